@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ROLE_WORDS, type Role } from '../src/domain/roles.js';
+
+/** For commands without arguments: extra words are ignored rather than refused. */
+export const noArgs = z.array(z.string()).transform(() => undefined);
+
+/** A role as users type it (dau_moi, lanh_dao, quan_tri). */
+export const roleWord = z
+  .string({ error: 'thiếu vai trò (dau_moi, lanh_dao hoặc quan_tri)' })
+  .transform((word, ctx): Role => {
+    const role = ROLE_WORDS[word.toLowerCase()];
+    if (!role) {
+      ctx.addIssue({ code: 'custom', message: `vai trò “${word}” không có; hãy dùng dau_moi, lanh_dao hoặc quan_tri` });
+      return z.NEVER;
+    }
+    return role;
+  });
+
+/** An agency code or alias word as typed (resolved against the registry by the handler). */
+export const agencyWord = z
+  .string({ error: 'thiếu mã cơ quan (gõ /coquan để xem các mã)' })
+  .min(1, 'thiếu mã cơ quan (gõ /coquan để xem các mã)')
+  .max(100, 'mã cơ quan quá dài');

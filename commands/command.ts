@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { Reply } from '../src/app/reply.js';
+import type { Services } from '../src/app/services.js';
+import type { Role } from '../src/domain/roles.js';
+import type { Member } from '../src/store/member-repo.js';
+
+/** Who is asking and from where; the same for every transport. */
+export interface CommandContext {
+  /** The linked member, or null for a stranger (only commands open to everyone see strangers). */
+  member: Member | null;
+  platform: string;
+  platformUserId: string;
+  chatId: string;
+  /** The name the platform shows for the sender. */
+  senderName: string;
+  services: Services;
+  /** Platform-specific links a reply may mention (e.g. a Telegram deep link for an invite code). */
+  links: { startLink(code: string): string | null };
+}
+
+/** What a command hands back: one or more replies, and whether this message linked a new account. */
+export interface CommandResult {
+  replies: Reply[];
+  linked?: { memberId: number; role: Role };
+}
+
+/**
+ * A transport-neutral command: its names, who may run it, its arguments (zod over the words after
+ * the command) and a handler that returns reply models, never a platform call.
+ */
+export interface Command<A = unknown> {
+  /** The name typed after "/" (ASCII, lower case, ≤ 32 chars, so Telegram's menu accepts it). */
+  name: string;
+  aliases?: readonly string[];
+  /** One Vietnamese line for /trogiup and the Telegram menu. */
+  summary: string;
+  /** How to type it, e.g. "/moi <mã cơ quan> <vai trò> [họ tên]". */
+  usage: string;
+  /** 'everyone' includes people not yet linked; otherwise the member roles allowed. */
+  roles: 'everyone' | readonly Role[];
+  /** Parses the words after the command; messages are Vietnamese and shown to the user. */
+  args: z.ZodType<A, string[]>;
+  run(ctx: CommandContext, args: A): CommandResult | Reply | Promise<CommandResult | Reply>;
+}
+
+/** Declares a command with its argument type inferred from its schema. */
+export function defineCommand<A>(command: Command<A>): Command<A> {
+  return command;
+}
+
+/** True when a member with `role` (or a stranger, null) may run the command. */
+export function mayRun(command: Command<never> | Command<unknown>, role: Role | null): boolean {
+  if (command.roles === 'everyone') return true;
+  return role !== null && command.roles.includes(role);
+}

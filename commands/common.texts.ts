@@ -1,0 +1,26 @@
+import { ROLE_LABELS, type Role } from '../src/domain/roles.js';
+
+/** User-facing words shared by every feature, in one place for proofreading. */
+export const COMMON = {
+  platformLabel: (platform: string): string =>
+    ({ telegram: 'Telegram', zalo: 'Zalo', local: 'trò chuyện thử trên máy' })[platform] ?? platform,
+  roleLabel: (role: Role): string => ROLE_LABELS[role],
+  strangerIntro: [
+    'Xin chào! Đây là dondoc — trợ lý đôn đốc cải cách hành chính của Sở Nội vụ.',
+    'Bạn chưa được liên kết với cơ quan nào, nên dondoc chưa thể hiển thị thông tin gì cho bạn.',
+    'Để tham gia: xin mã mời từ cán bộ CCHC của Sở Nội vụ, rồi gửi /start kèm mã, ví dụ: /start ABCD-EFGH-JK (hoặc chỉ gửi mã).',
+  ],
+  unknownCommand: (name: string): string =>
+    `Không có lệnh /${name}. Gõ /trogiup để xem các lệnh bạn dùng được.`,
+  notAllowed: (name: string, roles: readonly Role[]): string =>
+    `Lệnh /${name} chỉ dành cho ${roles.map((r) => ROLE_LABELS[r]).join(', ')}. Gõ /trogiup để xem các lệnh của bạn.`,
+  badArgs: (problem: string, usage: string): string => `Chưa đúng cú pháp: ${problem}. Cách dùng: ${usage}`,
+  notUnderstood: 'dondoc chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh bạn dùng được.',
+  internalError:
+    'Xin lỗi, dondoc gặp lỗi khi xử lý yêu cầu này. Dữ liệu của bạn không bị thay đổi. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo Sở Nội vụ.',
+  choiceExpired: 'Lựa chọn trước đã hết hạn. Đây là danh sách mới:',
+  noPendingChoice: 'Không có lựa chọn nào đang chờ trả lời. Gõ /trogiup để xem các lệnh.',
+  choiceOutOfRange: (count: number): string => `Chỉ có ${count} lựa chọn. Hãy trả lời một số từ 1 đến ${count}.`,
+  helpSummary: 'Xem các lệnh bạn dùng được',
+  unsupportedMessage: 'dondoc chỉ đọc được tin nhắn chữ và lệnh. Gõ /trogiup để xem các lệnh bạn dùng được.',
+} as const;

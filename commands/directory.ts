@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js';
+import { ROLE_LABELS } from '../src/domain/roles.js';
+import { formatDateTime } from '../src/domain/time.js';
+import type { Agency } from '../src/store/agency-repo.js';
+import { noArgs } from './args.js';
+import { defineCommand } from './command.js';
+import { COMMON } from './common.texts.js';
+
+/** Directory words, in one place. */
+const T = {
+  me: 'Thông tin của bạn',
+  name: 'Họ tên',
+  agency: 'Cơ quan',
+  role: 'Vai trò',
+  accounts: 'Tài khoản đã liên kết',
+  linkedAt: (when: string) => `liên kết ${when}`,
+  agenciesTitle: (province: string, count: number) => `Danh bạ cơ quan — ${province} (${count} cơ quan)`,
+  agenciesHint: 'Dùng mã ở đầu dòng trong các lệnh, ví dụ /moi STP dau_moi.',
+  unknownKind: (kind: string, kinds: string) => `Không có loại cơ quan “${kind}”. Các loại: ${kinds}.`,
+  membersTitle: (count: number) => `Thành viên đã liên kết (${count} người)`,
+  noMembers: 'Chưa có thành viên nào. Dùng /moi để tạo mã mời.',
+  unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
+};
+
+export const whoAmICommand = defineCommand({
+  name: 'toi',
+  aliases: ['whoami'],
+  summary: 'Xem thông tin của bạn: cơ quan, vai trò, tài khoản đã liên kết',
+  usage: '/toi',
+  roles: ['focal', 'leader', 'admin'],
+  args: noArgs,
+  run(ctx) {
+    const member = ctx.member!;
+    const tz = ctx.services.settings.timeZone;
+    const accounts = ctx.services.store.members.accounts(member.id);
+    return textReply(
+      [bold(T.me)],
+      `${T.name}: ${member.displayName}`,
+      `${T.agency}: ${member.agencyName} (${member.agencyCode})`,
+      `${T.role}: ${ROLE_LABELS[member.role]}`,
+      `${T.accounts}:`,
+      ...accounts.map(
+        (a) => `• ${COMMON.platformLabel(a.platform)} — ${T.linkedAt(formatDateTime(new Date(a.linkedAt), tz))}`,
+      ),
+    );
+  },
+});
+
+export const agenciesCommand = defineCommand({
+  name: 'coquan',
+  aliases: ['agencies'],
+  summary: 'Danh bạ cơ quan, đơn vị trong tỉnh (có thể lọc theo loại)',
+  usage: '/coquan [loại cơ quan]',
+  roles: ['leader', 'admin'],
+  args: z.array(z.string()).transform((words) => words[0] ?? null),
+  run(ctx, kind) {
+    const { agencies } = ctx.services.store;
+    const kinds = agencies.kinds();
+    if (kind !== null && !kinds.some((k) => k.code === kind)) {
+      return textReply(T.unknownKind(kind, kinds.map((k) => `${k.code} (${k.label})`).join(', ')));
+    }
+    const list = agencies.list(kind ? { kind } : {});
+    const rows: RichText[] = [];
+    for (const group of kinds) {
+      const inGroup = list.filter((a) => a.kind === group.code);
+      if (inGroup.length === 0) continue;
+      rows.push([bold(`${group.label} (${inGroup.length})`)]);
+      for (const agency of inGroup) rows.push(agencyLine(agency));
+    }
+    return textReply(
+      [bold(T.agenciesTitle(ctx.services.settings.provinceName, list.length))],
+      ...rows,
+      T.agenciesHint,
+    );
+  },
+});
+
+function agencyLine(agency: Agency): RichText {
+  return [code(agency.code), ` — ${agency.name}${agency.shortName ? ` (${agency.shortName})` : ''}`];
+}
+
+export const membersCommand = defineCommand({
+  name: 'thanhvien',
+  aliases: ['members'],
+  summary: 'Danh sách thành viên đã liên kết (có thể lọc theo cơ quan)',
+  usage: '/thanhvien [mã cơ quan]',
+  roles: ['admin'],
+  args: z.array(z.string()).transform((words) => (words.length > 0 ? words.join(' ') : null)),
+  run(ctx, agencyText) {
+    const { store } = ctx.services;
+    let agencyId: number | undefined;
+    if (agencyText !== null) {
+      const agency = store.agencies.byCode(agencyText) ?? singleAlias(store.agencies.byAlias(agencyText));
+      if (!agency) return textReply(T.unknownAgency(agencyText));
+      agencyId = agency.id;
+    }
+    const members = store.members.list(agencyId !== undefined ? { agencyId } : {});
+    if (members.length === 0) return textReply(T.noMembers);
+    return {
+      text: lines(
+        [bold(T.membersTitle(members.length))],
+        ...members.map((m) => {
+          const platforms = store.members
+            .accounts(m.id)
+            .map((a) => COMMON.platformLabel(a.platform))
+            .join(', ');
+          return `• ${m.displayName} — ${m.agencyName} — ${ROLE_LABELS[m.role]}${platforms ? ` — ${platforms}` : ''}`;
+        }),
+      ),
+    };
+  },
+});
+
+function singleAlias(found: Agency[]): Agency | undefined {
+  return found.length === 1 ? found[0] : undefined;
+}

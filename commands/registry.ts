@@ -1,0 +1,28 @@
+import type { Command } from './command.js';
+import { agenciesCommand, membersCommand, whoAmICommand } from './directory.js';
+import { createHelpCommand } from './help.js';
+import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
+
+/** Every command, in the order /trogiup lists them. */
+export const commands: readonly Command<never>[] = [
+  startCommand,
+  whoAmICommand,
+  linkCommand,
+  agenciesCommand,
+  membersCommand,
+  inviteCommand,
+  createHelpCommand(() => commands),
+] as unknown as readonly Command<never>[];
+
+const byName = new Map<string, Command<never>>();
+for (const command of commands) {
+  for (const name of [command.name, ...(command.aliases ?? [])]) {
+    if (byName.has(name)) throw new Error(`command name /${name} is declared twice`);
+    byName.set(name, command);
+  }
+}
+
+/** Looks a command up by name or alias (case-insensitive). */
+export function findCommand(name: string): Command<never> | undefined {
+  return byName.get(name.toLowerCase());
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Store } from '../store/store.js';
+
+const kindSchema = z.object({
+  code: z.string().regex(/^[a-z0-9_]+$/, 'mã loại chỉ gồm a-z, 0-9, _'),
+  label: z.string().min(1),
+  level: z.enum(['tinh', 'huyen', 'xa', 'trung_uong']),
+  sortOrder: z.number().int().default(0),
+});
+
+const agencySchema = z.object({
+  code: z.string().regex(/^[A-Z0-9_]{2,20}$/, 'mã cơ quan gồm 2–20 chữ in hoa, số hoặc _'),
+  name: z.string().min(2),
+  shortName: z.string().min(1).optional(),
+  kind: z.string(),
+  parentCode: z.string().optional(),
+  isStanding: z.boolean().optional(),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+/** The shape of data/agencies.json: the province's agency kinds and agencies with their aliases. */
+export const registrySchema = z
+  .object({
+    province: z.string().min(1),
+    kinds: z.array(kindSchema).min(1),
+    agencies: z.array(agencySchema).min(1),
+  })
+  .superRefine((registry, ctx) => {
+    const kinds = new Set(registry.kinds.map((k) => k.code));
+    const codes = new Set<string>();
+    registry.agencies.forEach((agency, index) => {
+      if (!kinds.has(agency.kind)) {
+        ctx.addIssue({ code: 'custom', path: ['agencies', index, 'kind'], message: `loại “${agency.kind}” chưa khai báo trong kinds` });
+      }
+      if (codes.has(agency.code)) {
+        ctx.addIssue({ code: 'custom', path: ['agencies', index, 'code'], message: `mã ${agency.code} bị trùng` });
+      }
+      codes.add(agency.code);
+    });
+    registry.agencies.forEach((agency, index) => {
+      if (agency.parentCode && !codes.has(agency.parentCode)) {
+        ctx.addIssue({ code: 'custom', path: ['agencies', index, 'parentCode'], message: `không có cơ quan cấp trên ${agency.parentCode}` });
+      }
+    });
+    if (registry.agencies.filter((a) => a.isStanding).length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['agencies'], message: 'cần đúng một cơ quan thường trực CCHC (isStanding: true, thường là Sở Nội vụ)' });
+    }
+  });
+
+export type Registry = z.infer<typeof registrySchema>;
+
+/** Reads and validates a registry file; throws one Vietnamese line naming the file and the bad field. */
+export function readRegistry(path: string): Registry {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Không đọc được danh bạ cơ quan ${path}: ${(error as Error).message}`);
+  }
+  const parsed = registrySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Danh bạ cơ quan ${path} sai ở ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Writes the registry's kinds and agencies into the store in one transaction (parents first). */
+export function applyRegistry(store: Store, registry: Registry, now: Date): void {
+  store.transaction(() => {
+    for (const kind of registry.kinds) store.agencies.upsertKind(kind);
+    const withoutParent = registry.agencies.filter((a) => !a.parentCode);
+    const withParent = registry.agencies.filter((a) => a.parentCode);
+    for (const agency of [...withoutParent, ...withParent]) store.agencies.upsert(agency, now);
+  });
+}

@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import type { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { HttpServer } from '../http/server.js';
+import { openDatabase } from '../store/database.js';
+import { createStore, type Store } from '../store/store.js';
+import { LocalChat } from '../transports/local/local-chat.js';
+import { createBot, menuFor } from '../transports/telegram/create-bot.js';
+import { webhookCallback } from 'grammy';
+import { applyRegistry, readRegistry } from './agency-registry.js';
+import { seedDemoMembers } from './demo-seed.js';
+import { Dispatcher } from './dispatcher.js';
+import { createServices, type Services } from './services.js';
+
+/** Where the province's data files live (default: the repository's data/ folder). */
+export const DATA_DIR = join(process.cwd(), 'data');
+
+export interface App {
+  store: Store;
+  services: Services;
+  dispatcher: Dispatcher;
+  localChat?: LocalChat;
+  bot?: Bot;
+  /** Starts HTTP and chat transports; resolves with the local chat address when one is served. */
+  start(): Promise<{ localChatUrl?: string }>;
+  /** Stops receiving, lets in-flight work finish, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Builds the whole bot from its configuration with explicit dependencies (a test passes a fake clock). */
+export function createApp(
+  config: Config,
+  deps: { logger: Logger; clock: Clock; dataDir?: string; telegramBotInfo?: UserFromGetMe },
+): App {
+  const { logger, clock } = deps;
+  const dataDir = deps.dataDir ?? DATA_DIR;
+  const store = createStore(openDatabase(config.DONDOC_DB_PATH));
+  applyRegistry(store, readRegistry(join(dataDir, 'agencies.json')), clock.now());
+  if (config.demoData) {
+    const seeded = seedDemoMembers(store, clock.now());
+    if (seeded > 0) logger.info({ members: seeded }, 'seeded demo members');
+  }
+  const services = createServices({
+    store,
+    clock,
+    logger,
+    settings: {
+      provinceName: config.DONDOC_PROVINCE_NAME,
+      timeZone: config.DONDOC_TIMEZONE,
+      inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
+    },
+  });
+  const dispatcher = new Dispatcher(services, logger);
+  const useWebhook = config.TELEGRAM_WEBHOOK_SECRET !== undefined;
+  const needHttp = config.localChat || useWebhook;
+  const http = needHttp ? new HttpServer(logger) : undefined;
+  const localChat = config.localChat ? new LocalChat(dispatcher, store) : undefined;
+  if (http && localChat) localChat.mount(http);
+
+  const bot = config.TELEGRAM_BOT_TOKEN
+    ? createBot(config.TELEGRAM_BOT_TOKEN, {
+        dispatcher,
+        logger: logger.child({ transport: 'telegram' }),
+        ...(deps.telegramBotInfo ? { botInfo: deps.telegramBotInfo } : {}),
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+      })
+    : undefined;
+  const webhookPath = '/telegram/webhook';
+  if (bot && http && useWebhook) {
+    http.route(
+      'POST',
+      webhookPath,
+      webhookCallback(bot, 'http', { secretToken: config.TELEGRAM_WEBHOOK_SECRET! }) as (
+        ...args: Parameters<Parameters<HttpServer['route']>[2]>
+      ) => Promise<void>,
+    );
+  }
+  if (config.ZALO_BOT_TOKEN) {
+    logger.warn('ZALO_BOT_TOKEN is set but this build has no Zalo transport yet; Zalo messages are not read');
+  }
+
+  let stopped = false;
+  let polling: Promise<void> | undefined;
+
+  return {
+    store,
+    services,
+    dispatcher,
+    ...(localChat ? { localChat } : {}),
+    ...(bot ? { bot } : {}),
+    async start() {
+      let localChatUrl: string | undefined;
+      if (http) {
+        const address = await http.listen(config.DONDOC_HTTP_HOST, config.DONDOC_HTTP_PORT);
+        localChatUrl = `http://${address.address}:${address.port}/`;
+        logger.info({ address: localChatUrl }, 'http server listening');
+      }
+      if (bot) {
+        await bot.init();
+        await bot.api.setMyCommands(menuFor(null)).catch((error: unknown) => {
+          logger.warn({ err: error }, 'could not set the default Telegram command menu');
+        });
+        if (useWebhook) {
+          const url = new URL(webhookPath, config.DONDOC_PUBLIC_URL).toString();
+          await bot.api.setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ['message', 'callback_query'] });
+          logger.info({ url }, 'telegram webhook set');
+        } else {
+          await bot.api.deleteWebhook();
+          polling = bot.start({ allowed_updates: ['message', 'callback_query'], onStart: (me) => logger.info({ bot: me.username }, 'telegram polling started') });
+          polling.catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped with an error'));
+        }
+      }
+      return localChatUrl ? { localChatUrl } : {};
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (bot?.isRunning()) await bot.stop();
+      await polling?.catch(() => undefined);
+      if (http) await http.close();
+      store.close();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { mayRun, type Command, type CommandContext, type CommandResult } from '../../commands/command.js';
+import { COMMON } from '../../commands/common.texts.js';
+import { redeemInvite } from '../../commands/onboarding.js';
+import { findCommand } from '../../commands/registry.js';
+import { looksLikeInviteCode } from '../domain/invite-code.js';
+import type { Logger } from '../logger.js';
+import type { Member } from '../store/member-repo.js';
+import { flattenChoices } from '../transports/render.js';
+import { textReply, type Reply } from './reply.js';
+import type { Services } from './services.js';
+
+/** One message or button press from any platform, in the shape the command layer understands. */
+export interface IncomingMessage {
+  platform: string;
+  platformUserId: string;
+  chatId: string;
+  chatType: 'private' | 'group';
+  senderName: string;
+  /** What the user typed; absent for button presses and unsupported content. */
+  text?: string;
+  /** The command behind a pressed button. */
+  choice?: string;
+  /** Stickers, voice notes and other content dondoc cannot read. */
+  unsupported?: boolean;
+}
+
+/** What a transport can show; decides whether choices become buttons or numbered lines. */
+export interface TransportCapabilities {
+  buttons: boolean;
+  links: CommandContext['links'];
+}
+
+export interface DispatchOutcome extends CommandResult {
+  member: Member | null;
+}
+
+const CHOICE_TTL_MS = 24 * 3_600_000;
+const FAILED_CODE_LIMIT = 5;
+const FAILED_CODE_WINDOW_MS = 15 * 60_000;
+
+const T = {
+  tooManyCodes: 'Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+};
+
+/**
+ * The single entry point from every transport into the command layer: identifies the sender,
+ * enforces roles, parses arguments, runs the command and returns reply models.
+ */
+export class Dispatcher {
+  private readonly failedCodes = new Map<string, number[]>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Handles one incoming message; never throws (unexpected errors become an apology and a log line). */
+  async handle(message: IncomingMessage, capabilities: TransportCapabilities): Promise<DispatchOutcome> {
+    const log = this.logger.child({ platform: message.platform, user: message.platformUserId });
+    let member: Member | null = null;
+    try {
+      member = this.services.store.members.byAccount(message.platform, message.platformUserId) ?? null;
+      const ctx: CommandContext = {
+        member,
+        platform: message.platform,
+        platformUserId: message.platformUserId,
+        chatId: message.chatId,
+        senderName: message.senderName,
+        services: this.services,
+        links: capabilities.links,
+      };
+      const result = await this.route(ctx, message, capabilities, log);
+      if (!capabilities.buttons) this.rememberChoices(ctx, message, result.replies);
+      return { ...result, member };
+    } catch (error) {
+      log.error({ err: error }, 'command failed');
+      return { replies: [textReply(COMMON.internalError)], member };
+    }
+  }
+
+  private async route(
+    ctx: CommandContext,
+    message: IncomingMessage,
+    capabilities: TransportCapabilities,
+    log: Logger,
+  ): Promise<CommandResult> {
+    if (message.choice !== undefined) return this.runText(ctx, message.choice, log);
+    const text = message.text?.trim() ?? '';
+    if (message.unsupported || text === '') {
+      if (message.chatType === 'group') return { replies: [] };
+      return { replies: [textReply(ctx.member ? COMMON.unsupportedMessage : COMMON.strangerIntro.join('\n'))] };
+    }
+    if (text.startsWith('/')) return this.runText(ctx, text, log);
+    if (message.chatType === 'group') return { replies: [] };
+    if (!ctx.member) {
+      if (looksLikeInviteCode(text)) return this.guardedRedeem(ctx, text);
+      return { replies: [textReply(...COMMON.strangerIntro)] };
+    }
+    if (!capabilities.buttons && /^\d{1,2}$/.test(text)) return this.answerNumber(ctx, Number(text), log);
+    return { replies: [textReply(COMMON.notUnderstood)] };
+  }
+
+  /** Runs "/name args…" with role checks and argument parsing. */
+  private async runText(ctx: CommandContext, text: string, log: Logger): Promise<CommandResult> {
+    const [head = '', ...words] = text.trim().split(/\s+/);
+    const name = head.replace(/^\//, '').replace(/@\w+$/, '');
+    const command = findCommand(name);
+    const role = ctx.member?.role ?? null;
+    if (!command || (!ctx.member && command.roles !== 'everyone')) {
+      if (!ctx.member) return { replies: [textReply(...COMMON.strangerIntro)] };
+      return { replies: [textReply(COMMON.unknownCommand(name))] };
+    }
+    if (!mayRun(command, role)) {
+      return { replies: [textReply(COMMON.notAllowed(command.name, command.roles as readonly never[]))] };
+    }
+    if (command.name === 'start' && !ctx.member && words.length > 0) return this.guardedRedeem(ctx, words.join(''));
+    const parsed = command.args.safeParse(words);
+    if (!parsed.success) {
+      const problem = parsed.error.issues[0]?.message ?? 'tham số không hợp lệ';
+      return { replies: [textReply(COMMON.badArgs(problem, command.usage))] };
+    }
+    log.info({ command: command.name }, 'command');
+    const outcome = await (command as Command<unknown>).run(ctx, parsed.data);
+    return 'replies' in outcome ? outcome : { replies: [outcome] };
+  }
+
+  /** Redeems an invite code, refusing after too many wrong codes from one account (guessing). */
+  private guardedRedeem(ctx: CommandContext, code: string): CommandResult {
+    const key = `${ctx.platform}:${ctx.platformUserId}`;
+    const now = this.services.clock.now().getTime();
+    const recent = (this.failedCodes.get(key) ?? []).filter((t) => now - t < FAILED_CODE_WINDOW_MS);
+    if (recent.length >= FAILED_CODE_LIMIT) return { replies: [textReply(T.tooManyCodes)] };
+    const result = redeemInvite(ctx, code);
+    if (result.linked) this.failedCodes.delete(key);
+    else this.failedCodes.set(key, [...recent, now]);
+    return result;
+  }
+
+  /** A bare number on a platform without buttons answers the chat's last numbered list. */
+  private async answerNumber(ctx: CommandContext, number: number, log: Logger): Promise<CommandResult> {
+    const found = this.services.store.choices.get(ctx.platform, ctx.chatId, this.services.clock.now());
+    if (!found) return { replies: [textReply(COMMON.noPendingChoice)] };
+    if (found.state === 'expired') {
+      if (!found.pending.origin) return { replies: [textReply(COMMON.noPendingChoice)] };
+      const fresh = await this.runText(ctx, found.pending.origin, log);
+      return { ...fresh, replies: [textReply(COMMON.choiceExpired), ...fresh.replies] };
+    }
+    const choice = found.pending.items[number - 1];
+    if (!choice) return { replies: [textReply(COMMON.choiceOutOfRange(found.pending.items.length))] };
+    return this.runText(ctx, choice.command, log);
+  }
+
+  private rememberChoices(ctx: CommandContext, message: IncomingMessage, replies: Reply[]): void {
+    const withChoices = [...replies].reverse().find((reply) => flattenChoices(reply.choices).length > 0);
+    if (!withChoices) return;
+    const now = this.services.clock.now();
+    const origin = message.choice ?? (message.text?.trim().startsWith('/') ? message.text.trim() : null);
+    this.services.store.choices.save(
+      ctx.platform,
+      ctx.chatId,
+      { origin, items: flattenChoices(withChoices.choices) },
+      now,
+      new Date(now.getTime() + CHOICE_TTL_MS),
+    );
+  }
+}

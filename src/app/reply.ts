@@ -1,0 +1,59 @@
+/**
+ * The reply model: what a command returns and every transport renders.
+ * Text is a list of parts; a string is plain text (newlines allowed), a Span carries one style.
+ */
+export interface Span {
+  text: string;
+  style: 'bold' | 'italic' | 'code';
+}
+
+export type RichText = (string | Span)[];
+
+/** One button (Telegram, local chat) or numbered line (Zalo); pressing it runs `command` as if typed. */
+export interface Choice {
+  label: string;
+  command: string;
+}
+
+export interface Attachment {
+  kind: 'document' | 'photo';
+  filename: string;
+  mimeType: string;
+  data: Buffer;
+  caption?: string;
+}
+
+export interface Reply {
+  text: RichText;
+  /** Rows of choices; a platform without buttons numbers them in order. */
+  choices?: Choice[][];
+  attachments?: Attachment[];
+}
+
+/** Bold text inside a reply. */
+export const bold = (text: string): Span => ({ text, style: 'bold' });
+/** Italic text inside a reply. */
+export const italic = (text: string): Span => ({ text, style: 'italic' });
+/** Monospace text (codes, commands to copy) inside a reply. */
+export const code = (text: string): Span => ({ text, style: 'code' });
+
+/** Joins lines of rich parts with newlines into one RichText. */
+export function lines(...rows: (string | Span | (string | Span)[])[]): RichText {
+  const out: RichText = [];
+  rows.forEach((row, index) => {
+    if (index > 0) out.push('\n');
+    if (Array.isArray(row)) out.push(...row);
+    else out.push(row);
+  });
+  return out;
+}
+
+/** A reply made of plain lines. */
+export function textReply(...rows: (string | Span | (string | Span)[])[]): Reply {
+  return { text: lines(...rows) };
+}
+
+/** The plain text of a reply, without styles; for logs, tests and platforms without markup. */
+export function plainText(text: RichText): string {
+  return text.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The whole environment dondoc reads, parsed once at start-up; nothing else reads process.env. */
+export const configSchema = z.object({
+  DONDOC_DB_PATH: z.string().trim().min(1, 'cần đường dẫn tới tệp SQLite').default('data/dondoc.sqlite'),
+  DONDOC_PROVINCE_NAME: z.string().trim().min(1, 'cần tên tỉnh').default('Tỉnh mẫu'),
+  DONDOC_TIMEZONE: z
+    .string()
+    .trim()
+    .default('Asia/Ho_Chi_Minh')
+    .refine(isValidTimeZone, 'cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh'),
+  DONDOC_HTTP_HOST: z.string().trim().min(1, 'cần địa chỉ IP hoặc tên máy').default('127.0.0.1'),
+  DONDOC_HTTP_PORT: z.coerce
+    .number({ error: 'cần một số nguyên từ 0 đến 65535' })
+    .int('cần một số nguyên từ 0 đến 65535')
+    .min(0, 'cần một số nguyên từ 0 đến 65535')
+    .max(65535, 'cần một số nguyên từ 0 đến 65535')
+    .default(8080),
+  DONDOC_PUBLIC_URL: optionalText.pipe(z.url('cần một URL https:// công khai').optional()),
+  DONDOC_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'cần một trong: fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  DONDOC_LOCAL_CHAT: booleanFlag.optional(),
+  DONDOC_DEMO_DATA: booleanFlag.optional(),
+  DONDOC_INVITE_TTL_HOURS: z.coerce
+    .number({ error: 'cần số giờ, từ 1 đến 720' })
+    .int('cần số giờ nguyên, từ 1 đến 720')
+    .min(1, 'cần số giờ, từ 1 đến 720')
+    .max(720, 'cần số giờ, từ 1 đến 720')
+    .default(72),
+  TELEGRAM_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'cần token dạng 123456789:AA… do @BotFather cấp')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: optionalText.pipe(z.url('cần URL của máy chủ Bot API').optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'cần 16–256 ký tự A-Z, a-z, 0-9, _ hoặc -')
+      .optional(),
+  ),
+  ZALO_BOT_TOKEN: optionalText,
+  ZALO_API_ROOT: optionalText.pipe(z.url('cần URL của Zalo Bot API').optional()),
+});
+
+type RawConfig = z.infer<typeof configSchema>;
+
+/** Parsed configuration plus the derived switches main.ts acts on. */
+export interface Config extends RawConfig {
+  /** True when no chat platform token is set: the bot runs on the local web chat only. */
+  localOnly: boolean;
+  /** Whether the local web chat is served (default: only when no platform token is set). */
+  localChat: boolean;
+  /** Whether the demo province is seeded into an empty database (default: same as localOnly). */
+  demoData: boolean;
+}
+
+/** Thrown when the environment is invalid; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment into a Config, or throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key]]),
+  );
+  const parsed = configSchema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'môi trường');
+    const given = env[variable];
+    const shown = given === undefined ? '' : ` (đang là "${given.length > 40 ? `${given.slice(0, 40)}…` : given}")`;
+    throw new ConfigError(`Cấu hình sai ở biến ${variable}: ${issue?.message ?? 'giá trị không hợp lệ'}${shown}.`);
+  }
+  const raw = parsed.data;
+  const localOnly = raw.TELEGRAM_BOT_TOKEN === undefined && raw.ZALO_BOT_TOKEN === undefined;
+  if (raw.TELEGRAM_WEBHOOK_SECRET !== undefined && raw.DONDOC_PUBLIC_URL === undefined) {
+    throw new ConfigError(
+      'Cấu hình sai ở biến DONDOC_PUBLIC_URL: webhook Telegram cần URL công khai https:// khi đã đặt TELEGRAM_WEBHOOK_SECRET.',
+    );
+  }
+  return {
+    ...raw,
+    localOnly,
+    localChat: raw.DONDOC_LOCAL_CHAT ?? localOnly,
+    demoData: raw.DONDOC_DEMO_DATA ?? localOnly,
+  };
+}

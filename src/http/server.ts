@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => unknown;
+
+interface Route {
+  method: string;
+  path: string;
+  prefix: boolean;
+  handler: RouteHandler;
+}
+
+/** Thrown by readBody when a request is larger than allowed. */
+export class BodyTooLargeError extends Error {}
+
+/** Reads a request body up to `limit` bytes (default 64 KiB); larger bodies are refused, not buffered. */
+export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Sends a JSON answer. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+/**
+ * dondoc's one HTTP server (local chat, webhooks, later chart images): a tiny router over node:http,
+ * so no framework is needed for a handful of routes.
+ */
+export class HttpServer {
+  private readonly routes: Route[] = [];
+  private readonly server: Server;
+
+  constructor(private readonly logger: Logger) {
+    this.server = createServer((req, res) => void this.dispatch(req, res));
+  }
+
+  /** Adds a route; a path ending in "/*" matches every path under it. */
+  route(method: string, path: string, handler: RouteHandler): this {
+    const prefix = path.endsWith('/*');
+    this.routes.push({ method, path: prefix ? path.slice(0, -1) : path, prefix, handler });
+    return this;
+  }
+
+  /** Starts listening; resolves with the bound address (port 0 picks a free port). */
+  listen(host: string, port: number): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve(this.server.address() as AddressInfo));
+    });
+  }
+
+  /** Stops accepting connections and waits for open requests (idle keep-alive sockets are closed). */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.server.listening) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+      setTimeout(() => this.server.closeAllConnections(), 5_000).unref();
+    });
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = this.routes.find(
+      (r) => r.method === req.method && (r.prefix ? url.pathname.startsWith(r.path) : url.pathname === r.path),
+    );
+    if (!route) {
+      sendJson(res, 404, { error: 'Không tìm thấy địa chỉ này.' });
+      return;
+    }
+    try {
+      await route.handler(req, res, url);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        if (!res.headersSent) sendJson(res, 413, { error: 'Nội dung gửi lên quá lớn.' });
+        req.destroy();
+        return;
+      }
+      this.logger.error({ err: error, path: url.pathname }, 'http handler failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'Lỗi máy chủ dondoc.' });
+      else res.end();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createApp } from './app/create-app.js';
+
+/** Starts dondoc: reads .env (if present) and the environment, opens the store, starts the transports. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.DONDOC_LOG_LEVEL);
+  const app = createApp(config, { logger, clock: systemClock });
+  const { localChatUrl } = await app.start();
+  if (localChatUrl) {
+    process.stdout.write(
+      `\ndondoc đang chạy. Mở ${localChatUrl} trong trình duyệt để trò chuyện thử (Ctrl+C để dừng).\n\n`,
+    );
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`dondoc không khởi động được: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { AgencyRepo } from './agency-repo.js';
+import { ChoiceRepo } from './choice-repo.js';
+import type { Db } from './database.js';
+import { InviteRepo } from './invite-repo.js';
+import { MemberRepo } from './member-repo.js';
+
+/** Every repository over one database; the only place SQL lives. */
+export interface Store {
+  db: Db;
+  agencies: AgencyRepo;
+  members: MemberRepo;
+  invites: InviteRepo;
+  choices: ChoiceRepo;
+  /** Runs fn in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+/** Builds the repositories over an open, migrated database. */
+export function createStore(db: Db): Store {
+  return {
+    db,
+    agencies: new AgencyRepo(db),
+    members: new MemberRepo(db),
+    invites: new InviteRepo(db),
+    choices: new ChoiceRepo(db),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Dispatcher, TransportCapabilities } from '../../app/dispatcher.js';
+import type { Choice, Reply } from '../../app/reply.js';
+import { ROLE_LABELS } from '../../domain/roles.js';
+import { readBody, sendJson, type HttpServer } from '../../http/server.js';
+import type { Store } from '../../store/store.js';
+import { renderHtmlLine, splitMessage } from '../render.js';
+
+export const PLATFORM = 'local';
+const TEXT_LIMIT = 4096;
+const HISTORY_LIMIT = 300;
+const pagePath = join(dirname(fileURLToPath(import.meta.url)), 'page.html');
+
+/** One message as the browser shows it. */
+export interface LocalMessage {
+  seq: number;
+  from: 'user' | 'bot';
+  html: string;
+  choices: Choice[][];
+  attachments: { kind: 'document' | 'photo'; filename: string; url: string }[];
+}
+
+const sendSchema = z.object({
+  userId: z.string().regex(/^[a-z0-9-]{3,40}$/),
+  name: z.string().max(80).default('Khách'),
+  text: z.string().max(5000).optional(),
+  choice: z.object({ label: z.string().max(200), command: z.string().max(200) }).optional(),
+});
+
+/**
+ * The local web chat: a page on 127.0.0.1 where a person picks who they are (a demo member or a
+ * new visitor) and talks to dondoc through the same dispatcher as Telegram and Zalo.
+ */
+export class LocalChat {
+  private readonly histories = new Map<string, LocalMessage[]>();
+  private seq = 0;
+
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly store: Store,
+  ) {}
+
+  /** Mounts the page and its JSON API on the HTTP server. */
+  mount(http: HttpServer): void {
+    const page = readFileSync(pagePath, 'utf8');
+    http.route('GET', '/', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page);
+    });
+    http.route('GET', '/api/personas', (_req, res) => sendJson(res, 200, { personas: this.personas() }));
+    http.route('GET', '/api/messages', (_req, res, url) => {
+      const userId = url.searchParams.get('userId') ?? '';
+      const after = Number(url.searchParams.get('after') ?? '0');
+      sendJson(res, 200, { messages: (this.histories.get(userId) ?? []).filter((m) => m.seq > after) });
+    });
+    http.route('POST', '/api/send', async (req, res) => {
+      let body: z.infer<typeof sendSchema>;
+      try {
+        body = sendSchema.parse(JSON.parse((await readBody(req)).toString('utf8')));
+      } catch {
+        sendJson(res, 400, { error: 'Yêu cầu không hợp lệ: cần userId và text hoặc choice.' });
+        return;
+      }
+      const messages = await this.receive(body);
+      sendJson(res, 200, { messages });
+    });
+  }
+
+  /** Demo members linked on the local chat, then a fresh visitor id for trying an invite code. */
+  personas(): { userId: string; label: string; role: string | null }[] {
+    const members = this.store.members.accountsOn(PLATFORM).flatMap((account) => {
+      const member = this.store.members.byId(account.memberId);
+      return member
+        ? [{ userId: account.platformUserId, label: `${member.displayName} — ${ROLE_LABELS[member.role]}, ${member.agencyName}`, role: member.role }]
+        : [];
+    });
+    const visitor = `khach-${randomBytes(4).toString('hex')}`;
+    return [...members, { userId: visitor, label: 'Người mới (chưa liên kết, có mã mời)', role: null }];
+  }
+
+  /** Delivers replies to a local user (used for answers and, later, for reminders and broadcasts). */
+  deliver(userId: string, replies: Reply[]): LocalMessage[] {
+    const out: LocalMessage[] = [];
+    for (const reply of replies) {
+      const chunks = splitMessage(reply.text, TEXT_LIMIT, renderHtmlLine);
+      chunks.forEach((html, index) => {
+        const last = index === chunks.length - 1;
+        out.push(this.append(userId, {
+          from: 'bot',
+          html,
+          choices: last ? (reply.choices ?? []) : [],
+          attachments: last
+            ? (reply.attachments ?? []).map((a) => ({
+                kind: a.kind,
+                filename: a.filename,
+                url: `data:${a.mimeType};base64,${a.data.toString('base64')}`,
+              }))
+            : [],
+        }));
+      });
+    }
+    return out;
+  }
+
+  private async receive(body: z.infer<typeof sendSchema>): Promise<LocalMessage[]> {
+    const shown = body.choice ? body.choice.label : (body.text ?? '');
+    const mine = this.append(body.userId, {
+      from: 'user',
+      html: shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      choices: [],
+      attachments: [],
+    });
+    const capabilities: TransportCapabilities = { buttons: true, links: { startLink: () => null } };
+    const outcome = await this.dispatcher.handle(
+      {
+        platform: PLATFORM,
+        platformUserId: body.userId,
+        chatId: body.userId,
+        chatType: 'private',
+        senderName: body.name,
+        ...(body.choice ? { choice: body.choice.command } : { text: body.text ?? '' }),
+      },
+      capabilities,
+    );
+    return [mine, ...this.deliver(body.userId, outcome.replies)];
+  }
+
+  private append(userId: string, message: Omit<LocalMessage, 'seq'>): LocalMessage {
+    this.seq += 1;
+    const full = { ...message, seq: this.seq };
+    const history = this.histories.get(userId) ?? [];
+    history.push(full);
+    if (history.length > HISTORY_LIMIT) history.splice(0, history.length - HISTORY_LIMIT);
+    this.histories.set(userId, history);
+    return full;
+  }
+}

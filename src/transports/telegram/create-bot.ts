@@ -1,0 +1,149 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, Composer, InlineKeyboard, InputFile, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { commands } from '../../../commands/registry.js';
+import { mayRun } from '../../../commands/command.js';
+import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
+import type { Reply } from '../../app/reply.js';
+import type { Role } from '../../domain/roles.js';
+import type { Logger } from '../../logger.js';
+import { renderHtmlLine, splitMessage } from '../render.js';
+
+/** Telegram's limit for one text message, in characters. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+const CALLBACK_DATA_LIMIT = 64;
+export const PLATFORM = 'telegram';
+
+export interface TelegramBotDeps {
+  dispatcher: Dispatcher;
+  logger: Logger;
+  /** Skips the getMe call at start (tests pass a full botInfo). */
+  botInfo?: UserFromGetMe;
+  /** A local Bot API server (default: https://api.telegram.org). */
+  apiRoot?: string;
+}
+
+/** Renders reply models as Telegram calls: HTML text split at 4096, inline buttons, files. */
+export async function sendReplies(
+  api: Bot['api'],
+  chatId: number | string,
+  replies: Reply[],
+): Promise<void> {
+  for (const reply of replies) {
+    const chunks = splitMessage(reply.text, TELEGRAM_TEXT_LIMIT, renderHtmlLine);
+    const keyboard = buildKeyboard(reply);
+    for (const [index, chunk] of chunks.entries()) {
+      const last = index === chunks.length - 1;
+      await api.sendMessage(chatId, chunk, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(last && keyboard ? { reply_markup: keyboard } : {}),
+      });
+    }
+    for (const attachment of reply.attachments ?? []) {
+      const file = new InputFile(attachment.data, attachment.filename);
+      const extra = attachment.caption ? { caption: attachment.caption } : {};
+      if (attachment.kind === 'photo') await api.sendPhoto(chatId, file, extra);
+      else await api.sendDocument(chatId, file, extra);
+    }
+  }
+}
+
+function buildKeyboard(reply: Reply): InlineKeyboard | undefined {
+  if (!reply.choices || reply.choices.length === 0) return undefined;
+  const keyboard = new InlineKeyboard();
+  for (const row of reply.choices) {
+    for (const choice of row) {
+      if (Buffer.byteLength(choice.command, 'utf8') > CALLBACK_DATA_LIMIT) {
+        throw new Error(`choice command longer than ${CALLBACK_DATA_LIMIT} bytes: ${choice.command}`);
+      }
+      keyboard.text(choice.label, choice.command);
+    }
+    keyboard.row();
+  }
+  return keyboard;
+}
+
+/** The command menu Telegram shows to a member of `role` (or to strangers, null). */
+export function menuFor(role: Role | null): { command: string; description: string }[] {
+  if (role === null) {
+    return [
+      { command: 'start', description: 'Tham gia bằng mã mời: /start <mã>' },
+      { command: 'trogiup', description: 'Cách tham gia dondoc' },
+    ];
+  }
+  return commands
+    .filter((c) => c.roles !== 'everyone' && mayRun(c, role))
+    .map((c) => ({ command: c.name, description: c.summary.slice(0, 256) }))
+    .concat([{ command: 'trogiup', description: 'Xem các lệnh bạn dùng được' }]);
+}
+
+function toIncoming(ctx: Context): IncomingMessage | undefined {
+  const from = ctx.from;
+  const chat = ctx.chat;
+  if (!from || !chat || from.is_bot) return undefined;
+  const base = {
+    platform: PLATFORM,
+    platformUserId: String(from.id),
+    chatId: String(chat.id),
+    chatType: chat.type === 'private' ? ('private' as const) : ('group' as const),
+    senderName: [from.first_name, from.last_name].filter(Boolean).join(' '),
+  };
+  if (ctx.callbackQuery?.data !== undefined) return { ...base, choice: ctx.callbackQuery.data };
+  const text = ctx.message?.text;
+  if (text !== undefined) return { ...base, text };
+  if (ctx.message) return { ...base, unsupported: true };
+  return undefined;
+}
+
+/**
+ * Builds the grammY bot: one composer for chat messages, one for button presses, an "unhandled"
+ * last, all inside an error boundary; outgoing calls go through auto-retry.
+ */
+export function createBot(token: string, deps: TelegramBotDeps): Bot {
+  const bot = new Bot(token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 }));
+
+  const capabilities = (): TransportCapabilities => ({
+    buttons: true,
+    links: { startLink: (code) => `https://t.me/${bot.botInfo.username}?start=${code.replace(/\s/g, '')}` },
+  });
+
+  const handle = async (ctx: Context, incoming: IncomingMessage) => {
+    const log = deps.logger.child({ update_id: ctx.update.update_id });
+    const outcome = await deps.dispatcher.handle(incoming, capabilities());
+    await sendReplies(ctx.api, incoming.chatId, outcome.replies);
+    if (outcome.linked && incoming.chatType === 'private') {
+      await ctx.api
+        .setMyCommands(menuFor(outcome.linked.role), { scope: { type: 'chat', chat_id: Number(incoming.chatId) } })
+        .catch((error: unknown) => log.warn({ err: error }, 'could not set the command menu for a chat'));
+    }
+  };
+
+  const messages = new Composer<Context>();
+  messages.on('message', async (ctx) => {
+    const incoming = toIncoming(ctx);
+    if (incoming) await handle(ctx, incoming);
+  });
+
+  const buttons = new Composer<Context>();
+  buttons.on('callback_query:data', async (ctx) => {
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    const incoming = toIncoming(ctx);
+    if (incoming) await handle(ctx, incoming);
+  });
+
+  const unhandled = new Composer<Context>();
+  unhandled.on('callback_query', (ctx) => ctx.answerCallbackQuery());
+  unhandled.use(() => undefined);
+
+  bot.errorBoundary((error) => {
+    deps.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'update failed');
+  }).use(messages, buttons, unhandled);
+
+  bot.catch((error) => deps.logger.error({ err: error.error }, 'unhandled bot error'));
+  return bot;
+}
