@@ -17,6 +17,8 @@ const T = {
   linkedAt: (when: string) => `liên kết ${when}`,
   agenciesTitle: (province: string, count: number) => `Danh bạ cơ quan — ${province} (${count} cơ quan)`,
   agenciesHint: 'Dùng mã ở đầu dòng trong các lệnh, ví dụ /moi STP dau_moi.',
+  pickKind: 'Chọn loại cơ quan muốn xem:',
+  allKinds: 'Tất cả cơ quan',
   unknownKind: (kind: string, kinds: string) => `Không có loại cơ quan “${kind}”. Các loại: ${kinds}.`,
   membersTitle: (count: number) => `Thành viên đã liên kết (${count} người)`,
   noMembers: 'Chưa có thành viên nào. Dùng /moi để tạo mã mời.',
@@ -47,20 +49,31 @@ export const whoAmICommand = defineCommand({
   },
 });
 
+const ALL = 'tatca';
+
 export const agenciesCommand = defineCommand({
   name: 'coquan',
   aliases: ['agencies'],
   summary: 'Danh bạ cơ quan, đơn vị trong tỉnh (có thể lọc theo loại)',
-  usage: '/coquan [loại cơ quan]',
+  usage: '/coquan [loại cơ quan | tatca]',
   roles: ['leader', 'admin'],
   args: z.array(z.string()).transform((words) => words[0] ?? null),
   run(ctx, kind) {
     const { agencies } = ctx.services.store;
     const kinds = agencies.kinds();
-    if (kind !== null && !kinds.some((k) => k.code === kind)) {
+    if (kind === null) {
+      return {
+        text: [T.pickKind],
+        choices: [
+          ...kinds.map((k) => [{ label: k.label, command: `/coquan ${k.code}` }]),
+          [{ label: T.allKinds, command: '/coquan tatca' }],
+        ],
+      };
+    }
+    if (kind !== ALL && !kinds.some((k) => k.code === kind)) {
       return textReply(T.unknownKind(kind, kinds.map((k) => `${k.code} (${k.label})`).join(', ')));
     }
-    const list = agencies.list(kind ? { kind } : {});
+    const list = agencies.list(kind === ALL ? {} : { kind });
     const rows: RichText[] = [];
     for (const group of kinds) {
       const inGroup = list.filter((a) => a.kind === group.code);

@@ -115,7 +115,7 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
   const handle = async (ctx: Context, incoming: IncomingMessage) => {
     const log = deps.logger.child({ update_id: ctx.update.update_id });
     const outcome = await deps.dispatcher.handle(incoming, capabilities());
-    await sendReplies(ctx.api, incoming.chatId, outcome.replies);
+    await sendReplies(ctx.api, Number(incoming.chatId), outcome.replies);
     if (outcome.linked && incoming.chatType === 'private') {
       await ctx.api
         .setMyCommands(menuFor(outcome.linked.role), { scope: { type: 'chat', chat_id: Number(incoming.chatId) } })

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { applyRegistry, readRegistry } from './app/agency-registry.js';
+import { DATA_DIR } from './app/create-app.js';
+import { createLogger } from './logger.js';
+import { OnboardingService } from './app/onboarding-service.js';
+import { ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
+import { formatDateTime } from './domain/time.js';
+import { migrate, openDatabase } from './store/database.js';
+import { createStore, type Store } from './store/store.js';
+
+const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
+
+Lệnh:
+  invite --agency <mã> --role <dau_moi|lanh_dao|quan_tri> [--name "Họ tên"] [--hours <số giờ>] [--json]
+      Tạo mã mời dùng một lần (ví dụ mã cho quản trị đầu tiên: --agency SNV --role quan_tri).
+  agencies [--json]
+      Liệt kê danh bạ cơ quan cùng tên viết tắt.
+  backup <tệp.sqlite>
+      Sao lưu cơ sở dữ liệu khi bot đang chạy (sao lưu trực tuyến, an toàn).
+  migrate
+      Áp dụng các bản nâng cấp lược đồ còn thiếu.`;
+
+/** Thrown for a wrong CLI call; printed as one Vietnamese line plus the usage, exit code 2. */
+class UsageError extends Error {}
+
+function openStore(config: Config): Store {
+  const store = createStore(openDatabase(config.DONDOC_DB_PATH));
+  applyRegistry(store, readRegistry(join(DATA_DIR, 'agencies.json')), systemClock.now());
+  return store;
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    print(USAGE);
+    return command ? 0 : 2;
+  }
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  switch (command) {
+    case 'invite': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          agency: { type: 'string' },
+          role: { type: 'string' },
+          name: { type: 'string' },
+          hours: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
+      });
+      if (!values.agency) throw new UsageError('thiếu --agency <mã cơ quan> (xem: npm run cli -- agencies)');
+      const role = ROLE_WORDS[(values.role ?? '').toLowerCase()];
+      if (!role) throw new UsageError('--role phải là dau_moi, lanh_dao hoặc quan_tri');
+      const hours = values.hours === undefined ? undefined : Number(values.hours);
+      if (hours !== undefined && !(Number.isInteger(hours) && hours >= 1 && hours <= 720)) {
+        throw new UsageError('--hours phải là số giờ nguyên từ 1 đến 720');
+      }
+      const store = openStore(config);
+      try {
+        const onboarding = new OnboardingService(store, systemClock, config.DONDOC_INVITE_TTL_HOURS);
+        const issued = onboarding.issueInvite({
+          agencyCode: values.agency,
+          role,
+          displayHint: values.name ?? null,
+          ...(hours !== undefined ? { hours } : {}),
+        });
+        if (!issued.ok) throw new UsageError(`không có cơ quan “${values.agency}” (xem: npm run cli -- agencies)`);
+        const { code, expiresAt, agency } = issued.value;
+        if (values.json) {
+          print(JSON.stringify({ code, agency: agency.code, role, expiresAt: expiresAt.toISOString() }));
+        } else {
+          print(`Mã mời ${ROLE_LABELS[role]} của ${agency.name}: ${code}`);
+          print(`Hết hạn lúc ${formatDateTime(expiresAt, config.DONDOC_TIMEZONE)}. Gửi cho dondoc: /start ${code}`);
+        }
+      } finally {
+        store.close();
+      }
+      return 0;
+    }
+    case 'agencies': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
+      const store = openStore(config);
+      try {
+        const agencies = store.agencies.list().map((a) => ({
+          code: a.code,
+          name: a.name,
+          shortName: a.shortName,
+          kind: a.kind,
+          parent: a.parentId === null ? null : (store.agencies.byId(a.parentId)?.code ?? null),
+          aliases: store.agencies.aliases(a.id),
+        }));
+        if (values.json) print(JSON.stringify(agencies, null, 2));
+        else for (const a of agencies) print(`${a.code.padEnd(10)} ${a.name}  [${a.kind}]  ${a.aliases.join('; ')}`);
+      } finally {
+        store.close();
+      }
+      return 0;
+    }
+    case 'backup': {
+      const target = rest[0];
+      if (!target) throw new UsageError('thiếu tên tệp sao lưu, ví dụ: npm run cli -- backup data/sao-luu.sqlite');
+      if (existsSync(target)) throw new UsageError(`tệp ${target} đã có; hãy chọn tên khác để không ghi đè`);
+      const db = openDatabase(config.DONDOC_DB_PATH, { migrate: false });
+      try {
+        await db.backup(target);
+      } finally {
+        db.close();
+      }
+      print(`Đã sao lưu ${config.DONDOC_DB_PATH} vào ${target}.`);
+      return 0;
+    }
+    case 'migrate': {
+      const db = openDatabase(config.DONDOC_DB_PATH, { migrate: false });
+      try {
+        print(`Đã áp dụng ${migrate(db)} bản nâng cấp lược đồ.`);
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`không có lệnh “${command}”`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`Lỗi: ${error.message}.\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`Lỗi: ${error.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    createLogger('error').error({ err: error }, 'cli failed');
+    process.exit(1);
+  },
+);

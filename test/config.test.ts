@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('runs locally with demo data when no chat token is set', () => {
+    const config = loadConfig({});
+    expect(config.DONDOC_DB_PATH).toBe('data/dondoc.sqlite');
+    expect(config.DONDOC_TIMEZONE).toBe('Asia/Ho_Chi_Minh');
+    expect(config.DONDOC_HTTP_PORT).toBe(8080);
+    expect(config).toMatchObject({ localOnly: true, localChat: true, demoData: true });
+  });
+
+  it('turns the local chat and demo data off once a Telegram token is set', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: `123456:${'a'.repeat(35)}` });
+    expect(config).toMatchObject({ localOnly: false, localChat: false, demoData: false });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: `123456:${'a'.repeat(35)}`, DONDOC_LOCAL_CHAT: 'true' }).localChat).toBe(true);
+  });
+
+  it.each([
+    ['DONDOC_HTTP_PORT', 'abc', /^Cấu hình sai ở biến DONDOC_HTTP_PORT: cần một số nguyên từ 0 đến 65535 \(đang là "abc"\)\.$/],
+    ['DONDOC_HTTP_PORT', '70000', /DONDOC_HTTP_PORT: cần một số nguyên/],
+    ['DONDOC_TIMEZONE', 'Mars/Base', /DONDOC_TIMEZONE: cần tên múi giờ IANA/],
+    ['DONDOC_LOG_LEVEL', 'loud', /DONDOC_LOG_LEVEL: cần một trong/],
+    ['TELEGRAM_BOT_TOKEN', 'not-a-token', /TELEGRAM_BOT_TOKEN: cần token dạng/],
+    ['DONDOC_INVITE_TTL_HOURS', '0', /DONDOC_INVITE_TTL_HOURS/],
+    ['DONDOC_LOCAL_CHAT', 'maybe', /DONDOC_LOCAL_CHAT/],
+    ['DONDOC_PUBLIC_URL', 'not a url', /DONDOC_PUBLIC_URL/],
+  ])('names %s when it is %j, in one line', (variable, value, message) => {
+    let thrown: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain('\n');
+  });
+
+  it('requires a public URL for a Telegram webhook', () => {
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(20) })).toThrow(/DONDOC_PUBLIC_URL/);
+  });
+});

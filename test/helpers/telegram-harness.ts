@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { FakeClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+export const BOT_INFO: UserFromGetMe = {
+  id: 7000000001,
+  is_bot: true,
+  first_name: 'dondoc',
+  username: 'dondoc_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+export interface TgUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+}
+
+/**
+ * Drives the real grammY bot through handleUpdate, with a full botInfo and an API transformer
+ * that records every outgoing call instead of reaching Telegram; the store is a real SQLite file.
+ */
+export class TelegramHarness {
+  readonly calls: ApiCall[] = [];
+  readonly clock: FakeClock;
+  readonly app: App;
+  private updateId = 1;
+  private messageId = 1;
+  private readonly dir: string;
+
+  constructor(options: { start?: string; env?: Record<string, string> } = {}) {
+    this.dir = mkdtempSync(join(tmpdir(), 'dondoc-tg-'));
+    this.clock = new FakeClock(options.start ?? '2026-11-23T02:00:00Z');
+    const config = loadConfig({
+      DONDOC_DB_PATH: join(this.dir, 'dondoc.sqlite'),
+      TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`,
+      DONDOC_LOG_LEVEL: 'silent',
+      ...options.env,
+    });
+    this.app = createApp(config, { logger: createLogger('silent'), clock: this.clock, telegramBotInfo: BOT_INFO });
+    this.app.bot!.api.config.use(async (_prev, method, payload) => {
+      this.calls.push({ method, payload: payload as Record<string, unknown> });
+      const result =
+        method === 'sendMessage'
+          ? { message_id: this.messageId++, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' }, text: (payload as { text: string }).text }
+          : true;
+      return { ok: true, result } as never;
+    });
+  }
+
+  /** A message typed by `user` in their private chat with the bot. */
+  async send(user: TgUser, text: string): Promise<string[]> {
+    const before = this.calls.length;
+    const entities = text.startsWith('/')
+      ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }]
+      : undefined;
+    const update: Update = {
+      update_id: this.updateId++,
+      message: {
+        message_id: this.messageId++,
+        date: Math.floor(this.clock.now().getTime() / 1000),
+        chat: { id: user.id, type: 'private', first_name: user.first_name },
+        from: { ...user, is_bot: false },
+        text,
+        ...(entities ? { entities } : {}),
+      },
+    };
+    await this.app.bot!.handleUpdate(update);
+    return this.textsSince(before, user.id);
+  }
+
+  /** A press on an inline button whose callback data is `data`. */
+  async press(user: TgUser, data: string): Promise<string[]> {
+    const before = this.calls.length;
+    await this.app.bot!.handleUpdate({
+      update_id: this.updateId++,
+      callback_query: {
+        id: String(this.updateId),
+        chat_instance: '1',
+        from: { ...user, is_bot: false },
+        data,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: user.id, type: 'private', first_name: user.first_name },
+          text: 'old message',
+        },
+      },
+    } as Update);
+    return this.textsSince(before, user.id);
+  }
+
+  /** The sendMessage calls made since call index `from` to `chatId`. */
+  messagesSince(from: number, chatId?: number): ApiCall[] {
+    return this.calls
+      .slice(from)
+      .filter((c) => c.method === 'sendMessage' && (chatId === undefined || c.payload.chat_id === chatId));
+  }
+
+  private textsSince(from: number, chatId: number): string[] {
+    return this.messagesSince(from, chatId).map((c) => String(c.payload.text));
+  }
+
+  /** Issues an invite the way the CLI does (the first admin has no chat to ask in). */
+  invite(agencyCode: string, role: 'focal' | 'leader' | 'admin', hours?: number): string {
+    const issued = this.app.services.onboarding.issueInvite({ agencyCode, role, ...(hours ? { hours } : {}) });
+    if (!issued.ok) throw new Error(issued.error);
+    return issued.value.code;
+  }
+
+  async close(): Promise<void> {
+    await this.app.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The invite code printed in a /moi or /lienket reply. */
+export function codeIn(text: string): string {
+  const match = /<code>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})<\/code>/.exec(text);
+  if (!match) throw new Error(`no invite code in: ${text}`);
+  return match[1]!;
+}
