@@ -83,8 +83,10 @@ export class HttpServer {
       await route.handler(req, res, url);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // Answer, then drop the connection: the rest of the oversized body is never read.
+        res.shouldKeepAlive = false;
         if (!res.headersSent) sendJson(res, 413, { error: 'Nội dung gửi lên quá lớn.' });
-        req.destroy();
+        res.once('finish', () => req.socket.destroy());
         return;
       }
       this.logger.error({ err: error, path: url.pathname }, 'http handler failed');

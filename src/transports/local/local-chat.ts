@@ -58,9 +58,10 @@ export class LocalChat {
       sendJson(res, 200, { messages: (this.histories.get(userId) ?? []).filter((m) => m.seq > after) });
     });
     http.route('POST', '/api/send', async (req, res) => {
+      const raw = (await readBody(req)).toString('utf8');
       let body: z.infer<typeof sendSchema>;
       try {
-        body = sendSchema.parse(JSON.parse((await readBody(req)).toString('utf8')));
+        body = sendSchema.parse(JSON.parse(raw));
       } catch {
         sendJson(res, 400, { error: 'Yêu cầu không hợp lệ: cần userId và text hoặc choice.' });
         return;

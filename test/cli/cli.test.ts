@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dondoc-cli-'));
+const db = join(dir, 'cli.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('npm run cli', () => {
+  it('issues the first admin invite, stored only as a hash', () => {
+    const result = cli('invite', '--agency', 'SNV', '--role', 'quan_tri', '--json');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const issued = JSON.parse(result.out) as { code: string; agency: string; role: string; expiresAt: string };
+    expect(issued).toMatchObject({ agency: 'SNV', role: 'admin' });
+    expect(issued.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+    const store = openDatabase(db);
+    const rows = store.prepare('SELECT code_hash FROM invites').all() as { code_hash: string }[];
+    store.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.code_hash).not.toContain(issued.code.replace(/-/g, ''));
+  });
+
+  it('prints the invite in Vietnamese for a person', () => {
+    const result = cli('invite', '--agency', 'Sở Tư pháp', '--role', 'dau_moi');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^Mã mời đầu mối CCHC của Sở Tư pháp: /);
+  });
+
+  it.each([
+    [['invite', '--role', 'quan_tri'], /thiếu --agency/],
+    [['invite', '--agency', 'SNV', '--role', 'boss'], /--role phải là/],
+    [['invite', '--agency', 'KHONGCO', '--role', 'dau_moi'], /không có cơ quan “KHONGCO”/],
+    [['lamgido'], /không có lệnh “lamgido”/],
+    [['backup'], /thiếu tên tệp sao lưu/],
+  ])('refuses %j with exit code 2 and a Vietnamese reason', (args, message) => {
+    const result = cli(...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err).toContain('Cách dùng: npm run cli');
+  });
+
+  it('lists the registry with aliases as JSON', () => {
+    const result = cli('agencies', '--json');
+    const agencies = JSON.parse(result.out) as { code: string; aliases: string[]; kind: string; parent: string | null }[];
+    expect(agencies.find((a) => a.code === 'STTTT')!.aliases).toContain('Sở TTTT');
+    expect(agencies.find((a) => a.code === 'XCB')!.parent).toBe('HCX');
+    expect(new Set(agencies.map((a) => a.kind))).toEqual(new Set(['ubnd_tinh', 'so_ban_nganh', 'co_quan_tw', 'ubnd_huyen', 'ubnd_xa']));
+  });
+
+  it('backs up the database online into a file that opens with the same rows, and never overwrites', () => {
+    const target = join(dir, 'backup.sqlite');
+    const result = cli('backup', target);
+    expect(result.code).toBe(0);
+    expect(existsSync(target)).toBe(true);
+    const copy = openDatabase(target, { migrate: false });
+    expect((copy.prepare('SELECT COUNT(*) AS n FROM invites').get() as { n: number }).n).toBe(2);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+    expect(cli('backup', target).code).toBe(2);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { systemClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dondoc-local-'));
+let app: App;
+let base: string;
+
+interface Msg { from: string; html: string; choices: { label: string; command: string }[][] }
+
+async function send(userId: string, body: Record<string, unknown>): Promise<Msg[]> {
+  const response = await fetch(`${base}api/send`, { method: 'POST', body: JSON.stringify({ userId, name: 'Khách Thử', ...body }) });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { messages: Msg[] }).messages;
+}
+
+beforeAll(async () => {
+  app = createApp(loadConfig({ DONDOC_DB_PATH: join(dir, 'local.sqlite'), DONDOC_HTTP_PORT: '0', DONDOC_LOG_LEVEL: 'silent' }), {
+    logger: createLogger('silent'),
+    clock: systemClock,
+  });
+  base = (await app.start()).localChatUrl!;
+});
+
+afterAll(async () => {
+  await app.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('local web chat (no chat token)', () => {
+  it('serves the page and lists the demo people, leader and admin first, plus a new visitor', async () => {
+    const page = await (await fetch(base)).text();
+    expect(page).toContain('dondoc — trò chuyện thử');
+    const { personas } = (await (await fetch(`${base}api/personas`)).json()) as { personas: { userId: string; label: string; role: string | null }[] };
+    expect(personas[0]!.label).toContain('quản trị');
+    expect(personas.filter((p) => p.role === 'focal').length).toBeGreaterThanOrEqual(7);
+    expect(personas.map((p) => p.label).join('\n')).toContain('Sở Khoa học và Công nghệ');
+    expect(personas.at(-1)!.role).toBeNull();
+  });
+
+  it('lets a demo focal point see their /trogiup through the command layer', async () => {
+    const messages = await send('demo-stp', { text: '/trogiup' });
+    expect(messages[0]).toMatchObject({ from: 'user', html: '/trogiup' });
+    expect(messages[1]!.html).toContain('<b>Các lệnh bạn dùng được (vai trò: đầu mối CCHC)</b>');
+  });
+
+  it('lets a new visitor join with a code made by the demo admin, and renders choices as buttons', async () => {
+    const [, invite] = await send('demo-quantri', { text: '/moi SKHCN dau_moi' });
+    const code = /<code>([0-9A-Z-]{12})<\/code>/.exec(invite!.html)![1]!;
+    const [, welcome] = await send('khach-12345678', { text: code });
+    expect(welcome!.html).toContain('Sở Khoa học và Công nghệ');
+    const [, ask] = await send('demo-lanhdao', { text: '/coquan' });
+    expect(ask!.choices.flat().map((c) => c.label)).toContain('Sở, ban, ngành');
+    const [mine, listing] = await send('demo-lanhdao', { choice: { label: 'Sở, ban, ngành', command: '/coquan so_ban_nganh' } });
+    expect(mine!.html).toBe('Sở, ban, ngành');
+    expect(listing!.html).toContain('Sở Tư pháp');
+    const history = (await (await fetch(`${base}api/messages?userId=demo-lanhdao&after=0`)).json()) as { messages: Msg[] };
+    expect(history.messages).toHaveLength(4);
+  });
+
+  it('rejects a malformed or oversized request without touching the store', async () => {
+    const members = app.store.members.count();
+    expect((await fetch(`${base}api/send`, { method: 'POST', body: '{not json' })).status).toBe(400);
+    expect((await fetch(`${base}api/send`, { method: 'POST', body: JSON.stringify({ userId: 'x' }) })).status).toBe(400);
+    expect((await fetch(`${base}api/send`, { method: 'POST', body: 'x'.repeat(200_000) })).status).toBe(413);
+    expect((await fetch(`${base}nothing-here`)).status).toBe(404);
+    expect(app.store.members.count()).toBe(members);
+  });
+});
