@@ -1,13 +1,7 @@
 import { z } from 'zod';
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
-
 const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'cần true hoặc false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 function isValidTimeZone(zone: string): boolean {
@@ -35,7 +29,7 @@ export const configSchema = z.object({
     .min(0, 'cần một số nguyên từ 0 đến 65535')
     .max(65535, 'cần một số nguyên từ 0 đến 65535')
     .default(8080),
-  DONDOC_PUBLIC_URL: optionalText.pipe(z.url('cần một URL https:// công khai').optional()),
+  DONDOC_PUBLIC_URL: z.url('cần một URL https:// công khai').optional(),
   DONDOC_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'cần một trong: fatal, error, warn, info, debug, trace, silent',
@@ -49,21 +43,19 @@ export const configSchema = z.object({
     .min(1, 'cần số giờ, từ 1 đến 720')
     .max(720, 'cần số giờ, từ 1 đến 720')
     .default(72),
-  TELEGRAM_BOT_TOKEN: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'cần token dạng 123456789:AA… do @BotFather cấp')
-      .optional(),
-  ),
-  TELEGRAM_API_ROOT: optionalText.pipe(z.url('cần URL của máy chủ Bot API').optional()),
-  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'cần 16–256 ký tự A-Z, a-z, 0-9, _ hoặc -')
-      .optional(),
-  ),
-  ZALO_BOT_TOKEN: optionalText,
-  ZALO_API_ROOT: optionalText.pipe(z.url('cần URL của Zalo Bot API').optional()),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'cần token dạng 123456789:AA… do @BotFather cấp')
+    .optional(),
+  TELEGRAM_API_ROOT: z.url('cần URL của máy chủ Bot API').optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'cần 16–256 ký tự A-Z, a-z, 0-9, _ hoặc -')
+    .optional(),
+  ZALO_BOT_TOKEN: z.string().trim().optional(),
+  ZALO_API_ROOT: z.url('cần URL của Zalo Bot API').optional(),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -85,8 +77,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment into a Config, or throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty value (`PORT=` copied from .env.example) means "use the default", as if unset.
   const known = Object.fromEntries(
-    Object.keys(configSchema.shape).map((key) => [key, env[key]]),
+    Object.keys(configSchema.shape).map((key) => [key, env[key]?.trim() === '' ? undefined : env[key]]),
   );
   const parsed = configSchema.safeParse(known);
   if (!parsed.success) {

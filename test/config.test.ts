@@ -37,6 +37,13 @@ describe('loadConfig', () => {
     expect((thrown as Error).message).not.toContain('\n');
   });
 
+  it('treats an empty value as unset, so a copied .env.example keeps the defaults', () => {
+    const empty = Object.fromEntries(
+      ['DONDOC_DB_PATH', 'DONDOC_HTTP_PORT', 'DONDOC_LOCAL_CHAT', 'DONDOC_DEMO_DATA', 'DONDOC_INVITE_TTL_HOURS', 'TELEGRAM_BOT_TOKEN', 'DONDOC_PUBLIC_URL'].map((k) => [k, '']),
+    );
+    expect(loadConfig(empty)).toMatchObject({ DONDOC_HTTP_PORT: 8080, DONDOC_DB_PATH: 'data/dondoc.sqlite', localChat: true, demoData: true });
+  });
+
   it('requires a public URL for a Telegram webhook', () => {
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(20) })).toThrow(/DONDOC_PUBLIC_URL/);
   });

@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { systemClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+/** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+const dir = mkdtempSync(join(tmpdir(), 'dondoc-browser-'));
+let app: App;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  if (!CHROMIUM) throw new Error('Chromium is not installed: run `apt-get install chromium` (the CI script does).');
+  app = createApp(loadConfig({ DONDOC_DB_PATH: join(dir, 'browser.sqlite'), DONDOC_HTTP_PORT: '0', DONDOC_LOG_LEVEL: 'silent' }), {
+    logger: createLogger('silent'),
+    clock: systemClock,
+  });
+  url = (await app.start()).localChatUrl!;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('local web chat in a real browser', () => {
+  it('joins as the demo focal point and sees its /trogiup', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const select = page.getByLabel('Chọn người dùng');
+    await select.selectOption({ label: 'Phạm Thu Trang — đầu mối CCHC, Sở Tư pháp' });
+    await page.getByLabel('Tin nhắn').fill('/trogiup');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    const reply = page.locator('.msg.bot').last();
+    await expect.poll(() => reply.textContent()).toContain('Các lệnh bạn dùng được (vai trò: đầu mối CCHC)');
+    expect(await reply.locator('b').first().textContent()).toBe('Các lệnh bạn dùng được (vai trò: đầu mối CCHC)');
+    expect(await reply.textContent()).not.toContain('/moi');
+    await page.screenshot({ path: join(dir, 'help.png') });
+  });
+
+  it('lets the demo leader pick an agency kind with a button', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByLabel('Chọn người dùng').selectOption({ label: 'Lê Văn Minh — lãnh đạo, Ủy ban nhân dân tỉnh' });
+    await page.getByLabel('Tin nhắn').fill('/coquan');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByRole('button', { name: 'Cơ quan Trung ương trên địa bàn' }).click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Kho bạc Nhà nước tỉnh');
+  });
+});
