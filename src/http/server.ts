@@ -15,15 +15,24 @@ interface Route {
 export class BodyTooLargeError extends Error {}
 
 /** Reads a request body up to `limit` bytes (default 64 KiB); larger bodies are refused, not buffered. */
-export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+export function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        reject(new BodyTooLargeError(`body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
 }
 
 /** Sends a JSON answer. */
@@ -83,10 +92,9 @@ export class HttpServer {
       await route.handler(req, res, url);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        // Answer, then drop the connection: the rest of the oversized body is never read.
+        // Answer and close the connection (no keep-alive): the rest of the oversized body is never read.
         res.shouldKeepAlive = false;
         if (!res.headersSent) sendJson(res, 413, { error: 'Nội dung gửi lên quá lớn.' });
-        res.once('finish', () => req.socket.destroy());
         return;
       }
       this.logger.error({ err: error, path: url.pathname }, 'http handler failed');
