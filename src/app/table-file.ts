@@ -1,0 +1,73 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+
+/** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
+export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
+
+export type TableFileError = 'too_large' | 'unsupported_type' | 'unreadable' | 'empty';
+
+/** Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) into rows of cells. */
+export function readCsv(data: Buffer): string[][] {
+  const text = data.toString('utf8').replace(/^\ufeff/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = [',', ';', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
+  return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const d = value;
+    return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+/** Reads the first worksheet of an XLSX workbook into rows of cell texts (merged cells give their value once). */
+export async function readXlsx(data: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell.value);
+    });
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+/** Reads a plan table file by its name's extension; expected failures come back as a code. */
+export async function readTableFile(
+  name: string,
+  data: Buffer,
+): Promise<{ ok: true; rows: string[][] } | { ok: false; error: TableFileError }> {
+  if (data.length > MAX_PLAN_FILE_BYTES) return { ok: false, error: 'too_large' };
+  if (data.length === 0) return { ok: false, error: 'empty' };
+  const lower = name.toLowerCase();
+  try {
+    if (lower.endsWith('.csv')) {
+      if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
+      return { ok: true, rows: readCsv(data) };
+    }
+    if (lower.endsWith('.xlsx')) return { ok: true, rows: await readXlsx(data) };
+  } catch {
+    return { ok: false, error: 'unreadable' };
+  }
+  return { ok: false, error: 'unsupported_type' };
+}
+
+/** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */
+export function writeCsv(rows: string[][]): string {
+  const quote = (cell: string) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return `\ufeff${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+}

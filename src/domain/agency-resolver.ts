@@ -1,0 +1,107 @@
+import { cleanCell } from './plan-table.js';
+import { textKey } from './text-key.js';
+
+/** An agency as the resolver needs it: its id, kind and every name it may be written as. */
+export interface ResolvableAgency {
+  id: number;
+  kind: string;
+  names: string[];
+}
+
+/** A phrase naming a group of agencies ("Các sở, ban, ngành") and the kinds it covers. */
+export interface AgencyGroup {
+  kinds: string[];
+  phrases: string[];
+}
+
+export interface Resolution {
+  /** Agency ids named by the cell, in registry order, without duplicates. */
+  agencyIds: number[];
+  /** Pieces of the cell that name no known agency or group, as written. */
+  unresolved: string[];
+}
+
+/** Folds one character at a time so that positions in the folded text match the original. */
+function foldAligned(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const folded = textKey(char);
+    out += folded.length === 1 ? folded : /\s/.test(char) ? ' ' : char.length === 1 ? char.toLowerCase() : '?';
+  }
+  return out;
+}
+
+interface Phrase {
+  key: string;
+  agencyIds: number[];
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9&]/.test(c);
+
+/**
+ * Finds the agencies a "Chủ trì" or "Phối hợp" cell names: full names, abbreviations and aliases
+ * (case and diacritics ignored), several per cell (";", ",", "và", line breaks), parenthetical
+ * notes dropped, and group phrases expanded to every agency of their kinds. Longest phrase wins,
+ * so "Sở Kế hoạch và Đầu tư" is one agency, not two pieces split at "và".
+ */
+export class AgencyResolver {
+  private readonly phrases: Phrase[];
+  private readonly noise: Set<string>;
+  private readonly order: Map<number, number>;
+
+  constructor(agencies: ResolvableAgency[], groups: AgencyGroup[], noise: string[] = []) {
+    const byKey = new Map<string, Set<number>>();
+    const add = (name: string, ids: number[]) => {
+      const key = foldAligned(cleanCell(name).normalize('NFC')).trim();
+      if (key.length < 2) return;
+      const set = byKey.get(key) ?? new Set<number>();
+      for (const id of ids) set.add(id);
+      byKey.set(key, set);
+    };
+    for (const agency of agencies) for (const name of agency.names) add(name, [agency.id]);
+    for (const group of groups) {
+      const ids = agencies.filter((a) => group.kinds.includes(a.kind)).map((a) => a.id);
+      for (const phrase of group.phrases) add(phrase, ids);
+    }
+    this.phrases = [...byKey.entries()]
+      .map(([key, ids]) => ({ key, agencyIds: [...ids] }))
+      .sort((a, b) => b.key.length - a.key.length);
+    this.noise = new Set(noise.map((n) => textKey(n)));
+    this.order = new Map(agencies.map((a, i) => [a.id, i]));
+  }
+
+  /** Resolves one cell; an empty cell resolves to nothing and leaves nothing unresolved. */
+  resolve(cell: string): Resolution {
+    let text = cleanCell(cell)
+      .normalize('NFC')
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+phối hợp với\s+/gi, '; ')
+      .replace(/\s+chủ trì[^;]*/gi, ' ')
+      .replace(/\s+phối hợp\s*$/gi, ' ');
+    text = text.replace(/\s+/g, ' ').trim();
+    const folded = foldAligned(text);
+    const claimed = new Array<boolean>(text.length).fill(false);
+    const found = new Set<number>();
+    for (const phrase of this.phrases) {
+      let from = 0;
+      for (;;) {
+        const at = folded.indexOf(phrase.key, from);
+        if (at < 0) break;
+        const end = at + phrase.key.length;
+        from = at + 1;
+        if (isWordChar(folded[at - 1]) || isWordChar(folded[end])) continue;
+        if (claimed.slice(at, end).some(Boolean)) continue;
+        claimed.fill(true, at, end);
+        for (const id of phrase.agencyIds) found.add(id);
+      }
+    }
+    const leftover = [...text].map((c, i) => (claimed[i] ? ';' : c)).join('');
+    const unresolved = leftover
+      .split(/[;,\n+]|\s+và\s+|\s+va\s+/i)
+      .map((piece) => piece.replace(/^[\s\-–.:]+|[\s\-–.:]+$/g, '').trim())
+      .filter((piece) => piece !== '' && /\p{L}/u.test(piece))
+      .filter((piece) => !this.noise.has(textKey(piece)));
+    const agencyIds = [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    return { agencyIds, unresolved };
+  }
+}
