@@ -11,6 +11,13 @@ import { ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
 import { formatDateTime } from './domain/time.js';
 import { migrate, openDatabase } from './store/database.js';
 import { createStore, type Store } from './store/store.js';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createServices, type Services } from './app/services.js';
+import { scheduleDeadline } from './domain/deadline-grammar.js';
+import { loadCalendar } from './app/province-data.js';
+import { formatCivil } from './domain/civil-date.js';
+import { PLAN_TEXTS } from '../commands/plans.texts.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -22,7 +29,11 @@ Lệnh:
   backup <tệp.sqlite>
       Sao lưu cơ sở dữ liệu khi bot đang chạy (sao lưu trực tuyến, an toàn).
   migrate
-      Áp dụng các bản nâng cấp lược đồ còn thiếu.`;
+      Áp dụng các bản nâng cấp lược đồ còn thiếu.
+  deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
+      Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024").
+  import <tệp.csv|tệp.xlsx> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--json]
+      Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.`;
 
 /** Thrown for a wrong CLI call; printed as one Vietnamese line plus the usage, exit code 2. */
 class UsageError extends Error {}
@@ -31,6 +42,26 @@ function openStore(config: Config): Store {
   const store = createStore(openDatabase(config.DONDOC_DB_PATH));
   applyRegistry(store, readRegistry(join(DATA_DIR, 'agencies.json')), systemClock.now());
   return store;
+}
+
+function openServices(config: Config): Services {
+  return createServices({
+    store: openStore(config),
+    clock: systemClock,
+    logger: createLogger('silent'),
+    dataDir: DATA_DIR,
+    settings: { provinceName: config.DONDOC_PROVINCE_NAME, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS },
+  });
+}
+
+/** Parses --year and --period, or throws a UsageError saying what to type. */
+function yearAndPeriod(values: { year?: string | undefined; period?: string | undefined }): { year: number; period?: { from: number; to: number } } {
+  const year = Number(values.year);
+  if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('cần --year <YYYY>, ví dụ --year 2024');
+  if (values.period === undefined) return { year };
+  const match = /^(\d{4})-(\d{4})$/.exec(values.period);
+  if (!match || Number(match[1]) > Number(match[2])) throw new UsageError('--period phải dạng YYYY-YYYY, ví dụ --period 2021-2030');
+  return { year, period: { from: Number(match[1]), to: Number(match[2]) } };
 }
 
 function print(text: string): void {
@@ -126,6 +157,64 @@ async function run(argv: string[]): Promise<number> {
         db.close();
       }
       return 0;
+    }
+    case 'deadline': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { year: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+      const text = positionals.join(' ');
+      if (text.trim() === '') throw new UsageError('thiếu nội dung ô thời gian, ví dụ: deadline "Quý II, III/2024" --year 2024');
+      const context = yearAndPeriod(values);
+      const scheduled = scheduleDeadline(text, context, loadCalendar(DATA_DIR));
+      if (values.json) {
+        print(JSON.stringify({ kind: scheduled.kind, dates: scheduled.dueDates, note: scheduled.note }));
+      } else {
+        print(`${PLAN_TEXTS.kind[scheduled.kind]}: ${scheduled.dueDates.map(formatCivil).join('; ') || '—'}`);
+        print(scheduled.note);
+      }
+      return 0;
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          plan: { type: 'string' },
+          year: { type: 'string' },
+          period: { type: 'string' },
+          doc: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+        },
+      });
+      const file = positionals[0];
+      if (!file) throw new UsageError('thiếu tệp cần nhập, ví dụ: import data/plans/ha-tinh-2024-phu-luc.csv --plan "KH CCHC 2024" --year 2024');
+      if (!values.plan) throw new UsageError('thiếu --plan "<tên kế hoạch>"');
+      const meta = { name: values.plan, documentNo: values.doc ?? null, ...yearAndPeriod(values) };
+      let data: Buffer;
+      try {
+        data = readFileSync(file);
+      } catch {
+        throw new UsageError(`không mở được tệp ${file}`);
+      }
+      const services = openServices(config);
+      try {
+        const result = await services.plans.importFile(basename(file), data, meta, { dryRun: values['dry-run'] });
+        if (!result.ok) {
+          const message = PLAN_TEXTS.importError(result.error);
+          if (values.json) print(JSON.stringify({ error: result.error.code, message }));
+          else process.stderr.write(`${message}\n`);
+          return 2;
+        }
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines } = result.value;
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines }));
+        else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
+        return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
+      } finally {
+        services.store.close();
+      }
     }
     default:
       throw new UsageError(`không có lệnh “${command}”`);

@@ -47,6 +47,7 @@ export function createApp(
     store,
     clock,
     logger,
+    dataDir,
     settings: {
       provinceName: config.DONDOC_PROVINCE_NAME,
       timeZone: config.DONDOC_TIMEZONE,

@@ -1,7 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import type { WorkCalendar } from '../domain/work-calendar.js';
 import { OnboardingService } from './onboarding-service.js';
+import { PlanImportService } from './plan-import-service.js';
+import { loadAgencyGroups, loadCalendar } from './province-data.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
 export interface Services {
@@ -9,18 +12,25 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   onboarding: OnboardingService;
+  plans: PlanImportService;
+  calendar: WorkCalendar;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number };
 }
 
-/** Wires the services over a store, clock and logger. */
+/** Wires the services over a store, clock and logger; province data files are read from dataDir. */
 export function createServices(deps: {
   store: Store;
   clock: Clock;
   logger: Logger;
+  dataDir: string;
   settings: Services['settings'];
 }): Services {
+  const { dataDir, ...rest } = deps;
+  const calendar = loadCalendar(dataDir);
   return {
-    ...deps,
+    ...rest,
+    calendar,
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
+    plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir)),
   };
 }

@@ -40,9 +40,10 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9&]/.tes
 
 /**
  * Finds the agencies a "Chủ trì" or "Phối hợp" cell names: full names, abbreviations and aliases
- * (case and diacritics ignored), several per cell (";", ",", "và", line breaks), parenthetical
- * notes dropped, and group phrases expanded to every agency of their kinds. Longest phrase wins,
- * so "Sở Kế hoạch và Đầu tư" is one agency, not two pieces split at "và".
+ * (case and diacritics ignored), several per cell (";", ",", "và", "phối hợp với", line breaks),
+ * parenthetical notes dropped, and group phrases expanded to every agency of their kinds. Known
+ * phrases are found first, longest first, so "Sở Kế hoạch và Đầu tư" is one agency and
+ * "Các sở, ban, ngành" one group; only the text left over is split and reported.
  */
 export class AgencyResolver {
   private readonly phrases: Phrase[];
@@ -72,13 +73,11 @@ export class AgencyResolver {
 
   /** Resolves one cell; an empty cell resolves to nothing and leaves nothing unresolved. */
   resolve(cell: string): Resolution {
-    let text = cleanCell(cell)
+    const text = cleanCell(cell)
       .normalize('NFC')
       .replace(/\([^)]*\)/g, ' ')
-      .replace(/\s+phối hợp với\s+/gi, '; ')
-      .replace(/\s+chủ trì[^;]*/gi, ' ')
-      .replace(/\s+phối hợp\s*$/gi, ' ');
-    text = text.replace(/\s+/g, ' ').trim();
+      .replace(/\s+/g, ' ')
+      .trim();
     const folded = foldAligned(text);
     const claimed = new Array<boolean>(text.length).fill(false);
     const found = new Set<number>();
@@ -96,11 +95,13 @@ export class AgencyResolver {
       }
     }
     const leftover = [...text].map((c, i) => (claimed[i] ? ';' : c)).join('');
+    // What no phrase claimed is split at separators (not at "và": an unknown name may contain it);
+    // qualifiers such as "chủ trì đối với …" and "phối hợp với" are not names.
     const unresolved = leftover
-      .split(/[;,\n+]|\s+và\s+|\s+va\s+/i)
-      .map((piece) => piece.replace(/^[\s\-–.:]+|[\s\-–.:]+$/g, '').trim())
+      .split(/[;,\n+]/)
+      .map((piece) => piece.replace(/^[\s\-–.:]+|[\s\-–.:]+$/g, '').replace(/^(và|va)\s+|\s+(và|va)$/gi, '').trim())
       .filter((piece) => piece !== '' && /\p{L}/u.test(piece))
-      .filter((piece) => !this.noise.has(textKey(piece)));
+      .filter((piece) => !this.noise.has(textKey(piece)) && !/^(chu tri|phoi hop)\b/.test(textKey(piece)));
     const agencyIds = [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
     return { agencyIds, unresolved };
   }

@@ -3,6 +3,7 @@ import { ChoiceRepo } from './choice-repo.js';
 import type { Db } from './database.js';
 import { InviteRepo } from './invite-repo.js';
 import { MemberRepo } from './member-repo.js';
+import { PlanRepo } from './plan-repo.js';
 
 /** Every repository over one database; the only place SQL lives. */
 export interface Store {
@@ -11,6 +12,7 @@ export interface Store {
   members: MemberRepo;
   invites: InviteRepo;
   choices: ChoiceRepo;
+  plans: PlanRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -24,6 +26,7 @@ export function createStore(db: Db): Store {
     members: new MemberRepo(db),
     invites: new InviteRepo(db),
     choices: new ChoiceRepo(db),
+    plans: new PlanRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

@@ -1,0 +1,56 @@
+import type { ImportError, ImportOutcome } from '../src/app/plan-import-service.js';
+import { FIELD_LABELS } from '../src/domain/plan-table.js';
+import type { DeadlineKind } from '../src/domain/deadline-grammar.js';
+
+const MB = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+/** Plan and task words, in one place for proofreading. */
+export const PLAN_TEXTS = {
+  kind: {
+    due: 'có hạn',
+    recurring: 'định kỳ hằng năm',
+    ongoing: 'thường xuyên',
+    event: 'chờ sự kiện',
+    unknown: 'chưa rõ hạn',
+  } satisfies Record<DeadlineKind, string>,
+  /** One Vietnamese sentence for an import that could not be written (nothing was changed). */
+  importError(error: ImportError): string {
+    switch (error.code) {
+      case 'file':
+        return {
+          too_large: `Tệp quá lớn (${MB(error.size)} MB); giới hạn là 10 MB. Hãy gửi riêng bảng Phụ lục nhiệm vụ.`,
+          empty: 'Tệp rỗng: không có dòng nào. Hãy gửi tệp CSV hoặc XLSX có bảng nhiệm vụ.',
+          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8) hay XLSX hợp lệ. Hãy lưu lại bảng bằng Excel dưới dạng .xlsx hoặc .csv rồi gửi lại.',
+          unsupported_type: 'Chỉ nhận tệp .csv hoặc .xlsx chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
+        }[error.reason];
+      case 'no_header':
+        return `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ: thiếu cột ${error.missing.map((f) => `“${FIELD_LABELS[f]}”`).join(', ')}. Bảng cần có các cột Nhiệm vụ (hoặc Hoạt động), Chủ trì và Thời gian hoàn thành.`;
+      case 'duplicate_code':
+        return `Dòng ${error.row}, cột ${FIELD_LABELS.code}/${FIELD_LABELS.activity}: mã nhiệm vụ ${error.taskCode} trùng với dòng ${error.other}. Mỗi nhiệm vụ cần một số thứ tự riêng; hãy sửa rồi gửi lại.`;
+      case 'no_tasks':
+        return 'Bảng không có dòng nhiệm vụ nào dưới dòng tiêu đề.';
+      case 'bad_meta':
+        return `Thông tin kế hoạch chưa đúng: ${error.problem}.`;
+    }
+  },
+  /** The lines summarising an import (dry run or written). */
+  importSummary(outcome: ImportOutcome): string[] {
+    const lines = [
+      `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
+      `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
+    ];
+    if (outcome.unresolvedAgencies.length > 0) {
+      lines.push(`Cần xem lại ${outcome.unresolvedAgencies.length} tên cơ quan không có trong danh bạ:`);
+      for (const item of outcome.unresolvedAgencies.slice(0, 20)) lines.push(`• dòng ${item.row}: ${item.text}`);
+      if (outcome.unresolvedAgencies.length > 20) lines.push(`• … và ${outcome.unresolvedAgencies.length - 20} mục khác`);
+    }
+    if (outcome.unknownDeadlines.length > 0) {
+      lines.push(`Cần đặt hạn cho ${outcome.unknownDeadlines.length} ô thời gian không đọc được:`);
+      for (const item of outcome.unknownDeadlines.slice(0, 20)) lines.push(`• dòng ${item.row}: “${item.text}”`);
+    }
+    if (outcome.unresolvedAgencies.length === 0 && outcome.unknownDeadlines.length === 0) {
+      lines.push('Mọi cơ quan và thời hạn đều đã được nhận diện.');
+    }
+    return lines;
+  },
+};

@@ -1,0 +1,168 @@
+import type { Clock } from '../clock.js';
+import { AgencyResolver, type AgencyGroup } from '../domain/agency-resolver.js';
+import { scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
+import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domain/plan-table.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { WorkCalendar } from '../domain/work-calendar.js';
+import type { Store } from '../store/store.js';
+import { readTableFile, type TableFileError } from './table-file.js';
+
+/** What the importer needs to know about the plan besides its table. */
+export interface PlanMeta {
+  name: string;
+  year: number;
+  period?: { from: number; to: number } | undefined;
+  documentNo?: string | null;
+}
+
+/** The import summary; its shape is the CLI's JSON output and must stay stable. */
+export interface ImportReport {
+  rows: number;
+  tasks: number;
+  assignments: number;
+  unresolvedAgencies: { row: number; text: string }[];
+  unknownDeadlines: { row: number; text: string }[];
+}
+
+export interface ImportOutcome extends ImportReport {
+  plan: string;
+  created: number;
+  updated: number;
+  retired: number;
+  written: boolean;
+}
+
+export type ImportError =
+  | { code: 'file'; reason: TableFileError; size: number }
+  | { code: 'no_header'; missing: PlanField[] }
+  | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
+  | { code: 'no_tasks' }
+  | { code: 'bad_meta'; problem: string };
+
+interface PreparedTask {
+  row: PlanRow;
+  schedule: ScheduledDeadline;
+  lead: number[];
+  coord: number[];
+}
+
+/** Imports a plan's task table (CSV or XLSX) into the store, or reports why it cannot, in one transaction. */
+export class PlanImportService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly calendar: WorkCalendar,
+    private readonly groups: { groups: AgencyGroup[]; noise: string[] },
+  ) {}
+
+  /** A resolver over the current registry (agencies can change between imports). */
+  resolver(): AgencyResolver {
+    const agencies = this.store.agencies.list().map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      names: this.store.agencies.aliases(a.id),
+    }));
+    return new AgencyResolver(agencies, this.groups.groups, this.groups.noise);
+  }
+
+  /**
+   * Reads, resolves and schedules every row; unless `dryRun`, writes plan, tasks, deadlines and
+   * assignments in one transaction (re-import updates tasks in place by code and retires the rest).
+   */
+  async importFile(fileName: string, data: Buffer, meta: PlanMeta, options: { dryRun?: boolean } = {}): Promise<Result<ImportOutcome, ImportError>> {
+    if (!/^\S/.test(meta.name) || meta.name.length > 200) return err({ code: 'bad_meta', problem: 'tên kế hoạch trống hoặc quá dài' });
+    if (!Number.isInteger(meta.year) || meta.year < 2000 || meta.year > 2100) {
+      return err({ code: 'bad_meta', problem: 'năm kế hoạch phải từ 2000 đến 2100' });
+    }
+    if (meta.period && (meta.period.from > meta.period.to || meta.period.from < 2000 || meta.period.to > 2100)) {
+      return err({ code: 'bad_meta', problem: 'giai đoạn phải dạng YYYY-YYYY, năm đầu không sau năm cuối' });
+    }
+    const file = await readTableFile(fileName, data);
+    if (!file.ok) return err({ code: 'file', reason: file.error, size: data.length });
+    const header = findHeader(file.rows);
+    if (!header.ok) return err(header.error);
+    const rows = readPlanRows(file.rows, header.value);
+    if (!rows.ok) return err(rows.error);
+
+    const resolver = this.resolver();
+    const context: DeadlineContext = { year: meta.year, period: meta.period };
+    const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
+    const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
+    const prepared: PreparedTask[] = rows.value.map((row) => {
+      const lead = resolver.resolve(row.lead);
+      const coord = resolver.resolve(row.coord);
+      for (const text of [...lead.unresolved, ...coord.unresolved]) unresolvedAgencies.push({ row: row.row, text });
+      if (row.lead.trim() === '') unresolvedAgencies.push({ row: row.row, text: '(ô Chủ trì trống)' });
+      const schedule = scheduleDeadline(row.deadline, context, this.calendar);
+      if (schedule.kind === 'unknown') unknownDeadlines.push({ row: row.row, text: row.deadline });
+      const leadIds = new Set(lead.agencyIds);
+      return { row, schedule, lead: lead.agencyIds, coord: coord.agencyIds.filter((id) => !leadIds.has(id)) };
+    });
+    const report: ImportReport = {
+      rows: rows.value.length,
+      tasks: prepared.length,
+      assignments: prepared.reduce((sum, t) => sum + t.lead.length + t.coord.length, 0),
+      unresolvedAgencies,
+      unknownDeadlines,
+    };
+    if (options.dryRun) {
+      const existing = this.store.plans.planByName(meta.name);
+      const known = existing ? new Set(this.store.plans.tasksForPlanCodes(existing.id)) : new Set<string>();
+      const updated = prepared.filter((t) => known.has(t.row.code)).length;
+      return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
+    }
+    const counts = this.write(fileName, meta, prepared);
+    return ok({ ...report, plan: meta.name, ...counts, written: true });
+  }
+
+  private write(fileName: string, meta: PlanMeta, prepared: PreparedTask[]): { created: number; updated: number; retired: number } {
+    const now = this.clock.now();
+    return this.store.transaction(() => {
+      const plan = this.store.plans.upsertPlan(
+        {
+          name: meta.name,
+          documentNo: meta.documentNo ?? null,
+          year: meta.year,
+          periodFrom: meta.period?.from ?? null,
+          periodTo: meta.period?.to ?? null,
+          sourceFile: fileName,
+        },
+        now,
+      );
+      let created = 0;
+      for (const { row, schedule, lead, coord } of prepared) {
+        const { id, created: isNew } = this.store.plans.upsertTask(
+          plan.id,
+          {
+            code: row.code,
+            areaCode: row.areaCode,
+            areaTitle: row.areaTitle,
+            objective: row.objective,
+            task: row.task,
+            activity: row.activity,
+            product: row.product,
+            budget: row.budget,
+            leadText: row.lead,
+            coordText: row.coord,
+            deadlineText: row.deadline,
+            deadlineKind: schedule.kind,
+            deadlineNote: schedule.note,
+            sourceRow: row.row,
+          },
+          now,
+        );
+        if (isNew) created += 1;
+        this.store.plans.replaceDeadlines(
+          id,
+          schedule.dates.map((nominalDate, i) => ({ nominalDate, dueDate: schedule.dueDates[i]! })),
+        );
+        this.store.plans.replaceAssignments(id, [
+          ...lead.map((agencyId) => ({ agencyId, role: 'lead' as const })),
+          ...coord.map((agencyId) => ({ agencyId, role: 'coord' as const })),
+        ]);
+      }
+      const retired = this.store.plans.retireMissing(plan.id, prepared.map((t) => t.row.code), now);
+      return { created, updated: prepared.length - created, retired };
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AgencyGroup } from '../domain/agency-resolver.js';
+import { WorkCalendar, type HolidayYear } from '../domain/work-calendar.js';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD');
+
+const holidaysSchema = z.object({
+  years: z.record(
+    z.string().regex(/^\d{4}$/, 'năm gồm 4 chữ số'),
+    z.object({
+      daysOff: z.array(isoDay),
+      workingSaturdays: z.array(isoDay).default([]),
+      provisional: z.boolean().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+const groupsSchema = z.object({
+  noise: z.array(z.string()).default([]),
+  groups: z.array(z.object({ kinds: z.array(z.string()).min(1), phrases: z.array(z.string().min(2)).min(1) })),
+});
+
+function readJson<T>(path: string, schema: z.ZodType<T>, what: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Không đọc được ${what} ${path}: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${what} ${path} sai ở ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** The working-day calendar from data/holidays.json (validated; lunar fallback for unlisted years). */
+export function loadCalendar(dataDir: string): WorkCalendar {
+  const data = readJson(join(dataDir, 'holidays.json'), holidaysSchema, 'Lịch nghỉ lễ');
+  return new WorkCalendar(data.years as Record<string, HolidayYear>);
+}
+
+/** The group phrases ("Các sở, ban, ngành" → kinds) from data/agency-groups.json. */
+export function loadAgencyGroups(dataDir: string): { groups: AgencyGroup[]; noise: string[] } {
+  return readJson(join(dataDir, 'agency-groups.json'), groupsSchema, 'Danh sách nhóm cơ quan');
+}

@@ -1,0 +1,254 @@
+import type { Db } from './database.js';
+import type { CivilDate } from '../domain/civil-date.js';
+import type { DeadlineKind } from '../domain/deadline-grammar.js';
+
+export interface Plan {
+  id: number;
+  name: string;
+  documentNo: string | null;
+  year: number;
+  periodFrom: number | null;
+  periodTo: number | null;
+  sourceFile: string | null;
+  updatedAt: string;
+}
+
+export interface TaskFields {
+  code: string;
+  areaCode: string;
+  areaTitle: string;
+  objective: string;
+  task: string;
+  activity: string;
+  product: string;
+  budget: string;
+  leadText: string;
+  coordText: string;
+  deadlineText: string;
+  deadlineKind: DeadlineKind;
+  deadlineNote: string;
+  sourceRow: number;
+}
+
+export interface Task extends TaskFields {
+  id: number;
+  planId: number;
+  planName: string;
+  active: boolean;
+}
+
+export interface TaskDeadline {
+  nominalDate: CivilDate;
+  dueDate: CivilDate;
+}
+
+/** A task as an agency sees it: its role and its next due date (or an admin-set date). */
+export interface AgencyTask extends Task {
+  role: 'lead' | 'coord';
+  nextDue: CivilDate | null;
+}
+
+const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_from AS periodFrom, period_to AS periodTo,
+  source_file AS sourceFile, updated_at AS updatedAt FROM plans`;
+
+const TASK_COLUMNS = `t.id, t.plan_id AS planId, p.name AS planName, t.code, t.area_code AS areaCode, t.area_title AS areaTitle,
+  t.objective, t.task, t.activity, t.product, t.budget, t.lead_text AS leadText, t.coord_text AS coordText,
+  t.deadline_text AS deadlineText, t.deadline_kind AS deadlineKind, t.deadline_note AS deadlineNote,
+  t.source_row AS sourceRow, t.active`;
+
+type TaskRow = Omit<Task, 'active'> & { active: number };
+const toTask = <T extends TaskRow>(row: T): T & { active: boolean } => ({ ...row, active: row.active === 1 });
+
+/** SQL for plans, tasks, their deadlines and their agency assignments. */
+export class PlanRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Creates the plan or updates it by name. */
+  upsertPlan(
+    plan: { name: string; documentNo: string | null; year: number; periodFrom: number | null; periodTo: number | null; sourceFile: string | null },
+    now: Date,
+  ): Plan {
+    this.db
+      .prepare(
+        `INSERT INTO plans (name, document_no, year, period_from, period_to, source_file, created_at, updated_at)
+         VALUES (@name, @documentNo, @year, @periodFrom, @periodTo, @sourceFile, @now, @now)
+         ON CONFLICT (name) DO UPDATE SET document_no = COALESCE(excluded.document_no, plans.document_no),
+           year = excluded.year, period_from = excluded.period_from, period_to = excluded.period_to,
+           source_file = excluded.source_file, updated_at = excluded.updated_at`,
+      )
+      .run({ ...plan, now: now.toISOString() });
+    return this.planByName(plan.name)!;
+  }
+
+  planByName(name: string): Plan | undefined {
+    return this.db.prepare(`${PLAN_SELECT} WHERE name = ?`).get(name) as Plan | undefined;
+  }
+
+  plans(): Plan[] {
+    return this.db.prepare(`${PLAN_SELECT} ORDER BY year DESC, name`).all() as Plan[];
+  }
+
+  /** Inserts or updates a task by (plan, code), keeping its id; returns the id and whether it was new. */
+  upsertTask(planId: number, fields: TaskFields, now: Date): { id: number; created: boolean } {
+    const existing = this.db.prepare('SELECT id FROM tasks WHERE plan_id = ? AND code = ?').get(planId, fields.code) as
+      | { id: number }
+      | undefined;
+    const params = { ...fields, planId, now: now.toISOString() };
+    if (existing) {
+      this.db
+        .prepare(
+          `UPDATE tasks SET area_code = @areaCode, area_title = @areaTitle, objective = @objective, task = @task,
+             activity = @activity, product = @product, budget = @budget, lead_text = @leadText, coord_text = @coordText,
+             deadline_text = @deadlineText, deadline_kind = @deadlineKind, deadline_note = @deadlineNote,
+             source_row = @sourceRow, active = 1, updated_at = @now WHERE id = @id`,
+        )
+        .run({ ...params, id: existing.id });
+      return { id: existing.id, created: false };
+    }
+    const result = this.db
+      .prepare(
+        `INSERT INTO tasks (plan_id, code, area_code, area_title, objective, task, activity, product, budget, lead_text,
+           coord_text, deadline_text, deadline_kind, deadline_note, source_row, created_at, updated_at)
+         VALUES (@planId, @code, @areaCode, @areaTitle, @objective, @task, @activity, @product, @budget, @leadText,
+           @coordText, @deadlineText, @deadlineKind, @deadlineNote, @sourceRow, @now, @now)`,
+      )
+      .run(params);
+    return { id: Number(result.lastInsertRowid), created: true };
+  }
+
+  /** Codes of the plan's active tasks. */
+  tasksForPlanCodes(planId: number): string[] {
+    return (this.db.prepare('SELECT code FROM tasks WHERE plan_id = ? AND active = 1').all(planId) as { code: string }[]).map((r) => r.code);
+  }
+
+  /** Retires the plan's tasks whose codes are not in `keep` (a re-import dropped them); returns how many. */
+  retireMissing(planId: number, keep: string[], now: Date): number {
+    const keepSet = new Set(keep);
+    const rows = this.db.prepare('SELECT id, code FROM tasks WHERE plan_id = ? AND active = 1').all(planId) as { id: number; code: string }[];
+    const retire = this.db.prepare('UPDATE tasks SET active = 0, updated_at = ? WHERE id = ?');
+    let count = 0;
+    for (const row of rows) {
+      if (keepSet.has(row.code)) continue;
+      retire.run(now.toISOString(), row.id);
+      count += 1;
+    }
+    return count;
+  }
+
+  replaceDeadlines(taskId: number, deadlines: TaskDeadline[]): void {
+    this.db.prepare('DELETE FROM task_deadlines WHERE task_id = ?').run(taskId);
+    const insert = this.db.prepare('INSERT INTO task_deadlines (task_id, seq, nominal_date, due_date) VALUES (?, ?, ?, ?)');
+    deadlines.forEach((d, seq) => insert.run(taskId, seq, d.nominalDate, d.dueDate));
+  }
+
+  replaceAssignments(taskId: number, assignments: { agencyId: number; role: 'lead' | 'coord' }[]): void {
+    this.db.prepare('DELETE FROM assignments WHERE task_id = ?').run(taskId);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO assignments (task_id, agency_id, role) VALUES (?, ?, ?)');
+    for (const a of assignments) insert.run(taskId, a.agencyId, a.role);
+  }
+
+  deadlines(taskId: number): TaskDeadline[] {
+    return this.db
+      .prepare('SELECT nominal_date AS nominalDate, due_date AS dueDate FROM task_deadlines WHERE task_id = ? ORDER BY seq')
+      .all(taskId) as TaskDeadline[];
+  }
+
+  override(taskId: number): { dueDate: CivilDate; setAt: string; reason: string | null } | undefined {
+    return this.db
+      .prepare('SELECT due_date AS dueDate, set_at AS setAt, reason FROM task_deadline_overrides WHERE task_id = ?')
+      .get(taskId) as { dueDate: CivilDate; setAt: string; reason: string | null } | undefined;
+  }
+
+  /** Records a date set by Sở Nội vụ for a task that waits for an event or was not understood. */
+  setOverride(taskId: number, dueDate: CivilDate, setBy: number | null, reason: string | null, now: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO task_deadline_overrides (task_id, due_date, set_by, set_at, reason) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (task_id) DO UPDATE SET due_date = excluded.due_date, set_by = excluded.set_by,
+           set_at = excluded.set_at, reason = excluded.reason`,
+      )
+      .run(taskId, dueDate, setBy, now.toISOString(), reason);
+  }
+
+  assignments(taskId: number): { agencyId: number; agencyName: string; agencyCode: string; role: 'lead' | 'coord' }[] {
+    return this.db
+      .prepare(
+        `SELECT a.id AS agencyId, a.name AS agencyName, a.code AS agencyCode, s.role FROM assignments s
+         JOIN agencies a ON a.id = s.agency_id WHERE s.task_id = ? ORDER BY s.role DESC, a.name`,
+      )
+      .all(taskId) as { agencyId: number; agencyName: string; agencyCode: string; role: 'lead' | 'coord' }[];
+  }
+
+  /** Active tasks with this code (case-insensitive) across plans, newest plan first. */
+  tasksByCode(code: string): Task[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id
+         WHERE t.code = ? COLLATE NOCASE AND t.active = 1 ORDER BY p.year DESC, p.name`,
+      )
+      .all(code) as TaskRow[];
+    return rows.map(toTask);
+  }
+
+  /**
+   * An agency's active tasks with its role and next due date on or after `today` (an admin-set date
+   * counts), lead tasks first, then by next due date (tasks without one last).
+   */
+  tasksForAgency(agencyId: number, today: CivilDate): AgencyTask[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${TASK_COLUMNS}, s.role,
+           COALESCE(o.due_date, (SELECT MIN(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id AND d.due_date >= @today),
+                    (SELECT MAX(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id)) AS nextDue
+         FROM assignments s
+         JOIN tasks t ON t.id = s.task_id AND t.active = 1
+         JOIN plans p ON p.id = t.plan_id
+         LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
+         WHERE s.agency_id = @agencyId
+         ORDER BY CASE s.role WHEN 'lead' THEN 0 ELSE 1 END, nextDue IS NULL, nextDue, p.name, t.id`,
+      )
+      .all({ agencyId, today }) as (TaskRow & { role: 'lead' | 'coord'; nextDue: CivilDate | null })[];
+    return rows.map(toTask);
+  }
+
+  /** Per plan: active tasks by deadline kind, and event/unknown tasks still without a date set. */
+  planSummaries(): { plan: Plan; total: number; byKind: Record<DeadlineKind, number>; needsDate: number; unassigned: number }[] {
+    return this.plans().map((plan) => {
+      const kinds = this.db
+        .prepare('SELECT deadline_kind AS kind, COUNT(*) AS n FROM tasks WHERE plan_id = ? AND active = 1 GROUP BY deadline_kind')
+        .all(plan.id) as { kind: DeadlineKind; n: number }[];
+      const byKind = { due: 0, recurring: 0, ongoing: 0, event: 0, unknown: 0 } as Record<DeadlineKind, number>;
+      for (const row of kinds) byKind[row.kind] = row.n;
+      const needsDate = (
+        this.db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM tasks t LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
+             WHERE t.plan_id = ? AND t.active = 1 AND t.deadline_kind IN ('event', 'unknown') AND o.task_id IS NULL`,
+          )
+          .get(plan.id) as { n: number }
+      ).n;
+      const unassigned = (
+        this.db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM tasks t WHERE t.plan_id = ? AND t.active = 1
+             AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.task_id = t.id AND s.role = 'lead')`,
+          )
+          .get(plan.id) as { n: number }
+      ).n;
+      return { plan, total: kinds.reduce((sum, row) => sum + row.n, 0), byKind, needsDate, unassigned };
+    });
+  }
+
+  /** Event or unknown-deadline tasks that still wait for Sở Nội vụ to set a date. */
+  tasksNeedingDate(limit = 50): Task[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id
+         LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
+         WHERE t.active = 1 AND t.deadline_kind IN ('event', 'unknown') AND o.task_id IS NULL
+         ORDER BY p.year DESC, p.name, t.id LIMIT ?`,
+      )
+      .all(limit) as TaskRow[];
+    return rows.map(toTask);
+  }
+}

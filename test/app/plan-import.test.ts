@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../helpers/test-app.js';
+
+const plans = join(process.cwd(), 'data', 'plans');
+const file = (name: string) => readFileSync(join(plans, name));
+const HA_TINH = { name: 'Kế hoạch CCHC năm 2024 — Hà Tĩnh', year: 2024 };
+const SOC_TRANG = { year: 2021, period: { from: 2021, to: 2030 } };
+
+/** The cells of the shipped plans that name no agency of the demo registry (the import report lists them). */
+const HA_TINH_UNRESOLVED = [
+  { row: 14, text: 'các đơn vị được kiểm tra' },
+  { row: 15, text: 'các đơn vị được kiểm tra' },
+  { row: 16, text: 'Thành viên Đoàn kiểm tra CCHC tỉnh' },
+  { row: 17, text: 'Đoàn Kiểm tra' },
+  { row: 17, text: 'HĐĐ CCHC tỉnh' },
+  { row: 34, text: 'UBND' },
+  { row: 38, text: 'Tổ công tác theo Quyết định số 2088/QĐ-UBND ngày 14/5/2021 của' },
+  { row: 79, text: 'Các trung tâm và đơn vị tư vấn' },
+  { row: 80, text: 'Các trường và đơn vị tư vấn' },
+  { row: 81, text: 'đạt chuẩn NTM' },
+  { row: 81, text: 'đơn vị tư vấn' },
+  { row: 82, text: 'Bộ Khoa học và Công nghệ' },
+  { row: 82, text: 'được lựa chọn' },
+  { row: 86, text: 'tổ chức đào tạo' },
+  { row: 86, text: 'chứng nhận hệ thống' },
+];
+const SOC_TRANG_2_UNRESOLVED = [
+  { row: 6, text: 'Viện kiểm sát nhân dân' },
+  { row: 6, text: 'Tòa án nhân dân' },
+  { row: 6, text: 'Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp' },
+  { row: 19, text: 'Các đơn vị sự nghiệp công lập trực thuộc tỉnh' },
+  { row: 24, text: 'đơn vị sự nghiệp công lập' },
+  { row: 25, text: 'đơn vị sự nghiệp công lập' },
+  { row: 27, text: 'Các đơn vị sự nghiệp thuộc tỉnh' },
+  { row: 28, text: 'đơn vị sự nghiệp công lập' },
+  { row: 29, text: 'đơn vị sự nghiệp công lập' },
+  { row: 30, text: 'đơn vị sự nghiệp công lập' },
+  { row: 37, text: 'đơn vị sự nghiệp công lập' },
+  { row: 40, text: 'Ban Đổi mới và Phát triển doanh nghiệp' },
+];
+
+let t: ReturnType<typeof createTestApp>;
+beforeEach(() => {
+  t = createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+function storeCounts() {
+  const db = t.app.store.db;
+  const n = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { plans: n('plans'), tasks: n('tasks'), assignments: n('assignments'), deadlines: n('task_deadlines') };
+}
+
+describe('importing the shipped plans', () => {
+  it.each([
+    ['ha-tinh-2024-phu-luc', HA_TINH, 76, HA_TINH_UNRESOLVED],
+    ['soc-trang-163-phu-luc-2', { name: 'KH 163 Sóc Trăng — Phụ lục 2', ...SOC_TRANG }, 52, SOC_TRANG_2_UNRESOLVED],
+    ['soc-trang-163-phu-luc-3', { name: 'KH 163 Sóc Trăng — Phụ lục 3', ...SOC_TRANG }, 12, []],
+  ])('%s: CSV and XLSX give the same tasks; no deadline is unknown; unresolved agencies are exactly listed', async (name, meta, tasks, unresolved) => {
+    const csv = await t.app.services.plans.importFile(`${name}.csv`, file(`${name}.csv`), meta, { dryRun: true });
+    const xlsx = await t.app.services.plans.importFile(`${name}.xlsx`, file(`${name}.xlsx`), meta);
+    expect(csv.ok && xlsx.ok).toBe(true);
+    if (!csv.ok || !xlsx.ok) return;
+    expect(xlsx.value.tasks).toBe(tasks);
+    expect(xlsx.value.unknownDeadlines).toEqual([]);
+    expect(xlsx.value.unresolvedAgencies).toEqual(unresolved);
+    const { written: _w, created: _c, updated: _u, ...csvReport } = csv.value;
+    const { written: _w2, created: _c2, updated: _u2, ...xlsxReport } = xlsx.value;
+    expect(csvReport).toEqual(xlsxReport);
+    expect(storeCounts().tasks).toBe(tasks);
+  });
+
+  it('stores each task with its area, raw deadline, computed dates and lead/coordinating agencies', async () => {
+    await t.app.services.plans.importFile('ha-tinh.csv', file('ha-tinh-2024-phu-luc.csv'), HA_TINH);
+    const [task] = t.app.store.plans.tasksByCode('I.3.17');
+    expect(task).toMatchObject({ areaCode: 'I', deadlineText: 'Quý II, III/2024', deadlineKind: 'due', areaTitle: 'CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC' });
+    expect(task!.activity).toContain('Ban hành Kế hoạch Kiểm tra CCHC');
+    expect(t.app.store.plans.deadlines(task!.id)).toEqual([
+      { nominalDate: '2024-06-30', dueDate: '2024-07-01' },
+      { nominalDate: '2024-09-30', dueDate: '2024-09-30' },
+    ]);
+    const roles = t.app.store.plans.assignments(task!.id);
+    expect(roles.filter((r) => r.role === 'lead').map((r) => r.agencyCode)).toEqual(['SNV']);
+    expect(roles.filter((r) => r.role === 'coord').length).toBeGreaterThan(10);
+    // A row under a merged cell inherits the lead and deadline of the row above (3.5 under 3.4).
+    const [inherited] = t.app.store.plans.tasksByCode('I.3.5');
+    expect(inherited).toMatchObject({ leadText: 'Sở Thông tin và Truyền thông', deadlineText: 'Thường xuyên', deadlineKind: 'ongoing' });
+    // A row split by a page break is joined back (lead of I.3.15 continues on the next row).
+    const [joined] = t.app.store.plans.tasksByCode('I.3.15');
+    expect(joined!.leadText).toContain('Sở Khoa học và Công nghệ chủ trì đối với áp dụng các sáng kiến CCHC');
+    // Sub-areas A and B of area VII keep their own numbering.
+    expect(t.app.store.plans.tasksByCode('VII.B.3.8')[0]!.areaTitle).toContain('Áp dụng ISO 9001:2015');
+  });
+
+  it('re-imports in place: same ids, changed text updated, dropped rows retired, nothing duplicated', async () => {
+    await t.app.services.plans.importFile('ha-tinh.csv', file('ha-tinh-2024-phu-luc.csv'), HA_TINH);
+    const before = t.app.store.plans.tasksByCode('II.3.7')[0]!;
+    const text = file('ha-tinh-2024-phu-luc.csv').toString('utf8').replace('Quý IV/2024', 'Quý III/2024');
+    const lines = text.split('\r\n');
+    const withoutLast = lines.filter((line) => !line.includes('3.9. Tổ chức các lớp tập huấn, đào tạo')).join('\r\n');
+    const again = await t.app.services.plans.importFile('ha-tinh.csv', Buffer.from(withoutLast), HA_TINH);
+    expect(again.ok && again.value).toMatchObject({ created: 0, updated: 75, retired: 1 });
+    const after = t.app.store.plans.tasksByCode('II.3.7')[0]!;
+    expect(after.id).toBe(before.id);
+    expect(after.deadlineText).toBe('Quý III/2024');
+    expect(t.app.store.plans.deadlines(after.id)).toEqual([{ nominalDate: '2024-09-30', dueDate: '2024-09-30' }]);
+    expect(t.app.store.plans.tasksByCode('VII.B.3.9')).toEqual([]);
+    expect(storeCounts().tasks).toBe(76);
+  });
+});
+
+describe('malformed files change nothing and say what is wrong in Vietnamese', () => {
+  const cases: [string, string, Buffer, RegExp][] = [
+    ['wrong columns', 'sai-cot.csv', Buffer.from('STT,Nội dung,Ghi chú\n1,Việc gì đó,không\n'), /thiếu cột “Chủ trì”, “Thời gian hoàn thành”, “Nhiệm vụ”/],
+    ['an empty file', 'rong.csv', Buffer.alloc(0), /Tệp rỗng/],
+    ['binary garbage as CSV', 'rac.csv', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)), /Không đọc được tệp/],
+    ['binary garbage as XLSX', 'rac.xlsx', Buffer.from('PK\u0003\u0004 đây không phải là một tệp zip'), /Không đọc được tệp/],
+    ['a 50 MB file', 'lon.csv', Buffer.alloc(50 * 1024 * 1024, 'a'), /Tệp quá lớn \(50 MB\)/],
+    ['duplicate task codes', 'trung.csv', Buffer.from('STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\n1,Cải cách thể chế,,,\na),Việc A,Sở Tư pháp,,Năm 2024\na),Việc B,Sở Nội vụ,,Năm 2024\n'), /Dòng 4, cột TT\/STT\/Hoạt động: mã nhiệm vụ 1\.a trùng với dòng 3/],
+    ['a PDF', 'ke-hoach.pdf', Buffer.from('%PDF-1.4'), /Chỉ nhận tệp \.csv hoặc \.xlsx/],
+  ];
+
+  it.each(cases)('%s', async (_label, name, data, message) => {
+    await t.app.services.plans.importFile('ha-tinh.csv', file('ha-tinh-2024-phu-luc.csv'), HA_TINH);
+    const before = storeCounts();
+    const result = await t.app.services.plans.importFile(name, data, HA_TINH);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const { PLAN_TEXTS } = await import('../../commands/plans.texts.js');
+    expect(PLAN_TEXTS.importError(result.error)).toMatch(message);
+    expect(storeCounts()).toEqual(before);
+  });
+});

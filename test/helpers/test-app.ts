@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { FakeClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+/** A whole app on a temporary SQLite file, with no transport started and a fake clock. */
+export function createTestApp(options: { start?: string; env?: Record<string, string> } = {}): {
+  app: App;
+  clock: FakeClock;
+  dir: string;
+  close(): Promise<void>;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-app-'));
+  const clock = new FakeClock(options.start ?? '2024-01-02T02:00:00Z');
+  const config = loadConfig({
+    DONDOC_DB_PATH: join(dir, 'dondoc.sqlite'),
+    DONDOC_LOG_LEVEL: 'silent',
+    DONDOC_LOCAL_CHAT: 'false',
+    DONDOC_DEMO_DATA: 'false',
+    ...options.env,
+  });
+  const app = createApp(config, { logger: createLogger('silent'), clock });
+  return {
+    app,
+    clock,
+    dir,
+    async close() {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
