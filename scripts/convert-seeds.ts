@@ -1,6 +1,6 @@
 /**
  * Rebuilds the shipped plan tables in data/plans/ from the seed texts in ../shared/seeds/:
- *   npm run convert-seeds [-- <seeds dir>]
+ *   npm run convert-seeds [-- <seeds dir> [<output dir>]]   (defaults: ../shared/seeds, data/plans)
  *
  * - Hà Tĩnh 2024 (seed 004): the Phụ lục is tab-separated; rows broken by PDF page breaks are
  *   joined with the importer's own rule (joinWrappedRows) and HTML debris is removed.
@@ -17,7 +17,7 @@ import { cleanCell, findHeader, joinWrappedRows, PLAN_FIELDS, type RawPlanRow } 
 import { writeCsv } from '../src/app/table-file.js';
 
 const seedsDir = process.argv[2] ?? join(process.cwd(), '..', 'shared', 'seeds');
-const outDir = join(process.cwd(), 'data', 'plans');
+const outDir = process.argv[3] ?? join(process.cwd(), 'data', 'plans');
 
 function seedLines(file: string): string[] {
   return readFileSync(join(seedsDir, file), 'utf8').split(/\r?\n/);

@@ -71,3 +71,35 @@ describe('npm run cli', () => {
     expect(cli('backup', target).code).toBe(2);
   });
 });
+
+describe('npm run cli — plans and deadlines', () => {
+  it('prints a deadline as the documented JSON shape, after the working-day shift', () => {
+    const result = cli('deadline', 'Quý II, III/2024', '--year', '2024', '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({
+      kind: 'due',
+      dates: ['2024-07-01', '2024-09-30'],
+      note: expect.stringContaining('30/06/2024 là ngày nghỉ'),
+    });
+    expect(JSON.parse(cli('deadline', 'Hàng năm', '--year', '2021', '--period', '2021-2023', '--json').out)).toMatchObject({
+      kind: 'recurring',
+      dates: ['2021-12-31', '2023-01-03', '2024-01-02'],
+    });
+  });
+
+  it('imports with exit 3 when items need review, 0 when clean, 2 when nothing could be written; --dry-run writes nothing', () => {
+    const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
+    expect(dry.code).toBe(3);
+    const report = JSON.parse(dry.out);
+    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines']);
+    expect(report).toMatchObject({ rows: 76, tasks: 76, unknownDeadlines: [] });
+    const db1 = openDatabase(db);
+    expect((db1.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n).toBe(0);
+    db1.close();
+    expect(cli('import', 'data/plans/soc-trang-163-phu-luc-3.xlsx', '--plan', 'PL3', '--year', '2021', '--period', '2021-2030', '--json').code).toBe(0);
+    const bad = cli('import', 'README.md', '--plan', 'X', '--year', '2024', '--json');
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv hoặc .xlsx');
+    expect(cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'X').code).toBe(2);
+  });
+});
