@@ -36,6 +36,8 @@ export interface Command<A = unknown> {
   summary: string;
   /** How to type it, e.g. "/moi <mã cơ quan> <vai trò> [họ tên]". */
   usage: string;
+  /** Reached only through buttons (confirmations): left out of /trogiup and the Telegram menu. */
+  hidden?: boolean;
   /** 'everyone' includes people not yet linked; otherwise the member roles allowed. */
   roles: 'everyone' | readonly Role[];
   /** Parses the words after the command; messages are Vietnamese and shown to the user. */
@@ -46,6 +48,11 @@ export interface Command<A = unknown> {
 /** Declares a command with its argument type inferred from its schema. */
 export function defineCommand<A>(command: Command<A>): Command<A> {
   return command;
+}
+
+/** The commands /trogiup and the Telegram menu show to a member of `role`, in registry order. */
+export function listedFor(all: readonly Command<never>[], role: Role): Command<never>[] {
+  return all.filter((c) => c.roles !== 'everyone' && !c.hidden && mayRun(c, role));
 }
 
 /** True when a member with `role` (or a stranger, null) may run the command. */

@@ -1,7 +1,7 @@
 import { bold, textReply } from '../src/app/reply.js';
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { noArgs } from './args.js';
-import { defineCommand, mayRun, type Command } from './command.js';
+import { defineCommand, listedFor, type Command } from './command.js';
 import { COMMON } from './common.texts.js';
 
 const T = {
@@ -21,7 +21,7 @@ export function createHelpCommand(allCommands: () => readonly Command<never>[]):
     run(ctx) {
       if (!ctx.member) return textReply(...COMMON.strangerIntro);
       const role = ctx.member.role;
-      const usable = allCommands().filter((c) => c.roles !== 'everyone' && mayRun(c, role));
+      const usable = listedFor(allCommands(), role);
       return textReply(
         [bold(T.title(ROLE_LABELS[role]))],
         ...usable.map((c) => `${c.usage} — ${c.summary}`),

@@ -2,15 +2,22 @@ import type { Command } from './command.js';
 import { agenciesCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
+import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
 
 /** Every command, in the order /trogiup lists them. */
 export const commands: readonly Command<never>[] = [
   startCommand,
+  tasksCommand,
+  taskCommand,
   whoAmICommand,
   linkCommand,
   agenciesCommand,
   membersCommand,
   inviteCommand,
+  plansCommand,
+  setDateCommand,
+  confirmImportCommand,
+  cancelImportCommand,
   createHelpCommand(() => commands),
 ] as unknown as readonly Command<never>[];
 

@@ -33,7 +33,13 @@ export interface App {
 /** Builds the whole bot from its configuration with explicit dependencies (a test passes a fake clock). */
 export function createApp(
   config: Config,
-  deps: { logger: Logger; clock: Clock; dataDir?: string; telegramBotInfo?: UserFromGetMe },
+  deps: {
+    logger: Logger;
+    clock: Clock;
+    dataDir?: string;
+    /** Test hooks for the Telegram transport: a full botInfo (no getMe) and a file downloader. */
+    telegram?: { botInfo?: UserFromGetMe; downloadFile?: (fileId: string) => Promise<Buffer> };
+  },
 ): App {
   const { logger, clock } = deps;
   const dataDir = deps.dataDir ?? DATA_DIR;
@@ -65,7 +71,7 @@ export function createApp(
     ? createBot(config.TELEGRAM_BOT_TOKEN, {
         dispatcher,
         logger: logger.child({ transport: 'telegram' }),
-        ...(deps.telegramBotInfo ? { botInfo: deps.telegramBotInfo } : {}),
+        ...deps.telegram,
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
       })
     : undefined;

@@ -1,6 +1,7 @@
 import { mayRun, type Command, type CommandContext, type CommandResult } from '../../commands/command.js';
 import { COMMON } from '../../commands/common.texts.js';
 import { redeemInvite } from '../../commands/onboarding.js';
+import { handlePlanFile } from '../../commands/plans.js';
 import { findCommand } from '../../commands/registry.js';
 import { looksLikeInviteCode } from '../domain/invite-code.js';
 import type { Logger } from '../logger.js';
@@ -22,6 +23,15 @@ export interface IncomingMessage {
   choice?: string;
   /** Stickers, voice notes and other content dondoc cannot read. */
   unsupported?: boolean;
+  /** A document sent in chat (a plan file from an admin); downloaded only when it will be read. */
+  file?: IncomingFile;
+}
+
+export interface IncomingFile {
+  name: string;
+  size: number;
+  caption: string;
+  download(): Promise<Buffer>;
 }
 
 /** What a transport can show; decides whether choices become buttons or numbered lines. */
@@ -85,6 +95,12 @@ export class Dispatcher {
     log: Logger,
   ): Promise<CommandResult> {
     if (message.choice !== undefined) return this.runText(ctx, message.choice, log);
+    if (message.file) {
+      if (message.chatType === 'group') return { replies: [] };
+      if (!ctx.member) return { replies: [textReply(...COMMON.strangerIntro)] };
+      log.info({ file: message.file.name, size: message.file.size }, 'file received');
+      return handlePlanFile(ctx, message.file);
+    }
     const text = message.text?.trim() ?? '';
     if (message.unsupported || text === '') {
       if (message.chatType === 'group') return { replies: [] };

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import { OnboardingService } from './onboarding-service.js';
+import { PendingImports } from './pending-imports.js';
 import { PlanImportService } from './plan-import-service.js';
 import { loadAgencyGroups, loadCalendar } from './province-data.js';
 
@@ -13,6 +14,7 @@ export interface Services {
   logger: Logger;
   onboarding: OnboardingService;
   plans: PlanImportService;
+  pendingImports: PendingImports;
   calendar: WorkCalendar;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number };
 }
@@ -32,5 +34,6 @@ export function createServices(deps: {
     calendar,
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
     plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir)),
+    pendingImports: new PendingImports(),
   };
 }

@@ -38,6 +38,8 @@ export interface TgUser {
  */
 export class TelegramHarness {
   readonly calls: ApiCall[] = [];
+  /** Files "uploaded" to Telegram, by file_id, for the bot to download. */
+  readonly files = new Map<string, Buffer>();
   readonly clock: FakeClock;
   readonly app: App;
   private updateId = 1;
@@ -53,7 +55,11 @@ export class TelegramHarness {
       DONDOC_LOG_LEVEL: 'silent',
       ...options.env,
     });
-    this.app = createApp(config, { logger: createLogger('silent'), clock: this.clock, telegramBotInfo: BOT_INFO });
+    this.app = createApp(config, {
+      logger: createLogger('silent'),
+      clock: this.clock,
+      telegram: { botInfo: BOT_INFO, downloadFile: async (fileId) => this.files.get(fileId) ?? Buffer.alloc(0) },
+    });
     this.app.bot!.api.config.use(async (_prev, method, payload) => {
       this.calls.push({ method, payload: payload as Record<string, unknown> });
       const result =
@@ -83,6 +89,32 @@ export class TelegramHarness {
     };
     await this.app.bot!.handleUpdate(update);
     return this.textsSince(before, user.id);
+  }
+
+  /** A document sent by `user` (the bytes are served to the bot's downloader). */
+  async sendDocument(user: TgUser, fileName: string, data: Buffer, caption?: string): Promise<string[]> {
+    const before = this.calls.length;
+    const fileId = `file-${this.files.size + 1}`;
+    this.files.set(fileId, data);
+    await this.app.bot!.handleUpdate({
+      update_id: this.updateId++,
+      message: {
+        message_id: this.messageId++,
+        date: Math.floor(this.clock.now().getTime() / 1000),
+        chat: { id: user.id, type: 'private', first_name: user.first_name },
+        from: { ...user, is_bot: false },
+        document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, file_size: data.length },
+        ...(caption ? { caption } : {}),
+      },
+    } as Update);
+    return this.textsSince(before, user.id);
+  }
+
+  /** The inline buttons of the last message sent to a chat. */
+  lastButtons(chatId: number): { text: string; callback_data: string }[] {
+    const last = this.messagesSince(0, chatId).at(-1);
+    const markup = last?.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+    return markup?.inline_keyboard?.flat() ?? [];
   }
 
   /** A press on an inline button whose callback data is `data`. */

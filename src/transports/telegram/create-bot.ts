@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, Composer, InlineKeyboard, InputFile, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { commands } from '../../../commands/registry.js';
-import { mayRun } from '../../../commands/command.js';
+import { listedFor } from '../../../commands/command.js';
 import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
 import type { Reply } from '../../app/reply.js';
 import type { Role } from '../../domain/roles.js';
@@ -21,6 +21,8 @@ export interface TelegramBotDeps {
   botInfo?: UserFromGetMe;
   /** A local Bot API server (default: https://api.telegram.org). */
   apiRoot?: string;
+  /** Fetches a file's bytes by file_id (default: getFile, then the Bot API's file URL; tests pass their own). */
+  downloadFile?: (fileId: string) => Promise<Buffer>;
 }
 
 /** Renders reply models as Telegram calls: HTML text split at 4096, inline buttons, files. */
@@ -72,13 +74,12 @@ export function menuFor(role: Role | null): { command: string; description: stri
       { command: 'trogiup', description: 'Cách tham gia dondoc' },
     ];
   }
-  return commands
-    .filter((c) => c.roles !== 'everyone' && mayRun(c, role))
+  return listedFor(commands, role)
     .map((c) => ({ command: c.name, description: c.summary.slice(0, 256) }))
     .concat([{ command: 'trogiup', description: 'Xem các lệnh bạn dùng được' }]);
 }
 
-function toIncoming(ctx: Context): IncomingMessage | undefined {
+function toIncoming(ctx: Context, download: (fileId: string) => Promise<Buffer>): IncomingMessage | undefined {
   const from = ctx.from;
   const chat = ctx.chat;
   if (!from || !chat || from.is_bot) return undefined;
@@ -92,6 +93,18 @@ function toIncoming(ctx: Context): IncomingMessage | undefined {
   if (ctx.callbackQuery?.data !== undefined) return { ...base, choice: ctx.callbackQuery.data };
   const text = ctx.message?.text;
   if (text !== undefined) return { ...base, text };
+  const document = ctx.message?.document;
+  if (document) {
+    return {
+      ...base,
+      file: {
+        name: document.file_name ?? 'tep-khong-ten',
+        size: document.file_size ?? 0,
+        caption: ctx.message?.caption ?? '',
+        download: () => download(document.file_id),
+      },
+    };
+  }
   if (ctx.message) return { ...base, unsupported: true };
   return undefined;
 }
@@ -106,6 +119,16 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
     ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 }));
+
+  const apiRoot = deps.apiRoot ?? 'https://api.telegram.org';
+  const download =
+    deps.downloadFile ??
+    (async (fileId: string) => {
+      const file = await bot.api.getFile(fileId);
+      const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+      if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
+      return Buffer.from(await response.arrayBuffer());
+    });
 
   const capabilities = (): TransportCapabilities => ({
     buttons: true,
@@ -125,14 +148,14 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
 
   const messages = new Composer<Context>();
   messages.on('message', async (ctx) => {
-    const incoming = toIncoming(ctx);
+    const incoming = toIncoming(ctx, download);
     if (incoming) await handle(ctx, incoming);
   });
 
   const buttons = new Composer<Context>();
   buttons.on('callback_query:data', async (ctx) => {
     await ctx.answerCallbackQuery().catch(() => undefined);
-    const incoming = toIncoming(ctx);
+    const incoming = toIncoming(ctx, download);
     if (incoming) await handle(ctx, incoming);
   });
 

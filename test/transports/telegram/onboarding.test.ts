@@ -106,9 +106,11 @@ describe('role-filtered help and corrections', () => {
     const [focalHelp] = await h.send(focal, '/trogiup');
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
-    expect(commandsIn(focalHelp!)).toEqual(['lienket', 'toi', 'trogiup']);
-    expect(commandsIn(leaderHelp!)).toEqual(['coquan', 'lienket', 'toi', 'trogiup']);
-    expect(commandsIn(adminHelp!)).toEqual(['coquan', 'lienket', 'moi', 'thanhvien', 'toi', 'trogiup']);
+    expect(commandsIn(focalHelp!)).toEqual(['lienket', 'nhiemvu', 'toi', 'trogiup', 'viec']);
+    expect(commandsIn(leaderHelp!)).toEqual(['coquan', 'lienket', 'nhiemvu', 'toi', 'trogiup', 'viec']);
+    expect(commandsIn(adminHelp!)).toEqual(['coquan', 'dathan', 'kehoach', 'lienket', 'moi', 'nhiemvu', 'thanhvien', 'toi', 'trogiup', 'viec']);
+    // Confirmation commands behind buttons are not listed.
+    expect(adminHelp).not.toContain('/nhapkehoach');
     expect(focalHelp).toContain('đầu mối CCHC');
   });
 

@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { bold, code, italic, lines, textReply, type Choice, type Reply, type RichText } from '../src/app/reply.js';
+import type { PlanMeta } from '../src/app/plan-import-service.js';
+import { MAX_PLAN_FILE_BYTES } from '../src/app/table-file.js';
+import { civilDate, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import type { Task } from '../src/store/plan-repo.js';
+import { noArgs } from './args.js';
+import { defineCommand, type CommandContext, type CommandResult } from './command.js';
+import { PLAN_TEXTS } from './plans.texts.js';
+
+const PAGE_SIZE = 8;
+
+/** Task and plan words, in one place. */
+const T = {
+  noAgencyTasks: (agency: string) => `${agency} chưa có nhiệm vụ nào trong các kế hoạch đã nhập.`,
+  tasksTitle: (agency: string, total: number, page: number, pages: number) =>
+    `Nhiệm vụ của ${agency} (${total} nhiệm vụ, trang ${page}/${pages})`,
+  lead: 'chủ trì',
+  coord: 'phối hợp',
+  noDate: 'chưa có hạn',
+  next: 'Trang sau ›',
+  previous: '‹ Trang trước',
+  pageOutOfRange: (pages: number) => `Chỉ có ${pages} trang. Gõ /viec hoặc /viec <số trang>.`,
+  detailsHint: 'Gõ /nhiemvu <mã> để xem đầy đủ một nhiệm vụ.',
+  unknownTask: (taskCode: string) => `Không có nhiệm vụ mã “${taskCode}”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.`,
+  whichPlan: (taskCode: string) => `Mã ${taskCode} có trong nhiều kế hoạch. Chọn kế hoạch:`,
+  plan: 'Kế hoạch',
+  area: 'Lĩnh vực',
+  objective: 'Mục tiêu',
+  task: 'Nhiệm vụ',
+  activity: 'Hoạt động',
+  product: 'Kết quả, sản phẩm',
+  leadLabel: 'Chủ trì',
+  coordLabel: 'Phối hợp',
+  deadline: 'Thời gian (theo kế hoạch)',
+  computed: 'Hạn dondoc theo dõi',
+  adminDate: (date: string) => `Sở Nội vụ đã đặt hạn: ${date}`,
+  budget: 'Kinh phí',
+  resolved: (n: number) => `${n} cơ quan`,
+  noPlans: 'Chưa có kế hoạch nào. Gửi tệp Phụ lục (.xlsx hoặc .csv) của kế hoạch vào đây để nhập.',
+  plansTitle: 'Các kế hoạch đang theo dõi',
+  planLine: (name: string, total: number) => `${name}: ${total} nhiệm vụ`,
+  kinds: (parts: string) => `  ${parts}`,
+  needsDateTitle: (n: number) => `${n} nhiệm vụ chờ Sở Nội vụ đặt hạn (thời gian phụ thuộc sự kiện hoặc chưa rõ):`,
+  needsDateHint: 'Đặt hạn: /dathan <mã> <ngày/tháng/năm> [lý do].',
+  unassigned: (n: number) => `  ${n} nhiệm vụ chưa xác định được cơ quan chủ trì.`,
+  dateSet: (taskCode: string, date: string) => `Đã đặt hạn cho nhiệm vụ ${taskCode}: ${date}.`,
+  dateMoved: (from: string, to: string) => `${from} là ngày nghỉ nên hạn là ngày làm việc kế tiếp, ${to}.`,
+  badDate: (text: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.`,
+  importIntro: 'Đã nhận tệp. Kết quả đọc thử (chưa ghi gì):',
+  importConfirm: '✅ Nhập kế hoạch này',
+  importCancel: 'Hủy',
+  importAsk: (name: string, year: number) => `Tên kế hoạch: “${name}”, năm ${year}. Bấm “Nhập kế hoạch này” để ghi, hoặc gửi lại tệp kèm chú thích “<năm> <tên kế hoạch>” để đổi.`,
+  importExpired: 'Tệp chờ nhập đã hết hạn hoặc dondoc vừa khởi động lại. Hãy gửi lại tệp.',
+  importCancelled: 'Đã hủy, không ghi gì.',
+  fileNotForYou: 'dondoc chỉ nhận tệp kế hoạch từ quản trị Sở Nội vụ. Tệp này chưa được xử lý.',
+};
+
+function today(ctx: CommandContext): string {
+  return civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
+}
+
+function titleOf(task: Pick<Task, 'activity' | 'task' | 'objective'>, max = 110): string {
+  const text = (task.activity || task.task || task.objective).replace(/^\d+(\.\d+)+\.?\s*/, '');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export const tasksCommand = defineCommand({
+  name: 'viec',
+  aliases: ['nhiemvucuatoi', 'tasks'],
+  summary: 'Các nhiệm vụ của cơ quan bạn, xếp theo hạn gần nhất',
+  usage: '/viec [trang]',
+  roles: ['focal', 'leader', 'admin'],
+  args: z
+    .array(z.string())
+    .transform((words) => words[0] ?? '1')
+    .pipe(z.string().regex(/^[1-9]\d{0,3}$/, 'số trang phải là số từ 1, ví dụ /viec 2').transform(Number)),
+  run(ctx, page) {
+    const member = ctx.member!;
+    const tasks = ctx.services.store.plans.tasksForAgency(member.agencyId, today(ctx));
+    if (tasks.length === 0) return textReply(T.noAgencyTasks(member.agencyName));
+    const pages = Math.ceil(tasks.length / PAGE_SIZE);
+    if (page > pages) return textReply(T.pageOutOfRange(pages));
+    const shown = tasks.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const rows: RichText[] = shown.map((t) => [
+      code(t.code),
+      ` ${titleOf(t)} — `,
+      bold(t.nextDue ? formatCivil(t.nextDue) : T.noDate),
+      ` (${t.deadlineText || PLAN_TEXTS.kind[t.deadlineKind]}; ${t.role === 'lead' ? T.lead : T.coord})`,
+    ]);
+    const choices: Choice[][] = [];
+    for (let i = 0; i < shown.length; i += 4) {
+      choices.push(shown.slice(i, i + 4).map((t) => ({ label: t.code, command: `/nhiemvu ${t.code}` })));
+    }
+    const paging: Choice[] = [];
+    if (page > 1) paging.push({ label: T.previous, command: `/viec ${page - 1}` });
+    if (page < pages) paging.push({ label: T.next, command: `/viec ${page + 1}` });
+    if (paging.length > 0) choices.push(paging);
+    return {
+      text: lines([bold(T.tasksTitle(member.agencyName, tasks.length, page, pages))], ...rows, [italic(T.detailsHint)]),
+      choices,
+    };
+  },
+});
+
+function taskDetails(ctx: CommandContext, task: Task): Reply {
+  const { plans } = ctx.services.store;
+  const assignments = plans.assignments(task.id);
+  const leads = assignments.filter((a) => a.role === 'lead').map((a) => a.agencyName);
+  const coords = assignments.filter((a) => a.role === 'coord');
+  const deadlines = plans.deadlines(task.id);
+  const override = plans.override(task.id);
+  const field = (label: string, value: string): RichText[] => (value ? [[bold(`${label}: `), value]] : []);
+  return {
+    text: lines(
+      [bold(`Nhiệm vụ ${task.code}`)],
+      ...field(T.plan, task.planName),
+      ...field(T.area, task.areaTitle),
+      ...field(T.objective, task.objective),
+      ...field(T.task, task.task),
+      ...field(T.activity, task.activity),
+      ...field(T.product, task.product),
+      ...field(T.leadLabel, leads.length > 0 && leads.length <= 5 ? leads.join(', ') : `${task.leadText}${leads.length > 5 ? ` (${T.resolved(leads.length)})` : ''}`),
+      ...field(T.coordLabel, task.coordText ? `${task.coordText}${coords.length > 0 ? ` (${T.resolved(coords.length)})` : ''}` : ''),
+      ...field(T.deadline, task.deadlineText),
+      ...field(T.computed, deadlines.length > 0 ? deadlines.map((d) => formatCivil(d.dueDate)).join('; ') : PLAN_TEXTS.kind[task.deadlineKind]),
+      [italic(task.deadlineNote)],
+      ...(override ? [[bold(T.adminDate(formatCivil(override.dueDate)))] as RichText] : []),
+      ...field(T.budget, task.budget),
+    ),
+  };
+}
+
+export const taskCommand = defineCommand({
+  name: 'nhiemvu',
+  aliases: ['task'],
+  summary: 'Xem đầy đủ một nhiệm vụ: nội dung, cơ quan, thời hạn gốc và hạn tính được',
+  usage: '/nhiemvu <mã nhiệm vụ>',
+  roles: ['focal', 'leader', 'admin'],
+  args: z
+    .array(z.string())
+    .min(1, 'thiếu mã nhiệm vụ, ví dụ /nhiemvu I.3.17')
+    .transform((words) => ({ code: words[0]!.replace(/^NV/i, ''), plan: words[1] ?? null })),
+  run(ctx, args) {
+    const found = ctx.services.store.plans.tasksByCode(args.code);
+    const plan = args.plan?.replace(/^#/, '');
+    const chosen = plan ? found.filter((t) => String(t.planId) === plan) : found;
+    if (chosen.length === 0) return textReply(T.unknownTask(args.code));
+    if (chosen.length === 1) return taskDetails(ctx, chosen[0]!);
+    return {
+      text: [T.whichPlan(args.code)],
+      choices: chosen.map((t) => [{ label: t.planName, command: `/nhiemvu ${t.code} #${t.planId}` }]),
+    };
+  },
+});
+
+export const plansCommand = defineCommand({
+  name: 'kehoach',
+  aliases: ['plans'],
+  summary: 'Các kế hoạch đã nhập, số nhiệm vụ, những nhiệm vụ còn chờ đặt hạn',
+  usage: '/kehoach',
+  roles: ['admin'],
+  args: noArgs,
+  run(ctx) {
+    const { plans } = ctx.services.store;
+    const summaries = plans.planSummaries();
+    if (summaries.length === 0) return textReply(T.noPlans);
+    const rows: (RichText | string)[] = [[bold(T.plansTitle)]];
+    for (const s of summaries) {
+      rows.push([bold(T.planLine(s.plan.name, s.total))]);
+      const parts = (Object.keys(s.byKind) as (keyof typeof s.byKind)[])
+        .filter((k) => s.byKind[k] > 0)
+        .map((k) => `${PLAN_TEXTS.kind[k]} ${s.byKind[k]}`);
+      rows.push(T.kinds(parts.join(', ')));
+      if (s.unassigned > 0) rows.push(T.unassigned(s.unassigned));
+    }
+    const waiting = plans.tasksNeedingDate(15);
+    if (waiting.length > 0) {
+      rows.push([bold(T.needsDateTitle(summaries.reduce((n, s) => n + s.needsDate, 0)))]);
+      for (const t of waiting) rows.push([code(t.code), ` ${titleOf(t, 70)} — “${t.deadlineText}”`]);
+      rows.push(T.needsDateHint);
+    }
+    return { text: lines(...rows) };
+  },
+});
+
+export const setDateCommand = defineCommand({
+  name: 'dathan',
+  aliases: ['sethan'],
+  summary: 'Đặt hạn cho nhiệm vụ có thời gian phụ thuộc sự kiện hoặc chưa rõ',
+  usage: '/dathan <mã nhiệm vụ> <ngày/tháng/năm> [lý do]',
+  roles: ['admin'],
+  args: z
+    .array(z.string())
+    .min(2, 'cần mã nhiệm vụ và ngày, ví dụ /dathan I.3.7 30/09/2024')
+    .transform((words) => ({ code: words[0]!, date: words[1]!, reason: words.slice(2).join(' ') || null })),
+  run(ctx, args) {
+    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(args.date);
+    const date = match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
+    if (!date) return textReply(T.badDate(args.date));
+    const found = ctx.services.store.plans.tasksByCode(args.code);
+    if (found.length === 0) return textReply(T.unknownTask(args.code));
+    const due = ctx.services.calendar.onOrAfter(date);
+    const now = ctx.services.clock.now();
+    ctx.services.store.transaction(() => {
+      for (const task of found) ctx.services.store.plans.setOverride(task.id, due, ctx.member!.id, args.reason, now);
+    });
+    return textReply(
+      T.dateSet(args.code, formatCivil(due)),
+      ...(due !== date ? [T.dateMoved(formatCivil(date), formatCivil(due))] : []),
+    );
+  },
+});
+
+/** Reads "<năm> [YYYY-YYYY] <tên>" from a caption, falling back to the year in the file name and the file name. */
+export function planMetaFrom(caption: string, fileName: string, fallbackYear: number): PlanMeta {
+  const words = caption.trim().split(/\s+/).filter(Boolean);
+  let year: number | undefined;
+  let period: PlanMeta['period'];
+  if (words[0] && /^\d{4}$/.test(words[0])) year = Number(words.shift());
+  if (words[0] && /^\d{4}-\d{4}$/.test(words[0])) {
+    const [from, to] = words.shift()!.split('-').map(Number) as [number, number];
+    period = { from, to };
+  }
+  const base = fileName.replace(/\.[^.]+$/, '');
+  year ??= Number(/(20\d{2})/.exec(base)?.[1] ?? /(20\d{2})/.exec(caption)?.[1] ?? fallbackYear);
+  const name = words.join(' ') || base.replace(/[-_]+/g, ' ');
+  return { name, year, period };
+}
+
+/**
+ * An admin sent a plan file: dry-run it and offer to write it (nothing is stored before the
+ * confirm). A file over the size limit is refused before it is downloaded.
+ */
+export async function handlePlanFile(
+  ctx: CommandContext,
+  file: { name: string; caption: string; size: number; download(): Promise<Buffer> },
+): Promise<CommandResult> {
+  if (ctx.member?.role !== 'admin') return { replies: [textReply(T.fileNotForYou)] };
+  if (file.size > MAX_PLAN_FILE_BYTES) {
+    return { replies: [textReply(PLAN_TEXTS.importError({ code: 'file', reason: 'too_large', size: file.size }))] };
+  }
+  const data = await file.download();
+  const now = ctx.services.clock.now();
+  const meta = planMetaFrom(file.caption, file.name, Number(today(ctx).slice(0, 4)));
+  const result = await ctx.services.plans.importFile(file.name, data, meta, { dryRun: true });
+  if (!result.ok) return { replies: [textReply(PLAN_TEXTS.importError(result.error))] };
+  const token = ctx.services.pendingImports.add({ memberId: ctx.member.id, fileName: file.name, data, meta }, now);
+  return {
+    replies: [
+      {
+        text: lines(T.importIntro, ...PLAN_TEXTS.importSummary(result.value), T.importAsk(meta.name, meta.year)),
+        choices: [[{ label: T.importConfirm, command: `/nhapkehoach ${token}` }, { label: T.importCancel, command: `/huynhap ${token}` }]],
+      },
+    ],
+  };
+}
+
+export const confirmImportCommand = defineCommand({
+  name: 'nhapkehoach',
+  summary: 'Xác nhận nhập tệp kế hoạch vừa gửi',
+  hidden: true,
+  usage: '/nhapkehoach <mã xác nhận>',
+  roles: ['admin'],
+  args: z.array(z.string()).min(1, 'thiếu mã xác nhận; hãy bấm nút dưới bản xem trước').transform((w) => w[0]!),
+  async run(ctx, token) {
+    const pending = ctx.services.pendingImports.take(token, ctx.member!.id, ctx.services.clock.now());
+    if (!pending) return textReply(T.importExpired);
+    const result = await ctx.services.plans.importFile(pending.fileName, pending.data, pending.meta);
+    if (!result.ok) return textReply(PLAN_TEXTS.importError(result.error));
+    return textReply(...PLAN_TEXTS.importSummary(result.value));
+  },
+});
+
+export const cancelImportCommand = defineCommand({
+  name: 'huynhap',
+  summary: 'Hủy tệp kế hoạch đang chờ nhập',
+  hidden: true,
+  usage: '/huynhap <mã xác nhận>',
+  roles: ['admin'],
+  args: z.array(z.string()).transform((w) => w[0] ?? ''),
+  run(ctx, token) {
+    ctx.services.pendingImports.drop(token);
+    return textReply(T.importCancelled);
+  },
+});

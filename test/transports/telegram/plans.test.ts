@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+
+const admin: TgUser = { id: 1001, first_name: 'Hoa' };
+const focal: TgUser = { id: 2002, first_name: 'Trang' };
+const stranger: TgUser = { id: 9009, first_name: 'Lạ' };
+const haTinhXlsx = readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.xlsx'));
+
+let h: TelegramHarness;
+const taskCount = () => (h.app.store.db.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n;
+
+async function importHaTinh(): Promise<void> {
+  await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
+  const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+  await h.press(admin, confirm.callback_data);
+}
+
+beforeEach(async () => {
+  h = new TelegramHarness({ start: '2024-01-02T02:00:00Z' });
+  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  const [invite] = await h.send(admin, '/moi STP dau_moi Phạm Thu Trang');
+  await h.send(focal, `/start ${codeIn(invite!)}`);
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('importing a plan by sending its file in chat', () => {
+  it('shows a dry run first, writes only after the confirm button, and a used button does nothing more', async () => {
+    const [preview] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
+    expect(preview).toContain('Cần xem lại 15 tên cơ quan');
+    expect(taskCount()).toBe(0);
+    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+    const [done] = await h.press(admin, confirm.callback_data);
+    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
+    expect(taskCount()).toBe(76);
+    const [again] = await h.press(admin, confirm.callback_data);
+    expect(again).toContain('hết hạn');
+    expect(taskCount()).toBe(76);
+  });
+
+  it('refuses a broken file with the reason and keeps nothing pending', async () => {
+    const [reply] = await h.sendDocument(admin, 'ke-hoach.xlsx', Buffer.from('không phải xlsx'));
+    expect(reply).toContain('Không đọc được tệp');
+    expect(h.lastButtons(admin.id)).toEqual([]);
+    const [wrong] = await h.sendDocument(admin, 'ke-hoach.csv', Buffer.from('A,B,C\n1,2,3\n'));
+    expect(wrong).toContain('Không tìm thấy dòng tiêu đề');
+    expect(taskCount()).toBe(0);
+  });
+
+  it('takes plan files only from admins', async () => {
+    const [fromFocal] = await h.sendDocument(focal, 'ha-tinh.xlsx', haTinhXlsx);
+    expect(fromFocal).toContain('chỉ nhận tệp kế hoạch từ quản trị');
+    const [fromStranger] = await h.sendDocument(stranger, 'ha-tinh.xlsx', haTinhXlsx);
+    expect(fromStranger).toContain('chưa được liên kết');
+    expect(taskCount()).toBe(0);
+  });
+});
+
+describe('/viec and /nhiemvu', () => {
+  beforeEach(importHaTinh);
+
+  it("lists the focal point's agency tasks, lead tasks first, by next due date, paged with buttons", async () => {
+    const [page1] = await h.send(focal, '/viec');
+    expect(page1).toMatch(/^<b>Nhiệm vụ của Sở Tư pháp \(\d+ nhiệm vụ, trang 1\/\d+\)<\/b>/);
+    const lines = page1!.split('\n').slice(1, -1);
+    expect(lines).toHaveLength(8);
+    expect(lines.every((l) => l.includes('chủ trì'))).toBe(true);
+    const dates = lines.map((l) => /<b>(\d{2})\/(\d{2})\/(\d{4})<\/b>/.exec(l)).filter(Boolean).map((m) => `${m![3]}-${m![2]}-${m![1]}`);
+    expect(dates).toEqual([...dates].sort());
+    expect(lines[0]).toContain('<code>II.3.3</code>');
+    const buttons = h.lastButtons(focal.id);
+    expect(buttons.map((b) => b.text)).toContain('Trang sau ›');
+    const [page2] = await h.press(focal, '/viec 2');
+    expect(page2).toContain('trang 2/');
+    expect(await h.send(focal, '/viec 99')).toEqual([expect.stringMatching(/^Chỉ có \d+ trang\./)]);
+    expect(await h.send(focal, '/viec hai')).toEqual([expect.stringContaining('số trang phải là số')]);
+  });
+
+  it('shows one task with its raw and computed deadline', async () => {
+    const [details] = await h.send(focal, '/nhiemvu I.3.17');
+    expect(details).toContain('<b>Thời gian (theo kế hoạch): </b>Quý II, III/2024');
+    expect(details).toContain('<b>Hạn dondoc theo dõi: </b>01/07/2024; 30/09/2024');
+    expect(details).toContain('30/06/2024 là ngày nghỉ nên lùi sang 01/07/2024');
+    expect(details).toContain('<b>Chủ trì: </b>Sở Nội vụ');
+    const [pressed] = await h.press(focal, '/nhiemvu II.3.3');
+    expect(pressed).toContain('Nhiệm vụ II.3.3');
+    expect(await h.send(focal, '/nhiemvu 9.9.9')).toEqual(['Không có nhiệm vụ mã “9.9.9”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.']);
+  });
+});
+
+describe('/kehoach and /dathan for Sở Nội vụ', () => {
+  beforeEach(importHaTinh);
+
+  it('lists tasks waiting for a date until one is set; refuses an impossible date', async () => {
+    const [overview] = await h.send(admin, '/kehoach');
+    expect(overview).toContain('Kế hoạch CCHC năm 2024: 76 nhiệm vụ');
+    expect(overview).toContain('có hạn 48, định kỳ hằng năm 1, thường xuyên 19, chờ sự kiện 8');
+    expect(overview).toContain('<code>I.3.7</code>');
+    expect(await h.send(admin, '/dathan I.3.7 30/2/2024')).toEqual(['Ngày “30/2/2024” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.']);
+    const [set] = await h.send(admin, '/dathan I.3.7 30/06/2024 Bộ Nội vụ ban hành kế hoạch');
+    expect(set).toContain('Đã đặt hạn cho nhiệm vụ I.3.7: 01/07/2024.');
+    expect(set).toContain('30/06/2024 là ngày nghỉ');
+    const [after] = await h.send(admin, '/kehoach');
+    expect(after).not.toContain('<code>I.3.7</code>');
+    const [details] = await h.send(admin, '/nhiemvu I.3.7');
+    expect(details).toContain('Sở Nội vụ đã đặt hạn: 01/07/2024');
+    expect(await h.send(focal, '/dathan I.3.7 01/07/2024')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
+  });
+});
