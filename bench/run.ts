@@ -2,11 +2,17 @@
  * `npm run bench`: prints dondoc's performance figures. Each section drives the real code path
  * (grammY handleUpdate into the SQLite file) with outgoing Telegram calls captured locally.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeCsv } from '../src/app/table-file.js';
+import { loadCalendar } from '../src/app/province-data.js';
+import { scheduleDeadline } from '../src/domain/deadline-grammar.js';
 import { TelegramHarness } from '../test/helpers/telegram-harness.js';
+import { createTestApp } from '../test/helpers/test-app.js';
 
 function line(label: string, value: string): void {
-  process.stdout.write(`${label.padEnd(58)} ${value}\n`);
+  process.stdout.write(`${label.padEnd(66)} ${value}\n`);
 }
 
 async function commandThroughput(): Promise<void> {
@@ -45,6 +51,64 @@ async function longReply(): Promise<void> {
   }
 }
 
+async function planImport(): Promise<void> {
+  const plans = join(process.cwd(), 'data', 'plans');
+  for (const name of ['ha-tinh-2024-phu-luc.csv', 'ha-tinh-2024-phu-luc.xlsx']) {
+    const t = createTestApp();
+    try {
+      const data = readFileSync(join(plans, name));
+      const t0 = performance.now();
+      const result = await t.app.services.plans.importFile(name, data, { name: 'Hà Tĩnh 2024', year: 2024 });
+      const ms = performance.now() - t0;
+      const tasks = result.ok ? result.value.tasks : 0;
+      line(`import Hà Tĩnh 2024 (${name.split('.').pop()}, ${tasks} tasks)`, `${ms.toFixed(1)} ms`);
+    } finally {
+      await t.close();
+    }
+  }
+  const deadlines = ['Quý II, III/2024', 'Năm 2024', 'Thường xuyên', 'Tháng 01/2024', 'Theo Kế hoạch của Bộ Nội vụ', 'Quý I-IV năm 2024', 'Năm 2024-2026'];
+  const leads = ['Sở Nội vụ', 'Sở Tư pháp', 'VP UBND tỉnh', 'Sở TTTT', 'Sở KH&CN', 'Các sở, ban, ngành; UBND cấp huyện', 'Sở Tài chính (TT Tư vấn)'];
+  const rows = [['TT', 'Nhiệm vụ', 'Hoạt động', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
+  for (let area = 1; area <= 7; area += 1) {
+    rows.push([['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'][area - 1]!, `LĨNH VỰC ${area}`, '', '', '', '']);
+    for (let i = 1; i <= 715; i += 1) {
+      rows.push([String(i), `2.${i}. Nhiệm vụ số ${i} của lĩnh vực ${area}`, `3.${i}. Hoạt động ${i}`, leads[i % leads.length]!, 'Các cơ quan liên quan', deadlines[i % deadlines.length]!]);
+    }
+  }
+  const csv = Buffer.from(writeCsv(rows));
+  const t = createTestApp();
+  try {
+    const t0 = performance.now();
+    const dry = await t.app.services.plans.importFile('synthetic.csv', csv, { name: 'Tổng hợp', year: 2024 }, { dryRun: true });
+    const dryMs = performance.now() - t0;
+    const t1 = performance.now();
+    const written = await t.app.services.plans.importFile('synthetic.csv', csv, { name: 'Tổng hợp', year: 2024 });
+    const writeMs = performance.now() - t1;
+    const n = written.ok ? written.value.tasks : 0;
+    const assignments = written.ok ? written.value.assignments : 0;
+    line(`synthetic plan: ${n} rows, ${assignments} assignments — dry run`, `${dryMs.toFixed(0)} ms`);
+    line(`synthetic plan: ${n} rows — import written in one transaction`, `${writeMs.toFixed(0)} ms`);
+    const t2 = performance.now();
+    await t.app.services.plans.importFile('synthetic.csv', csv, { name: 'Tổng hợp', year: 2024 });
+    line(`synthetic plan: re-import in place`, `${(performance.now() - t2).toFixed(0)} ms (dry run ok: ${dry.ok})`);
+  } finally {
+    await t.close();
+  }
+}
+
+function deadlineParsing(): void {
+  const calendar = loadCalendar(join(process.cwd(), 'data'));
+  const cells = ['Trước 25/12/2023', 'Năm 2024', 'Tháng 01/2024', 'Thường xuyên', 'Thườn g xuyên', 'Quý II, III/2024', 'Quý I-IV năm 2024',
+    'Năm 2024-2026', 'Hàng năm', 'Giai đoạn 2022-2030', 'Sau khi các cơ quan liên quan công bố chỉ số PCI năm 2024', 'không rõ'];
+  const n = 200_000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i += 1) scheduleDeadline(cells[i % cells.length]!, { year: 2024, period: { from: 2021, to: 2030 } }, calendar);
+  const ms = performance.now() - t0;
+  line('deadline grammar + working-day shift (seed cells)', `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} parses/s`);
+}
+
 process.stdout.write(`dondoc bench — node ${process.version}, ${new Date().toISOString()}\n`);
 await commandThroughput();
 await longReply();
+await planImport();
+deadlineParsing();

@@ -11,7 +11,7 @@ import { LocalChat } from '../transports/local/local-chat.js';
 import { createBot, menuFor } from '../transports/telegram/create-bot.js';
 import { webhookCallback } from 'grammy';
 import { applyRegistry, readRegistry } from './agency-registry.js';
-import { seedDemoMembers } from './demo-seed.js';
+import { seedDemoMembers, seedDemoPlan } from './demo-seed.js';
 import { Dispatcher } from './dispatcher.js';
 import { createServices, type Services } from './services.js';
 
@@ -45,10 +45,6 @@ export function createApp(
   const dataDir = deps.dataDir ?? DATA_DIR;
   const store = createStore(openDatabase(config.DONDOC_DB_PATH));
   applyRegistry(store, readRegistry(join(dataDir, 'agencies.json')), clock.now());
-  if (config.demoData) {
-    const seeded = seedDemoMembers(store, clock.now());
-    if (seeded > 0) logger.info({ members: seeded }, 'seeded demo members');
-  }
   const services = createServices({
     store,
     clock,
@@ -60,6 +56,10 @@ export function createApp(
       inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
     },
   });
+  if (config.demoData) {
+    const seeded = seedDemoMembers(store, clock.now());
+    if (seeded > 0) logger.info({ members: seeded }, 'seeded demo members');
+  }
   const dispatcher = new Dispatcher(services, logger);
   const useWebhook = config.TELEGRAM_WEBHOOK_SECRET !== undefined;
   const needHttp = config.localChat || useWebhook;
@@ -99,6 +99,7 @@ export function createApp(
     ...(localChat ? { localChat } : {}),
     ...(bot ? { bot } : {}),
     async start() {
+      if (config.demoData) await seedDemoPlan(services, dataDir, logger);
       let localChatUrl: string | undefined;
       if (http) {
         const address = await http.listen(config.DONDOC_HTTP_HOST, config.DONDOC_HTTP_PORT);

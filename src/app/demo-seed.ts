@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Role } from '../domain/roles.js';
+import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import type { Services } from './services.js';
+
+/** The plan the demo province tracks: Hà Tĩnh's 2024 CCHC task table (seed 004), as shipped in data/plans/. */
+export const DEMO_PLAN = { file: 'ha-tinh-2024-phu-luc.xlsx', name: 'Kế hoạch CCHC năm 2024 (Hà Tĩnh, dữ liệu mẫu)', year: 2024 };
 
 /** The demo people of the local chat: one admin, one leader, focal points of several agencies. */
 export const DEMO_MEMBERS: { localId: string; name: string; agency: string; role: Role }[] = [
@@ -32,4 +39,13 @@ export function seedDemoMembers(store: Store, now: Date): number {
     }
     return created;
   });
+}
+
+/** Imports the demo plan into a database that has no plan yet (first local start). */
+export async function seedDemoPlan(services: Services, dataDir: string, logger: Logger): Promise<void> {
+  if (services.store.plans.plans().length > 0) return;
+  const data = readFileSync(join(dataDir, 'plans', DEMO_PLAN.file));
+  const result = await services.plans.importFile(DEMO_PLAN.file, data, { name: DEMO_PLAN.name, year: DEMO_PLAN.year });
+  if (result.ok) logger.info({ tasks: result.value.tasks }, 'imported the demo plan');
+  else logger.warn({ error: result.error }, 'could not import the demo plan');
 }

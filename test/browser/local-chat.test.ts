@@ -59,4 +59,15 @@ describe('local web chat in a real browser', () => {
     await page.getByRole('button', { name: 'Cơ quan Trung ương trên địa bàn' }).click();
     await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Kho bạc Nhà nước tỉnh');
   });
+
+  it('shows the demo focal point their tasks and opens one with its button', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByLabel('Chọn người dùng').selectOption({ label: 'Phạm Thu Trang — đầu mối CCHC, Sở Tư pháp' });
+    await page.getByLabel('Tin nhắn').fill('/viec');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Nhiệm vụ của Sở Tư pháp');
+    await page.getByRole('button', { name: 'II.3.3', exact: true }).click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Hạn dondoc theo dõi: 01/04/2024');
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,27 @@ describe('local web chat (no chat token)', () => {
     expect(listing!.html).toContain('Sở Tư pháp');
     const history = (await (await fetch(`${base}api/messages?userId=demo-lanhdao&after=0`)).json()) as { messages: Msg[] };
     expect(history.messages).toHaveLength(4);
+  });
+
+  it('tracks the demo plan: a demo focal point sees their tasks with /viec', async () => {
+    const [, tasks] = await send('demo-stp', { text: '/viec' });
+    expect(tasks!.html).toContain('Nhiệm vụ của Sở Tư pháp');
+    expect(tasks!.choices.flat().map((c) => c.command)).toContain('/nhiemvu II.3.3');
+  });
+
+  it('lets the demo admin upload a plan file and confirm it with a button', async () => {
+    const data = readFileSync(join(process.cwd(), 'data', 'plans', 'soc-trang-163-phu-luc-3.csv')).toString('base64');
+    const response = await fetch(`${base}api/upload`, {
+      method: 'POST',
+      body: JSON.stringify({ userId: 'demo-quantri', fileName: 'phu-luc-3.csv', caption: '2021 2021-2030 Phụ lục 3 Sóc Trăng', data }),
+    });
+    const { messages } = (await response.json()) as { messages: Msg[] };
+    expect(messages[0]!.html).toBe('📎 phu-luc-3.csv');
+    expect(messages[1]!.html).toContain('Xem trước (chưa ghi) kế hoạch “Phụ lục 3 Sóc Trăng”: 12 nhiệm vụ');
+    const confirm = messages[1]!.choices.flat().find((c) => c.label === '✅ Nhập kế hoạch này')!;
+    const [, done] = await send('demo-quantri', { choice: confirm });
+    expect(done!.html).toContain('Đã nhập kế hoạch “Phụ lục 3 Sóc Trăng”');
+    expect(app.store.plans.planByName('Phụ lục 3 Sóc Trăng')).toMatchObject({ year: 2021, periodFrom: 2021, periodTo: 2030 });
   });
 
   it('rejects a malformed or oversized request without touching the store', async () => {

@@ -8,11 +8,12 @@ import type { Choice, Reply } from '../../app/reply.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Store } from '../../store/store.js';
-import { renderHtmlLine, splitMessage } from '../render.js';
+import { escapeHtml, renderHtmlLine, splitMessage } from '../render.js';
 
 export const PLATFORM = 'local';
 const TEXT_LIMIT = 4096;
 const HISTORY_LIMIT = 300;
+const CAPABILITIES: TransportCapabilities = { buttons: true, links: { startLink: () => null } };
 const pagePath = join(dirname(fileURLToPath(import.meta.url)), 'page.html');
 
 /** One message as the browser shows it. */
@@ -23,6 +24,14 @@ export interface LocalMessage {
   choices: Choice[][];
   attachments: { kind: 'document' | 'photo'; filename: string; url: string }[];
 }
+
+const uploadSchema = z.object({
+  userId: z.string().regex(/^[a-z0-9-]{3,40}$/),
+  name: z.string().max(80).default('Khách'),
+  fileName: z.string().min(1).max(200),
+  caption: z.string().max(500).default(''),
+  data: z.string().max(16 * 1024 * 1024),
+});
 
 const sendSchema = z.object({
   userId: z.string().regex(/^[a-z0-9-]{3,40}$/),
@@ -69,6 +78,30 @@ export class LocalChat {
       const messages = await this.receive(body);
       sendJson(res, 200, { messages });
     });
+    http.route('POST', '/api/upload', async (req, res) => {
+      const raw = (await readBody(req, 16 * 1024 * 1024)).toString('utf8');
+      let body: z.infer<typeof uploadSchema>;
+      try {
+        body = uploadSchema.parse(JSON.parse(raw));
+      } catch {
+        sendJson(res, 400, { error: 'Yêu cầu không hợp lệ: cần userId, fileName và data (base64).' });
+        return;
+      }
+      const data = Buffer.from(body.data, 'base64');
+      const mine = this.append(body.userId, { from: 'user', html: `📎 ${escapeHtml(body.fileName)}`, choices: [], attachments: [] });
+      const outcome = await this.dispatcher.handle(
+        {
+          platform: PLATFORM,
+          platformUserId: body.userId,
+          chatId: body.userId,
+          chatType: 'private',
+          senderName: body.name,
+          file: { name: body.fileName, size: data.length, caption: body.caption, download: async () => data },
+        },
+        CAPABILITIES,
+      );
+      sendJson(res, 200, { messages: [mine, ...this.deliver(body.userId, outcome.replies)] });
+    });
   }
 
   /** Demo members linked on the local chat, then a fresh visitor id for trying an invite code. */
@@ -111,11 +144,10 @@ export class LocalChat {
     const shown = body.choice ? body.choice.label : (body.text ?? '');
     const mine = this.append(body.userId, {
       from: 'user',
-      html: shown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      html: escapeHtml(shown),
       choices: [],
       attachments: [],
     });
-    const capabilities: TransportCapabilities = { buttons: true, links: { startLink: () => null } };
     const outcome = await this.dispatcher.handle(
       {
         platform: PLATFORM,
@@ -125,7 +157,7 @@ export class LocalChat {
         senderName: body.name,
         ...(body.choice ? { choice: body.choice.command } : { text: body.text ?? '' }),
       },
-      capabilities,
+      CAPABILITIES,
     );
     return [mine, ...this.deliver(body.userId, outcome.replies)];
   }
