@@ -205,6 +205,7 @@ export const setDateCommand = defineCommand({
     ctx.services.store.transaction(() => {
       for (const task of found) ctx.services.store.plans.setOverride(task.id, due, ctx.member!.id, args.reason, now);
     });
+    ctx.services.planner.replan();
     return textReply(
       T.dateSet(args.code, formatCivil(due)),
       ...(due !== date ? [T.dateMoved(formatCivil(date), formatCivil(due))] : []),
@@ -268,6 +269,7 @@ export const confirmImportCommand = defineCommand({
     if (!pending) return textReply(T.importExpired);
     const result = await ctx.services.plans.importFile(pending.fileName, pending.data, pending.meta);
     if (!result.ok) return textReply(PLAN_TEXTS.importError(result.error));
+    ctx.services.planner.replan();
     return textReply(...PLAN_TEXTS.importSummary(result.value));
   },
 });

@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { agenciesCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
+import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
 
 /** Every command, in the order /trogiup lists them. */
@@ -9,6 +10,11 @@ export const commands: readonly Command<never>[] = [
   startCommand,
   tasksCommand,
   taskCommand,
+  calendarCommand,
+  doneCommand,
+  snoozeCommand,
+  muteCommand,
+  unmuteCommand,
   whoAmICommand,
   linkCommand,
   agenciesCommand,
@@ -16,6 +22,8 @@ export const commands: readonly Command<never>[] = [
   inviteCommand,
   plansCommand,
   setDateCommand,
+  requestReportCommand,
+  policyCommand,
   confirmImportCommand,
   cancelImportCommand,
   createHelpCommand(() => commands),

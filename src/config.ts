@@ -43,6 +43,18 @@ export const configSchema = z.object({
     .min(1, 'cần số giờ, từ 1 đến 720')
     .max(720, 'cần số giờ, từ 1 đến 720')
     .default(72),
+  DONDOC_SCHEDULER: booleanFlag.default(true),
+  DONDOC_TELEGRAM_MAX_PER_SECOND: z.coerce
+    .number({ error: 'cần số tin mỗi giây, từ 1 đến 1000' })
+    .min(1, 'cần số tin mỗi giây, từ 1 đến 1000')
+    .max(1000, 'cần số tin mỗi giây, từ 1 đến 1000')
+    .default(30),
+  DONDOC_TELEGRAM_CHAT_GAP_MS: z.coerce
+    .number({ error: 'cần số mili giây giữa hai tin cho cùng một người, từ 0 đến 60000' })
+    .int()
+    .min(0, 'cần số mili giây từ 0 đến 60000')
+    .max(60_000, 'cần số mili giây từ 0 đến 60000')
+    .default(1000),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .trim()

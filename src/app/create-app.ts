@@ -9,6 +9,10 @@ import { openDatabase } from '../store/database.js';
 import { createStore, type Store } from '../store/store.js';
 import { LocalChat } from '../transports/local/local-chat.js';
 import { createBot, menuFor } from '../transports/telegram/create-bot.js';
+import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
+import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
+import { Scheduler } from './scheduler.js';
+import type { Api } from 'grammy';
 import { webhookCallback } from 'grammy';
 import { applyRegistry, readRegistry } from './agency-registry.js';
 import { seedDemoMembers, seedDemoPlan } from './demo-seed.js';
@@ -24,6 +28,10 @@ export interface App {
   dispatcher: Dispatcher;
   localChat?: LocalChat;
   bot?: Bot;
+  /** The Telegram client the outbox sends with (no auto-retry: the worker handles 429). */
+  outboundApi?: Api;
+  worker: OutboxWorker;
+  scheduler: Scheduler;
   /** Starts HTTP and chat transports; resolves with the local chat address when one is served. */
   start(): Promise<{ localChatUrl?: string }>;
   /** Stops receiving, lets in-flight work finish, closes the database. Safe to call twice. */
@@ -85,6 +93,30 @@ export function createApp(
       ) => Promise<void>,
     );
   }
+  const senders = new Map<string, ChannelSender>();
+  const outboundApi = config.TELEGRAM_BOT_TOKEN ? createOutboundApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
+  if (outboundApi) {
+    senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.DONDOC_TELEGRAM_MAX_PER_SECOND, perChatGapMs: config.DONDOC_TELEGRAM_CHAT_GAP_MS }));
+  }
+  if (localChat) {
+    senders.set('local', { platform: 'local', perSecond: 1_000, perChatGapMs: 0, send: async (chatId, replies) => void localChat.deliver(chatId, replies) });
+  }
+  let scheduler: Scheduler | undefined;
+  const worker = new OutboxWorker(store, senders, clock, logger.child({ component: 'outbox' }), {
+    onUnreachable: (row) => scheduler?.onUnreachable(row),
+  });
+  scheduler = new Scheduler({
+    store,
+    planner: services.planner,
+    worker,
+    calendar: services.calendar,
+    policy: services.policy,
+    reports: services.reportConfig,
+    clock,
+    logger: logger.child({ component: 'scheduler' }),
+    timeZone: config.DONDOC_TIMEZONE,
+    ...(config.DONDOC_DB_PATH !== ':memory:' ? { lockPath: `${config.DONDOC_DB_PATH}.scheduler.lock` } : {}),
+  });
   if (config.ZALO_BOT_TOKEN) {
     logger.warn('ZALO_BOT_TOKEN is set but this build has no Zalo transport yet; Zalo messages are not read');
   }
@@ -98,6 +130,9 @@ export function createApp(
     dispatcher,
     ...(localChat ? { localChat } : {}),
     ...(bot ? { bot } : {}),
+    ...(outboundApi ? { outboundApi } : {}),
+    worker,
+    scheduler,
     async start() {
       if (config.demoData) await seedDemoPlan(services, dataDir, logger);
       let localChatUrl: string | undefined;
@@ -121,6 +156,7 @@ export function createApp(
           polling.catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped with an error'));
         }
       }
+      if (config.DONDOC_SCHEDULER) scheduler.start();
       return localChatUrl ? { localChatUrl } : {};
     },
     async stop() {
@@ -128,6 +164,7 @@ export function createApp(
       stopped = true;
       if (bot?.isRunning()) await bot.stop();
       await polling?.catch(() => undefined);
+      await scheduler.stop();
       if (http) await http.close();
       store.close();
       logger.info('stopped');

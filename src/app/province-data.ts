@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AgencyGroup } from '../domain/agency-resolver.js';
 import { WorkCalendar, type HolidayYear } from '../domain/work-calendar.js';
+import { policySchema, type ReminderPolicy } from '../domain/reminder-policy.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD');
 
@@ -47,4 +48,23 @@ export function loadCalendar(dataDir: string): WorkCalendar {
 /** The group phrases ("Các sở, ban, ngành" → kinds) from data/agency-groups.json. */
 export function loadAgencyGroups(dataDir: string): { groups: AgencyGroup[]; noise: string[] } {
   return readJson(join(dataDir, 'agency-groups.json'), groupsSchema, 'Danh sách nhóm cơ quan');
+}
+
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày dạng MM-DD, ví dụ 12-15');
+
+const reportsSchema = z.object({
+  periodic: z.array(z.object({ code: z.string().regex(/^[A-Z0-9-]{1,12}$/), title: z.string().min(3), cutoff: monthDay, due: monthDay, kinds: z.array(z.string()).min(1) })),
+  planSubmissions: z.array(z.object({ code: z.string().regex(/^[A-Z0-9-]{1,12}$/), title: z.string().min(3), due: monthDay, kinds: z.array(z.string()).min(1) })),
+});
+
+export type ReportConfig = z.infer<typeof reportsSchema>;
+
+/** The periodic reports and plan-submission deadlines (data/reports.json). */
+export function loadReportConfig(dataDir: string): ReportConfig {
+  return readJson(join(dataDir, 'reports.json'), reportsSchema, 'Danh mục báo cáo');
+}
+
+/** The reminder policy (data/reminder-policy.json). */
+export function loadPolicy(dataDir: string): ReminderPolicy {
+  return readJson(join(dataDir, 'reminder-policy.json'), policySchema, 'Chính sách nhắc việc');
 }

@@ -5,7 +5,9 @@ import type { WorkCalendar } from '../domain/work-calendar.js';
 import { OnboardingService } from './onboarding-service.js';
 import { PendingImports } from './pending-imports.js';
 import { PlanImportService } from './plan-import-service.js';
-import { loadAgencyGroups, loadCalendar } from './province-data.js';
+import { loadAgencyGroups, loadCalendar, loadPolicy, loadReportConfig, type ReportConfig } from './province-data.js';
+import { ReminderPlanner } from './reminder-planner.js';
+import type { ReminderPolicy } from '../domain/reminder-policy.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
 export interface Services {
@@ -15,6 +17,9 @@ export interface Services {
   onboarding: OnboardingService;
   plans: PlanImportService;
   pendingImports: PendingImports;
+  policy: ReminderPolicy;
+  reportConfig: ReportConfig;
+  planner: ReminderPlanner;
   calendar: WorkCalendar;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number };
 }
@@ -29,11 +34,15 @@ export function createServices(deps: {
 }): Services {
   const { dataDir, ...rest } = deps;
   const calendar = loadCalendar(dataDir);
+  const policy = loadPolicy(dataDir);
   return {
     ...rest,
     calendar,
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
     plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir)),
     pendingImports: new PendingImports(),
+    policy,
+    reportConfig: loadReportConfig(dataDir),
+    planner: new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone),
   };
 }

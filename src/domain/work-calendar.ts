@@ -41,10 +41,16 @@ export function computedHolidays(year: number): CivilDate[] {
   return [...days].sort();
 }
 
-/** Working days for civil servants: Monday–Friday, minus holidays, plus make-up Saturdays. */
+/**
+ * Working days for civil servants: Monday–Friday, minus holidays, plus make-up Saturdays.
+ * Working-day arithmetic is O(1) after a year's first use: each year's working days are listed
+ * once, with their running count since 2000, so planning 100,000 reminders stays cheap.
+ */
 export class WorkCalendar {
   private readonly daysOff = new Map<number, Set<CivilDate>>();
   private readonly workingSaturdays = new Set<CivilDate>();
+  /** Per year: its working days in order, and how many working days came before 1/1 of it. */
+  private readonly index = new Map<number, { days: CivilDate[]; before: number }>();
 
   constructor(private readonly years: Record<string, HolidayYear>) {
     for (const [year, data] of Object.entries(years)) {
@@ -91,21 +97,50 @@ export class WorkCalendar {
     return day;
   }
 
+  private yearIndex(year: number): { days: CivilDate[]; before: number } {
+    let entry = this.index.get(year);
+    if (entry) return entry;
+    const before = year <= 2000 ? 0 : this.yearIndex(year - 1).before + this.yearIndex(year - 1).days.length;
+    const days: CivilDate[] = [];
+    for (let day = `${year}-01-01`; day.startsWith(String(year)); day = addDays(day, 1)) if (this.isWorkingDay(day)) days.push(day);
+    entry = { days, before };
+    this.index.set(year, entry);
+    return entry;
+  }
+
+  /** How many working days there are from 1/1/2000 up to and including `date`. */
+  private ordinal(date: CivilDate): number {
+    const { days, before } = this.yearIndex(Number(date.slice(0, 4)));
+    let low = 0;
+    let high = days.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (days[mid]! <= date) low = mid + 1;
+      else high = mid;
+    }
+    return before + low;
+  }
+
+  /** The working day with a given ordinal (the inverse of ordinal for working days). */
+  private atOrdinal(n: number): CivilDate {
+    let year = 2000;
+    while (this.yearIndex(year).before + this.yearIndex(year).days.length < n) year += 1;
+    while (year > 2000 && this.yearIndex(year).before >= n) year -= 1;
+    const { days, before } = this.yearIndex(year);
+    return days[n - before - 1]!;
+  }
+
   /** Moves n working days from a date (n < 0 goes back); the start day itself is not counted. */
   addWorkingDays(date: CivilDate, n: number): CivilDate {
-    let day = date;
-    const step = n < 0 ? -1 : 1;
-    for (let left = Math.abs(n); left > 0; ) {
-      day = addDays(day, step);
-      if (this.isWorkingDay(day)) left -= 1;
-    }
-    return day;
+    if (n === 0) return date;
+    const base = this.ordinal(date);
+    if (n > 0) return this.atOrdinal(base + n);
+    // Going back from a day off, the first step lands on the working day before it.
+    return this.atOrdinal(base + n + (this.isWorkingDay(date) ? 0 : 1));
   }
 
   /** Working days after `from` up to and including `to` (0 if to ≤ from). */
   workingDaysBetween(from: CivilDate, to: CivilDate): number {
-    let count = 0;
-    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (this.isWorkingDay(day)) count += 1;
-    return count;
+    return to <= from ? 0 : this.ordinal(to) - this.ordinal(from);
   }
 }

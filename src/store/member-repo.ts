@@ -9,6 +9,7 @@ export interface Member {
   agencyName: string;
   role: Role;
   preferredPlatform: string | null;
+  muted: boolean;
 }
 
 export interface MemberAccount {
@@ -18,14 +19,18 @@ export interface MemberAccount {
   chatId: string;
   displayName: string | null;
   linkedAt: string;
+  unreachableAt: string | null;
 }
 
 const MEMBER_SELECT = `SELECT m.id, m.display_name AS displayName, m.agency_id AS agencyId, a.code AS agencyCode,
-  a.name AS agencyName, m.role, m.preferred_platform AS preferredPlatform
+  a.name AS agencyName, m.role, m.preferred_platform AS preferredPlatform, m.muted = 1 AS muted
   FROM members m JOIN agencies a ON a.id = m.agency_id`;
 
+type MemberRow = Omit<Member, 'muted'> & { muted: number };
+const fixMember = (row: unknown): Member => ({ ...(row as MemberRow), muted: (row as MemberRow).muted === 1 });
+
 const ACCOUNT_SELECT = `SELECT platform, platform_user_id AS platformUserId, member_id AS memberId, chat_id AS chatId,
-  display_name AS displayName, linked_at AS linkedAt FROM member_accounts`;
+  display_name AS displayName, linked_at AS linkedAt, unreachable_at AS unreachableAt FROM member_accounts`;
 
 /** SQL for members and the chat accounts linked to them. */
 export class MemberRepo {
@@ -41,17 +46,19 @@ export class MemberRepo {
   }
 
   byId(id: number): Member | undefined {
-    return this.db.prepare(`${MEMBER_SELECT} WHERE m.id = ?`).get(id) as Member | undefined;
+    const row = this.db.prepare(`${MEMBER_SELECT} WHERE m.id = ?`).get(id);
+    return row ? fixMember(row) : undefined;
   }
 
   /** The member a platform account belongs to, if it is linked. */
   byAccount(platform: string, platformUserId: string): Member | undefined {
-    return this.db
+    const row = this.db
       .prepare(
         `${MEMBER_SELECT} JOIN member_accounts ma ON ma.member_id = m.id
          WHERE ma.platform = ? AND ma.platform_user_id = ?`,
       )
-      .get(platform, platformUserId) as Member | undefined;
+      .get(platform, platformUserId);
+    return row ? fixMember(row) : undefined;
   }
 
   /** Links (or re-links) a platform account to a member. */
@@ -88,7 +95,48 @@ export class MemberRepo {
   list(filter: { agencyId?: number } = {}): Member[] {
     return this.db
       .prepare(`${MEMBER_SELECT} WHERE (@agencyId IS NULL OR m.agency_id = @agencyId) ORDER BY a.name, m.display_name`)
-      .all({ agencyId: filter.agencyId ?? null }) as Member[];
+      .all({ agencyId: filter.agencyId ?? null })
+      .map(fixMember);
+  }
+
+  /** Members of an agency with one of the roles. */
+  ofAgency(agencyId: number, roles: Role[]): Member[] {
+    return this.list({ agencyId }).filter((m) => roles.includes(m.role));
+  }
+
+  /** Members with a role, across agencies. */
+  withRole(role: Role): Member[] {
+    return this.db.prepare(`${MEMBER_SELECT} WHERE m.role = ? ORDER BY m.id`).all(role).map(fixMember);
+  }
+
+  /**
+   * Where dondoc writes to a member on its own: the preferred platform if linked and reachable,
+   * else the first reachable account; undefined if none.
+   */
+  deliveryAccount(member: Member): MemberAccount | undefined {
+    const accounts = this.accounts(member.id).filter((a) => a.unreachableAt === null);
+    return accounts.find((a) => a.platform === member.preferredPlatform) ?? accounts[0];
+  }
+
+  markUnreachable(platform: string, chatId: string, now: Date): void {
+    this.db.prepare('UPDATE member_accounts SET unreachable_at = ? WHERE platform = ? AND chat_id = ?').run(now.toISOString(), platform, chatId);
+  }
+
+  /** Accounts that could not be reached, with their member. */
+  unreachable(): { member: Member; account: MemberAccount }[] {
+    const rows = this.db.prepare(`${ACCOUNT_SELECT} WHERE unreachable_at IS NOT NULL ORDER BY member_id`).all() as MemberAccount[];
+    return rows.flatMap((account) => {
+      const member = this.byId(account.memberId);
+      return member ? [{ member, account }] : [];
+    });
+  }
+
+  setMuted(memberId: number, muted: boolean): void {
+    this.db.prepare('UPDATE members SET muted = ? WHERE id = ?').run(muted ? 1 : 0, memberId);
+  }
+
+  setPreferredPlatform(memberId: number, platform: string): void {
+    this.db.prepare('UPDATE members SET preferred_platform = ? WHERE id = ?').run(platform, memberId);
   }
 
   count(): number {

@@ -239,6 +239,47 @@ export class PlanRepo {
     });
   }
 
+  /**
+   * Every dated (or ongoing) active task assignment the reminder planner looks at: one row per
+   * (task, agency, due date); an admin-set date replaces the task's computed dates.
+   */
+  reminderSources(includeCoordinating: boolean): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[] {
+    return this.db
+      .prepare(
+        `SELECT t.id AS taskId, p.name AS planName, s.agency_id AS agencyId, t.deadline_kind AS kind,
+           COALESCE(o.due_date, d.due_date) AS dueDate
+         FROM tasks t
+         JOIN plans p ON p.id = t.plan_id
+         JOIN assignments s ON s.task_id = t.id AND (s.role = 'lead' OR @coord = 1)
+         LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
+         LEFT JOIN task_deadlines d ON d.task_id = t.id AND o.task_id IS NULL
+         WHERE t.active = 1 AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing')`,
+      )
+      .all({ coord: includeCoordinating ? 1 : 0 }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[];
+  }
+
+  /** The due dates of a task in force (an admin-set date, else its computed dates). */
+  dueDates(taskId: number): CivilDate[] {
+    const override = this.override(taskId);
+    if (override) return [override.dueDate];
+    return this.deadlines(taskId).map((d) => d.dueDate);
+  }
+
+  /** Tasks by id, for building messages. */
+  tasksById(ids: number[]): Map<number, Task> {
+    const out = new Map<number, Task>();
+    const get = this.db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?`);
+    for (const id of new Set(ids)) {
+      const row = get.get(id) as TaskRow | undefined;
+      if (row) out.set(id, toTask(row));
+    }
+    return out;
+  }
+
+  taskById(id: number): Task | undefined {
+    return this.tasksById([id]).get(id);
+  }
+
   /** Event or unknown-deadline tasks that still wait for Sở Nội vụ to set a date. */
   tasksNeedingDate(limit = 50): Task[] {
     const rows = this.db

@@ -3,7 +3,11 @@ import { ChoiceRepo } from './choice-repo.js';
 import type { Db } from './database.js';
 import { InviteRepo } from './invite-repo.js';
 import { MemberRepo } from './member-repo.js';
+import { OutboxRepo } from './outbox-repo.js';
 import { PlanRepo } from './plan-repo.js';
+import { ReminderRepo } from './reminder-repo.js';
+import { ReportRepo } from './report-repo.js';
+import { StatusRepo } from './status-repo.js';
 
 /** Every repository over one database; the only place SQL lives. */
 export interface Store {
@@ -13,6 +17,10 @@ export interface Store {
   invites: InviteRepo;
   choices: ChoiceRepo;
   plans: PlanRepo;
+  reports: ReportRepo;
+  statuses: StatusRepo;
+  reminders: ReminderRepo;
+  outbox: OutboxRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -27,6 +35,10 @@ export function createStore(db: Db): Store {
     invites: new InviteRepo(db),
     choices: new ChoiceRepo(db),
     plans: new PlanRepo(db),
+    reports: new ReportRepo(db),
+    statuses: new StatusRepo(db),
+    reminders: new ReminderRepo(db),
+    outbox: new OutboxRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

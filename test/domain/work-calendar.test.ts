@@ -59,3 +59,25 @@ describe('lunar fallback', () => {
     expect(calendar.isWorkingDay('2028-02-01')).toBe(true);
   });
 });
+
+describe('fast working-day arithmetic agrees with counting day by day', () => {
+  it('on 2,000 random dates and offsets between 2021 and 2031', async () => {
+    const { addDays } = await import('../../src/domain/civil-date.js');
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 2000; i += 1) {
+      const start = addDays('2021-01-01', Math.floor(random() * 3650));
+      const n = Math.floor(random() * 41) - 20;
+      let slow = start;
+      for (let left = Math.abs(n); left > 0; ) {
+        slow = addDays(slow, n < 0 ? -1 : 1);
+        if (calendar.isWorkingDay(slow)) left -= 1;
+      }
+      expect(calendar.addWorkingDays(start, n)).toBe(slow);
+      const end = addDays(start, Math.floor(random() * 60));
+      let count = 0;
+      for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) count += 1;
+      expect(calendar.workingDaysBetween(start, end)).toBe(count);
+    }
+  });
+});

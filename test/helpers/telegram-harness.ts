@@ -53,6 +53,9 @@ export class TelegramHarness {
       DONDOC_DB_PATH: join(this.dir, 'dondoc.sqlite'),
       TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`,
       DONDOC_LOG_LEVEL: 'silent',
+      DONDOC_SCHEDULER: 'false',
+      DONDOC_TELEGRAM_CHAT_GAP_MS: '0',
+      DONDOC_TELEGRAM_MAX_PER_SECOND: '1000',
       ...options.env,
     });
     this.app = createApp(config, {
@@ -60,14 +63,16 @@ export class TelegramHarness {
       clock: this.clock,
       telegram: { botInfo: BOT_INFO, downloadFile: async (fileId) => this.files.get(fileId) ?? Buffer.alloc(0) },
     });
-    this.app.bot!.api.config.use(async (_prev, method, payload) => {
+    const capture = async (_prev: unknown, method: string, payload: unknown) => {
       this.calls.push({ method, payload: payload as Record<string, unknown> });
       const result =
         method === 'sendMessage'
           ? { message_id: this.messageId++, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' }, text: (payload as { text: string }).text }
           : true;
       return { ok: true, result } as never;
-    });
+    };
+    this.app.bot!.api.config.use(capture as never);
+    this.app.outboundApi!.config.use(capture as never);
   }
 
   /** A message typed by `user` in their private chat with the bot. */

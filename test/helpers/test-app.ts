@@ -20,6 +20,7 @@ export function createTestApp(options: { start?: string; env?: Record<string, st
     DONDOC_LOG_LEVEL: 'silent',
     DONDOC_LOCAL_CHAT: 'false',
     DONDOC_DEMO_DATA: 'false',
+    DONDOC_SCHEDULER: 'false',
     ...options.env,
   });
   const app = createApp(config, { logger: createLogger('silent'), clock });

@@ -1,5 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, Composer, InlineKeyboard, InputFile, type Context } from 'grammy';
+import { Bot, Composer, InlineKeyboard, InputFile, type Api, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { commands } from '../../../commands/registry.js';
 import { listedFor } from '../../../commands/command.js';
@@ -27,7 +27,7 @@ export interface TelegramBotDeps {
 
 /** Renders reply models as Telegram calls: HTML text split at 4096, inline buttons, files. */
 export async function sendReplies(
-  api: Bot['api'],
+  api: Api,
   chatId: number | string,
   replies: Reply[],
 ): Promise<void> {

@@ -106,9 +106,11 @@ describe('role-filtered help and corrections', () => {
     const [focalHelp] = await h.send(focal, '/trogiup');
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
-    expect(commandsIn(focalHelp!)).toEqual(['lienket', 'nhiemvu', 'toi', 'trogiup', 'viec']);
-    expect(commandsIn(leaderHelp!)).toEqual(['coquan', 'lienket', 'nhiemvu', 'toi', 'trogiup', 'viec']);
-    expect(commandsIn(adminHelp!)).toEqual(['coquan', 'dathan', 'kehoach', 'lienket', 'moi', 'nhiemvu', 'thanhvien', 'toi', 'trogiup', 'viec']);
+    expect(commandsIn(focalHelp!)).toEqual(['batnhac', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
+    expect(commandsIn(leaderHelp!)).toEqual(['batnhac', 'coquan', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
+    expect(commandsIn(adminHelp!)).toEqual([
+      'batnhac', 'chinhsach', 'coquan', 'dathan', 'kehoach', 'lich', 'lienket', 'moi', 'nhiemvu', 'tatnhac', 'thanhvien', 'toi', 'trogiup', 'viec', 'yeucaubaocao',
+    ]);
     // Confirmation commands behind buttons are not listed.
     expect(adminHelp).not.toContain('/nhapkehoach');
     expect(focalHelp).toContain('đầu mối CCHC');

@@ -1,0 +1,120 @@
+import { bold, italic, lines, type Choice, type Reply, type RichText } from '../src/app/reply.js';
+import { formatCivil, weekdayName, type CivilDate } from '../src/domain/civil-date.js';
+
+/** One item in a reminder digest, already resolved to words. */
+export interface DigestItem {
+  ref: string;
+  label: string;
+  title: string;
+  dueDate: CivilDate;
+  /** Working days until the due date (negative when overdue). */
+  workingDaysLeft: number;
+  agencyName: string;
+}
+
+/** Reminder words, in one place for proofreading. */
+const T = {
+  title: (day: CivilDate) => `🔔 Nhắc việc CCHC — ${weekdayName(day)}, ${formatCivil(day)}`,
+  leaderTitle: (day: CivilDate) => `⚠️ Việc quá hạn cần lãnh đạo đôn đốc — ${formatCivil(day)}`,
+  overdue: (n: number) => `Quá hạn (${n})`,
+  today: (n: number) => `Đến hạn hôm nay (${n})`,
+  upcoming: (n: number) => `Sắp đến hạn (${n})`,
+  overdueBy: (days: number, due: CivilDate) => `hạn ${formatCivil(due)}, quá ${days} ngày làm việc`,
+  dueToday: (due: CivilDate) => `hạn hôm nay ${formatCivil(due)}`,
+  left: (days: number, due: CivilDate) => `còn ${days} ngày làm việc (hạn ${formatCivil(due)})`,
+  howToAnswer: 'Bấm ✅ khi đã hoàn thành, ⏰ để được nhắc lại sau; hoặc gõ /xong <mã>, /viec để xem tất cả.',
+  more: (n: number) => `… và ${n} việc khác: gõ /viec để xem.`,
+  done: (label: string) => `✅ ${label}`,
+  later: (label: string) => `⏰ ${label}`,
+  missedTitle: '⚠️ dondoc đã ngừng chạy một thời gian',
+  missedBody: (count: number, from: CivilDate, to: CivilDate, agencies: number) =>
+    `${count} lời nhắc (dự kiến gửi từ ${formatCivil(from)} đến ${formatCivil(to)}) đã quá thời hạn gửi nên không được gửi bù, ảnh hưởng ${agencies} cơ quan. Các việc vẫn quá hạn sẽ tiếp tục được nhắc theo lịch.`,
+  dailyTitle: (day: CivilDate) => `📋 Bản tin CCHC hằng ngày — ${weekdayName(day)}, ${formatCivil(day)}`,
+  longOverdue: (days: number) => `Cơ quan có việc quá hạn từ ${days} ngày làm việc trở lên:`,
+  agencyLine: (agency: string, count: number, oldest: number) => `• ${agency}: ${count} việc (lâu nhất quá ${oldest} ngày làm việc)`,
+  needsDate: (n: number) => `${n} nhiệm vụ đang chờ Sở Nội vụ đặt hạn (gõ /kehoach).`,
+  unreachable: (n: number) => `${n} thành viên không nhận được tin (đã chặn bot hoặc rời nền tảng):`,
+  unreachableLine: (name: string, agency: string) => `• ${name} — ${agency}`,
+  unreachableNotice: (name: string, agency: string, platform: string) =>
+    `⚠️ Không gửi được tin cho ${name} (${agency}) trên ${platform}: người này đã chặn bot hoặc không còn dùng tài khoản. Hãy liên hệ trực tiếp hoặc gửi mã mời mới (/moi).`,
+};
+
+const MAX_BUTTON_ITEMS = 8;
+const MAX_LISTED = 40;
+
+function describe(item: DigestItem, leader: boolean): RichText {
+  const when =
+    item.workingDaysLeft < 0
+      ? T.overdueBy(-item.workingDaysLeft, item.dueDate)
+      : item.workingDaysLeft === 0
+        ? T.dueToday(item.dueDate)
+        : T.left(item.workingDaysLeft, item.dueDate);
+  return ['• ', bold(item.label), ` ${item.title} — ${when}`, ...(leader ? [` (${item.agencyName})`] : [])];
+}
+
+/**
+ * One message with everything a member must hear about at this slot, grouped by urgency
+ * (quá hạn / hôm nay / sắp đến hạn), with ✅ and ⏰ buttons for the first items.
+ */
+export function digestReply(day: CivilDate, items: DigestItem[], options: { leader?: boolean } = {}): Reply {
+  const overdue = items.filter((i) => i.workingDaysLeft < 0).sort((a, b) => a.workingDaysLeft - b.workingDaysLeft);
+  const today = items.filter((i) => i.workingDaysLeft === 0);
+  const upcoming = items.filter((i) => i.workingDaysLeft > 0).sort((a, b) => a.workingDaysLeft - b.workingDaysLeft);
+  const rows: (RichText | string)[] = [[bold(options.leader ? T.leaderTitle(day) : T.title(day))]];
+  let listed = 0;
+  for (const [heading, group] of [
+    [T.overdue(overdue.length), overdue],
+    [T.today(today.length), today],
+    [T.upcoming(upcoming.length), upcoming],
+  ] as const) {
+    if (group.length === 0) continue;
+    rows.push([bold(heading)]);
+    for (const item of group) {
+      if (listed >= MAX_LISTED) break;
+      rows.push(describe(item, options.leader ?? false));
+      listed += 1;
+    }
+  }
+  if (items.length > listed) rows.push(T.more(items.length - listed));
+  rows.push([italic(T.howToAnswer)]);
+  const ordered = [...overdue, ...today, ...upcoming];
+  const choices: Choice[][] = options.leader
+    ? []
+    : ordered.slice(0, MAX_BUTTON_ITEMS).map((item) => [
+        { label: T.done(item.label), command: `/xong ${item.ref}` },
+        { label: T.later(item.label), command: `/nhacsau ${item.ref}` },
+      ]);
+  return choices.length > 0 ? { text: lines(...rows), choices } : { text: lines(...rows) };
+}
+
+/** The single summary Sở Nội vụ gets when reminders were missed during downtime. */
+export function missedReply(count: number, from: CivilDate, to: CivilDate, agencies: number): Reply {
+  return { text: lines([bold(T.missedTitle)], T.missedBody(count, from, to, agencies)) };
+}
+
+/** Sở Nội vụ's daily digest: long-overdue agencies, tasks waiting for a date, unreachable members. */
+export function dailyDigestReply(
+  day: CivilDate,
+  longOverdue: { agencyName: string; count: number; oldest: number }[],
+  threshold: number,
+  needsDate: number,
+  unreachable: { name: string; agencyName: string }[],
+): Reply | null {
+  if (longOverdue.length === 0 && needsDate === 0 && unreachable.length === 0) return null;
+  const rows: (RichText | string)[] = [[bold(T.dailyTitle(day))]];
+  if (longOverdue.length > 0) {
+    rows.push([bold(T.longOverdue(threshold))]);
+    for (const a of longOverdue.slice(0, 30)) rows.push(T.agencyLine(a.agencyName, a.count, a.oldest));
+  }
+  if (needsDate > 0) rows.push(T.needsDate(needsDate));
+  if (unreachable.length > 0) {
+    rows.push(T.unreachable(unreachable.length));
+    for (const m of unreachable.slice(0, 20)) rows.push(T.unreachableLine(m.name, m.agencyName));
+  }
+  return { text: lines(...rows) };
+}
+
+/** Tells Sở Nội vụ that a member could not be reached. */
+export function unreachableReply(name: string, agency: string, platform: string): Reply {
+  return { text: [T.unreachableNotice(name, agency, platform)] };
+}

@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js';
+import { addDays, civilDate, civilDateOf, formatCivil, weekdayName, type CivilDate } from '../src/domain/civil-date.js';
+import type { Member } from '../src/store/member-repo.js';
+import { noArgs } from './args.js';
+import { defineCommand, type CommandContext } from './command.js';
+
+/** Reminder and status words, in one place. */
+const T = {
+  badRef: (ref: string) => `Không tìm thấy việc “${ref}”. Gõ /viec để xem mã các nhiệm vụ, /lich để xem các hạn sắp tới.`,
+  notYours: (label: string) => `Việc ${label} không do cơ quan bạn chủ trì nên bạn không thể báo hoàn thành. Cơ quan phối hợp báo phần việc của mình cho cơ quan chủ trì.`,
+  doneRecorded: (label: string) => `✅ Đã ghi nhận: ${label} hoàn thành. dondoc sẽ không nhắc việc này nữa.`,
+  alreadyDone: (label: string) => `${label} đã được báo hoàn thành trước đó.`,
+  snoozeAsk: (label: string) => `Nhắc lại ${label} sau bao lâu?`,
+  snoozeDays: (n: number) => `${n} ngày làm việc`,
+  snoozed: (label: string, day: CivilDate) => `⏰ Sẽ nhắc lại ${label} vào sáng ${weekdayName(day)}, ${formatCivil(day)}.`,
+  snoozeBad: (allowed: number[]) => `Chỉ hoãn được ${allowed.join(' hoặc ')} ngày làm việc.`,
+  calendarTitle: (agency: string) => `Các hạn trong 30 ngày tới — ${agency}`,
+  calendarEmpty: (agency: string) => `${agency} không có hạn nào trong 30 ngày tới.`,
+  calendarLine: (due: CivilDate, label: string, title: string) => [bold(formatCivil(due)), ` ${label} — ${title}`] as RichText,
+  overdueNote: (n: number) => `Còn ${n} việc đã quá hạn: gõ /viec để xem.`,
+  policyTitle: 'Chính sách nhắc việc đang áp dụng',
+  muted: 'Đã tắt các lời nhắc chưa gấp. Bạn vẫn nhận nhắc việc đến hạn trong 1 ngày, quá hạn và cảnh báo. Gõ /batnhac để bật lại.',
+  unmuted: 'Đã bật lại mọi lời nhắc.',
+  reportCreated: (title: string, due: CivilDate, count: number) =>
+    `Đã tạo yêu cầu báo cáo “${title}”, hạn ${formatCivil(due)}, gửi ${count} cơ quan. dondoc sẽ nhắc các cơ quan theo lịch nhắc việc.`,
+  badAudience: (text: string) => `Không rõ đối tượng “${text}”. Dùng tatca, một loại cơ quan (so_ban_nganh, ubnd_xa…) hoặc các mã cơ quan cách nhau bởi dấu phẩy (STP,STC).`,
+  badDate: (text: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.`,
+  pastDate: 'Hạn nộp phải từ hôm nay trở đi.',
+};
+
+interface ItemRef {
+  kind: 'task' | 'report';
+  id: number;
+  label: string;
+  title: string;
+}
+
+function today(ctx: CommandContext): CivilDate {
+  return civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
+}
+
+/** Finds the item a reply names: "t12" / "r3" (buttons), a task code, or a report code of this year. */
+function findItem(ctx: CommandContext, ref: string): ItemRef | undefined {
+  const { plans, reports } = ctx.services.store;
+  const byId = /^([tr])(\d+)$/i.exec(ref);
+  if (byId) {
+    const id = Number(byId[2]);
+    if (byId[1]!.toLowerCase() === 't') {
+      const task = plans.taskById(id);
+      return task ? { kind: 'task', id, label: task.code, title: task.activity || task.task } : undefined;
+    }
+    const report = reports.byId(id);
+    return report ? { kind: 'report', id, label: report.code, title: report.title } : undefined;
+  }
+  const code = ref.replace(/^NV/i, '');
+  const tasks = plans.tasksByCode(code);
+  const mine = tasks.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === ctx.member!.agencyId));
+  const task = mine[0] ?? tasks[0];
+  if (task) return { kind: 'task', id: task.id, label: task.code, title: task.activity || task.task };
+  const report = reports.byCode(ref, Number(today(ctx).slice(0, 4)));
+  return report ? { kind: 'report', id: report.id, label: report.code, title: report.title } : undefined;
+}
+
+/** May this member's agency answer for the item (lead of the task, or owing the report)? */
+function answersFor(ctx: CommandContext, member: Member, item: ItemRef): boolean {
+  if (item.kind === 'report') return ctx.services.store.reports.owes(item.id, member.agencyId);
+  return ctx.services.store.plans.assignments(item.id).some((a) => a.agencyId === member.agencyId && a.role === 'lead');
+}
+
+/** The item's due date that a reminder would be about now: the first on or after today, else the last. */
+function relevantDue(ctx: CommandContext, item: ItemRef): CivilDate {
+  const dates =
+    item.kind === 'task' ? ctx.services.store.plans.dueDates(item.id) : [ctx.services.store.reports.byId(item.id)!.dueDate];
+  const now = today(ctx);
+  return dates.find((d) => d >= now) ?? dates.at(-1) ?? now;
+}
+
+const refArg = z.array(z.string()).min(1, 'thiếu mã việc, ví dụ /xong I.3.17');
+
+export const doneCommand = defineCommand({
+  name: 'xong',
+  aliases: ['hoanthanh', 'done'],
+  summary: 'Báo một việc của cơ quan bạn đã hoàn thành (dừng nhắc)',
+  usage: '/xong <mã việc>',
+  roles: ['focal', 'leader'],
+  args: refArg.transform((w) => w[0]!),
+  run(ctx, ref) {
+    const member = ctx.member!;
+    const item = findItem(ctx, ref);
+    if (!item) return textReply(T.badRef(ref));
+    if (!answersFor(ctx, member, item)) return textReply(T.notYours(item.label));
+    const { statuses } = ctx.services.store;
+    if (statuses.latest(item.kind, item.id, member.agencyId)?.status === 'done') return textReply(T.alreadyDone(item.label));
+    statuses.append({
+      itemKind: item.kind,
+      itemId: item.id,
+      agencyId: member.agencyId,
+      memberId: member.id,
+      platform: ctx.platform,
+      status: 'done',
+      progress: 100,
+      reason: null,
+      evidence: null,
+      createdAt: ctx.services.clock.now().toISOString(),
+    });
+    return textReply(T.doneRecorded(item.label));
+  },
+});
+
+export const snoozeCommand = defineCommand({
+  name: 'nhacsau',
+  aliases: ['snooze'],
+  summary: 'Nhắc lại một việc sau 1 hoặc 3 ngày làm việc',
+  usage: '/nhacsau <mã việc> [số ngày]',
+  roles: ['focal', 'leader'],
+  args: refArg.transform((w) => ({ ref: w[0]!, days: w[1] === undefined ? null : Number(w[1]) })),
+  run(ctx, args) {
+    const member = ctx.member!;
+    const item = findItem(ctx, args.ref);
+    if (!item) return textReply(T.badRef(args.ref));
+    if (!answersFor(ctx, member, item)) return textReply(T.notYours(item.label));
+    const allowed = ctx.services.policy.snoozeDays;
+    if (args.days === null) {
+      return {
+        text: [T.snoozeAsk(item.label)],
+        choices: [allowed.map((n) => ({ label: T.snoozeDays(n), command: `/nhacsau ${item.kind === 'task' ? 't' : 'r'}${item.id} ${n}` }))],
+      };
+    }
+    if (!allowed.includes(args.days)) return textReply(T.snoozeBad(allowed));
+    const until = ctx.services.calendar.addWorkingDays(ctx.services.calendar.onOrBefore(today(ctx)), args.days);
+    const now = ctx.services.clock.now();
+    ctx.services.store.transaction(() => {
+      ctx.services.store.statuses.snooze(item.kind, item.id, member.agencyId, until, member.id, now);
+      ctx.services.planner.snoozeReminder({ itemKind: item.kind, itemId: item.id, agencyId: member.agencyId, dueDate: relevantDue(ctx, item) }, until);
+    });
+    return textReply(T.snoozed(item.label, until));
+  },
+});
+
+export const calendarCommand = defineCommand({
+  name: 'lich',
+  aliases: ['calendar'],
+  summary: 'Các hạn nhiệm vụ và báo cáo của cơ quan bạn trong 30 ngày tới',
+  usage: '/lich',
+  roles: ['focal', 'leader', 'admin'],
+  args: noArgs,
+  run(ctx) {
+    const member = ctx.member!;
+    const from = today(ctx);
+    const to = addDays(from, 30);
+    const { plans, reports } = ctx.services.store;
+    const entries: { due: CivilDate; label: string; title: string }[] = [];
+    let overdue = 0;
+    for (const task of plans.tasksForAgency(member.agencyId, from)) {
+      for (const due of plans.dueDates(task.id)) {
+        if (due >= from && due <= to) entries.push({ due, label: task.code, title: (task.activity || task.task).slice(0, 80) });
+      }
+      if (task.nextDue && task.nextDue < from) overdue += 1;
+    }
+    for (const report of reports.forAgency(member.agencyId, from, to)) entries.push({ due: report.dueDate, label: report.code, title: report.title });
+    if (entries.length === 0) return textReply(T.calendarEmpty(member.agencyName), ...(overdue > 0 ? [T.overdueNote(overdue)] : []));
+    entries.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    return {
+      text: lines([bold(T.calendarTitle(member.agencyName))], ...entries.map((e) => T.calendarLine(e.due, e.label, e.title)), ...(overdue > 0 ? [T.overdueNote(overdue)] : [])),
+    };
+  },
+});
+
+export const policyCommand = defineCommand({
+  name: 'chinhsach',
+  aliases: ['policy'],
+  summary: 'Xem chính sách nhắc việc đang áp dụng',
+  usage: '/chinhsach',
+  roles: ['admin'],
+  args: noArgs,
+  run(ctx) {
+    const p = ctx.services.policy;
+    const overrides = Object.keys(p.planOverrides);
+    return textReply(
+      [bold(T.policyTitle)],
+      `• Nhắc trước hạn: ${p.leadDays.filter((d) => d > 0).join(', ')} ngày làm việc${p.leadDays.includes(0) ? ' và đúng ngày hạn' : ''}.`,
+      `• Giờ gửi: ${p.slot}, chỉ trong giờ làm việc ${p.officeHours.start}–${p.officeHours.end}, ngày làm việc (không gửi thứ Bảy, Chủ nhật, ngày lễ).`,
+      `• Quá hạn: nhắc lại mỗi ${p.overdueEveryDays} ngày làm việc; sau ${p.escalateLeadersAfter} ngày báo lãnh đạo cơ quan; sau ${p.escalateStandingAfter} ngày nêu tên trong bản tin hằng ngày của Sở Nội vụ.`,
+      `• Nhiệm vụ thường xuyên: nhắc cập nhật tiến độ ${p.ongoingCheckinDays} ngày làm việc trước cuối mỗi quý.`,
+      `• Hoãn nhắc: ${p.snoozeDays.join(' hoặc ')} ngày làm việc. Nhắc khẩn (còn ≤ ${p.urgentWithinDays} ngày, quá hạn, cảnh báo) không tắt được.`,
+      `• Sau khi dondoc ngừng chạy: gửi bù lời nhắc trễ trong ${p.graceWorkingDays} ngày làm việc; cũ hơn thì báo Sở Nội vụ.`,
+      `• Cơ quan phối hợp ${p.remindCoordinating ? 'cũng được nhắc' : 'không nhận nhắc việc (chỉ cơ quan chủ trì)'}.`,
+      ...(overrides.length > 0 ? [`• Kế hoạch có chính sách riêng: ${overrides.join('; ')}.`] : []),
+      'Sửa tệp data/reminder-policy.json rồi khởi động lại để thay đổi.',
+    );
+  },
+});
+
+export const muteCommand = defineCommand({
+  name: 'tatnhac',
+  aliases: ['mute'],
+  summary: 'Tắt các lời nhắc chưa gấp (nhắc quá hạn vẫn gửi)',
+  usage: '/tatnhac',
+  roles: ['focal', 'leader', 'admin'],
+  args: noArgs,
+  run(ctx) {
+    ctx.services.store.members.setMuted(ctx.member!.id, true);
+    return textReply(T.muted);
+  },
+});
+
+export const unmuteCommand = defineCommand({
+  name: 'batnhac',
+  aliases: ['unmute'],
+  summary: 'Bật lại mọi lời nhắc',
+  usage: '/batnhac',
+  roles: ['focal', 'leader', 'admin'],
+  args: noArgs,
+  run(ctx) {
+    ctx.services.store.members.setMuted(ctx.member!.id, false);
+    return textReply(T.unmuted);
+  },
+});
+
+export const requestReportCommand = defineCommand({
+  name: 'yeucaubaocao',
+  aliases: ['baocaodotxuat'],
+  summary: 'Yêu cầu các cơ quan nộp một báo cáo đột xuất',
+  usage: '/yeucaubaocao <hạn ngày/tháng/năm> <tatca | loại cơ quan | mã,mã,…> <tiêu đề>',
+  roles: ['admin'],
+  args: z
+    .array(z.string())
+    .min(3, 'cần hạn nộp, đối tượng và tiêu đề, ví dụ /yeucaubaocao 30/09/2024 tatca Báo cáo kết quả số hóa hồ sơ')
+    .transform((w) => ({ date: w[0]!, audience: w[1]!, title: w.slice(2).join(' ') })),
+  run(ctx, args) {
+    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(args.date);
+    const nominal = match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
+    if (!nominal) return textReply(T.badDate(args.date));
+    if (nominal < today(ctx)) return textReply(T.pastDate);
+    const { store, calendar, planner, clock } = ctx.services;
+    const agencies = store.agencies.list().filter((a) => !a.isStanding);
+    const kinds = new Set(store.agencies.kinds().map((k) => k.code));
+    let targets: number[];
+    if (args.audience.toLowerCase() === 'tatca') targets = agencies.map((a) => a.id);
+    else if (kinds.has(args.audience)) targets = agencies.filter((a) => a.kind === args.audience).map((a) => a.id);
+    else {
+      const found = args.audience.split(',').map((c) => store.agencies.byCode(c.trim()));
+      if (found.some((a) => !a)) return textReply(T.badAudience(args.audience));
+      targets = found.map((a) => a!.id);
+    }
+    if (targets.length === 0) return textReply(T.badAudience(args.audience));
+    const year = Number(nominal.slice(0, 4));
+    const due = calendar.onOrAfter(nominal);
+    store.transaction(() => {
+      const number = store.reports.nextAdhocNumber(year);
+      store.reports.ensure(
+        { code: `DX${number}`, year, kind: 'adhoc', title: args.title, cutoffDate: null, nominalDueDate: nominal, dueDate: due },
+        targets,
+        ctx.member!.id,
+        clock.now(),
+      );
+    });
+    planner.replan();
+    return { text: lines(T.reportCreated(args.title, due, targets.length), [code('/lich'), ' để xem các hạn sắp tới.']) };
+  },
+});

@@ -1,0 +1,185 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { OutboxRow } from '../store/outbox-repo.js';
+import { decodeReplies } from './reply-codec.js';
+import type { Reply } from './reply.js';
+
+/** The platform said "too many requests": every send on that platform waits `retryAfterSeconds`. */
+export class RateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited for ${retryAfterSeconds}s`);
+  }
+}
+
+/** The user blocked the bot or the chat no longer exists (Telegram 403): do not try again. */
+export class UnreachableError extends Error {}
+
+/** Sends reply models to one chat on one platform; throws the errors above, anything else is transient. */
+export interface ChannelSender {
+  platform: string;
+  /** Messages per second for the whole platform (Telegram: 30). */
+  perSecond: number;
+  /** Minimum gap between two messages to the same chat, in ms (Telegram: 1000). */
+  perChatGapMs: number;
+  send(chatId: string, replies: Reply[]): Promise<void>;
+}
+
+export interface OutboxWorkerOptions {
+  /** Attempts before a message is failed with its last error (default 6). */
+  maxAttempts?: number;
+  /** Messages in flight at once per platform (default 8). */
+  concurrency?: number;
+  /** Backoff for network errors: base × 2^(attempt−1) ms (default 2,000). */
+  backoffBaseMs?: number;
+  /** Called when a member turns out unreachable (to tell Sở Nội vụ). */
+  onUnreachable?: (row: OutboxRow) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Drains the outbox per platform within the platform's limits: a global messages-per-second
+ * budget, a minimum gap per chat, a platform-wide pause on 429, unreachable on 403, retries with
+ * backoff on network errors. Every row ends sent, unreachable or failed with its reason.
+ */
+export class OutboxWorker {
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly lastToChat = new Map<string, number>();
+  private readonly sentAt = new Map<string, number[]>();
+  private running = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly senders: Map<string, ChannelSender>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: OutboxWorkerOptions = {},
+  ) {}
+
+  /** Puts back messages a crash left "sending" (they may have gone out: logged as possible duplicates). */
+  recover(): number {
+    const rows = this.store.outbox.recoverInFlight();
+    if (rows.length > 0) {
+      this.logger.warn({ count: rows.length, ids: rows.map((r) => r.id) }, 'messages were in flight at the last stop; sending them again');
+    }
+    return rows.length;
+  }
+
+  /** Starts the background loop (call kick() after queueing to send at once). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        const sent = await this.drainOnce();
+        if (!this.running) break;
+        if (sent === 0) await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, 1_000);
+        });
+      }
+    })();
+  }
+
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** Stops taking new messages and waits for those in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Sends everything ready now. With `untilIdle`, also waits out rate-limit pauses until nothing
+   * is ready any more (or `timeoutMs`, default 60 s, passes); rows waiting for a backoff stay queued.
+   */
+  async drain(options: { untilIdle?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    for (;;) {
+      if ((await this.drainOnce()) > 0) continue;
+      const ready = [...this.senders.keys()].some((p) => this.store.outbox.ready(p, this.clock.now(), 1).length > 0);
+      if (!ready || !options.untilIdle || Date.now() > deadline) return;
+      await sleep(25);
+    }
+  }
+
+  private async drainOnce(): Promise<number> {
+    let started = 0;
+    for (const sender of this.senders.values()) {
+      const paused = this.pausedUntil.get(sender.platform) ?? 0;
+      if (Date.now() < paused) continue;
+      const rows = this.store.outbox.ready(sender.platform, this.clock.now(), 200);
+      const concurrency = this.options.concurrency ?? 8;
+      for (const row of rows) {
+        if (!this.running && this.loop) break;
+        if (Date.now() < (this.pausedUntil.get(sender.platform) ?? 0)) break;
+        while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
+        await this.waitForBudget(sender, row.chatId);
+        if (!this.store.outbox.markSending(row.id)) continue;
+        const job = this.sendOne(sender, row).finally(() => this.inFlight.delete(job));
+        this.inFlight.add(job);
+        started += 1;
+      }
+    }
+    await Promise.allSettled([...this.inFlight]);
+    return started;
+  }
+
+  private async waitForBudget(sender: ChannelSender, chatId: string): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const recent = (this.sentAt.get(sender.platform) ?? []).filter((t) => now - t < 1_000);
+      this.sentAt.set(sender.platform, recent);
+      const chatKey = `${sender.platform}:${chatId}`;
+      const chatReady = (this.lastToChat.get(chatKey) ?? 0) + sender.perChatGapMs;
+      const paused = this.pausedUntil.get(sender.platform) ?? 0;
+      if (recent.length < sender.perSecond && now >= chatReady && now >= paused) {
+        recent.push(now);
+        this.lastToChat.set(chatKey, now);
+        return;
+      }
+      const waitGlobal = recent.length >= sender.perSecond ? recent[0]! + 1_000 - now : 0;
+      await sleep(Math.max(1, waitGlobal, chatReady - now, paused - now));
+    }
+  }
+
+  private async sendOne(sender: ChannelSender, row: OutboxRow): Promise<void> {
+    const log = this.logger.child({ outbox: row.id, platform: row.platform });
+    try {
+      await sender.send(row.chatId, decodeReplies(row.payload));
+      this.store.outbox.markSent(row.id, this.clock.now());
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        const until = Date.now() + error.retryAfterSeconds * 1_000;
+        this.pausedUntil.set(sender.platform, Math.max(until, this.pausedUntil.get(sender.platform) ?? 0));
+        this.store.outbox.retryLater(row.id, this.clock.now(), `429: chờ ${error.retryAfterSeconds}s`, false);
+        log.warn({ retryAfter: error.retryAfterSeconds }, 'rate limited: pausing the platform');
+        return;
+      }
+      if (error instanceof UnreachableError) {
+        this.store.outbox.finish(row.id, 'unreachable', error.message);
+        log.warn({ member: row.memberId }, 'member unreachable');
+        this.options.onUnreachable?.(row);
+        return;
+      }
+      const attempts = row.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempts >= (this.options.maxAttempts ?? 6)) {
+        this.store.outbox.finish(row.id, 'failed', message);
+        log.error({ err: error, attempts }, 'message failed for good');
+        return;
+      }
+      const delay = (this.options.backoffBaseMs ?? 2_000) * 2 ** (attempts - 1);
+      this.store.outbox.retryLater(row.id, new Date(this.clock.now().getTime() + delay), message);
+      log.warn({ err: error, attempts, delay }, 'send failed; will retry');
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import type { Clock } from '../clock.js';
+import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import { policyFor, quarterEnds, stepsFor, type Occurrence, type ReminderPolicy } from '../domain/reminder-policy.js';
+import { dayjs } from '../domain/time.js';
+import type { WorkCalendar } from '../domain/work-calendar.js';
+import type { DesiredReminder } from '../store/reminder-repo.js';
+import type { Store } from '../store/store.js';
+
+/** How far back report obligations are still chased when overdue. */
+const REPORT_LOOKBACK_DAYS = 120;
+
+/**
+ * Is an occurrence covered by a "done" event? A done event on day D covers the item's dates up to
+ * and including its first date on or after D: finishing in May covers "Quý II", not "Quý III".
+ */
+export function coveredByDone(dates: CivilDate[], dueDate: CivilDate, doneDay: CivilDate): boolean {
+  const sorted = [...dates].sort();
+  const cutoff = sorted.find((d) => d >= doneDay) ?? sorted[sorted.length - 1] ?? doneDay;
+  return dueDate <= cutoff;
+}
+
+/** Turns tasks, reports and the policy into the durable reminder schedule. */
+export class ReminderPlanner {
+  private readonly instants = new Map<string, string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly calendar: WorkCalendar,
+    private readonly policy: ReminderPolicy,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  /** The UTC instant of a civil day at "HH:MM" in the province's zone (cached: few distinct days). */
+  instant(day: CivilDate, hhmm: string): string {
+    const key = `${day} ${hhmm}`;
+    let value = this.instants.get(key);
+    if (!value) {
+      value = dayjs.tz(key, 'YYYY-MM-DD HH:mm', this.timeZone).toDate().toISOString();
+      this.instants.set(key, value);
+    }
+    return value;
+  }
+
+  /** Every open occurrence (task dates, ongoing check-ins, report obligations) relevant from `today` to `horizon`. */
+  occurrences(today: CivilDate, horizon: CivilDate): (Occurrence & { planName: string | null })[] {
+    const done = this.store.statuses.doneSince();
+    const doneDay = (key: string) => {
+      const at = done.get(key);
+      return at ? civilDateOf(new Date(at), this.timeZone) : undefined;
+    };
+    const out: (Occurrence & { planName: string | null })[] = [];
+    const byItem = new Map<string, { taskId: number; agencyId: number; planName: string; kind: string; dates: CivilDate[] }>();
+    const coordinating = this.policy.remindCoordinating;
+    for (const row of this.store.plans.reminderSources(coordinating)) {
+      const key = `task:${row.taskId}:${row.agencyId}`;
+      const entry = byItem.get(key) ?? { taskId: row.taskId, agencyId: row.agencyId, planName: row.planName, kind: row.kind, dates: [] };
+      if (row.dueDate) entry.dates.push(row.dueDate);
+      byItem.set(key, entry);
+    }
+    const checkins = quarterEnds(today, addDays(horizon, 21));
+    for (const [key, item] of byItem) {
+      const finished = doneDay(key);
+      if (item.kind === 'ongoing' && item.dates.length === 0) {
+        if (finished) continue;
+        for (const end of checkins) {
+          out.push({ itemKind: 'task', itemId: item.taskId, agencyId: item.agencyId, dueDate: end, kind: 'checkin', planName: item.planName });
+        }
+        continue;
+      }
+      for (const date of item.dates) {
+        if (finished && coveredByDone(item.dates, date, finished)) continue;
+        out.push({ itemKind: 'task', itemId: item.taskId, agencyId: item.agencyId, dueDate: date, kind: 'deadline', planName: item.planName });
+      }
+    }
+    for (const o of this.store.reports.obligationsFrom(addDays(today, -REPORT_LOOKBACK_DAYS))) {
+      if (doneDay(`report:${o.reportId}:${o.agencyId}`)) continue;
+      out.push({ itemKind: 'report', itemId: o.reportId, agencyId: o.agencyId, dueDate: o.dueDate, kind: 'deadline', planName: null });
+    }
+    return out;
+  }
+
+  /** The reminder rows wanted for [from, to]. */
+  desired(from: CivilDate, to: CivilDate): DesiredReminder[] {
+    const rows: DesiredReminder[] = [];
+    for (const occurrence of this.occurrences(from, to)) {
+      const policy = policyFor(this.policy, occurrence.planName);
+      for (const step of stepsFor(occurrence, policy, this.calendar, { from, to })) {
+        rows.push({
+          itemKind: occurrence.itemKind,
+          itemId: occurrence.itemId,
+          agencyId: occurrence.agencyId,
+          dueDate: occurrence.dueDate,
+          step: step.step,
+          audience: step.audience,
+          urgent: step.urgent,
+          sendDay: step.sendDay,
+          sendAt: this.instant(step.sendDay, policy.slot),
+        });
+      }
+    }
+    return rows;
+  }
+
+  /** Re-plans from today to the horizon in one transaction; safe to run any time (idempotent). */
+  replan(): { inserted: number; removed: number; planned: number } {
+    const today = civilDateOf(this.clock.now(), this.timeZone);
+    const horizon = addDays(today, this.policy.horizonDays);
+    const desired = this.desired(today, horizon);
+    const result = this.store.transaction(() => this.store.reminders.sync(desired, this.instant(today, '00:00')));
+    return { ...result, planned: desired.length };
+  }
+
+  /** Plans the reminder at the end of a snooze ("Nhắc lại sau"): that day, at the morning slot. */
+  snoozeReminder(item: { itemKind: 'task' | 'report'; itemId: number; agencyId: number; dueDate: CivilDate }, until: CivilDate): void {
+    this.store.reminders.addOne({
+      ...item,
+      step: `snooze:${until}`,
+      audience: 'focal',
+      urgent: true,
+      sendDay: until,
+      sendAt: this.instant(until, this.policy.slot),
+    });
+  }
+}

@@ -1,0 +1,309 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { schedule, type ScheduledTask } from 'node-cron';
+import { dailyDigestReply, digestReply, missedReply, unreachableReply, type DigestItem } from '../../commands/reminder-messages.js';
+import type { Clock } from '../clock.js';
+import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import type { ReminderPolicy } from '../domain/reminder-policy.js';
+import { dayjs } from '../domain/time.js';
+import type { WorkCalendar } from '../domain/work-calendar.js';
+import type { Logger } from '../logger.js';
+import type { Member } from '../store/member-repo.js';
+import type { OutboxRow } from '../store/outbox-repo.js';
+import type { ReminderRow } from '../store/reminder-repo.js';
+import type { Store } from '../store/store.js';
+import type { OutboxWorker } from './outbox-worker.js';
+import type { ReportConfig } from './province-data.js';
+import { encodeReplies } from './reply-codec.js';
+import type { Reply } from './reply.js';
+import { coveredByDone, type ReminderPlanner } from './reminder-planner.js';
+import { ensureReportYear } from './report-calendar.js';
+
+export interface SchedulerDeps {
+  store: Store;
+  planner: ReminderPlanner;
+  worker: OutboxWorker;
+  calendar: WorkCalendar;
+  policy: ReminderPolicy;
+  reports: ReportConfig;
+  clock: Clock;
+  logger: Logger;
+  timeZone: string;
+  /** A file that keeps a second instance from running the scheduler (default: none, e.g. in tests). */
+  lockPath?: string;
+}
+
+export interface TickResult {
+  open: boolean;
+  claimed: number;
+  sent: number;
+  skipped: number;
+  missed: number;
+  digests: number;
+}
+
+/** Thrown when another running dondoc holds the scheduler lock. */
+export class SchedulerLockedError extends Error {}
+
+/** Takes the lock file, or throws if a live process holds it (a stale lock from a crash is taken over). */
+function takeLock(path: string): () => void {
+  try {
+    const fd = openSync(path, 'wx');
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+  } catch {
+    const pid = Number(readFileSync(path, 'utf8'));
+    let alive = false;
+    try {
+      if (pid > 0 && pid !== process.pid) {
+        process.kill(pid, 0);
+        alive = true;
+      }
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new SchedulerLockedError(`another dondoc (pid ${pid}) is running the scheduler (lock ${path})`);
+    unlinkSync(path);
+    return takeLock(path);
+  }
+  return () => {
+    try {
+      if (Number(readFileSync(path, 'utf8')) === process.pid) unlinkSync(path);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+/**
+ * The reminder scheduler: node-cron only ticks; each tick, during office hours on a working day,
+ * claims due reminder rows in one transaction and turns them into one digest per member in the
+ * outbox. Rows older than the grace window are marked missed and summarised once to Sở Nội vụ.
+ */
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private releaseLock: (() => void) | undefined;
+  private lastPlanned: CivilDate | undefined;
+  private ticking = false;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  /** Starts ticking every minute (and once now); throws SchedulerLockedError if another instance runs it. */
+  start(): void {
+    if (this.deps.lockPath) this.releaseLock = takeLock(this.deps.lockPath);
+    this.deps.worker.recover();
+    this.deps.worker.start();
+    this.task = schedule('* * * * *', () => void this.safeTick(), { timezone: this.deps.timeZone });
+    void this.safeTick();
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    await this.deps.worker.stop();
+    this.releaseLock?.();
+    this.releaseLock = undefined;
+  }
+
+  private async safeTick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      this.tick();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'scheduler tick failed');
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Plans ahead if the day changed (reports of this year and next, reminders to the horizon). */
+  planIfNewDay(): void {
+    const today = civilDateOf(this.deps.clock.now(), this.deps.timeZone);
+    if (this.lastPlanned === today) return;
+    const year = Number(today.slice(0, 4));
+    for (const y of [year, year + 1]) ensureReportYear(this.deps.store, this.deps.reports, this.deps.calendar, this.deps.clock, y);
+    const result = this.deps.planner.replan();
+    this.deps.logger.info({ day: today, ...result }, 'reminders planned');
+    this.lastPlanned = today;
+  }
+
+  /** Re-plans now (after an import, a date set by Sở Nội vụ, a new report). */
+  replan(): void {
+    this.lastPlanned = undefined;
+    this.planIfNewDay();
+  }
+
+  /** One tick; returns what it did. Safe to call at any time: outside office hours it does nothing. */
+  tick(): TickResult {
+    const { store, calendar, policy, clock, timeZone } = this.deps;
+    const now = clock.now();
+    const local = dayjs(now).tz(timeZone);
+    const today = local.format('YYYY-MM-DD');
+    const hhmm = local.format('HH:mm');
+    const result: TickResult = { open: false, claimed: 0, sent: 0, skipped: 0, missed: 0, digests: 0 };
+    if (!calendar.isWorkingDay(today) || hhmm < policy.officeHours.start || hhmm >= policy.officeHours.end) return result;
+    result.open = true;
+    this.planIfNewDay();
+    store.transaction(() => {
+      const rows = store.reminders.due(now.toISOString());
+      result.claimed = rows.length;
+      const missed = rows.filter((r) => calendar.workingDaysBetween(r.sendDay, today) > policy.graceWorkingDays);
+      for (const row of missed) store.reminders.settle(row.id, 'missed', null, 'quá thời hạn gửi bù', now);
+      result.missed = missed.length;
+      if (missed.length > 0) this.enqueueMissedSummary(missed, now);
+      const live = rows.filter((r) => !missed.includes(r));
+      const { sent, skipped, digests } = this.enqueueDigests(live, today, now);
+      Object.assign(result, { sent, skipped, digests });
+    });
+    if (hhmm >= policy.slot) this.enqueueDailyDigest(today, now);
+    this.deps.worker.kick();
+    return result;
+  }
+
+  private enqueueDigests(rows: ReminderRow[], today: CivilDate, now: Date): { sent: number; skipped: number; digests: number } {
+    const { store, timeZone } = this.deps;
+    const done = store.statuses.doneSince();
+    const snoozed = store.statuses.snoozedOn(today);
+    const tasks = store.plans.tasksById(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId));
+    const agencyName = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+    const perMember = new Map<number, { member: Member; items: Map<string, DigestItem>; rows: number[]; leader: boolean }>();
+
+    let skipped = 0;
+    const settled = new Map<number, number[]>();
+    for (const row of rows) {
+      const key = `${row.itemKind}:${row.itemId}:${row.agencyId}`;
+      const doneAt = done.get(key);
+      if (doneAt) {
+        const dates = row.itemKind === 'task' ? store.plans.dueDates(row.itemId) : [row.dueDate];
+        if (coveredByDone(dates, row.dueDate, civilDateOf(new Date(doneAt), timeZone))) {
+          store.reminders.settle(row.id, 'skipped', null, 'đã hoàn thành', now);
+          skipped += 1;
+          continue;
+        }
+      }
+      const until = snoozed.get(key);
+      if (until && !row.step.startsWith('snooze:')) {
+        store.reminders.settle(row.id, 'skipped', null, `hoãn đến ${until}`, now);
+        skipped += 1;
+        continue;
+      }
+      const item = this.describe(row, today, tasks, agencyName);
+      if (!item) {
+        store.reminders.settle(row.id, 'skipped', null, 'không còn việc này', now);
+        skipped += 1;
+        continue;
+      }
+      const members = store.members.ofAgency(row.agencyId, row.audience === 'leader' ? ['leader'] : ['focal']);
+      const listeners = members.filter((m) => row.urgent || !m.muted);
+      if (listeners.length === 0) {
+        store.reminders.settle(row.id, 'skipped', null, members.length === 0 ? 'cơ quan chưa có người nhận' : 'người nhận đã tắt nhắc', now);
+        skipped += 1;
+        continue;
+      }
+      for (const member of listeners) {
+        const entry = perMember.get(member.id) ?? { member, items: new Map<string, DigestItem>(), rows: [] as number[], leader: row.audience === 'leader' };
+        entry.items.set(item.ref + (row.audience === 'leader' ? `:${row.agencyId}` : ''), item);
+        entry.rows.push(row.id);
+        if (row.audience === 'focal') entry.leader = false;
+        perMember.set(member.id, entry);
+      }
+      settled.set(row.id, [] as number[]);
+    }
+    let digests = 0;
+    const minute = now.toISOString().slice(0, 16);
+    for (const { member, items, rows: rowIds, leader } of perMember.values()) {
+      const account = store.members.deliveryAccount(member);
+      if (!account) continue;
+      const reply = digestReply(today, [...items.values()], { leader });
+      const outboxId = this.enqueue(`digest:${member.id}:${minute}`, 'digest', member.id, account.platform, account.chatId, [reply], now);
+      digests += 1;
+      for (const id of rowIds) settled.get(id)?.push(outboxId);
+    }
+    let sent = 0;
+    for (const [rowId, outboxIds] of settled) {
+      if (outboxIds.length > 0) {
+        store.reminders.settle(rowId, 'sent', outboxIds[0]!, outboxIds.length > 1 ? `${outboxIds.length} người nhận` : null, now);
+        sent += 1;
+      } else {
+        store.reminders.settle(rowId, 'skipped', null, 'người nhận chưa có tài khoản liên lạc được', now);
+        skipped += 1;
+      }
+    }
+    return { sent, skipped, digests };
+  }
+
+  private describe(
+    row: ReminderRow,
+    today: CivilDate,
+    tasks: Map<number, { code: string; activity: string; task: string; objective: string; active: boolean }>,
+    agencyName: Map<number, string>,
+  ): DigestItem | undefined {
+    const { store, calendar } = this.deps;
+    const left = row.dueDate >= today ? calendar.workingDaysBetween(today, row.dueDate) : -calendar.workingDaysBetween(row.dueDate, today);
+    const agency = agencyName.get(row.agencyId) ?? '';
+    if (row.itemKind === 'task') {
+      const task = tasks.get(row.itemId);
+      if (!task || !task.active) return undefined;
+      const text = (task.activity || task.task || task.objective).replace(/^\d+(\.\d+)+\.?\s*/, '');
+      const title = text.length > 90 ? `${text.slice(0, 89)}…` : text;
+      return { ref: `t${row.itemId}`, label: task.code, title, dueDate: row.dueDate, workingDaysLeft: row.step === 'checkin' ? Math.max(left, 1) : left, agencyName: agency };
+    }
+    const report = store.reports.byId(row.itemId);
+    if (!report) return undefined;
+    return { ref: `r${row.itemId}`, label: report.code, title: report.title, dueDate: row.dueDate, workingDaysLeft: left, agencyName: agency };
+  }
+
+  private enqueue(key: string, purpose: string, memberId: number | null, platform: string, chatId: string, replies: Reply[], now: Date): number {
+    return this.deps.store.outbox.enqueue({ dedupeKey: key, purpose, memberId, platform, chatId, payload: encodeReplies(replies) }, now);
+  }
+
+  /** Sends a reply to every Sở Nội vụ admin once per dedupe key. */
+  toAdmins(key: string, purpose: string, reply: Reply, now: Date): void {
+    for (const admin of this.deps.store.members.withRole('admin')) {
+      const account = this.deps.store.members.deliveryAccount(admin);
+      if (account) this.enqueue(`${key}:${admin.id}`, purpose, admin.id, account.platform, account.chatId, [reply], now);
+    }
+  }
+
+  private enqueueMissedSummary(missed: ReminderRow[], now: Date): void {
+    const days = missed.map((r) => r.sendDay).sort();
+    const agencies = new Set(missed.map((r) => r.agencyId)).size;
+    this.deps.logger.warn({ missed: missed.length, from: days[0], to: days.at(-1) }, 'reminders missed during downtime');
+    this.toAdmins(`missed:${now.toISOString().slice(0, 16)}`, 'missed', missedReply(missed.length, days[0]!, days.at(-1)!, agencies), now);
+  }
+
+  private enqueueDailyDigest(today: CivilDate, now: Date): void {
+    const { store, planner, calendar, policy } = this.deps;
+    const threshold = policy.escalateStandingAfter;
+    const done = store.statuses.doneSince();
+    const agencyName = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+    const perAgency = new Map<number, { count: number; oldest: number }>();
+    for (const o of planner.occurrences(today, today)) {
+      if (o.kind !== 'deadline' || o.dueDate >= today) continue;
+      if (done.has(`${o.itemKind}:${o.itemId}:${o.agencyId}`)) continue;
+      const late = calendar.workingDaysBetween(o.dueDate, today);
+      if (late < threshold) continue;
+      const entry = perAgency.get(o.agencyId) ?? { count: 0, oldest: 0 };
+      entry.count += 1;
+      entry.oldest = Math.max(entry.oldest, late);
+      perAgency.set(o.agencyId, entry);
+    }
+    const longOverdue = [...perAgency.entries()]
+      .map(([id, v]) => ({ agencyName: agencyName.get(id) ?? '', ...v }))
+      .sort((a, b) => b.count - a.count || b.oldest - a.oldest);
+    const needsDate = store.plans.planSummaries().reduce((n, s) => n + s.needsDate, 0);
+    const unreachable = store.members.unreachable().map(({ member }) => ({ name: member.displayName, agencyName: member.agencyName }));
+    const reply = dailyDigestReply(today, longOverdue, threshold, needsDate, unreachable);
+    if (reply) this.toAdmins(`daily:${today}`, 'daily', reply, now);
+  }
+
+  /** Called by the outbox worker when a member turns out unreachable: mark it and tell Sở Nội vụ. */
+  onUnreachable(row: OutboxRow): void {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    store.members.markUnreachable(row.platform, row.chatId, now);
+    const member = row.memberId ? store.members.byId(row.memberId) : undefined;
+    if (!member) return;
+    this.toAdmins(`unreachable:${member.id}:${row.platform}`, 'notice', unreachableReply(member.displayName, member.agencyName, row.platform), now);
+    this.deps.worker.kick();
+  }
+}

@@ -1,0 +1,94 @@
+import type { Db } from './database.js';
+
+export interface ReminderRow {
+  id: number;
+  itemKind: 'task' | 'report';
+  itemId: number;
+  agencyId: number;
+  dueDate: string;
+  step: string;
+  audience: 'focal' | 'leader';
+  urgent: boolean;
+  sendDay: string;
+  sendAt: string;
+  status: 'planned' | 'sent' | 'skipped' | 'missed' | 'cancelled';
+  outboxId: number | null;
+  note: string | null;
+}
+
+export type DesiredReminder = Omit<ReminderRow, 'id' | 'status' | 'outboxId' | 'note'>;
+
+const SELECT = `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step, audience,
+  urgent, send_day AS sendDay, send_at AS sendAt, status, outbox_id AS outboxId, note FROM reminders`;
+
+type Row = Omit<ReminderRow, 'urgent'> & { urgent: number };
+const toRow = (row: Row): ReminderRow => ({ ...row, urgent: row.urgent === 1 });
+
+export const reminderKey = (r: Pick<ReminderRow, 'itemKind' | 'itemId' | 'agencyId' | 'dueDate' | 'step'>): string =>
+  `${r.itemKind}:${r.itemId}:${r.agencyId}:${r.dueDate}:${r.step}`;
+
+/** SQL for the durable reminder schedule: one row per (item, agency, due date, step). */
+export class ReminderRepo {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Makes the planned rows from `fromInstant` on equal to `desired`: inserts the missing ones,
+   * moves planned ones whose time changed, deletes planned ones no longer wanted. Rows already
+   * sent, skipped or missed are history and are never touched. Returns the counts.
+   */
+  sync(desired: DesiredReminder[], fromInstant: string): { inserted: number; removed: number } {
+    const existing = this.db
+      .prepare(`SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step FROM reminders WHERE status = 'planned' AND send_at >= ?`)
+      .all(fromInstant) as { id: number; itemKind: 'task' | 'report'; itemId: number; agencyId: number; dueDate: string; step: string }[];
+    const wanted = new Set(desired.map(reminderKey));
+    const remove = this.db.prepare("DELETE FROM reminders WHERE id = ? AND status = 'planned'");
+    let removed = 0;
+    for (const row of existing) {
+      if (!wanted.has(reminderKey(row))) removed += remove.run(row.id).changes;
+    }
+    const upsert = this.db.prepare(
+      `INSERT INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
+       VALUES (@itemKind, @itemId, @agencyId, @dueDate, @step, @audience, @urgent, @sendDay, @sendAt)
+       ON CONFLICT (item_kind, item_id, agency_id, due_date, step) DO UPDATE SET audience = excluded.audience,
+         urgent = excluded.urgent, send_day = excluded.send_day, send_at = excluded.send_at
+       WHERE reminders.status = 'planned'`,
+    );
+    let inserted = 0;
+    for (const row of desired) {
+      const result = upsert.run({ ...row, urgent: row.urgent ? 1 : 0 });
+      if (result.changes === 1 && result.lastInsertRowid) inserted += 1;
+    }
+    return { inserted, removed };
+  }
+
+  /** Adds one reminder (a snooze's reminder); ignored if that key exists. */
+  addOne(row: DesiredReminder): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
+         VALUES (@itemKind, @itemId, @agencyId, @dueDate, @step, @audience, @urgent, @sendDay, @sendAt)`,
+      )
+      .run({ ...row, urgent: row.urgent ? 1 : 0 });
+  }
+
+  /** Planned rows due at or before an instant, oldest first (call inside the claiming transaction). */
+  due(atOrBefore: string, limit = 100_000): ReminderRow[] {
+    return (this.db.prepare(`${SELECT} WHERE status = 'planned' AND send_at <= ? ORDER BY send_at, id LIMIT ?`).all(atOrBefore, limit) as Row[]).map(toRow);
+  }
+
+  settle(id: number, status: 'sent' | 'skipped' | 'missed', outboxId: number | null, note: string | null, now: Date): void {
+    this.db
+      .prepare(`UPDATE reminders SET status = ?, outbox_id = ?, note = ?, settled_at = ? WHERE id = ? AND status = 'planned'`)
+      .run(status, outboxId, note, now.toISOString(), id);
+  }
+
+  /** Planned rows with send days in [from, to] (the CLI's schedule view). */
+  plannedBetween(from: string, to: string): ReminderRow[] {
+    return (this.db.prepare(`${SELECT} WHERE status = 'planned' AND send_day BETWEEN ? AND ? ORDER BY send_at, agency_id, id`).all(from, to) as Row[]).map(toRow);
+  }
+
+  countByStatus(): Record<string, number> {
+    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM reminders GROUP BY status').all() as { status: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+}

@@ -1,0 +1,30 @@
+import { Api, GrammyError } from 'grammy';
+import { RateLimitedError, UnreachableError, type ChannelSender } from '../../app/outbox-worker.js';
+import { PLATFORM, sendReplies } from './create-bot.js';
+
+/**
+ * The outbox's Telegram channel. It uses its own Api without the auto-retry plugin on purpose:
+ * a 429 must pause every outbox send on Telegram (the worker does that), not just wait in one call.
+ */
+export function createTelegramSender(api: Api, limits: { perSecond: number; perChatGapMs: number }): ChannelSender {
+  return {
+    platform: PLATFORM,
+    ...limits,
+    async send(chatId, replies) {
+      try {
+        await sendReplies(api, Number(chatId), replies);
+      } catch (error) {
+        if (error instanceof GrammyError) {
+          if (error.error_code === 429) throw new RateLimitedError(error.parameters.retry_after ?? 5);
+          if (error.error_code === 403) throw new UnreachableError(error.description);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** A bare Bot API client for the outbox (default API root: Telegram's). */
+export function createOutboundApi(token: string, apiRoot?: string): Api {
+  return new Api(token, apiRoot ? { apiRoot } : undefined);
+}
