@@ -11,7 +11,7 @@ import { LocalChat } from '../transports/local/local-chat.js';
 import { createBot, menuFor } from '../transports/telegram/create-bot.js';
 import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
-import { Scheduler } from './scheduler.js';
+import { Scheduler, SchedulerLockedError } from './scheduler.js';
 import type { Api } from 'grammy';
 import { webhookCallback } from 'grammy';
 import { applyRegistry, readRegistry } from './agency-registry.js';
@@ -156,7 +156,14 @@ export function createApp(
           polling.catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped with an error'));
         }
       }
-      if (config.DONDOC_SCHEDULER) scheduler.start();
+      if (config.DONDOC_SCHEDULER) {
+        try {
+          scheduler.start();
+        } catch (error) {
+          if (!(error instanceof SchedulerLockedError)) throw error;
+          logger.error({ err: error }, 'the scheduler is not started: another dondoc instance runs it (chat still works here)');
+        }
+      }
       return localChatUrl ? { localChatUrl } : {};
     },
     async stop() {

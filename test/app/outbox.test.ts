@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeReplies } from '../../src/app/reply-codec.js';
+import { textReply } from '../../src/app/reply.js';
+import { FakeBotApi } from '../helpers/fake-bot-api.js';
+import { createTestApp } from '../helpers/test-app.js';
+
+let api: FakeBotApi;
+let t: ReturnType<typeof createTestApp>;
+
+afterEach(async () => {
+  await t.close();
+  await api.stop();
+});
+
+async function setup(options: ConstructorParameters<typeof FakeBotApi>[0], env: Record<string, string> = {}) {
+  api = new FakeBotApi(options);
+  const root = await api.start();
+  t = createTestApp({ start: '2024-07-01T01:30:00Z', env: { TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`, TELEGRAM_API_ROOT: root, ...env } });
+  const { store } = t.app;
+  const now = t.clock.now();
+  const stp = store.agencies.byCode('STP')!;
+  const snv = store.agencies.byCode('SNV')!;
+  const admin = store.members.create({ displayName: 'Quản trị', agencyId: snv.id, role: 'admin' }, now);
+  store.members.linkAccount({ memberId: admin.id, platform: 'telegram', platformUserId: '4999', chatId: '4999', displayName: null }, now);
+  const members = Array.from({ length: 60 }, (_, i) => {
+    const m = store.members.create({ displayName: `Đầu mối ${i}`, agencyId: stp.id, role: 'focal' }, now);
+    store.members.linkAccount({ memberId: m.id, platform: 'telegram', platformUserId: String(5000 + i), chatId: String(5000 + i), displayName: null }, now);
+    store.outbox.enqueue({ dedupeKey: `test:${i}`, purpose: 'digest', memberId: m.id, platform: 'telegram', chatId: String(5000 + i), payload: encodeReplies([textReply(`Nhắc việc số ${i}`)]) }, now);
+    return m;
+  });
+  return { admin, members };
+}
+
+describe('the outbox against a local Bot API enforcing Telegram limits', () => {
+  it('rides out a 429 storm: the whole platform pauses for retry_after, nothing is dropped or sent twice', async () => {
+    await setup({ stormFirst: 5, retryAfter: 1 });
+    const started = Date.now();
+    await t.app.worker.drain({ untilIdle: true, timeoutMs: 30_000 });
+    expect(api.received).toHaveLength(60);
+    expect(new Set(api.received.map((m) => m.chatId)).size).toBe(60);
+    expect(api.ignored429).toBe(0);
+    // Calls already under way when the first 429 came back may land just after it; nothing new
+    // starts until retry_after (1 s) has passed.
+    const first429 = api.rejected.find((r) => r.status === 429)!;
+    const startedAfter = api.received.filter((m) => m.at > first429.at + 50);
+    expect(startedAfter.length).toBeGreaterThan(40);
+    expect(Math.min(...startedAfter.map((m) => m.at)) - first429.at).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(t.app.store.outbox.countByStatus()).toEqual({ sent: 60 });
+  });
+
+  it('marks a member who blocked the bot unreachable, tells Sở Nội vụ once, and delivers the rest', async () => {
+    const { members } = await setup({ blocked: ['5007'] });
+    await t.app.worker.drain({ untilIdle: true, timeoutMs: 30_000 });
+    expect(t.app.store.outbox.countByStatus()).toMatchObject({ sent: 60, unreachable: 1 });
+    expect(api.received.filter((m) => m.chatId === '5007')).toEqual([]);
+    const notice = api.received.find((m) => m.chatId === '4999')!;
+    expect(notice.text).toContain('Không gửi được tin cho Đầu mối 7 (Sở Tư pháp) trên telegram');
+    expect(t.app.store.members.unreachable().map((u) => u.member.id)).toEqual([members[7]!.id]);
+    expect(t.app.store.members.deliveryAccount(members[7]!)).toBeUndefined();
+  });
+
+  it('retries network errors with backoff and fails a message for good with its reason', async () => {
+    await setup({}, { DONDOC_TELEGRAM_MAX_PER_SECOND: '1000', DONDOC_TELEGRAM_CHAT_GAP_MS: '0' });
+    await api.stop();
+    await t.app.worker.drain();
+    const counts = t.app.store.outbox.countByStatus();
+    expect(counts.pending).toBe(60);
+    for (let i = 0; i < 6; i += 1) {
+      t.clock.advance(10 * 60_000);
+      await t.app.worker.drain();
+    }
+    expect(t.app.store.outbox.countByStatus()).toEqual({ failed: 60 });
+    expect(t.app.store.outbox.byId(1)!.lastError).toMatch(/fetch|ECONNREFUSED|Network/i);
+  });
+});

@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedMessage {
+  chatId: string;
+  text: string;
+  at: number;
+}
+
+export interface FakeBotApiOptions {
+  /** Messages per second over all chats before answering 429 (Telegram: 30). */
+  perSecond?: number;
+  /** Minimum ms between two messages to one chat before answering 429 (Telegram: 1000). */
+  perChatGapMs?: number;
+  /** retry_after sent with a 429, in seconds. */
+  retryAfter?: number;
+  /** Answer 429 to the first N sendMessage calls whatever the rate (a "429 storm"). */
+  stormFirst?: number;
+  /** Chats that blocked the bot: answered 403. */
+  blocked?: string[];
+  /** Milliseconds each call takes. */
+  latencyMs?: number;
+}
+
+/**
+ * A local stand-in for the Telegram Bot API (sendMessage and friends) that enforces Telegram's
+ * limits: it answers 429 with retry_after when a client goes faster than allowed, and records
+ * which 429s were ignored (a call arriving while the client was told to wait).
+ */
+export class FakeBotApi {
+  readonly received: ReceivedMessage[] = [];
+  readonly rejected: { chatId: string; status: number; at: number }[] = [];
+  ignored429 = 0;
+  private server: Server | undefined;
+  private readonly window: number[] = [];
+  private readonly lastByChat = new Map<string, number>();
+  private calls = 0;
+  private waitUntil = 0;
+  private lastTooManyAt = -Infinity;
+
+  constructor(private readonly options: FakeBotApiOptions = {}) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const method = (req.url ?? '').split('/').pop() ?? '';
+        let body: Record<string, unknown> = {};
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+        } catch {
+          body = {};
+        }
+        const answer = (status: number, payload: unknown) => {
+          const send = () => {
+            res.writeHead(status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(payload));
+          };
+          if (this.options.latencyMs) setTimeout(send, this.options.latencyMs);
+          else send();
+        };
+        if (method !== 'sendMessage') {
+          answer(200, { ok: true, result: true });
+          return;
+        }
+        this.handleSend(String(body.chat_id), String(body.text ?? ''), answer);
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  private handleSend(chatId: string, text: string, answer: (status: number, payload: unknown) => void): void {
+    const now = Date.now();
+    this.calls += 1;
+    const retryAfter = this.options.retryAfter ?? 1;
+    const tooMany = (status = 429) => {
+      // A call is ignoring a 429 if it starts while the client was told to wait; calls already
+      // under way when the 429 went out (the first 50 ms) are not held against it.
+      if (now < this.waitUntil && now > this.lastTooManyAt + 50) this.ignored429 += 1;
+      this.lastTooManyAt = Math.max(this.lastTooManyAt, now);
+      this.waitUntil = Math.max(this.waitUntil, now + retryAfter * 1000);
+      this.rejected.push({ chatId, status, at: now });
+      answer(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+    };
+    if (this.options.blocked?.includes(chatId)) {
+      this.rejected.push({ chatId, status: 403, at: now });
+      answer(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+      return;
+    }
+    if (this.calls <= (this.options.stormFirst ?? 0)) return tooMany();
+    if (now < this.waitUntil && now > this.lastTooManyAt + 50) this.ignored429 += 1;
+    while (this.window.length > 0 && now - this.window[0]! >= 1000) this.window.shift();
+    const gap = this.options.perChatGapMs ?? 1000;
+    if (this.window.length >= (this.options.perSecond ?? 30) || now - (this.lastByChat.get(chatId) ?? -Infinity) < gap) return tooMany();
+    this.window.push(now);
+    this.lastByChat.set(chatId, now);
+    this.received.push({ chatId, text, at: now });
+    answer(200, { ok: true, result: { message_id: this.received.length, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' }, text } });
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+}
