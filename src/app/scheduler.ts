@@ -83,6 +83,7 @@ export class Scheduler {
   private task: ScheduledTask | undefined;
   private releaseLock: (() => void) | undefined;
   private lastPlanned: CivilDate | undefined;
+  private lastDaily: CivilDate | undefined;
   private ticking = false;
 
   constructor(private readonly deps: SchedulerDeps) {}
@@ -154,7 +155,10 @@ export class Scheduler {
       const { sent, skipped, digests } = this.enqueueDigests(live, today, now);
       Object.assign(result, { sent, skipped, digests });
     });
-    if (hhmm >= policy.slot) this.enqueueDailyDigest(today, now);
+    if (hhmm >= policy.slot && this.lastDaily !== today) {
+      this.enqueueDailyDigest(today, now);
+      this.lastDaily = today;
+    }
     this.deps.worker.kick();
     return result;
   }

@@ -104,6 +104,11 @@ export class LocalChat {
     });
   }
 
+  /** Everything shown to a local user so far, oldest first. */
+  history(userId: string): LocalMessage[] {
+    return [...(this.histories.get(userId) ?? [])];
+  }
+
   /** Demo members linked on the local chat, then a fresh visitor id for trying an invite code. */
   personas(): { userId: string; label: string; role: string | null }[] {
     const members = this.store.members.accountsOn(PLATFORM).flatMap((account) => {

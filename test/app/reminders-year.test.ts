@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainText } from '../../src/app/reply.js';
+import { addDays, civilDateOf } from '../../src/domain/civil-date.js';
+import { dayjs } from '../../src/domain/time.js';
+import { createTestApp } from '../helpers/test-app.js';
+
+/**
+ * A whole year with a fake clock: the Hà Tĩnh 2024 plan and the 2024 report calendar, ticked at
+ * 07:00, 08:00, 10:30, 16:59 and 18:00 every day from 1/1 to 31/12/2024, outbox drained through
+ * the local chat channel.
+ */
+const TZ = 'Asia/Ho_Chi_Minh';
+const HOLIDAYS_2024 = ['2024-01-01', '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14', '2024-04-18', '2024-04-29', '2024-04-30', '2024-05-01', '2024-09-02', '2024-09-03'];
+const LEAD_DAYS = [10, 5, 2, 1, 0];
+
+let t: ReturnType<typeof createTestApp>;
+const focalOf = new Map<number, number>();
+const doneAt: { code: string; agency: string; day: string }[] = [
+  { code: 'II.3.3', agency: 'STP', day: '2024-03-20' },
+  { code: 'I.3.4', agency: 'STTTT', day: '2024-01-22' },
+];
+
+async function say(localId: string, text: string): Promise<string> {
+  const outcome = await t.app.dispatcher.handle(
+    { platform: 'local', platformUserId: localId, chatId: localId, chatType: 'private', senderName: localId, text },
+    { buttons: true, links: { startLink: () => null } },
+  );
+  return outcome.replies.map((r) => plainText(r.text)).join('\n');
+}
+
+beforeAll(async () => {
+  t = createTestApp({ start: '2024-01-01T00:00:00Z', env: { DONDOC_LOCAL_CHAT: 'true' } });
+  const { store, services } = t.app;
+  const now = t.clock.now();
+  for (const agency of store.agencies.list()) {
+    const focal = store.members.create({ displayName: `Đầu mối ${agency.code}`, agencyId: agency.id, role: 'focal' }, now);
+    store.members.linkAccount({ memberId: focal.id, platform: 'local', platformUserId: `f-${agency.code}`, chatId: `f-${agency.code}`, displayName: null }, now);
+    focalOf.set(agency.id, focal.id);
+  }
+  for (const code of ['SNV', 'STP', 'STTTT']) {
+    const agency = store.agencies.byCode(code)!;
+    const leader = store.members.create({ displayName: `Lãnh đạo ${code}`, agencyId: agency.id, role: 'leader' }, now);
+    store.members.linkAccount({ memberId: leader.id, platform: 'local', platformUserId: `l-${code}`, chatId: `l-${code}`, displayName: null }, now);
+  }
+  const admin = store.members.create({ displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, now);
+  store.members.linkAccount({ memberId: admin.id, platform: 'local', platformUserId: 'admin', chatId: 'admin', displayName: null }, now);
+  const csv = readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv'));
+  const imported = await services.plans.importFile('ha-tinh.csv', csv, { name: 'KH CCHC 2024', year: 2024 });
+  expect(imported.ok).toBe(true);
+
+  for (let day = '2024-01-01'; day <= '2024-12-31'; day = addDays(day, 1)) {
+    for (const time of ['07:00', '08:00', '10:30', '16:59', '18:00']) {
+      t.clock.set(dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD HH:mm', TZ).toDate());
+      if (time === '10:30') {
+        for (const d of doneAt.filter((x) => x.day === day)) expect(await say(`f-${d.agency}`, `/xong ${d.code}`)).toContain('Đã ghi nhận');
+      }
+      t.app.scheduler.tick();
+      await t.app.worker.drain();
+    }
+  }
+}, 240_000);
+
+afterAll(async () => {
+  if (process.env.DONDOC_SHOW_DIGEST) {
+    const stp = t.app.localChat!.history('f-STP');
+    process.stdout.write(`${stp.slice(0, 3).map((m) => m.html).join('\n----\n')}\n`);
+  }
+  await t.close();
+});
+
+interface OutboxRecord { purpose: string; memberId: number; createdAt: string; status: string }
+const outboxRows = () =>
+  t.app.store.db.prepare('SELECT purpose, member_id AS memberId, created_at AS createdAt, status FROM outbox').all() as OutboxRecord[];
+const sentReminders = () =>
+  t.app.store.db
+    .prepare("SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step, send_day AS sendDay, status FROM reminders")
+    .all() as { itemKind: string; itemId: number; agencyId: number; dueDate: string; step: string; sendDay: string; status: string }[];
+
+describe('a year of reminders with a fake clock', () => {
+  it('sends only on working days, in office hours, never on a 2024 holiday', () => {
+    const rows = outboxRows();
+    expect(rows.length).toBeGreaterThan(500);
+    for (const row of rows) {
+      const local = dayjs(row.createdAt).tz(TZ);
+      const day = local.format('YYYY-MM-DD');
+      expect(t.app.services.calendar.isWorkingDay(day), `${row.purpose} on ${day}`).toBe(true);
+      expect(HOLIDAYS_2024).not.toContain(day);
+      expect(local.format('HH:mm') >= '07:30' && local.format('HH:mm') < '17:00').toBe(true);
+      expect(row.status).toBe('sent');
+    }
+  });
+
+  it('sends exactly one digest per member per slot', () => {
+    const digests = outboxRows().filter((r) => r.purpose === 'digest');
+    const perSlot = new Map<string, number>();
+    for (const d of digests) perSlot.set(`${d.memberId}@${d.createdAt}`, (perSlot.get(`${d.memberId}@${d.createdAt}`) ?? 0) + 1);
+    expect(Math.max(...perSlot.values())).toBe(1);
+    const perDay = new Map<string, number>();
+    for (const d of digests) {
+      const key = `${d.memberId}@${civilDateOf(new Date(d.createdAt), TZ)}`;
+      perDay.set(key, (perDay.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perDay.values())).toBe(1);
+    for (const d of digests) expect(dayjs(d.createdAt).tz(TZ).format('HH:mm')).toBe('08:00');
+  });
+
+  it('reminds every open task of a lead agency at every configured step', () => {
+    const { store, services } = t.app;
+    const sent = new Set(sentReminders().filter((r) => r.status === 'sent').map((r) => `${r.itemKind}:${r.itemId}:${r.agencyId}:${r.dueDate}:${r.step}`));
+    const doneItems = new Set(
+      doneAt.map((d) => `${store.plans.tasksByCode(d.code)[0]!.id}:${store.agencies.byCode(d.agency)!.id}`),
+    );
+    let checked = 0;
+    for (const source of store.plans.reminderSources(false)) {
+      if (!source.dueDate || doneItems.has(`${source.taskId}:${source.agencyId}`)) continue;
+      for (const n of LEAD_DAYS) {
+        const day = services.calendar.addWorkingDays(source.dueDate, -n);
+        if (day < '2024-01-02' || day > '2024-12-31') continue;
+        expect(sent.has(`task:${source.taskId}:${source.agencyId}:${source.dueDate}:before:${n}`), `task ${source.taskId} agency ${source.agencyId} ${source.dueDate} before:${n}`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('reaches every agency with the yearly report reminder before 15/12/2024', () => {
+    const report = t.app.store.reports.byCode('NAM', 2024)!;
+    expect(report.dueDate).toBe('2024-12-16');
+    const owing = t.app.store.db.prepare('SELECT agency_id AS id FROM report_obligations WHERE report_id = ?').all(report.id) as { id: number }[];
+    expect(owing.length).toBeGreaterThan(25);
+    const early = new Set(
+      sentReminders()
+        .filter((r) => r.itemKind === 'report' && r.itemId === report.id && r.status === 'sent' && r.sendDay < '2024-12-15')
+        .map((r) => r.agencyId),
+    );
+    for (const { id } of owing) expect(early.has(id), `agency ${id}`).toBe(true);
+  });
+
+  it('never reminds a done item again', () => {
+    const { store } = t.app;
+    for (const d of doneAt) {
+      const taskId = store.plans.tasksByCode(d.code)[0]!.id;
+      const agencyId = store.agencies.byCode(d.agency)!.id;
+      const rows = sentReminders().filter((r) => r.itemKind === 'task' && r.itemId === taskId && r.agencyId === agencyId);
+      expect(rows.filter((r) => r.status === 'sent' && r.sendDay > d.day)).toEqual([]);
+      expect(rows.some((r) => r.status === 'sent' && r.sendDay <= d.day)).toBe(true);
+    }
+  });
+
+  it("escalates overdue work to the agency's leaders and names long-overdue agencies in Sở Nội vụ's daily digest", () => {
+    const leaderDigests = outboxRows().filter((r) => r.purpose === 'digest' && t.app.store.members.byId(r.memberId)!.role === 'leader');
+    expect(leaderDigests.length).toBeGreaterThan(0);
+    const daily = outboxRows().filter((r) => r.purpose === 'daily');
+    expect(daily.length).toBeGreaterThan(100);
+    const messages = t.app.localChat!.history('admin');
+    expect(messages.some((m) => m.html.includes('Cơ quan có việc quá hạn từ 10 ngày làm việc trở lên'))).toBe(true);
+  });
+});
