@@ -18,6 +18,8 @@ import { scheduleDeadline } from './domain/deadline-grammar.js';
 import { loadCalendar } from './app/province-data.js';
 import { formatCivil } from './domain/civil-date.js';
 import { PLAN_TEXTS } from '../commands/plans.texts.js';
+import { ensureReportYear } from './app/report-calendar.js';
+import { dayjs } from './domain/time.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -33,7 +35,9 @@ Lệnh:
   deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
       Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024").
   import <tệp.csv|tệp.xlsx> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--json]
-      Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.`;
+      Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
+  reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
+      Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).`;
 
 /** Thrown for a wrong CLI call; printed as one Vietnamese line plus the usage, exit code 2. */
 class UsageError extends Error {}
@@ -62,6 +66,31 @@ function yearAndPeriod(values: { year?: string | undefined; period?: string | un
   const match = /^(\d{4})-(\d{4})$/.exec(values.period);
   if (!match || Number(match[1]) > Number(match[2])) throw new UsageError('--period phải dạng YYYY-YYYY, ví dụ --period 2021-2030');
   return { year, period: { from: Number(match[1]), to: Number(match[2]) } };
+}
+
+/**
+ * The reminders that would go out between two days, one entry per (slot, recipient), without
+ * sending anything: the shape of `npm run cli -- reminders --json`.
+ */
+function plannedSchedule(services: Services, from: string, to: string, plan: string | null) {
+  const { store, planner, settings } = services;
+  const planTasks = plan ? store.plans.planByName(plan) : undefined;
+  if (plan && !planTasks) throw new UsageError(`không có kế hoạch “${plan}”`);
+  const rows = planner.desired(from, to).filter((r) => !plan || (r.itemKind === 'task' && store.plans.taskById(r.itemId)?.planId === planTasks!.id));
+  const entries = new Map<string, { at: string; member: string | null; agency: string; items: { kind: string; ref: string; due: string; step: string }[] }>();
+  for (const row of rows) {
+    const agency = store.agencies.byId(row.agencyId)!;
+    const ref = row.itemKind === 'task' ? store.plans.taskById(row.itemId)!.code : store.reports.byId(row.itemId)!.code;
+    const members = store.members.ofAgency(row.agencyId, row.audience === 'leader' ? ['leader'] : ['focal']).filter((m) => row.urgent || !m.muted);
+    const at = dayjs(row.sendAt).tz(settings.timeZone).format();
+    for (const member of members.length > 0 ? members : [null]) {
+      const key = `${at}|${member?.id ?? `agency-${agency.id}`}`;
+      const entry = entries.get(key) ?? { at, member: member?.displayName ?? null, agency: agency.code, items: [] };
+      entry.items.push({ kind: row.itemKind, ref, due: row.dueDate, step: row.step });
+      entries.set(key, entry);
+    }
+  }
+  return [...entries.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.agency.localeCompare(b.agency)));
 }
 
 function print(text: string): void {
@@ -215,6 +244,33 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         services.store.close();
       }
+    }
+    case 'reminders': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { from: { type: 'string' }, to: { type: 'string' }, plan: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+      const isDay = (v: string | undefined) => v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+      if (!isDay(values.from) || !isDay(values.to)) throw new UsageError('cần --from và --to dạng YYYY-MM-DD');
+      if (values.to! < values.from!) throw new UsageError('--to phải sau --from');
+      const services = openServices(config);
+      try {
+        const year = Number(values.from!.slice(0, 4));
+        for (let y = year; y <= Number(values.to!.slice(0, 4)) + 1; y += 1) {
+          ensureReportYear(services.store, services.reportConfig, services.calendar, services.clock, y);
+        }
+        const schedule = plannedSchedule(services, values.from!, values.to!, values.plan ?? null);
+        if (values.json) print(JSON.stringify(schedule));
+        else {
+          for (const entry of schedule) {
+            print(`${entry.at}  ${entry.member ?? '(chưa có người nhận)'} — ${entry.agency}: ${entry.items.map((i) => `${i.ref} (${i.step}, hạn ${i.due})`).join('; ')}`);
+          }
+          print(`${schedule.length} tin nhắc dự kiến.`);
+        }
+      } finally {
+        services.store.close();
+      }
+      return 0;
     }
     default:
       throw new UsageError(`không có lệnh “${command}”`);

@@ -34,11 +34,15 @@ export class ReminderRepo {
   /**
    * Makes the planned rows from `fromInstant` on equal to `desired`: inserts the missing ones,
    * moves planned ones whose time changed, deletes planned ones no longer wanted. Rows already
-   * sent, skipped or missed are history and are never touched. Returns the counts.
+   * sent, skipped or missed are history and are never touched; a snooze's reminder is a member's
+   * own request and stays. Returns the counts.
    */
   sync(desired: DesiredReminder[], fromInstant: string): { inserted: number; removed: number } {
     const existing = this.db
-      .prepare(`SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step FROM reminders WHERE status = 'planned' AND send_at >= ?`)
+      .prepare(
+        `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step FROM reminders
+         WHERE status = 'planned' AND send_at >= ? AND step NOT LIKE 'snooze:%'`,
+      )
       .all(fromInstant) as { id: number; itemKind: 'task' | 'report'; itemId: number; agencyId: number; dueDate: string; step: string }[];
     const wanted = new Set(desired.map(reminderKey));
     const remove = this.db.prepare("DELETE FROM reminders WHERE id = ? AND status = 'planned'");

@@ -10,8 +10,12 @@ const db = join(dir, 'cli.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
+  return cliOn(db, ...args);
+}
+
+function cliOn(database: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
+    env: { ...process.env, DONDOC_DB_PATH: database, DONDOC_LOG_LEVEL: 'silent' },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
@@ -101,5 +105,32 @@ describe('npm run cli — plans and deadlines', () => {
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv hoặc .xlsx');
     expect(cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'X').code).toBe(2);
+  });
+});
+
+describe('npm run cli -- reminders', () => {
+  it('prints the planned schedule as documented, in Hà Nội time, without sending or storing anything', () => {
+    const other = join(dir, 'reminders.sqlite');
+    expect(cliOn(other, 'import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024').code).toBe(3);
+    expect(cliOn(other, 'invite', '--agency', 'STP', '--role', 'dau_moi').code).toBe(0);
+    const result = cliOn(other, 'reminders', '--from', '2024-06-24', '--to', '2024-06-28', '--plan', 'KH 2024', '--json');
+    expect(result.code).toBe(0);
+    const schedule = JSON.parse(result.out) as { at: string; member: string | null; agency: string; items: { kind: string; ref: string; due: string; step: string }[] }[];
+    expect(schedule.length).toBeGreaterThan(10);
+    for (const entry of schedule) {
+      expect(entry.at).toMatch(/^2024-06-2[4-8]T08:00:00\+07:00$/);
+      expect(Object.keys(entry)).toEqual(['at', 'member', 'agency', 'items']);
+      for (const item of entry.items) {
+        expect(item.kind).toBe('task');
+        expect(item.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(item.step).toMatch(/^(before|overdue|leader):\d+$|^checkin$/);
+      }
+    }
+    const stp = schedule.filter((e) => e.agency === 'STP');
+    expect(stp.flatMap((e) => e.items.map((i) => `${i.ref}@${i.step}`))).toContain('II.3.4@before:5');
+    const check = openDatabase(other);
+    expect((check.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n).toBe(0);
+    check.close();
+    expect(cliOn(other, 'reminders', '--from', '2024-06-28', '--to', '2024-06-01').code).toBe(2);
   });
 });

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dayjs } from '../../../src/domain/time.js';
+import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+
+const admin: TgUser = { id: 1001, first_name: 'Hoa' };
+const focal: TgUser = { id: 2002, first_name: 'Trang' };
+let h: TelegramHarness;
+
+const at = (local: string) => h.clock.set(dayjs.tz(local, 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+async function tickAndDeliver(): Promise<string[]> {
+  const before = h.calls.length;
+  h.app.scheduler.tick();
+  await h.app.worker.drain();
+  return h.messagesSince(before, focal.id).map((c) => String(c.payload.text));
+}
+
+beforeEach(async () => {
+  h = new TelegramHarness({ start: '2024-06-21T03:00:00Z' });
+  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
+  const csv = readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv'));
+  await h.app.services.plans.importFile('ha-tinh.csv', csv, { name: 'KH CCHC 2024', year: 2024 });
+  at('2024-06-24 07:00');
+  h.app.scheduler.replan();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('reminder digests on Telegram', () => {
+  it('sends the morning digest with ✅/⏰ buttons; ✅ stops the item at once', async () => {
+    at('2024-06-24 08:00');
+    const [digest] = await tickAndDeliver();
+    expect(digest).toContain('🔔 Nhắc việc CCHC — thứ Hai, 24/06/2024');
+    expect(digest).toContain('<b>II.3.4</b>');
+    expect(digest).toContain('còn 5 ngày làm việc (hạn 01/07/2024)');
+    const done = h.lastButtons(focal.id).find((b) => b.text === '✅ II.3.4')!;
+    expect(done.callback_data).toMatch(/^\/xong t\d+$/);
+    expect(await h.press(focal, done.callback_data)).toEqual(['✅ Đã ghi nhận: II.3.4 hoàn thành. dondoc sẽ không nhắc việc này nữa.']);
+    expect(await h.press(focal, done.callback_data)).toEqual(['II.3.4 đã được báo hoàn thành trước đó.']);
+    at('2024-06-27 08:00');
+    const later = (await tickAndDeliver()).join('\n');
+    expect(later).not.toContain('II.3.4');
+  });
+
+  it('snoozes one item for 1 working day with ⏰', async () => {
+    at('2024-06-24 08:00');
+    await tickAndDeliver();
+    const later = h.lastButtons(focal.id).find((b) => b.text === '⏰ II.3.4')!;
+    const [ask] = await h.press(focal, later.callback_data);
+    expect(ask).toBe('Nhắc lại II.3.4 sau bao lâu?');
+    const oneDay = h.lastButtons(focal.id).find((b) => b.text === '1 ngày làm việc')!;
+    expect(await h.press(focal, oneDay.callback_data)).toEqual(['⏰ Sẽ nhắc lại II.3.4 vào sáng thứ Ba, 25/06/2024.']);
+    at('2024-06-25 08:00');
+    expect((await tickAndDeliver()).join('\n')).toContain('II.3.4');
+    expect(await h.send(focal, '/nhacsau II.3.4 7')).toEqual(['Chỉ hoãn được 1 hoặc 3 ngày làm việc.']);
+  });
+
+  it("does not let a coordinating agency close the lead's task", async () => {
+    expect(await h.send(focal, '/xong I.3.3')).toEqual([
+      'Việc I.3.3 không do cơ quan bạn chủ trì nên bạn không thể báo hoàn thành. Cơ quan phối hợp báo phần việc của mình cho cơ quan chủ trì.',
+    ]);
+    expect(await h.send(focal, '/xong 9.9.9')).toEqual([expect.stringContaining('Không tìm thấy việc “9.9.9”')]);
+  });
+
+  it('mutes non-urgent reminders but still sends urgent and overdue ones', async () => {
+    expect(await h.send(focal, '/tatnhac')).toEqual([expect.stringContaining('Đã tắt các lời nhắc chưa gấp')]);
+    at('2024-06-24 08:00');
+    const muted = (await tickAndDeliver()).join('\n');
+    expect(muted).not.toContain('còn 5 ngày làm việc');
+    expect(muted).toContain('Quá hạn');
+    await h.send(focal, '/batnhac');
+    at('2024-06-25 08:00');
+    expect((await tickAndDeliver()).join('\n')).toContain('🔔 Nhắc việc CCHC');
+  });
+});
+
+describe('calendar, policy and ad hoc reports', () => {
+  it('/yeucaubaocao creates a report for the chosen agencies that appears in their /lich and reminders', async () => {
+    const [created] = await h.send(admin, '/yeucaubaocao 05/07/2024 so_ban_nganh Báo cáo kết quả số hóa hồ sơ');
+    expect(created).toMatch(/^Đã tạo yêu cầu báo cáo “Báo cáo kết quả số hóa hồ sơ”, hạn 05\/07\/2024, gửi \d+ cơ quan/);
+    const [calendar] = await h.send(focal, '/lich');
+    expect(calendar).toContain('Các hạn trong 30 ngày tới — Sở Tư pháp');
+    expect(calendar).toContain('<b>05/07/2024</b> DX1 — Báo cáo kết quả số hóa hồ sơ');
+    expect(calendar).toContain('<b>01/07/2024</b> II.3.4');
+    expect(await h.send(admin, '/yeucaubaocao 31/02/2024 tatca X')).toEqual([expect.stringContaining('không hợp lệ')]);
+    expect(await h.send(admin, '/yeucaubaocao 05/07/2024 ai_do X')).toEqual([expect.stringContaining('Không rõ đối tượng “ai_do”')]);
+    expect(await h.send(focal, '/yeucaubaocao 05/07/2024 tatca X')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
+  });
+
+  it('/chinhsach shows the policy in Vietnamese', async () => {
+    const [policy] = await h.send(admin, '/chinhsach');
+    expect(policy).toContain('Nhắc trước hạn: 10, 5, 2, 1 ngày làm việc và đúng ngày hạn.');
+    expect(policy).toContain('sau 3 ngày báo lãnh đạo cơ quan; sau 10 ngày nêu tên trong bản tin hằng ngày của Sở Nội vụ');
+  });
+});
