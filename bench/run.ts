@@ -9,6 +9,9 @@ import { writeCsv } from '../src/app/table-file.js';
 import { loadCalendar } from '../src/app/province-data.js';
 import { scheduleDeadline } from '../src/domain/deadline-grammar.js';
 import { TelegramHarness } from '../test/helpers/telegram-harness.js';
+import { FakeBotApi } from '../test/helpers/fake-bot-api.js';
+import { encodeReplies } from '../src/app/reply-codec.js';
+import { textReply } from '../src/app/reply.js';
 import { createTestApp } from '../test/helpers/test-app.js';
 
 function line(label: string, value: string): void {
@@ -107,8 +110,84 @@ function deadlineParsing(): void {
   line('deadline grammar + working-day shift (seed cells)', `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} parses/s`);
 }
 
+async function reminderPlanning(): Promise<void> {
+  const t = createTestApp({ start: '2024-07-01T01:00:00Z' });
+  try {
+    const { store, services } = t.app;
+    const now = t.clock.now();
+    store.transaction(() => {
+      for (let i = 0; i < 1000; i += 1) {
+        const agency = store.agencies.upsert({ code: `XB${i}`, name: `UBND xã Đo Hiệu Năng ${i}`, kind: 'ubnd_xa' }, now);
+        const focal = store.members.create({ displayName: `Đầu mối xã ${i}`, agencyId: agency.id, role: 'focal' }, now);
+        store.members.linkAccount({ memberId: focal.id, platform: 'bench', platformUserId: `b${i}`, chatId: `b${i}`, displayName: null }, now);
+      }
+    });
+    const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
+    const months = ['Tháng 07/2024', 'Tháng 08/2024', 'Quý III/2024', 'Năm 2024'];
+    for (let i = 1; i <= 100; i += 1) rows.push([String(i), `Nhiệm vụ số ${i}`, 'UBND cấp xã', '', months[i % months.length]!]);
+    await services.plans.importFile('xa.csv', Buffer.from(writeCsv(rows)), { name: 'Kế hoạch xã', year: 2024 });
+    const assignments = (store.db.prepare('SELECT COUNT(*) AS n FROM assignments').get() as { n: number }).n;
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const t0 = performance.now();
+    const planned = services.planner.replan();
+    const ms = performance.now() - t0;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    line(`plan reminders for ${assignments.toLocaleString('en-US')} assignments (${planned.planned.toLocaleString('en-US')} rows, 45 days)`, `${(ms / 1000).toFixed(2)} s, RSS +${((peak - rssBefore) / 1024 / 1024).toFixed(0)} MB (peak ${(peak / 1024 / 1024).toFixed(0)} MB)`);
+    const t1 = performance.now();
+    const again = services.planner.replan();
+    line('re-plan with nothing changed', `${((performance.now() - t1) / 1000).toFixed(2)} s (${again.inserted} inserted, ${again.updated} moved, ${again.removed} removed)`);
+    // One tick claiming 10,000 due rows: 10 items due today for each of 1,000 communes.
+    t.clock.set('2024-07-01T01:00:00Z');
+    t.app.scheduler.planIfNewDay();
+    store.db.prepare('DELETE FROM reminders').run();
+    const insert = store.db.prepare(
+      "INSERT INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at) VALUES ('task', ?, ?, '2024-07-05', 'before:4', 'focal', 0, '2024-07-01', ?)",
+    );
+    const sendAt = t.clock.now().toISOString();
+    const tasks = store.db.prepare('SELECT id FROM tasks ORDER BY id LIMIT 10').all() as { id: number }[];
+    const agencies = store.db.prepare("SELECT id FROM agencies WHERE code LIKE 'XB%'").all() as { id: number }[];
+    store.transaction(() => {
+      for (const a of agencies) for (const task of tasks) insert.run(task.id, a.id, sendAt);
+    });
+    const t2 = performance.now();
+    const result = t.app.scheduler.tick();
+    const tickMs = performance.now() - t2;
+    line(`one tick claiming ${result.claimed.toLocaleString('en-US')} due rows → ${result.digests} digests in the outbox`, `${tickMs.toFixed(0)} ms`);
+  } finally {
+    await t.close();
+  }
+}
+
+async function sendThroughput(): Promise<void> {
+  const api = new FakeBotApi({ perSecond: 30, perChatGapMs: 1000, latencyMs: 40 });
+  const root = await api.start();
+  const t = createTestApp({ start: '2024-07-01T01:30:00Z', env: { TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`, TELEGRAM_API_ROOT: root } });
+  try {
+    const { store } = t.app;
+    const n = 450;
+    store.transaction(() => {
+      for (let i = 0; i < n; i += 1) {
+        store.outbox.enqueue({ dedupeKey: `bench:${i}`, purpose: 'digest', memberId: null, platform: 'telegram', chatId: String(20_000 + i), payload: encodeReplies([textReply(`Nhắc việc ${i}`)]) }, t.clock.now());
+      }
+    });
+    const t0 = performance.now();
+    await t.app.worker.drain({ untilIdle: true, timeoutMs: 120_000 });
+    const seconds = (performance.now() - t0) / 1000;
+    const rate = api.received.length / seconds;
+    line(`outbox → local Bot API enforcing 30 msg/s, 1/s per chat (${n} messages)`, `${rate.toFixed(1)} msg/s (${((rate / 30) * 100).toFixed(0)}% of 30), ${api.rejected.length} × 429, ${api.ignored429} ignored 429s`);
+  } finally {
+    await t.close();
+    await api.stop();
+  }
+}
+
 process.stdout.write(`dondoc bench — node ${process.version}, ${new Date().toISOString()}\n`);
 await commandThroughput();
 await longReply();
 await planImport();
 deadlineParsing();
+await reminderPlanning();
+await sendThroughput();

@@ -39,6 +39,12 @@ export interface OutboxWorkerOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * The window the per-second budget is counted over. A little over a second: the platform counts
+ * arrivals, and network jitter must not push 31 messages into one of its seconds.
+ */
+const BUDGET_WINDOW_MS = 1_100;
+
+/**
  * Drains the outbox per platform within the platform's limits: a global messages-per-second
  * budget, a minimum gap per chat, a platform-wide pause on 429, unreachable on 403, retries with
  * backoff on network errors. Every row ends sent, unreachable or failed with its reason.
@@ -136,7 +142,7 @@ export class OutboxWorker {
   private async waitForBudget(sender: ChannelSender, chatId: string): Promise<void> {
     for (;;) {
       const now = Date.now();
-      const recent = (this.sentAt.get(sender.platform) ?? []).filter((t) => now - t < 1_000);
+      const recent = (this.sentAt.get(sender.platform) ?? []).filter((t) => now - t < BUDGET_WINDOW_MS);
       this.sentAt.set(sender.platform, recent);
       const chatKey = `${sender.platform}:${chatId}`;
       const chatReady = (this.lastToChat.get(chatKey) ?? 0) + sender.perChatGapMs;
@@ -146,7 +152,7 @@ export class OutboxWorker {
         this.lastToChat.set(chatKey, now);
         return;
       }
-      const waitGlobal = recent.length >= sender.perSecond ? recent[0]! + 1_000 - now : 0;
+      const waitGlobal = recent.length >= sender.perSecond ? recent[0]! + BUDGET_WINDOW_MS - now : 0;
       await sleep(Math.max(1, waitGlobal, chatReady - now, paused - now));
     }
   }

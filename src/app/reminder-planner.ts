@@ -103,7 +103,7 @@ export class ReminderPlanner {
   }
 
   /** Re-plans from today to the horizon in one transaction; safe to run any time (idempotent). */
-  replan(): { inserted: number; removed: number; planned: number } {
+  replan(): { inserted: number; updated: number; removed: number; planned: number } {
     const today = civilDateOf(this.clock.now(), this.timeZone);
     const horizon = addDays(today, this.policy.horizonDays);
     const desired = this.desired(today, horizon);

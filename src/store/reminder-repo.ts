@@ -37,32 +37,39 @@ export class ReminderRepo {
    * sent, skipped or missed are history and are never touched; a snooze's reminder is a member's
    * own request and stays. Returns the counts.
    */
-  sync(desired: DesiredReminder[], fromInstant: string): { inserted: number; removed: number } {
+  sync(desired: DesiredReminder[], fromInstant: string): { inserted: number; updated: number; removed: number } {
     const existing = this.db
       .prepare(
-        `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step FROM reminders
+        `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step, audience, urgent,
+           send_at AS sendAt FROM reminders
          WHERE status = 'planned' AND send_at >= ? AND step NOT LIKE 'snooze:%'`,
       )
-      .all(fromInstant) as { id: number; itemKind: 'task' | 'report'; itemId: number; agencyId: number; dueDate: string; step: string }[];
-    const wanted = new Set(desired.map(reminderKey));
-    const remove = this.db.prepare("DELETE FROM reminders WHERE id = ? AND status = 'planned'");
-    let removed = 0;
-    for (const row of existing) {
-      if (!wanted.has(reminderKey(row))) removed += remove.run(row.id).changes;
-    }
-    const upsert = this.db.prepare(
-      `INSERT INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
-       VALUES (@itemKind, @itemId, @agencyId, @dueDate, @step, @audience, @urgent, @sendDay, @sendAt)
-       ON CONFLICT (item_kind, item_id, agency_id, due_date, step) DO UPDATE SET audience = excluded.audience,
-         urgent = excluded.urgent, send_day = excluded.send_day, send_at = excluded.send_at
-       WHERE reminders.status = 'planned'`,
+      .all(fromInstant) as (Pick<ReminderRow, 'id' | 'itemKind' | 'itemId' | 'agencyId' | 'dueDate' | 'step' | 'audience' | 'sendAt'> & { urgent: number })[];
+    const byKey = new Map(existing.map((row) => [reminderKey(row), row]));
+    const wanted = new Set<string>();
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
+       VALUES (@itemKind, @itemId, @agencyId, @dueDate, @step, @audience, @urgent, @sendDay, @sendAt)`,
+    );
+    const update = this.db.prepare(
+      "UPDATE reminders SET audience = @audience, urgent = @urgent, send_day = @sendDay, send_at = @sendAt WHERE id = @id AND status = 'planned'",
     );
     let inserted = 0;
+    let updated = 0;
     for (const row of desired) {
-      const result = upsert.run({ ...row, urgent: row.urgent ? 1 : 0 });
-      if (result.changes === 1 && result.lastInsertRowid) inserted += 1;
+      const key = reminderKey(row);
+      wanted.add(key);
+      const current = byKey.get(key);
+      const params = { ...row, urgent: row.urgent ? 1 : 0 };
+      if (!current) inserted += insert.run(params).changes;
+      else if (current.sendAt !== row.sendAt || current.audience !== row.audience || current.urgent !== params.urgent) {
+        updated += update.run({ ...params, id: current.id }).changes;
+      }
     }
-    return { inserted, removed };
+    const remove = this.db.prepare("DELETE FROM reminders WHERE id = ? AND status = 'planned'");
+    let removed = 0;
+    for (const [key, row] of byKey) if (!wanted.has(key)) removed += remove.run(row.id).changes;
+    return { inserted, updated, removed };
   }
 
   /** Adds one reminder (a snooze's reminder); ignored if that key exists. */
