@@ -7,6 +7,7 @@ import type { Task } from '../src/store/plan-repo.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { PLAN_TEXTS } from './plans.texts.js';
+import { statusChoices } from './status.js';
 
 const PAGE_SIZE = 8;
 
@@ -104,6 +105,12 @@ export const tasksCommand = defineCommand({
 });
 
 function taskDetails(ctx: CommandContext, task: Task): Reply {
+  const leads = ctx.member && ctx.member.role !== 'admin' && ctx.services.statuses.roleOn(ctx.member, task.id) === 'lead';
+  const reply = taskText(ctx, task);
+  return leads ? { ...reply, choices: statusChoices(task) } : reply;
+}
+
+function taskText(ctx: CommandContext, task: Task): Reply {
   const { plans } = ctx.services.store;
   const assignments = plans.assignments(task.id);
   const leads = assignments.filter((a) => a.role === 'lead').map((a) => a.agencyName);

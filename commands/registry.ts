@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { agenciesCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
+import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
 
@@ -11,7 +12,9 @@ export const commands: readonly Command<never>[] = [
   tasksCommand,
   taskCommand,
   calendarCommand,
+  updateCommand,
   doneCommand,
+  submitReportCommand,
   snoozeCommand,
   muteCommand,
   unmuteCommand,
@@ -23,7 +26,11 @@ export const commands: readonly Command<never>[] = [
   plansCommand,
   setDateCommand,
   requestReportCommand,
+  historyCommand,
   policyCommand,
+  statusButtonCommand,
+  approveExtensionCommand,
+  rejectExtensionCommand,
   confirmImportCommand,
   cancelImportCommand,
   createHelpCommand(() => commands),

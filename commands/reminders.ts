@@ -90,21 +90,14 @@ export const doneCommand = defineCommand({
     const item = findItem(ctx, ref);
     if (!item) return textReply(T.badRef(ref));
     if (!answersFor(ctx, member, item)) return textReply(T.notYours(item.label));
-    const { statuses } = ctx.services.store;
-    if (statuses.latest(item.kind, item.id, member.agencyId)?.status === 'done') return textReply(T.alreadyDone(item.label));
-    statuses.append({
-      itemKind: item.kind,
-      itemId: item.id,
-      agencyId: member.agencyId,
-      memberId: member.id,
-      platform: ctx.platform,
-      status: 'done',
-      progress: 100,
-      reason: null,
-      evidence: null,
-      createdAt: ctx.services.clock.now().toISOString(),
-    });
-    return textReply(T.doneRecorded(item.label));
+    const { statuses, store } = ctx.services;
+    if (item.kind === 'report') {
+      const submitted = statuses.submitReport(member, ctx.platform, item.id, null);
+      return textReply(submitted.ok ? T.doneRecorded(item.label) : T.alreadyDone(item.label));
+    }
+    const task = store.plans.taskById(item.id)!;
+    const recorded = statuses.recordTask(member, ctx.platform, task, { code: task.code, status: 'done', progress: 100, reason: null, evidence: null, requestedDate: null });
+    return textReply(recorded.ok ? T.doneRecorded(item.label) : T.alreadyDone(item.label));
   },
 });
 

@@ -12,6 +12,7 @@ import { createBot, menuFor } from '../transports/telegram/create-bot.js';
 import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
 import { Scheduler, SchedulerLockedError } from './scheduler.js';
+import { encodeReplies } from './reply-codec.js';
 import type { Api } from 'grammy';
 import { webhookCallback } from 'grammy';
 import { applyRegistry, readRegistry } from './agency-registry.js';
@@ -117,6 +118,17 @@ export function createApp(
     timeZone: config.DONDOC_TIMEZONE,
     ...(config.DONDOC_DB_PATH !== ':memory:' ? { lockPath: `${config.DONDOC_DB_PATH}.scheduler.lock` } : {}),
   });
+  services.notifyAdmins = (key, reply) => {
+    scheduler?.toAdmins(key, 'notice', reply, clock.now());
+    worker.kick();
+  };
+  services.notifyMember = (key, memberId, reply) => {
+    const member = store.members.byId(memberId);
+    const account = member ? store.members.deliveryAccount(member) : undefined;
+    if (!account) return;
+    store.outbox.enqueue({ dedupeKey: key, purpose: 'notice', memberId, platform: account.platform, chatId: account.chatId, payload: encodeReplies([reply]) }, clock.now());
+    worker.kick();
+  };
   if (config.ZALO_BOT_TOKEN) {
     logger.warn('ZALO_BOT_TOKEN is set but this build has no Zalo transport yet; Zalo messages are not read');
   }

@@ -2,6 +2,7 @@ import { mayRun, type Command, type CommandContext, type CommandResult } from '.
 import { COMMON } from '../../commands/common.texts.js';
 import { redeemInvite } from '../../commands/onboarding.js';
 import { handlePlanFile } from '../../commands/plans.js';
+import { completePendingInput, handleStatusText } from '../../commands/status.js';
 import { findCommand } from '../../commands/registry.js';
 import { looksLikeInviteCode } from '../domain/invite-code.js';
 import type { Logger } from '../logger.js';
@@ -113,7 +114,11 @@ export class Dispatcher {
       return { replies: [textReply(...COMMON.strangerIntro)] };
     }
     if (!capabilities.buttons && /^\d{1,2}$/.test(text)) return this.answerNumber(ctx, Number(text), log);
-    return { replies: [textReply(COMMON.notUnderstood)] };
+    if (ctx.member.role === 'admin') return { replies: [textReply(COMMON.notUnderstood)] };
+    const pending = this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now());
+    if (pending) return completePendingInput(ctx, pending, text);
+    log.info('status reply');
+    return handleStatusText(ctx, text);
   }
 
   /** Runs "/name args…" with role checks and argument parsing. */

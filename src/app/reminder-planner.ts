@@ -45,6 +45,7 @@ export class ReminderPlanner {
   /** Every open occurrence (task dates, ongoing check-ins, report obligations) relevant from `today` to `horizon`. */
   occurrences(today: CivilDate, horizon: CivilDate): (Occurrence & { planName: string | null })[] {
     const done = this.store.statuses.doneSince();
+    const extended = this.store.statuses.dueOverrides();
     const doneDay = (key: string) => {
       const at = done.get(key);
       return at ? civilDateOf(new Date(at), this.timeZone) : undefined;
@@ -61,6 +62,8 @@ export class ReminderPlanner {
     const checkins = quarterEnds(today, addDays(horizon, 21));
     for (const [key, item] of byItem) {
       const finished = doneDay(key);
+      const extension = extended.get(key);
+      if (extension) item.dates = [extension];
       if (item.kind === 'ongoing' && item.dates.length === 0) {
         if (finished) continue;
         for (const end of checkins) {
@@ -74,8 +77,9 @@ export class ReminderPlanner {
       }
     }
     for (const o of this.store.reports.obligationsFrom(addDays(today, -REPORT_LOOKBACK_DAYS))) {
-      if (doneDay(`report:${o.reportId}:${o.agencyId}`)) continue;
-      out.push({ itemKind: 'report', itemId: o.reportId, agencyId: o.agencyId, dueDate: o.dueDate, kind: 'deadline', planName: null });
+      const key = `report:${o.reportId}:${o.agencyId}`;
+      if (doneDay(key)) continue;
+      out.push({ itemKind: 'report', itemId: o.reportId, agencyId: o.agencyId, dueDate: extended.get(key) ?? o.dueDate, kind: 'deadline', planName: null });
     }
     return out;
   }

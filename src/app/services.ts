@@ -7,6 +7,9 @@ import { PendingImports } from './pending-imports.js';
 import { PlanImportService } from './plan-import-service.js';
 import { loadAgencyGroups, loadCalendar, loadPolicy, loadReportConfig, type ReportConfig } from './province-data.js';
 import { ReminderPlanner } from './reminder-planner.js';
+import { StatusService } from './status-service.js';
+import { PendingInputs } from './pending-inputs.js';
+import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
@@ -20,6 +23,12 @@ export interface Services {
   policy: ReminderPolicy;
   reportConfig: ReportConfig;
   planner: ReminderPlanner;
+  statuses: StatusService;
+  /** Queues a message to every Sở Nội vụ admin through the outbox (once per key); wired by createApp. */
+  notifyAdmins: (key: string, reply: Reply) => void;
+  /** Queues a message to one member through the outbox (once per key); wired by createApp. */
+  notifyMember: (key: string, memberId: number, reply: Reply) => void;
+  pendingInputs: PendingInputs;
   calendar: WorkCalendar;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number };
 }
@@ -35,6 +44,7 @@ export function createServices(deps: {
   const { dataDir, ...rest } = deps;
   const calendar = loadCalendar(dataDir);
   const policy = loadPolicy(dataDir);
+  const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
   return {
     ...rest,
     calendar,
@@ -43,6 +53,10 @@ export function createServices(deps: {
     pendingImports: new PendingImports(),
     policy,
     reportConfig: loadReportConfig(dataDir),
-    planner: new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone),
+    planner,
+    statuses: new StatusService(deps.store, deps.clock, planner),
+    notifyAdmins: () => undefined,
+    notifyMember: () => undefined,
+    pendingInputs: new PendingInputs(),
   };
 }

@@ -190,6 +190,17 @@ export class PlanRepo {
     return rows.map(toTask);
   }
 
+  /** Active tasks whose code ends in ".<suffix>" ("3.17" finds "I.3.17"). */
+  tasksByCodeSuffix(suffix: string): Task[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id
+         WHERE t.active = 1 AND (t.code LIKE '%.' || @suffix) COLLATE NOCASE ORDER BY p.year DESC, p.name, t.code`,
+      )
+      .all({ suffix }) as TaskRow[];
+    return rows.map(toTask);
+  }
+
   /**
    * An agency's active tasks with its role and next due date on or after `today` (an admin-set date
    * counts), lead tasks first, then by next due date (tasks without one last).

@@ -1,7 +1,8 @@
 import type { Db } from './database.js';
+import { applyEvent, eventOrder, type ItemState, type Status } from '../domain/item-state.js';
 
 export type ItemKind = 'task' | 'report';
-export type Status = 'done' | 'in_progress' | 'blocked' | 'extension_requested' | 'reopened';
+export type { Status };
 
 export interface StatusEvent {
   id: number;
@@ -14,47 +15,144 @@ export interface StatusEvent {
   progress: number | null;
   reason: string | null;
   evidence: string | null;
+  requestedDate: string | null;
+  refersTo: number | null;
   createdAt: string;
 }
 
-const EVENT_SELECT = `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, member_id AS memberId,
-  platform, status, progress, reason, evidence, created_at AS createdAt FROM status_events`;
+export type NewStatusEvent = Omit<StatusEvent, 'id' | 'requestedDate' | 'refersTo'> & { requestedDate?: string | null; refersTo?: number | null };
 
-/** SQL for status events: append-only; the current state of an item is its latest event. */
+const EVENT_SELECT = `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, member_id AS memberId,
+  platform, status, progress, reason, evidence, requested_date AS requestedDate, refers_to AS refersTo, created_at AS createdAt
+  FROM status_events`;
+
+const STATE_SELECT = `SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, status, progress, done_at AS doneAt,
+  due_override AS dueOverride, last_event AS lastEvent, updated_at AS updatedAt FROM item_states`;
+
+export type StoredState = ItemState & { itemKind: ItemKind; itemId: number; agencyId: number };
+
+/**
+ * SQL for status events (append-only: a reply never updates or deletes one) and the item states
+ * derived from them, kept in step in the same transaction.
+ */
 export class StatusRepo {
   constructor(private readonly db: Db) {}
 
-  append(event: Omit<StatusEvent, 'id'>): StatusEvent {
+  /** Appends an event and folds it into the item's state, atomically (a savepoint inside a transaction). */
+  append(input: NewStatusEvent): StatusEvent {
+    return this.db.transaction(() => this.appendNow(input))();
+  }
+
+  private appendNow(input: NewStatusEvent): StatusEvent {
+    const event: Omit<StatusEvent, 'id'> = { requestedDate: null, refersTo: null, ...input };
     const result = this.db
       .prepare(
-        `INSERT INTO status_events (item_kind, item_id, agency_id, member_id, platform, status, progress, reason, evidence, created_at)
-         VALUES (@itemKind, @itemId, @agencyId, @memberId, @platform, @status, @progress, @reason, @evidence, @createdAt)`,
+        `INSERT INTO status_events (item_kind, item_id, agency_id, member_id, platform, status, progress, reason, evidence,
+           requested_date, refers_to, created_at)
+         VALUES (@itemKind, @itemId, @agencyId, @memberId, @platform, @status, @progress, @reason, @evidence,
+           @requestedDate, @refersTo, @createdAt)`,
       )
       .run(event);
-    return { ...event, id: Number(result.lastInsertRowid) };
+    const stored = { ...event, id: Number(result.lastInsertRowid) };
+    const current = this.state(stored.itemKind, stored.itemId, stored.agencyId);
+    this.writeState(stored.itemKind, stored.itemId, stored.agencyId, applyEvent(current, stored, (id) => this.byId(id)?.requestedDate ?? null));
+    return stored;
+  }
+
+  byId(id: number): StatusEvent | undefined {
+    return this.db.prepare(`${EVENT_SELECT} WHERE id = ?`).get(id) as StatusEvent | undefined;
+  }
+
+  private writeState(itemKind: ItemKind, itemId: number, agencyId: number, state: ItemState): void {
+    this.db
+      .prepare(
+        `INSERT INTO item_states (item_kind, item_id, agency_id, status, progress, done_at, due_override, last_event, updated_at)
+         VALUES (@itemKind, @itemId, @agencyId, @status, @progress, @doneAt, @dueOverride, @lastEvent, @updatedAt)
+         ON CONFLICT (item_kind, item_id, agency_id) DO UPDATE SET status = excluded.status, progress = excluded.progress,
+           done_at = excluded.done_at, due_override = excluded.due_override, last_event = excluded.last_event,
+           updated_at = excluded.updated_at`,
+      )
+      .run({ itemKind, itemId, agencyId, ...state });
+  }
+
+  state(itemKind: ItemKind, itemId: number, agencyId: number): ItemState | undefined {
+    return this.db.prepare(`${STATE_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ?`).get(itemKind, itemId, agencyId) as ItemState | undefined;
   }
 
   /** The latest event of an item for an agency. */
   latest(itemKind: ItemKind, itemId: number, agencyId: number): StatusEvent | undefined {
     return this.db
-      .prepare(`${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ? ORDER BY id DESC LIMIT 1`)
+      .prepare(`${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`)
       .get(itemKind, itemId, agencyId) as StatusEvent | undefined;
   }
 
-  /** For every (item, agency) whose latest event is "done": when it was marked done (ISO instant). */
+  /** For every (item, agency) currently done: when (ISO instant). Key "kind:item:agency". */
   doneSince(): Map<string, string> {
-    const rows = this.db
-      .prepare(
-        `SELECT e.item_kind AS kind, e.item_id AS itemId, e.agency_id AS agencyId, e.created_at AS at FROM status_events e
-         JOIN (SELECT MAX(id) AS id FROM status_events GROUP BY item_kind, item_id, agency_id) last ON last.id = e.id
-         WHERE e.status = 'done'`,
-      )
-      .all() as { kind: string; itemId: number; agencyId: number; at: string }[];
+    const rows = this.db.prepare("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS at FROM item_states WHERE status = 'done'").all() as {
+      kind: string;
+      itemId: number;
+      agencyId: number;
+      at: string;
+    }[];
     return new Map(rows.map((r) => [`${r.kind}:${r.itemId}:${r.agencyId}`, r.at]));
   }
 
+  /** Approved extensions: key "kind:item:agency" → new due date. */
+  dueOverrides(): Map<string, string> {
+    const rows = this.db.prepare('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS due FROM item_states WHERE due_override IS NOT NULL').all() as {
+      kind: string;
+      itemId: number;
+      agencyId: number;
+      due: string;
+    }[];
+    return new Map(rows.map((r) => [`${r.kind}:${r.itemId}:${r.agencyId}`, r.due]));
+  }
+
   history(itemKind: ItemKind, itemId: number): StatusEvent[] {
-    return this.db.prepare(`${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? ORDER BY id`).all(itemKind, itemId) as StatusEvent[];
+    return this.db.prepare(`${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? ORDER BY created_at, id`).all(itemKind, itemId) as StatusEvent[];
+  }
+
+  /** Every event, for scoring and replay. */
+  all(): StatusEvent[] {
+    return this.db.prepare(`${EVENT_SELECT} ORDER BY created_at, id`).all() as StatusEvent[];
+  }
+
+  /** Every stored state, for replay. */
+  states(): StoredState[] {
+    return this.db.prepare(`${STATE_SELECT} ORDER BY item_kind, item_id, agency_id`).all() as StoredState[];
+  }
+
+  /** Recomputes every state from the events (in timestamp order); returns the keys that differed. */
+  replay(): { checked: number; differences: { key: string; stored: ItemState | undefined; derived: ItemState }[] } {
+    const events = this.all().sort(eventOrder);
+    const derived = new Map<string, ItemState>();
+    const byId = new Map(events.map((e) => [e.id, e]));
+    for (const e of events) {
+      const key = `${e.itemKind}:${e.itemId}:${e.agencyId}`;
+      derived.set(key, applyEvent(derived.get(key), e, (id) => byId.get(id)?.requestedDate ?? null));
+    }
+    const stored = new Map(this.states().map((s) => [`${s.itemKind}:${s.itemId}:${s.agencyId}`, s]));
+    const differences: { key: string; stored: ItemState | undefined; derived: ItemState }[] = [];
+    for (const [key, state] of derived) {
+      const s = stored.get(key);
+      const same = s && s.status === state.status && s.progress === state.progress && s.doneAt === state.doneAt && s.dueOverride === state.dueOverride;
+      if (!same) differences.push({ key, stored: s, derived: state });
+    }
+    for (const key of stored.keys()) if (!derived.has(key)) differences.push({ key, stored: stored.get(key), derived: { status: 'not_started', progress: null, doneAt: null, dueOverride: null, lastEvent: 0, updatedAt: '' } });
+    return { checked: derived.size, differences };
+  }
+
+  /** Rewrites the derived states from the events (after replay found differences). */
+  rebuildStates(): void {
+    this.db.prepare('DELETE FROM item_states').run();
+    const events = this.all().sort(eventOrder);
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const derived = new Map<string, { e: StatusEvent; state: ItemState }>();
+    for (const e of events) {
+      const key = `${e.itemKind}:${e.itemId}:${e.agencyId}`;
+      derived.set(key, { e, state: applyEvent(derived.get(key)?.state, e, (id) => byId.get(id)?.requestedDate ?? null) });
+    }
+    for (const { e, state } of derived.values()) this.writeState(e.itemKind, e.itemId, e.agencyId, state);
   }
 
   snooze(itemKind: ItemKind, itemId: number, agencyId: number, untilDate: string, memberId: number | null, now: Date): void {

@@ -106,10 +106,12 @@ describe('role-filtered help and corrections', () => {
     const [focalHelp] = await h.send(focal, '/trogiup');
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
-    expect(commandsIn(focalHelp!)).toEqual(['batnhac', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
-    expect(commandsIn(leaderHelp!)).toEqual(['batnhac', 'coquan', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
+    expect(commandsIn(focalHelp!)).toEqual(['batnhac', 'capnhat', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
+    expect(commandsIn(leaderHelp!)).toEqual([
+      'batnhac', 'capnhat', 'coquan', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong',
+    ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'batnhac', 'chinhsach', 'coquan', 'dathan', 'kehoach', 'lich', 'lienket', 'moi', 'nhiemvu', 'tatnhac', 'thanhvien', 'toi', 'trogiup', 'viec', 'yeucaubaocao',
+      'batnhac', 'chinhsach', 'coquan', 'dathan', 'kehoach', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'tatnhac', 'thanhvien', 'toi', 'trogiup', 'viec', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.
     expect(adminHelp).not.toContain('/nhapkehoach');
@@ -128,7 +130,9 @@ describe('role-filtered help and corrections', () => {
     const [badAgency] = await h.send(admin, '/moi KHONGCO dau_moi');
     expect(badAgency).toContain('Không tìm thấy cơ quan “KHONGCO”');
     const [plain] = await h.send(focal, 'chào bot');
-    expect(plain).toContain('chưa hiểu');
+    expect(plain).toContain('chưa thấy mã nhiệm vụ');
+    const [adminPlain] = await h.send(admin, 'chào bot');
+    expect(adminPlain).toContain('chưa hiểu');
   });
 
   it('accepts /moi with an agency alias and a person name, and the code links that name', async () => {

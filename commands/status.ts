@@ -1,0 +1,307 @@
+import { z } from 'zod';
+import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
+import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import { formatDateTime } from '../src/domain/time.js';
+import { parseStatusReply, type ParsedStatusReply, type StatusReplyProblem } from '../src/domain/status-reply.js';
+import type { Task } from '../src/store/plan-repo.js';
+import type { StatusEvent } from '../src/store/status-repo.js';
+import { defineCommand, type CommandContext, type CommandResult } from './command.js';
+
+/** Status-reply words, in one place. */
+const T = {
+  problem: (p: StatusReplyProblem): string => {
+    switch (p.code) {
+      case 'empty':
+        return 'Tin trống. Gửi mã nhiệm vụ và tình trạng, ví dụ: 2.5 xong, 2.3 đang làm 60%, 2.4 vướng: chưa có kinh phí.';
+      case 'too_long':
+        return `Tin quá dài (${p.length} ký tự). Hãy gửi ngắn gọn, dưới 1.000 ký tự: mã nhiệm vụ, tình trạng và lý do.`;
+      case 'no_code':
+        return 'dondoc chưa thấy mã nhiệm vụ trong tin này. Gửi ví dụ: 2.5 xong, hoặc gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.';
+      case 'no_status':
+        return `Nhiệm vụ ${p.taskCode} đang ở tình trạng nào? Ví dụ: “${p.taskCode} xong”, “${p.taskCode} đang làm 60%”, “${p.taskCode} vướng: lý do”, “gia hạn ${p.taskCode} đến 30/9 vì …”.`;
+      case 'bad_progress':
+        return `Tiến độ ${p.value}% không hợp lệ: hãy gửi từ 0 đến 100%.`;
+      case 'bad_date':
+        return `Ngày ${p.text} không có trong lịch. Hãy gửi ngày/tháng/năm, ví dụ 30/09/2024.`;
+      case 'no_date':
+        return `Xin gia hạn ${p.taskCode} đến ngày nào? Ví dụ: gia hạn ${p.taskCode} đến 30/9 vì chờ hướng dẫn của Bộ.`;
+      case 'past_date':
+        return `Ngày gia hạn ${formatCivil(p.date)} đã qua. Hãy gửi một ngày từ hôm nay trở đi.`;
+    }
+  },
+  unknownTask: (code: string) => `Không có nhiệm vụ mã “${code}”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.`,
+  whichTask: (code: string) => `Mã “${code}” khớp với nhiều nhiệm vụ. Bạn muốn cập nhật nhiệm vụ nào?`,
+  notAssigned: (code: string) => `Nhiệm vụ ${code} không giao cho cơ quan bạn, nên bạn không cập nhật được.`,
+  coordCannotExtend: (code: string) => `Chỉ cơ quan chủ trì mới xin gia hạn nhiệm vụ ${code}.`,
+  alreadyDone: (code: string) => `Nhiệm vụ ${code} đã được báo hoàn thành trước đó.`,
+  recorded: (code: string, e: ParsedStatusReply) => {
+    const what = {
+      done: 'hoàn thành',
+      in_progress: `đang thực hiện${e.progress !== null ? ` (${e.progress}%)` : ''}`,
+      blocked: `vướng mắc${e.reason ? `: ${e.reason}` : ''}`,
+      extension_requested: `xin gia hạn đến ${e.requestedDate ? formatCivil(e.requestedDate) : ''}${e.reason ? ` (${e.reason})` : ''}`,
+    }[e.status];
+    return `Đã ghi nhận: ${code} ${what}.${e.evidence ? ` Minh chứng: ${e.evidence}.` : ''}`;
+  },
+  contribution: (code: string) => `Đã ghi nhận phần việc của cơ quan bạn (phối hợp) cho nhiệm vụ ${code}; cơ quan chủ trì vẫn chịu trách nhiệm báo hoàn thành.`,
+  doneStops: 'dondoc sẽ không nhắc việc này nữa.',
+  extensionSent: 'Yêu cầu đã gửi Sở Nội vụ; bạn sẽ nhận kết quả khi có quyết định.',
+  extensionRequest: (agency: string, code: string, title: string, date: string, reason: string | null) =>
+    lines([bold('📅 Đề nghị gia hạn')], `${agency} xin gia hạn nhiệm vụ ${code} (${title}) đến ${date}.`, `Lý do: ${reason ?? '(không nêu)'}`),
+  approve: 'Đồng ý',
+  reject: 'Không đồng ý',
+  decidedApproved: (code: string, date: string) => `Đã đồng ý gia hạn ${code} đến ${date}. dondoc đã báo cơ quan và lập lại lịch nhắc.`,
+  decidedRejected: (code: string) => `Đã không đồng ý gia hạn ${code}. dondoc đã báo cơ quan.`,
+  toAgencyApproved: (code: string, date: string) => `✅ Sở Nội vụ đồng ý gia hạn nhiệm vụ ${code} đến ${date}.`,
+  toAgencyRejected: (code: string, note: string | null) => `❌ Sở Nội vụ không đồng ý gia hạn nhiệm vụ ${code}.${note ? ` Lý do: ${note}` : ''} Hạn cũ vẫn giữ nguyên.`,
+  requestGone: 'Không tìm thấy đề nghị gia hạn này.',
+  requestDecided: 'Đề nghị này đã được quyết định trước đó.',
+  askProgress: (code: string) => `Tiến độ nhiệm vụ ${code} đến nay?`,
+  askReason: (code: string) => `Gửi lý do vướng mắc của nhiệm vụ ${code} (một tin nhắn).`,
+  askExtension: (code: string) => `Gửi ngày mới và lý do xin gia hạn ${code}, ví dụ: 30/09/2024 vì chờ hướng dẫn của Bộ.`,
+  historyTitle: (code: string) => `Lịch sử cập nhật nhiệm vụ ${code}`,
+  historyEmpty: (code: string) => `Nhiệm vụ ${code} chưa có cập nhật nào.`,
+  statusWord: {
+    done: 'hoàn thành',
+    in_progress: 'đang thực hiện',
+    blocked: 'vướng mắc',
+    extension_requested: 'xin gia hạn',
+    extension_approved: 'được gia hạn',
+    extension_rejected: 'không được gia hạn',
+    contribution: 'báo phần phối hợp',
+    reopened: 'mở lại',
+  } as Record<string, string>,
+  reportsOpen: 'Chọn báo cáo cần nộp:',
+  noOpenReports: 'Cơ quan bạn không còn báo cáo nào phải nộp.',
+  reportUnknown: (code: string) => `Không có báo cáo “${code}” mà cơ quan bạn phải nộp. Gõ /nopbaocao để chọn.`,
+  reportDone: (title: string, onTime: boolean, due: string) =>
+    `✅ Đã ghi nhận nộp “${title}” ${onTime ? 'đúng hạn' : `sau hạn (${due})`}.`,
+  reportAlready: (title: string) => `“${title}” đã được ghi nhận nộp trước đó.`,
+};
+
+const PROGRESS_STEPS = [25, 50, 75];
+
+function today(ctx: CommandContext): string {
+  return civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
+}
+
+function titleOf(task: Task): string {
+  const text = (task.activity || task.task).replace(/^\d+(\.\d+)+\.?\s*/, '');
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** Records a parsed reply for a task and words the outcome; extension requests go to Sở Nội vụ. */
+function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply): CommandResult {
+  const member = ctx.member!;
+  const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply);
+  if (!result.ok) {
+    const message = {
+      not_assigned: T.notAssigned(task.code),
+      not_lead_for_extension: T.coordCannotExtend(task.code),
+      already_done: T.alreadyDone(task.code),
+    }[result.error];
+    return { replies: [textReply(message)] };
+  }
+  if (result.value.role === 'coord') return { replies: [textReply(T.contribution(task.code))] };
+  const lines_ = [T.recorded(task.code, reply)];
+  if (reply.status === 'done') lines_.push(T.doneStops);
+  if (reply.status === 'extension_requested') {
+    lines_.push(T.extensionSent);
+    const event = result.value.event;
+    const request: Reply = {
+      text: T.extensionRequest(member.agencyName, task.code, titleOf(task), formatCivil(reply.requestedDate!), reply.reason),
+      choices: [[
+        { label: T.approve, command: `/duyetgiahan ${event.id}` },
+        { label: T.reject, command: `/tuchoigiahan ${event.id}` },
+      ]],
+    };
+    ctx.services.notifyAdmins(`extension:${event.id}`, request);
+  }
+  return { replies: [textReply(...lines_)] };
+}
+
+/**
+ * A status reply typed in chat (plain text or /capnhat): parse it, find the task, record it.
+ * Anything ambiguous is asked back with choices; nothing is stored on a bad reply.
+ */
+export function handleStatusText(ctx: CommandContext, text: string): CommandResult {
+  const parsed = parseStatusReply(text, today(ctx));
+  if (!parsed.ok) return { replies: [textReply(T.problem(parsed.error))] };
+  const found = ctx.services.statuses.findTask(ctx.member!, parsed.value.code);
+  if (found.kind === 'none') return { replies: [textReply(T.unknownTask(parsed.value.code))] };
+  if (found.kind === 'many') {
+    const rest = text.replace(/^\s*(nv\s*)?/i, '');
+    return {
+      replies: [
+        {
+          text: [T.whichTask(parsed.value.code)],
+          choices: found.tasks.map((t) => [{ label: `${t.code} — ${titleOf(t).slice(0, 40)}`, command: `/capnhat ${rest.replace(parsed.value.code, t.code).replace(parsed.value.code.toLowerCase(), t.code)}`.slice(0, 64) }]),
+        },
+      ],
+    };
+  }
+  return record(ctx, found.task, parsed.value);
+}
+
+/** The four status buttons offered under a task the asker's agency leads. */
+export function statusChoices(task: Task): { label: string; command: string }[][] {
+  return [
+    [
+      { label: '✅ Hoàn thành', command: `/tt t${task.id} xong` },
+      { label: '🔄 Đang thực hiện', command: `/tt t${task.id} dang` },
+    ],
+    [
+      { label: '⚠️ Vướng mắc', command: `/tt t${task.id} vuong` },
+      { label: '📅 Xin gia hạn', command: `/tt t${task.id} giahan` },
+    ],
+  ];
+}
+
+export const updateCommand = defineCommand({
+  name: 'capnhat',
+  aliases: ['update'],
+  summary: 'Báo tình trạng một nhiệm vụ bằng một dòng chữ (cũng có thể gửi thẳng, không cần lệnh)',
+  usage: '/capnhat <mã> <tình trạng>, ví dụ /capnhat 2.3 đang làm 60%',
+  roles: ['focal', 'leader'],
+  args: z.array(z.string()).transform((words) => words.join(' ')),
+  run: (ctx, text) => handleStatusText(ctx, text),
+});
+
+export const statusButtonCommand = defineCommand({
+  name: 'tt',
+  summary: 'Cập nhật tình trạng bằng nút bấm',
+  usage: '/tt <việc> <xong|dang|vuong|giahan> [giá trị]',
+  hidden: true,
+  roles: ['focal', 'leader'],
+  args: z
+    .array(z.string())
+    .min(2, 'thiếu việc hoặc tình trạng')
+    .transform((w) => ({ ref: w[0]!, action: w[1]!, value: w.slice(2).join(' ') || null })),
+  run(ctx, args) {
+    const id = /^t(\d+)$/.exec(args.ref);
+    const task = id ? ctx.services.store.plans.taskById(Number(id[1])) : undefined;
+    if (!task) return textReply(T.unknownTask(args.ref));
+    const base: ParsedStatusReply = { code: task.code, status: 'done', progress: null, reason: null, evidence: null, requestedDate: null };
+    switch (args.action) {
+      case 'xong':
+        return record(ctx, task, { ...base, status: 'done', progress: 100 });
+      case 'dang': {
+        if (args.value === null) {
+          return { text: [T.askProgress(task.code)], choices: [PROGRESS_STEPS.map((p) => ({ label: `${p}%`, command: `/tt t${task.id} dang ${p}` }))] };
+        }
+        const progress = Number(args.value);
+        if (!Number.isInteger(progress) || progress < 0 || progress > 100) return textReply(T.problem({ code: 'bad_progress', value: progress }));
+        return record(ctx, task, { ...base, status: 'in_progress', progress });
+      }
+      case 'vuong':
+        ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'reason' }, ctx.services.clock.now());
+        return textReply(T.askReason(task.code));
+      case 'giahan':
+        ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'extension' }, ctx.services.clock.now());
+        return textReply(T.askExtension(task.code));
+      default:
+        return textReply(T.problem({ code: 'no_status', taskCode: task.code }));
+    }
+  },
+});
+
+/** The answer to "send the reason" / "send the new date": completes the pending button flow. */
+export function completePendingInput(ctx: CommandContext, pending: { taskId: number; kind: 'reason' | 'extension' }, text: string): CommandResult {
+  const task = ctx.services.store.plans.taskById(pending.taskId);
+  if (!task) return { replies: [textReply(T.unknownTask(String(pending.taskId)))] };
+  if (pending.kind === 'reason') {
+    const reason = text.trim().slice(0, 1000);
+    return record(ctx, task, { code: task.code, status: 'blocked', progress: null, reason, evidence: null, requestedDate: null });
+  }
+  const parsed = parseStatusReply(`gia hạn ${task.code} đến ${text}`, today(ctx));
+  if (!parsed.ok) return { replies: [textReply(T.problem(parsed.error))] };
+  return record(ctx, task, parsed.value);
+}
+
+function decision(approve: boolean) {
+  return defineCommand({
+    name: approve ? 'duyetgiahan' : 'tuchoigiahan',
+    summary: approve ? 'Đồng ý một đề nghị gia hạn' : 'Không đồng ý một đề nghị gia hạn',
+    usage: approve ? '/duyetgiahan <số đề nghị> [ghi chú]' : '/tuchoigiahan <số đề nghị> [lý do]',
+    hidden: true,
+    roles: ['admin'],
+    args: z
+      .array(z.string())
+      .min(1, 'thiếu số đề nghị')
+      .transform((w) => ({ id: Number(w[0]), note: w.slice(1).join(' ') || null })),
+    run(ctx, args) {
+      const result = ctx.services.statuses.decide(ctx.member!, args.id, approve, args.note);
+      if (!result.ok) return textReply(result.error === 'not_found' ? T.requestGone : T.requestDecided);
+      const { request, newDate } = result.value;
+      const task = ctx.services.store.plans.taskById(request.itemId);
+      const code = task?.code ?? String(request.itemId);
+      const requester = request.memberId ? ctx.services.store.members.byId(request.memberId) : undefined;
+      const notice = approve ? T.toAgencyApproved(code, formatCivil(newDate!)) : T.toAgencyRejected(code, args.note);
+      if (requester) ctx.services.notifyMember(`decision:${request.id}`, requester.id, textReply(notice));
+      return textReply(approve ? T.decidedApproved(code, formatCivil(newDate!)) : T.decidedRejected(code));
+    },
+  });
+}
+
+export const approveExtensionCommand = decision(true);
+export const rejectExtensionCommand = decision(false);
+
+export const historyCommand = defineCommand({
+  name: 'lichsu',
+  aliases: ['history'],
+  summary: 'Lịch sử cập nhật của một nhiệm vụ',
+  usage: '/lichsu <mã nhiệm vụ>',
+  roles: ['admin', 'leader'],
+  args: z.array(z.string()).min(1, 'thiếu mã nhiệm vụ, ví dụ /lichsu I.3.17').transform((w) => w[0]!),
+  run(ctx, code) {
+    const task = ctx.services.store.plans.tasksByCode(code)[0] ?? ctx.services.store.plans.tasksByCodeSuffix(code)[0];
+    if (!task) return textReply(T.unknownTask(code));
+    const events: StatusEvent[] = ctx.services.store.statuses.history('task', task.id);
+    if (events.length === 0) return textReply(T.historyEmpty(task.code));
+    const agencies = new Map(ctx.services.store.agencies.list().map((a) => [a.id, a.name]));
+    const tz = ctx.services.settings.timeZone;
+    return {
+      text: lines(
+        [bold(T.historyTitle(task.code))],
+        ...events.map((e) => {
+          const who = e.memberId ? (ctx.services.store.members.byId(e.memberId)?.displayName ?? '') : '';
+          const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '']
+            .filter(Boolean)
+            .join('; ');
+          return `• ${formatDateTime(new Date(e.createdAt), tz)} — ${agencies.get(e.agencyId) ?? ''}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}`;
+        }),
+      ),
+    };
+  },
+});
+
+export const submitReportCommand = defineCommand({
+  name: 'nopbaocao',
+  aliases: ['baocaoxong'],
+  summary: 'Báo đã nộp một báo cáo (kèm số văn bản nếu có)',
+  usage: '/nopbaocao [mã báo cáo] [số văn bản]',
+  roles: ['focal', 'leader'],
+  args: z.array(z.string()).transform((w) => ({ code: w[0] ?? null, evidence: w.slice(1).join(' ') || null })),
+  run(ctx, args) {
+    const member = ctx.member!;
+    const { reports, statuses } = ctx.services.store;
+    const now = today(ctx);
+    const year = Number(now.slice(0, 4));
+    const open = [...reports.forAgency(member.agencyId, `${year - 1}-01-01`, `${year}-12-31`)].filter(
+      (r) => statuses.state('report', r.id, member.agencyId)?.status !== 'done',
+    );
+    if (args.code === null) {
+      if (open.length === 0) return textReply(T.noOpenReports);
+      return {
+        text: [T.reportsOpen],
+        choices: open.slice(0, 10).map((r) => [{ label: `${r.code} ${r.year} — hạn ${formatCivil(r.dueDate)}`, command: `/nopbaocao r${r.id}` }]),
+      };
+    }
+    const byRef = /^r(\d+)$/.exec(args.code);
+    const report = byRef ? reports.byId(Number(byRef[1])) : (open.find((r) => r.code.toLowerCase() === args.code!.toLowerCase()) ?? reports.byCode(args.code, year));
+    if (!report) return textReply(T.reportUnknown(args.code));
+    const result = ctx.services.statuses.submitReport(member, ctx.platform, report.id, args.evidence);
+    if (!result.ok) return textReply(result.error === 'not_owed' ? T.reportUnknown(args.code) : T.reportAlready(report.title));
+    return textReply(T.reportDone(report.title, now <= report.dueDate, formatCivil(report.dueDate)));
+  },
+});

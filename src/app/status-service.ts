@@ -1,0 +1,115 @@
+import type { Clock } from '../clock.js';
+import type { CivilDate } from '../domain/civil-date.js';
+import type { ParsedStatusReply } from '../domain/status-reply.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { Member } from '../store/member-repo.js';
+import type { Task } from '../store/plan-repo.js';
+import type { StatusEvent } from '../store/status-repo.js';
+import type { Store } from '../store/store.js';
+import type { ReminderPlanner } from './reminder-planner.js';
+
+export type TaskLookup = { kind: 'one'; task: Task } | { kind: 'many'; tasks: Task[] } | { kind: 'none' };
+
+export type RecordError = 'not_assigned' | 'not_lead_for_extension' | 'already_done';
+
+/** Status replies: finding the task a reply names, recording it as an event, extension decisions. */
+export class StatusService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly planner: ReminderPlanner,
+  ) {}
+
+  /**
+   * The task a typed code names for this member: an exact code first, else a code ending in it
+   * ("3.17" → "I.3.17"); tasks of the member's agency win; several left means ask back.
+   */
+  findTask(member: Member, typed: string): TaskLookup {
+    const { plans } = this.store;
+    const code = typed.replace(/^NV\s*/i, '');
+    let candidates = plans.tasksByCode(code);
+    if (candidates.length === 0) candidates = plans.tasksByCodeSuffix(code);
+    if (candidates.length === 0) return { kind: 'none' };
+    const mine = candidates.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === member.agencyId));
+    const pool = mine.length > 0 ? mine : candidates;
+    return pool.length === 1 ? { kind: 'one', task: pool[0]! } : { kind: 'many', tasks: pool.slice(0, 8) };
+  }
+
+  /** The member's agency's role on a task, if any. */
+  roleOn(member: Member, taskId: number): 'lead' | 'coord' | null {
+    const roles = this.store.plans.assignments(taskId).filter((a) => a.agencyId === member.agencyId).map((a) => a.role);
+    return roles.includes('lead') ? 'lead' : roles.includes('coord') ? 'coord' : null;
+  }
+
+  /**
+   * Records a reply about a task: the lead agency's reply moves the task's state; a coordinating
+   * agency's reply is kept as its contribution and never closes the lead's task.
+   */
+  recordTask(member: Member, platform: string, task: Task, reply: ParsedStatusReply): Result<{ event: StatusEvent; role: 'lead' | 'coord' }, RecordError> {
+    const role = this.roleOn(member, task.id);
+    if (!role) return err('not_assigned');
+    if (reply.status === 'extension_requested' && role !== 'lead') return err('not_lead_for_extension');
+    const current = this.store.statuses.state('task', task.id, member.agencyId);
+    if (role === 'lead' && reply.status === 'done' && current?.status === 'done') return err('already_done');
+    const event = this.store.statuses.append({
+      itemKind: 'task',
+      itemId: task.id,
+      agencyId: member.agencyId,
+      memberId: member.id,
+      platform,
+      status: role === 'coord' && reply.status !== 'extension_requested' ? 'contribution' : reply.status,
+      progress: reply.progress,
+      reason: reply.reason,
+      evidence: reply.evidence,
+      requestedDate: reply.requestedDate,
+      createdAt: this.clock.now().toISOString(),
+    });
+    return ok({ event, role });
+  }
+
+  /** Records a report submission (on time or late is decided by its time against the due date). */
+  submitReport(member: Member, platform: string, reportId: number, evidence: string | null): Result<StatusEvent, 'not_owed' | 'already_done'> {
+    if (!this.store.reports.owes(reportId, member.agencyId)) return err('not_owed');
+    if (this.store.statuses.state('report', reportId, member.agencyId)?.status === 'done') return err('already_done');
+    return ok(
+      this.store.statuses.append({
+        itemKind: 'report',
+        itemId: reportId,
+        agencyId: member.agencyId,
+        memberId: member.id,
+        platform,
+        status: 'done',
+        progress: 100,
+        reason: null,
+        evidence,
+        createdAt: this.clock.now().toISOString(),
+      }),
+    );
+  }
+
+  /** Approves or rejects an extension request; approval moves that agency's due date and re-plans. */
+  decide(admin: Member, requestId: number, approve: boolean, note: string | null): Result<{ request: StatusEvent; newDate: CivilDate | null }, 'not_found' | 'already_decided'> {
+    const request = this.store.statuses.byId(requestId);
+    if (!request || request.status !== 'extension_requested') return err('not_found');
+    const decided = this.store.statuses
+      .history(request.itemKind, request.itemId)
+      .some((e) => e.refersTo === requestId && (e.status === 'extension_approved' || e.status === 'extension_rejected'));
+    if (decided) return err('already_decided');
+    this.store.statuses.append({
+      itemKind: request.itemKind,
+      itemId: request.itemId,
+      agencyId: request.agencyId,
+      memberId: admin.id,
+      platform: null,
+      status: approve ? 'extension_approved' : 'extension_rejected',
+      progress: null,
+      reason: note,
+      evidence: null,
+      requestedDate: approve ? request.requestedDate : null,
+      refersTo: requestId,
+      createdAt: this.clock.now().toISOString(),
+    });
+    if (approve) this.planner.replan();
+    return ok({ request, newDate: approve ? request.requestedDate : null });
+  }
+}

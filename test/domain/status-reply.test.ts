@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseStatusReply } from '../../src/domain/status-reply.js';
+
+const TODAY = '2024-06-24';
+const parse = (text: string) => parseStatusReply(text, TODAY);
+
+describe('status replies written in chat', () => {
+  it.each([
+    ['2.5 xong', { code: '2.5', status: 'done', progress: 100 }],
+    ['NV 3.7 đã hoàn thành - QĐ số 123/QĐ-UBND', { code: '3.7', status: 'done', evidence: '123/QĐ-UBND', reason: null }],
+    ['NV 3.7 da hoan thanh - QD so 123/QD-UBND', { code: '3.7', status: 'done', evidence: '123/QD-UBND' }],
+    ['2.3 đang làm 60%', { code: '2.3', status: 'in_progress', progress: 60 }],
+    ['2.3 dang lam 60%', { code: '2.3', status: 'in_progress', progress: 60 }],
+    ['2.4 vướng: chưa có kinh phí', { code: '2.4', status: 'blocked', reason: 'chưa có kinh phí' }],
+    ['2.4 vuong: chua co kinh phi', { code: '2.4', status: 'blocked', reason: 'chua co kinh phi' }],
+    ['gia hạn 1.6 đến 30/9 vì chờ hướng dẫn của Bộ', { code: '1.6', status: 'extension_requested', requestedDate: '2024-09-30', reason: 'chờ hướng dẫn của Bộ' }],
+    ['gia han 1.6 den 30/9 vi cho huong dan cua Bo', { code: '1.6', status: 'extension_requested', requestedDate: '2024-09-30', reason: 'cho huong dan cua Bo' }],
+    ['I.3.17 hoàn thành, Kế hoạch 163/KH-UBND', { code: 'I.3.17', status: 'done', evidence: '163/KH-UBND' }],
+    ['VII.B.3.8 đạt 75%', { code: 'VII.B.3.8', status: 'in_progress', progress: 75 }],
+    ['2.a xong', { code: '2.A', status: 'done' }],
+    ['xin gia hạn 2.5 tới 15/1/2025 do chưa có hướng dẫn', { code: '2.5', status: 'extension_requested', requestedDate: '2025-01-15', reason: 'chưa có hướng dẫn' }],
+    ['gia hạn 2.5 đến 10/3', { code: '2.5', status: 'extension_requested', requestedDate: '2025-03-10' }],
+  ])('%j', (text, expected) => {
+    const result = parse(text);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).toMatchObject(expected);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['x'.repeat(5000), 'too_long'],
+    ['🙂🙂🙂', 'no_code'],
+    ['xong rồi', 'no_code'],
+    ["'; DROP TABLE tasks; --", 'no_code'],
+    ['2.5 ok nhé', 'no_status'],
+    ['2.3 đang làm 160%', 'bad_progress'],
+    ['gia hạn 1.6 đến 30/2 vì chờ', 'bad_date'],
+    ['gia hạn 1.6 vì chờ hướng dẫn', 'no_date'],
+    ['gia hạn 1.6 đến 30/5/2024', 'past_date'],
+  ])('refuses %j with %s', (text, code) => {
+    const result = parse(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe(code);
+  });
+});
