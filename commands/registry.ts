@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { agenciesCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
+import { rankingCommand, scoreCommand } from './scoring.js';
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
@@ -18,6 +19,8 @@ export const commands: readonly Command<never>[] = [
   snoozeCommand,
   muteCommand,
   unmuteCommand,
+  scoreCommand,
+  rankingCommand,
   whoAmICommand,
   linkCommand,
   agenciesCommand,

@@ -125,22 +125,39 @@ function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply): Comm
  * Anything ambiguous is asked back with choices; nothing is stored on a bad reply.
  */
 export function handleStatusText(ctx: CommandContext, text: string): CommandResult {
+  // "t123 …" comes from a choice button: the task is already known, the rest is the reply.
+  const chosen = /^t(\d+)\s+(.+)$/.exec(text.trim());
+  if (chosen) {
+    const task = ctx.services.store.plans.taskById(Number(chosen[1]));
+    if (!task) return { replies: [textReply(T.unknownTask(chosen[1]!))] };
+    const reparsed = parseStatusReply(`${task.code} ${chosen[2]}`, today(ctx));
+    if (!reparsed.ok) return { replies: [textReply(T.problem(reparsed.error))] };
+    return record(ctx, task, reparsed.value);
+  }
   const parsed = parseStatusReply(text, today(ctx));
   if (!parsed.ok) return { replies: [textReply(T.problem(parsed.error))] };
   const found = ctx.services.statuses.findTask(ctx.member!, parsed.value.code);
   if (found.kind === 'none') return { replies: [textReply(T.unknownTask(parsed.value.code))] };
   if (found.kind === 'many') {
-    const rest = text.replace(/^\s*(nv\s*)?/i, '');
+    // The buttons carry the task id and the reply without its code (cut to Telegram's 64 bytes).
+    const rest = text.replace(/^\s*(nv\.?\s*)?/i, '').replace(new RegExp(`^${parsed.value.code.replace(/\./g, '\\.')}\\s*`, 'i'), '');
     return {
       replies: [
         {
           text: [T.whichTask(parsed.value.code)],
-          choices: found.tasks.map((t) => [{ label: `${t.code} — ${titleOf(t).slice(0, 40)}`, command: `/capnhat ${rest.replace(parsed.value.code, t.code).replace(parsed.value.code.toLowerCase(), t.code)}`.slice(0, 64) }]),
+          choices: found.tasks.map((t) => [{ label: `${t.code} — ${t.planName}`.slice(0, 60), command: fitCallback(`/capnhat t${t.id} ${rest}`) }]),
         },
       ],
     };
   }
   return record(ctx, found.task, parsed.value);
+}
+
+/** Cuts a button command to Telegram's 64-byte callback limit without splitting a character. */
+function fitCallback(command: string): string {
+  let out = command;
+  while (Buffer.byteLength(out, 'utf8') > 64) out = out.slice(0, -1);
+  return out;
 }
 
 /** The four status buttons offered under a task the asker's agency leads. */

@@ -20,6 +20,7 @@ import { formatCivil } from './domain/civil-date.js';
 import { PLAN_TEXTS } from '../commands/plans.texts.js';
 import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
+import { parsePeriod } from './domain/scoring.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -37,7 +38,11 @@ Lệnh:
   import <tệp.csv|tệp.xlsx> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
-      Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).`;
+      Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
+  score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
+      Điểm từng cơ quan theo bộ tiêu chí data/rubric.json.
+  replay
+      Tính lại trạng thái các việc từ nhật ký cập nhật và báo mọi chênh lệch (mã thoát 1 nếu có).`;
 
 /** Thrown for a wrong CLI call; printed as one Vietnamese line plus the usage, exit code 2. */
 class UsageError extends Error {}
@@ -271,6 +276,38 @@ async function run(argv: string[]): Promise<number> {
         services.store.close();
       }
       return 0;
+    }
+    case 'score': {
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } } });
+      const period = values.period ? parsePeriod(values.period) : null;
+      if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn, ví dụ --period 2024-Q2');
+      const asOf = values['as-of'] ?? period.to;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
+      const services = openServices(config);
+      try {
+        const scores = services.scoring.scoreAll(period, asOf).map((s) => ({
+          agency: s.code,
+          name: s.name,
+          criteria: s.criteria.map((c) => ({ code: c.code, points: c.points, maxPoints: c.maxPoints, why: c.why })),
+          total: s.total,
+        }));
+        if (values.json) print(JSON.stringify(scores));
+        else for (const s of scores) print(`${s.agency.padEnd(10)} ${String(s.total).padStart(5)}  ${s.name}`);
+      } finally {
+        services.store.close();
+      }
+      return 0;
+    }
+    case 'replay': {
+      const store = openStore(config);
+      try {
+        const result = store.statuses.replay();
+        if (result.differences.length > 0) store.transaction(() => store.statuses.rebuildStates());
+        print(JSON.stringify({ checked: result.checked, differences: result.differences.length, rebuilt: result.differences.length > 0, details: result.differences.slice(0, 50) }));
+        return result.differences.length > 0 ? 1 : 0;
+      } finally {
+        store.close();
+      }
     }
     default:
       throw new UsageError(`không có lệnh “${command}”`);

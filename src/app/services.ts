@@ -9,6 +9,7 @@ import { loadAgencyGroups, loadCalendar, loadPolicy, loadReportConfig, type Repo
 import { ReminderPlanner } from './reminder-planner.js';
 import { StatusService } from './status-service.js';
 import { PendingInputs } from './pending-inputs.js';
+import { loadRubric, ScoringService } from './scoring-service.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 
@@ -29,6 +30,7 @@ export interface Services {
   /** Queues a message to one member through the outbox (once per key); wired by createApp. */
   notifyMember: (key: string, memberId: number, reply: Reply) => void;
   pendingInputs: PendingInputs;
+  scoring: ScoringService;
   calendar: WorkCalendar;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number };
 }
@@ -58,5 +60,6 @@ export function createServices(deps: {
     notifyAdmins: () => undefined,
     notifyMember: () => undefined,
     pendingInputs: new PendingInputs(),
+    scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
   };
 }

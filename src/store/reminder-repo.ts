@@ -98,6 +98,13 @@ export class ReminderRepo {
     return (this.db.prepare(`${SELECT} WHERE status = 'planned' AND send_day BETWEEN ? AND ? ORDER BY send_at, agency_id, id`).all(from, to) as Row[]).map(toRow);
   }
 
+  /** Reminders sent on days in [from, to], for the responsiveness criterion. */
+  sentBetween(from: string, to: string): { itemKind: 'task' | 'report'; itemId: number; agencyId: number; sentDay: string }[] {
+    return this.db
+      .prepare("SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, send_day AS sentDay FROM reminders WHERE status = 'sent' AND send_day BETWEEN ? AND ? AND audience = 'focal'")
+      .all(from, to) as { itemKind: 'task' | 'report'; itemId: number; agencyId: number; sentDay: string }[];
+  }
+
   countByStatus(): Record<string, number> {
     const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM reminders GROUP BY status').all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));

@@ -58,6 +58,11 @@ export class ReportRepo {
       .all(from) as { reportId: number; agencyId: number; dueDate: CivilDate }[];
   }
 
+  /** The agencies that owe a report. */
+  obligationsOf(reportId: number): number[] {
+    return (this.db.prepare('SELECT agency_id AS id FROM report_obligations WHERE report_id = ? ORDER BY agency_id').all(reportId) as { id: number }[]).map((r) => r.id);
+  }
+
   owes(reportId: number, agencyId: number): boolean {
     return this.db.prepare('SELECT 1 FROM report_obligations WHERE report_id = ? AND agency_id = ?').get(reportId, agencyId) !== undefined;
   }

@@ -55,7 +55,15 @@ export class StatusRepo {
       .run(event);
     const stored = { ...event, id: Number(result.lastInsertRowid) };
     const current = this.state(stored.itemKind, stored.itemId, stored.agencyId);
-    this.writeState(stored.itemKind, stored.itemId, stored.agencyId, applyEvent(current, stored, (id) => this.byId(id)?.requestedDate ?? null));
+    if (current && stored.createdAt < current.updatedAt) {
+      // An event older than the state (a late arrival): fold the item's events again in time order.
+      const events = this.history(stored.itemKind, stored.itemId).filter((e) => e.agencyId === stored.agencyId).sort(eventOrder);
+      let state: ItemState | undefined;
+      for (const e of events) state = applyEvent(state, e, (id) => this.byId(id)?.requestedDate ?? null);
+      this.writeState(stored.itemKind, stored.itemId, stored.agencyId, state!);
+    } else {
+      this.writeState(stored.itemKind, stored.itemId, stored.agencyId, applyEvent(current, stored, (id) => this.byId(id)?.requestedDate ?? null));
+    }
     return stored;
   }
 

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
+import type { ScoredAgency } from '../src/app/scoring-service.js';
+import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import { parsePeriod } from '../src/domain/scoring.js';
+import { defineCommand, type CommandContext } from './command.js';
+
+const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+/** Scoring words, in one place. */
+const T = {
+  title: (name: string, period: string, asOf: string) => `Điểm CCHC (phần dondoc theo dõi) — ${name}, ${period}, tính đến ${asOf}`,
+  total: (s: ScoredAgency) => `Tổng: ${fmt(s.total)}/${fmt(s.maxTotal)} điểm`,
+  line: (points: number, max: number, title: string) => `${fmt(points)}/${fmt(max)} — ${title}`,
+  unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
+  ownOnly: 'Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.',
+  rankTitle: (kind: string, period: string) => `Xếp hạng ${kind} — ${period}`,
+  rankLine: (i: number, s: ScoredAgency, reason: string | null) => `${i}. ${s.name}: ${fmt(s.total)}/${fmt(s.maxTotal)}${reason ? ` — mất điểm chủ yếu: ${reason}` : ''}`,
+  unknownKind: (kind: string, kinds: string) => `Không có loại cơ quan “${kind}”. Các loại: ${kinds}.`,
+  noneOfKind: 'Không có cơ quan nào thuộc loại này.',
+  note: 'Điểm tính từ các cập nhật đã ghi trong dondoc; Sở Nội vụ thẩm định điểm chính thức.',
+};
+
+/** Reads "[agency words…] [YYYY | YYYY-Qn]" into an agency text and a period (default: this year). */
+function splitArgs(ctx: CommandContext, words: string[]): { agency: string | null; period: ReturnType<typeof parsePeriod> & object; asOf: string } {
+  const today = civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
+  const last = words[words.length - 1];
+  const period = last ? parsePeriod(last) : null;
+  const rest = period ? words.slice(0, -1) : words;
+  const chosen = period ?? parsePeriod(today.slice(0, 4))!;
+  return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: today < chosen.to ? today : chosen.to };
+}
+
+function mainLoss(s: ScoredAgency): string | null {
+  const lost = s.criteria.filter((c) => c.points < c.maxPoints).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points))[0];
+  return lost ? `${lost.title} (${lost.why})` : null;
+}
+
+export const scoreCommand = defineCommand({
+  name: 'diem',
+  aliases: ['score'],
+  summary: 'Điểm của cơ quan theo từng tiêu chí và lý do (lãnh đạo, quản trị: của bất kỳ cơ quan nào)',
+  usage: '/diem [mã cơ quan] [năm hoặc năm-Qn, ví dụ 2024-Q2]',
+  roles: ['focal', 'leader', 'admin'],
+  args: z.array(z.string()),
+  run(ctx, words) {
+    const member = ctx.member!;
+    const { agency: agencyText, period, asOf } = splitArgs(ctx, words);
+    const { agencies } = ctx.services.store;
+    let agencyId = member.agencyId;
+    if (agencyText !== null) {
+      const found = agencies.byCode(agencyText) ?? (agencies.byAlias(agencyText).length === 1 ? agencies.byAlias(agencyText)[0] : undefined);
+      if (!found) return textReply(T.unknownAgency(agencyText));
+      if (member.role === 'focal' && found.id !== member.agencyId) return textReply(T.ownOnly);
+      agencyId = found.id;
+    }
+    const score = ctx.services.scoring.scoreAll(period, asOf).find((s) => s.agencyId === agencyId);
+    const name = agencies.byId(agencyId)!.name;
+    if (!score) return textReply(T.title(name, period.label, formatCivil(asOf)), T.note);
+    const rows: RichText[] = score.criteria.map((c) => [bold(T.line(c.points, c.maxPoints, c.title)), `\n   ${c.why}`]);
+    return textReply([bold(T.title(name, period.label, formatCivil(asOf)))], ...rows, [bold(T.total(score))], T.note);
+  },
+});
+
+export const rankingCommand = defineCommand({
+  name: 'xephang',
+  aliases: ['ranking'],
+  summary: 'Xếp hạng các cơ quan cùng loại, kèm lý do mất điểm chính',
+  usage: '/xephang [loại cơ quan] [năm hoặc năm-Qn]',
+  roles: ['leader', 'admin'],
+  args: z.array(z.string()),
+  run(ctx, words) {
+    const { agency: kindText, period, asOf } = splitArgs(ctx, words);
+    const kinds = ctx.services.store.agencies.kinds();
+    const kind = kindText ?? 'so_ban_nganh';
+    const found = kinds.find((k) => k.code === kind);
+    if (!found) return textReply(T.unknownKind(kind, kinds.map((k) => k.code).join(', ')));
+    const ranked = ctx.services.scoring.scoreAll(period, asOf).filter((s) => s.kind === kind);
+    if (ranked.length === 0) return textReply(T.noneOfKind);
+    return {
+      text: lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map((s, i) => T.rankLine(i + 1, s, mainLoss(s))), T.note),
+    };
+  },
+});

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { civilDateOf } from '../domain/civil-date.js';
+import { rubricSchema, scoreAgency, type AgencyScore, type Obligation, type Rubric, type ScoringEvent } from '../domain/scoring.js';
+import type { WorkCalendar } from '../domain/work-calendar.js';
+import type { Store } from '../store/store.js';
+
+/** Reads and validates data/rubric.json; throws one Vietnamese line naming the bad field. */
+export function loadRubric(dataDir: string): Rubric {
+  const path = join(dataDir, 'rubric.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Không đọc được bộ tiêu chí chấm điểm ${path}: ${(error as Error).message}`);
+  }
+  const parsed = rubricSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Bộ tiêu chí chấm điểm ${path} sai ở ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export interface ScoredAgency extends AgencyScore {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/** Gathers what each agency owed in a period and its events, and scores it by the rubric. */
+export class ScoringService {
+  constructor(
+    private readonly store: Store,
+    private readonly rubric: Rubric,
+    private readonly calendar: WorkCalendar,
+    private readonly timeZone: string,
+  ) {}
+
+  /** Scores every agency (except Sở Nội vụ itself) for [from, to] as of a day, best first. */
+  scoreAll(period: { from: string; to: string }, asOf: string): ScoredAgency[] {
+    const { store } = this;
+    const obligations = new Map<number, Obligation[]>();
+    const add = (agencyId: number, o: Obligation) => obligations.set(agencyId, [...(obligations.get(agencyId) ?? []), o]);
+    const latest = new Map<string, { agencyId: number; taskId: number; due: string }>();
+    for (const s of store.plans.reminderSources(false)) {
+      if (!s.dueDate || s.dueDate < period.from || s.dueDate > period.to) continue;
+      const key = `${s.taskId}:${s.agencyId}`;
+      const prev = latest.get(key);
+      if (!prev || s.dueDate > prev.due) latest.set(key, { agencyId: s.agencyId, taskId: s.taskId, due: s.dueDate });
+    }
+    const tasks = store.plans.tasksById([...latest.values()].map((l) => l.taskId));
+    for (const l of latest.values()) add(l.agencyId, { itemKind: 'task', itemId: l.taskId, dueDate: l.due, label: tasks.get(l.taskId)?.code ?? String(l.taskId) });
+    for (const report of store.reports.dueBetween(period.from, period.to)) {
+      for (const o of store.reports.obligationsOf(report.id)) {
+        add(o, { itemKind: 'report', itemId: report.id, dueDate: report.dueDate, reportKind: report.kind, label: `${report.code}/${report.year}` });
+      }
+    }
+    const events: ScoringEvent[] = store.statuses.all().map((e) => ({
+      itemKind: e.itemKind,
+      itemId: e.itemId,
+      agencyId: e.agencyId,
+      status: e.status,
+      progress: e.progress,
+      requestedDate: e.requestedDate,
+      day: civilDateOf(new Date(e.createdAt), this.timeZone),
+      createdAt: e.createdAt,
+    }));
+    const responsiveness = this.rubric.criteria.find((c) => c.type === 'responsiveness' && c.enabled);
+    const within = responsiveness && responsiveness.type === 'responsiveness' ? responsiveness.withinWorkingDays : 0;
+    const reminders = within > 0 ? store.reminders.sentBetween(period.from, period.to) : [];
+    return store.agencies
+      .list()
+      .filter((a) => !a.isStanding && a.kind !== 'ubnd_tinh')
+      .map((a) => {
+        const score = scoreAgency(
+          a.id,
+          this.rubric,
+          obligations.get(a.id) ?? [],
+          events,
+          asOf,
+          reminders.filter((r) => r.agencyId === a.id).map((r) => ({ ...r, answerBy: this.calendar.addWorkingDays(r.sentDay, within) })),
+        );
+        return { ...score, code: a.code, name: a.name, kind: a.kind };
+      })
+      .sort((x, y) => y.total - x.total || x.name.localeCompare(y.name, 'vi'));
+  }
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { applyEvent, eventOrder, type ItemState, type Status } from './item-state.js';
+
+const band = z.object({ min: z.number().min(0).max(1), strict: z.boolean().default(false), points: z.number().min(0) });
+const common = {
+  code: z.string().regex(/^[a-z_]+$/),
+  title: z.string().min(3),
+  maxPoints: z.number().positive(),
+  enabled: z.boolean().default(true),
+  whenNothingDue: z.number().min(0),
+};
+
+/** The scoring rubric (data/rubric.json): criteria modelled on the provincial PAR INDEX tables. */
+export const rubricSchema = z
+  .object({
+    criteria: z
+      .array(
+        z.discriminatedUnion('type', [
+          z.object({ ...common, type: z.literal('completion_rate'), bands: z.array(band).min(1), otherwise: z.number().min(0) }),
+          z.object({ ...common, type: z.literal('reports_on_time'), reportKinds: z.array(z.enum(['periodic', 'plan', 'adhoc'])).min(1) }),
+          z.object({ ...common, type: z.literal('on_time_rate'), bands: z.array(band).min(1), otherwise: z.number().min(0), extensionCountsAsOnTime: z.boolean() }),
+          z.object({ ...common, type: z.literal('responsiveness'), bands: z.array(band).min(1), otherwise: z.number().min(0), withinWorkingDays: z.number().int().min(1).max(20) }),
+        ]),
+      )
+      .min(1),
+  })
+  .superRefine((rubric, ctx) => {
+    rubric.criteria.forEach((c, i) => {
+      if ('bands' in c) {
+        for (const b of c.bands) if (b.points > c.maxPoints) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'bands'], message: `điểm của một mức vượt điểm tối đa ${c.maxPoints}` });
+        const mins = c.bands.map((b) => b.min);
+        if (mins.some((m, j) => j > 0 && m > mins[j - 1]!)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'bands'], message: 'các mức phải xếp từ cao xuống thấp' });
+      }
+      if (c.whenNothingDue > c.maxPoints) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'whenNothingDue'], message: 'vượt điểm tối đa' });
+    });
+  });
+
+export type Rubric = z.infer<typeof rubricSchema>;
+export type Criterion = Rubric['criteria'][number];
+
+/** One event as scoring sees it. */
+export interface ScoringEvent {
+  itemKind: 'task' | 'report';
+  itemId: number;
+  agencyId: number;
+  status: Status;
+  progress: number | null;
+  requestedDate: string | null;
+  /** Civil day of the event in the province's zone. */
+  day: string;
+  createdAt: string;
+}
+
+/** Something an agency owed in the period: a task it leads (with its original due date) or a report. */
+export interface Obligation {
+  itemKind: 'task' | 'report';
+  itemId: number;
+  dueDate: string;
+  reportKind?: 'periodic' | 'plan' | 'adhoc';
+  label: string;
+}
+
+export interface CriterionScore {
+  code: string;
+  title: string;
+  points: number;
+  maxPoints: number;
+  /** Vietnamese: what was counted and why these points. */
+  why: string;
+}
+
+export interface AgencyScore {
+  agencyId: number;
+  total: number;
+  maxTotal: number;
+  criteria: CriterionScore[];
+}
+
+const pct = (x: number) => `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+
+function pointsFor(rate: number, bands: { min: number; strict: boolean; points: number }[], otherwise: number): { points: number; rule: string } {
+  for (const b of bands) {
+    if (b.strict ? rate > b.min : rate >= b.min) return { points: b.points, rule: `${b.strict ? 'trên' : 'từ'} ${pct(b.min)}` };
+  }
+  return { points: otherwise, rule: `dưới ${pct(bands[bands.length - 1]!.min)}` };
+}
+
+/**
+ * Scores one agency for a period as of a day, from its obligations and its events alone: the same
+ * events give the same scores, whatever order they arrived in (events are ordered by timestamp and
+ * content, never by arrival).
+ */
+export function scoreAgency(
+  agencyId: number,
+  rubric: Rubric,
+  obligations: Obligation[],
+  events: ScoringEvent[],
+  asOf: string,
+  reminders: { itemKind: 'task' | 'report'; itemId: number; sentDay: string; answerBy: string }[] = [],
+): AgencyScore {
+  const mine = events.filter((e) => e.agencyId === agencyId && e.day <= asOf).sort(eventOrder);
+  const states = new Map<string, ItemState & { doneDay: string | null }>();
+  for (const e of mine) {
+    const key = `${e.itemKind}:${e.itemId}`;
+    const prev = states.get(key);
+    const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt });
+    states.set(key, { ...next, doneDay: next.status === 'done' ? (prev?.status === 'done' ? prev.doneDay : e.day) : null });
+  }
+  const due = obligations.filter((o) => o.dueDate <= asOf);
+  const tasks = due.filter((o) => o.itemKind === 'task');
+  const criteria: CriterionScore[] = [];
+  for (const c of rubric.criteria) {
+    if (!c.enabled) continue;
+    const base = { code: c.code, title: c.title, maxPoints: c.maxPoints };
+    switch (c.type) {
+      case 'completion_rate': {
+        if (tasks.length === 0) {
+          criteria.push({ ...base, points: c.whenNothingDue, why: 'Không có nhiệm vụ đến hạn trong kỳ.' });
+          break;
+        }
+        const done = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status === 'done').length;
+        const rate = done / tasks.length;
+        const { points, rule } = pointsFor(rate, c.bands, c.otherwise);
+        const missing = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status !== 'done').map((o) => o.label);
+        criteria.push({
+          ...base,
+          points,
+          why: `Hoàn thành ${done}/${tasks.length} nhiệm vụ đến hạn (${pct(rate)}, ${rule}).${missing.length > 0 ? ` Chưa xong: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.` : ''}`,
+        });
+        break;
+      }
+      case 'reports_on_time': {
+        const reports = due.filter((o) => o.itemKind === 'report' && o.reportKind && c.reportKinds.includes(o.reportKind));
+        if (reports.length === 0) {
+          criteria.push({ ...base, points: c.whenNothingDue, why: 'Không có báo cáo đến hạn trong kỳ.' });
+          break;
+        }
+        const late = reports.filter((o) => {
+          const s = states.get(`report:${o.itemId}`);
+          const deadline = s?.dueOverride ?? o.dueDate;
+          return !(s?.status === 'done' && s.doneDay !== null && s.doneDay <= deadline);
+        });
+        criteria.push({
+          ...base,
+          points: late.length === 0 ? c.maxPoints : 0,
+          why: late.length === 0 ? `Nộp đủ, đúng hạn ${reports.length}/${reports.length} báo cáo.` : `Thiếu hoặc nộp muộn: ${late.map((o) => o.label).join(', ')} (tiêu chí tính tất cả hoặc không).`,
+        });
+        break;
+      }
+      case 'on_time_rate': {
+        const finished = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status === 'done');
+        if (finished.length === 0) {
+          criteria.push({ ...base, points: tasks.length === 0 ? c.whenNothingDue : c.otherwise, why: tasks.length === 0 ? 'Không có nhiệm vụ đến hạn trong kỳ.' : 'Chưa có nhiệm vụ nào hoàn thành.' });
+          break;
+        }
+        const onTime = finished.filter((o) => {
+          const s = states.get(`task:${o.itemId}`)!;
+          const deadline = c.extensionCountsAsOnTime && s.dueOverride ? s.dueOverride : o.dueDate;
+          return s.doneDay !== null && s.doneDay <= deadline;
+        }).length;
+        const rate = onTime / finished.length;
+        const { points, rule } = pointsFor(rate, c.bands, c.otherwise);
+        criteria.push({ ...base, points, why: `Đúng hạn ${onTime}/${finished.length} nhiệm vụ đã hoàn thành (${pct(rate)}, ${rule})${c.extensionCountsAsOnTime ? '' : '; tính theo hạn gốc'}.` });
+        break;
+      }
+      case 'responsiveness': {
+        const counted = reminders.filter((r) => r.sentDay <= asOf);
+        if (counted.length === 0) {
+          criteria.push({ ...base, points: c.whenNothingDue, why: 'Không có lời nhắc nào trong kỳ.' });
+          break;
+        }
+        const answered = counted.filter((r) => mine.some((e) => e.itemKind === r.itemKind && e.itemId === r.itemId && e.day >= r.sentDay && e.day <= r.answerBy)).length;
+        const rate = answered / counted.length;
+        const { points, rule } = pointsFor(rate, c.bands, c.otherwise);
+        criteria.push({ ...base, points, why: `Phản hồi ${answered}/${counted.length} lời nhắc trong ${c.withinWorkingDays} ngày làm việc (${pct(rate)}, ${rule}).` });
+        break;
+      }
+    }
+  }
+  const total = Math.round(criteria.reduce((n, c) => n + c.points, 0) * 100) / 100;
+  return { agencyId, total, maxTotal: criteria.reduce((n, c) => n + c.maxPoints, 0), criteria };
+}
+
+/** "2024" or "2024-Q3" → the period's first and last day; null if the text is not a period. */
+export function parsePeriod(text: string): { from: string; to: string; label: string } | null {
+  const year = /^(\d{4})$/.exec(text);
+  if (year) return { from: `${year[1]}-01-01`, to: `${year[1]}-12-31`, label: `năm ${year[1]}` };
+  const quarter = /^(\d{4})-?Q([1-4])$/i.exec(text);
+  if (!quarter) return null;
+  const q = Number(quarter[2]);
+  const ends = ['03-31', '06-30', '09-30', '12-31'];
+  const starts = ['01-01', '04-01', '07-01', '10-01'];
+  return { from: `${quarter[1]}-${starts[q - 1]}`, to: `${quarter[1]}-${ends[q - 1]}`, label: `quý ${['I', 'II', 'III', 'IV'][q - 1]}/${quarter[1]}` };
+}

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dayjs } from '../../../src/domain/time.js';
+import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+
+const admin: TgUser = { id: 1001, first_name: 'Hoa' };
+const focal: TgUser = { id: 2002, first_name: 'Trang' };
+const leader: TgUser = { id: 2003, first_name: 'Minh' };
+const other: TgUser = { id: 3003, first_name: 'Lan' };
+const snvFocal: TgUser = { id: 4004, first_name: 'Nam' };
+const stranger: TgUser = { id: 9009, first_name: 'Lạ' };
+let h: TelegramHarness;
+
+const events = () => h.app.store.db.prepare('SELECT status, progress, reason, evidence, requested_date AS requestedDate FROM status_events ORDER BY id').all();
+const eventCount = () => (h.app.store.db.prepare('SELECT COUNT(*) AS n FROM status_events').get() as { n: number }).n;
+const state = (code: string, agency = 'STP') =>
+  h.app.store.statuses.state('task', h.app.store.plans.tasksByCode(code)[0]!.id, h.app.store.agencies.byCode(agency)!.id);
+
+async function join_(user: TgUser, agency: string, role: string): Promise<void> {
+  const [invite] = await h.send(admin, `/moi ${agency} ${role}`);
+  await h.send(user, `/start ${codeIn(invite!)}`);
+}
+
+beforeEach(async () => {
+  h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
+  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await join_(focal, 'STP', 'dau_moi');
+  await join_(leader, 'STP', 'lanh_dao');
+  await join_(other, 'STC', 'dau_moi');
+  await join_(snvFocal, 'SNV', 'dau_moi');
+  const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
+  const result = await h.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });
+  expect(result.ok).toBe(true);
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('status replies by text through the real bot', () => {
+  it.each([
+    ['2.5 xong', 'done', { status: 'done', progress: 100 }],
+    ['NV 3.7 đã hoàn thành - QĐ số 123/QĐ-UBND', 'done', { status: 'done', evidence: '123/QĐ-UBND' }],
+    ['NV 3.7 da hoan thanh - QD so 123/QD-UBND', 'done', { status: 'done', evidence: '123/QD-UBND' }],
+    ['2.3 đang làm 60%', 'in_progress', { status: 'in_progress', progress: 60 }],
+    ['2.3 dang lam 60%', 'in_progress', { status: 'in_progress', progress: 60 }],
+    ['2.4 vướng: chưa có kinh phí', 'blocked', { status: 'blocked', reason: 'chưa có kinh phí' }],
+    ['2.4 vuong: chua co kinh phi', 'blocked', { status: 'blocked', reason: 'chua co kinh phi' }],
+    ['gia hạn 1.6 đến 30/9 vì chờ hướng dẫn của Bộ', 'extension_requested', { status: 'extension_requested', requestedDate: '2024-09-30', reason: 'chờ hướng dẫn của Bộ' }],
+    ['gia han 1.6 den 30/9 vi cho huong dan cua Bo', 'extension_requested', { status: 'extension_requested', requestedDate: '2024-09-30' }],
+  ])('%j is stored as %s', async (text, _status, stored) => {
+    const [reply] = await h.send(focal, text);
+    expect(reply).toMatch(/^Đã ghi nhận: /);
+    expect(events().at(-1)).toMatchObject(stored);
+    const [viaCommand] = await h.send(leader, `/capnhat ${text}`);
+    expect(viaCommand).toMatch(/^Đã ghi nhận: |đã được báo hoàn thành trước đó/);
+  });
+
+  it('asks back when a code matches several tasks, and lists the asker\'s tasks for an unknown code', async () => {
+    const csv = Buffer.from('\ufeffSTT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\n2.5,Việc khác cùng số,Sở Tư pháp,,Năm 2024\r\n');
+    await h.app.services.plans.importFile('khac.csv', csv, { name: 'KH khác', year: 2024 });
+    const [ask] = await h.send(focal, '2.5 đang làm 40%');
+    expect(ask).toContain('khớp với nhiều nhiệm vụ');
+    expect(h.lastButtons(focal.id).map((b) => b.text).sort()).toEqual(['2.5 — KH khác', '2.5 — KH thử']);
+    expect(eventCount()).toBe(0);
+    const other = h.lastButtons(focal.id).find((b) => b.text === '2.5 — KH khác')!;
+    expect(await h.press(focal, other.callback_data)).toEqual(['Đã ghi nhận: 2.5 đang thực hiện (40%).']);
+    const otherTask = h.app.store.plans.tasksByCode('2.5').find((t) => t.planName === 'KH khác')!;
+    expect(h.app.store.statuses.state('task', otherTask.id, h.app.store.agencies.byCode('STP')!.id)).toMatchObject({ progress: 40 });
+    expect(await h.send(focal, '9.9 xong')).toEqual(['Không có nhiệm vụ mã “9.9”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.']);
+  });
+});
+
+describe('who may update what', () => {
+  it('keeps each agency to its own tasks; a coordinating agency contributes without closing', async () => {
+    expect(await h.send(other, '2.5 xong')).toEqual(['Nhiệm vụ 2.5 không giao cho cơ quan bạn, nên bạn không cập nhật được.']);
+    expect(await h.send(focal, '4.1 xong')).toEqual([
+      'Đã ghi nhận phần việc của cơ quan bạn (phối hợp) cho nhiệm vụ 4.1; cơ quan chủ trì vẫn chịu trách nhiệm báo hoàn thành.',
+    ]);
+    expect(state('4.1', 'SNV')).toBeUndefined();
+    expect(state('4.1', 'STP')!.status).toBe('contributing');
+    expect(await h.send(focal, 'gia hạn 4.1 đến 30/9 vì chờ')).toEqual(['Chỉ cơ quan chủ trì mới xin gia hạn nhiệm vụ 4.1.']);
+    expect(await h.send(stranger, '2.5 xong')).toEqual([expect.stringContaining('chưa được liên kết')]);
+    expect(events().filter((e) => (e as { status: string }).status === 'done')).toEqual([]);
+  });
+
+  it('sends an extension request to Sở Nội vụ with buttons; only an admin decides; approval moves the date and re-plans', async () => {
+    await h.send(focal, 'gia hạn 2.5 đến 15/7 vì chờ hướng dẫn của Bộ');
+    await h.app.worker.drain();
+    const request = h.messagesSince(0, admin.id).at(-1)!;
+    expect(String(request.payload.text)).toContain('Sở Tư pháp xin gia hạn nhiệm vụ 2.5');
+    const approve = h.lastButtons(admin.id).find((b) => b.text === 'Đồng ý')!;
+    expect(await h.press(leader, approve.callback_data)).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
+    const [decided] = await h.press(admin, approve.callback_data);
+    expect(decided).toBe('Đã đồng ý gia hạn 2.5 đến 15/07/2024. dondoc đã báo cơ quan và lập lại lịch nhắc.');
+    expect(await h.press(admin, approve.callback_data)).toEqual(['Đề nghị này đã được quyết định trước đó.']);
+    await h.app.worker.drain();
+    expect(h.messagesSince(0, focal.id).map((m) => String(m.payload.text))).toContain('✅ Sở Nội vụ đồng ý gia hạn nhiệm vụ 2.5 đến 15/07/2024.');
+    expect(state('2.5')!.dueOverride).toBe('2024-07-15');
+    const planned = h.app.store.db.prepare("SELECT DISTINCT due_date AS due FROM reminders WHERE item_id = ? AND status = 'planned'").all(h.app.store.plans.tasksByCode('2.5')[0]!.id);
+    expect(planned).toEqual([{ due: '2024-07-15' }]);
+  });
+});
+
+describe('status buttons under a task', () => {
+  it('✅, 🔄 with a percentage, ⚠️ then the reason, 📅 then the date and reason', async () => {
+    await h.send(focal, '/nhiemvu 2.3');
+    const buttons = h.lastButtons(focal.id);
+    expect(buttons.map((b) => b.text)).toEqual(['✅ Hoàn thành', '🔄 Đang thực hiện', '⚠️ Vướng mắc', '📅 Xin gia hạn']);
+    await h.press(focal, buttons[1]!.callback_data);
+    const fifty = h.lastButtons(focal.id).find((b) => b.text === '50%')!;
+    expect(await h.press(focal, fifty.callback_data)).toEqual(['Đã ghi nhận: 2.3 đang thực hiện (50%).']);
+    expect(await h.press(focal, buttons[2]!.callback_data)).toEqual(['Gửi lý do vướng mắc của nhiệm vụ 2.3 (một tin nhắn).']);
+    expect(await h.send(focal, 'Chưa có hướng dẫn của Bộ Nội vụ')).toEqual(['Đã ghi nhận: 2.3 vướng mắc: Chưa có hướng dẫn của Bộ Nội vụ.']);
+    await h.press(focal, buttons[3]!.callback_data);
+    expect(await h.send(focal, '30/09/2024 vì chờ kinh phí')).toEqual([
+      'Đã ghi nhận: 2.3 xin gia hạn đến 30/09/2024 (chờ kinh phí).\nYêu cầu đã gửi Sở Nội vụ; bạn sẽ nhận kết quả khi có quyết định.',
+    ]);
+    await h.press(focal, buttons[0]!.callback_data);
+    expect(state('2.3')).toMatchObject({ status: 'done', progress: 100 });
+    const [history] = await h.send(admin, '/lichsu 2.3');
+    expect(history).toContain('đang thực hiện — 50%');
+    expect(history).toContain('vướng mắc — Chưa có hướng dẫn của Bộ Nội vụ');
+    expect(history).toContain('xin gia hạn — đến 30/09/2024; chờ kinh phí');
+  });
+});
+
+describe('bad replies change nothing', () => {
+  it.each([
+    ['x'.repeat(5000), 'Tin quá dài (5000 ký tự)'],
+    ['🙂🙂🙂', 'chưa thấy mã nhiệm vụ'],
+    ["2.5'; DROP TABLE status_events; --", 'đang ở tình trạng nào'],
+    ["'; DELETE FROM tasks; --", 'chưa thấy mã nhiệm vụ'],
+    ['7.7 xong', 'Không có nhiệm vụ mã “7.7”'],
+    ['gia hạn 2.5 đến 30/2 vì chờ', 'Ngày 30/2 không có trong lịch'],
+    ['2.3 đang làm 150%', 'Tiến độ 150% không hợp lệ'],
+  ])('%j', async (text, answer) => {
+    const tasks = (h.app.store.db.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n;
+    const [reply] = await h.send(focal, text);
+    expect(reply).toContain(answer);
+    expect(eventCount()).toBe(0);
+    expect((h.app.store.db.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n).toBe(tasks);
+  });
+});
+
+describe('reports and scores', () => {
+  it('/nopbaocao records a submission on time or late; /diem and /xephang explain the points', async () => {
+    h.clock.set(dayjs.tz('2024-06-24 09:00', 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+    h.app.scheduler.planIfNewDay();
+    await h.send(focal, '/nopbaocao');
+    const sixMonths = h.lastButtons(focal.id).find((b) => b.text.startsWith('6T 2024'))!;
+    expect(await h.press(focal, sixMonths.callback_data)).toEqual(['✅ Đã ghi nhận nộp “Báo cáo CCHC 6 tháng năm 2024” sau hạn (17/06/2024).']);
+    await h.send(focal, '2.5 xong');
+    h.clock.set(dayjs.tz('2024-07-02 09:00', 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+    await h.send(focal, '3.7 xong');
+    // Quý II/2024 ends on Sunday 30/6, so both tasks were due Monday 1/7: 2.5 on time, 3.7 a day late.
+    const [score] = await h.send(focal, '/diem 2024');
+    expect(score).toContain('Điểm CCHC (phần dondoc theo dõi) — Sở Tư pháp, năm 2024, tính đến 02/07/2024');
+    expect(score).toContain('Hoàn thành 2/2 nhiệm vụ đến hạn (100%, trên 90%)');
+    expect(score).toContain('Thiếu hoặc nộp muộn: Q1/2024, 6T/2024');
+    expect(score).toContain('Đúng hạn 1/2 nhiệm vụ đã hoàn thành (50%, dưới 70%); tính theo hạn gốc.');
+    expect(score).toContain('Tổng: 2/4 điểm');
+    expect(await h.send(focal, '/diem STC')).toEqual(['Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.']);
+    const [leaderView] = await h.send(leader, '/diem STC 2024');
+    expect(leaderView).toContain('Sở Tài chính, năm 2024');
+    const [ranking] = await h.send(leader, '/xephang so_ban_nganh 2024');
+    expect(ranking).toContain('Xếp hạng Sở, ban, ngành — năm 2024');
+    expect(ranking).toMatch(/\d+\. Sở Tư pháp: /);
+    expect(await h.send(focal, '/xephang')).toEqual([expect.stringContaining('chỉ dành cho')]);
+  });
+});
