@@ -106,7 +106,9 @@ export function scoreAgency(
     const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt });
     states.set(key, { ...next, doneDay: next.status === 'done' ? (prev?.status === 'done' ? prev.doneDay : e.day) : null });
   }
-  const due = obligations.filter((o) => o.dueDate <= asOf);
+  const due = obligations
+    .filter((o) => o.dueDate <= asOf)
+    .sort((a, b) => (a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.label.localeCompare(b.label)));
   const tasks = due.filter((o) => o.itemKind === 'task');
   const criteria: CriterionScore[] = [];
   for (const c of rubric.criteria) {

@@ -134,3 +134,35 @@ describe('npm run cli -- reminders', () => {
     expect(cliOn(other, 'reminders', '--from', '2024-06-28', '--to', '2024-06-01').code).toBe(2);
   });
 });
+
+describe('npm run cli -- score and replay', () => {
+  it('prints every agency with criteria, points and total; replay finds nothing to fix on a clean store', () => {
+    const other = join(dir, 'score.sqlite');
+    expect(cliOn(other, 'import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024').code).toBe(3);
+    const result = cliOn(other, 'score', '--period', '2024', '--as-of', '2024-12-31', '--json');
+    expect(result.code).toBe(0);
+    const scores = JSON.parse(result.out) as { agency: string; name: string; total: number; criteria: { code: string; points: number; maxPoints: number; why: string }[] }[];
+    expect(scores.length).toBeGreaterThan(20);
+    const stp = scores.find((s) => s.agency === 'STP')!;
+    expect(stp.criteria.map((c) => c.code)).toEqual(['completion', 'reports', 'timeliness']);
+    expect(stp.criteria[0]!.why).toMatch(/^Hoàn thành 0\/\d+ nhiệm vụ đến hạn/);
+    expect(stp.total).toBe(stp.criteria.reduce((n, c) => n + c.points, 0));
+    expect(cliOn(other, 'score', '--period', '2024-Q9').code).toBe(2);
+    const replay = cliOn(other, 'replay');
+    expect(replay.code).toBe(0);
+    expect(JSON.parse(replay.out)).toMatchObject({ differences: 0, rebuilt: false });
+  });
+
+  it('replay rebuilds a derived state that drifted from the events and says so', () => {
+    const other = join(dir, 'drift.sqlite');
+    const store = openDatabase(other);
+    store.prepare("INSERT INTO agency_kinds (code, label, level) VALUES ('so_ban_nganh', 'Sở', 'tinh')").run();
+    store.prepare("INSERT INTO agencies (code, name, kind, created_at) VALUES ('STP', 'Sở Tư pháp', 'so_ban_nganh', 'x')").run();
+    store.prepare("INSERT INTO status_events (item_kind, item_id, agency_id, status, progress, created_at) VALUES ('task', 1, 1, 'done', 100, '2024-05-01T02:00:00.000Z')").run();
+    store.close();
+    const replay = cliOn(other, 'replay');
+    expect(replay.code).toBe(1);
+    expect(JSON.parse(replay.out)).toMatchObject({ checked: 1, differences: 1, rebuilt: true });
+    expect(cliOn(other, 'replay').code).toBe(0);
+  });
+});
