@@ -184,10 +184,64 @@ async function sendThroughput(): Promise<void> {
   }
 }
 
+async function statusReplies(): Promise<void> {
+  const h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
+  try {
+    const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
+    await h.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });
+    const users = Array.from({ length: 50 }, (_, i) => ({ id: 30_000 + i, first_name: `Đầu mối ${i}` }));
+    for (const user of users) await h.send(user, `/start ${h.invite('STP', 'focal')}`);
+    const replies = ['2.3 đang làm 40%', '2.4 vướng: chưa có kinh phí', '2.3 dang lam 60%', 'NV 3.7 đang thực hiện 50% - CV số 12/STP-VP', '2.4 vuong: cho huong dan'];
+    const n = 5_000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i += 1) await h.send(users[i % users.length]!, replies[i % replies.length]!);
+    const ms = performance.now() - t0;
+    const stored = (h.app.store.db.prepare('SELECT COUNT(*) AS n FROM status_events').get() as { n: number }).n;
+    line(`status replies by text through handleUpdate into SQLite (${stored.toLocaleString('en-US')} events)`, `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} replies/s (${(ms / n).toFixed(3)} ms each)`);
+  } finally {
+    await h.close();
+  }
+}
+
+async function scoring(): Promise<void> {
+  const t = createTestApp({ start: '2024-12-31T03:00:00Z' });
+  try {
+    const { store, services } = t.app;
+    const now = t.clock.now();
+    store.transaction(() => {
+      for (let i = 0; i < 500; i += 1) store.agencies.upsert({ code: `SC${i}`, name: `UBND xã Chấm Điểm ${i}`, kind: 'ubnd_xa' }, now);
+    });
+    const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
+    for (let i = 1; i <= 20; i += 1) rows.push([String(i), `Nhiệm vụ ${i}`, 'UBND cấp xã', '', ['Quý I/2024', 'Quý II/2024', 'Quý III/2024', 'Tháng 11/2024'][i % 4]!]);
+    await services.plans.importFile('xa.csv', Buffer.from(writeCsv(rows)), { name: 'KH xã', year: 2024 });
+    const tasks = store.db.prepare('SELECT id FROM tasks').all() as { id: number }[];
+    const agencies = store.db.prepare("SELECT id FROM agencies WHERE code LIKE 'SC%'").all() as { id: number }[];
+    let seed = 3;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    store.transaction(() => {
+      for (let i = 0; i < 10_000; i += 1) {
+        const day = `2024-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+        store.statuses.append({
+          itemKind: 'task', itemId: tasks[Math.floor(random() * tasks.length)]!.id, agencyId: agencies[Math.floor(random() * agencies.length)]!.id,
+          memberId: null, platform: 'bench', status: random() < 0.6 ? 'done' : 'in_progress', progress: 50, reason: null, evidence: null, createdAt: `${day}T02:00:00.000Z`,
+        });
+      }
+    });
+    const t0 = performance.now();
+    const scores = services.scoring.scoreAll({ from: '2024-01-01', to: '2024-12-31' }, '2024-12-31');
+    const ms = performance.now() - t0;
+    line(`score ${scores.length} agencies × 10,000 events (year 2024)`, `${ms.toFixed(0)} ms`);
+  } finally {
+    await t.close();
+  }
+}
+
 process.stdout.write(`dondoc bench — node ${process.version}, ${new Date().toISOString()}\n`);
 await commandThroughput();
 await longReply();
 await planImport();
 deadlineParsing();
 await reminderPlanning();
+await statusReplies();
+await scoring();
 await sendThroughput();

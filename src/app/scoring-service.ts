@@ -56,16 +56,21 @@ export class ScoringService {
         add(o, { itemKind: 'report', itemId: report.id, dueDate: report.dueDate, reportKind: report.kind, label: `${report.code}/${report.year}` });
       }
     }
-    const events: ScoringEvent[] = store.statuses.all().map((e) => ({
-      itemKind: e.itemKind,
-      itemId: e.itemId,
-      agencyId: e.agencyId,
-      status: e.status,
-      progress: e.progress,
-      requestedDate: e.requestedDate,
-      day: civilDateOf(new Date(e.createdAt), this.timeZone),
-      createdAt: e.createdAt,
-    }));
+    const events = new Map<number, ScoringEvent[]>();
+    for (const e of store.statuses.all()) {
+      const list = events.get(e.agencyId) ?? [];
+      list.push({
+        itemKind: e.itemKind,
+        itemId: e.itemId,
+        agencyId: e.agencyId,
+        status: e.status,
+        progress: e.progress,
+        requestedDate: e.requestedDate,
+        day: civilDateOf(new Date(e.createdAt), this.timeZone),
+        createdAt: e.createdAt,
+      });
+      events.set(e.agencyId, list);
+    }
     const responsiveness = this.rubric.criteria.find((c) => c.type === 'responsiveness' && c.enabled);
     const within = responsiveness && responsiveness.type === 'responsiveness' ? responsiveness.withinWorkingDays : 0;
     const reminders = within > 0 ? store.reminders.sentBetween(period.from, period.to) : [];
@@ -77,7 +82,7 @@ export class ScoringService {
           a.id,
           this.rubric,
           obligations.get(a.id) ?? [],
-          events,
+          events.get(a.id) ?? [],
           asOf,
           reminders.filter((r) => r.agencyId === a.id).map((r) => ({ ...r, answerBy: this.calendar.addWorkingDays(r.sentDay, within) })),
         );

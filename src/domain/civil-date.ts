@@ -59,8 +59,14 @@ export function weekdayName(date: CivilDate): string {
   return ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'][dayOfWeek(date)]!;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The civil date of an instant in a time zone (default Asia/Ho_Chi_Minh). */
 export function civilDateOf(instant: Date, timeZone = 'Asia/Ho_Chi_Minh'): CivilDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  return parts;
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }

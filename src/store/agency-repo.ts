@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 import { textKey } from '../domain/text-key.js';
 
 export interface AgencyKind {
@@ -57,8 +57,7 @@ export class AgencyRepo {
 
   /** Inserts or updates an agency kind (kinds are data: the registry file defines them). */
   upsertKind(kind: AgencyKind): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO agency_kinds (code, label, level, sort_order) VALUES (?, ?, ?, ?)
          ON CONFLICT (code) DO UPDATE SET label = excluded.label, level = excluded.level, sort_order = excluded.sort_order`,
       )
@@ -66,16 +65,14 @@ export class AgencyRepo {
   }
 
   kinds(): AgencyKind[] {
-    return this.db
-      .prepare('SELECT code, label, level, sort_order AS sortOrder FROM agency_kinds ORDER BY sort_order, code')
+    return prepared(this.db, 'SELECT code, label, level, sort_order AS sortOrder FROM agency_kinds ORDER BY sort_order, code')
       .all() as AgencyKind[];
   }
 
   /** Inserts or updates an agency by code and replaces its aliases (its name and short name are always aliases). */
   upsert(input: AgencyInput, now: Date): Agency {
     const parentId = input.parentCode ? (this.byCode(input.parentCode)?.id ?? null) : null;
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO agencies (code, name, short_name, kind, parent_id, is_standing, created_at)
          VALUES (@code, @name, @shortName, @kind, @parentId, @isStanding, @now)
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
@@ -92,8 +89,8 @@ export class AgencyRepo {
       });
     const agency = this.byCode(input.code);
     if (!agency) throw new Error(`agency ${input.code} vanished after upsert`);
-    this.db.prepare('DELETE FROM agency_aliases WHERE agency_id = ?').run(agency.id);
-    const insertAlias = this.db.prepare(
+    prepared(this.db, 'DELETE FROM agency_aliases WHERE agency_id = ?').run(agency.id);
+    const insertAlias = prepared(this.db, 
       'INSERT OR IGNORE INTO agency_aliases (agency_id, alias, alias_key) VALUES (?, ?, ?)',
     );
     const names = [input.name, input.shortName, input.code, ...(input.aliases ?? [])];
@@ -104,21 +101,19 @@ export class AgencyRepo {
   }
 
   byCode(code: string): Agency | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM agencies WHERE code = ? COLLATE NOCASE')
+    const row = prepared(this.db, 'SELECT * FROM agencies WHERE code = ? COLLATE NOCASE')
       .get(code) as AgencyRow | undefined;
     return row ? toAgency(row) : undefined;
   }
 
   byId(id: number): Agency | undefined {
-    const row = this.db.prepare('SELECT * FROM agencies WHERE id = ?').get(id) as AgencyRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM agencies WHERE id = ?').get(id) as AgencyRow | undefined;
     return row ? toAgency(row) : undefined;
   }
 
   /** Agencies whose name, short name, code or alias folds to the same key as the text. */
   byAlias(text: string): Agency[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT DISTINCT a.* FROM agencies a JOIN agency_aliases x ON x.agency_id = a.id
          WHERE x.alias_key = ? AND a.active = 1 ORDER BY a.code`,
       )
@@ -128,7 +123,7 @@ export class AgencyRepo {
 
   aliases(agencyId: number): string[] {
     return (
-      this.db.prepare('SELECT alias FROM agency_aliases WHERE agency_id = ? ORDER BY alias').all(agencyId) as {
+      prepared(this.db, 'SELECT alias FROM agency_aliases WHERE agency_id = ? ORDER BY alias').all(agencyId) as {
         alias: string;
       }[]
     ).map((row) => row.alias);
@@ -136,8 +131,7 @@ export class AgencyRepo {
 
   /** Active agencies, ordered by kind then name; optionally of one kind. */
   list(filter: { kind?: string } = {}): Agency[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT a.* FROM agencies a JOIN agency_kinds k ON k.code = a.kind
          WHERE a.active = 1 AND (@kind IS NULL OR a.kind = @kind)
          ORDER BY k.sort_order, a.name`,
@@ -148,11 +142,11 @@ export class AgencyRepo {
 
   /** The standing agency for CCHC (Sở Nội vụ), if the registry marks one. */
   standing(): Agency | undefined {
-    const row = this.db.prepare('SELECT * FROM agencies WHERE is_standing = 1 LIMIT 1').get() as AgencyRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM agencies WHERE is_standing = 1 LIMIT 1').get() as AgencyRow | undefined;
     return row ? toAgency(row) : undefined;
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM agencies').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT COUNT(*) AS n FROM agencies').get() as { n: number }).n;
   }
 }

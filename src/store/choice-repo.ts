@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 
 export interface StoredChoice {
   label: string;
@@ -16,8 +16,7 @@ export class ChoiceRepo {
   constructor(private readonly db: Db) {}
 
   save(platform: string, chatId: string, choices: PendingChoices, now: Date, expiresAt: Date): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO pending_choices (platform, chat_id, choices, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (platform, chat_id) DO UPDATE SET choices = excluded.choices,
            created_at = excluded.created_at, expires_at = excluded.expires_at`,
@@ -27,8 +26,7 @@ export class ChoiceRepo {
 
   /** The chat's last offered choices, marked expired once they lapsed; undefined if there were none. */
   get(platform: string, chatId: string, now: Date): { state: 'live' | 'expired'; pending: PendingChoices } | undefined {
-    const row = this.db
-      .prepare('SELECT choices, expires_at AS expiresAt FROM pending_choices WHERE platform = ? AND chat_id = ?')
+    const row = prepared(this.db, 'SELECT choices, expires_at AS expiresAt FROM pending_choices WHERE platform = ? AND chat_id = ?')
       .get(platform, chatId) as { choices: string; expiresAt: string } | undefined;
     if (!row) return undefined;
     const pending = JSON.parse(row.choices) as PendingChoices;
@@ -36,6 +34,6 @@ export class ChoiceRepo {
   }
 
   clear(platform: string, chatId: string): void {
-    this.db.prepare('DELETE FROM pending_choices WHERE platform = ? AND chat_id = ?').run(platform, chatId);
+    prepared(this.db, 'DELETE FROM pending_choices WHERE platform = ? AND chat_id = ?').run(platform, chatId);
   }
 }

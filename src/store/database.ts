@@ -45,3 +45,23 @@ export function migrate(db: Db): number {
   }
   return applied;
 }
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * Prepares a statement once per database and SQL text, then reuses it: preparing costs more than
+ * running most of dondoc's queries, and the same few dozen statements run on every message.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 import type { Role } from '../domain/roles.js';
 
 export interface Invite {
@@ -18,8 +18,7 @@ export class InviteRepo {
   constructor(private readonly db: Db) {}
 
   create(invite: Omit<Invite, 'usedAt'>): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO invites (code_hash, agency_id, role, member_id, display_hint, created_by, created_at, expires_at)
          VALUES (@codeHash, @agencyId, @role, @memberId, @displayHint, @createdBy, @createdAt, @expiresAt)`,
       )
@@ -27,8 +26,7 @@ export class InviteRepo {
   }
 
   byHash(codeHash: string): Invite | undefined {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `SELECT code_hash AS codeHash, agency_id AS agencyId, role, member_id AS memberId, display_hint AS displayHint,
            created_by AS createdBy, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt
          FROM invites WHERE code_hash = ?`,
@@ -38,8 +36,7 @@ export class InviteRepo {
 
   /** Marks an invite used; returns false if someone else used it first. */
   markUsed(codeHash: string, by: { platform: string; platformUserId: string }, now: Date): boolean {
-    const result = this.db
-      .prepare(
+    const result = prepared(this.db, 
         `UPDATE invites SET used_at = ?, used_by_platform = ?, used_by_user_id = ?
          WHERE code_hash = ? AND used_at IS NULL`,
       )

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 import type { Role } from '../domain/roles.js';
 
 export interface Member {
@@ -37,8 +37,7 @@ export class MemberRepo {
   constructor(private readonly db: Db) {}
 
   create(input: { displayName: string; agencyId: number; role: Role }, now: Date): Member {
-    const result = this.db
-      .prepare('INSERT INTO members (display_name, agency_id, role, created_at) VALUES (?, ?, ?, ?)')
+    const result = prepared(this.db, 'INSERT INTO members (display_name, agency_id, role, created_at) VALUES (?, ?, ?, ?)')
       .run(input.displayName, input.agencyId, input.role, now.toISOString());
     const member = this.byId(Number(result.lastInsertRowid));
     if (!member) throw new Error('member vanished after insert');
@@ -46,14 +45,13 @@ export class MemberRepo {
   }
 
   byId(id: number): Member | undefined {
-    const row = this.db.prepare(`${MEMBER_SELECT} WHERE m.id = ?`).get(id);
+    const row = prepared(this.db, `${MEMBER_SELECT} WHERE m.id = ?`).get(id);
     return row ? fixMember(row) : undefined;
   }
 
   /** The member a platform account belongs to, if it is linked. */
   byAccount(platform: string, platformUserId: string): Member | undefined {
-    const row = this.db
-      .prepare(
+    const row = prepared(this.db, 
         `${MEMBER_SELECT} JOIN member_accounts ma ON ma.member_id = m.id
          WHERE ma.platform = ? AND ma.platform_user_id = ?`,
       )
@@ -66,8 +64,7 @@ export class MemberRepo {
     account: { memberId: number; platform: string; platformUserId: string; chatId: string; displayName: string | null },
     now: Date,
   ): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO member_accounts (platform, platform_user_id, member_id, chat_id, display_name, linked_at)
          VALUES (@platform, @platformUserId, @memberId, @chatId, @displayName, @now)`,
       )
@@ -75,8 +72,7 @@ export class MemberRepo {
   }
 
   accounts(memberId: number): MemberAccount[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `${ACCOUNT_SELECT} WHERE member_id = ? ORDER BY platform`,
       )
       .all(memberId) as MemberAccount[];
@@ -84,8 +80,7 @@ export class MemberRepo {
 
   /** Every account linked on one platform, oldest member first. */
   accountsOn(platform: string): MemberAccount[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `${ACCOUNT_SELECT} WHERE platform = ? ORDER BY member_id`,
       )
       .all(platform) as MemberAccount[];
@@ -93,8 +88,7 @@ export class MemberRepo {
 
   /** Members ordered by agency and name; optionally of one agency. */
   list(filter: { agencyId?: number } = {}): Member[] {
-    return this.db
-      .prepare(`${MEMBER_SELECT} WHERE (@agencyId IS NULL OR m.agency_id = @agencyId) ORDER BY a.name, m.display_name`)
+    return prepared(this.db, `${MEMBER_SELECT} WHERE (@agencyId IS NULL OR m.agency_id = @agencyId) ORDER BY a.name, m.display_name`)
       .all({ agencyId: filter.agencyId ?? null })
       .map(fixMember);
   }
@@ -106,7 +100,7 @@ export class MemberRepo {
 
   /** Members with a role, across agencies. */
   withRole(role: Role): Member[] {
-    return this.db.prepare(`${MEMBER_SELECT} WHERE m.role = ? ORDER BY m.id`).all(role).map(fixMember);
+    return prepared(this.db, `${MEMBER_SELECT} WHERE m.role = ? ORDER BY m.id`).all(role).map(fixMember);
   }
 
   /**
@@ -119,12 +113,12 @@ export class MemberRepo {
   }
 
   markUnreachable(platform: string, chatId: string, now: Date): void {
-    this.db.prepare('UPDATE member_accounts SET unreachable_at = ? WHERE platform = ? AND chat_id = ?').run(now.toISOString(), platform, chatId);
+    prepared(this.db, 'UPDATE member_accounts SET unreachable_at = ? WHERE platform = ? AND chat_id = ?').run(now.toISOString(), platform, chatId);
   }
 
   /** Accounts that could not be reached, with their member. */
   unreachable(): { member: Member; account: MemberAccount }[] {
-    const rows = this.db.prepare(`${ACCOUNT_SELECT} WHERE unreachable_at IS NOT NULL ORDER BY member_id`).all() as MemberAccount[];
+    const rows = prepared(this.db, `${ACCOUNT_SELECT} WHERE unreachable_at IS NOT NULL ORDER BY member_id`).all() as MemberAccount[];
     return rows.flatMap((account) => {
       const member = this.byId(account.memberId);
       return member ? [{ member, account }] : [];
@@ -132,14 +126,14 @@ export class MemberRepo {
   }
 
   setMuted(memberId: number, muted: boolean): void {
-    this.db.prepare('UPDATE members SET muted = ? WHERE id = ?').run(muted ? 1 : 0, memberId);
+    prepared(this.db, 'UPDATE members SET muted = ? WHERE id = ?').run(muted ? 1 : 0, memberId);
   }
 
   setPreferredPlatform(memberId: number, platform: string): void {
-    this.db.prepare('UPDATE members SET preferred_platform = ? WHERE id = ?').run(platform, memberId);
+    prepared(this.db, 'UPDATE members SET preferred_platform = ? WHERE id = ?').run(platform, memberId);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM members').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT COUNT(*) AS n FROM members').get() as { n: number }).n;
   }
 }

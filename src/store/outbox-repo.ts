@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 
 export interface OutboxRow {
   id: number;
@@ -24,59 +24,56 @@ export class OutboxRepo {
   /** Queues a message once per dedupe key; returns its id (the existing one if the key was used). */
   enqueue(message: { dedupeKey: string; purpose: string; memberId: number | null; platform: string; chatId: string; payload: string }, now: Date): number {
     const at = now.toISOString();
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT OR IGNORE INTO outbox (dedupe_key, purpose, member_id, platform, chat_id, payload, not_before, created_at)
          VALUES (@dedupeKey, @purpose, @memberId, @platform, @chatId, @payload, @at, @at)`,
       )
       .run({ ...message, at });
-    return (this.db.prepare('SELECT id FROM outbox WHERE dedupe_key = ?').get(message.dedupeKey) as { id: number }).id;
+    return (prepared(this.db, 'SELECT id FROM outbox WHERE dedupe_key = ?').get(message.dedupeKey) as { id: number }).id;
   }
 
   /** Pending messages of a platform that may go now, oldest first. */
   ready(platform: string, now: Date, limit: number): OutboxRow[] {
-    return this.db
-      .prepare(`${SELECT} WHERE status = 'pending' AND platform = ? AND not_before <= ? ORDER BY id LIMIT ?`)
+    return prepared(this.db, `${SELECT} WHERE status = 'pending' AND platform = ? AND not_before <= ? ORDER BY id LIMIT ?`)
       .all(platform, now.toISOString(), limit) as OutboxRow[];
   }
 
   /** Marks a message as being sent (the state a crash can leave behind); false if it was not pending. */
   markSending(id: number): boolean {
-    return this.db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'").run(id).changes === 1;
+    return prepared(this.db, "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'").run(id).changes === 1;
   }
 
   markSent(id: number, now: Date): void {
-    this.db.prepare("UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?").run(now.toISOString(), id);
+    prepared(this.db, "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?").run(now.toISOString(), id);
   }
 
   /** Back to pending, to be tried again no earlier than `notBefore`. */
   retryLater(id: number, notBefore: Date, error: string | null, countAttempt = true): void {
-    this.db
-      .prepare(`UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts - ? WHERE id = ?`)
+    prepared(this.db, `UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts - ? WHERE id = ?`)
       .run(notBefore.toISOString(), error, countAttempt ? 0 : 1, id);
   }
 
   finish(id: number, status: 'unreachable' | 'failed', error: string): void {
-    this.db.prepare('UPDATE outbox SET status = ?, last_error = ? WHERE id = ?').run(status, error, id);
+    prepared(this.db, 'UPDATE outbox SET status = ?, last_error = ? WHERE id = ?').run(status, error, id);
   }
 
   /** Messages left in "sending" by a crash: put back to pending and returned for the log. */
   recoverInFlight(): OutboxRow[] {
-    const rows = this.db.prepare(`${SELECT} WHERE status = 'sending'`).all() as OutboxRow[];
-    this.db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending'").run();
+    const rows = prepared(this.db, `${SELECT} WHERE status = 'sending'`).all() as OutboxRow[];
+    prepared(this.db, "UPDATE outbox SET status = 'pending' WHERE status = 'sending'").run();
     return rows;
   }
 
   byId(id: number): OutboxRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as OutboxRow | undefined;
+    return prepared(this.db, `${SELECT} WHERE id = ?`).get(id) as OutboxRow | undefined;
   }
 
   countByStatus(): Record<string, number> {
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[];
+    const rows = prepared(this.db, 'SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
   pendingCount(): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number }).n;
+    return (prepared(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number }).n;
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DeadlineKind } from '../domain/deadline-grammar.js';
 
@@ -68,8 +68,7 @@ export class PlanRepo {
     plan: { name: string; documentNo: string | null; year: number; periodFrom: number | null; periodTo: number | null; sourceFile: string | null },
     now: Date,
   ): Plan {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO plans (name, document_no, year, period_from, period_to, source_file, created_at, updated_at)
          VALUES (@name, @documentNo, @year, @periodFrom, @periodTo, @sourceFile, @now, @now)
          ON CONFLICT (name) DO UPDATE SET document_no = COALESCE(excluded.document_no, plans.document_no),
@@ -81,22 +80,21 @@ export class PlanRepo {
   }
 
   planByName(name: string): Plan | undefined {
-    return this.db.prepare(`${PLAN_SELECT} WHERE name = ?`).get(name) as Plan | undefined;
+    return prepared(this.db, `${PLAN_SELECT} WHERE name = ?`).get(name) as Plan | undefined;
   }
 
   plans(): Plan[] {
-    return this.db.prepare(`${PLAN_SELECT} ORDER BY year DESC, name`).all() as Plan[];
+    return prepared(this.db, `${PLAN_SELECT} ORDER BY year DESC, name`).all() as Plan[];
   }
 
   /** Inserts or updates a task by (plan, code), keeping its id; returns the id and whether it was new. */
   upsertTask(planId: number, fields: TaskFields, now: Date): { id: number; created: boolean } {
-    const existing = this.db.prepare('SELECT id FROM tasks WHERE plan_id = ? AND code = ?').get(planId, fields.code) as
+    const existing = prepared(this.db, 'SELECT id FROM tasks WHERE plan_id = ? AND code = ?').get(planId, fields.code) as
       | { id: number }
       | undefined;
     const params = { ...fields, planId, now: now.toISOString() };
     if (existing) {
-      this.db
-        .prepare(
+      prepared(this.db, 
           `UPDATE tasks SET area_code = @areaCode, area_title = @areaTitle, objective = @objective, task = @task,
              activity = @activity, product = @product, budget = @budget, lead_text = @leadText, coord_text = @coordText,
              deadline_text = @deadlineText, deadline_kind = @deadlineKind, deadline_note = @deadlineNote,
@@ -105,8 +103,7 @@ export class PlanRepo {
         .run({ ...params, id: existing.id });
       return { id: existing.id, created: false };
     }
-    const result = this.db
-      .prepare(
+    const result = prepared(this.db, 
         `INSERT INTO tasks (plan_id, code, area_code, area_title, objective, task, activity, product, budget, lead_text,
            coord_text, deadline_text, deadline_kind, deadline_note, source_row, created_at, updated_at)
          VALUES (@planId, @code, @areaCode, @areaTitle, @objective, @task, @activity, @product, @budget, @leadText,
@@ -118,14 +115,14 @@ export class PlanRepo {
 
   /** Codes of the plan's active tasks. */
   tasksForPlanCodes(planId: number): string[] {
-    return (this.db.prepare('SELECT code FROM tasks WHERE plan_id = ? AND active = 1').all(planId) as { code: string }[]).map((r) => r.code);
+    return (prepared(this.db, 'SELECT code FROM tasks WHERE plan_id = ? AND active = 1').all(planId) as { code: string }[]).map((r) => r.code);
   }
 
   /** Retires the plan's tasks whose codes are not in `keep` (a re-import dropped them); returns how many. */
   retireMissing(planId: number, keep: string[], now: Date): number {
     const keepSet = new Set(keep);
-    const rows = this.db.prepare('SELECT id, code FROM tasks WHERE plan_id = ? AND active = 1').all(planId) as { id: number; code: string }[];
-    const retire = this.db.prepare('UPDATE tasks SET active = 0, updated_at = ? WHERE id = ?');
+    const rows = prepared(this.db, 'SELECT id, code FROM tasks WHERE plan_id = ? AND active = 1').all(planId) as { id: number; code: string }[];
+    const retire = prepared(this.db, 'UPDATE tasks SET active = 0, updated_at = ? WHERE id = ?');
     let count = 0;
     for (const row of rows) {
       if (keepSet.has(row.code)) continue;
@@ -136,33 +133,30 @@ export class PlanRepo {
   }
 
   replaceDeadlines(taskId: number, deadlines: TaskDeadline[]): void {
-    this.db.prepare('DELETE FROM task_deadlines WHERE task_id = ?').run(taskId);
-    const insert = this.db.prepare('INSERT INTO task_deadlines (task_id, seq, nominal_date, due_date) VALUES (?, ?, ?, ?)');
+    prepared(this.db, 'DELETE FROM task_deadlines WHERE task_id = ?').run(taskId);
+    const insert = prepared(this.db, 'INSERT INTO task_deadlines (task_id, seq, nominal_date, due_date) VALUES (?, ?, ?, ?)');
     deadlines.forEach((d, seq) => insert.run(taskId, seq, d.nominalDate, d.dueDate));
   }
 
   replaceAssignments(taskId: number, assignments: { agencyId: number; role: 'lead' | 'coord' }[]): void {
-    this.db.prepare('DELETE FROM assignments WHERE task_id = ?').run(taskId);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO assignments (task_id, agency_id, role) VALUES (?, ?, ?)');
+    prepared(this.db, 'DELETE FROM assignments WHERE task_id = ?').run(taskId);
+    const insert = prepared(this.db, 'INSERT OR IGNORE INTO assignments (task_id, agency_id, role) VALUES (?, ?, ?)');
     for (const a of assignments) insert.run(taskId, a.agencyId, a.role);
   }
 
   deadlines(taskId: number): TaskDeadline[] {
-    return this.db
-      .prepare('SELECT nominal_date AS nominalDate, due_date AS dueDate FROM task_deadlines WHERE task_id = ? ORDER BY seq')
+    return prepared(this.db, 'SELECT nominal_date AS nominalDate, due_date AS dueDate FROM task_deadlines WHERE task_id = ? ORDER BY seq')
       .all(taskId) as TaskDeadline[];
   }
 
   override(taskId: number): { dueDate: CivilDate; setAt: string; reason: string | null } | undefined {
-    return this.db
-      .prepare('SELECT due_date AS dueDate, set_at AS setAt, reason FROM task_deadline_overrides WHERE task_id = ?')
+    return prepared(this.db, 'SELECT due_date AS dueDate, set_at AS setAt, reason FROM task_deadline_overrides WHERE task_id = ?')
       .get(taskId) as { dueDate: CivilDate; setAt: string; reason: string | null } | undefined;
   }
 
   /** Records a date set by Sở Nội vụ for a task that waits for an event or was not understood. */
   setOverride(taskId: number, dueDate: CivilDate, setBy: number | null, reason: string | null, now: Date): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO task_deadline_overrides (task_id, due_date, set_by, set_at, reason) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (task_id) DO UPDATE SET due_date = excluded.due_date, set_by = excluded.set_by,
            set_at = excluded.set_at, reason = excluded.reason`,
@@ -171,8 +165,7 @@ export class PlanRepo {
   }
 
   assignments(taskId: number): { agencyId: number; agencyName: string; agencyCode: string; role: 'lead' | 'coord' }[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `SELECT a.id AS agencyId, a.name AS agencyName, a.code AS agencyCode, s.role FROM assignments s
          JOIN agencies a ON a.id = s.agency_id WHERE s.task_id = ? ORDER BY s.role DESC, a.name`,
       )
@@ -181,8 +174,7 @@ export class PlanRepo {
 
   /** Active tasks with this code (case-insensitive) across plans, newest plan first. */
   tasksByCode(code: string): Task[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id
          WHERE t.code = ? COLLATE NOCASE AND t.active = 1 ORDER BY p.year DESC, p.name`,
       )
@@ -192,8 +184,7 @@ export class PlanRepo {
 
   /** Active tasks whose code ends in ".<suffix>" ("3.17" finds "I.3.17"). */
   tasksByCodeSuffix(suffix: string): Task[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id
          WHERE t.active = 1 AND (t.code LIKE '%.' || @suffix) COLLATE NOCASE ORDER BY p.year DESC, p.name, t.code`,
       )
@@ -206,8 +197,7 @@ export class PlanRepo {
    * counts), lead tasks first, then by next due date (tasks without one last).
    */
   tasksForAgency(agencyId: number, today: CivilDate): AgencyTask[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT ${TASK_COLUMNS}, s.role,
            COALESCE(o.due_date, (SELECT MIN(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id AND d.due_date >= @today),
                     (SELECT MAX(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id)) AS nextDue
@@ -225,22 +215,19 @@ export class PlanRepo {
   /** Per plan: active tasks by deadline kind, and event/unknown tasks still without a date set. */
   planSummaries(): { plan: Plan; total: number; byKind: Record<DeadlineKind, number>; needsDate: number; unassigned: number }[] {
     return this.plans().map((plan) => {
-      const kinds = this.db
-        .prepare('SELECT deadline_kind AS kind, COUNT(*) AS n FROM tasks WHERE plan_id = ? AND active = 1 GROUP BY deadline_kind')
+      const kinds = prepared(this.db, 'SELECT deadline_kind AS kind, COUNT(*) AS n FROM tasks WHERE plan_id = ? AND active = 1 GROUP BY deadline_kind')
         .all(plan.id) as { kind: DeadlineKind; n: number }[];
       const byKind = { due: 0, recurring: 0, ongoing: 0, event: 0, unknown: 0 } as Record<DeadlineKind, number>;
       for (const row of kinds) byKind[row.kind] = row.n;
       const needsDate = (
-        this.db
-          .prepare(
+        prepared(this.db, 
             `SELECT COUNT(*) AS n FROM tasks t LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
              WHERE t.plan_id = ? AND t.active = 1 AND t.deadline_kind IN ('event', 'unknown') AND o.task_id IS NULL`,
           )
           .get(plan.id) as { n: number }
       ).n;
       const unassigned = (
-        this.db
-          .prepare(
+        prepared(this.db, 
             `SELECT COUNT(*) AS n FROM tasks t WHERE t.plan_id = ? AND t.active = 1
              AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.task_id = t.id AND s.role = 'lead')`,
           )
@@ -255,8 +242,7 @@ export class PlanRepo {
    * (task, agency, due date); an admin-set date replaces the task's computed dates.
    */
   reminderSources(includeCoordinating: boolean): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `SELECT t.id AS taskId, p.name AS planName, s.agency_id AS agencyId, t.deadline_kind AS kind,
            COALESCE(o.due_date, d.due_date) AS dueDate
          FROM tasks t
@@ -279,7 +265,7 @@ export class PlanRepo {
   /** Tasks by id, for building messages. */
   tasksById(ids: number[]): Map<number, Task> {
     const out = new Map<number, Task>();
-    const get = this.db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?`);
+    const get = prepared(this.db, `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?`);
     for (const id of new Set(ids)) {
       const row = get.get(id) as TaskRow | undefined;
       if (row) out.set(id, toTask(row));
@@ -293,8 +279,7 @@ export class PlanRepo {
 
   /** Event or unknown-deadline tasks that still wait for Sở Nội vụ to set a date. */
   tasksNeedingDate(limit = 50): Task[] {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db, 
         `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id
          LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
          WHERE t.active = 1 AND t.deadline_kind IN ('event', 'unknown') AND o.task_id IS NULL

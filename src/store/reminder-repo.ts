@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 
 export interface ReminderRow {
   id: number;
@@ -38,8 +38,7 @@ export class ReminderRepo {
    * own request and stays. Returns the counts.
    */
   sync(desired: DesiredReminder[], fromInstant: string): { inserted: number; updated: number; removed: number } {
-    const existing = this.db
-      .prepare(
+    const existing = prepared(this.db, 
         `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step, audience, urgent,
            send_at AS sendAt FROM reminders
          WHERE status = 'planned' AND send_at >= ? AND step NOT LIKE 'snooze:%'`,
@@ -47,11 +46,11 @@ export class ReminderRepo {
       .all(fromInstant) as (Pick<ReminderRow, 'id' | 'itemKind' | 'itemId' | 'agencyId' | 'dueDate' | 'step' | 'audience' | 'sendAt'> & { urgent: number })[];
     const byKey = new Map(existing.map((row) => [reminderKey(row), row]));
     const wanted = new Set<string>();
-    const insert = this.db.prepare(
+    const insert = prepared(this.db, 
       `INSERT OR IGNORE INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
        VALUES (@itemKind, @itemId, @agencyId, @dueDate, @step, @audience, @urgent, @sendDay, @sendAt)`,
     );
-    const update = this.db.prepare(
+    const update = prepared(this.db, 
       "UPDATE reminders SET audience = @audience, urgent = @urgent, send_day = @sendDay, send_at = @sendAt WHERE id = @id AND status = 'planned'",
     );
     let inserted = 0;
@@ -66,7 +65,7 @@ export class ReminderRepo {
         updated += update.run({ ...params, id: current.id }).changes;
       }
     }
-    const remove = this.db.prepare("DELETE FROM reminders WHERE id = ? AND status = 'planned'");
+    const remove = prepared(this.db, "DELETE FROM reminders WHERE id = ? AND status = 'planned'");
     let removed = 0;
     for (const [key, row] of byKey) if (!wanted.has(key)) removed += remove.run(row.id).changes;
     return { inserted, updated, removed };
@@ -74,8 +73,7 @@ export class ReminderRepo {
 
   /** Adds one reminder (a snooze's reminder); ignored if that key exists. */
   addOne(row: DesiredReminder): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT OR IGNORE INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
          VALUES (@itemKind, @itemId, @agencyId, @dueDate, @step, @audience, @urgent, @sendDay, @sendAt)`,
       )
@@ -84,29 +82,27 @@ export class ReminderRepo {
 
   /** Planned rows due at or before an instant, oldest first (call inside the claiming transaction). */
   due(atOrBefore: string, limit = 100_000): ReminderRow[] {
-    return (this.db.prepare(`${SELECT} WHERE status = 'planned' AND send_at <= ? ORDER BY send_at, id LIMIT ?`).all(atOrBefore, limit) as Row[]).map(toRow);
+    return (prepared(this.db, `${SELECT} WHERE status = 'planned' AND send_at <= ? ORDER BY send_at, id LIMIT ?`).all(atOrBefore, limit) as Row[]).map(toRow);
   }
 
   settle(id: number, status: 'sent' | 'skipped' | 'missed', outboxId: number | null, note: string | null, now: Date): void {
-    this.db
-      .prepare(`UPDATE reminders SET status = ?, outbox_id = ?, note = ?, settled_at = ? WHERE id = ? AND status = 'planned'`)
+    prepared(this.db, `UPDATE reminders SET status = ?, outbox_id = ?, note = ?, settled_at = ? WHERE id = ? AND status = 'planned'`)
       .run(status, outboxId, note, now.toISOString(), id);
   }
 
   /** Planned rows with send days in [from, to] (the CLI's schedule view). */
   plannedBetween(from: string, to: string): ReminderRow[] {
-    return (this.db.prepare(`${SELECT} WHERE status = 'planned' AND send_day BETWEEN ? AND ? ORDER BY send_at, agency_id, id`).all(from, to) as Row[]).map(toRow);
+    return (prepared(this.db, `${SELECT} WHERE status = 'planned' AND send_day BETWEEN ? AND ? ORDER BY send_at, agency_id, id`).all(from, to) as Row[]).map(toRow);
   }
 
   /** Reminders sent on days in [from, to], for the responsiveness criterion. */
   sentBetween(from: string, to: string): { itemKind: 'task' | 'report'; itemId: number; agencyId: number; sentDay: string }[] {
-    return this.db
-      .prepare("SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, send_day AS sentDay FROM reminders WHERE status = 'sent' AND send_day BETWEEN ? AND ? AND audience = 'focal'")
+    return prepared(this.db, "SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, send_day AS sentDay FROM reminders WHERE status = 'sent' AND send_day BETWEEN ? AND ? AND audience = 'focal'")
       .all(from, to) as { itemKind: 'task' | 'report'; itemId: number; agencyId: number; sentDay: string }[];
   }
 
   countByStatus(): Record<string, number> {
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM reminders GROUP BY status').all() as { status: string; n: number }[];
+    const rows = prepared(this.db, 'SELECT status, COUNT(*) AS n FROM reminders GROUP BY status').all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 import type { CivilDate } from '../domain/civil-date.js';
 
 export interface Report {
@@ -23,35 +23,33 @@ export class ReportRepo {
   ensure(report: Omit<Report, 'id'>, agencyIds: number[], createdBy: number | null, now: Date): { report: Report; created: boolean } {
     const existing = this.byCode(report.code, report.year);
     if (existing) return { report: existing, created: false };
-    const result = this.db
-      .prepare(
+    const result = prepared(this.db, 
         `INSERT INTO reports (code, year, kind, title, cutoff_date, nominal_due_date, due_date, created_by, created_at)
          VALUES (@code, @year, @kind, @title, @cutoffDate, @nominalDueDate, @dueDate, @createdBy, @now)`,
       )
       .run({ ...report, createdBy, now: now.toISOString() });
     const id = Number(result.lastInsertRowid);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO report_obligations (report_id, agency_id) VALUES (?, ?)');
+    const insert = prepared(this.db, 'INSERT OR IGNORE INTO report_obligations (report_id, agency_id) VALUES (?, ?)');
     for (const agencyId of agencyIds) insert.run(id, agencyId);
     return { report: this.byId(id)!, created: true };
   }
 
   byId(id: number): Report | undefined {
-    return this.db.prepare(`${REPORT_SELECT} WHERE id = ?`).get(id) as Report | undefined;
+    return prepared(this.db, `${REPORT_SELECT} WHERE id = ?`).get(id) as Report | undefined;
   }
 
   byCode(code: string, year: number): Report | undefined {
-    return this.db.prepare(`${REPORT_SELECT} WHERE code = ? COLLATE NOCASE AND year = ?`).get(code, year) as Report | undefined;
+    return prepared(this.db, `${REPORT_SELECT} WHERE code = ? COLLATE NOCASE AND year = ?`).get(code, year) as Report | undefined;
   }
 
   /** Reports due in [from, to], oldest first. */
   dueBetween(from: CivilDate, to: CivilDate): Report[] {
-    return this.db.prepare(`${REPORT_SELECT} WHERE due_date BETWEEN ? AND ? ORDER BY due_date, id`).all(from, to) as Report[];
+    return prepared(this.db, `${REPORT_SELECT} WHERE due_date BETWEEN ? AND ? ORDER BY due_date, id`).all(from, to) as Report[];
   }
 
   /** Every (report, agency) obligation of reports due on or after `from`. */
   obligationsFrom(from: CivilDate): { reportId: number; agencyId: number; dueDate: CivilDate }[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `SELECT o.report_id AS reportId, o.agency_id AS agencyId, r.due_date AS dueDate
          FROM report_obligations o JOIN reports r ON r.id = o.report_id WHERE r.due_date >= ?`,
       )
@@ -60,17 +58,16 @@ export class ReportRepo {
 
   /** The agencies that owe a report. */
   obligationsOf(reportId: number): number[] {
-    return (this.db.prepare('SELECT agency_id AS id FROM report_obligations WHERE report_id = ? ORDER BY agency_id').all(reportId) as { id: number }[]).map((r) => r.id);
+    return (prepared(this.db, 'SELECT agency_id AS id FROM report_obligations WHERE report_id = ? ORDER BY agency_id').all(reportId) as { id: number }[]).map((r) => r.id);
   }
 
   owes(reportId: number, agencyId: number): boolean {
-    return this.db.prepare('SELECT 1 FROM report_obligations WHERE report_id = ? AND agency_id = ?').get(reportId, agencyId) !== undefined;
+    return prepared(this.db, 'SELECT 1 FROM report_obligations WHERE report_id = ? AND agency_id = ?').get(reportId, agencyId) !== undefined;
   }
 
   /** Reports an agency owes with due dates in [from, to]. */
   forAgency(agencyId: number, from: CivilDate, to: CivilDate): Report[] {
-    return this.db
-      .prepare(
+    return prepared(this.db, 
         `${REPORT_SELECT} WHERE id IN (SELECT report_id FROM report_obligations WHERE agency_id = ?)
          AND due_date BETWEEN ? AND ? ORDER BY due_date`,
       )
@@ -78,6 +75,6 @@ export class ReportRepo {
   }
 
   nextAdhocNumber(year: number): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM reports WHERE kind = 'adhoc' AND year = ?").get(year) as { n: number }).n + 1;
+    return (prepared(this.db, "SELECT COUNT(*) AS n FROM reports WHERE kind = 'adhoc' AND year = ?").get(year) as { n: number }).n + 1;
   }
 }

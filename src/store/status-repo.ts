@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import { prepared, type Db } from './database.js';
 import { applyEvent, eventOrder, type ItemState, type Status } from '../domain/item-state.js';
 
 export type ItemKind = 'task' | 'report';
@@ -45,8 +45,7 @@ export class StatusRepo {
 
   private appendNow(input: NewStatusEvent): StatusEvent {
     const event: Omit<StatusEvent, 'id'> = { requestedDate: null, refersTo: null, ...input };
-    const result = this.db
-      .prepare(
+    const result = prepared(this.db, 
         `INSERT INTO status_events (item_kind, item_id, agency_id, member_id, platform, status, progress, reason, evidence,
            requested_date, refers_to, created_at)
          VALUES (@itemKind, @itemId, @agencyId, @memberId, @platform, @status, @progress, @reason, @evidence,
@@ -68,12 +67,11 @@ export class StatusRepo {
   }
 
   byId(id: number): StatusEvent | undefined {
-    return this.db.prepare(`${EVENT_SELECT} WHERE id = ?`).get(id) as StatusEvent | undefined;
+    return prepared(this.db, `${EVENT_SELECT} WHERE id = ?`).get(id) as StatusEvent | undefined;
   }
 
   private writeState(itemKind: ItemKind, itemId: number, agencyId: number, state: ItemState): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO item_states (item_kind, item_id, agency_id, status, progress, done_at, due_override, last_event, updated_at)
          VALUES (@itemKind, @itemId, @agencyId, @status, @progress, @doneAt, @dueOverride, @lastEvent, @updatedAt)
          ON CONFLICT (item_kind, item_id, agency_id) DO UPDATE SET status = excluded.status, progress = excluded.progress,
@@ -84,19 +82,18 @@ export class StatusRepo {
   }
 
   state(itemKind: ItemKind, itemId: number, agencyId: number): ItemState | undefined {
-    return this.db.prepare(`${STATE_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ?`).get(itemKind, itemId, agencyId) as ItemState | undefined;
+    return prepared(this.db, `${STATE_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ?`).get(itemKind, itemId, agencyId) as ItemState | undefined;
   }
 
   /** The latest event of an item for an agency. */
   latest(itemKind: ItemKind, itemId: number, agencyId: number): StatusEvent | undefined {
-    return this.db
-      .prepare(`${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`)
+    return prepared(this.db, `${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`)
       .get(itemKind, itemId, agencyId) as StatusEvent | undefined;
   }
 
   /** For every (item, agency) currently done: when (ISO instant). Key "kind:item:agency". */
   doneSince(): Map<string, string> {
-    const rows = this.db.prepare("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS at FROM item_states WHERE status = 'done'").all() as {
+    const rows = prepared(this.db, "SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS at FROM item_states WHERE status = 'done'").all() as {
       kind: string;
       itemId: number;
       agencyId: number;
@@ -107,7 +104,7 @@ export class StatusRepo {
 
   /** Approved extensions: key "kind:item:agency" → new due date. */
   dueOverrides(): Map<string, string> {
-    const rows = this.db.prepare('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS due FROM item_states WHERE due_override IS NOT NULL').all() as {
+    const rows = prepared(this.db, 'SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS due FROM item_states WHERE due_override IS NOT NULL').all() as {
       kind: string;
       itemId: number;
       agencyId: number;
@@ -117,17 +114,17 @@ export class StatusRepo {
   }
 
   history(itemKind: ItemKind, itemId: number): StatusEvent[] {
-    return this.db.prepare(`${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? ORDER BY created_at, id`).all(itemKind, itemId) as StatusEvent[];
+    return prepared(this.db, `${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? ORDER BY created_at, id`).all(itemKind, itemId) as StatusEvent[];
   }
 
   /** Every event, for scoring and replay. */
   all(): StatusEvent[] {
-    return this.db.prepare(`${EVENT_SELECT} ORDER BY created_at, id`).all() as StatusEvent[];
+    return prepared(this.db, `${EVENT_SELECT} ORDER BY created_at, id`).all() as StatusEvent[];
   }
 
   /** Every stored state, for replay. */
   states(): StoredState[] {
-    return this.db.prepare(`${STATE_SELECT} ORDER BY item_kind, item_id, agency_id`).all() as StoredState[];
+    return prepared(this.db, `${STATE_SELECT} ORDER BY item_kind, item_id, agency_id`).all() as StoredState[];
   }
 
   /** Recomputes every state from the events (in timestamp order); returns the keys that differed. */
@@ -152,7 +149,7 @@ export class StatusRepo {
 
   /** Rewrites the derived states from the events (after replay found differences). */
   rebuildStates(): void {
-    this.db.prepare('DELETE FROM item_states').run();
+    prepared(this.db, 'DELETE FROM item_states').run();
     const events = this.all().sort(eventOrder);
     const byId = new Map(events.map((e) => [e.id, e]));
     const derived = new Map<string, { e: StatusEvent; state: ItemState }>();
@@ -164,8 +161,7 @@ export class StatusRepo {
   }
 
   snooze(itemKind: ItemKind, itemId: number, agencyId: number, untilDate: string, memberId: number | null, now: Date): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO snoozes (item_kind, item_id, agency_id, until_date, member_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (item_kind, item_id, agency_id) DO UPDATE SET until_date = excluded.until_date,
            member_id = excluded.member_id, created_at = excluded.created_at`,
@@ -175,7 +171,7 @@ export class StatusRepo {
 
   /** Snoozes still running on `today`: key "kind:item:agency" → until date. */
   snoozedOn(today: string): Map<string, string> {
-    const rows = this.db.prepare('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, until_date AS until FROM snoozes WHERE until_date > ?').all(today) as {
+    const rows = prepared(this.db, 'SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, until_date AS until FROM snoozes WHERE until_date > ?').all(today) as {
       kind: string;
       itemId: number;
       agencyId: number;

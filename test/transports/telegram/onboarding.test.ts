@@ -106,12 +106,12 @@ describe('role-filtered help and corrections', () => {
     const [focalHelp] = await h.send(focal, '/trogiup');
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
-    expect(commandsIn(focalHelp!)).toEqual(['batnhac', 'capnhat', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
+    expect(commandsIn(focalHelp!)).toEqual(['batnhac', 'capnhat', 'diem', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
     expect(commandsIn(leaderHelp!)).toEqual([
-      'batnhac', 'capnhat', 'coquan', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong',
+      'batnhac', 'capnhat', 'coquan', 'diem', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xephang', 'xong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'batnhac', 'chinhsach', 'coquan', 'dathan', 'kehoach', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'tatnhac', 'thanhvien', 'toi', 'trogiup', 'viec', 'yeucaubaocao',
+      'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'tatnhac', 'thanhvien', 'toi', 'trogiup', 'viec', 'xephang', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.
     expect(adminHelp).not.toContain('/nhapkehoach');
