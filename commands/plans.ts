@@ -54,7 +54,6 @@ const T = {
   importAsk: (name: string, year: number) => `Tên kế hoạch: “${name}”, năm ${year}. Bấm “Nhập kế hoạch này” để ghi, hoặc gửi lại tệp kèm chú thích “<năm> <tên kế hoạch>” để đổi.`,
   importExpired: 'Tệp chờ nhập đã hết hạn hoặc dondoc vừa khởi động lại. Hãy gửi lại tệp.',
   importCancelled: 'Đã hủy, không ghi gì.',
-  fileNotForYou: 'dondoc chỉ nhận tệp kế hoạch từ quản trị Sở Nội vụ. Tệp này chưa được xử lý.',
 };
 
 function today(ctx: CommandContext): string {
@@ -237,14 +236,14 @@ export function planMetaFrom(caption: string, fileName: string, fallbackYear: nu
 }
 
 /**
- * An admin sent a plan file: dry-run it and offer to write it (nothing is stored before the
- * confirm). A file over the size limit is refused before it is downloaded.
+ * An admin sent a plan file (the dispatcher routes only admins' files here): dry-run it and offer
+ * to write it (nothing is stored before the confirm). A file over the size limit is refused
+ * before it is downloaded.
  */
 export async function handlePlanFile(
   ctx: CommandContext,
   file: { name: string; caption: string; size: number; download(): Promise<Buffer> },
 ): Promise<CommandResult> {
-  if (ctx.member?.role !== 'admin') return { replies: [textReply(T.fileNotForYou)] };
   if (file.size > MAX_PLAN_FILE_BYTES) {
     return { replies: [textReply(PLAN_TEXTS.importError({ code: 'file', reason: 'too_large', size: file.size }))] };
   }

@@ -80,6 +80,17 @@ const T = {
 };
 
 const PROGRESS_STEPS = [25, 50, 75];
+/** Evidence files: the kinds officials send (scans, decisions, spreadsheets, photos), up to 20 MB. */
+const EVIDENCE_TYPES = /\.(pdf|docx?|xlsx?|odt|ods|jpe?g|png|heic|zip|rar)$/i;
+const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+const EVIDENCE_WINDOW_MS = 30 * 60_000;
+
+const E = {
+  badType: (name: string) => `Tệp “${name}” không nhận làm minh chứng. Hãy gửi PDF, Word, Excel hoặc ảnh (JPG, PNG).`,
+  tooBig: (mb: string) => `Tệp quá lớn (${mb} MB); minh chứng tối đa 20 MB. Hãy gửi bản PDF nén nhỏ hơn hoặc ghi số văn bản.`,
+  attached: (name: string, what: string) => `📎 Đã lưu “${name}” làm minh chứng cho ${what}.`,
+  noEvent: 'dondoc chưa biết tệp này là minh chứng cho việc nào. Gửi lại tệp với chú thích, ví dụ: “2.5 xong” hoặc “/nopbaocao Q1”.',
+};
 
 function today(ctx: CommandContext): string {
   return civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
@@ -158,6 +169,49 @@ function fitCallback(command: string): string {
   let out = command;
   while (Buffer.byteLength(out, 'utf8') > 64) out = out.slice(0, -1);
   return out;
+}
+
+/**
+ * A document or photo from a focal point or leader: evidence. With a caption that is a status reply
+ * (or "/nopbaocao <mã>") it is recorded with that reply; without one it is attached to the
+ * member's reply of the last 30 minutes. Only its platform reference is stored.
+ */
+export async function handleEvidenceFile(
+  ctx: CommandContext,
+  file: { name: string; size: number; caption: string; ref: string; mimeType: string | null },
+): Promise<CommandResult> {
+  const member = ctx.member!;
+  if (!EVIDENCE_TYPES.test(file.name)) return { replies: [textReply(E.badType(file.name))] };
+  if (file.size > MAX_EVIDENCE_BYTES) return { replies: [textReply(E.tooBig((file.size / 1024 / 1024).toFixed(1)))] };
+  const now = ctx.services.clock.now();
+  let replies: Reply[] = [];
+  let event: StatusEvent | undefined;
+  const caption = file.caption.trim();
+  if (caption !== '') {
+    const submit = /^\/?nopbaocao\s+(\S+)/i.exec(caption);
+    const outcome = submit ? await submitReportCommand.run(ctx, { code: submit[1]!, evidence: null }) : handleStatusText(ctx, caption);
+    replies = 'replies' in outcome ? outcome.replies : [outcome];
+    event = ctx.services.store.statuses.latestByMemberSince(member.id, now.toISOString());
+    if (!event) return { replies };
+  } else {
+    event = ctx.services.store.statuses.latestByMemberSince(member.id, new Date(now.getTime() - EVIDENCE_WINDOW_MS).toISOString());
+    if (!event) return { replies: [textReply(E.noEvent)] };
+  }
+  ctx.services.store.statuses.attachEvidence({
+    eventId: event.id,
+    platform: ctx.platform,
+    fileRef: file.ref,
+    fileName: file.name,
+    mimeType: file.mimeType,
+    size: file.size,
+    memberId: member.id,
+    createdAt: now.toISOString(),
+  });
+  const what =
+    event.itemKind === 'task'
+      ? `nhiệm vụ ${ctx.services.store.plans.taskById(event.itemId)?.code ?? event.itemId}`
+      : `báo cáo ${ctx.services.store.reports.byId(event.itemId)?.code ?? event.itemId}`;
+  return { replies: [...replies, textReply(E.attached(file.name, what))] };
 }
 
 /** The four status buttons offered under a task the asker's agency leads. */
@@ -282,7 +336,8 @@ export const historyCommand = defineCommand({
         [bold(T.historyTitle(task.code))],
         ...events.map((e) => {
           const who = e.memberId ? (ctx.services.store.members.byId(e.memberId)?.displayName ?? '') : '';
-          const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '']
+          const files = ctx.services.store.statuses.evidenceOf(e.id).map((f) => `tệp ${f.fileName}`);
+          const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '', ...files]
             .filter(Boolean)
             .join('; ');
           return `• ${formatDateTime(new Date(e.createdAt), tz)} — ${agencies.get(e.agencyId) ?? ''}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}`;

@@ -2,7 +2,7 @@ import { mayRun, type Command, type CommandContext, type CommandResult } from '.
 import { COMMON } from '../../commands/common.texts.js';
 import { redeemInvite } from '../../commands/onboarding.js';
 import { handlePlanFile } from '../../commands/plans.js';
-import { completePendingInput, handleStatusText } from '../../commands/status.js';
+import { completePendingInput, handleEvidenceFile, handleStatusText } from '../../commands/status.js';
 import { findCommand } from '../../commands/registry.js';
 import { looksLikeInviteCode } from '../domain/invite-code.js';
 import type { Logger } from '../logger.js';
@@ -32,6 +32,9 @@ export interface IncomingFile {
   name: string;
   size: number;
   caption: string;
+  /** The platform's own reference to the file (Telegram file_id), kept as evidence. */
+  ref: string;
+  mimeType: string | null;
   download(): Promise<Buffer>;
 }
 
@@ -100,7 +103,8 @@ export class Dispatcher {
       if (message.chatType === 'group') return { replies: [] };
       if (!ctx.member) return { replies: [textReply(...COMMON.strangerIntro)] };
       log.info({ file: message.file.name, size: message.file.size }, 'file received');
-      return handlePlanFile(ctx, message.file);
+      if (ctx.member.role === 'admin') return handlePlanFile(ctx, message.file);
+      return handleEvidenceFile(ctx, message.file);
     }
     const text = message.text?.trim() ?? '';
     if (message.unsupported || text === '') {

@@ -160,6 +160,30 @@ export class StatusRepo {
     for (const { e, state } of derived.values()) this.writeState(e.itemKind, e.itemId, e.agencyId, state);
   }
 
+  /** Attaches a file reference to an event (append-only). */
+  attachEvidence(file: { eventId: number; platform: string; fileRef: string; fileName: string; mimeType: string | null; size: number; memberId: number | null; createdAt: string }): void {
+    prepared(
+      this.db,
+      `INSERT INTO evidence_files (event_id, platform, file_ref, file_name, mime_type, size, member_id, created_at)
+       VALUES (@eventId, @platform, @fileRef, @fileName, @mimeType, @size, @memberId, @createdAt)`,
+    ).run(file);
+  }
+
+  evidenceOf(eventId: number): { fileName: string; size: number; platform: string }[] {
+    return prepared(this.db, 'SELECT file_name AS fileName, size, platform FROM evidence_files WHERE event_id = ? ORDER BY id').all(eventId) as {
+      fileName: string;
+      size: number;
+      platform: string;
+    }[];
+  }
+
+  /** The member's latest event since an instant (a file sent just after a reply belongs to it). */
+  latestByMemberSince(memberId: number, since: string): StatusEvent | undefined {
+    return prepared(this.db, `${EVENT_SELECT} WHERE member_id = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT 1`).get(memberId, since) as
+      | StatusEvent
+      | undefined;
+  }
+
   snooze(itemKind: ItemKind, itemId: number, agencyId: number, untilDate: string, memberId: number | null, now: Date): void {
     prepared(this.db, 
         `INSERT INTO snoozes (item_kind, item_id, agency_id, until_date, member_id, created_at) VALUES (?, ?, ?, ?, ?, ?)

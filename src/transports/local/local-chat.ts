@@ -96,7 +96,7 @@ export class LocalChat {
           chatId: body.userId,
           chatType: 'private',
           senderName: body.name,
-          file: { name: body.fileName, size: data.length, caption: body.caption, download: async () => data },
+          file: { name: body.fileName, size: data.length, caption: body.caption, ref: `local:${body.fileName}`, mimeType: null, download: async () => data },
         },
         CAPABILITIES,
       );

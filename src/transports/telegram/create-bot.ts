@@ -101,7 +101,23 @@ function toIncoming(ctx: Context, download: (fileId: string) => Promise<Buffer>)
         name: document.file_name ?? 'tep-khong-ten',
         size: document.file_size ?? 0,
         caption: ctx.message?.caption ?? '',
+        ref: document.file_id,
+        mimeType: document.mime_type ?? null,
         download: () => download(document.file_id),
+      },
+    };
+  }
+  const photo = ctx.message?.photo?.at(-1);
+  if (photo) {
+    return {
+      ...base,
+      file: {
+        name: `anh-${ctx.message!.message_id}.jpg`,
+        size: photo.file_size ?? 0,
+        caption: ctx.message?.caption ?? '',
+        ref: photo.file_id,
+        mimeType: 'image/jpeg',
+        download: () => download(photo.file_id),
       },
     };
   }

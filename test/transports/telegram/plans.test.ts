@@ -52,9 +52,9 @@ describe('importing a plan by sending its file in chat', () => {
     expect(taskCount()).toBe(0);
   });
 
-  it('takes plan files only from admins', async () => {
+  it("takes plan files only from admins (a focal point's file is evidence, not a plan)", async () => {
     const [fromFocal] = await h.sendDocument(focal, 'ha-tinh.xlsx', haTinhXlsx);
-    expect(fromFocal).toContain('chỉ nhận tệp kế hoạch từ quản trị');
+    expect(fromFocal).toContain('chưa biết tệp này là minh chứng cho việc nào');
     const [fromStranger] = await h.sendDocument(stranger, 'ha-tinh.xlsx', haTinhXlsx);
     expect(fromStranger).toContain('chưa được liên kết');
     expect(taskCount()).toBe(0);

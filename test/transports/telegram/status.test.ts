@@ -126,6 +126,28 @@ describe('status buttons under a task', () => {
   });
 });
 
+describe('evidence files', () => {
+  it('keeps a document sent with a status caption, or just after a reply, as evidence; refuses other files', async () => {
+    const pdf = Buffer.from('%PDF-1.4 quyết định');
+    expect(await h.sendDocument(focal, 'QD-123.pdf', pdf, '2.5 xong - QĐ số 123/QĐ-UBND')).toEqual([
+      'Đã ghi nhận: 2.5 hoàn thành. Minh chứng: 123/QĐ-UBND.\ndondoc sẽ không nhắc việc này nữa.',
+      '📎 Đã lưu “QD-123.pdf” làm minh chứng cho nhiệm vụ 2.5.',
+    ]);
+    await h.send(focal, '2.3 đang làm 50%');
+    h.clock.advance(10 * 60_000);
+    expect(await h.sendDocument(focal, 'bien-ban.docx', Buffer.from('docx'))).toEqual(['📎 Đã lưu “bien-ban.docx” làm minh chứng cho nhiệm vụ 2.3.']);
+    expect(await h.sendDocument(focal, 'virus.exe', Buffer.from('MZ'))).toEqual([expect.stringContaining('không nhận làm minh chứng')]);
+    expect(await h.sendDocument(focal, 'lon.pdf', Buffer.alloc(25 * 1024 * 1024))).toEqual([expect.stringContaining('Tệp quá lớn (25.0 MB)')]);
+    h.clock.advance(60 * 60_000);
+    expect(await h.sendDocument(focal, 'muon.pdf', pdf)).toEqual([expect.stringContaining('chưa biết tệp này là minh chứng cho việc nào')]);
+    expect(await h.sendDocument(focal, 'sai.pdf', pdf, '8.8 xong')).toEqual(['Không có nhiệm vụ mã “8.8”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.']);
+    const files = h.app.store.db.prepare('SELECT file_name AS name, file_ref AS ref FROM evidence_files ORDER BY id').all();
+    expect(files).toEqual([{ name: 'QD-123.pdf', ref: 'file-1' }, { name: 'bien-ban.docx', ref: 'file-2' }]);
+    const [history] = await h.send(admin, '/lichsu 2.3');
+    expect(history).toContain('tệp bien-ban.docx');
+  });
+});
+
 describe('bad replies change nothing', () => {
   it.each([
     ['x'.repeat(5000), 'Tin quá dài (5000 ký tự)'],
