@@ -252,7 +252,7 @@ export async function handlePlanFile(
   const meta = planMetaFrom(file.caption, file.name, Number(today(ctx).slice(0, 4)));
   const result = await ctx.services.plans.importFile(file.name, data, meta, { dryRun: true });
   if (!result.ok) return { replies: [textReply(PLAN_TEXTS.importError(result.error))] };
-  const token = ctx.services.pendingImports.add({ memberId: ctx.member.id, fileName: file.name, data, meta }, now);
+  const token = ctx.services.pendingImports.add({ memberId: ctx.member!.id, fileName: file.name, data, meta }, now);
   return {
     replies: [
       {
