@@ -23,6 +23,12 @@ const T = {
   membersTitle: (count: number) => `Thành viên đã liên kết (${count} người)`,
   noMembers: 'Chưa có thành viên nào. Dùng /moi để tạo mã mời.',
   unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
+  channelNow: (platform: string) => `Nhắc việc đang gửi qua: ${platform}.`,
+  channelNone: 'chưa có tài khoản nhận được',
+  channelOnlyOne: 'Bạn mới liên kết một nền tảng. Gõ /lienket để lấy mã, rồi liên kết thêm Telegram hoặc Zalo.',
+  channelPick: 'Chọn nơi nhận nhắc việc (mỗi lời nhắc chỉ gửi một nơi):',
+  channelNotLinked: (platform: string) => `Bạn chưa liên kết tài khoản ${platform}. Gõ /lienket để lấy mã liên kết.`,
+  channelSet: (platform: string) => `Từ nay nhắc việc sẽ gửi qua ${platform}.`,
 };
 
 export const whoAmICommand = defineCommand({
@@ -50,6 +56,33 @@ export const whoAmICommand = defineCommand({
 });
 
 const ALL = 'tatca';
+
+export const channelCommand = defineCommand({
+  name: 'kenh',
+  aliases: ['channel'],
+  summary: 'Chọn nền tảng nhận nhắc việc (khi đã liên kết cả Telegram và Zalo)',
+  usage: '/kenh [telegram | zalo]',
+  roles: ['focal', 'leader', 'admin'],
+  args: z.array(z.string()).transform((w) => w[0]?.toLowerCase() ?? null),
+  run(ctx, platform) {
+    const member = ctx.member!;
+    const { members } = ctx.services.store;
+    const accounts = members.accounts(member.id);
+    const current = members.deliveryAccount(member)?.platform ?? null;
+    if (platform === null) {
+      return {
+        text: lines(
+          T.channelNow(current ? COMMON.platformLabel(current) : T.channelNone),
+          ...(accounts.length < 2 ? [T.channelOnlyOne] : [T.channelPick]),
+        ),
+        ...(accounts.length >= 2 ? { choices: [accounts.map((a) => ({ label: COMMON.platformLabel(a.platform), command: `/kenh ${a.platform}` }))] } : {}),
+      };
+    }
+    if (!accounts.some((a) => a.platform === platform)) return textReply(T.channelNotLinked(platform));
+    members.setPreferredPlatform(member.id, platform);
+    return textReply(T.channelSet(COMMON.platformLabel(platform)));
+  },
+});
 
 export const agenciesCommand = defineCommand({
   name: 'coquan',

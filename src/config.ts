@@ -66,8 +66,24 @@ export const configSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'cần 16–256 ký tự A-Z, a-z, 0-9, _ hoặc -')
     .optional(),
-  ZALO_BOT_TOKEN: z.string().trim().optional(),
-  ZALO_API_ROOT: z.url('cần URL của Zalo Bot API').optional(),
+  ZALO_BOT_TOKEN: z.string().trim().min(10, 'cần token do Zalo Bot Manager cấp').optional(),
+  ZALO_API_ROOT: z.url('cần URL của Zalo Bot API').default('https://bot-api.zaloplatforms.com'),
+  ZALO_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,256}$/, 'cần 8–256 ký tự A-Z, a-z, 0-9, _ hoặc -')
+    .optional(),
+  DONDOC_ZALO_MAX_PER_SECOND: z.coerce
+    .number({ error: 'cần số tin mỗi giây, từ 1 đến 1000' })
+    .min(1, 'cần số tin mỗi giây, từ 1 đến 1000')
+    .max(1000, 'cần số tin mỗi giây, từ 1 đến 1000')
+    .default(10),
+  DONDOC_ZALO_CHAT_GAP_MS: z.coerce
+    .number({ error: 'cần số mili giây từ 0 đến 60000' })
+    .int()
+    .min(0, 'cần số mili giây từ 0 đến 60000')
+    .max(60_000, 'cần số mili giây từ 0 đến 60000')
+    .default(500),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -103,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const raw = parsed.data;
   const localOnly = raw.TELEGRAM_BOT_TOKEN === undefined && raw.ZALO_BOT_TOKEN === undefined;
+  if (raw.ZALO_WEBHOOK_SECRET !== undefined && raw.DONDOC_PUBLIC_URL === undefined) {
+    throw new ConfigError(
+      'Cấu hình sai ở biến DONDOC_PUBLIC_URL: webhook Zalo cần URL công khai https:// khi đã đặt ZALO_WEBHOOK_SECRET.',
+    );
+  }
   if (raw.TELEGRAM_WEBHOOK_SECRET !== undefined && raw.DONDOC_PUBLIC_URL === undefined) {
     throw new ConfigError(
       'Cấu hình sai ở biến DONDOC_PUBLIC_URL: webhook Telegram cần URL công khai https:// khi đã đặt TELEGRAM_WEBHOOK_SECRET.',

@@ -10,13 +10,15 @@ import { createStore, type Store } from '../store/store.js';
 import { LocalChat } from '../transports/local/local-chat.js';
 import { createBot, menuFor } from '../transports/telegram/create-bot.js';
 import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
+import { createZaloSender, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot } from '../transports/zalo/zalo-bot.js';
+import { ZaloClient } from '../transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
 import { Scheduler, SchedulerLockedError } from './scheduler.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Api } from 'grammy';
 import { webhookCallback } from 'grammy';
 import { applyRegistry, readRegistry } from './agency-registry.js';
-import { seedDemoMembers, seedDemoPlan } from './demo-seed.js';
+import { DEMO_MEMBERS, seedDemoMembers, seedDemoPlan } from './demo-seed.js';
 import { Dispatcher } from './dispatcher.js';
 import { createServices, type Services } from './services.js';
 
@@ -29,6 +31,7 @@ export interface App {
   dispatcher: Dispatcher;
   localChat?: LocalChat;
   bot?: Bot;
+  zalo?: ZaloBot;
   /** The Telegram client the outbox sends with (no auto-retry: the worker handles 429). */
   outboundApi?: Api;
   worker: OutboxWorker;
@@ -71,9 +74,12 @@ export function createApp(
   }
   const dispatcher = new Dispatcher(services, logger);
   const useWebhook = config.TELEGRAM_WEBHOOK_SECRET !== undefined;
-  const needHttp = config.localChat || useWebhook;
+  const zaloWebhook = config.ZALO_BOT_TOKEN !== undefined && config.ZALO_WEBHOOK_SECRET !== undefined;
+  const needHttp = config.localChat || useWebhook || zaloWebhook;
   const http = needHttp ? new HttpServer(logger) : undefined;
-  const localChat = config.localChat ? new LocalChat(dispatcher, store) : undefined;
+  const localChat = config.localChat
+    ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)))
+    : undefined;
   if (http && localChat) localChat.mount(http);
 
   const bot = config.TELEGRAM_BOT_TOKEN
@@ -100,7 +106,13 @@ export function createApp(
     senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.DONDOC_TELEGRAM_MAX_PER_SECOND, perChatGapMs: config.DONDOC_TELEGRAM_CHAT_GAP_MS }));
   }
   if (localChat) {
-    senders.set('local', { platform: 'local', perSecond: 1_000, perChatGapMs: 0, send: async (chatId, replies) => void localChat.deliver(chatId, replies) });
+    senders.set('local', {
+      platform: 'local',
+      buttonsFor: (chatId) => localChat.hasButtons(chatId),
+      perSecond: 1_000,
+      perChatGapMs: 0,
+      send: async (chatId, replies) => void localChat.deliver(chatId, replies),
+    });
   }
   let scheduler: Scheduler | undefined;
   const worker = new OutboxWorker(store, senders, clock, logger.child({ component: 'outbox' }), {
@@ -129,9 +141,12 @@ export function createApp(
     store.outbox.enqueue({ dedupeKey: key, purpose: 'notice', memberId, platform: account.platform, chatId: account.chatId, payload: encodeReplies([reply]) }, clock.now());
     worker.kick();
   };
-  if (config.ZALO_BOT_TOKEN) {
-    logger.warn('ZALO_BOT_TOKEN is set but this build has no Zalo transport yet; Zalo messages are not read');
+  const zaloClient = config.ZALO_BOT_TOKEN ? new ZaloClient(config.ZALO_BOT_TOKEN, config.ZALO_API_ROOT) : undefined;
+  const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' })) : undefined;
+  if (zaloClient) {
+    senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.DONDOC_ZALO_MAX_PER_SECOND, perChatGapMs: config.DONDOC_ZALO_CHAT_GAP_MS }));
   }
+  if (zalo && http && zaloWebhook) zalo.mountWebhook(http, config.ZALO_WEBHOOK_SECRET!);
 
   let stopped = false;
   let polling: Promise<void> | undefined;
@@ -143,6 +158,7 @@ export function createApp(
     ...(localChat ? { localChat } : {}),
     ...(bot ? { bot } : {}),
     ...(outboundApi ? { outboundApi } : {}),
+    ...(zalo ? { zalo } : {}),
     worker,
     scheduler,
     async start() {
@@ -168,6 +184,16 @@ export function createApp(
           polling.catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped with an error'));
         }
       }
+      if (zalo) {
+        if (zaloWebhook) {
+          const url = new URL(ZALO_WEBHOOK_PATH, config.DONDOC_PUBLIC_URL).toString();
+          await zalo.setWebhook(url, config.ZALO_WEBHOOK_SECRET!);
+          logger.info({ url }, 'zalo webhook set');
+        } else {
+          await zalo.startPolling();
+          logger.info('zalo polling started');
+        }
+      }
       if (config.DONDOC_SCHEDULER) {
         try {
           scheduler.start();
@@ -183,6 +209,7 @@ export function createApp(
       stopped = true;
       if (bot?.isRunning()) await bot.stop();
       await polling?.catch(() => undefined);
+      await zalo?.stop();
       await scheduler.stop();
       if (http) await http.close();
       store.close();

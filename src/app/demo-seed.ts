@@ -8,8 +8,11 @@ import type { Services } from './services.js';
 /** The plan the demo province tracks: Hà Tĩnh's 2024 CCHC task table (seed 004), as shipped in data/plans/. */
 export const DEMO_PLAN = { file: 'ha-tinh-2024-phu-luc.xlsx', name: 'Kế hoạch CCHC năm 2024 (Hà Tĩnh, dữ liệu mẫu)', year: 2024 };
 
-/** The demo people of the local chat: one admin, one leader, focal points of several agencies. */
-export const DEMO_MEMBERS: { localId: string; name: string; agency: string; role: Role }[] = [
+/**
+ * The demo people of the local chat: one admin, one leader, focal points of several agencies.
+ * Those marked zaloStyle see dondoc as Zalo shows it (plain text, numbered choices).
+ */
+export const DEMO_MEMBERS: { localId: string; name: string; agency: string; role: Role; zaloStyle?: boolean }[] = [
   { localId: 'demo-quantri', name: 'Nguyễn Thị Hoa', agency: 'SNV', role: 'admin' },
   { localId: 'demo-lanhdao', name: 'Lê Văn Minh', agency: 'UBNDT', role: 'leader' },
   { localId: 'demo-stp', name: 'Phạm Thu Trang', agency: 'STP', role: 'focal' },
@@ -18,8 +21,8 @@ export const DEMO_MEMBERS: { localId: string; name: string; agency: string; role
   { localId: 'demo-stc', name: 'Vũ Thị Lan', agency: 'STC', role: 'focal' },
   { localId: 'demo-skhcn', name: 'Bùi Quang Huy', agency: 'SKHCN', role: 'focal' },
   { localId: 'demo-skhdt', name: 'Ngô Thị Mai', agency: 'SKHDT', role: 'focal' },
-  { localId: 'demo-xcb', name: 'Trần Văn Bình', agency: 'XCB', role: 'focal' },
-  { localId: 'demo-cthue', name: 'Đặng Thị Thu', agency: 'CTHUE', role: 'focal' },
+  { localId: 'demo-xcb', name: 'Trần Văn Bình', agency: 'XCB', role: 'focal', zaloStyle: true },
+  { localId: 'demo-cthue', name: 'Đặng Thị Thu', agency: 'CTHUE', role: 'focal', zaloStyle: true },
 ];
 
 /** Seeds the demo members (linked on the local chat) into a database that has no member yet; returns how many. */

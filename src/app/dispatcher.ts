@@ -7,8 +7,8 @@ import { findCommand } from '../../commands/registry.js';
 import { looksLikeInviteCode } from '../domain/invite-code.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../store/member-repo.js';
-import { flattenChoices } from '../transports/render.js';
-import { textReply, type Reply } from './reply.js';
+import { rememberChoices } from './numbered-choices.js';
+import { textReply } from './reply.js';
 import type { Services } from './services.js';
 
 /** One message or button press from any platform, in the shape the command layer understands. */
@@ -48,7 +48,6 @@ export interface DispatchOutcome extends CommandResult {
   member: Member | null;
 }
 
-const CHOICE_TTL_MS = 24 * 3_600_000;
 const FAILED_CODE_LIMIT = 5;
 const FAILED_CODE_WINDOW_MS = 15 * 60_000;
 
@@ -84,7 +83,10 @@ export class Dispatcher {
         links: capabilities.links,
       };
       const result = await this.route(ctx, message, capabilities, log);
-      if (!capabilities.buttons) this.rememberChoices(ctx, message, result.replies);
+      if (!capabilities.buttons) {
+        const origin = message.choice ?? (message.text?.trim().startsWith('/') ? message.text.trim() : null);
+        rememberChoices(this.services.store, ctx.platform, ctx.chatId, result.replies, origin, this.services.clock.now());
+      }
       return { ...result, member };
     } catch (error) {
       log.error({ err: error }, 'command failed');
@@ -175,17 +177,5 @@ export class Dispatcher {
     return this.runText(ctx, choice.command, log);
   }
 
-  private rememberChoices(ctx: CommandContext, message: IncomingMessage, replies: Reply[]): void {
-    const withChoices = [...replies].reverse().find((reply) => flattenChoices(reply.choices).length > 0);
-    if (!withChoices) return;
-    const now = this.services.clock.now();
-    const origin = message.choice ?? (message.text?.trim().startsWith('/') ? message.text.trim() : null);
-    this.services.store.choices.save(
-      ctx.platform,
-      ctx.chatId,
-      { origin, items: flattenChoices(withChoices.choices) },
-      now,
-      new Date(now.getTime() + CHOICE_TTL_MS),
-    );
-  }
+
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/outbox-repo.js';
+import { rememberChoices } from './numbered-choices.js';
 import { decodeReplies } from './reply-codec.js';
 import type { Reply } from './reply.js';
 
@@ -22,6 +23,8 @@ export interface ChannelSender {
   perSecond: number;
   /** Minimum gap between two messages to the same chat, in ms (Telegram: 1000). */
   perChatGapMs: number;
+  /** False where a chat sees choices as numbered lines (Zalo): the worker then remembers them for it. */
+  buttonsFor(chatId: string): boolean;
   send(chatId: string, replies: Reply[]): Promise<void>;
 }
 
@@ -160,8 +163,10 @@ export class OutboxWorker {
   private async sendOne(sender: ChannelSender, row: OutboxRow): Promise<void> {
     const log = this.logger.child({ outbox: row.id, platform: row.platform });
     try {
-      await sender.send(row.chatId, decodeReplies(row.payload));
+      const replies = decodeReplies(row.payload);
+      await sender.send(row.chatId, replies);
       this.store.outbox.markSent(row.id, this.clock.now());
+      if (!sender.buttonsFor(row.chatId)) rememberChoices(this.store, sender.platform, row.chatId, replies, null, this.clock.now());
     } catch (error) {
       if (error instanceof RateLimitedError) {
         const until = Date.now() + error.retryAfterSeconds * 1_000;

@@ -1,4 +1,4 @@
-import type { Choice, RichText, Span } from '../app/reply.js';
+import type { Choice, Reply, RichText, Span } from '../app/reply.js';
 
 type Part = string | Span;
 
@@ -127,4 +127,15 @@ export function numberedChoicesText(choices: Choice[]): string {
   if (choices.length === 0) return '';
   const rows = choices.map((choice, index) => `${index + 1}. ${choice.label}`);
   return `${rows.join('\n')}\nTrả lời ${numberRange(choices.length)} để chọn.`;
+}
+
+/** What a platform without buttons or markup (Zalo) shows for a reply: plain messages within the limit. */
+export function renderPlainMessages(reply: Reply, limit: number): string[] {
+  const choices = flattenChoices(reply.choices);
+  const parts = [...reply.text];
+  if (choices.length > 0) parts.push(`\n${numberedChoicesText(choices)}`);
+  for (const attachment of reply.attachments ?? []) {
+    parts.push(`\n📎 ${attachment.filename}: tệp đính kèm chưa gửi được qua nền tảng này; hãy mở bằng Telegram hoặc trang trò chuyện của dondoc.`);
+  }
+  return splitMessage(parts, limit, renderPlainLine);
 }

@@ -8,7 +8,8 @@ import type { Choice, Reply } from '../../app/reply.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Store } from '../../store/store.js';
-import { escapeHtml, renderHtmlLine, splitMessage } from '../render.js';
+import { escapeHtml, renderHtmlLine, renderPlainMessages, splitMessage } from '../render.js';
+import { ZALO_TEXT_LIMIT } from '../zalo/zalo-client.js';
 
 export const PLATFORM = 'local';
 const TEXT_LIMIT = 4096;
@@ -51,6 +52,8 @@ export class LocalChat {
   constructor(
     private readonly dispatcher: Dispatcher,
     private readonly store: Store,
+    /** Local users who see dondoc as on Zalo: plain text, 2,000-character messages, numbered choices. */
+    private readonly zaloStyle: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Mounts the page and its JSON API on the HTTP server. */
@@ -98,7 +101,7 @@ export class LocalChat {
           senderName: body.name,
           file: { name: body.fileName, size: data.length, caption: body.caption, ref: `local:${body.fileName}`, mimeType: null, download: async () => data },
         },
-        CAPABILITIES,
+        this.capabilities(body.userId),
       );
       sendJson(res, 200, { messages: [mine, ...this.deliver(body.userId, outcome.replies)] });
     });
@@ -114,7 +117,13 @@ export class LocalChat {
     const members = this.store.members.accountsOn(PLATFORM).flatMap((account) => {
       const member = this.store.members.byId(account.memberId);
       return member
-        ? [{ userId: account.platformUserId, label: `${member.displayName} — ${ROLE_LABELS[member.role]}, ${member.agencyName}`, role: member.role }]
+        ? [
+            {
+              userId: account.platformUserId,
+              label: `${member.displayName} — ${ROLE_LABELS[member.role]}, ${member.agencyName}${this.zaloStyle.has(account.platformUserId) ? ' (kiểu Zalo: trả lời bằng số)' : ''}`,
+              role: member.role,
+            },
+          ]
         : [];
     });
     const visitor = `khach-${randomBytes(4).toString('hex')}`;
@@ -124,6 +133,14 @@ export class LocalChat {
   /** Delivers replies to a local user (used for answers and, later, for reminders and broadcasts). */
   deliver(userId: string, replies: Reply[]): LocalMessage[] {
     const out: LocalMessage[] = [];
+    if (this.zaloStyle.has(userId)) {
+      for (const reply of replies) {
+        for (const text of renderPlainMessages(reply, ZALO_TEXT_LIMIT)) {
+          out.push(this.append(userId, { from: 'bot', html: escapeHtml(text), choices: [], attachments: [] }));
+        }
+      }
+      return out;
+    }
     for (const reply of replies) {
       const chunks = splitMessage(reply.text, TEXT_LIMIT, renderHtmlLine);
       chunks.forEach((html, index) => {
@@ -162,9 +179,18 @@ export class LocalChat {
         senderName: body.name,
         ...(body.choice ? { choice: body.choice.command } : { text: body.text ?? '' }),
       },
-      CAPABILITIES,
+      this.capabilities(body.userId),
     );
     return [mine, ...this.deliver(body.userId, outcome.replies)];
+  }
+
+  /** Whether a local user sees buttons (false for the Zalo-style demo members). */
+  hasButtons(userId: string): boolean {
+    return !this.zaloStyle.has(userId);
+  }
+
+  private capabilities(userId: string): TransportCapabilities {
+    return this.zaloStyle.has(userId) ? { buttons: false, links: { startLink: () => null } } : CAPABILITIES;
   }
 
   private append(userId: string, message: Omit<LocalMessage, 'seq'>): LocalMessage {

@@ -9,6 +9,7 @@ import { PLATFORM, sendReplies } from './create-bot.js';
 export function createTelegramSender(api: Api, limits: { perSecond: number; perChatGapMs: number }): ChannelSender {
   return {
     platform: PLATFORM,
+    buttonsFor: () => true,
     ...limits,
     async send(chatId, replies) {
       try {

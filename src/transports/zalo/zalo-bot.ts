@@ -1,0 +1,193 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
+import { RateLimitedError, UnreachableError, type ChannelSender } from '../../app/outbox-worker.js';
+import type { Reply } from '../../app/reply.js';
+import { readBody, sendJson, type HttpServer } from '../../http/server.js';
+import type { Logger } from '../../logger.js';
+import { renderPlainMessages } from '../render.js';
+import { ZALO_TEXT_LIMIT, ZaloApiError, type ZaloClient, type ZaloUpdate } from './zalo-client.js';
+
+export const PLATFORM = 'zalo';
+export const WEBHOOK_PATH = '/zalo/webhook';
+const WEBHOOK_BODY_LIMIT = 64 * 1024;
+const SEEN_LIMIT = 5_000;
+
+const updateSchema = z.object({
+  event_name: z.string().min(1),
+  message: z
+    .object({
+      message_id: z.union([z.string(), z.number()]).transform(String),
+      from: z.object({ id: z.union([z.string(), z.number()]).transform(String), display_name: z.string().optional(), name: z.string().optional(), is_bot: z.boolean().optional() }),
+      chat: z.object({ id: z.union([z.string(), z.number()]).transform(String), chat_type: z.string().optional() }),
+      text: z.string().optional(),
+      photo_url: z.string().optional(),
+      photo: z.string().optional(),
+      caption: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** Sends reply models to a Zalo chat: plain text within 2,000 characters, choices as numbered lines. */
+export async function sendZaloReplies(client: ZaloClient, chatId: string, replies: Reply[]): Promise<void> {
+  for (const reply of replies) {
+    for (const text of renderPlainMessages(reply, ZALO_TEXT_LIMIT)) await client.sendMessage(chatId, text);
+  }
+}
+
+/** The outbox's Zalo channel: 429 pauses the platform, 403 marks the member unreachable. */
+export function createZaloSender(client: ZaloClient, limits: { perSecond: number; perChatGapMs: number }): ChannelSender {
+  return {
+    platform: PLATFORM,
+    buttonsFor: () => false,
+    ...limits,
+    async send(chatId, replies) {
+      try {
+        await sendZaloReplies(client, chatId, replies);
+      } catch (error) {
+        if (error instanceof ZaloApiError) {
+          if (error.status === 429 || error.errorCode === 429) throw new RateLimitedError(error.retryAfter ?? 5);
+          if (error.status === 403 || error.errorCode === 403) throw new UnreachableError(error.description);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** What dondoc reads from a Zalo update; stickers, images without a caption and the rest are "unsupported". */
+export function toIncoming(update: ZaloUpdate): IncomingMessage | undefined {
+  const message = update.message;
+  if (!message || message.from.is_bot) return undefined;
+  const base = {
+    platform: PLATFORM,
+    platformUserId: message.from.id,
+    chatId: message.chat.id,
+    chatType: message.chat.chat_type === 'GROUP' ? ('group' as const) : ('private' as const),
+    senderName: message.from.display_name ?? message.from.name ?? '',
+  };
+  if (update.event_name === 'message.text.received' && message.text !== undefined) return { ...base, text: message.text };
+  const photo = message.photo_url ?? message.photo;
+  if (update.event_name === 'message.image.received' && photo) {
+    return {
+      ...base,
+      file: {
+        name: `anh-zalo-${message.message_id}.jpg`,
+        size: 0,
+        caption: message.caption ?? '',
+        ref: photo,
+        mimeType: 'image/jpeg',
+        download: async () => Buffer.from(await (await fetch(photo)).arrayBuffer()),
+      },
+    };
+  }
+  return { ...base, unsupported: true };
+}
+
+/**
+ * dondoc on Zalo's Bot Platform: webhook mode (secret header checked in constant time, 200 at once,
+ * processed after, duplicates ignored by message id) or long polling for development.
+ */
+export class ZaloBot {
+  private readonly seen = new Set<string>();
+  private polling = false;
+  private poller: Promise<void> | undefined;
+  private abort: AbortController | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly client: ZaloClient,
+    private readonly dispatcher: Dispatcher,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Handles one update end to end (dispatch, then send the replies); duplicates are ignored. */
+  async handleUpdate(update: ZaloUpdate): Promise<void> {
+    const id = update.message?.message_id;
+    if (id !== undefined) {
+      if (this.seen.has(id)) {
+        this.logger.debug({ message: id }, 'duplicate zalo update ignored');
+        return;
+      }
+      this.seen.add(id);
+      if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);
+    }
+    const incoming = toIncoming(update);
+    if (!incoming) return;
+    const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null } });
+    await sendZaloReplies(this.client, incoming.chatId, outcome.replies);
+  }
+
+  /** Mounts the webhook route; every call is answered at once and processed after. */
+  mountWebhook(http: HttpServer, secret: string): void {
+    const expected = Buffer.from(secret);
+    http.route('POST', WEBHOOK_PATH, async (req, res) => {
+      const given = Buffer.from(String(req.headers['x-bot-api-secret-token'] ?? ''));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        this.logger.warn({ ip: req.socket.remoteAddress }, 'zalo webhook call with a wrong secret');
+        sendJson(res, 401, { ok: false });
+        return;
+      }
+      const raw = (await readBody(req, WEBHOOK_BODY_LIMIT)).toString('utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        this.logger.warn('zalo webhook body is not JSON');
+        sendJson(res, 400, { ok: false });
+        return;
+      }
+      const envelope = (json as { result?: unknown }).result ?? json;
+      const parsed = updateSchema.safeParse(envelope);
+      sendJson(res, 200, { ok: true });
+      if (!parsed.success) {
+        this.logger.warn({ issue: parsed.error.issues[0]?.message }, 'zalo webhook update ignored: unknown shape');
+        return;
+      }
+      this.track(this.handleUpdate(parsed.data as ZaloUpdate));
+    });
+  }
+
+  private track(job: Promise<void>): void {
+    const wrapped = job.catch((error: unknown) => this.logger.error({ err: error }, 'zalo update failed')).finally(() => this.inFlight.delete(wrapped));
+    this.inFlight.add(wrapped);
+  }
+
+  /** Registers the webhook with Zalo. */
+  async setWebhook(url: string, secret: string): Promise<void> {
+    await this.client.setWebhook(url, secret);
+  }
+
+  /** Long polling (development): deleteWebhook first; an empty poll (408) is normal. */
+  async startPolling(timeoutSeconds = 30): Promise<void> {
+    await this.client.deleteWebhook().catch((error: unknown) => this.logger.warn({ err: error }, 'zalo deleteWebhook failed'));
+    this.polling = true;
+    this.poller = (async () => {
+      let backoff = 1_000;
+      while (this.polling) {
+        this.abort = new AbortController();
+        try {
+          const update = await this.client.getUpdates(timeoutSeconds, this.abort.signal);
+          backoff = 1_000;
+          if (update) {
+            const parsed = updateSchema.safeParse(update);
+            if (parsed.success) await this.handleUpdate(parsed.data as ZaloUpdate).catch((error: unknown) => this.logger.error({ err: error }, 'zalo update failed'));
+          }
+        } catch (error) {
+          if (!this.polling) break;
+          this.logger.warn({ err: error, backoff }, 'zalo polling failed; retrying');
+          await new Promise((resolve) => setTimeout(resolve, backoff));
+          backoff = Math.min(backoff * 2, 60_000);
+        }
+      }
+    })();
+  }
+
+  /** Stops polling and waits for updates being processed. */
+  async stop(): Promise<void> {
+    this.polling = false;
+    this.abort?.abort();
+    await this.poller;
+    await Promise.allSettled([...this.inFlight]);
+  }
+}

@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ZaloUpdate } from '../../src/transports/zalo/zalo-client.js';
+
+/**
+ * A local stand-in for Zalo's Bot API with the public docs' JSON shapes: getUpdates hands out
+ * queued updates one per call (HTTP 408 when none arrives in time), sendMessage records messages.
+ */
+export class FakeZaloApi {
+  readonly sent: { chatId: string; text: string }[] = [];
+  readonly calls: string[] = [];
+  private readonly queue: ZaloUpdate[] = [];
+  private server: Server | undefined;
+  private waiting: (() => void) | undefined;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const method = (req.url ?? '').split('/').pop() ?? '';
+        this.calls.push(method);
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, string>;
+        const answer = (status: number, payload: unknown) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(payload));
+        };
+        if (method === 'sendMessage') {
+          if (String(body.text ?? '').length > 2000) return answer(400, { ok: false, error_code: 400, description: 'text too long' });
+          this.sent.push({ chatId: String(body.chat_id), text: String(body.text) });
+          return answer(200, { ok: true, result: { message_id: `m${this.sent.length}`, date: Date.now() } });
+        }
+        if (method === 'getUpdates') {
+          const serve = () => {
+            const next = this.queue.shift();
+            if (next) answer(200, { ok: true, result: next });
+            else answer(408, { ok: false, error_code: 408, description: 'Request timeout' });
+          };
+          if (this.queue.length > 0) return serve();
+          const timer = setTimeout(() => {
+            this.waiting = undefined;
+            serve();
+          }, 150);
+          this.waiting = () => {
+            clearTimeout(timer);
+            this.waiting = undefined;
+            serve();
+          };
+          return;
+        }
+        return answer(200, { ok: true, result: method === 'getMe' ? { id: 'bot', name: 'dondoc' } : true });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  /** Queues an update for the next getUpdates call. */
+  push(update: ZaloUpdate): void {
+    this.queue.push(update);
+    this.waiting?.();
+  }
+
+  async stop(): Promise<void> {
+    this.waiting?.();
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+}
+
+let counter = 0;
+
+/** A text message update as Zalo sends it. */
+export function zaloText(userId: string, text: string, name = 'Người dùng Zalo'): ZaloUpdate {
+  counter += 1;
+  return {
+    event_name: 'message.text.received',
+    message: { message_id: `z${Date.now()}-${counter}`, from: { id: userId, display_name: name, is_bot: false }, chat: { id: userId, chat_type: 'PRIVATE' }, date: Date.now(), text },
+  };
+}
