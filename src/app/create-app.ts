@@ -36,8 +36,8 @@ export interface App {
   outboundApi?: Api;
   worker: OutboxWorker;
   scheduler: Scheduler;
-  /** Starts HTTP and chat transports; resolves with the local chat address when one is served. */
-  start(): Promise<{ localChatUrl?: string }>;
+  /** Starts HTTP and chat transports; resolves with the HTTP address and, when served, the local chat's. */
+  start(): Promise<{ httpUrl?: string; localChatUrl?: string }>;
   /** Stops receiving, lets in-flight work finish, closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -163,11 +163,11 @@ export function createApp(
     scheduler,
     async start() {
       if (config.demoData) await seedDemoPlan(services, dataDir, logger);
-      let localChatUrl: string | undefined;
+      let httpUrl: string | undefined;
       if (http) {
         const address = await http.listen(config.DONDOC_HTTP_HOST, config.DONDOC_HTTP_PORT);
-        localChatUrl = `http://${address.address}:${address.port}/`;
-        logger.info({ address: localChatUrl }, 'http server listening');
+        httpUrl = `http://${address.address}:${address.port}/`;
+        logger.info({ address: httpUrl }, 'http server listening');
       }
       if (bot) {
         await bot.init();
@@ -202,7 +202,7 @@ export function createApp(
           logger.error({ err: error }, 'the scheduler is not started: another dondoc instance runs it (chat still works here)');
         }
       }
-      return localChatUrl ? { localChatUrl } : {};
+      return { ...(httpUrl ? { httpUrl } : {}), ...(httpUrl && localChat ? { localChatUrl: httpUrl } : {}) };
     },
     async stop() {
       if (stopped) return;

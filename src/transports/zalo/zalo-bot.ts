@@ -55,10 +55,13 @@ export function createZaloSender(client: ZaloClient, limits: { perSecond: number
   };
 }
 
-/** What dondoc reads from a Zalo update; stickers, images without a caption and the rest are "unsupported". */
+/** The events Zalo documents; anything else is ignored (and logged) rather than answered. */
+const KNOWN_EVENTS = new Set(['message.text.received', 'message.image.received', 'message.sticker.received', 'message.unsupported.received']);
+
+/** What dondoc reads from a Zalo update; stickers and other content become "unsupported" (a short answer). */
 export function toIncoming(update: ZaloUpdate): IncomingMessage | undefined {
   const message = update.message;
-  if (!message || message.from.is_bot) return undefined;
+  if (!message || message.from.is_bot || !KNOWN_EVENTS.has(update.event_name)) return undefined;
   const base = {
     platform: PLATFORM,
     platformUserId: message.from.id,
@@ -113,7 +116,10 @@ export class ZaloBot {
       if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);
     }
     const incoming = toIncoming(update);
-    if (!incoming) return;
+    if (!incoming) {
+      this.logger.info({ event: update.event_name }, 'zalo update ignored');
+      return;
+    }
     const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null } });
     await sendZaloReplies(this.client, incoming.chatId, outcome.replies);
   }
