@@ -3,6 +3,7 @@ import { agenciesCommand, channelCommand, membersCommand, whoAmICommand } from '
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
+import { acknowledgeCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
@@ -30,11 +31,19 @@ export const commands: readonly Command<never>[] = [
   plansCommand,
   setDateCommand,
   requestReportCommand,
+  broadcastCommand,
+  listBroadcastsCommand,
+  broadcastStatusCommand,
   historyCommand,
   policyCommand,
   statusButtonCommand,
   approveExtensionCommand,
   rejectExtensionCommand,
+  audienceCommand,
+  sendBroadcastCommand,
+  cancelBroadcastCommand,
+  acknowledgeCommand,
+  resendBroadcastCommand,
   confirmImportCommand,
   cancelImportCommand,
   createHelpCommand(() => commands),

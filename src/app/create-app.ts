@@ -134,6 +134,7 @@ export function createApp(
     scheduler?.toAdmins(key, 'notice', reply, clock.now());
     worker.kick();
   };
+  services.kickOutbox = () => worker.kick();
   services.notifyMember = (key, memberId, reply) => {
     const member = store.members.byId(memberId);
     const account = member ? store.members.deliveryAccount(member) : undefined;

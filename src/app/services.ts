@@ -10,6 +10,7 @@ import { ReminderPlanner } from './reminder-planner.js';
 import { StatusService } from './status-service.js';
 import { PendingInputs } from './pending-inputs.js';
 import { loadRubric, ScoringService } from './scoring-service.js';
+import { BroadcastService } from './broadcast-service.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 
@@ -31,6 +32,9 @@ export interface Services {
   notifyMember: (key: string, memberId: number, reply: Reply) => void;
   pendingInputs: PendingInputs;
   scoring: ScoringService;
+  broadcasts: BroadcastService;
+  /** Wakes the outbox worker after queueing messages; wired by createApp. */
+  kickOutbox: () => void;
   calendar: WorkCalendar;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number };
 }
@@ -61,5 +65,7 @@ export function createServices(deps: {
     notifyMember: () => undefined,
     pendingInputs: new PendingInputs(),
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
+    broadcasts: new BroadcastService(deps.store, planner, deps.clock, deps.settings.timeZone),
+    kickOutbox: () => undefined,
   };
 }

@@ -1,4 +1,5 @@
 import { AgencyRepo } from './agency-repo.js';
+import { BroadcastRepo } from './broadcast-repo.js';
 import { ChoiceRepo } from './choice-repo.js';
 import type { Db } from './database.js';
 import { InviteRepo } from './invite-repo.js';
@@ -21,6 +22,7 @@ export interface Store {
   statuses: StatusRepo;
   reminders: ReminderRepo;
   outbox: OutboxRepo;
+  broadcasts: BroadcastRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -39,6 +41,7 @@ export function createStore(db: Db): Store {
     statuses: new StatusRepo(db),
     reminders: new ReminderRepo(db),
     outbox: new OutboxRepo(db),
+    broadcasts: new BroadcastRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

@@ -116,6 +116,17 @@ describe.each(drivers)('the same scenarios on %s', (_name, make) => {
     expect(await d.choose('trang', '✅ 2.5')).toEqual(['✅ Đã ghi nhận: 2.5 hoàn thành. dondoc sẽ không nhắc việc này nữa.']);
   });
 
+  it('delivers a broadcast with an acknowledgement (button or number)', async () => {
+    await d.say('admin', '/thongbao Đề nghị nộp báo cáo 6 tháng đúng hạn.');
+    await d.choose('admin', 'Tất cả đầu mối');
+    expect(await d.choose('admin', 'Gửi')).toEqual(['Đang gửi thông báo #1 tới 1 người. Gõ /thongbao_tt 1 để xem ai đã nhận.']);
+    await d.app.worker.drain();
+    expect(d.received('trang').find((t) => t.startsWith('📢 Thông báo của Sở Nội vụ'))).toContain('Đề nghị nộp báo cáo 6 tháng đúng hạn.');
+    expect(await d.choose('trang', '✅ Đã nhận')).toEqual(['Cảm ơn bạn, dondoc đã ghi nhận bạn đã nhận thông báo #1.']);
+    const [status] = await d.say('admin', '/thongbao_tt 1');
+    expect(status).toContain('Đã bấm “Đã nhận”: 1/1.');
+  });
+
   it('tells a stranger only how to join', async () => {
     const [reply] = await d.say('la', '/viec');
     expect(reply).toContain('chưa được liên kết');

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
+import { formatDateTime } from '../src/domain/time.js';
+import { defineCommand } from './command.js';
+
+/** Broadcast words, in one place. */
+const T = {
+  title: '📢 Thông báo của Sở Nội vụ',
+  ack: '✅ Đã nhận',
+  chooseAudience: (id: number) => `Thông báo #${id} đã soạn. Gửi tới ai? (Hoặc gõ /tb_doituong ${id} coquan STP,STC để chọn cơ quan.)`,
+  preview: (id: number, label: string, people: number, agencies: number) => `Xem trước thông báo #${id} — gửi tới: ${label} — ${people} người của ${agencies} cơ quan.`,
+  send: 'Gửi',
+  cancel: 'Hủy',
+  nobody: 'Không có ai trong nhóm này đã liên kết với dondoc. Hãy chọn nhóm khác.',
+  unknownAudience: 'Không rõ nhóm người nhận. Hãy chọn lại bằng nút, hoặc gõ mã cơ quan cách nhau bởi dấu phẩy.',
+  unknownAgency: 'Có mã cơ quan không tồn tại. Gõ /coquan để xem mã các cơ quan.',
+  notFound: (id: string) => `Không có thông báo #${id}.`,
+  notDraft: (id: number) => `Thông báo #${id} đã được gửi hoặc đã hủy.`,
+  noAudience: 'Chưa chọn người nhận.',
+  sending: (id: number, n: number) => `Đang gửi thông báo #${id} tới ${n} người. Gõ /thongbao_tt ${id} để xem ai đã nhận.`,
+  cancelled: (id: number) => `Đã hủy thông báo #${id}; chưa gửi cho ai.`,
+  acked: (id: number) => `Cảm ơn bạn, dondoc đã ghi nhận bạn đã nhận thông báo #${id}.`,
+  ackedAgain: (id: number) => `Bạn đã xác nhận thông báo #${id} trước đó.`,
+  notRecipient: (id: string) => `Thông báo #${id} không gửi cho bạn.`,
+  listTitle: 'Các thông báo gần đây',
+  listEmpty: 'Chưa có thông báo nào. Gõ /thongbao <nội dung> để soạn.',
+  listLine: (id: number, when: string, label: string, recipients: number, acked: number, status: string) => `#${id} — ${when} — ${label} — ${status === 'sent' ? `${recipients} người, ${acked} đã nhận` : status === 'draft' ? 'bản nháp' : 'đã hủy'}`,
+  statsTitle: (id: number) => `Tình hình thông báo #${id}`,
+  stats: (s: { recipients: number; sent: number; pending: number; unreachable: number; failed: number; acknowledged: number }) => [
+    `Người nhận: ${s.recipients}. Đã gửi: ${s.sent ?? 0}; đang chờ gửi: ${s.pending ?? 0}; không liên lạc được: ${s.unreachable ?? 0}; lỗi: ${s.failed ?? 0}.`,
+    `Đã bấm “Đã nhận”: ${s.acknowledged ?? 0}/${s.recipients}.`,
+  ],
+  notAcked: (names: string) => `Cơ quan chưa xác nhận: ${names}.`,
+  allAcked: 'Tất cả đã xác nhận.',
+  resend: 'Gửi lại cho người chưa xác nhận',
+  resent: (n: number) => `Đã gửi lại cho ${n} người chưa xác nhận.`,
+};
+
+/** The message each recipient gets, with its "Đã nhận" button (a numbered choice on Zalo). */
+export function broadcastMessage(id: number, body: string): Reply {
+  return { text: lines([bold(T.title)], body), choices: [[{ label: T.ack, command: `/danhan ${id}` }]] };
+}
+
+const idArg = z
+  .array(z.string())
+  .min(1, 'thiếu số thông báo')
+  .transform((w) => ({ id: Number(w[0]!.replace('#', '')), raw: w[0]!, rest: w.slice(1) }));
+
+export const broadcastCommand = defineCommand({
+  name: 'thongbao',
+  aliases: ['broadcast'],
+  summary: 'Soạn thông báo gửi các cơ quan (chọn người nhận, xem trước, rồi gửi)',
+  usage: '/thongbao <nội dung>',
+  roles: ['admin'],
+  args: z
+    .array(z.string())
+    .min(1, 'thiếu nội dung thông báo')
+    .transform((w) => w.join(' '))
+    .pipe(z.string().max(3000, 'nội dung quá dài (tối đa 3.000 ký tự)')),
+  run(ctx, body) {
+    const draft = ctx.services.store.broadcasts.createDraft(ctx.member!.id, body, ctx.services.clock.now());
+    return {
+      text: [T.chooseAudience(draft.id)],
+      choices: ctx.services.broadcasts.audiences().map((a) => [{ label: a.label, command: `/tb_doituong ${draft.id} ${a.code}` }]),
+    };
+  },
+});
+
+export const audienceCommand = defineCommand({
+  name: 'tb_doituong',
+  summary: 'Chọn người nhận thông báo',
+  usage: '/tb_doituong <số> <nhóm | coquan MÃ,MÃ>',
+  hidden: true,
+  roles: ['admin'],
+  args: idArg,
+  run(ctx, args) {
+    const draft = ctx.services.store.broadcasts.byId(args.id);
+    if (!draft) return textReply(T.notFound(args.raw));
+    if (draft.status !== 'draft') return textReply(T.notDraft(draft.id));
+    const code = args.rest[0] === 'coquan' ? `agencies:${args.rest.slice(1).join('')}` : (args.rest[0] ?? '');
+    const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
+    if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
+    if (resolved.value.recipients.length === 0) return textReply(T.nobody);
+    ctx.services.store.broadcasts.setAudience(draft.id, code, resolved.value.label);
+    return {
+      text: lines([bold(T.preview(draft.id, resolved.value.label, resolved.value.recipients.length, resolved.value.agencies))], T.title, draft.body),
+      choices: [[{ label: T.send, command: `/tb_gui ${draft.id}` }, { label: T.cancel, command: `/tb_huy ${draft.id}` }]],
+    };
+  },
+});
+
+export const sendBroadcastCommand = defineCommand({
+  name: 'tb_gui',
+  summary: 'Gửi thông báo đã xem trước',
+  usage: '/tb_gui <số>',
+  hidden: true,
+  roles: ['admin'],
+  args: idArg,
+  run(ctx, args) {
+    const draft = ctx.services.store.broadcasts.byId(args.id);
+    if (!draft) return textReply(T.notFound(args.raw));
+    if (draft.status !== 'draft') return textReply(T.notDraft(draft.id));
+    if (!draft.audience) return textReply(T.noAudience);
+    const resolved = ctx.services.broadcasts.resolve(draft.audience, ctx.member!);
+    if (!resolved.ok) return textReply(T.unknownAudience);
+    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastMessage(draft.id, draft.body));
+    if (queued < 0) return textReply(T.notDraft(draft.id));
+    ctx.services.kickOutbox();
+    return textReply(T.sending(draft.id, queued));
+  },
+});
+
+export const cancelBroadcastCommand = defineCommand({
+  name: 'tb_huy',
+  summary: 'Hủy thông báo nháp',
+  usage: '/tb_huy <số>',
+  hidden: true,
+  roles: ['admin'],
+  args: idArg,
+  run(ctx, args) {
+    return textReply(ctx.services.store.broadcasts.cancel(args.id) ? T.cancelled(args.id) : T.notDraft(args.id));
+  },
+});
+
+export const acknowledgeCommand = defineCommand({
+  name: 'danhan',
+  summary: 'Xác nhận đã nhận thông báo',
+  usage: '/danhan <số thông báo>',
+  hidden: true,
+  roles: ['focal', 'leader', 'admin'],
+  args: idArg,
+  run(ctx, args) {
+    const result = ctx.services.store.broadcasts.acknowledge(args.id, ctx.member!.id, ctx.services.clock.now());
+    if (result === 'not_recipient') return textReply(T.notRecipient(args.raw));
+    return textReply(result === 'acked' ? T.acked(args.id) : T.ackedAgain(args.id));
+  },
+});
+
+export const listBroadcastsCommand = defineCommand({
+  name: 'thongbao_ds',
+  summary: 'Các thông báo đã gửi và số người đã nhận',
+  usage: '/thongbao_ds',
+  roles: ['admin'],
+  args: z.array(z.string()),
+  run(ctx) {
+    const { broadcasts } = ctx.services.store;
+    const recent = broadcasts.recent(10);
+    if (recent.length === 0) return textReply(T.listEmpty);
+    const tz = ctx.services.settings.timeZone;
+    return textReply(
+      [bold(T.listTitle)],
+      ...recent.map((b) => {
+        const s = broadcasts.stats(b.id);
+        return T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? '—', s.recipients, s.acknowledged ?? 0, b.status);
+      }),
+    );
+  },
+});
+
+export const broadcastStatusCommand = defineCommand({
+  name: 'thongbao_tt',
+  summary: 'Tình hình một thông báo: đã gửi, lỗi, ai chưa xác nhận (gửi lại cho họ)',
+  usage: '/thongbao_tt <số>',
+  roles: ['admin'],
+  args: idArg,
+  run(ctx, args) {
+    const { broadcasts, agencies } = ctx.services.store;
+    const b = broadcasts.byId(args.id);
+    if (!b) return textReply(T.notFound(args.raw));
+    const stats = broadcasts.stats(b.id);
+    const missing = [...new Set(broadcasts.unacknowledged(b.id).map((r) => r.agencyId))].map((id) => agencies.byId(id)?.name ?? String(id));
+    return {
+      text: lines([bold(T.statsTitle(b.id))], ...T.stats(stats), missing.length > 0 ? T.notAcked(missing.join(', ')) : T.allAcked),
+      ...(missing.length > 0 && b.status === 'sent' ? { choices: [[{ label: T.resend, command: `/tb_guilai ${b.id}` }]] } : {}),
+    };
+  },
+});
+
+export const resendBroadcastCommand = defineCommand({
+  name: 'tb_guilai',
+  summary: 'Gửi lại thông báo cho người chưa xác nhận',
+  usage: '/tb_guilai <số>',
+  hidden: true,
+  roles: ['admin'],
+  args: idArg,
+  run(ctx, args) {
+    const b = ctx.services.store.broadcasts.byId(args.id);
+    if (!b || b.status !== 'sent') return textReply(T.notFound(args.raw));
+    const n = ctx.services.broadcasts.resendUnacknowledged(b.id, broadcastMessage(b.id, b.body));
+    ctx.services.kickOutbox();
+    return textReply(T.resent(n));
+  },
+});

@@ -1,0 +1,118 @@
+import type { Clock } from '../clock.js';
+import { addDays, civilDateOf } from '../domain/civil-date.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { Member } from '../store/member-repo.js';
+import type { Store } from '../store/store.js';
+import { encodeReplies } from './reply-codec.js';
+import type { Reply } from './reply.js';
+import type { ReminderPlanner } from './reminder-planner.js';
+
+export interface Audience {
+  code: string;
+  label: string;
+}
+
+export interface ResolvedAudience {
+  label: string;
+  recipients: { memberId: number; agencyId: number }[];
+  agencies: number;
+}
+
+/**
+ * Broadcasts from Sở Nội vụ: who they can reach, and queueing one copy per recipient in the outbox
+ * (crash-safe and rate-limited like reminders), with acknowledgements and resends.
+ */
+export class BroadcastService {
+  constructor(
+    private readonly store: Store,
+    private readonly planner: ReminderPlanner,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  /** The audiences offered as choices: everyone, focal points, each agency kind, overdue agencies, open reports. */
+  audiences(): Audience[] {
+    const today = civilDateOf(this.clock.now(), this.timeZone);
+    const kinds = this.store.agencies.kinds().map((k) => ({ code: `kind:${k.code}`, label: `Đầu mối ${k.label}` }));
+    const reports = this.store.reports
+      .dueBetween(addDays(today, -120), addDays(today, 30))
+      .slice(-4)
+      .map((r) => ({ code: `report:${r.id}`, label: `Chưa nộp ${r.code}/${r.year}` }));
+    return [
+      { code: 'all', label: 'Tất cả thành viên' },
+      { code: 'focal', label: 'Tất cả đầu mối' },
+      ...kinds,
+      { code: 'overdue', label: 'Cơ quan có việc quá hạn' },
+      ...reports,
+    ];
+  }
+
+  /** Who an audience code reaches today ("agencies:STP,STC" names agencies by code). */
+  resolve(code: string, sender: Member): Result<ResolvedAudience, 'unknown_audience' | 'unknown_agency'> {
+    const { store } = this;
+    const members = store.members.list().filter((m) => m.id !== sender.id);
+    const focal = members.filter((m) => m.role === 'focal');
+    const fromAgencies = (ids: Set<number>) => focal.filter((m) => ids.has(m.agencyId));
+    let label: string;
+    let chosen: Member[];
+    const [kind, value = ''] = code.split(':', 2) as [string, string?];
+    if (code === 'all') [label, chosen] = ['Tất cả thành viên', members];
+    else if (code === 'focal') [label, chosen] = ['Tất cả đầu mối', focal];
+    else if (kind === 'kind') {
+      const k = store.agencies.kinds().find((x) => x.code === value);
+      if (!k) return err('unknown_audience');
+      const ids = new Set(store.agencies.list({ kind: value }).map((a) => a.id));
+      [label, chosen] = [`Đầu mối ${k.label}`, fromAgencies(ids)];
+    } else if (code === 'overdue') {
+      const today = civilDateOf(this.clock.now(), this.timeZone);
+      const ids = new Set(this.planner.occurrences(today, today).filter((o) => o.kind === 'deadline' && o.dueDate < today).map((o) => o.agencyId));
+      [label, chosen] = ['Cơ quan có việc quá hạn', fromAgencies(ids)];
+    } else if (kind === 'report') {
+      const report = store.reports.byId(Number(value));
+      if (!report) return err('unknown_audience');
+      const ids = new Set(store.reports.obligationsOf(report.id).filter((a) => store.statuses.state('report', report.id, a)?.status !== 'done'));
+      [label, chosen] = [`Cơ quan chưa nộp ${report.code}/${report.year}`, fromAgencies(ids)];
+    } else if (kind === 'agencies') {
+      const agencies = value.split(',').map((c) => store.agencies.byCode(c.trim()));
+      if (agencies.length === 0 || agencies.some((a) => !a)) return err('unknown_agency');
+      const ids = new Set(agencies.map((a) => a!.id));
+      [label, chosen] = [agencies.map((a) => a!.name).join(', '), members.filter((m) => ids.has(m.agencyId))];
+    } else return err('unknown_audience');
+    const recipients = chosen.map((m) => ({ memberId: m.id, agencyId: m.agencyId }));
+    return ok({ label, recipients, agencies: new Set(recipients.map((r) => r.agencyId)).size });
+  }
+
+  /** Queues one copy per recipient in one transaction; returns how many were queued. */
+  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply): number {
+    const { store } = this;
+    const now = this.clock.now();
+    return store.transaction(() => {
+      if (!store.broadcasts.markSent(broadcastId, now)) return -1;
+      return this.queue(broadcastId, recipients, message, (memberId) => `broadcast:${broadcastId}:${memberId}`);
+    });
+  }
+
+  /** Sends again, only to recipients who have not pressed "Đã nhận"; returns how many. */
+  resendUnacknowledged(broadcastId: number, message: Reply): number {
+    const { store } = this;
+    return store.transaction(() =>
+      this.queue(broadcastId, store.broadcasts.unacknowledged(broadcastId), message, (memberId) => `broadcast:${broadcastId}:${memberId}:r${store.broadcasts.resendCount(broadcastId, memberId) + 1}`),
+    );
+  }
+
+  private queue(broadcastId: number, recipients: { memberId: number; agencyId: number }[], message: Reply, key: (memberId: number) => string): number {
+    const { store } = this;
+    const now = this.clock.now();
+    const payload = encodeReplies([message]);
+    let queued = 0;
+    for (const r of recipients) {
+      const member = store.members.byId(r.memberId);
+      const account = member ? store.members.deliveryAccount(member) : undefined;
+      if (!account) continue;
+      const outboxId = store.outbox.enqueue({ dedupeKey: key(r.memberId), purpose: 'broadcast', memberId: r.memberId, platform: account.platform, chatId: account.chatId, payload }, now);
+      store.broadcasts.addRecipient(broadcastId, r.memberId, r.agencyId, outboxId);
+      queued += 1;
+    }
+    return queued;
+  }
+}

@@ -1,0 +1,97 @@
+import { prepared, type Db } from './database.js';
+
+export interface Broadcast {
+  id: number;
+  createdBy: number;
+  body: string;
+  audience: string | null;
+  audienceLabel: string | null;
+  status: 'draft' | 'sent' | 'cancelled';
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface BroadcastStats {
+  recipients: number;
+  sent: number;
+  pending: number;
+  unreachable: number;
+  failed: number;
+  acknowledged: number;
+}
+
+const SELECT = `SELECT id, created_by AS createdBy, body, audience, audience_label AS audienceLabel, status,
+  created_at AS createdAt, sent_at AS sentAt FROM broadcasts`;
+
+/** SQL for broadcasts, their recipients and acknowledgements. */
+export class BroadcastRepo {
+  constructor(private readonly db: Db) {}
+
+  createDraft(createdBy: number, body: string, now: Date): Broadcast {
+    const result = prepared(this.db, 'INSERT INTO broadcasts (created_by, body, created_at) VALUES (?, ?, ?)').run(createdBy, body, now.toISOString());
+    return this.byId(Number(result.lastInsertRowid))!;
+  }
+
+  byId(id: number): Broadcast | undefined {
+    return prepared(this.db, `${SELECT} WHERE id = ?`).get(id) as Broadcast | undefined;
+  }
+
+  setAudience(id: number, audience: string, label: string): void {
+    prepared(this.db, "UPDATE broadcasts SET audience = ?, audience_label = ? WHERE id = ? AND status = 'draft'").run(audience, label, id);
+  }
+
+  /** Marks a draft sent; false if it was not a draft any more (a second press of "Gửi"). */
+  markSent(id: number, now: Date): boolean {
+    return prepared(this.db, "UPDATE broadcasts SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'draft'").run(now.toISOString(), id).changes === 1;
+  }
+
+  cancel(id: number): boolean {
+    return prepared(this.db, "UPDATE broadcasts SET status = 'cancelled' WHERE id = ? AND status = 'draft'").run(id).changes === 1;
+  }
+
+  addRecipient(broadcastId: number, memberId: number, agencyId: number, outboxId: number): void {
+    prepared(
+      this.db,
+      `INSERT INTO broadcast_recipients (broadcast_id, member_id, agency_id, outbox_id) VALUES (?, ?, ?, ?)
+       ON CONFLICT (broadcast_id, member_id) DO UPDATE SET outbox_id = excluded.outbox_id, resends = resends + 1`,
+    ).run(broadcastId, memberId, agencyId, outboxId);
+  }
+
+  /** Records "Đã nhận"; false if this member was not a recipient or had already acknowledged. */
+  acknowledge(broadcastId: number, memberId: number, now: Date): 'acked' | 'again' | 'not_recipient' {
+    const row = prepared(this.db, 'SELECT acked_at AS ackedAt FROM broadcast_recipients WHERE broadcast_id = ? AND member_id = ?').get(broadcastId, memberId) as
+      | { ackedAt: string | null }
+      | undefined;
+    if (!row) return 'not_recipient';
+    if (row.ackedAt) return 'again';
+    prepared(this.db, 'UPDATE broadcast_recipients SET acked_at = ? WHERE broadcast_id = ? AND member_id = ?').run(now.toISOString(), broadcastId, memberId);
+    return 'acked';
+  }
+
+  recent(limit = 10): Broadcast[] {
+    return prepared(this.db, `${SELECT} ORDER BY id DESC LIMIT ?`).all(limit) as Broadcast[];
+  }
+
+  stats(id: number): BroadcastStats {
+    return prepared(
+      this.db,
+      `SELECT COUNT(*) AS recipients,
+         SUM(o.status = 'sent') AS sent, SUM(o.status IN ('pending', 'sending')) AS pending,
+         SUM(o.status = 'unreachable') AS unreachable, SUM(o.status = 'failed') AS failed,
+         SUM(r.acked_at IS NOT NULL) AS acknowledged
+       FROM broadcast_recipients r LEFT JOIN outbox o ON o.id = r.outbox_id WHERE r.broadcast_id = ?`,
+    ).get(id) as BroadcastStats;
+  }
+
+  /** Recipients who have not pressed "Đã nhận", with their agency. */
+  unacknowledged(id: number): { memberId: number; agencyId: number }[] {
+    return prepared(this.db, 'SELECT member_id AS memberId, agency_id AS agencyId FROM broadcast_recipients WHERE broadcast_id = ? AND acked_at IS NULL ORDER BY agency_id, member_id').all(id) as {
+      memberId: number;
+      agencyId: number;
+    }[];
+  }
+
+  resendCount(id: number, memberId: number): number {
+    return (prepared(this.db, 'SELECT resends FROM broadcast_recipients WHERE broadcast_id = ? AND member_id = ?').get(id, memberId) as { resends: number } | undefined)?.resends ?? 0;
+  }
+}
