@@ -3,6 +3,7 @@ import { agenciesCommand, channelCommand, membersCommand, whoAmICommand } from '
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
+import { overdueCommand, reportStatusCommand, summaryCommand } from './summaries.js';
 import { acknowledgeCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
@@ -22,6 +23,9 @@ export const commands: readonly Command<never>[] = [
   unmuteCommand,
   scoreCommand,
   rankingCommand,
+  summaryCommand,
+  overdueCommand,
+  reportStatusCommand,
   whoAmICommand,
   linkCommand,
   channelCommand,

@@ -11,6 +11,7 @@ import { StatusService } from './status-service.js';
 import { PendingInputs } from './pending-inputs.js';
 import { loadRubric, ScoringService } from './scoring-service.js';
 import { BroadcastService } from './broadcast-service.js';
+import { SummaryService } from './summary-service.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 
@@ -33,6 +34,7 @@ export interface Services {
   pendingInputs: PendingInputs;
   scoring: ScoringService;
   broadcasts: BroadcastService;
+  summaries: SummaryService;
   /** Wakes the outbox worker after queueing messages; wired by createApp. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
@@ -66,6 +68,7 @@ export function createServices(deps: {
     pendingInputs: new PendingInputs(),
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, planner, deps.clock, deps.settings.timeZone),
+    summaries: new SummaryService(deps.store, planner, calendar, deps.clock, deps.settings.timeZone),
     kickOutbox: () => undefined,
   };
 }

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
+import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import { noArgs } from './args.js';
+import { defineCommand } from './command.js';
+
+const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
+
+/** Summary words, in one place. */
+const T = {
+  title: (who: string, quarter: string) => `Tổng hợp CCHC — ${who}, ${quarter}`,
+  tasks: (due: number, done: number, overdue: number) =>
+    `Nhiệm vụ đến hạn trong quý: ${due}; đã hoàn thành ${done} (${pct(done, due)}); quá hạn chưa xong ${overdue}.`,
+  byArea: 'Theo lĩnh vực:',
+  byKind: 'Theo loại cơ quan:',
+  line: (name: string, done: number, due: number) => `• ${name}: ${done}/${due} (${pct(done, due)})`,
+  report: (title: string, submitted: number, owed: number) => `${title}: đã nộp ${submitted}/${owed} cơ quan.`,
+  behind: 'Năm cơ quan chậm nhất:',
+  behindLine: (i: number, name: string, n: number, oldest: number) => `${i}. ${name}: ${n} việc quá hạn (lâu nhất ${oldest} ngày làm việc)`,
+  week: (w: { done: number; blocked: number; extensions: number; progress: number }) =>
+    `7 ngày qua: ${w.done} việc báo hoàn thành, ${w.progress} cập nhật tiến độ, ${w.blocked} báo vướng mắc, ${w.extensions} xin gia hạn.`,
+  nothing: 'Chưa có nhiệm vụ nào đến hạn trong quý này.',
+  unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
+  overdueTitle: (n: number) => `Việc quá hạn (${n}), cũ nhất trước`,
+  noOverdue: 'Không có việc nào quá hạn.',
+  overdueLine: (label: string, title: string, due: string, late: number) => `  – ${label} ${title.slice(0, 70)} — hạn ${due}, quá ${late} ngày làm việc`,
+  reportUnknown: (code: string) => `Không có báo cáo “${code}” năm nay. Dùng Q1, 6T, Q3, NAM hoặc mã báo cáo đột xuất (DX1…).`,
+  reportTitle: (title: string, due: string) => `${title} — hạn ${due}`,
+  submitted: (n: number, owed: number) => `Đã nộp (${n}/${owed}):`,
+  missing: (n: number) => `Chưa nộp (${n}):`,
+  late: 'muộn',
+};
+
+export const summaryCommand = defineCommand({
+  name: 'tonghop',
+  aliases: ['summary'],
+  summary: 'Tình hình CCHC của tỉnh (hoặc một cơ quan) trong quý, trong một tin',
+  usage: '/tonghop [mã cơ quan]',
+  roles: ['leader', 'admin'],
+  args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
+  run(ctx, agencyText) {
+    const { store, summaries, settings } = ctx.services;
+    let agencyId: number | undefined;
+    let who = settings.provinceName;
+    if (agencyText !== null) {
+      const agency = store.agencies.byCode(agencyText) ?? (store.agencies.byAlias(agencyText).length === 1 ? store.agencies.byAlias(agencyText)[0] : undefined);
+      if (!agency) return textReply(T.unknownAgency(agencyText));
+      agencyId = agency.id;
+      who = agency.name;
+    }
+    const s = summaries.province(agencyId);
+    const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+    const rows: (RichText | string)[] = [[bold(T.title(who, s.quarter.label))]];
+    rows.push(s.tasksDue === 0 ? T.nothing : T.tasks(s.tasksDue, s.tasksDone, s.tasksOverdue));
+    if (s.byArea.length > 1) rows.push(T.byArea, ...s.byArea.slice(0, 8).map((a) => T.line(a.area, a.done, a.due)));
+    if (agencyId === undefined && s.byKind.length > 0) rows.push(T.byKind, ...s.byKind.map((k) => T.line(k.kind, k.done, k.due)));
+    if (s.report) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
+    if (agencyId === undefined && s.behind.length > 0) rows.push([bold(T.behind)], ...s.behind.map((b, i) => T.behindLine(i + 1, names.get(b.agencyId) ?? '', b.overdue, b.oldest)));
+    rows.push(T.week(s.lastWeek));
+    return { text: lines(...rows) };
+  },
+});
+
+export const overdueCommand = defineCommand({
+  name: 'quahan',
+  aliases: ['overdue'],
+  summary: 'Các việc quá hạn, theo cơ quan, cũ nhất trước',
+  usage: '/quahan',
+  roles: ['leader', 'admin'],
+  args: noArgs,
+  run(ctx) {
+    const items = ctx.services.summaries.overdue();
+    if (items.length === 0) return textReply(T.noOverdue);
+    const names = new Map(ctx.services.store.agencies.list().map((a) => [a.id, a.name]));
+    const byAgency = new Map<number, typeof items>();
+    for (const item of items) byAgency.set(item.agencyId, [...(byAgency.get(item.agencyId) ?? []), item]);
+    const rows: (RichText | string)[] = [[bold(T.overdueTitle(items.length))]];
+    for (const [agencyId, list] of byAgency) {
+      rows.push([bold(`${names.get(agencyId) ?? agencyId} (${list.length})`)]);
+      for (const item of list) rows.push(T.overdueLine(item.label, item.title, formatCivil(item.dueDate), item.lateDays));
+    }
+    return { text: lines(...rows) };
+  },
+});
+
+export const reportStatusCommand = defineCommand({
+  name: 'baocao',
+  aliases: ['report'],
+  summary: 'Ai đã nộp, ai chưa nộp một báo cáo (Q1, 6T, Q3, NAM hoặc báo cáo đột xuất)',
+  usage: '/baocao <Q1|6T|Q3|NAM|mã> [năm]',
+  roles: ['leader', 'admin'],
+  args: z
+    .array(z.string())
+    .min(1, 'thiếu mã báo cáo, ví dụ /baocao 6T')
+    .transform((w) => ({ code: w[0]!.toUpperCase(), year: w[1] ? Number(w[1]) : null })),
+  run(ctx, args) {
+    const { store, summaries } = ctx.services;
+    const year = args.year ?? Number(summaries.today().slice(0, 4));
+    const report = store.reports.byCode(args.code, year);
+    if (!report) return textReply(T.reportUnknown(args.code));
+    const owing = store.reports.obligationsOf(report.id);
+    const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+    const done: string[] = [];
+    const missing: string[] = [];
+    for (const agencyId of owing) {
+      const state = store.statuses.state('report', report.id, agencyId);
+      if (state?.status === 'done' && state.doneAt) {
+        const day = civilDateOf(new Date(state.doneAt), ctx.services.settings.timeZone);
+        done.push(`• ${names.get(agencyId)} — ${formatCivil(day)}${day > report.dueDate ? ` (${T.late})` : ''}`);
+      } else missing.push(`• ${names.get(agencyId)}`);
+    }
+    return textReply([bold(T.reportTitle(report.title, formatCivil(report.dueDate)))], T.submitted(done.length, owing.length), ...done, T.missing(missing.length), ...missing);
+  },
+});

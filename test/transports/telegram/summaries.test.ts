@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dayjs } from '../../../src/domain/time.js';
+import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+
+const admin: TgUser = { id: 1001, first_name: 'Hoa' };
+const focal: TgUser = { id: 2002, first_name: 'Trang' };
+const leader: TgUser = { id: 3003, first_name: 'Minh' };
+let h: TelegramHarness;
+const at = (local: string) => h.clock.set(dayjs.tz(local, 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+
+beforeEach(async () => {
+  h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
+  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
+  await h.send(leader, `/start ${codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!)}`);
+  const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
+  await h.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });
+  h.app.scheduler.planIfNewDay();
+  // 24/6: 2.5 done, the 6-month report submitted (after its 17/6 due date).
+  await h.send(focal, '2.5 xong');
+  await h.send(focal, '/nopbaocao 6T');
+  // 2/7 (quý III): progress on 2.3, 2.4 blocked; 3.7 (due 1/7) is now overdue.
+  at('2024-07-02 09:00');
+  await h.send(focal, '2.3 đang làm 40%');
+  await h.send(focal, '2.4 vướng: thiếu người');
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('summaries for leaders (hand-computed fixture)', () => {
+  it('/tonghop: the quarter in one message', async () => {
+    const owed = h.app.store.reports.obligationsOf(h.app.store.reports.byCode('6T', 2024)!.id).length;
+    const [summary] = await h.send(leader, '/tonghop');
+    // Quý III/2024: 2.5, 3.7 (due 1/7), 1.6, 2.3, 2.4 (Sở Tư pháp), 4.1 (Sở Nội vụ), 4.2 (Sở Tài chính) → 7 due, 2.5 done, 3.7 overdue.
+    expect(summary).toContain('<b>Tổng hợp CCHC — Tỉnh mẫu, quý III/2024</b>');
+    expect(summary).toContain('Nhiệm vụ đến hạn trong quý: 7; đã hoàn thành 1 (14%); quá hạn chưa xong 1.');
+    expect(summary).toContain('• Sở, ban, ngành: 1/7 (14%)');
+    expect(summary).toContain(`Báo cáo CCHC 6 tháng năm 2024: đã nộp 1/${owed} cơ quan.`);
+    expect(summary).toContain('7 ngày qua: 0 việc báo hoàn thành, 1 cập nhật tiến độ, 1 báo vướng mắc, 0 xin gia hạn.');
+    const [one] = await h.send(leader, '/tonghop STP');
+    expect(one).toContain('Tổng hợp CCHC — Sở Tư pháp, quý III/2024');
+    expect(one).toContain('Nhiệm vụ đến hạn trong quý: 5; đã hoàn thành 1 (20%); quá hạn chưa xong 1.');
+    expect(one).toContain('Báo cáo CCHC 6 tháng năm 2024: đã nộp 1/1 cơ quan.');
+  });
+
+  it('/quahan lists overdue work by agency, oldest first; /baocao shows who submitted', async () => {
+    const [overdue] = await h.send(admin, '/quahan');
+    const stp = overdue!.split('<b>Sở Tư pháp')[1]!.split('<b>')[0]!;
+    expect(stp).toContain('Q1 Báo cáo CCHC quý I năm 2024 — hạn 15/03/2024');
+    expect(stp).toContain('3.7 Ban hành kế hoạch rà soát thủ tục — hạn 01/07/2024, quá 1 ngày làm việc');
+    expect(stp.indexOf('Q1')).toBeLessThan(stp.indexOf('3.7'));
+    expect(stp).not.toContain('6T');
+    const [report] = await h.send(admin, '/baocao 6t');
+    expect(report).toContain('Báo cáo CCHC 6 tháng năm 2024 — hạn 17/06/2024');
+    expect(report).toMatch(/Đã nộp \(1\/\d+\):\n• Sở Tư pháp — 24\/06\/2024 \(muộn\)/);
+    expect(report).toContain('• Sở Tài chính');
+    expect(await h.send(admin, '/baocao XX')).toEqual([expect.stringContaining('Không có báo cáo “XX” năm nay')]);
+    expect(await h.send(focal, '/tonghop')).toEqual([expect.stringContaining('chỉ dành cho')]);
+  });
+});
