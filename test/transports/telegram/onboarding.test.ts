@@ -106,12 +106,16 @@ describe('role-filtered help and corrections', () => {
     const [focalHelp] = await h.send(focal, '/trogiup');
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
-    expect(commandsIn(focalHelp!)).toEqual(['batnhac', 'capnhat', 'diem', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong']);
+    expect(commandsIn(focalHelp!)).toEqual([
+      'batnhac', 'capnhat', 'diem', 'kenh', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong',
+    ]);
     expect(commandsIn(leaderHelp!)).toEqual([
-      'batnhac', 'capnhat', 'coquan', 'diem', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xephang', 'xong',
+      'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'tatnhac', 'toi',
+      'tonghop', 'trogiup', 'viec', 'xephang', 'xong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'tatnhac', 'thanhvien', 'toi', 'trogiup', 'viec', 'xephang', 'yeucaubaocao',
+      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'quahan', 'tatnhac',
+      'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'xephang', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.
     expect(adminHelp).not.toContain('/nhapkehoach');
