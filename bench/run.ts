@@ -10,8 +10,7 @@ import { loadCalendar } from '../src/app/province-data.js';
 import { scheduleDeadline } from '../src/domain/deadline-grammar.js';
 import { TelegramHarness } from '../test/helpers/telegram-harness.js';
 import { FakeBotApi } from '../test/helpers/fake-bot-api.js';
-import { encodeReplies } from '../src/app/reply-codec.js';
-import { textReply } from '../src/app/reply.js';
+import { broadcastMessage } from '../commands/broadcast.js';
 import { createTestApp } from '../test/helpers/test-app.js';
 
 function line(label: string, value: string): void {
@@ -166,21 +165,55 @@ async function sendThroughput(): Promise<void> {
   const root = await api.start();
   const t = createTestApp({ start: '2024-07-01T01:30:00Z', env: { TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`, TELEGRAM_API_ROOT: root } });
   try {
-    const { store } = t.app;
+    const { store, services } = t.app;
     const n = 450;
-    store.transaction(() => {
+    const now = t.clock.now();
+    const admin = store.transaction(() => {
+      const a = store.members.create({ displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, now);
+      const agencies = store.agencies.list().filter((x) => !x.isStanding);
       for (let i = 0; i < n; i += 1) {
-        store.outbox.enqueue({ dedupeKey: `bench:${i}`, purpose: 'digest', memberId: null, platform: 'telegram', chatId: String(20_000 + i), payload: encodeReplies([textReply(`Nhắc việc ${i}`)]) }, t.clock.now());
+        const m = store.members.create({ displayName: `Đầu mối ${i}`, agencyId: agencies[i % agencies.length]!.id, role: 'focal' }, now);
+        store.members.linkAccount({ memberId: m.id, platform: 'telegram', platformUserId: String(20_000 + i), chatId: String(20_000 + i), displayName: null }, now);
       }
+      return a;
     });
+    const draft = store.broadcasts.createDraft(admin.id, 'Đề nghị hoàn thành báo cáo năm trước 15/12.', now);
+    const audience = services.broadcasts.resolve('focal', admin);
+    if (!audience.ok) throw new Error(audience.error);
+    services.broadcasts.send(draft.id, audience.value.recipients, broadcastMessage(draft.id, draft.body));
     const t0 = performance.now();
     await t.app.worker.drain({ untilIdle: true, timeoutMs: 120_000 });
     const seconds = (performance.now() - t0) / 1000;
     const rate = api.received.length / seconds;
-    line(`outbox → local Bot API enforcing 30 msg/s, 1/s per chat (${n} messages)`, `${rate.toFixed(1)} msg/s (${((rate / 30) * 100).toFixed(0)}% of 30), ${api.rejected.length} × 429, ${api.ignored429} ignored 429s`);
+    line(`broadcast to ${n} members → local Bot API enforcing 30 msg/s, 1/s per chat`, `${rate.toFixed(1)} msg/s (${((rate / 30) * 100).toFixed(0)}% of 30), ${api.rejected.length} × 429, ${api.ignored429} ignored 429s`);
   } finally {
     await t.close();
     await api.stop();
+  }
+}
+
+async function summaryLatency(): Promise<void> {
+  const t = createTestApp({ start: '2024-08-15T02:00:00Z' });
+  try {
+    const { store, services } = t.app;
+    const now = t.clock.now();
+    store.transaction(() => {
+      for (let i = 0; i < 500; i += 1) store.agencies.upsert({ code: `TH${i}`, name: `UBND xã Tổng Hợp ${i}`, kind: 'ubnd_xa' }, now);
+    });
+    const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
+    for (let i = 1; i <= 100; i += 1) rows.push([String(i), `Nhiệm vụ ${i}`, 'UBND cấp xã', '', ['Tháng 07/2024', 'Quý III/2024', 'Tháng 08/2024', 'Năm 2024'][i % 4]!]);
+    await services.plans.importFile('th.csv', Buffer.from(writeCsv(rows)), { name: 'KH tổng hợp', year: 2024 });
+    const assignments = (store.db.prepare('SELECT COUNT(*) AS n FROM assignments').get() as { n: number }).n;
+    services.summaries.province();
+    const t0 = performance.now();
+    services.summaries.province();
+    const ms = performance.now() - t0;
+    const t1 = performance.now();
+    const overdue = services.summaries.overdue();
+    const ms2 = performance.now() - t1;
+    line(`/tonghop over ${assignments.toLocaleString('en-US')} assignments`, `${ms.toFixed(0)} ms (target < 200 ms); /quahan ${ms2.toFixed(0)} ms for ${overdue.length.toLocaleString('en-US')} items`);
+  } finally {
+    await t.close();
   }
 }
 
@@ -244,4 +277,5 @@ deadlineParsing();
 await reminderPlanning();
 await statusReplies();
 await scoring();
+await summaryLatency();
 await sendThroughput();
