@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
 import { formatDateTime } from '../src/domain/time.js';
-import { defineCommand } from './command.js';
+import type { Broadcast } from '../src/store/broadcast-repo.js';
+import { defineCommand, type CommandContext } from './command.js';
 
 /** Broadcast words, in one place. */
 const T = {
@@ -41,6 +42,16 @@ export function broadcastMessage(id: number, body: string): Reply {
   return { text: lines([bold(T.title)], body), choices: [[{ label: T.ack, command: `/danhan ${id}` }]] };
 }
 
+/** The draft a button or command names, or the Vietnamese reason it cannot be used. */
+function openDraft(ctx: CommandContext, args: { id: number; raw: string }): Broadcast | Reply {
+  const draft = ctx.services.store.broadcasts.byId(args.id);
+  if (!draft) return textReply(T.notFound(args.raw));
+  if (draft.status !== 'draft') return textReply(T.notDraft(draft.id));
+  return draft;
+}
+
+const isReply = (x: Broadcast | Reply): x is Reply => 'text' in x;
+
 const idArg = z
   .array(z.string())
   .min(1, 'thiếu số thông báo')
@@ -74,9 +85,8 @@ export const audienceCommand = defineCommand({
   roles: ['admin'],
   args: idArg,
   run(ctx, args) {
-    const draft = ctx.services.store.broadcasts.byId(args.id);
-    if (!draft) return textReply(T.notFound(args.raw));
-    if (draft.status !== 'draft') return textReply(T.notDraft(draft.id));
+    const draft = openDraft(ctx, args);
+    if (isReply(draft)) return draft;
     const code = args.rest[0] === 'coquan' ? `agencies:${args.rest.slice(1).join('')}` : (args.rest[0] ?? '');
     const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
     if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
@@ -97,9 +107,8 @@ export const sendBroadcastCommand = defineCommand({
   roles: ['admin'],
   args: idArg,
   run(ctx, args) {
-    const draft = ctx.services.store.broadcasts.byId(args.id);
-    if (!draft) return textReply(T.notFound(args.raw));
-    if (draft.status !== 'draft') return textReply(T.notDraft(draft.id));
+    const draft = openDraft(ctx, args);
+    if (isReply(draft)) return draft;
     if (!draft.audience) return textReply(T.noAudience);
     const resolved = ctx.services.broadcasts.resolve(draft.audience, ctx.member!);
     if (!resolved.ok) return textReply(T.unknownAudience);

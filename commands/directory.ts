@@ -137,7 +137,7 @@ export const membersCommand = defineCommand({
     const { store } = ctx.services;
     let agencyId: number | undefined;
     if (agencyText !== null) {
-      const agency = store.agencies.byCode(agencyText) ?? singleAlias(store.agencies.byAlias(agencyText));
+      const agency = store.agencies.find(agencyText);
       if (!agency) return textReply(T.unknownAgency(agencyText));
       agencyId = agency.id;
     }
@@ -157,7 +157,3 @@ export const membersCommand = defineCommand({
     };
   },
 });
-
-function singleAlias(found: Agency[]): Agency | undefined {
-  return found.length === 1 ? found[0] : undefined;
-}

@@ -49,7 +49,7 @@ export const scoreCommand = defineCommand({
     const { agencies } = ctx.services.store;
     let agencyId = member.agencyId;
     if (agencyText !== null) {
-      const found = agencies.byCode(agencyText) ?? (agencies.byAlias(agencyText).length === 1 ? agencies.byAlias(agencyText)[0] : undefined);
+      const found = agencies.find(agencyText);
       if (!found) return textReply(T.unknownAgency(agencyText));
       if (member.role === 'focal' && found.id !== member.agencyId) return textReply(T.ownOnly);
       agencyId = found.id;

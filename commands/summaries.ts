@@ -43,7 +43,7 @@ export const summaryCommand = defineCommand({
     let agencyId: number | undefined;
     let who = settings.provinceName;
     if (agencyText !== null) {
-      const agency = store.agencies.byCode(agencyText) ?? (store.agencies.byAlias(agencyText).length === 1 ? store.agencies.byAlias(agencyText)[0] : undefined);
+      const agency = store.agencies.find(agencyText);
       if (!agency) return textReply(T.unknownAgency(agencyText));
       agencyId = agency.id;
       who = agency.name;

@@ -31,7 +31,7 @@ export class OnboardingService {
     displayHint?: string | null;
     hours?: number;
   }): Result<IssuedInvite, 'unknown_agency'> {
-    const agency = this.store.agencies.byCode(input.agencyCode) ?? this.uniqueAlias(input.agencyCode);
+    const agency = this.store.agencies.find(input.agencyCode);
     if (!agency) return err('unknown_agency');
     return ok(this.record(agency, input.role, null, input.createdBy ?? null, input.displayHint ?? null, input.hours));
   }
@@ -91,11 +91,6 @@ export class OnboardingService {
       if (!agency) throw new Error(`member ${member.id} has no agency`);
       return ok({ member, agency, newMember });
     });
-  }
-
-  private uniqueAlias(text: string): Agency | undefined {
-    const found = this.store.agencies.byAlias(text);
-    return found.length === 1 ? found[0] : undefined;
   }
 
   private record(

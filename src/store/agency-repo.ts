@@ -121,6 +121,14 @@ export class AgencyRepo {
     return rows.map(toAgency);
   }
 
+  /** The agency a person typed: its code, or a name or alias that names exactly one agency. */
+  find(text: string): Agency | undefined {
+    const byCode = this.byCode(text);
+    if (byCode) return byCode;
+    const found = this.byAlias(text);
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   aliases(agencyId: number): string[] {
     return (
       prepared(this.db, 'SELECT alias FROM agency_aliases WHERE agency_id = ? ORDER BY alias').all(agencyId) as {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Dispatcher, TransportCapabilities } from '../../app/dispatcher.js';
+import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
 import type { Choice, Reply } from '../../app/reply.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
@@ -91,19 +91,10 @@ export class LocalChat {
         return;
       }
       const data = Buffer.from(body.data, 'base64');
-      const mine = this.append(body.userId, { from: 'user', html: `📎 ${escapeHtml(body.fileName)}`, choices: [], attachments: [] });
-      const outcome = await this.dispatcher.handle(
-        {
-          platform: PLATFORM,
-          platformUserId: body.userId,
-          chatId: body.userId,
-          chatType: 'private',
-          senderName: body.name,
-          file: { name: body.fileName, size: data.length, caption: body.caption, ref: `local:${body.fileName}`, mimeType: null, download: async () => data },
-        },
-        this.capabilities(body.userId),
-      );
-      sendJson(res, 200, { messages: [mine, ...this.deliver(body.userId, outcome.replies)] });
+      const messages = await this.exchange(body.userId, body.name, `📎 ${body.fileName}`, {
+        file: { name: body.fileName, size: data.length, caption: body.caption, ref: `local:${body.fileName}`, mimeType: null, download: async () => data },
+      });
+      sendJson(res, 200, { messages });
     });
   }
 
@@ -162,26 +153,19 @@ export class LocalChat {
     return out;
   }
 
-  private async receive(body: z.infer<typeof sendSchema>): Promise<LocalMessage[]> {
+  private receive(body: z.infer<typeof sendSchema>): Promise<LocalMessage[]> {
     const shown = body.choice ? body.choice.label : (body.text ?? '');
-    const mine = this.append(body.userId, {
-      from: 'user',
-      html: escapeHtml(shown),
-      choices: [],
-      attachments: [],
-    });
+    return this.exchange(body.userId, body.name, shown, body.choice ? { choice: body.choice.command } : { text: body.text ?? '' });
+  }
+
+  /** Shows what the user sent, runs it through the dispatcher, and shows dondoc's replies. */
+  private async exchange(userId: string, name: string, shown: string, content: Pick<IncomingMessage, 'text' | 'choice' | 'file'>): Promise<LocalMessage[]> {
+    const mine = this.append(userId, { from: 'user', html: escapeHtml(shown), choices: [], attachments: [] });
     const outcome = await this.dispatcher.handle(
-      {
-        platform: PLATFORM,
-        platformUserId: body.userId,
-        chatId: body.userId,
-        chatType: 'private',
-        senderName: body.name,
-        ...(body.choice ? { choice: body.choice.command } : { text: body.text ?? '' }),
-      },
-      this.capabilities(body.userId),
+      { platform: PLATFORM, platformUserId: userId, chatId: userId, chatType: 'private', senderName: name, ...content },
+      this.capabilities(userId),
     );
-    return [mine, ...this.deliver(body.userId, outcome.replies)];
+    return [mine, ...this.deliver(userId, outcome.replies)];
   }
 
   /** Whether a local user sees buttons (false for the Zalo-style demo members). */
