@@ -3,6 +3,7 @@ import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
 import type { ScoredAgency } from '../src/app/scoring-service.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { parsePeriod } from '../src/domain/scoring.js';
+import { rankingChart } from '../src/app/charts.js';
 import { defineCommand, type CommandContext } from './command.js';
 
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
@@ -77,8 +78,10 @@ export const rankingCommand = defineCommand({
     if (!found) return textReply(T.unknownKind(kind, kinds.map((k) => k.code).join(', ')));
     const ranked = ctx.services.scoring.scoreAll(period, asOf).filter((s) => s.kind === kind);
     if (ranked.length === 0) return textReply(T.noneOfKind);
+    const png = rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.slice(0, 60).map((s) => ({ name: s.name, points: s.total, max: s.maxTotal })));
     return {
       text: lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map((s, i) => T.rankLine(i + 1, s, mainLoss(s))), T.note),
+      attachments: [{ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: T.rankTitle(found.label, period.label) }],
     };
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import { completionChart } from '../src/app/charts.js';
 import { noArgs } from './args.js';
 import { defineCommand } from './command.js';
 
@@ -29,6 +30,8 @@ const T = {
   submitted: (n: number, owed: number) => `Đã nộp (${n}/${owed}):`,
   missing: (n: number) => `Chưa nộp (${n}):`,
   late: 'muộn',
+  chartTitle: (who: string, quarter: string) => `Tiến độ nhiệm vụ ${quarter} — ${who}`,
+  chartSubtitle: (n: number) => `${n} cơ quan, xếp từ nhiều việc quá hạn nhất`,
 };
 
 export const summaryCommand = defineCommand({
@@ -57,7 +60,13 @@ export const summaryCommand = defineCommand({
     if (s.report) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
     if (agencyId === undefined && s.behind.length > 0) rows.push([bold(T.behind)], ...s.behind.map((b, i) => T.behindLine(i + 1, names.get(b.agencyId) ?? '', b.overdue, b.oldest)));
     rows.push(T.week(s.lastWeek));
-    return { text: lines(...rows) };
+    const chartRows = s.perAgency
+      .map((a) => ({ name: names.get(a.agencyId) ?? '', ...a }))
+      .sort((x, y) => y.overdue - x.overdue || x.done - y.done || x.name.localeCompare(y.name, 'vi'))
+      .slice(0, 60);
+    if (chartRows.length === 0) return { text: lines(...rows) };
+    const png = completionChart(T.chartTitle(who, s.quarter.label), T.chartSubtitle(chartRows.length), chartRows);
+    return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };
   },
 });
 

@@ -10,7 +10,8 @@ import { createStore, type Store } from '../store/store.js';
 import { LocalChat } from '../transports/local/local-chat.js';
 import { createBot, menuFor } from '../transports/telegram/create-bot.js';
 import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
-import { createZaloSender, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot } from '../transports/zalo/zalo-bot.js';
+import { createZaloSender, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot, type PublishImage } from '../transports/zalo/zalo-bot.js';
+import { ImageLinks } from '../http/image-links.js';
 import { ZaloClient } from '../transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
 import { Scheduler, SchedulerLockedError } from './scheduler.js';
@@ -75,7 +76,8 @@ export function createApp(
   const dispatcher = new Dispatcher(services, logger);
   const useWebhook = config.TELEGRAM_WEBHOOK_SECRET !== undefined;
   const zaloWebhook = config.ZALO_BOT_TOKEN !== undefined && config.ZALO_WEBHOOK_SECRET !== undefined;
-  const needHttp = config.localChat || useWebhook || zaloWebhook;
+  const zaloImages = config.ZALO_BOT_TOKEN !== undefined && config.DONDOC_PUBLIC_URL !== undefined;
+  const needHttp = config.localChat || useWebhook || zaloWebhook || zaloImages;
   const http = needHttp ? new HttpServer(logger) : undefined;
   const localChat = config.localChat
     ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)))
@@ -142,10 +144,14 @@ export function createApp(
     store.outbox.enqueue({ dedupeKey: key, purpose: 'notice', memberId, platform: account.platform, chatId: account.chatId, payload: encodeReplies([reply]) }, clock.now());
     worker.kick();
   };
+  const imageLinks = new ImageLinks(clock);
+  if (http) imageLinks.mount(http);
+  const publish: PublishImage = (attachment) =>
+    zaloImages && attachment.mimeType === 'image/png' ? new URL(imageLinks.add(attachment.data), config.DONDOC_PUBLIC_URL).toString() : null;
   const zaloClient = config.ZALO_BOT_TOKEN ? new ZaloClient(config.ZALO_BOT_TOKEN, config.ZALO_API_ROOT) : undefined;
-  const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' })) : undefined;
+  const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish) : undefined;
   if (zaloClient) {
-    senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.DONDOC_ZALO_MAX_PER_SECOND, perChatGapMs: config.DONDOC_ZALO_CHAT_GAP_MS }));
+    senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.DONDOC_ZALO_MAX_PER_SECOND, perChatGapMs: config.DONDOC_ZALO_CHAT_GAP_MS }, publish));
   }
   if (zalo && http && zaloWebhook) zalo.mountWebhook(http, config.ZALO_WEBHOOK_SECRET!);
 

@@ -20,6 +20,8 @@ export interface ProvinceSummary {
   tasksOverdue: number;
   byArea: { area: string; due: number; done: number }[];
   byKind: { kind: string; due: number; done: number }[];
+  /** Per agency this quarter: done, overdue and still open (for the completion chart). */
+  perAgency: { agencyId: number; done: number; overdue: number; open: number }[];
   report: { code: string; title: string; owed: number; submitted: number } | null;
   behind: { agencyId: number; overdue: number; oldest: number }[];
   lastWeek: { done: number; blocked: number; extensions: number; progress: number };
@@ -93,10 +95,18 @@ export class SummaryService {
     const byKind = new Map<string, { due: number; done: number }>();
     let doneCount = 0;
     let overdue = 0;
+    const perAgency = new Map<number, { done: number; overdue: number; open: number }>();
     for (const d of due) {
       const finished = isDone(d);
-      if (finished) doneCount += 1;
-      else if (d.dueDate < today) overdue += 1;
+      const counts = perAgency.get(d.agencyId) ?? { done: 0, overdue: 0, open: 0 };
+      if (finished) {
+        doneCount += 1;
+        counts.done += 1;
+      } else if (d.dueDate < today) {
+        overdue += 1;
+        counts.overdue += 1;
+      } else counts.open += 1;
+      perAgency.set(d.agencyId, counts);
       const area = tasks.get(d.taskId)?.areaTitle || 'Khác';
       const kind = kinds.get(agencies.get(d.agencyId)?.kind ?? '') ?? 'Khác';
       for (const [map, key] of [[byArea, area], [byKind, kind]] as const) {
@@ -113,12 +123,12 @@ export class SummaryService {
       const owing = store.reports.obligationsOf(current.id).filter((a) => agencyId === undefined || a === agencyId);
       report = { code: current.code, title: current.title, owed: owing.length, submitted: owing.filter((a) => store.statuses.state('report', current.id, a)?.status === 'done').length };
     }
-    const perAgency = new Map<number, { overdue: number; oldest: number }>();
+    const lateness = new Map<number, { overdue: number; oldest: number }>();
     for (const line of this.overdue(agencyId)) {
-      const e = perAgency.get(line.agencyId) ?? { overdue: 0, oldest: 0 };
+      const e = lateness.get(line.agencyId) ?? { overdue: 0, oldest: 0 };
       e.overdue += 1;
       e.oldest = Math.max(e.oldest, line.lateDays);
-      perAgency.set(line.agencyId, e);
+      lateness.set(line.agencyId, e);
     }
     const weekAgo = new Date(this.clock.now().getTime() - 7 * 86_400_000).toISOString();
     const recent = store.statuses.all().filter((e) => e.createdAt >= weekAgo && (agencyId === undefined || e.agencyId === agencyId));
@@ -129,8 +139,9 @@ export class SummaryService {
       tasksOverdue: overdue,
       byArea: [...byArea.entries()].map(([area, v]) => ({ area, ...v })).sort((a, b) => b.due - a.due),
       byKind: [...byKind.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.due - a.due),
+      perAgency: [...perAgency.entries()].map(([agencyId, v]) => ({ agencyId, ...v })),
       report,
-      behind: [...perAgency.entries()].map(([id, v]) => ({ agencyId: id, ...v })).sort((a, b) => b.overdue - a.overdue || b.oldest - a.oldest).slice(0, 5),
+      behind: [...lateness.entries()].map(([id, v]) => ({ agencyId: id, ...v })).sort((a, b) => b.overdue - a.overdue || b.oldest - a.oldest).slice(0, 5),
       lastWeek: {
         done: recent.filter((e) => e.status === 'done').length,
         blocked: recent.filter((e) => e.status === 'blocked').length,

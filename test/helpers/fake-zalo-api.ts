@@ -8,6 +8,7 @@ import type { ZaloUpdate } from '../../src/transports/zalo/zalo-client.js';
  */
 export class FakeZaloApi {
   readonly sent: { chatId: string; text: string }[] = [];
+  readonly photos: { chatId: string; photo: string; caption?: string }[] = [];
   readonly calls: string[] = [];
   private readonly queue: ZaloUpdate[] = [];
   private server: Server | undefined;
@@ -29,6 +30,10 @@ export class FakeZaloApi {
           if (String(body.text ?? '').length > 2000) return answer(400, { ok: false, error_code: 400, description: 'text too long' });
           this.sent.push({ chatId: String(body.chat_id), text: String(body.text) });
           return answer(200, { ok: true, result: { message_id: `m${this.sent.length}`, date: Date.now() } });
+        }
+        if (method === 'sendPhoto') {
+          this.photos.push({ chatId: String(body.chat_id), photo: String(body.photo), ...(body.caption ? { caption: String(body.caption) } : {}) });
+          return answer(200, { ok: true, result: { message_id: `p${this.photos.length}`, date: Date.now() } });
         }
         if (method === 'getUpdates') {
           const serve = () => {

@@ -18,6 +18,8 @@ interface Driver {
   /** Picks a choice by its label: a button on Telegram, its number on Zalo. */
   choose(user: string, label: string): Promise<string[]>;
   received(user: string): string[];
+  /** Images sent to a user; on Zalo fetched back through dondoc's expiring link. */
+  images(user: string): Promise<Buffer[]>;
   close(): Promise<void>;
 }
 
@@ -40,12 +42,17 @@ async function telegramDriver(): Promise<Driver> {
       return (await h.press(user(name), button.callback_data)).map(plain);
     },
     received: (name) => h.messagesSince(0, user(name).id).map((c) => plain(String(c.payload.text))),
+    images: async (name) => {
+      const photos = h.calls.filter((c) => c.method === 'sendPhoto' && c.payload.chat_id === user(name).id);
+      return photos.map((c) => Buffer.from((c.payload.photo as { fileData: Uint8Array }).fileData));
+    },
     close: () => h.close(),
   };
 }
 
 async function zaloDriver(): Promise<Driver> {
-  const z = await new ZaloHarness().start({ start: '2024-06-24T00:30:00Z' });
+  const z = await new ZaloHarness().start({ start: '2024-06-24T00:30:00Z', env: { DONDOC_PUBLIC_URL: 'https://dondoc.example.vn', DONDOC_HTTP_PORT: '0' } });
+  const { httpUrl } = await z.app.start();
   const id = (name: string) => `zalo-${name}`;
   return {
     app: z.app,
@@ -58,6 +65,11 @@ async function zaloDriver(): Promise<Driver> {
       return z.send(id(name), line.split('.')[0]!);
     },
     received: (name) => z.sentTo(id(name)),
+    images: async (name) => {
+      const links = z.api.photos.filter((p) => p.chatId === id(name)).map((p) => p.photo);
+      for (const link of links) expect(link).toMatch(/^https:\/\/dondoc\.example\.vn\/hinh\/[A-Za-z0-9_-]{22}\.png$/);
+      return Promise.all(links.map(async (link) => Buffer.from(await (await fetch(new URL(new URL(link).pathname, httpUrl))).arrayBuffer())));
+    },
     close: () => z.close(),
   };
 }
@@ -125,6 +137,14 @@ describe.each(drivers)('the same scenarios on %s', (_name, make) => {
     expect(await d.choose('trang', '✅ Đã nhận')).toEqual(['Cảm ơn bạn, dondoc đã ghi nhận bạn đã nhận thông báo #1.']);
     const [status] = await d.say('admin', '/thongbao_tt 1');
     expect(status).toContain('Đã bấm “Đã nhận”: 1/1.');
+  });
+
+  it('sends a chart with the ranking (a file on Telegram, an expiring link on Zalo)', async () => {
+    const [ranking] = await d.say('admin', '/xephang so_ban_nganh 2024');
+    expect(ranking).toContain('Xếp hạng Sở, ban, ngành — năm 2024');
+    const [png] = await d.images('admin');
+    expect(png!.subarray(1, 4).toString()).toBe('PNG');
+    expect(png!.readUInt32BE(16)).toBe(1000);
   });
 
   it('tells a stranger only how to join', async () => {

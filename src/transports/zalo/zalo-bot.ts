@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
 import { RateLimitedError, UnreachableError, type ChannelSender } from '../../app/outbox-worker.js';
-import type { Reply } from '../../app/reply.js';
+import type { Attachment, Reply } from '../../app/reply.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import { renderPlainMessages } from '../render.js';
@@ -28,22 +28,36 @@ const updateSchema = z.object({
     .optional(),
 });
 
-/** Sends reply models to a Zalo chat: plain text within 2,000 characters, choices as numbered lines. */
-export async function sendZaloReplies(client: ZaloClient, chatId: string, replies: Reply[]): Promise<void> {
+/** Turns an image attachment into a public URL (dondoc's expiring image links), or null if it cannot. */
+export type PublishImage = (attachment: Attachment) => string | null;
+
+/**
+ * Sends reply models to a Zalo chat: plain text within 2,000 characters, choices as numbered lines,
+ * images by URL (sendPhoto takes a link); what cannot be linked is named in the text instead.
+ */
+export async function sendZaloReplies(client: ZaloClient, chatId: string, replies: Reply[], publish: PublishImage = () => null): Promise<void> {
   for (const reply of replies) {
-    for (const text of renderPlainMessages(reply, ZALO_TEXT_LIMIT)) await client.sendMessage(chatId, text);
+    const linked: { url: string; caption?: string }[] = [];
+    const rest: Attachment[] = [];
+    for (const a of reply.attachments ?? []) {
+      const url = a.kind === 'photo' ? publish(a) : null;
+      if (url) linked.push({ url, ...(a.caption ? { caption: a.caption } : {}) });
+      else rest.push(a);
+    }
+    for (const text of renderPlainMessages({ ...reply, attachments: rest }, ZALO_TEXT_LIMIT)) await client.sendMessage(chatId, text);
+    for (const photo of linked) await client.sendPhoto(chatId, photo.url, photo.caption);
   }
 }
 
 /** The outbox's Zalo channel: 429 pauses the platform, 403 marks the member unreachable. */
-export function createZaloSender(client: ZaloClient, limits: { perSecond: number; perChatGapMs: number }): ChannelSender {
+export function createZaloSender(client: ZaloClient, limits: { perSecond: number; perChatGapMs: number }, publish?: PublishImage): ChannelSender {
   return {
     platform: PLATFORM,
     buttonsFor: () => false,
     ...limits,
     async send(chatId, replies) {
       try {
-        await sendZaloReplies(client, chatId, replies);
+        await sendZaloReplies(client, chatId, replies, publish);
       } catch (error) {
         if (error instanceof ZaloApiError) {
           if (error.status === 429 || error.errorCode === 429) throw new RateLimitedError(error.retryAfter ?? 5);
@@ -102,6 +116,7 @@ export class ZaloBot {
     private readonly client: ZaloClient,
     private readonly dispatcher: Dispatcher,
     private readonly logger: Logger,
+    private readonly publish: PublishImage = () => null,
   ) {}
 
   /** Handles one update end to end (dispatch, then send the replies); duplicates are ignored. */
@@ -121,7 +136,7 @@ export class ZaloBot {
       return;
     }
     const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null } });
-    await sendZaloReplies(this.client, incoming.chatId, outcome.replies);
+    await sendZaloReplies(this.client, incoming.chatId, outcome.replies, this.publish);
   }
 
   /** Mounts the webhook route; every call is answered at once and processed after. */
