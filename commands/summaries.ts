@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { completionChart } from '../src/app/charts.js';
+import { exportWorkbook } from '../src/app/excel-export.js';
+import { parsePeriod } from '../src/domain/scoring.js';
 import { noArgs } from './args.js';
 import { defineCommand } from './command.js';
 
@@ -119,5 +121,26 @@ export const reportStatusCommand = defineCommand({
       } else missing.push(`• ${names.get(agencyId)}`);
     }
     return textReply([bold(T.reportTitle(report.title, formatCivil(report.dueDate)))], T.submitted(done.length, owing.length), ...done, T.missing(missing.length), ...missing);
+  },
+});
+
+export const exportCommand = defineCommand({
+  name: 'xuatexcel',
+  aliases: ['export'],
+  summary: 'Xuất tệp Excel: nhiệm vụ, báo cáo và điểm của các cơ quan',
+  usage: '/xuatexcel [năm hoặc năm-Qn]',
+  roles: ['leader', 'admin'],
+  args: z.array(z.string()).transform((w) => w[0] ?? null),
+  async run(ctx, text) {
+    const { summaries, store, scoring, settings } = ctx.services;
+    const today = summaries.today();
+    const period = text ? parsePeriod(text) : parsePeriod(today.slice(0, 4));
+    if (!period) return textReply(`Kỳ “${text}” không hợp lệ. Dùng năm (2024) hoặc quý (2024-Q2).`);
+    const asOf = today < period.to ? today : period.to;
+    const data = await exportWorkbook(store, scoring, period, asOf, settings.timeZone);
+    return {
+      text: [`Tệp Excel ${period.label} (số liệu đến ${formatCivil(asOf)}): nhiệm vụ, báo cáo, điểm.`],
+      attachments: [{ kind: 'document', filename: `dondoc-${text ?? today.slice(0, 4)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }],
+    };
   },
 });

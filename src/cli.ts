@@ -11,7 +11,8 @@ import { ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
 import { formatDateTime } from './domain/time.js';
 import { migrate, openDatabase } from './store/database.js';
 import { createStore, type Store } from './store/store.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { exportWorkbook } from './app/excel-export.js';
 import { basename } from 'node:path';
 import { createServices, type Services } from './app/services.js';
 import { scheduleDeadline } from './domain/deadline-grammar.js';
@@ -41,6 +42,8 @@ Lệnh:
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
       Điểm từng cơ quan theo bộ tiêu chí data/rubric.json.
+  export --period <YYYY|YYYY-Qn> --out <tệp.xlsx> [--as-of <YYYY-MM-DD>]
+      Xuất tệp Excel: nhiệm vụ, báo cáo, điểm.
   replay
       Tính lại trạng thái các việc từ nhật ký cập nhật và báo mọi chênh lệch (mã thoát 1 nếu có).`;
 
@@ -293,6 +296,21 @@ async function run(argv: string[]): Promise<number> {
         }));
         if (values.json) print(JSON.stringify(scores));
         else for (const s of scores) print(`${s.agency.padEnd(10)} ${String(s.total).padStart(5)}  ${s.name}`);
+      } finally {
+        services.store.close();
+      }
+      return 0;
+    }
+    case 'export': {
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' } } });
+      const period = values.period ? parsePeriod(values.period) : null;
+      if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn');
+      if (!values.out || !values.out.endsWith('.xlsx')) throw new UsageError('cần --out <tệp.xlsx>');
+      const services = openServices(config);
+      try {
+        const data = await exportWorkbook(services.store, services.scoring, period, values['as-of'] ?? period.to, config.DONDOC_TIMEZONE);
+        writeFileSync(values.out, data);
+        print(`Đã xuất ${values.out} (${Math.round(data.length / 1024)} KB).`);
       } finally {
         services.store.close();
       }

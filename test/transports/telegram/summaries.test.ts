@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dayjs } from '../../../src/domain/time.js';
 import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
@@ -60,5 +61,33 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     expect(report).toContain('• Sở Tài chính');
     expect(await h.send(admin, '/baocao XX')).toEqual([expect.stringContaining('Không có báo cáo “XX” năm nay')]);
     expect(await h.send(focal, '/tonghop')).toEqual([expect.stringContaining('chỉ dành cho')]);
+  });
+
+  it('/xuatexcel sends a workbook the report desk can use: three sheets, Vietnamese headers, frozen header, real dates', async () => {
+    const before = h.calls.length;
+    const [text] = await h.send(leader, '/xuatexcel 2024');
+    expect(text).toContain('Tệp Excel năm 2024');
+    const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
+    const data = Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nhiệm vụ', 'Báo cáo', 'Điểm']);
+    const tasks = workbook.getWorksheet('Nhiệm vụ')!;
+    expect(tasks.getRow(1).getCell(2).value).toBe('Mã');
+    expect(tasks.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(tasks.getColumn(4).width).toBe(60);
+    const row25 = tasks.getRows(2, tasks.rowCount - 1)!.find((r) => r.getCell(2).value === '2.5')!;
+    expect(row25.getCell(5).value).toBe('Sở Tư pháp');
+    expect(row25.getCell(6).value).toBe('Quý II/2024');
+    expect(row25.getCell(7).value).toEqual(new Date('2024-07-01T00:00:00Z'));
+    expect(row25.getCell(8).value).toBe('Hoàn thành');
+    const row24 = tasks.getRows(2, tasks.rowCount - 1)!.find((r) => r.getCell(2).value === '2.4')!;
+    expect(row24.getCell(8).value).toBe('Vướng mắc');
+    const reports = workbook.getWorksheet('Báo cáo')!;
+    const stp6t = reports.getRows(2, reports.rowCount - 1)!.find((r) => String(r.getCell(1).value).includes('6 tháng') && r.getCell(4).value === 'Sở Tư pháp')!;
+    expect(stp6t.getCell(5).value).toEqual(new Date('2024-06-24T00:00:00Z'));
+    expect(stp6t.getCell(6).value).toBe('Muộn');
+    const scores = workbook.getWorksheet('Điểm')!;
+    expect(scores.getRows(2, scores.rowCount - 1)!.some((r) => r.getCell(1).value === 'Sở Tư pháp')).toBe(true);
   });
 });
