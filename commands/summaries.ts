@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
+import { bold, lines, textReply, type Reply, type RichText } from '../src/app/reply.js';
+import type { Services } from '../src/app/services.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { completionChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
@@ -44,33 +45,37 @@ export const summaryCommand = defineCommand({
   roles: ['leader', 'admin'],
   args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
   run(ctx, agencyText) {
-    const { store, summaries, settings } = ctx.services;
     let agencyId: number | undefined;
-    let who = settings.provinceName;
     if (agencyText !== null) {
-      const agency = store.agencies.find(agencyText);
+      const agency = ctx.services.store.agencies.find(agencyText);
       if (!agency) return textReply(T.unknownAgency(agencyText));
       agencyId = agency.id;
-      who = agency.name;
     }
-    const s = summaries.province(agencyId);
-    const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
-    const rows: (RichText | string)[] = [[bold(T.title(who, s.quarter.label))]];
-    rows.push(s.tasksDue === 0 ? T.nothing : T.tasks(s.tasksDue, s.tasksDone, s.tasksOverdue));
-    if (s.byArea.length > 1) rows.push(T.byArea, ...s.byArea.slice(0, 8).map((a) => T.line(a.area, a.done, a.due)));
-    if (agencyId === undefined && s.byKind.length > 0) rows.push(T.byKind, ...s.byKind.map((k) => T.line(k.kind, k.done, k.due)));
-    if (s.report) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
-    if (agencyId === undefined && s.behind.length > 0) rows.push([bold(T.behind)], ...s.behind.map((b, i) => T.behindLine(i + 1, names.get(b.agencyId) ?? '', b.overdue, b.oldest)));
-    rows.push(T.week(s.lastWeek));
-    const chartRows = s.perAgency
-      .map((a) => ({ name: names.get(a.agencyId) ?? '', ...a }))
-      .sort((x, y) => y.overdue - x.overdue || x.done - y.done || x.name.localeCompare(y.name, 'vi'))
-      .slice(0, 60);
-    if (chartRows.length === 0) return { text: lines(...rows) };
-    const png = completionChart(T.chartTitle(who, s.quarter.label), T.chartSubtitle(chartRows.length), chartRows);
-    return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };
+    return summaryReply(ctx.services, agencyId);
   },
 });
+
+/** The /tonghop message (and chart) for the province, or one agency; also the leaders' weekly digest. */
+export function summaryReply(services: Services, agencyId?: number): Reply {
+  const { store, summaries, settings } = services;
+  const who = agencyId === undefined ? settings.provinceName : (store.agencies.byId(agencyId)?.name ?? '');
+  const s = summaries.province(agencyId);
+  const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+  const rows: (RichText | string)[] = [[bold(T.title(who, s.quarter.label))]];
+  rows.push(s.tasksDue === 0 ? T.nothing : T.tasks(s.tasksDue, s.tasksDone, s.tasksOverdue));
+  if (s.byArea.length > 1) rows.push(T.byArea, ...s.byArea.slice(0, 8).map((a) => T.line(a.area, a.done, a.due)));
+  if (agencyId === undefined && s.byKind.length > 0) rows.push(T.byKind, ...s.byKind.map((k) => T.line(k.kind, k.done, k.due)));
+  if (s.report) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
+  if (agencyId === undefined && s.behind.length > 0) rows.push([bold(T.behind)], ...s.behind.map((b, i) => T.behindLine(i + 1, names.get(b.agencyId) ?? '', b.overdue, b.oldest)));
+  rows.push(T.week(s.lastWeek));
+  const chartRows = s.perAgency
+    .map((a) => ({ name: names.get(a.agencyId) ?? '', ...a }))
+    .sort((x, y) => y.overdue - x.overdue || x.done - y.done || x.name.localeCompare(y.name, 'vi'))
+    .slice(0, 60);
+  if (chartRows.length === 0) return { text: lines(...rows) };
+  const png = completionChart(T.chartTitle(who, s.quarter.label), T.chartSubtitle(chartRows.length), chartRows);
+  return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };
+}
 
 export const overdueCommand = defineCommand({
   name: 'quahan',

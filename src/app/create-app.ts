@@ -15,6 +15,7 @@ import { ImageLinks } from '../http/image-links.js';
 import { ZaloClient } from '../transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
 import { Scheduler, SchedulerLockedError } from './scheduler.js';
+import { summaryReply } from '../../commands/summaries.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Api } from 'grammy';
 import { webhookCallback } from 'grammy';
@@ -130,6 +131,10 @@ export function createApp(
     clock,
     logger: logger.child({ component: 'scheduler' }),
     timeZone: config.DONDOC_TIMEZONE,
+    weeklyDigest: (leader) => {
+      const agency = store.agencies.byId(leader.agencyId);
+      return summaryReply(services, agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId);
+    },
     ...(config.DONDOC_DB_PATH !== ':memory:' ? { lockPath: `${config.DONDOC_DB_PATH}.scheduler.lock` } : {}),
   });
   services.notifyAdmins = (key, reply) => {

@@ -30,6 +30,8 @@ export interface SchedulerDeps {
   timeZone: string;
   /** A file that keeps a second instance from running the scheduler (default: none, e.g. in tests). */
   lockPath?: string;
+  /** The leaders' weekly digest for one leader (their agency, or the province for UBND tỉnh). */
+  weeklyDigest?: (leader: Member) => Reply;
 }
 
 export interface TickResult {
@@ -84,6 +86,7 @@ export class Scheduler {
   private releaseLock: (() => void) | undefined;
   private lastPlanned: CivilDate | undefined;
   private lastDaily: CivilDate | undefined;
+  private lastWeekly: CivilDate | undefined;
   private ticking = false;
 
   constructor(private readonly deps: SchedulerDeps) {}
@@ -158,6 +161,10 @@ export class Scheduler {
     if (hhmm >= policy.slot && this.lastDaily !== today) {
       this.enqueueDailyDigest(today, now);
       this.lastDaily = today;
+    }
+    if (hhmm >= policy.slot && this.lastWeekly !== today && local.day() === policy.weeklyDigestWeekday && this.deps.weeklyDigest) {
+      this.enqueueWeeklyDigest(today, now);
+      this.lastWeekly = today;
     }
     this.deps.worker.kick();
     return result;
@@ -298,6 +305,15 @@ export class Scheduler {
     const unreachable = store.members.unreachable().map(({ member }) => ({ name: member.displayName, agencyName: member.agencyName }));
     const reply = dailyDigestReply(today, longOverdue, threshold, needsDate, unreachable);
     if (reply) this.toAdmins(`daily:${today}`, 'daily', reply, now);
+  }
+
+  /** The leaders' weekly digest: each leader once per week (dedupe key per day, so a restart cannot repeat it). */
+  private enqueueWeeklyDigest(today: CivilDate, now: Date): void {
+    for (const leader of this.deps.store.members.withRole('leader')) {
+      const account = this.deps.store.members.deliveryAccount(leader);
+      if (!account) continue;
+      this.enqueue(`weekly:${today}:${leader.id}`, 'weekly', leader.id, account.platform, account.chatId, [this.deps.weeklyDigest!(leader)], now);
+    }
   }
 
   /** Called by the outbox worker when a member turns out unreachable: mark it and tell Sở Nội vụ. */

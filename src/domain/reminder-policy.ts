@@ -17,6 +17,8 @@ const policyFields = {
   horizonDays: z.number().int().min(7).max(400),
   snoozeDays: z.array(z.number().int().min(1).max(10)).min(1),
   remindCoordinating: z.boolean(),
+  /** Day of the leaders' weekly digest (1 = Monday … 5 = Friday; 0 = none). */
+  weeklyDigestWeekday: z.number().int().min(0).max(5).default(1),
 };
 
 /** The reminder policy file (data/reminder-policy.json), with per-plan overrides by plan name. */

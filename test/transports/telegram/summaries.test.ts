@@ -90,4 +90,21 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     const scores = workbook.getWorksheet('Điểm')!;
     expect(scores.getRows(2, scores.rowCount - 1)!.some((r) => r.getCell(1).value === 'Sở Tư pháp')).toBe(true);
   });
+
+  it('sends leaders a weekly digest on Monday morning, once', async () => {
+    at('2024-07-08 08:00');
+    const before = h.calls.length;
+    h.app.scheduler.tick();
+    await h.app.worker.drain();
+    const weekly = h.messagesSince(before, leader.id).map((c) => String(c.payload.text));
+    expect(weekly).toHaveLength(1);
+    expect(weekly[0]).toContain('<b>Tổng hợp CCHC — Tỉnh mẫu, quý III/2024</b>');
+    expect(h.calls.slice(before).some((c) => c.method === 'sendPhoto' && c.payload.chat_id === leader.id)).toBe(true);
+    at('2024-07-08 10:00');
+    h.app.scheduler.tick();
+    at('2024-07-09 08:00');
+    h.app.scheduler.tick();
+    await h.app.worker.drain();
+    expect(h.messagesSince(before, leader.id)).toHaveLength(1);
+  });
 });
