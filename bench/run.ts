@@ -11,6 +11,8 @@ import { scheduleDeadline } from '../src/domain/deadline-grammar.js';
 import { TelegramHarness } from '../test/helpers/telegram-harness.js';
 import { FakeBotApi } from '../test/helpers/fake-bot-api.js';
 import { broadcastMessage } from '../commands/broadcast.js';
+import { completionChart } from '../src/app/charts.js';
+import { exportWorkbook } from '../src/app/excel-export.js';
 import { createTestApp } from '../test/helpers/test-app.js';
 
 function line(label: string, value: string): void {
@@ -211,7 +213,14 @@ async function summaryLatency(): Promise<void> {
     const t1 = performance.now();
     const overdue = services.summaries.overdue();
     const ms2 = performance.now() - t1;
-    line(`/tonghop over ${assignments.toLocaleString('en-US')} assignments`, `${ms.toFixed(0)} ms (target < 200 ms); /quahan ${ms2.toFixed(0)} ms for ${overdue.length.toLocaleString('en-US')} items`);
+    line(`/tonghop numbers over ${assignments.toLocaleString('en-US')} assignments`, `${ms.toFixed(0)} ms (target < 200 ms); /quahan ${ms2.toFixed(0)} ms for ${overdue.length.toLocaleString('en-US')} items`);
+    const rowsFor = services.summaries.province().perAgency.slice(0, 60).map((a) => ({ name: `UBND xã ${a.agencyId}`, ...a }));
+    const t2 = performance.now();
+    const png = completionChart('Tiến độ nhiệm vụ quý III/2024', '60 cơ quan', rowsFor);
+    line('completion chart, 60 agencies (SVG → PNG with resvg)', `${(performance.now() - t2).toFixed(0)} ms, ${Math.round(png.length / 1024)} KB`);
+    const t3 = performance.now();
+    const xlsx = await exportWorkbook(store, services.scoring, { from: '2024-01-01', to: '2024-12-31', label: 'năm 2024' }, '2024-08-15', 'Asia/Ho_Chi_Minh');
+    line(`xlsx export (${assignments.toLocaleString('en-US')} task rows, reports, scores)`, `${((performance.now() - t3) / 1000).toFixed(2)} s, ${Math.round(xlsx.length / 1024)} KB`);
   } finally {
     await t.close();
   }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { completionChart, rankingChart } from '../../src/app/charts.js';
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.subarray(12, 16).toString()).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('charts', () => {
+  it('draws completion for a 60-agency province as a phone-readable PNG', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => ({ name: `UBND xã Thử Nghiệm ${i} — Đặc khu Côn Đảo`, done: i % 7, overdue: i % 3, open: 2 }));
+    const png = completionChart('Tiến độ nhiệm vụ quý III/2024 — Tỉnh mẫu', '60 cơ quan', rows);
+    expect(pngSize(png)).toEqual({ width: 1000, height: 120 + 60 * 30 + 40 });
+    expect(png.length).toBeGreaterThan(50_000);
+  });
+
+  it('draws a score ranking, names with HTML characters escaped', () => {
+    const png = rankingChart('Xếp hạng Sở, ban, ngành — năm 2024', 'Điểm tính từ dondoc', [
+      { name: 'Sở <Thử> & "Kiểm"', points: 3.5, max: 4 },
+      { name: 'Sở Tư pháp', points: 2, max: 4 },
+    ]);
+    expect(pngSize(png).width).toBe(1000);
+  });
+});
