@@ -46,15 +46,20 @@ export async function exportWorkbook(
   const tasks = workbook.addWorksheet('Nhiệm vụ');
   tasks.addRow(['Kế hoạch', 'Mã', 'Lĩnh vực', 'Nhiệm vụ / hoạt động', 'Cơ quan chủ trì', 'Thời gian (theo kế hoạch)', 'Hạn tính được', 'Tình trạng', 'Tiến độ (%)', 'Minh chứng', 'Cập nhật lần cuối']);
   const seen = new Set<string>();
-  for (const source of store.plans.reminderSources(false)) {
+  const sources = store.plans.reminderSources(false);
+  const taskById = store.plans.tasksById(sources.map((s) => s.taskId));
+  const dueDates = store.plans.allDueDates();
+  const states = new Map(store.statuses.states().map((s) => [`${s.itemKind}:${s.itemId}:${s.agencyId}`, s]));
+  const latest = store.statuses.latestAll();
+  for (const source of sources) {
     const key = `${source.taskId}:${source.agencyId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const task = store.plans.taskById(source.taskId);
+    const task = taskById.get(source.taskId);
     if (!task) continue;
-    const dates = store.plans.dueDates(task.id);
-    const state = store.statuses.state('task', task.id, source.agencyId);
-    const last = store.statuses.latest('task', task.id, source.agencyId);
+    const dates = dueDates.get(task.id) ?? [];
+    const state = states.get(`task:${key}`);
+    const last = latest.get(`task:${key}`);
     tasks.addRow([
       task.planName,
       task.code,

@@ -42,8 +42,15 @@ export class ReminderPlanner {
     return value;
   }
 
-  /** Every open occurrence (task dates, ongoing check-ins, report obligations) relevant from `today` to `horizon`. */
-  occurrences(today: CivilDate, horizon: CivilDate): (Occurrence & { planName: string | null })[] {
+  /**
+   * Every open occurrence (task dates, ongoing check-ins, report obligations) relevant from `today`
+   * to `horizon`; pass `sources` when the caller already read them (they are the expensive part).
+   */
+  occurrences(
+    today: CivilDate,
+    horizon: CivilDate,
+    sources: ReturnType<Store['plans']['reminderSources']> = this.store.plans.reminderSources(this.policy.remindCoordinating),
+  ): (Occurrence & { planName: string | null })[] {
     const done = this.store.statuses.doneSince();
     const extended = this.store.statuses.dueOverrides();
     const doneDay = (key: string) => {
@@ -52,8 +59,7 @@ export class ReminderPlanner {
     };
     const out: (Occurrence & { planName: string | null })[] = [];
     const byItem = new Map<string, { taskId: number; agencyId: number; planName: string; kind: string; dates: CivilDate[] }>();
-    const coordinating = this.policy.remindCoordinating;
-    for (const row of this.store.plans.reminderSources(coordinating)) {
+    for (const row of sources) {
       const key = `task:${row.taskId}:${row.agencyId}`;
       const entry = byItem.get(key) ?? { taskId: row.taskId, agencyId: row.agencyId, planName: row.planName, kind: row.kind, dates: [] };
       if (row.dueDate) entry.dates.push(row.dueDate);

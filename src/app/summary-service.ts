@@ -42,11 +42,11 @@ export class SummaryService {
   }
 
   /** Every overdue item (task deadlines the lead has not finished, unsubmitted reports), oldest first. */
-  overdue(agencyId?: number): ItemLine[] {
+  overdue(agencyId?: number, sources = this.store.plans.reminderSources(false)): ItemLine[] {
     const today = this.today();
     const tasks = this.store.plans.tasksById([]);
     const lines: ItemLine[] = [];
-    for (const o of this.planner.occurrences(today, today)) {
+    for (const o of this.planner.occurrences(today, today, sources)) {
       if (o.kind !== 'deadline' || o.dueDate >= today) continue;
       if (agencyId !== undefined && o.agencyId !== agencyId) continue;
       let label: string;
@@ -81,7 +81,8 @@ export class SummaryService {
     const kinds = new Map(store.agencies.kinds().map((k) => [k.code, k.label]));
     const dates = new Map<number, CivilDate[]>();
     const due: { taskId: number; agencyId: number; dueDate: CivilDate }[] = [];
-    for (const s of store.plans.reminderSources(false)) {
+    const sources = store.plans.reminderSources(false);
+    for (const s of sources) {
       if (!s.dueDate) continue;
       dates.set(s.taskId, [...(dates.get(s.taskId) ?? []), s.dueDate]);
       if (s.dueDate >= from && s.dueDate <= quarterEnd && (agencyId === undefined || s.agencyId === agencyId)) due.push({ taskId: s.taskId, agencyId: s.agencyId, dueDate: s.dueDate });
@@ -124,7 +125,7 @@ export class SummaryService {
       report = { code: current.code, title: current.title, owed: owing.length, submitted: owing.filter((a) => store.statuses.state('report', current.id, a)?.status === 'done').length };
     }
     const lateness = new Map<number, { overdue: number; oldest: number }>();
-    for (const line of this.overdue(agencyId)) {
+    for (const line of this.overdue(agencyId, sources)) {
       const e = lateness.get(line.agencyId) ?? { overdue: 0, oldest: 0 };
       e.overdue += 1;
       e.oldest = Math.max(e.oldest, line.lateDays);

@@ -262,6 +262,25 @@ export class PlanRepo {
     return this.deadlines(taskId).map((d) => d.dueDate);
   }
 
+  /** The due dates in force for every task (an admin-set date replaces the computed ones), in one query. */
+  allDueDates(): Map<number, CivilDate[]> {
+    const out = new Map<number, CivilDate[]>();
+    const rows = prepared(
+      this.db,
+      `SELECT d.task_id AS taskId, COALESCE(o.due_date, d.due_date) AS due FROM task_deadlines d
+       LEFT JOIN task_deadline_overrides o ON o.task_id = d.task_id ORDER BY d.task_id, d.seq`,
+    ).all() as { taskId: number; due: CivilDate }[];
+    for (const r of rows) {
+      const list = out.get(r.taskId) ?? [];
+      if (!list.includes(r.due)) list.push(r.due);
+      out.set(r.taskId, list);
+    }
+    for (const o of prepared(this.db, 'SELECT task_id AS taskId, due_date AS due FROM task_deadline_overrides').all() as { taskId: number; due: CivilDate }[]) {
+      out.set(o.taskId, [o.due]);
+    }
+    return out;
+  }
+
   /** Tasks by id, for building messages. */
   tasksById(ids: number[]): Map<number, Task> {
     const out = new Map<number, Task>();

@@ -122,6 +122,15 @@ export class StatusRepo {
     return prepared(this.db, `${EVENT_SELECT} ORDER BY created_at, id`).all() as StatusEvent[];
   }
 
+  /** The latest event of every (item, agency), keyed "kind:item:agency", in one query. */
+  latestAll(): Map<string, StatusEvent> {
+    const rows = prepared(
+      this.db,
+      `${EVENT_SELECT} WHERE id IN (SELECT MAX(id) FROM status_events GROUP BY item_kind, item_id, agency_id)`,
+    ).all() as StatusEvent[];
+    return new Map(rows.map((e) => [`${e.itemKind}:${e.itemId}:${e.agencyId}`, e]));
+  }
+
   /** Every stored state, for replay. */
   states(): StoredState[] {
     return prepared(this.db, `${STATE_SELECT} ORDER BY item_kind, item_id, agency_id`).all() as StoredState[];
