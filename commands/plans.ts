@@ -6,6 +6,7 @@ import { civilDate, civilDateOf, formatCivil } from '../src/domain/civil-date.js
 import type { Task } from '../src/store/plan-repo.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
+import { taskTitle } from '../src/domain/task-title.js';
 import { PLAN_TEXTS } from './plans.texts.js';
 import { statusChoices } from './status.js';
 
@@ -60,10 +61,7 @@ function today(ctx: CommandContext): string {
   return civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
 }
 
-function titleOf(task: Pick<Task, 'activity' | 'task' | 'objective'>, max = 110): string {
-  const text = (task.activity || task.task || task.objective).replace(/^\d+(\.\d+)+\.?\s*/, '');
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+const titleOf = (task: Task, max = 110) => taskTitle(task, max);
 
 export const tasksCommand = defineCommand({
   name: 'viec',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { formatDateTime } from '../src/domain/time.js';
+import { taskTitle } from '../src/domain/task-title.js';
 import { parseStatusReply, type ParsedStatusReply, type StatusReplyProblem } from '../src/domain/status-reply.js';
 import type { Task } from '../src/store/plan-repo.js';
 import type { StatusEvent } from '../src/store/status-repo.js';
@@ -96,10 +97,7 @@ function today(ctx: CommandContext): string {
   return civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
 }
 
-function titleOf(task: Task): string {
-  const text = (task.activity || task.task).replace(/^\d+(\.\d+)+\.?\s*/, '');
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
+const titleOf = (task: Task) => taskTitle(task, 80);
 
 /** Records a parsed reply for a task and words the outcome; extension requests go to Sở Nội vụ. */
 function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply): CommandResult {

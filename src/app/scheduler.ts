@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
+import { taskTitle } from '../domain/task-title.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../store/member-repo.js';
@@ -180,6 +181,8 @@ export class Scheduler {
 
     let skipped = 0;
     const settled = new Map<number, number[]>();
+    // Who hears about an agency's items does not change within a tick: read it once per agency.
+    const recipients = new Map<string, Member[]>();
     for (const row of rows) {
       const key = `${row.itemKind}:${row.itemId}:${row.agencyId}`;
       const doneAt = done.get(key);
@@ -203,7 +206,12 @@ export class Scheduler {
         skipped += 1;
         continue;
       }
-      const members = store.members.ofAgency(row.agencyId, row.audience === 'leader' ? ['leader'] : ['focal']);
+      const audienceKey = `${row.agencyId}:${row.audience}`;
+      let members = recipients.get(audienceKey);
+      if (!members) {
+        members = store.members.ofAgency(row.agencyId, row.audience === 'leader' ? ['leader'] : ['focal']);
+        recipients.set(audienceKey, members);
+      }
       const listeners = members.filter((m) => row.urgent || !m.muted);
       if (listeners.length === 0) {
         store.reminders.settle(row.id, 'skipped', null, members.length === 0 ? 'cơ quan chưa có người nhận' : 'người nhận đã tắt nhắc', now);
@@ -254,9 +262,7 @@ export class Scheduler {
     if (row.itemKind === 'task') {
       const task = tasks.get(row.itemId);
       if (!task || !task.active) return undefined;
-      const text = (task.activity || task.task || task.objective).replace(/^\d+(\.\d+)+\.?\s*/, '');
-      const title = text.length > 90 ? `${text.slice(0, 89)}…` : text;
-      return { ref: `t${row.itemId}`, label: task.code, title, dueDate: row.dueDate, workingDaysLeft: row.step === 'checkin' ? Math.max(left, 1) : left, agencyName: agency };
+      return { ref: `t${row.itemId}`, label: task.code, title: taskTitle(task, 90), dueDate: row.dueDate, workingDaysLeft: row.step === 'checkin' ? Math.max(left, 1) : left, agencyName: agency };
     }
     const report = store.reports.byId(row.itemId);
     if (!report) return undefined;

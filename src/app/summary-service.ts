@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import { addDays, civilDateOf, endOfQuarter, type CivilDate } from '../domain/civil-date.js';
+import { taskTitle } from '../domain/task-title.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
 import { coveredByDone, type ReminderPlanner } from './reminder-planner.js';
@@ -56,7 +57,7 @@ export class SummaryService {
         if (!task) continue;
         tasks.set(o.itemId, task);
         label = task.code;
-        title = (task.activity || task.task).replace(/^\d+(\.\d+)+\.?\s*/, '');
+        title = taskTitle(task);
       } else {
         const report = this.store.reports.byId(o.itemId);
         if (!report) continue;

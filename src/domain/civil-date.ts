@@ -43,11 +43,6 @@ export function dayOfWeek(date: CivilDate): number {
   return toUtc(date).getUTCDay();
 }
 
-/** Whole days from a to b (b − a). */
-export function daysBetween(a: CivilDate, b: CivilDate): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
-}
-
 /** "31/12/2024": how a date is written in Vietnamese documents. */
 export function formatCivil(date: CivilDate): string {
   const [y, m, d] = date.split('-');

@@ -13,9 +13,4 @@ export function formatDateTime(date: Date, timeZone: string = DEFAULT_TIME_ZONE)
   return dayjs(date).tz(timeZone).format('DD/MM/YYYY HH:mm');
 }
 
-/** "25/11/2026" in the given zone. */
-export function formatDate(date: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  return dayjs(date).tz(timeZone).format('DD/MM/YYYY');
-}
-
 export { dayjs };

@@ -72,8 +72,4 @@ export class OutboxRepo {
     const rows = prepared(this.db, 'SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
-
-  pendingCount(): number {
-    return (prepared(this.db, "SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')").get() as { n: number }).n;
-  }
 }

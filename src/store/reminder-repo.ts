@@ -90,11 +90,6 @@ export class ReminderRepo {
       .run(status, outboxId, note, now.toISOString(), id);
   }
 
-  /** Planned rows with send days in [from, to] (the CLI's schedule view). */
-  plannedBetween(from: string, to: string): ReminderRow[] {
-    return (prepared(this.db, `${SELECT} WHERE status = 'planned' AND send_day BETWEEN ? AND ? ORDER BY send_at, agency_id, id`).all(from, to) as Row[]).map(toRow);
-  }
-
   /** Reminders sent on days in [from, to], for the responsiveness criterion. */
   sentBetween(from: string, to: string): { itemKind: 'task' | 'report'; itemId: number; agencyId: number; sentDay: string }[] {
     return prepared(this.db, "SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, send_day AS sentDay FROM reminders WHERE status = 'sent' AND send_day BETWEEN ? AND ? AND audience = 'focal'")

@@ -81,19 +81,22 @@ export class TelegramHarness {
     const entities = text.startsWith('/')
       ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }]
       : undefined;
-    const update: Update = {
+    await this.app.bot!.handleUpdate(this.privateMessage(user, { text, ...(entities ? { entities } : {}) }));
+    return this.textsSince(before, user.id);
+  }
+
+  /** An update carrying a message from `user` in their private chat, with the given content. */
+  private privateMessage(user: TgUser, content: Record<string, unknown>): Update {
+    return {
       update_id: this.updateId++,
       message: {
         message_id: this.messageId++,
         date: Math.floor(this.clock.now().getTime() / 1000),
         chat: { id: user.id, type: 'private', first_name: user.first_name },
         from: { ...user, is_bot: false },
-        text,
-        ...(entities ? { entities } : {}),
+        ...content,
       },
-    };
-    await this.app.bot!.handleUpdate(update);
-    return this.textsSince(before, user.id);
+    } as Update;
   }
 
   /** A document sent by `user` (the bytes are served to the bot's downloader). */
@@ -101,17 +104,12 @@ export class TelegramHarness {
     const before = this.calls.length;
     const fileId = `file-${this.files.size + 1}`;
     this.files.set(fileId, data);
-    await this.app.bot!.handleUpdate({
-      update_id: this.updateId++,
-      message: {
-        message_id: this.messageId++,
-        date: Math.floor(this.clock.now().getTime() / 1000),
-        chat: { id: user.id, type: 'private', first_name: user.first_name },
-        from: { ...user, is_bot: false },
+    await this.app.bot!.handleUpdate(
+      this.privateMessage(user, {
         document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, file_size: data.length },
         ...(caption ? { caption } : {}),
-      },
-    } as Update);
+      }),
+    );
     return this.textsSince(before, user.id);
   }
 
