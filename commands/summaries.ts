@@ -27,6 +27,9 @@ const T = {
   unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
   overdueTitle: (n: number) => `Việc quá hạn (${n}), cũ nhất trước`,
   noOverdue: 'Không có việc nào quá hạn.',
+  overdueMore: (n: number) => `  … và ${n} việc khác`,
+  overdueMoreAgencies: (n: number) => `… và ${n} cơ quan khác có việc quá hạn.`,
+  overdueHint: 'Gõ /quahan <mã cơ quan> để xem đủ danh sách của một cơ quan.',
   overdueLine: (label: string, title: string, due: string, late: number) => `  – ${label} ${title.slice(0, 70)} — hạn ${due}, quá ${late} ngày làm việc`,
   reportUnknown: (code: string) => `Không có báo cáo “${code}” năm nay. Dùng Q1, 6T, Q3, NAM hoặc mã báo cáo đột xuất (DX1…).`,
   reportTitle: (title: string, due: string) => `${title} — hạn ${due}`,
@@ -77,24 +80,39 @@ export function summaryReply(services: Services, agencyId?: number): Reply {
   return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };
 }
 
+/** How much of the overdue list one message shows: the province view names the oldest items of each agency. */
+const OVERDUE_LIMITS = { agencies: 15, perAgency: 3, oneAgency: 60 };
+
 export const overdueCommand = defineCommand({
   name: 'quahan',
   aliases: ['overdue'],
-  summary: 'Các việc quá hạn, theo cơ quan, cũ nhất trước',
-  usage: '/quahan',
+  summary: 'Các việc quá hạn, theo cơ quan, cũ nhất trước (hoặc đủ danh sách của một cơ quan)',
+  usage: '/quahan [mã cơ quan]',
   roles: ['leader', 'admin'],
-  args: noArgs,
-  run(ctx) {
-    const items = ctx.services.summaries.overdue();
+  args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
+  run(ctx, agencyText) {
+    const { store, summaries } = ctx.services;
+    let agencyId: number | undefined;
+    if (agencyText !== null) {
+      const agency = store.agencies.find(agencyText);
+      if (!agency) return textReply(T.unknownAgency(agencyText));
+      agencyId = agency.id;
+    }
+    const items = summaries.overdue(agencyId);
     if (items.length === 0) return textReply(T.noOverdue);
-    const names = new Map(ctx.services.store.agencies.list().map((a) => [a.id, a.name]));
+    const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
     const byAgency = new Map<number, typeof items>();
     for (const item of items) byAgency.set(item.agencyId, [...(byAgency.get(item.agencyId) ?? []), item]);
+    const perAgency = agencyId === undefined ? OVERDUE_LIMITS.perAgency : OVERDUE_LIMITS.oneAgency;
+    const shown = [...byAgency].slice(0, OVERDUE_LIMITS.agencies);
     const rows: (RichText | string)[] = [[bold(T.overdueTitle(items.length))]];
-    for (const [agencyId, list] of byAgency) {
-      rows.push([bold(`${names.get(agencyId) ?? agencyId} (${list.length})`)]);
-      for (const item of list) rows.push(T.overdueLine(item.label, item.title, formatCivil(item.dueDate), item.lateDays));
+    for (const [id, list] of shown) {
+      rows.push([bold(`${names.get(id) ?? id} (${list.length})`)]);
+      for (const item of list.slice(0, perAgency)) rows.push(T.overdueLine(item.label, item.title, formatCivil(item.dueDate), item.lateDays));
+      if (list.length > perAgency) rows.push(T.overdueMore(list.length - perAgency));
     }
+    if (byAgency.size > shown.length) rows.push(T.overdueMoreAgencies(byAgency.size - shown.length));
+    if (agencyId === undefined && (byAgency.size > shown.length || shown.some(([, list]) => list.length > perAgency))) rows.push(T.overdueHint);
     return { text: lines(...rows) };
   },
 });

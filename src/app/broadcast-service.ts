@@ -5,7 +5,7 @@ import type { Member } from '../store/member-repo.js';
 import type { Store } from '../store/store.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Reply } from './reply.js';
-import type { ReminderPlanner } from './reminder-planner.js';
+import type { SummaryService } from './summary-service.js';
 
 export interface Audience {
   code: string;
@@ -25,7 +25,7 @@ export interface ResolvedAudience {
 export class BroadcastService {
   constructor(
     private readonly store: Store,
-    private readonly planner: ReminderPlanner,
+    private readonly summaries: SummaryService,
     private readonly clock: Clock,
     private readonly timeZone: string,
   ) {}
@@ -64,9 +64,7 @@ export class BroadcastService {
       const ids = new Set(store.agencies.list({ kind: value }).map((a) => a.id));
       [label, chosen] = [`Đầu mối ${k.label}`, fromAgencies(ids)];
     } else if (code === 'overdue') {
-      const today = civilDateOf(this.clock.now(), this.timeZone);
-      const ids = new Set(this.planner.occurrences(today, today).filter((o) => o.kind === 'deadline' && o.dueDate < today).map((o) => o.agencyId));
-      [label, chosen] = ['Cơ quan có việc quá hạn', fromAgencies(ids)];
+      [label, chosen] = ['Cơ quan có việc quá hạn', fromAgencies(this.summaries.overdueAgencies())];
     } else if (kind === 'report') {
       const report = store.reports.byId(Number(value));
       if (!report) return err('unknown_audience');

@@ -7,7 +7,7 @@ import type { DesiredReminder } from '../store/reminder-repo.js';
 import type { Store } from '../store/store.js';
 
 /** How far back report obligations are still chased when overdue. */
-const REPORT_LOOKBACK_DAYS = 120;
+export const REPORT_LOOKBACK_DAYS = 120;
 
 /**
  * Is an occurrence covered by a "done" event? A done event on day D covers the item's dates up to

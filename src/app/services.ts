@@ -53,6 +53,7 @@ export function createServices(deps: {
   const calendar = loadCalendar(dataDir);
   const policy = loadPolicy(dataDir);
   const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
+  const summaries = new SummaryService(deps.store, calendar, deps.clock, deps.settings.timeZone);
   return {
     ...rest,
     calendar,
@@ -67,8 +68,8 @@ export function createServices(deps: {
     notifyMember: () => undefined,
     pendingInputs: new PendingInputs(),
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
-    broadcasts: new BroadcastService(deps.store, planner, deps.clock, deps.settings.timeZone),
-    summaries: new SummaryService(deps.store, planner, calendar, deps.clock, deps.settings.timeZone),
+    broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
+    summaries,
     kickOutbox: () => undefined,
   };
 }

@@ -2,11 +2,14 @@ import type { Clock } from '../clock.js';
 import { addDays, civilDateOf, endOfQuarter, type CivilDate } from '../domain/civil-date.js';
 import { taskTitle } from '../domain/task-title.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
+import { dayjs } from '../domain/time.js';
+import type { ProgressQuery } from '../store/progress-repo.js';
 import type { Store } from '../store/store.js';
-import { coveredByDone, type ReminderPlanner } from './reminder-planner.js';
+import { REPORT_LOOKBACK_DAYS } from './reminder-planner.js';
 
 export interface ItemLine {
   kind: 'task' | 'report';
+  itemId: number;
   agencyId: number;
   label: string;
   title: string;
@@ -32,7 +35,6 @@ export interface ProvinceSummary {
 export class SummaryService {
   constructor(
     private readonly store: Store,
-    private readonly planner: ReminderPlanner,
     private readonly calendar: WorkCalendar,
     private readonly clock: Clock,
     private readonly timeZone: string,
@@ -42,79 +44,71 @@ export class SummaryService {
     return civilDateOf(this.clock.now(), this.timeZone);
   }
 
+  /** The SQLite modifier from a stored UTC instant to the province's civil time (no DST in Việt Nam, but read it anyway). */
+  private query(agencyId?: number): ProgressQuery {
+    const minutes = dayjs(this.clock.now()).tz(this.timeZone).utcOffset();
+    return { today: this.today(), shift: `${minutes >= 0 ? '+' : ''}${minutes} minutes`, agencyId };
+  }
+
   /** Every overdue item (task deadlines the lead has not finished, unsubmitted reports), oldest first. */
-  overdue(agencyId?: number, sources = this.store.plans.reminderSources(false)): ItemLine[] {
-    const today = this.today();
-    const tasks = this.store.plans.tasksById([]);
+  overdue(agencyId?: number): ItemLine[] {
+    const q = this.query(agencyId);
+    const rows = this.store.progress.overdue(addDays(q.today, -REPORT_LOOKBACK_DAYS), q);
+    const tasks = this.store.plans.tasksById(rows.filter((r) => r.kind === 'task').map((r) => r.itemId));
+    const reports = new Map<number, { code: string; title: string } | undefined>();
     const lines: ItemLine[] = [];
-    for (const o of this.planner.occurrences(today, today, sources)) {
-      if (o.kind !== 'deadline' || o.dueDate >= today) continue;
-      if (agencyId !== undefined && o.agencyId !== agencyId) continue;
+    for (const row of rows) {
       let label: string;
       let title: string;
-      if (o.itemKind === 'task') {
-        const task = tasks.get(o.itemId) ?? this.store.plans.taskById(o.itemId);
+      if (row.kind === 'task') {
+        const task = tasks.get(row.itemId);
         if (!task) continue;
-        tasks.set(o.itemId, task);
         label = task.code;
         title = taskTitle(task);
       } else {
-        const report = this.store.reports.byId(o.itemId);
+        if (!reports.has(row.itemId)) reports.set(row.itemId, this.store.reports.byId(row.itemId));
+        const report = reports.get(row.itemId);
         if (!report) continue;
         label = report.code;
         title = report.title;
       }
-      lines.push({ kind: o.itemKind, agencyId: o.agencyId, label, title, dueDate: o.dueDate, lateDays: this.calendar.workingDaysBetween(o.dueDate, today) });
+      lines.push({ kind: row.kind, itemId: row.itemId, agencyId: row.agencyId, label, title, dueDate: row.dueDate, lateDays: this.calendar.workingDaysBetween(row.dueDate, q.today) });
     }
-    return lines.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.agencyId - b.agencyId));
+    return lines;
+  }
+
+  /** The agencies with at least one overdue item (the "có việc quá hạn" broadcast audience). */
+  overdueAgencies(): Set<number> {
+    const q = this.query();
+    return new Set(this.store.progress.overdueByAgency(addDays(q.today, -REPORT_LOOKBACK_DAYS), q).map((r) => r.agencyId));
   }
 
   /** The province (or one agency) this quarter. */
   province(agencyId?: number): ProvinceSummary {
     const { store } = this;
-    const today = this.today();
+    const q = this.query(agencyId);
+    const today = q.today;
     const year = Number(today.slice(0, 4));
-    const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-    const from = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
-    const quarterEnd = endOfQuarter(year, q);
-    const done = store.statuses.doneSince();
+    const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+    const from = `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01`;
+    const quarterEnd = endOfQuarter(year, quarter);
     const agencies = new Map(store.agencies.list().map((a) => [a.id, a]));
     const kinds = new Map(store.agencies.kinds().map((k) => [k.code, k.label]));
-    const dates = new Map<number, CivilDate[]>();
-    const due: { taskId: number; agencyId: number; dueDate: CivilDate }[] = [];
-    const sources = store.plans.reminderSources(false);
-    for (const s of sources) {
-      if (!s.dueDate) continue;
-      dates.set(s.taskId, [...(dates.get(s.taskId) ?? []), s.dueDate]);
-      if (s.dueDate >= from && s.dueDate <= quarterEnd && (agencyId === undefined || s.agencyId === agencyId)) due.push({ taskId: s.taskId, agencyId: s.agencyId, dueDate: s.dueDate });
-    }
-    const isDone = (d: (typeof due)[number]) => {
-      const at = done.get(`task:${d.taskId}:${d.agencyId}`);
-      return at !== undefined && coveredByDone(dates.get(d.taskId) ?? [], d.dueDate, civilDateOf(new Date(at), this.timeZone));
-    };
-    const tasks = store.plans.tasksById(due.map((d) => d.taskId));
     const byArea = new Map<string, { due: number; done: number }>();
     const byKind = new Map<string, { due: number; done: number }>();
-    let doneCount = 0;
-    let overdue = 0;
     const perAgency = new Map<number, { done: number; overdue: number; open: number }>();
-    for (const d of due) {
-      const finished = isDone(d);
-      const counts = perAgency.get(d.agencyId) ?? { done: 0, overdue: 0, open: 0 };
-      if (finished) {
-        doneCount += 1;
-        counts.done += 1;
-      } else if (d.dueDate < today) {
-        overdue += 1;
-        counts.overdue += 1;
-      } else counts.open += 1;
-      perAgency.set(d.agencyId, counts);
-      const area = tasks.get(d.taskId)?.areaTitle || 'Khác';
-      const kind = kinds.get(agencies.get(d.agencyId)?.kind ?? '') ?? 'Khác';
-      for (const [map, key] of [[byArea, area], [byKind, kind]] as const) {
+    const totals = { due: 0, done: 0, overdue: 0, open: 0 };
+    for (const row of store.progress.deadlineCounts(from, quarterEnd, q)) {
+      const counts = perAgency.get(row.agencyId) ?? { done: 0, overdue: 0, open: 0 };
+      counts[row.state] += row.n;
+      perAgency.set(row.agencyId, counts);
+      totals.due += row.n;
+      totals[row.state] += row.n;
+      const kind = kinds.get(agencies.get(row.agencyId)?.kind ?? '') ?? 'Khác';
+      for (const [map, key] of [[byArea, row.areaTitle || 'Khác'], [byKind, kind]] as const) {
         const entry = map.get(key) ?? { due: 0, done: 0 };
-        entry.due += 1;
-        if (finished) entry.done += 1;
+        entry.due += row.n;
+        if (row.state === 'done') entry.done += row.n;
         map.set(key, entry);
       }
     }
@@ -125,31 +119,25 @@ export class SummaryService {
       const owing = store.reports.obligationsOf(current.id).filter((a) => agencyId === undefined || a === agencyId);
       report = { code: current.code, title: current.title, owed: owing.length, submitted: owing.filter((a) => store.statuses.state('report', current.id, a)?.status === 'done').length };
     }
-    const lateness = new Map<number, { overdue: number; oldest: number }>();
-    for (const line of this.overdue(agencyId, sources)) {
-      const e = lateness.get(line.agencyId) ?? { overdue: 0, oldest: 0 };
-      e.overdue += 1;
-      e.oldest = Math.max(e.oldest, line.lateDays);
-      lateness.set(line.agencyId, e);
-    }
+    const behind = store.progress
+      .overdueByAgency(addDays(today, -REPORT_LOOKBACK_DAYS), q)
+      .map((r) => ({ agencyId: r.agencyId, overdue: r.n, oldest: this.calendar.workingDaysBetween(r.oldest, today) }))
+      .sort((a, b) => b.overdue - a.overdue || b.oldest - a.oldest || a.agencyId - b.agencyId)
+      .slice(0, 5);
     const weekAgo = new Date(this.clock.now().getTime() - 7 * 86_400_000).toISOString();
-    const recent = store.statuses.all().filter((e) => e.createdAt >= weekAgo && (agencyId === undefined || e.agencyId === agencyId));
+    const recent = store.progress.eventCountsSince(weekAgo, agencyId);
+    const count = (...statuses: string[]) => statuses.reduce((sum, status) => sum + (recent.get(status) ?? 0), 0);
     return {
-      quarter: { from, to: quarterEnd, label: `quý ${['I', 'II', 'III', 'IV'][q - 1]}/${year}` },
-      tasksDue: due.length,
-      tasksDone: doneCount,
-      tasksOverdue: overdue,
+      quarter: { from, to: quarterEnd, label: `quý ${['I', 'II', 'III', 'IV'][quarter - 1]}/${year}` },
+      tasksDue: totals.due,
+      tasksDone: totals.done,
+      tasksOverdue: totals.overdue,
       byArea: [...byArea.entries()].map(([area, v]) => ({ area, ...v })).sort((a, b) => b.due - a.due),
       byKind: [...byKind.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.due - a.due),
       perAgency: [...perAgency.entries()].map(([agencyId, v]) => ({ agencyId, ...v })),
       report,
-      behind: [...lateness.entries()].map(([id, v]) => ({ agencyId: id, ...v })).sort((a, b) => b.overdue - a.overdue || b.oldest - a.oldest).slice(0, 5),
-      lastWeek: {
-        done: recent.filter((e) => e.status === 'done').length,
-        blocked: recent.filter((e) => e.status === 'blocked').length,
-        extensions: recent.filter((e) => e.status === 'extension_requested').length,
-        progress: recent.filter((e) => e.status === 'in_progress' || e.status === 'contribution').length,
-      },
+      behind,
+      lastWeek: { done: count('done'), blocked: count('blocked'), extensions: count('extension_requested'), progress: count('in_progress', 'contribution') },
     };
   }
 }

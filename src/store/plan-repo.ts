@@ -239,7 +239,8 @@ export class PlanRepo {
 
   /**
    * Every dated (or ongoing) active task assignment the reminder planner looks at: one row per
-   * (task, agency, due date); an admin-set date replaces the task's computed dates.
+   * (task, agency, due date); an admin-set date replaces the task's computed dates. A task without
+   * dates (an event, an unknown deadline) is included for an agency granted an extension: that date is chased.
    */
   reminderSources(includeCoordinating: boolean): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[] {
     return prepared(this.db, 
@@ -250,7 +251,8 @@ export class PlanRepo {
          JOIN assignments s ON s.task_id = t.id AND (s.role = 'lead' OR @coord = 1)
          LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
          LEFT JOIN task_deadlines d ON d.task_id = t.id AND o.task_id IS NULL
-         WHERE t.active = 1 AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing')`,
+         WHERE t.active = 1 AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing'
+           OR EXISTS (SELECT 1 FROM item_states st WHERE st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id AND st.due_override IS NOT NULL))`,
       )
       .all({ coord: includeCoordinating ? 1 : 0 }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[];
   }

@@ -6,6 +6,7 @@ import { InviteRepo } from './invite-repo.js';
 import { MemberRepo } from './member-repo.js';
 import { OutboxRepo } from './outbox-repo.js';
 import { PlanRepo } from './plan-repo.js';
+import { ProgressRepo } from './progress-repo.js';
 import { ReminderRepo } from './reminder-repo.js';
 import { ReportRepo } from './report-repo.js';
 import { StatusRepo } from './status-repo.js';
@@ -23,6 +24,7 @@ export interface Store {
   reminders: ReminderRepo;
   outbox: OutboxRepo;
   broadcasts: BroadcastRepo;
+  progress: ProgressRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -42,6 +44,7 @@ export function createStore(db: Db): Store {
     reminders: new ReminderRepo(db),
     outbox: new OutboxRepo(db),
     broadcasts: new BroadcastRepo(db),
+    progress: new ProgressRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

@@ -1,0 +1,135 @@
+import { addDays, type CivilDate } from '../domain/civil-date.js';
+import { prepared, type Db } from './database.js';
+
+/**
+ * Every open-or-done task deadline of a lead agency inside [@from, @to], as SQL rows: the task's
+ * dates in force (an admin-set date replaces the computed ones; an approved extension replaces them
+ * for that agency), with the agency's current state and whether a "done" covers that date.
+ *
+ * A done on day D covers the dates up to the first date on or after D (finishing in May covers
+ * "Quý II", not "Quý III"): a date is covered unless another date of the task lies in [D, date).
+ * This is the rule of the reminder planner (`coveredByDone`), evaluated inside SQLite so that the
+ * summaries aggregate 50,000 assignments without reading them into JavaScript.
+ */
+export const LEAD_DEADLINES = `
+  WITH occ AS (
+    SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at
+    FROM task_deadline_overrides o
+    CROSS JOIN tasks t ON t.id = o.task_id AND t.active = 1
+    CROSS JOIN assignments s ON s.task_id = o.task_id AND s.role = 'lead'
+    LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = o.task_id AND st.agency_id = s.agency_id
+    WHERE o.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
+    UNION ALL
+    SELECT d.task_id, t.area_title, s.agency_id, d.due_date, 1, st.status, st.done_at
+    FROM task_deadlines d
+    CROSS JOIN tasks t ON t.id = d.task_id AND t.active = 1
+    CROSS JOIN assignments s ON s.task_id = d.task_id AND s.role = 'lead'
+    LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = d.task_id AND st.agency_id = s.agency_id
+    WHERE d.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
+      AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o WHERE o.task_id = d.task_id)
+    UNION ALL
+    SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 0, st.status, st.done_at
+    FROM item_states st
+    CROSS JOIN tasks t ON t.id = st.item_id AND t.active = 1
+    CROSS JOIN assignments s ON s.task_id = st.item_id AND s.agency_id = st.agency_id AND s.role = 'lead'
+    WHERE st.due_override IS NOT NULL AND +st.item_kind = 'task' AND st.due_override BETWEEN @from AND @to
+      AND (@agency IS NULL OR st.agency_id = @agency)
+  ),
+  judged AS (
+    SELECT occ.task_id, occ.area_title, occ.agency_id, occ.due,
+      CASE WHEN occ.status = 'done' AND (occ.multi = 0 OR NOT EXISTS (
+        SELECT 1 FROM task_deadlines d2
+        WHERE d2.task_id = occ.task_id AND d2.due_date >= date(occ.done_at, @shift) AND d2.due_date < occ.due
+      )) THEN 1 ELSE 0 END AS done
+    FROM occ
+  )`;
+
+/** Unsubmitted report obligations (chased from @reportsFrom), with an approved extension as the due date. */
+const OPEN_REPORTS = `
+  SELECT 'report' AS kind, o.report_id AS itemId, o.agency_id AS agencyId, COALESCE(st.due_override, r.due_date) AS dueDate
+  FROM report_obligations o
+  JOIN reports r ON r.id = o.report_id
+  LEFT JOIN item_states st ON st.item_kind = 'report' AND st.item_id = o.report_id AND st.agency_id = o.agency_id
+  WHERE r.due_date >= @reportsFrom AND (st.status IS NULL OR st.status <> 'done')
+    AND COALESCE(st.due_override, r.due_date) < @today AND (@agency IS NULL OR o.agency_id = @agency)`;
+
+export interface QuarterCount {
+  areaTitle: string;
+  agencyId: number;
+  state: 'done' | 'overdue' | 'open';
+  n: number;
+}
+
+export interface OverdueRow {
+  kind: 'task' | 'report';
+  itemId: number;
+  agencyId: number;
+  dueDate: CivilDate;
+}
+
+export interface ProgressQuery {
+  today: CivilDate;
+  /** SQLite modifier turning a stored UTC instant into the province's civil time ("+420 minutes"). */
+  shift: string;
+  agencyId?: number | undefined;
+}
+
+/** Aggregates over tasks, reports and states for leaders' summaries; read-only. */
+export class ProgressRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Lead-agency task deadlines in [from, to], counted by area, agency and state (done / overdue / open). */
+  deadlineCounts(from: CivilDate, to: CivilDate, q: ProgressQuery): QuarterCount[] {
+    return prepared(
+      this.db,
+      `${LEAD_DEADLINES}
+       SELECT area_title AS areaTitle, agency_id AS agencyId,
+         CASE WHEN done = 1 THEN 'done' WHEN due < @today THEN 'overdue' ELSE 'open' END AS state, COUNT(*) AS n
+       FROM judged
+       GROUP BY 1, 2, 3`,
+    ).all({ from, to, today: q.today, shift: q.shift, agency: q.agencyId ?? null }) as QuarterCount[];
+  }
+
+  /** Every overdue item: task dates not covered by a done, unsubmitted reports; oldest first. */
+  overdue(reportsFrom: CivilDate, q: ProgressQuery): OverdueRow[] {
+    return prepared(
+      this.db,
+      `${LEAD_DEADLINES}
+       SELECT 'task' AS kind, task_id AS itemId, agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0
+       UNION ALL ${OPEN_REPORTS}
+       ORDER BY dueDate, agencyId, kind DESC, itemId`,
+    ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as OverdueRow[];
+  }
+
+  /** Per agency: how many items are overdue and the oldest due date among them. */
+  overdueByAgency(reportsFrom: CivilDate, q: ProgressQuery): { agencyId: number; n: number; oldest: CivilDate }[] {
+    return prepared(
+      this.db,
+      `${LEAD_DEADLINES}
+       SELECT agencyId, COUNT(*) AS n, MIN(dueDate) AS oldest FROM (
+         SELECT agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0
+         UNION ALL SELECT agencyId, dueDate FROM (${OPEN_REPORTS})
+       ) GROUP BY agencyId`,
+    ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as { agencyId: number; n: number; oldest: CivilDate }[];
+  }
+
+  /** Status events since an instant, counted by status (the "last 7 days" line). */
+  eventCountsSince(since: string, agencyId?: number): Map<string, number> {
+    const rows = prepared(
+      this.db,
+      'SELECT status, COUNT(*) AS n FROM status_events WHERE created_at >= @since AND (@agency IS NULL OR agency_id = @agency) GROUP BY status',
+    ).all({ since, agency: agencyId ?? null }) as { status: string; n: number }[];
+    return new Map(rows.map((r) => [r.status, r.n]));
+  }
+
+  /** Status events since an instant per week (Monday of the week, civil time) and status: the trend chart. */
+  weeklyEvents(since: string, shift: string, agencyId?: number): { week: CivilDate; status: string; n: number }[] {
+    return prepared(
+      this.db,
+      `SELECT date(created_at, @shift, '-6 days', 'weekday 1') AS week, status, COUNT(*) AS n
+       FROM status_events
+       WHERE created_at >= @since AND (@agency IS NULL OR agency_id = @agency)
+       GROUP BY 1, 2 ORDER BY 1`,
+    ).all({ shift, since, agency: agencyId ?? null }) as { week: CivilDate; status: string; n: number }[];
+  }
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainText } from '../../src/app/reply.js';
+import { addDays } from '../../src/domain/civil-date.js';
+import type { Status } from '../../src/domain/item-state.js';
+import { createTestApp } from '../helpers/test-app.js';
+
+/**
+ * The leaders' summaries count in SQL what the reminder planner chases in JavaScript. Over the real
+ * Hà Tĩnh 2024 and Sóc Trăng plans, the 2024 report calendar and 1,500 seeded random replies (done,
+ * progress, reopen, approved extensions, report submissions), both must name exactly the same
+ * overdue items, and the quarter's open + overdue counts must be the planner's open deadlines.
+ */
+let t: ReturnType<typeof createTestApp>;
+
+beforeAll(async () => {
+  t = createTestApp({ start: '2024-01-02T02:00:00Z' });
+  const { store, services, scheduler } = t.app;
+  for (const file of ['ha-tinh-2024-phu-luc.csv', 'soc-trang-163-phu-luc-2.csv']) {
+    const imported = await services.plans.importFile(file, readFileSync(join(process.cwd(), 'data', 'plans', file)), { name: file, year: 2024 });
+    expect(imported.ok).toBe(true);
+  }
+  scheduler!.replan();
+  const leads = store.db.prepare("SELECT task_id AS itemId, agency_id AS agencyId FROM assignments WHERE role = 'lead'").all() as { itemId: number; agencyId: number }[];
+  const owed = store.db.prepare('SELECT report_id AS itemId, agency_id AS agencyId FROM report_obligations').all() as { itemId: number; agencyId: number }[];
+  expect(leads.length).toBeGreaterThan(300);
+  expect(owed.length).toBeGreaterThan(100);
+  let seed = 20_240_101;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const day = () => addDays('2024-01-02', Math.floor(random() * 360));
+  const statuses: Status[] = ['done', 'done', 'done', 'in_progress', 'reopened', 'extension_approved'];
+  store.transaction(() => {
+    for (let i = 0; i < 1_500; i += 1) {
+      const report = random() < 0.25;
+      const target = report ? pick(owed) : pick(leads);
+      const status = report ? 'done' : pick(statuses);
+      store.statuses.append({
+        itemKind: report ? 'report' : 'task',
+        ...target,
+        memberId: null,
+        platform: 'test',
+        status,
+        progress: status === 'in_progress' ? 50 : null,
+        reason: null,
+        evidence: null,
+        requestedDate: status === 'extension_approved' ? day() : null,
+        createdAt: `${day()}T0${Math.floor(random() * 10)}:00:00.000Z`,
+      });
+    }
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('summaries agree with the reminder planner', () => {
+  for (const today of ['2024-02-20', '2024-05-06', '2024-07-01', '2024-10-21', '2024-12-31']) {
+    it(`on ${today}: the same overdue items and open deadlines`, () => {
+      const { store, services } = t.app;
+      t.clock.set(`${today}T03:00:00Z`);
+      const open = services.planner.occurrences(today, today, store.plans.reminderSources(false)).filter((o) => o.kind === 'deadline');
+      const key = (o: { itemKind: string; itemId: number; agencyId: number; dueDate: string }) => `${o.itemKind}:${o.itemId}:${o.agencyId}:${o.dueDate}`;
+      const expected = open.filter((o) => o.dueDate < today).map(key).sort();
+      const overdue = services.summaries.overdue();
+      expect(overdue.length).toBeGreaterThan(0);
+      const actual = overdue.map((line) => key({ itemKind: line.kind, ...line })).sort();
+      expect(actual).toEqual(expected);
+      expect(overdue.map((l) => l.dueDate)).toEqual([...overdue.map((l) => l.dueDate)].sort());
+
+      const summary = services.summaries.province();
+      const inQuarter = open.filter((o) => o.itemKind === 'task' && o.dueDate >= summary.quarter.from && o.dueDate <= summary.quarter.to);
+      expect(summary.tasksOverdue).toBe(inQuarter.filter((o) => o.dueDate < today).length);
+      expect(summary.tasksDue - summary.tasksDone - summary.tasksOverdue).toBe(inQuarter.filter((o) => o.dueDate >= today).length);
+      const perAgency = new Map(summary.perAgency.map((a) => [a.agencyId, a.open + a.overdue]));
+      for (const o of inQuarter) perAgency.set(o.agencyId, (perAgency.get(o.agencyId) ?? 0) - 1);
+      expect([...perAgency.values()].every((n) => n === 0)).toBe(true);
+    });
+  }
+
+  it('/quahan keeps the province view to one readable message and lists one agency in full', async () => {
+    const { store, dispatcher } = t.app;
+    t.clock.set('2024-12-31T03:00:00Z');
+    const leader = store.members.create({ displayName: 'Lãnh đạo', agencyId: store.agencies.byCode('UBNDT')!.id, role: 'leader' }, t.clock.now());
+    store.members.linkAccount({ memberId: leader.id, platform: 'local', platformUserId: 'leader', chatId: 'leader', displayName: null }, t.clock.now());
+    const say = async (text: string) =>
+      (await dispatcher.handle({ platform: 'local', platformUserId: 'leader', chatId: 'leader', chatType: 'private', senderName: 'Lãnh đạo', text }, { buttons: true, links: { startLink: () => null } })).replies
+        .map((r) => plainText(r.text))
+        .join('\n');
+    const all = t.app.services.summaries.overdue();
+    const province = await say('/quahan');
+    expect(province).toContain(`Việc quá hạn (${all.length}), cũ nhất trước`);
+    expect(province.split('\n').filter((l) => l.startsWith('  – ')).length).toBeLessThanOrEqual(15 * 3);
+    expect(province).toMatch(/… và \d+ việc khác/);
+    expect(province).toContain('Gõ /quahan <mã cơ quan> để xem đủ danh sách của một cơ quan.');
+    expect(province.length).toBeLessThan(2 * 4096);
+    const stp = store.agencies.byCode('STP')!;
+    const mine = all.filter((l) => l.agencyId === stp.id);
+    const one = await say('/quahan STP');
+    expect(one).toContain(`Sở Tư pháp (${mine.length})`);
+    expect(one.split('\n').filter((l) => l.startsWith('  – ')).length).toBe(Math.min(mine.length, 60));
+    expect(await say('/quahan Sở Không Có')).toContain('Không tìm thấy cơ quan “Sở Không Có”');
+  });
+});
