@@ -3,7 +3,7 @@ import { agenciesCommand, channelCommand, membersCommand, whoAmICommand } from '
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
-import { exportCommand, overdueCommand, reportStatusCommand, summaryCommand } from './summaries.js';
+import { exportCommand, overdueCommand, reportStatusCommand, summaryCommand, trendCommand } from './summaries.js';
 import { acknowledgeCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
@@ -24,6 +24,7 @@ export const commands: readonly Command<never>[] = [
   scoreCommand,
   rankingCommand,
   summaryCommand,
+  trendCommand,
   overdueCommand,
   reportStatusCommand,
   exportCommand,

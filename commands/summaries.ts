@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { bold, lines, textReply, type Reply, type RichText } from '../src/app/reply.js';
 import type { Services } from '../src/app/services.js';
-import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
-import { completionChart } from '../src/app/charts.js';
+import { addDays, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import type { WeekActivity } from '../src/app/summary-service.js';
+import { completionChart, trendChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
 import { parsePeriod } from '../src/domain/scoring.js';
 import { noArgs } from './args.js';
@@ -36,6 +37,12 @@ const T = {
   submitted: (n: number, owed: number) => `Đã nộp (${n}/${owed}):`,
   missing: (n: number) => `Chưa nộp (${n}):`,
   late: 'muộn',
+  trendTitle: (who: string, weeks: number) => `Cập nhật của các cơ quan ${weeks} tuần gần đây — ${who}`,
+  trendSubtitle: 'Số tin báo tình hình mỗi tuần: hoàn thành, tiến độ, vướng mắc / xin gia hạn',
+  trendLine: (from: string, to: string, w: { done: number; progress: number; problems: number }) =>
+    `• ${from}–${to}: ${w.done} hoàn thành, ${w.progress} cập nhật tiến độ, ${w.problems} vướng mắc/xin gia hạn`,
+  trendChange: (done: number, before: number) =>
+    `Tuần này ${done} việc báo hoàn thành${before === done ? ', bằng tuần trước' : done > before ? `, nhiều hơn tuần trước ${done - before}` : `, ít hơn tuần trước ${before - done}`}.`,
   chartTitle: (who: string, quarter: string) => `Tiến độ nhiệm vụ ${quarter} — ${who}`,
   chartSubtitle: (n: number) => `${n} cơ quan, xếp từ nhiều việc quá hạn nhất`,
 };
@@ -48,13 +55,8 @@ export const summaryCommand = defineCommand({
   roles: ['leader', 'admin'],
   args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
   run(ctx, agencyText) {
-    let agencyId: number | undefined;
-    if (agencyText !== null) {
-      const agency = ctx.services.store.agencies.find(agencyText);
-      if (!agency) return textReply(T.unknownAgency(agencyText));
-      agencyId = agency.id;
-    }
-    return summaryReply(ctx.services, agencyId);
+    const target = agencyArg(ctx.services, agencyText);
+    return 'text' in target ? target : summaryReply(ctx.services, target.agencyId);
   },
 });
 
@@ -80,6 +82,39 @@ export function summaryReply(services: Services, agencyId?: number): Reply {
   return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };
 }
 
+/** The trend message and chart: replies per week for 12 weeks; also part of the leaders' weekly digest. */
+export function trendReply(services: Services, agencyId?: number): Reply {
+  const { store, summaries, settings } = services;
+  const who = agencyId === undefined ? settings.provinceName : (store.agencies.byId(agencyId)?.name ?? '');
+  const weeks = summaries.trend(agencyId);
+  const short = (day: string) => formatCivil(day).slice(0, 5);
+  const [before, current] = weeks.slice(-2) as [WeekActivity, WeekActivity];
+  const rows: (RichText | string)[] = [[bold(T.trendTitle(who, weeks.length))]];
+  rows.push(...weeks.slice(-4).map((w) => T.trendLine(short(w.week), short(addDays(w.week, 6)), w)), T.trendChange(current.done, before.done));
+  const png = trendChart(T.trendTitle(who, weeks.length), T.trendSubtitle, weeks.map((w) => ({ label: short(w.week), ...w })));
+  return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'xu-huong.png', mimeType: 'image/png', data: png, caption: T.trendTitle(who, weeks.length) }] };
+}
+
+/** Resolves an optional agency argument; a reply when it names no agency. */
+function agencyArg(services: Services, text: string | null): { agencyId?: number } | Reply {
+  if (text === null) return {};
+  const agency = services.store.agencies.find(text);
+  return agency ? { agencyId: agency.id } : textReply(T.unknownAgency(text));
+}
+
+export const trendCommand = defineCommand({
+  name: 'xuhuong',
+  aliases: ['trend'],
+  summary: 'Xu hướng 12 tuần: số tin báo hoàn thành, tiến độ, vướng mắc mỗi tuần (kèm biểu đồ)',
+  usage: '/xuhuong [mã cơ quan]',
+  roles: ['leader', 'admin'],
+  args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
+  run(ctx, agencyText) {
+    const target = agencyArg(ctx.services, agencyText);
+    return 'text' in target ? target : trendReply(ctx.services, target.agencyId);
+  },
+});
+
 /** How much of the overdue list one message shows: the province view names the oldest items of each agency. */
 const OVERDUE_LIMITS = { agencies: 15, perAgency: 3, oneAgency: 60 };
 
@@ -92,12 +127,9 @@ export const overdueCommand = defineCommand({
   args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
   run(ctx, agencyText) {
     const { store, summaries } = ctx.services;
-    let agencyId: number | undefined;
-    if (agencyText !== null) {
-      const agency = store.agencies.find(agencyText);
-      if (!agency) return textReply(T.unknownAgency(agencyText));
-      agencyId = agency.id;
-    }
+    const target = agencyArg(ctx.services, agencyText);
+    if ('text' in target) return target;
+    const { agencyId } = target;
     const items = summaries.overdue(agencyId);
     if (items.length === 0) return textReply(T.noOverdue);
     const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));

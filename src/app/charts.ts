@@ -87,3 +87,55 @@ export function rankingChart(title: string, subtitle: string, rows: { name: stri
     .join('\n');
   return renderPng(frame(title, subtitle, height, bars));
 }
+
+/** A readable upper bound for an axis (1, 2, 2.5 or 5 × 10ⁿ, at least 5), so that its fifths are whole numbers. */
+function niceMax(n: number): number {
+  if (n <= 5) return 5;
+  const step = 10 ** Math.floor(Math.log10(n));
+  return [1, 2, 2.5, 5, 10].map((f) => f * step).find((v) => v >= n) ?? 10 * step;
+}
+
+/** Stacked columns per week: completions, progress updates, problems reported (blocked / extension). */
+export function trendChart(title: string, subtitle: string, weeks: { label: string; done: number; progress: number; problems: number }[]): Buffer {
+  const top = 130;
+  const plot = { left: 80, right: WIDTH - 30, height: 360 };
+  const height = top + plot.height + 70;
+  const max = niceMax(Math.max(1, ...weeks.map((w) => w.done + w.progress + w.problems)));
+  const y = (v: number) => top + plot.height - (v / max) * plot.height;
+  const series = [
+    ['done', 'Báo hoàn thành', COLORS.done],
+    ['progress', 'Cập nhật tiến độ', COLORS.bar],
+    ['problems', 'Vướng mắc / xin gia hạn', COLORS.overdue],
+  ] as const;
+  const legend = series
+    .map(([, label, color], i) => `<rect x="${24 + i * 250}" y="88" width="16" height="16" fill="${color}"/><text x="${46 + i * 250}" y="102" font-size="16" fill="${COLORS.text}">${label}</text>`)
+    .join('');
+  const grid = [0, 0.2, 0.4, 0.6, 0.8, 1]
+    .map((f) => {
+      const v = Math.round(max * f);
+      return `<line x1="${plot.left}" x2="${plot.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${COLORS.grid}"/><text x="${plot.left - 8}" y="${(y(v) + 5).toFixed(1)}" font-size="14" text-anchor="end" fill="${COLORS.muted}">${v.toLocaleString('vi-VN')}</text>`;
+    })
+    .join('');
+  const slot = (plot.right - plot.left) / Math.max(1, weeks.length);
+  const columns = weeks
+    .map((w, i) => {
+      const x = plot.left + i * slot + slot * 0.15;
+      let base = 0;
+      const parts = series
+        .map(([key, , color]) => {
+          const n = w[key];
+          if (n <= 0) return '';
+          const rect = `<rect x="${x.toFixed(1)}" y="${y(base + n).toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${(y(base) - y(base + n)).toFixed(1)}" fill="${color}"/>`;
+          base += n;
+          return rect;
+        })
+        .join('');
+      const total = w.done + w.progress + w.problems;
+      const cx = (x + slot * 0.35).toFixed(1);
+      const value = total > 0 ? `<text x="${cx}" y="${(y(total) - 6).toFixed(1)}" font-size="14" text-anchor="middle" fill="${COLORS.text}">${total.toLocaleString('vi-VN')}</text>` : '';
+      return `${parts}${value}<text x="${cx}" y="${top + plot.height + 24}" font-size="14" text-anchor="middle" fill="${COLORS.text}">${esc(w.label)}</text>`;
+    })
+    .join('\n');
+  const axis = `<line x1="${plot.left}" x2="${plot.right}" y1="${top + plot.height}" y2="${top + plot.height}" stroke="${COLORS.muted}"/><text x="${(plot.left + plot.right) / 2}" y="${top + plot.height + 54}" font-size="14" text-anchor="middle" fill="${COLORS.muted}">Tuần bắt đầu từ thứ Hai</text>`;
+  return renderPng(frame(title, subtitle, height, `${legend}\n${grid}\n${columns}\n${axis}`));
+}

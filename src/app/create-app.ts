@@ -15,7 +15,7 @@ import { ImageLinks } from '../http/image-links.js';
 import { ZaloClient } from '../transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
 import { Scheduler, SchedulerLockedError } from './scheduler.js';
-import { summaryReply } from '../../commands/summaries.js';
+import { summaryReply, trendReply } from '../../commands/summaries.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Api } from 'grammy';
 import { webhookCallback } from 'grammy';
@@ -133,7 +133,10 @@ export function createApp(
     timeZone: config.DONDOC_TIMEZONE,
     weeklyDigest: (leader) => {
       const agency = store.agencies.byId(leader.agencyId);
-      return summaryReply(services, agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId);
+      const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;
+      const summary = summaryReply(services, scope);
+      const trend = trendReply(services, scope);
+      return { ...summary, attachments: [...(summary.attachments ?? []), ...(trend.attachments ?? [])] };
     },
     ...(config.DONDOC_DB_PATH !== ':memory:' ? { lockPath: `${config.DONDOC_DB_PATH}.scheduler.lock` } : {}),
   });

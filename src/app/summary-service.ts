@@ -31,6 +31,14 @@ export interface ProvinceSummary {
   lastWeek: { done: number; blocked: number; extensions: number; progress: number };
 }
 
+/** One week of replies (Monday to Sunday): what agencies reported. */
+export interface WeekActivity {
+  week: CivilDate;
+  done: number;
+  progress: number;
+  problems: number;
+}
+
 /** Numbers for leaders: the province (or one agency) this quarter, overdue work, report submissions. */
 export class SummaryService {
   constructor(
@@ -139,5 +147,23 @@ export class SummaryService {
       behind,
       lastWeek: { done: count('done'), blocked: count('blocked'), extensions: count('extension_requested'), progress: count('in_progress', 'contribution') },
     };
+  }
+
+  /** Replies per week for the last `weeks` weeks (this one included, zero-filled): the trend chart. */
+  trend(agencyId?: number, weeks = 12): WeekActivity[] {
+    const q = this.query(agencyId);
+    const monday = dayjs(q.today).day() === 0 ? addDays(q.today, -6) : addDays(q.today, 1 - dayjs(q.today).day());
+    const first = addDays(monday, -7 * (weeks - 1));
+    const since = dayjs.tz(`${first} 00:00`, 'YYYY-MM-DD HH:mm', this.timeZone).toDate().toISOString();
+    const out = Array.from({ length: weeks }, (_, i) => ({ week: addDays(first, 7 * i), done: 0, progress: 0, problems: 0 }));
+    const byWeek = new Map(out.map((w) => [w.week, w]));
+    for (const row of this.store.progress.weeklyEvents(since, q.shift, agencyId)) {
+      const week = byWeek.get(row.week);
+      if (!week) continue;
+      if (row.status === 'done') week.done += row.n;
+      else if (row.status === 'in_progress' || row.status === 'contribution') week.progress += row.n;
+      else if (row.status === 'blocked' || row.status === 'extension_requested') week.problems += row.n;
+    }
+    return out;
   }
 }

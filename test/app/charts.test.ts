@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionChart, rankingChart } from '../../src/app/charts.js';
+import { completionChart, rankingChart, trendChart } from '../../src/app/charts.js';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -22,5 +22,13 @@ describe('charts', () => {
       { name: 'Sở Tư pháp', points: 2, max: 4 },
     ]);
     expect(pngSize(png).width).toBe(1000);
+  });
+
+  it('draws a 12-week trend with an axis that grows with the data', () => {
+    const weeks = Array.from({ length: 12 }, (_, i) => ({ label: `${String(1 + i * 7).padStart(2, '0')}/07`, done: i * 40, progress: 250, problems: i }));
+    const png = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh mẫu', 'Số tin báo tình hình mỗi tuần', weeks);
+    expect(pngSize(png)).toEqual({ width: 1000, height: 130 + 360 + 70 });
+    const empty = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh mẫu', 'Số tin báo tình hình mỗi tuần', weeks.map((w) => ({ ...w, done: 0, progress: 0, problems: 0 })));
+    expect(png.length).toBeGreaterThan(empty.length);
   });
 });

@@ -63,6 +63,21 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     expect(await h.send(focal, '/tonghop')).toEqual([expect.stringContaining('chỉ dành cho')]);
   });
 
+  it('/xuhuong: replies per week for 12 weeks, with a chart', async () => {
+    const before = h.calls.length;
+    const [trend] = await h.send(leader, '/xuhuong');
+    // 24/6–30/6: 2.5 done and the 6-month report submitted; 1/7–7/7 (today is 2/7): 2.3 progress, 2.4 blocked.
+    expect(trend).toContain('<b>Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh mẫu</b>');
+    expect(trend).toContain('• 24/06–30/06: 2 hoàn thành, 0 cập nhật tiến độ, 0 vướng mắc/xin gia hạn');
+    expect(trend).toContain('• 01/07–07/07: 0 hoàn thành, 1 cập nhật tiến độ, 1 vướng mắc/xin gia hạn');
+    expect(trend).toContain('Tuần này 0 việc báo hoàn thành, ít hơn tuần trước 2.');
+    expect(h.calls.slice(before).filter((c) => c.method === 'sendPhoto')).toHaveLength(1);
+    const [other] = await h.send(leader, '/xuhuong STC');
+    expect(other).toContain('• 24/06–30/06: 0 hoàn thành, 0 cập nhật tiến độ, 0 vướng mắc/xin gia hạn');
+    expect(await h.send(leader, '/xuhuong Sở Không Có')).toEqual([expect.stringContaining('Không tìm thấy cơ quan “Sở Không Có”')]);
+    expect(await h.send(focal, '/xuhuong')).toEqual([expect.stringContaining('chỉ dành cho')]);
+  });
+
   it('/xuatexcel sends a workbook the report desk can use: three sheets, Vietnamese headers, frozen header, real dates', async () => {
     const before = h.calls.length;
     const [text] = await h.send(leader, '/xuatexcel 2024');
@@ -99,7 +114,8 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     const weekly = h.messagesSince(before, leader.id).map((c) => String(c.payload.text));
     expect(weekly).toHaveLength(1);
     expect(weekly[0]).toContain('<b>Tổng hợp CCHC — Tỉnh mẫu, quý III/2024</b>');
-    expect(h.calls.slice(before).some((c) => c.method === 'sendPhoto' && c.payload.chat_id === leader.id)).toBe(true);
+    // Two pictures: completion by agency, and the 12-week trend.
+    expect(h.calls.slice(before).filter((c) => c.method === 'sendPhoto' && c.payload.chat_id === leader.id)).toHaveLength(2);
     at('2024-07-08 10:00');
     h.app.scheduler.tick();
     at('2024-07-09 08:00');
