@@ -1,14 +1,44 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
+import type { IncomingFile } from '../src/app/dispatcher.js';
+import { bold, formatSize, lines, textReply, type Attachment, type Reply } from '../src/app/reply.js';
+import { broadcastFileRef } from '../src/app/stored-files.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Broadcast } from '../src/store/broadcast-repo.js';
-import { defineCommand, type CommandContext } from './command.js';
+import type { Store } from '../src/store/store.js';
+import { defineCommand, type CommandContext, type CommandResult } from './command.js';
+
+/** Files a broadcast can carry: documents, spreadsheets, scans and photos, up to 20 MB (what a Telegram bot can download). */
+const FILE_TYPES: [RegExp, string][] = [
+  [/\.pdf$/i, 'application/pdf'],
+  [/\.docx$/i, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  [/\.doc$/i, 'application/msword'],
+  [/\.xlsx$/i, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [/\.xls$/i, 'application/vnd.ms-excel'],
+  [/\.odt$/i, 'application/vnd.oasis.opendocument.text'],
+  [/\.ods$/i, 'application/vnd.oasis.opendocument.spreadsheet'],
+  [/\.jpe?g$/i, 'image/jpeg'],
+  [/\.png$/i, 'image/png'],
+  [/\.zip$/i, 'application/zip'],
+];
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_BODY = 3000;
 
 /** Broadcast words, in one place. */
 const T = {
   title: '📢 Thông báo của Sở Nội vụ',
   ack: '✅ Đã nhận',
   chooseAudience: (id: number) => `Thông báo #${id} đã soạn. Gửi tới ai? (Hoặc gõ /tb_doituong ${id} coquan STP,STC để chọn cơ quan.)`,
+  attach: '📎 Đính kèm tệp',
+  sendFile: (id: number) => `Hãy gửi tệp cần đính kèm thông báo #${id} (PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP; tối đa 20 MB) trong 30 phút tới.`,
+  attached: (id: number, name: string, size: string) => `📎 Đã đính kèm “${name}” (${size}) vào thông báo #${id}.`,
+  fileLine: (name: string, size: string) => `📎 Tệp đính kèm: ${name} (${size})`,
+  fileBadType: (name: string) => `Tệp “${name}” không gửi kèm thông báo được. Hãy gửi PDF, Word, Excel, ảnh JPG/PNG hoặc ZIP.`,
+  fileTooBig: (size: string) => `Tệp quá lớn (${size}); tệp kèm thông báo tối đa 20 MB. Hãy nén nhỏ hoặc chia thành nhiều tệp.`,
+  fileNoBody: 'Thiếu nội dung thông báo. Gửi lại tệp với chú thích, ví dụ: “/thongbao Đề nghị các cơ quan điền biểu mẫu đính kèm trước 15/12.”',
+  bodyTooLong: 'Nội dung thông báo quá dài (tối đa 3.000 ký tự). Hãy rút gọn, phần chi tiết để trong tệp đính kèm.',
+  fileUnreadable: 'dondoc không tải được tệp từ nền tảng chat. Hãy gửi lại tệp sau ít phút.',
+  zaloNoLinks: (n: number) => `Lưu ý: ${n} người nhận dùng Zalo sẽ chỉ thấy tên tệp vì dondoc chưa có địa chỉ công khai (DONDOC_PUBLIC_URL) để gửi liên kết tải tệp.`,
   preview: (id: number, label: string, people: number, agencies: number) => `Xem trước thông báo #${id} — gửi tới: ${label} — ${people} người của ${agencies} cơ quan.`,
   send: 'Gửi',
   cancel: 'Hủy',
@@ -37,9 +67,66 @@ const T = {
   resent: (n: number) => `Đã gửi lại cho ${n} người chưa xác nhận.`,
 };
 
-/** The message each recipient gets, with its "Đã nhận" button (a numbered choice on Zalo). */
-export function broadcastMessage(id: number, body: string): Reply {
-  return { text: lines([bold(T.title)], body), choices: [[{ label: T.ack, command: `/danhan ${id}` }]] };
+/** The message each recipient gets, with its "Đã nhận" button (a numbered choice on Zalo) and its file, if any. */
+export function broadcastMessage(id: number, body: string, file?: Attachment): Reply {
+  return { text: lines([bold(T.title)], body), choices: [[{ label: T.ack, command: `/danhan ${id}` }]], ...(file ? { attachments: [file] } : {}) };
+}
+
+/** A broadcast's message with its stored file (the outbox keeps only the file's reference). */
+export function broadcastReply(store: Store, b: Broadcast): Reply {
+  const file = store.broadcasts.file(b.id);
+  const data = file ? store.broadcasts.fileData(b.id) : undefined;
+  if (!file || !data) return broadcastMessage(b.id, b.body);
+  return broadcastMessage(b.id, b.body, { kind: file.mimeType.startsWith('image/') ? 'photo' : 'document', filename: file.fileName, mimeType: file.mimeType, data, ref: broadcastFileRef(b.id) });
+}
+
+/** "Gửi tới ai?" with the audiences as choices, and the button to attach a file. */
+function askAudience(ctx: CommandContext, id: number, first: string[]): Reply {
+  return {
+    text: lines(...first, T.chooseAudience(id)),
+    choices: [
+      ...ctx.services.broadcasts.audiences().map((a) => [{ label: a.label, command: `/tb_doituong ${id} ${a.code}` }]),
+      [{ label: T.attach, command: `/tb_tep ${id}` }],
+    ],
+  };
+}
+
+/** The broadcast text a file's caption carries ("/thongbao Đề nghị…" → "Đề nghị…"). */
+const captionBody = (caption: string) => caption.trim().replace(/^\/\S+\s*/, '').trim();
+
+/**
+ * A file from an admin for a broadcast: after "📎 Đính kèm tệp" (`draftId`), or sent with the caption
+ * "/thongbao <nội dung>" (a new draft). Checked, downloaded and stored with the draft in one transaction.
+ */
+export async function handleBroadcastFile(ctx: CommandContext, file: IncomingFile, draftId: number | null): Promise<CommandResult> {
+  const { store, clock } = ctx.services;
+  const type = FILE_TYPES.find(([pattern]) => pattern.test(file.name));
+  if (!type) return { replies: [textReply(T.fileBadType(file.name))] };
+  if (file.size > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(file.size)))] };
+  let draft: Broadcast | undefined;
+  if (draftId !== null) {
+    const open = openDraft(ctx, { id: draftId, raw: String(draftId) });
+    if (isReply(open)) return { replies: [open] };
+    draft = open;
+  } else {
+    const body = captionBody(file.caption);
+    if (body === '') return { replies: [textReply(T.fileNoBody)] };
+    if (body.length > MAX_BODY) return { replies: [textReply(T.bodyTooLong)] };
+  }
+  let data: Buffer;
+  try {
+    data = await file.download();
+  } catch {
+    return { replies: [textReply(T.fileUnreadable)] };
+  }
+  if (data.length > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(data.length)))] };
+  const now = clock.now();
+  const target = store.transaction(() => {
+    const b = draft ?? store.broadcasts.createDraft(ctx.member!.id, captionBody(file.caption), now);
+    return store.broadcasts.attachFile(b.id, { fileName: file.name, mimeType: type[1], data, linkToken: randomBytes(16).toString('base64url') }, now) ? b : undefined;
+  });
+  if (!target) return { replies: [textReply(T.notDraft(draftId ?? 0))] };
+  return { replies: [askAudience(ctx, target.id, [T.attached(target.id, file.name, formatSize(data.length))])] };
 }
 
 /** The draft a button or command names, or the Vietnamese reason it cannot be used. */
@@ -67,13 +154,25 @@ export const broadcastCommand = defineCommand({
     .array(z.string())
     .min(1, 'thiếu nội dung thông báo')
     .transform((w) => w.join(' '))
-    .pipe(z.string().max(3000, 'nội dung quá dài (tối đa 3.000 ký tự)')),
+    .pipe(z.string().max(MAX_BODY, 'nội dung quá dài (tối đa 3.000 ký tự)')),
   run(ctx, body) {
     const draft = ctx.services.store.broadcasts.createDraft(ctx.member!.id, body, ctx.services.clock.now());
-    return {
-      text: [T.chooseAudience(draft.id)],
-      choices: ctx.services.broadcasts.audiences().map((a) => [{ label: a.label, command: `/tb_doituong ${draft.id} ${a.code}` }]),
-    };
+    return askAudience(ctx, draft.id, []);
+  },
+});
+
+export const attachFileCommand = defineCommand({
+  name: 'tb_tep',
+  summary: 'Đính kèm tệp vào thông báo nháp',
+  usage: '/tb_tep <số>',
+  hidden: true,
+  roles: ['admin'],
+  args: idArg,
+  run(ctx, args) {
+    const draft = openDraft(ctx, args);
+    if (isReply(draft)) return draft;
+    ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'broadcast_file', broadcastId: draft.id }, ctx.services.clock.now());
+    return textReply(T.sendFile(draft.id));
   },
 });
 
@@ -91,9 +190,20 @@ export const audienceCommand = defineCommand({
     const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
     if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
     if (resolved.value.recipients.length === 0) return textReply(T.nobody);
-    ctx.services.store.broadcasts.setAudience(draft.id, code, resolved.value.label);
+    const { store, settings } = ctx.services;
+    store.broadcasts.setAudience(draft.id, code, resolved.value.label);
+    const file = store.broadcasts.file(draft.id);
+    const notes: string[] = [];
+    if (file) {
+      notes.push(T.fileLine(file.fileName, formatSize(file.size)));
+      const onZalo = resolved.value.recipients.filter((r) => {
+        const member = store.members.byId(r.memberId);
+        return member && store.members.deliveryAccount(member)?.platform === 'zalo';
+      }).length;
+      if (onZalo > 0 && !settings.fileLinks) notes.push(T.zaloNoLinks(onZalo));
+    }
     return {
-      text: lines([bold(T.preview(draft.id, resolved.value.label, resolved.value.recipients.length, resolved.value.agencies))], T.title, draft.body),
+      text: lines([bold(T.preview(draft.id, resolved.value.label, resolved.value.recipients.length, resolved.value.agencies))], T.title, draft.body, ...notes),
       choices: [[{ label: T.send, command: `/tb_gui ${draft.id}` }, { label: T.cancel, command: `/tb_huy ${draft.id}` }]],
     };
   },
@@ -112,7 +222,7 @@ export const sendBroadcastCommand = defineCommand({
     if (!draft.audience) return textReply(T.noAudience);
     const resolved = ctx.services.broadcasts.resolve(draft.audience, ctx.member!);
     if (!resolved.ok) return textReply(T.unknownAudience);
-    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastMessage(draft.id, draft.body));
+    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastReply(ctx.services.store, draft));
     if (queued < 0) return textReply(T.notDraft(draft.id));
     ctx.services.kickOutbox();
     return textReply(T.sending(draft.id, queued));
@@ -160,7 +270,8 @@ export const listBroadcastsCommand = defineCommand({
       [bold(T.listTitle)],
       ...recent.map((b) => {
         const s = broadcasts.stats(b.id);
-        return T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? '—', s.recipients, s.acknowledged ?? 0, b.status);
+        const line = T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? '—', s.recipients, s.acknowledged ?? 0, b.status);
+        return broadcasts.file(b.id) ? `${line} 📎` : line;
       }),
     );
   },
@@ -195,7 +306,7 @@ export const resendBroadcastCommand = defineCommand({
   run(ctx, args) {
     const b = ctx.services.store.broadcasts.byId(args.id);
     if (!b || b.status !== 'sent') return textReply(T.notFound(args.raw));
-    const n = ctx.services.broadcasts.resendUnacknowledged(b.id, broadcastMessage(b.id, b.body));
+    const n = ctx.services.broadcasts.resendUnacknowledged(b.id, broadcastReply(ctx.services.store, b));
     ctx.services.kickOutbox();
     return textReply(T.resent(n));
   },

@@ -4,7 +4,7 @@ import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
 import { exportCommand, overdueCommand, reportStatusCommand, summaryCommand, trendCommand } from './summaries.js';
-import { acknowledgeCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
+import { acknowledgeCommand, attachFileCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
@@ -47,6 +47,7 @@ export const commands: readonly Command<never>[] = [
   rejectExtensionCommand,
   audienceCommand,
   sendBroadcastCommand,
+  attachFileCommand,
   cancelBroadcastCommand,
   acknowledgeCommand,
   resendBroadcastCommand,

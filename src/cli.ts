@@ -62,7 +62,7 @@ function openServices(config: Config): Services {
     clock: systemClock,
     logger: createLogger('silent'),
     dataDir: DATA_DIR,
-    settings: { provinceName: config.DONDOC_PROVINCE_NAME, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS },
+    settings: { provinceName: config.DONDOC_PROVINCE_NAME, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
   });
 }
 

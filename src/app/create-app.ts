@@ -10,6 +10,7 @@ import { createStore, type Store } from '../store/store.js';
 import { LocalChat } from '../transports/local/local-chat.js';
 import { createBot, menuFor } from '../transports/telegram/create-bot.js';
 import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
+import { StoredFiles } from './stored-files.js';
 import { createZaloSender, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot, type PublishImage } from '../transports/zalo/zalo-bot.js';
 import { ImageLinks } from '../http/image-links.js';
 import { ZaloClient } from '../transports/zalo/zalo-client.js';
@@ -68,6 +69,7 @@ export function createApp(
       provinceName: config.DONDOC_PROVINCE_NAME,
       timeZone: config.DONDOC_TIMEZONE,
       inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
+      fileLinks: config.ZALO_BOT_TOKEN !== undefined && config.DONDOC_PUBLIC_URL !== undefined,
     },
   });
   if (config.demoData) {
@@ -103,10 +105,12 @@ export function createApp(
       ) => Promise<void>,
     );
   }
+  const storedFiles = new StoredFiles(store, clock, zaloImages ? config.DONDOC_PUBLIC_URL : undefined);
+  if (http) storedFiles.mount(http);
   const senders = new Map<string, ChannelSender>();
   const outboundApi = config.TELEGRAM_BOT_TOKEN ? createOutboundApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
   if (outboundApi) {
-    senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.DONDOC_TELEGRAM_MAX_PER_SECOND, perChatGapMs: config.DONDOC_TELEGRAM_CHAT_GAP_MS }));
+    senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.DONDOC_TELEGRAM_MAX_PER_SECOND, perChatGapMs: config.DONDOC_TELEGRAM_CHAT_GAP_MS }, storedFiles));
   }
   if (localChat) {
     senders.set('local', {
@@ -119,6 +123,7 @@ export function createApp(
   }
   let scheduler: Scheduler | undefined;
   const worker = new OutboxWorker(store, senders, clock, logger.child({ component: 'outbox' }), {
+    loadFile: (ref) => storedFiles.load(ref),
     onUnreachable: (row) => scheduler?.onUnreachable(row),
   });
   scheduler = new Scheduler({
@@ -155,7 +160,10 @@ export function createApp(
   const imageLinks = new ImageLinks(clock);
   if (http) imageLinks.mount(http);
   const publish: PublishImage = (attachment) =>
-    zaloImages && attachment.mimeType === 'image/png' ? new URL(imageLinks.add(attachment.data), config.DONDOC_PUBLIC_URL).toString() : null;
+    !zaloImages ? null
+    : attachment.ref ? storedFiles.link(attachment)
+    : attachment.mimeType === 'image/png' ? new URL(imageLinks.add(attachment.data), config.DONDOC_PUBLIC_URL).toString()
+    : null;
   const zaloClient = config.ZALO_BOT_TOKEN ? new ZaloClient(config.ZALO_BOT_TOKEN, config.ZALO_API_ROOT) : undefined;
   const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish) : undefined;
   if (zaloClient) {

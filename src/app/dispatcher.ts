@@ -1,6 +1,7 @@
 import { mayRun, type Command, type CommandContext, type CommandResult } from '../../commands/command.js';
 import { COMMON } from '../../commands/common.texts.js';
 import { redeemInvite } from '../../commands/onboarding.js';
+import { handleBroadcastFile } from '../../commands/broadcast.js';
 import { handlePlanFile } from '../../commands/plans.js';
 import { completePendingInput, handleEvidenceFile, handleStatusText } from '../../commands/status.js';
 import { findCommand } from '../../commands/registry.js';
@@ -105,7 +106,12 @@ export class Dispatcher {
       if (message.chatType === 'group') return { replies: [] };
       if (!ctx.member) return { replies: [textReply(...COMMON.strangerIntro)] };
       log.info({ file: message.file.name, size: message.file.size }, 'file received');
-      if (ctx.member.role === 'admin') return handlePlanFile(ctx, message.file);
+      if (ctx.member.role === 'admin') {
+        const draft = this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
+        if (draft) return handleBroadcastFile(ctx, message.file, draft.broadcastId);
+        if (/^\/(thongbao|broadcast)(@\w+)?(\s|$)/i.test(message.file.caption.trim())) return handleBroadcastFile(ctx, message.file, null);
+        return handlePlanFile(ctx, message.file);
+      }
       return handleEvidenceFile(ctx, message.file);
     }
     const text = message.text?.trim() ?? '';
@@ -121,7 +127,7 @@ export class Dispatcher {
     }
     if (!capabilities.buttons && /^\d{1,2}$/.test(text)) return this.answerNumber(ctx, Number(text), log);
     if (ctx.member.role === 'admin') return { replies: [textReply(COMMON.notUnderstood)] };
-    const pending = this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now());
+    const pending = this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['reason', 'extension']);
     if (pending) return completePendingInput(ctx, pending, text);
     log.info('status reply');
     return handleStatusText(ctx, text);

@@ -25,6 +25,8 @@ export interface ChannelSender {
   perChatGapMs: number;
   /** False where a chat sees choices as numbered lines (Zalo): the worker then remembers them for it. */
   buttonsFor(chatId: string): boolean;
+  /** How many platform messages these replies become (default 1): each counts against the budgets. */
+  cost?(chatId: string, replies: Reply[]): number;
   send(chatId: string, replies: Reply[]): Promise<void>;
 }
 
@@ -37,6 +39,8 @@ export interface OutboxWorkerOptions {
   backoffBaseMs?: number;
   /** Called when a member turns out unreachable (to tell Sở Nội vụ). */
   onUnreachable?: (row: OutboxRow) => void;
+  /** The bytes of a stored file an outbox row names (a broadcast's attachment). */
+  loadFile?: (ref: string) => Buffer | undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -131,9 +135,15 @@ export class OutboxWorker {
         if (!this.running && this.loop) break;
         if (Date.now() < (this.pausedUntil.get(sender.platform) ?? 0)) break;
         while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
-        await this.waitForBudget(sender, row.chatId);
+        let replies: Reply[] | Error;
+        try {
+          replies = decodeReplies(row.payload, this.options.loadFile);
+        } catch (error) {
+          replies = error instanceof Error ? error : new Error(String(error));
+        }
+        await this.waitForBudget(sender, row.chatId, replies instanceof Error ? 1 : (sender.cost?.(row.chatId, replies) ?? 1));
         if (!this.store.outbox.markSending(row.id)) continue;
-        const job = this.sendOne(sender, row).finally(() => this.inFlight.delete(job));
+        const job = this.sendOne(sender, row, replies).finally(() => this.inFlight.delete(job));
         this.inFlight.add(job);
         started += 1;
       }
@@ -142,7 +152,9 @@ export class OutboxWorker {
     return started;
   }
 
-  private async waitForBudget(sender: ChannelSender, chatId: string): Promise<void> {
+  /** Waits until `cost` messages fit the platform's per-second budget and the chat's gap, then reserves them. */
+  private async waitForBudget(sender: ChannelSender, chatId: string, cost: number): Promise<void> {
+    const n = Math.max(1, Math.min(cost, sender.perSecond));
     for (;;) {
       const now = Date.now();
       const recent = (this.sentAt.get(sender.platform) ?? []).filter((t) => now - t < BUDGET_WINDOW_MS);
@@ -150,20 +162,23 @@ export class OutboxWorker {
       const chatKey = `${sender.platform}:${chatId}`;
       const chatReady = (this.lastToChat.get(chatKey) ?? 0) + sender.perChatGapMs;
       const paused = this.pausedUntil.get(sender.platform) ?? 0;
-      if (recent.length < sender.perSecond && now >= chatReady && now >= paused) {
-        recent.push(now);
-        this.lastToChat.set(chatKey, now);
+      const over = recent.length + n - sender.perSecond;
+      if (over <= 0 && now >= chatReady && now >= paused) {
+        for (let i = 0; i < n; i += 1) recent.push(now);
+        // The sender paces a multi-message row by the chat gap: the next row to this chat waits for all of it.
+        this.lastToChat.set(chatKey, now + (n - 1) * sender.perChatGapMs);
         return;
       }
-      const waitGlobal = recent.length >= sender.perSecond ? recent[0]! + BUDGET_WINDOW_MS - now : 0;
+      const waitGlobal = over > 0 ? recent[over - 1]! + BUDGET_WINDOW_MS - now : 0;
       await sleep(Math.max(1, waitGlobal, chatReady - now, paused - now));
     }
   }
 
-  private async sendOne(sender: ChannelSender, row: OutboxRow): Promise<void> {
+  private async sendOne(sender: ChannelSender, row: OutboxRow, decoded: Reply[] | Error): Promise<void> {
     const log = this.logger.child({ outbox: row.id, platform: row.platform });
     try {
-      const replies = decodeReplies(row.payload);
+      if (decoded instanceof Error) throw decoded;
+      const replies = decoded;
       await sender.send(row.chatId, replies);
       this.store.outbox.markSent(row.id, this.clock.now());
       if (!sender.buttonsFor(row.chatId)) rememberChoices(this.store, sender.platform, row.chatId, replies, null, this.clock.now());

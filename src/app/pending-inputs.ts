@@ -1,27 +1,25 @@
-/** What the next plain message of a chat will answer (after a ⚠️ or 📅 button). */
-export interface PendingInput {
-  taskId: number;
-  kind: 'reason' | 'extension';
-}
+/** What the next message of a chat will answer: a reason or date after ⚠️ / 📅, or a file for a broadcast draft. */
+export type PendingInput = { kind: 'reason' | 'extension'; taskId: number } | { kind: 'broadcast_file'; broadcastId: number };
 
 /**
  * Per chat, the one question dondoc is waiting for an answer to (default: 30 minutes). In memory:
  * after a restart the member simply taps the button again.
  */
 export class PendingInputs {
-  private readonly items = new Map<string, PendingInput & { expires: number }>();
+  private readonly items = new Map<string, { input: PendingInput; expires: number }>();
 
   constructor(private readonly ttlMs = 30 * 60_000) {}
 
   expect(platform: string, chatId: string, input: PendingInput, now: Date): void {
-    this.items.set(`${platform}:${chatId}`, { ...input, expires: now.getTime() + this.ttlMs });
+    this.items.set(`${platform}:${chatId}`, { input, expires: now.getTime() + this.ttlMs });
   }
 
-  /** Takes the pending question of a chat, if any and not expired. */
-  take(platform: string, chatId: string, now: Date): PendingInput | undefined {
+  /** Takes the pending question of a chat if it is one of `kinds` and not expired; another kind stays pending. */
+  take<K extends PendingInput['kind']>(platform: string, chatId: string, now: Date, kinds: K[]): Extract<PendingInput, { kind: K }> | undefined {
     const key = `${platform}:${chatId}`;
     const item = this.items.get(key);
+    if (!item || !(kinds as string[]).includes(item.input.kind)) return undefined;
     this.items.delete(key);
-    return item && item.expires >= now.getTime() ? { taskId: item.taskId, kind: item.kind } : undefined;
+    return item.expires >= now.getTime() ? (item.input as Extract<PendingInput, { kind: K }>) : undefined;
   }
 }

@@ -21,6 +21,8 @@ export interface Attachment {
   mimeType: string;
   data: Buffer;
   caption?: string;
+  /** A file kept in the store (a broadcast's attachment): the outbox keeps this reference, not the bytes. */
+  ref?: string;
 }
 
 export interface Reply {
@@ -56,4 +58,10 @@ export function textReply(...rows: (string | Span | (string | Span)[])[]): Reply
 /** The plain text of a reply, without styles; for logs, tests and platforms without markup. */
 export function plainText(text: RichText): string {
   return text.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+}
+
+/** A file size as officials read it: "350 KB", "1,2 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
+  return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 }

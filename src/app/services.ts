@@ -38,7 +38,7 @@ export interface Services {
   /** Wakes the outbox worker after queueing messages; wired by createApp. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
-  settings: { provinceName: string; timeZone: string; inviteTtlHours: number };
+  settings: { provinceName: string; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
 }
 
 /** Wires the services over a store, clock and logger; province data files are read from dataDir. */

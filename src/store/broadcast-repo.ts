@@ -20,6 +20,20 @@ export interface BroadcastStats {
   acknowledged: number;
 }
 
+/** The file a broadcast carries (without its bytes). */
+export interface BroadcastFile {
+  broadcastId: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  linkToken: string;
+  telegramFileId: string | null;
+  createdAt: string;
+}
+
+const FILE_SELECT = `SELECT broadcast_id AS broadcastId, file_name AS fileName, mime_type AS mimeType, size,
+  link_token AS linkToken, telegram_file_id AS telegramFileId, created_at AS createdAt FROM broadcast_files`;
+
 const SELECT = `SELECT id, created_by AS createdBy, body, audience, audience_label AS audienceLabel, status,
   created_at AS createdAt, sent_at AS sentAt FROM broadcasts`;
 
@@ -43,6 +57,37 @@ export class BroadcastRepo {
   /** Marks a draft sent; false if it was not a draft any more (a second press of "Gửi"). */
   markSent(id: number, now: Date): boolean {
     return prepared(this.db, "UPDATE broadcasts SET status = 'sent', sent_at = ? WHERE id = ? AND status = 'draft'").run(now.toISOString(), id).changes === 1;
+  }
+
+  /** Attaches a file to a draft (replacing an earlier one); false if the broadcast is no longer a draft. */
+  attachFile(id: number, file: { fileName: string; mimeType: string; data: Buffer; linkToken: string }, now: Date): boolean {
+    return this.db.transaction(() => {
+      if (this.byId(id)?.status !== 'draft') return false;
+      prepared(
+        this.db,
+        `INSERT INTO broadcast_files (broadcast_id, file_name, mime_type, size, data, link_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (broadcast_id) DO UPDATE SET file_name = excluded.file_name, mime_type = excluded.mime_type, size = excluded.size,
+           data = excluded.data, link_token = excluded.link_token, telegram_file_id = NULL, created_at = excluded.created_at`,
+      ).run(id, file.fileName, file.mimeType, file.data.length, file.data, file.linkToken, now.toISOString());
+      return true;
+    })();
+  }
+
+  file(id: number): BroadcastFile | undefined {
+    return prepared(this.db, `${FILE_SELECT} WHERE broadcast_id = ?`).get(id) as BroadcastFile | undefined;
+  }
+
+  fileByToken(token: string): BroadcastFile | undefined {
+    return prepared(this.db, `${FILE_SELECT} WHERE link_token = ?`).get(token) as BroadcastFile | undefined;
+  }
+
+  fileData(id: number): Buffer | undefined {
+    return (prepared(this.db, 'SELECT data FROM broadcast_files WHERE broadcast_id = ?').get(id) as { data: Buffer } | undefined)?.data;
+  }
+
+  /** Remembers Telegram's file_id after the first upload, so the other recipients get the file without re-uploading it. */
+  setTelegramFileId(id: number, fileId: string): void {
+    prepared(this.db, 'UPDATE broadcast_files SET telegram_file_id = ? WHERE broadcast_id = ? AND telegram_file_id IS NULL').run(fileId, id);
   }
 
   cancel(id: number): boolean {

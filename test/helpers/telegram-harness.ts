@@ -65,10 +65,15 @@ export class TelegramHarness {
     });
     const capture = async (_prev: unknown, method: string, payload: unknown) => {
       this.calls.push({ method, payload: payload as Record<string, unknown> });
+      const p = payload as { chat_id: number; text?: string; document?: unknown; photo?: unknown };
+      const message = { message_id: this.messageId++, date: 0, chat: { id: p.chat_id, type: 'private' } };
+      // An uploaded file gets a file_id, as Telegram does; one sent by file_id keeps it.
+      const fileId = (sent: unknown) => (typeof sent === 'string' ? sent : `uploaded-${this.messageId}`);
       const result =
-        method === 'sendMessage'
-          ? { message_id: this.messageId++, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' }, text: (payload as { text: string }).text }
-          : true;
+        method === 'sendMessage' ? { ...message, text: p.text }
+        : method === 'sendDocument' ? { ...message, document: { file_id: fileId(p.document), file_unique_id: 'u' } }
+        : method === 'sendPhoto' ? { ...message, photo: [{ file_id: fileId(p.photo), file_unique_id: 'u', width: 1, height: 1 }] }
+        : true;
       return { ok: true, result } as never;
     };
     this.app.bot!.api.config.use(capture as never);
@@ -141,15 +146,18 @@ export class TelegramHarness {
     return this.textsSince(before, user.id);
   }
 
-  /** The sendMessage calls made since call index `from` to `chatId`. */
+  /**
+   * The messages with text sent since call index `from` to `chatId`: sendMessage calls, and files
+   * whose caption carries a reply's text (an HTML caption, buttons under the file).
+   */
   messagesSince(from: number, chatId?: number): ApiCall[] {
     return this.calls
       .slice(from)
-      .filter((c) => c.method === 'sendMessage' && (chatId === undefined || c.payload.chat_id === chatId));
+      .filter((c) => (c.method === 'sendMessage' || c.payload.parse_mode === 'HTML') && (chatId === undefined || c.payload.chat_id === chatId));
   }
 
   private textsSince(from: number, chatId: number): string[] {
-    return this.messagesSince(from, chatId).map((c) => String(c.payload.text));
+    return this.messagesSince(from, chatId).map((c) => String(c.payload.text ?? c.payload.caption));
   }
 
   /** Issues an invite the way the CLI does (the first admin has no chat to ask in). */

@@ -25,28 +25,73 @@ export interface TelegramBotDeps {
   downloadFile?: (fileId: string) => Promise<Buffer>;
 }
 
+/** Telegram's limit for a photo's or document's caption, in characters. */
+const CAPTION_LIMIT = 1024;
+
+/** Where stored files (a broadcast's attachment) are uploaded once and re-sent by file_id. */
+export interface TelegramFileIds {
+  telegramFileId(ref: string): string | undefined;
+  rememberTelegramFileId(ref: string, fileId: string): void;
+}
+
+export interface SendOptions {
+  /** Pause between two messages to the same chat (the outbox keeps Telegram's 1 message/s per chat). */
+  gapMs?: number;
+  files?: TelegramFileIds;
+}
+
+/**
+ * A reply with one file, no caption of its own and a short text goes out as one message: the file,
+ * the text as its caption, the buttons under it (a broadcast with its decision attached).
+ */
+function asCaption(reply: Reply): string | null {
+  const [only, ...more] = reply.attachments ?? [];
+  if (!only || more.length > 0 || only.caption) return null;
+  const chunks = splitMessage(reply.text, TELEGRAM_TEXT_LIMIT, renderHtmlLine);
+  const plain = reply.text.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+  return chunks.length === 1 && plain.length <= CAPTION_LIMIT ? chunks[0]! : null;
+}
+
+/** How many Telegram messages a reply becomes (the outbox counts them against the per-second budget). */
+export function telegramMessageCount(reply: Reply): number {
+  if (asCaption(reply) !== null) return 1;
+  return splitMessage(reply.text, TELEGRAM_TEXT_LIMIT, renderHtmlLine).length + (reply.attachments?.length ?? 0);
+}
+
 /** Renders reply models as Telegram calls: HTML text split at 4096, inline buttons, files. */
-export async function sendReplies(
-  api: Api,
-  chatId: number | string,
-  replies: Reply[],
-): Promise<void> {
+export async function sendReplies(api: Api, chatId: number | string, replies: Reply[], options: SendOptions = {}): Promise<void> {
+  let sent = 0;
+  const pace = async () => {
+    if (sent > 0 && options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
+    sent += 1;
+  };
   for (const reply of replies) {
-    const chunks = splitMessage(reply.text, TELEGRAM_TEXT_LIMIT, renderHtmlLine);
     const keyboard = buildKeyboard(reply);
-    for (const [index, chunk] of chunks.entries()) {
-      const last = index === chunks.length - 1;
-      await api.sendMessage(chatId, chunk, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(last && keyboard ? { reply_markup: keyboard } : {}),
-      });
+    const caption = asCaption(reply);
+    if (caption === null) {
+      const chunks = splitMessage(reply.text, TELEGRAM_TEXT_LIMIT, renderHtmlLine);
+      for (const [index, chunk] of chunks.entries()) {
+        const last = index === chunks.length - 1;
+        await pace();
+        await api.sendMessage(chatId, chunk, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(last && keyboard ? { reply_markup: keyboard } : {}),
+        });
+      }
     }
     for (const attachment of reply.attachments ?? []) {
-      const file = new InputFile(attachment.data, attachment.filename);
-      const extra = attachment.caption ? { caption: attachment.caption } : {};
-      if (attachment.kind === 'photo') await api.sendPhoto(chatId, file, extra);
-      else await api.sendDocument(chatId, file, extra);
+      const known = attachment.ref ? options.files?.telegramFileId(attachment.ref) : undefined;
+      const file = known ?? new InputFile(attachment.data, attachment.filename);
+      const extra = {
+        ...(caption !== null ? { caption, parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard } : {}) } : attachment.caption ? { caption: attachment.caption } : {}),
+      };
+      await pace();
+      const fileId =
+        attachment.kind === 'photo'
+          ? (await api.sendPhoto(chatId, file, extra)).photo?.at(-1)?.file_id
+          : (await api.sendDocument(chatId, file, extra)).document?.file_id;
+      if (attachment.ref && !known && fileId) options.files?.rememberTelegramFileId(attachment.ref, fileId);
     }
   }
 }

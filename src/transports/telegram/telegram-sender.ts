@@ -1,19 +1,20 @@
 import { Api, GrammyError } from 'grammy';
 import { RateLimitedError, UnreachableError, type ChannelSender } from '../../app/outbox-worker.js';
-import { PLATFORM, sendReplies } from './create-bot.js';
+import { PLATFORM, sendReplies, telegramMessageCount, type TelegramFileIds } from './create-bot.js';
 
 /**
  * The outbox's Telegram channel. It uses its own Api without the auto-retry plugin on purpose:
  * a 429 must pause every outbox send on Telegram (the worker does that), not just wait in one call.
  */
-export function createTelegramSender(api: Api, limits: { perSecond: number; perChatGapMs: number }): ChannelSender {
+export function createTelegramSender(api: Api, limits: { perSecond: number; perChatGapMs: number }, files?: TelegramFileIds): ChannelSender {
   return {
     platform: PLATFORM,
     buttonsFor: () => true,
     ...limits,
+    cost: (_chatId, replies) => replies.reduce((sum, reply) => sum + telegramMessageCount(reply), 0),
     async send(chatId, replies) {
       try {
-        await sendReplies(api, Number(chatId), replies);
+        await sendReplies(api, Number(chatId), replies, { gapMs: limits.perChatGapMs, ...(files ? { files } : {}) });
       } catch (error) {
         if (error instanceof GrammyError) {
           if (error.error_code === 429) throw new RateLimitedError(error.parameters.retry_after ?? 5);

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
 import { RateLimitedError, UnreachableError, type ChannelSender } from '../../app/outbox-worker.js';
-import type { Attachment, Reply } from '../../app/reply.js';
+import { formatSize, type Attachment, type Reply } from '../../app/reply.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import { renderPlainMessages } from '../render.js';
@@ -28,24 +28,32 @@ const updateSchema = z.object({
     .optional(),
 });
 
-/** Turns an image attachment into a public URL (dondoc's expiring image links), or null if it cannot. */
+/** Turns an attachment into a public URL (dondoc's expiring image and file links), or null if it cannot. */
 export type PublishImage = (attachment: Attachment) => string | null;
+
+/** What a reply becomes on Zalo: plain messages (files named with their download links) and photos by URL. */
+function zaloMessages(reply: Reply, publish: PublishImage): { texts: string[]; photos: { url: string; caption?: string }[] } {
+  const photos: { url: string; caption?: string }[] = [];
+  const links: string[] = [];
+  const rest: Attachment[] = [];
+  for (const a of reply.attachments ?? []) {
+    const url = publish(a);
+    if (url && a.kind === 'photo') photos.push({ url, ...(a.caption ? { caption: a.caption } : {}) });
+    else if (url) links.push(`\n📎 ${a.filename} (${formatSize(a.data.length)}): ${url}`);
+    else rest.push(a);
+  }
+  return { texts: renderPlainMessages({ ...reply, text: [...reply.text, ...links], attachments: rest }, ZALO_TEXT_LIMIT), photos };
+}
 
 /**
  * Sends reply models to a Zalo chat: plain text within 2,000 characters, choices as numbered lines,
- * images by URL (sendPhoto takes a link); what cannot be linked is named in the text instead.
+ * images by URL (sendPhoto takes a link), files as download links; what cannot be linked is named instead.
  */
 export async function sendZaloReplies(client: ZaloClient, chatId: string, replies: Reply[], publish: PublishImage = () => null): Promise<void> {
   for (const reply of replies) {
-    const linked: { url: string; caption?: string }[] = [];
-    const rest: Attachment[] = [];
-    for (const a of reply.attachments ?? []) {
-      const url = a.kind === 'photo' ? publish(a) : null;
-      if (url) linked.push({ url, ...(a.caption ? { caption: a.caption } : {}) });
-      else rest.push(a);
-    }
-    for (const text of renderPlainMessages({ ...reply, attachments: rest }, ZALO_TEXT_LIMIT)) await client.sendMessage(chatId, text);
-    for (const photo of linked) await client.sendPhoto(chatId, photo.url, photo.caption);
+    const { texts, photos } = zaloMessages(reply, publish);
+    for (const text of texts) await client.sendMessage(chatId, text);
+    for (const photo of photos) await client.sendPhoto(chatId, photo.url, photo.caption);
   }
 }
 
@@ -55,6 +63,11 @@ export function createZaloSender(client: ZaloClient, limits: { perSecond: number
     platform: PLATFORM,
     buttonsFor: () => false,
     ...limits,
+    cost: (_chatId, replies) =>
+      replies.reduce((sum, reply) => {
+        const photos = (reply.attachments ?? []).filter((a) => a.kind === 'photo').length;
+        return sum + zaloMessages(reply, () => null).texts.length + photos;
+      }, 0),
     async send(chatId, replies) {
       try {
         await sendZaloReplies(client, chatId, replies, publish);

@@ -111,11 +111,11 @@ describe('role-filtered help and corrections', () => {
     ]);
     expect(commandsIn(leaderHelp!)).toEqual([
       'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'tatnhac', 'toi',
-      'tonghop', 'trogiup', 'viec', 'xephang', 'xong', 'xuatexcel',
+      'tonghop', 'trogiup', 'viec', 'xephang', 'xong', 'xuatexcel', 'xuhuong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
       'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'quahan', 'tatnhac',
-      'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'xephang', 'xuatexcel', 'yeucaubaocao',
+      'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'xephang', 'xuatexcel', 'xuhuong', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.
     expect(adminHelp).not.toContain('/nhapkehoach');

@@ -1,0 +1,75 @@
+import type { Clock } from '../clock.js';
+import type { HttpServer } from '../http/server.js';
+import type { Store } from '../store/store.js';
+import type { Attachment } from './reply.js';
+
+export const FILE_PATH = '/tep/';
+/** How long a broadcast file can be downloaded by link (Zalo recipients), counted from its upload. */
+export const FILE_LINK_DAYS = 90;
+
+const REF_PREFIX = 'broadcast:';
+
+/** The reference an outbox row keeps instead of a broadcast file's bytes. */
+export const broadcastFileRef = (broadcastId: number) => `${REF_PREFIX}${broadcastId}`;
+
+const broadcastIdOf = (ref: string) => (ref.startsWith(REF_PREFIX) ? Number(ref.slice(REF_PREFIX.length)) : NaN);
+
+/** "Quyết định số 12.pdf" → a header value browsers and Zalo's viewer read with the Vietnamese name. */
+function contentDisposition(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Files that live in the store (a broadcast's attachment): their bytes for the outbox (the last one
+ * read is cached, as a broadcast sends the same file to every recipient), Telegram's file_id after
+ * the first upload, and download links under an unguessable token for platforms that take links.
+ */
+export class StoredFiles {
+  private cached: { ref: string; data: Buffer } | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly publicUrl?: string,
+  ) {}
+
+  /** The bytes behind a reference, or undefined if there is no such file. */
+  load(ref: string): Buffer | undefined {
+    if (this.cached?.ref === ref) return this.cached.data;
+    const data = this.store.broadcasts.fileData(broadcastIdOf(ref));
+    if (data) this.cached = { ref, data };
+    return data;
+  }
+
+  telegramFileId(ref: string): string | undefined {
+    return this.store.broadcasts.file(broadcastIdOf(ref))?.telegramFileId ?? undefined;
+  }
+
+  rememberTelegramFileId(ref: string, fileId: string): void {
+    this.store.broadcasts.setTelegramFileId(broadcastIdOf(ref), fileId);
+  }
+
+  /** A public download link for a stored attachment, or null (no public URL configured, or not a stored file). */
+  link(attachment: Attachment): string | null {
+    if (!this.publicUrl || !attachment.ref) return null;
+    const file = this.store.broadcasts.file(broadcastIdOf(attachment.ref));
+    return file ? new URL(`${FILE_PATH}${file.linkToken}/${encodeURIComponent(file.fileName)}`, this.publicUrl).toString() : null;
+  }
+
+  mount(http: HttpServer): void {
+    http.route('GET', `${FILE_PATH}*`, (_req, res, url) => {
+      const token = url.pathname.slice(FILE_PATH.length).split('/')[0] ?? '';
+      const file = token ? this.store.broadcasts.fileByToken(token) : undefined;
+      const expired = file && new Date(file.createdAt).getTime() + FILE_LINK_DAYS * 86_400_000 < this.clock.now().getTime();
+      const data = file && !expired ? this.store.broadcasts.fileData(file.broadcastId) : undefined;
+      if (!file || !data) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`Liên kết không đúng hoặc đã hết hạn (tệp thông báo được giữ ${FILE_LINK_DAYS} ngày). Hãy hỏi lại Sở Nội vụ.`);
+        return;
+      }
+      res.writeHead(200, { 'content-type': file.mimeType, 'content-length': data.length, 'content-disposition': contentDisposition(file.fileName), 'cache-control': 'private, max-age=3600' });
+      res.end(data);
+    });
+  }
+}
