@@ -38,6 +38,8 @@ export interface SendOptions {
   /** Pause between two messages to the same chat (the outbox keeps Telegram's 1 message/s per chat). */
   gapMs?: number;
   files?: TelegramFileIds;
+  /** Uploads of stored files under way (shared by concurrent sends), so a file is uploaded once. */
+  uploads?: Map<string, Promise<unknown>>;
 }
 
 /**
@@ -81,17 +83,30 @@ export async function sendReplies(api: Api, chatId: number | string, replies: Re
       }
     }
     for (const attachment of reply.attachments ?? []) {
-      const known = attachment.ref ? options.files?.telegramFileId(attachment.ref) : undefined;
+      const { ref } = attachment;
+      let known = ref ? options.files?.telegramFileId(ref) : undefined;
+      const inFlight = ref && !known ? options.uploads?.get(ref) : undefined;
+      if (ref && inFlight) {
+        // Another recipient's copy is uploading this file: wait for its file_id rather than upload it again.
+        await inFlight.catch(() => undefined);
+        known = options.files?.telegramFileId(ref);
+      }
       const file = known ?? new InputFile(attachment.data, attachment.filename);
       const extra = {
         ...(caption !== null ? { caption, parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard } : {}) } : attachment.caption ? { caption: attachment.caption } : {}),
       };
       await pace();
-      const fileId =
+      const sending = (async () =>
         attachment.kind === 'photo'
           ? (await api.sendPhoto(chatId, file, extra)).photo?.at(-1)?.file_id
-          : (await api.sendDocument(chatId, file, extra)).document?.file_id;
-      if (attachment.ref && !known && fileId) options.files?.rememberTelegramFileId(attachment.ref, fileId);
+          : (await api.sendDocument(chatId, file, extra)).document?.file_id)();
+      if (ref && !known) options.uploads?.set(ref, sending);
+      try {
+        const fileId = await sending;
+        if (ref && !known && fileId) options.files?.rememberTelegramFileId(ref, fileId);
+      } finally {
+        if (ref && options.uploads?.get(ref) === sending) options.uploads.delete(ref);
+      }
     }
   }
 }

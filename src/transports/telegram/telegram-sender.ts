@@ -7,6 +7,7 @@ import { PLATFORM, sendReplies, telegramMessageCount, type TelegramFileIds } fro
  * a 429 must pause every outbox send on Telegram (the worker does that), not just wait in one call.
  */
 export function createTelegramSender(api: Api, limits: { perSecond: number; perChatGapMs: number }, files?: TelegramFileIds): ChannelSender {
+  const uploads = new Map<string, Promise<unknown>>();
   return {
     platform: PLATFORM,
     buttonsFor: () => true,
@@ -14,7 +15,7 @@ export function createTelegramSender(api: Api, limits: { perSecond: number; perC
     cost: (_chatId, replies) => replies.reduce((sum, reply) => sum + telegramMessageCount(reply), 0),
     async send(chatId, replies) {
       try {
-        await sendReplies(api, Number(chatId), replies, { gapMs: limits.perChatGapMs, ...(files ? { files } : {}) });
+        await sendReplies(api, Number(chatId), replies, { gapMs: limits.perChatGapMs, uploads, ...(files ? { files } : {}) });
       } catch (error) {
         if (error instanceof GrammyError) {
           if (error.error_code === 429) throw new RateLimitedError(error.parameters.retry_after ?? 5);
