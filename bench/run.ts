@@ -10,7 +10,7 @@ import { loadCalendar } from '../src/app/province-data.js';
 import { scheduleDeadline } from '../src/domain/deadline-grammar.js';
 import { TelegramHarness } from '../test/helpers/telegram-harness.js';
 import { FakeBotApi } from '../test/helpers/fake-bot-api.js';
-import { broadcastMessage } from '../commands/broadcast.js';
+import { broadcastMessage, broadcastReply } from '../commands/broadcast.js';
 import { summaryReply } from '../commands/summaries.js';
 import { completionChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
@@ -189,6 +189,18 @@ async function sendThroughput(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const rate = api.received.length / seconds;
     line(`broadcast to ${n} members → local Bot API enforcing 30 msg/s, 1/s per chat`, `${rate.toFixed(1)} msg/s (${((rate / 30) * 100).toFixed(0)}% of 30), ${api.rejected.length} × 429, ${api.ignored429} ignored 429s`);
+    // The same audience, with a 2 MB PDF: one message per person (file + caption + button), uploaded once.
+    const withFile = store.broadcasts.createDraft(admin.id, 'Gửi kèm Quyết định ban hành Bộ chỉ số CCHC; đề nghị các cơ quan nghiên cứu, triển khai.', now);
+    store.broadcasts.attachFile(withFile.id, { fileName: 'Quyết định 1234-QĐ-UBND.pdf', mimeType: 'application/pdf', data: Buffer.alloc(2 * 1024 * 1024, 7), linkToken: 'bench-token' }, now);
+    const [received, rejected] = [api.received.length, api.rejected.length];
+    services.broadcasts.send(withFile.id, audience.value.recipients, broadcastReply(store, store.broadcasts.byId(withFile.id)!));
+    const t1 = performance.now();
+    await t.app.worker.drain({ untilIdle: true, timeoutMs: 120_000 });
+    const rate2 = (api.received.length - received) / ((performance.now() - t1) / 1000);
+    line(
+      `broadcast with a 2 MB file to ${n} members (same limits)`,
+      `${rate2.toFixed(1)} msg/s (${((rate2 / 30) * 100).toFixed(0)}% of 30), ${api.received.length - received} messages, ${api.uploads} upload(s), ${api.rejected.length - rejected} × 429, ${api.ignored429} ignored 429s`,
+    );
   } finally {
     await t.close();
     await api.stop();

@@ -23,7 +23,7 @@ export interface FakeBotApiOptions {
 }
 
 /**
- * A local stand-in for the Telegram Bot API (sendMessage and friends) that enforces Telegram's
+ * A local stand-in for the Telegram Bot API (sendMessage, sendDocument, sendPhoto) that enforces Telegram's
  * limits: it answers 429 with retry_after when a client goes faster than allowed, and records
  * which 429s were ignored (a call arriving while the client was told to wait).
  */
@@ -31,6 +31,8 @@ export class FakeBotApi {
   readonly received: ReceivedMessage[] = [];
   readonly rejected: { chatId: string; status: number; at: number }[] = [];
   ignored429 = 0;
+  /** Files uploaded (multipart calls); a file re-sent by file_id is not counted. */
+  uploads = 0;
   private server: Server | undefined;
   private readonly window: number[] = [];
   private readonly lastByChat = new Map<string, number>();
@@ -46,11 +48,19 @@ export class FakeBotApi {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const method = (req.url ?? '').split('/').pop() ?? '';
+        const raw = Buffer.concat(chunks);
         let body: Record<string, unknown> = {};
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-        } catch {
-          body = {};
+        const multipart = String(req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+        if (multipart) {
+          // An upload (grammY sends InputFile as multipart): only the plain fields are read back.
+          const text = raw.toString('latin1');
+          for (const m of text.matchAll(/name="([a-z_]+)"\r\n\r\n([^\r]*)\r\n/g)) body[m[1]!] = Buffer.from(m[2]!, 'latin1').toString('utf8');
+        } else {
+          try {
+            body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+          } catch {
+            body = {};
+          }
         }
         const answer = (status: number, payload: unknown) => {
           const send = () => {
@@ -60,18 +70,19 @@ export class FakeBotApi {
           if (this.options.latencyMs) setTimeout(send, this.options.latencyMs);
           else send();
         };
-        if (method !== 'sendMessage') {
+        if (!['sendMessage', 'sendDocument', 'sendPhoto'].includes(method)) {
           answer(200, { ok: true, result: true });
           return;
         }
-        this.handleSend(String(body.chat_id), String(body.text ?? ''), answer);
+        if (multipart) this.uploads += 1;
+        this.handleSend(String(body.chat_id), String(body.text ?? body.caption ?? ''), answer, method);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
-  private handleSend(chatId: string, text: string, answer: (status: number, payload: unknown) => void): void {
+  private handleSend(chatId: string, text: string, answer: (status: number, payload: unknown) => void, method = 'sendMessage'): void {
     const now = Date.now();
     this.calls += 1;
     const retryAfter = this.options.retryAfter ?? 1;
@@ -97,7 +108,13 @@ export class FakeBotApi {
     this.window.push(now);
     this.lastByChat.set(chatId, now);
     this.received.push({ chatId, text, at: now });
-    answer(200, { ok: true, result: { message_id: this.received.length, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' }, text } });
+    const message = { message_id: this.received.length, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' } };
+    const file = { file_id: `fake-file-${this.uploads}`, file_unique_id: `u${this.uploads}` };
+    const result =
+      method === 'sendDocument' ? { ...message, caption: text, document: file }
+      : method === 'sendPhoto' ? { ...message, caption: text, photo: [{ ...file, width: 1, height: 1 }] }
+      : { ...message, text };
+    answer(200, { ok: true, result });
   }
 
   async stop(): Promise<void> {
