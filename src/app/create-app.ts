@@ -136,6 +136,7 @@ export function createApp(
     clock,
     logger: logger.child({ component: 'scheduler' }),
     timeZone: config.DONDOC_TIMEZONE,
+    overdue: () => services.summaries.overdue(),
     weeklyDigest: (leader) => {
       const agency = store.agencies.byId(leader.agencyId);
       const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;

@@ -33,6 +33,8 @@ export interface SchedulerDeps {
   lockPath?: string;
   /** The leaders' weekly digest for one leader (their agency, or the province for UBND tỉnh). */
   weeklyDigest?: (leader: Member) => Reply;
+  /** Every overdue item, as /quahan lists it (the daily digest names agencies long overdue). */
+  overdue: () => { agencyId: number; lateDays: number }[];
 }
 
 export interface TickResult {
@@ -289,20 +291,16 @@ export class Scheduler {
   }
 
   private enqueueDailyDigest(today: CivilDate, now: Date): void {
-    const { store, planner, calendar, policy } = this.deps;
+    const { store, policy } = this.deps;
     const threshold = policy.escalateStandingAfter;
-    const done = store.statuses.doneSince();
     const agencyName = new Map(store.agencies.list().map((a) => [a.id, a.name]));
     const perAgency = new Map<number, { count: number; oldest: number }>();
-    for (const o of planner.occurrences(today, today)) {
-      if (o.kind !== 'deadline' || o.dueDate >= today) continue;
-      if (done.has(`${o.itemKind}:${o.itemId}:${o.agencyId}`)) continue;
-      const late = calendar.workingDaysBetween(o.dueDate, today);
-      if (late < threshold) continue;
-      const entry = perAgency.get(o.agencyId) ?? { count: 0, oldest: 0 };
+    for (const item of this.deps.overdue()) {
+      if (item.lateDays < threshold) continue;
+      const entry = perAgency.get(item.agencyId) ?? { count: 0, oldest: 0 };
       entry.count += 1;
-      entry.oldest = Math.max(entry.oldest, late);
-      perAgency.set(o.agencyId, entry);
+      entry.oldest = Math.max(entry.oldest, item.lateDays);
+      perAgency.set(item.agencyId, entry);
     }
     const longOverdue = [...perAgency.entries()]
       .map(([id, v]) => ({ agencyName: agencyName.get(id) ?? '', ...v }))
