@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { civilDateOf } from '../domain/civil-date.js';
 import type { Store } from '../store/store.js';
 import type { ScoringService } from './scoring-service.js';
@@ -14,19 +15,31 @@ const STATUS_WORDS: Record<string, string> = {
 /** A civil date as an Excel date (midnight UTC, so Excel shows the same day everywhere). */
 const asDate = (day: string | null | undefined): Date | null => (day ? new Date(`${day}T00:00:00Z`) : null);
 
-function styleSheet(sheet: ExcelJS.Worksheet, widths: number[], dateColumns: number[]): void {
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B63C5' } };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  widths.forEach((w, i) => {
-    sheet.getColumn(i + 1).width = w;
-    sheet.getColumn(i + 1).alignment = { vertical: 'top', wrapText: true };
-  });
-  for (const c of dateColumns) sheet.getColumn(c).numFmt = 'dd/mm/yyyy';
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: widths.length } };
+type Sheet = ExcelJS.Worksheet;
+
+/**
+ * A sheet written row by row (ExcelJS's streaming writer: a 50,000-row sheet is never held as one
+ * XML string): frozen, filterable header row in dondoc blue, column widths, dates as dd/mm/yyyy.
+ */
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, header: string[], widths: number[], dateColumns: number[]): Sheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } },
+  } as Partial<ExcelJS.AddWorksheetOptions>);
+  sheet.columns = widths.map((width, i) => ({
+    width,
+    style: { alignment: { vertical: 'top', wrapText: true }, ...(dateColumns.includes(i + 1) ? { numFmt: 'dd/mm/yyyy' } : {}) },
+  }));
+  const row = sheet.addRow(header);
+  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B63C5' } };
+  row.alignment = { vertical: 'middle', wrapText: true };
+  row.commit();
+  return sheet;
 }
+
+/** Adds a data row and writes it out at once. */
+const put = (sheet: Sheet, values: unknown[]) => sheet.addRow(values).commit();
 
 /**
  * The report desk's workbook: sheet 1 every task with its lead agency, deadline (raw and computed),
@@ -39,12 +52,21 @@ export async function exportWorkbook(
   asOf: string,
   timeZone: string,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'dondoc';
   const agencies = new Map(store.agencies.list().map((a) => [a.id, a]));
 
-  const tasks = workbook.addWorksheet('Nhiệm vụ');
-  tasks.addRow(['Kế hoạch', 'Mã', 'Lĩnh vực', 'Nhiệm vụ / hoạt động', 'Cơ quan chủ trì', 'Thời gian (theo kế hoạch)', 'Hạn tính được', 'Tình trạng', 'Tiến độ (%)', 'Minh chứng', 'Cập nhật lần cuối']);
+  const tasks = addSheet(
+    workbook,
+    'Nhiệm vụ',
+    ['Kế hoạch', 'Mã', 'Lĩnh vực', 'Nhiệm vụ / hoạt động', 'Cơ quan chủ trì', 'Thời gian (theo kế hoạch)', 'Hạn tính được', 'Tình trạng', 'Tiến độ (%)', 'Minh chứng', 'Cập nhật lần cuối'],
+    [26, 10, 28, 60, 30, 24, 14, 16, 11, 22, 16],
+    [7, 11],
+  );
   const seen = new Set<string>();
   const sources = store.plans.reminderSources(false);
   const taskById = store.plans.tasksById(sources.map((s) => s.taskId));
@@ -60,7 +82,7 @@ export async function exportWorkbook(
     const dates = dueDates.get(task.id) ?? [];
     const state = states.get(`task:${key}`);
     const last = latest.get(`task:${key}`);
-    tasks.addRow([
+    put(tasks, [
       task.planName,
       task.code,
       task.areaTitle,
@@ -74,27 +96,33 @@ export async function exportWorkbook(
       last ? asDate(civilDateOf(new Date(last.createdAt), timeZone)) : null,
     ]);
   }
-  styleSheet(tasks, [26, 10, 28, 60, 30, 24, 14, 16, 11, 22, 16], [7, 11]);
+  tasks.commit();
 
-  const reports = workbook.addWorksheet('Báo cáo');
-  reports.addRow(['Báo cáo', 'Năm', 'Hạn nộp', 'Cơ quan', 'Nộp lúc', 'Kết quả']);
+  const reports = addSheet(workbook, 'Báo cáo', ['Báo cáo', 'Năm', 'Hạn nộp', 'Cơ quan', 'Nộp lúc', 'Kết quả'], [40, 8, 14, 36, 14, 20], [3, 5]);
   for (const report of store.reports.dueBetween(period.from, period.to)) {
     for (const agencyId of store.reports.obligationsOf(report.id)) {
       const state = store.statuses.state('report', report.id, agencyId);
       const submitted = state?.status === 'done' && state.doneAt ? civilDateOf(new Date(state.doneAt), timeZone) : null;
       const result = submitted ? (submitted <= report.dueDate ? 'Đúng hạn' : 'Muộn') : report.dueDate < asOf ? 'Chưa nộp (quá hạn)' : 'Chưa nộp';
-      reports.addRow([report.title, report.year, asDate(report.dueDate), agencies.get(agencyId)?.name ?? '', asDate(submitted), result]);
+      put(reports, [report.title, report.year, asDate(report.dueDate), agencies.get(agencyId)?.name ?? '', asDate(submitted), result]);
     }
   }
-  styleSheet(reports, [40, 8, 14, 36, 14, 20], [3, 5]);
+  reports.commit();
 
-  const scores = workbook.addWorksheet('Điểm');
   const scored = scoring.scoreAll(period, asOf);
   const criteria = scored[0]?.criteria ?? [];
-  scores.addRow(['Cơ quan', 'Loại', ...criteria.map((c) => `${c.title} (tối đa ${c.maxPoints})`), 'Tổng', 'Giải thích']);
+  const scores = addSheet(
+    workbook,
+    'Điểm',
+    ['Cơ quan', 'Loại', ...criteria.map((c) => `${c.title} (tối đa ${c.maxPoints})`), 'Tổng', 'Giải thích'],
+    [34, 22, ...criteria.map(() => 16), 10, 80],
+    [],
+  );
   for (const s of scored) {
-    scores.addRow([s.name, store.agencies.kinds().find((k) => k.code === s.kind)?.label ?? s.kind, ...s.criteria.map((c) => c.points), s.total, s.criteria.map((c) => `${c.title}: ${c.why}`).join('\n')]);
+    put(scores, [s.name, store.agencies.kinds().find((k) => k.code === s.kind)?.label ?? s.kind, ...s.criteria.map((c) => c.points), s.total, s.criteria.map((c) => `${c.title}: ${c.why}`).join('\n')]);
   }
-  styleSheet(scores, [34, 22, ...criteria.map(() => 16), 10, 80], []);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  scores.commit();
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
