@@ -101,6 +101,8 @@ export class Dispatcher {
     capabilities: TransportCapabilities,
     log: Logger,
   ): Promise<CommandResult> {
+    // An admin who does something else after "📎 Đính kèm tệp" no longer means the next file for the broadcast.
+    if (ctx.member?.role === 'admin' && !message.file) this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
     if (message.choice !== undefined) return this.runText(ctx, message.choice, log);
     if (message.file) {
       if (message.chatType === 'group') return { replies: [] };

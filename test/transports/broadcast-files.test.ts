@@ -117,6 +117,16 @@ describe('a broadcast with a file', () => {
     expect(await h.send(admin, '/tb_tep 1')).toEqual(['Thông báo #1 đã được gửi hoặc đã hủy.']);
   });
 
+  it('takes the next file for the broadcast only right after 📎: after another command, a spreadsheet is a plan to import again', async () => {
+    await h.send(admin, '/thongbao Đề nghị các cơ quan điền biểu mẫu.');
+    await h.send(admin, '/tb_tep 1');
+    await h.send(admin, '/tonghop');
+    const [reply] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', form);
+    expect(reply).not.toContain('Đã đính kèm');
+    expect(reply).toContain('76 nhiệm vụ');
+    expect(h.app.store.broadcasts.file(1)).toBeUndefined();
+  });
+
   it('warns in the preview when Zalo recipients could only see the file name (no public URL)', async () => {
     await h.close();
     h = new TelegramHarness({ start: '2024-11-25T02:00:00Z', env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: 'http://127.0.0.1:9' } });
