@@ -241,9 +241,11 @@ async function summaryLatency(): Promise<void> {
     services.summaries.province();
     const runs = Array.from({ length: 5 }, () => timed(() => services.summaries.province())[1]).sort((a, b) => a - b);
     const [overdue, ms2] = timed(() => services.summaries.overdue());
+    const one = Number((store.db.prepare("SELECT id FROM agencies WHERE code = 'TH7'").get() as { id: number }).id);
+    const [, msOne] = timed(() => services.summaries.province(one));
     line(
       `/tonghop numbers over ${assignments.toLocaleString('en-US')} assignments, 20,000 replies`,
-      `median ${runs[2]!.toFixed(0)} ms, worst ${runs[4]!.toFixed(0)} ms of 5 (target < 200 ms); /quahan items ${ms2.toFixed(0)} ms for ${overdue.length.toLocaleString('en-US')} items`,
+      `median ${runs[2]!.toFixed(0)} ms, worst ${runs[4]!.toFixed(0)} ms of 5 (target < 200 ms); one agency ${msOne.toFixed(0)} ms; /quahan items ${ms2.toFixed(0)} ms for ${overdue.length.toLocaleString('en-US')} items`,
     );
     const [reply, ms3] = timed(() => summaryReply(services));
     line('/tonghop whole reply (numbers, message, chart of 60 agencies)', `${ms3.toFixed(0)} ms, ${reply.attachments?.length ?? 0} chart`);
