@@ -207,31 +207,45 @@ async function sendThroughput(): Promise<void> {
   }
 }
 
+/**
+ * A province of 500 communes (codes `<prefix>0…`) sharing one plan of `tasks` commune tasks (the
+ * deadlines in turn), and `events` seeded status replies dated within `months` of 2024, 60 % "done".
+ */
+async function syntheticCommunes(
+  t: ReturnType<typeof createTestApp>,
+  o: { prefix: string; name: string; tasks: number; deadlines: string[]; events: number; months: number; days: number; seed: number },
+): Promise<{ assignments: number }> {
+  const { store, services } = t.app;
+  const now = t.clock.now();
+  store.transaction(() => {
+    for (let i = 0; i < 500; i += 1) store.agencies.upsert({ code: `${o.prefix}${i}`, name: `UBND xã ${o.name} ${i}`, kind: 'ubnd_xa' }, now);
+  });
+  const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
+  for (let i = 1; i <= o.tasks; i += 1) rows.push([String(i), `Nhiệm vụ ${i}`, 'UBND cấp xã', '', o.deadlines[i % o.deadlines.length]!]);
+  await services.plans.importFile(`${o.prefix}.csv`, Buffer.from(writeCsv(rows)), { name: `KH ${o.name}`, year: 2024 });
+  const tasks = store.db.prepare('SELECT id FROM tasks').all() as { id: number }[];
+  const agencies = store.db.prepare('SELECT id FROM agencies WHERE code LIKE ?').all(`${o.prefix}%`) as { id: number }[];
+  let seed = o.seed;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  store.transaction(() => {
+    for (let i = 0; i < o.events; i += 1) {
+      const day = `2024-${String(1 + Math.floor(random() * o.months)).padStart(2, '0')}-${String(1 + Math.floor(random() * o.days)).padStart(2, '0')}`;
+      store.statuses.append({
+        itemKind: 'task', itemId: tasks[Math.floor(random() * tasks.length)]!.id, agencyId: agencies[Math.floor(random() * agencies.length)]!.id,
+        memberId: null, platform: 'bench', status: random() < 0.6 ? 'done' : 'in_progress', progress: 50, reason: null, evidence: null, createdAt: `${day}T02:00:00.000Z`,
+      });
+    }
+  });
+  return { assignments: (store.db.prepare('SELECT COUNT(*) AS n FROM assignments').get() as { n: number }).n };
+}
+
 async function summaryLatency(): Promise<void> {
   const t = createTestApp({ start: '2024-08-15T02:00:00Z' });
   try {
     const { store, services } = t.app;
-    const now = t.clock.now();
-    store.transaction(() => {
-      for (let i = 0; i < 500; i += 1) store.agencies.upsert({ code: `TH${i}`, name: `UBND xã Tổng Hợp ${i}`, kind: 'ubnd_xa' }, now);
-    });
-    const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
-    for (let i = 1; i <= 100; i += 1) rows.push([String(i), `Nhiệm vụ ${i}`, 'UBND cấp xã', '', ['Tháng 07/2024', 'Quý III/2024', 'Tháng 08/2024', 'Năm 2024'][i % 4]!]);
-    await services.plans.importFile('th.csv', Buffer.from(writeCsv(rows)), { name: 'KH tổng hợp', year: 2024 });
-    const assignments = (store.db.prepare('SELECT COUNT(*) AS n FROM assignments').get() as { n: number }).n;
-    // A realistic store: 20,000 status replies over the year so far, 60 % of them "done".
-    const tasks = store.db.prepare('SELECT id FROM tasks').all() as { id: number }[];
-    const agencies = store.db.prepare("SELECT id FROM agencies WHERE code LIKE 'TH%'").all() as { id: number }[];
-    let seed = 11;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    store.transaction(() => {
-      for (let i = 0; i < 20_000; i += 1) {
-        const day = `2024-${String(1 + Math.floor(random() * 8)).padStart(2, '0')}-${String(1 + Math.floor(random() * 14)).padStart(2, '0')}`;
-        store.statuses.append({
-          itemKind: 'task', itemId: tasks[Math.floor(random() * tasks.length)]!.id, agencyId: agencies[Math.floor(random() * agencies.length)]!.id,
-          memberId: null, platform: 'bench', status: random() < 0.6 ? 'done' : 'in_progress', progress: 50, reason: null, evidence: null, createdAt: `${day}T02:00:00.000Z`,
-        });
-      }
+    // A realistic store: 20,000 status replies over the year so far.
+    const { assignments } = await syntheticCommunes(t, {
+      prefix: 'TH', name: 'Tổng Hợp', tasks: 100, deadlines: ['Tháng 07/2024', 'Quý III/2024', 'Tháng 08/2024', 'Năm 2024'], events: 20_000, months: 8, days: 14, seed: 11,
     });
     const timed = <T>(fn: () => T): [T, number] => {
       const t0 = performance.now();
@@ -283,27 +297,8 @@ async function statusReplies(): Promise<void> {
 async function scoring(): Promise<void> {
   const t = createTestApp({ start: '2024-12-31T03:00:00Z' });
   try {
-    const { store, services } = t.app;
-    const now = t.clock.now();
-    store.transaction(() => {
-      for (let i = 0; i < 500; i += 1) store.agencies.upsert({ code: `SC${i}`, name: `UBND xã Chấm Điểm ${i}`, kind: 'ubnd_xa' }, now);
-    });
-    const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
-    for (let i = 1; i <= 20; i += 1) rows.push([String(i), `Nhiệm vụ ${i}`, 'UBND cấp xã', '', ['Quý I/2024', 'Quý II/2024', 'Quý III/2024', 'Tháng 11/2024'][i % 4]!]);
-    await services.plans.importFile('xa.csv', Buffer.from(writeCsv(rows)), { name: 'KH xã', year: 2024 });
-    const tasks = store.db.prepare('SELECT id FROM tasks').all() as { id: number }[];
-    const agencies = store.db.prepare("SELECT id FROM agencies WHERE code LIKE 'SC%'").all() as { id: number }[];
-    let seed = 3;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    store.transaction(() => {
-      for (let i = 0; i < 10_000; i += 1) {
-        const day = `2024-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-        store.statuses.append({
-          itemKind: 'task', itemId: tasks[Math.floor(random() * tasks.length)]!.id, agencyId: agencies[Math.floor(random() * agencies.length)]!.id,
-          memberId: null, platform: 'bench', status: random() < 0.6 ? 'done' : 'in_progress', progress: 50, reason: null, evidence: null, createdAt: `${day}T02:00:00.000Z`,
-        });
-      }
-    });
+    const { services } = t.app;
+    await syntheticCommunes(t, { prefix: 'SC', name: 'Chấm Điểm', tasks: 20, deadlines: ['Quý I/2024', 'Quý II/2024', 'Quý III/2024', 'Tháng 11/2024'], events: 10_000, months: 12, days: 28, seed: 3 });
     const t0 = performance.now();
     const scores = services.scoring.scoreAll({ from: '2024-01-01', to: '2024-12-31' }, '2024-12-31');
     const ms = performance.now() - t0;
