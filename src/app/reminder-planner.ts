@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
-import { policyFor, quarterEnds, stepsFor, type Occurrence, type ReminderPolicy } from '../domain/reminder-policy.js';
+import { policyFor, quarterEnds, stepsFor, type Occurrence, type PlannedStep, type ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { DesiredReminder } from '../store/reminder-repo.js';
@@ -93,9 +93,18 @@ export class ReminderPlanner {
   /** The reminder rows wanted for [from, to]. */
   desired(from: CivilDate, to: CivilDate): DesiredReminder[] {
     const rows: DesiredReminder[] = [];
+    // The steps depend only on (plan's policy, kind, due date), and a province has few distinct ones:
+    // computed once each, not once per agency (100,000 assignments share a handful of dates).
+    const steps = new Map<string, (PlannedStep & { sendAt: string })[]>();
     for (const occurrence of this.occurrences(from, to)) {
-      const policy = policyFor(this.policy, occurrence.planName);
-      for (const step of stepsFor(occurrence, policy, this.calendar, { from, to })) {
+      const key = `${occurrence.planName ?? ''}\u0000${occurrence.kind}\u0000${occurrence.dueDate}`;
+      let planned = steps.get(key);
+      if (!planned) {
+        const policy = policyFor(this.policy, occurrence.planName);
+        planned = stepsFor(occurrence, policy, this.calendar, { from, to }).map((step) => ({ ...step, sendAt: this.instant(step.sendDay, policy.slot) }));
+        steps.set(key, planned);
+      }
+      for (const step of planned) {
         rows.push({
           itemKind: occurrence.itemKind,
           itemId: occurrence.itemId,
@@ -105,7 +114,7 @@ export class ReminderPlanner {
           audience: step.audience,
           urgent: step.urgent,
           sendDay: step.sendDay,
-          sendAt: this.instant(step.sendDay, policy.slot),
+          sendAt: step.sendAt,
         });
       }
     }
