@@ -163,8 +163,10 @@ export function createApp(
   const publish: PublishImage = (attachment) =>
     !zaloImages ? null
     : attachment.ref ? storedFiles.link(attachment)
-    : attachment.mimeType === 'image/png' ? new URL(imageLinks.add(attachment.data), config.DONDOC_PUBLIC_URL).toString()
-    : null;
+    : new URL(
+        attachment.kind === 'photo' && attachment.mimeType === 'image/png' ? imageLinks.add(attachment.data) : imageLinks.addFile(attachment.data, attachment.filename, attachment.mimeType),
+        config.DONDOC_PUBLIC_URL,
+      ).toString();
   const zaloClient = config.ZALO_BOT_TOKEN ? new ZaloClient(config.ZALO_BOT_TOKEN, config.ZALO_API_ROOT) : undefined;
   const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish) : undefined;
   if (zaloClient) {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { contentDisposition } from '../http/image-links.js';
 import type { HttpServer } from '../http/server.js';
 import type { Store } from '../store/store.js';
 import type { Attachment } from './reply.js';
@@ -13,12 +14,6 @@ const REF_PREFIX = 'broadcast:';
 export const broadcastFileRef = (broadcastId: number) => `${REF_PREFIX}${broadcastId}`;
 
 const broadcastIdOf = (ref: string) => (ref.startsWith(REF_PREFIX) ? Number(ref.slice(REF_PREFIX.length)) : NaN);
-
-/** "Quyết định số 12.pdf" → a header value browsers and Zalo's viewer read with the Vietnamese name. */
-function contentDisposition(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /**
  * Files that live in the store (a broadcast's attachment): their bytes for the outbox (the last one
