@@ -19,6 +19,9 @@ import type { Reply } from './reply.js';
 import { coveredByDone, type ReminderPlanner } from './reminder-planner.js';
 import { ensureReportYear } from './report-calendar.js';
 
+/** When the day's reminders are re-planned (province time), well before office hours. */
+const NIGHT_PLAN_AT = '02:00';
+
 export interface SchedulerDeps {
   store: Store;
   planner: ReminderPlanner;
@@ -147,6 +150,10 @@ export class Scheduler {
     const today = local.format('YYYY-MM-DD');
     const hhmm = local.format('HH:mm');
     const result: TickResult = { open: false, claimed: 0, sent: 0, skipped: 0, missed: 0, digests: 0 };
+    // The day's re-plan runs at night: with 100,000 assignments it holds the event loop for seconds,
+    // which nobody notices at 02:00 and everybody would at 07:30. A process started during the day
+    // plans at its first tick instead.
+    if (hhmm >= NIGHT_PLAN_AT && hhmm < policy.officeHours.start) this.planIfNewDay();
     if (!calendar.isWorkingDay(today) || hhmm < policy.officeHours.start || hhmm >= policy.officeHours.end) return result;
     result.open = true;
     this.planIfNewDay();

@@ -91,6 +91,25 @@ describe('calendar, policy and ad hoc reports', () => {
     expect(await h.send(focal, '/yeucaubaocao 05/07/2024 tatca X')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
   });
 
+  it("re-plans the day's reminders at night, sending nothing then, so office hours start with the plan made", async () => {
+    // Sở Nội vụ moves II.3.4 (due 1/7) to 15/7 without a re-plan; the next night picks it up.
+    const task = h.app.store.db.prepare("SELECT id FROM tasks WHERE code = 'II.3.4'").get() as { id: number };
+    const planned = () =>
+      (h.app.store.db.prepare("SELECT DISTINCT due_date AS due FROM reminders WHERE item_id = ? AND status = 'planned' AND send_day >= '2024-06-25'").all(task.id) as { due: string }[]).map((r) => r.due);
+    expect(planned()).toEqual(['2024-07-01']);
+    h.app.store.plans.setOverride(task.id, '2024-07-15', null, 'lùi hạn', h.clock.now());
+    at('2024-06-25 01:00');
+    expect(h.app.scheduler.tick().open).toBe(false);
+    expect(planned()).toEqual(['2024-07-01']);
+    at('2024-06-25 02:00');
+    const night = h.app.scheduler.tick();
+    expect(night.open).toBe(false);
+    expect(night.claimed).toBe(0);
+    expect(planned()).toEqual(['2024-07-15']);
+    await h.app.worker.drain();
+    expect(h.messagesSince(0, focal.id).filter((c) => String(c.payload.text).includes('Nhắc việc'))).toEqual([]);
+  });
+
   it('/chinhsach shows the policy in Vietnamese', async () => {
     const [policy] = await h.send(admin, '/chinhsach');
     expect(policy).toContain('Nhắc trước hạn: 10, 5, 2, 1 ngày làm việc và đúng ngày hạn.');
