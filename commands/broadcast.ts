@@ -99,6 +99,15 @@ const captionBody = (caption: string) => caption.trim().replace(/^\/\S+\s*/, '')
  * "/thongbao <nội dung>" (a new draft). Checked, downloaded and stored with the draft in one transaction.
  */
 export async function handleBroadcastFile(ctx: CommandContext, file: IncomingFile, draftId: number | null): Promise<CommandResult> {
+  const result = await attachBroadcastFile(ctx, file, draftId);
+  // A refused file after 📎 leaves the draft waiting for another one (not a plan import by surprise).
+  if (draftId !== null && !result.attached && ctx.services.store.broadcasts.byId(draftId)?.status === 'draft') {
+    ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'broadcast_file', broadcastId: draftId }, ctx.services.clock.now());
+  }
+  return { replies: result.replies };
+}
+
+async function attachBroadcastFile(ctx: CommandContext, file: IncomingFile, draftId: number | null): Promise<CommandResult & { attached?: true }> {
   const { store, clock } = ctx.services;
   const type = FILE_TYPES.find(([pattern]) => pattern.test(file.name));
   if (!type) return { replies: [textReply(T.fileBadType(file.name))] };
@@ -126,7 +135,7 @@ export async function handleBroadcastFile(ctx: CommandContext, file: IncomingFil
     return store.broadcasts.attachFile(b.id, { fileName: file.name, mimeType: type[1], data, linkToken: randomBytes(16).toString('base64url') }, now) ? b : undefined;
   });
   if (!target) return { replies: [textReply(T.notDraft(draftId ?? 0))] };
-  return { replies: [askAudience(ctx, target.id, [T.attached(target.id, file.name, formatSize(data.length))])] };
+  return { replies: [askAudience(ctx, target.id, [T.attached(target.id, file.name, formatSize(data.length))])], attached: true };
 }
 
 /** The draft a button or command names, or the Vietnamese reason it cannot be used. */

@@ -110,6 +110,9 @@ describe('a broadcast with a file', () => {
     await h.send(admin, '/tb_tep 1');
     expect(await h.sendDocument(admin, 'caidat.exe', Buffer.from('MZ'))).toEqual([expect.stringContaining('Tệp “caidat.exe” không gửi kèm thông báo được')]);
     expect(h.app.store.broadcasts.file(1)!.fileName).toBe('Kế hoạch kiểm tra CCHC 2025.pdf');
+    // The draft still waits for a file after a refused one: the next good file replaces the first.
+    expect(await h.sendDocument(admin, 'Phụ lục kế hoạch.pdf', Buffer.from('%PDF-1.4 phụ lục'))).toEqual([expect.stringContaining('📎 Đã đính kèm “Phụ lục kế hoạch.pdf”')]);
+    expect(h.app.store.broadcasts.file(1)!.fileName).toBe('Phụ lục kế hoạch.pdf');
     expect(h.app.store.broadcasts.byId(2)).toBeUndefined();
     // Once sent, a broadcast's file cannot change.
     await h.send(admin, '/tb_doituong 1 focal');
