@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { civilDateOf } from '../domain/civil-date.js';
+import { itemKey } from '../domain/item-state.js';
 import type { Store } from '../store/store.js';
 import type { ScoringService } from './scoring-service.js';
 
@@ -71,17 +72,17 @@ export async function exportWorkbook(
   const sources = store.plans.reminderSources(false);
   const taskById = store.plans.tasksById(sources.map((s) => s.taskId));
   const dueDates = store.plans.allDueDates();
-  const states = new Map(store.statuses.states().map((s) => [`${s.itemKind}:${s.itemId}:${s.agencyId}`, s]));
+  const states = new Map(store.statuses.states().map((s) => [itemKey(s.itemKind, s.itemId, s.agencyId), s]));
   const latest = store.statuses.latestAll();
   for (const source of sources) {
-    const key = `${source.taskId}:${source.agencyId}`;
+    const key = itemKey('task', source.taskId, source.agencyId);
     if (seen.has(key)) continue;
     seen.add(key);
     const task = taskById.get(source.taskId);
     if (!task) continue;
     const dates = dueDates.get(task.id) ?? [];
-    const state = states.get(`task:${key}`);
-    const last = latest.get(`task:${key}`);
+    const state = states.get(key);
+    const last = latest.get(key);
     put(tasks, [
       task.planName,
       task.code,

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import { itemKey } from '../domain/item-state.js';
 import { policyFor, quarterEnds, stepsFor, type Occurrence, type PlannedStep, type ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
@@ -60,7 +61,7 @@ export class ReminderPlanner {
     const out: (Occurrence & { planName: string | null })[] = [];
     const byItem = new Map<string, { taskId: number; agencyId: number; planName: string; kind: string; dates: CivilDate[] }>();
     for (const row of sources) {
-      const key = `task:${row.taskId}:${row.agencyId}`;
+      const key = itemKey('task', row.taskId, row.agencyId);
       const entry = byItem.get(key) ?? { taskId: row.taskId, agencyId: row.agencyId, planName: row.planName, kind: row.kind, dates: [] };
       if (row.dueDate) entry.dates.push(row.dueDate);
       byItem.set(key, entry);
@@ -83,7 +84,7 @@ export class ReminderPlanner {
       }
     }
     for (const o of this.store.reports.obligationsFrom(addDays(today, -REPORT_LOOKBACK_DAYS))) {
-      const key = `report:${o.reportId}:${o.agencyId}`;
+      const key = itemKey('report', o.reportId, o.agencyId);
       if (doneDay(key)) continue;
       out.push({ itemKind: 'report', itemId: o.reportId, agencyId: o.agencyId, dueDate: extended.get(key) ?? o.dueDate, kind: 'deadline', planName: null });
     }

@@ -3,6 +3,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { dailyDigestReply, digestReply, missedReply, unreachableReply, type DigestItem } from '../../commands/reminder-messages.js';
 import type { Clock } from '../clock.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import { itemKey } from '../domain/item-state.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import { taskTitle } from '../domain/task-title.js';
@@ -193,7 +194,7 @@ export class Scheduler {
     // Who hears about an agency's items does not change within a tick: read it once per agency.
     const recipients = new Map<string, Member[]>();
     for (const row of rows) {
-      const key = `${row.itemKind}:${row.itemId}:${row.agencyId}`;
+      const key = itemKey(row.itemKind, row.itemId, row.agencyId);
       const doneAt = done.get(key);
       if (doneAt) {
         const dates = row.itemKind === 'task' ? store.plans.dueDates(row.itemId) : [row.dueDate];

@@ -2,6 +2,9 @@
 export const STATUSES = ['done', 'in_progress', 'blocked', 'extension_requested', 'extension_approved', 'extension_rejected', 'contribution', 'reopened'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The key of one item for one agency in maps across dondoc: "task:12:3", "report:4:3". */
+export const itemKey = (itemKind: string, itemId: number, agencyId: number): string => `${itemKind}:${itemId}:${agencyId}`;
+
 /** What the state derivation needs from an event. */
 export interface StateEvent {
   id: number;

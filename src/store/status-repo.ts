@@ -1,5 +1,5 @@
 import { prepared, type Db } from './database.js';
-import { applyEvent, eventOrder, type ItemState, type Status } from '../domain/item-state.js';
+import { applyEvent, eventOrder, itemKey, type ItemState, type Status } from '../domain/item-state.js';
 
 export type ItemKind = 'task' | 'report';
 export type { Status };
@@ -93,24 +93,18 @@ export class StatusRepo {
 
   /** For every (item, agency) currently done: when (ISO instant). Key "kind:item:agency". */
   doneSince(): Map<string, string> {
-    const rows = prepared(this.db, "SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS at FROM item_states WHERE status = 'done'").all() as {
-      kind: string;
-      itemId: number;
-      agencyId: number;
-      at: string;
-    }[];
-    return new Map(rows.map((r) => [`${r.kind}:${r.itemId}:${r.agencyId}`, r.at]));
+    return this.keyed("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'");
   }
 
   /** Approved extensions: key "kind:item:agency" → new due date. */
   dueOverrides(): Map<string, string> {
-    const rows = prepared(this.db, 'SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS due FROM item_states WHERE due_override IS NOT NULL').all() as {
-      kind: string;
-      itemId: number;
-      agencyId: number;
-      due: string;
-    }[];
-    return new Map(rows.map((r) => [`${r.kind}:${r.itemId}:${r.agencyId}`, r.due]));
+    return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL');
+  }
+
+  /** Rows of (kind, itemId, agencyId, value) as a map keyed "kind:item:agency". */
+  private keyed(sql: string, ...params: unknown[]): Map<string, string> {
+    const rows = prepared(this.db, sql).all(...params) as { kind: string; itemId: number; agencyId: number; value: string }[];
+    return new Map(rows.map((r) => [itemKey(r.kind, r.itemId, r.agencyId), r.value]));
   }
 
   history(itemKind: ItemKind, itemId: number): StatusEvent[] {
@@ -128,7 +122,7 @@ export class StatusRepo {
       this.db,
       `${EVENT_SELECT} WHERE id IN (SELECT MAX(id) FROM status_events GROUP BY item_kind, item_id, agency_id)`,
     ).all() as StatusEvent[];
-    return new Map(rows.map((e) => [`${e.itemKind}:${e.itemId}:${e.agencyId}`, e]));
+    return new Map(rows.map((e) => [itemKey(e.itemKind, e.itemId, e.agencyId), e]));
   }
 
   /** Every stored state, for replay. */
@@ -136,18 +130,24 @@ export class StatusRepo {
     return prepared(this.db, `${STATE_SELECT} ORDER BY item_kind, item_id, agency_id`).all() as StoredState[];
   }
 
+  /** Every (item, agency)'s state folded from its events in timestamp order, with its latest event. */
+  private derive(): Map<string, { e: StatusEvent; state: ItemState }> {
+    const events = this.all().sort(eventOrder);
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const derived = new Map<string, { e: StatusEvent; state: ItemState }>();
+    for (const e of events) {
+      const key = itemKey(e.itemKind, e.itemId, e.agencyId);
+      derived.set(key, { e, state: applyEvent(derived.get(key)?.state, e, (id) => byId.get(id)?.requestedDate ?? null) });
+    }
+    return derived;
+  }
+
   /** Recomputes every state from the events (in timestamp order); returns the keys that differed. */
   replay(): { checked: number; differences: { key: string; stored: ItemState | undefined; derived: ItemState }[] } {
-    const events = this.all().sort(eventOrder);
-    const derived = new Map<string, ItemState>();
-    const byId = new Map(events.map((e) => [e.id, e]));
-    for (const e of events) {
-      const key = `${e.itemKind}:${e.itemId}:${e.agencyId}`;
-      derived.set(key, applyEvent(derived.get(key), e, (id) => byId.get(id)?.requestedDate ?? null));
-    }
-    const stored = new Map(this.states().map((s) => [`${s.itemKind}:${s.itemId}:${s.agencyId}`, s]));
+    const derived = this.derive();
+    const stored = new Map(this.states().map((s) => [itemKey(s.itemKind, s.itemId, s.agencyId), s]));
     const differences: { key: string; stored: ItemState | undefined; derived: ItemState }[] = [];
-    for (const [key, state] of derived) {
+    for (const [key, { state }] of derived) {
       const s = stored.get(key);
       const same = s && s.status === state.status && s.progress === state.progress && s.doneAt === state.doneAt && s.dueOverride === state.dueOverride;
       if (!same) differences.push({ key, stored: s, derived: state });
@@ -158,14 +158,8 @@ export class StatusRepo {
 
   /** Rewrites the derived states from the events (after replay found differences). */
   rebuildStates(): void {
+    const derived = this.derive();
     prepared(this.db, 'DELETE FROM item_states').run();
-    const events = this.all().sort(eventOrder);
-    const byId = new Map(events.map((e) => [e.id, e]));
-    const derived = new Map<string, { e: StatusEvent; state: ItemState }>();
-    for (const e of events) {
-      const key = `${e.itemKind}:${e.itemId}:${e.agencyId}`;
-      derived.set(key, { e, state: applyEvent(derived.get(key)?.state, e, (id) => byId.get(id)?.requestedDate ?? null) });
-    }
     for (const { e, state } of derived.values()) this.writeState(e.itemKind, e.itemId, e.agencyId, state);
   }
 
@@ -204,12 +198,6 @@ export class StatusRepo {
 
   /** Snoozes still running on `today`: key "kind:item:agency" → until date. */
   snoozedOn(today: string): Map<string, string> {
-    const rows = prepared(this.db, 'SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, until_date AS until FROM snoozes WHERE until_date > ?').all(today) as {
-      kind: string;
-      itemId: number;
-      agencyId: number;
-      until: string;
-    }[];
-    return new Map(rows.map((r) => [`${r.kind}:${r.itemId}:${r.agencyId}`, r.until]));
+    return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, until_date AS value FROM snoozes WHERE until_date > ?', today);
   }
 }
