@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { textReply, type Reply } from '../src/app/reply.js';
+import type { Services } from '../src/app/services.js';
 import { ROLE_WORDS, type Role } from '../src/domain/roles.js';
+import { COMMON } from './common.texts.js';
 
 /** For commands without arguments: extra words are ignored rather than refused. */
 export const noArgs = z.array(z.string()).transform(() => undefined);
@@ -21,3 +24,13 @@ export const agencyWord = z
   .string({ error: 'thiếu mã cơ quan (gõ /coquan để xem các mã)' })
   .min(1, 'thiếu mã cơ quan (gõ /coquan để xem các mã)')
   .max(100, 'mã cơ quan quá dài');
+
+/** An optional agency typed as free words ("/tonghop Sở Tư pháp"): the words joined, or null. */
+export const optionalAgencyWords = z.array(z.string()).transform((words) => (words.length > 0 ? words.join(' ') : null));
+
+/** The agency those words name (none typed: no agency), or the Vietnamese reply saying it was not found. */
+export function resolveAgencyWords(services: Services, text: string | null): { agencyId?: number } | Reply {
+  if (text === null) return {};
+  const agency = services.store.agencies.find(text);
+  return agency ? { agencyId: agency.id } : textReply(COMMON.unknownAgency(text));
+}

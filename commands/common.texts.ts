@@ -15,6 +15,7 @@ export const COMMON = {
   notAllowed: (name: string, roles: readonly Role[]): string =>
     `Lệnh /${name} chỉ dành cho ${roles.map((r) => ROLE_LABELS[r]).join(', ')}. Gõ /trogiup để xem các lệnh của bạn.`,
   badArgs: (problem: string, usage: string): string => `Chưa đúng cú pháp: ${problem}. Cách dùng: ${usage}`,
+  unknownAgency: (text: string): string => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
   notUnderstood: 'dondoc chưa hiểu tin nhắn này. Gõ /trogiup để xem các lệnh bạn dùng được.',
   internalError:
     'Xin lỗi, dondoc gặp lỗi khi xử lý yêu cầu này. Dữ liệu của bạn không bị thay đổi. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo Sở Nội vụ.',

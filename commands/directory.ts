@@ -3,7 +3,7 @@ import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Agency } from '../src/store/agency-repo.js';
-import { noArgs } from './args.js';
+import { noArgs, optionalAgencyWords, resolveAgencyWords } from './args.js';
 import { defineCommand } from './command.js';
 import { COMMON } from './common.texts.js';
 
@@ -22,7 +22,6 @@ const T = {
   unknownKind: (kind: string, kinds: string) => `Không có loại cơ quan “${kind}”. Các loại: ${kinds}.`,
   membersTitle: (count: number) => `Thành viên đã liên kết (${count} người)`,
   noMembers: 'Chưa có thành viên nào. Dùng /moi để tạo mã mời.',
-  unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
   channelNow: (platform: string) => `Nhắc việc đang gửi qua: ${platform}.`,
   channelNone: 'chưa có tài khoản nhận được',
   channelOnlyOne: 'Bạn mới liên kết một nền tảng. Gõ /lienket để lấy mã, rồi liên kết thêm Telegram hoặc Zalo.',
@@ -132,15 +131,12 @@ export const membersCommand = defineCommand({
   summary: 'Danh sách thành viên đã liên kết (có thể lọc theo cơ quan)',
   usage: '/thanhvien [mã cơ quan]',
   roles: ['admin'],
-  args: z.array(z.string()).transform((words) => (words.length > 0 ? words.join(' ') : null)),
+  args: optionalAgencyWords,
   run(ctx, agencyText) {
     const { store } = ctx.services;
-    let agencyId: number | undefined;
-    if (agencyText !== null) {
-      const agency = store.agencies.find(agencyText);
-      if (!agency) return textReply(T.unknownAgency(agencyText));
-      agencyId = agency.id;
-    }
+    const target = resolveAgencyWords(ctx.services, agencyText);
+    if ('text' in target) return target;
+    const { agencyId } = target;
     const members = store.members.list(agencyId !== undefined ? { agencyId } : {});
     if (members.length === 0) return textReply(T.noMembers);
     return {

@@ -27,8 +27,6 @@ const T = {
     platform_taken:
       'Thành viên này đã liên kết một tài khoản khác trên nền tảng này. Hãy nhờ Sở Nội vụ gỡ liên kết cũ trước.',
   } satisfies Record<RedeemError, string>,
-  unknownAgency: (text: string) =>
-    `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
   inviteIssued: (invite: IssuedInvite, timeZone: string, forWhom: string | null, link: string | null) =>
     lines(
       [`Mã mời ${ROLE_LABELS[invite.role]} của `, bold(invite.agency.name), forWhom ? ` cho ${forWhom}` : '', ':'],
@@ -93,7 +91,7 @@ export const inviteCommand = defineCommand({
       createdBy: ctx.member?.id ?? null,
       displayHint: args.name,
     });
-    if (!issued.ok) return textReply(T.unknownAgency(args.agency));
+    if (!issued.ok) return textReply(COMMON.unknownAgency(args.agency));
     const tz = ctx.services.settings.timeZone;
     return { text: T.inviteIssued(issued.value, tz, args.name, ctx.links.startLink(issued.value.code)) };
   },

@@ -5,6 +5,7 @@ import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { parsePeriod } from '../src/domain/scoring.js';
 import { rankingChart } from '../src/app/charts.js';
 import { defineCommand, type CommandContext } from './command.js';
+import { COMMON } from './common.texts.js';
 
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
@@ -13,7 +14,6 @@ const T = {
   title: (name: string, period: string, asOf: string) => `Điểm CCHC (phần dondoc theo dõi) — ${name}, ${period}, tính đến ${asOf}`,
   total: (s: ScoredAgency) => `Tổng: ${fmt(s.total)}/${fmt(s.maxTotal)} điểm`,
   line: (points: number, max: number, title: string) => `${fmt(points)}/${fmt(max)} — ${title}`,
-  unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
   ownOnly: 'Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.',
   rankTitle: (kind: string, period: string) => `Xếp hạng ${kind} — ${period}`,
   rankLine: (i: number, s: ScoredAgency, reason: string | null) => `${i}. ${s.name}: ${fmt(s.total)}/${fmt(s.maxTotal)}${reason ? ` — mất điểm chủ yếu: ${reason}` : ''}`,
@@ -51,7 +51,7 @@ export const scoreCommand = defineCommand({
     let agencyId = member.agencyId;
     if (agencyText !== null) {
       const found = agencies.find(agencyText);
-      if (!found) return textReply(T.unknownAgency(agencyText));
+      if (!found) return textReply(COMMON.unknownAgency(agencyText));
       if (member.role === 'focal' && found.id !== member.agencyId) return textReply(T.ownOnly);
       agencyId = found.id;
     }

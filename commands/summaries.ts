@@ -6,7 +6,7 @@ import type { WeekActivity } from '../src/app/summary-service.js';
 import { completionChart, trendChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
 import { parsePeriod } from '../src/domain/scoring.js';
-import { noArgs } from './args.js';
+import { noArgs, optionalAgencyWords, resolveAgencyWords } from './args.js';
 import { defineCommand } from './command.js';
 
 const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
@@ -25,7 +25,6 @@ const T = {
   week: (w: { done: number; blocked: number; extensions: number; progress: number }) =>
     `7 ngày qua: ${w.done} việc báo hoàn thành, ${w.progress} cập nhật tiến độ, ${w.blocked} báo vướng mắc, ${w.extensions} xin gia hạn.`,
   nothing: 'Chưa có nhiệm vụ nào đến hạn trong quý này.',
-  unknownAgency: (text: string) => `Không tìm thấy cơ quan “${text}”. Gõ /coquan để xem mã các cơ quan.`,
   overdueTitle: (n: number) => `Việc quá hạn (${n}), cũ nhất trước`,
   noOverdue: 'Không có việc nào quá hạn.',
   overdueMore: (n: number) => `  … và ${n} việc khác`,
@@ -53,9 +52,9 @@ export const summaryCommand = defineCommand({
   summary: 'Tình hình CCHC của tỉnh (hoặc một cơ quan) trong quý, trong một tin',
   usage: '/tonghop [mã cơ quan]',
   roles: ['leader', 'admin'],
-  args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
+  args: optionalAgencyWords,
   run(ctx, agencyText) {
-    const target = agencyArg(ctx.services, agencyText);
+    const target = resolveAgencyWords(ctx.services, agencyText);
     return 'text' in target ? target : summaryReply(ctx.services, target.agencyId);
   },
 });
@@ -95,22 +94,15 @@ export function trendReply(services: Services, agencyId?: number): Reply {
   return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'xu-huong.png', mimeType: 'image/png', data: png, caption: T.trendTitle(who, weeks.length) }] };
 }
 
-/** Resolves an optional agency argument; a reply when it names no agency. */
-function agencyArg(services: Services, text: string | null): { agencyId?: number } | Reply {
-  if (text === null) return {};
-  const agency = services.store.agencies.find(text);
-  return agency ? { agencyId: agency.id } : textReply(T.unknownAgency(text));
-}
-
 export const trendCommand = defineCommand({
   name: 'xuhuong',
   aliases: ['trend'],
   summary: 'Xu hướng 12 tuần: số tin báo hoàn thành, tiến độ, vướng mắc mỗi tuần (kèm biểu đồ)',
   usage: '/xuhuong [mã cơ quan]',
   roles: ['leader', 'admin'],
-  args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
+  args: optionalAgencyWords,
   run(ctx, agencyText) {
-    const target = agencyArg(ctx.services, agencyText);
+    const target = resolveAgencyWords(ctx.services, agencyText);
     return 'text' in target ? target : trendReply(ctx.services, target.agencyId);
   },
 });
@@ -124,10 +116,10 @@ export const overdueCommand = defineCommand({
   summary: 'Các việc quá hạn, theo cơ quan, cũ nhất trước (hoặc đủ danh sách của một cơ quan)',
   usage: '/quahan [mã cơ quan]',
   roles: ['leader', 'admin'],
-  args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
+  args: optionalAgencyWords,
   run(ctx, agencyText) {
     const { store, summaries } = ctx.services;
-    const target = agencyArg(ctx.services, agencyText);
+    const target = resolveAgencyWords(ctx.services, agencyText);
     if ('text' in target) return target;
     const { agencyId } = target;
     const items = summaries.overdue(agencyId);
