@@ -15,6 +15,7 @@ import { summaryReply } from '../commands/summaries.js';
 import { completionChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
 import { createTestApp } from '../test/helpers/test-app.js';
+import { adminAndFocalPoints, linkedMember } from '../test/helpers/members.js';
 
 function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(66)} ${value}\n`);
@@ -120,8 +121,7 @@ async function reminderPlanning(): Promise<void> {
     store.transaction(() => {
       for (let i = 0; i < 1000; i += 1) {
         const agency = store.agencies.upsert({ code: `XB${i}`, name: `UBND xã Đo Hiệu Năng ${i}`, kind: 'ubnd_xa' }, now);
-        const focal = store.members.create({ displayName: `Đầu mối xã ${i}`, agencyId: agency.id, role: 'focal' }, now);
-        store.members.linkAccount({ memberId: focal.id, platform: 'bench', platformUserId: `b${i}`, chatId: `b${i}`, displayName: null }, now);
+        linkedMember(store, { displayName: `Đầu mối xã ${i}`, agencyId: agency.id, role: 'focal' }, { platform: 'bench', chatId: `b${i}` }, now);
       }
     });
     const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
@@ -171,15 +171,7 @@ async function sendThroughput(): Promise<void> {
     const { store, services } = t.app;
     const n = 450;
     const now = t.clock.now();
-    const admin = store.transaction(() => {
-      const a = store.members.create({ displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, now);
-      const agencies = store.agencies.list().filter((x) => !x.isStanding);
-      for (let i = 0; i < n; i += 1) {
-        const m = store.members.create({ displayName: `Đầu mối ${i}`, agencyId: agencies[i % agencies.length]!.id, role: 'focal' }, now);
-        store.members.linkAccount({ memberId: m.id, platform: 'telegram', platformUserId: String(20_000 + i), chatId: String(20_000 + i), displayName: null }, now);
-      }
-      return a;
-    });
+    const admin = adminAndFocalPoints(store, n, 20_000, now);
     const draft = store.broadcasts.createDraft(admin.id, 'Đề nghị hoàn thành báo cáo năm trước 15/12.', now);
     const audience = services.broadcasts.resolve('focal', admin);
     if (!audience.ok) throw new Error(audience.error);

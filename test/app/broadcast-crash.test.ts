@@ -9,6 +9,7 @@ import { FakeClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
+import { adminAndFocalPoints } from '../helpers/members.js';
 
 const MEMBERS = 1000;
 const BASE = '2024-07-03T02:00:00Z';
@@ -43,16 +44,7 @@ beforeAll(async () => {
   const app = openApp();
   const { store, services } = app;
   const now = new Date(BASE);
-  const admin = store.transaction(() => {
-    const a = store.members.create({ displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, now);
-    store.members.linkAccount({ memberId: a.id, platform: 'telegram', platformUserId: '1', chatId: '1', displayName: null }, now);
-    const agencies = store.agencies.list().filter((x) => !x.isStanding);
-    for (let i = 0; i < MEMBERS; i += 1) {
-      const m = store.members.create({ displayName: `Đầu mối ${i}`, agencyId: agencies[i % agencies.length]!.id, role: 'focal' }, now);
-      store.members.linkAccount({ memberId: m.id, platform: 'telegram', platformUserId: String(100_000 + i), chatId: String(100_000 + i), displayName: null }, now);
-    }
-    return a;
-  });
+  const admin = adminAndFocalPoints(store, MEMBERS, 100_000, now, '1');
   const draft = store.broadcasts.createDraft(admin.id, 'Đề nghị các đơn vị hoàn thành báo cáo năm trước 15/12.', now);
   const audience = services.broadcasts.resolve('focal', admin);
   if (!audience.ok) throw new Error(audience.error);

@@ -3,6 +3,7 @@ import { encodeReplies } from '../../src/app/reply-codec.js';
 import { textReply } from '../../src/app/reply.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { createTestApp } from '../helpers/test-app.js';
+import { linkedMember } from '../helpers/members.js';
 
 let api: FakeBotApi;
 let t: ReturnType<typeof createTestApp>;
@@ -20,11 +21,9 @@ async function setup(options: ConstructorParameters<typeof FakeBotApi>[0], env: 
   const now = t.clock.now();
   const stp = store.agencies.byCode('STP')!;
   const snv = store.agencies.byCode('SNV')!;
-  const admin = store.members.create({ displayName: 'Quản trị', agencyId: snv.id, role: 'admin' }, now);
-  store.members.linkAccount({ memberId: admin.id, platform: 'telegram', platformUserId: '4999', chatId: '4999', displayName: null }, now);
+  const admin = linkedMember(store, { displayName: 'Quản trị', agencyId: snv.id, role: 'admin' }, { platform: 'telegram', chatId: '4999' }, now);
   const members = Array.from({ length: 60 }, (_, i) => {
-    const m = store.members.create({ displayName: `Đầu mối ${i}`, agencyId: stp.id, role: 'focal' }, now);
-    store.members.linkAccount({ memberId: m.id, platform: 'telegram', platformUserId: String(5000 + i), chatId: String(5000 + i), displayName: null }, now);
+    const m = linkedMember(store, { displayName: `Đầu mối ${i}`, agencyId: stp.id, role: 'focal' }, { platform: 'telegram', chatId: String(5000 + i) }, now);
     store.outbox.enqueue({ dedupeKey: `test:${i}`, purpose: 'digest', memberId: m.id, platform: 'telegram', chatId: String(5000 + i), payload: encodeReplies([textReply(`Nhắc việc số ${i}`)]) }, now);
     return m;
   });

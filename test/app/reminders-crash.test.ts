@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
+import { linkedMember } from '../helpers/members.js';
 
 const MEMBERS = 400;
 const KILLS = 20;
@@ -27,8 +28,7 @@ async function prepare(): Promise<void> {
   const stp = store.agencies.byCode('STP')!;
   store.transaction(() => {
     for (let i = 0; i < MEMBERS; i += 1) {
-      const m = store.members.create({ displayName: `Đầu mối ${i}`, agencyId: stp.id, role: 'focal' }, clock.now());
-      store.members.linkAccount({ memberId: m.id, platform: 'telegram', platformUserId: String(10_000 + i), chatId: String(10_000 + i), displayName: null }, clock.now());
+      linkedMember(store, { displayName: `Đầu mối ${i}`, agencyId: stp.id, role: 'focal' }, { platform: 'telegram', chatId: String(10_000 + i) }, clock.now());
     }
     store.reports.ensure(
       { code: 'DX1', year: 2024, kind: 'adhoc', title: 'Báo cáo đột xuất về số hóa hồ sơ', cutoffDate: null, nominalDueDate: '2024-07-05', dueDate: '2024-07-05' },

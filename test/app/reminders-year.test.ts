@@ -5,6 +5,7 @@ import { plainText } from '../../src/app/reply.js';
 import { addDays, civilDateOf } from '../../src/domain/civil-date.js';
 import { dayjs } from '../../src/domain/time.js';
 import { createTestApp } from '../helpers/test-app.js';
+import { linkedMember } from '../helpers/members.js';
 
 /**
  * A whole year with a fake clock: the Hà Tĩnh 2024 plan and the 2024 report calendar, ticked at
@@ -35,17 +36,14 @@ beforeAll(async () => {
   const { store, services } = t.app;
   const now = t.clock.now();
   for (const agency of store.agencies.list()) {
-    const focal = store.members.create({ displayName: `Đầu mối ${agency.code}`, agencyId: agency.id, role: 'focal' }, now);
-    store.members.linkAccount({ memberId: focal.id, platform: 'local', platformUserId: `f-${agency.code}`, chatId: `f-${agency.code}`, displayName: null }, now);
+    const focal = linkedMember(store, { displayName: `Đầu mối ${agency.code}`, agencyId: agency.id, role: 'focal' }, { platform: 'local', chatId: `f-${agency.code}` }, now);
     focalOf.set(agency.id, focal.id);
   }
   for (const code of ['SNV', 'STP', 'STTTT']) {
     const agency = store.agencies.byCode(code)!;
-    const leader = store.members.create({ displayName: `Lãnh đạo ${code}`, agencyId: agency.id, role: 'leader' }, now);
-    store.members.linkAccount({ memberId: leader.id, platform: 'local', platformUserId: `l-${code}`, chatId: `l-${code}`, displayName: null }, now);
+    linkedMember(store, { displayName: `Lãnh đạo ${code}`, agencyId: agency.id, role: 'leader' }, { platform: 'local', chatId: `l-${code}` }, now);
   }
-  const admin = store.members.create({ displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, now);
-  store.members.linkAccount({ memberId: admin.id, platform: 'local', platformUserId: 'admin', chatId: 'admin', displayName: null }, now);
+  linkedMember(store, { displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, now);
   const csv = readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv'));
   const imported = await services.plans.importFile('ha-tinh.csv', csv, { name: 'KH CCHC 2024', year: 2024 });
   expect(imported.ok).toBe(true);

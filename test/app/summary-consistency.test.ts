@@ -5,6 +5,7 @@ import { plainText } from '../../src/app/reply.js';
 import { addDays } from '../../src/domain/civil-date.js';
 import type { Status } from '../../src/domain/item-state.js';
 import { createTestApp } from '../helpers/test-app.js';
+import { linkedMember } from '../helpers/members.js';
 
 /**
  * The leaders' summaries count in SQL what the reminder planner chases in JavaScript. Over the real
@@ -83,8 +84,7 @@ describe('summaries agree with the reminder planner', () => {
   it('/quahan keeps the province view to one readable message and lists one agency in full', async () => {
     const { store, dispatcher } = t.app;
     t.clock.set('2024-12-31T03:00:00Z');
-    const leader = store.members.create({ displayName: 'Lãnh đạo', agencyId: store.agencies.byCode('UBNDT')!.id, role: 'leader' }, t.clock.now());
-    store.members.linkAccount({ memberId: leader.id, platform: 'local', platformUserId: 'leader', chatId: 'leader', displayName: null }, t.clock.now());
+    linkedMember(store, { displayName: 'Lãnh đạo', agencyId: store.agencies.byCode('UBNDT')!.id, role: 'leader' }, { platform: 'local', chatId: 'leader' }, t.clock.now());
     const say = async (text: string) =>
       (await dispatcher.handle({ platform: 'local', platformUserId: 'leader', chatId: 'leader', chatType: 'private', senderName: 'Lãnh đạo', text }, { buttons: true, links: { startLink: () => null } })).replies
         .map((r) => plainText(r.text))

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeZaloApi } from '../helpers/fake-zalo-api.js';
 import { codeIn, TelegramHarness, type TgUser } from '../helpers/telegram-harness.js';
+import { linkedMember } from '../helpers/members.js';
 
 /**
  * A broadcast with a file, from a Sở Nội vụ admin on Telegram to focal points on Telegram and on
@@ -31,8 +32,7 @@ beforeEach(async () => {
   // A fourth focal point lives on Zalo only.
   const { store } = h.app;
   const now = h.clock.now();
-  const zaloFocal = store.members.create({ displayName: 'Đầu mối Sở Xây dựng', agencyId: store.agencies.byCode('SXD')!.id, role: 'focal' }, now);
-  store.members.linkAccount({ memberId: zaloFocal.id, platform: 'zalo', platformUserId: 'zalo-sxd', chatId: 'zalo-sxd', displayName: null }, now);
+  linkedMember(store, { displayName: 'Đầu mối Sở Xây dựng', agencyId: store.agencies.byCode('SXD')!.id, role: 'focal' }, { platform: 'zalo', chatId: 'zalo-sxd' }, now);
 });
 
 afterEach(async () => {
@@ -135,8 +135,7 @@ describe('a broadcast with a file', () => {
     h = new TelegramHarness({ start: '2024-11-25T02:00:00Z', env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: 'http://127.0.0.1:9' } });
     await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
     const { store } = h.app;
-    const member = store.members.create({ displayName: 'Đầu mối Sở Xây dựng', agencyId: store.agencies.byCode('SXD')!.id, role: 'focal' }, h.clock.now());
-    store.members.linkAccount({ memberId: member.id, platform: 'zalo', platformUserId: 'zalo-sxd', chatId: 'zalo-sxd', displayName: null }, h.clock.now());
+    linkedMember(store, { displayName: 'Đầu mối Sở Xây dựng', agencyId: store.agencies.byCode('SXD')!.id, role: 'focal' }, { platform: 'zalo', chatId: 'zalo-sxd' }, h.clock.now());
     await h.sendDocument(admin, 'Công văn.pdf', Buffer.from('%PDF'), '/thongbao Công văn gửi các sở.');
     const [preview] = await h.send(admin, '/tb_doituong 1 focal');
     expect(preview).toContain('Lưu ý: 1 người nhận dùng Zalo sẽ chỉ thấy tên tệp');

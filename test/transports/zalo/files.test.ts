@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloHarness } from '../../helpers/zalo-harness.js';
+import { linkedMember } from '../../helpers/members.js';
 
 /** Zalo cannot send documents: a leader on Zalo gets the Excel export as a download link to dondoc's server. */
 let z: ZaloHarness;
@@ -10,8 +11,7 @@ beforeEach(async () => {
   z = await new ZaloHarness().start({ start: '2024-07-02T02:00:00Z', env: { DONDOC_PUBLIC_URL: 'https://dondoc.example.vn', DONDOC_HTTP_PORT: '0' } });
   httpUrl = (await z.app.start()).httpUrl!;
   const { store } = z.app;
-  const leader = store.members.create({ displayName: 'Lãnh đạo UBND tỉnh', agencyId: store.agencies.byCode('UBNDT')!.id, role: 'leader' }, z.clock.now());
-  store.members.linkAccount({ memberId: leader.id, platform: 'zalo', platformUserId: 'zalo-leader', chatId: 'zalo-leader', displayName: null }, z.clock.now());
+  linkedMember(store, { displayName: 'Lãnh đạo UBND tỉnh', agencyId: store.agencies.byCode('UBNDT')!.id, role: 'leader' }, { platform: 'zalo', chatId: 'zalo-leader' }, z.clock.now());
 });
 
 afterEach(async () => {
