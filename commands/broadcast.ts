@@ -113,12 +113,12 @@ async function attachBroadcastFile(ctx: CommandContext, file: IncomingFile, draf
   if (!type) return { replies: [textReply(T.fileBadType(file.name))] };
   if (file.size > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(file.size)))] };
   let draft: Broadcast | undefined;
+  const body = captionBody(file.caption);
   if (draftId !== null) {
     const open = openDraft(ctx, { id: draftId, raw: String(draftId) });
     if (isReply(open)) return { replies: [open] };
     draft = open;
   } else {
-    const body = captionBody(file.caption);
     if (body === '') return { replies: [textReply(T.fileNoBody)] };
     if (body.length > MAX_BODY) return { replies: [textReply(T.bodyTooLong)] };
   }
@@ -131,7 +131,7 @@ async function attachBroadcastFile(ctx: CommandContext, file: IncomingFile, draf
   if (data.length > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(data.length)))] };
   const now = clock.now();
   const target = store.transaction(() => {
-    const b = draft ?? store.broadcasts.createDraft(ctx.member!.id, captionBody(file.caption), now);
+    const b = draft ?? store.broadcasts.createDraft(ctx.member!.id, body, now);
     return store.broadcasts.attachFile(b.id, { fileName: file.name, mimeType: type[1], data, linkToken: randomBytes(16).toString('base64url') }, now) ? b : undefined;
   });
   if (!target) return { replies: [textReply(T.notDraft(draftId ?? 0))] };

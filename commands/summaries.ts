@@ -6,7 +6,7 @@ import type { WeekActivity } from '../src/app/summary-service.js';
 import { completionChart, trendChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
 import { parsePeriod } from '../src/domain/scoring.js';
-import { noArgs, optionalAgencyWords, resolveAgencyWords } from './args.js';
+import { optionalAgencyWords, resolveAgencyWords } from './args.js';
 import { defineCommand } from './command.js';
 
 const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);

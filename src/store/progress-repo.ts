@@ -11,7 +11,7 @@ import { prepared, type Db } from './database.js';
  * This is the rule of the reminder planner (`coveredByDone`), evaluated inside SQLite so that the
  * summaries aggregate 50,000 assignments without reading them into JavaScript.
  */
-export const LEAD_DEADLINES = `
+const LEAD_DEADLINES = `
   WITH occ AS (
     SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at
     FROM task_deadline_overrides o
