@@ -8,7 +8,7 @@ const MB = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { ma
 export const PLAN_TEXTS = {
   kind: {
     due: 'có hạn',
-    recurring: 'định kỳ hằng năm',
+    recurring: 'định kỳ',
     ongoing: 'thường xuyên',
     event: 'chờ sự kiện',
     unknown: 'chưa rõ hạn',
