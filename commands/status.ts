@@ -3,13 +3,13 @@ import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { taskTitle } from '../src/domain/task-title.js';
-import { parseStatusReply, type ParsedStatusReply, type StatusReplyProblem } from '../src/domain/status-reply.js';
+import { parseStatusReply, readStatusReply, toTaskReply, type ParsedStatusReply, type ReplyDoubt, type StatusReading, type StatusReplyProblem } from '../src/domain/status-reply.js';
 import type { Task } from '../src/store/plan-repo.js';
 import type { StatusEvent } from '../src/store/status-repo.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 
-/** Status-reply words, in one place. */
-const T = {
+/** Status-reply words, in one place (the CLI's `reply` uses them too). */
+export const STATUS_TEXTS = {
   problem: (p: StatusReplyProblem): string => {
     switch (p.code) {
       case 'empty':
@@ -31,6 +31,17 @@ const T = {
     }
   },
   unknownTask: (code: string) => `Không có nhiệm vụ mã “${code}”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.`,
+  doubt: (d: ReplyDoubt, code: string): string =>
+    ({
+      no_status: `dondoc chưa thấy tình trạng của nhiệm vụ ${code} trong tin này`,
+      question: `Tin này có vẻ là câu hỏi về nhiệm vụ ${code}, chưa phải báo cáo tình trạng`,
+      contradiction: `Tin này vừa nói nhiệm vụ ${code} đã xong vừa nói còn việc chưa xong`,
+      not_started: `Tin này nói nhiệm vụ ${code} chưa bắt đầu nhưng chưa nêu lý do`,
+      mixed: `Tin này báo nhiều tình trạng khác nhau`,
+    })[d],
+  askStatus: 'dondoc chưa ghi gì. Chọn đúng tình trạng bên dưới, hoặc gửi lại một dòng rõ hơn, ví dụ “2.5 xong”, “2.5 đang làm 60%”, “2.5 vướng: lý do”.',
+  mixed: (codes: string[]) =>
+    `Tin này báo nhiều tình trạng khác nhau cho ${codes.join(', ')}; dondoc chưa ghi gì. Hãy gửi mỗi nhiệm vụ một tin, ví dụ “${codes[0]} xong” rồi “${codes[1] ?? codes[0]} đang làm 50%”.`,
   whichTask: (code: string) => `Mã “${code}” khớp với nhiều nhiệm vụ. Bạn muốn cập nhật nhiệm vụ nào?`,
   notAssigned: (code: string) => `Nhiệm vụ ${code} không giao cho cơ quan bạn, nên bạn không cập nhật được.`,
   coordCannotExtend: (code: string) => `Chỉ cơ quan chủ trì mới xin gia hạn nhiệm vụ ${code}.`,
@@ -79,6 +90,7 @@ const T = {
     `✅ Đã ghi nhận nộp “${title}” ${onTime ? 'đúng hạn' : `sau hạn (${due})`}.`,
   reportAlready: (title: string) => `“${title}” đã được ghi nhận nộp trước đó.`,
 };
+const T = STATUS_TEXTS;
 
 const PROGRESS_STEPS = [25, 50, 75];
 /** Evidence files: the kinds officials send (scans, decisions, spreadsheets, photos), up to 20 MB. */
@@ -130,8 +142,9 @@ function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply): Comm
 }
 
 /**
- * A status reply typed in chat (plain text or /capnhat): parse it, find the task, record it.
- * Anything ambiguous is asked back with choices; nothing is stored on a bad reply.
+ * A status reply typed in chat (plain text or /capnhat): read it, find each task it names, record it.
+ * Anything the reader is unsure of (no status, a question, a contradiction, several statuses) is
+ * asked back with the status choices; nothing is stored on a bad or unclear reply.
  */
 export function handleStatusText(ctx: CommandContext, text: string): CommandResult {
   // "t123 …" comes from a choice button: the task is already known, the rest is the reply.
@@ -139,27 +152,64 @@ export function handleStatusText(ctx: CommandContext, text: string): CommandResu
   if (chosen) {
     const task = ctx.services.store.plans.taskById(Number(chosen[1]));
     if (!task) return { replies: [textReply(T.unknownTask(chosen[1]!))] };
-    const reparsed = parseStatusReply(`${task.code} ${chosen[2]}`, today(ctx));
-    if (!reparsed.ok) return { replies: [textReply(T.problem(reparsed.error))] };
-    return record(ctx, task, reparsed.value);
+    const reread = readStatusReply(`${task.code} ${chosen[2]}`, today(ctx));
+    if (!reread.ok) return { replies: [textReply(T.problem(reread.error))] };
+    if (reread.value.status === 'unclear') return askBack(reread.value, [task]);
+    return record(ctx, task, toTaskReply(reread.value, task.code)!);
   }
-  const parsed = parseStatusReply(text, today(ctx));
-  if (!parsed.ok) return { replies: [textReply(T.problem(parsed.error))] };
-  const found = ctx.services.statuses.findTask(ctx.member!, parsed.value.code);
-  if (found.kind === 'none') return { replies: [textReply(T.unknownTask(parsed.value.code))] };
-  if (found.kind === 'many') {
-    // The buttons carry the task id and the reply without its code (cut to Telegram's 64 bytes).
-    const rest = text.replace(/^\s*(nv\.?\s*)?/i, '').replace(new RegExp(`^${parsed.value.code.replace(/\./g, '\\.')}\\s*`, 'i'), '');
-    return {
-      replies: [
-        {
-          text: [T.whichTask(parsed.value.code)],
-          choices: found.tasks.map((t) => [{ label: `${t.code} — ${t.planName}`.slice(0, 60), command: fitCallback(`/capnhat t${t.id} ${rest}`) }]),
-        },
-      ],
-    };
+  const read = readStatusReply(text, today(ctx));
+  if (!read.ok) return { replies: [textReply(T.problem(read.error))] };
+  const reading = read.value;
+  if (reading.status === 'unclear' && reading.doubt === 'mixed') return { replies: [textReply(T.mixed(reading.codes))] };
+  const replies: Reply[] = [];
+  const unclear: Task[] = [];
+  for (const code of reading.codes) {
+    const found = ctx.services.statuses.findTask(ctx.member!, code);
+    if (found.kind === 'none') {
+      replies.push(textReply(T.unknownTask(code)));
+      continue;
+    }
+    if (found.kind === 'many') {
+      // The buttons carry the task id and the reply without its code (cut to Telegram's 64 bytes).
+      const rest = text.replace(new RegExp(`(nv\\.?\\s*|nhiệm vụ\\s*)?${code.replace(/\./g, '\\.')}\\s*[,;]?\\s*`, 'i'), '').trim() || text;
+      replies.push({
+        text: [T.whichTask(code)],
+        choices: found.tasks.map((t) => [{ label: `${t.code} — ${t.planName}`.slice(0, 60), command: fitCallback(`/capnhat t${t.id} ${rest}`) }]),
+      });
+      continue;
+    }
+    if (reading.status === 'unclear') {
+      unclear.push(found.task);
+      continue;
+    }
+    replies.push(...record(ctx, found.task, toTaskReply(reading, found.task.code)!).replies);
   }
-  return record(ctx, found.task, parsed.value);
+  if (unclear.length > 0) replies.push(...askBack(reading, unclear).replies);
+  return { replies: mergeTexts(replies) };
+}
+
+/** Asks which status was meant, with the status buttons of each task (numbered choices on Zalo). */
+function askBack(reading: StatusReading, tasks: Task[]): CommandResult {
+  return {
+    replies: tasks.slice(0, 3).map((task) => ({
+      text: [`${T.doubt(reading.doubt ?? 'no_status', task.code)}. ${T.askStatus}`],
+      choices: statusChoices(task),
+    })),
+  };
+}
+
+/** Consecutive plain-text replies (several tasks recorded from one message) become one message. */
+function mergeTexts(replies: Reply[]): Reply[] {
+  const out: Reply[] = [];
+  for (const reply of replies) {
+    const last = out[out.length - 1];
+    if (last && Object.keys(reply).length === 1 && Object.keys(last).length === 1) {
+      out[out.length - 1] = { text: [...last.text, '\n', ...reply.text] };
+    } else {
+      out.push(reply);
+    }
+  }
+  return out;
 }
 
 /** Cuts a button command to Telegram's 64-byte callback limit without splitting a character. */

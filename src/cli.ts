@@ -17,7 +17,9 @@ import { basename } from 'node:path';
 import { createServices, type Services } from './app/services.js';
 import { scheduleDeadline } from './domain/deadline-grammar.js';
 import { loadCalendar } from './app/province-data.js';
-import { formatCivil } from './domain/civil-date.js';
+import { civilDateOf, formatCivil } from './domain/civil-date.js';
+import { readStatusReply } from './domain/status-reply.js';
+import { STATUS_TEXTS } from '../commands/status.js';
 import { PLAN_TEXTS } from '../commands/plans.texts.js';
 import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
@@ -36,6 +38,8 @@ Lệnh:
       Áp dụng các bản nâng cấp lược đồ còn thiếu.
   deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
       Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024").
+  reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
+      Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
   import <tệp.csv|tệp.xlsx> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
@@ -99,6 +103,31 @@ function plannedSchedule(services: Services, from: string, to: string, plan: str
     }
   }
   return [...entries.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.agency.localeCompare(b.agency)));
+}
+
+/**
+ * What `reply` prints: the reading in the `--json` shape (unclear = what the chat would ask back),
+ * and the same in Vietnamese lines, with the question the chat would ask.
+ */
+function describeReply(text: string, today: string): { json: object; lines: string[] } {
+  const read = readStatusReply(text, today);
+  const words = { done: 'hoàn thành', progress: 'đang thực hiện', problem: 'vướng mắc', extension: 'xin gia hạn', unclear: 'chưa rõ (dondoc sẽ hỏi lại)' };
+  if (!read.ok) {
+    const codes = 'taskCode' in read.error && read.error.taskCode ? [read.error.taskCode] : [];
+    const json = { codes, status: 'unclear', progress: null, date: null, reason: null, evidence: [] };
+    return { json, lines: [`Tình trạng: ${words.unclear}`, `dondoc sẽ trả lời: ${STATUS_TEXTS.problem(read.error)}`] };
+  }
+  const r = read.value;
+  const json = { codes: r.codes, status: r.status, progress: r.progress, date: r.date, reason: r.reason, evidence: r.evidence };
+  const out = [`Mã nhiệm vụ: ${r.codes.join(', ')}`, `Tình trạng: ${words[r.status]}`];
+  if (r.progress !== null) out.push(`Tiến độ: ${r.progress}%`);
+  if (r.date) out.push(`Xin gia hạn đến: ${formatCivil(r.date)}`);
+  if (r.reason) out.push(`Lý do: ${r.reason}`);
+  if (r.evidence.length > 0) out.push(`Minh chứng: ${r.evidence.join(', ')}`);
+  if (r.status === 'unclear') {
+    out.push(r.doubt === 'mixed' ? `dondoc sẽ trả lời: ${STATUS_TEXTS.mixed(r.codes)}` : `dondoc sẽ hỏi lại: ${STATUS_TEXTS.doubt(r.doubt ?? 'no_status', r.codes[0]!)}. ${STATUS_TEXTS.askStatus}`);
+  }
+  return { json, lines: out };
 }
 
 function print(text: string): void {
@@ -211,6 +240,20 @@ async function run(argv: string[]): Promise<number> {
         print(`${PLAN_TEXTS.kind[scheduled.kind]}: ${scheduled.dueDates.map(formatCivil).join('; ') || '—'}`);
         print(scheduled.note);
       }
+      return 0;
+    }
+    case 'reply': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { today: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+      const text = positionals.join(' ');
+      if (text.trim() === '') throw new UsageError('thiếu nội dung tin nhắn, ví dụ: reply "2.5 chưa xong, đang làm 60%"');
+      const today = values.today ?? civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || dayjs(today).format('YYYY-MM-DD') !== today) throw new UsageError('--today phải dạng YYYY-MM-DD, ví dụ --today 2024-06-24');
+      const outcome = describeReply(text, today);
+      print(values.json ? JSON.stringify(outcome.json) : outcome.lines.join('\n'));
       return 0;
     }
     case 'import': {

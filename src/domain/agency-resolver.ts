@@ -1,5 +1,5 @@
 import { cleanCell } from './plan-table.js';
-import { textKey } from './text-key.js';
+import { foldAligned, textKey } from './text-key.js';
 
 /** An agency as the resolver needs it: its id, kind and every name it may be written as. */
 export interface ResolvableAgency {
@@ -21,15 +21,6 @@ export interface Resolution {
   unresolved: string[];
 }
 
-/** Folds one character at a time so that positions in the folded text match the original. */
-function foldAligned(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const folded = textKey(char);
-    out += folded.length === 1 ? folded : /\s/.test(char) ? ' ' : char.length === 1 ? char.toLowerCase() : '?';
-  }
-  return out;
-}
 
 interface Phrase {
   key: string;

@@ -91,6 +91,25 @@ describe('npm run cli — plans and deadlines', () => {
     });
   });
 
+  it('reads a status reply without storing anything: the documented JSON shape, exit 0', () => {
+    const read = (text: string) => {
+      const result = cli('reply', text, '--today', '2024-06-24', '--json');
+      expect(result.code).toBe(0);
+      return JSON.parse(result.out) as Record<string, unknown>;
+    };
+    expect(read('2.5 xong')).toEqual({ codes: ['2.5'], status: 'done', progress: 100, date: null, reason: null, evidence: [] });
+    expect(read('II.3.2 chưa hoàn thành, đang làm 60%')).toEqual({ codes: ['II.3.2'], status: 'progress', progress: 60, date: null, reason: null, evidence: [] });
+    expect(read('NV 3.7 đã hoàn thành - QĐ số 45/QĐ-UBND')).toMatchObject({ status: 'done', evidence: ['45/QĐ-UBND'] });
+    expect(read('gia hạn 1.6 đến 30/9 vì chờ hướng dẫn')).toMatchObject({ status: 'extension', date: '2024-09-30', reason: 'chờ hướng dẫn' });
+    expect(read('2.4 vướng: chưa có kinh phí')).toMatchObject({ status: 'problem', reason: 'chưa có kinh phí' });
+    expect(read('2.5 xong chưa?')).toMatchObject({ codes: ['2.5'], status: 'unclear' });
+    expect(read('xin gia hạn 2.5')).toMatchObject({ codes: ['2.5'], status: 'unclear' });
+    expect(read('xong rồi')).toMatchObject({ codes: [], status: 'unclear' });
+    const human = cli('reply', '2.5 chua xong', '--today', '2024-06-24');
+    expect(human.out).toContain('Tình trạng: đang thực hiện');
+    expect(cli('reply', '2.5 xong', '--today', '24/06/2024').code).toBe(2);
+  });
+
   it('imports with exit 3 when items need review, 0 when clean, 2 when nothing could be written; --dry-run writes nothing', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
     expect(dry.code).toBe(3);

@@ -72,6 +72,50 @@ describe('status replies by text through the real bot', () => {
   });
 });
 
+describe('negation, hedges, several codes and doubt, through the real bot', () => {
+  it.each([
+    ['II.3.2 style: 2.3 chưa hoàn thành, đang làm 60%', '2.3 chưa hoàn thành, đang làm 60%', { status: 'in_progress', progress: 60 }],
+    ['informal negation', '2.3 chua xong ạ', { status: 'in_progress', progress: null }],
+    ['negated with a reason', '2.4 không hoàn thành được vì thiếu kinh phí', { status: 'blocked', reason: 'thiếu kinh phí' }],
+    ['hedge', '2.3 gần xong 90%', { status: 'in_progress', progress: 90 }],
+    ['contrast', '2.3 đã xong bước 1, đang làm bước 2', { status: 'in_progress' }],
+  ])('%s is never stored as done', async (_name, text, stored) => {
+    const [reply] = await h.send(focal, text);
+    expect(reply).toMatch(/^Đã ghi nhận: /);
+    expect(reply).not.toContain('hoàn thành.');
+    expect(events()).toHaveLength(1);
+    expect(events()[0]).toMatchObject(stored);
+    expect(state(text.slice(0, 3))?.status).not.toBe('done');
+  });
+
+  it('records every code of "2.5, 3.7 xong" in one answer', async () => {
+    const replies = await h.send(focal, 'Dạ 2.5, 3.7 xong rồi ạ');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain('Đã ghi nhận: 2.5 hoàn thành.');
+    expect(replies[0]).toContain('Đã ghi nhận: 3.7 hoàn thành.');
+    expect(state('2.5')?.status).toBe('done');
+    expect(state('3.7')?.status).toBe('done');
+  });
+
+  it('asks back with the status buttons instead of guessing, and stores nothing until a button is pressed', async () => {
+    const [ask] = await h.send(focal, '2.5 xong chưa ạ?');
+    expect(ask).toContain('có vẻ là câu hỏi về nhiệm vụ 2.5');
+    expect(ask).toContain('dondoc chưa ghi gì');
+    expect(eventCount()).toBe(0);
+    const buttons = h.lastButtons(focal.id);
+    expect(buttons.map((b) => b.text)).toEqual(['✅ Hoàn thành', '🔄 Đang thực hiện', '⚠️ Vướng mắc', '📅 Xin gia hạn']);
+    const [progressAsk] = await h.press(focal, buttons[1]!.callback_data);
+    expect(progressAsk).toContain('Tiến độ nhiệm vụ 2.5');
+    expect(eventCount()).toBe(0);
+  });
+
+  it('refuses a reply with different statuses for different tasks, storing nothing', async () => {
+    const [reply] = await h.send(focal, '2.5 xong, 2.3 đang làm 50%');
+    expect(reply).toContain('nhiều tình trạng khác nhau cho 2.5, 2.3');
+    expect(eventCount()).toBe(0);
+  });
+});
+
 describe('who may update what', () => {
   it('keeps each agency to its own tasks; a coordinating agency contributes without closing', async () => {
     expect(await h.send(other, '2.5 xong')).toEqual(['Nhiệm vụ 2.5 không giao cho cơ quan bạn, nên bạn không cập nhật được.']);
@@ -152,7 +196,7 @@ describe('bad replies change nothing', () => {
   it.each([
     ['x'.repeat(5000), 'Tin quá dài (5000 ký tự)'],
     ['🙂🙂🙂', 'chưa thấy mã nhiệm vụ'],
-    ["2.5'; DROP TABLE status_events; --", 'đang ở tình trạng nào'],
+    ["2.5'; DROP TABLE status_events; --", 'chưa thấy tình trạng của nhiệm vụ 2.5'],
     ["'; DELETE FROM tasks; --", 'chưa thấy mã nhiệm vụ'],
     ['7.7 xong', 'Không có nhiệm vụ mã “7.7”'],
     ['gia hạn 2.5 đến 30/2 vì chờ', 'Ngày 30/2 không có trong lịch'],
