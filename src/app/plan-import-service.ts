@@ -52,7 +52,7 @@ export class PlanImportService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly calendar: WorkCalendar,
-    private readonly groups: { groups: AgencyGroup[]; noise: string[] },
+    private readonly groups: { groups: AgencyGroup[]; noise: string[]; places?: string[] },
   ) {}
 
   /** A resolver over the current registry (agencies can change between imports). */
@@ -62,7 +62,7 @@ export class PlanImportService {
       kind: a.kind,
       names: this.store.agencies.aliases(a.id),
     }));
-    return new AgencyResolver(agencies, this.groups.groups, this.groups.noise);
+    return new AgencyResolver(agencies, this.groups.groups, this.groups);
   }
 
   /**

@@ -45,9 +45,35 @@ export function loadCalendar(dataDir: string): WorkCalendar {
   return new WorkCalendar(data.years as Record<string, HolidayYear>);
 }
 
-/** The group phrases ("Các sở, ban, ngành" → kinds) from data/agency-groups.json. */
-export function loadAgencyGroups(dataDir: string): { groups: AgencyGroup[]; noise: string[] } {
-  return readJson(join(dataDir, 'agency-groups.json'), groupsSchema, 'Danh sách nhóm cơ quan');
+const unitsSchema = z.object({
+  provinces: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      fullName: z.string(),
+      kind: z.enum(['tinh', 'thanh_pho']),
+      formerNames: z.array(z.string()),
+      communes: z.array(z.tuple([z.string(), z.string(), z.enum(['xa', 'phuong', 'dac_khu'])])),
+    }),
+  ),
+});
+
+export type AdminUnits = z.infer<typeof unitsSchema>;
+
+/** The official directory after 1/7/2025 (data/admin-units.json): 34 provinces and their communes. */
+export function loadAdminUnits(dataDir: string): AdminUnits {
+  return readJson(join(dataDir, 'admin-units.json'), unitsSchema, 'Danh mục đơn vị hành chính');
+}
+
+/**
+ * The group phrases ("Các sở, ban, ngành" → kinds) from data/agency-groups.json, and the province
+ * names (current and former, from data/admin-units.json) that qualify an agency in a plan's cell.
+ */
+export function loadAgencyGroups(dataDir: string): { groups: AgencyGroup[]; noise: string[]; places: string[] } {
+  const groups = readJson(join(dataDir, 'agency-groups.json'), groupsSchema, 'Danh sách nhóm cơ quan');
+  const units = loadAdminUnits(dataDir);
+  const places = units.provinces.flatMap((p) => [p.name, ...p.formerNames]);
+  return { ...groups, places };
 }
 
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'ngày dạng MM-DD, ví dụ 12-15');

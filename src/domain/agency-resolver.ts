@@ -29,6 +29,16 @@ interface Phrase {
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9&]/.test(c);
 
+/** Options of the resolver, all data (data/agency-groups.json, data/admin-units.json). */
+export interface ResolverOptions {
+  /** Leftover words that name nothing ("các", "có liên quan"): dropped, not reported. */
+  noise?: string[];
+  /** Province names, current and former, that qualify an agency ("Sở Nội vụ tỉnh Thanh Hóa"). */
+  places?: string[];
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Finds the agencies a "Chủ trì" or "Phối hợp" cell names: full names, abbreviations and aliases
  * (case and diacritics ignored), several per cell (";", ",", "và", "phối hợp với", line breaks),
@@ -40,8 +50,10 @@ export class AgencyResolver {
   private readonly phrases: Phrase[];
   private readonly noise: Set<string>;
   private readonly order: Map<number, number>;
+  private readonly qualifiers: RegExp[];
 
-  constructor(agencies: ResolvableAgency[], groups: AgencyGroup[], noise: string[] = []) {
+  constructor(agencies: ResolvableAgency[], groups: AgencyGroup[], options: ResolverOptions = {}) {
+    const noise = options.noise ?? [];
     const byKey = new Map<string, Set<number>>();
     const add = (name: string, ids: number[]) => {
       const key = foldAligned(cleanCell(name).normalize('NFC')).trim();
@@ -60,15 +72,42 @@ export class AgencyResolver {
       .sort((a, b) => b.key.length - a.key.length);
     this.noise = new Set(noise.map((n) => textKey(n)));
     this.order = new Map(agencies.map((a, i) => [a.id, i]));
+    // Qualifiers are not names: "tỉnh Thanh Hóa" after an agency, "khu vực XIII", "trên địa bàn tỉnh".
+    // The place is blanked, "tỉnh" stays (it belongs to names such as "UBND tỉnh").
+    const places = [...new Set((options.places ?? []).map((p) => foldAligned(p.normalize('NFC')).trim()).filter((p) => p.length > 1))]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex);
+    this.qualifiers = [
+      /\btren dia ban(?:\s+(?:toan\s+)?(?:tinh|thanh pho))?\b/g,
+      /\bkhu vuc\s+(?:[ivxlc]+|\d+)\b/g,
+      /\bkhu vuc\s*$/g,
+    ];
+    if (places.length > 0) this.qualifiers.push(new RegExp(`(?<=\\b(?:tinh|thanh pho|tp\\.?)\\s+)(?:${places.join('|')})(?![a-z0-9])`, 'g'));
+  }
+
+  /** Blanks the qualifiers of a cell (same length, so positions still match the text). */
+  private dropQualifiers(text: string): string {
+    let folded = foldAligned(text);
+    let out = text;
+    for (const pattern of this.qualifiers) {
+      folded = folded.replace(pattern, (m, ...rest) => {
+        const at = rest[rest.length - 2] as number;
+        out = out.slice(0, at) + ' '.repeat(m.length) + out.slice(at + m.length);
+        return ' '.repeat(m.length);
+      });
+    }
+    return out;
   }
 
   /** Resolves one cell; an empty cell resolves to nothing and leaves nothing unresolved. */
   resolve(cell: string): Resolution {
-    const text = cleanCell(cell)
-      .normalize('NFC')
-      .replace(/\([^)]*\)/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const text = this.dropQualifiers(
+      cleanCell(cell)
+        .normalize('NFC')
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     const folded = foldAligned(text);
     const claimed = new Array<boolean>(text.length).fill(false);
     const found = new Set<number>();
