@@ -72,6 +72,10 @@ const days: Row[] = [
   ['- Trước ngày 30/6/2024.', 'due', ['30/6/2024']],
   ['Trước 30/6/2024;', 'due', ['30/6/2024']],
   ['Trước 20/12/2026', 'due', ['20/12/2026'], P2026],
+  // A document's number and date are not the deadline.
+  ['Năm 2024 (theo Kế hoạch số 12/KH-UBND ngày 15/01/2024)', 'due', ['31/12/2024']],
+  ['Quý III/2024, thực hiện theo Quyết định 1880/QĐ-UBND', 'due', ['30/9/2024']],
+  ['Trước 30/6/2024 (Công văn số 45/SNV-CCHC)', 'due', ['30/6/2024']],
 ];
 
 /** B. Long-form dates ("ngày … tháng … năm …"). */
