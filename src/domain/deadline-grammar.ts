@@ -222,6 +222,7 @@ class AtomScanner {
   private yearSuffix(j: number, afterNam = false): { year: number | undefined; next: number } {
     const t = this.t;
     if ((t[j] === '/' || t[j] === '-' || t[j] === '.') && isYear(t[j + 1])) return { year: Number(t[j + 1]), next: j + 2 };
+    if (t[j] === '/' && t[j + 1] === 'nam' && isYear(t[j + 2])) return { year: Number(t[j + 2]), next: j + 3 };
     if (t[j] === 'nam' && isYear(t[j + 1])) return { year: Number(t[j + 1]), next: j + 2 };
     if (t[j] === ',' && t[j + 1] === 'nam' && isYear(t[j + 2])) return { year: Number(t[j + 2]), next: j + 3 };
     if (t[j] === ',' && isYear(t[j + 1]) && !RANGE_WORDS.has(t[j + 2] ?? '')) return { year: Number(t[j + 1]), next: j + 2 };
@@ -546,8 +547,16 @@ function dueOrYearly(found: Found[], context: DeadlineContext, text: string): Pa
     return { kind: 'ongoing', dates: [], note: `Bắt đầu từ ${describe(first.atom, year).replace(/ \(hạn cuối (tháng|quý)\)/, '')}, không có hạn kết thúc: báo cáo tiến độ định kỳ.` };
   }
   const years = assignYears(found, context.year);
-  const dates: CivilDate[] = [];
+  /** Each date with the period it ends and how fine that period is (day 0 … year 4). */
+  const entries: { date: CivilDate; first: CivilDate; rank: number }[] = [];
   const labels: string[] = [];
+  const entry = (atom: YearlessAtom, year: number, date = endDate(atom, year)) => {
+    const month = Number(date.slice(5, 7));
+    const firstMonth = atom.unit === 'day' ? null : atom.unit === 'month' ? month : atom.unit === 'quarter' ? month - 2 : atom.startMonth;
+    const first = firstMonth === null ? date : `${date.slice(0, 4)}-${String(firstMonth).padStart(2, '0')}-01`;
+    const rank = { day: 0, month: 1, quarter: 2, part: 3 }[atom.unit];
+    entries.push({ date, first, rank });
+  };
   for (let i = 0; i < found.length; i += 1) {
     const f = found[i]!;
     const atom = f.atom;
@@ -555,40 +564,27 @@ function dueOrYearly(found: Found[], context: DeadlineContext, text: string): Pa
     const year = years.get(f)!;
     if (atom.unit === 'year') {
       const y = Number.isNaN(atom.year) ? year : atom.year;
-      dates.push(`${y}-12-31`);
+      entries.push({ date: `${y}-12-31`, first: `${y}-01-01`, rank: 4 });
       labels.push(`năm ${y}`);
       continue;
     }
     const previous = found[i - 1];
     if (f.rangeFromPrevious && previous && previous.atom.unit !== 'year' && previous.atom.unit !== 'years' && previous.atom.unit !== 'dayOnly') {
-      dates.pop();
-      dates.push(...expandSpan(previous.atom as YearlessAtom, years.get(previous)!, atom, year));
+      entries.pop();
+      for (const date of expandSpan(previous.atom as YearlessAtom, years.get(previous)!, atom, year)) entry(atom, year, date);
       labels.push(`đến ${describe(atom, year)}`);
       continue;
     }
-    dates.push(endDate(atom, year));
+    entry(atom, year);
     labels.push(describe(atom, year));
   }
-  // A day named inside a coarser period is the deadline within it: "Tháng 12/2024 (trước ngày 20/12)".
-  const days = found.filter((f) => f.atom.unit === 'day').map((f) => endDate(f.atom as YearlessAtom, years.get(f)!));
-  const kept = sortUnique(dates).filter((d) => days.includes(d) || !days.some((day) => day < d && sameCoarsePeriod(found, years, d, day)));
+  // A finer date inside a coarser period is the deadline within it: "Tháng 12/2024 (trước ngày 20/12)",
+  // "Năm 2024, quý II" (the year only places the quarter).
+  const kept = sortUnique(
+    entries.filter((e) => !entries.some((o) => o.rank < e.rank && o.date >= e.first && o.date <= e.date && o.date !== e.date)).map((e) => e.date),
+  );
   if (kept.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
   return { kind: 'due', dates: kept, note: `Đọc là ${labels.join(', ')}: hạn ${listDates(kept)}.` };
-}
-
-/** True when `day` falls inside the month, quarter, part or year whose end is `end`. */
-function sameCoarsePeriod(found: Found[], years: Map<Found, number>, end: CivilDate, day: CivilDate): boolean {
-  for (const f of found) {
-    const a = f.atom;
-    if (a.unit === 'day' || a.unit === 'dayOnly' || a.unit === 'years') continue;
-    const y = a.unit === 'year' ? (Number.isNaN(a.year) ? years.get(f)! : a.year) : years.get(f)!;
-    const last = a.unit === 'year' ? `${y}-12-31` : endDate(a, y);
-    if (last !== end) continue;
-    const firstMonth = a.unit === 'month' ? a.month : a.unit === 'quarter' ? a.quarter * 3 - 2 : a.unit === 'part' ? a.startMonth : 1;
-    const first = civilDate(y, firstMonth, 1)!;
-    if (day >= first && day <= last) return true;
-  }
-  return false;
 }
 
 /** Year spans: "Năm 2024-2026", "Giai đoạn 2021-2025", "Năm 2021 và các năm tiếp theo": a check each year end. */
