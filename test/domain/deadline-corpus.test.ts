@@ -203,6 +203,10 @@ const quarters: Row[] = [
   ['Quý III/2024 (sau khi có hướng dẫn của Bộ)', 'due', ['30/9/2024']],
   ['Quý II/2024 theo hướng dẫn của Bộ Nội vụ', 'due', ['30/6/2024']],
   ['Quý 3, 2024', 'due', ['30/9/2024']],
+  // A year around a finer period only places it.
+  ['Năm 2024, quý II', 'due', ['30/6/2024']],
+  ['Quý IV/2024 (tháng 11)', 'due', ['30/11/2024']],
+  ['Tháng 6/ năm 2024', 'due', ['30/6/2024']],
 ];
 
 /** E. Parts of the year: "6 tháng đầu năm" = 30/6, "9 tháng đầu năm" = 30/9, "6 tháng cuối năm" = 31/12. */
