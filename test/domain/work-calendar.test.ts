@@ -31,6 +31,18 @@ describe('working days', () => {
     expect(calendar.workingDaysBetween('2024-12-13', '2024-12-20')).toBe(5);
   });
 
+  it('uses 2026 as announced: 2/1 off with Saturday 10/1 worked, Monday 31/8 off with Saturday 22/8 worked', () => {
+    expect(calendar.source(2026)).toBe('official');
+    expect(calendar.isWorkingDay('2026-01-02')).toBe(false);
+    expect(calendar.isWorkingDay('2026-01-10')).toBe(true);
+    expect(calendar.isWorkingDay('2026-08-22')).toBe(true);
+    expect(calendar.isWorkingDay('2026-08-31')).toBe(false);
+    expect(calendar.isWorkingDay('2026-04-27')).toBe(false);
+    // A deadline on Friday 2/1/2026 is due on Monday 5/1.
+    expect(calendar.onOrAfter('2026-01-02')).toBe('2026-01-05');
+    expect(calendar.workingDaysBetween('2026-01-05', '2026-01-12')).toBe(6);
+  });
+
   it('knows where each year comes from', () => {
     expect(calendar.source(2024)).toBe('official');
     expect(calendar.source(2027)).toBe('provisional');
