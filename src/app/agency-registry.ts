@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { civilDateOf } from '../domain/civil-date.js';
 import type { Store } from '../store/store.js';
 
 const kindSchema = z.object({
@@ -9,6 +10,8 @@ const kindSchema = z.object({
   sortOrder: z.number().int().default(0),
 });
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD');
+
 const agencySchema = z.object({
   code: z.string().regex(/^[A-Z0-9_]{2,20}$/, 'mã cơ quan gồm 2–20 chữ in hoa, số hoặc _'),
   name: z.string().min(2),
@@ -17,6 +20,15 @@ const agencySchema = z.object({
   parentCode: z.string().optional(),
   isStanding: z.boolean().optional(),
   aliases: z.array(z.string().min(1)).default([]),
+  /** The official code of a commune-level unit (data/admin-units.json). */
+  officialCode: z.string().optional(),
+  /** The day the agency started (a group phrase in an older plan does not include it). */
+  from: isoDay.optional(),
+  /** The day it ceased (merged or abolished): kept so older plans still read, never reminded. */
+  until: isoDay.optional(),
+  /** Where its work went: plans naming it are assigned to this agency, and the import report says so. */
+  successor: z.string().optional(),
+  note: z.string().optional(),
 });
 
 /** The shape of data/agencies.json: the province's agency kinds and agencies with their aliases. */
@@ -38,9 +50,24 @@ export const registrySchema = z
       }
       codes.add(agency.code);
     });
+    const byCode = new Map(registry.agencies.map((a) => [a.code, a]));
     registry.agencies.forEach((agency, index) => {
       if (agency.parentCode && !codes.has(agency.parentCode)) {
         ctx.addIssue({ code: 'custom', path: ['agencies', index, 'parentCode'], message: `không có cơ quan cấp trên ${agency.parentCode}` });
+      }
+      if (agency.successor !== undefined) {
+        const successor = byCode.get(agency.successor);
+        if (!successor) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'successor'], message: `không có cơ quan kế nhiệm ${agency.successor}` });
+        else if (successor.until !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['agencies', index, 'successor'], message: `cơ quan kế nhiệm ${agency.successor} cũng đã thôi hoạt động; hãy trỏ tới cơ quan đang hoạt động` });
+        }
+        if (agency.until === undefined) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'until'], message: 'cơ quan có successor cần ngày thôi hoạt động (until)' });
+      }
+      if (agency.from !== undefined && agency.until !== undefined && agency.from >= agency.until) {
+        ctx.addIssue({ code: 'custom', path: ['agencies', index, 'until'], message: 'ngày thôi hoạt động phải sau ngày bắt đầu' });
+      }
+      if (agency.isStanding && agency.until !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['agencies', index, 'until'], message: 'cơ quan thường trực CCHC không thể đã thôi hoạt động' });
       }
     });
     if (registry.agencies.filter((a) => a.isStanding).length !== 1) {
@@ -66,12 +93,19 @@ export function readRegistry(path: string): Registry {
   return parsed.data;
 }
 
-/** Writes the registry's kinds and agencies into the store in one transaction (parents first). */
-export function applyRegistry(store: Store, registry: Registry, now: Date): void {
+/**
+ * Writes the registry's kinds and agencies into the store in one transaction (parents first, then
+ * successors). An agency that ceased by today is kept inactive; one no longer in the file is retired
+ * (its history stays, it is no longer reminded or listed).
+ */
+export function applyRegistry(store: Store, registry: Registry, now: Date, timeZone = 'Asia/Ho_Chi_Minh'): void {
+  const today = civilDateOf(now, timeZone);
   store.transaction(() => {
     for (const kind of registry.kinds) store.agencies.upsertKind(kind);
     const withoutParent = registry.agencies.filter((a) => !a.parentCode);
     const withParent = registry.agencies.filter((a) => a.parentCode);
-    for (const agency of [...withoutParent, ...withParent]) store.agencies.upsert(agency, now);
+    for (const agency of [...withoutParent, ...withParent]) store.agencies.upsert(agency, now, today);
+    for (const agency of registry.agencies) store.agencies.setSuccessor(agency.code, agency.successor ?? null);
+    store.agencies.retireMissing(registry.agencies.map((a) => a.code));
   });
 }

@@ -17,6 +17,12 @@ export interface Agency {
   parentId: number | null;
   isStanding: boolean;
   active: boolean;
+  /** The official code of a commune-level unit, if it is one. */
+  officialCode: string | null;
+  validFrom: string | null;
+  /** The day it ceased; such an agency is inactive (never reminded) but older plans still name it. */
+  validUntil: string | null;
+  successorId: number | null;
 }
 
 export interface AgencyInput {
@@ -27,6 +33,9 @@ export interface AgencyInput {
   parentCode?: string | undefined;
   isStanding?: boolean | undefined;
   aliases?: string[] | undefined;
+  officialCode?: string | undefined;
+  from?: string | undefined;
+  until?: string | undefined;
 }
 
 interface AgencyRow {
@@ -38,6 +47,10 @@ interface AgencyRow {
   parent_id: number | null;
   is_standing: number;
   active: number;
+  official_code: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  successor_id: number | null;
 }
 
 const toAgency = (row: AgencyRow): Agency => ({
@@ -49,6 +62,10 @@ const toAgency = (row: AgencyRow): Agency => ({
   parentId: row.parent_id,
   isStanding: row.is_standing === 1,
   active: row.active === 1,
+  officialCode: row.official_code,
+  validFrom: row.valid_from,
+  validUntil: row.valid_until,
+  successorId: row.successor_id,
 });
 
 /** SQL for agency kinds, agencies and their aliases. */
@@ -69,14 +86,18 @@ export class AgencyRepo {
       .all() as AgencyKind[];
   }
 
-  /** Inserts or updates an agency by code and replaces its aliases (its name and short name are always aliases). */
-  upsert(input: AgencyInput, now: Date): Agency {
+  /**
+   * Inserts or updates an agency by code and replaces its aliases (its name and short name are always
+   * aliases). It is active unless it ceased on or before `today` (`until`).
+   */
+  upsert(input: AgencyInput, now: Date, today = now.toISOString().slice(0, 10)): Agency {
     const parentId = input.parentCode ? (this.byCode(input.parentCode)?.id ?? null) : null;
     prepared(this.db, 
-        `INSERT INTO agencies (code, name, short_name, kind, parent_id, is_standing, created_at)
-         VALUES (@code, @name, @shortName, @kind, @parentId, @isStanding, @now)
+        `INSERT INTO agencies (code, name, short_name, kind, parent_id, is_standing, created_at, official_code, valid_from, valid_until, active)
+         VALUES (@code, @name, @shortName, @kind, @parentId, @isStanding, @now, @officialCode, @from, @until, @active)
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
-           kind = excluded.kind, parent_id = excluded.parent_id, is_standing = excluded.is_standing, active = 1`,
+           kind = excluded.kind, parent_id = excluded.parent_id, is_standing = excluded.is_standing, active = excluded.active,
+           official_code = excluded.official_code, valid_from = excluded.valid_from, valid_until = excluded.valid_until`,
       )
       .run({
         code: input.code,
@@ -86,6 +107,10 @@ export class AgencyRepo {
         parentId,
         isStanding: input.isStanding ? 1 : 0,
         now: now.toISOString(),
+        officialCode: input.officialCode ?? null,
+        from: input.from ?? null,
+        until: input.until ?? null,
+        active: input.until !== undefined && input.until <= today ? 0 : 1,
       });
     const agency = this.byCode(input.code);
     if (!agency) throw new Error(`agency ${input.code} vanished after upsert`);
@@ -135,6 +160,31 @@ export class AgencyRepo {
         alias: string;
       }[]
     ).map((row) => row.alias);
+  }
+
+  /** Points a ceased agency at the one its work went to (null: none). */
+  setSuccessor(code: string, successorCode: string | null): void {
+    const successor = successorCode ? (this.byCode(successorCode)?.id ?? null) : null;
+    prepared(this.db, 'UPDATE agencies SET successor_id = ? WHERE code = ?').run(successor, code);
+  }
+
+  /** Marks every agency not in `codes` inactive (dropped from the registry file): history stays, reminders stop. */
+  retireMissing(codes: string[]): number {
+    const keep = new Set(codes.map((c) => c.toUpperCase()));
+    const retire = prepared(this.db, 'UPDATE agencies SET active = 0 WHERE id = ?');
+    let n = 0;
+    for (const a of this.all()) {
+      if (a.active && !keep.has(a.code.toUpperCase())) {
+        retire.run(a.id);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  /** Every agency, active or not: the plan importer reads older plans against it. */
+  all(): Agency[] {
+    return (prepared(this.db, 'SELECT * FROM agencies ORDER BY id').all() as AgencyRow[]).map(toAgency);
   }
 
   /** Active agencies, ordered by kind then name; optionally of one kind. */
