@@ -2,6 +2,12 @@ import type { ImportError, ImportOutcome } from '../src/app/plan-import-service.
 import { FIELD_LABELS } from '../src/domain/plan-table.js';
 import type { DeadlineKind } from '../src/domain/deadline-grammar.js';
 
+/** "2025-03-01" → "1/3/2025", as a decree's date is usually written. */
+const formatDay = (day: string) => {
+  const [y, m, d] = day.split('-');
+  return `${Number(d)}/${Number(m)}/${y}`;
+};
+
 const MB = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 /** Plan and task words, in one place for proofreading. */
@@ -39,9 +45,17 @@ export const PLAN_TEXTS = {
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
+    if (outcome.successions.length > 0) {
+      lines.push('Cơ quan đã sắp xếp lại, việc giao cho cơ quan kế nhiệm:');
+      for (const s of outcome.successions.slice(0, 20)) {
+        lines.push(`• ${s.text} → ${s.to}, hợp nhất từ ${formatDay(s.since)} (${s.rows.length} dòng)`);
+      }
+    }
     if (outcome.unresolvedAgencies.length > 0) {
       lines.push(`Cần xem lại ${outcome.unresolvedAgencies.length} tên cơ quan không có trong danh bạ:`);
-      for (const item of outcome.unresolvedAgencies.slice(0, 20)) lines.push(`• dòng ${item.row}: ${item.text}`);
+      for (const item of outcome.unresolvedAgencies.slice(0, 20)) {
+        lines.push(`• dòng ${item.row}: ${item.text}${item.until ? ` — không còn từ ${formatDay(item.until)}, kế hoạch này không giao được cho cơ quan đó` : ''}`);
+      }
       if (outcome.unresolvedAgencies.length > 20) lines.push(`• … và ${outcome.unresolvedAgencies.length - 20} mục khác`);
     }
     if (outcome.unknownDeadlines.length > 0) {

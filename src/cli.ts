@@ -16,7 +16,8 @@ import { exportWorkbook } from './app/excel-export.js';
 import { basename } from 'node:path';
 import { createServices, type Services } from './app/services.js';
 import { scheduleDeadline } from './domain/deadline-grammar.js';
-import { loadCalendar } from './app/province-data.js';
+import { loadAdminUnits, loadCalendar } from './app/province-data.js';
+import { buildProvinceRegistry, findProvince, isUneditedGenerated, loadProvinceTemplate, registryCounts, registryFileText } from './app/province-setup.js';
 import { civilDateOf, formatCivil } from './domain/civil-date.js';
 import { readStatusReply } from './domain/status-reply.js';
 import { STATUS_TEXTS } from '../commands/status.js';
@@ -32,6 +33,10 @@ Lệnh:
       Tạo mã mời dùng một lần (ví dụ mã cho quản trị đầu tiên: --agency SNV --role quan_tri).
   agencies [--json]
       Liệt kê danh bạ cơ quan cùng tên viết tắt.
+  province list [--json]
+      Liệt kê 34 tỉnh, thành phố (sau 1/7/2025) cùng số xã, phường, đặc khu.
+  province init "<tên tỉnh>" [--force] [--file <tệp>] [--json]
+      Viết danh bạ cơ quan của tỉnh (data/agencies.json): UBND tỉnh, các sở, cơ quan Trung ương, mọi xã, phường, đặc khu.
   backup <tệp.sqlite>
       Sao lưu cơ sở dữ liệu khi bot đang chạy (sao lưu trực tuyến, an toàn).
   migrate
@@ -130,6 +135,48 @@ function describeReply(text: string, today: string): { json: object; lines: stri
   return { json, lines: out };
 }
 
+/** `province list` and `province init`: the official directory, without touching the database. */
+function provinceCommand(args: string[]): number {
+  const [sub, ...rest] = args;
+  const units = loadAdminUnits(DATA_DIR);
+  if (sub === 'list') {
+    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
+    const rows = units.provinces.map((p) => ({ code: p.code, name: p.name, fullName: p.fullName, communes: p.communes.length, formerNames: p.formerNames.filter((n) => n !== p.name) }));
+    if (values.json) print(JSON.stringify(rows, null, 2));
+    else for (const r of rows) print(`${r.code}  ${r.fullName.padEnd(24)} ${String(r.communes).padStart(4)} xã, phường, đặc khu${r.formerNames.length > 0 ? `  (gồm cả ${r.formerNames.join(', ')} cũ)` : ''}`);
+    return 0;
+  }
+  if (sub !== 'init') throw new UsageError('province cần list hoặc init, ví dụ: province init "Hà Tĩnh"');
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, file: { type: 'string' } },
+  });
+  const typed = positionals.join(' ').trim();
+  if (typed === '') throw new UsageError('thiếu tên tỉnh, ví dụ: province init "Hà Tĩnh" (xem danh sách: province list)');
+  const match = findProvince(units, typed);
+  if (match.kind === 'none') throw new UsageError(`không có tỉnh, thành phố “${typed}”. Gần nhất: ${match.suggestions.join(', ')}`);
+  const registry = buildProvinceRegistry(loadProvinceTemplate(DATA_DIR), match.province);
+  const target = values.file ?? join(DATA_DIR, 'agencies.json');
+  if (existsSync(target)) {
+    const current = readFileSync(target, 'utf8');
+    if (!isUneditedGenerated(current) && !values.force) {
+      throw new UsageError(`${target} đã được sửa tay nên không ghi đè. Thêm --force để ghi đè (bản cũ được giữ ở ${target}.bak)`);
+    }
+    if (!isUneditedGenerated(current)) writeFileSync(`${target}.bak`, current);
+  }
+  writeFileSync(target, registryFileText(registry, match.province.code));
+  const counts = registryCounts(registry);
+  if (values.json) {
+    print(JSON.stringify({ province: match.province.fullName, ...counts }));
+  } else {
+    if (match.kind === 'former') print(`${match.former} nay thuộc ${match.province.fullName} (Nghị quyết 202/2025/QH15).`);
+    print(`Đã viết ${target}: ${match.province.fullName}, ${counts.agencies} cơ quan (${counts.departments} sở, ban, ngành; ${counts.communes} xã, phường, đặc khu).`);
+    print('Xem lại các sở tùy chọn (ghi chú "Tùy chọn") và thêm tên viết tắt quen dùng vào aliases, rồi khởi động lại dondoc.');
+  }
+  return 0;
+}
+
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -183,6 +230,8 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'province':
+      return provinceCommand(rest);
     case 'agencies': {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
       const store = openStore(config);
@@ -288,8 +337,8 @@ async function run(argv: string[]): Promise<number> {
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines } = result.value;
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines }));
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions } = result.value;
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions }));
         else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
         return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
       } finally {

@@ -15,13 +15,16 @@ export interface PlanMeta {
   documentNo?: string | null;
 }
 
-/** The import summary; its shape is the CLI's JSON output and must stay stable. */
+/** The import summary; its shape is the CLI's JSON output and must stay stable (fields are only added at the end). */
 export interface ImportReport {
   rows: number;
   tasks: number;
   assignments: number;
-  unresolvedAgencies: { row: number; text: string }[];
+  /** Names no agency answers to; `until` when the agency (or group) no longer existed on the plan's date. */
+  unresolvedAgencies: { row: number; text: string; until?: string }[];
   unknownDeadlines: { row: number; text: string }[];
+  /** Merged or abolished agencies named by the plan, and who does their work now (the rows they appear on). */
+  successions: { text: string; to: string; since: string; rows: number[] }[];
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -55,13 +58,21 @@ export class PlanImportService {
     private readonly groups: { groups: AgencyGroup[]; noise: string[]; places?: string[] },
   ) {}
 
-  /** A resolver over the current registry (agencies can change between imports). */
+  /** A resolver over the whole registry, ceased agencies included (older plans name them; they resolve to successors). */
   resolver(): AgencyResolver {
-    const agencies = this.store.agencies.list().map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      names: this.store.agencies.aliases(a.id),
-    }));
+    const listed = new Set(this.store.agencies.list().map((a) => a.id));
+    const agencies = this.store.agencies
+      .all()
+      // A ceased agency stays resolvable; one retired without a date (dropped from the file) does not.
+      .filter((a) => listed.has(a.id) || a.validUntil !== null || a.successorId !== null)
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        names: this.store.agencies.aliases(a.id),
+        from: a.validFrom,
+        until: a.validUntil,
+        successorId: a.successorId,
+      }));
     return new AgencyResolver(agencies, this.groups.groups, this.groups);
   }
 
@@ -86,12 +97,24 @@ export class PlanImportService {
 
     const resolver = this.resolver();
     const context: DeadlineContext = { year: meta.year, period: meta.period };
+    // The plan speaks as of its first year: who existed then decides what "UBND cấp huyện" means.
+    const planDay = `${meta.period?.from ?? meta.year}-01-01`;
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
+    const successions = new Map<string, ImportReport['successions'][number]>();
     const prepared: PreparedTask[] = rows.value.map((row) => {
-      const lead = resolver.resolve(row.lead);
-      const coord = resolver.resolve(row.coord);
+      const lead = resolver.resolve(row.lead, planDay);
+      const coord = resolver.resolve(row.coord, planDay);
       for (const text of [...lead.unresolved, ...coord.unresolved]) unresolvedAgencies.push({ row: row.row, text });
+      for (const c of [...lead.ceased, ...coord.ceased]) unresolvedAgencies.push({ row: row.row, text: c.text, until: c.until });
+      for (const s of [...lead.successions, ...coord.successions]) {
+        const from = this.store.agencies.byId(s.agencyId)!;
+        const to = this.store.agencies.byId(s.successorId)!;
+        const key = `${from.id}>${to.id}`;
+        const entry = successions.get(key) ?? { text: from.shortName ?? from.name, to: to.shortName ?? to.name, since: from.validUntil ?? '', rows: [] };
+        if (!entry.rows.includes(row.row)) entry.rows.push(row.row);
+        successions.set(key, entry);
+      }
       if (row.lead.trim() === '') unresolvedAgencies.push({ row: row.row, text: '(ô Chủ trì trống)' });
       const schedule = scheduleDeadline(row.deadline, context, this.calendar);
       if (schedule.kind === 'unknown') unknownDeadlines.push({ row: row.row, text: row.deadline });
@@ -104,6 +127,7 @@ export class PlanImportService {
       assignments: prepared.reduce((sum, t) => sum + t.lead.length + t.coord.length, 0),
       unresolvedAgencies,
       unknownDeadlines,
+      successions: [...successions.values()],
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);

@@ -1,11 +1,17 @@
 import { cleanCell } from './plan-table.js';
 import { foldAligned, textKey } from './text-key.js';
 
-/** An agency as the resolver needs it: its id, kind and every name it may be written as. */
+/** An agency as the resolver needs it: its id, kind, every name it may be written as, and its life. */
 export interface ResolvableAgency {
   id: number;
   kind: string;
   names: string[];
+  /** The day it started ("YYYY-MM-DD"); a group phrase in an older plan does not include it. */
+  from?: string | null;
+  /** The day it ceased: a plan dated from then on cannot assign it work. */
+  until?: string | null;
+  /** Where its work went: a cell naming it is assigned to the successor. */
+  successorId?: number | null;
 }
 
 /** A phrase naming a group of agencies ("Các sở, ban, ngành") and the kinds it covers. */
@@ -19,12 +25,17 @@ export interface Resolution {
   agencyIds: number[];
   /** Pieces of the cell that name no known agency or group, as written. */
   unresolved: string[];
+  /** Names of merged or abolished agencies, as written, and the agency now responsible. */
+  successions: { text: string; agencyId: number; successorId: number }[];
+  /** Names of agencies (or groups) that no longer existed on the plan's date: not assigned. */
+  ceased: { text: string; until: string }[];
 }
 
-
+/** What a known phrase names: agencies (one, or a successor chain's end) or a group of kinds. */
 interface Phrase {
   key: string;
   agencyIds: number[];
+  kinds: string[];
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9&]/.test(c);
@@ -52,23 +63,24 @@ export class AgencyResolver {
   private readonly order: Map<number, number>;
   private readonly qualifiers: RegExp[];
 
+  private readonly agencies: Map<number, ResolvableAgency>;
+
   constructor(agencies: ResolvableAgency[], groups: AgencyGroup[], options: ResolverOptions = {}) {
     const noise = options.noise ?? [];
-    const byKey = new Map<string, Set<number>>();
-    const add = (name: string, ids: number[]) => {
+    this.agencies = new Map(agencies.map((a) => [a.id, a]));
+    const byKey = new Map<string, { ids: Set<number>; kinds: Set<string> }>();
+    const add = (name: string, ids: number[], kinds: string[]) => {
       const key = foldAligned(cleanCell(name).normalize('NFC')).trim();
       if (key.length < 2) return;
-      const set = byKey.get(key) ?? new Set<number>();
-      for (const id of ids) set.add(id);
-      byKey.set(key, set);
+      const entry = byKey.get(key) ?? { ids: new Set<number>(), kinds: new Set<string>() };
+      for (const id of ids) entry.ids.add(id);
+      for (const kind of kinds) entry.kinds.add(kind);
+      byKey.set(key, entry);
     };
-    for (const agency of agencies) for (const name of agency.names) add(name, [agency.id]);
-    for (const group of groups) {
-      const ids = agencies.filter((a) => group.kinds.includes(a.kind)).map((a) => a.id);
-      for (const phrase of group.phrases) add(phrase, ids);
-    }
+    for (const agency of agencies) for (const name of agency.names) add(name, [agency.id], []);
+    for (const group of groups) for (const phrase of group.phrases) add(phrase, [], group.kinds);
     this.phrases = [...byKey.entries()]
-      .map(([key, ids]) => ({ key, agencyIds: [...ids] }))
+      .map(([key, e]) => ({ key, agencyIds: [...e.ids], kinds: [...e.kinds] }))
       .sort((a, b) => b.key.length - a.key.length);
     this.noise = new Set(noise.map((n) => textKey(n)));
     this.order = new Map(agencies.map((a, i) => [a.id, i]));
@@ -99,8 +111,31 @@ export class AgencyResolver {
     return out;
   }
 
-  /** Resolves one cell; an empty cell resolves to nothing and leaves nothing unresolved. */
-  resolve(cell: string): Resolution {
+  /** The agency now responsible for work assigned to `id` (follows successors; stops at a loop). */
+  private current(id: number): number {
+    let at = id;
+    for (let hops = 0; hops < 10; hops += 1) {
+      const next = this.agencies.get(at)?.successorId;
+      if (next === undefined || next === null) return at;
+      at = next;
+    }
+    return at;
+  }
+
+  /** Agencies of the kinds that existed on `day`: a group phrase means these (merged ones live on in their successors). */
+  private members(kinds: string[], day: string | undefined): { ids: number[]; ceased: string | null } {
+    const ofKinds = [...this.agencies.values()].filter((a) => kinds.includes(a.kind) && (a.successorId === undefined || a.successorId === null));
+    const alive = ofKinds.filter((a) => day === undefined || ((!a.from || a.from <= day) && (!a.until || day < a.until)));
+    const ceased = alive.length === 0 && ofKinds.length > 0 && day !== undefined ? ofKinds.map((a) => a.until ?? '').filter(Boolean).sort().at(-1) ?? null : null;
+    return { ids: alive.map((a) => a.id), ceased };
+  }
+
+  /**
+   * Resolves one cell as of the plan's date `day` ("YYYY-MM-DD"; omitted: every agency counts).
+   * A merged agency's name is assigned to its successor (and said so); an agency or group that no
+   * longer existed on that day is reported, not assigned. An empty cell resolves to nothing.
+   */
+  resolve(cell: string, day?: string): Resolution {
     const text = this.dropQualifiers(
       cleanCell(cell)
         .normalize('NFC')
@@ -111,6 +146,8 @@ export class AgencyResolver {
     const folded = foldAligned(text);
     const claimed = new Array<boolean>(text.length).fill(false);
     const found = new Set<number>();
+    const successions: Resolution['successions'] = [];
+    const ceased: Resolution['ceased'] = [];
     for (const phrase of this.phrases) {
       let from = 0;
       for (;;) {
@@ -121,7 +158,24 @@ export class AgencyResolver {
         if (isWordChar(folded[at - 1]) || isWordChar(folded[end])) continue;
         if (claimed.slice(at, end).some(Boolean)) continue;
         claimed.fill(true, at, end);
-        for (const id of phrase.agencyIds) found.add(id);
+        const written = text.slice(at, end);
+        for (const id of phrase.agencyIds) {
+          const agency = this.agencies.get(id)!;
+          const now = this.current(id);
+          if (now !== id) {
+            found.add(now);
+            successions.push({ text: written, agencyId: id, successorId: now });
+          } else if (day !== undefined && agency.until && agency.until <= day) {
+            ceased.push({ text: written, until: agency.until });
+          } else {
+            found.add(id);
+          }
+        }
+        if (phrase.kinds.length > 0) {
+          const group = this.members(phrase.kinds, day);
+          for (const id of group.ids) found.add(id);
+          if (group.ceased) ceased.push({ text: written, until: group.ceased });
+        }
       }
     }
     const leftover = [...text].map((c, i) => (claimed[i] ? ';' : c)).join('');
@@ -133,6 +187,6 @@ export class AgencyResolver {
       .filter((piece) => piece !== '' && /\p{L}/u.test(piece))
       .filter((piece) => !this.noise.has(textKey(piece)) && !/^(chu tri|phoi hop)\b/.test(textKey(piece)));
     const agencyIds = [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
-    return { agencyIds, unresolved };
+    return { agencyIds, unresolved, successions, ceased };
   }
 }

@@ -241,6 +241,7 @@ export class PlanRepo {
    * Every dated (or ongoing) active task assignment the reminder planner looks at: one row per
    * (task, agency, due date); an admin-set date replaces the task's computed dates. A task without
    * dates (an event, an unknown deadline) is included for an agency granted an extension: that date is chased.
+   * Agencies no longer active (ceased, like the districts after 1/7/2025, or retired) are never chased.
    */
   reminderSources(includeCoordinating: boolean): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[] {
     return prepared(this.db, 
@@ -249,6 +250,7 @@ export class PlanRepo {
          FROM tasks t
          JOIN plans p ON p.id = t.plan_id
          JOIN assignments s ON s.task_id = t.id AND (s.role = 'lead' OR @coord = 1)
+         JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
          LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
          LEFT JOIN task_deadlines d ON d.task_id = t.id AND o.task_id IS NULL
          WHERE t.active = 1 AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing'

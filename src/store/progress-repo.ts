@@ -9,7 +9,8 @@ import { prepared, type Db } from './database.js';
  * A done on day D covers the dates up to the first date on or after D (finishing in May covers
  * "Quý II", not "Quý III"): a date is covered unless another date of the task lies in [D, date).
  * This is the rule of the reminder planner (`coveredByDone`), evaluated inside SQLite so that the
- * summaries aggregate 50,000 assignments without reading them into JavaScript.
+ * summaries aggregate 50,000 assignments without reading them into JavaScript. Inactive agencies
+ * (ceased or retired) are left out, as the planner leaves them out.
  */
 const LEAD_DEADLINES = `
   WITH occ AS (
@@ -17,6 +18,7 @@ const LEAD_DEADLINES = `
     FROM task_deadline_overrides o
     CROSS JOIN tasks t ON t.id = o.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = o.task_id AND s.role = 'lead'
+    CROSS JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
     LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = o.task_id AND st.agency_id = s.agency_id
     WHERE o.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
     UNION ALL
@@ -24,6 +26,7 @@ const LEAD_DEADLINES = `
     FROM task_deadlines d
     CROSS JOIN tasks t ON t.id = d.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = d.task_id AND s.role = 'lead'
+    CROSS JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
     LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = d.task_id AND st.agency_id = s.agency_id
     WHERE d.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
       AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o WHERE o.task_id = d.task_id)
@@ -32,6 +35,7 @@ const LEAD_DEADLINES = `
     FROM item_states st
     CROSS JOIN tasks t ON t.id = st.item_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = st.item_id AND s.agency_id = st.agency_id AND s.role = 'lead'
+    CROSS JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
     WHERE st.due_override IS NOT NULL AND +st.item_kind = 'task' AND st.due_override BETWEEN @from AND @to
       AND (@agency IS NULL OR st.agency_id = @agency)
   ),

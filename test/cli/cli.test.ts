@@ -114,7 +114,7 @@ describe('npm run cli — plans and deadlines', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
     expect(dry.code).toBe(3);
     const report = JSON.parse(dry.out);
-    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines']);
+    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions']);
     expect(report).toMatchObject({ rows: 76, tasks: 76, unknownDeadlines: [] });
     const db1 = openDatabase(db);
     expect((db1.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n).toBe(0);

@@ -54,7 +54,7 @@ describe('agency resolution on real cells', () => {
     const mixed = resolver.resolve('Ban Đổi mới và Phát triển doanh nghiệp; Sở Tài chính');
     expect(mixed.unresolved).toEqual(['Ban Đổi mới và Phát triển doanh nghiệp']);
     expect(mixed.agencyIds.map(codeOf)).toEqual(['STC']);
-    expect(resolver.resolve('')).toEqual({ agencyIds: [], unresolved: [] });
+    expect(resolver.resolve('')).toEqual({ agencyIds: [], unresolved: [], successions: [], ceased: [] });
   });
 });
 
