@@ -61,7 +61,7 @@ class UsageError extends Error {}
 
 function openStore(config: Config): Store {
   const store = createStore(openDatabase(config.DONDOC_DB_PATH));
-  applyRegistry(store, readRegistry(join(DATA_DIR, 'agencies.json')), systemClock.now());
+  applyRegistry(store, readRegistry(join(DATA_DIR, 'agencies.json')), systemClock.now(), config.DONDOC_TIMEZONE);
   return store;
 }
 
@@ -71,7 +71,7 @@ function openServices(config: Config): Services {
     clock: systemClock,
     logger: createLogger('silent'),
     dataDir: DATA_DIR,
-    settings: { provinceName: config.DONDOC_PROVINCE_NAME, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
+    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
   });
 }
 
@@ -243,6 +243,7 @@ async function run(argv: string[]): Promise<number> {
           kind: a.kind,
           parent: a.parentId === null ? null : (store.agencies.byId(a.parentId)?.code ?? null),
           aliases: store.agencies.aliases(a.id),
+          officialCode: a.officialCode,
         }));
         if (values.json) print(JSON.stringify(agencies, null, 2));
         else for (const a of agencies) print(`${a.code.padEnd(10)} ${a.name}  [${a.kind}]  ${a.aliases.join('; ')}`);

@@ -16,7 +16,7 @@ function isValidTimeZone(zone: string): boolean {
 /** The whole environment dondoc reads, parsed once at start-up; nothing else reads process.env. */
 export const configSchema = z.object({
   DONDOC_DB_PATH: z.string().trim().min(1, 'cần đường dẫn tới tệp SQLite').default('data/dondoc.sqlite'),
-  DONDOC_PROVINCE_NAME: z.string().trim().min(1, 'cần tên tỉnh').default('Tỉnh mẫu'),
+  DONDOC_PROVINCE_NAME: z.string().trim().min(1, 'cần tên tỉnh').optional(),
   DONDOC_TIMEZONE: z
     .string()
     .trim()

@@ -59,14 +59,15 @@ export function createApp(
   const { logger, clock } = deps;
   const dataDir = deps.dataDir ?? DATA_DIR;
   const store = createStore(openDatabase(config.DONDOC_DB_PATH));
-  applyRegistry(store, readRegistry(join(dataDir, 'agencies.json')), clock.now());
+  const registry = readRegistry(join(dataDir, 'agencies.json'));
+  applyRegistry(store, registry, clock.now(), config.DONDOC_TIMEZONE);
   const services = createServices({
     store,
     clock,
     logger,
     dataDir,
     settings: {
-      provinceName: config.DONDOC_PROVINCE_NAME,
+      provinceName: config.DONDOC_PROVINCE_NAME ?? registry.province,
       timeZone: config.DONDOC_TIMEZONE,
       inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
       fileLinks: config.ZALO_BOT_TOKEN !== undefined && config.DONDOC_PUBLIC_URL !== undefined,

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { civilDateOf } from '../domain/civil-date.js';
 import { AgencyResolver, type AgencyGroup } from '../domain/agency-resolver.js';
 import { scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
 import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domain/plan-table.js';
@@ -56,6 +57,7 @@ export class PlanImportService {
     private readonly clock: Clock,
     private readonly calendar: WorkCalendar,
     private readonly groups: { groups: AgencyGroup[]; noise: string[]; places?: string[] },
+    private readonly timeZone = 'Asia/Ho_Chi_Minh',
   ) {}
 
   /** A resolver over the whole registry, ceased agencies included (older plans name them; they resolve to successors). */
@@ -98,13 +100,13 @@ export class PlanImportService {
     const resolver = this.resolver();
     const context: DeadlineContext = { year: meta.year, period: meta.period };
     // The plan speaks as of its first year: who existed then decides what "UBND cấp huyện" means.
-    const planDay = `${meta.period?.from ?? meta.year}-01-01`;
+    const on = { planDay: `${meta.period?.from ?? meta.year}-01-01`, today: civilDateOf(this.clock.now(), this.timeZone) };
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
     const successions = new Map<string, ImportReport['successions'][number]>();
     const prepared: PreparedTask[] = rows.value.map((row) => {
-      const lead = resolver.resolve(row.lead, planDay);
-      const coord = resolver.resolve(row.coord, planDay);
+      const lead = resolver.resolve(row.lead, on);
+      const coord = resolver.resolve(row.coord, on);
       for (const text of [...lead.unresolved, ...coord.unresolved]) unresolvedAgencies.push({ row: row.row, text });
       for (const c of [...lead.ceased, ...coord.ceased]) unresolvedAgencies.push({ row: row.row, text: c.text, until: c.until });
       for (const s of [...lead.successions, ...coord.successions]) {

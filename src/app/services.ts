@@ -58,7 +58,7 @@ export function createServices(deps: {
     ...rest,
     calendar,
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
-    plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir)),
+    plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir), deps.settings.timeZone),
     pendingImports: new PendingImports(),
     policy,
     reportConfig: loadReportConfig(dataDir),

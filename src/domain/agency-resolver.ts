@@ -77,8 +77,10 @@ export class AgencyResolver {
       for (const kind of kinds) entry.kinds.add(kind);
       byKey.set(key, entry);
     };
-    for (const agency of agencies) for (const name of agency.names) add(name, [agency.id], []);
-    for (const group of groups) for (const phrase of group.phrases) add(phrase, [], group.kinds);
+    // Names and phrases with commas are also written without them ("UBND các xã phường đặc khu").
+    const variants = (name: string) => (name.includes(',') ? [name, name.replace(/\s*,\s*/g, ' ')] : [name]);
+    for (const agency of agencies) for (const name of agency.names) for (const v of variants(name)) add(v, [agency.id], []);
+    for (const group of groups) for (const phrase of group.phrases) for (const v of variants(phrase)) add(v, [], group.kinds);
     this.phrases = [...byKey.entries()]
       .map(([key, e]) => ({ key, agencyIds: [...e.ids], kinds: [...e.kinds] }))
       .sort((a, b) => b.key.length - a.key.length);
@@ -111,31 +113,39 @@ export class AgencyResolver {
     return out;
   }
 
-  /** The agency now responsible for work assigned to `id` (follows successors; stops at a loop). */
-  private current(id: number): number {
+  /** True when the agency's work has gone to its successor by `today`. */
+  private merged(agency: ResolvableAgency, today: string | undefined): boolean {
+    return agency.successorId !== undefined && agency.successorId !== null && (today === undefined || (agency.until !== undefined && agency.until !== null && agency.until <= today));
+  }
+
+  /** The agency responsible today for work assigned to `id` (follows successors; stops at a loop). */
+  private current(id: number, today: string | undefined): number {
     let at = id;
     for (let hops = 0; hops < 10; hops += 1) {
-      const next = this.agencies.get(at)?.successorId;
-      if (next === undefined || next === null) return at;
-      at = next;
+      const agency = this.agencies.get(at);
+      if (!agency || !this.merged(agency, today)) return at;
+      at = agency.successorId!;
     }
     return at;
   }
 
-  /** Agencies of the kinds that existed on `day`: a group phrase means these (merged ones live on in their successors). */
-  private members(kinds: string[], day: string | undefined): { ids: number[]; ceased: string | null } {
-    const ofKinds = [...this.agencies.values()].filter((a) => kinds.includes(a.kind) && (a.successorId === undefined || a.successorId === null));
+  /** Agencies of the kinds that existed on the plan's day: a group phrase means these (merged ones live on in their successors). */
+  private members(kinds: string[], day: string | undefined, today: string | undefined): { ids: number[]; ceased: string | null } {
+    const ofKinds = [...this.agencies.values()].filter((a) => kinds.includes(a.kind) && !this.merged(a, today));
     const alive = ofKinds.filter((a) => day === undefined || ((!a.from || a.from <= day) && (!a.until || day < a.until)));
     const ceased = alive.length === 0 && ofKinds.length > 0 && day !== undefined ? ofKinds.map((a) => a.until ?? '').filter(Boolean).sort().at(-1) ?? null : null;
     return { ids: alive.map((a) => a.id), ceased };
   }
 
   /**
-   * Resolves one cell as of the plan's date `day` ("YYYY-MM-DD"; omitted: every agency counts).
-   * A merged agency's name is assigned to its successor (and said so); an agency or group that no
-   * longer existed on that day is reported, not assigned. An empty cell resolves to nothing.
+   * Resolves one cell of a plan dated `on.planDay`, imported `on.today` ("YYYY-MM-DD"; omitted: every
+   * agency counts and every succession applies). A name of an agency merged by today is assigned to
+   * its successor (and said so); an agency or group that no longer existed on the plan's day is
+   * reported, not assigned. An empty cell resolves to nothing.
    */
-  resolve(cell: string, day?: string): Resolution {
+  resolve(cell: string, on: { planDay?: string; today?: string } = {}): Resolution {
+    const day = on.planDay;
+    const today = on.today;
     const text = this.dropQualifiers(
       cleanCell(cell)
         .normalize('NFC')
@@ -161,7 +171,7 @@ export class AgencyResolver {
         const written = text.slice(at, end);
         for (const id of phrase.agencyIds) {
           const agency = this.agencies.get(id)!;
-          const now = this.current(id);
+          const now = this.current(id, today);
           if (now !== id) {
             found.add(now);
             successions.push({ text: written, agencyId: id, successorId: now });
@@ -172,7 +182,7 @@ export class AgencyResolver {
           }
         }
         if (phrase.kinds.length > 0) {
-          const group = this.members(phrase.kinds, day);
+          const group = this.members(phrase.kinds, day, today);
           for (const id of group.ids) found.add(id);
           if (group.ceased) ceased.push({ text: written, until: group.ceased });
         }

@@ -11,7 +11,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 describe('charts', () => {
   it('draws completion for a 60-agency province as a phone-readable PNG', () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({ name: `UBND xã Thử Nghiệm ${i} — Đặc khu Côn Đảo`, done: i % 7, overdue: i % 3, open: 2 }));
-    const png = completionChart('Tiến độ nhiệm vụ quý III/2024 — Tỉnh mẫu', '60 cơ quan', rows);
+    const png = completionChart('Tiến độ nhiệm vụ quý III/2024 — Tỉnh Hà Tĩnh', '60 cơ quan', rows);
     expect(pngSize(png)).toEqual({ width: 1000, height: 120 + 60 * 30 + 40 });
     expect(png.length).toBeGreaterThan(50_000);
   });
@@ -26,9 +26,9 @@ describe('charts', () => {
 
   it('draws a 12-week trend with an axis that grows with the data', () => {
     const weeks = Array.from({ length: 12 }, (_, i) => ({ label: `${String(1 + i * 7).padStart(2, '0')}/07`, done: i * 40, progress: 250, problems: i }));
-    const png = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh mẫu', 'Số tin báo tình hình mỗi tuần', weeks);
+    const png = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh', 'Số tin báo tình hình mỗi tuần', weeks);
     expect(pngSize(png)).toEqual({ width: 1000, height: 130 + 360 + 70 });
-    const empty = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh mẫu', 'Số tin báo tình hình mỗi tuần', weeks.map((w) => ({ ...w, done: 0, progress: 0, problems: 0 })));
+    const empty = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh', 'Số tin báo tình hình mỗi tuần', weeks.map((w) => ({ ...w, done: 0, progress: 0, problems: 0 })));
     expect(png.length).toBeGreaterThan(empty.length);
   });
 });

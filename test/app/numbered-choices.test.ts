@@ -28,7 +28,7 @@ describe('numbered choices on a platform without buttons', () => {
     const kinds = h.app.store.agencies.kinds();
     const pick = kinds.findIndex((k) => k.code === 'co_quan_tw') + 1;
     const [listing] = await say(String(pick));
-    expect(listing).toContain('Cục Thuế tỉnh');
+    expect(listing).toContain('THUE — Thuế tỉnh');
     const [second] = await say(String(kinds.findIndex((k) => k.code === 'ubnd_xa') + 1));
     expect(second).toContain('UBND xã Cẩm Bình');
   });

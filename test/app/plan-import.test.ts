@@ -113,6 +113,51 @@ describe('importing the shipped plans', () => {
   });
 });
 
+describe('an older plan read today, after the 2025 reorganisation', () => {
+  it('assigns merged departments to their successors and says so; the district group is kept as history, never chased', async () => {
+    const now = createTestApp({ start: '2026-11-23T02:00:00Z' });
+    try {
+      const result = await now.app.services.plans.importFile('ha-tinh.csv', file('ha-tinh-2024-phu-luc.csv'), HA_TINH);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const byText = new Map(result.value.successions.map((s) => [s.text, s]));
+      // The 2024 plan names Sở TTTT (now Sở KH&CN), Sở KH&ĐT (now Sở Tài chính) and others.
+      expect(byText.get('Sở TTTT')).toMatchObject({ to: 'Sở KH&CN', since: '2025-03-01' });
+      expect(byText.get('Sở KH&ĐT')).toMatchObject({ to: 'Sở Tài chính', since: '2025-03-01' });
+      const { PLAN_TEXTS } = await import('../../commands/plans.texts.js');
+      expect(PLAN_TEXTS.importSummary(result.value).join('\n')).toContain('Sở TTTT → Sở KH&CN, hợp nhất từ 1/3/2025');
+      // No work is left with a department that no longer exists.
+      const codes = now.app.store.db
+        .prepare('SELECT DISTINCT a.code FROM assignments s JOIN agencies a ON a.id = s.agency_id')
+        .all()
+        .map((r) => (r as { code: string }).code);
+      for (const merged of ['STTTT', 'SKHDT', 'SNNPTNT', 'STNMT', 'SLDTBXH', 'SGTVT', 'CTHUE']) expect(codes).not.toContain(merged);
+      const [task] = now.app.store.plans.tasksByCode('I.3.4');
+      expect(now.app.store.plans.assignments(task!.id).filter((r) => r.role === 'lead').map((r) => r.agencyCode)).toEqual(['SKHCN']);
+      // "UBND cấp huyện" in a 2024 plan is history: assigned to the former districts, never reminded.
+      expect(codes).toContain('HUYEN_CU');
+      const huyen = now.app.store.agencies.byCode('HUYEN_CU')!;
+      expect(huyen.active).toBe(false);
+      const planned = now.app.services.planner.desired('2026-11-23', '2027-12-31');
+      expect(planned.some((r) => r.agencyId === huyen.id)).toBe(false);
+    } finally {
+      await now.close();
+    }
+  });
+
+  it('reports "UBND cấp huyện" in a plan written after 1/7/2025 instead of assigning it', async () => {
+    const now = createTestApp({ start: '2026-11-23T02:00:00Z' });
+    try {
+      const csv = Buffer.from('STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\n1,Rà soát TTHC,UBND cấp huyện,Sở Nội vụ,Quý IV/2026\r\n2,Số hóa hồ sơ,UBND các xã phường đặc khu,Sở KH&CN,Quý IV/2026\r\n');
+      const result = await now.app.services.plans.importFile('kh2026.csv', csv, { name: 'KH CCHC 2026', year: 2026 }, { dryRun: true });
+      expect(result.ok && result.value.unresolvedAgencies).toEqual([{ row: 2, text: 'UBND cấp huyện', until: '2025-07-01' }]);
+      expect(result.ok && result.value.assignments).toBe(1 + 69 + 1);
+    } finally {
+      await now.close();
+    }
+  });
+});
+
 describe('malformed files change nothing and say what is wrong in Vietnamese', () => {
   const cases: [string, string, Buffer, RegExp][] = [
     ['wrong columns', 'sai-cot.csv', Buffer.from('STT,Nội dung,Ghi chú\n1,Việc gì đó,không\n'), /thiếu cột “Chủ trì”, “Thời gian hoàn thành”, “Nhiệm vụ”/],

@@ -57,10 +57,13 @@ describe('npm run cli', () => {
 
   it('lists the registry with aliases as JSON', () => {
     const result = cli('agencies', '--json');
-    const agencies = JSON.parse(result.out) as { code: string; aliases: string[]; kind: string; parent: string | null }[];
-    expect(agencies.find((a) => a.code === 'STTTT')!.aliases).toContain('Sở TTTT');
-    expect(agencies.find((a) => a.code === 'XCB')!.parent).toBe('HCX');
-    expect(new Set(agencies.map((a) => a.kind))).toEqual(new Set(['ubnd_tinh', 'so_ban_nganh', 'co_quan_tw', 'ubnd_huyen', 'ubnd_xa']));
+    const agencies = JSON.parse(result.out) as { code: string; aliases: string[]; kind: string; parent: string | null; officialCode: string | null }[];
+    expect(agencies.find((a) => a.code === 'SKHCN')!.aliases).toContain('Sở KH&CN');
+    expect(agencies.find((a) => a.code === 'X18073')).toMatchObject({ kind: 'ubnd_xa', officialCode: '18073', aliases: expect.arrayContaining(['Phường Thành Sen']) });
+    // The shipped directory is Hà Tĩnh as it stands: no district (they ceased on 1/7/2025), no merged department.
+    expect(new Set(agencies.map((a) => a.kind))).toEqual(new Set(['ubnd_tinh', 'so_ban_nganh', 'co_quan_tw', 'ubnd_xa']));
+    expect(agencies.map((a) => a.code)).not.toContain('STTTT');
+    expect(agencies.filter((a) => a.kind === 'ubnd_xa')).toHaveLength(69);
   });
 
   it('backs up the database online into a file that opens with the same rows, and never overwrites', () => {

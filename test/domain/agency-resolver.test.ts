@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/app/agency-registry.js';
@@ -6,32 +7,45 @@ import { AgencyResolver } from '../../src/domain/agency-resolver.js';
 
 const registry = readRegistry(join(process.cwd(), 'data', 'agencies.json'));
 const groups = loadAgencyGroups(join(process.cwd(), 'data'));
-const agencies = registry.agencies.map((a, id) => ({ id, kind: a.kind, names: [a.name, a.code, ...(a.shortName ? [a.shortName] : []), ...a.aliases] }));
+const idOf = new Map(registry.agencies.map((a, id) => [a.code, id]));
+const agencies = registry.agencies.map((a, id) => ({
+  id,
+  kind: a.kind,
+  names: [a.name, a.code, ...(a.shortName ? [a.shortName] : []), ...a.aliases],
+  from: a.from ?? null,
+  until: a.until ?? null,
+  successorId: a.successor ? idOf.get(a.successor)! : null,
+}));
 const codeOf = (id: number) => registry.agencies[id]!.code;
 const resolver = new AgencyResolver(agencies, groups.groups, groups);
-const codes = (cell: string) => resolver.resolve(cell).agencyIds.map(codeOf);
-const ofKind = (...kinds: string[]) => registry.agencies.filter((a) => kinds.includes(a.kind)).map((a) => a.code);
+/** The shipped directory (Hà Tĩnh as it stands), a plan of 2026 imported today. */
+const NOW = { planDay: '2026-01-01', today: '2026-11-23' };
+const resolve = (cell: string, on: { planDay?: string; today?: string } = NOW) => resolver.resolve(cell, on);
+const codes = (cell: string) => resolve(cell).agencyIds.map(codeOf);
+/** Agencies in force of the kinds (a group phrase in a 2026 plan means these). */
+const ofKind = (...kinds: string[]) => registry.agencies.filter((a) => kinds.includes(a.kind) && a.until === undefined).map((a) => a.code);
 
 describe('agency resolution on real cells', () => {
   it.each([
     ['Sở Nội vụ', ['SNV']],
-    ['Sở TTTT', ['STTTT']],
+    // Merged departments are resolved to the department doing their work today.
+    ['Sở TTTT', ['SKHCN']],
     ['VP UBND tỉnh', ['VPUBND']],
     ['Sở KH&CN', ['SKHCN']],
-    ['Sở KH và ĐT', ['SKHDT']],
-    ['Sở Kế hoạch và Đầu tư', ['SKHDT']],
+    ['Sở KH và ĐT', ['STC']],
+    ['Sở Kế hoạch và Đầu tư', ['STC']],
     ['SỞ TƯ PHÁP', ['STP']],
     ['so tu phap', ['STP']],
     ['Sở Tài chính (TT Tư vấn dịch vụ tài chính)', ['STC']],
     // "các cơ quan đơn vị có liên quan" is the group of every sở, ban, ngành (Sở Tư pháp and VP UBND are among them).
     ['Sở Tư pháp, Văn phòng UBND tỉnh và các cơ quan đơn vị có liên quan', ofKind('so_ban_nganh')],
-    ['Văn phòng UBND tỉnh phối hợp với Sở Thông tin và Truyền thông', ['VPUBND', 'STTTT']],
+    ['Văn phòng UBND tỉnh phối hợp với Sở Thông tin và Truyền thông', ['SKHCN', 'VPUBND']],
     ['Sở Nội vụ chủ trì đối với nhân rộng mô hình hay; Sở Khoa học và Công nghệ chủ trì đối với áp dụng các sáng kiến CCHC', ['SNV', 'SKHCN']],
-    ['Sở Kế hoạch và Đầu tư, Sở Công Thương', ['SKHDT', 'SCT']],
+    ['Sở Kế hoạch và Đầu tư, Sở Công Thương', ['STC', 'SCT']],
     // "các cơ quan, đơn vị" names every agency a plan applies to: sở, central bodies and local governments.
     ['Sở Nội vụ; các cơ quan, đơn vị.', ofKind('so_ban_nganh', 'co_quan_tw', 'ubnd_huyen', 'ubnd_xa')],
   ])('%j → %j', (cell, expected) => {
-    const result = resolver.resolve(cell);
+    const result = resolve(cell);
     expect(result.unresolved).toEqual([]);
     expect(result.agencyIds.map(codeOf)).toEqual(expected);
   });
@@ -46,15 +60,15 @@ describe('agency resolution on real cells', () => {
   });
 
   it('reports what it cannot resolve, as written, without splitting unknown names at "và"', () => {
-    expect(resolver.resolve('Viện kiểm sát nhân dân, Tòa án nhân dân, Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp').unresolved).toEqual([
+    expect(resolve('Viện kiểm sát nhân dân, Tòa án nhân dân, Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp').unresolved).toEqual([
       'Viện kiểm sát nhân dân',
       'Tòa án nhân dân',
       'Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp',
     ]);
-    const mixed = resolver.resolve('Ban Đổi mới và Phát triển doanh nghiệp; Sở Tài chính');
+    const mixed = resolve('Ban Đổi mới và Phát triển doanh nghiệp; Sở Tài chính');
     expect(mixed.unresolved).toEqual(['Ban Đổi mới và Phát triển doanh nghiệp']);
     expect(mixed.agencyIds.map(codeOf)).toEqual(['STC']);
-    expect(resolver.resolve('')).toEqual({ agencyIds: [], unresolved: [], successions: [], ceased: [] });
+    expect(resolve('')).toEqual({ agencyIds: [], unresolved: [], successions: [], ceased: [] });
   });
 });
 
@@ -77,7 +91,7 @@ describe('how post-2025 plans and real cells write agencies', () => {
     ['Sở Văn hoá, Thể thao và Du lịch', ['SVHTTDL']],
     ['Sở Văn hóa, Thể thao và Du lịch', ['SVHTTDL']],
   ])('%j → %j, nothing to review', (cell, expected) => {
-    const result = resolver.resolve(cell);
+    const result = resolve(cell);
     expect(result.unresolved).toEqual([]);
     expect(result.agencyIds.map(codeOf)).toEqual(expected);
   });
@@ -94,13 +108,55 @@ describe('how post-2025 plans and real cells write agencies', () => {
     ['Các cơ quan Trung ương đóng trên địa bàn tỉnh', ['co_quan_tw']],
     ['Các sở, ngành của tỉnh', ['so_ban_nganh']],
   ])('group phrase %j expands to the kinds %j', (cell, kinds) => {
-    const result = resolver.resolve(cell);
+    const result = resolve(cell);
     expect(result.unresolved).toEqual([]);
     expect(result.agencyIds.map(codeOf)).toEqual(ofKind(...kinds));
   });
 
   it('still reports a real unknown name next to a qualifier', () => {
-    expect(resolver.resolve('Hội Nông dân tỉnh Thanh Hóa').unresolved).toEqual(['Hội Nông dân tỉnh']);
-    expect(resolver.resolve('Sở Nội vụ tỉnh Atlantis').unresolved).toEqual(['tỉnh Atlantis']);
+    expect(resolve('Hội Nông dân tỉnh Thanh Hóa').unresolved).toEqual(['Hội Nông dân tỉnh']);
+    expect(resolve('Sở Nội vụ tỉnh Atlantis').unresolved).toEqual(['tỉnh Atlantis']);
+  });
+});
+
+describe('the 2025 reorganisation: successors and agencies that ceased', () => {
+  const template = JSON.parse(readFileSync(join(process.cwd(), 'data', 'province-template.json'), 'utf8')) as {
+    abolished: { code: string; name: string; shortName?: string; until: string; successor?: string }[];
+  };
+
+  it.each(template.abolished.filter((a) => a.successor).map((a) => [a.name, a.shortName ?? a.name, a.successor!, a.until] as const))(
+    '%j (and %j) → %s since %s, said so',
+    (name, short, successor, until) => {
+      for (const cell of [name, short]) {
+        const result = resolve(cell);
+        expect(result.agencyIds.map(codeOf)).toEqual([successor]);
+        expect(result.successions.map((s) => codeOf(s.successorId))).toEqual([successor]);
+        expect(registry.agencies[result.successions[0]!.agencyId]!.until).toBe(until);
+        expect(result.unresolved).toEqual([]);
+      }
+    },
+  );
+
+  it('keeps a merged department as itself while it still exists (a 2024 plan read in 2024)', () => {
+    const in2024 = { planDay: '2024-01-01', today: '2024-06-24' };
+    expect(resolve('Sở TTTT', in2024)).toMatchObject({ agencyIds: [idOf.get('STTTT')], successions: [] });
+    expect(resolve('Các sở, ban, ngành', in2024).agencyIds.map(codeOf)).toEqual(expect.arrayContaining(['STTTT', 'SKHDT', 'SNV']));
+  });
+
+  it('reports districts in a plan dated after 1/7/2025, keeps them as history in an older one', () => {
+    expect(resolve('UBND cấp huyện')).toMatchObject({ agencyIds: [], ceased: [{ text: 'UBND cấp huyện', until: '2025-07-01' }] });
+    expect(resolve('Các sở, ban, ngành; UBND cấp huyện').agencyIds.map(codeOf)).toEqual(ofKind('so_ban_nganh'));
+    const older = resolve('UBND cấp huyện', { planDay: '2024-01-01', today: '2026-11-23' });
+    expect(older).toMatchObject({ ceased: [], unresolved: [] });
+    expect(older.agencyIds.map(codeOf)).toEqual(['HUYEN_CU']);
+  });
+
+  it('expands a group to the agencies in force, never to a merged one', () => {
+    const sở = codes('Các sở, ban, ngành');
+    expect(sở).toEqual(ofKind('so_ban_nganh'));
+    expect(sở).toEqual(expect.arrayContaining(['SNV', 'SNNMT', 'SDTTG', 'VPUBND']));
+    for (const merged of ['STTTT', 'SKHDT', 'SGTVT', 'SLDTBXH', 'SNNPTNT', 'STNMT', 'BDT']) expect(sở).not.toContain(merged);
+    expect(codes('Các cơ quan Trung ương')).toEqual(['CAT', 'THUE', 'KBNN', 'BHXH']);
+    expect(codes('UBND các xã, phường, đặc khu')).toHaveLength(69);
   });
 });

@@ -10,7 +10,7 @@ beforeEach(async () => {
   h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
   await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
   for (const [i, user] of focals.entries()) {
-    const agency = ['STP', 'STC', 'XCB', 'CTHUE'][i]!;
+    const agency = ['STP', 'STC', 'X18073', 'THUE'][i]!;
     await h.send(user, `/start ${codeIn((await h.send(admin, `/moi ${agency} dau_moi`))[0]!)}`);
   }
   await h.send(leader, `/start ${codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!)}`);
@@ -58,8 +58,8 @@ describe('broadcasts from Sở Nội vụ', () => {
   it('reaches chosen agencies by code, refuses unknown ones, and is for admins only', async () => {
     await h.send(admin, '/thongbao Họp giao ban CCHC');
     expect(await h.send(admin, '/tb_doituong 1 coquan STP,XYZ')).toEqual(['Có mã cơ quan không tồn tại. Gõ /coquan để xem mã các cơ quan.']);
-    const [preview] = await h.send(admin, '/tb_doituong 1 coquan STP,XCB');
-    expect(preview).toContain('gửi tới: Sở Tư pháp, UBND xã Cẩm Bình — 2 người của 2 cơ quan.');
+    const [preview] = await h.send(admin, '/tb_doituong 1 coquan STP,X18073');
+    expect(preview).toContain('gửi tới: Sở Tư pháp, UBND phường Thành Sen — 2 người của 2 cơ quan.');
     expect(await h.send(admin, '/tb_huy 1')).toEqual(['Đã hủy thông báo #1; chưa gửi cho ai.']);
     expect(await h.send(focals[0]!, '/thongbao Tôi muốn gửi')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
     expect(await h.send(leader, '/thongbao_tt 1')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);

@@ -70,7 +70,7 @@ describe('Telegram rendering through the real bot', () => {
     const button = keyboard.flat().find((b) => b.text === 'Cơ quan Trung ương trên địa bàn')!;
     expect(button.callback_data).toBe('/coquan co_quan_tw');
     const [listing] = await h.press(admin, button.callback_data);
-    expect(listing).toContain('Cục Thuế tỉnh');
+    expect(listing).toContain('Thuế tỉnh');
     expect(listing).not.toContain('Sở Tư pháp');
     expect(h.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
   });

@@ -37,7 +37,7 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     const owed = h.app.store.reports.obligationsOf(h.app.store.reports.byCode('6T', 2024)!.id).length;
     const [summary] = await h.send(leader, '/tonghop');
     // Quý III/2024: 2.5, 3.7 (due 1/7), 1.6, 2.3, 2.4 (Sở Tư pháp), 4.1 (Sở Nội vụ), 4.2 (Sở Tài chính) → 7 due, 2.5 done, 3.7 overdue.
-    expect(summary).toContain('<b>Tổng hợp CCHC — Tỉnh mẫu, quý III/2024</b>');
+    expect(summary).toContain('<b>Tổng hợp CCHC — Tỉnh Hà Tĩnh, quý III/2024</b>');
     expect(summary).toContain('Nhiệm vụ đến hạn trong quý: 7; đã hoàn thành 1 (14%); quá hạn chưa xong 1.');
     expect(summary).toContain('• Sở, ban, ngành: 1/7 (14%)');
     expect(summary).toContain(`Báo cáo CCHC 6 tháng năm 2024: đã nộp 1/${owed} cơ quan.`);
@@ -67,7 +67,7 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     const before = h.calls.length;
     const [trend] = await h.send(leader, '/xuhuong');
     // 24/6–30/6: 2.5 done and the 6-month report submitted; 1/7–7/7 (today is 2/7): 2.3 progress, 2.4 blocked.
-    expect(trend).toContain('<b>Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh mẫu</b>');
+    expect(trend).toContain('<b>Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh</b>');
     expect(trend).toContain('• 24/06–30/06: 2 hoàn thành, 0 cập nhật tiến độ, 0 vướng mắc/xin gia hạn');
     expect(trend).toContain('• 01/07–07/07: 0 hoàn thành, 1 cập nhật tiến độ, 1 vướng mắc/xin gia hạn');
     expect(trend).toContain('Tuần này 0 việc báo hoàn thành, ít hơn tuần trước 2.');
@@ -115,7 +115,7 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     await h.app.worker.drain();
     const weekly = h.messagesSince(before, leader.id).map((c) => String(c.payload.text));
     expect(weekly).toHaveLength(1);
-    expect(weekly[0]).toContain('<b>Tổng hợp CCHC — Tỉnh mẫu, quý III/2024</b>');
+    expect(weekly[0]).toContain('<b>Tổng hợp CCHC — Tỉnh Hà Tĩnh, quý III/2024</b>');
     // Two pictures: completion by agency, and the 12-week trend.
     expect(h.calls.slice(before).filter((c) => c.method === 'sendPhoto' && c.payload.chat_id === leader.id)).toHaveLength(2);
     at('2024-07-08 10:00');
