@@ -45,6 +45,11 @@ export const PLAN_TEXTS = {
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
+    if (outcome.pastChecks.count > 0) {
+      lines.push(
+        `${outcome.pastChecks.count} mốc hạn đã qua trước ngày ${formatDay(outcome.pastChecks.before)} (trước khi nhập): ghi là “đã qua khi nhập”, không nhắc, không chấm điểm.`,
+      );
+    }
     if (outcome.successions.length > 0) {
       lines.push('Cơ quan đã sắp xếp lại, việc giao cho cơ quan kế nhiệm:');
       for (const s of outcome.successions.slice(0, 20)) {

@@ -36,6 +36,8 @@ const T = {
   coordLabel: 'Phối hợp',
   deadline: 'Thời gian (theo kế hoạch)',
   computed: 'Hạn dondoc theo dõi',
+  past: 'Đã qua khi nhập (không nhắc, không chấm điểm)',
+  noneLeft: 'không còn hạn nào phải theo dõi',
   adminDate: (date: string) => `Sở Nội vụ đã đặt hạn: ${date}`,
   budget: 'Kinh phí',
   resolved: (n: number) => `${n} cơ quan`,
@@ -113,6 +115,7 @@ function taskText(ctx: CommandContext, task: Task): Reply {
   const leads = assignments.filter((a) => a.role === 'lead').map((a) => a.agencyName);
   const coords = assignments.filter((a) => a.role === 'coord');
   const deadlines = plans.deadlines(task.id);
+  const past = plans.pastDeadlines(task.id);
   const override = plans.override(task.id);
   const field = (label: string, value: string): RichText[] => (value ? [[bold(`${label}: `), value]] : []);
   return {
@@ -127,7 +130,8 @@ function taskText(ctx: CommandContext, task: Task): Reply {
       ...field(T.leadLabel, leads.length > 0 && leads.length <= 5 ? leads.join(', ') : `${task.leadText}${leads.length > 5 ? ` (${T.resolved(leads.length)})` : ''}`),
       ...field(T.coordLabel, task.coordText ? `${task.coordText}${coords.length > 0 ? ` (${T.resolved(coords.length)})` : ''}` : ''),
       ...field(T.deadline, task.deadlineText),
-      ...field(T.computed, deadlines.length > 0 ? deadlines.map((d) => formatCivil(d.dueDate)).join('; ') : PLAN_TEXTS.kind[task.deadlineKind]),
+      ...field(T.computed, deadlines.length > 0 ? deadlines.map((d) => formatCivil(d.dueDate)).join('; ') : past.length > 0 ? T.noneLeft : PLAN_TEXTS.kind[task.deadlineKind]),
+      ...field(T.past, past.map((d) => formatCivil(d.dueDate)).join('; ')),
       [italic(task.deadlineNote)],
       ...(override ? [[bold(T.adminDate(formatCivil(override.dueDate)))] as RichText] : []),
       ...field(T.budget, task.budget),

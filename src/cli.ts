@@ -45,8 +45,9 @@ Lệnh:
       Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024").
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--json]
+  import <tệp.csv|tệp.xlsx> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
+      Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
@@ -316,6 +317,7 @@ async function run(argv: string[]): Promise<number> {
           period: { type: 'string' },
           doc: { type: 'string' },
           'dry-run': { type: 'boolean', default: false },
+          'chase-past': { type: 'boolean', default: false },
           json: { type: 'boolean', default: false },
         },
       });
@@ -331,15 +333,15 @@ async function run(argv: string[]): Promise<number> {
       }
       const services = openServices(config);
       try {
-        const result = await services.plans.importFile(basename(file), data, meta, { dryRun: values['dry-run'] });
+        const result = await services.plans.importFile(basename(file), data, meta, { dryRun: values['dry-run'], chasePast: values['chase-past'] });
         if (!result.ok) {
           const message = PLAN_TEXTS.importError(result.error);
           if (values.json) print(JSON.stringify({ error: result.error.code, message }));
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions } = result.value;
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions }));
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks } = result.value;
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks }));
         else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
         return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
       } finally {

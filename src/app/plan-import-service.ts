@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import { civilDateOf } from '../domain/civil-date.js';
+import { textKey } from '../domain/text-key.js';
 import { AgencyResolver, type AgencyGroup } from '../domain/agency-resolver.js';
 import { scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
 import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domain/plan-table.js';
@@ -26,6 +27,8 @@ export interface ImportReport {
   unknownDeadlines: { row: number; text: string }[];
   /** Merged or abolished agencies named by the plan, and who does their work now (the rows they appear on). */
   successions: { text: string; to: string; since: string; rows: number[] }[];
+  /** Task dates before the plan's first import ("đã qua khi nhập"): kept and shown, never chased or scored. */
+  pastChecks: { count: number; before: string };
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -48,6 +51,38 @@ interface PreparedTask {
   schedule: ScheduledDeadline;
   lead: number[];
   coord: number[];
+  /** Indexes into the schedule's dates that had passed when the plan was first imported. */
+  past: Set<number>;
+}
+
+/** Words kept in capitals when an all-capitals area title is written in sentence case. */
+const KEEP_CAPITALS = new Set(['ISO', 'PAR', 'INDEX', 'PAPI', 'SIPAS', 'DTI', 'PCI', 'UBND', 'KPI', 'ICT', 'IOC', 'VNEID']);
+
+/**
+ * One spelling per reform area: an all-capitals title ("CẢI CÁCH THỂ CHẾ") is written in sentence case
+ * ("Cải cách thể chế"), keeping acronyms (CCHC, TTHC, ISO); a title already stored under the same
+ * folded key keeps the stored spelling, so "Cải cách thể chế" of two plans is one area.
+ */
+export function canonicalArea(title: string, known: Map<string, string>): string {
+  const sentence = title
+    .split(' — ')
+    .map((part) => {
+      if (/\p{Ll}/u.test(part)) return part;
+      const words = part.split(/(\s+)/).map((w) => {
+        const bare = w.replace(/[^\p{L}0-9]/gu, '');
+        const folded = textKey(bare);
+        const acronym = bare.length >= 2 && (KEEP_CAPITALS.has(folded.toUpperCase()) || (!/[aeiouy]/.test(folded) && /\p{L}/u.test(bare)) || /\d/.test(bare));
+        return acronym ? w : w.toLocaleLowerCase('vi');
+      });
+      const joined = words.join('');
+      return joined.charAt(0).toLocaleUpperCase('vi') + joined.slice(1);
+    })
+    .join(' — ');
+  const key = textKey(sentence);
+  const stored = known.get(key);
+  if (stored) return stored;
+  known.set(key, sentence);
+  return sentence;
 }
 
 /** Imports a plan's task table (CSV or XLSX) into the store, or reports why it cannot, in one transaction. */
@@ -82,7 +117,7 @@ export class PlanImportService {
    * Reads, resolves and schedules every row; unless `dryRun`, writes plan, tasks, deadlines and
    * assignments in one transaction (re-import updates tasks in place by code and retires the rest).
    */
-  async importFile(fileName: string, data: Buffer, meta: PlanMeta, options: { dryRun?: boolean } = {}): Promise<Result<ImportOutcome, ImportError>> {
+  async importFile(fileName: string, data: Buffer, meta: PlanMeta, options: { dryRun?: boolean; chasePast?: boolean } = {}): Promise<Result<ImportOutcome, ImportError>> {
     if (!/^\S/.test(meta.name) || meta.name.length > 200) return err({ code: 'bad_meta', problem: 'tên kế hoạch trống hoặc quá dài' });
     if (!Number.isInteger(meta.year) || meta.year < 2000 || meta.year > 2100) {
       return err({ code: 'bad_meta', problem: 'năm kế hoạch phải từ 2000 đến 2100' });
@@ -104,7 +139,13 @@ export class PlanImportService {
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
     const successions = new Map<string, ImportReport['successions'][number]>();
+    // Dates before the plan's first import were already past: not chased, not scored (unless asked).
+    const existingPlan = this.store.plans.planByName(meta.name);
+    const firstImport = existingPlan ? civilDateOf(new Date(existingPlan.createdAt), this.timeZone) : on.today;
+    let pastCount = 0;
+    const areas = new Map(this.store.plans.areaTitles().map((t) => [textKey(t), t]));
     const prepared: PreparedTask[] = rows.value.map((row) => {
+      row.areaTitle = row.areaTitle ? canonicalArea(row.areaTitle, areas) : row.areaTitle;
       const lead = resolver.resolve(row.lead, on);
       const coord = resolver.resolve(row.coord, on);
       for (const text of [...lead.unresolved, ...coord.unresolved]) unresolvedAgencies.push({ row: row.row, text });
@@ -121,7 +162,10 @@ export class PlanImportService {
       const schedule = scheduleDeadline(row.deadline, context, this.calendar);
       if (schedule.kind === 'unknown') unknownDeadlines.push({ row: row.row, text: row.deadline });
       const leadIds = new Set(lead.agencyIds);
-      return { row, schedule, lead: lead.agencyIds, coord: coord.agencyIds.filter((id) => !leadIds.has(id)) };
+      const past = new Set<number>();
+      if (!options.chasePast) schedule.dueDates.forEach((due, i) => due < firstImport && past.add(i));
+      pastCount += past.size;
+      return { row, schedule, lead: lead.agencyIds, coord: coord.agencyIds.filter((id) => !leadIds.has(id)), past };
     });
     const report: ImportReport = {
       rows: rows.value.length,
@@ -130,6 +174,7 @@ export class PlanImportService {
       unresolvedAgencies,
       unknownDeadlines,
       successions: [...successions.values()],
+      pastChecks: { count: pastCount, before: firstImport },
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);
@@ -156,7 +201,7 @@ export class PlanImportService {
         now,
       );
       let created = 0;
-      for (const { row, schedule, lead, coord } of prepared) {
+      for (const { row, schedule, lead, coord, past } of prepared) {
         const { id, created: isNew } = this.store.plans.upsertTask(
           plan.id,
           {
@@ -178,9 +223,11 @@ export class PlanImportService {
           now,
         );
         if (isNew) created += 1;
+        const dates = schedule.dates.map((nominalDate, i) => ({ nominalDate, dueDate: schedule.dueDates[i]! }));
         this.store.plans.replaceDeadlines(
           id,
-          schedule.dates.map((nominalDate, i) => ({ nominalDate, dueDate: schedule.dueDates[i]! })),
+          dates.filter((_, i) => !past.has(i)),
+          dates.filter((_, i) => past.has(i)),
         );
         this.store.plans.replaceAssignments(id, [
           ...lead.map((agencyId) => ({ agencyId, role: 'lead' as const })),

@@ -10,6 +10,8 @@ export interface Plan {
   periodFrom: number | null;
   periodTo: number | null;
   sourceFile: string | null;
+  /** When the plan was first imported: dates before this day were already past then. */
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -49,7 +51,7 @@ export interface AgencyTask extends Task {
 }
 
 const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_from AS periodFrom, period_to AS periodTo,
-  source_file AS sourceFile, updated_at AS updatedAt FROM plans`;
+  source_file AS sourceFile, created_at AS createdAt, updated_at AS updatedAt FROM plans`;
 
 const TASK_COLUMNS = `t.id, t.plan_id AS planId, p.name AS planName, t.code, t.area_code AS areaCode, t.area_title AS areaTitle,
   t.objective, t.task, t.activity, t.product, t.budget, t.lead_text AS leadText, t.coord_text AS coordText,
@@ -132,10 +134,24 @@ export class PlanRepo {
     return count;
   }
 
-  replaceDeadlines(taskId: number, deadlines: TaskDeadline[]): void {
+  /** Replaces a task's dates: those still owed, and those that had passed when the plan was first imported. */
+  replaceDeadlines(taskId: number, deadlines: TaskDeadline[], past: TaskDeadline[] = []): void {
     prepared(this.db, 'DELETE FROM task_deadlines WHERE task_id = ?').run(taskId);
+    prepared(this.db, 'DELETE FROM task_past_deadlines WHERE task_id = ?').run(taskId);
     const insert = prepared(this.db, 'INSERT INTO task_deadlines (task_id, seq, nominal_date, due_date) VALUES (?, ?, ?, ?)');
     deadlines.forEach((d, seq) => insert.run(taskId, seq, d.nominalDate, d.dueDate));
+    const insertPast = prepared(this.db, 'INSERT INTO task_past_deadlines (task_id, seq, nominal_date, due_date) VALUES (?, ?, ?, ?)');
+    past.forEach((d, seq) => insertPast.run(taskId, seq, d.nominalDate, d.dueDate));
+  }
+
+  /** The dates that had passed when the plan was first imported ("đã qua khi nhập"): shown, never chased or scored. */
+  pastDeadlines(taskId: number): TaskDeadline[] {
+    return prepared(this.db, 'SELECT nominal_date AS nominalDate, due_date AS dueDate FROM task_past_deadlines WHERE task_id = ? ORDER BY seq').all(taskId) as TaskDeadline[];
+  }
+
+  /** Distinct reform-area titles already stored, so that a new plan reuses their spelling. */
+  areaTitles(): string[] {
+    return (prepared(this.db, "SELECT DISTINCT area_title AS t FROM tasks WHERE area_title <> '' ORDER BY id").all() as { t: string }[]).map((r) => r.t);
   }
 
   replaceAssignments(taskId: number, assignments: { agencyId: number; role: 'lead' | 'coord' }[]): void {

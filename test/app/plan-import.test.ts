@@ -77,7 +77,7 @@ describe('importing the shipped plans', () => {
   it('stores each task with its area, raw deadline, computed dates and lead/coordinating agencies', async () => {
     await t.app.services.plans.importFile('ha-tinh.csv', file('ha-tinh-2024-phu-luc.csv'), HA_TINH);
     const [task] = t.app.store.plans.tasksByCode('I.3.17');
-    expect(task).toMatchObject({ areaCode: 'I', deadlineText: 'Quý II, III/2024', deadlineKind: 'due', areaTitle: 'CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC' });
+    expect(task).toMatchObject({ areaCode: 'I', deadlineText: 'Quý II, III/2024', deadlineKind: 'due', areaTitle: 'Công tác chỉ đạo điều hành CCHC' });
     expect(task!.activity).toContain('Ban hành Kế hoạch Kiểm tra CCHC');
     expect(t.app.store.plans.deadlines(task!.id)).toEqual([
       { nominalDate: '2024-06-30', dueDate: '2024-07-01' },
@@ -110,6 +110,47 @@ describe('importing the shipped plans', () => {
     expect(t.app.store.plans.deadlines(after.id)).toEqual([{ nominalDate: '2024-09-30', dueDate: '2024-09-30' }]);
     expect(t.app.store.plans.tasksByCode('VII.B.3.9')).toEqual([]);
     expect(storeCounts().tasks).toBe(76);
+  });
+});
+
+describe('one list of reform areas, and dates already past at import', () => {
+  it('writes an all-capitals area in sentence case and keeps one spelling across plans', async () => {
+    await t.app.services.plans.importFile('ha-tinh.csv', file('ha-tinh-2024-phu-luc.csv'), HA_TINH);
+    const other = Buffer.from('STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\nII,Cải cách thể chế,,,\r\n1,Rà soát văn bản,Sở Tư pháp,,Quý IV/2024\r\nIII,"Cải cách TTHC và thực hiện cơ chế một cửa, một cửa liên thông",,,\r\n1,Công bố TTHC,Sở Tư pháp,,Quý IV/2024\r\n');
+    await t.app.services.plans.importFile('khac.csv', other, { name: 'KH khác', year: 2024 });
+    const titles = new Set(t.app.store.plans.areaTitles());
+    expect(titles).toContain('Cải cách thể chế');
+    expect(titles).toContain('Cải cách TTHC và thực hiện cơ chế một cửa, một cửa liên thông');
+    expect(titles).toContain('Xây dựng và phát triển chính quyền điện tử, chính quyền số và áp dụng ISO — Áp dụng ISO 9001:2015 trong hoạt động của đơn vị');
+    expect([...titles].filter((x) => x.toLowerCase() === 'cải cách thể chế')).toHaveLength(1);
+  });
+
+  it('records dates before the first import as past: not chased, not counted; --chase-past keeps them owed', async () => {
+    const late = createTestApp({ start: '2026-11-23T02:00:00Z' });
+    try {
+      const plan = { name: 'KH 163 Sóc Trăng — Phụ lục 2', ...SOC_TRANG };
+      const result = await late.app.services.plans.importFile('pl2.csv', file('soc-trang-163-phu-luc-2.csv'), plan);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.pastChecks.before).toBe('2026-11-23');
+      expect(result.value.pastChecks.count).toBeGreaterThan(50);
+      // Yearly checks of 2021–2025 are past; 2026–2030 are still owed.
+      const [yearly] = late.app.store.plans.tasksByCode('1.a');
+      expect(late.app.store.plans.pastDeadlines(yearly!.id).map((d) => d.nominalDate.slice(0, 4))).toEqual(['2021', '2022', '2023', '2024', '2025']);
+      expect(late.app.store.plans.deadlines(yearly!.id).every((d) => d.dueDate >= '2026-11-23')).toBe(true);
+      // Nothing overdue at once: the summary and the planner see only owed dates.
+      expect(late.app.services.summaries.overdue().length).toBe(0);
+      const planned = late.app.services.planner.desired('2026-11-23', '2026-12-31');
+      expect(planned.every((r) => r.dueDate >= '2026-11-23')).toBe(true);
+      // Re-importing later keeps the first import as the cut-off.
+      late.clock.set('2027-03-01T02:00:00Z');
+      const again = await late.app.services.plans.importFile('pl2.csv', file('soc-trang-163-phu-luc-2.csv'), plan, { dryRun: true });
+      expect(again.ok && again.value.pastChecks).toEqual(result.value.pastChecks);
+      const chased = await late.app.services.plans.importFile('pl2.csv', file('soc-trang-163-phu-luc-2.csv'), plan, { dryRun: true, chasePast: true });
+      expect(chased.ok && chased.value.pastChecks.count).toBe(0);
+    } finally {
+      await late.close();
+    }
   });
 });
 

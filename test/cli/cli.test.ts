@@ -117,8 +117,13 @@ describe('npm run cli — plans and deadlines', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
     expect(dry.code).toBe(3);
     const report = JSON.parse(dry.out);
-    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions']);
+    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks']);
     expect(report).toMatchObject({ rows: 76, tasks: 76, unknownDeadlines: [] });
+    // Read today, every 2024 date of the plan had passed: none is chased or scored unless --chase-past.
+    expect(report.pastChecks.count).toBeGreaterThan(50);
+    expect(report.successions.map((s: { text: string }) => s.text)).toContain('Sở TTTT');
+    const chased = JSON.parse(cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--chase-past', '--json').out);
+    expect(chased.pastChecks).toMatchObject({ count: 0 });
     const db1 = openDatabase(db);
     expect((db1.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n).toBe(0);
     db1.close();
@@ -133,7 +138,7 @@ describe('npm run cli — plans and deadlines', () => {
 describe('npm run cli -- reminders', () => {
   it('prints the planned schedule as documented, in Hà Nội time, without sending or storing anything', () => {
     const other = join(dir, 'reminders.sqlite');
-    expect(cliOn(other, 'import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024').code).toBe(3);
+    expect(cliOn(other, 'import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--chase-past').code).toBe(3);
     expect(cliOn(other, 'invite', '--agency', 'STP', '--role', 'dau_moi').code).toBe(0);
     const result = cliOn(other, 'reminders', '--from', '2024-06-24', '--to', '2024-06-28', '--plan', 'KH 2024', '--json');
     expect(result.code).toBe(0);
@@ -160,7 +165,7 @@ describe('npm run cli -- reminders', () => {
 describe('npm run cli -- score and replay', () => {
   it('prints every agency with criteria, points and total; replay finds nothing to fix on a clean store', () => {
     const other = join(dir, 'score.sqlite');
-    expect(cliOn(other, 'import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024').code).toBe(3);
+    expect(cliOn(other, 'import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--chase-past').code).toBe(3);
     const result = cliOn(other, 'score', '--period', '2024', '--as-of', '2024-12-31', '--json');
     expect(result.code).toBe(0);
     const scores = JSON.parse(result.out) as { agency: string; name: string; total: number; criteria: { code: string; points: number; maxPoints: number; why: string }[] }[];
