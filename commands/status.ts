@@ -13,11 +13,11 @@ export const STATUS_TEXTS = {
   problem: (p: StatusReplyProblem): string => {
     switch (p.code) {
       case 'empty':
-        return 'Tin trống. Gửi mã nhiệm vụ và tình trạng, ví dụ: 2.5 xong, 2.3 đang làm 60%, 2.4 vướng: chưa có kinh phí.';
+        return 'Tin trống. Gửi mã nhiệm vụ và tình trạng, ví dụ: II.3.4 xong, II.3.6 đang làm 60%, II.3.7 vướng: chưa có kinh phí.';
       case 'too_long':
         return `Tin quá dài (${p.length} ký tự). Hãy gửi ngắn gọn, dưới 1.000 ký tự: mã nhiệm vụ, tình trạng và lý do.`;
       case 'no_code':
-        return 'dondoc chưa thấy mã nhiệm vụ trong tin này. Gửi ví dụ: 2.5 xong, hoặc gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.';
+        return 'dondoc chưa thấy mã nhiệm vụ trong tin này. Gửi ví dụ: II.3.4 xong, hoặc gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.';
       case 'no_status':
         return `Nhiệm vụ ${p.taskCode} đang ở tình trạng nào? Ví dụ: “${p.taskCode} xong”, “${p.taskCode} đang làm 60%”, “${p.taskCode} vướng: lý do”, “gia hạn ${p.taskCode} đến 30/9 vì …”.`;
       case 'bad_progress':
@@ -39,7 +39,7 @@ export const STATUS_TEXTS = {
       not_started: `Tin này nói nhiệm vụ ${code} chưa bắt đầu nhưng chưa nêu lý do`,
       mixed: `Tin này báo nhiều tình trạng khác nhau`,
     })[d],
-  askStatus: 'dondoc chưa ghi gì. Chọn đúng tình trạng bên dưới, hoặc gửi lại một dòng rõ hơn, ví dụ “2.5 xong”, “2.5 đang làm 60%”, “2.5 vướng: lý do”.',
+  askStatus: (code: string) => `dondoc chưa ghi gì. Chọn đúng tình trạng bên dưới, hoặc gửi lại một dòng rõ hơn, ví dụ “${code} xong”, “${code} đang làm 60%”, “${code} vướng: lý do”.`,
   mixed: (codes: string[]) =>
     `Tin này báo nhiều tình trạng khác nhau cho ${codes.join(', ')}; dondoc chưa ghi gì. Hãy gửi mỗi nhiệm vụ một tin, ví dụ “${codes[0]} xong” rồi “${codes[1] ?? codes[0]} đang làm 50%”.`,
   whichTask: (code: string) => `Mã “${code}” khớp với nhiều nhiệm vụ. Bạn muốn cập nhật nhiệm vụ nào?`,
@@ -102,7 +102,7 @@ const E = {
   badType: (name: string) => `Tệp “${name}” không nhận làm minh chứng. Hãy gửi PDF, Word, Excel hoặc ảnh (JPG, PNG).`,
   tooBig: (mb: string) => `Tệp quá lớn (${mb} MB); minh chứng tối đa 20 MB. Hãy gửi bản PDF nén nhỏ hơn hoặc ghi số văn bản.`,
   attached: (name: string, what: string) => `📎 Đã lưu “${name}” làm minh chứng cho ${what}.`,
-  noEvent: 'dondoc chưa biết tệp này là minh chứng cho việc nào. Gửi lại tệp với chú thích, ví dụ: “2.5 xong” hoặc “/nopbaocao Q1”.',
+  noEvent: 'dondoc chưa biết tệp này là minh chứng cho việc nào. Gửi lại tệp với chú thích, ví dụ: “II.3.4 xong” hoặc “/nopbaocao Q1”.',
 };
 
 function today(ctx: CommandContext): string {
@@ -192,7 +192,7 @@ export function handleStatusText(ctx: CommandContext, text: string): CommandResu
 function askBack(reading: StatusReading, tasks: Task[]): CommandResult {
   return {
     replies: tasks.slice(0, 3).map((task) => ({
-      text: [`${T.doubt(reading.doubt ?? 'no_status', task.code)}. ${T.askStatus}`],
+      text: [`${T.doubt(reading.doubt ?? 'no_status', task.code)}. ${T.askStatus(task.code)}`],
       choices: statusChoices(task),
     })),
   };
@@ -280,7 +280,7 @@ export const updateCommand = defineCommand({
   name: 'capnhat',
   aliases: ['update'],
   summary: 'Báo tình trạng một nhiệm vụ bằng một dòng chữ (cũng có thể gửi thẳng, không cần lệnh)',
-  usage: '/capnhat <mã> <tình trạng>, ví dụ /capnhat 2.3 đang làm 60%',
+  usage: '/capnhat <mã> <tình trạng>, ví dụ /capnhat II.3.6 đang làm 60%',
   roles: ['focal', 'leader'],
   args: z.array(z.string()).transform((words) => words.join(' ')),
   run: (ctx, text) => handleStatusText(ctx, text),

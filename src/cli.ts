@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from './clock.js';
@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { exportWorkbook } from './app/excel-export.js';
 import { basename } from 'node:path';
 import { createServices, type Services } from './app/services.js';
+import { seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
 import { scheduleDeadline } from './domain/deadline-grammar.js';
 import { loadAdminUnits, loadCalendar } from './app/province-data.js';
 import { buildProvinceRegistry, findProvince, isUneditedGenerated, loadProvinceTemplate, registryCounts, registryFileText } from './app/province-setup.js';
@@ -33,6 +34,8 @@ Lệnh:
       Tạo mã mời dùng một lần (ví dụ mã cho quản trị đầu tiên: --agency SNV --role quan_tri).
   agencies [--json]
       Liệt kê danh bạ cơ quan cùng tên viết tắt.
+  demo reset [--force]
+      Dựng lại dữ liệu mẫu cho hôm nay (kế hoạch năm nay, thành viên mẫu, lịch sử cập nhật). Xóa mọi dữ liệu trong cơ sở dữ liệu.
   province list [--json]
       Liệt kê 34 tỉnh, thành phố (sau 1/7/2025) cùng số xã, phường, đặc khu.
   province init "<tên tỉnh>" [--force] [--file <tệp>] [--json]
@@ -131,9 +134,62 @@ function describeReply(text: string, today: string): { json: object; lines: stri
   if (r.reason) out.push(`Lý do: ${r.reason}`);
   if (r.evidence.length > 0) out.push(`Minh chứng: ${r.evidence.join(', ')}`);
   if (r.status === 'unclear') {
-    out.push(r.doubt === 'mixed' ? `dondoc sẽ trả lời: ${STATUS_TEXTS.mixed(r.codes)}` : `dondoc sẽ hỏi lại: ${STATUS_TEXTS.doubt(r.doubt ?? 'no_status', r.codes[0]!)}. ${STATUS_TEXTS.askStatus}`);
+    out.push(r.doubt === 'mixed' ? `dondoc sẽ trả lời: ${STATUS_TEXTS.mixed(r.codes)}` : `dondoc sẽ hỏi lại: ${STATUS_TEXTS.doubt(r.doubt ?? 'no_status', r.codes[0]!)}. ${STATUS_TEXTS.askStatus(r.codes[0]!)}`);
   }
   return { json, lines: out };
+}
+
+/**
+ * `demo reset`: rebuilds the demo database for today (this year's plan, demo members, a believable
+ * history). It deletes everything in the database, so it refuses while dondoc runs on it, and when
+ * the database holds real Telegram or Zalo accounts unless --force.
+ */
+async function demoCommand(config: Config, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'reset') throw new UsageError('demo cần reset, ví dụ: demo reset');
+  const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
+  const path = config.DONDOC_DB_PATH;
+  const lock = `${path}.scheduler.lock`;
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      if (pid > 0) process.kill(pid, 0);
+      alive = pid > 0;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${pid}); hãy dừng nó rồi chạy lại demo reset`);
+  }
+  if (existsSync(path) && !values.force) {
+    const db = openDatabase(path);
+    try {
+      const real = (db.prepare("SELECT COUNT(*) AS n FROM member_accounts WHERE platform <> 'local'").get() as { n: number }).n;
+      if (real > 0) throw new UsageError(`cơ sở dữ liệu ${path} có ${real} tài khoản Telegram/Zalo thật; demo reset sẽ xóa hết. Thêm --force nếu chắc chắn`);
+    } finally {
+      db.close();
+    }
+  }
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${path}${suffix}`)) rmSync(`${path}${suffix}`);
+  const store = openStore(config);
+  const now = systemClock.now();
+  seedDemoMembers(store, now);
+  const services = createServices({
+    store,
+    clock: systemClock,
+    logger: createLogger('silent'),
+    dataDir: DATA_DIR,
+    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
+  });
+  try {
+    await seedDemoPlan(services, DATA_DIR, createLogger('silent'));
+    const plan = store.plans.plans()[0];
+    const events = (store.db.prepare('SELECT COUNT(*) AS n FROM status_events').get() as { n: number }).n;
+    print(`Đã dựng lại dữ liệu mẫu trong ${path}: ${plan?.name ?? '(không có kế hoạch)'}, ${store.members.count()} thành viên, ${events} cập nhật. Chạy npm start để mở trò chuyện thử.`);
+  } finally {
+    store.close();
+  }
+  return 0;
 }
 
 /** `province list` and `province init`: the official directory, without touching the database. */
@@ -233,6 +289,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'province':
       return provinceCommand(rest);
+    case 'demo':
+      return demoCommand(config, rest);
     case 'agencies': {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
       const store = openStore(config);

@@ -14,7 +14,7 @@ export function ensureReportYear(store: Store, config: ReportConfig, calendar: W
     for (const r of config.periodic) {
       const nominal = day(r.due);
       const result = store.reports.ensure(
-        { code: r.code, year, kind: 'periodic', title: `${r.title} năm ${year}`, cutoffDate: day(r.cutoff), nominalDueDate: nominal, dueDate: calendar.onOrAfter(nominal) },
+        { code: r.code, year, kind: 'periodic', title: /\bnăm$/.test(r.title) ? `${r.title} ${year}` : `${r.title} năm ${year}`, cutoffDate: day(r.cutoff), nominalDueDate: nominal, dueDate: calendar.onOrAfter(nominal) },
         owing(r.kinds),
         null,
         clock.now(),

@@ -1,0 +1,20 @@
+import { createTestApp } from './test/helpers/test-app.js';
+import { seedDemoPlan } from './src/app/demo-seed.js';
+import { createLogger } from './src/logger.js';
+import { plainText } from './src/app/reply.js';
+const start = process.argv[2] ?? '2026-11-23T02:00:00Z';
+const t = createTestApp({ start, env: { DONDOC_DEMO_DATA: 'true' } });
+const t0 = performance.now();
+await seedDemoPlan(t.app.services, 'data', createLogger('info'));
+console.log('seed ms', Math.round(performance.now() - t0));
+const say = async (who: string, text: string) => {
+  const r = await t.app.dispatcher.handle({ platform: 'local', chatId: who, platformUserId: who, senderName: who, chatType: 'private', text }, { buttons: true } as never);
+  for (const rep of r.replies) console.log(`--- ${who}: ${text}\n` + plainText(rep.text).slice(0, 1500));
+};
+await say('demo-lanhdao', '/tonghop');
+await say('demo-lanhdao', '/quahan');
+await say('demo-lanhdao', '/xephang');
+await say('demo-stp', '/viec');
+await say('demo-lanhdao', '/xuhuong');
+await say('demo-stc', '/lich');
+await t.close();
