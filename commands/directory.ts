@@ -4,7 +4,10 @@ import { ROLE_LABELS } from '../src/domain/roles.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Agency } from '../src/store/agency-repo.js';
 import { noArgs, optionalAgencyWords, resolveAgencyWords } from './args.js';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandContext } from './command.js';
+import type { Reply } from '../src/app/reply.js';
+import type { RegistryEditError } from '../src/app/registry-editor.js';
+import { civilDate, formatCivil } from '../src/domain/civil-date.js';
 import { COMMON } from './common.texts.js';
 
 /** Directory words, in one place. */
@@ -20,6 +23,34 @@ const T = {
   pickKind: 'Chọn loại cơ quan muốn xem:',
   allKinds: 'Tất cả cơ quan',
   unknownKind: (kind: string, kinds: string) => `Không có loại cơ quan “${kind}”. Các loại: ${kinds}.`,
+  editUsage:
+    'Sửa danh bạ (quản trị): /coquan them <loại> <MÃ> <tên đầy đủ> · /coquan doiten <MÃ> <tên mới> · /coquan ngung <MÃ> [ngày/tháng/năm] [MÃ cơ quan kế nhiệm]. Ví dụ: /coquan them so_ban_nganh SNGV Sở Ngoại vụ.',
+  adminOnly: 'Chỉ quản trị (Sở Nội vụ) mới sửa được danh bạ cơ quan.',
+  added: (code: string, name: string) => `Đã thêm ${name} (mã ${code}) vào danh bạ. Mời đầu mối: /moi ${code} dau_moi.`,
+  renamed: (code: string, name: string) => `Đã đổi tên ${code} thành “${name}”; tên cũ vẫn được nhận trong các kế hoạch.`,
+  retired: (name: string, until: string, successor: string | null) =>
+    `Đã ngừng theo dõi ${name} từ ${until}${successor ? `; việc của cơ quan này từ nay giao cho ${successor} khi nhập kế hoạch` : ''}. dondoc không nhắc cơ quan này nữa; lịch sử vẫn giữ.`,
+  badDate: (text: string) => `Ngày “${text}” không hợp lệ. Gửi dạng ngày/tháng/năm, ví dụ 01/12/2026.`,
+  editError: (e: RegistryEditError): string => {
+    switch (e.code) {
+      case 'unknown_kind':
+        return `Không có loại cơ quan “${e.kind}”. Các loại: ${e.kinds.join(', ')}.`;
+      case 'bad_code':
+        return `Mã “${e.agencyCode}” không hợp lệ: mã gồm 2–20 chữ in hoa, số hoặc dấu _, ví dụ SNGV.`;
+      case 'duplicate_code':
+        return `Mã ${e.agencyCode} đã có trong danh bạ. Chọn mã khác, hoặc dùng /coquan doiten để đổi tên.`;
+      case 'unknown_agency':
+        return `Không có cơ quan mã “${e.agencyCode}”. Gõ /coquan tatca để xem mã.`;
+      case 'standing':
+        return `${e.agencyCode} là cơ quan thường trực CCHC, không thể ngừng theo dõi.`;
+      case 'already_ceased':
+        return `${e.agencyCode} đã ngừng từ ${e.until}.`;
+      case 'bad_successor':
+        return `Cơ quan kế nhiệm “${e.agencyCode}” không có hoặc đã ngừng hoạt động.`;
+      case 'invalid':
+        return `Danh bạ không hợp lệ sau khi sửa (${e.message}); dondoc chưa ghi gì.`;
+    }
+  },
   membersTitle: (count: number) => `Thành viên đã liên kết (${count} người)`,
   noMembers: 'Chưa có thành viên nào. Dùng /moi để tạo mã mời.',
   channelNow: (platform: string) => `Nhắc việc đang gửi qua: ${platform}.`,
@@ -87,10 +118,12 @@ export const agenciesCommand = defineCommand({
   name: 'coquan',
   aliases: ['agencies'],
   summary: 'Danh bạ cơ quan, đơn vị trong tỉnh (có thể lọc theo loại)',
-  usage: '/coquan [loại cơ quan | tatca]',
+  usage: '/coquan [loại cơ quan | tatca] · quản trị: /coquan them|doiten|ngung …',
   roles: ['leader', 'admin'],
-  args: z.array(z.string()).transform((words) => words[0] ?? null),
-  run(ctx, kind) {
+  args: z.array(z.string()),
+  run(ctx, words) {
+    const kind = words[0] ?? null;
+    if (kind !== null && EDITS.has(kind.toLowerCase())) return editDirectory(ctx, kind.toLowerCase(), words.slice(1));
     const { agencies } = ctx.services.store;
     const kinds = agencies.kinds();
     if (kind === null) {
@@ -120,6 +153,49 @@ export const agenciesCommand = defineCommand({
     );
   },
 });
+
+const EDITS = new Set(['them', 'doiten', 'ngung']);
+/** What people type for a kind: its code, or "so", "xa", "tw". */
+const KIND_WORDS: Record<string, string> = { so: 'so_ban_nganh', nganh: 'so_ban_nganh', xa: 'ubnd_xa', phuong: 'ubnd_xa', tw: 'co_quan_tw', trunguong: 'co_quan_tw' };
+
+/** /coquan them | doiten | ngung: an admin changes the directory (written to data/agencies.json, applied at once). */
+function editDirectory(ctx: CommandContext, action: string, words: string[]): Reply {
+  if (ctx.member?.role !== 'admin') return textReply(T.adminOnly);
+  const editor = ctx.services.registry;
+  if (action === 'them') {
+    const [kindWord, code, ...name] = words;
+    if (!kindWord || !code || name.length === 0) return textReply(T.editUsage);
+    const kind = KIND_WORDS[kindWord.toLowerCase()] ?? kindWord;
+    const result = editor.add(kind, code, name.join(' '));
+    return textReply(result.ok ? T.added(code.toUpperCase(), name.join(' ')) : T.editError(result.error));
+  }
+  if (action === 'doiten') {
+    const [code, ...name] = words;
+    if (!code || name.length === 0) return textReply(T.editUsage);
+    const result = editor.rename(code, name.join(' '));
+    return textReply(result.ok ? T.renamed(code.toUpperCase(), name.join(' ')) : T.editError(result.error));
+  }
+  const [code, ...rest] = words;
+  if (!code) return textReply(T.editUsage);
+  let until: string | null = null;
+  let successor: string | null = null;
+  for (const word of rest) {
+    const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(word);
+    if (date) {
+      until = civilDate(Number(date[3]), Number(date[2]), Number(date[1]));
+      if (!until || Number(date[3]) < 2000) return textReply(T.badDate(word));
+    } else if (/^\d/.test(word)) {
+      return textReply(T.badDate(word));
+    } else {
+      successor = word;
+    }
+  }
+  const result = editor.retire(code, until, successor);
+  if (!result.ok) return textReply(T.editError(result.error));
+  const retired = result.value.agencies.find((a) => a.code === code.toUpperCase())!;
+  const next = retired.successor ? result.value.agencies.find((a) => a.code === retired.successor)!.name : null;
+  return textReply(T.retired(retired.name, formatCivil(retired.until!), next));
+}
 
 function agencyLine(agency: Agency): RichText {
   return [code(agency.code), ` — ${agency.name}${agency.shortName ? ` (${agency.shortName})` : ''}`];

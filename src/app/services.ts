@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { RegistryEditor } from './registry-editor.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -38,6 +40,8 @@ export interface Services {
   /** Wakes the outbox worker after queueing messages; wired by createApp. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
+  /** Adds, renames and retires agencies in data/agencies.json and the database. */
+  registry: RegistryEditor;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
 }
 
@@ -57,6 +61,7 @@ export function createServices(deps: {
   return {
     ...rest,
     calendar,
+    registry: new RegistryEditor(deps.store, join(dataDir, 'agencies.json'), deps.clock, deps.settings.timeZone),
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
     plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir), deps.settings.timeZone),
     pendingImports: new PendingImports(),

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
 /** A whole app on a temporary SQLite file, with no transport started and a fake clock. */
-export function createTestApp(options: { start?: string; env?: Record<string, string> } = {}): {
+export function createTestApp(options: { start?: string; env?: Record<string, string>; dataDir?: string } = {}): {
   app: App;
   clock: FakeClock;
   dir: string;
@@ -23,7 +23,7 @@ export function createTestApp(options: { start?: string; env?: Record<string, st
     DONDOC_SCHEDULER: 'false',
     ...options.env,
   });
-  const app = createApp(config, { logger: createLogger('silent'), clock });
+  const app = createApp(config, { logger: createLogger('silent'), clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   return {
     app,
     clock,
