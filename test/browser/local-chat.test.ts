@@ -1,6 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoPlanYear } from '../../src/app/demo-seed.js';
+import { loadCalendar } from '../../src/app/province-data.js';
+import { civilDateOf, formatCivil } from '../../src/domain/civil-date.js';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
@@ -53,11 +56,11 @@ describe('local web chat in a real browser', () => {
   it('lets the demo leader pick an agency kind with a button', async () => {
     const page = await browser.newPage();
     await page.goto(url);
-    await page.getByLabel('Chọn người dùng').selectOption({ label: 'Lê Văn Minh — lãnh đạo, Ủy ban nhân dân tỉnh' });
+    await page.getByLabel('Chọn người dùng').selectOption({ label: 'Lê Văn Minh — lãnh đạo, Ủy ban nhân dân tỉnh Hà Tĩnh' });
     await page.getByLabel('Tin nhắn').fill('/coquan');
     await page.getByRole('button', { name: 'Gửi' }).click();
     await page.getByRole('button', { name: 'Cơ quan Trung ương trên địa bàn' }).click();
-    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Kho bạc Nhà nước tỉnh');
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Kho bạc Nhà nước khu vực');
   });
 
   it('shows the demo focal point their tasks and opens one with its button', async () => {
@@ -68,6 +71,9 @@ describe('local web chat in a real browser', () => {
     await page.getByRole('button', { name: 'Gửi' }).click();
     await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Nhiệm vụ của Sở Tư pháp');
     await page.getByRole('button', { name: 'II.3.3', exact: true }).click();
-    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Hạn dondoc theo dõi: 01/04/2024');
+    // II.3.3 is due "Quý I" of the demo's plan year: the end of March, moved to the next working day.
+    const year = demoPlanYear(civilDateOf(new Date()));
+    const due = formatCivil(loadCalendar(join(process.cwd(), 'data')).onOrAfter(`${year}-03-31`));
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain(`Hạn dondoc theo dõi: ${due}`);
   });
 });
