@@ -234,7 +234,8 @@ async function syntheticCommunes(
   });
   const rows = [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
   for (let i = 1; i <= o.tasks; i += 1) rows.push([String(i), `Nhiệm vụ ${i}`, 'UBND cấp xã', '', o.deadlines[i % o.deadlines.length]!]);
-  await services.plans.importFile(`${o.prefix}.csv`, Buffer.from(writeCsv(rows)), { name: `KH ${o.name}`, year: 2024 });
+  // The replies are dated from January: the plan's dates are owed from then, not "past at import".
+  await services.plans.importFile(`${o.prefix}.csv`, Buffer.from(writeCsv(rows)), { name: `KH ${o.name}`, year: 2024 }, { chasePast: true });
   const tasks = store.db.prepare('SELECT id FROM tasks').all() as { id: number }[];
   const agencies = store.db.prepare('SELECT id FROM agencies WHERE code LIKE ?').all(`${o.prefix}%`) as { id: number }[];
   let seed = o.seed;
