@@ -186,6 +186,34 @@ describe('an older plan read today, after the 2025 reorganisation', () => {
     }
   });
 
+  it('resolves a 2026 plan written in two-tier wording: every department, central body, commune and group phrase', async () => {
+    const now = createTestApp({ start: '2026-11-23T02:00:00Z' });
+    try {
+      const cells: [string, string][] = [
+        ['Sở Nông nghiệp và Môi trường', 'Sở Tài chính; Sở Xây dựng'],
+        ['Sở Dân tộc và Tôn giáo', 'Sở Nội vụ, Sở Văn hoá, Thể thao và Du lịch'],
+        ['Sở Ngoại vụ', 'Sở Du lịch, Sở Công Thương, Sở Y tế'],
+        ['Sở Giáo dục và Đào tạo', 'Thanh tra tỉnh; Văn phòng UBND tỉnh; Sở Khoa học và Công nghệ; Sở Tư pháp'],
+        ['Thuế tỉnh', 'Kho bạc Nhà nước khu vực XIII; Công an tỉnh; Bảo hiểm xã hội tỉnh Hà Tĩnh'],
+        ['UBND phường Thành Sen', 'Ủy ban nhân dân xã Hương Sơn; Phường Bắc Hồng Lĩnh'],
+        ['UBND các xã, phường, đặc khu', 'Các sở, ngành, địa phương'],
+        ['Các sở, ban, ngành cấp tỉnh', 'Các cơ quan Trung ương đóng trên địa bàn tỉnh'],
+        ['UBND cấp xã', 'Các cơ quan, đơn vị, địa phương'],
+        ['Sở Nội vụ tỉnh Hà Tĩnh', 'Các cơ quan chuyên môn thuộc UBND tỉnh'],
+      ];
+      const quote = (s: string) => `"${s}"`;
+      const csv = ['STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện', ...cells.map(([lead, coord], i) => `${i + 1},Nhiệm vụ ${i + 1},${quote(lead)},${quote(coord)},Quý IV/2026`)].join('\r\n');
+      const result = await now.app.services.plans.importFile('kh2026.csv', Buffer.from(csv), { name: 'KH CCHC 2026', year: 2026 }, { dryRun: true });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.unresolvedAgencies).toEqual([]);
+      expect(result.value.unknownDeadlines).toEqual([]);
+      expect(result.value.successions).toEqual([]);
+    } finally {
+      await now.close();
+    }
+  });
+
   it('reports "UBND cấp huyện" in a plan written after 1/7/2025 instead of assigning it', async () => {
     const now = createTestApp({ start: '2026-11-23T02:00:00Z' });
     try {
