@@ -109,3 +109,23 @@ export function applyRegistry(store: Store, registry: Registry, now: Date, timeZ
     store.agencies.retireMissing(registry.agencies.map((a) => a.code));
   });
 }
+
+/**
+ * The text of data/agencies.json: the file's own `$` fields first (comment, generation checksum),
+ * then one kind and one agency per line, so that diffs of the file stay readable.
+ */
+export function registryText(head: Record<string, unknown>, registry: Registry): string {
+  return [
+    '{',
+    ...Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`),
+    `  "province": ${JSON.stringify(registry.province)},`,
+    '  "kinds": [',
+    registry.kinds.map((k) => `    ${JSON.stringify(k)}`).join(',\n'),
+    '  ],',
+    '  "agencies": [',
+    registry.agencies.map((a) => `    ${JSON.stringify(a)}`).join(',\n'),
+    '  ]',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { FakeClock } from '../clock.js';
 import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import type { Role } from '../domain/roles.js';
+import { seededRandom } from '../domain/seeded-random.js';
 import { dayjs } from '../domain/time.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../store/member-repo.js';
@@ -119,18 +120,6 @@ export function seedDemoMembers(store: Store, now: Date): number {
   });
 }
 
-/** A small deterministic generator (mulberry32): the same day gives the same demo. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Imports the demo plan for the current year into a database that has no plan yet, then writes a
  * believable history through the real status service, each reply at its own past moment: tasks done
@@ -157,7 +146,7 @@ export async function seedDemoPlan(services: Services, dataDir: string, logger: 
 /** The demo's replies, written at past moments through the status service; returns how many were written. */
 export function seedDemoHistory(services: Services, today: CivilDate, year: number): number {
   const { store, calendar, settings } = services;
-  const rand = random(Number(today.replace(/-/g, '')));
+  const rand = seededRandom(Number(today.replace(/-/g, '')));
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const clock = new FakeClock(services.clock.now());
   const statuses = new StatusService(store, clock, services.planner);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { textKey } from '../domain/text-key.js';
-import { registrySchema, type Registry } from './agency-registry.js';
+import { registrySchema, registryText, type Registry } from './agency-registry.js';
 import { loadAdminUnits, type AdminUnits } from './province-data.js';
 
 type Province = AdminUnits['provinces'][number];
@@ -152,21 +152,7 @@ export function registryFileText(registry: Registry, provinceCode: string): stri
       'Danh bạ cơ quan của tỉnh, tạo bằng `npm run cli -- province init` từ data/admin-units.json và data/province-template.json. Sửa tệp này (thêm tên viết tắt vào aliases, bỏ sở tùy chọn tỉnh không lập, thêm cơ quan) rồi khởi động lại dondoc. until = ngày thôi hoạt động, successor = cơ quan kế nhiệm (kế hoạch cũ nêu tên cũ sẽ giao cho cơ quan này).',
     $generated: { by: 'province init', provinceCode, checksum: registryChecksum(registry) },
   };
-  const lines = [
-    '{',
-    `  "$comment": ${JSON.stringify(head.$comment)},`,
-    `  "$generated": ${JSON.stringify(head.$generated)},`,
-    `  "province": ${JSON.stringify(registry.province)},`,
-    '  "kinds": [',
-    registry.kinds.map((k) => `    ${JSON.stringify(k)}`).join(',\n'),
-    '  ],',
-    '  "agencies": [',
-    registry.agencies.map((a) => `    ${JSON.stringify(a)}`).join(',\n'),
-    '  ]',
-    '}',
-    '',
-  ];
-  return lines.join('\n');
+  return registryText(head, registry);
 }
 
 /** True when an agencies.json text is exactly what `province init` wrote (not edited since). */

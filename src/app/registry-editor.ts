@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Store } from '../store/store.js';
-import { applyRegistry, registrySchema, type Registry } from './agency-registry.js';
+import { applyRegistry, registrySchema, registryText, type Registry } from './agency-registry.js';
 
 export type RegistryEditError =
   | { code: 'unknown_kind'; kind: string; kinds: string[] }
@@ -38,19 +38,7 @@ export class RegistryEditor {
     const parsed = registrySchema.safeParse(registry);
     if (!parsed.success) return err({ code: 'invalid', message: parsed.error.issues[0]?.message ?? 'danh bạ không hợp lệ' });
     const head = Object.fromEntries(Object.entries(json).filter(([k]) => k.startsWith('$')));
-    const text = [
-      '{',
-      ...Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`),
-      `  "province": ${JSON.stringify(registry.province)},`,
-      '  "kinds": [',
-      registry.kinds.map((k) => `    ${JSON.stringify(k)}`).join(',\n'),
-      '  ],',
-      '  "agencies": [',
-      registry.agencies.map((a) => `    ${JSON.stringify(a)}`).join(',\n'),
-      '  ]',
-      '}',
-      '',
-    ].join('\n');
+    const text = registryText(head, parsed.data);
     const temp = `${this.path}.tmp-${process.pid}`;
     writeFileSync(temp, text);
     renameSync(temp, this.path);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/domain/seeded-random.js';
 import { readStatusReply, type StatusReading } from '../../src/domain/status-reply.js';
 
 /**
@@ -179,18 +180,6 @@ describe('status replies as officials write them', () => {
   describe('what is a task code', () => it.each(codes)('%j → %j', (text, expected) => expect(read(text).codes).toEqual(expected)));
 });
 
-/** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T,>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 
@@ -206,7 +195,7 @@ const HEDGED = ['sắp', 'gần', 'sẽ', 'dự kiến', 'cơ bản', 'phấn đ
 
 describe('property: a reply whose completion verb is negated is never stored as done', () => {
   it('holds for 3,000 generated replies (negation before or after the verb, hedges, with and without diacritics)', () => {
-    const next = random(20241123);
+    const next = seededRandom(20241123);
     for (let i = 0; i < 3000; i += 1) {
       const code = pick(next, CODES);
       const form = Math.floor(next() * 4);
@@ -223,7 +212,7 @@ describe('property: a reply whose completion verb is negated is never stored as 
   });
 
   it('and the same sentences without the negation are read as done (the property is not vacuous)', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     let doneCount = 0;
     const total = 1000;
     for (let i = 0; i < total; i += 1) {
