@@ -62,11 +62,13 @@ describe('a broadcast to 1,000 members through a local Bot API enforcing Telegra
   it('survives a SIGKILL mid-way: everyone ends with one copy (a second only if in flight at the kill); acks counted; resend reaches only the rest', async () => {
     const first = startChild();
     expect(await first.ready).toBe('started 0');
-    await waitFor(() => api.received.filter((m) => m.text.includes('Thông báo của Sở Nội vụ')).length >= 350, 20_000);
+    expect(await waitFor(() => api.received.filter((m) => m.text.includes('Thông báo của Sở Nội vụ')).length >= 350, 20_000)).toBe(true);
     await new Promise<void>((resolve) => {
       first.child.once('exit', () => resolve());
       first.child.kill('SIGKILL');
     });
+    // The precondition: the kill landed mid-send, with members still waiting for their copy.
+    expect(new Set(api.received.filter((m) => m.text.includes('Thông báo của Sở Nội vụ')).map((m) => m.chatId)).size).toBeLessThan(MEMBERS);
     const second = startChild();
     const line = await second.ready;
     const inFlight = Number(line.split(' ')[1]);

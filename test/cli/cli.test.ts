@@ -67,15 +67,18 @@ describe('npm run cli', () => {
   });
 
   it('backs up the database online into a file that opens with the same rows, and never overwrites', () => {
+    // Its own database and rows: the test does not depend on what earlier tests wrote.
+    const source = join(dir, 'backup-source.sqlite');
+    for (const agency of ['SNV', 'STP']) expect(cliOn(source, 'invite', '--agency', agency, '--role', 'dau_moi').code).toBe(0);
     const target = join(dir, 'backup.sqlite');
-    const result = cli('backup', target);
+    const result = cliOn(source, 'backup', target);
     expect(result.code).toBe(0);
     expect(existsSync(target)).toBe(true);
     const copy = openDatabase(target, { migrate: false });
     expect((copy.prepare('SELECT COUNT(*) AS n FROM invites').get() as { n: number }).n).toBe(2);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
-    expect(cli('backup', target).code).toBe(2);
+    expect(cliOn(source, 'backup', target).code).toBe(2);
   });
 });
 
