@@ -137,6 +137,10 @@ class AtomScanner {
 
   constructor(private readonly t: string[]) {}
 
+  get tokens(): string[] {
+    return this.t;
+  }
+
   scan(): void {
     let i = 0;
     let lastEnd = -1;
@@ -386,8 +390,8 @@ const EVENT_ANYWHERE = /\b(ke tu ngay|ke tu khi|ke tu|sau khi|ngay khi|khi co|kh
 const ONGOING = /\b(thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan|hang thang va thuong xuyen)\b/;
 const PERIODIC: [Frequency, RegExp][] = [
   ['month', /\b(?:hang|moi|tung) thang\b|(?<!\b(?:6|sau) )\bthang (?:mot|1) lan\b|\btheo thang\b|\bdinh ky (?:hang )?thang\b/],
-  ['quarter', /\b(?:hang|moi|tung) quy\b|\bquy (?:mot|1) lan\b|\btheo quy\b(?! dinh)|\bdinh ky (?:hang )?quy\b|\bthang cuoi (?:cua )?(?:moi )?quy\b|\bcuoi moi quy\b/],
-  ['half', /\b(?:dinh ky|hang|moi|tung) (?:6|sau) thang\b|\b(?:6|sau) thang (?:mot|1) lan\b|\bnua nam (?:mot|1) lan\b|\b6 thang\/lan\b/],
+  ['quarter', /\b(?:dinh ky|hang|moi|tung) (?:03|3|ba) thang\b|\b(?:03|3|ba) thang (?:mot|1) lan\b|\b(?:hang|moi|tung) quy\b|\bquy (?:mot|1) lan\b|\btheo quy\b(?! dinh)|\bdinh ky (?:hang )?quy\b|\bthang cuoi (?:cua )?(?:moi )?quy\b|\bcuoi moi quy\b/],
+  ['half', /\b(?:dinh ky|hang|moi|tung) (?:06|6|sau) thang\b|\b(?:06|6|sau) thang (?:mot|1) lan\b|\bnua nam (?:mot|1) lan\b|\b6 thang\/lan\b/],
   ['year', /\b(?:hang|moi|tung) nam\b|\bnam (?:mot|1) lan\b|\btheo nam\b|\bdinh ky (?:hang )?nam\b|\bcuoi moi nam\b/],
 ];
 type Frequency = 'month' | 'quarter' | 'half' | 'year';
@@ -528,15 +532,19 @@ export function parseDeadline(raw: string, context: DeadlineContext): ParsedDead
     found.splice(0, found.length, ...dated);
   }
   if (scanner.vague) return unknown(`“${text}”: “${scanner.vague}” không chỉ một ngày cụ thể; dondoc không đoán. Cần Sở Nội vụ đặt hạn.`);
+  // "Cả năm", "Trong năm": the plan's own year, due at its end.
+  if (found.length === 0 && /^(?:ca|trong|suot) nam$/.test(body)) {
+    return { kind: 'due', dates: [`${context.year}-12-31`], note: `Trong năm ${context.year} (năm của kế hoạch): hạn ${formatCivil(`${context.year}-12-31`)}.` };
+  }
   if (found.length === 0 || found.every((f) => f.atom.unit === 'dayOnly')) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
-  return dueOrYearly(found, context, text);
+  return dueOrYearly(found, scanner.tokens, context, text);
 }
 
 function eventDeadline(): ParsedDeadline {
   return { kind: 'event', dates: [], note: 'Chờ sự kiện bên ngoài: Sở Nội vụ cần đặt ngày cụ thể khi có thông tin.' };
 }
 
-function dueOrYearly(found: Found[], context: DeadlineContext, text: string): ParsedDeadline {
+function dueOrYearly(found: Found[], tokens: string[], context: DeadlineContext, text: string): ParsedDeadline {
   const spans = found.filter((f) => f.atom.unit === 'years' || (f.atom.unit === 'year' && f.atom.open));
   if (spans.length > 0 || (found.every((f) => f.atom.unit === 'year') && new Set(found.map((f) => (f.atom as { year: number }).year)).size > 1)) {
     return yearly(found, context, text);
@@ -548,14 +556,14 @@ function dueOrYearly(found: Found[], context: DeadlineContext, text: string): Pa
   }
   const years = assignYears(found, context.year);
   /** Each date with the period it ends and how fine that period is (day 0 … year 4). */
-  const entries: { date: CivilDate; first: CivilDate; rank: number }[] = [];
+  const entries: { date: CivilDate; first: CivilDate; rank: number; at: number }[] = [];
   const labels: string[] = [];
-  const entry = (atom: YearlessAtom, year: number, date = endDate(atom, year)) => {
+  const entry = (at: number, atom: YearlessAtom, year: number, date = endDate(atom, year)) => {
     const month = Number(date.slice(5, 7));
     const firstMonth = atom.unit === 'day' ? null : atom.unit === 'month' ? month : atom.unit === 'quarter' ? month - 2 : atom.startMonth;
     const first = firstMonth === null ? date : `${date.slice(0, 4)}-${String(firstMonth).padStart(2, '0')}-01`;
     const rank = { day: 0, month: 1, quarter: 2, part: 3 }[atom.unit];
-    entries.push({ date, first, rank });
+    entries.push({ date, first, rank, at });
   };
   for (let i = 0; i < found.length; i += 1) {
     const f = found[i]!;
@@ -564,24 +572,31 @@ function dueOrYearly(found: Found[], context: DeadlineContext, text: string): Pa
     const year = years.get(f)!;
     if (atom.unit === 'year') {
       const y = Number.isNaN(atom.year) ? year : atom.year;
-      entries.push({ date: `${y}-12-31`, first: `${y}-01-01`, rank: 4 });
+      entries.push({ date: `${y}-12-31`, first: `${y}-01-01`, rank: 4, at: i });
       labels.push(`năm ${y}`);
       continue;
     }
     const previous = found[i - 1];
     if (f.rangeFromPrevious && previous && previous.atom.unit !== 'year' && previous.atom.unit !== 'years' && previous.atom.unit !== 'dayOnly') {
       entries.pop();
-      for (const date of expandSpan(previous.atom as YearlessAtom, years.get(previous)!, atom, year)) entry(atom, year, date);
+      for (const date of expandSpan(previous.atom as YearlessAtom, years.get(previous)!, atom, year)) entry(i, atom, year, date);
       labels.push(`đến ${describe(atom, year)}`);
       continue;
     }
-    entry(atom, year);
+    entry(i, atom, year);
     labels.push(describe(atom, year));
   }
   // A finer date inside a coarser period is the deadline within it: "Tháng 12/2024 (trước ngày 20/12)",
-  // "Năm 2024, quý II" (the year only places the quarter).
+  // "Năm 2024, quý II" (the year only places the quarter). Periods listed with "và" are each a
+  // deadline: "6 tháng đầu năm và cả năm 2024" is 30/6 and 31/12.
+  const listed = (a: number, b: number) => {
+    const [from, to] = a < b ? [found[a]!, found[b]!] : [found[b]!, found[a]!];
+    return tokens.slice(from.end, to.start).some((w) => w === 'va' || w === 'hoac' || w === '&' || w === '+');
+  };
   const kept = sortUnique(
-    entries.filter((e) => !entries.some((o) => o.rank < e.rank && o.date >= e.first && o.date <= e.date && o.date !== e.date)).map((e) => e.date),
+    entries
+      .filter((e) => !entries.some((o) => o.rank < e.rank && o.date >= e.first && o.date <= e.date && o.date !== e.date && (o.rank === 0 || !listed(o.at, e.at))))
+      .map((e) => e.date),
   );
   if (kept.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
   return { kind: 'due', dates: kept, note: `Đọc là ${labels.join(', ')}: hạn ${listDates(kept)}.` };

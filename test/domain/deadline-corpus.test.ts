@@ -203,6 +203,11 @@ const quarters: Row[] = [
   ['Quý III/2024 (sau khi có hướng dẫn của Bộ)', 'due', ['30/9/2024']],
   ['Quý II/2024 theo hướng dẫn của Bộ Nội vụ', 'due', ['30/6/2024']],
   ['Quý 3, 2024', 'due', ['30/9/2024']],
+  // Periods listed with "và" are each a deadline; a year placing a finer period is not.
+  ['6 tháng đầu năm 2024 và cả năm 2024', 'due', ['30/6/2024', '31/12/2024']],
+  ['Quý II và năm 2024', 'due', ['30/6/2024', '31/12/2024']],
+  ['Cả năm', 'due', ['31/12/2024']],
+  ['Trong năm', 'due', ['31/12/2024']],
   // A year around a finer period only places it.
   ['Năm 2024, quý II', 'due', ['30/6/2024']],
   ['Quý IV/2024 (tháng 11)', 'due', ['30/11/2024']],
@@ -310,6 +315,9 @@ const periodic: Row[] = [
   ['Định kỳ 6 tháng', 'recurring', ['30/6/2024', '31/12/2024']],
   ['Định kỳ 6 tháng, hằng năm', 'recurring', ['30/6/2024', '31/12/2024']],
   ['6 tháng một lần', 'recurring', ['30/6/2024', '31/12/2024']],
+  ['Định kỳ 03 tháng', 'recurring', ['31/3/2024', '30/6/2024', '30/9/2024', '31/12/2024']],
+  ['Định kỳ 06 tháng', 'recurring', ['30/6/2024', '31/12/2024']],
+  ['Báo cáo trước ngày 10 của tháng cuối quý', 'recurring', ['10/3/2024', '10/6/2024', '10/9/2024', '10/12/2024']],
   ['Hằng tháng', 'recurring', monthEnds(2024, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])],
   ['Hàng tháng', 'recurring', monthEnds(2024, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])],
   ['Định kỳ hằng tháng', 'recurring', monthEnds(2024, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])],
