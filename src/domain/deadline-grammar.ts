@@ -57,6 +57,8 @@ function deadlineKey(text: string): string {
     .replace(/[‐‑‒–—−]/g, '-')
     .replace(/[“”"'`]/g, ' ')
     .replace(/→|->|>/g, ' den ');
+  // A note on the data period of a report ("số liệu tính từ 15/12/2023 đến 14/12/2024") is not a deadline.
+  key = key.replace(/\([^)]*\b(?:so lieu|ky bao cao|tinh tu|tinh den|thoi diem chot)\b[^)]*\)/g, ' ');
   // A document reference and its date ("Kế hoạch số 12/KH-UBND ngày 15/01/2024") is not a deadline.
   key = key.replace(/\b(?:so\s+)?\d{1,5}\/(?:\d{4}\/)?(?!(?:nam|thang|quy)\b)[a-z]{2}[a-z0-9]*(?:-[a-z0-9]+)*(?:\s+ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})?/g, ' van ban ');
   // "QuýII/2024", "Q2/2024", "T6/2024", "quý2": a unit glued to its numeral.
@@ -122,7 +124,7 @@ function shifted(year: number | undefined, shift: number): { year?: number; shif
 }
 const LIST_WORDS = new Set([',', 'va', ';', '&', '+', 'hoac']);
 const RANGE_WORDS = new Set(['-', 'den', 'toi', 'sang']);
-const NUMBER_WORDS: Record<string, number> = { ba: 3, sau: 6, chin: 9 };
+const NUMBER_WORDS: Record<string, number> = { hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
 
 const isNum = (t: string | undefined): t is string => t !== undefined && /^\d+$/.test(t);
 const isYear = (t: string | undefined): t is string => isNum(t) && t.length === 4 && Number(t) >= 1990 && Number(t) <= 2100;
@@ -196,7 +198,7 @@ class AtomScanner {
 
   private isPart(i: number): boolean {
     const n = isNum(this.t[i]) ? Number(this.t[i]) : NUMBER_WORDS[this.t[i]!];
-    if (n !== 3 && n !== 6 && n !== 9) return false;
+    if (n === undefined || n < 1 || n > 11) return false;
     const after = this.t[i + 2];
     return after === 'dau' || after === 'cuoi' || after === 'nam' || (after === '/' && isYear(this.t[i + 3]));
   }

@@ -72,6 +72,8 @@ const days: Row[] = [
   ['- Trước ngày 30/6/2024.', 'due', ['30/6/2024']],
   ['Trước 30/6/2024;', 'due', ['30/6/2024']],
   ['Trước 20/12/2026', 'due', ['20/12/2026'], P2026],
+  // The data period of a report is not its deadline.
+  ['Trước 15/12/2024 (số liệu tính từ 15/12/2023 đến 14/12/2024)', 'due', ['15/12/2024']],
   // A document's number and date are not the deadline.
   ['Năm 2024 (theo Kế hoạch số 12/KH-UBND ngày 15/01/2024)', 'due', ['31/12/2024']],
   ['Quý III/2024, thực hiện theo Quyết định 1880/QĐ-UBND', 'due', ['30/9/2024']],
@@ -236,6 +238,8 @@ const parts: Row[] = [
   ['9 THÁNG ĐẦU NĂM', 'due', ['30/9/2024']],
   ['6 tháng/2024', 'due', ['30/6/2024']],
   ['3 tháng cuối năm 2024', 'due', ['31/12/2024']],
+  ['Trong 02 tháng đầu năm 2024', 'due', ['29/2/2024']],
+  ['5 tháng đầu năm', 'due', ['31/5/2024']],
 ];
 
 /** F. Years and year spans: one year is due on 31/12; a span or a list of years is checked each year end. */
