@@ -29,7 +29,7 @@ function testFiles(dir: string): string[] {
 function vitest(files: string[]): { ok: boolean; summary: string; seconds: number } {
   const started = Date.now();
   const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...files], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  const output = `${result.stdout}\n${result.stderr}`;
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   const summary = /Tests\s+(.+)/.exec(output)?.[1]?.trim() ?? 'no summary';
   if (result.status !== 0) process.stderr.write(output.split('\n').filter((l) => /FAIL|×|Error/.test(l)).slice(0, 20).join('\n') + '\n');
   return { ok: result.status === 0, summary, seconds: (Date.now() - started) / 1000 };

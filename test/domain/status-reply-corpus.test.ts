@@ -46,6 +46,8 @@ const done: [string, Expect][] = [
   ['Sở Tư pháp báo cáo: NV 2.5 đã hoàn thành ạ.', { codes: ['2.5'], status: 'done' }],
   ['2.5 đã hoàn thành đúng hạn', { codes: ['2.5'], status: 'done' }],
   ['Nhiem vu 2.5 da hoan thanh xong', { codes: ['2.5'], status: 'done' }],
+  ['II.3.4 đã ban hành Kế hoạch số 45/KH-STP ngày 10/6/2024', { codes: ['II.3.4'], status: 'done', evidence: ['45/KH-STP'] }],
+  ['II.3.6 đã tổ chức hội nghị tập huấn ngày 12/6', { codes: ['II.3.6'], status: 'done' }],
 ];
 
 const notDone: [string, Expect][] = [
@@ -68,6 +70,8 @@ const notDone: [string, Expect][] = [
   ['2.5 hoàn thành một phần', { codes: ['2.5'], status: 'progress' }],
   ['2.5 mới hoàn thành dự thảo, đang lấy ý kiến', { codes: ['2.5'], status: 'progress' }],
   ['2.5 đã hoàn thành dự thảo, đang chờ UBND tỉnh ký', { codes: ['2.5'], status: 'progress' }],
+  ['2.5 em làm xong rồi, chờ lãnh đạo ký', { codes: ['2.5'], status: 'progress' }],
+  ['2.5 chưa ban hành được kế hoạch', { codes: ['2.5'], status: 'progress' }],
   ['2.5 xong 80%', { codes: ['2.5'], status: 'progress', progress: 80 }],
   ['2.5 chưa hoàn thành được ạ', { codes: ['2.5'], status: 'progress' }],
   ['2.5 hoàn thành không được vì thiếu người', { codes: ['2.5'], status: 'problem', reason: 'thiếu người' }],
