@@ -29,7 +29,14 @@ export const configSchema = z.object({
     .min(0, 'cần một số nguyên từ 0 đến 65535')
     .max(65535, 'cần một số nguyên từ 0 đến 65535')
     .default(8080),
-  DONDOC_PUBLIC_URL: z.url('cần một URL https:// công khai').optional(),
+  DONDOC_PUBLIC_URL: z
+    .url('cần một URL https:// công khai')
+    .refine((url) => {
+      if (!URL.canParse(url)) return true; // z.url() already says what is wrong
+      const parsed = new URL(url);
+      return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname));
+    }, 'cần một URL https:// (http:// chỉ nhận cho máy này — 127.0.0.1, localhost — khi thử nghiệm)')
+    .optional(),
   DONDOC_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'cần một trong: fatal, error, warn, info, debug, trace, silent',
@@ -88,6 +95,11 @@ export const configSchema = z.object({
 
 type RawConfig = z.infer<typeof configSchema>;
 
+/** True for 127.0.0.0/8, localhost and ::1: the only hosts a plain-http public URL may name (local testing). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 /** Parsed configuration plus the derived switches main.ts acts on. */
 export interface Config extends RawConfig {
   /** True when no chat platform token is set: the bot runs on the local web chat only. */
@@ -96,6 +108,8 @@ export interface Config extends RawConfig {
   localChat: boolean;
   /** Whether the demo province is seeded into an empty database (default: same as localOnly). */
   demoData: boolean;
+  /** Settings that are allowed but unwise, each one Vietnamese line for the log at start. */
+  warnings: string[];
 }
 
 /** Thrown when the environment is invalid; the message is one line naming the variable. */
@@ -129,10 +143,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Cấu hình sai ở biến DONDOC_PUBLIC_URL: webhook Telegram cần URL công khai https:// khi đã đặt TELEGRAM_WEBHOOK_SECRET.',
     );
   }
+  const warnings: string[] = [];
+  if (raw.DONDOC_PUBLIC_URL?.startsWith('http:')) {
+    warnings.push(`DONDOC_PUBLIC_URL là http:// (${raw.DONDOC_PUBLIC_URL}): chỉ dùng để thử trên máy này; Telegram và Zalo cần https:// khi chạy thật.`);
+  }
   return {
     ...raw,
     localOnly,
     localChat: raw.DONDOC_LOCAL_CHAT ?? localOnly,
     demoData: raw.DONDOC_DEMO_DATA ?? localOnly,
+    warnings,
   };
 }

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.DONDOC_LOG_LEVEL);
+  for (const warning of config.warnings) logger.warn(warning);
   const app = createApp(config, { logger, clock: systemClock });
   const { localChatUrl } = await app.start();
   if (localChatUrl) {

@@ -25,6 +25,9 @@ describe('loadConfig', () => {
     ['DONDOC_INVITE_TTL_HOURS', '0', /DONDOC_INVITE_TTL_HOURS/],
     ['DONDOC_LOCAL_CHAT', 'maybe', /DONDOC_LOCAL_CHAT/],
     ['DONDOC_PUBLIC_URL', 'not a url', /DONDOC_PUBLIC_URL/],
+    ['DONDOC_PUBLIC_URL', 'http://dondoc.example.vn', /DONDOC_PUBLIC_URL: cần một URL https:\/\//],
+    ['DONDOC_PUBLIC_URL', 'ftp://dondoc.example.vn', /DONDOC_PUBLIC_URL/],
+    ['DONDOC_PUBLIC_URL', 'http://10.0.0.5:8080', /DONDOC_PUBLIC_URL/],
   ])('names %s when it is %j, in one line', (variable, value, message) => {
     let thrown: unknown;
     try {
@@ -46,5 +49,16 @@ describe('loadConfig', () => {
 
   it('requires a public URL for a Telegram webhook', () => {
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(20) })).toThrow(/DONDOC_PUBLIC_URL/);
+  });
+});
+
+describe('DONDOC_PUBLIC_URL', () => {
+  it('accepts https, and plain http only for this machine (with a warning)', () => {
+    expect(loadConfig({ DONDOC_PUBLIC_URL: 'https://dondoc.example.vn' }).warnings).toEqual([]);
+    for (const local of ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://[::1]:8080']) {
+      const config = loadConfig({ DONDOC_PUBLIC_URL: local });
+      expect(config.warnings).toHaveLength(1);
+      expect(config.warnings[0]).toContain('chỉ dùng để thử trên máy này');
+    }
   });
 });
