@@ -48,6 +48,12 @@ export interface ResolverOptions {
   places?: string[];
 }
 
+/** A document reference, with its date and issuer: "theo Quyết định số 2088/QĐ-UBND ngày 14/5/2021 của UBND tỉnh". */
+const DOCUMENT_REFERENCE =
+  /\b(?:theo\s+)?(?:quyet dinh|ke hoach|cong van|van ban|nghi quyet|thong bao|chi thi)\s+(?:so\s+)?\d+\/[a-z0-9?\-/]+(?:\s+ngay\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|hdnd|tinh uy)(?:\s+(?:tinh|thanh pho))?)?/g;
+/** Words after a group phrase that narrow it to some members only. */
+const SUBSET_AFTER = /^\s*(?:duoc lua chon|duoc chon|dat chuan(?:\s+\S+){0,3}|thi diem|duoc kiem tra|trong diem|theo danh sach|co ten trong danh sach)/;
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -155,6 +161,11 @@ export class AgencyResolver {
     );
     const folded = foldAligned(text);
     const claimed = new Array<boolean>(text.length).fill(false);
+    // Text that names no agency although agency names stand in it: a document reference ("Tổ công tác
+    // theo Quyết định số 2088/QĐ-UBND ngày 14/5/2021 của UBND tỉnh": UBND tỉnh issued it, it does not
+    // do the task). No phrase may match inside; the words stay in what is reported.
+    const shielded = new Array<boolean>(text.length).fill(false);
+    for (const m of folded.matchAll(DOCUMENT_REFERENCE)) shielded.fill(true, m.index, m.index + m[0].length);
     const found = new Set<number>();
     const successions: Resolution['successions'] = [];
     const ceased: Resolution['ceased'] = [];
@@ -166,7 +177,15 @@ export class AgencyResolver {
         const end = at + phrase.key.length;
         from = at + 1;
         if (isWordChar(folded[at - 1]) || isWordChar(folded[end])) continue;
-        if (claimed.slice(at, end).some(Boolean)) continue;
+        if (claimed.slice(at, end).some(Boolean) || shielded.slice(at, end).some(Boolean)) continue;
+        // A group narrowed to some of its members ("Các UBND cấp xã đạt chuẩn NTM", "02 UBND cấp huyện
+        // được lựa chọn") is not the whole group: reported for review, never expanded to all.
+        if (phrase.kinds.length > 0 && (SUBSET_AFTER.test(folded.slice(end)) || /\d\s*$/.test(folded.slice(0, at)))) {
+          const start = /(?:\d+\s*|cac\s+)*$/.exec(folded.slice(0, at))!.index;
+          const stop = end + (SUBSET_AFTER.exec(folded.slice(end))?.[0].length ?? 0);
+          shielded.fill(true, start, stop);
+          continue;
+        }
         claimed.fill(true, at, end);
         const written = text.slice(at, end);
         for (const id of phrase.agencyIds) {

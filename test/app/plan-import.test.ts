@@ -8,7 +8,16 @@ const file = (name: string) => readFileSync(join(plans, name));
 const HA_TINH = { name: 'Kế hoạch CCHC năm 2024 — Hà Tĩnh', year: 2024 };
 const SOC_TRANG = { year: 2021, period: { from: 2021, to: 2030 } };
 
-/** The cells of the shipped plans that name no agency of the demo registry (the import report lists them). */
+/**
+ * What the Hà Tĩnh table names that is no agency of the directory, read as the document means it; each
+ * must be reviewed by a person, so the import report lists it (and assigns it to nobody):
+ * - subsets only a person can name: the units being inspected (rows 14–15), "the communes that reached
+ *   the new-rural standard" (81), "02 districts to be chosen" (82) — never expanded to the whole group;
+ * - bodies that are not agencies: the inspection team and its members, the CCHC council (16–17), a
+ *   working group set up by a decision of UBND tỉnh (38: UBND tỉnh issued it, it does not do the task),
+ *   consultants, schools, training and certification organisations (79–81, 86), a ministry (82);
+ * - row 34 ends in "UBND" alone: the source cell is cut off there, so which UBND cannot be known.
+ */
 const HA_TINH_UNRESOLVED = [
   { row: 14, text: 'các đơn vị được kiểm tra' },
   { row: 15, text: 'các đơn vị được kiểm tra' },
@@ -16,13 +25,13 @@ const HA_TINH_UNRESOLVED = [
   { row: 17, text: 'Đoàn Kiểm tra' },
   { row: 17, text: 'HĐĐ CCHC tỉnh' },
   { row: 34, text: 'UBND' },
-  { row: 38, text: 'Tổ công tác theo Quyết định số 2088/QĐ-UBND ngày 14/5/2021 của' },
+  { row: 38, text: 'Tổ công tác theo Quyết định số 2088/QĐ-UBND ngày 14/5/2021 của UBND tỉnh' },
   { row: 79, text: 'Các trung tâm và đơn vị tư vấn' },
   { row: 80, text: 'Các trường và đơn vị tư vấn' },
-  { row: 81, text: 'đạt chuẩn NTM' },
+  { row: 81, text: 'Các UBND cấp xã đạt chuẩn NTM' },
   { row: 81, text: 'đơn vị tư vấn' },
   { row: 82, text: 'Bộ Khoa học và Công nghệ' },
-  { row: 82, text: 'được lựa chọn' },
+  { row: 82, text: '02 UBND cấp huyện được lựa chọn' },
   { row: 86, text: 'tổ chức đào tạo' },
   { row: 86, text: 'chứng nhận hệ thống' },
 ];
@@ -72,6 +81,17 @@ describe('importing the shipped plans', () => {
     const { written: _w2, created: _c2, updated: _u2, ...xlsxReport } = xlsx.value;
     expect(csvReport).toEqual(xlsxReport);
     expect(storeCounts().tasks).toBe(tasks);
+  });
+
+  it('assigns nobody for a subset or a document reference: no UBND tỉnh on row 38, no commune on row 81', async () => {
+    await t.app.services.plans.importFile('ha-tinh.csv', file('ha-tinh-2024-phu-luc.csv'), HA_TINH);
+    const byRow = (row: number) => {
+      const { id } = t.app.store.db.prepare('SELECT id FROM tasks WHERE source_row = ?').get(row) as { id: number };
+      return t.app.store.plans.assignments(id);
+    };
+    expect(byRow(38).filter((a) => a.role === 'lead').map((a) => a.agencyCode)).toEqual(['VPUBND']);
+    expect(byRow(81).filter((a) => a.role === 'coord').map((a) => a.agencyCode)).toEqual(['SKHCN']);
+    expect(byRow(82).filter((a) => a.role === 'coord').map((a) => a.agencyCode)).not.toContain('HUYEN_CU');
   });
 
   it('stores each task with its area, raw deadline, computed dates and lead/coordinating agencies', async () => {
