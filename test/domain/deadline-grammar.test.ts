@@ -2,38 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/app/province-data.js';
 import { parseDeadline, scheduleDeadline, type DeadlineKind } from '../../src/domain/deadline-grammar.js';
+import { haTinhCells } from '../fixtures/seed-deadlines.js';
 
 const calendar = loadCalendar(join(process.cwd(), 'data'));
 const HA_TINH = { year: 2024 };
 const SOC_TRANG = { year: 2021, period: { from: 2021, to: 2030 } };
 const yearEnds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}-12-31`);
-
-/** Every distinct "Thời gian" cell of seed 004's Phụ lục (Hà Tĩnh 2024), with its meaning. */
-const haTinhCells: [string, DeadlineKind, string[], string[]?][] = [
-  ['Trước 25/12/2023', 'due', ['2023-12-25']],
-  ['Năm 2024', 'due', ['2024-12-31']],
-  ['Tháng 01/2024', 'due', ['2024-01-31']],
-  ['Thường xuyên', 'ongoing', []],
-  ['Thườn g xuyên', 'ongoing', []],
-  ['Theo Kế hoạch của Bộ Nội vụ', 'event', []],
-  ['Sau khi các cơ quan liên quan công bố chỉ số PAPI, Bộ Nội vụ công bố chỉ số CCHC tỉnh năm 2024', 'event', []],
-  ['Sau khi các cơ quan liên quan công bố chỉ số PCI năm 2024', 'event', []],
-  ['Sau khi Bộ Thông tin và Truyền thông công bố chỉ số DTI năm 2024', 'event', []],
-  // 30/6/2024 is a Sunday: the due date moves to Monday 1/7 (Civil Code 2015, Art. 148).
-  ['Quý II, III/2024', 'due', ['2024-06-30', '2024-09-30'], ['2024-07-01', '2024-09-30']],
-  ['Theo kế hoạch thẩm định hằng năm', 'event', []],
-  ['Quý I', 'due', ['2024-03-31'], ['2024-04-01']],
-  ['Quý II', 'due', ['2024-06-30'], ['2024-07-01']],
-  ['Quý IV', 'due', ['2024-12-31']],
-  ['Quý IV/2024', 'due', ['2024-12-31']],
-  ['Quý I/2024', 'due', ['2024-03-31'], ['2024-04-01']],
-  ['Quý I, II năm 2024', 'due', ['2024-03-31', '2024-06-30'], ['2024-04-01', '2024-07-01']],
-  ['Khi có chỉ đạo của Trung ương', 'event', []],
-  ['Theo lộ trình đề án được phê duyệt', 'event', []],
-  ['Năm 2024-2026', 'recurring', yearEnds(2024, 2026)],
-  ['Quý I-IV năm 2024', 'due', ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'], ['2024-04-01', '2024-07-01', '2024-09-30', '2024-12-31']],
-  ['Quý II-IV năm 2024', 'due', ['2024-06-30', '2024-09-30', '2024-12-31'], ['2024-07-01', '2024-09-30', '2024-12-31']],
-];
 
 /** Every distinct "Thời gian" cell of seed 001's Phụ lục 2 and 3 (Sóc Trăng, plan 2021–2030). */
 const socTrangCells: [string, DeadlineKind, string[], string[]?][] = [
