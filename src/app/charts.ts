@@ -75,6 +75,11 @@ export function completionChart(title: string, subtitle: string, rows: { name: s
 
 /** Horizontal bars of scores, best first. */
 export function rankingChart(title: string, subtitle: string, rows: { name: string; points: number; max: number }[]): Buffer {
+  return renderPng(rankingSvg(title, subtitle, rows));
+}
+
+/** The ranking chart's SVG (names escaped, cut at 30 characters): what rankingChart renders. */
+export function rankingSvg(title: string, subtitle: string, rows: { name: string; points: number; max: number }[]): string {
   const top = 100;
   const barWidth = WIDTH - LABEL - 110;
   const height = top + rows.length * ROW + 40;
@@ -85,7 +90,7 @@ export function rankingChart(title: string, subtitle: string, rows: { name: stri
       return `<rect x="${LABEL}" y="${y}" width="${barWidth}" height="${ROW - 8}" fill="${COLORS.grid}"/><rect x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${ROW - 8}" fill="${COLORS.bar}"/><text x="${LABEL - 10}" y="${y + 17}" font-size="16" text-anchor="end" fill="${COLORS.text}">${i + 1}. ${esc(cut(r.name, 30))}</text><text x="${LABEL + barWidth + 8}" y="${y + 17}" font-size="16" fill="${COLORS.text}">${r.points.toLocaleString('vi-VN')}/${r.max.toLocaleString('vi-VN')}</text>`;
     })
     .join('\n');
-  return renderPng(frame(title, subtitle, height, bars));
+  return frame(title, subtitle, height, bars);
 }
 
 /** A readable upper bound for an axis (1, 2, 2.5 or 5 × 10ⁿ, at least 5), so that its fifths are whole numbers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionChart, rankingChart, trendChart } from '../../src/app/charts.js';
+import { completionChart, rankingChart, rankingSvg, trendChart } from '../../src/app/charts.js';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -17,11 +17,18 @@ describe('charts', () => {
   });
 
   it('draws a score ranking, names with HTML characters escaped', () => {
-    const png = rankingChart('Xếp hạng Sở, ban, ngành — năm 2024', 'Điểm tính từ dondoc', [
+    const rows = [
       { name: 'Sở <Thử> & "Kiểm"', points: 3.5, max: 4 },
       { name: 'Sở Tư pháp', points: 2, max: 4 },
-    ]);
-    expect(pngSize(png).width).toBe(1000);
+    ];
+    const svg = rankingSvg('Xếp hạng <Sở> — năm 2024', 'Điểm & lý do', rows);
+    expect(svg).toContain('1. Sở &lt;Thử&gt; &amp; &quot;Kiểm&quot;');
+    expect(svg).toContain('Xếp hạng &lt;Sở&gt; — năm 2024');
+    expect(svg).toContain('Điểm &amp; lý do');
+    expect(svg).not.toMatch(/<Thử>|& "/);
+    // The renderer parses it (an unescaped "<" would be an XML error) into a 1000 px wide PNG.
+    const png = rankingChart('Xếp hạng <Sở> — năm 2024', 'Điểm & lý do', rows);
+    expect(pngSize(png)).toEqual({ width: 1000, height: 100 + 2 * 30 + 40 });
   });
 
   it('draws a 12-week trend with an axis that grows with the data', () => {
