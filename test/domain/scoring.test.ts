@@ -107,9 +107,39 @@ describe('the default rubric (Cà Mau-style thresholds)', () => {
     expect(late.why).toBe('Thiếu hoặc nộp muộn: 6T/2024 (tiêu chí tính tất cả hoặc không).');
   });
 
-  it('reads periods', () => {
-    expect(parsePeriod('2024')).toEqual({ from: '2024-01-01', to: '2024-12-31', label: 'năm 2024' });
-    expect(parsePeriod('2024-Q3')).toEqual({ from: '2024-07-01', to: '2024-09-30', label: 'quý III/2024' });
-    expect(parsePeriod('2024-Q5')).toBeNull();
+  // Timeliness: done by the original due date; ≥ 90% → 1, ≥ 70% → 0.5 (inclusive: no "strict" band), else 0.
+  it.each([
+    [10, 0, 1],
+    [9, 1, 1],
+    [8, 2, 0.5],
+    [7, 3, 0.5],
+    [6, 4, 0],
+    [0, 10, 0],
+  ])('%i tasks done on time and %i late → %s timeliness points', (onTime, late, points) => {
+    const events = [...done(Array.from({ length: onTime }, (_, i) => i + 1)), ...done(Array.from({ length: late }, (_, i) => onTime + i + 1), '2024-04-15')];
+    const score = scoreAgency(1, rubric, tasks(onTime + late), events, '2024-12-31');
+    expect(score.criteria.find((c) => c.code === 'timeliness')!.points).toBe(points);
+    // Done late still counts as done for the completion rate.
+    expect(score.criteria.find((c) => c.code === 'completion')!.points).toBe(2);
+  });
+
+  it('gives the points of "whenNothingDue" when nothing fell due in the period', () => {
+    const score = scoreAgency(1, rubric, [], [], '2024-12-31');
+    expect(score.criteria.map((c) => [c.code, c.points])).toEqual([['completion', 2], ['reports', 1], ['timeliness', 1]]);
+  });
+
+  it.each([
+    ['2024', { from: '2024-01-01', to: '2024-12-31', label: 'năm 2024' }],
+    ['2024-Q1', { from: '2024-01-01', to: '2024-03-31', label: 'quý I/2024' }],
+    ['2024-Q2', { from: '2024-04-01', to: '2024-06-30', label: 'quý II/2024' }],
+    ['2024-Q3', { from: '2024-07-01', to: '2024-09-30', label: 'quý III/2024' }],
+    ['2024-q4', { from: '2024-10-01', to: '2024-12-31', label: 'quý IV/2024' }],
+    ['2026Q2', { from: '2026-04-01', to: '2026-06-30', label: 'quý II/2026' }],
+  ])('reads the period %j', (text, period) => {
+    expect(parsePeriod(text)).toEqual(period);
+  });
+
+  it.each(['2024-Q5', '2024-Q0', 'Q2', '24', '2024-06', 'năm 2024', ''])('refuses the period %j', (text) => {
+    expect(parsePeriod(text)).toBeNull();
   });
 });
