@@ -166,3 +166,36 @@ describe('npm run cli -- export and migrate', () => {
     expect(cli('export', '--period', '2024-Q9', '--out', join(dir, 'x.xlsx')).status).toBe(2);
   });
 });
+
+describe('broadcast audiences that follow the work', () => {
+  it('"Cơ quan có việc quá hạn" and "Chưa nộp <báo cáo>" reach exactly the agencies concerned', async () => {
+    const t = app('2024-09-02T01:00:00Z');
+    const { store, services } = t.app;
+    const now = t.clock.now();
+    linkedMember(store, { displayName: 'Hoa', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, now);
+    linkedMember(store, { displayName: 'Trang', agencyId: store.agencies.byCode('STP')!.id, role: 'focal' }, { platform: 'local', chatId: 'stp' }, now);
+    linkedMember(store, { displayName: 'Lan', agencyId: store.agencies.byCode('STC')!.id, role: 'focal' }, { platform: 'local', chatId: 'stc' }, now);
+    linkedMember(store, { displayName: 'Nam', agencyId: store.agencies.byCode('SXD')!.id, role: 'focal' }, { platform: 'local', chatId: 'sxd' }, now);
+    const plan = 'STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\n1,Rà soát văn bản,Sở Tư pháp; Sở Tài chính,,Quý III/2024\r\n';
+    await services.plans.importFile('p.csv', Buffer.from(plan), { name: 'P', year: 2024 });
+    const { ensureReportYear } = await import('../../src/app/report-calendar.js');
+    ensureReportYear(store, services.reportConfig, services.calendar, t.clock, 2024);
+    // Sở Tài chính finishes the task and submits its reports; Sở Tư pháp does neither; Sở Xây dựng owes no task.
+    expect(await say(t, 'stc', 'NV 1 xong')).toContain('Đã ghi nhận: 1 hoàn thành.');
+    t.clock.set('2024-09-10T02:00:00Z');
+    // Both had also let the 6-month report (due 17/6) slip: they submit it now, late.
+    for (const chat of ['stc', 'sxd']) {
+      expect(await say(t, chat, '/nopbaocao 6T')).toContain('sau hạn');
+      expect(await say(t, chat, '/nopbaocao Q3')).toContain('đúng hạn');
+    }
+    t.clock.set('2024-10-14T02:00:00Z');
+    expect(await say(t, 'admin', '/thongbao Đề nghị hoàn thành việc quá hạn')).toContain('Thông báo #1 đã soạn');
+    expect(await say(t, 'admin', '/tb_doituong 1 overdue')).toContain('gửi tới: Cơ quan có việc quá hạn — 1 người của 1 cơ quan.');
+    const audience = services.broadcasts.resolve('overdue', store.members.byAccount('local', 'admin')!);
+    expect(audience.ok && audience.value.recipients.map((r) => store.agencies.byId(r.agencyId)!.code)).toEqual(['STP']);
+    const q3 = store.reports.byCode('Q3', 2024)!;
+    const owing = services.broadcasts.resolve(`report:${q3.id}`, store.members.byAccount('local', 'admin')!);
+    expect(owing.ok && owing.value.recipients.map((r) => store.agencies.byId(r.agencyId)!.code)).toEqual(['STP']);
+    expect(services.broadcasts.audiences().map((a) => a.label)).toContain('Chưa nộp Q3/2024');
+  });
+});
