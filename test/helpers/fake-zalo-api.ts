@@ -8,6 +8,8 @@ import type { ZaloUpdate } from '../../src/transports/zalo/zalo-client.js';
  */
 export class FakeZaloApi {
   readonly sent: { chatId: string; text: string }[] = [];
+  /** When each text arrived (ms), for pacing checks. */
+  readonly sentAt: { chatId: string; at: number }[] = [];
   readonly photos: { chatId: string; photo: string; caption?: string }[] = [];
   readonly calls: string[] = [];
   private readonly queue: ZaloUpdate[] = [];
@@ -29,6 +31,7 @@ export class FakeZaloApi {
         if (method === 'sendMessage') {
           if (String(body.text ?? '').length > 2000) return answer(400, { ok: false, error_code: 400, description: 'text too long' });
           this.sent.push({ chatId: String(body.chat_id), text: String(body.text) });
+          this.sentAt.push({ chatId: String(body.chat_id), at: Date.now() });
           return answer(200, { ok: true, result: { message_id: `m${this.sent.length}`, date: Date.now() } });
         }
         if (method === 'sendPhoto') {

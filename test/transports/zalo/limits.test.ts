@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ZaloHarness } from '../../helpers/zalo-harness.js';
+import { linkedMember } from '../../helpers/members.js';
+
+let z: ZaloHarness;
+afterEach(async () => {
+  await z.close();
+});
+
+describe('Zalo message limits', () => {
+  it('splits a long answer into messages of at most 2,000 characters, on line boundaries, losing nothing', async () => {
+    z = await new ZaloHarness().start({ start: '2026-11-23T02:00:00Z' });
+    const { store } = z.app;
+    linkedMember(store, { displayName: 'Minh', agencyId: store.agencies.byCode('UBNDT')!.id, role: 'leader' }, { platform: 'zalo', chatId: 'u-leader' }, z.clock.now());
+    // The whole directory of Hà Tĩnh: 89 agencies, several thousand characters.
+    const parts = await z.send('u-leader', '/coquan tatca');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);
+    const all = parts.join('\n');
+    for (const agency of store.agencies.list()) expect(all).toContain(`${agency.code} — ${agency.name}`);
+    // No line is cut in two.
+    for (const part of parts) expect(part.startsWith(' ')).toBe(false);
+  });
+
+  it('paces messages to one chat by the configured gap', async () => {
+    z = await new ZaloHarness().start({ start: '2026-11-23T02:00:00Z', env: { DONDOC_ZALO_CHAT_GAP_MS: '500' } });
+    const { store } = z.app;
+    linkedMember(store, { displayName: 'Minh', agencyId: store.agencies.byCode('UBNDT')!.id, role: 'leader' }, { platform: 'zalo', chatId: 'u-leader' }, z.clock.now());
+    const admin = linkedMember(store, { displayName: 'Hoa', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'zalo', chatId: 'u-admin' }, z.clock.now());
+    // Three notices to one chat through the outbox. Arrival times at the fake server: a gap of 500 ms
+    // between sends cannot arrive closer than 250 ms apart unless one request sat in loopback for
+    // a quarter of a second.
+    for (let i = 0; i < 3; i += 1) z.app.services.notifyMember(`test:${i}`, admin.id, { text: [`Thông báo ${i}`] });
+    await z.app.worker.drain({ untilIdle: true, timeoutMs: 10_000 });
+    const times = z.api.sentAt.filter((m) => m.chatId === 'u-admin').map((m) => m.at);
+    expect(times).toHaveLength(3);
+    for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(250);
+  });
+});
