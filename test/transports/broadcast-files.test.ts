@@ -91,6 +91,14 @@ describe('a broadcast with a file', () => {
     expect(Buffer.from(await response.arrayBuffer()).equals(form)).toBe(true);
     expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(FORM_NAME)}`);
     expect((await fetch(new URL('/tep/khong-co-that/x.xlsx', httpUrl))).status).toBe(404);
+    // The link lives 90 days: still served on day 89, refused after.
+    const clockNow = h.clock.now().getTime();
+    h.clock.set(new Date(clockNow + 89 * 86_400_000));
+    expect((await fetch(new URL(new URL(link).pathname, httpUrl))).status).toBe(200);
+    h.clock.set(new Date(clockNow + 91 * 86_400_000));
+    const expired = await fetch(new URL(new URL(link).pathname, httpUrl));
+    expect(expired.status).toBe(404);
+    h.clock.set(new Date(clockNow));
 
     // Resending to those who have not acknowledged re-uses the upload too.
     await h.press(focals[0]!, '/danhan 1');
