@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '../../src/app/reply.js';
 import { addDays } from '../../src/domain/civil-date.js';
-import type { Status } from '../../src/domain/item-state.js';
+import type { Member } from '../../src/store/member-repo.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { linkedMember } from '../helpers/members.js';
 
 /**
  * The leaders' summaries count in SQL what the reminder planner chases in JavaScript. Over the real
  * Hà Tĩnh 2024 and Sóc Trăng plans, the 2024 report calendar and 1,500 seeded random replies (done,
- * progress, reopen, approved extensions, report submissions), both must name exactly the same
+ * progress after done, extensions asked and approved, report submissions) written through the status
+ * service in time order — the states the real path produces — both must name exactly the same
  * overdue items, and the quarter's open + overdue counts must be the planner's open deadlines.
  */
 let t: ReturnType<typeof createTestApp>;
@@ -31,27 +32,37 @@ beforeAll(async () => {
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const day = () => addDays('2024-01-02', Math.floor(random() * 360));
-  const statuses: Status[] = ['done', 'done', 'done', 'in_progress', 'reopened', 'extension_approved'];
-  store.transaction(() => {
-    for (let i = 0; i < 1_500; i += 1) {
-      const report = random() < 0.25;
-      const target = report ? pick(owed) : pick(leads);
-      const status = report ? 'done' : pick(statuses);
-      store.statuses.append({
-        itemKind: report ? 'report' : 'task',
-        ...target,
-        memberId: null,
-        platform: 'test',
-        status,
-        progress: status === 'in_progress' ? 50 : null,
-        reason: null,
-        evidence: null,
-        requestedDate: status === 'extension_approved' ? day() : null,
-        createdAt: `${day()}T0${Math.floor(random() * 10)}:00:00.000Z`,
-      });
+  const kinds: ('done' | 'in_progress' | 'extension')[] = ['done', 'done', 'done', 'in_progress', 'in_progress', 'extension'];
+  const replies = Array.from({ length: 1_500 }, () => {
+    const report = random() < 0.25;
+    return { report, target: report ? pick(owed) : pick(leads), kind: report ? 'done' : pick(kinds), at: `${day()}T0${Math.floor(random() * 10)}:00:00.000Z`, until: day() };
+  }).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // One focal point per agency (working elsewhere: no chat account) and Sở Nội vụ's admin.
+  const admin = linkedMember(store, { displayName: 'Hoa', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, t.clock.now());
+  const focal = new Map<number, Member>();
+  const memberOf = (agencyId: number) => {
+    let m = focal.get(agencyId);
+    if (!m) focal.set(agencyId, (m = store.members.create({ displayName: `Đầu mối ${agencyId}`, agencyId, role: 'focal' }, t.clock.now())));
+    return m;
+  };
+  const base = { progress: null, reason: null, evidence: null, requestedDate: null };
+  for (const r of replies) {
+    t.clock.set(r.at);
+    const member = memberOf(r.target.agencyId);
+    if (r.report) {
+      services.statuses.submitReport(member, 'test', r.target.itemId, null);
+      continue;
     }
-  });
-}, 60_000);
+    const task = store.plans.taskById(r.target.itemId)!;
+    if (r.kind === 'done') services.statuses.recordTask(member, 'test', task, { ...base, code: task.code, status: 'done', progress: 100 });
+    else if (r.kind === 'in_progress') services.statuses.recordTask(member, 'test', task, { ...base, code: task.code, status: 'in_progress', progress: 50 });
+    else {
+      const asked = services.statuses.recordTask(member, 'test', task, { ...base, code: task.code, status: 'extension_requested', requestedDate: r.until, reason: 'thử' });
+      if (asked.ok) services.statuses.decide(admin, asked.value.event.id, true, null);
+    }
+  }
+  t.clock.set('2024-01-02T02:00:00Z');
+}, 120_000);
 
 afterAll(async () => {
   await t.close();
