@@ -20,12 +20,6 @@ async function main(): Promise<void> {
   const logger = createLogger(config.DONDOC_LOG_LEVEL);
   for (const warning of config.warnings) logger.warn(warning);
   const app = createApp(config, { logger, clock: systemClock });
-  const { localChatUrl } = await app.start();
-  if (localChatUrl) {
-    process.stdout.write(
-      `\ndondoc đang chạy. Mở ${localChatUrl} trong trình duyệt để trò chuyện thử (Ctrl+C để dừng).\n\n`,
-    );
-  }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -39,8 +33,15 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Handlers first, then the "running" line: whoever waits for that line may signal at once.
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const { localChatUrl } = await app.start();
+  if (localChatUrl) {
+    process.stdout.write(
+      `\ndondoc đang chạy. Mở ${localChatUrl} trong trình duyệt để trò chuyện thử (Ctrl+C để dừng).\n\n`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {
