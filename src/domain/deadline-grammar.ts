@@ -522,6 +522,14 @@ export function parseDeadline(raw: string, context: DeadlineContext): ParsedDead
   }
   const found = scanner.found;
   const frequencies = PERIODIC.filter(([, pattern]) => pattern.test(key)).map(([f]) => f);
+  // "Trước 31/12/2024 và các năm tiếp theo": that day every year from then on.
+  const onward = /\b(?:va|,)\s*(?:cac|nhung) nam (?:tiep theo|sau)\b|\btro di\b/.test(key);
+  const anchored = found.filter((f) => f.atom.unit === 'day' || f.atom.unit === 'month' || f.atom.unit === 'quarter' || f.atom.unit === 'part');
+  if (frequencies.length === 0 && onward && anchored.length > 0 && !found.some((f) => f.atom.unit === 'year' || f.atom.unit === 'years')) {
+    const from = Math.min(...anchored.map((f) => (f.atom as { year?: number }).year ?? context.year));
+    found.push({ atom: { unit: 'year', year: from, open: true }, start: 0, end: 0, group: -1 });
+    return periodic(['year'], found, context, text);
+  }
   if (frequencies.length > 0) return periodic(frequencies, found, context, text);
   if (/\bdinh ky\b/.test(key)) return unknown(`“${text}”: định kỳ nhưng không nói bao lâu một lần (hằng tháng, hằng quý, 6 tháng, hằng năm): cần Sở Nội vụ đặt hạn.`);
 
@@ -572,13 +580,22 @@ function dueOrYearly(found: Found[], tokens: string[], context: DeadlineContext,
     const atom = f.atom;
     if (atom.unit === 'dayOnly' || atom.unit === 'years') continue;
     const year = years.get(f)!;
+    const previous = found[i - 1];
+    // A span between different units ("Từ tháng 4/2024 đến hết năm 2024", "Năm 2024 - Quý I/2025")
+    // is due at its end: the start only says when the work begins.
+    const mixedSpan = f.rangeFromPrevious && previous !== undefined && (atom.unit === 'year' || previous.atom.unit === 'year');
+    if (mixedSpan) for (let k = entries.length - 1; k >= 0 && entries[k]!.at === i - 1; k -= 1) entries.pop();
     if (atom.unit === 'year') {
       const y = Number.isNaN(atom.year) ? year : atom.year;
-      entries.push({ date: `${y}-12-31`, first: `${y}-01-01`, rank: 4, at: i });
-      labels.push(`năm ${y}`);
+      entries.push({ date: `${y}-12-31`, first: mixedSpan ? `${y}-12-31` : `${y}-01-01`, rank: mixedSpan ? 0 : 4, at: i });
+      labels.push(mixedSpan ? `đến hết năm ${y}` : `năm ${y}`);
       continue;
     }
-    const previous = found[i - 1];
+    if (mixedSpan) {
+      entries.push({ date: endDate(atom, year), first: endDate(atom, year), rank: 0, at: i });
+      labels.push(`đến ${describe(atom, year)}`);
+      continue;
+    }
     if (f.rangeFromPrevious && previous && previous.atom.unit !== 'year' && previous.atom.unit !== 'years' && previous.atom.unit !== 'dayOnly') {
       entries.pop();
       for (const date of expandSpan(previous.atom as YearlessAtom, years.get(previous)!, atom, year)) entry(i, atom, year, date);

@@ -210,6 +210,10 @@ const quarters: Row[] = [
   ['Quý II và năm 2024', 'due', ['30/6/2024', '31/12/2024']],
   ['Cả năm', 'due', ['31/12/2024']],
   ['Trong năm', 'due', ['31/12/2024']],
+  // A span between different units is due at its end.
+  ['Từ tháng 4/2024 đến hết năm 2024', 'due', ['31/12/2024']],
+  ['Năm 2024 - Quý I/2025', 'due', ['31/3/2025']],
+  ['Từ Quý II/2024 đến hết năm 2025', 'due', ['31/12/2025']],
   // A year around a finer period only places it.
   ['Năm 2024, quý II', 'due', ['30/6/2024']],
   ['Quý IV/2024 (tháng 11)', 'due', ['30/11/2024']],
@@ -329,6 +333,7 @@ const periodic: Row[] = [
   ['Trước ngày 25 hàng tháng', 'recurring', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => `25/${m}/2024`)],
   ['Hằng năm giai đoạn 2022-2025', 'recurring', yearEnds(2022, 2025), P2021],
   ['Hằng năm từ năm 2023', 'recurring', yearEnds(2023, 2025), P2021],
+  ['Trước 15/12/2023 và các năm tiếp theo', 'recurring', ['15/12/2023', '15/12/2024', '15/12/2025'], P2021],
   ['Thực hiện hằng năm', 'recurring', ['31/12/2024']],
   ['Hằng năm.', 'recurring', ['31/12/2024']],
 ];
