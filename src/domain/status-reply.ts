@@ -70,11 +70,11 @@ const PARTIAL_AFTER = /^\s*(?:(?:duoc|dc)\s+)?(?:mot phan|1 phan|phan|buoc|giai 
 const PROGRESS = /\b(dang|tien do|cho ky|cho phe duyet|cho duyet|da trinh|hoan thien|thuc hien (?:duoc|dc)|lam (?:duoc|dc))\b/;
 /** Work still under way in a clause of its own: "đã hoàn thành dự thảo, đang chờ UBND ký" is not done. */
 const STILL_WORKING = /\b(dang|cho (?:\S+ ){0,3}(?:ky|phe duyet|duyet|ban hanh)|da trinh|dang trinh)\b/;
-const PROBLEM = /\b(vuong mac|vuong|kho khan|bi vuong|gap kho|bat cap|thieu|khong the|chua the|khong kip|chua kip|chua co kinh phi|chua co huong dan|chua (?:duoc|dc) bo tri|chua (?:duoc|dc) cap|van de|vuot qua kha nang)\b/;
+const PROBLEM = /\b(vuong mac|vuong|kho khan|bi vuong|gap kho|bat cap|thieu|khong the|chua the|khong kip|chua kip|chua co kinh phi|chua co huong dan|chua (?:duoc|dc) bo tri|chua (?:duoc|dc) cap|van de|vuot qua kha nang|tam dung|tam hoan|tam ngung|dung thuc hien|ngung thuc hien)\b/;
 /** Lateness is a problem unless the same clause says the work is done ("hoàn thành trễ hạn" is done, late). */
 const LATE = /\b(tre han|qua han|cham tien do|bi cham|cham tre|cham)\b/;
 const NEGATED_PROBLEM = /\b(khong|ko|k|kh|khg|hok|hong|chua|chang)\s+(?:co\s+|gap\s+|bi\s+|phat sinh\s+|con\s+)*(?:gi\s+)?(vuong mac|vuong|kho khan|van de|bat cap)(?:\s+gi)?\b/g;
-const EXTENSION = /\b(xin gia han|de nghi gia han|gia han|xin lui han|lui han|xin them thoi gian|them thoi gian|xin lui|keo dai thoi han|xin dieu chinh thoi han|dieu chinh thoi han|xin hoan|hoan lai)\b/;
+const EXTENSION = /\b(xin gia han|de nghi gia han|gia han|xin lui han|lui han|lui thoi han|lui thoi gian|keo dai thoi gian|dieu chinh thoi gian|xin them thoi gian|them thoi gian|xin lui|keo dai thoi han|xin dieu chinh thoi han|dieu chinh thoi han|xin hoan|hoan lai)\b/;
 const NEGATED_EXTENSION = /\b(khong|ko|k|chua|khong can|ko can|k can)\s+(?:can\s+|xin\s+|de nghi\s+)?(gia han|lui han|them thoi gian)\b/g;
 /** "chưa ban hành", "không tổ chức được": the product is not there, so the work is not done. */
 const NEGATED_PRODUCT = /\b(?:chua|khong|ko|k|van chua)\s+(?:(?:the|duoc|dc)\s+)?(?:ban hanh|phe duyet|to chuc|cong bo)\b/;
@@ -166,6 +166,8 @@ interface Signals {
   stillWorking: boolean;
   /** "2.5 xong chưa?": asks, does not report. */
   question: boolean;
+  /** "xong nhưng chưa có quyết định": something said to be missing after a contrast word. */
+  missingAfterContrast: boolean;
 }
 
 /** Splits into clauses at punctuation and contrast words, where a negation stops. */
@@ -185,7 +187,9 @@ function readSignals(scope: string): Signals {
     reasonMark: false,
     stillWorking: false,
     question: false,
+    missingAfterContrast: false,
   };
+  if (/\b(?:nhung|tuy nhien|song)\s+(?:van\s+)?(?:chua|khong|ko|k|con thieu|thieu)\b/.test(scope)) s.missingAfterContrast = true;
   const withoutNegatedProblems = scope.replace(NEGATED_PROBLEM, (m) => ' '.repeat(m.length));
   const withoutNegatedExtensions = withoutNegatedProblems.replace(NEGATED_EXTENSION, (m) => ' '.repeat(m.length));
   for (const clause of clauses(withoutNegatedExtensions)) {
@@ -231,7 +235,7 @@ function decide(s: Signals, percent: number | null): { status: ReplyStatus; doub
   }
   if (s.done) {
     if (percent !== null && percent < 100) return { status: 'progress', doubt: null };
-    if (s.problem) return { status: 'unclear', doubt: 'contradiction' };
+    if (s.problem || s.missingAfterContrast) return { status: 'unclear', doubt: 'contradiction' };
     if (s.stillWorking) return { status: 'progress', doubt: null };
     return { status: 'done', doubt: null };
   }

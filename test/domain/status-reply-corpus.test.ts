@@ -121,6 +121,7 @@ const problem: [string, Expect][] = [
   ['2.4 khó khăn: chưa có cán bộ chuyên trách', { codes: ['2.4'], status: 'problem', reason: 'chưa có cán bộ chuyên trách' }],
   ['2.4 trễ hạn do chờ ý kiến các sở', { codes: ['2.4'], status: 'problem', reason: 'chờ ý kiến các sở' }],
   ['2.4 ko the lam dc vi thieu nguoi', { codes: ['2.4'], status: 'problem', reason: 'thieu nguoi' }],
+  ['II.3.4 tạm dừng do thay đổi tổ chức bộ máy', { codes: ['II.3.4'], status: 'problem', reason: 'thay đổi tổ chức bộ máy' }],
 ];
 
 const extension: [string, Expect][] = [
@@ -136,6 +137,7 @@ const extension: [string, Expect][] = [
   ['gia hạn 2.5 sang quý III', { codes: ['2.5'], status: 'extension', date: '2024-09-30' }],
   ['2.5 xin gia hạn đến 30-9-2024', { codes: ['2.5'], status: 'extension', date: '2024-09-30' }],
   ['2.5 gia hạn đến 31/12 vì phụ thuộc Trung ương', { codes: ['2.5'], status: 'extension', date: '2024-12-31', reason: 'phụ thuộc Trung ương' }],
+  ['II.3.4 đề nghị lùi thời hạn sang Quý IV', { codes: ['II.3.4'], status: 'extension', date: '2024-12-31' }],
 ];
 
 const unclear: [string, Expect][] = [
@@ -147,6 +149,7 @@ const unclear: [string, Expect][] = [
   ['2.5 xong, 2.6 đang làm 50%', { codes: ['2.5', '2.6'], status: 'unclear', doubt: 'mixed' }],
   ['2.5 xong rồi nhưng 2.6 chưa', { codes: ['2.5', '2.6'], status: 'unclear', doubt: 'mixed' }],
   ['2.5 xong nhưng còn vướng thủ tục', { codes: ['2.5'], status: 'unclear', doubt: 'contradiction' }],
+  ['II.3.4 đã xong nhưng chưa có quyết định', { codes: ['II.3.4'], status: 'unclear', doubt: 'contradiction' }],
   ['2.5 chưa thực hiện', { codes: ['2.5'], status: 'unclear', doubt: 'not_started' }],
   ['2.5 chưa triển khai ạ', { codes: ['2.5'], status: 'unclear', doubt: 'not_started' }],
   ['2.5 không có vướng mắc', { codes: ['2.5'], status: 'unclear', doubt: 'no_status' }],
