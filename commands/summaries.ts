@@ -15,12 +15,13 @@ const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.roun
 const T = {
   title: (who: string, quarter: string) => `Tổng hợp CCHC — ${who}, ${quarter}`,
   tasks: (due: number, done: number, overdue: number) =>
-    `Nhiệm vụ đến hạn trong quý: ${due}; đã hoàn thành ${done} (${pct(done, due)}); quá hạn chưa xong ${overdue}.`,
+    `Nhiệm vụ đến hạn trong quý: ${due}; đã hoàn thành ${done} (${pct(done, due)}); hạn trong quý đã qua mà chưa xong ${overdue}.`,
+  allOverdue: (n: number) => `Tổng số việc còn quá hạn (kể cả từ các quý trước, gồm báo cáo): ${n} — gõ /quahan để xem.`,
   byArea: 'Theo lĩnh vực:',
   byKind: 'Theo loại cơ quan:',
   line: (name: string, done: number, due: number) => `• ${name}: ${done}/${due} (${pct(done, due)})`,
   report: (title: string, submitted: number, owed: number) => `${title}: đã nộp ${submitted}/${owed} cơ quan.`,
-  behind: 'Năm cơ quan chậm nhất:',
+  behind: 'Năm cơ quan chậm nhất (mọi việc còn quá hạn):',
   behindLine: (i: number, name: string, n: number, oldest: number) => `${i}. ${name}: ${n} việc quá hạn (lâu nhất ${oldest} ngày làm việc)`,
   week: (w: { done: number; blocked: number; extensions: number; progress: number }) =>
     `7 ngày qua: ${w.done} việc báo hoàn thành, ${w.progress} cập nhật tiến độ, ${w.blocked} báo vướng mắc, ${w.extensions} xin gia hạn.`,
@@ -67,6 +68,10 @@ export function summaryReply(services: Services, agencyId?: number): Reply {
   const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
   const rows: (RichText | string)[] = [[bold(T.title(who, s.quarter.label))]];
   rows.push(s.tasksDue === 0 ? T.nothing : T.tasks(s.tasksDue, s.tasksDone, s.tasksOverdue));
+  // The quarter's headline counts only this quarter's dates; say how much is overdue in all, so the
+  // headline and the list of agencies below never seem to disagree.
+  const overdueAll = summaries.overdue(agencyId).length;
+  if (overdueAll > 0) rows.push(T.allOverdue(overdueAll));
   if (s.byArea.length > 1) rows.push(T.byArea, ...s.byArea.slice(0, 8).map((a) => T.line(a.area, a.done, a.due)));
   if (agencyId === undefined && s.byKind.length > 0) rows.push(T.byKind, ...s.byKind.map((k) => T.line(k.kind, k.done, k.due)));
   if (s.report) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
