@@ -664,11 +664,12 @@ function periodic(frequencies: Frequency[], found: Found[], context: DeadlineCon
   const dayOnly = found.map((f) => f.atom).find((a): a is Extract<Atom, { unit: 'dayOnly' }> => a.unit === 'dayOnly');
   const dates: CivilDate[] = [];
   for (let y = from; y <= to; y += 1) {
-    if (anchors.length > 0) {
-      for (const a of anchors) dates.push(endDate(a, y));
-      continue;
-    }
+    // Named days replace the period ends ("Hằng năm (trước 15/12)"); a day of the month given for
+    // the period ("trước ngày 20 của tháng cuối quý") is kept beside them.
+    for (const a of anchors) dates.push(endDate(a, y));
+    if (anchors.length > 0 && !dayOnly) continue;
     for (const f of frequencies) {
+      if (anchors.length > 0 && f === 'year') continue;
       const months = { month: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], quarter: [3, 6, 9, 12], half: [6, 12], year: [12] }[f];
       for (const m of months) {
         const day = dayOnly && f !== 'year' ? Math.min(dayOnly.day, daysInMonth(y, m)) : daysInMonth(y, m);
