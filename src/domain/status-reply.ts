@@ -65,7 +65,7 @@ const NEGATORS = new Set(['chua', 'khong', 'ko', 'k', 'kh', 'khg', 'kg', 'hok', 
 const NEGATION_GAP = 4;
 const HEDGES = /\b(sap|gan|chuan bi|se|du kien|du tinh|phan dau|co gang|co ban|muon|can|de|nham|tiep tuc|dang|chu yeu|hau nhu|gan nhu|chua hoan toan|uoc|kha nang|hy vong|hi vong)\s+(?:\S+\s+){0,1}$/;
 /** Completion verbs; "đã ban hành / phê duyệt / tổ chức / công bố" report a finished product (a document, a conference). */
-const DONE = /\b(hoan thanh|hoan tat|da xong|xong xuoi|xong|ht|done|xog|hoan thanh xong|ket thuc|da (?:duoc )?(?:ban hanh|phe duyet|to chuc|cong bo))\b/g;
+const DONE = /\b(hoan thanh|hoan tat|da xong|xong xuoi|xong|ht|done|xog|hoan thanh xong|ket thuc|da (?:duoc (?:\S+ ){0,3})?(?:ban hanh|phe duyet|to chuc|cong bo))\b/g;
 const PARTIAL_AFTER = /^\s*(?:(?:duoc|dc)\s+)?(?:mot phan|1 phan|phan|buoc|giai doan|dot|mot so|1 so|mot nua|nua|mot it|so bo|ban dau|du thao|khoang)\b/;
 const PROGRESS = /\b(dang|tien do|cho ky|cho phe duyet|cho duyet|da trinh|hoan thien|thuc hien (?:duoc|dc)|lam (?:duoc|dc))\b/;
 /** Work still under way in a clause of its own: "đã hoàn thành dự thảo, đang chờ UBND ký" is not done. */
@@ -77,7 +77,7 @@ const NEGATED_PROBLEM = /\b(khong|ko|k|kh|khg|hok|hong|chua|chang)\s+(?:co\s+|ga
 const EXTENSION = /\b(xin gia han|de nghi gia han|gia han|xin lui han|lui han|lui thoi han|lui thoi gian|keo dai thoi gian|dieu chinh thoi gian|xin them thoi gian|them thoi gian|xin lui|keo dai thoi han|xin dieu chinh thoi han|dieu chinh thoi han|xin hoan|hoan lai)\b/;
 const NEGATED_EXTENSION = /\b(khong|ko|k|chua|khong can|ko can|k can)\s+(?:can\s+|xin\s+|de nghi\s+)?(gia han|lui han|them thoi gian)\b/g;
 /** "chưa ban hành", "không tổ chức được": the product is not there, so the work is not done. */
-const NEGATED_PRODUCT = /\b(?:chua|khong|ko|k|van chua)\s+(?:(?:the|duoc|dc)\s+)?(?:ban hanh|phe duyet|to chuc|cong bo)\b/;
+const NEGATED_PRODUCT = /\b(?:chua|khong|ko|k|van chua)\s+(?:(?:the|duoc|dc)\s+(?:\S+\s+){0,3})?(?:ban hanh|phe duyet|to chuc|cong bo)\b/;
 const NOT_STARTED = /\b(chua|khong|ko|k)\s+(?:the\s+)?(?:bat dau|thuc hien|trien khai|lam)\b/;
 /** "vì", "do", "lý do": but not the "độ" of "tiến độ" nor the "vị" of "đơn vị" (the same letters once folded). */
 const REASON_MARK =

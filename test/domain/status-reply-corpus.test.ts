@@ -48,6 +48,7 @@ const done: [string, Expect][] = [
   ['Nhiem vu 2.5 da hoan thanh xong', { codes: ['2.5'], status: 'done' }],
   ['II.3.4 đã ban hành Kế hoạch số 45/KH-STP ngày 10/6/2024', { codes: ['II.3.4'], status: 'done', evidence: ['45/KH-STP'] }],
   ['II.3.6 đã tổ chức hội nghị tập huấn ngày 12/6', { codes: ['II.3.6'], status: 'done' }],
+  ['II.3.4 đã được UBND tỉnh phê duyệt tại QĐ 12/QĐ-UBND', { codes: ['II.3.4'], status: 'done', evidence: ['12/QĐ-UBND'] }],
 ];
 
 const notDone: [string, Expect][] = [
@@ -72,6 +73,7 @@ const notDone: [string, Expect][] = [
   ['2.5 đã hoàn thành dự thảo, đang chờ UBND tỉnh ký', { codes: ['2.5'], status: 'progress' }],
   ['2.5 em làm xong rồi, chờ lãnh đạo ký', { codes: ['2.5'], status: 'progress' }],
   ['2.5 chưa ban hành được kế hoạch', { codes: ['2.5'], status: 'progress' }],
+  ['2.5 chưa được UBND tỉnh phê duyệt', { codes: ['2.5'], status: 'progress' }],
   ['2.5 xong 80%', { codes: ['2.5'], status: 'progress', progress: 80 }],
   ['2.5 chưa hoàn thành được ạ', { codes: ['2.5'], status: 'progress' }],
   ['2.5 hoàn thành không được vì thiếu người', { codes: ['2.5'], status: 'problem', reason: 'thiếu người' }],
