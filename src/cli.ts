@@ -16,6 +16,7 @@ import { exportWorkbook } from './app/excel-export.js';
 import { basename } from 'node:path';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
+import { liveLockHolder } from './app/scheduler.js';
 import { scheduleDeadline } from './domain/deadline-grammar.js';
 import { loadAdminUnits, loadCalendar } from './app/province-data.js';
 import { buildProvinceRegistry, findProvince, isUneditedGenerated, loadProvinceTemplate, registryCounts, registryFileText } from './app/province-setup.js';
@@ -149,18 +150,8 @@ async function demoCommand(config: Config, args: string[]): Promise<number> {
   if (sub !== 'reset') throw new UsageError('demo cần reset, ví dụ: demo reset');
   const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
   const path = config.DONDOC_DB_PATH;
-  const lock = `${path}.scheduler.lock`;
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    let alive = false;
-    try {
-      if (pid > 0) process.kill(pid, 0);
-      alive = pid > 0;
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${pid}); hãy dừng nó rồi chạy lại demo reset`);
-  }
+  const pid = liveLockHolder(`${path}.scheduler.lock`);
+  if (pid !== null) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${pid}); hãy dừng nó rồi chạy lại demo reset`);
   if (existsSync(path) && !values.force) {
     const db = openDatabase(path);
     try {
@@ -171,16 +162,9 @@ async function demoCommand(config: Config, args: string[]): Promise<number> {
     }
   }
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${path}${suffix}`)) rmSync(`${path}${suffix}`);
-  const store = openStore(config);
-  const now = systemClock.now();
-  seedDemoMembers(store, now);
-  const services = createServices({
-    store,
-    clock: systemClock,
-    logger: createLogger('silent'),
-    dataDir: DATA_DIR,
-    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
-  });
+  const services = openServices(config);
+  const { store } = services;
+  seedDemoMembers(store, systemClock.now());
   try {
     await seedDemoPlan(services, DATA_DIR, createLogger('silent'));
     const plan = store.plans.plans()[0];

@@ -53,6 +53,23 @@ export interface TickResult {
 /** Thrown when another running dondoc holds the scheduler lock. */
 export class SchedulerLockedError extends Error {}
 
+/** The pid of another live process holding the scheduler lock file at `path`, or null (none, or a stale lock). */
+export function liveLockHolder(path: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (!(pid > 0) || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 /** Takes the lock file, or throws if a live process holds it (a stale lock from a crash is taken over). */
 function takeLock(path: string): () => void {
   try {
@@ -60,17 +77,8 @@ function takeLock(path: string): () => void {
     writeSync(fd, String(process.pid));
     closeSync(fd);
   } catch {
-    const pid = Number(readFileSync(path, 'utf8'));
-    let alive = false;
-    try {
-      if (pid > 0 && pid !== process.pid) {
-        process.kill(pid, 0);
-        alive = true;
-      }
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new SchedulerLockedError(`another dondoc (pid ${pid}) is running the scheduler (lock ${path})`);
+    const pid = liveLockHolder(path);
+    if (pid !== null) throw new SchedulerLockedError(`another dondoc (pid ${pid}) is running the scheduler (lock ${path})`);
     unlinkSync(path);
     return takeLock(path);
   }
