@@ -23,7 +23,7 @@ function line(label: string, value: string): void {
 }
 
 async function commandThroughput(): Promise<void> {
-  const h = new TelegramHarness();
+  const h = await TelegramHarness.start();
   try {
     const users = Array.from({ length: 200 }, (_, i) => ({ id: 10_000 + i, first_name: `Đầu mối ${i}` }));
     const t0 = performance.now();
@@ -41,7 +41,7 @@ async function commandThroughput(): Promise<void> {
 }
 
 async function longReply(): Promise<void> {
-  const h = new TelegramHarness();
+  const h = await TelegramHarness.start();
   try {
     await h.send({ id: 1, first_name: 'Hoa' }, `/start ${h.invite('SNV', 'admin')}`);
     for (let i = 0; i < 3_000; i += 1) {
@@ -289,7 +289,7 @@ async function summaryLatency(): Promise<void> {
 }
 
 async function statusReplies(): Promise<void> {
-  const h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
+  const h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
   try {
     const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
     await h.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });

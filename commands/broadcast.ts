@@ -7,6 +7,7 @@ import { formatDateTime } from '../src/domain/time.js';
 import type { Broadcast } from '../src/store/broadcast-repo.js';
 import type { Store } from '../src/store/store.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
+import { COMMON } from './common.texts.js';
 
 /** Files a broadcast can carry: documents, spreadsheets, scans and photos, up to 20 MB (what a Telegram bot can download). */
 const FILE_TYPES: [RegExp, string][] = [
@@ -37,7 +38,6 @@ const T = {
   fileTooBig: (size: string) => `Tệp quá lớn (${size}); tệp kèm thông báo tối đa 20 MB. Hãy nén nhỏ hoặc chia thành nhiều tệp.`,
   fileNoBody: 'Thiếu nội dung thông báo. Gửi lại tệp với chú thích, ví dụ: “/thongbao Đề nghị các cơ quan điền biểu mẫu đính kèm trước 15/12.”',
   bodyTooLong: 'Nội dung thông báo quá dài (tối đa 3.000 ký tự). Hãy rút gọn, phần chi tiết để trong tệp đính kèm.',
-  fileUnreadable: 'dondoc không tải được tệp từ nền tảng chat. Hãy gửi lại tệp sau ít phút.',
   zaloNoLinks: (n: number) => `Lưu ý: ${n} người nhận dùng Zalo sẽ chỉ thấy tên tệp vì dondoc chưa có địa chỉ công khai (DONDOC_PUBLIC_URL) để gửi liên kết tải tệp.`,
   preview: (id: number, label: string, people: number, agencies: number) => `Xem trước thông báo #${id} — gửi tới: ${label} — ${people} người của ${agencies} cơ quan.`,
   send: 'Gửi',
@@ -126,7 +126,7 @@ async function attachBroadcastFile(ctx: CommandContext, file: IncomingFile, draf
   try {
     data = await file.download();
   } catch {
-    return { replies: [textReply(T.fileUnreadable)] };
+    return { replies: [textReply(COMMON.fileUnreadable)] };
   }
   if (data.length > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(data.length)))] };
   const now = clock.now();

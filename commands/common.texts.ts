@@ -23,5 +23,6 @@ export const COMMON = {
   noPendingChoice: 'Không có lựa chọn nào đang chờ trả lời. Gõ /trogiup để xem các lệnh.',
   choiceOutOfRange: (count: number): string => `Chỉ có ${count} lựa chọn. Hãy trả lời một số từ 1 đến ${count}.`,
   helpSummary: 'Xem các lệnh bạn dùng được',
+  fileUnreadable: 'dondoc không tải được tệp từ nền tảng chat. Hãy gửi lại tệp sau ít phút.',
   unsupportedMessage: 'dondoc chỉ đọc được tin nhắn chữ và lệnh. Gõ /trogiup để xem các lệnh bạn dùng được.',
 } as const;

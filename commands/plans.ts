@@ -8,6 +8,7 @@ import { noArgs } from './args.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { taskTitle } from '../src/domain/task-title.js';
 import { PLAN_TEXTS } from './plans.texts.js';
+import { COMMON } from './common.texts.js';
 import { statusChoices } from './status.js';
 
 const PAGE_SIZE = 8;
@@ -249,7 +250,12 @@ export async function handlePlanFile(
   if (file.size > MAX_PLAN_FILE_BYTES) {
     return { replies: [textReply(PLAN_TEXTS.importError({ code: 'file', reason: 'too_large', size: file.size }))] };
   }
-  const data = await file.download();
+  let data: Buffer;
+  try {
+    data = await file.download();
+  } catch {
+    return { replies: [textReply(COMMON.fileUnreadable)] };
+  }
   const now = ctx.services.clock.now();
   const meta = planMetaFrom(file.caption, file.name, Number(today(ctx).slice(0, 4)));
   const result = await ctx.services.plans.importFile(file.name, data, meta, { dryRun: true });

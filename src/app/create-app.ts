@@ -53,7 +53,7 @@ export function createApp(
     clock: Clock;
     dataDir?: string;
     /** Test hooks for the Telegram transport: a full botInfo (no getMe) and a file downloader. */
-    telegram?: { botInfo?: UserFromGetMe; downloadFile?: (fileId: string) => Promise<Buffer> };
+    telegram?: { botInfo?: UserFromGetMe };
   },
 ): App {
   const { logger, clock } = deps;

@@ -18,17 +18,24 @@ export const FIELD_LABELS: Record<PlanField, string> = {
   budget: 'Kinh phí',
 };
 
-/** Header spellings seen in plans (compared without diacritics, numbering such as "5- " removed). */
+/** Who does it: "Cơ quan, đơn vị chủ trì", "Đơn vị thực hiện", "CQ chủ trì thực hiện". */
+const WHO = String.raw`(?:(?:co quan|don vi|cq|dv|cac)[\s,/-]*(?:va\s+)?)*`;
+
+/**
+ * Header spellings seen in plans (compared without diacritics, punctuation and numbering such as
+ * "5- " removed). A row of two-row headers ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") is read
+ * with the row under it.
+ */
 const HEADER_PATTERNS: [PlanField, RegExp][] = [
-  ['code', /^(s?tt|so tt|so thu tu)$/],
+  ['code', /^(s?tt|so tt|so thu tu|ma|ma so|ma nhiem vu)$/],
   ['objective', /^muc tieu/],
   ['activity', /^hoat dong/],
-  ['task', /^(nhiem vu|ten de an|ten nhiem vu|noi dung nhiem vu)/],
-  ['product', /^(ket qua|san pham)/],
-  ['lead', /^(co quan |don vi )?chu tri/],
-  ['coord', /^(co quan |don vi )?phoi hop/],
-  ['deadline', /^(thoi gian|thoi han|tien do)/],
-  ['budget', /^kinh phi/],
+  ['task', /^(nhiem vu|ten de an|ten nhiem vu|noi dung|cong viec|ten cong viec|danh muc nhiem vu)/],
+  ['product', /^(ket qua|san pham|hinh thuc)/],
+  ['lead', new RegExp(`^${WHO}(chu tri|thuc hien|phu trach|duoc giao)`)],
+  ['coord', new RegExp(`^${WHO}phoi hop`)],
+  ['deadline', /^(thoi gian|thoi han|tien do|thoi diem|han hoan thanh|moc thoi gian|han\b)/],
+  ['budget', /^(kinh phi|nguon kinh phi)/],
 ];
 
 /** Removes extraction debris (HTML paragraphs, non-breaking spaces, runs of spaces) from one cell. */
@@ -44,7 +51,11 @@ export function cleanCell(raw: string | null | undefined): string {
 }
 
 function headerField(cell: string): PlanField | undefined {
-  const key = textKey(cell).replace(/^\d+\s*[-.)]\s*/, '');
+  const key = textKey(cell)
+    .replace(/^\d+\s*[-.)]\s*/, '')
+    .replace(/[(),;:.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return HEADER_PATTERNS.find(([, pattern]) => pattern.test(key))?.[0];
 }
 
@@ -55,18 +66,41 @@ export type TableProblem =
   | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
   | { code: 'no_tasks' };
 
-/** Finds the header row in the first 30 rows: the first with a lead column, a deadline column and a task or activity column. */
+/** The header fields of one row, each at its first column. */
+function headerColumns(row: string[] | undefined): ColumnMap {
+  const columns: ColumnMap = {};
+  row?.forEach((cell, column) => {
+    const field = headerField(cleanCell(cell));
+    if (field && columns[field] === undefined) columns[field] = column;
+  });
+  return columns;
+}
+
+const complete = (columns: ColumnMap) =>
+  columns.lead !== undefined && columns.deadline !== undefined && (columns.task !== undefined || columns.activity !== undefined);
+
+/**
+ * Finds the header row in the first 30 rows: the first with a lead column, a deadline column and a
+ * task or activity column — alone, or with the row under it when the header is two rows high
+ * (the lower row's fields win: "Chủ trì" under a merged "Cơ quan thực hiện"). `index` is the last
+ * header row; data starts after it.
+ */
 export function findHeader(rows: string[][]): Result<{ index: number; columns: ColumnMap }, TableProblem> {
   let best: PlanField[] = [];
   for (let index = 0; index < Math.min(rows.length, 30); index += 1) {
-    const columns: ColumnMap = {};
-    rows[index]!.forEach((cell, column) => {
-      const field = headerField(cleanCell(cell));
-      if (field && columns[field] === undefined) columns[field] = column;
-    });
-    const found = Object.keys(columns) as PlanField[];
-    if (columns.lead !== undefined && columns.deadline !== undefined && (columns.task !== undefined || columns.activity !== undefined)) {
+    const columns = headerColumns(rows[index]);
+    if (complete(columns)) {
+      const below = headerColumns(rows[index + 1]);
+      // "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the row under is part of the header.
+      if (below.lead !== undefined && below.coord !== undefined && below.task === undefined && below.deadline === undefined) {
+        return ok({ index: index + 1, columns: { ...columns, ...below } });
+      }
       return ok({ index, columns });
+    }
+    const found = Object.keys(columns) as PlanField[];
+    if (found.length >= 2) {
+      const merged = { ...columns, ...headerColumns(rows[index + 1]) };
+      if (complete(merged)) return ok({ index: index + 1, columns: merged });
     }
     if (found.length > best.length) best = found;
   }

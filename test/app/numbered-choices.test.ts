@@ -14,7 +14,7 @@ const say = async (text: string) => {
 };
 
 beforeEach(async () => {
-  h = new TelegramHarness();
+  h = await TelegramHarness.start();
   await say(h.invite('UBNDT', 'leader'));
 });
 

@@ -249,7 +249,7 @@ describe('an older plan read today, after the 2025 reorganisation', () => {
 
 describe('malformed files change nothing and say what is wrong in Vietnamese', () => {
   const cases: [string, string, Buffer, RegExp][] = [
-    ['wrong columns', 'sai-cot.csv', Buffer.from('STT,Nội dung,Ghi chú\n1,Việc gì đó,không\n'), /thiếu cột “Chủ trì”, “Thời gian hoàn thành”, “Nhiệm vụ”/],
+    ['wrong columns (“Nội dung” is the task column; the agency and deadline columns are missing)', 'sai-cot.csv', Buffer.from('STT,Nội dung,Ghi chú\n1,Việc gì đó,không\n'), /thiếu cột “Chủ trì”, “Thời gian hoàn thành”\. /],
     ['an empty file', 'rong.csv', Buffer.alloc(0), /Tệp rỗng/],
     ['binary garbage as CSV', 'rac.csv', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)), /Không đọc được tệp/],
     ['binary garbage as XLSX', 'rac.xlsx', Buffer.from('PK\u0003\u0004 đây không phải là một tệp zip'), /Không đọc được tệp/],

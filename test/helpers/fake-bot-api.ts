@@ -22,6 +22,13 @@ export interface FakeBotApiOptions {
   latencyMs?: number;
 }
 
+/** One Bot API call as the fake server read it (multipart uploads: only their plain fields). */
+export interface ServedCall {
+  method: string;
+  body: Record<string, unknown>;
+  status: number;
+}
+
 /**
  * A local stand-in for the Telegram Bot API (sendMessage, sendDocument, sendPhoto) that enforces Telegram's
  * limits: it answers 429 with retry_after when a client goes faster than allowed, and records
@@ -33,6 +40,12 @@ export class FakeBotApi {
   ignored429 = 0;
   /** Files uploaded (multipart calls); a file re-sent by file_id is not counted. */
   uploads = 0;
+  /** Every call served, in order, with the HTTP status it got. */
+  readonly served: ServedCall[] = [];
+  /** Files users "sent" to the bot, by file_id: served by getFile and the /file/ download URL. */
+  readonly files = new Map<string, Buffer>();
+  /** Answers for the next calls of a method (an error to inject), used once each. */
+  readonly failNext = new Map<string, { status: number; description: string; retryAfter?: number }[]>();
   private server: Server | undefined;
   private readonly window: number[] = [];
   private readonly lastByChat = new Map<string, number>();
@@ -47,7 +60,15 @@ export class FakeBotApi {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const method = (req.url ?? '').split('/').pop() ?? '';
+        const url = req.url ?? '';
+        const download = /^\/file\/bot[^/]+\/docs\/(.+)$/.exec(url);
+        if (download) {
+          const data = this.files.get(decodeURIComponent(download[1]!));
+          res.writeHead(data ? 200 : 404);
+          res.end(data ?? 'not found');
+          return;
+        }
+        const method = url.split('/').pop() ?? '';
         const raw = Buffer.concat(chunks);
         let body: Record<string, unknown> = {};
         const multipart = String(req.headers['content-type'] ?? '').startsWith('multipart/form-data');
@@ -63,6 +84,7 @@ export class FakeBotApi {
           }
         }
         const answer = (status: number, payload: unknown) => {
+          this.served.push({ method, body, status });
           const send = () => {
             res.writeHead(status, { 'content-type': 'application/json' });
             res.end(JSON.stringify(payload));
@@ -70,19 +92,37 @@ export class FakeBotApi {
           if (this.options.latencyMs) setTimeout(send, this.options.latencyMs);
           else send();
         };
+        const injected = this.failNext.get(method)?.shift();
+        if (injected) {
+          answer(injected.status, {
+            ok: false,
+            error_code: injected.status,
+            description: injected.description,
+            ...(injected.retryAfter !== undefined ? { parameters: { retry_after: injected.retryAfter } } : {}),
+          });
+          return;
+        }
+        if (method === 'getFile') {
+          const fileId = String(body.file_id);
+          if (this.files.has(fileId)) answer(200, { ok: true, result: { file_id: fileId, file_unique_id: fileId, file_path: `docs/${encodeURIComponent(fileId)}` } });
+          else answer(400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+          return;
+        }
         if (!['sendMessage', 'sendDocument', 'sendPhoto'].includes(method)) {
           answer(200, { ok: true, result: true });
           return;
         }
         if (multipart) this.uploads += 1;
-        this.handleSend(String(body.chat_id), String(body.text ?? body.caption ?? ''), answer, method);
+        // A file sent again by file_id (a JSON call) keeps its id, as Telegram does.
+        const sentById = multipart ? undefined : [body.document, body.photo].find((f) => typeof f === 'string');
+        this.handleSend(String(body.chat_id), String(body.text ?? body.caption ?? ''), answer, method, sentById as string | undefined);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
-  private handleSend(chatId: string, text: string, answer: (status: number, payload: unknown) => void, method = 'sendMessage'): void {
+  private handleSend(chatId: string, text: string, answer: (status: number, payload: unknown) => void, method = 'sendMessage', fileId?: string): void {
     const now = Date.now();
     this.calls += 1;
     const retryAfter = this.options.retryAfter ?? 1;
@@ -109,7 +149,7 @@ export class FakeBotApi {
     this.lastByChat.set(chatId, now);
     this.received.push({ chatId, text, at: now });
     const message = { message_id: this.received.length, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' } };
-    const file = { file_id: `fake-file-${this.uploads}`, file_unique_id: `u${this.uploads}` };
+    const file = { file_id: fileId ?? `fake-file-${this.uploads}`, file_unique_id: `u${this.uploads}` };
     const result =
       method === 'sendDocument' ? { ...message, caption: text, document: file }
       : method === 'sendPhoto' ? { ...message, caption: text, photo: [{ ...file, width: 1, height: 1 }] }

@@ -6,6 +6,7 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { FakeClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { FakeBotApi, type FakeBotApiOptions } from './fake-bot-api.js';
 
 export const BOT_INFO: UserFromGetMe = {
   id: 7000000001,
@@ -26,6 +27,15 @@ export interface ApiCall {
   payload: Record<string, unknown>;
 }
 
+type Transformer = (method: string, payload: Record<string, unknown>, signal?: AbortSignal) => Promise<unknown>;
+
+export interface HarnessOptions {
+  start?: string;
+  env?: Record<string, string>;
+  /** Limits and delays of the fake Bot API server (default: none). */
+  api?: FakeBotApiOptions;
+}
+
 export interface TgUser {
   id: number;
   first_name: string;
@@ -33,51 +43,53 @@ export interface TgUser {
 }
 
 /**
- * Drives the real grammY bot through handleUpdate, with a full botInfo and an API transformer
- * that records every outgoing call instead of reaching Telegram; the store is a real SQLite file.
+ * Drives the real grammY bot through handleUpdate. Every outgoing call goes through grammY's own
+ * client (auto-retry included) to a local fake Bot API server, and is recorded on the way; the
+ * store is a real SQLite file. Errors are injected on the server (`api.failNext`).
  */
 export class TelegramHarness {
   readonly calls: ApiCall[] = [];
-  /** Files "uploaded" to Telegram, by file_id, for the bot to download. */
-  readonly files = new Map<string, Buffer>();
   readonly clock: FakeClock;
   readonly app: App;
   private updateId = 1;
   private messageId = 1;
-  private readonly dir: string;
 
-  constructor(options: { start?: string; env?: Record<string, string> } = {}) {
-    this.dir = mkdtempSync(join(tmpdir(), 'dondoc-tg-'));
+  private constructor(
+    readonly api: FakeBotApi,
+    root: string,
+    private readonly dir: string,
+    options: HarnessOptions,
+  ) {
     this.clock = new FakeClock(options.start ?? '2026-11-23T02:00:00Z');
     const config = loadConfig({
       DONDOC_DB_PATH: join(this.dir, 'dondoc.sqlite'),
       TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`,
+      TELEGRAM_API_ROOT: root,
       DONDOC_LOG_LEVEL: 'silent',
       DONDOC_SCHEDULER: 'false',
       DONDOC_TELEGRAM_CHAT_GAP_MS: '0',
       DONDOC_TELEGRAM_MAX_PER_SECOND: '1000',
       ...options.env,
     });
-    this.app = createApp(config, {
-      logger: createLogger('silent'),
-      clock: this.clock,
-      telegram: { botInfo: BOT_INFO, downloadFile: async (fileId) => this.files.get(fileId) ?? Buffer.alloc(0) },
-    });
-    const capture = async (_prev: unknown, method: string, payload: unknown) => {
-      this.calls.push({ method, payload: payload as Record<string, unknown> });
-      const p = payload as { chat_id: number; text?: string; document?: unknown; photo?: unknown };
-      const message = { message_id: this.messageId++, date: 0, chat: { id: p.chat_id, type: 'private' } };
-      // An uploaded file gets a file_id, as Telegram does; one sent by file_id keeps it.
-      const fileId = (sent: unknown) => (typeof sent === 'string' ? sent : `uploaded-${this.messageId}`);
-      const result =
-        method === 'sendMessage' ? { ...message, text: p.text }
-        : method === 'sendDocument' ? { ...message, document: { file_id: fileId(p.document), file_unique_id: 'u' } }
-        : method === 'sendPhoto' ? { ...message, photo: [{ file_id: fileId(p.photo), file_unique_id: 'u', width: 1, height: 1 }] }
-        : true;
-      return { ok: true, result } as never;
+    this.app = createApp(config, { logger: createLogger('silent'), clock: this.clock, telegram: { botInfo: BOT_INFO } });
+    const record = (prev: Transformer, method: string, payload: Record<string, unknown>, signal?: AbortSignal) => {
+      this.calls.push({ method, payload });
+      return prev(method, payload, signal);
     };
-    this.app.bot!.api.config.use(capture as never);
-    this.app.outboundApi!.config.use(capture as never);
+    this.app.bot!.api.config.use(record as never);
+    this.app.outboundApi!.config.use(record as never);
+  }
+
+  /** A harness with its own database and fake Bot API server (no Telegram limits unless asked). */
+  static async start(options: HarnessOptions = {}): Promise<TelegramHarness> {
+    const api = new FakeBotApi({ perSecond: 1_000_000, perChatGapMs: 0, retryAfter: 0, ...options.api });
+    const root = await api.start();
+    return new TelegramHarness(api, root, mkdtempSync(join(tmpdir(), 'dondoc-tg-')), options);
+  }
+
+  /** Files "uploaded" to Telegram by users, by file_id, for the bot to download. */
+  get files(): Map<string, Buffer> {
+    return this.api.files;
   }
 
   /** A message typed by `user` in their private chat with the bot. */
@@ -169,6 +181,7 @@ export class TelegramHarness {
 
   async close(): Promise<void> {
     await this.app.stop();
+    await this.api.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

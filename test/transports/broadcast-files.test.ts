@@ -20,7 +20,7 @@ let httpUrl: string;
 beforeEach(async () => {
   zalo = new FakeZaloApi();
   const root = await zalo.start();
-  h = new TelegramHarness({
+  h = await TelegramHarness.start({
     start: '2024-11-25T02:00:00Z',
     env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: root, DONDOC_PUBLIC_URL: 'https://dondoc.example.vn', DONDOC_HTTP_PORT: '0', DONDOC_ZALO_CHAT_GAP_MS: '0', DONDOC_ZALO_MAX_PER_SECOND: '1000' },
   });
@@ -74,7 +74,7 @@ describe('a broadcast with a file', () => {
     const uploads = docs.filter((c) => typeof c.payload.document !== 'string');
     expect(uploads).toHaveLength(1);
     expect(Buffer.from((uploads[0]!.payload.document as { fileData: Uint8Array }).fileData).equals(form)).toBe(true);
-    expect(docs.filter((c) => typeof c.payload.document === 'string').map((c) => c.payload.document)).toEqual([expect.stringMatching(/^uploaded-/), expect.stringMatching(/^uploaded-/)]);
+    expect(docs.filter((c) => typeof c.payload.document === 'string').map((c) => c.payload.document)).toEqual([expect.stringMatching(/^fake-file-/), expect.stringMatching(/^fake-file-/)]);
 
     // The outbox names the file; it does not carry 10,000 copies of it.
     const payloads = h.app.store.db.prepare("SELECT payload FROM outbox WHERE purpose = 'broadcast'").all() as { payload: string }[];
@@ -140,7 +140,7 @@ describe('a broadcast with a file', () => {
 
   it('warns in the preview when Zalo recipients could only see the file name (no public URL)', async () => {
     await h.close();
-    h = new TelegramHarness({ start: '2024-11-25T02:00:00Z', env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: 'http://127.0.0.1:9' } });
+    h = await TelegramHarness.start({ start: '2024-11-25T02:00:00Z', env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: 'http://127.0.0.1:9' } });
     await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
     const { store } = h.app;
     linkedMember(store, { displayName: 'Đầu mối Sở Xây dựng', agencyId: store.agencies.byCode('SXD')!.id, role: 'focal' }, { platform: 'zalo', chatId: 'zalo-sxd' }, h.clock.now());

@@ -26,7 +26,7 @@ interface Driver {
 const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 async function telegramDriver(): Promise<Driver> {
-  const h = new TelegramHarness({ start: '2024-06-24T00:30:00Z' });
+  const h = await TelegramHarness.start({ start: '2024-06-24T00:30:00Z' });
   const ids = new Map<string, number>();
   const user = (name: string) => {
     if (!ids.has(name)) ids.set(name, 5000 + ids.size);

@@ -21,8 +21,6 @@ export interface TelegramBotDeps {
   botInfo?: UserFromGetMe;
   /** A local Bot API server (default: https://api.telegram.org). */
   apiRoot?: string;
-  /** Fetches a file's bytes by file_id (default: getFile, then the Bot API's file URL; tests pass their own). */
-  downloadFile?: (fileId: string) => Promise<Buffer>;
 }
 
 /** Telegram's limit for a photo's or document's caption, in characters. */
@@ -197,14 +195,13 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 }));
 
   const apiRoot = deps.apiRoot ?? 'https://api.telegram.org';
-  const download =
-    deps.downloadFile ??
-    (async (fileId: string) => {
-      const file = await bot.api.getFile(fileId);
-      const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
-      if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
-      return Buffer.from(await response.arrayBuffer());
-    });
+  /** A file a user sent: getFile, then the Bot API's file URL. */
+  const download = async (fileId: string) => {
+    const file = await bot.api.getFile(fileId);
+    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  };
 
   const capabilities = (): TransportCapabilities => ({
     buttons: true,

@@ -7,7 +7,7 @@ const leader: TgUser = { id: 3001, first_name: 'Lãnh đạo' };
 let h: TelegramHarness;
 
 beforeEach(async () => {
-  h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
+  h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
   await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
   for (const [i, user] of focals.entries()) {
     const agency = ['STP', 'STC', 'X18073', 'THUE'][i]!;

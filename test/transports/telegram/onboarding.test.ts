@@ -13,7 +13,7 @@ const REGISTRY_WORDS = ['Sở Tư pháp', 'Sở Tài chính', 'Văn phòng UBND'
 let h: TelegramHarness;
 
 beforeEach(async () => {
-  h = new TelegramHarness();
+  h = await TelegramHarness.start();
   const [welcome] = await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
   expect(welcome).toContain('Sở Nội vụ');
 });

@@ -17,7 +17,7 @@ async function tickAndDeliver(): Promise<string[]> {
 }
 
 beforeEach(async () => {
-  h = new TelegramHarness({ start: '2024-06-21T03:00:00Z' });
+  h = await TelegramHarness.start({ start: '2024-06-21T03:00:00Z' });
   await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
   await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
   const csv = readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv'));

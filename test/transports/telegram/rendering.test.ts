@@ -5,7 +5,7 @@ const admin: TgUser = { id: 1001, first_name: 'Hoa' };
 let h: TelegramHarness;
 
 beforeEach(async () => {
-  h = new TelegramHarness();
+  h = await TelegramHarness.start();
   await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
 });
 

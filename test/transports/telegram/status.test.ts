@@ -23,7 +23,7 @@ async function join_(user: TgUser, agency: string, role: string): Promise<void> 
 }
 
 beforeEach(async () => {
-  h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
+  h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
   await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
   await join_(focal, 'STP', 'dau_moi');
   await join_(leader, 'STP', 'lanh_dao');

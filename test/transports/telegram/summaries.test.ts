@@ -12,7 +12,7 @@ let h: TelegramHarness;
 const at = (local: string) => h.clock.set(dayjs.tz(local, 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
 
 beforeEach(async () => {
-  h = new TelegramHarness({ start: '2024-06-24T02:00:00Z' });
+  h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
   await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
   await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
   await h.send(leader, `/start ${codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!)}`);

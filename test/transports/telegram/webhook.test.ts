@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('Telegram webhook mode', () => {
   it("registers the webhook with Telegram's secret and refuses calls without it", async () => {
-    h = new TelegramHarness({ env: { TELEGRAM_WEBHOOK_SECRET: SECRET, DONDOC_PUBLIC_URL: 'https://dondoc.example.vn', DONDOC_HTTP_PORT: '0' } });
+    h = await TelegramHarness.start({ env: { TELEGRAM_WEBHOOK_SECRET: SECRET, DONDOC_PUBLIC_URL: 'https://dondoc.example.vn', DONDOC_HTTP_PORT: '0' } });
     const { httpUrl } = await h.app.start();
     const setWebhook = h.calls.find((c) => c.method === 'setWebhook')!;
     expect(setWebhook.payload).toMatchObject({ url: 'https://dondoc.example.vn/telegram/webhook', secret_token: SECRET });
