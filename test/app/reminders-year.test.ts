@@ -14,7 +14,6 @@ import { linkedMember } from '../helpers/members.js';
  */
 const TZ = 'Asia/Ho_Chi_Minh';
 const HOLIDAYS_2024 = ['2024-01-01', '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14', '2024-04-18', '2024-04-29', '2024-04-30', '2024-05-01', '2024-09-02', '2024-09-03'];
-const LEAD_DAYS = [10, 5, 2, 1, 0];
 
 let t: ReturnType<typeof createTestApp>;
 const focalOf = new Map<number, number>();
@@ -83,7 +82,7 @@ describe('a year of reminders with a fake clock', () => {
     for (const row of rows) {
       const local = dayjs(row.createdAt).tz(TZ);
       const day = local.format('YYYY-MM-DD');
-      expect(t.app.services.calendar.isWorkingDay(day), `${row.purpose} on ${day}`).toBe(true);
+      expect(['Sat', 'Sun'], `${row.purpose} on ${day}`).not.toContain(local.format('ddd'));
       expect(HOLIDAYS_2024).not.toContain(day);
       expect(local.format('HH:mm') >= '07:30' && local.format('HH:mm') < '17:00').toBe(true);
       expect(row.status).toBe('sent');
@@ -104,23 +103,63 @@ describe('a year of reminders with a fake clock', () => {
     for (const d of digests) expect(dayjs(d.createdAt).tz(TZ).format('HH:mm')).toBe('08:00');
   });
 
-  it('reminds every open task of a lead agency at every configured step', () => {
-    const { store, services } = t.app;
-    const sent = new Set(sentReminders().filter((r) => r.status === 'sent').map((r) => `${r.itemKind}:${r.itemId}:${r.agencyId}:${r.dueDate}:${r.step}`));
-    const doneItems = new Set(
-      doneAt.map((d) => `${store.plans.tasksByCode(d.code)[0]!.id}:${store.agencies.byCode(d.agency)!.id}`),
-    );
-    let checked = 0;
-    for (const source of store.plans.reminderSources(false)) {
-      if (!source.dueDate || doneItems.has(`${source.taskId}:${source.agencyId}`)) continue;
-      for (const n of LEAD_DAYS) {
-        const day = services.calendar.addWorkingDays(source.dueDate, -n);
-        if (day < '2024-01-02' || day > '2024-12-31') continue;
-        expect(sent.has(`task:${source.taskId}:${source.agencyId}:${source.dueDate}:before:${n}`), `task ${source.taskId} agency ${source.agencyId} ${source.dueDate} before:${n}`).toBe(true);
-        checked += 1;
+  /**
+   * Worked out by hand on a 2024 wall calendar (working days Monday–Friday, the holidays above),
+   * with the default policy's steps 10, 5, 2, 1 and 0 working days before the due date; a due date
+   * on a weekend moves to the next working day.
+   */
+  const HAND_MADE: { code: string; due: string; steps: Record<string, string> }[] = [
+    // "Quý I/2024": 31/3 is a Sunday → Monday 1/4; ten working days back is Monday 18/3.
+    { code: 'III.3.1', due: '2024-04-01', steps: { 'before:10': '2024-03-18', 'before:5': '2024-03-25', 'before:2': '2024-03-28', 'before:1': '2024-03-29', 'before:0': '2024-04-01' } },
+    // "Quý II": 30/6 is a Sunday → Monday 1/7.
+    { code: 'II.3.4', due: '2024-07-01', steps: { 'before:10': '2024-06-17', 'before:5': '2024-06-24', 'before:2': '2024-06-27', 'before:1': '2024-06-28', 'before:0': '2024-07-01' } },
+    // "Quý IV": Tuesday 31/12.
+    { code: 'II.3.6', due: '2024-12-31', steps: { 'before:10': '2024-12-17', 'before:5': '2024-12-24', 'before:2': '2024-12-27', 'before:1': '2024-12-30', 'before:0': '2024-12-31' } },
+    // "Tháng 01/2024", done on Monday 22/1: only the steps before that day went out.
+    { code: 'I.3.4', due: '2024-01-31', steps: { 'before:10': '2024-01-17' } },
+  ];
+
+  it('reminds lead agencies on the days worked out by hand', () => {
+    const { store } = t.app;
+    for (const expected of HAND_MADE) {
+      const task = store.plans.tasksByCode(expected.code)[0]!;
+      const leads = store.plans.assignments(task.id).filter((a) => a.role === 'lead');
+      expect(leads.length, expected.code).toBeGreaterThan(0);
+      for (const lead of leads) {
+        const sent = sentReminders().filter((r) => r.itemKind === 'task' && r.itemId === task.id && r.agencyId === lead.agencyId && r.status === 'sent' && r.step.startsWith('before:'));
+        expect(Object.fromEntries(sent.map((r) => [r.step, r.sendDay])), `${expected.code} ${lead.agencyCode}`).toEqual(expected.steps);
+        expect(new Set(sent.map((r) => r.dueDate))).toEqual(new Set([expected.due]));
       }
     }
-    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('gives every open dated lead assignment all five steps, on five different working days in step order', () => {
+    const { store } = t.app;
+    const weekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+    const done = new Set(doneAt.map((d) => `${store.plans.tasksByCode(d.code)[0]!.id}:${store.agencies.byCode(d.agency)!.id}`));
+    const byItem = new Map<string, Map<string, string>>();
+    for (const r of sentReminders()) {
+      if (r.itemKind !== 'task' || r.status !== 'sent' || !r.step.startsWith('before:')) continue;
+      const key = `${r.itemId}:${r.agencyId}:${r.dueDate}`;
+      byItem.set(key, (byItem.get(key) ?? new Map()).set(r.step, r.sendDay));
+    }
+    let checked = 0;
+    for (const source of store.plans.reminderSources(false)) {
+      // Due late enough in 2024 that ten working days before it fall in the year's ticks.
+      if (!source.dueDate || source.dueDate < '2024-01-20' || source.dueDate > '2024-12-31') continue;
+      if (done.has(`${source.taskId}:${source.agencyId}`)) continue;
+      const steps = byItem.get(`${source.taskId}:${source.agencyId}:${source.dueDate}`);
+      const days = ['before:10', 'before:5', 'before:2', 'before:1', 'before:0'].map((step) => steps?.get(step));
+      expect(days.every((d) => d !== undefined), `task ${source.taskId} agency ${source.agencyId} due ${source.dueDate}: ${JSON.stringify(days)}`).toBe(true);
+      expect([...days].sort()).toEqual(days);
+      expect(new Set(days).size).toBe(5);
+      for (const day of days as string[]) {
+        expect(weekend(day) || HOLIDAYS_2024.includes(day), day).toBe(false);
+        expect(day <= source.dueDate).toBe(true);
+      }
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(200);
   });
 
   it('reaches every agency with the yearly report reminder before 15/12/2024', () => {
