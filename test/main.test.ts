@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,5 +34,39 @@ describe('npm start (src/main.ts)', () => {
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((check.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n).toBe(76);
     check.close();
+  });
+});
+
+describe('.env in the working directory', () => {
+  const tsx = createRequire(import.meta.url).resolve('tsx');
+  const cli = join(process.cwd(), 'src', 'cli.ts');
+  const run = (cwd: string, env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', tsx, cli, 'migrate'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+
+  it('is read (DONDOC_DB_PATH from the file is the database used), and the environment wins over it', () => {
+    const cwd = join(dir, 'env-project');
+    mkdirSync(cwd, { recursive: true });
+    const fromFile = join(dir, 'from-file.sqlite');
+    const fromEnv = join(dir, 'from-env.sqlite');
+    writeFileSync(join(cwd, '.env'), `# copied from .env.example\nDONDOC_DB_PATH=${fromFile}\nDONDOC_LOG_LEVEL=silent\nTELEGRAM_BOT_TOKEN=\n`);
+
+    const first = run(cwd, {});
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/Đã áp dụng \d+ bản nâng cấp lược đồ/);
+    expect(existsSync(fromFile)).toBe(true);
+
+    const second = run(cwd, { DONDOC_DB_PATH: fromEnv });
+    expect(second.status).toBe(0);
+    expect(existsSync(fromEnv)).toBe(true);
+  });
+
+  it('a bad value in .env stops the CLI with the variable named, in Vietnamese', () => {
+    const cwd = join(dir, 'bad-env');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, '.env'), `DONDOC_DB_PATH=${join(dir, 'bad.sqlite')}\nDONDOC_HTTP_PORT=tám nghìn\n`);
+    const result = run(cwd, {});
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('Cấu hình sai ở biến DONDOC_HTTP_PORT: cần một số nguyên từ 0 đến 65535');
+    expect(existsSync(join(dir, 'bad.sqlite'))).toBe(false);
   });
 });
