@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { civilDateOf } from '../domain/civil-date.js';
 import type { Store } from '../store/store.js';
+import { readDataFile } from './data-file.js';
 
 const kindSchema = z.object({
   code: z.string().regex(/^[a-z0-9_]+$/, 'mã loại chỉ gồm a-z, 0-9, _'),
@@ -79,18 +79,7 @@ export type Registry = z.infer<typeof registrySchema>;
 
 /** Reads and validates a registry file; throws one Vietnamese line naming the file and the bad field. */
 export function readRegistry(path: string): Registry {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Không đọc được danh bạ cơ quan ${path}: ${(error as Error).message}`);
-  }
-  const parsed = registrySchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Danh bạ cơ quan ${path} sai ở ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readDataFile(path, registrySchema, 'Danh bạ cơ quan');
 }
 
 /**

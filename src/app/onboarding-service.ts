@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { StoreInvariantError } from '../errors.js';
 import { hashInviteCode, newInviteCode, normaliseInviteCode } from '../domain/invite-code.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Role } from '../domain/roles.js';
@@ -39,7 +40,7 @@ export class OnboardingService {
   /** Issues a code that links another platform account to an existing member (same agency and role). */
   issueLinkCode(member: Member): IssuedInvite {
     const agency = this.store.agencies.byId(member.agencyId);
-    if (!agency) throw new Error(`member ${member.id} has no agency`);
+    if (!agency) throw new StoreInvariantError('members', member.id, 'its agency is missing');
     return this.record(agency, member.role, member.id, member.id, member.displayName, 1);
   }
 
@@ -88,7 +89,7 @@ export class OnboardingService {
         now,
       );
       const agency = this.store.agencies.byId(member.agencyId);
-      if (!agency) throw new Error(`member ${member.id} has no agency`);
+      if (!agency) throw new StoreInvariantError('members', member.id, 'its agency is missing');
       return ok({ member, agency, newMember });
     });
   }

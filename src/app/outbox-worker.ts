@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { RateLimitedError, UnreachableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/outbox-repo.js';
@@ -6,17 +7,10 @@ import { rememberChoices } from './numbered-choices.js';
 import { decodeReplies } from './reply-codec.js';
 import type { Reply } from './reply.js';
 
-/** The platform said "too many requests": every send on that platform waits `retryAfterSeconds`. */
-export class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`rate limited for ${retryAfterSeconds}s`);
-  }
-}
-
-/** The user blocked the bot or the chat no longer exists (Telegram 403): do not try again. */
-export class UnreachableError extends Error {}
-
-/** Sends reply models to one chat on one platform; throws the errors above, anything else is transient. */
+/**
+ * Sends reply models to one chat on one platform; throws RateLimitedError or UnreachableError
+ * (src/errors.ts), anything else is transient.
+ */
 export interface ChannelSender {
   platform: string;
   /** Messages per second for the whole platform (Telegram: 30). */

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readDataFile } from './data-file.js';
 import type { AgencyGroup } from '../domain/agency-resolver.js';
 import { WorkCalendar, type HolidayYear } from '../domain/work-calendar.js';
 import { policySchema, type ReminderPolicy } from '../domain/reminder-policy.js';
@@ -24,24 +24,9 @@ const groupsSchema = z.object({
   groups: z.array(z.object({ kinds: z.array(z.string()).min(1), phrases: z.array(z.string().min(2)).min(1) })),
 });
 
-function readJson<T>(path: string, schema: z.ZodType<T>, what: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Không đọc được ${what} ${path}: ${(error as Error).message}`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${what} ${path} sai ở ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
 /** The working-day calendar from data/holidays.json (validated; lunar fallback for unlisted years). */
 export function loadCalendar(dataDir: string): WorkCalendar {
-  const data = readJson(join(dataDir, 'holidays.json'), holidaysSchema, 'Lịch nghỉ lễ');
+  const data = readDataFile(join(dataDir, 'holidays.json'), holidaysSchema, 'Lịch nghỉ lễ');
   return new WorkCalendar(data.years as Record<string, HolidayYear>);
 }
 
@@ -62,7 +47,7 @@ export type AdminUnits = z.infer<typeof unitsSchema>;
 
 /** The official directory after 1/7/2025 (data/admin-units.json): 34 provinces and their communes. */
 export function loadAdminUnits(dataDir: string): AdminUnits {
-  return readJson(join(dataDir, 'admin-units.json'), unitsSchema, 'Danh mục đơn vị hành chính');
+  return readDataFile(join(dataDir, 'admin-units.json'), unitsSchema, 'Danh mục đơn vị hành chính');
 }
 
 /**
@@ -70,7 +55,7 @@ export function loadAdminUnits(dataDir: string): AdminUnits {
  * names (current and former, from data/admin-units.json) that qualify an agency in a plan's cell.
  */
 export function loadAgencyGroups(dataDir: string): { groups: AgencyGroup[]; noise: string[]; places: string[] } {
-  const groups = readJson(join(dataDir, 'agency-groups.json'), groupsSchema, 'Danh sách nhóm cơ quan');
+  const groups = readDataFile(join(dataDir, 'agency-groups.json'), groupsSchema, 'Danh sách nhóm cơ quan');
   const units = loadAdminUnits(dataDir);
   const places = units.provinces.flatMap((p) => [p.name, ...p.formerNames]);
   return { ...groups, places };
@@ -87,10 +72,10 @@ export type ReportConfig = z.infer<typeof reportsSchema>;
 
 /** The periodic reports and plan-submission deadlines (data/reports.json). */
 export function loadReportConfig(dataDir: string): ReportConfig {
-  return readJson(join(dataDir, 'reports.json'), reportsSchema, 'Danh mục báo cáo');
+  return readDataFile(join(dataDir, 'reports.json'), reportsSchema, 'Danh mục báo cáo');
 }
 
 /** The reminder policy (data/reminder-policy.json). */
 export function loadPolicy(dataDir: string): ReminderPolicy {
-  return readJson(join(dataDir, 'reminder-policy.json'), policySchema, 'Chính sách nhắc việc');
+  return readDataFile(join(dataDir, 'reminder-policy.json'), policySchema, 'Chính sách nhắc việc');
 }

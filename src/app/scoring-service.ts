@@ -1,25 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { civilDateOf } from '../domain/civil-date.js';
 import { rubricSchema, scoreAgency, type AgencyScore, type Obligation, type Rubric, type ScoringEvent } from '../domain/scoring.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
+import { readDataFile } from './data-file.js';
 
 /** Reads and validates data/rubric.json; throws one Vietnamese line naming the bad field. */
 export function loadRubric(dataDir: string): Rubric {
-  const path = join(dataDir, 'rubric.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Không đọc được bộ tiêu chí chấm điểm ${path}: ${(error as Error).message}`);
-  }
-  const parsed = rubricSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Bộ tiêu chí chấm điểm ${path} sai ở ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readDataFile(join(dataDir, 'rubric.json'), rubricSchema, 'Bộ tiêu chí chấm điểm');
 }
 
 export interface ScoredAgency extends AgencyScore {

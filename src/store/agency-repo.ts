@@ -1,3 +1,4 @@
+import { StoreInvariantError } from '../errors.js';
 import { prepared, type Db } from './database.js';
 import { textKey } from '../domain/text-key.js';
 
@@ -113,7 +114,7 @@ export class AgencyRepo {
         active: input.until !== undefined && input.until <= today ? 0 : 1,
       });
     const agency = this.byCode(input.code);
-    if (!agency) throw new Error(`agency ${input.code} vanished after upsert`);
+    if (!agency) throw new StoreInvariantError('agencies', input.code, 'vanished after upsert');
     prepared(this.db, 'DELETE FROM agency_aliases WHERE agency_id = ?').run(agency.id);
     const insertAlias = prepared(this.db, 
       'INSERT OR IGNORE INTO agency_aliases (agency_id, alias, alias_key) VALUES (?, ?, ?)',

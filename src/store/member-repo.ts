@@ -1,3 +1,4 @@
+import { StoreInvariantError } from '../errors.js';
 import { prepared, type Db } from './database.js';
 import type { Role } from '../domain/roles.js';
 
@@ -40,7 +41,7 @@ export class MemberRepo {
     const result = prepared(this.db, 'INSERT INTO members (display_name, agency_id, role, created_at) VALUES (?, ?, ?, ?)')
       .run(input.displayName, input.agencyId, input.role, now.toISOString());
     const member = this.byId(Number(result.lastInsertRowid));
-    if (!member) throw new Error('member vanished after insert');
+    if (!member) throw new StoreInvariantError('members', String(result.lastInsertRowid), 'vanished after insert');
     return member;
   }
 

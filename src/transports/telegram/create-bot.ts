@@ -8,6 +8,7 @@ import type { Reply } from '../../app/reply.js';
 import type { Role } from '../../domain/roles.js';
 import type { Logger } from '../../logger.js';
 import { renderHtmlLine, splitMessage } from '../render.js';
+import { DeliveryError } from '../../errors.js';
 
 /** Telegram's limit for one text message, in characters. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -199,7 +200,7 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
   const download = async (fileId: string) => {
     const file = await bot.api.getFile(fileId);
     const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
-    if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
+    if (!response.ok) throw new DeliveryError('file download failed', { platform: PLATFORM, method: 'file', status: response.status });
     return Buffer.from(await response.arrayBuffer());
   };
 

@@ -1,5 +1,6 @@
 import { Api, GrammyError } from 'grammy';
-import { RateLimitedError, UnreachableError, type ChannelSender } from '../../app/outbox-worker.js';
+import type { ChannelSender } from '../../app/outbox-worker.js';
+import { DeliveryError, RateLimitedError, UnreachableError } from '../../errors.js';
 import { PLATFORM, sendReplies, telegramMessageCount, type TelegramFileIds } from './create-bot.js';
 
 /**
@@ -18,8 +19,10 @@ export function createTelegramSender(api: Api, limits: { perSecond: number; perC
         await sendReplies(api, Number(chatId), replies, { gapMs: limits.perChatGapMs, uploads, ...(files ? { files } : {}) });
       } catch (error) {
         if (error instanceof GrammyError) {
-          if (error.error_code === 429) throw new RateLimitedError(error.parameters.retry_after ?? 5);
-          if (error.error_code === 403) throw new UnreachableError(error.description);
+          const context = { platform: PLATFORM, chatId, method: error.method, status: error.error_code };
+          if (error.error_code === 429) throw new RateLimitedError(error.parameters.retry_after ?? 5, context, { cause: error });
+          if (error.error_code === 403) throw new UnreachableError(error.description, context, { cause: error });
+          throw new DeliveryError(error.description, context, { cause: error });
         }
         throw error;
       }

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
-import { RateLimitedError, UnreachableError, type ChannelSender } from '../../app/outbox-worker.js';
+import type { ChannelSender } from '../../app/outbox-worker.js';
+import { DeliveryError, RateLimitedError, UnreachableError } from '../../errors.js';
 import { formatSize, type Attachment, type Reply } from '../../app/reply.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
@@ -73,8 +74,10 @@ export function createZaloSender(client: ZaloClient, limits: { perSecond: number
         await sendZaloReplies(client, chatId, replies, publish);
       } catch (error) {
         if (error instanceof ZaloApiError) {
-          if (error.status === 429 || error.errorCode === 429) throw new RateLimitedError(error.retryAfter ?? 5);
-          if (error.status === 403 || error.errorCode === 403) throw new UnreachableError(error.description);
+          const context = { platform: PLATFORM, chatId, method: error.method, status: error.errorCode ?? error.status };
+          if (error.status === 429 || error.errorCode === 429) throw new RateLimitedError(error.retryAfter ?? 5, context, { cause: error });
+          if (error.status === 403 || error.errorCode === 403) throw new UnreachableError(error.description, context, { cause: error });
+          throw new DeliveryError(error.description, context, { cause: error });
         }
         throw error;
       }

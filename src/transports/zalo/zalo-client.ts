@@ -30,13 +30,15 @@ export interface ZaloUpdate {
 
 /** An error answer of the Zalo Bot API (HTTP status and the API's own code and description). */
 export class ZaloApiError extends Error {
+  override name = 'ZaloApiError';
   constructor(
+    readonly method: string,
     readonly status: number,
     readonly errorCode: number | undefined,
     readonly description: string,
     readonly retryAfter?: number,
   ) {
-    super(`Zalo API ${status}${errorCode !== undefined ? `/${errorCode}` : ''}: ${description}`);
+    super(`Zalo API ${method} ${status}${errorCode !== undefined ? `/${errorCode}` : ''}: ${description}`);
   }
 }
 
@@ -69,7 +71,7 @@ export class ZaloClient {
       parameters?: { retry_after?: number };
     };
     if (!response.ok || body.ok === false) {
-      throw new ZaloApiError(response.status, body.error_code, body.description ?? response.statusText, body.parameters?.retry_after);
+      throw new ZaloApiError(method, response.status, body.error_code, body.description ?? response.statusText, body.parameters?.retry_after);
     }
     return (body.result ?? null) as T | null;
   }

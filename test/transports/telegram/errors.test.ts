@@ -40,7 +40,7 @@ describe('Telegram errors on the interactive path (grammY client against the fak
     const csv = Buffer.from('STT,Nội dung,Cơ quan chủ trì,Thời gian hoàn thành\n1,Rà soát thủ tục,Sở Tư pháp,Quý III/2024\n');
     const [answer] = await h.sendDocument(admin, 'ke-hoach.csv', csv, 'Kế hoạch CCHC 2024');
     expect(answer).toBe('dondoc không tải được tệp từ nền tảng chat. Hãy gửi lại tệp sau ít phút.');
-    expect(h.app.store.plans.list()).toHaveLength(0);
+    expect(h.app.store.plans.plans()).toHaveLength(0);
   });
 
   it('the same file, once Telegram serves it, is downloaded through getFile and the file URL and previewed', async () => {
