@@ -2,6 +2,7 @@
  * `npm run bench`: prints dondoc's performance figures. Each section drives the real code path
  * (grammY handleUpdate into the SQLite file) with outgoing Telegram calls captured locally.
  */
+import { systemClock } from '../src/clock.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -186,7 +187,8 @@ async function reminderPlanning(): Promise<void> {
 async function sendThroughput(): Promise<void> {
   const api = new FakeBotApi({ perSecond: 30, perChatGapMs: 1000, latencyMs: 40 });
   const root = await api.start();
-  const t = createTestApp({ start: '2024-07-01T01:30:00Z', env: { TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`, TELEGRAM_API_ROOT: root } });
+  // Real pacing against a real-time server: the app runs on the wall clock here.
+  const t = createTestApp({ start: '2024-07-01T01:30:00Z', appClock: systemClock, env: { TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`, TELEGRAM_API_ROOT: root } });
   try {
     const { store, services } = t.app;
     const n = 450;

@@ -233,6 +233,7 @@ export const sendBroadcastCommand = defineCommand({
     if (!resolved.ok) return textReply(T.unknownAudience);
     const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastReply(ctx.services.store, draft));
     if (queued < 0) return textReply(T.notDraft(draft.id));
+    ctx.log.info({ broadcast: draft.id, audience: draft.audience, queued }, 'broadcast sent');
     ctx.services.kickOutbox();
     return textReply(T.sending(draft.id, queued));
   },

@@ -1,3 +1,4 @@
+import type { Logger } from '../src/logger.js';
 import type { z } from 'zod';
 import type { Reply } from '../src/app/reply.js';
 import type { Services } from '../src/app/services.js';
@@ -16,6 +17,8 @@ export interface CommandContext {
   services: Services;
   /** Platform-specific links a reply may mention (e.g. a Telegram deep link for an invite code). */
   links: { startLink(code: string): string | null };
+  /** This update's logger (platform, update id, sender): what a command did goes here. */
+  log: Logger;
 }
 
 /** What a command hands back: one or more replies, and whether this message linked a new account. */

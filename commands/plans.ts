@@ -283,6 +283,7 @@ export const confirmImportCommand = defineCommand({
     if (!pending) return textReply(T.importExpired);
     const result = await ctx.services.plans.importFile(pending.fileName, pending.data, pending.meta);
     if (!result.ok) return textReply(PLAN_TEXTS.importError(result.error));
+    ctx.log.info({ plan: result.value.plan, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired }, 'plan imported from chat');
     ctx.services.planner.replan();
     return textReply(...PLAN_TEXTS.importSummary(result.value));
   },

@@ -123,6 +123,7 @@ function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply): Comm
     }[result.error];
     return { replies: [textReply(message)] };
   }
+  ctx.log.info({ task: task.code, status: reply.status, progress: reply.progress }, 'status recorded');
   if (result.value.role === 'coord') return { replies: [textReply(T.contribution(task.code))] };
   const lines_ = [T.recorded(task.code, reply)];
   if (reply.status === 'done') lines_.push(T.doneStops);

@@ -15,6 +15,8 @@ import type { Services } from './services.js';
 /** One message or button press from any platform, in the shape the command layer understands. */
 export interface IncomingMessage {
   platform: string;
+  /** The platform's id for this update (Telegram update_id, Zalo message_id): carried in every log line. */
+  updateId?: string;
   platformUserId: string;
   chatId: string;
   chatType: 'private' | 'group';
@@ -70,7 +72,7 @@ export class Dispatcher {
 
   /** Handles one incoming message; never throws (unexpected errors become an apology and a log line). */
   async handle(message: IncomingMessage, capabilities: TransportCapabilities): Promise<DispatchOutcome> {
-    const log = this.logger.child({ platform: message.platform, user: message.platformUserId });
+    const log = this.logger.child({ platform: message.platform, update: message.updateId, user: message.platformUserId });
     let member: Member | null = null;
     try {
       member = this.services.store.members.byAccount(message.platform, message.platformUserId) ?? null;
@@ -82,6 +84,7 @@ export class Dispatcher {
         senderName: message.senderName,
         services: this.services,
         links: capabilities.links,
+        log,
       };
       const result = await this.route(ctx, message, capabilities, log);
       if (!capabilities.buttons) {

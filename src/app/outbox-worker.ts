@@ -37,7 +37,8 @@ export interface OutboxWorkerOptions {
   loadFile?: (ref: string) => Buffer | undefined;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A real-time poll interval (not pacing: pacing waits go through the clock). */
+const poll = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The window the per-second budget is counted over. A little over a second: the platform counts
@@ -114,20 +115,34 @@ export class OutboxWorker {
       if ((await this.drainOnce()) > 0) continue;
       const ready = [...this.senders.keys()].some((p) => this.store.outbox.ready(p, this.clock.now(), 1).length > 0);
       if (!ready || !options.untilIdle || Date.now() > deadline) return;
-      await sleep(25);
+      // Rows are waiting for a platform's pause to end: wait it out on the clock.
+      const pause = this.pauseRemaining();
+      if (pause > 0) await this.clock.sleep(pause);
+      else await poll(25);
     }
+  }
+
+  /** Milliseconds until the first paused platform may send again (0: none is paused). */
+  private pauseRemaining(): number {
+    const now = this.nowMs();
+    const waits = [...this.pausedUntil.values()].map((until) => until - now).filter((ms) => ms > 0);
+    return waits.length > 0 ? Math.min(...waits) : 0;
+  }
+
+  private nowMs(): number {
+    return this.clock.now().getTime();
   }
 
   private async drainOnce(): Promise<number> {
     let started = 0;
     for (const sender of this.senders.values()) {
       const paused = this.pausedUntil.get(sender.platform) ?? 0;
-      if (Date.now() < paused) continue;
+      if (this.nowMs() < paused) continue;
       const rows = this.store.outbox.ready(sender.platform, this.clock.now(), 200);
       const concurrency = this.options.concurrency ?? 8;
       for (const row of rows) {
         if (!this.running && this.loop) break;
-        if (Date.now() < (this.pausedUntil.get(sender.platform) ?? 0)) break;
+        if (this.nowMs() < (this.pausedUntil.get(sender.platform) ?? 0)) break;
         while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
         let replies: Reply[] | Error;
         try {
@@ -150,7 +165,7 @@ export class OutboxWorker {
   private async waitForBudget(sender: ChannelSender, chatId: string, cost: number): Promise<void> {
     const n = Math.max(1, Math.min(cost, sender.perSecond));
     for (;;) {
-      const now = Date.now();
+      const now = this.nowMs();
       const recent = (this.sentAt.get(sender.platform) ?? []).filter((t) => now - t < BUDGET_WINDOW_MS);
       this.sentAt.set(sender.platform, recent);
       const chatKey = `${sender.platform}:${chatId}`;
@@ -164,7 +179,7 @@ export class OutboxWorker {
         return;
       }
       const waitGlobal = over > 0 ? recent[over - 1]! + BUDGET_WINDOW_MS - now : 0;
-      await sleep(Math.max(1, waitGlobal, chatReady - now, paused - now));
+      await this.clock.sleep(Math.max(1, waitGlobal, chatReady - now, paused - now));
     }
   }
 
@@ -178,7 +193,7 @@ export class OutboxWorker {
       if (!sender.buttonsFor(row.chatId)) rememberChoices(this.store, sender.platform, row.chatId, replies, null, this.clock.now());
     } catch (error) {
       if (error instanceof RateLimitedError) {
-        const until = Date.now() + error.retryAfterSeconds * 1_000;
+        const until = this.nowMs() + error.retryAfterSeconds * 1_000;
         this.pausedUntil.set(sender.platform, Math.max(until, this.pausedUntil.get(sender.platform) ?? 0));
         this.store.outbox.retryLater(row.id, this.clock.now(), `429: chờ ${error.retryAfterSeconds}s`, false);
         log.warn({ retryAfter: error.retryAfterSeconds }, 'rate limited: pausing the platform');

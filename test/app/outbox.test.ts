@@ -17,6 +17,8 @@ async function setup(options: ConstructorParameters<typeof FakeBotApi>[0], env: 
   api = new FakeBotApi(options);
   const root = await api.start();
   t = createTestApp({ start: '2024-07-01T01:30:00Z', env: { TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`, TELEGRAM_API_ROOT: root, ...env } });
+  // The server counts Telegram's limits on the app's fake clock: pauses and pacing are exact.
+  api.now = () => t.clock.now().getTime();
   const { store } = t.app;
   const now = t.clock.now();
   const stp = store.agencies.byCode('STP')!;
@@ -33,19 +35,18 @@ async function setup(options: ConstructorParameters<typeof FakeBotApi>[0], env: 
 describe('the outbox against a local Bot API enforcing Telegram limits', () => {
   it('rides out a 429 storm: the whole platform pauses for retry_after, nothing is dropped or sent twice', async () => {
     await setup({ stormFirst: 5, retryAfter: 1 });
-    const started = Date.now();
+    const started = t.clock.now().getTime();
     await t.app.worker.drain({ untilIdle: true, timeoutMs: 30_000 });
     expect(api.received).toHaveLength(60);
     expect(new Set(api.received.map((m) => m.chatId)).size).toBe(60);
     expect(api.ignored429).toBe(0);
     // Only calls already under way when the first 429 came back (at most the sender's 8 concurrent
-    // calls) may arrive during the pause, however slow the machine; everything else waits for
-    // retry_after (1 s). Counted, not timed: a loaded machine cannot make this pass or fail.
+    // calls) may arrive during the pause; everything else waits for retry_after (1 s) on the clock.
     const first429 = api.rejected.find((r) => r.status === 429)!;
-    const duringPause = api.received.filter((m) => m.at > first429.at && m.at < first429.at + 950);
+    const duringPause = api.received.filter((m) => m.at > first429.at && m.at < first429.at + 1000);
     expect(duringPause.length).toBeLessThanOrEqual(8);
-    expect(api.received.filter((m) => m.at >= first429.at + 950).length).toBeGreaterThanOrEqual(60 - 8 - api.received.filter((m) => m.at <= first429.at).length);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(api.received.filter((m) => m.at >= first429.at + 1000).length).toBeGreaterThanOrEqual(60 - 8 - api.received.filter((m) => m.at <= first429.at).length);
+    expect(t.clock.now().getTime() - started).toBeGreaterThanOrEqual(1000);
     expect(t.app.store.outbox.countByStatus()).toEqual({ sent: 60 });
   });
 

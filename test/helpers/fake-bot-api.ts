@@ -40,6 +40,8 @@ export class FakeBotApi {
   ignored429 = 0;
   /** Files uploaded (multipart calls); a file re-sent by file_id is not counted. */
   uploads = 0;
+  /** The time the server's limits are counted in (default: the wall clock); set it to the app's fake clock. */
+  now: () => number = Date.now;
   /** Every call served, in order, with the HTTP status it got. */
   readonly served: ServedCall[] = [];
   /** Files users "sent" to the bot, by file_id: served by getFile and the /file/ download URL. */
@@ -123,7 +125,7 @@ export class FakeBotApi {
   }
 
   private handleSend(chatId: string, text: string, answer: (status: number, payload: unknown) => void, method = 'sendMessage', fileId?: string): void {
-    const now = Date.now();
+    const now = this.now();
     this.calls += 1;
     const retryAfter = this.options.retryAfter ?? 1;
     const tooMany = (status = 429) => {

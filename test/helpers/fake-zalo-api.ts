@@ -12,6 +12,8 @@ export class FakeZaloApi {
   readonly sentAt: { chatId: string; at: number }[] = [];
   readonly photos: { chatId: string; photo: string; caption?: string }[] = [];
   readonly calls: string[] = [];
+  /** The time arrivals are stamped with (default: the wall clock); set it to the app's fake clock. */
+  now: () => number = Date.now;
   private readonly queue: ZaloUpdate[] = [];
   private server: Server | undefined;
   private waiting: (() => void) | undefined;
@@ -31,7 +33,7 @@ export class FakeZaloApi {
         if (method === 'sendMessage') {
           if (String(body.text ?? '').length > 2000) return answer(400, { ok: false, error_code: 400, description: 'text too long' });
           this.sent.push({ chatId: String(body.chat_id), text: String(body.text) });
-          this.sentAt.push({ chatId: String(body.chat_id), at: Date.now() });
+          this.sentAt.push({ chatId: String(body.chat_id), at: this.now() });
           return answer(200, { ok: true, result: { message_id: `m${this.sent.length}`, date: Date.now() } });
         }
         if (method === 'sendPhoto') {

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Limits and delays of the fake Bot API server (default: none). */
   api?: FakeBotApiOptions;
+  /** Collects the app's log lines (parsed JSON) at level info and above; default: no logging. */
+  logs?: Record<string, unknown>[];
 }
 
 export interface TgUser {
@@ -61,6 +63,7 @@ export class TelegramHarness {
     options: HarnessOptions,
   ) {
     this.clock = new FakeClock(options.start ?? '2026-11-23T02:00:00Z');
+    api.now = () => this.clock.now().getTime();
     const config = loadConfig({
       DONDOC_DB_PATH: join(this.dir, 'dondoc.sqlite'),
       TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`,
@@ -71,7 +74,9 @@ export class TelegramHarness {
       DONDOC_TELEGRAM_MAX_PER_SECOND: '1000',
       ...options.env,
     });
-    this.app = createApp(config, { logger: createLogger('silent'), clock: this.clock, telegram: { botInfo: BOT_INFO } });
+    const logs = options.logs;
+    const logger = logs ? createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }) : createLogger('silent');
+    this.app = createApp(config, { logger, clock: this.clock, telegram: { botInfo: BOT_INFO } });
     const record = (prev: Transformer, method: string, payload: Record<string, unknown>, signal?: AbortSignal) => {
       this.calls.push({ method, payload });
       return prev(method, payload, signal);

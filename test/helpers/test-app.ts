@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app/create-app.js';
-import { FakeClock } from '../../src/clock.js';
+import { FakeClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 
-/** A whole app on a temporary SQLite file, with no transport started and a fake clock. */
-export function createTestApp(options: { start?: string; env?: Record<string, string>; dataDir?: string } = {}): {
+/**
+ * A whole app on a temporary SQLite file, with no transport started and a fake clock (`appClock`
+ * replaces it for the app, e.g. the wall clock where real pacing is measured).
+ */
+export function createTestApp(options: { start?: string; env?: Record<string, string>; dataDir?: string; appClock?: Clock } = {}): {
   app: App;
   clock: FakeClock;
   dir: string;
@@ -23,7 +26,7 @@ export function createTestApp(options: { start?: string; env?: Record<string, st
     DONDOC_SCHEDULER: 'false',
     ...options.env,
   });
-  const app = createApp(config, { logger: createLogger('silent'), clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const app = createApp(config, { logger: createLogger('silent'), clock: options.appClock ?? clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   return {
     app,
     clock,

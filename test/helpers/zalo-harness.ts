@@ -18,6 +18,7 @@ export class ZaloHarness {
     const root = await this.api.start();
     this.dir = mkdtempSync(join(tmpdir(), 'dondoc-zalo-'));
     this.clock = new FakeClock(options.start ?? '2024-06-24T02:00:00Z');
+    this.api.now = () => this.clock.now().getTime();
     const config = loadConfig({
       DONDOC_DB_PATH: join(this.dir, 'dondoc.sqlite'),
       ZALO_BOT_TOKEN: 'zalo-test-token-123456',

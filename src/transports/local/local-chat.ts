@@ -162,7 +162,7 @@ export class LocalChat {
   private async exchange(userId: string, name: string, shown: string, content: Pick<IncomingMessage, 'text' | 'choice' | 'file'>): Promise<LocalMessage[]> {
     const mine = this.append(userId, { from: 'user', html: escapeHtml(shown), choices: [], attachments: [] });
     const outcome = await this.dispatcher.handle(
-      { platform: PLATFORM, platformUserId: userId, chatId: userId, chatType: 'private', senderName: name, ...content },
+      { platform: PLATFORM, updateId: `local-${mine.seq}`, platformUserId: userId, chatId: userId, chatType: 'private', senderName: name, ...content },
       this.capabilities(userId),
     );
     return [mine, ...this.deliver(userId, outcome.replies)];

@@ -144,6 +144,7 @@ function toIncoming(ctx: Context, download: (fileId: string) => Promise<Buffer>)
   if (!from || !chat || from.is_bot) return undefined;
   const base = {
     platform: PLATFORM,
+    updateId: String(ctx.update.update_id),
     platformUserId: String(from.id),
     chatId: String(chat.id),
     chatType: chat.type === 'private' ? ('private' as const) : ('group' as const),

@@ -94,6 +94,7 @@ export function toIncoming(update: ZaloUpdate): IncomingMessage | undefined {
   if (!message || message.from.is_bot || !KNOWN_EVENTS.has(update.event_name)) return undefined;
   const base = {
     platform: PLATFORM,
+    updateId: message.message_id,
     platformUserId: message.from.id,
     chatId: message.chat.id,
     chatType: message.chat.chat_type === 'GROUP' ? ('group' as const) : ('private' as const),

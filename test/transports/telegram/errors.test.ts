@@ -50,3 +50,21 @@ describe('Telegram errors on the interactive path (grammY client against the fak
     expect(h.api.served.some((c) => c.method === 'getFile' && c.status === 200)).toBe(true);
   });
 });
+
+describe('logging', () => {
+  it('every line about an update carries its platform, update id and sender, down to the command', async () => {
+    await h.close();
+    const logs: Record<string, unknown>[] = [];
+    h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z', logs });
+    await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+    const csv = Buffer.from('STT,Nội dung,Cơ quan chủ trì,Thời gian hoàn thành\n1,Rà soát thủ tục,Sở Tư pháp,Quý III/2024\n');
+    await h.sendDocument(admin, 'ke-hoach.csv', csv, 'Kế hoạch CCHC 2024');
+    const confirm = h.lastButtons(admin.id).find((b) => b.callback_data.startsWith('/nhapkehoach'))!;
+    await h.press(admin, confirm.callback_data);
+    const imported = logs.find((l) => l.msg === 'plan imported from chat');
+    expect(imported).toMatchObject({ platform: 'telegram', user: String(admin.id), tasks: 1 });
+    expect(imported!.update).toMatch(/^\d+$/);
+    const command = logs.find((l) => l.msg === 'command' && l.command === 'nhapkehoach');
+    expect(command?.update).toBe(imported!.update);
+  });
+});
