@@ -7,6 +7,7 @@ import type { Task } from '../src/store/plan-repo.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { taskTitle } from '../src/domain/task-title.js';
+import { taskRef } from '../src/domain/task-code.js';
 import { PLAN_TEXTS } from './plans.texts.js';
 import { COMMON } from './common.texts.js';
 import { statusChoices } from './status.js';
@@ -52,6 +53,7 @@ const T = {
   dateSet: (taskCode: string, date: string) => `Đã đặt hạn cho nhiệm vụ ${taskCode}: ${date}.`,
   dateMoved: (from: string, to: string) => `${from} là ngày nghỉ nên hạn là ngày làm việc kế tiếp, ${to}.`,
   badDate: (text: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.`,
+  dateOutOfRange: (text: string, latest: number) => `Ngày “${text}” nằm ngoài khoảng hợp lý (từ năm 2000 đến năm ${latest}); có lẽ gõ nhầm năm. Hãy gõ lại, ví dụ 30/09/2026.`,
   importIntro: 'Đã nhận tệp. Kết quả đọc thử (chưa ghi gì):',
   importConfirm: '✅ Nhập kế hoạch này',
   importCancel: 'Hủy',
@@ -91,7 +93,7 @@ export const tasksCommand = defineCommand({
     ]);
     const choices: Choice[][] = [];
     for (let i = 0; i < shown.length; i += 4) {
-      choices.push(shown.slice(i, i + 4).map((t) => ({ label: t.code, command: `/nhiemvu ${t.code}` })));
+      choices.push(shown.slice(i, i + 4).map((t) => ({ label: t.code, command: `/nhiemvu ${taskRef(t.id)}` })));
     }
     const paging: Choice[] = [];
     if (page > 1) paging.push({ label: T.previous, command: `/viec ${page - 1}` });
@@ -149,16 +151,16 @@ export const taskCommand = defineCommand({
   args: z
     .array(z.string())
     .min(1, 'thiếu mã nhiệm vụ, ví dụ /nhiemvu I.3.17')
-    .transform((words) => ({ code: words[0]!.replace(/^NV/i, ''), plan: words[1] ?? null })),
+    // A code typed with spaces ("II. 3.3") is one code; "#<plan>" after it picks one plan.
+    .transform((words) => ({ code: words.filter((w) => !w.startsWith('#')).join(' '), plan: words.find((w) => w.startsWith('#'))?.slice(1) ?? null })),
   run(ctx, args) {
-    const found = ctx.services.store.plans.tasksByCode(args.code);
-    const plan = args.plan?.replace(/^#/, '');
-    const chosen = plan ? found.filter((t) => String(t.planId) === plan) : found;
+    const found = ctx.services.store.plans.tasksByRef(args.code);
+    const chosen = args.plan ? found.filter((t) => String(t.planId) === args.plan) : found;
     if (chosen.length === 0) return textReply(T.unknownTask(args.code));
     if (chosen.length === 1) return taskDetails(ctx, chosen[0]!);
     return {
       text: [T.whichPlan(args.code)],
-      choices: chosen.map((t) => [{ label: t.planName, command: `/nhiemvu ${t.code} #${t.planId}` }]),
+      choices: chosen.map((t) => [{ label: `${t.code} — ${t.planName}`, command: `/nhiemvu ${taskRef(t.id)}` }]),
     };
   },
 });
@@ -207,8 +209,11 @@ export const setDateCommand = defineCommand({
     const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(args.date);
     const date = match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
     if (!date) return textReply(T.badDate(args.date));
-    const found = ctx.services.store.plans.tasksByCode(args.code);
+    const found = ctx.services.store.plans.tasksByRef(args.code);
     if (found.length === 0) return textReply(T.unknownTask(args.code));
+    // A date outside 2000 … (plan year + 10) is a typo ("01/01/0001", "9999"), not a deadline.
+    const latest = Math.max(...found.map((t) => ctx.services.store.plans.planById(t.planId)?.year ?? 0), Number(today(ctx).slice(0, 4))) + 10;
+    if (Number(date.slice(0, 4)) < 2000 || Number(date.slice(0, 4)) > latest) return textReply(T.dateOutOfRange(args.date, latest));
     const due = ctx.services.calendar.onOrAfter(date);
     const now = ctx.services.clock.now();
     ctx.services.store.transaction(() => {

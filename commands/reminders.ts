@@ -53,8 +53,7 @@ function findItem(ctx: CommandContext, ref: string): ItemRef | undefined {
     const report = reports.byId(id);
     return report ? { kind: 'report', id, label: report.code, title: report.title } : undefined;
   }
-  const code = ref.replace(/^NV/i, '');
-  const tasks = plans.tasksByCode(code);
+  const tasks = plans.tasksByRef(ref);
   const mine = tasks.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === ctx.member!.agencyId));
   const task = mine[0] ?? tasks[0];
   if (task) return { kind: 'task', id: task.id, label: task.code, title: task.activity || task.task };

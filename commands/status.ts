@@ -3,7 +3,7 @@ import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { taskTitle } from '../src/domain/task-title.js';
-import { parseStatusReply, readStatusReply, toTaskReply, type ParsedStatusReply, type ReplyDoubt, type StatusReading, type StatusReplyProblem } from '../src/domain/status-reply.js';
+import { MAX_EXTENSION_YEARS, parseStatusReply, readStatusReply, toTaskReply, type ParsedStatusReply, type ReplyDoubt, type StatusReading, type StatusReplyProblem } from '../src/domain/status-reply.js';
 import type { Task } from '../src/store/plan-repo.js';
 import type { StatusEvent } from '../src/store/status-repo.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
@@ -28,6 +28,8 @@ export const STATUS_TEXTS = {
         return `Xin gia hạn ${p.taskCode} đến ngày nào? Ví dụ: gia hạn ${p.taskCode} đến 30/9 vì chờ hướng dẫn của Bộ.`;
       case 'past_date':
         return `Ngày gia hạn ${formatCivil(p.date)} đã qua. Hãy gửi một ngày từ hôm nay trở đi.`;
+      case 'far_date':
+        return `Ngày gia hạn ${formatCivil(p.date)} cách hôm nay hơn ${MAX_EXTENSION_YEARS} năm, có lẽ gõ nhầm năm. Hãy gửi lại với năm đúng, ví dụ: gia hạn đến 30/9 vì chờ hướng dẫn của Bộ.`;
     }
   },
   unknownTask: (code: string) => `Không có nhiệm vụ mã “${code}”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.`,
@@ -374,7 +376,7 @@ export const historyCommand = defineCommand({
   roles: ['admin', 'leader'],
   args: z.array(z.string()).min(1, 'thiếu mã nhiệm vụ, ví dụ /lichsu I.3.17').transform((w) => w[0]!),
   run(ctx, code) {
-    const task = ctx.services.store.plans.tasksByCode(code)[0] ?? ctx.services.store.plans.tasksByCodeSuffix(code)[0];
+    const task = ctx.services.store.plans.tasksByRef(code)[0];
     if (!task) return textReply(T.unknownTask(code));
     const events: StatusEvent[] = ctx.services.store.statuses.history('task', task.id);
     if (events.length === 0) return textReply(T.historyEmpty(task.code));

@@ -9,7 +9,7 @@ import { looksLikeInviteCode } from '../domain/invite-code.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../store/member-repo.js';
 import { rememberChoices } from './numbered-choices.js';
-import { textReply } from './reply.js';
+import { checkReplies, textReply } from './reply.js';
 import type { Services } from './services.js';
 
 /** One message or button press from any platform, in the shape the command layer understands. */
@@ -87,6 +87,7 @@ export class Dispatcher {
         log,
       };
       const result = await this.route(ctx, message, capabilities, log);
+      checkReplies(result.replies);
       if (!capabilities.buttons) {
         const origin = message.choice ?? (message.text?.trim().startsWith('/') ? message.text.trim() : null);
         rememberChoices(this.services.store, ctx.platform, ctx.chatId, result.replies, origin, this.services.clock.now());

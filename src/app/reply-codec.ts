@@ -1,4 +1,4 @@
-import type { Reply } from './reply.js';
+import { checkReplies, type Reply } from './reply.js';
 
 type EncodedAttachment = Omit<NonNullable<Reply['attachments']>[number], 'data'> & { data?: string };
 
@@ -8,7 +8,7 @@ type EncodedAttachment = Omit<NonNullable<Reply['attachments']>[number], 'data'>
  */
 export function encodeReplies(replies: Reply[]): string {
   return JSON.stringify(
-    replies.map((reply) => ({
+    checkReplies(replies).map((reply) => ({
       ...reply,
       attachments: reply.attachments?.map(({ data, ...a }): EncodedAttachment => (a.ref ? a : { ...a, data: data.toString('base64') })),
     })),

@@ -9,10 +9,38 @@ export interface Span {
 
 export type RichText = (string | Span)[];
 
-/** One button (Telegram, local chat) or numbered line (Zalo); pressing it runs `command` as if typed. */
+/**
+ * One button (Telegram, local chat) or numbered line (Zalo); pressing it runs `command` as if typed.
+ * A command fits every transport: at most CHOICE_COMMAND_BYTES bytes (refer to tasks by id, "t12").
+ */
 export interface Choice {
   label: string;
   command: string;
+}
+
+/** The most bytes a choice's command may take: Telegram's callback data limit, the strictest transport's. */
+export const CHOICE_COMMAND_BYTES = 64;
+
+/** A reply that no transport could render as built (a programming error, caught where replies are made). */
+export class ReplyModelError extends Error {
+  override name = 'ReplyModelError';
+  constructor(
+    readonly command: string,
+    readonly bytes: number,
+  ) {
+    super(`choice command of ${bytes} bytes (limit ${CHOICE_COMMAND_BYTES}): ${command}`);
+  }
+}
+
+/** Checks replies against the model's limits; throws ReplyModelError. Returns them for chaining. */
+export function checkReplies(replies: Reply[]): Reply[] {
+  for (const reply of replies) {
+    for (const choice of (reply.choices ?? []).flat()) {
+      const bytes = Buffer.byteLength(choice.command, 'utf8');
+      if (bytes > CHOICE_COMMAND_BYTES) throw new ReplyModelError(choice.command, bytes);
+    }
+  }
+  return replies;
 }
 
 export interface Attachment {

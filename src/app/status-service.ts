@@ -26,9 +26,7 @@ export class StatusService {
    */
   findTask(member: Member, typed: string): TaskLookup {
     const { plans } = this.store;
-    const code = typed.replace(/^NV\s*/i, '');
-    let candidates = plans.tasksByCode(code);
-    if (candidates.length === 0) candidates = plans.tasksByCodeSuffix(code);
+    const candidates = plans.tasksByRef(typed);
     if (candidates.length === 0) return { kind: 'none' };
     const mine = candidates.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === member.agencyId));
     const pool = mine.length > 0 ? mine : candidates;

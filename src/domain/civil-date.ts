@@ -9,8 +9,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Builds "YYYY-MM-DD", or null when the day does not exist (30/2, 31/4…). */
 export function civilDate(year: number, month: number, day: number): CivilDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
 export function daysInMonth(year: number, month: number): number {

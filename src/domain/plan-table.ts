@@ -1,3 +1,4 @@
+import { taskCodeKey } from './task-code.js';
 import { err, ok, type Result } from './result.js';
 import { textKey } from './text-key.js';
 
@@ -212,7 +213,7 @@ export function readPlanRows(rows: string[][], header: { index: number; columns:
   for (const raw of joined) {
     const { cells } = raw;
     if (isAreaRow(raw)) {
-      const code = cells.code.replace(/\.$/, '');
+      const code = taskCodeKey(cells.code);
       const title = titleOf(raw);
       if (!ROMAN.test(cells.code) && LETTER.test(cells.code) && majorCode !== '') {
         areaCode = `${majorCode}.${code}`;
@@ -227,8 +228,8 @@ export function readPlanRows(rows: string[][], header: { index: number; columns:
     const inherit = (field: 'objective' | 'task' | 'lead' | 'coord' | 'deadline' | 'budget') =>
       cells[field] !== '' ? cells[field] : cells.code === '' && group ? group[field] : '';
     const localCode =
-      leadingNumber(cells.activity) ?? leadingNumber(cells.task) ?? (cells.code.replace(/[).]+$/, '') || `R${raw.row}`);
-    const code = areaCode ? `${areaCode}.${localCode}` : localCode;
+      leadingNumber(cells.activity) ?? leadingNumber(cells.task) ?? (taskCodeKey(cells.code) || `R${raw.row}`);
+    const code = taskCodeKey(areaCode ? `${areaCode}.${localCode}` : localCode);
     const task: PlanRow = {
       row: raw.row,
       areaCode,

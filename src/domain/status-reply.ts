@@ -51,7 +51,12 @@ export type StatusReplyProblem =
   | { code: 'bad_progress'; value: number }
   | { code: 'bad_date'; text: string }
   | { code: 'no_date'; taskCode: string }
-  | { code: 'past_date'; date: CivilDate };
+  | { code: 'past_date'; date: CivilDate }
+  /** An extension more than MAX_EXTENSION_YEARS ahead: a typo ("9999"), not a plan. */
+  | { code: 'far_date'; date: CivilDate };
+
+/** How far ahead an extension may go; anything later is read as a typo and asked again. */
+export const MAX_EXTENSION_YEARS = 10;
 
 export const MAX_REPLY_LENGTH = 1000;
 
@@ -364,6 +369,7 @@ function extensionDate(
       if (!candidate) return { ok: false, error: { code: 'bad_date', text: shown } };
     }
     if (candidate < today) return { ok: false, error: { code: 'past_date', date: candidate } };
+    if (Number(candidate.slice(0, 4)) > Number(today.slice(0, 4)) + MAX_EXTENSION_YEARS) return { ok: false, error: { code: 'far_date', date: candidate } };
     return { ok: true, date: candidate };
   }
   // "đến cuối tháng 9", "sang quý III", "đến hết năm": the deadline grammar reads the rest.
@@ -374,6 +380,7 @@ function extensionDate(
       let candidate = reading.dates[0]!;
       if (candidate < today && !/\d{4}/.test(words)) candidate = `${todayYear + 1}${candidate.slice(4)}`;
       if (candidate < today) return { ok: false, error: { code: 'past_date', date: candidate } };
+      if (Number(candidate.slice(0, 4)) > Number(today.slice(0, 4)) + MAX_EXTENSION_YEARS) return { ok: false, error: { code: 'far_date', date: candidate } };
       return { ok: true, date: candidate };
     }
   }

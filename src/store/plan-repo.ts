@@ -1,3 +1,4 @@
+import { taskCodeKey, taskIdOf } from '../domain/task-code.js';
 import { prepared, type Db } from './database.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DeadlineKind } from '../domain/deadline-grammar.js';
@@ -83,6 +84,10 @@ export class PlanRepo {
 
   planByName(name: string): Plan | undefined {
     return prepared(this.db, `${PLAN_SELECT} WHERE name = ?`).get(name) as Plan | undefined;
+  }
+
+  planById(id: number): Plan | undefined {
+    return prepared(this.db, `${PLAN_SELECT} WHERE id = ?`).get(id) as Plan | undefined;
   }
 
   plans(): Plan[] {
@@ -189,6 +194,22 @@ export class PlanRepo {
   }
 
   /** Active tasks with this code (case-insensitive) across plans, newest plan first. */
+  /**
+   * The active tasks a typed reference names: a button's "t<id>", else a code as typed (spaces,
+   * "NV" and a trailing dot ignored), else a code's tail ("3.17" finds "I.3.17").
+   */
+  tasksByRef(typed: string): Task[] {
+    const id = taskIdOf(typed);
+    if (id !== null) {
+      const task = this.taskById(id);
+      return task && task.active ? [task] : [];
+    }
+    const code = taskCodeKey(typed);
+    if (code === '') return [];
+    const exact = this.tasksByCode(code);
+    return exact.length > 0 ? exact : this.tasksByCodeSuffix(code);
+  }
+
   tasksByCode(code: string): Task[] {
     const rows = prepared(this.db, 
         `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id
