@@ -143,14 +143,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Cấu hình sai ở biến DONDOC_PUBLIC_URL: webhook Telegram cần URL công khai https:// khi đã đặt TELEGRAM_WEBHOOK_SECRET.',
     );
   }
+  const localChat = raw.DONDOC_LOCAL_CHAT ?? localOnly;
+  if (localChat && !isLoopback(raw.DONDOC_HTTP_HOST)) {
+    throw new ConfigError(
+      `Cấu hình sai ở biến DONDOC_HTTP_HOST: trò chuyện thử trên máy (DONDOC_LOCAL_CHAT) chỉ chạy trên địa chỉ loopback như 127.0.0.1, không chạy trên ${raw.DONDOC_HTTP_HOST}. Đặt DONDOC_LOCAL_CHAT=false khi mở máy chủ cho webhook.`,
+    );
+  }
   const warnings: string[] = [];
+  if (localChat && !localOnly) {
+    warnings.push(
+      'DONDOC_LOCAL_CHAT=true cùng token chat thật: ai dùng được trình duyệt trên máy này có thể nhắn với vai trò các thành viên demo (kể cả quản trị demo), và tin của họ có thể tới thành viên thật. Chỉ bật khi thử nghiệm.',
+    );
+  }
   if (raw.DONDOC_PUBLIC_URL?.startsWith('http:')) {
     warnings.push(`DONDOC_PUBLIC_URL là http:// (${raw.DONDOC_PUBLIC_URL}): chỉ dùng để thử trên máy này; Telegram và Zalo cần https:// khi chạy thật.`);
   }
   return {
     ...raw,
     localOnly,
-    localChat: raw.DONDOC_LOCAL_CHAT ?? localOnly,
+    localChat,
     demoData: raw.DONDOC_DEMO_DATA ?? localOnly,
     warnings,
   };

@@ -61,4 +61,19 @@ describe('DONDOC_PUBLIC_URL', () => {
       expect(config.warnings[0]).toContain('chỉ dùng để thử trên máy này');
     }
   });
+
+  it('serves the local chat only on a loopback address, and warns when it is enabled beside a chat token', () => {
+    expect(() => loadConfig({ DONDOC_HTTP_HOST: '0.0.0.0' })).toThrow(
+      'Cấu hình sai ở biến DONDOC_HTTP_HOST: trò chuyện thử trên máy (DONDOC_LOCAL_CHAT) chỉ chạy trên địa chỉ loopback như 127.0.0.1, không chạy trên 0.0.0.0.',
+    );
+    const token = { TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}` };
+    // With a token the local chat is off unless asked for, so a public host is fine.
+    expect(loadConfig({ ...token, DONDOC_HTTP_HOST: '0.0.0.0' }).localChat).toBe(false);
+    expect(() => loadConfig({ ...token, DONDOC_HTTP_HOST: '0.0.0.0', DONDOC_LOCAL_CHAT: 'true' })).toThrow(/DONDOC_HTTP_HOST/);
+    const both = loadConfig({ ...token, DONDOC_LOCAL_CHAT: 'true' });
+    expect(both.localChat).toBe(true);
+    expect(both.warnings.join('\n')).toContain('DONDOC_LOCAL_CHAT=true cùng token chat thật');
+    expect(loadConfig({}).warnings).toEqual([]);
+  });
 });
+

@@ -84,7 +84,7 @@ export function createApp(
   const needHttp = config.localChat || useWebhook || zaloWebhook || zaloImages;
   const http = needHttp ? new HttpServer(logger) : undefined;
   const localChat = config.localChat
-    ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)))
+    ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)), logger.child({ transport: 'local' }))
     : undefined;
   if (http && localChat) localChat.mount(http);
 

@@ -13,10 +13,23 @@ let base: string;
 
 interface Msg { from: string; html: string; choices: { label: string; command: string }[][] }
 
+let session: string;
+
+/** A call as the served page makes it: its session token, JSON. */
+function api(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-dondoc-session': session, ...(init.headers as Record<string, string> | undefined) } });
+}
+
 async function send(userId: string, body: Record<string, unknown>): Promise<Msg[]> {
-  const response = await fetch(`${base}api/send`, { method: 'POST', body: JSON.stringify({ userId, name: 'Khách Thử', ...body }) });
+  const response = await api('api/send', { method: 'POST', body: JSON.stringify({ userId, name: 'Khách Thử', ...body }) });
   expect(response.status).toBe(200);
   return ((await response.json()) as { messages: Msg[] }).messages;
+}
+
+/** A visitor id handed out by the page's persona list (the only ids a new visitor may use). */
+async function visitorId(): Promise<string> {
+  const { personas } = (await (await api('api/personas')).json()) as { personas: { userId: string; role: string | null }[] };
+  return personas.at(-1)!.userId;
 }
 
 beforeAll(async () => {
@@ -25,6 +38,8 @@ beforeAll(async () => {
     clock: systemClock,
   });
   base = (await app.start()).localChatUrl!;
+  const page = await (await fetch(base)).text();
+  session = /<meta name="dondoc-session" content="([\w-]+)">/.exec(page)![1]!;
 });
 
 afterAll(async () => {
@@ -36,7 +51,7 @@ describe('local web chat (no chat token)', () => {
   it('serves the page and lists the demo people, leader and admin first, plus a new visitor', async () => {
     const page = await (await fetch(base)).text();
     expect(page).toContain('dondoc — trò chuyện thử');
-    const { personas } = (await (await fetch(`${base}api/personas`)).json()) as { personas: { userId: string; label: string; role: string | null }[] };
+    const { personas } = (await (await api('api/personas')).json()) as { personas: { userId: string; label: string; role: string | null }[] };
     expect(personas[0]!.label).toContain('quản trị');
     expect(personas.filter((p) => p.role === 'focal').length).toBeGreaterThanOrEqual(7);
     expect(personas.map((p) => p.label).join('\n')).toContain('Sở Khoa học và Công nghệ');
@@ -52,14 +67,14 @@ describe('local web chat (no chat token)', () => {
   it('lets a new visitor join with a code made by the demo admin, and renders choices as buttons', async () => {
     const [, invite] = await send('demo-quantri', { text: '/moi SKHCN dau_moi' });
     const code = /<code>([0-9A-Z-]{12})<\/code>/.exec(invite!.html)![1]!;
-    const [, welcome] = await send('khach-12345678', { text: code });
+    const [, welcome] = await send(await visitorId(), { text: code });
     expect(welcome!.html).toContain('Sở Khoa học và Công nghệ');
     const [, ask] = await send('demo-lanhdao', { text: '/coquan' });
     expect(ask!.choices.flat().map((c) => c.label)).toContain('Sở, ban, ngành');
     const [mine, listing] = await send('demo-lanhdao', { choice: { label: 'Sở, ban, ngành', command: '/coquan so_ban_nganh' } });
     expect(mine!.html).toBe('Sở, ban, ngành');
     expect(listing!.html).toContain('Sở Tư pháp');
-    const history = (await (await fetch(`${base}api/messages?userId=demo-lanhdao&after=0`)).json()) as { messages: Msg[] };
+    const history = (await (await api('api/messages?userId=demo-lanhdao&after=0')).json()) as { messages: Msg[] };
     expect(history.messages).toHaveLength(4);
   });
 
@@ -73,7 +88,7 @@ describe('local web chat (no chat token)', () => {
 
   it('lets the demo admin upload a plan file and confirm it with a button', async () => {
     const data = readFileSync(join(process.cwd(), 'data', 'plans', 'soc-trang-163-phu-luc-3.csv')).toString('base64');
-    const response = await fetch(`${base}api/upload`, {
+    const response = await api('api/upload', {
       method: 'POST',
       body: JSON.stringify({ userId: 'demo-quantri', fileName: 'phu-luc-3.csv', caption: '2021 2021-2030 Phụ lục 3 Sóc Trăng', data }),
     });
@@ -88,10 +103,51 @@ describe('local web chat (no chat token)', () => {
 
   it('rejects a malformed or oversized request without touching the store', async () => {
     const members = app.store.members.count();
-    expect((await fetch(`${base}api/send`, { method: 'POST', body: '{not json' })).status).toBe(400);
-    expect((await fetch(`${base}api/send`, { method: 'POST', body: JSON.stringify({ userId: 'x' }) })).status).toBe(400);
-    expect((await fetch(`${base}api/send`, { method: 'POST', body: 'x'.repeat(200_000) })).status).toBe(413);
+    expect((await api('api/send', { method: 'POST', body: '{not json' })).status).toBe(400);
+    expect((await api('api/send', { method: 'POST', body: JSON.stringify({ userId: 'x' }) })).status).toBe(400);
+    expect((await api('api/send', { method: 'POST', body: 'x'.repeat(200_000) })).status).toBe(413);
     expect((await fetch(`${base}nothing-here`)).status).toBe(404);
     expect(app.store.members.count()).toBe(members);
   });
+
+  it('refuses calls that did not come from the served page: no session, a forged Host, a foreign Origin, a form post', async () => {
+    const members = app.store.members.count();
+    const invites = () => (app.store.db.prepare('SELECT COUNT(*) AS n FROM invites').get() as { n: number }).n;
+    const before = invites();
+    const attack = JSON.stringify({ userId: 'demo-quantri', text: '/moi SNV quan_tri Kẻ gian' });
+    // A page elsewhere posting text/plain (no CORS preflight) and without the token.
+    const plain = await fetch(`${base}api/send`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: attack });
+    expect(plain.status).toBe(403);
+    expect(((await plain.json()) as { error: string }).error).toContain('Phiên trò chuyện thử không hợp lệ');
+    // The right token but not JSON.
+    expect((await api('api/send', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: attack })).status).toBe(403);
+    // Another site's Origin.
+    expect((await api('api/send', { method: 'POST', headers: { origin: 'http://evil.example' }, body: attack })).status).toBe(403);
+    // DNS rebinding: the right port under another name.
+    const { request } = await import('node:http');
+    const port = new URL(base).port;
+    const rebound = await new Promise<number>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/send', method: 'POST', headers: { host: `evil.example:${port}`, 'content-type': 'application/json', 'x-dondoc-session': session } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.end(attack);
+    });
+    expect(rebound).toBe(403);
+    // Someone else's history, without the token.
+    expect((await fetch(`${base}api/messages?userId=demo-quantri&after=0`)).status).toBe(403);
+    expect(invites()).toBe(before);
+    expect(app.store.members.count()).toBe(members);
+  });
+
+  it('acts only as the demo people and visitor ids it handed out; thousands of made-up ids are refused', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => api('api/send', { method: 'POST', body: JSON.stringify({ userId: `khach-${String(i).padStart(8, '0')}`, text: '/trogiup' }) }).then((r) => r.status)),
+    );
+    expect(new Set(made)).toEqual(new Set([403]));
+    const visitor = await visitorId();
+    const [, hello] = await send(visitor, { text: 'xin chào' });
+    expect(hello!.html).toContain('Bạn chưa được liên kết');
+  });
 });
+
