@@ -19,7 +19,8 @@ import { Scheduler, SchedulerLockedError } from './scheduler.js';
 import { summaryReply, trendReply } from '../../commands/summaries.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Api } from 'grammy';
-import { webhookCallback } from 'grammy';
+import { TelegramWebhook } from '../transports/telegram/webhook.js';
+import { UpdateInbox } from './update-inbox.js';
 import { applyRegistry, readRegistry } from './agency-registry.js';
 import { DEMO_MEMBERS, seedDemoMembers, seedDemoPlan } from './demo-seed.js';
 import { Dispatcher } from './dispatcher.js';
@@ -78,6 +79,7 @@ export function createApp(
     if (seeded > 0) logger.info({ members: seeded }, 'seeded demo members');
   }
   const dispatcher = new Dispatcher(services, logger);
+  const inbox = new UpdateInbox(store, clock, logger.child({ component: 'inbox' }));
   const useWebhook = config.TELEGRAM_WEBHOOK_SECRET !== undefined;
   const zaloWebhook = config.ZALO_BOT_TOKEN !== undefined && config.ZALO_WEBHOOK_SECRET !== undefined;
   const zaloImages = config.ZALO_BOT_TOKEN !== undefined && config.DONDOC_PUBLIC_URL !== undefined;
@@ -97,15 +99,8 @@ export function createApp(
       })
     : undefined;
   const webhookPath = '/telegram/webhook';
-  if (bot && http && useWebhook) {
-    http.route(
-      'POST',
-      webhookPath,
-      webhookCallback(bot, 'http', { secretToken: config.TELEGRAM_WEBHOOK_SECRET! }) as (
-        ...args: Parameters<Parameters<HttpServer['route']>[2]>
-      ) => Promise<void>,
-    );
-  }
+  const telegramWebhook = bot && http && useWebhook ? new TelegramWebhook(bot, inbox, logger.child({ transport: 'telegram' })) : undefined;
+  if (telegramWebhook && http) telegramWebhook.mount(http, webhookPath, config.TELEGRAM_WEBHOOK_SECRET!);
   const storedFiles = new StoredFiles(store, clock, zaloImages ? config.DONDOC_PUBLIC_URL : undefined);
   if (http) storedFiles.mount(http);
   const senders = new Map<string, ChannelSender>();
@@ -169,7 +164,7 @@ export function createApp(
         config.DONDOC_PUBLIC_URL,
       ).toString();
   const zaloClient = config.ZALO_BOT_TOKEN ? new ZaloClient(config.ZALO_BOT_TOKEN, config.ZALO_API_ROOT) : undefined;
-  const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish) : undefined;
+  const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish, inbox) : undefined;
   if (zaloClient) {
     senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.DONDOC_ZALO_MAX_PER_SECOND, perChatGapMs: config.DONDOC_ZALO_CHAT_GAP_MS }, publish));
   }
@@ -190,6 +185,7 @@ export function createApp(
     scheduler,
     async start() {
       if (config.demoData) await seedDemoPlan(services, dataDir, logger);
+      inbox.prune();
       let httpUrl: string | undefined;
       if (http) {
         const address = await http.listen(config.DONDOC_HTTP_HOST, config.DONDOC_HTTP_PORT);
@@ -205,6 +201,7 @@ export function createApp(
           const url = new URL(webhookPath, config.DONDOC_PUBLIC_URL).toString();
           await bot.api.setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ['message', 'callback_query'] });
           logger.info({ url }, 'telegram webhook set');
+          telegramWebhook?.replay();
         } else {
           await bot.api.deleteWebhook();
           polling = bot.start({ allowed_updates: ['message', 'callback_query'], onStart: (me) => logger.info({ bot: me.username }, 'telegram polling started') });
@@ -214,9 +211,11 @@ export function createApp(
       if (zalo) {
         if (zaloWebhook) {
           const url = new URL(ZALO_WEBHOOK_PATH, config.DONDOC_PUBLIC_URL).toString();
+          await zalo.replay();
           await zalo.setWebhook(url, config.ZALO_WEBHOOK_SECRET!);
           logger.info({ url }, 'zalo webhook set');
         } else {
+          await zalo.replay();
           await zalo.startPolling();
           logger.info('zalo polling started');
         }
@@ -235,6 +234,7 @@ export function createApp(
       if (stopped) return;
       stopped = true;
       if (bot?.isRunning()) await bot.stop();
+      await telegramWebhook?.drain();
       await polling?.catch(() => undefined);
       await zalo?.stop();
       await scheduler.stop();

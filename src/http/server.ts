@@ -35,6 +35,28 @@ export function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffe
   });
 }
 
+/** A warning logged at most once per interval, with how many were held back: refused calls can come in floods. */
+export class ThrottledWarning {
+  private held = 0;
+  private last = -Infinity;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly intervalMs = 60_000,
+  ) {}
+
+  warn(fields: Record<string, unknown>, message: string): void {
+    const now = Date.now();
+    if (now - this.last < this.intervalMs) {
+      this.held += 1;
+      return;
+    }
+    this.logger.warn({ ...fields, heldBack: this.held }, message);
+    this.held = 0;
+    this.last = now;
+  }
+}
+
 /** Sends a JSON answer. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -10,6 +10,7 @@ import { ProgressRepo } from './progress-repo.js';
 import { ReminderRepo } from './reminder-repo.js';
 import { ReportRepo } from './report-repo.js';
 import { StatusRepo } from './status-repo.js';
+import { UpdateRepo } from './update-repo.js';
 
 /** Every repository over one database; the only place SQL lives. */
 export interface Store {
@@ -25,6 +26,7 @@ export interface Store {
   outbox: OutboxRepo;
   broadcasts: BroadcastRepo;
   progress: ProgressRepo;
+  updates: UpdateRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -45,6 +47,7 @@ export function createStore(db: Db): Store {
     outbox: new OutboxRepo(db),
     broadcasts: new BroadcastRepo(db),
     progress: new ProgressRepo(db),
+    updates: new UpdateRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

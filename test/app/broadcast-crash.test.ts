@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { adminAndFocalPoints } from '../helpers/members.js';
+import { waitFor } from '../helpers/wait.js';
 
 const MEMBERS = 1000;
 const BASE = '2024-07-03T02:00:00Z';
@@ -30,12 +31,6 @@ function startChild(): { child: ChildProcess; ready: Promise<string> } {
     child.on('exit', () => resolve('exited'));
   });
   return { child, ready };
-}
-
-async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline && !condition()) await new Promise((r) => setTimeout(r, 2));
-  return condition();
 }
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logger.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { linkedMember } from '../helpers/members.js';
+import { waitFor } from '../helpers/wait.js';
 
 const MEMBERS = 400;
 const KILLS = 20;
@@ -55,15 +56,6 @@ function kill(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  return condition();
 }
 
 beforeAll(async () => {

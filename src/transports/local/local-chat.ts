@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
 import type { Choice, Reply } from '../../app/reply.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
-import { readBody, sendJson, type HttpServer } from '../../http/server.js';
+import { readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import type { Store } from '../../store/store.js';
 import { escapeHtml, renderHtmlLine, renderPlainMessages, splitMessage } from '../render.js';
@@ -22,7 +22,6 @@ const CHATS_LIMIT = 200;
 const VISITORS_LIMIT = 100;
 /** The header carrying the page's session token: a custom header also forces a CORS preflight, which is never granted. */
 export const SESSION_HEADER = 'x-dondoc-session';
-const REFUSAL_LOG_INTERVAL_MS = 60_000;
 const CAPABILITIES: TransportCapabilities = { buttons: true, links: { startLink: () => null } };
 const pagePath = join(dirname(fileURLToPath(import.meta.url)), 'page.html');
 
@@ -73,16 +72,17 @@ export class LocalChat {
   private readonly visitors = new Set<string>();
   private readonly session = randomBytes(32).toString('base64url');
   private seq = 0;
-  private refused = 0;
-  private lastRefusalLog = 0;
+  private readonly refusals: ThrottledWarning | undefined;
 
   constructor(
     private readonly dispatcher: Dispatcher,
     private readonly store: Store,
     /** Local users who see dondoc as on Zalo: plain text, 2,000-character messages, numbered choices. */
     private readonly zaloStyle: ReadonlySet<string> = new Set(),
-    private readonly logger?: Logger,
-  ) {}
+    logger?: Logger,
+  ) {
+    this.refusals = logger ? new ThrottledWarning(logger) : undefined;
+  }
 
   /** Mounts the page and its JSON API on the HTTP server. */
   mount(http: HttpServer): void {
@@ -170,13 +170,7 @@ export class LocalChat {
   }
 
   private refuse(res: Parameters<typeof sendJson>[0], refusal: Refusal): void {
-    this.refused += 1;
-    const now = Date.now();
-    if (now - this.lastRefusalLog >= REFUSAL_LOG_INTERVAL_MS) {
-      this.logger?.warn({ refusal, refusedSinceLastLog: this.refused }, 'local chat call refused');
-      this.lastRefusalLog = now;
-      this.refused = 0;
-    }
+    this.refusals?.warn({ refusal }, 'local chat call refused');
     sendJson(res, 403, { error: REFUSALS[refusal] });
   }
 

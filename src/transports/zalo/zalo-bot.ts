@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
 import type { ChannelSender } from '../../app/outbox-worker.js';
+import type { UpdateInbox } from '../../app/update-inbox.js';
 import { DeliveryError, RateLimitedError, UnreachableError } from '../../errors.js';
 import { formatSize, type Attachment, type Reply } from '../../app/reply.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
@@ -12,7 +13,6 @@ import { ZALO_TEXT_LIMIT, ZaloApiError, type ZaloClient, type ZaloUpdate } from 
 export const PLATFORM = 'zalo';
 export const WEBHOOK_PATH = '/zalo/webhook';
 const WEBHOOK_BODY_LIMIT = 64 * 1024;
-const SEEN_LIMIT = 5_000;
 
 const updateSchema = z.object({
   event_name: z.string().min(1),
@@ -123,7 +123,6 @@ export function toIncoming(update: ZaloUpdate): IncomingMessage | undefined {
  * processed after, duplicates ignored by message id) or long polling for development.
  */
 export class ZaloBot {
-  private readonly seen = new Set<string>();
   private polling = false;
   private poller: Promise<void> | undefined;
   private abort: AbortController | undefined;
@@ -134,26 +133,35 @@ export class ZaloBot {
     private readonly dispatcher: Dispatcher,
     private readonly logger: Logger,
     private readonly publish: PublishImage = () => null,
+    /** Where updates are recorded before they are handled (durable de-duplication). */
+    private readonly inbox?: UpdateInbox,
   ) {}
 
   /** Handles one update end to end (dispatch, then send the replies); duplicates are ignored. */
   async handleUpdate(update: ZaloUpdate): Promise<void> {
     const id = update.message?.message_id;
-    if (id !== undefined) {
-      if (this.seen.has(id)) {
-        this.logger.debug({ message: id }, 'duplicate zalo update ignored');
-        return;
-      }
-      this.seen.add(id);
-      if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);
-    }
+    if (id !== undefined && this.inbox && !this.inbox.accept(PLATFORM, id, update)) return;
+    await this.process(update);
+  }
+
+  /** Handles updates recorded but not handled when the process last stopped. */
+  async replay(): Promise<number> {
+    const pending = this.inbox?.unhandled(PLATFORM) ?? [];
+    if (pending.length > 0) this.logger.warn({ count: pending.length }, 'handling zalo updates left unhandled at the last stop');
+    for (const { payload } of pending) await this.process(payload as ZaloUpdate).catch((error: unknown) => this.logger.error({ err: error }, 'zalo update failed'));
+    return pending.length;
+  }
+
+  private async process(update: ZaloUpdate): Promise<void> {
     const incoming = toIncoming(update);
-    if (!incoming) {
+    if (incoming) {
+      const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null } });
+      await sendZaloReplies(this.client, incoming.chatId, outcome.replies, this.publish);
+    } else {
       this.logger.info({ event: update.event_name }, 'zalo update ignored');
-      return;
     }
-    const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null } });
-    await sendZaloReplies(this.client, incoming.chatId, outcome.replies, this.publish);
+    const id = update.message?.message_id;
+    if (id !== undefined) this.inbox?.handled(PLATFORM, id);
   }
 
   /** Mounts the webhook route; every call is answered at once and processed after. */

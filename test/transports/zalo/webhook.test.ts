@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { zaloText } from '../../helpers/fake-zalo-api.js';
 import { ZaloHarness } from '../../helpers/zalo-harness.js';
+import { waitFor } from '../../helpers/wait.js';
 
 const SECRET = 'zalo-webhook-secret-2024';
 let z: ZaloHarness;
@@ -9,12 +10,6 @@ let base: string;
 afterEach(async () => {
   await z.close();
 });
-
-async function waitFor(condition: () => boolean, ms = 3000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline && !condition()) await new Promise((r) => setTimeout(r, 10));
-  return condition();
-}
 
 describe('Zalo webhook mode', () => {
   async function startWebhook() {

@@ -1,0 +1,30 @@
+import { prepared, type Db } from './database.js';
+
+/** SQL for updates received from chat platforms (de-duplication, handling after a crash). */
+export class UpdateRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Records an update; false if it was already recorded (a re-sent update: do not process it again). */
+  record(platform: string, updateId: string, payload: string, now: Date): boolean {
+    const result = prepared(this.db, 'INSERT OR IGNORE INTO incoming_updates (platform, update_id, payload, received_at) VALUES (?, ?, ?, ?)')
+      .run(platform, updateId, payload, now.toISOString());
+    return result.changes === 1;
+  }
+
+  markHandled(platform: string, updateId: string, now: Date): void {
+    prepared(this.db, 'UPDATE incoming_updates SET handled_at = ? WHERE platform = ? AND update_id = ?').run(now.toISOString(), platform, updateId);
+  }
+
+  /** Updates recorded but never handled (the process stopped in between), oldest first, received after `since`. */
+  unhandled(platform: string, since: Date): { updateId: string; payload: string }[] {
+    return prepared(this.db,
+      `SELECT update_id AS updateId, payload FROM incoming_updates
+       WHERE platform = ? AND handled_at IS NULL AND received_at >= ? ORDER BY received_at, rowid`,
+    ).all(platform, since.toISOString()) as { updateId: string; payload: string }[];
+  }
+
+  /** Forgets updates received before `before`; returns how many. */
+  prune(before: Date): number {
+    return prepared(this.db, 'DELETE FROM incoming_updates WHERE received_at < ?').run(before.toISOString()).changes;
+  }
+}
