@@ -16,7 +16,7 @@ import { exportWorkbook } from './app/excel-export.js';
 import { basename } from 'node:path';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
-import { liveLockHolder } from './app/scheduler.js';
+import { leaseHolder } from './app/lease.js';
 import { scheduleDeadline } from './domain/deadline-grammar.js';
 import { loadAdminUnits, loadCalendar } from './app/province-data.js';
 import { buildProvinceRegistry, findProvince, isUneditedGenerated, loadProvinceTemplate, registryCounts, registryFileText } from './app/province-setup.js';
@@ -150,8 +150,12 @@ async function demoCommand(config: Config, args: string[]): Promise<number> {
   if (sub !== 'reset') throw new UsageError('demo cần reset, ví dụ: demo reset');
   const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
   const path = config.DONDOC_DB_PATH;
-  const pid = liveLockHolder(`${path}.scheduler.lock`);
-  if (pid !== null) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${pid}); hãy dừng nó rồi chạy lại demo reset`);
+  if (existsSync(path)) {
+    const store = createStore(openDatabase(path));
+    const holder = leaseHolder(store, 'outbox');
+    store.close();
+    if (holder) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${holder.pid}); hãy dừng nó rồi chạy lại demo reset`);
+  }
   if (existsSync(path) && !values.force) {
     const db = openDatabase(path);
     try {

@@ -15,7 +15,8 @@ import { createZaloSender, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot, type Publ
 import { ImageLinks } from '../http/image-links.js';
 import { ZaloClient } from '../transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
-import { Scheduler, SchedulerLockedError } from './scheduler.js';
+import { Scheduler } from './scheduler.js';
+import { LeaseKeeper } from './lease.js';
 import { summaryReply, trendReply } from '../../commands/summaries.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Api } from 'grammy';
@@ -40,6 +41,11 @@ export interface App {
   outboundApi?: Api;
   worker: OutboxWorker;
   scheduler: Scheduler;
+  /**
+   * Starts competing for the outbox and scheduler leases (start() does it too); says which this
+   * process took at once. It keeps trying every 10 s, taking over when a holder stops or dies.
+   */
+  startBackground(): { outbox: boolean; scheduler: boolean };
   /** Starts HTTP and chat transports; resolves with the HTTP address and, when served, the local chat's. */
   start(): Promise<{ httpUrl?: string; localChatUrl?: string }>;
   /** Stops receiving, lets in-flight work finish, closes the database. Safe to call twice. */
@@ -140,8 +146,25 @@ export function createApp(
       const trend = trendReply(services, scope);
       return { ...summary, attachments: [...(summary.attachments ?? []), ...(trend.attachments ?? [])] };
     },
-    ...(config.DONDOC_DB_PATH !== ':memory:' ? { lockPath: `${config.DONDOC_DB_PATH}.scheduler.lock` } : {}),
   });
+  // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
+  // holders of two leases in SQLite. Another process takes over when a holder stops or dies.
+  const leaseLog = logger.child({ component: 'lease' });
+  const outboxLease = new LeaseKeeper(store, 'outbox', leaseLog, {
+    onAcquire: () => {
+      worker.recover();
+      worker.start();
+    },
+    onLose: () => worker.stop(),
+  });
+  const schedulerLease = config.DONDOC_SCHEDULER
+    ? new LeaseKeeper(store, 'scheduler', leaseLog, { onAcquire: () => scheduler.start(), onLose: () => scheduler.stop() })
+    : undefined;
+  const startBackground = () => {
+    outboxLease.start();
+    schedulerLease?.start();
+    return { outbox: outboxLease.holding, scheduler: schedulerLease?.holding ?? false };
+  };
   services.notifyAdmins = (key, reply) => {
     scheduler?.toAdmins(key, 'notice', reply, clock.now());
     worker.kick();
@@ -183,6 +206,7 @@ export function createApp(
     ...(zalo ? { zalo } : {}),
     worker,
     scheduler,
+    startBackground,
     async start() {
       if (config.demoData) await seedDemoPlan(services, dataDir, logger);
       inbox.prune();
@@ -220,14 +244,7 @@ export function createApp(
           logger.info('zalo polling started');
         }
       }
-      if (config.DONDOC_SCHEDULER) {
-        try {
-          scheduler.start();
-        } catch (error) {
-          if (!(error instanceof SchedulerLockedError)) throw error;
-          logger.error({ err: error }, 'the scheduler is not started: another dondoc instance runs it (chat still works here)');
-        }
-      }
+      startBackground();
       return { ...(httpUrl ? { httpUrl } : {}), ...(httpUrl && localChat ? { localChatUrl: httpUrl } : {}) };
     },
     async stop() {
@@ -237,7 +254,10 @@ export function createApp(
       await telegramWebhook?.drain();
       await polling?.catch(() => undefined);
       await zalo?.stop();
+      await schedulerLease?.stop();
+      await outboxLease.stop();
       await scheduler.stop();
+      await worker.stop();
       if (http) await http.close();
       store.close();
       logger.info('stopped');

@@ -1,4 +1,3 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { schedule, type ScheduledTask } from 'node-cron';
 import { dailyDigestReply, digestReply, missedReply, unreachableReply, type DigestItem } from '../../commands/reminder-messages.js';
 import type { Clock } from '../clock.js';
@@ -33,8 +32,6 @@ export interface SchedulerDeps {
   clock: Clock;
   logger: Logger;
   timeZone: string;
-  /** A file that keeps a second instance from running the scheduler (default: none, e.g. in tests). */
-  lockPath?: string;
   /** The leaders' weekly digest for one leader (their agency, or the province for UBND tỉnh). */
   weeklyDigest?: (leader: Member) => Reply;
   /** Every overdue item, as /quahan lists it (the daily digest names agencies long overdue). */
@@ -50,47 +47,6 @@ export interface TickResult {
   digests: number;
 }
 
-/** Thrown when another running dondoc holds the scheduler lock. */
-export class SchedulerLockedError extends Error {}
-
-/** The pid of another live process holding the scheduler lock file at `path`, or null (none, or a stale lock). */
-export function liveLockHolder(path: string): number | null {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(path, 'utf8'));
-  } catch {
-    return null;
-  }
-  if (!(pid > 0) || pid === process.pid) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
-
-/** Takes the lock file, or throws if a live process holds it (a stale lock from a crash is taken over). */
-function takeLock(path: string): () => void {
-  try {
-    const fd = openSync(path, 'wx');
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
-  } catch {
-    const pid = liveLockHolder(path);
-    if (pid !== null) throw new SchedulerLockedError(`another dondoc (pid ${pid}) is running the scheduler (lock ${path})`);
-    unlinkSync(path);
-    return takeLock(path);
-  }
-  return () => {
-    try {
-      if (Number(readFileSync(path, 'utf8')) === process.pid) unlinkSync(path);
-    } catch {
-      /* already gone */
-    }
-  };
-}
-
 /**
  * The reminder scheduler: node-cron only ticks; each tick, during office hours on a working day,
  * claims due reminder rows in one transaction and turns them into one digest per member in the
@@ -98,7 +54,6 @@ function takeLock(path: string): () => void {
  */
 export class Scheduler {
   private task: ScheduledTask | undefined;
-  private releaseLock: (() => void) | undefined;
   private lastPlanned: CivilDate | undefined;
   private lastDaily: CivilDate | undefined;
   private lastWeekly: CivilDate | undefined;
@@ -106,20 +61,20 @@ export class Scheduler {
 
   constructor(private readonly deps: SchedulerDeps) {}
 
-  /** Starts ticking every minute (and once now); throws SchedulerLockedError if another instance runs it. */
+  /**
+   * Starts ticking every minute (and once now). Only the process holding the "scheduler" lease
+   * calls this (create-app's LeaseKeeper), so two processes never tick the same database.
+   */
   start(): void {
-    if (this.deps.lockPath) this.releaseLock = takeLock(this.deps.lockPath);
-    this.deps.worker.recover();
-    this.deps.worker.start();
+    if (this.task) return;
     this.task = schedule('* * * * *', () => void this.safeTick(), { timezone: this.deps.timeZone });
     void this.safeTick();
   }
 
   async stop(): Promise<void> {
     await this.task?.stop();
-    await this.deps.worker.stop();
-    this.releaseLock?.();
-    this.releaseLock = undefined;
+    this.task = undefined;
+    while (this.ticking) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   private async safeTick(): Promise<void> {

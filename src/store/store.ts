@@ -3,6 +3,7 @@ import { BroadcastRepo } from './broadcast-repo.js';
 import { ChoiceRepo } from './choice-repo.js';
 import type { Db } from './database.js';
 import { InviteRepo } from './invite-repo.js';
+import { LeaseRepo } from './lease-repo.js';
 import { MemberRepo } from './member-repo.js';
 import { OutboxRepo } from './outbox-repo.js';
 import { PlanRepo } from './plan-repo.js';
@@ -27,6 +28,7 @@ export interface Store {
   broadcasts: BroadcastRepo;
   progress: ProgressRepo;
   updates: UpdateRepo;
+  leases: LeaseRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -48,6 +50,7 @@ export function createStore(db: Db): Store {
     broadcasts: new BroadcastRepo(db),
     progress: new ProgressRepo(db),
     updates: new UpdateRepo(db),
+    leases: new LeaseRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

@@ -99,6 +99,7 @@ describe("killing dondoc while a day's reminders go out", () => {
     expect(await waitFor(done, 30_000)).toBe(true);
     const second = startChild();
     expect(await second.ready).toBe('locked');
+    await kill(second.child);
     await kill(child);
 
     const perChat = new Map<string, number>();
