@@ -7,6 +7,36 @@ import { rememberChoices } from './numbered-choices.js';
 import { decodeReplies } from './reply-codec.js';
 import type { Reply } from './reply.js';
 
+/** Failed attempts at an attachment after which it is replaced by a text note (it would only loop). */
+export const ATTACHMENT_GIVE_UP = 2;
+
+/** Where a send of several platform messages resumes: the first `done` were delivered before. */
+export interface PartProgress {
+  done: number;
+  /** Failed attempts in a row at the next message. */
+  failures: number;
+  /** Called after each message is delivered (the worker records it at once). */
+  sent(): void;
+}
+
+/**
+ * Walks the platform messages of one send: skips those delivered before, reports each one
+ * delivered, and says when the next is an attachment that failed too often (send a note instead).
+ */
+export function partSteps(progress?: PartProgress): { step(send: () => Promise<unknown>): Promise<void>; givingUp(): boolean } {
+  let index = 0;
+  return {
+    async step(send) {
+      const i = index;
+      index += 1;
+      if (progress && i < progress.done) return;
+      await send();
+      progress?.sent();
+    },
+    givingUp: () => progress !== undefined && index === progress.done && progress.failures >= ATTACHMENT_GIVE_UP,
+  };
+}
+
 /**
  * Sends reply models to one chat on one platform; throws RateLimitedError or UnreachableError
  * (src/errors.ts), anything else is transient.
@@ -21,7 +51,7 @@ export interface ChannelSender {
   buttonsFor(chatId: string): boolean;
   /** How many platform messages these replies become (default 1): each counts against the budgets. */
   cost?(chatId: string, replies: Reply[]): number;
-  send(chatId: string, replies: Reply[]): Promise<void>;
+  send(chatId: string, replies: Reply[], progress?: PartProgress): Promise<void>;
 }
 
 export interface OutboxWorkerOptions {
@@ -188,7 +218,8 @@ export class OutboxWorker {
     try {
       if (decoded instanceof Error) throw decoded;
       const replies = decoded;
-      await sender.send(row.chatId, replies);
+      const progress: PartProgress = { done: row.partsSent, failures: row.partFailures, sent: () => this.store.outbox.markPartSent(row.id) };
+      await sender.send(row.chatId, replies, progress);
       this.store.outbox.markSent(row.id, this.clock.now());
       if (!sender.buttonsFor(row.chatId)) rememberChoices(this.store, sender.platform, row.chatId, replies, null, this.clock.now());
     } catch (error) {

@@ -60,6 +60,10 @@ export interface Reply {
   attachments?: Attachment[];
 }
 
+/** Sent in place of a file that failed to go out several times, so the rest of the message is not held up. */
+export const attachmentNote = (filename: string): string =>
+  `📎 Không gửi được tệp “${filename}” qua nền tảng chat sau nhiều lần thử. Hãy xem tệp trên dondoc bằng máy tính hoặc đề nghị Sở Nội vụ gửi lại.`;
+
 /** Bold text inside a reply. */
 export const bold = (text: string): Span => ({ text, style: 'bold' });
 /** Italic text inside a reply. */

@@ -12,10 +12,14 @@ export interface OutboxRow {
   attempts: number;
   notBefore: string;
   lastError: string | null;
+  /** Platform messages of this row already delivered (a retry starts after them). */
+  partsSent: number;
+  /** Failed attempts in a row at the part after those. */
+  partFailures: number;
 }
 
 const SELECT = `SELECT id, dedupe_key AS dedupeKey, purpose, member_id AS memberId, platform, chat_id AS chatId, payload,
-  status, attempts, not_before AS notBefore, last_error AS lastError FROM outbox`;
+  status, attempts, not_before AS notBefore, last_error AS lastError, parts_sent AS partsSent, part_failures AS partFailures FROM outbox`;
 
 /** SQL for the outbox: every message dondoc sends on its own, from queued to a final state. */
 export class OutboxRepo {
@@ -47,10 +51,15 @@ export class OutboxRepo {
     prepared(this.db, "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?").run(now.toISOString(), id);
   }
 
-  /** Back to pending, to be tried again no earlier than `notBefore`. */
+  /** One more platform message of the row was delivered. */
+  markPartSent(id: number): void {
+    prepared(this.db, 'UPDATE outbox SET parts_sent = parts_sent + 1, part_failures = 0 WHERE id = ?').run(id);
+  }
+
+  /** Back to pending, to be tried again no earlier than `notBefore` (a counted attempt is a failure of the current part). */
   retryLater(id: number, notBefore: Date, error: string | null, countAttempt = true): void {
-    prepared(this.db, `UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts - ? WHERE id = ?`)
-      .run(notBefore.toISOString(), error, countAttempt ? 0 : 1, id);
+    prepared(this.db, `UPDATE outbox SET status = 'pending', not_before = ?, last_error = ?, attempts = attempts - ?, part_failures = part_failures + ? WHERE id = ?`)
+      .run(notBefore.toISOString(), error, countAttempt ? 0 : 1, countAttempt ? 1 : 0, id);
   }
 
   finish(id: number, status: 'unreachable' | 'failed', error: string): void {

@@ -75,3 +75,29 @@ describe('the outbox against a local Bot API enforcing Telegram limits', () => {
     expect(t.app.store.outbox.byId(1)!.lastError).toMatch(/fetch|ECONNREFUSED|Network/i);
   });
 });
+
+describe('rows of several platform messages', () => {
+  it('never resends a delivered part, and replaces a file that keeps failing by a note', async () => {
+    await setup({}, { DONDOC_TELEGRAM_MAX_PER_SECOND: '1000', DONDOC_TELEGRAM_CHAT_GAP_MS: '0' });
+    const { store } = t.app;
+    // Only this row: a weekly digest of two text chunks (over 4,096 characters) and a chart.
+    store.db.prepare("UPDATE outbox SET status = 'sent'").run();
+    const long = Array.from({ length: 120 }, (_, i) => `Dòng ${i}: Sở Tư pháp — 3 nhiệm vụ quá hạn, 2 báo cáo chưa nộp.`).join('\n');
+    const chart = { kind: 'photo' as const, filename: 'xu-huong.png', mimeType: 'image/png', data: Buffer.from('png') };
+    const id = store.outbox.enqueue({ dedupeKey: 'weekly:1', purpose: 'digest', memberId: null, platform: 'telegram', chatId: '7777', payload: encodeReplies([{ text: [long], attachments: [chart] }]) }, t.clock.now());
+    api.failNext.set('sendPhoto', [1, 2, 3, 4].map(() => ({ status: 500, description: 'Internal Server Error: chart upload failed' })));
+    for (let attempt = 0; attempt < 4 && store.outbox.byId(id)!.status !== 'sent'; attempt += 1) {
+      await t.app.worker.drain();
+      t.clock.advance(10 * 60_000);
+    }
+    const row = store.outbox.byId(id)!;
+    expect(row.status).toBe('sent');
+    const texts = api.received.filter((m) => m.chatId === '7777').map((m) => m.text);
+    // Two chunks of text, each once; then, on the third try, the note instead of the chart.
+    expect(texts.filter((x) => x.startsWith('Dòng 0:'))).toHaveLength(1);
+    expect(texts.filter((x) => x.includes('Dòng 119:'))).toHaveLength(1);
+    expect(texts.at(-1)).toBe('📎 Không gửi được tệp “xu-huong.png” qua nền tảng chat sau nhiều lần thử. Hãy xem tệp trên dondoc bằng máy tính hoặc đề nghị Sở Nội vụ gửi lại.');
+    expect(texts).toHaveLength(3);
+    expect(api.served.filter((c) => c.method === 'sendPhoto').map((c) => c.status)).toEqual([500, 500]);
+  });
+});

@@ -4,10 +4,11 @@ import type { UserFromGetMe } from 'grammy/types';
 import { commands } from '../../../commands/registry.js';
 import { listedFor } from '../../../commands/command.js';
 import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
-import type { Reply } from '../../app/reply.js';
+import { attachmentNote, type Attachment, type Reply } from '../../app/reply.js';
+import { partSteps, type PartProgress } from '../../app/outbox-worker.js';
 import type { Role } from '../../domain/roles.js';
 import type { Logger } from '../../logger.js';
-import { renderHtmlLine, splitMessage } from '../render.js';
+import { escapeHtml, renderHtmlLine, splitMessage } from '../render.js';
 import { DeliveryError } from '../../errors.js';
 
 /** Telegram's limit for one text message, in characters. */
@@ -38,6 +39,8 @@ export interface SendOptions {
   files?: TelegramFileIds;
   /** Uploads of stored files under way (shared by concurrent sends), so a file is uploaded once. */
   uploads?: Map<string, Promise<unknown>>;
+  /** Where an outbox row's earlier attempt stopped (messages already delivered are skipped). */
+  progress?: PartProgress;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function sendReplies(api: Api, chatId: number | string, replies: Re
     if (sent > 0 && options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
     sent += 1;
   };
+  const parts = partSteps(options.progress);
   for (const reply of replies) {
     const keyboard = buildKeyboard(reply);
     const caption = asCaption(reply);
@@ -72,15 +76,32 @@ export async function sendReplies(api: Api, chatId: number | string, replies: Re
       const chunks = splitMessage(reply.text, TELEGRAM_TEXT_LIMIT, renderHtmlLine);
       for (const [index, chunk] of chunks.entries()) {
         const last = index === chunks.length - 1;
-        await pace();
-        await api.sendMessage(chatId, chunk, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(last && keyboard ? { reply_markup: keyboard } : {}),
+        await parts.step(async () => {
+          await pace();
+          await api.sendMessage(chatId, chunk, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(last && keyboard ? { reply_markup: keyboard } : {}),
+          });
         });
       }
     }
     for (const attachment of reply.attachments ?? []) {
+      if (parts.givingUp()) {
+        // This file failed again and again: a note in its place, with the text and buttons it carried.
+        const note = escapeHtml(attachmentNote(attachment.filename));
+        await parts.step(async () => {
+          await pace();
+          await api.sendMessage(chatId, caption !== null ? `${caption}\n\n${note}` : note, { parse_mode: 'HTML', ...(caption !== null && keyboard ? { reply_markup: keyboard } : {}) });
+        });
+        continue;
+      }
+      await parts.step(() => sendAttachment(attachment, caption, keyboard));
+    }
+  }
+
+  async function sendAttachment(attachment: Attachment, caption: string | null, keyboard: InlineKeyboard | undefined): Promise<void> {
+    {
       const { ref } = attachment;
       let known = ref ? options.files?.telegramFileId(ref) : undefined;
       const inFlight = ref && !known ? options.uploads?.get(ref) : undefined;

@@ -14,9 +14,9 @@ export function createTelegramSender(api: Api, limits: { perSecond: number; perC
     buttonsFor: () => true,
     ...limits,
     cost: (_chatId, replies) => replies.reduce((sum, reply) => sum + telegramMessageCount(reply), 0),
-    async send(chatId, replies) {
+    async send(chatId, replies, progress) {
       try {
-        await sendReplies(api, Number(chatId), replies, { gapMs: limits.perChatGapMs, uploads, ...(files ? { files } : {}) });
+        await sendReplies(api, Number(chatId), replies, { gapMs: limits.perChatGapMs, uploads, ...(files ? { files } : {}), ...(progress ? { progress } : {}) });
       } catch (error) {
         if (error instanceof GrammyError) {
           const context = { platform: PLATFORM, chatId, method: error.method, status: error.error_code };

@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
-import type { ChannelSender } from '../../app/outbox-worker.js';
+import { partSteps, type ChannelSender, type PartProgress } from '../../app/outbox-worker.js';
 import type { UpdateInbox } from '../../app/update-inbox.js';
 import { DeliveryError, RateLimitedError, UnreachableError } from '../../errors.js';
-import { formatSize, type Attachment, type Reply } from '../../app/reply.js';
+import { attachmentNote, formatSize, type Attachment, type Reply } from '../../app/reply.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import { renderPlainMessages } from '../render.js';
@@ -33,13 +33,13 @@ const updateSchema = z.object({
 export type PublishImage = (attachment: Attachment) => string | null;
 
 /** What a reply becomes on Zalo: plain messages (files named with their download links) and photos by URL. */
-function zaloMessages(reply: Reply, publish: PublishImage): { texts: string[]; photos: { url: string; caption?: string }[] } {
-  const photos: { url: string; caption?: string }[] = [];
+function zaloMessages(reply: Reply, publish: PublishImage): { texts: string[]; photos: { url: string; name: string; caption?: string }[] } {
+  const photos: { url: string; name: string; caption?: string }[] = [];
   const links: string[] = [];
   const rest: Attachment[] = [];
   for (const a of reply.attachments ?? []) {
     const url = publish(a);
-    if (url && a.kind === 'photo') photos.push({ url, ...(a.caption ? { caption: a.caption } : {}) });
+    if (url && a.kind === 'photo') photos.push({ url, name: a.filename, ...(a.caption ? { caption: a.caption } : {}) });
     else if (url) links.push(`\n📎 ${a.filename} (${formatSize(a.data.length)}): ${url}`);
     else rest.push(a);
   }
@@ -50,11 +50,16 @@ function zaloMessages(reply: Reply, publish: PublishImage): { texts: string[]; p
  * Sends reply models to a Zalo chat: plain text within 2,000 characters, choices as numbered lines,
  * images by URL (sendPhoto takes a link), files as download links; what cannot be linked is named instead.
  */
-export async function sendZaloReplies(client: ZaloClient, chatId: string, replies: Reply[], publish: PublishImage = () => null): Promise<void> {
+export async function sendZaloReplies(client: ZaloClient, chatId: string, replies: Reply[], publish: PublishImage = () => null, progress?: PartProgress): Promise<void> {
+  const parts = partSteps(progress);
   for (const reply of replies) {
     const { texts, photos } = zaloMessages(reply, publish);
-    for (const text of texts) await client.sendMessage(chatId, text);
-    for (const photo of photos) await client.sendPhoto(chatId, photo.url, photo.caption);
+    for (const text of texts) await parts.step(() => client.sendMessage(chatId, text));
+    for (const photo of photos) {
+      // A picture that failed again and again: a note in its place (its caption kept).
+      if (parts.givingUp()) await parts.step(() => client.sendMessage(chatId, [photo.caption, attachmentNote(photo.name)].filter(Boolean).join('\n\n')));
+      else await parts.step(() => client.sendPhoto(chatId, photo.url, photo.caption));
+    }
   }
 }
 
@@ -69,9 +74,9 @@ export function createZaloSender(client: ZaloClient, limits: { perSecond: number
         const photos = (reply.attachments ?? []).filter((a) => a.kind === 'photo').length;
         return sum + zaloMessages(reply, () => null).texts.length + photos;
       }, 0),
-    async send(chatId, replies) {
+    async send(chatId, replies, progress) {
       try {
-        await sendZaloReplies(client, chatId, replies, publish);
+        await sendZaloReplies(client, chatId, replies, publish, progress);
       } catch (error) {
         if (error instanceof ZaloApiError) {
           const context = { platform: PLATFORM, chatId, method: error.method, status: error.errorCode ?? error.status };
