@@ -12,6 +12,8 @@ export interface CommandContext {
   platform: string;
   platformUserId: string;
   chatId: string;
+  /** A private chat with the bot, or a group it was added to. */
+  chatType: 'private' | 'group';
   /** The name the platform shows for the sender. */
   senderName: string;
   services: Services;
@@ -43,6 +45,11 @@ export interface Command<A = unknown> {
   hidden?: boolean;
   /** 'everyone' includes people not yet linked; otherwise the member roles allowed. */
   roles: 'everyone' | readonly Role[];
+  /**
+   * May run in a group chat: its answer shows nothing private (no invite or link codes, no one's
+   * personal details). Every other command answers in a group "hãy nhắn riêng cho bot".
+   */
+  inGroups?: boolean;
   /** Parses the words after the command; messages are Vietnamese and shown to the user. */
   args: z.ZodType<A, string[]>;
   run(ctx: CommandContext, args: A): CommandResult | Reply | Promise<CommandResult | Reply>;

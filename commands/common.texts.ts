@@ -24,5 +24,7 @@ export const COMMON = {
   choiceOutOfRange: (count: number): string => `Chỉ có ${count} lựa chọn. Hãy trả lời một số từ 1 đến ${count}.`,
   helpSummary: 'Xem các lệnh bạn dùng được',
   fileUnreadable: 'dondoc không tải được tệp từ nền tảng chat. Hãy gửi lại tệp sau ít phút.',
+  privateOnly: (name: string): string =>
+    `Lệnh /${name} chỉ dùng khi nhắn riêng với dondoc, để mã mời, mã liên kết và thông tin cá nhân không lộ trong nhóm. Hãy nhắn riêng cho bot rồi gõ lại lệnh.`,
   unsupportedMessage: 'dondoc chỉ đọc được tin nhắn chữ và lệnh. Gõ /trogiup để xem các lệnh bạn dùng được.',
 } as const;

@@ -13,6 +13,7 @@ const T = {
 export function createHelpCommand(allCommands: () => readonly Command<never>[]): Command<undefined> {
   return defineCommand({
     name: 'trogiup',
+    inGroups: true,
     aliases: ['help'],
     summary: COMMON.helpSummary,
     usage: '/trogiup',

@@ -65,6 +65,7 @@ export const scoreCommand = defineCommand({
 
 export const rankingCommand = defineCommand({
   name: 'xephang',
+  inGroups: true,
   aliases: ['ranking'],
   summary: 'Xếp hạng các cơ quan cùng loại, kèm lý do mất điểm chính',
   usage: '/xephang [loại cơ quan] [năm hoặc năm-Qn]',

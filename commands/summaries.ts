@@ -49,6 +49,7 @@ const T = {
 
 export const summaryCommand = defineCommand({
   name: 'tonghop',
+  inGroups: true,
   aliases: ['summary'],
   summary: 'Tình hình CCHC của tỉnh (hoặc một cơ quan) trong quý, trong một tin',
   usage: '/tonghop [mã cơ quan]',
@@ -101,6 +102,7 @@ export function trendReply(services: Services, agencyId?: number): Reply {
 
 export const trendCommand = defineCommand({
   name: 'xuhuong',
+  inGroups: true,
   aliases: ['trend'],
   summary: 'Xu hướng 12 tuần: số tin báo hoàn thành, tiến độ, vướng mắc mỗi tuần (kèm biểu đồ)',
   usage: '/xuhuong [mã cơ quan]',
@@ -117,6 +119,7 @@ const OVERDUE_LIMITS = { agencies: 15, perAgency: 3, oneAgency: 60 };
 
 export const overdueCommand = defineCommand({
   name: 'quahan',
+  inGroups: true,
   aliases: ['overdue'],
   summary: 'Các việc quá hạn, theo cơ quan, cũ nhất trước (hoặc đủ danh sách của một cơ quan)',
   usage: '/quahan [mã cơ quan]',
@@ -148,6 +151,7 @@ export const overdueCommand = defineCommand({
 
 export const reportStatusCommand = defineCommand({
   name: 'baocao',
+  inGroups: true,
   aliases: ['report'],
   summary: 'Ai đã nộp, ai chưa nộp một báo cáo (Q1, 6T, Q3, NAM hoặc báo cáo đột xuất)',
   usage: '/baocao <Q1|6T|Q3|NAM|mã> [năm]',

@@ -81,6 +81,7 @@ export class Dispatcher {
         platform: message.platform,
         platformUserId: message.platformUserId,
         chatId: message.chatId,
+        chatType: message.chatType,
         senderName: message.senderName,
         services: this.services,
         links: capabilities.links,
@@ -144,6 +145,8 @@ export class Dispatcher {
     const [head = '', ...words] = text.trim().split(/\s+/);
     const name = head.replace(/^\//, '').replace(/@\w+$/, '');
     const command = findCommand(name);
+    // In a group only commands that show nothing private run; the rest (and joining) happen in private.
+    if (ctx.chatType === 'group' && !command?.inGroups) return { replies: command ? [textReply(COMMON.privateOnly(command.name))] : [] };
     const role = ctx.member?.role ?? null;
     if (!command || (!ctx.member && command.roles !== 'everyone')) {
       if (!ctx.member) return { replies: [textReply(...COMMON.strangerIntro)] };

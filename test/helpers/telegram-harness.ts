@@ -107,6 +107,24 @@ export class TelegramHarness {
     return this.textsSince(before, user.id);
   }
 
+  /** A message typed by `user` in a group chat the bot is in; returns what the bot answered in that group. */
+  async sendInGroup(user: TgUser, groupId: number, text: string): Promise<string[]> {
+    const before = this.calls.length;
+    const entities = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+    await this.app.bot!.handleUpdate({
+      update_id: this.updateId++,
+      message: {
+        message_id: this.messageId++,
+        date: Math.floor(this.clock.now().getTime() / 1000),
+        chat: { id: groupId, type: 'supergroup', title: 'CCHC tỉnh' },
+        from: { ...user, is_bot: false },
+        text,
+        ...(entities ? { entities } : {}),
+      },
+    } as Update);
+    return this.textsSince(before, groupId);
+  }
+
   /** An update carrying a message from `user` in their private chat, with the given content. */
   private privateMessage(user: TgUser, content: Record<string, unknown>): Update {
     return {
