@@ -25,6 +25,8 @@ export const PLAN_TEXTS = {
       case 'file':
         return {
           too_large: `Tệp quá lớn (${MB(error.size)} MB); giới hạn là 10 MB. Hãy gửi riêng bảng Phụ lục nhiệm vụ.`,
+          too_large_unzipped: 'Tệp Excel này khi giải nén vượt quá 50 MB (hoặc có quá nhiều phần bên trong): không phải một bảng kế hoạch. Hãy lưu riêng bảng Phụ lục nhiệm vụ thành tệp .xlsx hoặc .csv rồi gửi lại.',
+          too_many_rows: 'Bảng có hơn 20.000 dòng (hoặc quá nhiều ô): không giống bảng nhiệm vụ của một kế hoạch. Hãy gửi riêng bảng Phụ lục nhiệm vụ.',
           empty: 'Tệp rỗng: không có dòng nào. Hãy gửi tệp CSV hoặc XLSX có bảng nhiệm vụ.',
           unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8) hay XLSX hợp lệ. Hãy lưu lại bảng bằng Excel dưới dạng .xlsx hoặc .csv rồi gửi lại.',
           unsupported_type: 'Chỉ nhận tệp .csv hoặc .xlsx chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',

@@ -1,10 +1,26 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { unzipGuarded } from './zip-guard.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
 
-export type TableFileError = 'too_large' | 'unsupported_type' | 'unreadable' | 'empty';
+/** More rows than any plan has (the Hà Tĩnh appendix has 120): refused before the rows are read. */
+export const MAX_PLAN_ROWS = 20_000;
+/** Cells in the whole table at most (rows × columns as stored). */
+export const MAX_PLAN_CELLS = 1_000_000;
+
+export type TableFileError = 'too_large' | 'too_large_unzipped' | 'too_many_rows' | 'unsupported_type' | 'unreadable' | 'empty';
+
+/** Rows in a worksheet's XML, counted without parsing it ("<row " and "<row>", not "<rowBreaks>"). */
+function countRows(xml: Buffer): number {
+  let count = 0;
+  for (const tag of ['<row ', '<row>']) {
+    const needle = Buffer.from(tag);
+    for (let at = xml.indexOf(needle); at !== -1; at = xml.indexOf(needle, at + needle.length)) count += 1;
+  }
+  return count;
+}
 
 /** Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) into rows of cells. */
 export function readCsv(data: Buffer): string[][] {
@@ -54,16 +70,26 @@ export async function readTableFile(
   if (data.length > MAX_PLAN_FILE_BYTES) return { ok: false, error: 'too_large' };
   if (data.length === 0) return { ok: false, error: 'empty' };
   const lower = name.toLowerCase();
+  let rows: string[][];
   try {
     if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
-      return { ok: true, rows: readCsv(data) };
+      rows = readCsv(data);
+    } else if (lower.endsWith('.xlsx')) {
+      // Unpacked under a budget first: a zip bomb or a sheet of 400,000 rows never reaches the parser.
+      const unzipped = unzipGuarded(data);
+      if (!unzipped.ok) return { ok: false, error: unzipped.error.code === 'not_zip' ? 'unreadable' : 'too_large_unzipped' };
+      const sheets = [...unzipped.value.entries].filter(([entry]) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry));
+      if (sheets.some(([, xml]) => countRows(xml) > MAX_PLAN_ROWS)) return { ok: false, error: 'too_many_rows' };
+      rows = await readXlsx(data);
+    } else {
+      return { ok: false, error: 'unsupported_type' };
     }
-    if (lower.endsWith('.xlsx')) return { ok: true, rows: await readXlsx(data) };
   } catch {
     return { ok: false, error: 'unreadable' };
   }
-  return { ok: false, error: 'unsupported_type' };
+  if (rows.length > MAX_PLAN_ROWS || rows.reduce((n, row) => n + row.length, 0) > MAX_PLAN_CELLS) return { ok: false, error: 'too_many_rows' };
+  return { ok: true, rows };
 }
 
 /** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */
