@@ -9,7 +9,8 @@ import { createLogger } from './logger.js';
 import { OnboardingService } from './app/onboarding-service.js';
 import { ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
 import { formatDateTime } from './domain/time.js';
-import { migrate, openDatabase } from './store/database.js';
+import { listMigrations, migrate, openDatabase } from './store/database.js';
+import { backupDatabase, restoreDatabase, type DatabaseCheck } from './app/backup.js';
 import { createStore, type Store } from './store/store.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { exportWorkbook } from './app/excel-export.js';
@@ -41,8 +42,10 @@ Lệnh:
       Liệt kê 34 tỉnh, thành phố (sau 1/7/2025) cùng số xã, phường, đặc khu.
   province init "<tên tỉnh>" [--force] [--file <tệp>] [--json]
       Viết danh bạ cơ quan của tỉnh (data/agencies.json): UBND tỉnh, các sở, cơ quan Trung ương, mọi xã, phường, đặc khu.
-  backup <tệp.sqlite>
-      Sao lưu cơ sở dữ liệu khi bot đang chạy (sao lưu trực tuyến, an toàn).
+  backup <tệp.sqlite> [--json]
+      Sao lưu cơ sở dữ liệu khi bot đang chạy (VACUUM INTO: trọn vẹn cả khi đang ghi), rồi kiểm tra bản sao và in số dòng.
+  restore <tệp.sqlite> [--json]
+      Khôi phục từ bản sao lưu (dừng bot trước). Bản sao được kiểm tra; cơ sở dữ liệu cũ được giữ lại bên cạnh.
   migrate
       Áp dụng các bản nâng cấp lược đồ còn thiếu.
   deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
@@ -222,6 +225,11 @@ function provinceCommand(args: string[]): number {
   return 0;
 }
 
+/** "89 cơ quan, 12 thành viên, …" for a backup's or restore's row counts. */
+function describeCounts(counts: DatabaseCheck['counts']): string {
+  return `Gồm ${counts.agencies} cơ quan, ${counts.members} thành viên, ${counts.plans} kế hoạch, ${counts.tasks} nhiệm vụ, ${counts.status_events} cập nhật tình trạng, ${counts.broadcasts} thông báo, ${counts.outbox} tin trong hàng đợi gửi`;
+}
+
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -300,16 +308,46 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'backup': {
-      const target = rest[0];
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      const target = positionals[0];
       if (!target) throw new UsageError('thiếu tên tệp sao lưu, ví dụ: npm run cli -- backup data/sao-luu.sqlite');
-      if (existsSync(target)) throw new UsageError(`tệp ${target} đã có; hãy chọn tên khác để không ghi đè`);
-      const db = openDatabase(config.DONDOC_DB_PATH, { migrate: false });
-      try {
-        await db.backup(target);
-      } finally {
-        db.close();
+      const result = backupDatabase(config.DONDOC_DB_PATH, target);
+      if (!result.ok) {
+        const error = result.error;
+        if (error.code === 'no_source') throw new UsageError(`không có cơ sở dữ liệu ${error.path}; kiểm tra DONDOC_DB_PATH (không sao lưu gì)`);
+        if (error.code === 'target_exists') throw new UsageError(`tệp ${error.path} đã có; hãy chọn tên khác để không ghi đè`);
+        process.stderr.write(`Bản sao lưu không toàn vẹn (${error.integrity}); đã xóa bản sao. Hãy thử lại.\n`);
+        return 1;
       }
-      print(`Đã sao lưu ${config.DONDOC_DB_PATH} vào ${target}.`);
+      const check = result.value;
+      if (values.json) print(JSON.stringify({ source: config.DONDOC_DB_PATH, target, bytes: check.bytes, integrity: check.integrity, schemaVersion: check.schemaVersion, counts: check.counts }));
+      else print(`Đã sao lưu ${config.DONDOC_DB_PATH} vào ${target} (${(check.bytes / 1024 / 1024).toFixed(1)} MB). Kiểm tra toàn vẹn: ${check.integrity}. ${describeCounts(check.counts)}.`);
+      return 0;
+    }
+    case 'restore': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      const file = positionals[0];
+      if (!file) throw new UsageError('thiếu tệp sao lưu cần khôi phục, ví dụ: npm run cli -- restore data/sao-luu.sqlite');
+      const path = config.DONDOC_DB_PATH;
+      if (existsSync(path)) {
+        const store = createStore(openDatabase(path, { migrate: false }));
+        const holder = leaseHolder(store, 'outbox') ?? leaseHolder(store, 'scheduler');
+        store.close();
+        if (holder) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${holder.pid}); hãy dừng nó rồi khôi phục`);
+      }
+      const result = restoreDatabase(file, path, listMigrations().at(-1)?.version ?? 0, systemClock.now());
+      if (!result.ok) {
+        const error = result.error;
+        throw new UsageError(
+          error.code === 'no_file' ? `không có tệp ${error.path}`
+          : error.code === 'not_dondoc' ? `tệp ${error.path} không phải cơ sở dữ liệu của dondoc`
+          : error.code === 'bad_file' ? `tệp sao lưu không toàn vẹn (${error.integrity}); không khôi phục`
+          : `tệp sao lưu thuộc phiên bản dondoc mới hơn (lược đồ ${error.version}, bản này đọc tới ${error.supported}); hãy cập nhật dondoc trước`,
+        );
+      }
+      const { restored, kept } = result.value;
+      if (values.json) print(JSON.stringify({ file, target: path, kept, integrity: restored.integrity, schemaVersion: restored.schemaVersion, counts: restored.counts }));
+      else print(`Đã khôi phục ${path} từ ${file}. ${describeCounts(restored.counts)}.${kept ? ` Cơ sở dữ liệu cũ được giữ ở ${kept}.` : ''}`);
       return 0;
     }
     case 'migrate': {

@@ -8,15 +8,20 @@ export type Db = Database.Database;
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout, then migrates it. */
-export function openDatabase(path: string, options: { migrate?: boolean } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+export function openDatabase(path: string, options: { migrate?: boolean; mustExist?: boolean } = {}): Db {
+  if (path !== ':memory:' && !options.mustExist) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { fileMustExist: options.mustExist ?? false });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   if (options.migrate !== false) migrate(db);
   return db;
+}
+
+/** Opens an existing database file read-only, changing nothing in it (a backup being checked). */
+export function openReadOnly(path: string): Db {
+  return new Database(path, { readonly: true, fileMustExist: true });
 }
 
 /** The numbered migration files, in order; a schema change is always a new file. */
