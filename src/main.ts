@@ -36,6 +36,12 @@ async function main(): Promise<void> {
   // Handlers first, then the "running" line: whoever waits for that line may signal at once.
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // Under `npm start` the parent is npm's shell: a SIGTERM to npm stops that shell without passing
+  // the signal on. Losing the parent therefore means "stop" too (cleanly, like SIGTERM).
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) shutdown('parent-exit');
+  }, 500).unref();
   const { localChatUrl } = await app.start();
   if (localChatUrl) {
     process.stdout.write(

@@ -38,6 +38,45 @@ describe('npm start (src/main.ts)', () => {
   });
 });
 
+describe('npm start under a service manager', () => {
+  it('stops cleanly when SIGTERM goes to the npm process (systemd, docker stop): the bot exits, leases released', async () => {
+    const db = join(dir, 'npm-start.sqlite');
+    const npm = spawn('npm', ['start', '--silent'], {
+      env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_HTTP_PORT: '0', DONDOC_LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '', ZALO_BOT_TOKEN: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      npm.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('dondoc đang chạy')) resolve();
+      });
+      npm.on('exit', (code) => reject(new Error(`npm exited early with ${code}: ${out}`)));
+    });
+    // The bot's own process is the one holding the outbox lease.
+    const peek = openDatabase(db, { migrate: false });
+    const bot = (peek.prepare("SELECT pid FROM leases WHERE name = 'outbox'").get() as { pid: number }).pid;
+    peek.close();
+    expect(bot).not.toBe(npm.pid);
+    npm.kill('SIGTERM');
+    const alive = () => {
+      try {
+        process.kill(bot, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(alive()).toBe(false);
+    const check = openDatabase(db, { migrate: false });
+    expect(check.prepare('SELECT COUNT(*) AS n FROM leases').get()).toEqual({ n: 0 });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+  }, 30_000);
+});
+
 describe('.env in the working directory', () => {
   const tsx = createRequire(import.meta.url).resolve('tsx');
   const cli = join(process.cwd(), 'src', 'cli.ts');
