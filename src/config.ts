@@ -100,8 +100,26 @@ function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
+/** How a platform's updates arrive: long polling, or a webhook at the public URL carrying a secret. */
+export type Intake = { kind: 'polling' } | { kind: 'webhook'; secret: string; publicUrl: string };
+
+/** One chat platform, present only when its token is set. */
+export interface PlatformConfig {
+  token: string;
+  /** The platform API's root (a local server in tests). */
+  apiRoot: string | undefined;
+  intake: Intake;
+  /** Messages per second overall and the gap between two messages to one chat. */
+  perSecond: number;
+  perChatGapMs: number;
+}
+
 /** Parsed configuration plus the derived switches main.ts acts on. */
 export interface Config extends RawConfig {
+  /** Telegram, when TELEGRAM_BOT_TOKEN is set. */
+  telegram: PlatformConfig | undefined;
+  /** Zalo, when ZALO_BOT_TOKEN is set; `publicUrl` lets Zalo fetch charts and files by link. */
+  zalo: (PlatformConfig & { publicUrl: string | undefined }) | undefined;
   /** True when no chat platform token is set: the bot runs on the local web chat only. */
   localOnly: boolean;
   /** Whether the local web chat is served (default: only when no platform token is set). */
@@ -158,8 +176,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (raw.DONDOC_PUBLIC_URL?.startsWith('http:')) {
     warnings.push(`DONDOC_PUBLIC_URL là http:// (${raw.DONDOC_PUBLIC_URL}): chỉ dùng để thử trên máy này; Telegram và Zalo cần https:// khi chạy thật.`);
   }
+  // Webhooks need the public URL: checked above, so the narrowing below holds.
+  const intake = (secret: string | undefined): Intake =>
+    secret !== undefined && raw.DONDOC_PUBLIC_URL !== undefined ? { kind: 'webhook', secret, publicUrl: raw.DONDOC_PUBLIC_URL } : { kind: 'polling' };
   return {
     ...raw,
+    telegram:
+      raw.TELEGRAM_BOT_TOKEN === undefined ? undefined : {
+        token: raw.TELEGRAM_BOT_TOKEN,
+        apiRoot: raw.TELEGRAM_API_ROOT,
+        intake: intake(raw.TELEGRAM_WEBHOOK_SECRET),
+        perSecond: raw.DONDOC_TELEGRAM_MAX_PER_SECOND,
+        perChatGapMs: raw.DONDOC_TELEGRAM_CHAT_GAP_MS,
+      },
+    zalo:
+      raw.ZALO_BOT_TOKEN === undefined ? undefined : {
+        token: raw.ZALO_BOT_TOKEN,
+        apiRoot: raw.ZALO_API_ROOT,
+        intake: intake(raw.ZALO_WEBHOOK_SECRET),
+        perSecond: raw.DONDOC_ZALO_MAX_PER_SECOND,
+        perChatGapMs: raw.DONDOC_ZALO_CHAT_GAP_MS,
+        publicUrl: raw.DONDOC_PUBLIC_URL,
+      },
     localOnly,
     localChat,
     demoData: raw.DONDOC_DEMO_DATA ?? localOnly,

@@ -75,5 +75,18 @@ describe('DONDOC_PUBLIC_URL', () => {
     expect(both.warnings.join('\n')).toContain('DONDOC_LOCAL_CHAT=true cùng token chat thật');
     expect(loadConfig({}).warnings).toEqual([]);
   });
+
+  it('describes each platform as polling or webhook, with what that mode needs', () => {
+    const token = `123456789:${'A'.repeat(35)}`;
+    expect(loadConfig({}).telegram).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token }).telegram?.intake).toEqual({ kind: 'polling' });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: 'bi-mat-webhook-2026', DONDOC_PUBLIC_URL: 'https://dondoc.example.vn' }).telegram?.intake).toEqual({
+      kind: 'webhook',
+      secret: 'bi-mat-webhook-2026',
+      publicUrl: 'https://dondoc.example.vn',
+    });
+    const zalo = loadConfig({ ZALO_BOT_TOKEN: 'zalo-token-123456', DONDOC_PUBLIC_URL: 'https://dondoc.example.vn' }).zalo;
+    expect(zalo).toMatchObject({ token: 'zalo-token-123456', intake: { kind: 'polling' }, publicUrl: 'https://dondoc.example.vn' });
+  });
 });
 

@@ -77,7 +77,7 @@ export function createApp(
       provinceName: config.DONDOC_PROVINCE_NAME ?? registry.province,
       timeZone: config.DONDOC_TIMEZONE,
       inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
-      fileLinks: config.ZALO_BOT_TOKEN !== undefined && config.DONDOC_PUBLIC_URL !== undefined,
+      fileLinks: config.zalo?.publicUrl !== undefined,
     },
   });
   if (config.demoData) {
@@ -86,33 +86,34 @@ export function createApp(
   }
   const dispatcher = new Dispatcher(services, logger);
   const inbox = new UpdateInbox(store, clock, logger.child({ component: 'inbox' }));
-  const useWebhook = config.TELEGRAM_WEBHOOK_SECRET !== undefined;
-  const zaloWebhook = config.ZALO_BOT_TOKEN !== undefined && config.ZALO_WEBHOOK_SECRET !== undefined;
-  const zaloImages = config.ZALO_BOT_TOKEN !== undefined && config.DONDOC_PUBLIC_URL !== undefined;
-  const needHttp = config.localChat || useWebhook || zaloWebhook || zaloImages;
+  const telegramIntake = config.telegram?.intake;
+  const zaloIntake = config.zalo?.intake;
+  /** Where Zalo fetches charts and files by link (none: Zalo members get file names only). */
+  const zaloPublicUrl = config.zalo?.publicUrl;
+  const needHttp = config.localChat || telegramIntake?.kind === 'webhook' || zaloIntake?.kind === 'webhook' || zaloPublicUrl !== undefined;
   const http = needHttp ? new HttpServer(logger) : undefined;
   const localChat = config.localChat
     ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)), logger.child({ transport: 'local' }))
     : undefined;
   if (http && localChat) localChat.mount(http);
 
-  const bot = config.TELEGRAM_BOT_TOKEN
-    ? createBot(config.TELEGRAM_BOT_TOKEN, {
+  const bot = config.telegram
+    ? createBot(config.telegram.token, {
         dispatcher,
         logger: logger.child({ transport: 'telegram' }),
         ...deps.telegram,
-        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
       })
     : undefined;
   const webhookPath = '/telegram/webhook';
-  const telegramWebhook = bot && http && useWebhook ? new TelegramWebhook(bot, inbox, logger.child({ transport: 'telegram' })) : undefined;
-  if (telegramWebhook && http) telegramWebhook.mount(http, webhookPath, config.TELEGRAM_WEBHOOK_SECRET!);
-  const storedFiles = new StoredFiles(store, clock, zaloImages ? config.DONDOC_PUBLIC_URL : undefined);
+  const telegramWebhook = bot && http && telegramIntake?.kind === 'webhook' ? new TelegramWebhook(bot, inbox, logger.child({ transport: 'telegram' })) : undefined;
+  if (telegramWebhook && http && telegramIntake?.kind === 'webhook') telegramWebhook.mount(http, webhookPath, telegramIntake.secret);
+  const storedFiles = new StoredFiles(store, clock, zaloPublicUrl);
   if (http) storedFiles.mount(http);
   const senders = new Map<string, ChannelSender>();
-  const outboundApi = config.TELEGRAM_BOT_TOKEN ? createOutboundApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
-  if (outboundApi) {
-    senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.DONDOC_TELEGRAM_MAX_PER_SECOND, perChatGapMs: config.DONDOC_TELEGRAM_CHAT_GAP_MS }, storedFiles));
+  const outboundApi = config.telegram ? createOutboundApi(config.telegram.token, config.telegram.apiRoot) : undefined;
+  if (outboundApi && config.telegram) {
+    senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.telegram.perSecond, perChatGapMs: config.telegram.perChatGapMs }, storedFiles));
   }
   if (localChat) {
     senders.set('local', {
@@ -180,18 +181,18 @@ export function createApp(
   const imageLinks = new ImageLinks(clock);
   if (http) imageLinks.mount(http);
   const publish: PublishImage = (attachment) =>
-    !zaloImages ? null
+    zaloPublicUrl === undefined ? null
     : attachment.ref ? storedFiles.link(attachment)
     : new URL(
         attachment.kind === 'photo' && attachment.mimeType === 'image/png' ? imageLinks.add(attachment.data) : imageLinks.addFile(attachment.data, attachment.filename, attachment.mimeType),
-        config.DONDOC_PUBLIC_URL,
+        zaloPublicUrl,
       ).toString();
-  const zaloClient = config.ZALO_BOT_TOKEN ? new ZaloClient(config.ZALO_BOT_TOKEN, config.ZALO_API_ROOT) : undefined;
+  const zaloClient = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
   const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish, inbox) : undefined;
-  if (zaloClient) {
-    senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.DONDOC_ZALO_MAX_PER_SECOND, perChatGapMs: config.DONDOC_ZALO_CHAT_GAP_MS }, publish));
+  if (zaloClient && config.zalo) {
+    senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.zalo.perSecond, perChatGapMs: config.zalo.perChatGapMs }, publish));
   }
-  if (zalo && http && zaloWebhook) zalo.mountWebhook(http, config.ZALO_WEBHOOK_SECRET!);
+  if (zalo && http && zaloIntake?.kind === 'webhook') zalo.mountWebhook(http, zaloIntake.secret);
 
   let stopped = false;
   let polling: Promise<void> | undefined;
@@ -221,9 +222,9 @@ export function createApp(
         await bot.api.setMyCommands(menuFor(null)).catch((error: unknown) => {
           logger.warn({ err: error }, 'could not set the default Telegram command menu');
         });
-        if (useWebhook) {
-          const url = new URL(webhookPath, config.DONDOC_PUBLIC_URL).toString();
-          await bot.api.setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ['message', 'callback_query'] });
+        if (telegramIntake?.kind === 'webhook') {
+          const url = new URL(webhookPath, telegramIntake.publicUrl).toString();
+          await bot.api.setWebhook(url, { secret_token: telegramIntake.secret, allowed_updates: ['message', 'callback_query'] });
           logger.info({ url }, 'telegram webhook set');
           telegramWebhook?.replay();
         } else {
@@ -233,10 +234,10 @@ export function createApp(
         }
       }
       if (zalo) {
-        if (zaloWebhook) {
-          const url = new URL(ZALO_WEBHOOK_PATH, config.DONDOC_PUBLIC_URL).toString();
+        if (zaloIntake?.kind === 'webhook') {
+          const url = new URL(ZALO_WEBHOOK_PATH, zaloIntake.publicUrl).toString();
           await zalo.replay();
-          await zalo.setWebhook(url, config.ZALO_WEBHOOK_SECRET!);
+          await zalo.setWebhook(url, zaloIntake.secret);
           logger.info({ url }, 'zalo webhook set');
         } else {
           await zalo.replay();

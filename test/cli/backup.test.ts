@@ -16,7 +16,7 @@ function cliOn(database: string, ...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-interface BackupJson { target: string; integrity: string; counts: Record<string, number> }
+interface BackupJson { target: string; integrity: string; counts: { members: number; agencies: number } }
 
 describe('npm run cli -- backup / restore', () => {
   it('completes a backup while another process writes every few milliseconds, and verifies the copy', async () => {
