@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bold, lines, textReply, type Reply, type RichText } from '../src/app/reply.js';
 import type { Services } from '../src/app/services.js';
+import type { Member } from '../src/store/member-repo.js';
 import { addDays, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import type { WeekActivity } from '../src/app/summary-service.js';
 import { completionChart, trendChart } from '../src/app/charts.js';
@@ -200,3 +201,15 @@ export const exportCommand = defineCommand({
     };
   },
 });
+
+/**
+ * The leaders' weekly digest: the summary and the trend chart, for the leader's own agency — or
+ * the whole province for leaders of UBND tỉnh and of the standing agencies (Sở Nội vụ, Văn phòng).
+ */
+export function weeklyDigestReply(services: Services, leader: Member): Reply {
+  const agency = services.store.agencies.byId(leader.agencyId);
+  const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;
+  const summary = summaryReply(services, scope);
+  const trend = trendReply(services, scope);
+  return { ...summary, attachments: [...(summary.attachments ?? []), ...(trend.attachments ?? [])] };
+}

@@ -11,14 +11,14 @@ import { LocalChat } from '../transports/local/local-chat.js';
 import { createBot, menuFor } from '../transports/telegram/create-bot.js';
 import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
 import { StoredFiles } from './stored-files.js';
-import { createZaloSender, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot, type PublishImage } from '../transports/zalo/zalo-bot.js';
+import { createZaloSender, linkPublisher, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot } from '../transports/zalo/zalo-bot.js';
 import { ImageLinks } from '../http/image-links.js';
 import { ZaloClient } from '../transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
 import { Scheduler } from './scheduler.js';
 import { LeaseKeeper } from './lease.js';
-import { summaryReply, trendReply } from '../../commands/summaries.js';
-import { encodeReplies } from './reply-codec.js';
+import { weeklyDigestReply } from '../../commands/summaries.js';
+import { Notifier } from './notifier.js';
 import type { Api } from 'grammy';
 import { TelegramWebhook } from '../transports/telegram/webhook.js';
 import { UpdateInbox } from './update-inbox.js';
@@ -59,7 +59,7 @@ export function createApp(
     logger: Logger;
     clock: Clock;
     dataDir?: string;
-    /** Test hooks for the Telegram transport: a full botInfo (no getMe) and a file downloader. */
+    /** A test hook for the Telegram transport: a full botInfo (no getMe call). */
     telegram?: { botInfo?: UserFromGetMe };
   },
 ): App {
@@ -68,11 +68,13 @@ export function createApp(
   const store = createStore(openDatabase(config.DONDOC_DB_PATH));
   const registry = readRegistry(join(dataDir, 'agencies.json'));
   applyRegistry(store, registry, clock.now(), config.DONDOC_TIMEZONE);
+  const notifier = new Notifier(store, clock);
   const services = createServices({
     store,
     clock,
     logger,
     dataDir,
+    notifier,
     settings: {
       provinceName: config.DONDOC_PROVINCE_NAME ?? registry.province,
       timeZone: config.DONDOC_TIMEZONE,
@@ -124,15 +126,15 @@ export function createApp(
       send: async (chatId, replies) => void localChat.deliver(chatId, replies),
     });
   }
-  let scheduler: Scheduler | undefined;
   const worker = new OutboxWorker(store, senders, clock, logger.child({ component: 'outbox' }), {
     loadFile: (ref) => storedFiles.load(ref),
-    onUnreachable: (row) => scheduler?.onUnreachable(row),
+    onUnreachable: (row) => notifier.memberUnreachable(row),
+    wakeOn: notifier.signal,
   });
-  scheduler = new Scheduler({
+  const scheduler = new Scheduler({
     store,
     planner: services.planner,
-    worker,
+    notifier,
     calendar: services.calendar,
     policy: services.policy,
     reports: services.reportConfig,
@@ -140,13 +142,7 @@ export function createApp(
     logger: logger.child({ component: 'scheduler' }),
     timeZone: config.DONDOC_TIMEZONE,
     overdue: () => services.summaries.overdue(),
-    weeklyDigest: (leader) => {
-      const agency = store.agencies.byId(leader.agencyId);
-      const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;
-      const summary = summaryReply(services, scope);
-      const trend = trendReply(services, scope);
-      return { ...summary, attachments: [...(summary.attachments ?? []), ...(trend.attachments ?? [])] };
-    },
+    weeklyDigest: (leader) => weeklyDigestReply(services, leader),
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.
@@ -166,27 +162,9 @@ export function createApp(
     schedulerLease?.start();
     return { outbox: outboxLease.holding, scheduler: schedulerLease?.holding ?? false };
   };
-  services.notifyAdmins = (key, reply) => {
-    scheduler?.toAdmins(key, 'notice', reply, clock.now());
-    worker.kick();
-  };
-  services.kickOutbox = () => worker.kick();
-  services.notifyMember = (key, memberId, reply) => {
-    const member = store.members.byId(memberId);
-    const account = member ? store.members.deliveryAccount(member) : undefined;
-    if (!account) return;
-    store.outbox.enqueue({ dedupeKey: key, purpose: 'notice', memberId, platform: account.platform, chatId: account.chatId, payload: encodeReplies([reply]) }, clock.now());
-    worker.kick();
-  };
   const imageLinks = new ImageLinks(clock);
   if (http) imageLinks.mount(http);
-  const publish: PublishImage = (attachment) =>
-    zaloPublicUrl === undefined ? null
-    : attachment.ref ? storedFiles.link(attachment)
-    : new URL(
-        attachment.kind === 'photo' && attachment.mimeType === 'image/png' ? imageLinks.add(attachment.data) : imageLinks.addFile(attachment.data, attachment.filename, attachment.mimeType),
-        zaloPublicUrl,
-      ).toString();
+  const publish = linkPublisher(zaloPublicUrl, storedFiles, imageLinks);
   const zaloClient = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
   const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish, inbox) : undefined;
   if (zaloClient && config.zalo) {

@@ -65,6 +65,8 @@ export interface OutboxWorkerOptions {
   onUnreachable?: (row: OutboxRow) => void;
   /** The bytes of a stored file an outbox row names (a broadcast's attachment). */
   loadFile?: (ref: string) => Buffer | undefined;
+  /** Fired when messages were queued: the worker sends at once instead of at its next poll. */
+  wakeOn?: { listen(listener: () => void): void };
 }
 
 /** A real-time poll interval (not pacing: pacing waits go through the clock). */
@@ -96,7 +98,9 @@ export class OutboxWorker {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: OutboxWorkerOptions = {},
-  ) {}
+  ) {
+    options.wakeOn?.listen(() => this.kick());
+  }
 
   /** Puts back messages a crash left "sending" (they may have gone out: logged as possible duplicates). */
   recover(): number {

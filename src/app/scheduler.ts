@@ -1,5 +1,5 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import { dailyDigestReply, digestReply, missedReply, unreachableReply, type DigestItem } from '../../commands/reminder-messages.js';
+import { dailyDigestReply, digestReply, missedReply, type DigestItem } from '../../commands/reminder-messages.js';
 import type { Clock } from '../clock.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { itemKey } from '../domain/item-state.js';
@@ -9,12 +9,10 @@ import { taskTitle } from '../domain/task-title.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../store/member-repo.js';
-import type { OutboxRow } from '../store/outbox-repo.js';
 import type { ReminderRow } from '../store/reminder-repo.js';
 import type { Store } from '../store/store.js';
-import type { OutboxWorker } from './outbox-worker.js';
 import type { ReportConfig } from './province-data.js';
-import { encodeReplies } from './reply-codec.js';
+import type { Notifier } from './notifier.js';
 import type { Reply } from './reply.js';
 import { coveredByDone, type ReminderPlanner } from './reminder-planner.js';
 import { ensureReportYear } from './report-calendar.js';
@@ -25,7 +23,8 @@ const NIGHT_PLAN_AT = '02:00';
 export interface SchedulerDeps {
   store: Store;
   planner: ReminderPlanner;
-  worker: OutboxWorker;
+  /** Queues digests and notices in the outbox and wakes the sender. */
+  notifier: Notifier;
   calendar: WorkCalendar;
   policy: ReminderPolicy;
   reports: ReportConfig;
@@ -136,11 +135,12 @@ export class Scheduler {
       this.enqueueDailyDigest(today, now);
       this.lastDaily = today;
     }
-    if (hhmm >= policy.slot && this.lastWeekly !== today && local.day() === policy.weeklyDigestWeekday && this.deps.weeklyDigest) {
-      this.enqueueWeeklyDigest(today, now);
+    const weeklyDigest = this.deps.weeklyDigest;
+    if (hhmm >= policy.slot && this.lastWeekly !== today && local.day() === policy.weeklyDigestWeekday && weeklyDigest) {
+      this.enqueueWeeklyDigest(today, now, weeklyDigest);
       this.lastWeekly = today;
     }
-    this.deps.worker.kick();
+    this.deps.notifier.signal.fire();
     return result;
   }
 
@@ -243,15 +243,11 @@ export class Scheduler {
   }
 
   private enqueue(key: string, purpose: string, memberId: number | null, platform: string, chatId: string, replies: Reply[], now: Date): number {
-    return this.deps.store.outbox.enqueue({ dedupeKey: key, purpose, memberId, platform, chatId, payload: encodeReplies(replies) }, now);
+    return this.deps.notifier.enqueue(key, purpose, memberId, platform, chatId, replies, now);
   }
 
-  /** Sends a reply to every Sở Nội vụ admin once per dedupe key. */
-  toAdmins(key: string, purpose: string, reply: Reply, now: Date): void {
-    for (const admin of this.deps.store.members.withRole('admin')) {
-      const account = this.deps.store.members.deliveryAccount(admin);
-      if (account) this.enqueue(`${key}:${admin.id}`, purpose, admin.id, account.platform, account.chatId, [reply], now);
-    }
+  private toAdmins(key: string, purpose: string, reply: Reply, now: Date): void {
+    this.deps.notifier.toAdmins(key, purpose, reply, now);
   }
 
   private enqueueMissedSummary(missed: ReminderRow[], now: Date): void {
@@ -283,22 +279,12 @@ export class Scheduler {
   }
 
   /** The leaders' weekly digest: each leader once per week (dedupe key per day, so a restart cannot repeat it). */
-  private enqueueWeeklyDigest(today: CivilDate, now: Date): void {
+  private enqueueWeeklyDigest(today: CivilDate, now: Date, weeklyDigest: (leader: Member) => Reply): void {
     for (const leader of this.deps.store.members.withRole('leader')) {
       const account = this.deps.store.members.deliveryAccount(leader);
       if (!account) continue;
-      this.enqueue(`weekly:${today}:${leader.id}`, 'weekly', leader.id, account.platform, account.chatId, [this.deps.weeklyDigest!(leader)], now);
+      this.enqueue(`weekly:${today}:${leader.id}`, 'weekly', leader.id, account.platform, account.chatId, [weeklyDigest(leader)], now);
     }
   }
 
-  /** Called by the outbox worker when a member turns out unreachable: mark it and tell Sở Nội vụ. */
-  onUnreachable(row: OutboxRow): void {
-    const { store, clock } = this.deps;
-    const now = clock.now();
-    store.members.markUnreachable(row.platform, row.chatId, now);
-    const member = row.memberId ? store.members.byId(row.memberId) : undefined;
-    if (!member) return;
-    this.toAdmins(`unreachable:${member.id}:${row.platform}`, 'notice', unreachableReply(member.displayName, member.agencyName, row.platform), now);
-    this.deps.worker.kick();
-  }
 }

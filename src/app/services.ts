@@ -1,3 +1,4 @@
+import { Notifier } from './notifier.js';
 import { join } from 'node:path';
 import { RegistryEditor } from './registry-editor.js';
 import type { Clock } from '../clock.js';
@@ -29,15 +30,17 @@ export interface Services {
   reportConfig: ReportConfig;
   planner: ReminderPlanner;
   statuses: StatusService;
-  /** Queues a message to every Sở Nội vụ admin through the outbox (once per key); wired by createApp. */
+  /** Messages dondoc sends on its own through the outbox (to admins, to one member). */
+  notifier: Notifier;
+  /** Queues a message to every Sở Nội vụ admin through the outbox (once per key). */
   notifyAdmins: (key: string, reply: Reply) => void;
-  /** Queues a message to one member through the outbox (once per key); wired by createApp. */
+  /** Queues a message to one member through the outbox (once per key). */
   notifyMember: (key: string, memberId: number, reply: Reply) => void;
   pendingInputs: PendingInputs;
   scoring: ScoringService;
   broadcasts: BroadcastService;
   summaries: SummaryService;
-  /** Wakes the outbox worker after queueing messages; wired by createApp. */
+  /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
   /** Adds, renames and retires agencies in data/agencies.json and the database. */
@@ -52,8 +55,11 @@ export function createServices(deps: {
   logger: Logger;
   dataDir: string;
   settings: Services['settings'];
+  /** Default: one of its own (the CLI: a running bot's worker sends what it queues). */
+  notifier?: Notifier;
 }): Services {
-  const { dataDir, ...rest } = deps;
+  const { dataDir, notifier: given, ...rest } = deps;
+  const notifier = given ?? new Notifier(deps.store, deps.clock);
   const calendar = loadCalendar(dataDir);
   const policy = loadPolicy(dataDir);
   const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
@@ -69,12 +75,13 @@ export function createServices(deps: {
     reportConfig: loadReportConfig(dataDir),
     planner,
     statuses: new StatusService(deps.store, deps.clock, planner),
-    notifyAdmins: () => undefined,
-    notifyMember: () => undefined,
+    notifier,
+    notifyAdmins: (key, reply) => notifier.toAdmins(key, 'notice', reply),
+    notifyMember: (key, memberId, reply) => notifier.toMember(key, memberId, reply),
     pendingInputs: new PendingInputs(),
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,
-    kickOutbox: () => undefined,
+    kickOutbox: () => notifier.signal.fire(),
   };
 }

@@ -7,6 +7,7 @@ import { DeliveryError, RateLimitedError, UnreachableError } from '../../errors.
 import { attachmentNote, formatSize, type Attachment, type Reply } from '../../app/reply.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
+import type { ImageLinks } from '../../http/image-links.js';
 import { renderPlainMessages } from '../render.js';
 import { ZALO_TEXT_LIMIT, ZaloApiError, type ZaloClient, type ZaloUpdate } from './zalo-client.js';
 
@@ -33,6 +34,21 @@ const updateSchema = z.object({
 export type PublishImage = (attachment: Attachment) => string | null;
 
 /** What a reply becomes on Zalo: plain messages (files named with their download links) and photos by URL. */
+/**
+ * How Zalo members get files, since Zalo takes pictures and files only by link: a broadcast's stored
+ * file by its own expiring link, a chart (PNG) as a picture link, anything else as a download link,
+ * all under the public URL. Without a public URL: null (the file is named instead).
+ */
+export function linkPublisher(publicUrl: string | undefined, storedFiles: { link(attachment: Attachment): string | null }, imageLinks: ImageLinks): PublishImage {
+  return (attachment) =>
+    publicUrl === undefined ? null
+    : attachment.ref ? storedFiles.link(attachment)
+    : new URL(
+        attachment.kind === 'photo' && attachment.mimeType === 'image/png' ? imageLinks.add(attachment.data) : imageLinks.addFile(attachment.data, attachment.filename, attachment.mimeType),
+        publicUrl,
+      ).toString();
+}
+
 function zaloMessages(reply: Reply, publish: PublishImage): { texts: string[]; photos: { url: string; name: string; caption?: string }[] } {
   const photos: { url: string; name: string; caption?: string }[] = [];
   const links: string[] = [];

@@ -1,0 +1,67 @@
+import { unreachableReply } from '../../commands/reminder-messages.js';
+import type { Clock } from '../clock.js';
+import type { OutboxRow } from '../store/outbox-repo.js';
+import type { Store } from '../store/store.js';
+import { encodeReplies } from './reply-codec.js';
+import type { Reply } from './reply.js';
+
+/**
+ * A wake-up line from whoever queues outbox messages to the worker that sends them. It exists before
+ * both, so neither needs the other to be built first (the worker also polls once a second).
+ */
+export class OutboxSignal {
+  private readonly listeners: (() => void)[] = [];
+
+  listen(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  fire(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * Messages dondoc sends on its own initiative, through the outbox: notices to every Sở Nội vụ admin
+ * or to one member, once per dedupe key, on the member's delivery account; and what follows when a
+ * member turns out unreachable.
+ */
+export class Notifier {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    readonly signal: OutboxSignal = new OutboxSignal(),
+  ) {}
+
+  /** Queues `replies` for a chat once per key; returns the outbox row id. */
+  enqueue(key: string, purpose: string, memberId: number | null, platform: string, chatId: string, replies: Reply[], now: Date = this.clock.now()): number {
+    return this.store.outbox.enqueue({ dedupeKey: key, purpose, memberId, platform, chatId, payload: encodeReplies(replies) }, now);
+  }
+
+  /** A reply to every admin (each once per key), then wakes the sender. */
+  toAdmins(key: string, purpose: string, reply: Reply, now: Date = this.clock.now()): void {
+    for (const admin of this.store.members.withRole('admin')) {
+      const account = this.store.members.deliveryAccount(admin);
+      if (account) this.enqueue(`${key}:${admin.id}`, purpose, admin.id, account.platform, account.chatId, [reply], now);
+    }
+    this.signal.fire();
+  }
+
+  /** A reply to one member (once per key) on the account dondoc reaches them on, then wakes the sender. */
+  toMember(key: string, memberId: number, reply: Reply): void {
+    const member = this.store.members.byId(memberId);
+    const account = member ? this.store.members.deliveryAccount(member) : undefined;
+    if (!account) return;
+    this.enqueue(key, 'notice', memberId, account.platform, account.chatId, [reply]);
+    this.signal.fire();
+  }
+
+  /** The worker found a chat unreachable (blocked, deleted): mark the account and tell Sở Nội vụ once. */
+  memberUnreachable(row: OutboxRow): void {
+    const now = this.clock.now();
+    this.store.members.markUnreachable(row.platform, row.chatId, now);
+    const member = row.memberId ? this.store.members.byId(row.memberId) : undefined;
+    if (!member) return;
+    this.toAdmins(`unreachable:${member.id}:${row.platform}`, 'notice', unreachableReply(member.displayName, member.agencyName, row.platform), now);
+  }
+}
