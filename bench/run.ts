@@ -207,7 +207,7 @@ async function sendThroughput(): Promise<void> {
     const withFile = store.broadcasts.createDraft(admin.id, 'Gửi kèm Quyết định ban hành Bộ chỉ số CCHC; đề nghị các cơ quan nghiên cứu, triển khai.', now);
     store.broadcasts.attachFile(withFile.id, { fileName: 'Quyết định 1234-QĐ-UBND.pdf', mimeType: 'application/pdf', data: Buffer.alloc(2 * 1024 * 1024, 7), linkToken: 'bench-token' }, now);
     const [received, rejected] = [api.received.length, api.rejected.length];
-    services.broadcasts.send(withFile.id, audience.value.recipients, broadcastReply(store, store.broadcasts.byId(withFile.id)!));
+    services.broadcasts.send(withFile.id, audience.value.recipients, broadcastReply(services.broadcasts, store.broadcasts.byId(withFile.id)!));
     const t1 = performance.now();
     await t.app.worker.drain({ untilIdle: true, timeoutMs: 120_000 });
     const rate2 = (api.received.length - received) / ((performance.now() - t1) / 1000);

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { IncomingFile } from '../src/app/dispatcher.js';
 import { bold, formatSize, lines, textReply, type Attachment, type Reply } from '../src/app/reply.js';
-import { broadcastFileRef } from '../src/app/stored-files.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Broadcast } from '../src/store/broadcast-repo.js';
-import type { Store } from '../src/store/store.js';
+import type { BroadcastService } from '../src/app/broadcast-service.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { COMMON } from './common.texts.js';
 
@@ -73,11 +71,8 @@ export function broadcastMessage(id: number, body: string, file?: Attachment): R
 }
 
 /** A broadcast's message with its stored file (the outbox keeps only the file's reference). */
-export function broadcastReply(store: Store, b: Broadcast): Reply {
-  const file = store.broadcasts.file(b.id);
-  const data = file ? store.broadcasts.fileData(b.id) : undefined;
-  if (!file || !data) return broadcastMessage(b.id, b.body);
-  return broadcastMessage(b.id, b.body, { kind: file.mimeType.startsWith('image/') ? 'photo' : 'document', filename: file.fileName, mimeType: file.mimeType, data, ref: broadcastFileRef(b.id) });
+export function broadcastReply(broadcasts: BroadcastService, b: Broadcast): Reply {
+  return broadcastMessage(b.id, b.body, broadcasts.attachment(b.id));
 }
 
 /** "Gửi tới ai?" with the audiences as choices, and the button to attach a file. */
@@ -101,14 +96,13 @@ const captionBody = (caption: string) => caption.trim().replace(/^\/\S+\s*/, '')
 export async function handleBroadcastFile(ctx: CommandContext, file: IncomingFile, draftId: number | null): Promise<CommandResult> {
   const result = await attachBroadcastFile(ctx, file, draftId);
   // A refused file after 📎 leaves the draft waiting for another one (not a plan import by surprise).
-  if (draftId !== null && !result.attached && ctx.services.store.broadcasts.byId(draftId)?.status === 'draft') {
+  if (draftId !== null && !result.attached && ctx.services.broadcasts.draft(draftId).ok) {
     ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'broadcast_file', broadcastId: draftId }, ctx.services.clock.now());
   }
   return { replies: result.replies };
 }
 
 async function attachBroadcastFile(ctx: CommandContext, file: IncomingFile, draftId: number | null): Promise<CommandResult & { attached?: true }> {
-  const { store, clock } = ctx.services;
   const type = FILE_TYPES.find(([pattern]) => pattern.test(file.name));
   if (!type) return { replies: [textReply(T.fileBadType(file.name))] };
   if (file.size > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(file.size)))] };
@@ -129,21 +123,16 @@ async function attachBroadcastFile(ctx: CommandContext, file: IncomingFile, draf
     return { replies: [textReply(COMMON.fileUnreadable)] };
   }
   if (data.length > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(data.length)))] };
-  const now = clock.now();
-  const target = store.transaction(() => {
-    const b = draft ?? store.broadcasts.createDraft(ctx.member!.id, body, now);
-    return store.broadcasts.attachFile(b.id, { fileName: file.name, mimeType: type[1], data, linkToken: randomBytes(16).toString('base64url') }, now) ? b : undefined;
-  });
+  const target = ctx.services.broadcasts.attachFile(ctx.member!, draft?.id ?? null, body, { fileName: file.name, mimeType: type[1], data });
   if (!target) return { replies: [textReply(T.notDraft(draftId ?? 0))] };
   return { replies: [askAudience(ctx, target.id, [T.attached(target.id, file.name, formatSize(data.length))])], attached: true };
 }
 
 /** The draft a button or command names, or the Vietnamese reason it cannot be used. */
 function openDraft(ctx: CommandContext, args: { id: number; raw: string }): Broadcast | Reply {
-  const draft = ctx.services.store.broadcasts.byId(args.id);
-  if (!draft) return textReply(T.notFound(args.raw));
-  if (draft.status !== 'draft') return textReply(T.notDraft(draft.id));
-  return draft;
+  const draft = ctx.services.broadcasts.draft(args.id);
+  if (!draft.ok) return textReply(draft.error === 'not_found' ? T.notFound(args.raw) : T.notDraft(args.id));
+  return draft.value;
 }
 
 const isReply = (x: Broadcast | Reply): x is Reply => 'text' in x;
@@ -165,7 +154,7 @@ export const broadcastCommand = defineCommand({
     .transform((w) => w.join(' '))
     .pipe(z.string().max(MAX_BODY, 'nội dung quá dài (tối đa 3.000 ký tự)')),
   run(ctx, body) {
-    const draft = ctx.services.store.broadcasts.createDraft(ctx.member!.id, body, ctx.services.clock.now());
+    const draft = ctx.services.broadcasts.createDraft(ctx.member!, body);
     return askAudience(ctx, draft.id, []);
   },
 });
@@ -199,16 +188,13 @@ export const audienceCommand = defineCommand({
     const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
     if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
     if (resolved.value.recipients.length === 0) return textReply(T.nobody);
-    const { store, settings } = ctx.services;
-    store.broadcasts.setAudience(draft.id, code, resolved.value.label);
-    const file = store.broadcasts.file(draft.id);
+    const { broadcasts, settings } = ctx.services;
+    broadcasts.setAudience(draft.id, code, resolved.value.label);
+    const file = broadcasts.file(draft.id);
     const notes: string[] = [];
     if (file) {
       notes.push(T.fileLine(file.fileName, formatSize(file.size)));
-      const onZalo = resolved.value.recipients.filter((r) => {
-        const member = store.members.byId(r.memberId);
-        return member && store.members.deliveryAccount(member)?.platform === 'zalo';
-      }).length;
+      const onZalo = broadcasts.onZalo(resolved.value.recipients);
       if (onZalo > 0 && !settings.fileLinks) notes.push(T.zaloNoLinks(onZalo));
     }
     return {
@@ -231,7 +217,7 @@ export const sendBroadcastCommand = defineCommand({
     if (!draft.audience) return textReply(T.noAudience);
     const resolved = ctx.services.broadcasts.resolve(draft.audience, ctx.member!);
     if (!resolved.ok) return textReply(T.unknownAudience);
-    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastReply(ctx.services.store, draft));
+    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastReply(ctx.services.broadcasts, draft));
     if (queued < 0) return textReply(T.notDraft(draft.id));
     ctx.log.info({ broadcast: draft.id, audience: draft.audience, queued }, 'broadcast sent');
     ctx.services.kickOutbox();
@@ -247,7 +233,7 @@ export const cancelBroadcastCommand = defineCommand({
   roles: ['admin'],
   args: idArg,
   run(ctx, args) {
-    return textReply(ctx.services.store.broadcasts.cancel(args.id) ? T.cancelled(args.id) : T.notDraft(args.id));
+    return textReply(ctx.services.broadcasts.cancel(args.id) ? T.cancelled(args.id) : T.notDraft(args.id));
   },
 });
 
@@ -259,7 +245,7 @@ export const acknowledgeCommand = defineCommand({
   roles: ['focal', 'leader', 'admin'],
   args: idArg,
   run(ctx, args) {
-    const result = ctx.services.store.broadcasts.acknowledge(args.id, ctx.member!.id, ctx.services.clock.now());
+    const result = ctx.services.broadcasts.acknowledge(args.id, ctx.member!);
     if (result === 'not_recipient') return textReply(T.notRecipient(args.raw));
     return textReply(result === 'acked' ? T.acked(args.id) : T.ackedAgain(args.id));
   },
@@ -272,16 +258,14 @@ export const listBroadcastsCommand = defineCommand({
   roles: ['admin'],
   args: z.array(z.string()),
   run(ctx) {
-    const { broadcasts } = ctx.services.store;
-    const recent = broadcasts.recent(10);
+    const recent = ctx.services.broadcasts.recent(10);
     if (recent.length === 0) return textReply(T.listEmpty);
     const tz = ctx.services.settings.timeZone;
     return textReply(
       [bold(T.listTitle)],
-      ...recent.map((b) => {
-        const s = broadcasts.stats(b.id);
+      ...recent.map(({ broadcast: b, stats: s, hasFile }) => {
         const line = T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? '—', s.recipients, s.acknowledged ?? 0, b.status);
-        return broadcasts.file(b.id) ? `${line} 📎` : line;
+        return hasFile ? `${line} 📎` : line;
       }),
     );
   },
@@ -294,11 +278,9 @@ export const broadcastStatusCommand = defineCommand({
   roles: ['admin'],
   args: idArg,
   run(ctx, args) {
-    const { broadcasts, agencies } = ctx.services.store;
-    const b = broadcasts.byId(args.id);
-    if (!b) return textReply(T.notFound(args.raw));
-    const stats = broadcasts.stats(b.id);
-    const missing = [...new Set(broadcasts.unacknowledged(b.id).map((r) => r.agencyId))].map((id) => agencies.byId(id)?.name ?? String(id));
+    const status = ctx.services.broadcasts.status(args.id);
+    if (!status) return textReply(T.notFound(args.raw));
+    const { broadcast: b, stats, unacknowledgedAgencies: missing } = status;
     return {
       text: lines([bold(T.statsTitle(b.id))], ...T.stats(stats), missing.length > 0 ? T.notAcked(missing.join(', ')) : T.allAcked),
       ...(missing.length > 0 && b.status === 'sent' ? { choices: [[{ label: T.resend, command: `/tb_guilai ${b.id}` }]] } : {}),
@@ -314,9 +296,9 @@ export const resendBroadcastCommand = defineCommand({
   roles: ['admin'],
   args: idArg,
   run(ctx, args) {
-    const b = ctx.services.store.broadcasts.byId(args.id);
+    const b = ctx.services.broadcasts.byId(args.id);
     if (!b || b.status !== 'sent') return textReply(T.notFound(args.raw));
-    const n = ctx.services.broadcasts.resendUnacknowledged(b.id, broadcastReply(ctx.services.store, b));
+    const n = ctx.services.broadcasts.resendUnacknowledged(b.id, broadcastReply(ctx.services.broadcasts, b));
     ctx.services.kickOutbox();
     return textReply(T.resent(n));
   },

@@ -1,10 +1,13 @@
 import type { Clock } from '../clock.js';
 import { addDays, civilDateOf } from '../domain/civil-date.js';
 import { err, ok, type Result } from '../domain/result.js';
+import { randomBytes } from 'node:crypto';
+import type { Broadcast, BroadcastFile, BroadcastStats } from '../store/broadcast-repo.js';
 import type { Member } from '../store/member-repo.js';
 import type { Store } from '../store/store.js';
 import { encodeReplies } from './reply-codec.js';
-import type { Reply } from './reply.js';
+import type { Attachment, Reply } from './reply.js';
+import { broadcastFileRef } from './stored-files.js';
 import type { SummaryService } from './summary-service.js';
 
 export interface Audience {
@@ -96,6 +99,84 @@ export class BroadcastService {
     return store.transaction(() =>
       this.queue(broadcastId, store.broadcasts.unacknowledged(broadcastId), message, (memberId) => `broadcast:${broadcastId}:${memberId}:r${store.broadcasts.resendCount(broadcastId, memberId) + 1}`),
     );
+  }
+
+  byId(id: number): Broadcast | undefined {
+    return this.store.broadcasts.byId(id);
+  }
+
+  /** A draft that may still be changed or sent, or why not. */
+  draft(id: number): Result<Broadcast, 'not_found' | 'not_draft'> {
+    const draft = this.store.broadcasts.byId(id);
+    if (!draft) return err('not_found');
+    if (draft.status !== 'draft') return err('not_draft');
+    return ok(draft);
+  }
+
+  createDraft(author: Member, body: string): Broadcast {
+    return this.store.broadcasts.createDraft(author.id, body, this.clock.now());
+  }
+
+  /**
+   * Stores a file with a draft in one transaction: the draft `draftId`, or a new draft of `body`
+   * (a file sent with "/thongbao …" as its caption). Undefined when the draft is no longer a draft.
+   */
+  attachFile(author: Member, draftId: number | null, body: string, file: { fileName: string; mimeType: string; data: Buffer }): Broadcast | undefined {
+    const { store } = this;
+    const now = this.clock.now();
+    return store.transaction(() => {
+      const draft = draftId !== null ? store.broadcasts.byId(draftId) : store.broadcasts.createDraft(author.id, body, now);
+      if (!draft) return undefined;
+      return store.broadcasts.attachFile(draft.id, { ...file, linkToken: randomBytes(16).toString('base64url') }, now) ? draft : undefined;
+    });
+  }
+
+  /** The file a broadcast carries, as the attachment its copies send (by reference: the outbox keeps no bytes). */
+  attachment(id: number): Attachment | undefined {
+    const file = this.store.broadcasts.file(id);
+    const data = file ? this.store.broadcasts.fileData(id) : undefined;
+    if (!file || !data) return undefined;
+    return { kind: file.mimeType.startsWith('image/') ? 'photo' : 'document', filename: file.fileName, mimeType: file.mimeType, data, ref: broadcastFileRef(id) };
+  }
+
+  file(id: number): BroadcastFile | undefined {
+    return this.store.broadcasts.file(id);
+  }
+
+  setAudience(id: number, code: string, label: string): void {
+    this.store.broadcasts.setAudience(id, code, label);
+  }
+
+  /** How many of these recipients dondoc reaches on Zalo (they get files as links). */
+  onZalo(recipients: ResolvedAudience['recipients']): number {
+    const { members } = this.store;
+    return recipients.filter((r) => {
+      const member = members.byId(r.memberId);
+      return member !== undefined && members.deliveryAccount(member)?.platform === 'zalo';
+    }).length;
+  }
+
+  cancel(id: number): boolean {
+    return this.store.broadcasts.cancel(id);
+  }
+
+  acknowledge(id: number, member: Member): 'acked' | 'again' | 'not_recipient' {
+    return this.store.broadcasts.acknowledge(id, member.id, this.clock.now());
+  }
+
+  /** The last broadcasts with their delivery and acknowledgement counts, newest first. */
+  recent(limit = 10): { broadcast: Broadcast; stats: BroadcastStats; hasFile: boolean }[] {
+    const { broadcasts } = this.store;
+    return broadcasts.recent(limit).map((b) => ({ broadcast: b, stats: broadcasts.stats(b.id), hasFile: broadcasts.file(b.id) !== undefined }));
+  }
+
+  /** One broadcast's counts and the agencies (names) with someone who has not acknowledged it. */
+  status(id: number): { broadcast: Broadcast; stats: BroadcastStats; unacknowledgedAgencies: string[] } | undefined {
+    const { broadcasts, agencies } = this.store;
+    const broadcast = broadcasts.byId(id);
+    if (!broadcast) return undefined;
+    const missing = [...new Set(broadcasts.unacknowledged(id).map((r) => r.agencyId))].map((agencyId) => agencies.byId(agencyId)?.name ?? String(agencyId));
+    return { broadcast, stats: broadcasts.stats(id), unacknowledgedAgencies: missing };
   }
 
   private queue(broadcastId: number, recipients: { memberId: number; agencyId: number }[], message: Reply, key: (memberId: number) => string): number {
