@@ -1,3 +1,4 @@
+import { taskIdOf } from '../src/domain/task-code.js';
 import { z } from 'zod';
 import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
@@ -153,7 +154,7 @@ export function handleStatusText(ctx: CommandContext, text: string): CommandResu
   // "t123 …" comes from a choice button: the task is already known, the rest is the reply.
   const chosen = /^t(\d+)\s+(.+)$/.exec(text.trim());
   if (chosen) {
-    const task = ctx.services.store.plans.taskById(Number(chosen[1]));
+    const task = ctx.services.statuses.task(Number(chosen[1]));
     if (!task) return { replies: [textReply(T.unknownTask(chosen[1]!))] };
     const reread = readStatusReply(`${task.code} ${chosen[2]}`, today(ctx));
     if (!reread.ok) return { replies: [textReply(T.problem(reread.error))] };
@@ -242,26 +243,14 @@ export async function handleEvidenceFile(
     const submit = /^\/?nopbaocao\s+(\S+)/i.exec(caption);
     const outcome = submit ? await submitReportCommand.run(ctx, { code: submit[1]!, evidence: null }) : handleStatusText(ctx, caption);
     replies = 'replies' in outcome ? outcome.replies : [outcome];
-    event = ctx.services.store.statuses.latestByMemberSince(member.id, now.toISOString());
+    event = ctx.services.statuses.latestEventSince(member, now);
     if (!event) return { replies };
   } else {
-    event = ctx.services.store.statuses.latestByMemberSince(member.id, new Date(now.getTime() - EVIDENCE_WINDOW_MS).toISOString());
+    event = ctx.services.statuses.latestEventSince(member, new Date(now.getTime() - EVIDENCE_WINDOW_MS));
     if (!event) return { replies: [textReply(E.noEvent)] };
   }
-  ctx.services.store.statuses.attachEvidence({
-    eventId: event.id,
-    platform: ctx.platform,
-    fileRef: file.ref,
-    fileName: file.name,
-    mimeType: file.mimeType,
-    size: file.size,
-    memberId: member.id,
-    createdAt: now.toISOString(),
-  });
-  const what =
-    event.itemKind === 'task'
-      ? `nhiệm vụ ${ctx.services.store.plans.taskById(event.itemId)?.code ?? event.itemId}`
-      : `báo cáo ${ctx.services.store.reports.byId(event.itemId)?.code ?? event.itemId}`;
+  const item = ctx.services.statuses.attachEvidence(event, member, ctx.platform, file);
+  const what = `${item.kind === 'task' ? 'nhiệm vụ' : 'báo cáo'} ${item.code}`;
   return { replies: [...replies, textReply(E.attached(file.name, what))] };
 }
 
@@ -300,8 +289,8 @@ export const statusButtonCommand = defineCommand({
     .min(2, 'thiếu việc hoặc tình trạng')
     .transform((w) => ({ ref: w[0]!, action: w[1]!, value: w.slice(2).join(' ') || null })),
   run(ctx, args) {
-    const id = /^t(\d+)$/.exec(args.ref);
-    const task = id ? ctx.services.store.plans.taskById(Number(id[1])) : undefined;
+    const id = taskIdOf(args.ref);
+    const task = id !== null ? ctx.services.statuses.task(id) : undefined;
     if (!task) return textReply(T.unknownTask(args.ref));
     const base: ParsedStatusReply = { code: task.code, status: 'done', progress: null, reason: null, evidence: null, requestedDate: null };
     switch (args.action) {
@@ -329,7 +318,7 @@ export const statusButtonCommand = defineCommand({
 
 /** The answer to "send the reason" / "send the new date": completes the pending button flow. */
 export function completePendingInput(ctx: CommandContext, pending: { taskId: number; kind: 'reason' | 'extension' }, text: string): CommandResult {
-  const task = ctx.services.store.plans.taskById(pending.taskId);
+  const task = ctx.services.statuses.task(pending.taskId);
   if (!task) return { replies: [textReply(T.unknownTask(String(pending.taskId)))] };
   if (pending.kind === 'reason') {
     const reason = text.trim().slice(0, 1000);
@@ -354,10 +343,7 @@ function decision(approve: boolean) {
     run(ctx, args) {
       const result = ctx.services.statuses.decide(ctx.member!, args.id, approve, args.note);
       if (!result.ok) return textReply(result.error === 'not_found' ? T.requestGone : T.requestDecided);
-      const { request, newDate } = result.value;
-      const task = ctx.services.store.plans.taskById(request.itemId);
-      const code = task?.code ?? String(request.itemId);
-      const requester = request.memberId ? ctx.services.store.members.byId(request.memberId) : undefined;
+      const { request, newDate, itemCode: code, requester } = result.value;
       const notice = approve ? T.toAgencyApproved(code, formatCivil(newDate!)) : T.toAgencyRejected(code, args.note);
       if (requester) ctx.services.notifyMember(`decision:${request.id}`, requester.id, textReply(notice));
       return textReply(approve ? T.decidedApproved(code, formatCivil(newDate!)) : T.decidedRejected(code));
@@ -376,22 +362,21 @@ export const historyCommand = defineCommand({
   roles: ['admin', 'leader'],
   args: z.array(z.string()).min(1, 'thiếu mã nhiệm vụ, ví dụ /lichsu I.3.17').transform((w) => w[0]!),
   run(ctx, code) {
-    const task = ctx.services.store.plans.tasksByRef(code)[0];
+    const task = ctx.services.statuses.taskByRef(code);
     if (!task) return textReply(T.unknownTask(code));
-    const events: StatusEvent[] = ctx.services.store.statuses.history('task', task.id);
+    const events = ctx.services.statuses.history(task);
     if (events.length === 0) return textReply(T.historyEmpty(task.code));
-    const agencies = new Map(ctx.services.store.agencies.list().map((a) => [a.id, a.name]));
     const tz = ctx.services.settings.timeZone;
     return {
       text: lines(
         [bold(T.historyTitle(task.code))],
         ...events.map((e) => {
-          const who = e.memberId ? (ctx.services.store.members.byId(e.memberId)?.displayName ?? '') : '';
-          const files = ctx.services.store.statuses.evidenceOf(e.id).map((f) => `tệp ${f.fileName}`);
+          const who = e.memberName ?? '';
+          const files = e.files.map((name) => `tệp ${name}`);
           const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '', ...files]
             .filter(Boolean)
             .join('; ');
-          return `• ${formatDateTime(new Date(e.createdAt), tz)} — ${agencies.get(e.agencyId) ?? ''}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}`;
+          return `• ${formatDateTime(new Date(e.createdAt), tz)} — ${e.agencyName}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}`;
         }),
       ),
     };
@@ -407,12 +392,9 @@ export const submitReportCommand = defineCommand({
   args: z.array(z.string()).transform((w) => ({ code: w[0] ?? null, evidence: w.slice(1).join(' ') || null })),
   run(ctx, args) {
     const member = ctx.member!;
-    const { reports, statuses } = ctx.services.store;
     const now = today(ctx);
     const year = Number(now.slice(0, 4));
-    const open = [...reports.forAgency(member.agencyId, `${year - 1}-01-01`, `${year}-12-31`)].filter(
-      (r) => statuses.state('report', r.id, member.agencyId)?.status !== 'done',
-    );
+    const open = ctx.services.statuses.openReports(member, year);
     if (args.code === null) {
       if (open.length === 0) return textReply(T.noOpenReports);
       return {
@@ -420,8 +402,7 @@ export const submitReportCommand = defineCommand({
         choices: open.slice(0, 10).map((r) => [{ label: `${r.code} ${r.year} — hạn ${formatCivil(r.dueDate)}`, command: `/nopbaocao r${r.id}` }]),
       };
     }
-    const byRef = /^r(\d+)$/.exec(args.code);
-    const report = byRef ? reports.byId(Number(byRef[1])) : (open.find((r) => r.code.toLowerCase() === args.code!.toLowerCase()) ?? reports.byCode(args.code, year));
+    const report = ctx.services.statuses.findReport(member, args.code, year);
     if (!report) return textReply(T.reportUnknown(args.code));
     const result = ctx.services.statuses.submitReport(member, ctx.platform, report.id, args.evidence);
     if (!result.ok) return textReply(result.error === 'not_owed' ? T.reportUnknown(args.code) : T.reportAlready(report.title));

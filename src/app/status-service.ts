@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import type { Member } from '../store/member-repo.js';
 import type { Task } from '../store/plan-repo.js';
 import type { StatusEvent } from '../store/status-repo.js';
+import type { Report } from '../store/report-repo.js';
 import type { Store } from '../store/store.js';
 import type { ReminderPlanner } from './reminder-planner.js';
 
@@ -31,6 +32,62 @@ export class StatusService {
     const mine = candidates.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === member.agencyId));
     const pool = mine.length > 0 ? mine : candidates;
     return pool.length === 1 ? { kind: 'one', task: pool[0]! } : { kind: 'many', tasks: pool.slice(0, 8) };
+  }
+
+  /** An active task by id (a button's "t12"). */
+  task(id: number): Task | undefined {
+    return this.store.plans.taskById(id);
+  }
+
+  /** The first task a typed reference names ("t12", a code, a code's tail), any agency. */
+  taskByRef(typed: string): Task | undefined {
+    return this.store.plans.tasksByRef(typed)[0];
+  }
+
+  /** The member's latest status event since `since` (what a file sent just after belongs to). */
+  latestEventSince(member: Member, since: Date): StatusEvent | undefined {
+    return this.store.statuses.latestByMemberSince(member.id, since.toISOString());
+  }
+
+  /** Keeps a file sent in chat as evidence of an event; returns what the event was about ("nhiệm vụ I.3.4"). */
+  attachEvidence(event: StatusEvent, member: Member, platform: string, file: { ref: string; name: string; mimeType: string | null; size: number }): { kind: 'task' | 'report'; code: string } {
+    this.store.statuses.attachEvidence({
+      eventId: event.id,
+      platform,
+      fileRef: file.ref,
+      fileName: file.name,
+      mimeType: file.mimeType,
+      size: file.size,
+      memberId: member.id,
+      createdAt: this.clock.now().toISOString(),
+    });
+    const code = event.itemKind === 'task' ? this.store.plans.taskById(event.itemId)?.code : this.store.reports.byId(event.itemId)?.code;
+    return { kind: event.itemKind, code: code ?? String(event.itemId) };
+  }
+
+  /** A task's status events, oldest first, with who sent each and the files kept with it. */
+  history(task: Task): (StatusEvent & { agencyName: string; memberName: string | null; files: string[] })[] {
+    const { agencies, members, statuses } = this.store;
+    const names = new Map(agencies.list().map((a) => [a.id, a.name]));
+    return statuses.history('task', task.id).map((e) => ({
+      ...e,
+      agencyName: names.get(e.agencyId) ?? '',
+      memberName: e.memberId ? (members.byId(e.memberId)?.displayName ?? null) : null,
+      files: statuses.evidenceOf(e.id).map((f) => f.fileName),
+    }));
+  }
+
+  /** Reports the member's agency owes in `year` (and the year before) and has not yet submitted. */
+  openReports(member: Member, year: number): Report[] {
+    const { reports, statuses } = this.store;
+    return reports.forAgency(member.agencyId, `${year - 1}-01-01`, `${year}-12-31`).filter((r) => statuses.state('report', r.id, member.agencyId)?.status !== 'done');
+  }
+
+  /** The report a typed reference names for this member: a button's "r12", an open report's code, or a code of `year`. */
+  findReport(member: Member, typed: string, year: number): Report | undefined {
+    const byRef = /^r(\d+)$/.exec(typed);
+    if (byRef) return this.store.reports.byId(Number(byRef[1]));
+    return this.openReports(member, year).find((r) => r.code.toLowerCase() === typed.toLowerCase()) ?? this.store.reports.byCode(typed, year);
   }
 
   /** The member's agency's role on a task, if any. */
@@ -86,7 +143,12 @@ export class StatusService {
   }
 
   /** Approves or rejects an extension request; approval moves that agency's due date and re-plans. */
-  decide(admin: Member, requestId: number, approve: boolean, note: string | null): Result<{ request: StatusEvent; newDate: CivilDate | null }, 'not_found' | 'already_decided'> {
+  decide(
+    admin: Member,
+    requestId: number,
+    approve: boolean,
+    note: string | null,
+  ): Result<{ request: StatusEvent; newDate: CivilDate | null; itemCode: string; requester: Member | undefined }, 'not_found' | 'already_decided'> {
     const request = this.store.statuses.byId(requestId);
     if (!request || request.status !== 'extension_requested') return err('not_found');
     const decided = this.store.statuses
@@ -108,6 +170,8 @@ export class StatusService {
       createdAt: this.clock.now().toISOString(),
     });
     if (approve) this.planner.replan();
-    return ok({ request, newDate: approve ? request.requestedDate : null });
+    const itemCode = (request.itemKind === 'task' ? this.store.plans.taskById(request.itemId)?.code : this.store.reports.byId(request.itemId)?.code) ?? String(request.itemId);
+    const requester = request.memberId ? this.store.members.byId(request.memberId) : undefined;
+    return ok({ request, newDate: approve ? request.requestedDate : null, itemCode, requester });
   }
 }
