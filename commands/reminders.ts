@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js';
 import { addDays, civilDate, civilDateOf, formatCivil, weekdayName, type CivilDate } from '../src/domain/civil-date.js';
-import type { Member } from '../src/store/member-repo.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
 
@@ -29,50 +28,8 @@ const T = {
   pastDate: 'Hạn nộp phải từ hôm nay trở đi.',
 };
 
-interface ItemRef {
-  kind: 'task' | 'report';
-  id: number;
-  label: string;
-  title: string;
-}
-
 function today(ctx: CommandContext): CivilDate {
   return civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
-}
-
-/** Finds the item a reply names: "t12" / "r3" (buttons), a task code, or a report code of this year. */
-function findItem(ctx: CommandContext, ref: string): ItemRef | undefined {
-  const { plans, reports } = ctx.services.store;
-  const byId = /^([tr])(\d+)$/i.exec(ref);
-  if (byId) {
-    const id = Number(byId[2]);
-    if (byId[1]!.toLowerCase() === 't') {
-      const task = plans.taskById(id);
-      return task ? { kind: 'task', id, label: task.code, title: task.activity || task.task } : undefined;
-    }
-    const report = reports.byId(id);
-    return report ? { kind: 'report', id, label: report.code, title: report.title } : undefined;
-  }
-  const tasks = plans.tasksByRef(ref);
-  const mine = tasks.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === ctx.member!.agencyId));
-  const task = mine[0] ?? tasks[0];
-  if (task) return { kind: 'task', id: task.id, label: task.code, title: task.activity || task.task };
-  const report = reports.byCode(ref, Number(today(ctx).slice(0, 4)));
-  return report ? { kind: 'report', id: report.id, label: report.code, title: report.title } : undefined;
-}
-
-/** May this member's agency answer for the item (lead of the task, or owing the report)? */
-function answersFor(ctx: CommandContext, member: Member, item: ItemRef): boolean {
-  if (item.kind === 'report') return ctx.services.store.reports.owes(item.id, member.agencyId);
-  return ctx.services.store.plans.assignments(item.id).some((a) => a.agencyId === member.agencyId && a.role === 'lead');
-}
-
-/** The item's due date that a reminder would be about now: the first on or after today, else the last. */
-function relevantDue(ctx: CommandContext, item: ItemRef): CivilDate {
-  const dates =
-    item.kind === 'task' ? ctx.services.store.plans.dueDates(item.id) : [ctx.services.store.reports.byId(item.id)!.dueDate];
-  const now = today(ctx);
-  return dates.find((d) => d >= now) ?? dates.at(-1) ?? now;
 }
 
 const refArg = z.array(z.string()).min(1, 'thiếu mã việc, ví dụ /xong I.3.17');
@@ -86,15 +43,15 @@ export const doneCommand = defineCommand({
   args: refArg.transform((w) => w[0]!),
   run(ctx, ref) {
     const member = ctx.member!;
-    const item = findItem(ctx, ref);
+    const { reminders, statuses } = ctx.services;
+    const item = reminders.findItem(member, ref);
     if (!item) return textReply(T.badRef(ref));
-    if (!answersFor(ctx, member, item)) return textReply(T.notYours(item.label));
-    const { statuses, store } = ctx.services;
+    if (!reminders.answersFor(member, item)) return textReply(T.notYours(item.label));
     if (item.kind === 'report') {
       const submitted = statuses.submitReport(member, ctx.platform, item.id, null);
       return textReply(submitted.ok ? T.doneRecorded(item.label) : T.alreadyDone(item.label));
     }
-    const task = store.plans.taskById(item.id)!;
+    const task = statuses.task(item.id)!;
     const recorded = statuses.recordTask(member, ctx.platform, task, { code: task.code, status: 'done', progress: 100, reason: null, evidence: null, requestedDate: null });
     return textReply(recorded.ok ? T.doneRecorded(item.label) : T.alreadyDone(item.label));
   },
@@ -109,9 +66,10 @@ export const snoozeCommand = defineCommand({
   args: refArg.transform((w) => ({ ref: w[0]!, days: w[1] === undefined ? null : Number(w[1]) })),
   run(ctx, args) {
     const member = ctx.member!;
-    const item = findItem(ctx, args.ref);
+    const { reminders } = ctx.services;
+    const item = reminders.findItem(member, args.ref);
     if (!item) return textReply(T.badRef(args.ref));
-    if (!answersFor(ctx, member, item)) return textReply(T.notYours(item.label));
+    if (!reminders.answersFor(member, item)) return textReply(T.notYours(item.label));
     const allowed = ctx.services.policy.snoozeDays;
     if (args.days === null) {
       return {
@@ -120,13 +78,7 @@ export const snoozeCommand = defineCommand({
       };
     }
     if (!allowed.includes(args.days)) return textReply(T.snoozeBad(allowed));
-    const until = ctx.services.calendar.addWorkingDays(ctx.services.calendar.onOrBefore(today(ctx)), args.days);
-    const now = ctx.services.clock.now();
-    ctx.services.store.transaction(() => {
-      ctx.services.store.statuses.snooze(item.kind, item.id, member.agencyId, until, member.id, now);
-      ctx.services.planner.snoozeReminder({ itemKind: item.kind, itemId: item.id, agencyId: member.agencyId, dueDate: relevantDue(ctx, item) }, until);
-    });
-    return textReply(T.snoozed(item.label, until));
+    return textReply(T.snoozed(item.label, reminders.snooze(member, item, args.days)));
   },
 });
 
@@ -141,18 +93,8 @@ export const calendarCommand = defineCommand({
     const member = ctx.member!;
     const from = today(ctx);
     const to = addDays(from, 30);
-    const { plans, reports } = ctx.services.store;
-    const entries: { due: CivilDate; label: string; title: string }[] = [];
-    let overdue = 0;
-    for (const task of plans.tasksForAgency(member.agencyId, from)) {
-      for (const due of plans.dueDates(task.id)) {
-        if (due >= from && due <= to) entries.push({ due, label: task.code, title: (task.activity || task.task).slice(0, 80) });
-      }
-      if (task.nextDue && task.nextDue < from) overdue += 1;
-    }
-    for (const report of reports.forAgency(member.agencyId, from, to)) entries.push({ due: report.dueDate, label: report.code, title: report.title });
+    const { entries, overdue } = ctx.services.reminders.calendarOf(member.agencyId, from, to);
     if (entries.length === 0) return textReply(T.calendarEmpty(member.agencyName), ...(overdue > 0 ? [T.overdueNote(overdue)] : []));
-    entries.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
     return {
       text: lines([bold(T.calendarTitle(member.agencyName))], ...entries.map((e) => T.calendarLine(e.due, e.label, e.title)), ...(overdue > 0 ? [T.overdueNote(overdue)] : [])),
     };
@@ -192,7 +134,7 @@ export const muteCommand = defineCommand({
   roles: ['focal', 'leader', 'admin'],
   args: noArgs,
   run(ctx) {
-    ctx.services.store.members.setMuted(ctx.member!.id, true);
+    ctx.services.reminders.setMuted(ctx.member!, true);
     return textReply(T.muted);
   },
 });
@@ -205,7 +147,7 @@ export const unmuteCommand = defineCommand({
   roles: ['focal', 'leader', 'admin'],
   args: noArgs,
   run(ctx) {
-    ctx.services.store.members.setMuted(ctx.member!.id, false);
+    ctx.services.reminders.setMuted(ctx.member!, false);
     return textReply(T.unmuted);
   },
 });
@@ -225,30 +167,9 @@ export const requestReportCommand = defineCommand({
     const nominal = match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
     if (!nominal) return textReply(T.badDate(args.date));
     if (nominal < today(ctx)) return textReply(T.pastDate);
-    const { store, calendar, planner, clock } = ctx.services;
-    const agencies = store.agencies.list().filter((a) => !a.isStanding);
-    const kinds = new Set(store.agencies.kinds().map((k) => k.code));
-    let targets: number[];
-    if (args.audience.toLowerCase() === 'tatca') targets = agencies.map((a) => a.id);
-    else if (kinds.has(args.audience)) targets = agencies.filter((a) => a.kind === args.audience).map((a) => a.id);
-    else {
-      const found = args.audience.split(',').map((c) => store.agencies.byCode(c.trim()));
-      if (found.some((a) => !a)) return textReply(T.badAudience(args.audience));
-      targets = found.map((a) => a!.id);
-    }
-    if (targets.length === 0) return textReply(T.badAudience(args.audience));
-    const year = Number(nominal.slice(0, 4));
-    const due = calendar.onOrAfter(nominal);
-    store.transaction(() => {
-      const number = store.reports.nextAdhocNumber(year);
-      store.reports.ensure(
-        { code: `DX${number}`, year, kind: 'adhoc', title: args.title, cutoffDate: null, nominalDueDate: nominal, dueDate: due },
-        targets,
-        ctx.member!.id,
-        clock.now(),
-      );
-    });
-    planner.replan();
-    return { text: lines(T.reportCreated(args.title, due, targets.length), [code('/lich'), ' để xem các hạn sắp tới.']) };
+    const requested = ctx.services.reminders.requestReport(ctx.member!, nominal, args.audience, args.title);
+    if (!requested.ok) return textReply(T.badAudience(args.audience));
+    const { due, agencies: targets } = requested.value;
+    return { text: lines(T.reportCreated(args.title, due, targets), [code('/lich'), ' để xem các hạn sắp tới.']) };
   },
 });

@@ -1,4 +1,5 @@
 import { Notifier } from './notifier.js';
+import { ReminderService } from './reminder-service.js';
 import { join } from 'node:path';
 import { RegistryEditor } from './registry-editor.js';
 import type { Clock } from '../clock.js';
@@ -43,6 +44,8 @@ export interface Services {
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
+  /** Snoozing, muting, an agency's calendar, ad-hoc report requests. */
+  reminders: ReminderService;
   /** Adds, renames and retires agencies in data/agencies.json and the database. */
   registry: RegistryEditor;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
@@ -67,6 +70,7 @@ export function createServices(deps: {
   return {
     ...rest,
     calendar,
+    reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     registry: new RegistryEditor(deps.store, join(dataDir, 'agencies.json'), deps.clock, deps.settings.timeZone),
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
     plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir), deps.settings.timeZone),
