@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textReply, type Reply } from '../src/app/reply.js';
-import type { Services } from '../src/app/services.js';
+import type { CommandServices } from '../src/app/services.js';
 import { ROLE_WORDS, type Role } from '../src/domain/roles.js';
 import { COMMON } from './common.texts.js';
 
@@ -29,8 +29,8 @@ export const agencyWord = z
 export const optionalAgencyWords = z.array(z.string()).transform((words) => (words.length > 0 ? words.join(' ') : null));
 
 /** The agency those words name (none typed: no agency), or the Vietnamese reply saying it was not found. */
-export function resolveAgencyWords(services: Services, text: string | null): { agencyId?: number } | Reply {
+export function resolveAgencyWords(services: CommandServices, text: string | null): { agencyId?: number } | Reply {
   if (text === null) return {};
-  const agency = services.store.agencies.find(text);
+  const agency = services.directory.findAgency(text);
   return agency ? { agencyId: agency.id } : textReply(COMMON.unknownAgency(text));
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '../src/logger.js';
 import type { z } from 'zod';
 import type { Reply } from '../src/app/reply.js';
-import type { Services } from '../src/app/services.js';
+import type { CommandServices } from '../src/app/services.js';
 import type { Role } from '../src/domain/roles.js';
 import type { Member } from '../src/store/member-repo.js';
 
@@ -16,7 +16,7 @@ export interface CommandContext {
   chatType: 'private' | 'group';
   /** The name the platform shows for the sender. */
   senderName: string;
-  services: Services;
+  services: CommandServices;
   /** Platform-specific links a reply may mention (e.g. a Telegram deep link for an invite code). */
   links: { startLink(code: string): string | null };
   /** This update's logger (platform, update id, sender): what a command did goes here. */

@@ -71,7 +71,7 @@ export const whoAmICommand = defineCommand({
   run(ctx) {
     const member = ctx.member!;
     const tz = ctx.services.settings.timeZone;
-    const accounts = ctx.services.store.members.accounts(member.id);
+    const accounts = ctx.services.directory.accounts(member);
     return textReply(
       [bold(T.me)],
       `${T.name}: ${member.displayName}`,
@@ -96,9 +96,9 @@ export const channelCommand = defineCommand({
   args: z.array(z.string()).transform((w) => w[0]?.toLowerCase() ?? null),
   run(ctx, platform) {
     const member = ctx.member!;
-    const { members } = ctx.services.store;
-    const accounts = members.accounts(member.id);
-    const current = members.deliveryAccount(member)?.platform ?? null;
+    const { directory } = ctx.services;
+    const accounts = directory.accounts(member);
+    const current = directory.deliveryPlatform(member);
     if (platform === null) {
       return {
         text: lines(
@@ -109,7 +109,7 @@ export const channelCommand = defineCommand({
       };
     }
     if (!accounts.some((a) => a.platform === platform)) return textReply(T.channelNotLinked(platform));
-    members.setPreferredPlatform(member.id, platform);
+    directory.setPreferredPlatform(member, platform);
     return textReply(T.channelSet(COMMON.platformLabel(platform)));
   },
 });
@@ -124,8 +124,8 @@ export const agenciesCommand = defineCommand({
   run(ctx, words) {
     const kind = words[0] ?? null;
     if (kind !== null && EDITS.has(kind.toLowerCase())) return editDirectory(ctx, kind.toLowerCase(), words.slice(1));
-    const { agencies } = ctx.services.store;
-    const kinds = agencies.kinds();
+    const { directory } = ctx.services;
+    const kinds = directory.kinds();
     if (kind === null) {
       return {
         text: [T.pickKind],
@@ -138,7 +138,7 @@ export const agenciesCommand = defineCommand({
     if (kind !== ALL && !kinds.some((k) => k.code === kind)) {
       return textReply(T.unknownKind(kind, kinds.map((k) => `${k.code} (${k.label})`).join(', ')));
     }
-    const list = agencies.list(kind === ALL ? {} : { kind });
+    const list = directory.agencies(kind === ALL ? {} : { kind });
     const rows: RichText[] = [];
     for (const group of kinds) {
       const inGroup = list.filter((a) => a.kind === group.code);
@@ -209,20 +209,16 @@ export const membersCommand = defineCommand({
   roles: ['admin'],
   args: optionalAgencyWords,
   run(ctx, agencyText) {
-    const { store } = ctx.services;
     const target = resolveAgencyWords(ctx.services, agencyText);
     if ('text' in target) return target;
     const { agencyId } = target;
-    const members = store.members.list(agencyId !== undefined ? { agencyId } : {});
+    const members = ctx.services.directory.members(agencyId !== undefined ? { agencyId } : {});
     if (members.length === 0) return textReply(T.noMembers);
     return {
       text: lines(
         [bold(T.membersTitle(members.length))],
         ...members.map((m) => {
-          const platforms = store.members
-            .accounts(m.id)
-            .map((a) => COMMON.platformLabel(a.platform))
-            .join(', ');
+          const platforms = m.platforms.map((p) => COMMON.platformLabel(p)).join(', ');
           return `• ${m.displayName} — ${m.agencyName} — ${ROLE_LABELS[m.role]}${platforms ? ` — ${platforms}` : ''}`;
         }),
       ),

@@ -80,7 +80,7 @@ export const tasksCommand = defineCommand({
     .pipe(z.string().regex(/^[1-9]\d{0,3}$/, 'số trang phải là số từ 1, ví dụ /viec 2').transform(Number)),
   run(ctx, page) {
     const member = ctx.member!;
-    const tasks = ctx.services.store.plans.tasksForAgency(member.agencyId, today(ctx));
+    const tasks = ctx.services.tasks.forAgency(member.agencyId);
     if (tasks.length === 0) return textReply(T.noAgencyTasks(member.agencyName));
     const pages = Math.ceil(tasks.length / PAGE_SIZE);
     if (page > pages) return textReply(T.pageOutOfRange(pages));
@@ -113,13 +113,7 @@ function taskDetails(ctx: CommandContext, task: Task): Reply {
 }
 
 function taskText(ctx: CommandContext, task: Task): Reply {
-  const { plans } = ctx.services.store;
-  const assignments = plans.assignments(task.id);
-  const leads = assignments.filter((a) => a.role === 'lead').map((a) => a.agencyName);
-  const coords = assignments.filter((a) => a.role === 'coord');
-  const deadlines = plans.deadlines(task.id);
-  const past = plans.pastDeadlines(task.id);
-  const override = plans.override(task.id);
+  const { leads, coordinators, deadlines, past, override } = ctx.services.tasks.details(task);
   const field = (label: string, value: string): RichText[] => (value ? [[bold(`${label}: `), value]] : []);
   return {
     text: lines(
@@ -131,7 +125,7 @@ function taskText(ctx: CommandContext, task: Task): Reply {
       ...field(T.activity, task.activity),
       ...field(T.product, task.product),
       ...field(T.leadLabel, leads.length > 0 && leads.length <= 5 ? leads.join(', ') : `${task.leadText}${leads.length > 5 ? ` (${T.resolved(leads.length)})` : ''}`),
-      ...field(T.coordLabel, task.coordText ? `${task.coordText}${coords.length > 0 ? ` (${T.resolved(coords.length)})` : ''}` : ''),
+      ...field(T.coordLabel, task.coordText ? `${task.coordText}${coordinators > 0 ? ` (${T.resolved(coordinators)})` : ''}` : ''),
       ...field(T.deadline, task.deadlineText),
       ...field(T.computed, deadlines.length > 0 ? deadlines.map((d) => formatCivil(d.dueDate)).join('; ') : past.length > 0 ? T.noneLeft : PLAN_TEXTS.kind[task.deadlineKind]),
       ...field(T.past, past.map((d) => formatCivil(d.dueDate)).join('; ')),
@@ -154,7 +148,7 @@ export const taskCommand = defineCommand({
     // A code typed with spaces ("II. 3.3") is one code; "#<plan>" after it picks one plan.
     .transform((words) => ({ code: words.filter((w) => !w.startsWith('#')).join(' '), plan: words.find((w) => w.startsWith('#'))?.slice(1) ?? null })),
   run(ctx, args) {
-    const found = ctx.services.store.plans.tasksByRef(args.code);
+    const found = ctx.services.tasks.byRef(args.code);
     const chosen = args.plan ? found.filter((t) => String(t.planId) === args.plan) : found;
     if (chosen.length === 0) return textReply(T.unknownTask(args.code));
     if (chosen.length === 1) return taskDetails(ctx, chosen[0]!);
@@ -173,8 +167,8 @@ export const plansCommand = defineCommand({
   roles: ['admin'],
   args: noArgs,
   run(ctx) {
-    const { plans } = ctx.services.store;
-    const summaries = plans.planSummaries();
+    const { tasks } = ctx.services;
+    const summaries = tasks.planSummaries();
     if (summaries.length === 0) return textReply(T.noPlans);
     const rows: (RichText | string)[] = [[bold(T.plansTitle)]];
     for (const s of summaries) {
@@ -185,7 +179,7 @@ export const plansCommand = defineCommand({
       rows.push(T.kinds(parts.join(', ')));
       if (s.unassigned > 0) rows.push(T.unassigned(s.unassigned));
     }
-    const waiting = plans.tasksNeedingDate(15);
+    const waiting = tasks.needingDate(15);
     if (waiting.length > 0) {
       rows.push([bold(T.needsDateTitle(summaries.reduce((n, s) => n + s.needsDate, 0)))]);
       for (const t of waiting) rows.push([code(t.code), ` ${titleOf(t, 70)} — “${t.deadlineText}”`]);
@@ -209,17 +203,11 @@ export const setDateCommand = defineCommand({
     const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(args.date);
     const date = match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
     if (!date) return textReply(T.badDate(args.date));
-    const found = ctx.services.store.plans.tasksByRef(args.code);
+    const found = ctx.services.tasks.byRef(args.code);
     if (found.length === 0) return textReply(T.unknownTask(args.code));
-    // A date outside 2000 … (plan year + 10) is a typo ("01/01/0001", "9999"), not a deadline.
-    const latest = Math.max(...found.map((t) => ctx.services.store.plans.planById(t.planId)?.year ?? 0), Number(today(ctx).slice(0, 4))) + 10;
-    if (Number(date.slice(0, 4)) < 2000 || Number(date.slice(0, 4)) > latest) return textReply(T.dateOutOfRange(args.date, latest));
-    const due = ctx.services.calendar.onOrAfter(date);
-    const now = ctx.services.clock.now();
-    ctx.services.store.transaction(() => {
-      for (const task of found) ctx.services.store.plans.setOverride(task.id, due, ctx.member!.id, args.reason, now);
-    });
-    ctx.services.planner.replan();
+    const set = ctx.services.tasks.setDate(found, date, ctx.member!, args.reason);
+    if (!set.ok) return textReply(T.dateOutOfRange(args.date, set.error.latest));
+    const due = set.value;
     return textReply(
       T.dateSet(args.code, formatCivil(due)),
       ...(due !== date ? [T.dateMoved(formatCivil(date), formatCivil(due))] : []),

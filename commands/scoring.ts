@@ -47,16 +47,16 @@ export const scoreCommand = defineCommand({
   run(ctx, words) {
     const member = ctx.member!;
     const { agency: agencyText, period, asOf } = splitArgs(ctx, words);
-    const { agencies } = ctx.services.store;
+    const { directory } = ctx.services;
     let agencyId = member.agencyId;
     if (agencyText !== null) {
-      const found = agencies.find(agencyText);
+      const found = directory.findAgency(agencyText);
       if (!found) return textReply(COMMON.unknownAgency(agencyText));
       if (member.role === 'focal' && found.id !== member.agencyId) return textReply(T.ownOnly);
       agencyId = found.id;
     }
     const score = ctx.services.scoring.scoreAll(period, asOf).find((s) => s.agencyId === agencyId);
-    const name = agencies.byId(agencyId)!.name;
+    const name = directory.agency(agencyId)!.name;
     if (!score) return textReply(T.title(name, period.label, formatCivil(asOf)), T.note);
     const rows: RichText[] = score.criteria.map((c) => [bold(T.line(c.points, c.maxPoints, c.title)), `\n   ${c.why}`]);
     return textReply([bold(T.title(name, period.label, formatCivil(asOf)))], ...rows, [bold(T.total(score))], T.note);
@@ -73,7 +73,7 @@ export const rankingCommand = defineCommand({
   args: z.array(z.string()),
   run(ctx, words) {
     const { agency: kindText, period, asOf } = splitArgs(ctx, words);
-    const kinds = ctx.services.store.agencies.kinds();
+    const kinds = ctx.services.directory.kinds();
     const kind = kindText ?? 'so_ban_nganh';
     const found = kinds.find((k) => k.code === kind);
     if (!found) return textReply(T.unknownKind(kind, kinds.map((k) => k.code).join(', ')));

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { bold, lines, textReply, type Reply, type RichText } from '../src/app/reply.js';
-import type { Services } from '../src/app/services.js';
+import type { CommandServices } from '../src/app/services.js';
 import type { Member } from '../src/store/member-repo.js';
-import { addDays, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import { addDays, formatCivil } from '../src/domain/civil-date.js';
 import type { WeekActivity } from '../src/app/summary-service.js';
 import { completionChart, trendChart } from '../src/app/charts.js';
-import { exportWorkbook } from '../src/app/excel-export.js';
 import { parsePeriod } from '../src/domain/scoring.js';
 import { optionalAgencyWords, resolveAgencyWords } from './args.js';
 import { defineCommand } from './command.js';
@@ -63,11 +62,11 @@ export const summaryCommand = defineCommand({
 });
 
 /** The /tonghop message (and chart) for the province, or one agency; also the leaders' weekly digest. */
-export function summaryReply(services: Services, agencyId?: number): Reply {
-  const { store, summaries, settings } = services;
-  const who = agencyId === undefined ? settings.provinceName : (store.agencies.byId(agencyId)?.name ?? '');
+export function summaryReply(services: CommandServices, agencyId?: number): Reply {
+  const { directory, summaries, settings } = services;
+  const who = agencyId === undefined ? settings.provinceName : (directory.agency(agencyId)?.name ?? '');
   const s = summaries.province(agencyId);
-  const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+  const names = directory.agencyNames();
   const rows: (RichText | string)[] = [[bold(T.title(who, s.quarter.label))]];
   rows.push(s.tasksDue === 0 ? T.nothing : T.tasks(s.tasksDue, s.tasksDone, s.tasksOverdue));
   // The quarter's headline counts only this quarter's dates; say how much is overdue in all, so the
@@ -89,9 +88,9 @@ export function summaryReply(services: Services, agencyId?: number): Reply {
 }
 
 /** The trend message and chart: replies per week for 12 weeks; also part of the leaders' weekly digest. */
-export function trendReply(services: Services, agencyId?: number): Reply {
-  const { store, summaries, settings } = services;
-  const who = agencyId === undefined ? settings.provinceName : (store.agencies.byId(agencyId)?.name ?? '');
+export function trendReply(services: CommandServices, agencyId?: number): Reply {
+  const { directory, summaries, settings } = services;
+  const who = agencyId === undefined ? settings.provinceName : (directory.agency(agencyId)?.name ?? '');
   const weeks = summaries.trend(agencyId);
   const short = (day: string) => formatCivil(day).slice(0, 5);
   const [before, current] = weeks.slice(-2) as [WeekActivity, WeekActivity];
@@ -127,13 +126,13 @@ export const overdueCommand = defineCommand({
   roles: ['leader', 'admin'],
   args: optionalAgencyWords,
   run(ctx, agencyText) {
-    const { store, summaries } = ctx.services;
+    const { directory, summaries } = ctx.services;
     const target = resolveAgencyWords(ctx.services, agencyText);
     if ('text' in target) return target;
     const { agencyId } = target;
     const items = summaries.overdue(agencyId);
     if (items.length === 0) return textReply(T.noOverdue);
-    const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+    const names = directory.agencyNames();
     const byAgency = new Map<number, typeof items>();
     for (const item of items) byAgency.set(item.agencyId, [...(byAgency.get(item.agencyId) ?? []), item]);
     const perAgency = agencyId === undefined ? OVERDUE_LIMITS.perAgency : OVERDUE_LIMITS.oneAgency;
@@ -162,22 +161,13 @@ export const reportStatusCommand = defineCommand({
     .min(1, 'thiếu mã báo cáo, ví dụ /baocao 6T')
     .transform((w) => ({ code: w[0]!.toUpperCase(), year: w[1] ? Number(w[1]) : null })),
   run(ctx, args) {
-    const { store, summaries } = ctx.services;
+    const { summaries } = ctx.services;
     const year = args.year ?? Number(summaries.today().slice(0, 4));
-    const report = store.reports.byCode(args.code, year);
-    if (!report) return textReply(T.reportUnknown(args.code));
-    const owing = store.reports.obligationsOf(report.id);
-    const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
-    const done: string[] = [];
-    const missing: string[] = [];
-    for (const agencyId of owing) {
-      const state = store.statuses.state('report', report.id, agencyId);
-      if (state?.status === 'done' && state.doneAt) {
-        const day = civilDateOf(new Date(state.doneAt), ctx.services.settings.timeZone);
-        done.push(`• ${names.get(agencyId)} — ${formatCivil(day)}${day > report.dueDate ? ` (${T.late})` : ''}`);
-      } else missing.push(`• ${names.get(agencyId)}`);
-    }
-    return textReply([bold(T.reportTitle(report.title, formatCivil(report.dueDate)))], T.submitted(done.length, owing.length), ...done, T.missing(missing.length), ...missing);
+    const status = summaries.reportStatus(args.code, year);
+    if (!status) return textReply(T.reportUnknown(args.code));
+    const { report, submitted, missing, owing } = status;
+    const done = submitted.map((s) => `• ${s.name} — ${formatCivil(s.day)}${s.late ? ` (${T.late})` : ''}`);
+    return textReply([bold(T.reportTitle(report.title, formatCivil(report.dueDate)))], T.submitted(done.length, owing), ...done, T.missing(missing.length), ...missing.map((name) => `• ${name}`));
   },
 });
 
@@ -189,12 +179,12 @@ export const exportCommand = defineCommand({
   roles: ['leader', 'admin'],
   args: z.array(z.string()).transform((w) => w[0] ?? null),
   async run(ctx, text) {
-    const { summaries, store, scoring, settings } = ctx.services;
+    const { summaries, scoring } = ctx.services;
     const today = summaries.today();
     const period = text ? parsePeriod(text) : parsePeriod(today.slice(0, 4));
     if (!period) return textReply(`Kỳ “${text}” không hợp lệ. Dùng năm (2024) hoặc quý (2024-Q2).`);
     const asOf = today < period.to ? today : period.to;
-    const data = await exportWorkbook(store, scoring, period, asOf, settings.timeZone);
+    const data = await scoring.exportWorkbook(period, asOf);
     return {
       text: [`Tệp Excel ${period.label} (số liệu đến ${formatCivil(asOf)}): nhiệm vụ, báo cáo, điểm.`],
       attachments: [{ kind: 'document', filename: `dondoc-${text ?? today.slice(0, 4)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }],
@@ -206,8 +196,8 @@ export const exportCommand = defineCommand({
  * The leaders' weekly digest: the summary and the trend chart, for the leader's own agency — or
  * the whole province for leaders of UBND tỉnh and of the standing agencies (Sở Nội vụ, Văn phòng).
  */
-export function weeklyDigestReply(services: Services, leader: Member): Reply {
-  const agency = services.store.agencies.byId(leader.agencyId);
+export function weeklyDigestReply(services: CommandServices, leader: Member): Reply {
+  const agency = services.directory.agency(leader.agencyId);
   const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;
   const summary = summaryReply(services, scope);
   const trend = trendReply(services, scope);

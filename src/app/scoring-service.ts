@@ -4,6 +4,7 @@ import { rubricSchema, scoreAgency, type AgencyScore, type Obligation, type Rubr
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
 import { readDataFile } from './data-file.js';
+import { exportWorkbook } from './excel-export.js';
 
 /** Reads and validates data/rubric.json; throws one Vietnamese line naming the bad field. */
 export function loadRubric(dataDir: string): Rubric {
@@ -24,6 +25,11 @@ export class ScoringService {
     private readonly calendar: WorkCalendar,
     private readonly timeZone: string,
   ) {}
+
+  /** The Excel workbook of a period: tasks, reports and these scores (the same numbers as /diem and /xephang). */
+  exportWorkbook(period: { from: string; to: string; label: string }, asOf: string): Promise<Buffer> {
+    return exportWorkbook(this.store, this, period, asOf, this.timeZone);
+  }
 
   /** Scores every agency (except Sở Nội vụ itself) for [from, to] as of a day, best first. */
   scoreAll(period: { from: string; to: string }, asOf: string): ScoredAgency[] {

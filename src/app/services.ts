@@ -1,4 +1,6 @@
 import { Notifier } from './notifier.js';
+import { TaskService } from './task-service.js';
+import { DirectoryService } from './directory-service.js';
 import { ReminderService } from './reminder-service.js';
 import { join } from 'node:path';
 import { RegistryEditor } from './registry-editor.js';
@@ -44,12 +46,22 @@ export interface Services {
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
+  /** The plans' tasks as commands read and adjust them. */
+  tasks: TaskService;
+  /** Agencies, kinds, members and their accounts, as commands read them. */
+  directory: DirectoryService;
   /** Snoozing, muting, an agency's calendar, ad-hoc report requests. */
   reminders: ReminderService;
   /** Adds, renames and retires agencies in data/agencies.json and the database. */
   registry: RegistryEditor;
   settings: { provinceName: string; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
 }
+
+/**
+ * The services as commands see them: everything but the store itself, so a command goes through a
+ * service (which owns the rules and transactions) and never writes SQL rows on its own.
+ */
+export type CommandServices = Omit<Services, 'store'>;
 
 /** Wires the services over a store, clock and logger; province data files are read from dataDir. */
 export function createServices(deps: {
@@ -70,6 +82,8 @@ export function createServices(deps: {
   return {
     ...rest,
     calendar,
+    tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
+    directory: new DirectoryService(deps.store),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     registry: new RegistryEditor(deps.store, join(dataDir, 'agencies.json'), deps.clock, deps.settings.timeZone),
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),

@@ -5,6 +5,7 @@ import type { WorkCalendar } from '../domain/work-calendar.js';
 import { dayjs } from '../domain/time.js';
 import type { ProgressQuery } from '../store/progress-repo.js';
 import type { Store } from '../store/store.js';
+import type { Report } from '../store/report-repo.js';
 import { REPORT_LOOKBACK_DAYS } from './reminder-planner.js';
 
 export interface ItemLine {
@@ -47,6 +48,28 @@ export class SummaryService {
     private readonly clock: Clock,
     private readonly timeZone: string,
   ) {}
+
+  /**
+   * Who submitted a report and when (late or not), and who has not, by agency name; undefined for
+   * an unknown report code of that year.
+   */
+  reportStatus(code: string, year: number): { report: Report; submitted: { name: string; day: CivilDate; late: boolean }[]; missing: string[]; owing: number } | undefined {
+    const { reports, statuses, agencies } = this.store;
+    const report = reports.byCode(code, year);
+    if (!report) return undefined;
+    const owing = reports.obligationsOf(report.id);
+    const names = new Map(agencies.list().map((a) => [a.id, a.name]));
+    const submitted: { name: string; day: CivilDate; late: boolean }[] = [];
+    const missing: string[] = [];
+    for (const agencyId of owing) {
+      const state = statuses.state('report', report.id, agencyId);
+      if (state?.status === 'done' && state.doneAt) {
+        const day = civilDateOf(new Date(state.doneAt), this.timeZone);
+        submitted.push({ name: names.get(agencyId) ?? '', day, late: day > report.dueDate });
+      } else missing.push(names.get(agencyId) ?? '');
+    }
+    return { report, submitted, missing, owing: owing.length };
+  }
 
   today(): CivilDate {
     return civilDateOf(this.clock.now(), this.timeZone);

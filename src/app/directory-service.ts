@@ -1,0 +1,48 @@
+import type { Agency, AgencyKind } from '../store/agency-repo.js';
+import type { Member, MemberAccount } from '../store/member-repo.js';
+import type { Store } from '../store/store.js';
+
+/** The province's directory as commands read it: agencies and their kinds, members and their chat accounts. */
+export class DirectoryService {
+  constructor(private readonly store: Store) {}
+
+  agency(id: number): Agency | undefined {
+    return this.store.agencies.byId(id);
+  }
+
+  /** The agency a person typed: a code, a name or an alias, with or without diacritics. */
+  findAgency(text: string): Agency | undefined {
+    return this.store.agencies.find(text);
+  }
+
+  /** Every agency's name by id (for lists that show many agencies). */
+  agencyNames(): Map<number, string> {
+    return new Map(this.store.agencies.list().map((a) => [a.id, a.name]));
+  }
+
+  kinds(): AgencyKind[] {
+    return this.store.agencies.kinds();
+  }
+
+  agencies(filter: { kind?: string } = {}): Agency[] {
+    return this.store.agencies.list(filter);
+  }
+
+  accounts(member: Member): MemberAccount[] {
+    return this.store.members.accounts(member.id);
+  }
+
+  /** The platform dondoc reaches the member on (their choice when they linked both), or null. */
+  deliveryPlatform(member: Member): string | null {
+    return this.store.members.deliveryAccount(member)?.platform ?? null;
+  }
+
+  setPreferredPlatform(member: Member, platform: string): void {
+    this.store.members.setPreferredPlatform(member.id, platform);
+  }
+
+  /** Linked members (of one agency, if given), each with the platforms they linked. */
+  members(filter: { agencyId?: number } = {}): (Member & { platforms: string[] })[] {
+    return this.store.members.list(filter).map((m) => ({ ...m, platforms: this.store.members.accounts(m.id).map((a) => a.platform) }));
+  }
+}

@@ -1,0 +1,81 @@
+import type { Clock } from '../clock.js';
+import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { WorkCalendar } from '../domain/work-calendar.js';
+import type { Member } from '../store/member-repo.js';
+import type { AgencyTask, Task, TaskDeadline } from '../store/plan-repo.js';
+import type { Store } from '../store/store.js';
+import type { ReminderPlanner } from './reminder-planner.js';
+
+/** A task as /nhiemvu shows it: who leads and coordinates, its dates, an admin-set date. */
+export interface TaskDetails {
+  leads: string[];
+  coordinators: number;
+  deadlines: TaskDeadline[];
+  past: TaskDeadline[];
+  override: { dueDate: CivilDate; reason: string | null } | undefined;
+}
+
+/** The plans' tasks as commands read and adjust them. */
+export class TaskService {
+  constructor(
+    private readonly store: Store,
+    private readonly calendar: WorkCalendar,
+    private readonly planner: ReminderPlanner,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  private today(): CivilDate {
+    return civilDateOf(this.clock.now(), this.timeZone);
+  }
+
+  /** An agency's active tasks with its role and next due date, lead tasks first. */
+  forAgency(agencyId: number): AgencyTask[] {
+    return this.store.plans.tasksForAgency(agencyId, this.today());
+  }
+
+  /** Active tasks a typed reference names ("t12", a code as typed, a code's tail). */
+  byRef(typed: string): Task[] {
+    return this.store.plans.tasksByRef(typed);
+  }
+
+  details(task: Task): TaskDetails {
+    const { plans } = this.store;
+    const assignments = plans.assignments(task.id);
+    return {
+      leads: assignments.filter((a) => a.role === 'lead').map((a) => a.agencyName),
+      coordinators: assignments.filter((a) => a.role === 'coord').length,
+      deadlines: plans.deadlines(task.id),
+      past: plans.pastDeadlines(task.id),
+      override: plans.override(task.id),
+    };
+  }
+
+  planSummaries(): ReturnType<Store['plans']['planSummaries']> {
+    return this.store.plans.planSummaries();
+  }
+
+  needingDate(limit: number): Task[] {
+    return this.store.plans.tasksNeedingDate(limit);
+  }
+
+  /**
+   * An admin sets the due date of tasks (all plans' tasks with that code): moved to the next
+   * working day, then reminders re-planned. A date outside 2000 … (the plans' year + 10) is a typo
+   * ("01/01/0001", "9999"), not a deadline: refused with the latest year accepted.
+   */
+  setDate(tasks: Task[], date: CivilDate, admin: Member, reason: string | null): Result<CivilDate, { code: 'out_of_range'; latest: number }> {
+    const { plans } = this.store;
+    const latest = Math.max(...tasks.map((t) => plans.planById(t.planId)?.year ?? 0), Number(this.today().slice(0, 4))) + 10;
+    const year = Number(date.slice(0, 4));
+    if (year < 2000 || year > latest) return err({ code: 'out_of_range', latest });
+    const due = this.calendar.onOrAfter(date);
+    const now = this.clock.now();
+    this.store.transaction(() => {
+      for (const task of tasks) plans.setOverride(task.id, due, admin.id, reason, now);
+    });
+    this.planner.replan();
+    return ok(due);
+  }
+}
