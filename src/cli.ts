@@ -512,21 +512,24 @@ async function run(argv: string[]): Promise<number> {
 }
 
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // process.exitCode, never process.exit(): standard output piped to another program must drain
+  // completely (a --json answer of megabytes) before the process ends.
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     if (error instanceof UsageError) {
       process.stderr.write(`Lỗi: ${error.message}.\n\n${USAGE}\n`);
-      process.exit(2);
-    }
-    if (error instanceof ConfigError) {
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.exitCode = 1;
+    } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`Lỗi: ${error.message}\n\n${USAGE}\n`);
-      process.exit(2);
+      process.exitCode = 2;
+    } else {
+      createLogger('error').error({ err: error }, 'cli failed');
+      process.exitCode = 1;
     }
-    createLogger('error').error({ err: error }, 'cli failed');
-    process.exit(1);
   },
 );
