@@ -1,3 +1,4 @@
+import { textKey } from '../src/domain/text-key.js';
 import { z } from 'zod';
 import { textReply, type Reply } from '../src/app/reply.js';
 import type { CommandServices } from '../src/app/services.js';
@@ -33,4 +34,27 @@ export function resolveAgencyWords(services: CommandServices, text: string | nul
   if (text === null) return {};
   const agency = services.directory.findAgency(text);
   return agency ? { agencyId: agency.id } : textReply(COMMON.unknownAgency(text));
+}
+
+/** What people type for an agency kind besides its code: "sở", "so", "xã", "phường", "trung ương", "tw". */
+const KIND_WORDS: Record<string, string> = {
+  so: 'so_ban_nganh',
+  nganh: 'so_ban_nganh',
+  sobannganh: 'so_ban_nganh',
+  xa: 'ubnd_xa',
+  phuong: 'ubnd_xa',
+  ubndxa: 'ubnd_xa',
+  xaphuong: 'ubnd_xa',
+  tw: 'co_quan_tw',
+  trunguong: 'co_quan_tw',
+  coquantrunguong: 'co_quan_tw',
+};
+
+/** The kind code a person typed (its code, label or a common word, any case or diacritics), or null. */
+export function kindFromWords(kinds: readonly { code: string; label: string }[], text: string): string | null {
+  const key = textKey(text).replace(/[\s_-]+/g, '');
+  const byCode = kinds.find((k) => k.code.replace(/_/g, '') === key || textKey(k.label).replace(/\s+/g, '') === key);
+  if (byCode) return byCode.code;
+  const word = KIND_WORDS[key];
+  return word && kinds.some((k) => k.code === word) ? word : null;
 }

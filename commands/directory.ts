@@ -3,7 +3,7 @@ import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Agency } from '../src/store/agency-repo.js';
-import { noArgs, optionalAgencyWords, resolveAgencyWords } from './args.js';
+import { noArgs, optionalAgencyWords, resolveAgencyWords, kindFromWords } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
 import type { Reply } from '../src/app/reply.js';
 import type { RegistryEditError } from '../src/app/registry-editor.js';
@@ -122,10 +122,11 @@ export const agenciesCommand = defineCommand({
   roles: ['leader', 'admin'],
   args: z.array(z.string()),
   run(ctx, words) {
-    const kind = words[0] ?? null;
-    if (kind !== null && EDITS.has(kind.toLowerCase())) return editDirectory(ctx, kind.toLowerCase(), words.slice(1));
+    const typed = words[0] ?? null;
+    if (typed !== null && EDITS.has(typed.toLowerCase())) return editDirectory(ctx, typed.toLowerCase(), words.slice(1));
     const { directory } = ctx.services;
     const kinds = directory.kinds();
+    const kind = typed === null || typed.toLowerCase() === ALL ? typed?.toLowerCase() ?? null : (kindFromWords(kinds, words.join(' ')) ?? typed);
     if (kind === null) {
       return {
         text: [T.pickKind],
@@ -155,8 +156,6 @@ export const agenciesCommand = defineCommand({
 });
 
 const EDITS = new Set(['them', 'doiten', 'ngung']);
-/** What people type for a kind: its code, or "so", "xa", "tw". */
-const KIND_WORDS: Record<string, string> = { so: 'so_ban_nganh', nganh: 'so_ban_nganh', xa: 'ubnd_xa', phuong: 'ubnd_xa', tw: 'co_quan_tw', trunguong: 'co_quan_tw' };
 
 /** /coquan them | doiten | ngung: an admin changes the directory (written to data/agencies.json, applied at once). */
 function editDirectory(ctx: CommandContext, action: string, words: string[]): Reply {
@@ -165,7 +164,7 @@ function editDirectory(ctx: CommandContext, action: string, words: string[]): Re
   if (action === 'them') {
     const [kindWord, code, ...name] = words;
     if (!kindWord || !code || name.length === 0) return textReply(T.editUsage);
-    const kind = KIND_WORDS[kindWord.toLowerCase()] ?? kindWord;
+    const kind = kindFromWords(ctx.services.directory.kinds(), kindWord) ?? kindWord;
     const result = editor.add(kind, code, name.join(' '));
     return textReply(result.ok ? T.added(code.toUpperCase(), name.join(' ')) : T.editError(result.error));
   }

@@ -6,6 +6,7 @@ import { parsePeriod } from '../src/domain/scoring.js';
 import { rankingChart } from '../src/app/charts.js';
 import { defineCommand, type CommandContext } from './command.js';
 import { COMMON } from './common.texts.js';
+import { kindFromWords } from './args.js';
 
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
@@ -16,20 +17,35 @@ const T = {
   line: (points: number, max: number, title: string) => `${fmt(points)}/${fmt(max)} — ${title}`,
   ownOnly: 'Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.',
   rankTitle: (kind: string, period: string) => `Xếp hạng ${kind} — ${period}`,
-  rankLine: (i: number, s: ScoredAgency, reason: string | null) => `${i}. ${s.name}: ${fmt(s.total)}/${fmt(s.maxTotal)}${reason ? ` — mất điểm chủ yếu: ${reason}` : ''}`,
+  rankLine: (rank: number, s: ScoredAgency, reason: string | null) => `${rank}. ${s.name}: ${fmt(s.total)}/${fmt(s.maxTotal)}${reason ? ` — mất điểm chủ yếu: ${reason}` : ''}`,
+  ties: 'Cơ quan cùng điểm xếp cùng hạng (hạng sau bỏ qua số tương ứng); trong cùng hạng xếp theo tên.',
+  badPeriod: (text: string) => `Kỳ “${text}” không hợp lệ. Dùng năm (ví dụ 2026) hoặc quý của năm (2026-Q1 đến 2026-Q4).`,
   unknownKind: (kind: string, kinds: string) => `Không có loại cơ quan “${kind}”. Các loại: ${kinds}.`,
   noneOfKind: 'Không có cơ quan nào thuộc loại này.',
   note: 'Điểm tính từ các cập nhật đã ghi trong dondoc; Sở Nội vụ thẩm định điểm chính thức.',
 };
 
 /** Reads "[agency words…] [YYYY | YYYY-Qn]" into an agency text and a period (default: this year). */
-function splitArgs(ctx: CommandContext, words: string[]): { agency: string | null; period: ReturnType<typeof parsePeriod> & object; asOf: string } {
+function splitArgs(ctx: CommandContext, words: string[]): { agency: string | null; period: ReturnType<typeof parsePeriod> & object; asOf: string } | { badPeriod: string } {
   const today = civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
   const last = words[words.length - 1];
   const period = last ? parsePeriod(last) : null;
+  // "2024-Q5", "2024Q2", "Q3-2024": meant as a period, but not one; say so rather than read it as an agency.
+  if (last && !period && /^(\d{4}|q\d)/i.test(last)) return { badPeriod: last };
   const rest = period ? words.slice(0, -1) : words;
   const chosen = period ?? parsePeriod(today.slice(0, 4))!;
   return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: today < chosen.to ? today : chosen.to };
+}
+
+/**
+ * Competition ranking: agencies with the same share of their points share a rank (1, 2, 2, 4);
+ * within a rank, by name (Vietnamese order). The share, not the raw total, so that agencies with
+ * fewer applicable criteria are compared fairly.
+ */
+function rankWithTies(scores: ScoredAgency[]): { rank: number; score: ScoredAgency }[] {
+  const share = (s: ScoredAgency) => (s.maxTotal > 0 ? Math.round((s.total / s.maxTotal) * 1e6) : 0);
+  const sorted = [...scores].sort((a, b) => share(b) - share(a) || a.name.localeCompare(b.name, 'vi'));
+  return sorted.map((score, i) => ({ rank: sorted.findIndex((other) => share(other) === share(score)) + 1, score }));
 }
 
 function mainLoss(s: ScoredAgency): string | null {
@@ -46,7 +62,9 @@ export const scoreCommand = defineCommand({
   args: z.array(z.string()),
   run(ctx, words) {
     const member = ctx.member!;
-    const { agency: agencyText, period, asOf } = splitArgs(ctx, words);
+    const args = splitArgs(ctx, words);
+    if ('badPeriod' in args) return textReply(T.badPeriod(args.badPeriod));
+    const { agency: agencyText, period, asOf } = args;
     const { directory } = ctx.services;
     let agencyId = member.agencyId;
     if (agencyText !== null) {
@@ -72,16 +90,18 @@ export const rankingCommand = defineCommand({
   roles: ['leader', 'admin'],
   args: z.array(z.string()),
   run(ctx, words) {
-    const { agency: kindText, period, asOf } = splitArgs(ctx, words);
+    const args = splitArgs(ctx, words);
+    if ('badPeriod' in args) return textReply(T.badPeriod(args.badPeriod));
+    const { agency: kindText, period, asOf } = args;
     const kinds = ctx.services.directory.kinds();
-    const kind = kindText ?? 'so_ban_nganh';
+    const kind = kindText === null ? 'so_ban_nganh' : kindFromWords(kinds, kindText);
     const found = kinds.find((k) => k.code === kind);
-    if (!found) return textReply(T.unknownKind(kind, kinds.map((k) => k.code).join(', ')));
-    const ranked = ctx.services.scoring.scoreAll(period, asOf).filter((s) => s.kind === kind);
+    if (!found) return textReply(T.unknownKind(kindText ?? '', kinds.map((k) => `${k.code} (${k.label})`).join(', ')));
+    const ranked = rankWithTies(ctx.services.scoring.scoreAll(period, asOf).filter((s) => s.kind === found.code));
     if (ranked.length === 0) return textReply(T.noneOfKind);
-    const png = rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.slice(0, 60).map((s) => ({ name: s.name, points: s.total, max: s.maxTotal })));
+    const png = rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.slice(0, 60).map(({ rank, score: s }) => ({ name: `${rank}. ${s.name}`, points: s.total, max: s.maxTotal })));
     return {
-      text: lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map((s, i) => T.rankLine(i + 1, s, mainLoss(s))), T.note),
+      text: lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map(({ rank, score }) => T.rankLine(rank, score, mainLoss(score))), T.ties, T.note),
       attachments: [{ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: T.rankTitle(found.label, period.label) }],
     };
   },
