@@ -49,15 +49,21 @@ export const STATUS_TEXTS = {
   notAssigned: (code: string) => `Nhiệm vụ ${code} không giao cho cơ quan bạn, nên bạn không cập nhật được.`,
   coordCannotExtend: (code: string) => `Chỉ cơ quan chủ trì mới xin gia hạn nhiệm vụ ${code}.`,
   alreadyDone: (code: string) => `Nhiệm vụ ${code} đã được báo hoàn thành trước đó.`,
-  recorded: (code: string, e: ParsedStatusReply) => {
-    const what = {
+  recordedWords: (e: ParsedStatusReply) =>
+    ({
       done: 'hoàn thành',
       in_progress: `đang thực hiện${e.progress !== null ? ` (${e.progress}%)` : ''}`,
       blocked: `vướng mắc${e.reason ? `: ${e.reason}` : ''}`,
       extension_requested: `xin gia hạn đến ${e.requestedDate ? formatCivil(e.requestedDate) : ''}${e.reason ? ` (${e.reason})` : ''}`,
-    }[e.status];
-    return `Đã ghi nhận: ${code} ${what}.${e.evidence ? ` Minh chứng: ${e.evidence}.` : ''}`;
-  },
+    })[e.status],
+  recorded: (code: string, e: ParsedStatusReply) => `Đã ghi nhận: ${code} ${T.recordedWords(e)}.${e.evidence ? ` Minh chứng: ${e.evidence}.` : ''}`,
+  askReopen: (code: string, day: string, what: string) =>
+    `Nhiệm vụ ${code} đã được báo hoàn thành ngày ${day}. Tin này nói “${what}”. dondoc chưa ghi gì: đổi lại tình trạng, hay giữ “hoàn thành”?`,
+  changeTo: (what: string) => `Đổi thành ${what}`.slice(0, 60),
+  reopen: 'Mở lại nhiệm vụ',
+  keepDone: 'Giữ “hoàn thành”',
+  reopened: (code: string) => `Đã mở lại nhiệm vụ ${code} (đang thực hiện). Hãy gửi lại tình trạng, ví dụ “${code} vướng: lý do” hoặc “gia hạn ${code} đến 30/9 vì …”.`,
+  keptDone: (code: string) => `Giữ nguyên: nhiệm vụ ${code} hoàn thành. Không thay đổi gì.`,
   contribution: (code: string) => `Đã ghi nhận phần việc của cơ quan bạn (phối hợp) cho nhiệm vụ ${code}; cơ quan chủ trì vẫn chịu trách nhiệm báo hoàn thành.`,
   doneStops: 'dondoc sẽ không nhắc việc này nữa.',
   extensionSent: 'Yêu cầu đã gửi Sở Nội vụ; bạn sẽ nhận kết quả khi có quyết định.',
@@ -115,15 +121,17 @@ function today(ctx: CommandContext): string {
 const titleOf = (task: Task) => taskTitle(task, 80);
 
 /** Records a parsed reply for a task and words the outcome; extension requests go to Sở Nội vụ. */
-function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply): CommandResult {
+function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen = false): CommandResult {
   const member = ctx.member!;
-  const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply);
+  const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply, { confirmedReopen });
   if (!result.ok) {
+    const error = result.error;
+    if (error.code === 'reopens_done') return { replies: [askReopen(ctx, task, reply, error.doneAt)] };
     const message = {
       not_assigned: T.notAssigned(task.code),
       not_lead_for_extension: T.coordCannotExtend(task.code),
       already_done: T.alreadyDone(task.code),
-    }[result.error];
+    }[error.code];
     return { replies: [textReply(message)] };
   }
   ctx.log.info({ task: task.code, status: reply.status, progress: reply.progress }, 'status recorded');
@@ -254,6 +262,22 @@ export async function handleEvidenceFile(
   return { replies: [...replies, textReply(E.attached(file.name, what))] };
 }
 
+/**
+ * A reply that contradicts "hoàn thành": nothing is stored; the member confirms the change (a
+ * progress figure in one press; anything else after reopening the task) or keeps "hoàn thành".
+ */
+function askReopen(ctx: CommandContext, task: Task, reply: ParsedStatusReply, doneAt: string): Reply {
+  const day = formatCivil(civilDateOf(new Date(doneAt), ctx.services.settings.timeZone));
+  const change =
+    reply.status === 'in_progress'
+      ? { label: T.changeTo(T.recordedWords(reply)), command: `/tt t${task.id} dang ${reply.progress ?? ''} xacnhan`.replace('  ', ' ') }
+      : { label: T.reopen, command: `/tt t${task.id} molai` };
+  return {
+    text: [T.askReopen(task.code, day, T.recordedWords(reply))],
+    choices: [[change, { label: T.keepDone, command: `/tt t${task.id} giu` }]],
+  };
+}
+
 /** The four status buttons offered under a task the asker's agency leads. */
 export function statusChoices(task: Task): { label: string; command: string }[][] {
   return [
@@ -287,7 +311,12 @@ export const statusButtonCommand = defineCommand({
   args: z
     .array(z.string())
     .min(2, 'thiếu việc hoặc tình trạng')
-    .transform((w) => ({ ref: w[0]!, action: w[1]!, value: w.slice(2).join(' ') || null })),
+    // A trailing "xacnhan" is the press of "Đổi thành …" under a reply that contradicted "hoàn thành".
+    .transform((w) => {
+      const confirmed = w.length > 2 && w.at(-1) === 'xacnhan';
+      const rest = w.slice(2, confirmed ? -1 : undefined);
+      return { ref: w[0]!, action: w[1]!, value: rest.join(' ') || null, confirmed };
+    }),
   run(ctx, args) {
     const id = taskIdOf(args.ref);
     const task = id !== null ? ctx.services.statuses.task(id) : undefined;
@@ -297,13 +326,19 @@ export const statusButtonCommand = defineCommand({
       case 'xong':
         return record(ctx, task, { ...base, status: 'done', progress: 100 });
       case 'dang': {
-        if (args.value === null) {
+        if (args.value === null && !args.confirmed) {
           return { text: [T.askProgress(task.code)], choices: [PROGRESS_STEPS.map((p) => ({ label: `${p}%`, command: `/tt t${task.id} dang ${p}` }))] };
         }
-        const progress = Number(args.value);
-        if (!Number.isInteger(progress) || progress < 0 || progress > 100) return textReply(T.problem({ code: 'bad_progress', value: progress }));
-        return record(ctx, task, { ...base, status: 'in_progress', progress });
+        const progress = args.value === null ? null : Number(args.value);
+        if (progress !== null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) return textReply(T.problem({ code: 'bad_progress', value: progress }));
+        return record(ctx, task, { ...base, status: 'in_progress', progress }, args.confirmed);
       }
+      case 'molai': {
+        const reopened = ctx.services.statuses.recordTask(ctx.member!, ctx.platform, task, { ...base, status: 'in_progress', progress: null }, { confirmedReopen: true });
+        return textReply(reopened.ok ? T.reopened(task.code) : T.notAssigned(task.code));
+      }
+      case 'giu':
+        return textReply(T.keptDone(task.code));
       case 'vuong':
         ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'reason' }, ctx.services.clock.now());
         return textReply(T.askReason(task.code));

@@ -11,7 +11,12 @@ import type { ReminderPlanner } from './reminder-planner.js';
 
 export type TaskLookup = { kind: 'one'; task: Task } | { kind: 'many'; tasks: Task[] } | { kind: 'none' };
 
-export type RecordError = 'not_assigned' | 'not_lead_for_extension' | 'already_done';
+export type RecordError =
+  | { code: 'not_assigned' }
+  | { code: 'not_lead_for_extension' }
+  | { code: 'already_done' }
+  /** The lead agency reported it done before; a reply saying otherwise is confirmed first. */
+  | { code: 'reopens_done'; doneAt: string };
 
 /** Status replies: finding the task a reply names, recording it as an event, extension decisions. */
 export class StatusService {
@@ -100,12 +105,22 @@ export class StatusService {
    * Records a reply about a task: the lead agency's reply moves the task's state; a coordinating
    * agency's reply is kept as its contribution and never closes the lead's task.
    */
-  recordTask(member: Member, platform: string, task: Task, reply: ParsedStatusReply): Result<{ event: StatusEvent; role: 'lead' | 'coord' }, RecordError> {
+  recordTask(
+    member: Member,
+    platform: string,
+    task: Task,
+    reply: ParsedStatusReply,
+    options: { confirmedReopen?: boolean } = {},
+  ): Result<{ event: StatusEvent; role: 'lead' | 'coord' }, RecordError> {
     const role = this.roleOn(member, task.id);
-    if (!role) return err('not_assigned');
-    if (reply.status === 'extension_requested' && role !== 'lead') return err('not_lead_for_extension');
+    if (!role) return err({ code: 'not_assigned' });
+    if (reply.status === 'extension_requested' && role !== 'lead') return err({ code: 'not_lead_for_extension' });
     const current = this.store.statuses.state('task', task.id, member.agencyId);
-    if (role === 'lead' && reply.status === 'done' && current?.status === 'done') return err('already_done');
+    if (role === 'lead' && current?.status === 'done') {
+      if (reply.status === 'done') return err({ code: 'already_done' });
+      // "Đang làm 70%" after "xong": one of the two is a slip; the member says which before anything changes.
+      if (!options.confirmedReopen) return err({ code: 'reopens_done', doneAt: current.doneAt ?? current.updatedAt });
+    }
     const event = this.store.statuses.append({
       itemKind: 'task',
       itemId: task.id,

@@ -239,3 +239,36 @@ describe('reports and scores', () => {
     expect(await h.send(focal, '/xephang')).toEqual([expect.stringContaining('chỉ dành cho')]);
   });
 });
+
+describe('a reply that contradicts "hoàn thành"', () => {
+  it('asks before changing anything, and changes only when the member confirms', async () => {
+    await h.send(focal, '2.5 xong');
+    const before = eventCount();
+    const [ask] = await h.send(focal, '2.5 đang làm 70%');
+    expect(ask).toBe('Nhiệm vụ 2.5 đã được báo hoàn thành ngày 24/06/2024. Tin này nói “đang thực hiện (70%)”. dondoc chưa ghi gì: đổi lại tình trạng, hay giữ “hoàn thành”?');
+    expect(eventCount()).toBe(before);
+    expect(state('2.5')?.status).toBe('done');
+    const buttons = h.lastButtons(focal.id);
+    expect(buttons.map((b) => b.text)).toEqual(['Đổi thành đang thực hiện (70%)', 'Giữ “hoàn thành”']);
+    // Keeping it changes nothing.
+    expect(await h.press(focal, buttons[1]!.callback_data)).toEqual(['Giữ nguyên: nhiệm vụ 2.5 hoàn thành. Không thay đổi gì.']);
+    expect(eventCount()).toBe(before);
+    // Confirming records the new state.
+    const [changed] = await h.press(focal, buttons[0]!.callback_data);
+    expect(changed).toBe('Đã ghi nhận: 2.5 đang thực hiện (70%).');
+    expect(state('2.5')).toMatchObject({ status: 'in_progress', progress: 70 });
+  });
+
+  it('a problem reported after "hoàn thành" is asked about too; reopening lets the member report it', async () => {
+    await h.send(focal, '2.4 xong');
+    const [ask] = await h.send(focal, '2.4 vướng: chưa có kinh phí');
+    expect(ask).toContain('Tin này nói “vướng mắc: chưa có kinh phí”');
+    expect(state('2.4')?.status).toBe('done');
+    const reopen = h.lastButtons(focal.id).find((b) => b.text === 'Mở lại nhiệm vụ')!;
+    const [reopened] = await h.press(focal, reopen.callback_data);
+    expect(reopened).toContain('Đã mở lại nhiệm vụ 2.4 (đang thực hiện)');
+    expect(state('2.4')?.status).toBe('in_progress');
+    const [again] = await h.send(focal, '2.4 vướng: chưa có kinh phí');
+    expect(again).toBe('Đã ghi nhận: 2.4 vướng mắc: chưa có kinh phí.');
+  });
+});
