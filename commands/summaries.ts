@@ -1,3 +1,4 @@
+import { shorten } from '../src/domain/task-title.js';
 import { z } from 'zod';
 import { bold, lines, textReply, type Reply, type RichText } from '../src/app/reply.js';
 import type { CommandServices } from '../src/app/services.js';
@@ -31,13 +32,14 @@ const T = {
   overdueMore: (n: number) => `  … và ${n} việc khác`,
   overdueMoreAgencies: (n: number) => `… và ${n} cơ quan khác có việc quá hạn.`,
   overdueHint: 'Gõ /quahan <mã cơ quan> để xem đủ danh sách của một cơ quan.',
-  overdueLine: (label: string, title: string, due: string, late: number) => `  – ${label} ${title.slice(0, 70)} — hạn ${due}, quá ${late} ngày làm việc`,
+  overdueLine: (label: string, title: string, due: string, late: number) => `  – ${label} ${shorten(title, 70)} — hạn ${due}, quá ${late} ngày làm việc`,
   reportUnknown: (code: string) => `Không có báo cáo “${code}” năm nay. Dùng Q1, 6T, Q3, NAM hoặc mã báo cáo đột xuất (DX1…).`,
   reportTitle: (title: string, due: string) => `${title} — hạn ${due}`,
   submitted: (n: number, owed: number) => `Đã nộp (${n}/${owed}):`,
   missing: (n: number) => `Chưa nộp (${n}):`,
   late: 'muộn',
   trendTitle: (who: string, weeks: number) => `Cập nhật của các cơ quan ${weeks} tuần gần đây — ${who}`,
+  trendRecent: (weeks: number, total: number) => `${weeks} tuần gần nhất (biểu đồ: cả ${total} tuần):`,
   trendSubtitle: 'Số tin báo tình hình mỗi tuần: hoàn thành, tiến độ, vướng mắc / xin gia hạn',
   trendLine: (from: string, to: string, w: { done: number; progress: number; problems: number }) =>
     `• ${from}–${to}: ${w.done} hoàn thành, ${w.progress} cập nhật tiến độ, ${w.problems} vướng mắc/xin gia hạn`,
@@ -95,7 +97,8 @@ export function trendReply(services: CommandServices, agencyId?: number): Reply 
   const short = (day: string) => formatCivil(day).slice(0, 5);
   const [before, current] = weeks.slice(-2) as [WeekActivity, WeekActivity];
   const rows: (RichText | string)[] = [[bold(T.trendTitle(who, weeks.length))]];
-  rows.push(...weeks.slice(-4).map((w) => T.trendLine(short(w.week), short(addDays(w.week, 6)), w)), T.trendChange(current.done, before.done));
+  const recent = weeks.slice(-4);
+  rows.push(T.trendRecent(recent.length, weeks.length), ...recent.map((w) => T.trendLine(short(w.week), short(addDays(w.week, 6)), w)), T.trendChange(current.done, before.done));
   const png = trendChart(T.trendTitle(who, weeks.length), T.trendSubtitle, weeks.map((w) => ({ label: short(w.week), ...w })));
   return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'xu-huong.png', mimeType: 'image/png', data: png, caption: T.trendTitle(who, weeks.length) }] };
 }

@@ -1,3 +1,4 @@
+import { shorten } from '../domain/task-title.js';
 import { Resvg } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 
@@ -14,7 +15,7 @@ const ROW = 30;
 const LABEL = 330;
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const cut = shorten;
 
 /** Renders an SVG to PNG with the shipped font (default width 1000 px: readable on a phone screen). */
 export function renderPng(svg: string): Buffer {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { taskTitle } from '../domain/task-title.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
@@ -86,7 +87,7 @@ export class ReminderService {
     let overdue = 0;
     for (const task of plans.tasksForAgency(agencyId, from)) {
       for (const due of plans.dueDates(task.id)) {
-        if (due >= from && due <= to) entries.push({ due, label: task.code, title: (task.activity || task.task).slice(0, 80) });
+        if (due >= from && due <= to) entries.push({ due, label: task.code, title: taskTitle(task, 80) });
       }
       if (task.nextDue && task.nextDue < from) overdue += 1;
     }
