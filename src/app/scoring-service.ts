@@ -38,7 +38,8 @@ export class ScoringService {
     const add = (agencyId: number, o: Obligation) => obligations.set(agencyId, [...(obligations.get(agencyId) ?? []), o]);
     const latest = new Map<string, { agencyId: number; taskId: number; due: string }>();
     for (const s of store.plans.reminderSources(false)) {
-      if (!s.dueDate || s.dueDate < period.from || s.dueDate > period.to) continue;
+      // The plan's nominal date decides the period ("Quý II" is Q2 even when 30/6 moves to 1/7).
+      if (!s.dueDate || !s.periodDate || s.periodDate < period.from || s.periodDate > period.to) continue;
       const key = `${s.taskId}:${s.agencyId}`;
       const prev = latest.get(key);
       if (!prev || s.dueDate > prev.due) latest.set(key, { agencyId: s.agencyId, taskId: s.taskId, due: s.dueDate });

@@ -280,10 +280,14 @@ export class PlanRepo {
    * dates (an event, an unknown deadline) is included for an agency granted an extension: that date is chased.
    * Agencies no longer active (ceased, like the districts after 1/7/2025, or retired) are never chased.
    */
-  reminderSources(includeCoordinating: boolean): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[] {
+  /**
+   * Every (task, agency, date) to chase: `dueDate` is the working day it is due; `periodDate` the
+   * day that decides which period it belongs to (the plan's nominal date; an admin-set date is both).
+   */
+  reminderSources(includeCoordinating: boolean): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[] {
     return prepared(this.db, 
         `SELECT t.id AS taskId, p.name AS planName, s.agency_id AS agencyId, t.deadline_kind AS kind,
-           COALESCE(o.due_date, d.due_date) AS dueDate
+           COALESCE(o.due_date, d.due_date) AS dueDate, COALESCE(o.due_date, d.nominal_date) AS periodDate
          FROM tasks t
          JOIN plans p ON p.id = t.plan_id
          JOIN assignments s ON s.task_id = t.id AND (s.role = 'lead' OR @coord = 1)
@@ -293,7 +297,7 @@ export class PlanRepo {
          WHERE t.active = 1 AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing'
            OR EXISTS (SELECT 1 FROM item_states st WHERE st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id AND st.due_override IS NOT NULL))`,
       )
-      .all({ coord: includeCoordinating ? 1 : 0 }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null }[];
+      .all({ coord: includeCoordinating ? 1 : 0 }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[];
   }
 
   /** The due dates of a task in force (an admin-set date, else its computed dates). */

@@ -4,7 +4,9 @@ import { prepared, type Db } from './database.js';
 /**
  * Every open-or-done task deadline of a lead agency inside [@from, @to], as SQL rows: the task's
  * dates in force (an admin-set date replaces the computed ones; an approved extension replaces them
- * for that agency), with the agency's current state and whether a "done" covers that date.
+ * for that agency), with the agency's current state and whether a "done" covers that date. A
+ * computed date belongs to the period of its nominal date ("Quý II" ends 30/6 even when that Sunday
+ * moves the due date to Monday 1/7); the moved date decides only lateness.
  *
  * A done on day D covers the dates up to the first date on or after D (finishing in May covers
  * "Quý II", not "Quý III"): a date is covered unless another date of the task lies in [D, date).
@@ -28,7 +30,7 @@ const LEAD_DEADLINES = `
     CROSS JOIN assignments s ON s.task_id = d.task_id AND s.role = 'lead'
     CROSS JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
     LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = d.task_id AND st.agency_id = s.agency_id
-    WHERE d.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
+    WHERE d.nominal_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
       AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o WHERE o.task_id = d.task_id)
     UNION ALL
     SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 0, st.status, st.done_at
@@ -94,12 +96,16 @@ export class ProgressRepo {
     ).all({ from, to, today: q.today, shift: q.shift, agency: q.agencyId ?? null }) as QuarterCount[];
   }
 
-  /** Every overdue item: task dates not covered by a done, unsubmitted reports; oldest first. */
+  /**
+   * Every overdue item: task dates not covered by a done, unsubmitted reports; oldest first. Dates
+   * are selected by period (nominal date) up to yesterday, then kept only if due before today
+   * (a "Quý II" date moved to Monday 1/7 is not overdue on 1/7).
+   */
   overdue(reportsFrom: CivilDate, q: ProgressQuery): OverdueRow[] {
     return prepared(
       this.db,
       `${LEAD_DEADLINES}
-       SELECT 'task' AS kind, task_id AS itemId, agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0
+       SELECT 'task' AS kind, task_id AS itemId, agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0 AND due < @today
        UNION ALL ${OPEN_REPORTS}
        ORDER BY dueDate, agencyId, kind DESC, itemId`,
     ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as OverdueRow[];
@@ -111,7 +117,7 @@ export class ProgressRepo {
       this.db,
       `${LEAD_DEADLINES}
        SELECT agencyId, COUNT(*) AS n, MIN(dueDate) AS oldest FROM (
-         SELECT agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0
+         SELECT agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0 AND due < @today
          UNION ALL SELECT agencyId, dueDate FROM (${OPEN_REPORTS})
        ) GROUP BY agencyId`,
     ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as { agencyId: number; n: number; oldest: CivilDate }[];

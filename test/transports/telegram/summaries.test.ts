@@ -36,10 +36,12 @@ describe('summaries for leaders (hand-computed fixture)', () => {
   it('/tonghop: the quarter in one message', async () => {
     const owed = h.app.store.reports.obligationsOf(h.app.store.reports.byCode('6T', 2024)!.id).length;
     const [summary] = await h.send(leader, '/tonghop');
-    // Quý III/2024: 2.5, 3.7 (due 1/7), 1.6, 2.3, 2.4 (Sở Tư pháp), 4.1 (Sở Nội vụ), 4.2 (Sở Tài chính) → 7 due, 2.5 done, 3.7 overdue.
+    // Quý III/2024: 1.6, 2.3, 2.4 (Sở Tư pháp), 4.1 (Sở Nội vụ), 4.2 (Sở Tài chính) → 5 due, none done,
+    // none of them past yet. 2.5 and 3.7 say "Quý II/2024": they belong to quý II although 30/6 is a
+    // Sunday and they are due on Monday 1/7 (that day decides only lateness: 3.7 is overdue below).
     expect(summary).toContain('<b>Tổng hợp CCHC — Tỉnh Hà Tĩnh, quý III/2024</b>');
-    expect(summary).toContain('Nhiệm vụ đến hạn trong quý: 7; đã hoàn thành 1 (14%); hạn trong quý đã qua mà chưa xong 1.');
-    expect(summary).toContain('• Sở, ban, ngành: 1/7 (14%)');
+    expect(summary).toContain('Nhiệm vụ đến hạn trong quý: 5; đã hoàn thành 0 (0%); hạn trong quý đã qua mà chưa xong 0.');
+    expect(summary).toContain('• Sở, ban, ngành: 0/5 (0%)');
     // All overdue work, whatever its quarter, as /quahan lists it: the headline and the list agree.
     const [overdueList] = await h.send(leader, '/quahan');
     const total = Number(/Việc quá hạn \((\d+)\)/.exec(overdueList!)![1]);
@@ -48,7 +50,7 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     expect(summary).toContain('7 ngày qua: 0 việc báo hoàn thành, 1 cập nhật tiến độ, 1 báo vướng mắc, 0 xin gia hạn.');
     const [one] = await h.send(leader, '/tonghop STP');
     expect(one).toContain('Tổng hợp CCHC — Sở Tư pháp, quý III/2024');
-    expect(one).toContain('Nhiệm vụ đến hạn trong quý: 5; đã hoàn thành 1 (20%); hạn trong quý đã qua mà chưa xong 1.');
+    expect(one).toContain('Nhiệm vụ đến hạn trong quý: 3; đã hoàn thành 0 (0%); hạn trong quý đã qua mà chưa xong 0.');
     expect(one).toContain('Báo cáo CCHC 6 tháng năm 2024: đã nộp 1/1 cơ quan.');
   });
 
