@@ -1,3 +1,4 @@
+import { formatDateTime } from '../src/domain/time.js';
 import { z } from 'zod';
 import { bold, code, italic, lines, textReply, type Choice, type Reply, type RichText } from '../src/app/reply.js';
 import type { PlanMeta } from '../src/app/plan-import-service.js';
@@ -18,13 +19,28 @@ const PAGE_SIZE = 8;
 const T = {
   noAgencyTasks: (agency: string) => `${agency} chưa có nhiệm vụ nào trong các kế hoạch đã nhập.`,
   tasksTitle: (agency: string, total: number, page: number, pages: number) =>
-    `Nhiệm vụ của ${agency} (${total} nhiệm vụ, trang ${page}/${pages})`,
+    `Việc còn mở của ${agency} (${total} nhiệm vụ, trang ${page}/${pages})`,
   lead: 'chủ trì',
   coord: 'phối hợp',
   noDate: 'chưa có hạn',
   next: 'Trang sau ›',
   previous: '‹ Trang trước',
   pageOutOfRange: (pages: number) => `Chỉ có ${pages} trang. Gõ /viec hoặc /viec <số trang>.`,
+  doneTitle: (agency: string, total: number, page: number, pages: number) => `Việc đã xong của ${agency}: ${total}${pages > 1 ? ` (trang ${page}/${pages})` : ''}`,
+  finishedSummary: (n: number) => `${n} việc đã xong — /viec xong để xem.`,
+  noneFinished: (agency: string) => `${agency} chưa báo xong việc nào.`,
+  allFinished: (agency: string, n: number) => `${agency} đã báo xong cả ${n} việc. Gõ /viec xong để xem.`,
+  state: {
+    done: (day: string) => `✅ đã xong ${day}`,
+    in_progress: (progress: number | null) => `🔄 đang thực hiện${progress !== null ? ` ${progress}%` : ''}`,
+    blocked: '⚠️ vướng mắc',
+    contributing: '🤝 đã báo phần phối hợp',
+    none: '◻️ chưa báo',
+    late: (days: number) => `⏰ quá hạn ${days} ngày làm việc`,
+  },
+  dueLine: (due: string, extendedFrom: string | null) => (extendedFrom ? `hạn ${due} (gia hạn, gốc ${extendedFrom})` : `hạn ${due}`),
+  stateTitle: 'Tình trạng của cơ quan bạn',
+  lastReply: (at: string, who: string | null) => `báo lần cuối ${at}${who ? ` — ${who}` : ''}`,
   detailsHint: 'Gõ /nhiemvu <mã> để xem đầy đủ một nhiệm vụ.',
   unknownTask: (taskCode: string) => `Không có nhiệm vụ mã “${taskCode}”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.`,
   whichPlan: (taskCode: string) => `Mã ${taskCode} có trong nhiều kế hoạch. Chọn kế hoạch:`,
@@ -68,39 +84,62 @@ function today(ctx: CommandContext): string {
 
 const titleOf = (task: Task, max = 110) => taskTitle(task, max);
 
+type ListedTask = ReturnType<CommandContext['services']['tasks']['forAgency']>[number];
+
+/** A task's state as one short phrase: icon and words (done, in progress %, problem, late N working days, nothing yet). */
+function stateWords(ctx: CommandContext, t: ListedTask): string {
+  const S = T.state;
+  const own =
+    t.status === 'done' ? S.done(formatCivil(civilDateOf(new Date(t.doneAt ?? Date.now()), ctx.services.settings.timeZone)))
+    : t.status === 'in_progress' ? S.in_progress(t.progress)
+    : t.status === 'blocked' ? S.blocked
+    : t.status === 'contributing' ? S.contributing
+    : null;
+  if (t.lateDays > 0) return own ? `${own}, ${S.late(t.lateDays).slice(2)}` : S.late(t.lateDays);
+  return own ?? S.none;
+}
+
 export const tasksCommand = defineCommand({
   name: 'viec',
   aliases: ['nhiemvucuatoi', 'tasks'],
-  summary: 'Các nhiệm vụ của cơ quan bạn, xếp theo hạn gần nhất',
-  usage: '/viec [trang]',
+  summary: 'Các nhiệm vụ của cơ quan bạn: việc còn mở trước, với tình trạng và hạn đang áp dụng',
+  usage: '/viec [trang] · /viec xong [trang]',
   roles: ['focal', 'leader', 'admin'],
   args: z
     .array(z.string())
-    .transform((words) => words[0] ?? '1')
-    .pipe(z.string().regex(/^[1-9]\d{0,3}$/, 'số trang phải là số từ 1, ví dụ /viec 2').transform(Number)),
-  run(ctx, page) {
+    .transform((words) => ({ finished: words[0]?.toLowerCase() === 'xong', page: (words[0]?.toLowerCase() === 'xong' ? words[1] : words[0]) ?? '1' }))
+    .pipe(z.object({ finished: z.boolean(), page: z.string().regex(/^[1-9]\d{0,3}$/, 'số trang phải là số từ 1, ví dụ /viec 2').transform(Number) })),
+  run(ctx, { finished, page }) {
     const member = ctx.member!;
-    const tasks = ctx.services.tasks.forAgency(member.agencyId);
-    if (tasks.length === 0) return textReply(T.noAgencyTasks(member.agencyName));
+    const all = ctx.services.tasks.forAgency(member.agencyId);
+    if (all.length === 0) return textReply(T.noAgencyTasks(member.agencyName));
+    // Open work first, finished work summed up (and listed with /viec xong).
+    const done = all.filter((t) => t.status === 'done');
+    const open = all.filter((t) => t.status !== 'done');
+    const tasks = finished ? done : open;
+    if (tasks.length === 0) return textReply(finished ? T.noneFinished(member.agencyName) : T.allFinished(member.agencyName, done.length));
     const pages = Math.ceil(tasks.length / PAGE_SIZE);
     if (page > pages) return textReply(T.pageOutOfRange(pages));
     const shown = tasks.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const rows: RichText[] = shown.map((t) => [
       code(t.code),
       ` ${titleOf(t)} — `,
-      bold(t.nextDue ? formatCivil(t.nextDue) : T.noDate),
+      bold(stateWords(ctx, t)),
+      `; ${t.nextDue ? T.dueLine(formatCivil(t.nextDue), t.extendedFrom ? formatCivil(t.extendedFrom) : null) : T.noDate}`,
       ` (${t.deadlineText || PLAN_TEXTS.kind[t.deadlineKind]}; ${t.role === 'lead' ? T.lead : T.coord})`,
     ]);
     const choices: Choice[][] = [];
     for (let i = 0; i < shown.length; i += 4) {
       choices.push(shown.slice(i, i + 4).map((t) => ({ label: t.code, command: `/nhiemvu ${taskRef(t.id)}` })));
     }
+    const base = finished ? '/viec xong' : '/viec';
     const paging: Choice[] = [];
-    if (page > 1) paging.push({ label: T.previous, command: `/viec ${page - 1}` });
-    if (page < pages) paging.push({ label: T.next, command: `/viec ${page + 1}` });
+    if (page > 1) paging.push({ label: T.previous, command: `${base} ${page - 1}` });
+    if (page < pages) paging.push({ label: T.next, command: `${base} ${page + 1}` });
     if (paging.length > 0) choices.push(paging);
+    const title = finished ? T.doneTitle(member.agencyName, tasks.length, page, pages) : T.tasksTitle(member.agencyName, tasks.length, page, pages);
     return {
-      text: lines([bold(T.tasksTitle(member.agencyName, tasks.length, page, pages))], ...rows, [italic(T.detailsHint)]),
+      text: lines([bold(title)], ...rows, ...(!finished && done.length > 0 ? [T.finishedSummary(done.length)] : []), [italic(T.detailsHint)]),
       choices,
     };
   },
@@ -132,8 +171,21 @@ function taskText(ctx: CommandContext, task: Task): Reply {
       [italic(task.deadlineNote)],
       ...(override ? [[bold(T.adminDate(formatCivil(override.dueDate)))] as RichText] : []),
       ...field(T.budget, task.budget),
+      ...field(T.stateTitle, ownState(ctx, task)),
     ),
   };
+}
+
+/** The asker's agency's state of the task, its date in force and its last reply ("" when the agency has no part in it). */
+function ownState(ctx: CommandContext, task: Task): string {
+  const member = ctx.member;
+  if (!member) return '';
+  const mine = ctx.services.tasks.forAgency(member.agencyId).find((t) => t.id === task.id);
+  if (!mine) return '';
+  const due = mine.nextDue ? T.dueLine(formatCivil(mine.nextDue), mine.extendedFrom ? formatCivil(mine.extendedFrom) : null) : T.noDate;
+  const last = ctx.services.tasks.lastReply(task, member.agencyId);
+  const reply = last ? T.lastReply(formatDateTime(new Date(last.at), ctx.services.settings.timeZone), last.memberName) : '';
+  return [stateWords(ctx, mine), due, reply].filter(Boolean).join('; ');
 }
 
 export const taskCommand = defineCommand({

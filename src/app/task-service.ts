@@ -30,9 +30,25 @@ export class TaskService {
     return civilDateOf(this.clock.now(), this.timeZone);
   }
 
-  /** An agency's active tasks with its role and next due date, lead tasks first. */
-  forAgency(agencyId: number): AgencyTask[] {
-    return this.store.plans.tasksForAgency(agencyId, this.today());
+  /**
+   * An agency's active tasks with its role, its state and the date in force (an approved extension
+   * for it included, with the date it replaced), lead tasks first, by date; `lateDays` counts the
+   * working days an unfinished task is past that date (0 if it is not).
+   */
+  forAgency(agencyId: number): (AgencyTask & { lateDays: number })[] {
+    const today = this.today();
+    return this.store.plans.tasksForAgency(agencyId, today).map((t) => ({
+      ...t,
+      lateDays: t.status !== 'done' && t.nextDue !== null && t.nextDue < today ? this.calendar.workingDaysBetween(t.nextDue, today) : 0,
+    }));
+  }
+
+  /** The agency's last reply about a task: when, by whom, what (null: none yet). */
+  lastReply(task: Task, agencyId: number): { at: string; memberName: string | null; status: string; progress: number | null } | null {
+    const { statuses, members } = this.store;
+    const last = statuses.history('task', task.id).filter((e) => e.agencyId === agencyId && e.memberId !== null && !e.status.startsWith('extension_a') && e.status !== 'extension_rejected').at(-1);
+    if (!last) return null;
+    return { at: last.createdAt, memberName: last.memberId ? (members.byId(last.memberId)?.displayName ?? null) : null, status: last.status, progress: last.progress };
   }
 
   /** Active tasks a typed reference names ("t12", a code as typed, a code's tail). */

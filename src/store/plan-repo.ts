@@ -48,7 +48,14 @@ export interface TaskDeadline {
 /** A task as an agency sees it: its role and its next due date (or an admin-set date). */
 export interface AgencyTask extends Task {
   role: 'lead' | 'coord';
+  /** The date in force: an approved extension for this agency, else an admin-set date, else the next computed date (or the last). */
   nextDue: CivilDate | null;
+  /** The date the plan (or Sở Nội vụ) set, when an approved extension replaced it for this agency. */
+  extendedFrom: CivilDate | null;
+  /** The agency's state of the task (null: nothing reported yet). */
+  status: 'in_progress' | 'blocked' | 'done' | 'contributing' | null;
+  progress: number | null;
+  doneAt: string | null;
 }
 
 const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_from AS periodFrom, period_to AS periodTo,
@@ -235,18 +242,25 @@ export class PlanRepo {
    */
   tasksForAgency(agencyId: number, today: CivilDate): AgencyTask[] {
     const rows = prepared(this.db, 
-        `SELECT ${TASK_COLUMNS}, s.role,
-           COALESCE(o.due_date, (SELECT MIN(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id AND d.due_date >= @today),
-                    (SELECT MAX(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id)) AS nextDue
-         FROM assignments s
-         JOIN tasks t ON t.id = s.task_id AND t.active = 1
-         JOIN plans p ON p.id = t.plan_id
-         LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
-         WHERE s.agency_id = @agencyId
-         ORDER BY CASE s.role WHEN 'lead' THEN 0 ELSE 1 END, nextDue IS NULL, nextDue, p.name, t.id`,
+        `SELECT *, COALESCE(dueOverride, plannedDue) AS nextDue, CASE WHEN dueOverride IS NOT NULL THEN plannedDue END AS extendedFrom FROM (
+           SELECT ${TASK_COLUMNS}, s.role, st.status, st.progress, st.done_at AS doneAt, st.due_override AS dueOverride,
+             COALESCE(o.due_date, (SELECT MIN(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id AND d.due_date >= @today),
+                      (SELECT MAX(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id)) AS plannedDue
+           FROM assignments s
+           JOIN tasks t ON t.id = s.task_id AND t.active = 1
+           JOIN plans p ON p.id = t.plan_id
+           LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
+           LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id
+           WHERE s.agency_id = @agencyId)
+         ORDER BY CASE role WHEN 'lead' THEN 0 ELSE 1 END, nextDue IS NULL, nextDue, planName, id`,
       )
-      .all({ agencyId, today }) as (TaskRow & { role: 'lead' | 'coord'; nextDue: CivilDate | null })[];
-    return rows.map(toTask);
+      .all({ agencyId, today }) as (TaskRow & { role: 'lead' | 'coord'; nextDue: CivilDate | null; extendedFrom: CivilDate | null; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null; plannedDue: CivilDate | null })[];
+    return rows.map(({ dueOverride: _o, plannedDue: _p, status, ...row }) => ({
+      ...row,
+      active: row.active === 1,
+      // "not_started" is what a state row says before any reply: shown as nothing reported.
+      status: status === null || status === 'not_started' ? null : (status as AgencyTask['status']),
+    }));
   }
 
   /** Per plan: active tasks by deadline kind, and event/unknown tasks still without a date set. */

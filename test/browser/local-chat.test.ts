@@ -69,9 +69,16 @@ describe('local web chat in a real browser', () => {
     await page.getByLabel('Chọn người dùng').selectOption({ label: 'Phạm Thu Trang — đầu mối CCHC, Sở Tư pháp' });
     await page.getByLabel('Tin nhắn').fill('/viec');
     await page.getByRole('button', { name: 'Gửi' }).click();
-    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Nhiệm vụ của Sở Tư pháp');
-    await page.getByRole('button', { name: 'II.3.3', exact: true }).click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Việc còn mở của Sở Tư pháp');
+    // The first open task's button opens it, with the agency's own state.
+    const first = page.locator('.msg.bot').last().locator('button').first();
+    const code = (await first.textContent())!.trim();
+    await first.click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain(`Nhiệm vụ ${code}`);
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Tình trạng của cơ quan bạn');
     // II.3.3 is due "Quý I" of the demo's plan year: the end of March, moved to the next working day.
+    await page.getByLabel('Tin nhắn').fill('/nhiemvu II.3.3');
+    await page.getByRole('button', { name: 'Gửi' }).click();
     const year = demoPlanYear(civilDateOf(new Date()));
     const due = formatCivil(loadCalendar(join(process.cwd(), 'data')).onOrAfter(`${year}-03-31`));
     await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain(`Hạn dondoc theo dõi: ${due}`);

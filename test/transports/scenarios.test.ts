@@ -102,8 +102,8 @@ describe.each(drivers)('the same scenarios on %s', (_name, make) => {
 
   it('lists the agency tasks with /viec', async () => {
     const [tasks] = await d.say('trang', '/viec');
-    expect(tasks).toContain('Nhiệm vụ của Sở Tư pháp (6 nhiệm vụ, trang 1/1)');
-    expect(tasks).toContain('2.5 Kiểm tra văn bản quy phạm pháp luật — 01/07/2024');
+    expect(tasks).toContain('Việc còn mở của Sở Tư pháp (6 nhiệm vụ, trang 1/1)');
+    expect(tasks).toContain('2.5 Kiểm tra văn bản quy phạm pháp luật — ◻️ chưa báo; hạn 01/07/2024');
   });
 
   it('takes a status reply by text', async () => {

@@ -67,11 +67,13 @@ describe('/viec and /nhiemvu', () => {
 
   it("lists the focal point's agency tasks, lead tasks first, by next due date, paged with buttons", async () => {
     const [page1] = await h.send(focal, '/viec');
-    expect(page1).toMatch(/^<b>Nhiệm vụ của Sở Tư pháp \(\d+ nhiệm vụ, trang 1\/\d+\)<\/b>/);
+    expect(page1).toMatch(/^<b>Việc còn mở của Sở Tư pháp \(\d+ nhiệm vụ, trang 1\/\d+\)<\/b>/);
     const lines = page1!.split('\n').slice(1, -1);
     expect(lines).toHaveLength(8);
     expect(lines.every((l) => l.includes('chủ trì'))).toBe(true);
-    const dates = lines.map((l) => /<b>(\d{2})\/(\d{2})\/(\d{4})<\/b>/.exec(l)).filter(Boolean).map((m) => `${m![3]}-${m![2]}-${m![1]}`);
+    const dates = lines.map((l) => /; hạn (\d{2})\/(\d{2})\/(\d{4})/.exec(l)).filter(Boolean).map((m) => `${m![3]}-${m![2]}-${m![1]}`);
+    // Each line says where the agency stands: nothing reported yet, or late by so many working days.
+    expect(lines.every((l) => /<b>(◻️ chưa báo|⏰ quá hạn \d+ ngày làm việc)<\/b>; (hạn \d{2}\/\d{2}\/\d{4}|chưa có hạn)/.test(l))).toBe(true);
     expect(dates).toEqual([...dates].sort());
     expect(lines[0]).toContain('<code>II.3.3</code>');
     const buttons = h.lastButtons(focal.id);
@@ -116,5 +118,35 @@ describe('/kehoach and /dathan for Sở Nội vụ', () => {
     const [details] = await h.send(admin, '/nhiemvu I.3.7');
     expect(details).toContain('Sở Nội vụ đã đặt hạn: 01/07/2024');
     expect(await h.send(focal, '/dathan I.3.7 01/07/2024')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
+  });
+});
+
+describe('/viec and /nhiemvu show where the agency stands', () => {
+  beforeEach(importHaTinh);
+
+  it('lists open work first with its state, sums up finished work, and shows an extension with the original date', async () => {
+    const [before] = await h.send(focal, '/viec');
+    const total = Number(/\((\d+) nhiệm vụ/.exec(before!)![1]);
+    expect(await h.send(focal, 'II.3.3 xong')).toEqual([expect.stringMatching(/^Đã ghi nhận: II\.3\.3 hoàn thành/)]);
+    expect(await h.send(focal, 'II.3.4 đang làm 40%')).toEqual([expect.stringMatching(/^Đã ghi nhận: II\.3\.4 đang thực hiện/)]);
+    const [after] = await h.send(focal, '/viec');
+    expect(after).toContain(`(${total - 1} nhiệm vụ,`);
+    expect(after).not.toContain('<code>II.3.3</code>');
+    expect(after).toContain('1 việc đã xong — /viec xong để xem.');
+    expect(after).toMatch(/<code>II\.3\.4<\/code> [^\n]*<b>🔄 đang thực hiện 40%[^<]*<\/b>/);
+    const [finished] = await h.send(focal, '/viec xong');
+    expect(finished).toContain('Việc đã xong của Sở Tư pháp: 1');
+    expect(finished).toMatch(/<code>II\.3\.3<\/code> [^\n]*<b>✅ đã xong \d{2}\/\d{2}\/\d{4}<\/b>/);
+
+    // An approved extension: the new date, the original in parentheses, in /viec and /nhiemvu.
+    const [asked] = await h.send(focal, 'Xin gia hạn II.3.4 đến 30/12/2024 vì chờ hướng dẫn');
+    expect(asked).toContain('Đã ghi nhận');
+    await h.app.worker.drain();
+    const request = h.lastButtons(admin.id).find((b) => b.callback_data.startsWith('/duyetgiahan'))!;
+    await h.press(admin, request.callback_data);
+    const [extended] = await h.send(focal, '/viec');
+    expect(extended).toMatch(/<code>II\.3\.4<\/code> [^\n]*hạn 30\/12\/2024 \(gia hạn, gốc \d{2}\/\d{2}\/2024\)/);
+    const [details] = await h.send(focal, '/nhiemvu II.3.4');
+    expect(details).toMatch(/<b>Tình trạng của cơ quan bạn: <\/b>[^\n]*hạn 30\/12\/2024 \(gia hạn, gốc \d{2}\/\d{2}\/2024\); báo lần cuối \d{2}\/\d{2}\/2024 \d{2}:\d{2} — Phạm Thu Trang/);
   });
 });
