@@ -125,7 +125,14 @@ async function attachBroadcastFile(ctx: CommandContext, file: IncomingFile, draf
   if (data.length > MAX_FILE_BYTES) return { replies: [textReply(T.fileTooBig(formatSize(data.length)))] };
   const target = ctx.services.broadcasts.attachFile(ctx.member!, draft?.id ?? null, body, { fileName: file.name, mimeType: type[1], data });
   if (!target) return { replies: [textReply(T.notDraft(draftId ?? 0))] };
-  return { replies: [askAudience(ctx, target.id, [T.attached(target.id, file.name, formatSize(data.length))])], attached: true };
+  const attached = T.attached(target.id, file.name, formatSize(data.length));
+  // Recipients already chosen: straight to the preview with the file, not "Gửi tới ai?" again.
+  const chosen = ctx.services.broadcasts.byId(target.id)?.audience;
+  if (chosen) {
+    const preview = previewReply(ctx, target.id, chosen);
+    return { replies: [textReply(attached), preview], attached: true };
+  }
+  return { replies: [askAudience(ctx, target.id, [attached])], attached: true };
 }
 
 /** The draft a button or command names, or the Vietnamese reason it cannot be used. */
@@ -174,6 +181,29 @@ export const attachFileCommand = defineCommand({
   },
 });
 
+/** The preview of a draft for an audience (stored as its audience), with "Gửi" and "Hủy"; or why it cannot be sent to it. */
+function previewReply(ctx: CommandContext, id: number, code: string): Reply {
+  const open = openDraft(ctx, { id, raw: String(id) });
+  if (isReply(open)) return open;
+  const draft = open;
+  const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
+  if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
+  if (resolved.value.recipients.length === 0) return textReply(T.nobody);
+  const { broadcasts, settings } = ctx.services;
+  broadcasts.setAudience(draft.id, code, resolved.value.label);
+  const file = broadcasts.file(draft.id);
+  const notes: string[] = [];
+  if (file) {
+    notes.push(T.fileLine(file.fileName, formatSize(file.size)));
+    const onZalo = broadcasts.onZalo(resolved.value.recipients);
+    if (onZalo > 0 && !settings.fileLinks) notes.push(T.zaloNoLinks(onZalo));
+  }
+  return {
+    text: lines([bold(T.preview(draft.id, resolved.value.label, resolved.value.recipients.length, resolved.value.agencies))], T.title, draft.body, ...notes),
+    choices: [[{ label: T.send, command: `/tb_gui ${draft.id}` }, { label: T.cancel, command: `/tb_huy ${draft.id}` }]],
+  };
+}
+
 export const audienceCommand = defineCommand({
   name: 'tb_doituong',
   summary: 'Chọn người nhận thông báo',
@@ -185,22 +215,7 @@ export const audienceCommand = defineCommand({
     const draft = openDraft(ctx, args);
     if (isReply(draft)) return draft;
     const code = args.rest[0] === 'coquan' ? `agencies:${args.rest.slice(1).join('')}` : (args.rest[0] ?? '');
-    const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
-    if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
-    if (resolved.value.recipients.length === 0) return textReply(T.nobody);
-    const { broadcasts, settings } = ctx.services;
-    broadcasts.setAudience(draft.id, code, resolved.value.label);
-    const file = broadcasts.file(draft.id);
-    const notes: string[] = [];
-    if (file) {
-      notes.push(T.fileLine(file.fileName, formatSize(file.size)));
-      const onZalo = broadcasts.onZalo(resolved.value.recipients);
-      if (onZalo > 0 && !settings.fileLinks) notes.push(T.zaloNoLinks(onZalo));
-    }
-    return {
-      text: lines([bold(T.preview(draft.id, resolved.value.label, resolved.value.recipients.length, resolved.value.agencies))], T.title, draft.body, ...notes),
-      choices: [[{ label: T.send, command: `/tb_gui ${draft.id}` }, { label: T.cancel, command: `/tb_huy ${draft.id}` }]],
-    };
+    return previewReply(ctx, draft.id, code);
   },
 });
 

@@ -128,6 +128,19 @@ describe('a broadcast with a file', () => {
     expect(await h.send(admin, '/tb_tep 1')).toEqual(['Thông báo #1 đã được gửi hoặc đã hủy.']);
   });
 
+  it('a file attached after the audience was chosen goes straight to the preview (with the file), not "Gửi tới ai?" again', async () => {
+    await h.send(admin, '/thongbao Đề nghị các cơ quan điền biểu mẫu.');
+    const [preview] = await h.send(admin, '/tb_doituong 1 focal');
+    expect(preview).toContain('Tất cả đầu mối');
+    await h.send(admin, '/tb_tep 1');
+    const replies = await h.sendDocument(admin, 'Biểu mẫu báo cáo.pdf', Buffer.from('%PDF-1.4 biểu mẫu'));
+    expect(replies[0]).toContain('📎 Đã đính kèm “Biểu mẫu báo cáo.pdf”');
+    expect(replies.join('\n')).not.toContain('Gửi tới ai?');
+    expect(replies[1]).toContain('Tất cả đầu mối');
+    expect(replies[1]).toContain('📎 Tệp đính kèm: Biểu mẫu báo cáo.pdf');
+    expect(h.lastButtons(admin.id).map((b) => b.callback_data)).toEqual(['/tb_gui 1', '/tb_huy 1']);
+  });
+
   it('takes the next file for the broadcast only right after 📎: after another command, a spreadsheet is a plan to import again', async () => {
     await h.send(admin, '/thongbao Đề nghị các cơ quan điền biểu mẫu.');
     await h.send(admin, '/tb_tep 1');
