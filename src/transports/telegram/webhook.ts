@@ -69,8 +69,11 @@ export class TelegramWebhook {
   }
 
   private process(update: Update): void {
+    // An update can arrive as soon as the server listens, before start() has called getMe: init first
+    // (grammY does it once).
     const job: Promise<void> = this.bot
-      .handleUpdate(update)
+      .init()
+      .then(() => this.bot.handleUpdate(update))
       .then(() => this.inbox.handled(PLATFORM, String(update.update_id)))
       .catch((error: unknown) => this.logger.error({ err: error, update_id: update.update_id }, 'telegram update failed'))
       .finally(() => this.inFlight.delete(job));
