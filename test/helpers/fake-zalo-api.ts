@@ -12,6 +12,8 @@ export class FakeZaloApi {
   readonly sentAt: { chatId: string; at: number }[] = [];
   readonly photos: { chatId: string; photo: string; caption?: string }[] = [];
   readonly calls: string[] = [];
+  /** The HTTP status of an empty long poll: 408, or 200 with error_code 408 in the body (both seen from Zalo). */
+  emptyPollStatus = 408;
   /** The time arrivals are stamped with (default: the wall clock); set it to the app's fake clock. */
   now: () => number = Date.now;
   private readonly queue: ZaloUpdate[] = [];
@@ -44,7 +46,7 @@ export class FakeZaloApi {
           const serve = () => {
             const next = this.queue.shift();
             if (next) answer(200, { ok: true, result: next });
-            else answer(408, { ok: false, error_code: 408, description: 'Request timeout' });
+            else answer(this.emptyPollStatus, { ok: false, error_code: 408, description: 'Request timeout' });
           };
           if (this.queue.length > 0) return serve();
           const timer = setTimeout(() => {

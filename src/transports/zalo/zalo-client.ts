@@ -54,7 +54,7 @@ export class ZaloClient {
     private readonly root: string = ZALO_API_ROOT,
   ) {}
 
-  /** Calls a method; resolves with `result`, or null for an empty long poll (HTTP 408). */
+  /** Calls a method; resolves with `result`, or null for an empty long poll (HTTP 408, or 408 in the body). */
   async call<T>(method: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T | null> {
     const response = await fetch(`${this.root}/bot${this.token}/${method}`, {
       method: 'POST',
@@ -70,6 +70,8 @@ export class ZaloClient {
       description?: string;
       parameters?: { retry_after?: number };
     };
+    // An empty long poll: some deployments answer HTTP 408, others HTTP 200 with error_code 408 in the body.
+    if (body.error_code === 408) return null;
     if (!response.ok || body.ok === false) {
       throw new ZaloApiError(method, response.status, body.error_code, body.description ?? response.statusText, body.parameters?.retry_after);
     }

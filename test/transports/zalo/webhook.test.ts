@@ -74,4 +74,15 @@ describe('Zalo polling mode', () => {
     expect(await waitFor(() => z.sentTo('u-9').length === 1)).toBe(true);
     expect(z.sentTo('u-9')[0]).toContain('Để tham gia');
   });
+
+  it('reads HTTP 200 with error_code 408 in the body as an empty poll too, not as a failure to back off from', async () => {
+    z = await new ZaloHarness().start({ env: { DONDOC_HTTP_PORT: '0' } });
+    z.api.emptyPollStatus = 200;
+    await z.app.start();
+    // An empty poll takes 150 ms at the fake server; a failure would back off 1 s, then 2 s, then 4 s.
+    expect(await waitFor(() => z.api.calls.filter((c) => c === 'getUpdates').length >= 4, 3_000)).toBe(true);
+    z.api.push(zaloText('u-8', '/start'));
+    expect(await waitFor(() => z.sentTo('u-8').length === 1)).toBe(true);
+  });
 });
+
