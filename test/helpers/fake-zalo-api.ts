@@ -14,6 +14,8 @@ export class FakeZaloApi {
   readonly calls: string[] = [];
   /** The HTTP status of an empty long poll: 408, or 200 with error_code 408 in the body (both seen from Zalo). */
   emptyPollStatus = 408;
+  /** Answers for the next sendMessage calls (an error to inject), used once each. */
+  readonly failNext: { status: number; errorCode: number; description: string }[] = [];
   /** The time arrivals are stamped with (default: the wall clock); set it to the app's fake clock. */
   now: () => number = Date.now;
   private readonly queue: ZaloUpdate[] = [];
@@ -32,6 +34,10 @@ export class FakeZaloApi {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(payload));
         };
+        if (method === 'sendMessage' && this.failNext.length > 0) {
+          const failure = this.failNext.shift()!;
+          return answer(failure.status, { ok: false, error_code: failure.errorCode, description: failure.description });
+        }
         if (method === 'sendMessage') {
           if (String(body.text ?? '').length > 2000) return answer(400, { ok: false, error_code: 400, description: 'text too long' });
           this.sent.push({ chatId: String(body.chat_id), text: String(body.text) });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
 import { partSteps, type ChannelSender, type PartProgress } from '../../app/outbox-worker.js';
 import type { UpdateInbox } from '../../app/update-inbox.js';
-import { DeliveryError, RateLimitedError, UnreachableError } from '../../errors.js';
+import { DeliveryError, RateLimitedError } from '../../errors.js';
 import { attachmentNote, formatSize, type Attachment, type Reply } from '../../app/reply.js';
 import { readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
@@ -79,7 +79,7 @@ export async function sendZaloReplies(client: ZaloClient, chatId: string, replie
   }
 }
 
-/** The outbox's Zalo channel: 429 pauses the platform, 403 marks the member unreachable. */
+/** The outbox's Zalo channel: 429 pauses the platform; every other error (403 included) is retried with backoff. */
 export function createZaloSender(client: ZaloClient, limits: { perSecond: number; perChatGapMs: number }, publish?: PublishImage): ChannelSender {
   return {
     platform: PLATFORM,
@@ -97,7 +97,8 @@ export function createZaloSender(client: ZaloClient, limits: { perSecond: number
         if (error instanceof ZaloApiError) {
           const context = { platform: PLATFORM, chatId, method: error.method, status: error.errorCode ?? error.status };
           if (error.status === 429 || error.errorCode === 429) throw new RateLimitedError(error.retryAfter ?? 5, context, { cause: error });
-          if (error.status === 403 || error.errorCode === 403) throw new UnreachableError(error.description, context, { cause: error });
+          // Zalo's error table: 403 is an internal server error (transient), not "blocked": retried
+          // with backoff like any other failure, never reported to Sở Nội vụ as an unreachable member.
           throw new DeliveryError(error.description, context, { cause: error });
         }
         throw error;

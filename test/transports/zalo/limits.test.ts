@@ -43,4 +43,22 @@ describe('Zalo message limits', () => {
     expect(times).toHaveLength(3);
     for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(500);
   });
+
+  it("retries Zalo's 403 (an internal server error in its table) instead of reporting the member unreachable", async () => {
+    z = await new ZaloHarness().start({ start: '2026-11-23T02:00:00Z' });
+    const { store } = z.app;
+    const admin = linkedMember(store, { displayName: 'Hoa', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'zalo', chatId: 'u-admin' }, z.clock.now());
+    const focal = linkedMember(store, { displayName: 'Lan', agencyId: store.agencies.byCode('STP')!.id, role: 'focal' }, { platform: 'zalo', chatId: 'u-lan' }, z.clock.now());
+    z.api.failNext.push({ status: 403, errorCode: 403, description: 'Internal server error' });
+    z.app.services.notifyMember('test:403', focal.id, { text: ['Thông báo thử'] });
+    await z.app.worker.drain();
+    expect(store.outbox.countByStatus()).toEqual({ pending: 1 });
+    z.clock.advance(10 * 60_000);
+    await z.app.worker.drain();
+    expect(z.sentTo('u-lan')).toEqual(['Thông báo thử']);
+    expect(store.members.unreachable()).toEqual([]);
+    expect(z.sentTo('u-admin')).toEqual([]);
+    void admin;
+  });
 });
+
