@@ -15,6 +15,8 @@ const T = {
   title: (name: string, period: string, asOf: string) => `Điểm CCHC (phần dondoc theo dõi) — ${name}, ${period}, tính đến ${asOf}`,
   total: (s: ScoredAgency) => `Tổng: ${fmt(s.total)}/${fmt(s.maxTotal)} điểm`,
   line: (points: number, max: number, title: string) => `${fmt(points)}/${fmt(max)} — ${title}`,
+  notApplicable: (title: string) => `không áp dụng — ${title}`,
+  unranked: (name: string) => `– ${name}: không có tiêu chí nào áp dụng trong kỳ (không xếp hạng)`,
   ownOnly: 'Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.',
   rankTitle: (kind: string, period: string) => `Xếp hạng ${kind} — ${period}`,
   rankLine: (rank: number, s: ScoredAgency, reason: string | null) => `${rank}. ${s.name}: ${fmt(s.total)}/${fmt(s.maxTotal)}${reason ? ` — mất điểm chủ yếu: ${reason}` : ''}`,
@@ -76,7 +78,7 @@ export const scoreCommand = defineCommand({
     const score = ctx.services.scoring.scoreAll(period, asOf).find((s) => s.agencyId === agencyId);
     const name = directory.agency(agencyId)!.name;
     if (!score) return textReply(T.title(name, period.label, formatCivil(asOf)), T.note);
-    const rows: RichText[] = score.criteria.map((c) => [bold(T.line(c.points, c.maxPoints, c.title)), `\n   ${c.why}`]);
+    const rows: RichText[] = score.criteria.map((c) => [bold(c.notApplicable ? T.notApplicable(c.title) : T.line(c.points, c.maxPoints, c.title)), `\n   ${c.why}`]);
     return textReply([bold(T.title(name, period.label, formatCivil(asOf)))], ...rows, [bold(T.total(score))], T.note);
   },
 });
@@ -97,11 +99,16 @@ export const rankingCommand = defineCommand({
     const kind = kindText === null ? 'so_ban_nganh' : kindFromWords(kinds, kindText);
     const found = kinds.find((k) => k.code === kind);
     if (!found) return textReply(T.unknownKind(kindText ?? '', kinds.map((k) => `${k.code} (${k.label})`).join(', ')));
-    const ranked = rankWithTies(ctx.services.scoring.scoreAll(period, asOf).filter((s) => s.kind === found.code));
-    if (ranked.length === 0) return textReply(T.noneOfKind);
+    const ofKind = ctx.services.scoring.scoreAll(period, asOf).filter((s) => s.kind === found.code);
+    if (ofKind.length === 0) return textReply(T.noneOfKind);
+    // Nothing applicable (nothing fell due): not ranked, named after the ranking.
+    const ranked = rankWithTies(ofKind.filter((s) => s.maxTotal > 0));
+    const unranked = ofKind.filter((s) => s.maxTotal === 0).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    const text = lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map(({ rank, score }) => T.rankLine(rank, score, mainLoss(score))), ...unranked.map((s) => T.unranked(s.name)), T.ties, T.note);
+    if (ranked.length === 0) return { text };
     const png = rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.slice(0, 60).map(({ rank, score: s }) => ({ name: `${rank}. ${s.name}`, points: s.total, max: s.maxTotal })));
     return {
-      text: lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map(({ rank, score }) => T.rankLine(rank, score, mainLoss(score))), T.ties, T.note),
+      text,
       attachments: [{ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: T.rankTitle(found.label, period.label) }],
     };
   },

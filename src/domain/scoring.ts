@@ -7,7 +7,8 @@ const common = {
   title: z.string().min(3),
   maxPoints: z.number().positive(),
   enabled: z.boolean().default(true),
-  whenNothingDue: z.number().min(0),
+  /** Points when nothing fell due in the period, or "khong_ap_dung": the criterion is left out of the maximum. */
+  whenNothingDue: z.union([z.number().min(0), z.literal('khong_ap_dung')]),
 };
 
 /** The scoring rubric (data/rubric.json): criteria modelled on the provincial PAR INDEX tables. */
@@ -31,7 +32,7 @@ export const rubricSchema = z
         const mins = c.bands.map((b) => b.min);
         if (mins.some((m, j) => j > 0 && m > mins[j - 1]!)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'bands'], message: 'các mức phải xếp từ cao xuống thấp' });
       }
-      if (c.whenNothingDue > c.maxPoints) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'whenNothingDue'], message: 'vượt điểm tối đa' });
+      if (typeof c.whenNothingDue === 'number' && c.whenNothingDue > c.maxPoints) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'whenNothingDue'], message: 'vượt điểm tối đa' });
     });
   });
 
@@ -67,6 +68,14 @@ export interface CriterionScore {
   maxPoints: number;
   /** Vietnamese: what was counted and why these points. */
   why: string;
+  /** Nothing to measure in the period and the rubric says "không áp dụng": 0 of 0, out of the maximum. */
+  notApplicable?: true;
+}
+
+/** The score of a criterion with nothing to measure: the rubric's points, or "không áp dụng" (0 of 0). */
+function nothingDue(c: Criterion, base: { code: string; title: string; maxPoints: number }, why: string): CriterionScore {
+  if (c.whenNothingDue === 'khong_ap_dung') return { ...base, maxPoints: 0, points: 0, notApplicable: true, why: `Không áp dụng: ${why.charAt(0).toLowerCase()}${why.slice(1)}` };
+  return { ...base, points: c.whenNothingDue, why };
 }
 
 export interface AgencyScore {
@@ -117,7 +126,7 @@ export function scoreAgency(
     switch (c.type) {
       case 'completion_rate': {
         if (tasks.length === 0) {
-          criteria.push({ ...base, points: c.whenNothingDue, why: 'Không có nhiệm vụ đến hạn trong kỳ.' });
+          criteria.push(nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.'));
           break;
         }
         const done = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status === 'done').length;
@@ -134,7 +143,7 @@ export function scoreAgency(
       case 'reports_on_time': {
         const reports = due.filter((o) => o.itemKind === 'report' && o.reportKind && c.reportKinds.includes(o.reportKind));
         if (reports.length === 0) {
-          criteria.push({ ...base, points: c.whenNothingDue, why: 'Không có báo cáo đến hạn trong kỳ.' });
+          criteria.push(nothingDue(c, base, 'Không có báo cáo đến hạn trong kỳ.'));
           break;
         }
         const late = reports.filter((o) => {
@@ -152,7 +161,7 @@ export function scoreAgency(
       case 'on_time_rate': {
         const finished = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status === 'done');
         if (finished.length === 0) {
-          criteria.push({ ...base, points: tasks.length === 0 ? c.whenNothingDue : c.otherwise, why: tasks.length === 0 ? 'Không có nhiệm vụ đến hạn trong kỳ.' : 'Chưa có nhiệm vụ nào hoàn thành.' });
+          criteria.push(tasks.length === 0 ? nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.') : { ...base, points: c.otherwise, why: 'Chưa có nhiệm vụ nào hoàn thành.' });
           break;
         }
         const onTime = finished.filter((o) => {
@@ -168,7 +177,7 @@ export function scoreAgency(
       case 'responsiveness': {
         const counted = reminders.filter((r) => r.sentDay <= asOf);
         if (counted.length === 0) {
-          criteria.push({ ...base, points: c.whenNothingDue, why: 'Không có lời nhắc nào trong kỳ.' });
+          criteria.push(nothingDue(c, base, 'Không có lời nhắc nào trong kỳ.'));
           break;
         }
         const answered = counted.filter((r) => mine.some((e) => e.itemKind === r.itemKind && e.itemId === r.itemId && e.day >= r.sentDay && e.day <= r.answerBy)).length;

@@ -32,6 +32,6 @@ describe('a deadline moved off a weekend stays in the period the plan named', ()
     const completion = (period: { from: string; to: string }) =>
       scoring.scoreAll(period, '2024-07-10').find((s) => s.agencyId === stp)!.criteria.find((c) => /nhiệm vụ đến hạn/.test(c.why))!.why;
     expect(completion({ from: '2024-04-01', to: '2024-06-30' })).toContain('Hoàn thành 0/1 nhiệm vụ đến hạn');
-    expect(completion({ from: '2024-07-01', to: '2024-09-30' })).toBe('Không có nhiệm vụ đến hạn trong kỳ.');
+    expect(completion({ from: '2024-07-01', to: '2024-09-30' })).toBe('Không áp dụng: không có nhiệm vụ đến hạn trong kỳ.');
   });
 });

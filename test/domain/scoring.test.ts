@@ -123,9 +123,21 @@ describe('the default rubric (Cà Mau-style thresholds)', () => {
     expect(score.criteria.find((c) => c.code === 'completion')!.points).toBe(2);
   });
 
-  it('gives the points of "whenNothingDue" when nothing fell due in the period', () => {
+  it('leaves a criterion with nothing to measure out of the maximum when the rubric says "khong_ap_dung" (the shipped rubric)', () => {
     const score = scoreAgency(1, rubric, [], [], '2024-12-31');
-    expect(score.criteria.map((c) => [c.code, c.points])).toEqual([['completion', 2], ['reports', 1], ['timeliness', 1]]);
+    expect(score.criteria.map((c) => [c.code, c.points, c.maxPoints, c.notApplicable])).toEqual([
+      ['completion', 0, 0, true],
+      ['reports', 0, 0, true],
+      ['timeliness', 0, 0, true],
+    ]);
+    expect(score.criteria[0]!.why).toBe('Không áp dụng: không có nhiệm vụ đến hạn trong kỳ.');
+    expect([score.total, score.maxTotal]).toEqual([0, 0]);
+  });
+
+  it('gives the points of a numeric "whenNothingDue" when nothing fell due in the period', () => {
+    const numeric = { criteria: rubric.criteria.map((c) => ({ ...c, whenNothingDue: c.maxPoints })) };
+    const score = scoreAgency(1, numeric, [], [], '2024-12-31');
+    expect(score.criteria.map((c) => [c.code, c.points, c.maxPoints])).toEqual([['completion', 2, 2], ['reports', 1, 1], ['timeliness', 1, 1]]);
   });
 
   it.each([

@@ -7,6 +7,12 @@ let h: TelegramHarness;
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2026-11-23T02:00:00Z' });
   await h.send(leader, `/start ${h.invite('UBNDT', 'leader')}`);
+  // Three departments owe one task each, due in quý I/2026 and not done: the same score.
+  const csv = Buffer.from(
+    ['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '1,Rà soát thủ tục,Sở Tư pháp,Quý I/2026', '2,Số hóa hồ sơ,Sở Tài chính,Quý I/2026', '3,Cập nhật quy trình,Sở Công Thương,Quý I/2026'].join('\n'),
+  );
+  const imported = await h.app.services.plans.importFile('kh.csv', csv, { name: 'KH 2026', year: 2026 }, { chasePast: true });
+  expect(imported.ok).toBe(true);
 });
 
 afterEach(async () => {
@@ -18,11 +24,13 @@ const rankedLines = (text: string) => text.split('\n').filter((l) => /^\d+\. /.t
 
 describe('/xephang', () => {
   it('gives agencies with the same score the same rank (1, 1, …), says the tie-break, and lists them by name', async () => {
-    // Nothing reported yet: every department has the same score.
+    // The three departments with a task have the same score: all rank 1. The others had nothing
+    // due: named after the ranking, not ranked (their criteria do not apply).
     const [answer] = await h.send(leader, '/xephang so 2026');
     const ranked = rankedLines(answer!);
-    expect(ranked.length).toBeGreaterThan(5);
+    expect(ranked).toHaveLength(3);
     expect(ranked.every((l) => l.startsWith('1. '))).toBe(true);
+    expect(answer).toContain('– Sở Xây dựng: không có tiêu chí nào áp dụng trong kỳ (không xếp hạng)');
     const names = ranked.map((l) => l.slice(3, l.indexOf(':')));
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
     expect(answer).toContain('Cơ quan cùng điểm xếp cùng hạng');
