@@ -7,7 +7,7 @@ import { noArgs, optionalAgencyWords, resolveAgencyWords, kindFromWords } from '
 import { defineCommand, type CommandContext } from './command.js';
 import type { Reply } from '../src/app/reply.js';
 import type { RegistryEditError } from '../src/app/registry-editor.js';
-import { civilDate, formatCivil } from '../src/domain/civil-date.js';
+import { formatCivil, parseTypedDay } from '../src/domain/civil-date.js';
 import { COMMON } from './common.texts.js';
 
 /** Directory words, in one place. */
@@ -179,12 +179,9 @@ function editDirectory(ctx: CommandContext, action: string, words: string[]): Re
   let until: string | null = null;
   let successor: string | null = null;
   for (const word of rest) {
-    const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(word);
-    if (date) {
-      until = civilDate(Number(date[3]), Number(date[2]), Number(date[1]));
-      if (!until || Number(date[3]) < 2000) return textReply(T.badDate(word));
-    } else if (/^\d/.test(word)) {
-      return textReply(T.badDate(word));
+    if (/^\d/.test(word)) {
+      until = parseTypedDay(word);
+      if (!until || until < '2000-01-01') return textReply(T.badDate(word));
     } else {
       successor = word;
     }

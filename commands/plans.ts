@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bold, code, italic, lines, textReply, type Choice, type Reply, type RichText } from '../src/app/reply.js';
 import type { PlanMeta } from '../src/app/plan-import-service.js';
 import { MAX_PLAN_FILE_BYTES } from '../src/app/table-file.js';
-import { civilDate, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import { civilDateOf, formatCivil, parseTypedDay } from '../src/domain/civil-date.js';
 import type { Task } from '../src/store/plan-repo.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
@@ -36,7 +36,8 @@ const T = {
     blocked: '⚠️ vướng mắc',
     contributing: '🤝 đã báo phần phối hợp',
     none: '◻️ chưa báo',
-    late: (days: number) => `⏰ quá hạn ${days} ngày làm việc`,
+    late: '⏰',
+    lateWords: (days: number) => `quá hạn ${days} ngày làm việc`,
   },
   dueLine: (due: string, extendedFrom: string | null) => (extendedFrom ? `hạn ${due} (gia hạn, gốc ${extendedFrom})` : `hạn ${due}`),
   stateTitle: 'Tình trạng của cơ quan bạn',
@@ -95,8 +96,13 @@ function stateWords(ctx: CommandContext, t: ListedTask): string {
     : t.status === 'blocked' ? S.blocked
     : t.status === 'contributing' ? S.contributing
     : null;
-  if (t.lateDays > 0) return own ? `${own}, ${S.late(t.lateDays).slice(2)}` : S.late(t.lateDays);
+  if (t.lateDays > 0) return own ? `${own}, ${S.lateWords(t.lateDays)}` : `${S.late} ${S.lateWords(t.lateDays)}`;
   return own ?? S.none;
+}
+
+/** The date in force, with the original in parentheses when an approved extension replaced it. */
+function dueWords(t: ListedTask): string {
+  return t.nextDue ? T.dueLine(formatCivil(t.nextDue), t.extendedFrom ? formatCivil(t.extendedFrom) : null) : T.noDate;
 }
 
 export const tasksCommand = defineCommand({
@@ -125,7 +131,7 @@ export const tasksCommand = defineCommand({
       code(t.code),
       ` ${titleOf(t)} — `,
       bold(stateWords(ctx, t)),
-      `; ${t.nextDue ? T.dueLine(formatCivil(t.nextDue), t.extendedFrom ? formatCivil(t.extendedFrom) : null) : T.noDate}`,
+      `; ${dueWords(t)}`,
       ` (${t.deadlineText || PLAN_TEXTS.kind[t.deadlineKind]}; ${t.role === 'lead' ? T.lead : T.coord})`,
     ]);
     const choices: Choice[][] = [];
@@ -180,12 +186,11 @@ function taskText(ctx: CommandContext, task: Task): Reply {
 function ownState(ctx: CommandContext, task: Task): string {
   const member = ctx.member;
   if (!member) return '';
-  const mine = ctx.services.tasks.forAgency(member.agencyId).find((t) => t.id === task.id);
+  const [mine] = ctx.services.tasks.forAgency(member.agencyId, task.id);
   if (!mine) return '';
-  const due = mine.nextDue ? T.dueLine(formatCivil(mine.nextDue), mine.extendedFrom ? formatCivil(mine.extendedFrom) : null) : T.noDate;
   const last = ctx.services.tasks.lastReply(task, member.agencyId);
   const reply = last ? T.lastReply(formatDateTime(new Date(last.at), ctx.services.settings.timeZone), last.memberName) : '';
-  return [stateWords(ctx, mine), due, reply].filter(Boolean).join('; ');
+  return [stateWords(ctx, mine), dueWords(mine), reply].filter(Boolean).join('; ');
 }
 
 export const taskCommand = defineCommand({
@@ -252,8 +257,7 @@ export const setDateCommand = defineCommand({
     .min(2, 'cần mã nhiệm vụ và ngày, ví dụ /dathan I.3.7 30/09/2024')
     .transform((words) => ({ code: words[0]!, date: words[1]!, reason: words.slice(2).join(' ') || null })),
   run(ctx, args) {
-    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(args.date);
-    const date = match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
+    const date = parseTypedDay(args.date);
     if (!date) return textReply(T.badDate(args.date));
     const found = ctx.services.tasks.byRef(args.code);
     if (found.length === 0) return textReply(T.unknownTask(args.code));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js';
-import { addDays, civilDate, civilDateOf, formatCivil, weekdayName, type CivilDate } from '../src/domain/civil-date.js';
+import { addDays, civilDateOf, formatCivil, weekdayName, type CivilDate, parseTypedDay } from '../src/domain/civil-date.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
 
@@ -163,8 +163,7 @@ export const requestReportCommand = defineCommand({
     .min(3, 'cần hạn nộp, đối tượng và tiêu đề, ví dụ /yeucaubaocao 30/09/2024 tatca Báo cáo kết quả số hóa hồ sơ')
     .transform((w) => ({ date: w[0]!, audience: w[1]!, title: w.slice(2).join(' ') })),
   run(ctx, args) {
-    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(args.date);
-    const nominal = match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
+    const nominal = parseTypedDay(args.date);
     if (!nominal) return textReply(T.badDate(args.date));
     if (nominal < today(ctx)) return textReply(T.pastDate);
     const requested = ctx.services.reminders.requestReport(ctx.member!, nominal, args.audience, args.title);

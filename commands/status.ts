@@ -270,7 +270,7 @@ function askReopen(ctx: CommandContext, task: Task, reply: ParsedStatusReply, do
   const day = formatCivil(civilDateOf(new Date(doneAt), ctx.services.settings.timeZone));
   const change =
     reply.status === 'in_progress'
-      ? { label: T.changeTo(T.recordedWords(reply)), command: `/tt t${task.id} dang ${reply.progress ?? ''} xacnhan`.replace('  ', ' ') }
+      ? { label: T.changeTo(T.recordedWords(reply)), command: ['/tt', `t${task.id}`, 'dang', ...(reply.progress !== null ? [String(reply.progress)] : []), 'xacnhan'].join(' ') }
       : { label: T.reopen, command: `/tt t${task.id} molai` };
   return {
     text: [T.askReopen(task.code, day, T.recordedWords(reply))],

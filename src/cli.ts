@@ -153,12 +153,7 @@ async function demoCommand(config: Config, args: string[]): Promise<number> {
   if (sub !== 'reset') throw new UsageError('demo cần reset, ví dụ: demo reset');
   const { values } = parseArgs({ args: rest, options: { force: { type: 'boolean', default: false } } });
   const path = config.DONDOC_DB_PATH;
-  if (existsSync(path)) {
-    const store = createStore(openDatabase(path));
-    const holder = leaseHolder(store, 'outbox');
-    store.close();
-    if (holder) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${holder.pid}); hãy dừng nó rồi chạy lại demo reset`);
-  }
+  refuseWhileRunning(path, 'chạy lại demo reset');
   if (existsSync(path) && !values.force) {
     const db = openDatabase(path);
     try {
@@ -223,6 +218,18 @@ function provinceCommand(args: string[]): number {
     print('Xem lại các sở tùy chọn (ghi chú "Tùy chọn") và thêm tên viết tắt quen dùng vào aliases, rồi khởi động lại dondoc.');
   }
   return 0;
+}
+
+/**
+ * Refuses (a UsageError saying to stop it, then `then`) while a dondoc process holds one of the
+ * database's leases: the command would replace the database under it.
+ */
+function refuseWhileRunning(path: string, then: string): void {
+  if (!existsSync(path)) return;
+  const store = createStore(openDatabase(path));
+  const holder = leaseHolder(store, 'outbox') ?? leaseHolder(store, 'scheduler');
+  store.close();
+  if (holder) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${holder.pid}); hãy dừng nó rồi ${then}`);
 }
 
 /** "89 cơ quan, 12 thành viên, …" for a backup's or restore's row counts. */
@@ -329,12 +336,7 @@ async function run(argv: string[]): Promise<number> {
       const file = positionals[0];
       if (!file) throw new UsageError('thiếu tệp sao lưu cần khôi phục, ví dụ: npm run cli -- restore data/sao-luu.sqlite');
       const path = config.DONDOC_DB_PATH;
-      if (existsSync(path)) {
-        const store = createStore(openDatabase(path, { migrate: false }));
-        const holder = leaseHolder(store, 'outbox') ?? leaseHolder(store, 'scheduler');
-        store.close();
-        if (holder) throw new UsageError(`dondoc đang chạy trên ${path} (pid ${holder.pid}); hãy dừng nó rồi khôi phục`);
-      }
+      refuseWhileRunning(path, 'khôi phục');
       const result = restoreDatabase(file, path, listMigrations().at(-1)?.version ?? 0, systemClock.now());
       if (!result.ok) {
         const error = result.error;

@@ -66,8 +66,13 @@ export class StatusService {
       memberId: member.id,
       createdAt: this.clock.now().toISOString(),
     });
+    return { kind: event.itemKind, code: this.itemCode(event) };
+  }
+
+  /** The code of the task or report an event is about ("I.3.4", "6T"), or its id if it is gone. */
+  private itemCode(event: StatusEvent): string {
     const code = event.itemKind === 'task' ? this.store.plans.taskById(event.itemId)?.code : this.store.reports.byId(event.itemId)?.code;
-    return { kind: event.itemKind, code: code ?? String(event.itemId) };
+    return code ?? String(event.itemId);
   }
 
   /** A task's status events, oldest first, with who sent each and the files kept with it. */
@@ -185,7 +190,7 @@ export class StatusService {
       createdAt: this.clock.now().toISOString(),
     });
     if (approve) this.planner.replan();
-    const itemCode = (request.itemKind === 'task' ? this.store.plans.taskById(request.itemId)?.code : this.store.reports.byId(request.itemId)?.code) ?? String(request.itemId);
+    const itemCode = this.itemCode(request);
     const requester = request.memberId ? this.store.members.byId(request.memberId) : undefined;
     return ok({ request, newDate: approve ? request.requestedDate : null, itemCode, requester });
   }

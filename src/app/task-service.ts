@@ -33,11 +33,11 @@ export class TaskService {
   /**
    * An agency's active tasks with its role, its state and the date in force (an approved extension
    * for it included, with the date it replaced), lead tasks first, by date; `lateDays` counts the
-   * working days an unfinished task is past that date (0 if it is not).
+   * working days an unfinished task is past that date (0 if it is not). With `taskId`: that task only.
    */
-  forAgency(agencyId: number): (AgencyTask & { lateDays: number })[] {
+  forAgency(agencyId: number, taskId?: number): (AgencyTask & { lateDays: number })[] {
     const today = this.today();
-    return this.store.plans.tasksForAgency(agencyId, today).map((t) => ({
+    return this.store.plans.tasksForAgency(agencyId, today, taskId).map((t) => ({
       ...t,
       lateDays: t.status !== 'done' && t.nextDue !== null && t.nextDue < today ? this.calendar.workingDaysBetween(t.nextDue, today) : 0,
     }));
@@ -46,7 +46,8 @@ export class TaskService {
   /** The agency's last reply about a task: when, by whom, what (null: none yet). */
   lastReply(task: Task, agencyId: number): { at: string; memberName: string | null; status: string; progress: number | null } | null {
     const { statuses, members } = this.store;
-    const last = statuses.history('task', task.id).filter((e) => e.agencyId === agencyId && e.memberId !== null && !e.status.startsWith('extension_a') && e.status !== 'extension_rejected').at(-1);
+    // Sở Nội vụ's decisions on the agency's extension requests are not the agency's replies.
+    const last = statuses.history('task', task.id).filter((e) => e.agencyId === agencyId && e.memberId !== null && e.status !== 'extension_approved' && e.status !== 'extension_rejected').at(-1);
     if (!last) return null;
     return { at: last.createdAt, memberName: last.memberId ? (members.byId(last.memberId)?.displayName ?? null) : null, status: last.status, progress: last.progress };
   }

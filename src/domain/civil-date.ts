@@ -13,6 +13,12 @@ export function civilDate(year: number, month: number, day: number): CivilDate |
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
+/** A day typed as ngày/tháng/năm ("30/09/2024", "1/7/2026"), or null if it is not one or not in the calendar. */
+export function parseTypedDay(text: string): CivilDate | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  return match ? civilDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

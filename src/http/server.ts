@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
@@ -55,6 +56,16 @@ export class ThrottledWarning {
     this.held = 0;
     this.last = now;
   }
+}
+
+/**
+ * Whether a request header carries the expected secret, compared in constant time (a webhook's
+ * secret token, the local chat's session token).
+ */
+export function headerHoldsSecret(req: IncomingMessage, header: string, secret: string): boolean {
+  const given = Buffer.from(String(req.headers[header] ?? ''));
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Sends a JSON answer. */

@@ -240,7 +240,7 @@ export class PlanRepo {
    * An agency's active tasks with its role and next due date on or after `today` (an admin-set date
    * counts), lead tasks first, then by next due date (tasks without one last).
    */
-  tasksForAgency(agencyId: number, today: CivilDate): AgencyTask[] {
+  tasksForAgency(agencyId: number, today: CivilDate, taskId?: number): AgencyTask[] {
     const rows = prepared(this.db, 
         `SELECT *, COALESCE(dueOverride, plannedDue) AS nextDue, CASE WHEN dueOverride IS NOT NULL THEN plannedDue END AS extendedFrom FROM (
            SELECT ${TASK_COLUMNS}, s.role, st.status, st.progress, st.done_at AS doneAt, st.due_override AS dueOverride,
@@ -251,10 +251,10 @@ export class PlanRepo {
            JOIN plans p ON p.id = t.plan_id
            LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
            LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id
-           WHERE s.agency_id = @agencyId)
+           WHERE s.agency_id = @agencyId AND (@taskId IS NULL OR t.id = @taskId))
          ORDER BY CASE role WHEN 'lead' THEN 0 ELSE 1 END, nextDue IS NULL, nextDue, planName, id`,
       )
-      .all({ agencyId, today }) as (TaskRow & { role: 'lead' | 'coord'; nextDue: CivilDate | null; extendedFrom: CivilDate | null; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null; plannedDue: CivilDate | null })[];
+      .all({ agencyId, today, taskId: taskId ?? null }) as (TaskRow & { role: 'lead' | 'coord'; nextDue: CivilDate | null; extendedFrom: CivilDate | null; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null; plannedDue: CivilDate | null })[];
     return rows.map(({ dueOverride: _o, plannedDue: _p, status, ...row }) => ({
       ...row,
       active: row.active === 1,

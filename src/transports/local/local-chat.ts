@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage as HttpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
 import type { Choice, Reply } from '../../app/reply.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
-import { readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
+import { headerHoldsSecret, readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import type { Store } from '../../store/store.js';
 import { escapeHtml, renderHtmlLine, renderPlainMessages, splitMessage } from '../render.js';
@@ -150,9 +150,7 @@ export class LocalChat {
     if (!this.hostAllowed(req)) return 'host';
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${req.headers.host}`) return 'origin';
-    const given = Buffer.from(String(req.headers[SESSION_HEADER] ?? ''));
-    const expected = Buffer.from(this.session);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'session';
+    if (!headerHoldsSecret(req, SESSION_HEADER, this.session)) return 'session';
     if (post && !String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return 'content_type';
     return undefined;
   }

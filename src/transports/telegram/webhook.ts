@@ -1,8 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { UpdateInbox } from '../../app/update-inbox.js';
-import { readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
+import { headerHoldsSecret, readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import { PLATFORM } from './create-bot.js';
 
@@ -27,10 +26,8 @@ export class TelegramWebhook {
   }
 
   mount(http: HttpServer, path: string, secret: string): void {
-    const expected = Buffer.from(secret);
     http.route('POST', path, async (req, res) => {
-      const given = Buffer.from(String(req.headers['x-telegram-bot-api-secret-token'] ?? ''));
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      if (!headerHoldsSecret(req, 'x-telegram-bot-api-secret-token', secret)) {
         this.refusals.warn({ ip: req.socket.remoteAddress, reason: 'secret' }, 'telegram webhook call refused');
         sendJson(res, 401, { ok: false });
         return;

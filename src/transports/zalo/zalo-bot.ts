@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
 import { partSteps, type ChannelSender, type PartProgress } from '../../app/outbox-worker.js';
 import type { UpdateInbox } from '../../app/update-inbox.js';
 import { DeliveryError, RateLimitedError } from '../../errors.js';
 import { attachmentNote, formatSize, type Attachment, type Reply } from '../../app/reply.js';
-import { readBody, sendJson, type HttpServer } from '../../http/server.js';
+import { headerHoldsSecret, readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import type { ImageLinks } from '../../http/image-links.js';
 import { renderPlainMessages } from '../render.js';
@@ -188,10 +187,8 @@ export class ZaloBot {
 
   /** Mounts the webhook route; every call is answered at once and processed after. */
   mountWebhook(http: HttpServer, secret: string): void {
-    const expected = Buffer.from(secret);
     http.route('POST', WEBHOOK_PATH, async (req, res) => {
-      const given = Buffer.from(String(req.headers['x-bot-api-secret-token'] ?? ''));
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      if (!headerHoldsSecret(req, 'x-bot-api-secret-token', secret)) {
         this.logger.warn({ ip: req.socket.remoteAddress }, 'zalo webhook call with a wrong secret');
         sendJson(res, 401, { ok: false });
         return;
