@@ -32,9 +32,14 @@ const T = {
   allFinished: (agency: string, n: number) => `${agency} đã báo xong cả ${n} việc. Gõ /viec xong để xem.`,
   state: {
     done: (day: string) => `✅ đã xong ${day}`,
+    onTime: 'đúng hạn',
+    doneLate: (days: number) => `muộn ${days} ngày làm việc`,
+    donePeriod: (day: string) => `✅ đã xong đợt trước (${day})`,
     in_progress: (progress: number | null) => `🔄 đang thực hiện${progress !== null ? ` ${progress}%` : ''}`,
     blocked: '⚠️ vướng mắc',
     contributing: '🤝 đã báo phần phối hợp',
+    extensionAsked: '⏳ đã xin gia hạn, chờ Sở Nội vụ duyệt',
+    notChased: '➖ không nhắc: hạn đã qua khi nhập kế hoạch',
     none: '◻️ chưa báo',
     late: '⏰',
     lateWords: (days: number) => `quá hạn ${days} ngày làm việc`,
@@ -87,22 +92,28 @@ const titleOf = (task: Task, max = 110) => taskTitle(task, max);
 
 type ListedTask = ReturnType<CommandContext['services']['tasks']['forAgency']>[number];
 
-/** A task's state as one short phrase: icon and words (done, in progress %, problem, late N working days, nothing yet). */
+/** A task's condition as one short phrase (icon and words), from the one shared definition (`itemView`). */
 function stateWords(ctx: CommandContext, t: ListedTask): string {
   const S = T.state;
+  const v = t.view;
+  const day = v.doneDay ? formatCivil(v.doneDay) : '';
+  if (v.finished) return `${S.done(day)} (${v.doneLateDays > 0 ? S.doneLate(v.doneLateDays) : S.onTime})`;
   const own =
-    t.status === 'done' ? S.done(formatCivil(civilDateOf(new Date(t.doneAt ?? Date.now()), ctx.services.settings.timeZone)))
-    : t.status === 'in_progress' ? S.in_progress(t.progress)
-    : t.status === 'blocked' ? S.blocked
-    : t.status === 'contributing' ? S.contributing
+    v.status === 'done' ? S.donePeriod(day)
+    : v.extensionPending ? S.extensionAsked
+    : v.status === 'in_progress' ? S.in_progress(v.progress)
+    : v.status === 'blocked' ? S.blocked
+    : v.status === 'contributing' ? S.contributing
+    : v.condition === 'not_chased' ? S.notChased
     : null;
-  if (t.lateDays > 0) return own ? `${own}, ${S.lateWords(t.lateDays)}` : `${S.late} ${S.lateWords(t.lateDays)}`;
+  if (v.condition === 'overdue') return own ? `${own}, ${S.lateWords(v.lateDays)}` : `${S.late} ${S.lateWords(v.lateDays)}`;
   return own ?? S.none;
 }
 
 /** The date in force, with the original in parentheses when an approved extension replaced it. */
 function dueWords(t: ListedTask): string {
-  return t.nextDue ? T.dueLine(formatCivil(t.nextDue), t.extendedFrom ? formatCivil(t.extendedFrom) : null) : T.noDate;
+  const v = t.view;
+  return v.dueDate ? T.dueLine(formatCivil(v.dueDate), v.extendedFrom ? formatCivil(v.extendedFrom) : null) : T.noDate;
 }
 
 export const tasksCommand = defineCommand({
@@ -120,8 +131,8 @@ export const tasksCommand = defineCommand({
     const all = ctx.services.tasks.forAgency(member.agencyId);
     if (all.length === 0) return textReply(T.noAgencyTasks(member.agencyName));
     // Open work first, finished work summed up (and listed with /viec xong).
-    const done = all.filter((t) => t.status === 'done');
-    const open = all.filter((t) => t.status !== 'done');
+    const done = all.filter((t) => t.view.finished);
+    const open = all.filter((t) => !t.view.finished);
     const tasks = finished ? done : open;
     if (tasks.length === 0) return textReply(finished ? T.noneFinished(member.agencyName) : T.allFinished(member.agencyName, done.length));
     const pages = Math.ceil(tasks.length / PAGE_SIZE);

@@ -16,7 +16,7 @@ export interface DigestItem {
 const T = {
   title: (day: CivilDate) => `🔔 Nhắc việc CCHC — ${weekdayName(day)}, ${formatCivil(day)}`,
   leaderTitle: (day: CivilDate) => `⚠️ Việc quá hạn cần lãnh đạo đôn đốc — ${formatCivil(day)}`,
-  overdue: (n: number) => `Quá hạn (${n})`,
+  overdue: (n: number, total: number) => (total > n ? `Quá hạn (nhắc ${n} trong tổng số ${total} việc quá hạn — gõ /viec, /nopbaocao để xem đủ)` : `Quá hạn (${n})`),
   today: (n: number) => `Đến hạn hôm nay (${n})`,
   upcoming: (n: number) => `Sắp đến hạn (${n})`,
   overdueBy: (days: number, due: CivilDate) => `hạn ${formatCivil(due)}, quá ${days} ngày làm việc`,
@@ -54,16 +54,17 @@ function describe(item: DigestItem, leader: boolean): RichText {
 
 /**
  * One message with everything a member must hear about at this slot, grouped by urgency
- * (quá hạn / hôm nay / sắp đến hạn), with ✅ and ⏰ buttons for the first items.
+ * (quá hạn / hôm nay / sắp đến hạn), with ✅ and ⏰ buttons for the first items. `overdueTotal`: the
+ * agency's overdue items in all (as /quahan counts them), named when the digest chases fewer.
  */
-export function digestReply(day: CivilDate, items: DigestItem[], options: { leader?: boolean } = {}): Reply {
+export function digestReply(day: CivilDate, items: DigestItem[], options: { leader?: boolean; overdueTotal?: number } = {}): Reply {
   const overdue = items.filter((i) => i.workingDaysLeft < 0).sort((a, b) => a.workingDaysLeft - b.workingDaysLeft);
   const today = items.filter((i) => i.workingDaysLeft === 0);
   const upcoming = items.filter((i) => i.workingDaysLeft > 0).sort((a, b) => a.workingDaysLeft - b.workingDaysLeft);
   const rows: (RichText | string)[] = [[bold(options.leader ? T.leaderTitle(day) : T.title(day))]];
   let listed = 0;
   for (const [heading, group] of [
-    [T.overdue(overdue.length), overdue],
+    [T.overdue(overdue.length, options.overdueTotal ?? 0), overdue],
     [T.today(today.length), today],
     [T.upcoming(upcoming.length), upcoming],
   ] as const) {

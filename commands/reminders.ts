@@ -17,7 +17,8 @@ const T = {
   calendarTitle: (agency: string) => `Các hạn trong 30 ngày tới — ${agency}`,
   calendarEmpty: (agency: string) => `${agency} không có hạn nào trong 30 ngày tới.`,
   calendarLine: (due: CivilDate, label: string, title: string) => [bold(formatCivil(due)), ` ${label} — ${title}`] as RichText,
-  overdueNote: (n: number) => `Còn ${n} việc đã quá hạn: gõ /viec để xem.`,
+  overdueNote: (tasks: number, reports: number) =>
+    `Còn ${tasks + reports} việc đã quá hạn: ${[tasks > 0 ? `${tasks} nhiệm vụ (gõ /viec)` : '', reports > 0 ? `${reports} báo cáo (gõ /nopbaocao)` : ''].filter(Boolean).join(', ')}.`,
   policyTitle: 'Chính sách nhắc việc đang áp dụng',
   muted: 'Đã tắt các lời nhắc chưa gấp. Bạn vẫn nhận nhắc việc đến hạn trong 1 ngày, quá hạn và cảnh báo. Gõ /batnhac để bật lại.',
   unmuted: 'Đã bật lại mọi lời nhắc.',
@@ -93,11 +94,13 @@ export const calendarCommand = defineCommand({
     const member = ctx.member!;
     const from = today(ctx);
     const to = addDays(from, 30);
-    const { entries, overdue } = ctx.services.reminders.calendarOf(member.agencyId, from, to);
-    if (entries.length === 0) return textReply(T.calendarEmpty(member.agencyName), ...(overdue > 0 ? [T.overdueNote(overdue)] : []));
-    return {
-      text: lines([bold(T.calendarTitle(member.agencyName))], ...entries.map((e) => T.calendarLine(e.due, e.label, e.title)), ...(overdue > 0 ? [T.overdueNote(overdue)] : [])),
-    };
+    const entries = ctx.services.reminders.calendarOf(member.agencyId, from, to);
+    // The same overdue items as /quahan for this agency (one shared definition).
+    const overdue = ctx.services.summaries.overdue(member.agencyId);
+    const tasks = overdue.filter((i) => i.kind === 'task').length;
+    const note = overdue.length > 0 ? [T.overdueNote(tasks, overdue.length - tasks)] : [];
+    if (entries.length === 0) return textReply(T.calendarEmpty(member.agencyName), ...note);
+    return { text: lines([bold(T.calendarTitle(member.agencyName))], ...entries.map((e) => T.calendarLine(e.due, e.label, e.title)), ...note) };
   },
 });
 

@@ -32,7 +32,8 @@ const T = {
   overdueMore: (n: number) => `  … và ${n} việc khác`,
   overdueMoreAgencies: (n: number) => `… và ${n} cơ quan khác có việc quá hạn.`,
   overdueHint: 'Gõ /quahan <mã cơ quan> để xem đủ danh sách của một cơ quan.',
-  overdueLine: (label: string, title: string, due: string, late: number) => `  – ${label} ${shorten(title, 70)} — hạn ${due}, quá ${late} ngày làm việc`,
+  overdueLine: (label: string, title: string, due: string, late: number, missed: number) =>
+    `  – ${label} ${shorten(title, 70)} — hạn ${due}${missed > 1 ? ` (và ${missed - 1} hạn sau đó)` : ''}, quá ${late} ngày làm việc`,
   reportUnknown: (code: string) => `Không có báo cáo “${code}” năm nay. Dùng Q1, 6T, Q3, NAM hoặc mã báo cáo đột xuất (DX1…).`,
   reportTitle: (title: string, due: string) => `${title} — hạn ${due}`,
   submitted: (n: number, owed: number) => `Đã nộp (${n}/${owed}):`,
@@ -143,7 +144,7 @@ export const overdueCommand = defineCommand({
     const rows: (RichText | string)[] = [[bold(T.overdueTitle(items.length))]];
     for (const [id, list] of shown) {
       rows.push([bold(`${names.get(id) ?? id} (${list.length})`)]);
-      for (const item of list.slice(0, perAgency)) rows.push(T.overdueLine(item.label, item.title, formatCivil(item.dueDate), item.lateDays));
+      for (const item of list.slice(0, perAgency)) rows.push(T.overdueLine(item.label, item.title, formatCivil(item.dueDate), item.lateDays, item.missed));
       if (list.length > perAgency) rows.push(T.overdueMore(list.length - perAgency));
     }
     if (byAgency.size > shown.length) rows.push(T.overdueMoreAgencies(byAgency.size - shown.length));

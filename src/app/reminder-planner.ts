@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
-import { itemKey } from '../domain/item-state.js';
+import { coveredByDone, itemKey } from '../domain/item-state.js';
 import { policyFor, quarterEnds, stepsFor, type Occurrence, type PlannedStep, type ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
@@ -9,16 +9,6 @@ import type { Store } from '../store/store.js';
 
 /** How far back report obligations are still chased when overdue. */
 export const REPORT_LOOKBACK_DAYS = 120;
-
-/**
- * Is an occurrence covered by a "done" event? A done event on day D covers the item's dates up to
- * and including its first date on or after D: finishing in May covers "Quý II", not "Quý III".
- */
-export function coveredByDone(dates: CivilDate[], dueDate: CivilDate, doneDay: CivilDate): boolean {
-  const sorted = [...dates].sort();
-  const cutoff = sorted.find((d) => d >= doneDay) ?? sorted[sorted.length - 1] ?? doneDay;
-  return dueDate <= cutoff;
-}
 
 /** Turns tasks, reports and the policy into the durable reminder schedule. */
 export class ReminderPlanner {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { taskTitle } from '../domain/task-title.js';
-import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Member } from '../store/member-repo.js';
@@ -80,20 +80,21 @@ export class ReminderService {
     return until;
   }
 
-  /** The agency's task and report deadlines between two days, by date, and how many of its tasks are already overdue. */
-  calendarOf(agencyId: number, from: CivilDate, to: CivilDate): { entries: CalendarEntry[]; overdue: number } {
-    const { plans, reports } = this.store;
+  /** The agency's task and report deadlines between two days (its dates in force: extensions included), by date. */
+  calendarOf(agencyId: number, from: CivilDate, to: CivilDate): CalendarEntry[] {
+    const { plans, reports, statuses } = this.store;
     const entries: CalendarEntry[] = [];
-    let overdue = 0;
-    for (const task of plans.tasksForAgency(agencyId, from)) {
-      for (const due of plans.dueDates(task.id)) {
+    for (const task of plans.tasksForAgency(agencyId)) {
+      for (const due of task.dates) {
         if (due >= from && due <= to) entries.push({ due, label: task.code, title: taskTitle(task, 80) });
       }
-      if (task.nextDue && task.nextDue < from) overdue += 1;
     }
-    for (const report of reports.forAgency(agencyId, from, to)) entries.push({ due: report.dueDate, label: report.code, title: report.title });
+    for (const report of reports.forAgency(agencyId, addDays(from, -366), to)) {
+      const due = statuses.state('report', report.id, agencyId)?.dueOverride ?? report.dueDate;
+      if (due >= from && due <= to) entries.push({ due, label: report.code, title: report.title });
+    }
     entries.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-    return { entries, overdue };
+    return entries;
   }
 
   setMuted(member: Member, muted: boolean): void {

@@ -2,7 +2,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { dailyDigestReply, digestReply, missedReply, type DigestItem } from '../../commands/reminder-messages.js';
 import type { Clock } from '../clock.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
-import { itemKey } from '../domain/item-state.js';
+import { coveredByDone, itemKey } from '../domain/item-state.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import { taskTitle } from '../domain/task-title.js';
@@ -14,7 +14,7 @@ import type { Store } from '../store/store.js';
 import type { ReportConfig } from './province-data.js';
 import type { Notifier } from './notifier.js';
 import type { Reply } from './reply.js';
-import { coveredByDone, type ReminderPlanner } from './reminder-planner.js';
+import type { ReminderPlanner } from './reminder-planner.js';
 import { ensureReportYear } from './report-calendar.js';
 
 /** When the day's reminders are re-planned (province time), well before office hours. */
@@ -202,10 +202,20 @@ export class Scheduler {
     }
     let digests = 0;
     const minute = now.toISOString().slice(0, 16);
+    // Each agency's overdue items in all, as /quahan counts them: a digest chasing fewer says so.
+    let overdueTotals: Map<number, number> | undefined;
+    const overdueTotal = (agencyId: number): number => {
+      if (!overdueTotals) {
+        overdueTotals = new Map();
+        for (const item of this.deps.overdue()) overdueTotals.set(item.agencyId, (overdueTotals.get(item.agencyId) ?? 0) + 1);
+      }
+      return overdueTotals.get(agencyId) ?? 0;
+    };
     for (const { member, items, rows: rowIds, leader } of perMember.values()) {
       const account = store.members.deliveryAccount(member);
       if (!account) continue;
-      const reply = digestReply(today, [...items.values()], { leader });
+      const listed = [...items.values()];
+      const reply = digestReply(today, listed, { leader, ...(listed.some((i) => i.workingDaysLeft < 0) ? { overdueTotal: overdueTotal(member.agencyId) } : {}) });
       const outboxId = this.enqueue(`digest:${member.id}:${minute}`, 'digest', member.id, account.platform, account.chatId, [reply], now);
       digests += 1;
       for (const id of rowIds) settled.get(id)?.push(outboxId);

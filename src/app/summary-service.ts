@@ -14,7 +14,11 @@ export interface ItemLine {
   agencyId: number;
   label: string;
   title: string;
+  /** The oldest date missed. */
   dueDate: CivilDate;
+  /** How many of the item's dates were missed (1 for a report). */
+  missed: number;
+  /** Working days since `dueDate`. */
   lateDays: number;
 }
 
@@ -103,7 +107,7 @@ export class SummaryService {
         label = report.code;
         title = report.title;
       }
-      lines.push({ kind: row.kind, itemId: row.itemId, agencyId: row.agencyId, label, title, dueDate: row.dueDate, lateDays: this.calendar.workingDaysBetween(row.dueDate, q.today) });
+      lines.push({ kind: row.kind, itemId: row.itemId, agencyId: row.agencyId, label, title, dueDate: row.dueDate, missed: row.missed, lateDays: this.calendar.workingDaysBetween(row.dueDate, q.today) });
     }
     return lines;
   }

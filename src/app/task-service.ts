@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Member } from '../store/member-repo.js';
 import type { AgencyTask, Task, TaskDeadline } from '../store/plan-repo.js';
+import { itemView, type ItemView } from '../domain/item-state.js';
 import type { Store } from '../store/store.js';
 import type { ReminderPlanner } from './reminder-planner.js';
 
@@ -15,6 +16,12 @@ export interface TaskDetails {
   past: TaskDeadline[];
   override: { dueDate: CivilDate; reason: string | null } | undefined;
 }
+
+/** One of an agency's tasks with its view on today. */
+export type AgencyTaskView = AgencyTask & { view: ItemView };
+
+/** Dates first to last, no date at the end. */
+const byDate = (a: CivilDate | null, b: CivilDate | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
 
 /** The plans' tasks as commands read and adjust them. */
 export class TaskService {
@@ -31,16 +38,21 @@ export class TaskService {
   }
 
   /**
-   * An agency's active tasks with its role, its state and the date in force (an approved extension
-   * for it included, with the date it replaced), lead tasks first, by date; `lateDays` counts the
-   * working days an unfinished task is past that date (0 if it is not). With `taskId`: that task only.
+   * An agency's active tasks with its role and its view on today (`itemView`: condition, date in
+   * force with the date an extension replaced, working days late), lead tasks first, then by date.
+   * With `taskId`: that task only.
    */
-  forAgency(agencyId: number, taskId?: number): (AgencyTask & { lateDays: number })[] {
+  forAgency(agencyId: number, taskId?: number): AgencyTaskView[] {
     const today = this.today();
-    return this.store.plans.tasksForAgency(agencyId, today, taskId).map((t) => ({
-      ...t,
-      lateDays: t.status !== 'done' && t.nextDue !== null && t.nextDue < today ? this.calendar.workingDaysBetween(t.nextDue, today) : 0,
-    }));
+    const days = (from: CivilDate, to: CivilDate) => this.calendar.workingDaysBetween(from, to);
+    return this.store.plans
+      .tasksForAgency(agencyId, taskId)
+      .map((t) => {
+        const doneDay = t.status === 'done' && t.doneAt ? civilDateOf(new Date(t.doneAt), this.timeZone) : null;
+        const view = itemView({ answerable: t.role === 'lead', dates: t.dates, extendedFrom: t.extendedFrom, status: t.status, progress: t.progress, doneDay, extensionPending: t.extensionPending, pastAtImport: t.pastAtImport }, today, days);
+        return { ...t, view };
+      })
+      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || byDate(a.view.dueDate, b.view.dueDate) || a.planName.localeCompare(b.planName) || a.id - b.id);
   }
 
   /** The agency's last reply about a task: when, by whom, what (null: none yet). */

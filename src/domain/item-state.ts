@@ -1,3 +1,5 @@
+import type { CivilDate } from './civil-date.js';
+
 /** The statuses a reply can record (append-only events). */
 export const STATUSES = ['done', 'in_progress', 'blocked', 'extension_requested', 'extension_approved', 'extension_rejected', 'contribution', 'reopened'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -59,4 +61,99 @@ export function eventOrder<T extends { createdAt: string; status: string; progre
   const ka = `${STATUSES.indexOf(a.status as Status)}|${a.progress ?? ''}|${a.requestedDate ?? ''}`;
   const kb = `${STATUSES.indexOf(b.status as Status)}|${b.progress ?? ''}|${b.requestedDate ?? ''}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * Is a date covered by a "done" event? A done on day D covers the item's dates up to and including
+ * its first date on or after D: finishing in May covers "Quý II", not "Quý III"; finishing late
+ * covers every earlier date. The one rule of the planner, the views and the summaries' SQL.
+ */
+export function coveredByDone(dates: readonly CivilDate[], dueDate: CivilDate, doneDay: CivilDate): boolean {
+  const sorted = [...dates].sort();
+  const cutoff = sorted.find((d) => d >= doneDay) ?? sorted[sorted.length - 1] ?? doneDay;
+  return dueDate <= cutoff;
+}
+
+/** What one agency's part in one item looks like on a day: the words every view shows. */
+export type ItemCondition =
+  | 'open' // nothing reported, nothing missed
+  | 'in_progress'
+  | 'problem' // "vướng mắc"
+  | 'extension_asked' // an extension request waits for Sở Nội vụ
+  | 'overdue' // a date in force passed, not covered by a done
+  | 'done_on_time'
+  | 'done_late'
+  | 'not_chased'; // every date passed before the plan was imported: neither chased nor scored
+
+/** The facts about one agency's part in one task or report that decide its condition. */
+export interface ItemFacts {
+  /** Is the agency answerable for it (the lead of a task, an agency owing a report)? Coordinators are never overdue. */
+  answerable: boolean;
+  /** The dates in force, sorted: an approved extension for this agency, else an admin-set date, else the plan's dates. */
+  dates: readonly CivilDate[];
+  /** The date an approved extension replaced (null: not extended). */
+  extendedFrom: CivilDate | null;
+  /** The agency's recorded state (null: nothing reported). */
+  status: ItemState['status'] | null;
+  progress: number | null;
+  /** The civil day of the done that the state records (null unless done). */
+  doneDay: CivilDate | null;
+  extensionPending: boolean;
+  /** The task had dates, all past when its plan was imported (nothing left to chase). */
+  pastAtImport: boolean;
+}
+
+export interface ItemView {
+  condition: ItemCondition;
+  /** The date shown: the first date not covered by a done that is on or after today, else the last date (null: no date). */
+  dueDate: CivilDate | null;
+  extendedFrom: CivilDate | null;
+  /** The oldest date in force that passed without a done covering it (null: none). */
+  lateSince: CivilDate | null;
+  /** Working days from `lateSince` to today (0 if not overdue). */
+  lateDays: number;
+  /** Finished: done, and no date in force is left uncovered. */
+  finished: boolean;
+  /** Working days a finished item was done after the date it covered (0: on time). */
+  doneLateDays: number;
+  extensionPending: boolean;
+  status: ItemState['status'] | null;
+  progress: number | null;
+  doneDay: CivilDate | null;
+}
+
+/**
+ * The one definition of an item's condition on a day, read by every view (/viec, /nhiemvu, /lich,
+ * /quahan, /tonghop, digests): an answerable item is overdue when a date in force before today is
+ * not covered by a done, by the working days since the oldest such date; a done that leaves no
+ * date uncovered finishes it, on time when it came by the date it covered.
+ */
+export function itemView(f: ItemFacts, today: CivilDate, workingDaysBetween: (from: CivilDate, to: CivilDate) => number): ItemView {
+  const uncovered = f.status === 'done' && f.doneDay ? f.dates.filter((d) => !coveredByDone(f.dates, d, f.doneDay!)) : [...f.dates];
+  const lateSince = f.answerable ? (uncovered.find((d) => d < today) ?? null) : null;
+  const dueDate = uncovered.find((d) => d >= today) ?? f.dates.at(-1) ?? null;
+  const finished = f.status === 'done' && uncovered.length === 0;
+  const coveredDate = finished && f.doneDay ? (f.dates.find((d) => d >= f.doneDay!) ?? f.dates.at(-1) ?? null) : null;
+  const doneLateDays = finished && f.doneDay && coveredDate && f.doneDay > coveredDate ? workingDaysBetween(coveredDate, f.doneDay) : 0;
+  const condition: ItemCondition = finished
+    ? doneLateDays > 0 ? 'done_late' : 'done_on_time'
+    : lateSince ? 'overdue'
+    : f.extensionPending ? 'extension_asked'
+    : f.status === 'blocked' ? 'problem'
+    : f.status === 'in_progress' || f.status === 'contributing' ? 'in_progress'
+    : f.dates.length === 0 && f.pastAtImport ? 'not_chased'
+    : 'open';
+  return {
+    condition,
+    dueDate,
+    extendedFrom: f.extendedFrom,
+    lateSince,
+    lateDays: lateSince ? workingDaysBetween(lateSince, today) : 0,
+    finished,
+    doneLateDays,
+    extensionPending: f.extensionPending,
+    status: f.status,
+    progress: f.progress,
+    doneDay: f.doneDay,
+  };
 }

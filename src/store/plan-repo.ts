@@ -48,14 +48,18 @@ export interface TaskDeadline {
 /** A task as an agency sees it: its role and its next due date (or an admin-set date). */
 export interface AgencyTask extends Task {
   role: 'lead' | 'coord';
-  /** The date in force: an approved extension for this agency, else an admin-set date, else the next computed date (or the last). */
-  nextDue: CivilDate | null;
-  /** The date the plan (or Sở Nội vụ) set, when an approved extension replaced it for this agency. */
+  /** The dates in force for this agency, sorted: an approved extension, else an admin-set date, else the plan's dates. */
+  dates: CivilDate[];
+  /** The plan's date an approved extension replaced for this agency (the last on or before the new one; null: not extended). */
   extendedFrom: CivilDate | null;
   /** The agency's state of the task (null: nothing reported yet). */
   status: 'in_progress' | 'blocked' | 'done' | 'contributing' | null;
   progress: number | null;
   doneAt: string | null;
+  /** An extension request of this agency waits for Sở Nội vụ's decision. */
+  extensionPending: boolean;
+  /** The task had dates that had all passed when its plan was imported. */
+  pastAtImport: boolean;
 }
 
 const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_from AS periodFrom, period_to AS periodTo,
@@ -240,27 +244,47 @@ export class PlanRepo {
    * An agency's active tasks with its role and next due date on or after `today` (an admin-set date
    * counts), lead tasks first, then by next due date (tasks without one last).
    */
-  tasksForAgency(agencyId: number, today: CivilDate, taskId?: number): AgencyTask[] {
-    const rows = prepared(this.db, 
-        `SELECT *, COALESCE(dueOverride, plannedDue) AS nextDue, CASE WHEN dueOverride IS NOT NULL THEN plannedDue END AS extendedFrom FROM (
-           SELECT ${TASK_COLUMNS}, s.role, st.status, st.progress, st.done_at AS doneAt, st.due_override AS dueOverride,
-             COALESCE(o.due_date, (SELECT MIN(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id AND d.due_date >= @today),
-                      (SELECT MAX(d.due_date) FROM task_deadlines d WHERE d.task_id = t.id)) AS plannedDue
-           FROM assignments s
-           JOIN tasks t ON t.id = s.task_id AND t.active = 1
-           JOIN plans p ON p.id = t.plan_id
-           LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
-           LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id
-           WHERE s.agency_id = @agencyId AND (@taskId IS NULL OR t.id = @taskId))
-         ORDER BY CASE role WHEN 'lead' THEN 0 ELSE 1 END, nextDue IS NULL, nextDue, planName, id`,
-      )
-      .all({ agencyId, today, taskId: taskId ?? null }) as (TaskRow & { role: 'lead' | 'coord'; nextDue: CivilDate | null; extendedFrom: CivilDate | null; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null; plannedDue: CivilDate | null })[];
-    return rows.map(({ dueOverride: _o, plannedDue: _p, status, ...row }) => ({
-      ...row,
-      active: row.active === 1,
-      // "not_started" is what a state row says before any reply: shown as nothing reported.
-      status: status === null || status === 'not_started' ? null : (status as AgencyTask['status']),
-    }));
+  tasksForAgency(agencyId: number, taskId?: number): AgencyTask[] {
+    const rows = prepared(
+      this.db,
+      `SELECT ${TASK_COLUMNS}, s.role, st.status, st.progress, st.done_at AS doneAt, st.due_override AS dueOverride,
+         EXISTS (SELECT 1 FROM task_past_deadlines pd WHERE pd.task_id = t.id) AS pastAtImport,
+         EXISTS (SELECT 1 FROM status_events e WHERE e.item_kind = 'task' AND e.item_id = t.id AND e.agency_id = s.agency_id
+           AND e.status = 'extension_requested' AND NOT EXISTS (SELECT 1 FROM status_events r WHERE r.refers_to = e.id)) AS extensionPending
+       FROM assignments s
+       JOIN tasks t ON t.id = s.task_id AND t.active = 1
+       JOIN plans p ON p.id = t.plan_id
+       LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id
+       WHERE s.agency_id = @agencyId AND (@taskId IS NULL OR t.id = @taskId)
+       ORDER BY p.name, t.id`,
+    ).all({ agencyId, taskId: taskId ?? null }) as (TaskRow & { role: 'lead' | 'coord'; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null; pastAtImport: number; extensionPending: number })[];
+    const planned = this.dueDatesOf(rows.map((r) => r.id));
+    return rows.map(({ dueOverride, status, pastAtImport, extensionPending, ...row }) => {
+      const dates = planned.get(row.id) ?? [];
+      return {
+        ...row,
+        active: row.active === 1,
+        dates: dueOverride ? [dueOverride] : dates,
+        extendedFrom: dueOverride ? ([...dates].reverse().find((d) => d <= dueOverride) ?? dates[0] ?? null) : null,
+        // "not_started" is what a state row says before any reply: shown as nothing reported.
+        status: status === null || status === 'not_started' ? null : (status as AgencyTask['status']),
+        extensionPending: extensionPending === 1,
+        pastAtImport: pastAtImport === 1,
+      };
+    });
+  }
+
+  /** The due dates in force (an admin-set date replaces the computed ones) of some tasks, sorted. */
+  private dueDatesOf(taskIds: number[]): Map<number, CivilDate[]> {
+    const out = new Map<number, CivilDate[]>();
+    const query = prepared(
+      this.db,
+      `SELECT due_date AS d FROM task_deadline_overrides WHERE task_id = @id
+       UNION ALL SELECT due_date FROM task_deadlines WHERE task_id = @id AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides WHERE task_id = @id)
+       ORDER BY 1`,
+    );
+    for (const id of new Set(taskIds)) out.set(id, (query.all({ id }) as { d: CivilDate }[]).map((r) => r.d));
+    return out;
   }
 
   /** Per plan: active tasks by deadline kind, and event/unknown tasks still without a date set. */

@@ -70,7 +70,10 @@ export interface OverdueRow {
   kind: 'task' | 'report';
   itemId: number;
   agencyId: number;
+  /** The oldest date in force that passed without a done covering it. */
   dueDate: CivilDate;
+  /** How many of the item's dates passed uncovered (a "Quý I, II, III" task can have missed three). */
+  missed: number;
 }
 
 export interface ProgressQuery {
@@ -97,27 +100,30 @@ export class ProgressRepo {
   }
 
   /**
-   * Every overdue item: task dates not covered by a done, unsubmitted reports; oldest first. Dates
-   * are selected by period (nominal date) up to yesterday, then kept only if due before today
-   * (a "Quý II" date moved to Monday 1/7 is not overdue on 1/7).
+   * Every overdue item, one row per (item, agency): a lead's task with a date before today not
+   * covered by a done (`dueDate` is the oldest such date, `missed` how many), an unsubmitted report
+   * past its date; oldest first. Dates are selected by period (nominal date) up to yesterday, then
+   * kept only if due before today (a "Quý II" date moved to Monday 1/7 is not overdue on 1/7).
+   * The rule is `itemView`'s (src/domain/item-state.ts); a property test holds the two together.
    */
   overdue(reportsFrom: CivilDate, q: ProgressQuery): OverdueRow[] {
     return prepared(
       this.db,
       `${LEAD_DEADLINES}
-       SELECT 'task' AS kind, task_id AS itemId, agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0 AND due < @today
-       UNION ALL ${OPEN_REPORTS}
+       SELECT 'task' AS kind, task_id AS itemId, agency_id AS agencyId, MIN(due) AS dueDate, COUNT(*) AS missed
+       FROM judged WHERE done = 0 AND due < @today GROUP BY task_id, agency_id
+       UNION ALL SELECT kind, itemId, agencyId, dueDate, 1 FROM (${OPEN_REPORTS})
        ORDER BY dueDate, agencyId, kind DESC, itemId`,
     ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as OverdueRow[];
   }
 
-  /** Per agency: how many items are overdue and the oldest due date among them. */
+  /** Per agency: how many items are overdue (as `overdue` counts them) and the oldest date among them. */
   overdueByAgency(reportsFrom: CivilDate, q: ProgressQuery): { agencyId: number; n: number; oldest: CivilDate }[] {
     return prepared(
       this.db,
       `${LEAD_DEADLINES}
        SELECT agencyId, COUNT(*) AS n, MIN(dueDate) AS oldest FROM (
-         SELECT agency_id AS agencyId, due AS dueDate FROM judged WHERE done = 0 AND due < @today
+         SELECT agency_id AS agencyId, MIN(due) AS dueDate FROM judged WHERE done = 0 AND due < @today GROUP BY task_id, agency_id
          UNION ALL SELECT agencyId, dueDate FROM (${OPEN_REPORTS})
        ) GROUP BY agencyId`,
     ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as { agencyId: number; n: number; oldest: CivilDate }[];

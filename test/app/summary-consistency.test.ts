@@ -78,10 +78,17 @@ describe('summaries agree with the reminder planner', () => {
       // A date belongs to the period of the plan's nominal date (an approved extension's date is its own).
       const periodOf = new Map(sources.map((s) => [`${s.taskId}:${s.agencyId}:${s.dueDate}`, s.periodDate]));
       const key = (o: { itemKind: string; itemId: number; agencyId: number; dueDate: string }) => `${o.itemKind}:${o.itemId}:${o.agencyId}:${o.dueDate}`;
-      const expected = open.filter((o) => o.dueDate < today).map(key).sort();
+      // One line per overdue item, dated by its oldest missed date, with how many dates it missed.
+      const missed = new Map<string, { dueDate: string; n: number }>();
+      for (const o of open.filter((x) => x.dueDate < today)) {
+        const k = `${o.itemKind}:${o.itemId}:${o.agencyId}`;
+        const seen = missed.get(k);
+        missed.set(k, { dueDate: seen && seen.dueDate < o.dueDate ? seen.dueDate : o.dueDate, n: (seen?.n ?? 0) + 1 });
+      }
+      const expected = [...missed].map(([k, m]) => `${k}:${m.dueDate}:${m.n}`).sort();
       const overdue = services.summaries.overdue();
       expect(overdue.length).toBeGreaterThan(0);
-      const actual = overdue.map((line) => key({ itemKind: line.kind, ...line })).sort();
+      const actual = overdue.map((line) => `${key({ itemKind: line.kind, ...line })}:${line.missed}`).sort();
       expect(actual).toEqual(expected);
       expect(overdue.map((l) => l.dueDate)).toEqual([...overdue.map((l) => l.dueDate)].sort());
 

@@ -136,11 +136,15 @@ describe('/viec and /nhiemvu show where the agency stands', () => {
     expect(after).toMatch(/<code>II\.3\.4<\/code> [^\n]*<b>🔄 đang thực hiện 40%[^<]*<\/b>/);
     const [finished] = await h.send(focal, '/viec xong');
     expect(finished).toContain('Việc đã xong của Sở Tư pháp: 1');
-    expect(finished).toMatch(/<code>II\.3\.3<\/code> [^\n]*<b>✅ đã xong \d{2}\/\d{2}\/\d{4}<\/b>/);
+    expect(finished).toMatch(/<code>II\.3\.3<\/code> [^\n]*<b>✅ đã xong \d{2}\/\d{2}\/\d{4} \((đúng hạn|muộn \d+ ngày làm việc)\)<\/b>/);
 
     // An approved extension: the new date, the original in parentheses, in /viec and /nhiemvu.
     const [asked] = await h.send(focal, 'Xin gia hạn II.3.4 đến 30/12/2024 vì chờ hướng dẫn');
     expect(asked).toContain('Đã ghi nhận');
+    // Asked, not yet decided: the request shows, the date stays.
+    const [waiting] = await h.send(focal, '/viec');
+    expect(waiting).toMatch(/<code>II\.3\.4<\/code> [^\n]*<b>⏳ đã xin gia hạn, chờ Sở Nội vụ duyệt[^<]*<\/b>/);
+    expect(waiting).not.toMatch(/<code>II\.3\.4<\/code> [^\n]*gia hạn, gốc/);
     await h.app.worker.drain();
     const request = h.lastButtons(admin.id).find((b) => b.callback_data.startsWith('/duyetgiahan'))!;
     await h.press(admin, request.callback_data);
