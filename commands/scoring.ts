@@ -106,7 +106,7 @@ export const rankingCommand = defineCommand({
     const unranked = ofKind.filter((s) => s.maxTotal === 0).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const text = lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map(({ rank, score }) => T.rankLine(rank, score, mainLoss(score))), ...unranked.map((s) => T.unranked(s.name)), T.ties, T.note);
     if (ranked.length === 0) return { text };
-    const png = rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.slice(0, 60).map(({ rank, score: s }) => ({ name: `${rank}. ${s.name}`, points: s.total, max: s.maxTotal })));
+    const png = rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
     return {
       text,
       attachments: [{ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: T.rankTitle(found.label, period.label) }],

@@ -83,8 +83,7 @@ export function summaryReply(services: CommandServices, agencyId?: number): Repl
   rows.push(T.week(s.lastWeek));
   const chartRows = s.perAgency
     .map((a) => ({ name: names.get(a.agencyId) ?? '', ...a }))
-    .sort((x, y) => y.overdue - x.overdue || x.done - y.done || x.name.localeCompare(y.name, 'vi'))
-    .slice(0, 60);
+    .sort((x, y) => y.overdue - x.overdue || x.done - y.done || x.name.localeCompare(y.name, 'vi'));
   if (chartRows.length === 0) return { text: lines(...rows) };
   const png = completionChart(T.chartTitle(who, s.quarter.label), T.chartSubtitle(chartRows.length), chartRows);
   return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };

@@ -10,14 +10,37 @@ const FONT_FILES = [
 ];
 
 const COLORS = { done: '#2e7d32', overdue: '#c62828', open: '#b0bec5', bar: '#1565c0', text: '#1c232b', muted: '#5b6675', grid: '#e3e8ee' };
-const WIDTH = 1000;
-const ROW = 30;
-const LABEL = 330;
+
+/**
+ * A portrait layout for chat: 720 px wide (a phone shows it at about its own width, so 28 px text
+ * stays readable), every text at least 28 px, at most 15 bars with "… và N cơ quan khác".
+ */
+export const CHART = { width: 720, margin: 24, text: 28, title: 32, maxBars: 15 } as const;
+const WIDTH = CHART.width;
+const INNER = WIDTH - 2 * CHART.margin;
+/** Characters of 28 px Noto Sans that fit the inner width (≈ 0.55 em a character), for cutting names. */
+const CHARS_PER_LINE = Math.floor(INNER / (CHART.text * 0.55));
+const BAR_ROW = 84;
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const cut = shorten;
 
-/** Renders an SVG to PNG with the shipped font (default width 1000 px: readable on a phone screen). */
+/** Words wrapped into lines of at most `width` characters (a longer word is cut with "…"), at most `max` lines. */
+function wrap(text: string, width: number, max: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= width) line = next;
+    else {
+      if (line) out.push(line);
+      line = word.length > width ? shorten(word, width) : word;
+    }
+  }
+  if (line) out.push(line);
+  return out.length > max ? [...out.slice(0, max - 1), shorten(out.slice(max - 1).join(' '), width)] : out;
+}
+
+/** Renders an SVG to PNG with the shipped font, at the chart's own width. */
 export function renderPng(svg: string): Buffer {
   const resvg = new Resvg(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' },
@@ -27,71 +50,128 @@ export function renderPng(svg: string): Buffer {
   return Buffer.from(resvg.render().asPng());
 }
 
-function frame(title: string, subtitle: string, height: number, body: string): string {
+/** Title (bold, wrapped) and subtitle (wrapped) from the top; returns the SVG and the y where the body starts. */
+function heading(title: string, subtitle: string): { svg: string; y: number } {
+  let y = CHART.margin;
+  const parts: string[] = [];
+  for (const line of wrap(title, Math.floor(INNER / (CHART.title * 0.58)), 3)) {
+    y += CHART.title + 8;
+    parts.push(`<text x="${CHART.margin}" y="${y}" font-size="${CHART.title}" font-weight="700" fill="${COLORS.text}">${esc(line)}</text>`);
+  }
+  for (const line of wrap(subtitle, CHARS_PER_LINE, 3)) {
+    y += CHART.text + 8;
+    parts.push(`<text x="${CHART.margin}" y="${y}" font-size="${CHART.text}" fill="${COLORS.muted}">${esc(line)}</text>`);
+  }
+  return { svg: parts.join('\n'), y: y + 16 };
+}
+
+/** A legend, one entry per line (a phone is too narrow for three side by side). */
+function legend(entries: readonly (readonly [string, string])[], top: number): { svg: string; y: number } {
+  const svg = entries
+    .map(([label, color], i) => {
+      const y = top + i * (CHART.text + 12);
+      return `<rect x="${CHART.margin}" y="${y + 4}" width="26" height="26" fill="${color}"/><text x="${CHART.margin + 38}" y="${y + CHART.text}" font-size="${CHART.text}" fill="${COLORS.text}">${esc(label)}</text>`;
+    })
+    .join('');
+  return { svg, y: top + entries.length * (CHART.text + 12) + 16 };
+}
+
+function document(height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Noto Sans">
 <rect width="100%" height="100%" fill="#ffffff"/>
-<text x="24" y="40" font-size="26" font-weight="700" fill="${COLORS.text}">${esc(title)}</text>
-<text x="24" y="70" font-size="18" fill="${COLORS.muted}">${esc(subtitle)}</text>
 ${body}
 </svg>`;
 }
 
-/** Stacked bars per agency: done / overdue / still open, as shares of what was due. */
-export function completionChart(title: string, subtitle: string, rows: { name: string; done: number; overdue: number; open: number }[]): Buffer {
-  const top = 120;
-  const barWidth = WIDTH - LABEL - 90;
-  const height = top + rows.length * ROW + 40;
-  const legend = [
-    ['Đã hoàn thành', COLORS.done],
-    ['Quá hạn', COLORS.overdue],
-    ['Chưa đến hạn / đang làm', COLORS.open],
-  ]
-    .map(([label, color], i) => `<rect x="${24 + i * 250}" y="88" width="16" height="16" fill="${color}"/><text x="${46 + i * 250}" y="102" font-size="16" fill="${COLORS.text}">${label}</text>`)
-    .join('');
-  const bars = rows
+/** "… và N cơ quan khác" under the bars when more rows were given than a chart shows. */
+function moreLine(hidden: number, y: number): { svg: string; y: number } {
+  if (hidden <= 0) return { svg: '', y };
+  return { svg: `<text x="${CHART.margin}" y="${y + CHART.text}" font-size="${CHART.text}" fill="${COLORS.muted}">… và ${hidden.toLocaleString('vi-VN')} cơ quan khác</text>`, y: y + CHART.text + 16 };
+}
+
+/**
+ * One bar per row: the name on its own line above a full-width bar, the value at the bar's end.
+ * `parts` are the bar's coloured segments as shares of 1.
+ */
+function barRows(rows: { name: string; value: string; parts: { share: number; color: string }[] }[], top: number): { svg: string; y: number } {
+  const valueWidth = 110;
+  const barWidth = INNER - valueWidth;
+  const svg = rows
     .map((r, i) => {
-      const y = top + i * ROW;
-      const total = Math.max(1, r.done + r.overdue + r.open);
-      const w = (n: number) => (n / total) * barWidth;
-      let x = LABEL;
-      const parts = (
-        [
-          [r.done, COLORS.done],
-          [r.overdue, COLORS.overdue],
-          [r.open, COLORS.open],
-        ] as const
-      )
-        .map(([n, color]) => {
-          const rect = n > 0 ? `<rect x="${x.toFixed(1)}" y="${y}" width="${w(n).toFixed(1)}" height="${ROW - 8}" fill="${color}"/>` : '';
-          x += w(n);
+      const y = top + i * BAR_ROW;
+      let x = CHART.margin;
+      const segments = r.parts
+        .map(({ share, color }) => {
+          const w = Math.max(0, share) * barWidth;
+          const rect = w > 0 ? `<rect x="${x.toFixed(1)}" y="${y + CHART.text + 10}" width="${w.toFixed(1)}" height="30" fill="${color}"/>` : '';
+          x += w;
           return rect;
         })
         .join('');
-      const pct = Math.round((r.done / total) * 100);
-      return `<text x="${LABEL - 10}" y="${y + 17}" font-size="16" text-anchor="end" fill="${COLORS.text}">${esc(cut(r.name, 34))}</text>${parts}<text x="${LABEL + barWidth + 8}" y="${y + 17}" font-size="16" fill="${COLORS.text}">${pct}%</text>`;
+      return `<text x="${CHART.margin}" y="${y + CHART.text}" font-size="${CHART.text}" fill="${COLORS.text}">${esc(shorten(r.name, CHARS_PER_LINE))}</text><rect x="${CHART.margin}" y="${y + CHART.text + 10}" width="${barWidth}" height="30" fill="${COLORS.grid}"/>${segments}<text x="${WIDTH - CHART.margin}" y="${y + CHART.text + 36}" font-size="${CHART.text}" text-anchor="end" font-weight="700" fill="${COLORS.text}">${esc(r.value)}</text>`;
     })
     .join('\n');
-  return renderPng(frame(title, subtitle, height, `${legend}\n${bars}`));
+  return { svg, y: top + rows.length * BAR_ROW };
 }
 
-/** Horizontal bars of scores, best first. */
-export function rankingChart(title: string, subtitle: string, rows: { name: string; points: number; max: number }[]): Buffer {
+export interface CompletionRow {
+  name: string;
+  done: number;
+  overdue: number;
+  open: number;
+}
+
+/** Stacked bars per agency: done / overdue / still open, as shares of what was due (the first 15 rows). */
+export function completionChart(title: string, subtitle: string, rows: CompletionRow[]): Buffer {
+  return renderPng(completionSvg(title, subtitle, rows));
+}
+
+export function completionSvg(title: string, subtitle: string, rows: CompletionRow[]): string {
+  const head = heading(title, subtitle);
+  const key = legend([['Đã hoàn thành', COLORS.done], ['Quá hạn', COLORS.overdue], ['Chưa đến hạn / đang làm', COLORS.open]], head.y);
+  const shown = rows.slice(0, CHART.maxBars);
+  const bars = barRows(
+    shown.map((r) => {
+      const total = Math.max(1, r.done + r.overdue + r.open);
+      return {
+        name: r.name,
+        value: `${Math.round((r.done / total) * 100)}%`,
+        parts: [
+          { share: r.done / total, color: COLORS.done },
+          { share: r.overdue / total, color: COLORS.overdue },
+          { share: r.open / total, color: COLORS.open },
+        ],
+      };
+    }),
+    key.y,
+  );
+  const more = moreLine(rows.length - shown.length, bars.y);
+  return document(more.y + CHART.margin, [head.svg, key.svg, bars.svg, more.svg].join('\n'));
+}
+
+export interface RankingRow {
+  rank: number;
+  name: string;
+  points: number;
+  max: number;
+}
+
+/** Horizontal bars of scores, best first, each with its rank (tied agencies share one). */
+export function rankingChart(title: string, subtitle: string, rows: RankingRow[]): Buffer {
   return renderPng(rankingSvg(title, subtitle, rows));
 }
 
-/** The ranking chart's SVG (names escaped, cut at 30 characters): what rankingChart renders. */
-export function rankingSvg(title: string, subtitle: string, rows: { name: string; points: number; max: number }[]): string {
-  const top = 100;
-  const barWidth = WIDTH - LABEL - 110;
-  const height = top + rows.length * ROW + 40;
-  const bars = rows
-    .map((r, i) => {
-      const y = top + i * ROW;
-      const w = r.max > 0 ? (r.points / r.max) * barWidth : 0;
-      return `<rect x="${LABEL}" y="${y}" width="${barWidth}" height="${ROW - 8}" fill="${COLORS.grid}"/><rect x="${LABEL}" y="${y}" width="${w.toFixed(1)}" height="${ROW - 8}" fill="${COLORS.bar}"/><text x="${LABEL - 10}" y="${y + 17}" font-size="16" text-anchor="end" fill="${COLORS.text}">${i + 1}. ${esc(cut(r.name, 30))}</text><text x="${LABEL + barWidth + 8}" y="${y + 17}" font-size="16" fill="${COLORS.text}">${r.points.toLocaleString('vi-VN')}/${r.max.toLocaleString('vi-VN')}</text>`;
-    })
-    .join('\n');
-  return frame(title, subtitle, height, bars);
+/** The ranking chart's SVG (names escaped and cut to the line): what rankingChart renders. */
+export function rankingSvg(title: string, subtitle: string, rows: RankingRow[]): string {
+  const head = heading(title, subtitle);
+  const shown = rows.slice(0, CHART.maxBars);
+  const number = (n: number) => n.toLocaleString('vi-VN');
+  const bars = barRows(
+    shown.map((r) => ({ name: `${r.rank}. ${r.name}`, value: `${number(r.points)}/${number(r.max)}`, parts: [{ share: r.max > 0 ? r.points / r.max : 0, color: COLORS.bar }] })),
+    head.y,
+  );
+  const more = moreLine(rows.length - shown.length, bars.y);
+  return document(more.y + CHART.margin, [head.svg, bars.svg, more.svg].join('\n'));
 }
 
 /** A readable upper bound for an axis (1, 2, 2.5 or 5 × 10ⁿ, at least 5), so that its fifths are whole numbers. */
@@ -101,47 +181,58 @@ function niceMax(n: number): number {
   return [1, 2, 2.5, 5, 10].map((f) => f * step).find((v) => v >= n) ?? 10 * step;
 }
 
+export interface TrendWeek {
+  label: string;
+  done: number;
+  progress: number;
+  problems: number;
+}
+
 /** Stacked columns per week: completions, progress updates, problems reported (blocked / extension). */
-export function trendChart(title: string, subtitle: string, weeks: { label: string; done: number; progress: number; problems: number }[]): Buffer {
-  const top = 130;
-  const plot = { left: 80, right: WIDTH - 30, height: 360 };
-  const height = top + plot.height + 70;
-  const max = niceMax(Math.max(1, ...weeks.map((w) => w.done + w.progress + w.problems)));
-  const y = (v: number) => top + plot.height - (v / max) * plot.height;
+export function trendChart(title: string, subtitle: string, weeks: TrendWeek[]): Buffer {
+  return renderPng(trendSvg(title, subtitle, weeks));
+}
+
+export function trendSvg(title: string, subtitle: string, weeks: TrendWeek[]): string {
   const series = [
     ['done', 'Báo hoàn thành', COLORS.done],
     ['progress', 'Cập nhật tiến độ', COLORS.bar],
     ['problems', 'Vướng mắc / xin gia hạn', COLORS.overdue],
   ] as const;
-  const legend = series
-    .map(([, label, color], i) => `<rect x="${24 + i * 250}" y="88" width="16" height="16" fill="${color}"/><text x="${46 + i * 250}" y="102" font-size="16" fill="${COLORS.text}">${label}</text>`)
-    .join('');
-  const grid = [0, 0.2, 0.4, 0.6, 0.8, 1]
+  const head = heading(title, subtitle);
+  const key = legend(series.map(([, label, color]) => [label, color] as const), head.y);
+  const top = key.y + 10;
+  const plot = { left: 96, right: WIDTH - CHART.margin, height: 420 };
+  const max = niceMax(Math.max(1, ...weeks.map((w) => w.done + w.progress + w.problems)));
+  const y = (v: number) => top + plot.height - (v / max) * plot.height;
+  const grid = [0, 0.5, 1]
     .map((f) => {
       const v = Math.round(max * f);
-      return `<line x1="${plot.left}" x2="${plot.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${COLORS.grid}"/><text x="${plot.left - 8}" y="${(y(v) + 5).toFixed(1)}" font-size="14" text-anchor="end" fill="${COLORS.muted}">${v.toLocaleString('vi-VN')}</text>`;
+      return `<line x1="${plot.left}" x2="${plot.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${COLORS.grid}"/><text x="${plot.left - 10}" y="${(y(v) + 10).toFixed(1)}" font-size="${CHART.text}" text-anchor="end" fill="${COLORS.muted}">${v.toLocaleString('vi-VN')}</text>`;
     })
     .join('');
   const slot = (plot.right - plot.left) / Math.max(1, weeks.length);
+  // Labels 28 px wide do not fit under every one of 12 columns: every `step`-th week, and the last.
+  const step = Math.max(1, Math.ceil(90 / slot));
   const columns = weeks
     .map((w, i) => {
       const x = plot.left + i * slot + slot * 0.15;
       let base = 0;
       const parts = series
-        .map(([key, , color]) => {
-          const n = w[key];
+        .map(([k, , color]) => {
+          const n = w[k];
           if (n <= 0) return '';
           const rect = `<rect x="${x.toFixed(1)}" y="${y(base + n).toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${(y(base) - y(base + n)).toFixed(1)}" fill="${color}"/>`;
           base += n;
           return rect;
         })
         .join('');
-      const total = w.done + w.progress + w.problems;
+      const labelled = i === weeks.length - 1 || ((weeks.length - 1 - i) % step === 0 && weeks.length - 1 - i >= step);
       const cx = (x + slot * 0.35).toFixed(1);
-      const value = total > 0 ? `<text x="${cx}" y="${(y(total) - 6).toFixed(1)}" font-size="14" text-anchor="middle" fill="${COLORS.text}">${total.toLocaleString('vi-VN')}</text>` : '';
-      return `${parts}${value}<text x="${cx}" y="${top + plot.height + 24}" font-size="14" text-anchor="middle" fill="${COLORS.text}">${esc(w.label)}</text>`;
+      return `${parts}${labelled ? `<text x="${cx}" y="${top + plot.height + CHART.text + 8}" font-size="${CHART.text}" text-anchor="middle" fill="${COLORS.text}">${esc(w.label)}</text>` : ''}`;
     })
     .join('\n');
-  const axis = `<line x1="${plot.left}" x2="${plot.right}" y1="${top + plot.height}" y2="${top + plot.height}" stroke="${COLORS.muted}"/><text x="${(plot.left + plot.right) / 2}" y="${top + plot.height + 54}" font-size="14" text-anchor="middle" fill="${COLORS.muted}">Tuần bắt đầu từ thứ Hai</text>`;
-  return renderPng(frame(title, subtitle, height, `${legend}\n${grid}\n${columns}\n${axis}`));
+  const axisY = top + plot.height;
+  const axis = `<line x1="${plot.left}" x2="${plot.right}" y1="${axisY}" y2="${axisY}" stroke="${COLORS.muted}"/><text x="${WIDTH / 2}" y="${axisY + 2 * CHART.text + 24}" font-size="${CHART.text}" text-anchor="middle" fill="${COLORS.muted}">Tuần bắt đầu từ thứ Hai</text>`;
+  return document(axisY + 2 * CHART.text + 24 + CHART.margin, [head.svg, key.svg, grid, columns, axis].join('\n'));
 }

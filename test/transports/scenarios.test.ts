@@ -146,7 +146,7 @@ describe.each(drivers)('the same scenarios on %s', (_name, make) => {
     expect(ranking).toContain('Xếp hạng Sở, ban, ngành — năm 2024');
     const [png] = await d.images('admin');
     expect(png!.subarray(1, 4).toString()).toBe('PNG');
-    expect(png!.readUInt32BE(16)).toBe(1000);
+    expect(png!.readUInt32BE(16)).toBe(720);
   });
 
   it('tells a stranger only how to join', async () => {
