@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IncomingFile } from '../src/app/dispatcher.js';
+import type { IncomingFile } from './dispatcher.js';
 import { bold, formatSize, lines, textReply, type Attachment, type Reply } from '../src/app/reply.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Broadcast } from '../src/store/broadcast-repo.js';
@@ -97,7 +97,7 @@ export async function handleBroadcastFile(ctx: CommandContext, file: IncomingFil
   const result = await attachBroadcastFile(ctx, file, draftId);
   // A refused file after 📎 leaves the draft waiting for another one (not a plan import by surprise).
   if (draftId !== null && !result.attached && ctx.services.broadcasts.draft(draftId).ok) {
-    ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'broadcast_file', broadcastId: draftId }, ctx.services.clock.now());
+    ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'broadcast_file', broadcastId: draftId }, ctx.services.clock.now());
   }
   return { replies: result.replies };
 }
@@ -176,7 +176,7 @@ export const attachFileCommand = defineCommand({
   run(ctx, args) {
     const draft = openDraft(ctx, args);
     if (isReply(draft)) return draft;
-    ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'broadcast_file', broadcastId: draft.id }, ctx.services.clock.now());
+    ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'broadcast_file', broadcastId: draft.id }, ctx.services.clock.now());
     return textReply(T.sendFile(draft.id));
   },
 });

@@ -1,3 +1,4 @@
+import type { PendingInputs } from './pending-inputs.js';
 import type { Logger } from '../src/logger.js';
 import type { z } from 'zod';
 import type { Reply } from '../src/app/reply.js';
@@ -21,6 +22,8 @@ export interface CommandContext {
   links: { startLink(code: string): string | null };
   /** This update's logger (platform, update id, sender): what a command did goes here. */
   log: Logger;
+  /** The question this chat's next message answers (a reason, a date, a broadcast's file). */
+  pendingInputs: PendingInputs;
 }
 
 /** What a command hands back: one or more replies, and whether this message linked a new account. */

@@ -1,16 +1,6 @@
 import { bold, italic, lines, type Choice, type Reply, type RichText } from '../src/app/reply.js';
 import { formatCivil, weekdayName, type CivilDate } from '../src/domain/civil-date.js';
-
-/** One item in a reminder digest, already resolved to words. */
-export interface DigestItem {
-  ref: string;
-  label: string;
-  title: string;
-  dueDate: CivilDate;
-  /** Working days until the due date (negative when overdue). */
-  workingDaysLeft: number;
-  agencyName: string;
-}
+import type { DigestItem, ReminderMessages } from '../src/app/scheduler.js';
 
 /** Reminder words, in one place for proofreading. */
 const T = {
@@ -119,3 +109,6 @@ export function dailyDigestReply(
 export function unreachableReply(name: string, agency: string, platform: string): Reply {
   return { text: [T.unreachableNotice(name, agency, platform)] };
 }
+
+/** The words of dondoc's own messages, handed to the scheduler and the notifier by the composition root. */
+export const REMINDER_MESSAGES: ReminderMessages = { digest: digestReply, daily: dailyDigestReply, missed: missedReply, unreachable: unreachableReply };

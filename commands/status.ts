@@ -340,10 +340,10 @@ export const statusButtonCommand = defineCommand({
       case 'giu':
         return textReply(T.keptDone(task.code));
       case 'vuong':
-        ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'reason' }, ctx.services.clock.now());
+        ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'reason' }, ctx.services.clock.now());
         return textReply(T.askReason(task.code));
       case 'giahan':
-        ctx.services.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'extension' }, ctx.services.clock.now());
+        ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'extension' }, ctx.services.clock.now());
         return textReply(T.askExtension(task.code));
       default:
         return textReply(T.problem({ code: 'no_status', taskCode: task.code }));

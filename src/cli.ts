@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { applyRegistry, readRegistry } from './app/agency-registry.js';
-import { DATA_DIR } from './app/create-app.js';
+import { DATA_DIR } from './create-app.js';
 import { createLogger } from './logger.js';
 import { OnboardingService } from './app/onboarding-service.js';
 import { ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
@@ -24,6 +24,12 @@ import { buildProvinceRegistry, findProvince, isUneditedGenerated, loadProvinceT
 import { civilDateOf, formatCivil } from './domain/civil-date.js';
 import { readStatusReply } from './domain/status-reply.js';
 import { STATUS_TEXTS } from '../commands/status.js';
+import { REMINDER_MESSAGES } from '../commands/reminder-messages.js';
+import { Notifier } from './app/notifier.js';
+import { Dispatcher } from '../commands/dispatcher.js';
+import { plainText } from './app/reply.js';
+import { textKey } from './domain/text-key.js';
+import type { Member } from './store/member-repo.js';
 import { PLAN_TEXTS } from '../commands/plans.texts.js';
 import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
@@ -61,6 +67,10 @@ Lệnh:
       Điểm từng cơ quan theo bộ tiêu chí data/rubric.json.
   export --period <YYYY|YYYY-Qn> --out <tệp.xlsx> [--as-of <YYYY-MM-DD>]
       Xuất tệp Excel: nhiệm vụ, báo cáo, điểm.
+  say --as <thành viên> "<tin nhắn>" [--json]
+      Chạy một tin nhắn qua đúng bộ xử lý của Telegram, Zalo và trang chat cục bộ, với tư cách một thành viên
+      (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
+      (báo xong là ghi nhận). --json: [{"text":"…","choices":["…"],"files":["…"]}].
   replay
       Tính lại trạng thái các việc từ nhật ký cập nhật và báo mọi chênh lệch (mã thoát 1 nếu có).`;
 
@@ -74,10 +84,12 @@ function openStore(config: Config): Store {
 }
 
 function openServices(config: Config): Services {
+  const store = openStore(config);
   return createServices({
-    store: openStore(config),
+    store,
     clock: systemClock,
     logger: createLogger('silent'),
+    notifier: new Notifier(store, systemClock, REMINDER_MESSAGES),
     dataDir: DATA_DIR,
     settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
   });
@@ -235,6 +247,72 @@ function refuseWhileRunning(path: string, then: string): void {
 /** "89 cơ quan, 12 thành viên, …" for a backup's or restore's row counts. */
 function describeCounts(counts: DatabaseCheck['counts']): string {
   return `Gồm ${counts.agencies} cơ quan, ${counts.members} thành viên, ${counts.plans} kế hoạch, ${counts.tasks} nhiệm vụ, ${counts.status_events} cập nhật tình trạng, ${counts.broadcasts} thông báo, ${counts.outbox} tin trong hàng đợi gửi`;
+}
+
+/**
+ * The member `say --as` names: a member id, a platform account ("telegram:123", "zalo:abc"), or a
+ * name (diacritics and case ignored; exactly one member must carry it).
+ */
+function memberNamed(services: Services, typed: string): { member: Member; account: { platform: string; platformUserId: string; chatId: string } | null } {
+  const { store } = services;
+  const accountOf = (member: Member) => {
+    const account = store.members.accounts(member.id)[0];
+    return account ? { platform: account.platform, platformUserId: account.platformUserId, chatId: account.chatId } : null;
+  };
+  const platformAccount = /^([a-z]+):(.+)$/.exec(typed);
+  if (platformAccount) {
+    const member = store.members.byAccount(platformAccount[1]!, platformAccount[2]!);
+    if (!member) throw new UsageError(`không có thành viên nào liên kết tài khoản ${typed}`);
+    const account = store.members.accounts(member.id).find((a) => a.platform === platformAccount[1] && a.platformUserId === platformAccount[2])!;
+    return { member, account: { platform: account.platform, platformUserId: account.platformUserId, chatId: account.chatId } };
+  }
+  if (/^\d+$/.test(typed)) {
+    const member = store.members.byId(Number(typed));
+    if (!member) throw new UsageError(`không có thành viên số ${typed}`);
+    return { member, account: accountOf(member) };
+  }
+  const named = store.members.list().filter((m) => textKey(m.displayName) === textKey(typed));
+  if (named.length === 0) throw new UsageError(`không có thành viên tên “${typed}” (dùng số hiệu thành viên hoặc tài khoản như telegram:123)`);
+  if (named.length > 1) throw new UsageError(`nhiều thành viên tên “${typed}”: ${named.map((m) => `${m.id} (${m.agencyName})`).join(', ')}; dùng số hiệu thành viên`);
+  return { member: named[0]!, account: accountOf(named[0]!) };
+}
+
+/** `say --as <member> "<text>"`: one message through the dispatcher every transport uses, its replies printed. */
+async function sayCommand(config: Config, rest: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { as: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const text = positionals.join(' ').trim();
+  if (!values.as) throw new UsageError('thiếu --as <thành viên>, ví dụ: say --as "Phạm Thu Trang" "/viec"');
+  if (text === '') throw new UsageError('thiếu nội dung tin nhắn, ví dụ: say --as 3 "II.3.3 đã xong"');
+  const services = openServices(config);
+  try {
+    const { member, account } = memberNamed(services, values.as);
+    // As the member's own account when there is one (its chat, its platform's numbered choices), else as the CLI.
+    const from = account ?? { platform: 'cli', platformUserId: `member:${member.id}`, chatId: `cli:${member.id}` };
+    const dispatcher = new Dispatcher(services, createLogger('silent'));
+    const outcome = await dispatcher.handle(
+      { ...from, chatType: 'private', senderName: member.displayName, text },
+      { buttons: true, links: { startLink: () => null } },
+      member,
+    );
+    const replies = outcome.replies.map((r) => ({
+      text: plainText(r.text),
+      choices: (r.choices ?? []).flat().map((c) => c.label),
+      commands: (r.choices ?? []).flat().map((c) => c.command),
+      files: (r.attachments ?? []).map((a) => a.filename),
+    }));
+    if (values.json) print(JSON.stringify(replies.map(({ text: t, choices, files }) => ({ text: t, choices, files }))));
+    else {
+      for (const reply of replies) {
+        print(reply.text);
+        reply.choices.forEach((label, i) => print(`  [${label}] → ${reply.commands[i]}`));
+        for (const file of reply.files) print(`  📎 ${file}`);
+        print('');
+      }
+    }
+    return 0;
+  } finally {
+    services.store.close();
+  }
 }
 
 function print(text: string): void {
@@ -497,6 +575,8 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'say':
+      return sayCommand(config, rest);
     case 'replay': {
       const store = openStore(config);
       try {

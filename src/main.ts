@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { createApp } from './app/create-app.js';
+import { createApp } from './create-app.js';
 
 /** Starts dondoc: reads .env (if present) and the environment, opens the store, starts the transports. */
 async function main(): Promise<void> {

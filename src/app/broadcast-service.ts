@@ -7,8 +7,12 @@ import type { Member } from '../store/member-repo.js';
 import type { Store } from '../store/store.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Attachment, Reply } from './reply.js';
-import { broadcastFileRef } from './stored-files.js';
 import type { SummaryService } from './summary-service.js';
+
+export const BROADCAST_FILE_REF_PREFIX = 'broadcast:';
+
+/** The reference an outbox row keeps instead of a broadcast file's bytes. */
+export const broadcastFileRef = (broadcastId: number) => `${BROADCAST_FILE_REF_PREFIX}${broadcastId}`;
 
 export interface Audience {
   code: string;

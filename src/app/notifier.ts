@@ -1,9 +1,9 @@
-import { unreachableReply } from '../../commands/reminder-messages.js';
 import type { Clock } from '../clock.js';
 import type { OutboxRow } from '../store/outbox-repo.js';
 import type { Store } from '../store/store.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Reply } from './reply.js';
+import type { ReminderMessages } from './scheduler.js';
 
 /**
  * A wake-up line from whoever queues outbox messages to the worker that sends them. It exists before
@@ -30,6 +30,7 @@ export class Notifier {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly messages: Pick<ReminderMessages, 'unreachable'>,
     readonly signal: OutboxSignal = new OutboxSignal(),
   ) {}
 
@@ -62,6 +63,6 @@ export class Notifier {
     this.store.members.markUnreachable(row.platform, row.chatId, now);
     const member = row.memberId ? this.store.members.byId(row.memberId) : undefined;
     if (!member) return;
-    this.toAdmins(`unreachable:${member.id}:${row.platform}`, 'notice', unreachableReply(member.displayName, member.agencyName, row.platform), now);
+    this.toAdmins(`unreachable:${member.id}:${row.platform}`, 'notice', this.messages.unreachable(member.displayName, member.agencyName, row.platform), now);
   }
 }

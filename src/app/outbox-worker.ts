@@ -3,7 +3,6 @@ import { RateLimitedError, UnreachableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/outbox-repo.js';
-import { rememberChoices } from './numbered-choices.js';
 import { decodeReplies } from './reply-codec.js';
 import type { Reply } from './reply.js';
 
@@ -67,6 +66,8 @@ export interface OutboxWorkerOptions {
   loadFile?: (ref: string) => Buffer | undefined;
   /** Fired when messages were queued: the worker sends at once instead of at its next poll. */
   wakeOn?: { listen(listener: () => void): void };
+  /** Called after replies went to a chat without buttons (the chat layer remembers their numbered choices). */
+  onSentWithoutButtons?: (platform: string, chatId: string, replies: Reply[], now: Date) => void;
 }
 
 /** A real-time poll interval (not pacing: pacing waits go through the clock). */
@@ -225,7 +226,7 @@ export class OutboxWorker {
       const progress: PartProgress = { done: row.partsSent, failures: row.partFailures, sent: () => this.store.outbox.markPartSent(row.id) };
       await sender.send(row.chatId, replies, progress);
       this.store.outbox.markSent(row.id, this.clock.now());
-      if (!sender.buttonsFor(row.chatId)) rememberChoices(this.store, sender.platform, row.chatId, replies, null, this.clock.now());
+      if (!sender.buttonsFor(row.chatId)) this.options.onSentWithoutButtons?.(sender.platform, row.chatId, replies, this.clock.now());
     } catch (error) {
       if (error instanceof RateLimitedError) {
         const until = this.nowMs() + error.retryAfterSeconds * 1_000;

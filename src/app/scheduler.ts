@@ -1,5 +1,4 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import { dailyDigestReply, digestReply, missedReply, type DigestItem } from '../../commands/reminder-messages.js';
 import type { Clock } from '../clock.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { coveredByDone, itemKey } from '../domain/item-state.js';
@@ -20,7 +19,27 @@ import { ensureReportYear } from './report-calendar.js';
 /** When the day's reminders are re-planned (province time), well before office hours. */
 const NIGHT_PLAN_AT = '02:00';
 
+/** One item in a reminder digest, already resolved to words. */
+export interface DigestItem {
+  ref: string;
+  label: string;
+  title: string;
+  dueDate: CivilDate;
+  /** Working days until the due date (negative when overdue). */
+  workingDaysLeft: number;
+  agencyName: string;
+}
+
+/** The words of the messages the scheduler and the notifier send (the chat layer writes them). */
+export interface ReminderMessages {
+  digest(day: CivilDate, items: DigestItem[], options: { leader?: boolean; overdueTotal?: number }): Reply;
+  daily(day: CivilDate, longOverdue: { agencyName: string; count: number; oldest: number }[], threshold: number, needsDate: number, unreachable: { name: string; agencyName: string }[]): Reply | null;
+  missed(count: number, from: CivilDate, to: CivilDate, agencies: number): Reply;
+  unreachable(name: string, agency: string, platform: string): Reply;
+}
+
 export interface SchedulerDeps {
+  messages: ReminderMessages;
   store: Store;
   planner: ReminderPlanner;
   /** Queues digests and notices in the outbox and wakes the sender. */
@@ -215,7 +234,7 @@ export class Scheduler {
       const account = store.members.deliveryAccount(member);
       if (!account) continue;
       const listed = [...items.values()];
-      const reply = digestReply(today, listed, { leader, ...(listed.some((i) => i.workingDaysLeft < 0) ? { overdueTotal: overdueTotal(member.agencyId) } : {}) });
+      const reply = this.deps.messages.digest(today, listed, { leader, ...(listed.some((i) => i.workingDaysLeft < 0) ? { overdueTotal: overdueTotal(member.agencyId) } : {}) });
       const outboxId = this.enqueue(`digest:${member.id}:${minute}`, 'digest', member.id, account.platform, account.chatId, [reply], now);
       digests += 1;
       for (const id of rowIds) settled.get(id)?.push(outboxId);
@@ -264,7 +283,7 @@ export class Scheduler {
     const days = missed.map((r) => r.sendDay).sort();
     const agencies = new Set(missed.map((r) => r.agencyId)).size;
     this.deps.logger.warn({ missed: missed.length, from: days[0], to: days.at(-1) }, 'reminders missed during downtime');
-    this.toAdmins(`missed:${now.toISOString().slice(0, 16)}`, 'missed', missedReply(missed.length, days[0]!, days.at(-1)!, agencies), now);
+    this.toAdmins(`missed:${now.toISOString().slice(0, 16)}`, 'missed', this.deps.messages.missed(missed.length, days[0]!, days.at(-1)!, agencies), now);
   }
 
   private enqueueDailyDigest(today: CivilDate, now: Date): void {
@@ -284,7 +303,7 @@ export class Scheduler {
       .sort((a, b) => b.count - a.count || b.oldest - a.oldest);
     const needsDate = store.plans.planSummaries().reduce((n, s) => n + s.needsDate, 0);
     const unreachable = store.members.unreachable().map(({ member }) => ({ name: member.displayName, agencyName: member.agencyName }));
-    const reply = dailyDigestReply(today, longOverdue, threshold, needsDate, unreachable);
+    const reply = this.deps.messages.daily(today, longOverdue, threshold, needsDate, unreachable);
     if (reply) this.toAdmins(`daily:${today}`, 'daily', reply, now);
   }
 

@@ -1,4 +1,4 @@
-import { Notifier } from './notifier.js';
+import type { Notifier } from './notifier.js';
 import { TaskService } from './task-service.js';
 import { DirectoryService } from './directory-service.js';
 import { ReminderService } from './reminder-service.js';
@@ -14,7 +14,6 @@ import { PlanImportService } from './plan-import-service.js';
 import { loadAgencyGroups, loadCalendar, loadPolicy, loadReportConfig, type ReportConfig } from './province-data.js';
 import { ReminderPlanner } from './reminder-planner.js';
 import { StatusService } from './status-service.js';
-import { PendingInputs } from './pending-inputs.js';
 import { loadRubric, ScoringService } from './scoring-service.js';
 import { BroadcastService } from './broadcast-service.js';
 import { SummaryService } from './summary-service.js';
@@ -39,7 +38,6 @@ export interface Services {
   notifyAdmins: (key: string, reply: Reply) => void;
   /** Queues a message to one member through the outbox (once per key). */
   notifyMember: (key: string, memberId: number, reply: Reply) => void;
-  pendingInputs: PendingInputs;
   scoring: ScoringService;
   broadcasts: BroadcastService;
   summaries: SummaryService;
@@ -70,11 +68,10 @@ export function createServices(deps: {
   logger: Logger;
   dataDir: string;
   settings: Services['settings'];
-  /** Default: one of its own (the CLI: a running bot's worker sends what it queues). */
-  notifier?: Notifier;
+  /** Queues dondoc's own messages (the CLI has one too: a running bot's worker sends what it queues). */
+  notifier: Notifier;
 }): Services {
-  const { dataDir, notifier: given, ...rest } = deps;
-  const notifier = given ?? new Notifier(deps.store, deps.clock);
+  const { dataDir, notifier, ...rest } = deps;
   const calendar = loadCalendar(dataDir);
   const policy = loadPolicy(dataDir);
   const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
@@ -96,7 +93,6 @@ export function createServices(deps: {
     notifier,
     notifyAdmins: (key, reply) => notifier.toAdmins(key, 'notice', reply),
     notifyMember: (key, memberId, reply) => notifier.toMember(key, memberId, reply),
-    pendingInputs: new PendingInputs(),
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,

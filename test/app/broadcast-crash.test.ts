@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcastMessage } from '../../commands/broadcast.js';
-import { createApp, type App } from '../../src/app/create-app.js';
+import { createApp, type App } from '../../src/create-app.js';
 import { FakeClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainText } from '../../src/app/reply.js';
-import type { IncomingMessage } from '../../src/app/dispatcher.js';
+import type { IncomingMessage } from '../../commands/dispatcher.js';
 import { TelegramHarness } from '../helpers/telegram-harness.js';
 
 /** A platform without buttons (Zalo's shape): choices are answered by number. */

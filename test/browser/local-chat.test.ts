@@ -6,7 +6,7 @@ import { loadCalendar } from '../../src/app/province-data.js';
 import { civilDateOf, formatCivil } from '../../src/domain/civil-date.js';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/create-app.js';
+import { createApp, type App } from '../../src/create-app.js';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';

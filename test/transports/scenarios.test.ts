@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app/create-app.js';
+import type { App } from '../../src/create-app.js';
 import type { FakeClock } from '../../src/clock.js';
 import { dayjs } from '../../src/domain/time.js';
 import { TelegramHarness } from '../helpers/telegram-harness.js';

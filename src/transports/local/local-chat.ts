@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
+import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../../commands/dispatcher.js';
 import type { Choice, Reply } from '../../app/reply.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
 import { headerHoldsSecret, readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';

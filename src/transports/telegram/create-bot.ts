@@ -3,7 +3,7 @@ import { Bot, Composer, InlineKeyboard, InputFile, type Api, type Context } from
 import type { UserFromGetMe } from 'grammy/types';
 import { commands } from '../../../commands/registry.js';
 import { listedFor } from '../../../commands/command.js';
-import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../app/dispatcher.js';
+import type { Dispatcher, IncomingMessage, TransportCapabilities } from '../../../commands/dispatcher.js';
 import { attachmentNote, type Attachment, type Reply } from '../../app/reply.js';
 import { partSteps, type PartProgress } from '../../app/outbox-worker.js';
 import type { Role } from '../../domain/roles.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Dispatcher, IncomingMessage } from '../../app/dispatcher.js';
+import type { Dispatcher, IncomingMessage } from '../../../commands/dispatcher.js';
 import { partSteps, type ChannelSender, type PartProgress } from '../../app/outbox-worker.js';
 import type { UpdateInbox } from '../../app/update-inbox.js';
 import { DeliveryError, RateLimitedError } from '../../errors.js';

@@ -1,16 +1,17 @@
-import { mayRun, type Command, type CommandContext, type CommandResult } from '../../commands/command.js';
-import { COMMON } from '../../commands/common.texts.js';
-import { redeemInvite } from '../../commands/onboarding.js';
-import { handleBroadcastFile } from '../../commands/broadcast.js';
-import { handlePlanFile } from '../../commands/plans.js';
-import { completePendingInput, handleEvidenceFile, handleStatusText } from '../../commands/status.js';
-import { findCommand } from '../../commands/registry.js';
-import { looksLikeInviteCode } from '../domain/invite-code.js';
-import type { Logger } from '../logger.js';
-import type { Member } from '../store/member-repo.js';
+import { mayRun, type Command, type CommandContext, type CommandResult } from './command.js';
+import { COMMON } from './common.texts.js';
+import { redeemInvite } from './onboarding.js';
+import { handleBroadcastFile } from './broadcast.js';
+import { handlePlanFile } from './plans.js';
+import { completePendingInput, handleEvidenceFile, handleStatusText } from './status.js';
+import { findCommand } from './registry.js';
+import { looksLikeInviteCode } from '../src/domain/invite-code.js';
+import type { Logger } from '../src/logger.js';
+import type { Member } from '../src/store/member-repo.js';
 import { rememberChoices } from './numbered-choices.js';
-import { checkReplies, textReply } from './reply.js';
-import type { Services } from './services.js';
+import { PendingInputs } from './pending-inputs.js';
+import { checkReplies, textReply } from '../src/app/reply.js';
+import type { Services } from '../src/app/services.js';
 
 /** One message or button press from any platform, in the shape the command layer understands. */
 export interface IncomingMessage {
@@ -65,17 +66,23 @@ const T = {
 export class Dispatcher {
   private readonly failedCodes = new Map<string, number[]>();
 
+  /** The question each chat's next message answers: chat state, owned here (in memory). */
+  private readonly pendingInputs = new PendingInputs();
+
   constructor(
     private readonly services: Services,
     private readonly logger: Logger,
   ) {}
 
-  /** Handles one incoming message; never throws (unexpected errors become an apology and a log line). */
-  async handle(message: IncomingMessage, capabilities: TransportCapabilities): Promise<DispatchOutcome> {
+  /**
+   * Handles one incoming message; never throws (unexpected errors become an apology and a log line).
+   * `as`: the member the message comes from when no platform account says (the `say` CLI).
+   */
+  async handle(message: IncomingMessage, capabilities: TransportCapabilities, as?: Member): Promise<DispatchOutcome> {
     const log = this.logger.child({ platform: message.platform, update: message.updateId, user: message.platformUserId });
-    let member: Member | null = null;
+    let member: Member | null = as ?? null;
     try {
-      member = this.services.store.members.byAccount(message.platform, message.platformUserId) ?? null;
+      member ??= this.services.store.members.byAccount(message.platform, message.platformUserId) ?? null;
       const ctx: CommandContext = {
         member,
         platform: message.platform,
@@ -86,6 +93,7 @@ export class Dispatcher {
         services: this.services,
         links: capabilities.links,
         log,
+        pendingInputs: this.pendingInputs,
       };
       const result = await this.route(ctx, message, capabilities, log);
       checkReplies(result.replies);
@@ -107,14 +115,14 @@ export class Dispatcher {
     log: Logger,
   ): Promise<CommandResult> {
     // An admin who does something else after "📎 Đính kèm tệp" no longer means the next file for the broadcast.
-    if (ctx.member?.role === 'admin' && !message.file) this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
+    if (ctx.member?.role === 'admin' && !message.file) this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
     if (message.choice !== undefined) return this.runText(ctx, message.choice, log);
     if (message.file) {
       if (message.chatType === 'group') return { replies: [] };
       if (!ctx.member) return { replies: [textReply(...COMMON.strangerIntro)] };
       log.info({ file: message.file.name, size: message.file.size }, 'file received');
       if (ctx.member.role === 'admin') {
-        const draft = this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
+        const draft = this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
         if (draft) return handleBroadcastFile(ctx, message.file, draft.broadcastId);
         if (/^\/(thongbao|broadcast)(@\w+)?(\s|$)/i.test(message.file.caption.trim())) return handleBroadcastFile(ctx, message.file, null);
         return handlePlanFile(ctx, message.file);
@@ -134,7 +142,7 @@ export class Dispatcher {
     }
     if (!capabilities.buttons && /^\d{1,2}$/.test(text)) return this.answerNumber(ctx, Number(text), log);
     if (ctx.member.role === 'admin') return { replies: [textReply(COMMON.notUnderstood)] };
-    const pending = this.services.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['reason', 'extension']);
+    const pending = this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['reason', 'extension']);
     if (pending) return completePendingInput(ctx, pending, text);
     log.info('status reply');
     return handleStatusText(ctx, text);

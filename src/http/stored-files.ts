@@ -1,17 +1,14 @@
 import type { Clock } from '../clock.js';
-import { contentDisposition } from '../http/image-links.js';
-import type { HttpServer } from '../http/server.js';
+import { contentDisposition } from './image-links.js';
+import type { HttpServer } from './server.js';
 import type { Store } from '../store/store.js';
-import type { Attachment } from './reply.js';
+import { BROADCAST_FILE_REF_PREFIX as REF_PREFIX } from '../app/broadcast-service.js';
+import type { Attachment } from '../app/reply.js';
 
 export const FILE_PATH = '/tep/';
 /** How long a broadcast file can be downloaded by link (Zalo recipients), counted from its upload. */
 export const FILE_LINK_DAYS = 90;
 
-const REF_PREFIX = 'broadcast:';
-
-/** The reference an outbox row keeps instead of a broadcast file's bytes. */
-export const broadcastFileRef = (broadcastId: number) => `${REF_PREFIX}${broadcastId}`;
 
 const broadcastIdOf = (ref: string) => (ref.startsWith(REF_PREFIX) ? Number(ref.slice(REF_PREFIX.length)) : NaN);
 

@@ -1,31 +1,33 @@
 import { join } from 'node:path';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { HttpServer } from '../http/server.js';
-import { openDatabase } from '../store/database.js';
-import { createStore, type Store } from '../store/store.js';
-import { LocalChat } from '../transports/local/local-chat.js';
-import { createBot, menuFor } from '../transports/telegram/create-bot.js';
-import { createOutboundApi, createTelegramSender } from '../transports/telegram/telegram-sender.js';
-import { StoredFiles } from './stored-files.js';
-import { createZaloSender, linkPublisher, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot } from '../transports/zalo/zalo-bot.js';
-import { ImageLinks } from '../http/image-links.js';
-import { ZaloClient } from '../transports/zalo/zalo-client.js';
-import { OutboxWorker, type ChannelSender } from './outbox-worker.js';
-import { Scheduler } from './scheduler.js';
-import { LeaseKeeper } from './lease.js';
-import { weeklyDigestReply } from '../../commands/summaries.js';
-import { Notifier } from './notifier.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { HttpServer } from './http/server.js';
+import { openDatabase } from './store/database.js';
+import { createStore, type Store } from './store/store.js';
+import { LocalChat } from './transports/local/local-chat.js';
+import { createBot, menuFor } from './transports/telegram/create-bot.js';
+import { createOutboundApi, createTelegramSender } from './transports/telegram/telegram-sender.js';
+import { StoredFiles } from './http/stored-files.js';
+import { createZaloSender, linkPublisher, WEBHOOK_PATH as ZALO_WEBHOOK_PATH, ZaloBot } from './transports/zalo/zalo-bot.js';
+import { ImageLinks } from './http/image-links.js';
+import { ZaloClient } from './transports/zalo/zalo-client.js';
+import { OutboxWorker, type ChannelSender } from './app/outbox-worker.js';
+import { Scheduler } from './app/scheduler.js';
+import { LeaseKeeper } from './app/lease.js';
+import { weeklyDigestReply } from '../commands/summaries.js';
+import { Notifier } from './app/notifier.js';
 import type { Api } from 'grammy';
-import { TelegramWebhook } from '../transports/telegram/webhook.js';
-import { UpdateInbox } from './update-inbox.js';
-import { applyRegistry, readRegistry } from './agency-registry.js';
-import { DEMO_MEMBERS, seedDemoMembers, seedDemoPlan } from './demo-seed.js';
-import { Dispatcher } from './dispatcher.js';
-import { createServices, type Services } from './services.js';
+import { TelegramWebhook } from './transports/telegram/webhook.js';
+import { UpdateInbox } from './app/update-inbox.js';
+import { applyRegistry, readRegistry } from './app/agency-registry.js';
+import { DEMO_MEMBERS, seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
+import { Dispatcher } from '../commands/dispatcher.js';
+import { rememberChoices } from '../commands/numbered-choices.js';
+import { REMINDER_MESSAGES } from '../commands/reminder-messages.js';
+import { createServices, type Services } from './app/services.js';
 
 /** Where the province's data files live (default: the repository's data/ folder). */
 export const DATA_DIR = join(process.cwd(), 'data');
@@ -68,7 +70,7 @@ export function createApp(
   const store = createStore(openDatabase(config.DONDOC_DB_PATH));
   const registry = readRegistry(join(dataDir, 'agencies.json'));
   applyRegistry(store, registry, clock.now(), config.DONDOC_TIMEZONE);
-  const notifier = new Notifier(store, clock);
+  const notifier = new Notifier(store, clock, REMINDER_MESSAGES);
   const services = createServices({
     store,
     clock,
@@ -130,8 +132,10 @@ export function createApp(
     loadFile: (ref) => storedFiles.load(ref),
     onUnreachable: (row) => notifier.memberUnreachable(row),
     wakeOn: notifier.signal,
+    onSentWithoutButtons: (platform, chatId, replies, now) => rememberChoices(store, platform, chatId, replies, null, now),
   });
   const scheduler = new Scheduler({
+    messages: REMINDER_MESSAGES,
     store,
     planner: services.planner,
     notifier,

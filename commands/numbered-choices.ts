@@ -1,6 +1,6 @@
-import type { Store } from '../store/store.js';
-import { flattenChoices } from '../transports/render.js';
-import type { Reply } from './reply.js';
+import type { Store } from '../src/store/store.js';
+import { flattenChoices } from '../src/transports/render.js';
+import type { Reply } from '../src/app/reply.js';
 
 /** How long a numbered list stays answerable by its numbers (default: one day). */
 export const CHOICE_TTL_MS = 24 * 3_600_000;
