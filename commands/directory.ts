@@ -59,6 +59,11 @@ const T = {
   channelPick: 'Chọn nơi nhận nhắc việc (mỗi lời nhắc chỉ gửi một nơi):',
   channelNotLinked: (platform: string) => `Bạn chưa liên kết tài khoản ${platform}. Gõ /lienket để lấy mã liên kết.`,
   channelSet: (platform: string) => `Từ nay nhắc việc sẽ gửi qua ${platform}.`,
+  budgetLine: (platform: string, sent: number, quota: number, stopped: boolean, resumed: boolean) =>
+    `${platform}: đã gửi ${sent.toLocaleString('vi-VN')}/${quota > 0 ? quota.toLocaleString('vi-VN') : 'không giới hạn'} tin nhắn tháng này${stopped ? ' — đang tạm dừng gửi (hết hạn mức); gửi tiếp: /kenh zalo tieptuc' : resumed ? ' — quản trị đã cho gửi tiếp vượt hạn mức' : quota > 0 && sent >= quota * 0.8 ? ' — sắp hết hạn mức: đang tiết kiệm tin không gấp' : ''}.`,
+  budgetResumed: (platform: string) => `Đã cho gửi tiếp qua ${platform} đến hết tháng này, kể cả vượt hạn mức đã đặt. Nếu ${platform} vẫn báo hết hạn mức, dondoc sẽ dừng lại và báo quản trị.`,
+  budgetNone: (platform: string) => `Nền tảng “${platform}” không có hạn mức tin nhắn tháng. Cách dùng: /kenh zalo tieptuc`,
+  budgetAdminsOnly: 'Chỉ quản trị của Sở Nội vụ mới cho gửi tiếp khi hết hạn mức tin nhắn.',
 };
 
 export const whoAmICommand = defineCommand({
@@ -91,12 +96,22 @@ export const channelCommand = defineCommand({
   name: 'kenh',
   aliases: ['channel'],
   summary: 'Chọn nền tảng nhận nhắc việc (khi đã liên kết cả Telegram và Zalo)',
-  usage: '/kenh [telegram | zalo]',
+  usage: '/kenh [telegram | zalo] · quản trị: /kenh zalo tieptuc',
   roles: ['focal', 'leader', 'admin'],
-  args: z.array(z.string()).transform((w) => w[0]?.toLowerCase() ?? null),
-  run(ctx, platform) {
+  args: z.array(z.string()).transform((w) => ({ platform: w[0]?.toLowerCase() ?? null, resume: w[1] !== undefined && ['tieptuc', 'tiếp tục', 'tiep'].includes(w.slice(1).join(' ').toLowerCase()) })),
+  run(ctx, { platform, resume }) {
     const member = ctx.member!;
-    const { directory } = ctx.services;
+    const { directory, budget } = ctx.services;
+    // Admins see each limited platform's month and may resume sending past the configured budget.
+    const usage = member.role === 'admin' ? budget.limited() : [];
+    if (resume) {
+      if (member.role !== 'admin') return textReply(T.budgetAdminsOnly);
+      if (!usage.some((u) => u.platform === platform)) return textReply(T.budgetNone(platform ?? ''));
+      budget.resume(platform!);
+      ctx.log.info({ platform }, 'monthly budget resumed by an admin');
+      return textReply(T.budgetResumed(COMMON.platformLabel(platform!)));
+    }
+    const budgetLines = usage.map((u) => T.budgetLine(COMMON.platformLabel(u.platform), u.sent, u.quota, u.stopped, u.resumed));
     const accounts = directory.accounts(member);
     const current = directory.deliveryPlatform(member);
     if (platform === null) {
@@ -104,6 +119,7 @@ export const channelCommand = defineCommand({
         text: lines(
           T.channelNow(current ? COMMON.platformLabel(current) : T.channelNone),
           ...(accounts.length < 2 ? [T.channelOnlyOne] : [T.channelPick]),
+          ...budgetLines,
         ),
         ...(accounts.length >= 2 ? { choices: [accounts.map((a) => ({ label: COMMON.platformLabel(a.platform), command: `/kenh ${a.platform}` }))] } : {}),
       };

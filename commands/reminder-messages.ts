@@ -2,6 +2,8 @@ import { bold, italic, lines, type Choice, type Reply, type RichText } from '../
 import { formatCivil, weekdayName, type CivilDate } from '../src/domain/civil-date.js';
 import type { DigestItem, ReminderMessages } from '../src/app/scheduler.js';
 
+const platformName = (platform: string) => (platform === 'zalo' ? 'Zalo' : platform === 'telegram' ? 'Telegram' : platform);
+
 /** Reminder words, in one place for proofreading. */
 const T = {
   title: (day: CivilDate) => `🔔 Nhắc việc CCHC — ${weekdayName(day)}, ${formatCivil(day)}`,
@@ -25,6 +27,11 @@ const T = {
   needsDate: (n: number) => `${n} nhiệm vụ đang chờ Sở Nội vụ đặt hạn (gõ /kehoach).`,
   unreachable: (n: number) => `${n} thành viên không nhận được tin (đã chặn bot hoặc rời nền tảng):`,
   unreachableLine: (name: string, agency: string) => `• ${name} — ${agency}`,
+  budgetTitle: (platform: string) => `⚠️ Hạn mức tin nhắn ${platform} tháng này`,
+  budgetWarning: (platform: string, sent: number, quota: number) =>
+    `dondoc đã gửi ${sent.toLocaleString('vi-VN')}/${quota.toLocaleString('vi-VN')} tin nhắn ${platform} tháng này (${Math.round((sent / quota) * 100)}%). Để tiết kiệm: lời nhắc của người đã liên kết cả Telegram được gửi qua Telegram, bản tin tuần của lãnh đạo không gửi qua ${platform}; việc quá hạn và thông báo vẫn gửi. Xem: /kenh.`,
+  budgetOut: (platform: string, sent: number, quota: number, byPlatform: boolean) =>
+    `${byPlatform ? `${platform} báo đã hết hạn mức tin nhắn của gói` : `Đã dùng hết hạn mức ${quota.toLocaleString('vi-VN')} tin nhắn`} (đã gửi ${sent.toLocaleString('vi-VN')} tin tháng này). dondoc tạm dừng gửi qua ${platform} đến đầu tháng sau; các tin chờ gửi được giữ lại. Quản trị có thể gửi tiếp ngay (khi đã nâng gói): /kenh zalo tieptuc.`,
   unreachableNotice: (name: string, agency: string, platform: string) =>
     `⚠️ Không gửi được tin cho ${name} (${agency}) trên ${platform}: người này đã chặn bot hoặc không còn dùng tài khoản. Hãy liên hệ trực tiếp hoặc gửi mã mời mới (/moi).`,
 };
@@ -111,4 +118,11 @@ export function unreachableReply(name: string, agency: string, platform: string)
 }
 
 /** The words of dondoc's own messages, handed to the scheduler and the notifier by the composition root. */
-export const REMINDER_MESSAGES: ReminderMessages = { digest: digestReply, daily: dailyDigestReply, missed: missedReply, unreachable: unreachableReply };
+export const REMINDER_MESSAGES: ReminderMessages = {
+  digest: digestReply,
+  daily: dailyDigestReply,
+  missed: missedReply,
+  unreachable: unreachableReply,
+  budgetWarning: (platform, sent, quota) => ({ text: lines([bold(T.budgetTitle(platformName(platform)))], T.budgetWarning(platformName(platform), sent, quota)) }),
+  budgetExhausted: (platform, sent, quota, byPlatform) => ({ text: lines([bold(T.budgetTitle(platformName(platform)))], T.budgetOut(platformName(platform), sent, quota, byPlatform)) }),
+};

@@ -51,6 +51,12 @@ export const configSchema = z.object({
     .max(720, 'cần số giờ, từ 1 đến 720')
     .default(72),
   DONDOC_SCHEDULER: booleanFlag.default(true),
+  // Zalo's free plan, as one source reports it (unverified; see README): 3,000 outbound messages a month. 0 = no limit.
+  DONDOC_ZALO_MONTHLY_QUOTA: z.coerce
+    .number({ error: 'cần số tin nhắn mỗi tháng (0 = không giới hạn)' })
+    .int('cần số nguyên')
+    .min(0, 'cần số tin nhắn mỗi tháng (0 = không giới hạn)')
+    .default(3000),
   DONDOC_TELEGRAM_MAX_PER_SECOND: z.coerce
     .number({ error: 'cần số tin mỗi giây, từ 1 đến 1000' })
     .min(1, 'cần số tin mỗi giây, từ 1 đến 1000')
@@ -119,7 +125,7 @@ export interface Config extends RawConfig {
   /** Telegram, when TELEGRAM_BOT_TOKEN is set. */
   telegram: PlatformConfig | undefined;
   /** Zalo, when ZALO_BOT_TOKEN is set; `publicUrl` lets Zalo fetch charts and files by link. */
-  zalo: (PlatformConfig & { publicUrl: string | undefined }) | undefined;
+  zalo: (PlatformConfig & { publicUrl: string | undefined; monthlyQuota: number }) | undefined;
   /** True when no chat platform token is set: the bot runs on the local web chat only. */
   localOnly: boolean;
   /** Whether the local web chat is served (default: only when no platform token is set). */
@@ -197,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         perSecond: raw.DONDOC_ZALO_MAX_PER_SECOND,
         perChatGapMs: raw.DONDOC_ZALO_CHAT_GAP_MS,
         publicUrl: raw.DONDOC_PUBLIC_URL,
+        monthlyQuota: raw.DONDOC_ZALO_MONTHLY_QUOTA,
       },
     localOnly,
     localChat,

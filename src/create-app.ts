@@ -19,6 +19,7 @@ import { Scheduler } from './app/scheduler.js';
 import { LeaseKeeper } from './app/lease.js';
 import { weeklyDigestReply } from '../commands/summaries.js';
 import { Notifier } from './app/notifier.js';
+import { MessageBudget } from './app/message-budget.js';
 import type { Api } from 'grammy';
 import { TelegramWebhook } from './transports/telegram/webhook.js';
 import { UpdateInbox } from './app/update-inbox.js';
@@ -70,13 +71,17 @@ export function createApp(
   const store = createStore(openDatabase(config.DONDOC_DB_PATH));
   const registry = readRegistry(join(dataDir, 'agencies.json'));
   applyRegistry(store, registry, clock.now(), config.DONDOC_TIMEZONE);
-  const notifier = new Notifier(store, clock, REMINDER_MESSAGES);
+  // Zalo's plans limit outbound messages a month: counted, and spared when tight (see MessageBudget).
+  const quotas = new Map(config.zalo ? [['zalo', config.zalo.monthlyQuota] as const] : []);
+  const notifier: Notifier = new Notifier(store, clock, REMINDER_MESSAGES, undefined, (): ReadonlySet<string> => new Set([...quotas.keys()].filter((p) => budget.tight(p))));
+  const budget: MessageBudget = new MessageBudget(store, clock, config.DONDOC_TIMEZONE, quotas, notifier, REMINDER_MESSAGES);
   const services = createServices({
     store,
     clock,
     logger,
     dataDir,
     notifier,
+    budget,
     settings: {
       provinceName: config.DONDOC_PROVINCE_NAME ?? registry.province,
       timeZone: config.DONDOC_TIMEZONE,
@@ -133,6 +138,7 @@ export function createApp(
     onUnreachable: (row) => notifier.memberUnreachable(row),
     wakeOn: notifier.signal,
     onSentWithoutButtons: (platform, chatId, replies, now) => rememberChoices(store, platform, chatId, replies, null, now),
+    budget,
   });
   const scheduler = new Scheduler({
     messages: REMINDER_MESSAGES,
@@ -170,7 +176,7 @@ export function createApp(
   if (http) imageLinks.mount(http);
   const publish = linkPublisher(zaloPublicUrl, storedFiles, imageLinks);
   const zaloClient = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
-  const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish, inbox) : undefined;
+  const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish, inbox, budget) : undefined;
   if (zaloClient && config.zalo) {
     senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.zalo.perSecond, perChatGapMs: config.zalo.perChatGapMs }, publish));
   }

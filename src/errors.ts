@@ -43,6 +43,11 @@ export class RateLimitedError extends DeliveryError {
   }
 }
 
+/** The platform's monthly message quota is used up (Zalo's 429): nothing more goes out there this month. */
+export class QuotaExceededError extends DeliveryError {
+  override name = 'QuotaExceededError';
+}
+
 /** The user blocked the bot or the chat no longer exists: do not try again. */
 export class UnreachableError extends DeliveryError {
   override name = 'UnreachableError';

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { OutboxRow } from '../store/outbox-repo.js';
 import type { Store } from '../store/store.js';
+import type { Member, MemberAccount } from '../store/member-repo.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Reply } from './reply.js';
 import type { ReminderMessages } from './scheduler.js';
@@ -32,7 +33,19 @@ export class Notifier {
     private readonly clock: Clock,
     private readonly messages: Pick<ReminderMessages, 'unreachable'>,
     readonly signal: OutboxSignal = new OutboxSignal(),
+    /** Platforms to spare when a member has another (a monthly budget running out). */
+    private readonly spare: () => ReadonlySet<string> = () => new Set(),
   ) {}
+
+  /** The account dondoc reaches a member on, sparing a platform whose budget is tight when the member linked another. */
+  accountFor(member: Member): MemberAccount | undefined {
+    return this.store.members.deliveryAccount(member, this.spare());
+  }
+
+  /** Is the platform's monthly budget tight (non-urgent messages are not sent there)? */
+  spares(platform: string): boolean {
+    return this.spare().has(platform);
+  }
 
   /** Queues `replies` for a chat once per key; returns the outbox row id. */
   enqueue(key: string, purpose: string, memberId: number | null, platform: string, chatId: string, replies: Reply[], now: Date = this.clock.now()): number {
@@ -42,7 +55,7 @@ export class Notifier {
   /** A reply to every admin (each once per key), then wakes the sender. */
   toAdmins(key: string, purpose: string, reply: Reply, now: Date = this.clock.now()): void {
     for (const admin of this.store.members.withRole('admin')) {
-      const account = this.store.members.deliveryAccount(admin);
+      const account = this.accountFor(admin);
       if (account) this.enqueue(`${key}:${admin.id}`, purpose, admin.id, account.platform, account.chatId, [reply], now);
     }
     this.signal.fire();
@@ -51,7 +64,7 @@ export class Notifier {
   /** A reply to one member (once per key) on the account dondoc reaches them on, then wakes the sender. */
   toMember(key: string, memberId: number, reply: Reply): void {
     const member = this.store.members.byId(memberId);
-    const account = member ? this.store.members.deliveryAccount(member) : undefined;
+    const account = member ? this.accountFor(member) : undefined;
     if (!account) return;
     this.enqueue(key, 'notice', memberId, account.platform, account.chatId, [reply]);
     this.signal.fire();

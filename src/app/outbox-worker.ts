@@ -1,9 +1,10 @@
 import type { Clock } from '../clock.js';
-import { RateLimitedError, UnreachableError } from '../errors.js';
+import { QuotaExceededError, RateLimitedError, UnreachableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { OutboxRow } from '../store/outbox-repo.js';
 import { decodeReplies } from './reply-codec.js';
+import { BUDGET_PURPOSE } from './message-budget.js';
 import type { Reply } from './reply.js';
 
 /** Failed attempts at an attachment after which it is replaced by a text note (it would only loop). */
@@ -66,6 +67,8 @@ export interface OutboxWorkerOptions {
   loadFile?: (ref: string) => Buffer | undefined;
   /** Fired when messages were queued: the worker sends at once instead of at its next poll. */
   wakeOn?: { listen(listener: () => void): void };
+  /** A monthly message budget per platform (Zalo): checked before a row goes, counted per message delivered. */
+  budget?: { allows(platform: string, cost: number): boolean; spent(platform: string, n: number): void; exhausted(platform: string): void };
   /** Called after replies went to a chat without buttons (the chat layer remembers their numbered choices). */
   onSentWithoutButtons?: (platform: string, chatId: string, replies: Reply[], now: Date) => void;
 }
@@ -85,6 +88,8 @@ const BUDGET_WINDOW_MS = 1_100;
  * backoff on network errors. Every row ends sent, unreachable or failed with its reason.
  */
 export class OutboxWorker {
+  /** Messages in flight per platform, not yet counted by the budget. */
+  private readonly reserved = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
   private readonly lastToChat = new Map<string, number>();
   private readonly sentAt = new Map<string, number[]>();
@@ -148,7 +153,7 @@ export class OutboxWorker {
     const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     for (;;) {
       if ((await this.drainOnce()) > 0) continue;
-      const ready = [...this.senders.keys()].some((p) => this.store.outbox.ready(p, this.clock.now(), 1).length > 0);
+      const ready = [...this.senders.keys()].some((p) => this.store.outbox.ready(p, this.clock.now(), 200).some((row) => row.purpose === BUDGET_PURPOSE || (this.options.budget?.allows(p, 1) ?? true)));
       if (!ready || !options.untilIdle || Date.now() > deadline) return;
       // Rows are waiting for a platform's pause to end: wait it out on the clock.
       const pause = this.pauseRemaining();
@@ -185,9 +190,19 @@ export class OutboxWorker {
         } catch (error) {
           replies = error instanceof Error ? error : new Error(String(error));
         }
-        await this.waitForBudget(sender, row.chatId, replies instanceof Error ? 1 : (sender.cost?.(row.chatId, replies) ?? 1));
+        const cost = replies instanceof Error ? 1 : (sender.cost?.(row.chatId, replies) ?? 1);
+        // The month's budget on this platform is used up: the rows wait (the month turns, or an admin resumes).
+        // Messages in flight count too, so that concurrent sends cannot overshoot the month's budget.
+        const needed = Math.max(1, cost - row.partsSent);
+        const reserved = this.reserved.get(sender.platform) ?? 0;
+        if (this.options.budget && row.purpose !== BUDGET_PURPOSE && !this.options.budget.allows(sender.platform, reserved + needed)) continue;
+        await this.waitForBudget(sender, row.chatId, cost);
         if (!this.store.outbox.markSending(row.id)) continue;
-        const job = this.sendOne(sender, row, replies).finally(() => this.inFlight.delete(job));
+        this.reserved.set(sender.platform, (this.reserved.get(sender.platform) ?? 0) + needed);
+        const job = this.sendOne(sender, row, replies).finally(() => {
+          this.inFlight.delete(job);
+          this.reserved.set(sender.platform, (this.reserved.get(sender.platform) ?? 0) - needed);
+        });
         this.inFlight.add(job);
         started += 1;
       }
@@ -223,7 +238,14 @@ export class OutboxWorker {
     try {
       if (decoded instanceof Error) throw decoded;
       const replies = decoded;
-      const progress: PartProgress = { done: row.partsSent, failures: row.partFailures, sent: () => this.store.outbox.markPartSent(row.id) };
+      const progress: PartProgress = {
+        done: row.partsSent,
+        failures: row.partFailures,
+        sent: () => {
+          this.store.outbox.markPartSent(row.id);
+          this.options.budget?.spent(sender.platform, 1);
+        },
+      };
       await sender.send(row.chatId, replies, progress);
       this.store.outbox.markSent(row.id, this.clock.now());
       if (!sender.buttonsFor(row.chatId)) this.options.onSentWithoutButtons?.(sender.platform, row.chatId, replies, this.clock.now());
@@ -233,6 +255,12 @@ export class OutboxWorker {
         this.pausedUntil.set(sender.platform, Math.max(until, this.pausedUntil.get(sender.platform) ?? 0));
         this.store.outbox.retryLater(row.id, this.clock.now(), `429: chờ ${error.retryAfterSeconds}s`, false);
         log.warn({ retryAfter: error.retryAfterSeconds }, 'rate limited: pausing the platform');
+        return;
+      }
+      if (error instanceof QuotaExceededError) {
+        this.options.budget?.exhausted(sender.platform);
+        this.store.outbox.retryLater(row.id, this.clock.now(), 'hết hạn mức tin nhắn tháng này', false);
+        log.warn('monthly quota exceeded: sending on this platform stops until the month turns or an admin resumes');
         return;
       }
       if (error instanceof UnreachableError) {

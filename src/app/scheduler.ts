@@ -14,6 +14,7 @@ import type { ReportConfig } from './province-data.js';
 import type { Notifier } from './notifier.js';
 import type { Reply } from './reply.js';
 import type { ReminderPlanner } from './reminder-planner.js';
+import type { BudgetMessages } from './message-budget.js';
 import { ensureReportYear } from './report-calendar.js';
 
 /** When the day's reminders are re-planned (province time), well before office hours. */
@@ -31,7 +32,7 @@ export interface DigestItem {
 }
 
 /** The words of the messages the scheduler and the notifier send (the chat layer writes them). */
-export interface ReminderMessages {
+export interface ReminderMessages extends BudgetMessages {
   digest(day: CivilDate, items: DigestItem[], options: { leader?: boolean; overdueTotal?: number }): Reply;
   daily(day: CivilDate, longOverdue: { agencyName: string; count: number; oldest: number }[], threshold: number, needsDate: number, unreachable: { name: string; agencyName: string }[]): Reply | null;
   missed(count: number, from: CivilDate, to: CivilDate, agencies: number): Reply;
@@ -231,7 +232,7 @@ export class Scheduler {
       return overdueTotals.get(agencyId) ?? 0;
     };
     for (const { member, items, rows: rowIds, leader } of perMember.values()) {
-      const account = store.members.deliveryAccount(member);
+      const account = this.deps.notifier.accountFor(member);
       if (!account) continue;
       const listed = [...items.values()];
       const reply = this.deps.messages.digest(today, listed, { leader, ...(listed.some((i) => i.workingDaysLeft < 0) ? { overdueTotal: overdueTotal(member.agencyId) } : {}) });
@@ -310,8 +311,9 @@ export class Scheduler {
   /** The leaders' weekly digest: each leader once per week (dedupe key per day, so a restart cannot repeat it). */
   private enqueueWeeklyDigest(today: CivilDate, now: Date, weeklyDigest: (leader: Member) => Reply): void {
     for (const leader of this.deps.store.members.withRole('leader')) {
-      const account = this.deps.store.members.deliveryAccount(leader);
-      if (!account) continue;
+      const account = this.deps.notifier.accountFor(leader);
+      // A tight monthly budget: the weekly digest (non-urgent; /tonghop answers any time) is not sent there.
+      if (!account || this.deps.notifier.spares(account.platform)) continue;
       this.enqueue(`weekly:${today}:${leader.id}`, 'weekly', leader.id, account.platform, account.chatId, [weeklyDigest(leader)], now);
     }
   }

@@ -1,4 +1,5 @@
 import type { Notifier } from './notifier.js';
+import type { MessageBudget } from './message-budget.js';
 import { TaskService } from './task-service.js';
 import { DirectoryService } from './directory-service.js';
 import { ReminderService } from './reminder-service.js';
@@ -38,6 +39,7 @@ export interface Services {
   notifyAdmins: (key: string, reply: Reply) => void;
   /** Queues a message to one member through the outbox (once per key). */
   notifyMember: (key: string, memberId: number, reply: Reply) => void;
+  budget: MessageBudget;
   scoring: ScoringService;
   broadcasts: BroadcastService;
   summaries: SummaryService;
@@ -70,6 +72,8 @@ export function createServices(deps: {
   settings: Services['settings'];
   /** Queues dondoc's own messages (the CLI has one too: a running bot's worker sends what it queues). */
   notifier: Notifier;
+  /** The monthly message budget per platform (Zalo). */
+  budget: MessageBudget;
 }): Services {
   const { dataDir, notifier, ...rest } = deps;
   const calendar = loadCalendar(dataDir);

@@ -33,6 +33,8 @@ const fixMember = (row: unknown): Member => ({ ...(row as MemberRow), muted: (ro
 const ACCOUNT_SELECT = `SELECT platform, platform_user_id AS platformUserId, member_id AS memberId, chat_id AS chatId,
   display_name AS displayName, linked_at AS linkedAt, unreachable_at AS unreachableAt FROM member_accounts`;
 
+
+const NO_PLATFORMS: ReadonlySet<string> = new Set();
 /** SQL for members and the chat accounts linked to them. */
 export class MemberRepo {
   constructor(private readonly db: Db) {}
@@ -108,9 +110,11 @@ export class MemberRepo {
    * Where dondoc writes to a member on its own: the preferred platform if linked and reachable,
    * else the first reachable account; undefined if none.
    */
-  deliveryAccount(member: Member): MemberAccount | undefined {
-    const accounts = this.accounts(member.id).filter((a) => a.unreachableAt === null);
-    return accounts.find((a) => a.platform === member.preferredPlatform) ?? accounts[0];
+  /** The account dondoc reaches a member on: the preferred one, else the first; `avoid`: platforms used only when nothing else is linked. */
+  deliveryAccount(member: Member, avoid: ReadonlySet<string> = NO_PLATFORMS): MemberAccount | undefined {
+    const all = this.accounts(member.id).filter((a) => a.unreachableAt === null);
+    const accounts = all.filter((a) => !avoid.has(a.platform));
+    return accounts.find((a) => a.platform === member.preferredPlatform) ?? accounts[0] ?? all.find((a) => a.platform === member.preferredPlatform) ?? all[0];
   }
 
   markUnreachable(platform: string, chatId: string, now: Date): void {

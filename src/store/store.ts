@@ -3,6 +3,7 @@ import { BroadcastRepo } from './broadcast-repo.js';
 import { ChoiceRepo } from './choice-repo.js';
 import type { Db } from './database.js';
 import { InviteRepo } from './invite-repo.js';
+import { BudgetRepo } from './budget-repo.js';
 import { LeaseRepo } from './lease-repo.js';
 import { MemberRepo } from './member-repo.js';
 import { OutboxRepo } from './outbox-repo.js';
@@ -29,6 +30,7 @@ export interface Store {
   progress: ProgressRepo;
   updates: UpdateRepo;
   leases: LeaseRepo;
+  budget: BudgetRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -51,6 +53,7 @@ export function createStore(db: Db): Store {
     progress: new ProgressRepo(db),
     updates: new UpdateRepo(db),
     leases: new LeaseRepo(db),
+    budget: new BudgetRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

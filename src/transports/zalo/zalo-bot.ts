@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Dispatcher, IncomingMessage } from '../../../commands/dispatcher.js';
 import { partSteps, type ChannelSender, type PartProgress } from '../../app/outbox-worker.js';
 import type { UpdateInbox } from '../../app/update-inbox.js';
-import { DeliveryError, RateLimitedError } from '../../errors.js';
+import { DeliveryError, QuotaExceededError } from '../../errors.js';
 import { attachmentNote, formatSize, type Attachment, type Reply } from '../../app/reply.js';
 import { headerHoldsSecret, readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
@@ -78,7 +78,7 @@ export async function sendZaloReplies(client: ZaloClient, chatId: string, replie
   }
 }
 
-/** The outbox's Zalo channel: 429 pauses the platform; every other error (403 included) is retried with backoff. */
+/** The outbox's Zalo channel: 429 (quota) stops Zalo sending for the month; every other error (403 included) is retried with backoff. */
 export function createZaloSender(client: ZaloClient, limits: { perSecond: number; perChatGapMs: number }, publish?: PublishImage): ChannelSender {
   return {
     platform: PLATFORM,
@@ -95,7 +95,8 @@ export function createZaloSender(client: ZaloClient, limits: { perSecond: number
       } catch (error) {
         if (error instanceof ZaloApiError) {
           const context = { platform: PLATFORM, chatId, method: error.method, status: error.errorCode ?? error.status };
-          if (error.status === 429 || error.errorCode === 429) throw new RateLimitedError(error.retryAfter ?? 5, context, { cause: error });
+          // Zalo's error table: 429 is "quota exceeded" (the plan's monthly messages), not a per-second limit.
+          if (error.status === 429 || error.errorCode === 429) throw new QuotaExceededError(error.description, context, { cause: error });
           // Zalo's error table: 403 is an internal server error (transient), not "blocked": retried
           // with backoff like any other failure, never reported to Sở Nội vụ as an unreachable member.
           throw new DeliveryError(error.description, context, { cause: error });
@@ -156,6 +157,8 @@ export class ZaloBot {
     private readonly publish: PublishImage = () => null,
     /** Where updates are recorded before they are handled (durable de-duplication). */
     private readonly inbox?: UpdateInbox,
+    /** Counts the answers sent (Zalo's monthly quota counts every outbound message). */
+    private readonly budget?: { spent(platform: string, n: number): void },
   ) {}
 
   /** Handles one update end to end (dispatch, then send the replies); duplicates are ignored. */
@@ -177,7 +180,8 @@ export class ZaloBot {
     const incoming = toIncoming(update);
     if (incoming) {
       const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null } });
-      await sendZaloReplies(this.client, incoming.chatId, outcome.replies, this.publish);
+      const counted = { done: 0, failures: 0, sent: () => this.budget?.spent(PLATFORM, 1) };
+      await sendZaloReplies(this.client, incoming.chatId, outcome.replies, this.publish, counted);
     } else {
       this.logger.info({ event: update.event_name }, 'zalo update ignored');
     }
