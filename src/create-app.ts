@@ -221,7 +221,10 @@ export function createApp(
           polling.catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped with an error'));
         }
       }
-      if (zalo) {
+      // A token Zalo refuses: one error line, and dondoc runs on without Zalo (its rows wait in the outbox).
+      if (zalo && !(await zalo.checkToken())) {
+        senders.delete('zalo');
+      } else if (zalo) {
         if (zaloIntake?.kind === 'webhook') {
           const url = new URL(ZALO_WEBHOOK_PATH, zaloIntake.publicUrl).toString();
           await zalo.replay();

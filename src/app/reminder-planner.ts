@@ -113,7 +113,11 @@ export class ReminderPlanner {
   }
 
   /** Re-plans from today to the horizon in one transaction; safe to run any time (idempotent). */
+  /** The plan-change counter (`plan_changes`, bumped by triggers) the last re-plan started from. */
+  plannedVersion: number | undefined;
+
   replan(): { inserted: number; updated: number; removed: number; planned: number } {
+    this.plannedVersion = this.store.plans.changeVersion();
     const today = civilDateOf(this.clock.now(), this.timeZone);
     const horizon = addDays(today, this.policy.horizonDays);
     const desired = this.desired(today, horizon);

@@ -108,10 +108,16 @@ export class Scheduler {
     }
   }
 
-  /** Plans ahead if the day changed (reports of this year and next, reminders to the horizon). */
+  /**
+   * Plans ahead if the day changed (reports of this year and next, reminders to the horizon), or if
+   * plans, dates, agencies or reports changed since the last plan — also when another process (the
+   * CLI's import, a second dondoc) wrote them: the triggers' counter says so at the next tick.
+   */
   planIfNewDay(): void {
     const today = civilDateOf(this.deps.clock.now(), this.deps.timeZone);
-    if (this.lastPlanned === today) return;
+    const changed = this.deps.planner.plannedVersion !== undefined && this.deps.store.plans.changeVersion() !== this.deps.planner.plannedVersion;
+    if (this.lastPlanned === today && !changed) return;
+    if (changed && this.lastPlanned === today) this.deps.logger.info('plans changed outside this process: re-planning');
     const year = Number(today.slice(0, 4));
     for (const y of [year, year + 1]) ensureReportYear(this.deps.store, this.deps.reports, this.deps.calendar, this.deps.clock, y);
     const result = this.deps.planner.replan();

@@ -287,6 +287,14 @@ export class PlanRepo {
     return out;
   }
 
+  /**
+   * The plan-change counter: bumped by triggers on every write that moves reminders (tasks, dates,
+   * agencies, reports, approved extensions), by any process (migration 0015).
+   */
+  changeVersion(): number {
+    return (prepared(this.db, 'SELECT version FROM plan_changes WHERE id = 1').get() as { version: number }).version;
+  }
+
   /** Per plan: active tasks by deadline kind, and event/unknown tasks still without a date set. */
   planSummaries(): { plan: Plan; total: number; byKind: Record<DeadlineKind, number>; needsDate: number; unassigned: number }[] {
     return this.plans().map((plan) => {

@@ -18,6 +18,10 @@ export class FakeZaloApi {
   readonly failNext: { status: number; errorCode: number; description: string }[] = [];
   /** The time arrivals are stamped with (default: the wall clock); set it to the app's fake clock. */
   now: () => number = Date.now;
+  /** A revoked or mistyped token: every call answers 401 (Zalo's "unauthorized"). */
+  rejectToken = false;
+  /** Some deployments hand the same, already read update back on every getUpdates: this one, forever. */
+  stuckUpdate: ZaloUpdate | undefined;
   private readonly queue: ZaloUpdate[] = [];
   private server: Server | undefined;
   private waiting: (() => void) | undefined;
@@ -34,6 +38,8 @@ export class FakeZaloApi {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(payload));
         };
+        if (this.rejectToken) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+        if (method === 'getUpdates' && this.stuckUpdate) return answer(200, { ok: true, result: this.stuckUpdate });
         if (method === 'sendMessage' && this.failNext.length > 0) {
           const failure = this.failNext.shift()!;
           return answer(failure.status, { ok: false, error_code: failure.errorCode, description: failure.description });

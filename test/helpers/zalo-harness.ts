@@ -14,7 +14,8 @@ export class ZaloHarness {
   app!: App;
   private dir = '';
 
-  async start(options: { start?: string; env?: Record<string, string> } = {}): Promise<this> {
+  /** `logs`: the app's log lines, parsed, collected here (default: silent). */
+  async start(options: { start?: string; env?: Record<string, string>; logs?: Record<string, unknown>[] } = {}): Promise<this> {
     const root = await this.api.start();
     this.dir = mkdtempSync(join(tmpdir(), 'dondoc-zalo-'));
     this.clock = new FakeClock(options.start ?? '2024-06-24T02:00:00Z');
@@ -29,7 +30,9 @@ export class ZaloHarness {
       DONDOC_ZALO_CHAT_GAP_MS: '0',
       ...options.env,
     });
-    this.app = createApp(config, { logger: createLogger('silent'), clock: this.clock });
+    const logs = options.logs;
+    const logger = logs ? createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }) : createLogger('silent');
+    this.app = createApp(config, { logger, clock: this.clock });
     return this;
   }
 

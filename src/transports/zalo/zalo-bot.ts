@@ -107,6 +107,9 @@ export function createZaloSender(client: ZaloClient, limits: { perSecond: number
   };
 }
 
+/** Zalo's 401: the token is wrong or revoked (in the HTTP status or the body's error_code). */
+const isUnauthorized = (error: unknown): boolean => error instanceof ZaloApiError && (error.status === 401 || error.errorCode === 401);
+
 /** The events Zalo documents; anything else is ignored (and logged) rather than answered. */
 const KNOWN_EVENTS = new Set(['message.text.received', 'message.image.received', 'message.sticker.received', 'message.unsupported.received']);
 
@@ -227,29 +230,85 @@ export class ZaloBot {
     await this.client.setWebhook(url, secret);
   }
 
-  /** Long polling (development): deleteWebhook first; an empty poll (408) is normal. */
+  /**
+   * Checks the token with getMe before anything else: logs the bot's name, or — for a token Zalo
+   * refuses (401) — one clear error line and false (Zalo is then left off, not retried in a loop).
+   * Any other failure is transient: true, and polling or the webhook retries on its own.
+   */
+  async checkToken(): Promise<boolean> {
+    try {
+      const me = await this.client.getMe();
+      this.logger.info({ bot: me?.name ?? me?.id }, 'zalo bot token accepted');
+      return true;
+    } catch (error) {
+      if (isUnauthorized(error)) {
+        this.logger.error({ status: 401 }, 'Zalo từ chối ZALO_BOT_TOKEN (401): token sai hoặc đã bị thu hồi. dondoc chạy tiếp không có Zalo; tin chờ gửi qua Zalo được giữ lại. Sửa token trong .env rồi khởi động lại.');
+        return false;
+      }
+      this.logger.warn({ err: error }, 'zalo getMe failed; continuing');
+      return true;
+    }
+  }
+
+  /**
+   * Long polling (development): deleteWebhook first; an empty poll (408) is normal. A 401 stops
+   * polling with one error line; the same update handed back again and again is waited out with a
+   * growing interval (0.5 s doubling to 10 s) instead of a tight loop.
+   */
   async startPolling(timeoutSeconds = 30): Promise<void> {
     await this.client.deleteWebhook().catch((error: unknown) => this.logger.warn({ err: error }, 'zalo deleteWebhook failed'));
     this.polling = true;
     this.poller = (async () => {
       let backoff = 1_000;
+      let lastId: string | undefined;
+      let repeats = 0;
       while (this.polling) {
         this.abort = new AbortController();
         try {
           const update = await this.client.getUpdates(timeoutSeconds, this.abort.signal);
           backoff = 1_000;
           if (update) {
+            const id = update.message?.message_id;
+            if (id !== undefined && id === lastId) {
+              repeats += 1;
+              if (repeats === 3) this.logger.warn({ id }, 'zalo keeps returning the same update; polling more slowly');
+              await this.pause(Math.min(500 * 2 ** (repeats - 1), 10_000));
+              continue;
+            }
+            lastId = id;
+            repeats = 0;
             const parsed = updateSchema.safeParse(update);
             if (parsed.success) await this.handleUpdate(parsed.data as ZaloUpdate).catch((error: unknown) => this.logger.error({ err: error }, 'zalo update failed'));
           }
         } catch (error) {
           if (!this.polling) break;
+          if (isUnauthorized(error)) {
+            this.logger.error({ status: 401 }, 'Zalo từ chối ZALO_BOT_TOKEN (401) khi nhận tin: dừng nhận tin qua Zalo. Sửa token trong .env rồi khởi động lại.');
+            this.polling = false;
+            break;
+          }
           this.logger.warn({ err: error, backoff }, 'zalo polling failed; retrying');
-          await new Promise((resolve) => setTimeout(resolve, backoff));
+          await this.pause(backoff);
           backoff = Math.min(backoff * 2, 60_000);
         }
       }
     })();
+  }
+
+  /** Is polling still running (false after stop, or after Zalo refused the token)? */
+  get isPolling(): boolean {
+    return this.polling;
+  }
+
+  /** Waits, or less if polling stops meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.abort?.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Stops polling and waits for updates being processed. */
