@@ -41,6 +41,12 @@ const T = {
   send: 'Gửi',
   cancel: 'Hủy',
   nobody: 'Không có ai trong nhóm này đã liên kết với dondoc. Hãy chọn nhóm khác.',
+  zaloCost: (messages: number, sent: number, quota: number) =>
+    `Qua Zalo: khoảng ${messages.toLocaleString('vi-VN')} tin nhắn (tháng này đã gửi ${sent.toLocaleString('vi-VN')}/${quota.toLocaleString('vi-VN')}).`,
+  zaloOver: (left: number) =>
+    `⚠️ Vượt hạn mức tin nhắn Zalo tháng này (chỉ còn ${left.toLocaleString('vi-VN')} tin): phần vượt sẽ chờ đến đầu tháng sau, trừ khi bạn bấm “Gửi, vượt hạn mức” (khi gói Zalo cho phép).`,
+  sendOver: 'Gửi, vượt hạn mức',
+  confirmOver: (id: number) => `Thông báo #${id} cần nhiều tin Zalo hơn hạn mức còn lại tháng này. Xem lại bản xem trước và bấm “Gửi, vượt hạn mức” nếu gói Zalo cho phép.`,
   unknownAudience: 'Không rõ nhóm người nhận. Hãy chọn lại bằng nút, hoặc gõ mã cơ quan cách nhau bởi dấu phẩy.',
   unknownAgency: 'Có mã cơ quan không tồn tại. Gõ /coquan để xem mã các cơ quan.',
   notFound: (id: string) => `Không có thông báo #${id}.`,
@@ -198,10 +204,26 @@ function previewReply(ctx: CommandContext, id: number, code: string): Reply {
     const onZalo = broadcasts.onZalo(resolved.value.recipients);
     if (onZalo > 0 && !settings.fileLinks) notes.push(T.zaloNoLinks(onZalo));
   }
+  // What it costs of Zalo's monthly budget, and whether sending it all needs the admin's word.
+  const zalo = zaloCost(ctx, draft.body, resolved.value.recipients);
+  if (zalo) notes.push(T.zaloCost(zalo.messages, zalo.usage.sent, zalo.usage.quota), ...(zalo.over ? [T.zaloOver(Math.max(0, zalo.usage.quota - zalo.usage.sent))] : []));
+  const send = zalo?.over ? { label: T.sendOver, command: `/tb_gui ${draft.id} vuot` } : { label: T.send, command: `/tb_gui ${draft.id}` };
   return {
     text: lines([bold(T.preview(draft.id, resolved.value.label, resolved.value.recipients.length, resolved.value.agencies))], T.title, draft.body, ...notes),
-    choices: [[{ label: T.send, command: `/tb_gui ${draft.id}` }, { label: T.cancel, command: `/tb_huy ${draft.id}` }]],
+    choices: [[send, { label: T.cancel, command: `/tb_huy ${draft.id}` }]],
   };
+}
+
+/** Zalo messages a broadcast takes (each Zalo recipient: its text in 2,000-character parts, a file as a link) against the month's budget; null without a Zalo budget or Zalo recipients. */
+function zaloCost(ctx: CommandContext, body: string, recipients: Parameters<CommandContext['services']['broadcasts']['onZalo']>[0]): { messages: number; usage: ReturnType<CommandContext['services']['budget']['usage']>; over: boolean } | null {
+  const { broadcasts, budget } = ctx.services;
+  const usage = budget.limited().find((u) => u.platform === 'zalo');
+  if (!usage || usage.quota === 0 || usage.resumed) return null;
+  const onZalo = broadcasts.onZalo(recipients);
+  if (onZalo === 0) return null;
+  const perRecipient = Math.max(1, Math.ceil((body.length + 300) / 2000));
+  const messages = onZalo * perRecipient;
+  return { messages, usage, over: usage.stopped || usage.sent + messages > usage.quota };
 }
 
 export const audienceCommand = defineCommand({
@@ -232,6 +254,12 @@ export const sendBroadcastCommand = defineCommand({
     if (!draft.audience) return textReply(T.noAudience);
     const resolved = ctx.services.broadcasts.resolve(draft.audience, ctx.member!);
     if (!resolved.ok) return textReply(T.unknownAudience);
+    // Past the Zalo budget only with the admin's word ("vuot"): then Zalo sends on for the month.
+    if (zaloCost(ctx, draft.body, resolved.value.recipients)?.over) {
+      if (args.rest[0]?.toLowerCase() !== 'vuot') return { ...previewReply(ctx, draft.id, draft.audience), text: [T.confirmOver(draft.id)] };
+      ctx.services.budget.resume('zalo');
+      ctx.log.info({ broadcast: draft.id }, 'broadcast sent past the zalo budget on the admin\'s word');
+    }
     const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastReply(ctx.services.broadcasts, draft));
     if (queued < 0) return textReply(T.notDraft(draft.id));
     ctx.log.info({ broadcast: draft.id, audience: draft.audience, queued }, 'broadcast sent');

@@ -87,3 +87,26 @@ describe('the monthly Zalo message budget', () => {
     expect(services.notifier.accountFor(store.members.byId(focal[1]!.id)!)?.platform).toBe('zalo');
   });
 });
+
+describe('a broadcast against the Zalo budget', () => {
+  it('the preview says how many Zalo messages it uses; past the budget it needs the admin\'s word, then goes out', async () => {
+    z = await new ZaloHarness().start({ start: '2026-11-23T02:00:00Z', env: { DONDOC_ZALO_MONTHLY_QUOTA: '10' } });
+    const { store } = z.app;
+    const now = z.clock.now();
+    linkedMember(store, { displayName: 'Hoa', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'zalo', chatId: 'u-admin' }, now);
+    for (let i = 0; i < 12; i += 1) linkedMember(store, { displayName: `Đầu mối ${i}`, agencyId: store.agencies.byCode('STP')!.id, role: 'focal' }, { platform: 'zalo', chatId: `u-${i}` }, now);
+    await z.send('u-admin', '/thongbao Họp giao ban CCHC sáng thứ Hai');
+    const preview = (await z.send('u-admin', '/tb_doituong 1 coquan STP')).join('\n');
+    expect(preview).toContain('Qua Zalo: khoảng 12 tin nhắn (tháng này đã gửi 1/10)');
+    expect(preview).toContain('Vượt hạn mức tin nhắn Zalo tháng này (chỉ còn 9 tin)');
+    expect(preview).toContain('Gửi, vượt hạn mức');
+    // "Gửi" without the word: asked again, nothing queued.
+    const plain = (await z.send('u-admin', '/tb_gui 1')).join('\n');
+    expect(plain).toContain('cần nhiều tin Zalo hơn hạn mức còn lại');
+    expect(store.outbox.countByStatus()).toEqual({});
+    const sent = (await z.send('u-admin', '/tb_gui 1 vuot')).join('\n');
+    expect(sent).toContain('Đang gửi thông báo #1 tới 12 người');
+    await z.app.worker.drain({ untilIdle: true, timeoutMs: 10_000 });
+    expect(z.api.sent.filter((m) => m.chatId !== 'u-admin')).toHaveLength(12);
+  });
+});
