@@ -24,6 +24,8 @@ export interface CommandContext {
   log: Logger;
   /** The question this chat's next message answers (a reason, a date, a broadcast's file). */
   pendingInputs: PendingInputs;
+  /** Shows "typing…" in the chat (best effort) before something slow. */
+  typing(): Promise<void>;
 }
 
 /** What a command hands back: one or more replies, and whether this message linked a new account. */
@@ -53,6 +55,8 @@ export interface Command<A = unknown> {
    * personal details). Every other command answers in a group "hãy nhắn riêng cho bot".
    */
   inGroups?: boolean;
+  /** Takes a moment (a chart, a workbook): the chat shows "typing…" first where the platform can. */
+  slow?: boolean;
   /** Parses the words after the command; messages are Vietnamese and shown to the user. */
   args: z.ZodType<A, string[]>;
   run(ctx: CommandContext, args: A): CommandResult | Reply | Promise<CommandResult | Reply>;

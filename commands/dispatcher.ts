@@ -46,6 +46,8 @@ export interface IncomingFile {
 export interface TransportCapabilities {
   buttons: boolean;
   links: CommandContext['links'];
+  /** Shows "typing…" in the chat before a slow answer (a chart, a workbook, a plan import); best effort. */
+  typing?: () => Promise<unknown>;
 }
 
 export interface DispatchOutcome extends CommandResult {
@@ -74,6 +76,11 @@ export class Dispatcher {
     private readonly logger: Logger,
   ) {}
 
+  /** "typing…" where the transport can show it; a failure there never stops the answer. */
+  private async typing(capabilities: TransportCapabilities): Promise<void> {
+    await capabilities.typing?.().catch((error: unknown) => this.logger.debug({ err: error }, 'typing indicator failed'));
+  }
+
   /**
    * Handles one incoming message; never throws (unexpected errors become an apology and a log line).
    * `as`: the member the message comes from when no platform account says (the `say` CLI).
@@ -94,6 +101,7 @@ export class Dispatcher {
         links: capabilities.links,
         log,
         pendingInputs: this.pendingInputs,
+        typing: () => this.typing(capabilities),
       };
       const result = await this.route(ctx, message, capabilities, log);
       checkReplies(result.replies);
@@ -125,6 +133,7 @@ export class Dispatcher {
         const draft = this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
         if (draft) return handleBroadcastFile(ctx, message.file, draft.broadcastId);
         if (/^\/(thongbao|broadcast)(@\w+)?(\s|$)/i.test(message.file.caption.trim())) return handleBroadcastFile(ctx, message.file, null);
+        await ctx.typing();
         return handlePlanFile(ctx, message.file);
       }
       return handleEvidenceFile(ctx, message.file);
@@ -170,6 +179,7 @@ export class Dispatcher {
       return { replies: [textReply(COMMON.badArgs(problem, command.usage))] };
     }
     log.info({ command: command.name }, 'command');
+    if (command.slow) await ctx.typing();
     const outcome = await (command as Command<unknown>).run(ctx, parsed.data);
     return 'replies' in outcome ? outcome : { replies: [outcome] };
   }

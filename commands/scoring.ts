@@ -85,6 +85,7 @@ export const scoreCommand = defineCommand({
 
 export const rankingCommand = defineCommand({
   name: 'xephang',
+  slow: true,
   inGroups: true,
   aliases: ['ranking'],
   summary: 'Xếp hạng các cơ quan cùng loại, kèm lý do mất điểm chính',

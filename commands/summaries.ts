@@ -52,6 +52,7 @@ const T = {
 
 export const summaryCommand = defineCommand({
   name: 'tonghop',
+  slow: true,
   inGroups: true,
   aliases: ['summary'],
   summary: 'Tình hình CCHC của tỉnh (hoặc một cơ quan) trong quý, trong một tin',
@@ -105,6 +106,7 @@ export function trendReply(services: CommandServices, agencyId?: number): Reply 
 
 export const trendCommand = defineCommand({
   name: 'xuhuong',
+  slow: true,
   inGroups: true,
   aliases: ['trend'],
   summary: 'Xu hướng 12 tuần: số tin báo hoàn thành, tiến độ, vướng mắc mỗi tuần (kèm biểu đồ)',
@@ -176,6 +178,7 @@ export const reportStatusCommand = defineCommand({
 
 export const exportCommand = defineCommand({
   name: 'xuatexcel',
+  slow: true,
   aliases: ['export'],
   summary: 'Xuất tệp Excel: nhiệm vụ, báo cáo và điểm của các cơ quan',
   usage: '/xuatexcel [năm hoặc năm-Qn]',

@@ -20,6 +20,8 @@ export class FakeZaloApi {
   now: () => number = Date.now;
   /** A revoked or mistyped token: every call answers 401 (Zalo's "unauthorized"). */
   rejectToken = false;
+  /** sendChatAction answers 500 (an indicator that failed must not stop the answer). */
+  failChatAction = false;
   /** Some deployments hand the same, already read update back on every getUpdates: this one, forever. */
   stuckUpdate: ZaloUpdate | undefined;
   private readonly queue: ZaloUpdate[] = [];
@@ -39,6 +41,7 @@ export class FakeZaloApi {
           res.end(JSON.stringify(payload));
         };
         if (this.rejectToken) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+        if (method === 'sendChatAction' && this.failChatAction) return answer(500, { ok: false, error_code: 500, description: 'Internal error' });
         if (method === 'getUpdates' && this.stuckUpdate) return answer(200, { ok: true, result: this.stuckUpdate });
         if (method === 'sendMessage' && this.failNext.length > 0) {
           const failure = this.failNext.shift()!;

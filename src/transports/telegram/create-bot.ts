@@ -221,14 +221,15 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
     return Buffer.from(await response.arrayBuffer());
   };
 
-  const capabilities = (): TransportCapabilities => ({
+  const capabilities = (chatId: string): TransportCapabilities => ({
     buttons: true,
+    typing: () => bot.api.sendChatAction(Number(chatId), 'typing'),
     links: { startLink: (code) => `https://t.me/${bot.botInfo.username}?start=${code.replace(/\s/g, '')}` },
   });
 
   const handle = async (ctx: Context, incoming: IncomingMessage) => {
     const log = deps.logger.child({ update_id: ctx.update.update_id });
-    const outcome = await deps.dispatcher.handle(incoming, capabilities());
+    const outcome = await deps.dispatcher.handle(incoming, capabilities(incoming.chatId));
     await sendReplies(ctx.api, Number(incoming.chatId), outcome.replies);
     if (outcome.linked && incoming.chatType === 'private') {
       await ctx.api

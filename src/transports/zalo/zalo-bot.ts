@@ -182,7 +182,7 @@ export class ZaloBot {
   private async process(update: ZaloUpdate): Promise<void> {
     const incoming = toIncoming(update);
     if (incoming) {
-      const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null } });
+      const outcome = await this.dispatcher.handle(incoming, { buttons: false, links: { startLink: () => null }, typing: () => this.client.sendChatAction(incoming.chatId, 'typing') });
       const counted = { done: 0, failures: 0, sent: () => this.budget?.spent(PLATFORM, 1) };
       await sendZaloReplies(this.client, incoming.chatId, outcome.replies, this.publish, counted);
     } else {

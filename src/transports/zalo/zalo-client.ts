@@ -91,6 +91,11 @@ export class ZaloClient {
     return this.call('sendMessage', { chat_id: chatId, text });
   }
 
+  /** "typing…" in the chat (Zalo Bot API sendChatAction). */
+  sendChatAction(chatId: string, action: 'typing'): Promise<unknown> {
+    return this.call('sendChatAction', { chat_id: chatId, action });
+  }
+
   sendPhoto(chatId: string, photoUrl: string, caption?: string): Promise<{ message_id: string } | null> {
     return this.call('sendPhoto', { chat_id: chatId, photo: photoUrl, ...(caption ? { caption } : {}) });
   }
