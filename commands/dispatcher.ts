@@ -30,6 +30,11 @@ export interface IncomingMessage {
   unsupported?: boolean;
   /** A document sent in chat (a plan file from an admin); downloaded only when it will be read. */
   file?: IncomingFile;
+  /**
+   * In a group: the message is meant for dondoc (it mentions the bot, or replies to one of its
+   * messages); the transport has taken the mention out of `text`. Only such a message is read.
+   */
+  addressed?: boolean;
 }
 
 export interface IncomingFile {
@@ -59,6 +64,7 @@ const FAILED_CODE_WINDOW_MS = 15 * 60_000;
 
 const T = {
   tooManyCodes: 'Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+  groupStranger: 'Bạn chưa liên kết với dondoc nên dondoc chưa ghi nhận tin của bạn. Hãy nhắn riêng cho bot và gửi mã mời của Sở Nội vụ.',
 };
 
 /**
@@ -144,7 +150,15 @@ export class Dispatcher {
       return { replies: [textReply(ctx.member ? COMMON.unsupportedMessage : COMMON.strangerIntro.join('\n'))] };
     }
     if (text.startsWith('/')) return this.runText(ctx, text, log);
-    if (message.chatType === 'group') return { replies: [] };
+    if (message.chatType === 'group') {
+      // A group's talk is not for dondoc; a message that mentions the bot (or replies to it) from a
+      // linked focal point or leader is a status reply for their own agency.
+      if (!message.addressed) return { replies: [] };
+      if (!ctx.member) return { replies: [textReply(T.groupStranger)] };
+      if (ctx.member.role === 'admin') return { replies: [textReply(COMMON.notUnderstood)] };
+      log.info('status reply in a group');
+      return handleStatusText(ctx, text);
+    }
     if (!ctx.member) {
       if (looksLikeInviteCode(text)) return this.guardedRedeem(ctx, text);
       return { replies: [textReply(...COMMON.strangerIntro)] };

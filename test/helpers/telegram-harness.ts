@@ -108,7 +108,8 @@ export class TelegramHarness {
   }
 
   /** A message typed by `user` in a group chat the bot is in; returns what the bot answered in that group. */
-  async sendInGroup(user: TgUser, groupId: number, text: string): Promise<string[]> {
+  /** A message from `user` in a group; `replyToBot`: as a reply to one of dondoc's messages there. */
+  async sendInGroup(user: TgUser, groupId: number, text: string, options: { replyToBot?: boolean } = {}): Promise<string[]> {
     const before = this.calls.length;
     const entities = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
     await this.app.bot!.handleUpdate({
@@ -120,6 +121,9 @@ export class TelegramHarness {
         from: { ...user, is_bot: false },
         text,
         ...(entities ? { entities } : {}),
+        ...(options.replyToBot
+          ? { reply_to_message: { message_id: 1, date: Math.floor(this.clock.now().getTime() / 1000), chat: { id: groupId, type: 'supergroup', title: 'CCHC tỉnh' }, from: { id: BOT_INFO.id, is_bot: true, first_name: 'dondoc' }, text: 'Nhắc việc' } }
+          : {}),
       },
     } as Update);
     return this.textsSince(before, groupId);

@@ -168,6 +168,12 @@ function toIncoming(ctx: Context, download: (fileId: string) => Promise<Buffer>)
   };
   if (ctx.callbackQuery?.data !== undefined) return { ...base, choice: ctx.callbackQuery.data };
   const text = ctx.message?.text;
+  if (text !== undefined && base.chatType === 'group' && !text.trimStart().startsWith('/')) {
+    // In a group: "@dondoc_bot II.3.3 xong" or a reply to one of dondoc's messages is meant for it.
+    const mention = new RegExp(`@${ctx.me.username}\\b`, 'gi');
+    const addressed = mention.test(text) || ctx.message?.reply_to_message?.from?.id === ctx.me.id;
+    return { ...base, text: text.replace(mention, ' ').replace(/\s+/g, ' ').trim(), addressed };
+  }
   if (text !== undefined) return { ...base, text };
   const document = ctx.message?.document;
   if (document) {

@@ -125,6 +125,10 @@ export function toIncoming(update: ZaloUpdate): IncomingMessage | undefined {
     chatType: message.chat.chat_type === 'GROUP' ? ('group' as const) : ('private' as const),
     senderName: message.from.display_name ?? message.from.name ?? '',
   };
+  // Zalo shows a bot only the group messages that mention it or reply to it: each is meant for dondoc.
+  if (update.event_name === 'message.text.received' && message.text !== undefined && base.chatType === 'group') {
+    return { ...base, text: message.text.replace(/^@\S+\s*/, ''), addressed: true };
+  }
   if (update.event_name === 'message.text.received' && message.text !== undefined) return { ...base, text: message.text };
   const photo = message.photo_url ?? message.photo;
   if (update.event_name === 'message.image.received' && photo) {

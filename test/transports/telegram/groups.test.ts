@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
 
@@ -47,5 +49,29 @@ describe('group chats never carry private flows', () => {
 
   it('plain text in a group is not read as a status reply', async () => {
     expect(await h.sendInGroup(admin, GROUP, 'II.3.3 đã xong')).toEqual([]);
+  });
+
+  it('a status reply that mentions the bot, or replies to it, is recorded for the sender\'s own agency; talk is left alone', async () => {
+    const { services, store } = h.app;
+    const imported = await services.plans.importFile('ha-tinh-2024-phu-luc.csv', readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv')), { name: 'Kế hoạch CCHC năm 2024', year: 2024 });
+    expect(imported.ok).toBe(true);
+    const focal: TgUser = { id: 2002, first_name: 'Trang' };
+    await h.send(focal, `/start ${h.invite('STP', 'focal')}`);
+    const stp = store.agencies.byCode('STP')!.id;
+    const task = store.plans.tasksByRef('II.3.3')[0]!;
+    const state = () => store.statuses.state('task', task.id, stp)?.status ?? null;
+    // Talk in the group, even with a code and a status word: not for dondoc.
+    expect(await h.sendInGroup(focal, GROUP, 'II.3.3 bên em xong rồi nhé mọi người')).toEqual([]);
+    expect(state()).toBeNull();
+    // "Chưa xong" with a mention: read as not done, for Sở Tư pháp.
+    const [progress] = await h.sendInGroup(focal, GROUP, '@dondoc_test_bot II.3.3 chưa xong, đang làm 60%');
+    expect(progress).toMatch(/^Đã ghi nhận: II\.3\.3 đang thực hiện/);
+    expect(state()).toBe('in_progress');
+    const [done] = await h.sendInGroup(focal, GROUP, 'II.3.3 xong rồi ạ', { replyToBot: true });
+    expect(done).toMatch(/^Đã ghi nhận: II\.3\.3 hoàn thành/);
+    expect(state()).toBe('done');
+    // Someone dondoc does not know is told to join in private; nothing stored.
+    const [unknown] = await h.sendInGroup(stranger, GROUP, '@dondoc_test_bot II.3.4 xong');
+    expect(unknown).toContain('nhắn riêng cho bot');
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { zaloText } from '../../helpers/fake-zalo-api.js';
 import { linkedMember } from '../../helpers/members.js';
@@ -60,5 +62,22 @@ describe('the Zalo client at start and while polling', () => {
     // Waits of 0.5 s, 1 s, 2 s…: at most 3 more calls in 1.6 s (a tight loop makes hundreds).
     expect(z.api.calls.filter((c) => c === 'getUpdates').length - start).toBeLessThanOrEqual(3);
     expect(z.sentTo('u-7')).toHaveLength(1);
+  });
+});
+
+describe('Zalo groups (beta): the bot sees only messages that mention it or reply to it', () => {
+  it('such a message from a linked focal point is a status reply for their agency, answered in the group', async () => {
+    z = await new ZaloHarness().start({ start: '2024-06-24T02:00:00Z' });
+    const { services, store } = z.app;
+    const imported = await services.plans.importFile('ha-tinh-2024-phu-luc.csv', readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv')), { name: 'Kế hoạch CCHC năm 2024', year: 2024 });
+    expect(imported.ok).toBe(true);
+    linkedMember(store, { displayName: 'Trang', agencyId: store.agencies.byCode('STP')!.id, role: 'focal' }, { platform: 'zalo', chatId: 'u-trang' }, z.clock.now());
+    const update = zaloText('u-trang', '@dondoc II.3.3 đã hoàn thành');
+    update.message!.chat = { id: 'g-cchc', chat_type: 'GROUP' };
+    await z.app.zalo!.handleUpdate(update);
+    expect(z.sentTo('g-cchc')[0]).toMatch(/^Đã ghi nhận: II\.3\.3 hoàn thành/);
+    const task = store.plans.tasksByRef('II.3.3')[0]!;
+    expect(store.statuses.state('task', task.id, store.agencies.byCode('STP')!.id)?.status).toBe('done');
+    expect(z.sentTo('u-trang')).toEqual([]);
   });
 });
