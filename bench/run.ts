@@ -14,6 +14,7 @@ import { scheduleDeadline } from '../src/domain/deadline-grammar.js';
 import { readStatusReply } from '../src/domain/status-reply.js';
 import { TelegramHarness } from '../test/helpers/telegram-harness.js';
 import { FakeBotApi } from '../test/helpers/fake-bot-api.js';
+import { FakeZaloApi } from '../test/helpers/fake-zalo-api.js';
 import { broadcastMessage, broadcastReply } from '../commands/broadcast.js';
 import { summaryReply } from '../commands/summaries.js';
 import { completionChart } from '../src/app/charts.js';
@@ -330,6 +331,40 @@ async function scoring(): Promise<void> {
   }
 }
 
+/** Zalo sending against the local fake Zalo server: the configured ceiling (10 msg/s) and how close the outbox gets. */
+async function zaloThroughput(): Promise<void> {
+  const api = new FakeZaloApi();
+  const root = await api.start();
+  const ceiling = 10;
+  const t = createTestApp({
+    start: '2024-07-01T01:30:00Z',
+    appClock: systemClock,
+    env: { ZALO_BOT_TOKEN: 'zalo-bench-token-123456', ZALO_API_ROOT: root, DONDOC_ZALO_MAX_PER_SECOND: String(ceiling), DONDOC_ZALO_CHAT_GAP_MS: '500', DONDOC_ZALO_MONTHLY_QUOTA: '0' },
+  });
+  try {
+    const { store, services } = t.app;
+    const now = t.clock.now();
+    const n = 150;
+    const admin = store.transaction(() => {
+      const a = linkedMember(store, { displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, now);
+      const agencies = store.agencies.list().filter((x) => !x.isStanding);
+      for (let i = 0; i < n; i += 1) linkedMember(store, { displayName: `Đầu mối Zalo ${i}`, agencyId: agencies[i % agencies.length]!.id, role: 'focal' }, { platform: 'zalo', chatId: `z${i}` }, now);
+      return a;
+    });
+    const draft = store.broadcasts.createDraft(admin.id, 'Đề nghị hoàn thành báo cáo năm trước 15/12.', now);
+    const audience = services.broadcasts.resolve('focal', admin);
+    if (!audience.ok) throw new Error(audience.error);
+    services.broadcasts.send(draft.id, audience.value.recipients, broadcastMessage(draft.id, draft.body));
+    const t0 = performance.now();
+    await t.app.worker.drain({ untilIdle: true, timeoutMs: 120_000 });
+    const rate = api.sent.length / ((performance.now() - t0) / 1000);
+    line(`broadcast to ${n} Zalo members → fake Zalo server, ceiling ${ceiling} msg/s (goal: within 15%)`, `${rate.toFixed(1)} msg/s (${((rate / ceiling) * 100).toFixed(0)}% of ${ceiling}), ${api.sent.length} messages`);
+  } finally {
+    await t.close();
+    await api.stop();
+  }
+}
+
 /** Start-up of the compiled program (dist/, built by npm install): the CLI and the bot, against `node -e 0`. */
 async function runtimeStart(): Promise<void> {
   const cli = join(process.cwd(), 'dist', 'src', 'cli.js');
@@ -381,6 +416,7 @@ const sections: [string, () => unknown][] = [
   ['scoring', scoring],
   ['summary', summaryLatency],
   ['broadcast', sendThroughput],
+  ['zalo', zaloThroughput],
   ['runtime', runtimeStart],
 ];
 const only = process.argv.slice(2);
