@@ -41,6 +41,8 @@ const T = {
   send: 'Gửi',
   cancel: 'Hủy',
   nobody: 'Không có ai trong nhóm này đã liên kết với dondoc. Hãy chọn nhóm khác.',
+  groupNote: 'Mỗi người xác nhận đã nhận trong tin nhắn riêng của dondoc.',
+  groups: (n: number) => `Cũng đăng một lần vào ${n} nhóm đã liên kết.`,
   zaloCost: (messages: number, sent: number, quota: number) =>
     `Qua Zalo: khoảng ${messages.toLocaleString('vi-VN')} tin nhắn (tháng này đã gửi ${sent.toLocaleString('vi-VN')}/${quota.toLocaleString('vi-VN')}).`,
   zaloOver: (left: number) =>
@@ -204,6 +206,8 @@ function previewReply(ctx: CommandContext, id: number, code: string): Reply {
     const onZalo = broadcasts.onZalo(resolved.value.recipients);
     if (onZalo > 0 && !settings.fileLinks) notes.push(T.zaloNoLinks(onZalo));
   }
+  const groups = broadcasts.groupsFor(resolved.value.recipients).length;
+  if (groups > 0) notes.push(T.groups(groups));
   // What it costs of Zalo's monthly budget, and whether sending it all needs the admin's word.
   const zalo = zaloCost(ctx, draft.body, resolved.value.recipients);
   if (zalo) notes.push(T.zaloCost(zalo.messages, zalo.usage.sent, zalo.usage.quota), ...(zalo.over ? [T.zaloOver(Math.max(0, zalo.usage.quota - zalo.usage.sent))] : []));
@@ -260,7 +264,10 @@ export const sendBroadcastCommand = defineCommand({
       ctx.services.budget.resume('zalo');
       ctx.log.info({ broadcast: draft.id }, 'broadcast sent past the zalo budget on the admin\'s word');
     }
-    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, broadcastReply(ctx.services.broadcasts, draft));
+    const full = broadcastReply(ctx.services.broadcasts, draft);
+    // In a group: the notice (and its file) once, without the per-person "Đã nhận" button.
+    const group: Reply = { text: [...full.text, '\n', T.groupNote], ...(full.attachments ? { attachments: full.attachments } : {}) };
+    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, full, group);
     if (queued < 0) return textReply(T.notDraft(draft.id));
     ctx.log.info({ broadcast: draft.id, audience: draft.audience, queued }, 'broadcast sent');
     ctx.services.kickOutbox();

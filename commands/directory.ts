@@ -237,3 +237,53 @@ export const membersCommand = defineCommand({
     };
   },
 });
+
+const G = {
+  none: 'Nhóm này chưa liên kết với dondoc. Quản trị gõ /nhom tinh (nhóm của cả tỉnh) hoặc /nhom <mã cơ quan> (nhóm của một cơ quan) để thông báo của Sở Nội vụ được đăng vào đây.',
+  linkedTo: (who: string) => `Nhóm này đang liên kết với: ${who}. Thông báo gửi tới ${who} được đăng một lần vào nhóm; mỗi người vẫn xác nhận trong tin nhắn riêng. Bỏ liên kết: /nhom huy`,
+  province: (name: string) => `cả tỉnh (${name})`,
+  linked: (who: string) => `Đã liên kết nhóm này với ${who}. Từ nay thông báo của Sở Nội vụ tới ${who} được đăng một lần vào nhóm (mỗi người vẫn xác nhận trong tin nhắn riêng).`,
+  unlinked: 'Đã bỏ liên kết nhóm này: thông báo sẽ không đăng vào đây nữa.',
+  notLinked: 'Nhóm này chưa liên kết nên không có gì để bỏ.',
+  inGroupOnly: 'Gõ /nhom ngay trong nhóm cần liên kết (thêm bot vào nhóm trước).',
+  listTitle: (n: number) => `Các nhóm đã liên kết (${n}):`,
+  listLine: (platform: string, chatId: string, who: string) => `• ${platform} ${chatId} — ${who}`,
+  listNone: 'Chưa có nhóm nào liên kết. Thêm bot vào nhóm rồi gõ /nhom tinh hoặc /nhom <mã cơ quan> trong nhóm đó.',
+};
+
+export const groupCommand = defineCommand({
+  name: 'nhom',
+  inGroups: true,
+  aliases: ['group'],
+  summary: 'Liên kết nhóm chat với cả tỉnh hoặc một cơ quan: thông báo được đăng vào nhóm',
+  usage: '/nhom (trong nhóm: /nhom tinh · /nhom <mã cơ quan> · /nhom huy)',
+  roles: ['admin'],
+  args: z.array(z.string()).transform((w) => (w.length > 0 ? w.join(' ') : null)),
+  run(ctx, typed) {
+    const { directory, settings, clock } = ctx.services;
+    const who = (agencyId: number | null) => (agencyId === null ? G.province(settings.provinceName) : (directory.agency(agencyId)?.name ?? String(agencyId)));
+    if (ctx.chatType !== 'group') {
+      if (typed !== null) return textReply(G.inGroupOnly);
+      const groups = directory.groups();
+      if (groups.length === 0) return textReply(G.listNone);
+      return textReply(G.listTitle(groups.length), ...groups.map((g) => G.listLine(COMMON.platformLabel(g.platform), g.chatId, who(g.agencyId))));
+    }
+    const current = directory.group(ctx.platform, ctx.chatId);
+    if (typed === null) return textReply(current ? G.linkedTo(who(current.agencyId)) : G.none);
+    const word = typed.toLowerCase();
+    if (['huy', 'hủy', 'bo', 'bỏ'].includes(word)) {
+      if (!directory.unlinkGroup(ctx.platform, ctx.chatId)) return textReply(G.notLinked);
+      ctx.log.info({ group: ctx.chatId }, 'group unlinked');
+      return textReply(G.unlinked);
+    }
+    let agencyId: number | null = null;
+    if (!['tinh', 'tỉnh', 'ca tinh', 'cả tỉnh'].includes(word)) {
+      const agency = directory.findAgency(typed);
+      if (!agency) return textReply(COMMON.unknownAgency(typed));
+      agencyId = agency.id;
+    }
+    directory.linkGroup(ctx.platform, ctx.chatId, agencyId, ctx.member!, clock.now());
+    ctx.log.info({ group: ctx.chatId, agencyId }, 'group linked');
+    return textReply(G.linked(who(agencyId)));
+  },
+});

@@ -1,5 +1,5 @@
 import type { Command } from './command.js';
-import { agenciesCommand, channelCommand, membersCommand, whoAmICommand } from './directory.js';
+import { agenciesCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
@@ -31,6 +31,7 @@ export const commands: readonly Command<never>[] = [
   whoAmICommand,
   linkCommand,
   channelCommand,
+  groupCommand,
   agenciesCommand,
   membersCommand,
   inviteCommand,

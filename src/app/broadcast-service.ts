@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { encodeReplies } from './reply-codec.js';
 import type { Attachment, Reply } from './reply.js';
 import type { SummaryService } from './summary-service.js';
+import type { ChatGroup } from '../store/group-repo.js';
 
 export const BROADCAST_FILE_REF_PREFIX = 'broadcast:';
 
@@ -88,13 +89,27 @@ export class BroadcastService {
   }
 
   /** Queues one copy per recipient in one transaction; returns how many were queued. */
-  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply): number {
+  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply, groupMessage?: Reply): number {
     const { store } = this;
     const now = this.clock.now();
     return store.transaction(() => {
       if (!store.broadcasts.markSent(broadcastId, now)) return -1;
-      return this.queue(broadcastId, recipients, message, (memberId) => `broadcast:${broadcastId}:${memberId}`);
+      const queued = this.queue(broadcastId, recipients, message, (memberId) => `broadcast:${broadcastId}:${memberId}`);
+      // Once to each linked group of the audience (the province's groups, and groups of its agencies).
+      if (groupMessage) {
+        const payload = encodeReplies([groupMessage]);
+        for (const g of this.groupsFor(recipients)) {
+          store.outbox.enqueue({ dedupeKey: `broadcast:${broadcastId}:group:${g.platform}:${g.chatId}`, purpose: 'broadcast_group', memberId: null, platform: g.platform, chatId: g.chatId, payload }, now);
+        }
+      }
+      return queued;
     });
+  }
+
+  /** The linked groups a broadcast to these recipients posts in: the province's, and those of the recipients' agencies. */
+  groupsFor(recipients: ResolvedAudience['recipients']): ChatGroup[] {
+    const agencies = new Set(recipients.map((r) => r.agencyId));
+    return this.store.groups.list().filter((g) => g.agencyId === null || agencies.has(g.agencyId));
   }
 
   /** Sends again, only to recipients who have not pressed "Đã nhận"; returns how many. */

@@ -1,10 +1,28 @@
 import type { Agency, AgencyKind } from '../store/agency-repo.js';
 import type { Member, MemberAccount } from '../store/member-repo.js';
 import type { Store } from '../store/store.js';
+import type { ChatGroup } from '../store/group-repo.js';
 
 /** The province's directory as commands read it: agencies and their kinds, members and their chat accounts. */
 export class DirectoryService {
   constructor(private readonly store: Store) {}
+
+  /** Links a group chat to the province (null) or one agency; relinking replaces the link. */
+  linkGroup(platform: string, chatId: string, agencyId: number | null, admin: Member, now: Date): void {
+    this.store.groups.link(platform, chatId, agencyId, admin.id, now);
+  }
+
+  unlinkGroup(platform: string, chatId: string): boolean {
+    return this.store.groups.unlink(platform, chatId);
+  }
+
+  group(platform: string, chatId: string): ChatGroup | undefined {
+    return this.store.groups.get(platform, chatId);
+  }
+
+  groups(): ChatGroup[] {
+    return this.store.groups.list();
+  }
 
   agency(id: number): Agency | undefined {
     return this.store.agencies.byId(id);

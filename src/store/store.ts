@@ -4,6 +4,7 @@ import { ChoiceRepo } from './choice-repo.js';
 import type { Db } from './database.js';
 import { InviteRepo } from './invite-repo.js';
 import { BudgetRepo } from './budget-repo.js';
+import { GroupRepo } from './group-repo.js';
 import { LeaseRepo } from './lease-repo.js';
 import { MemberRepo } from './member-repo.js';
 import { OutboxRepo } from './outbox-repo.js';
@@ -31,6 +32,7 @@ export interface Store {
   updates: UpdateRepo;
   leases: LeaseRepo;
   budget: BudgetRepo;
+  groups: GroupRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -54,6 +56,7 @@ export function createStore(db: Db): Store {
     updates: new UpdateRepo(db),
     leases: new LeaseRepo(db),
     budget: new BudgetRepo(db),
+    groups: new GroupRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

@@ -75,3 +75,37 @@ describe('group chats never carry private flows', () => {
     expect(unknown).toContain('nhắn riêng cho bot');
   });
 });
+
+describe('linking a group (/nhom) and broadcasts in it', () => {
+  it('an admin links the group to the province in the group; a broadcast posts there once, acks stay private; unlinking stops it', async () => {
+    const focal: TgUser = { id: 2002, first_name: 'Trang' };
+    await h.send(focal, `/start ${h.invite('STP', 'focal')}`);
+    expect((await h.sendInGroup(admin, GROUP, '/nhom'))[0]).toContain('Nhóm này chưa liên kết với dondoc');
+    // Only admins link groups; a focal point is told so, in the group.
+    expect((await h.sendInGroup(focal, GROUP, '/nhom tinh'))[0]).toContain('chỉ dành cho');
+    expect((await h.sendInGroup(admin, GROUP, '/nhom tinh'))[0]).toContain('Đã liên kết nhóm này với cả tỉnh');
+    expect((await h.sendInGroup(admin, GROUP, '/nhom'))[0]).toContain('đang liên kết với: cả tỉnh');
+    expect((await h.send(admin, '/nhom'))[0]).toContain(`Telegram ${GROUP} — cả tỉnh`);
+    expect((await h.send(admin, '/nhom tinh'))[0]).toContain('Gõ /nhom ngay trong nhóm');
+
+    await h.send(admin, '/thongbao Họp giao ban CCHC sáng thứ Hai tại Sở Nội vụ');
+    const [preview] = await h.send(admin, '/tb_doituong 1 focal');
+    expect(preview).toContain('Cũng đăng một lần vào 1 nhóm đã liên kết.');
+    await h.send(admin, '/tb_gui 1');
+    await h.app.worker.drain({ untilIdle: true, timeoutMs: 10_000 });
+    const inGroup = h.api.received.filter((m) => m.chatId === String(GROUP) && m.text.includes('Thông báo của Sở Nội vụ'));
+    expect(inGroup).toHaveLength(1);
+    expect(inGroup[0]!.text).toContain('Họp giao ban CCHC sáng thứ Hai');
+    expect(inGroup[0]!.text).toContain('Mỗi người xác nhận đã nhận trong tin nhắn riêng');
+    expect(h.api.served.find((c) => c.method === 'sendMessage' && String(c.body.chat_id) === String(GROUP) && String(c.body.text).includes('Họp giao ban'))!.body.reply_markup).toBeUndefined();
+    expect(h.api.received.filter((m) => m.chatId === String(focal.id)).some((m) => m.text.includes('Họp giao ban'))).toBe(true);
+
+    expect((await h.sendInGroup(admin, GROUP, '/nhom huy'))[0]).toContain('Đã bỏ liên kết');
+    await h.send(admin, '/thongbao Lần hai');
+    await h.send(admin, '/tb_doituong 2 focal');
+    await h.send(admin, '/tb_gui 2');
+    await h.app.worker.drain({ untilIdle: true, timeoutMs: 10_000 });
+    expect(h.api.received.filter((m) => m.chatId === String(GROUP) && m.text.includes('Thông báo của Sở Nội vụ'))).toHaveLength(1);
+    expect(h.api.received.some((m) => m.text.includes('Lần hai') && m.chatId === String(focal.id))).toBe(true);
+  });
+});
