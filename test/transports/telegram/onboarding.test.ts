@@ -114,7 +114,7 @@ describe('role-filtered help and corrections', () => {
       'tonghop', 'trogiup', 'viec', 'xephang', 'xong', 'xuatexcel', 'xuhuong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'quahan', 'tatnhac',
+      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'nhom', 'quahan', 'tatnhac',
       'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'xephang', 'xuatexcel', 'xuhuong', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.

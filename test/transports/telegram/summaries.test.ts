@@ -89,7 +89,7 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     // One message: the workbook, the text as its caption.
     const [text] = await h.send(leader, '/xuatexcel 2024');
     expect(text).toContain('Tệp Excel năm 2024');
-    expect(h.calls.slice(before).map((c) => c.method)).toEqual(['sendDocument']);
+    expect(h.calls.slice(before).map((c) => c.method)).toEqual(['sendChatAction', 'sendDocument']);
     const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
     const data = Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData);
     const workbook = new ExcelJS.Workbook();
