@@ -115,13 +115,25 @@ export class ReminderPlanner {
   /** Re-plans from today to the horizon in one transaction; safe to run any time (idempotent). */
   /** The plan-change counter (`plan_changes`, bumped by triggers) the last re-plan started from. */
   plannedVersion: number | undefined;
+  /** What the last re-plan was computed from: the day, the plan-change counter, the latest status event. */
+  private plannedFrom: string | undefined;
+  private plannedCount = 0;
 
+  /**
+   * Brings the reminder rows in line with plans, dates, agencies, reports and replies, from today to
+   * the horizon. When none of those changed since the last re-plan on the same day (the counter of
+   * changes and the latest status event say so), nothing is recomputed.
+   */
   replan(): { inserted: number; updated: number; removed: number; planned: number } {
-    this.plannedVersion = this.store.plans.changeVersion();
     const today = civilDateOf(this.clock.now(), this.timeZone);
+    this.plannedVersion = this.store.plans.changeVersion();
+    const from = `${today}|${this.plannedVersion}|${this.store.statuses.latestEventId()}`;
+    if (from === this.plannedFrom) return { inserted: 0, updated: 0, removed: 0, planned: this.plannedCount };
     const horizon = addDays(today, this.policy.horizonDays);
     const desired = this.desired(today, horizon);
     const result = this.store.transaction(() => this.store.reminders.sync(desired, this.instant(today, '00:00')));
+    this.plannedFrom = from;
+    this.plannedCount = desired.length;
     return { ...result, planned: desired.length };
   }
 

@@ -96,6 +96,11 @@ export class StatusRepo {
     return this.keyed("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'");
   }
 
+  /** The id of the latest status event (0: none): changes with every reply, decision and submission. */
+  latestEventId(): number {
+    return (prepared(this.db, 'SELECT COALESCE(MAX(id), 0) AS id FROM status_events').get() as { id: number }).id;
+  }
+
   /** Approved extensions: key "kind:item:agency" → new due date. */
   dueOverrides(): Map<string, string> {
     return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL');

@@ -39,3 +39,28 @@ describe('changes written by another process', () => {
     expect(store.plans.changeVersion()).toBe(t.app.services.planner.plannedVersion);
   });
 });
+
+describe('re-planning when nothing changed', () => {
+  it('recomputes nothing on the same day with the same plans and replies, and everything after a reply or a new day', async () => {
+    const { store, services } = t.app;
+    const planner = services.planner;
+    planner.replan();
+    const rows = () => (store.db.prepare('SELECT COUNT(*) AS n FROM reminders').get() as { n: number }).n;
+    const before = rows();
+    expect(before).toBeGreaterThan(0);
+    // Rows deleted behind the planner's back are not noticed: proof that nothing was recomputed.
+    store.db.prepare('DELETE FROM reminders WHERE id = (SELECT MIN(id) FROM reminders)').run();
+    expect(planner.replan()).toMatchObject({ inserted: 0, updated: 0, removed: 0 });
+    expect(rows()).toBe(before - 1);
+    // A reply is a change: the next re-plan recomputes (and puts the row back).
+    const member = store.members.create({ displayName: 'Lan', agencyId: store.agencies.byCode('STP')!.id, role: 'focal' }, t.clock.now());
+    const task = store.plans.tasksByRef('1')[0]!;
+    services.statuses.recordTask(member, 'test', task, { code: task.code, status: 'in_progress', progress: 30, reason: null, evidence: null, requestedDate: null });
+    expect(planner.replan().inserted).toBe(1);
+    expect(rows()).toBe(before);
+    // So is a new day.
+    store.db.prepare('DELETE FROM reminders WHERE id = (SELECT MIN(id) FROM reminders)').run();
+    t.clock.set('2026-11-25T02:30:00Z');
+    expect(planner.replan().inserted).toBeGreaterThan(0);
+  });
+});
