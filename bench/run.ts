@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { writeCsv } from '../src/app/table-file.js';
 import { loadCalendar } from '../src/app/province-data.js';
 import { scheduleDeadline } from '../src/domain/deadline-grammar.js';
@@ -21,6 +21,18 @@ import { completionChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
 import { createTestApp } from '../test/helpers/test-app.js';
 import { adminAndFocalPoints, linkedMember } from '../test/helpers/members.js';
+
+/** Event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution) from now until stop(), in ms. */
+function stallMonitor(): { stop(): { p99: number; max: number } } {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  return {
+    stop() {
+      histogram.disable();
+      return { p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6 };
+    },
+  };
+}
 
 function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(66)} ${value}\n`);
@@ -291,8 +303,19 @@ async function summaryLatency(): Promise<void> {
     const png = completionChart('Tiến độ nhiệm vụ quý III/2024', '60 cơ quan', rowsFor);
     line('completion chart, 60 agencies (SVG → PNG with resvg)', `${(performance.now() - t2).toFixed(0)} ms, ${Math.round(png.length / 1024)} KB`);
     const t3 = performance.now();
+    const stall = stallMonitor();
     const xlsx = await exportWorkbook(store, services.scoring, { from: '2024-01-01', to: '2024-12-31', label: 'năm 2024' }, '2024-08-15', 'Asia/Ho_Chi_Minh');
+    // Let the monitor's timer fire once more, so a block at the very end is counted too.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const delay = stall.stop();
     line(`xlsx export (${assignments.toLocaleString('en-US')} task rows, reports, scores)`, `${((performance.now() - t3) / 1000).toFixed(2)} s, ${Math.round(xlsx.length / 1024)} KB`);
+    line('  event-loop delay while exporting (goal p99 < 50 ms)', `p99 ${delay.p99.toFixed(0)} ms, max ${delay.max.toFixed(0)} ms`);
+    const stall2 = stallMonitor();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    services.planner.replan();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const delay2 = stall2.stop();
+    line(`  event-loop delay during a full re-plan (${assignments.toLocaleString('en-US')} assignments; goal p99 < 50 ms)`, `p99 ${delay2.p99.toFixed(0)} ms, max ${delay2.max.toFixed(0)} ms`);
   } finally {
     await t.close();
   }
