@@ -71,7 +71,7 @@ export async function exportWorkbook(
   const seen = new Set<string>();
   const sources = store.plans.reminderSources(false);
   const taskById = store.plans.tasksById(sources.map((s) => s.taskId));
-  const dueDates = store.plans.allDueDates();
+  const dueDates = store.plans.dueDatesOf();
   const states = new Map(store.statuses.states().map((s) => [itemKey(s.itemKind, s.itemId, s.agencyId), s]));
   const latest = store.statuses.latestAll();
   for (const source of sources) {

@@ -260,7 +260,7 @@ export class PlanRepo {
     ).all({ agencyId, taskId: taskId ?? null }) as (TaskRow & { role: 'lead' | 'coord'; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null; pastAtImport: number; extensionPending: number })[];
     const planned = this.dueDatesOf(rows.map((r) => r.id));
     return rows.map(({ dueOverride, status, pastAtImport, extensionPending, ...row }) => {
-      const dates = planned.get(row.id) ?? [];
+      const dates = [...(planned.get(row.id) ?? [])].sort();
       return {
         ...row,
         active: row.active === 1,
@@ -272,19 +272,6 @@ export class PlanRepo {
         pastAtImport: pastAtImport === 1,
       };
     });
-  }
-
-  /** The due dates in force (an admin-set date replaces the computed ones) of some tasks, sorted. */
-  private dueDatesOf(taskIds: number[]): Map<number, CivilDate[]> {
-    const out = new Map<number, CivilDate[]>();
-    const query = prepared(
-      this.db,
-      `SELECT due_date AS d FROM task_deadline_overrides WHERE task_id = @id
-       UNION ALL SELECT due_date FROM task_deadlines WHERE task_id = @id AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides WHERE task_id = @id)
-       ORDER BY 1`,
-    );
-    for (const id of new Set(taskIds)) out.set(id, (query.all({ id }) as { d: CivilDate }[]).map((r) => r.d));
-    return out;
   }
 
   /**
@@ -353,22 +340,28 @@ export class PlanRepo {
     return this.deadlines(taskId).map((d) => d.dueDate);
   }
 
-  /** The due dates in force for every task (an admin-set date replaces the computed ones), in one query. */
-  allDueDates(): Map<number, CivilDate[]> {
+  /**
+   * The due dates in force of some tasks (all tasks without `taskIds`), in the plan's order without
+   * repeats: an admin-set date replaces the computed ones. Two queries, whatever the number of tasks.
+   */
+  dueDatesOf(taskIds?: readonly number[]): Map<number, CivilDate[]> {
+    const ids = taskIds ? JSON.stringify([...new Set(taskIds)]) : null;
     const out = new Map<number, CivilDate[]>();
     const rows = prepared(
       this.db,
-      `SELECT d.task_id AS taskId, COALESCE(o.due_date, d.due_date) AS due FROM task_deadlines d
-       LEFT JOIN task_deadline_overrides o ON o.task_id = d.task_id ORDER BY d.task_id, d.seq`,
-    ).all() as { taskId: number; due: CivilDate }[];
+      `SELECT task_id AS taskId, due_date AS due FROM task_deadlines
+       WHERE @ids IS NULL OR task_id IN (SELECT value FROM json_each(@ids)) ORDER BY task_id, seq`,
+    ).all({ ids }) as { taskId: number; due: CivilDate }[];
     for (const r of rows) {
       const list = out.get(r.taskId) ?? [];
       if (!list.includes(r.due)) list.push(r.due);
       out.set(r.taskId, list);
     }
-    for (const o of prepared(this.db, 'SELECT task_id AS taskId, due_date AS due FROM task_deadline_overrides').all() as { taskId: number; due: CivilDate }[]) {
-      out.set(o.taskId, [o.due]);
-    }
+    const overrides = prepared(
+      this.db,
+      'SELECT task_id AS taskId, due_date AS due FROM task_deadline_overrides WHERE @ids IS NULL OR task_id IN (SELECT value FROM json_each(@ids))',
+    ).all({ ids }) as { taskId: number; due: CivilDate }[];
+    for (const o of overrides) out.set(o.taskId, [o.due]);
     return out;
   }
 
