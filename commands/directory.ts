@@ -3,6 +3,7 @@ import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Agency } from '../src/store/agency-repo.js';
+import type { BudgetUsage } from '../src/app/message-budget.js';
 import { noArgs, optionalAgencyWords, resolveAgencyWords, kindFromWords } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
 import type { Reply } from '../src/app/reply.js';
@@ -59,8 +60,8 @@ const T = {
   channelPick: 'Chọn nơi nhận nhắc việc (mỗi lời nhắc chỉ gửi một nơi):',
   channelNotLinked: (platform: string) => `Bạn chưa liên kết tài khoản ${platform}. Gõ /lienket để lấy mã liên kết.`,
   channelSet: (platform: string) => `Từ nay nhắc việc sẽ gửi qua ${platform}.`,
-  budgetLine: (platform: string, sent: number, quota: number, stopped: boolean, resumed: boolean) =>
-    `${platform}: đã gửi ${sent.toLocaleString('vi-VN')}/${quota > 0 ? quota.toLocaleString('vi-VN') : 'không giới hạn'} tin nhắn tháng này${stopped ? ' — đang tạm dừng gửi (hết hạn mức); gửi tiếp: /kenh zalo tieptuc' : resumed ? ' — quản trị đã cho gửi tiếp vượt hạn mức' : quota > 0 && sent >= quota * 0.8 ? ' — sắp hết hạn mức: đang tiết kiệm tin không gấp' : ''}.`,
+  budgetLine: (platform: string, u: BudgetUsage) =>
+    `${platform}: đã gửi ${u.sent.toLocaleString('vi-VN')}/${u.quota > 0 ? u.quota.toLocaleString('vi-VN') : 'không giới hạn'} tin nhắn tháng này${u.stopped ? ' — đang tạm dừng gửi (hết hạn mức); gửi tiếp: /kenh zalo tieptuc' : u.resumed ? ' — quản trị đã cho gửi tiếp vượt hạn mức' : u.tight ? ' — sắp hết hạn mức: đang tiết kiệm tin không gấp' : ''}.`,
   budgetResumed: (platform: string) => `Đã cho gửi tiếp qua ${platform} đến hết tháng này, kể cả vượt hạn mức đã đặt. Nếu ${platform} vẫn báo hết hạn mức, dondoc sẽ dừng lại và báo quản trị.`,
   budgetNone: (platform: string) => `Nền tảng “${platform}” không có hạn mức tin nhắn tháng. Cách dùng: /kenh zalo tieptuc`,
   budgetAdminsOnly: 'Chỉ quản trị của Sở Nội vụ mới cho gửi tiếp khi hết hạn mức tin nhắn.',
@@ -111,7 +112,7 @@ export const channelCommand = defineCommand({
       ctx.log.info({ platform }, 'monthly budget resumed by an admin');
       return textReply(T.budgetResumed(COMMON.platformLabel(platform!)));
     }
-    const budgetLines = usage.map((u) => T.budgetLine(COMMON.platformLabel(u.platform), u.sent, u.quota, u.stopped, u.resumed));
+    const budgetLines = usage.map((u) => T.budgetLine(COMMON.platformLabel(u.platform), u));
     const accounts = directory.accounts(member);
     const current = directory.deliveryPlatform(member);
     if (platform === null) {

@@ -26,7 +26,7 @@ import { readStatusReply } from './domain/status-reply.js';
 import { STATUS_TEXTS } from '../commands/status.js';
 import { REMINDER_MESSAGES } from '../commands/reminder-messages.js';
 import { Notifier } from './app/notifier.js';
-import { MessageBudget } from './app/message-budget.js';
+import { MessageBudget, monthlyQuotas } from './app/message-budget.js';
 import { Dispatcher } from '../commands/dispatcher.js';
 import { plainText } from './app/reply.js';
 import { textKey } from './domain/text-key.js';
@@ -92,7 +92,7 @@ function openServices(config: Config): Services {
     clock: systemClock,
     logger: createLogger('silent'),
     notifier,
-    budget: new MessageBudget(store, systemClock, config.DONDOC_TIMEZONE, new Map(config.zalo ? [['zalo', config.zalo.monthlyQuota] as const] : []), notifier, REMINDER_MESSAGES),
+    budget: new MessageBudget(store, systemClock, config.DONDOC_TIMEZONE, monthlyQuotas(config), notifier, REMINDER_MESSAGES),
     dataDir: DATA_DIR,
     settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
   });

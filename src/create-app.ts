@@ -19,7 +19,7 @@ import { Scheduler } from './app/scheduler.js';
 import { LeaseKeeper } from './app/lease.js';
 import { weeklyDigestReply } from '../commands/summaries.js';
 import { Notifier } from './app/notifier.js';
-import { MessageBudget } from './app/message-budget.js';
+import { MessageBudget, monthlyQuotas } from './app/message-budget.js';
 import type { Api } from 'grammy';
 import { TelegramWebhook } from './transports/telegram/webhook.js';
 import { UpdateInbox } from './app/update-inbox.js';
@@ -72,7 +72,7 @@ export function createApp(
   const registry = readRegistry(join(dataDir, 'agencies.json'));
   applyRegistry(store, registry, clock.now(), config.DONDOC_TIMEZONE);
   // Zalo's plans limit outbound messages a month: counted, and spared when tight (see MessageBudget).
-  const quotas = new Map(config.zalo ? [['zalo', config.zalo.monthlyQuota] as const] : []);
+  const quotas = monthlyQuotas(config);
   const notifier: Notifier = new Notifier(store, clock, REMINDER_MESSAGES, undefined, (): ReadonlySet<string> => new Set([...quotas.keys()].filter((p) => budget.tight(p))));
   const budget: MessageBudget = new MessageBudget(store, clock, config.DONDOC_TIMEZONE, quotas, notifier, REMINDER_MESSAGES);
   const services = createServices({
@@ -152,6 +152,7 @@ export function createApp(
     logger: logger.child({ component: 'scheduler' }),
     timeZone: config.DONDOC_TIMEZONE,
     overdue: () => services.summaries.overdue(),
+    overdueCounts: () => services.summaries.overdueCounts(),
     weeklyDigest: (leader) => weeklyDigestReply(services, leader),
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the

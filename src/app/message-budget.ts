@@ -10,6 +10,11 @@ export const BUDGET_WARN_SHARE = 0.8;
 /** The outbox purpose of the budget's own notes to admins: they go out even past the budget (at most three a month). */
 export const BUDGET_PURPOSE = 'budget';
 
+/** The monthly quotas of the configured platforms (Zalo's, when Zalo is set up). */
+export function monthlyQuotas(config: { zalo: { monthlyQuota: number } | undefined }): ReadonlyMap<string, number> {
+  return new Map(config.zalo ? [['zalo', config.zalo.monthlyQuota]] : []);
+}
+
 /** What the budget says to admins (the chat layer writes the words). */
 export interface BudgetMessages {
   budgetWarning(platform: string, sent: number, quota: number): Reply;

@@ -153,7 +153,10 @@ export class OutboxWorker {
     const deadline = Date.now() + (options.timeoutMs ?? 60_000);
     for (;;) {
       if ((await this.drainOnce()) > 0) continue;
-      const ready = [...this.senders.keys()].some((p) => this.store.outbox.ready(p, this.clock.now(), 200).some((row) => row.purpose === BUDGET_PURPOSE || (this.options.budget?.allows(p, 1) ?? true)));
+      const ready = [...this.senders.keys()].some((p) => {
+        const allowed = this.options.budget?.allows(p, 1) ?? true;
+        return this.store.outbox.ready(p, this.clock.now(), 200).some((row) => allowed || row.purpose === BUDGET_PURPOSE);
+      });
       if (!ready || !options.untilIdle || Date.now() > deadline) return;
       // Rows are waiting for a platform's pause to end: wait it out on the clock.
       const pause = this.pauseRemaining();

@@ -55,6 +55,8 @@ export interface SchedulerDeps {
   weeklyDigest?: (leader: Member) => Reply;
   /** Every overdue item, as /quahan lists it (the daily digest names agencies long overdue). */
   overdue: () => { agencyId: number; lateDays: number }[];
+  /** Each agency's overdue items in all (what /quahan counts for it). */
+  overdueCounts: () => Map<number, number>;
 }
 
 export interface TickResult {
@@ -230,13 +232,7 @@ export class Scheduler {
     const minute = now.toISOString().slice(0, 16);
     // Each agency's overdue items in all, as /quahan counts them: a digest chasing fewer says so.
     let overdueTotals: Map<number, number> | undefined;
-    const overdueTotal = (agencyId: number): number => {
-      if (!overdueTotals) {
-        overdueTotals = new Map();
-        for (const item of this.deps.overdue()) overdueTotals.set(item.agencyId, (overdueTotals.get(item.agencyId) ?? 0) + 1);
-      }
-      return overdueTotals.get(agencyId) ?? 0;
-    };
+    const overdueTotal = (agencyId: number): number => (overdueTotals ??= this.deps.overdueCounts()).get(agencyId) ?? 0;
     for (const { member, items, rows: rowIds, leader } of perMember.values()) {
       const account = this.deps.notifier.accountFor(member);
       if (!account) continue;

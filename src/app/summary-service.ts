@@ -114,8 +114,13 @@ export class SummaryService {
 
   /** The agencies with at least one overdue item (the "có việc quá hạn" broadcast audience). */
   overdueAgencies(): Set<number> {
+    return new Set(this.overdueCounts().keys());
+  }
+
+  /** How many overdue items each agency has (as `overdue` lists them), counted in SQL. */
+  overdueCounts(): Map<number, number> {
     const q = this.query();
-    return new Set(this.store.progress.overdueByAgency(addDays(q.today, -REPORT_LOOKBACK_DAYS), q).map((r) => r.agencyId));
+    return new Map(this.store.progress.overdueByAgency(addDays(q.today, -REPORT_LOOKBACK_DAYS), q).map((r) => [r.agencyId, r.n]));
   }
 
   /** The province (or one agency) this quarter. */
