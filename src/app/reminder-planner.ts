@@ -4,8 +4,28 @@ import { coveredByDone, itemKey } from '../domain/item-state.js';
 import { policyFor, quarterEnds, stepsFor, type Occurrence, type PlannedStep, type ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
-import type { DesiredReminder } from '../store/reminder-repo.js';
+import type { DesiredReminder, PlanScope } from '../store/reminder-repo.js';
 import type { Store } from '../store/store.js';
+
+/** More tasks than this changed at once (an import, a request to every commune) are planned in full, not item by item. */
+export const ITEM_PLAN_LIMIT = 500;
+
+/** What a re-plan covered: the day, the change counter (plans.changeVersion) it read, the rows planned. */
+export interface PlannedState {
+  day: CivilDate;
+  version: number;
+  count: number;
+}
+
+/** What a re-plan did: rows inserted, moved and removed, rows planned, and what it covered. */
+export interface PlanOutcome {
+  inserted: number;
+  updated: number;
+  removed: number;
+  planned: number;
+  /** nothing changed, changed items only, everything, or a full plan left to the scheduler's worker. */
+  scope: 'none' | 'items' | 'all' | 'deferred';
+}
 
 /** How far back report obligations are still chased when overdue. */
 export const REPORT_LOOKBACK_DAYS = 120;
@@ -35,15 +55,18 @@ export class ReminderPlanner {
 
   /**
    * Every open occurrence (task dates, ongoing check-ins, report obligations) relevant from `today`
-   * to `horizon`; pass `sources` when the caller already read them (they are the expensive part).
+   * to `horizon` (of the scope's tasks and reports only, given a scope); pass `sources` when the
+   * caller already read them (they are the expensive part).
    */
   occurrences(
     today: CivilDate,
     horizon: CivilDate,
-    sources: ReturnType<Store['plans']['reminderSources']> = this.store.plans.reminderSources(this.policy.remindCoordinating),
+    sources?: ReturnType<Store['plans']['reminderSources']>,
+    scope?: PlanScope,
   ): (Occurrence & { planName: string | null })[] {
-    const done = this.store.statuses.doneSince();
-    const extended = this.store.statuses.dueOverrides();
+    sources ??= this.store.plans.reminderSources(this.policy.remindCoordinating, scope?.tasks);
+    const done = this.store.statuses.doneSince(scope);
+    const extended = this.store.statuses.dueOverrides(scope);
     const doneDay = (key: string) => {
       const at = done.get(key);
       return at ? civilDateOf(new Date(at), this.timeZone) : undefined;
@@ -73,7 +96,7 @@ export class ReminderPlanner {
         out.push({ itemKind: 'task', itemId: item.taskId, agencyId: item.agencyId, dueDate: date, kind: 'deadline', planName: item.planName });
       }
     }
-    for (const o of this.store.reports.obligationsFrom(addDays(today, -REPORT_LOOKBACK_DAYS))) {
+    for (const o of this.store.reports.obligationsFrom(addDays(today, -REPORT_LOOKBACK_DAYS), scope?.reports)) {
       const key = itemKey('report', o.reportId, o.agencyId);
       if (doneDay(key)) continue;
       out.push({ itemKind: 'report', itemId: o.reportId, agencyId: o.agencyId, dueDate: extended.get(key) ?? o.dueDate, kind: 'deadline', planName: null });
@@ -81,13 +104,13 @@ export class ReminderPlanner {
     return out;
   }
 
-  /** The reminder rows wanted for [from, to]. */
-  desired(from: CivilDate, to: CivilDate): DesiredReminder[] {
+  /** The reminder rows wanted for [from, to] (for the scope's items only, given a scope). */
+  desired(from: CivilDate, to: CivilDate, scope?: PlanScope): DesiredReminder[] {
     const rows: DesiredReminder[] = [];
     // The steps depend only on (plan's policy, kind, due date), and a province has few distinct ones:
     // computed once each, not once per agency (100,000 assignments share a handful of dates).
     const steps = new Map<string, (PlannedStep & { sendAt: string })[]>();
-    for (const occurrence of this.occurrences(from, to)) {
+    for (const occurrence of this.occurrences(from, to, undefined, scope)) {
       const key = `${occurrence.planName ?? ''}\u0000${occurrence.kind}\u0000${occurrence.dueDate}`;
       let planned = steps.get(key);
       if (!planned) {
@@ -112,29 +135,90 @@ export class ReminderPlanner {
     return rows;
   }
 
-  /** Re-plans from today to the horizon in one transaction; safe to run any time (idempotent). */
-  /** The plan-change counter (`plan_changes`, bumped by triggers) the last re-plan started from. */
-  plannedVersion: number | undefined;
-  /** What the last re-plan was computed from: the day, the plan-change counter, the latest status event. */
-  private plannedFrom: string | undefined;
-  private plannedCount = 0;
+  /** What the last re-plan covered: the day, the change counter it read, how many rows it planned. */
+  private planned: PlannedState | undefined;
+
+  /**
+   * Set by the running bot, whose scheduler plans in full off the event loop (a worker thread):
+   * replan() then plans changed items only, and leaves a full re-plan to the scheduler's next tick
+   * instead of holding every chat answer for seconds.
+   */
+  fullPlanElsewhere = false;
+
+  /** The change counter the last re-plan read (undefined before the first). */
+  get plannedVersion(): number | undefined {
+    return this.planned?.version;
+  }
+
+  /** Does today's schedule need a full re-plan (none yet today, or changes too broad to plan item by item)? */
+  needsFullPlan(): boolean {
+    const today = civilDateOf(this.clock.now(), this.timeZone);
+    if (this.planned?.day !== today) return true;
+    const version = this.store.plans.changeVersion();
+    return version !== this.planned.version && this.store.plans.changedSince(this.planned.version, version, ITEM_PLAN_LIMIT) === 'all';
+  }
 
   /**
    * Brings the reminder rows in line with plans, dates, agencies, reports and replies, from today to
-   * the horizon. When none of those changed since the last re-plan on the same day (the counter of
-   * changes and the latest status event say so), nothing is recomputed.
+   * the horizon; safe to run any time (idempotent). Once planned in full on a day, it re-plans only
+   * the tasks and reports that changed since (the change log says which, whoever wrote them), and
+   * nothing when nothing changed. A new day, or changes too broad, plan everything again (or, with
+   * fullPlanElsewhere, are left to the scheduler: 'deferred').
    */
-  replan(): { inserted: number; updated: number; removed: number; planned: number } {
+  replan(): PlanOutcome {
     const today = civilDateOf(this.clock.now(), this.timeZone);
-    this.plannedVersion = this.store.plans.changeVersion();
-    const from = `${today}|${this.plannedVersion}|${this.store.statuses.latestEventId()}`;
-    if (from === this.plannedFrom) return { inserted: 0, updated: 0, removed: 0, planned: this.plannedCount };
+    const last = this.planned;
+    if (last?.day === today) {
+      const version = this.store.plans.changeVersion();
+      if (version === last.version) return { inserted: 0, updated: 0, removed: 0, planned: last.count, scope: 'none' };
+      const scope = this.store.plans.changedSince(last.version, version, ITEM_PLAN_LIMIT);
+      if (scope !== 'all') {
+        const desired = this.desired(today, addDays(today, this.policy.horizonDays), scope);
+        const result = this.store.transaction(() => this.store.reminders.sync(desired, this.instant(today, '00:00'), scope));
+        this.planned = { day: today, version, count: last.count + result.inserted - result.removed };
+        return { ...result, planned: this.planned.count, scope: 'items' };
+      }
+    }
+    if (this.fullPlanElsewhere) return { inserted: 0, updated: 0, removed: 0, planned: last?.count ?? 0, scope: 'deferred' };
+    return this.planAll();
+  }
+
+  /**
+   * Plans everything from today to the horizon. In one transaction by default; with `batch` (a
+   * worker thread beside the chat process), it reads one snapshot, then writes in short
+   * transactions of that many rows, so the chat process never waits long for the database. The
+   * change log up to the snapshot is then forgotten.
+   */
+  planAll(options: { batch?: number } = {}): PlanOutcome & PlannedState {
+    const today = civilDateOf(this.clock.now(), this.timeZone);
     const horizon = addDays(today, this.policy.horizonDays);
-    const desired = this.desired(today, horizon);
-    const result = this.store.transaction(() => this.store.reminders.sync(desired, this.instant(today, '00:00')));
-    this.plannedFrom = from;
-    this.plannedCount = desired.length;
-    return { ...result, planned: desired.length };
+    const read = () => {
+      const version = this.store.plans.changeVersion();
+      const desired = this.desired(today, horizon);
+      return { version, count: desired.length, changes: this.store.reminders.diff(desired, this.instant(today, '00:00')) };
+    };
+    let snapshot: ReturnType<typeof read>;
+    let result: { inserted: number; updated: number; removed: number };
+    if (options.batch === undefined) {
+      [snapshot, result] = this.store.transaction(() => {
+        const taken = read();
+        return [taken, this.store.reminders.apply(taken.changes)] as const;
+      });
+    } else {
+      snapshot = this.store.db.transaction(read)();
+      result = this.store.reminders.apply(snapshot.changes, options.batch);
+    }
+    this.store.plans.pruneChanges(snapshot.version);
+    this.planned = { day: today, version: snapshot.version, count: snapshot.count };
+    return { ...result, ...this.planned, planned: snapshot.count, scope: 'all' };
+  }
+
+  /**
+   * Takes a full plan made elsewhere (the worker thread, on its own connection) as this planner's
+   * own: the next replan() goes on from its change counter.
+   */
+  adopt(state: PlannedState): void {
+    this.planned = state;
   }
 
   /** Plans the reminder at the end of a snooze ("Nhắc lại sau"): that day, at the morning slot. */

@@ -13,7 +13,7 @@ import type { Store } from '../store/store.js';
 import type { ReportConfig } from './province-data.js';
 import type { Notifier } from './notifier.js';
 import type { Reply } from './reply.js';
-import type { ReminderPlanner } from './reminder-planner.js';
+import type { PlannedState, PlanOutcome, ReminderPlanner } from './reminder-planner.js';
 import type { BudgetMessages } from './message-budget.js';
 import { ensureReportYear } from './report-calendar.js';
 
@@ -57,6 +57,12 @@ export interface SchedulerDeps {
   overdue: () => { agencyId: number; lateDays: number }[];
   /** Each agency's overdue items in all (what /quahan counts for it). */
   overdueCounts: () => Map<number, number>;
+  /**
+   * A full re-plan off the event loop (a worker thread on the same database file). The running
+   * scheduler uses it whenever a full plan is due, so nobody's answer waits for it; without it (an
+   * in-memory database), the tick plans in place.
+   */
+  planElsewhere?: () => Promise<PlanOutcome & PlannedState>;
 }
 
 export interface TickResult {
@@ -75,7 +81,7 @@ export interface TickResult {
  */
 export class Scheduler {
   private task: ScheduledTask | undefined;
-  private lastPlanned: CivilDate | undefined;
+  private lastPrepared: CivilDate | undefined;
   private lastDaily: CivilDate | undefined;
   private lastWeekly: CivilDate | undefined;
   private ticking = false;
@@ -102,6 +108,7 @@ export class Scheduler {
     if (this.ticking) return;
     this.ticking = true;
     try {
+      await this.planInBackground();
       this.tick();
     } catch (error) {
       this.deps.logger.error({ err: error }, 'scheduler tick failed');
@@ -111,25 +118,43 @@ export class Scheduler {
   }
 
   /**
-   * Plans ahead if the day changed (reports of this year and next, reminders to the horizon), or if
-   * plans, dates, agencies or reports changed since the last plan — also when another process (the
-   * CLI's import, a second dondoc) wrote them: the triggers' counter says so at the next tick.
+   * A full re-plan when one is due (a new day, changes too broad to plan item by item), in the
+   * worker thread when there is one: chat answers go on meanwhile. Changes written while it ran
+   * are planned item by item at the tick that follows.
    */
-  planIfNewDay(): void {
+  private async planInBackground(): Promise<void> {
+    const { planElsewhere, planner, logger } = this.deps;
+    if (!planElsewhere || !planner.needsFullPlan()) return;
+    this.prepareDay();
+    const started = Date.now();
+    const result = await planElsewhere();
+    planner.adopt(result);
+    logger.info({ day: result.day, inserted: result.inserted, updated: result.updated, removed: result.removed, planned: result.planned, ms: Date.now() - started }, 'reminders planned in a worker thread');
+  }
+
+  /** Once a day: the periodic reports of this year and next exist before anything is planned. */
+  private prepareDay(): void {
     const today = civilDateOf(this.deps.clock.now(), this.deps.timeZone);
-    const changed = this.deps.planner.plannedVersion !== undefined && this.deps.store.plans.changeVersion() !== this.deps.planner.plannedVersion;
-    if (this.lastPlanned === today && !changed) return;
-    if (changed && this.lastPlanned === today) this.deps.logger.info('plans changed outside this process: re-planning');
+    if (this.lastPrepared === today) return;
     const year = Number(today.slice(0, 4));
     for (const y of [year, year + 1]) ensureReportYear(this.deps.store, this.deps.reports, this.deps.calendar, this.deps.clock, y);
+    this.lastPrepared = today;
+  }
+
+  /**
+   * Brings the reminder schedule up to date: in full on a new day, item by item when tasks, dates,
+   * agencies, reports or replies changed since — also when another process (the CLI's import, a
+   * second dondoc) wrote them: the change log says so at the next tick. Nothing changed costs two
+   * small queries.
+   */
+  planIfNewDay(): void {
+    this.prepareDay();
     const result = this.deps.planner.replan();
-    this.deps.logger.info({ day: today, ...result }, 'reminders planned');
-    this.lastPlanned = today;
+    if (result.scope !== 'none') this.deps.logger.info({ day: civilDateOf(this.deps.clock.now(), this.deps.timeZone), ...result }, 'reminders planned');
   }
 
   /** Re-plans now (after an import, a date set by Sở Nội vụ, a new report). */
   replan(): void {
-    this.lastPlanned = undefined;
     this.planIfNewDay();
   }
 
@@ -141,9 +166,10 @@ export class Scheduler {
     const today = local.format('YYYY-MM-DD');
     const hhmm = local.format('HH:mm');
     const result: TickResult = { open: false, claimed: 0, sent: 0, skipped: 0, missed: 0, digests: 0 };
-    // The day's re-plan runs at night: with 100,000 assignments it holds the event loop for seconds,
-    // which nobody notices at 02:00 and everybody would at 07:30. A process started during the day
-    // plans at its first tick instead.
+    // Planned in place, a full re-plan of 100,000 assignments holds the event loop for seconds: the
+    // running scheduler makes it in a worker thread (planInBackground), and without one the day's
+    // plan runs at night, which nobody notices at 02:00. A process started during the day plans at
+    // its first tick instead.
     if (hhmm >= NIGHT_PLAN_AT && hhmm < policy.officeHours.start) this.planIfNewDay();
     if (!calendar.isWorkingDay(today) || hhmm < policy.officeHours.start || hhmm >= policy.officeHours.end) return result;
     result.open = true;

@@ -2,6 +2,7 @@ import { taskCodeKey, taskIdOf } from '../domain/task-code.js';
 import { prepared, type Db } from './database.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DeadlineKind } from '../domain/deadline-grammar.js';
+import type { PlanScope } from './reminder-repo.js';
 
 export interface Plan {
   id: number;
@@ -275,11 +276,41 @@ export class PlanRepo {
   }
 
   /**
-   * The plan-change counter: bumped by triggers on every write that moves reminders (tasks, dates,
-   * agencies, reports, approved extensions), by any process (migration 0015).
+   * The change counter: the sequence of the log of items that moved (`plan_dirty`, written by
+   * triggers on every write that moves reminders, by any process; migration 0017). It never goes back.
    */
   changeVersion(): number {
-    return (prepared(this.db, 'SELECT version FROM plan_changes WHERE id = 1').get() as { version: number }).version;
+    const row = prepared(this.db, "SELECT seq FROM sqlite_sequence WHERE name = 'plan_dirty'").get() as { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+
+  /**
+   * The items that moved after change `after` up to `upTo`, or 'all' when a full re-plan is needed:
+   * the log says so (an agency switched on or off, a plan removed), or part of the log is gone (a
+   * full re-plan pruned it), or more than `limit` tasks moved (cheaper planned as a whole).
+   */
+  changedSince(after: number, upTo: number, limit: number): PlanScope | 'all' {
+    const rows = prepared(this.db, 'SELECT seq, item_kind AS kind, item_id AS id FROM plan_dirty WHERE seq > ? AND seq <= ? ORDER BY seq')
+      .all(after, upTo) as { seq: number; kind: 'task' | 'report' | 'plan' | 'all'; id: number | null }[];
+    if (rows.length !== upTo - after) return 'all';
+    const tasks = new Set<number>();
+    const reports = new Set<number>();
+    const plans = new Set<number>();
+    for (const row of rows) {
+      if (row.kind === 'all') return 'all';
+      (row.kind === 'task' ? tasks : row.kind === 'report' ? reports : plans).add(row.id!);
+    }
+    if (plans.size > 0) {
+      const ids = prepared(this.db, 'SELECT id FROM tasks WHERE plan_id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...plans])) as { id: number }[];
+      for (const { id } of ids) tasks.add(id);
+    }
+    if (tasks.size > limit) return 'all';
+    return { tasks: [...tasks], reports: [...reports] };
+  }
+
+  /** Forgets the log up to a change a full re-plan has covered. */
+  pruneChanges(upTo: number): void {
+    prepared(this.db, 'DELETE FROM plan_dirty WHERE seq <= ?').run(upTo);
   }
 
   /** Per plan: active tasks by deadline kind, and event/unknown tasks still without a date set. */
@@ -317,7 +348,7 @@ export class PlanRepo {
    * Every (task, agency, date) to chase: `dueDate` is the working day it is due; `periodDate` the
    * day that decides which period it belongs to (the plan's nominal date; an admin-set date is both).
    */
-  reminderSources(includeCoordinating: boolean): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[] {
+  reminderSources(includeCoordinating: boolean, taskIds?: readonly number[]): { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[] {
     return prepared(this.db, 
         `SELECT t.id AS taskId, p.name AS planName, s.agency_id AS agencyId, t.deadline_kind AS kind,
            COALESCE(o.due_date, d.due_date) AS dueDate, COALESCE(o.due_date, d.nominal_date) AS periodDate
@@ -327,10 +358,10 @@ export class PlanRepo {
          JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
          LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
          LEFT JOIN task_deadlines d ON d.task_id = t.id AND o.task_id IS NULL
-         WHERE t.active = 1 AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing'
+         WHERE t.active = 1 AND (@tasks IS NULL OR t.id IN (SELECT value FROM json_each(@tasks))) AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing'
            OR EXISTS (SELECT 1 FROM item_states st WHERE st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id AND st.due_override IS NOT NULL))`,
       )
-      .all({ coord: includeCoordinating ? 1 : 0 }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[];
+      .all({ coord: includeCoordinating ? 1 : 0, tasks: taskIds ? JSON.stringify(taskIds) : null }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[];
   }
 
   /** The due dates of a task in force (an admin-set date, else its computed dates). */

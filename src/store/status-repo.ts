@@ -1,5 +1,6 @@
 import { prepared, type Db } from './database.js';
 import { applyEvent, eventOrder, itemKey, type ItemState, type Status } from '../domain/item-state.js';
+import { SCOPED, scopeParams, type PlanScope } from './reminder-repo.js';
 
 export type ItemKind = 'task' | 'report';
 export type { Status };
@@ -92,8 +93,8 @@ export class StatusRepo {
   }
 
   /** For every (item, agency) currently done: when (ISO instant). Key "kind:item:agency". */
-  doneSince(): Map<string, string> {
-    return this.keyed("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'");
+  doneSince(scope?: PlanScope): Map<string, string> {
+    return this.keyed(`SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'${scope ? SCOPED : ''}`, ...scopeParams(scope));
   }
 
   /** The id of the latest status event (0: none): changes with every reply, decision and submission. */
@@ -102,8 +103,8 @@ export class StatusRepo {
   }
 
   /** Approved extensions: key "kind:item:agency" → new due date. */
-  dueOverrides(): Map<string, string> {
-    return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL');
+  dueOverrides(scope?: PlanScope): Map<string, string> {
+    return this.keyed(`SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL${scope ? SCOPED : ''}`, ...scopeParams(scope));
   }
 
   /** Rows of (kind, itemId, agencyId, value) as a map keyed "kind:item:agency". */

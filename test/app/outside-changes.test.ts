@@ -40,27 +40,49 @@ describe('changes written by another process', () => {
   });
 });
 
-describe('re-planning when nothing changed', () => {
-  it('recomputes nothing on the same day with the same plans and replies, and everything after a reply or a new day', async () => {
+describe('re-planning when nothing changed, or only some items', () => {
+  it('recomputes nothing on the same day with the same plans and replies, only the replied item after a reply, everything on a new day', async () => {
     const { store, services } = t.app;
     const planner = services.planner;
     planner.replan();
     const rows = () => (store.db.prepare('SELECT COUNT(*) AS n FROM reminders').get() as { n: number }).n;
     const before = rows();
     expect(before).toBeGreaterThan(0);
+    const [first, second] = store.plans.tasksByRef('1').concat(store.plans.tasksByRef('2'));
+    const dropOne = (taskId: number) =>
+      store.db.prepare("DELETE FROM reminders WHERE id = (SELECT MIN(id) FROM reminders WHERE item_kind = 'task' AND item_id = ?)").run(taskId).changes;
     // Rows deleted behind the planner's back are not noticed: proof that nothing was recomputed.
-    store.db.prepare('DELETE FROM reminders WHERE id = (SELECT MIN(id) FROM reminders)').run();
-    expect(planner.replan()).toMatchObject({ inserted: 0, updated: 0, removed: 0 });
-    expect(rows()).toBe(before - 1);
-    // A reply is a change: the next re-plan recomputes (and puts the row back).
+    expect(dropOne(first!.id) + dropOne(second!.id)).toBe(2);
+    expect(planner.replan()).toMatchObject({ inserted: 0, updated: 0, removed: 0, scope: 'none' });
+    expect(rows()).toBe(before - 2);
+    // A reply is a change to its item only: the next re-plan recomputes that task (and puts its row
+    // back), not the other one.
     const member = store.members.create({ displayName: 'Lan', agencyId: store.agencies.byCode('STP')!.id, role: 'focal' }, t.clock.now());
-    const task = store.plans.tasksByRef('1')[0]!;
-    services.statuses.recordTask(member, 'test', task, { code: task.code, status: 'in_progress', progress: 30, reason: null, evidence: null, requestedDate: null });
-    expect(planner.replan().inserted).toBe(1);
-    expect(rows()).toBe(before);
-    // So is a new day.
-    store.db.prepare('DELETE FROM reminders WHERE id = (SELECT MIN(id) FROM reminders)').run();
+    services.statuses.recordTask(member, 'test', first!, { code: first!.code, status: 'in_progress', progress: 30, reason: null, evidence: null, requestedDate: null });
+    expect(planner.replan()).toMatchObject({ inserted: 1, removed: 0, scope: 'items' });
+    expect(rows()).toBe(before - 1);
+    // A progress figure alone moves no reminder: no re-plan at all.
+    services.statuses.recordTask(member, 'test', first!, { code: first!.code, status: 'in_progress', progress: 60, reason: null, evidence: null, requestedDate: null });
+    expect(planner.replan().scope).toBe('none');
+    // A new day plans everything.
     t.clock.set('2026-11-25T02:30:00Z');
-    expect(planner.replan().inserted).toBeGreaterThan(0);
+    const full = planner.replan();
+    expect(full.scope).toBe('all');
+    expect(full.inserted).toBeGreaterThan(0);
+  });
+
+  it('a reply that marks a task done removes its planned reminders at the next tick, and nothing else', () => {
+    const { store, services, scheduler } = t.app;
+    scheduler.replan();
+    const planned = (taskId: number) =>
+      (store.db.prepare("SELECT COUNT(*) AS n FROM reminders WHERE status = 'planned' AND item_kind = 'task' AND item_id = ?").get(taskId) as { n: number }).n;
+    const [task, other] = store.plans.tasksByRef('1').concat(store.plans.tasksByRef('2'));
+    const otherBefore = planned(other!.id);
+    expect(planned(task!.id)).toBeGreaterThan(0);
+    const member = store.members.create({ displayName: 'Minh', agencyId: store.agencies.byCode('STP')!.id, role: 'focal' }, t.clock.now());
+    services.statuses.recordTask(member, 'test', task!, { code: task!.code, status: 'done', progress: null, reason: null, evidence: null, requestedDate: null });
+    scheduler.tick();
+    expect(planned(task!.id)).toBe(0);
+    expect(planned(other!.id)).toBe(otherBefore);
   });
 });
