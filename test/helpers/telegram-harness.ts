@@ -59,7 +59,8 @@ export class TelegramHarness {
   private constructor(
     readonly api: FakeBotApi,
     root: string,
-    private readonly dir: string,
+    /** The harness's own folder: the SQLite file is dondoc.sqlite in it. */
+    readonly dir: string,
     options: HarnessOptions,
   ) {
     this.clock = new FakeClock(options.start ?? '2026-11-23T02:00:00Z');
