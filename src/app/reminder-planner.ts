@@ -1,10 +1,11 @@
 import type { Clock } from '../clock.js';
 import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { coveredByDone, itemKey } from '../domain/item-state.js';
-import { policyFor, quarterEnds, stepsFor, type Occurrence, type PlannedStep, type ReminderPolicy } from '../domain/reminder-policy.js';
+import { policyFor, quarterEnds, stepsFor, type Occurrence, type ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
-import type { DesiredReminder, PlanScope } from '../store/reminder-repo.js';
+import type { DesiredReminder, WantedGroup } from '../store/reminder-repo.js';
+import type { PlanScope } from '../store/plan-scope.js';
 import type { Store } from '../store/store.js';
 
 /** More tasks than this changed at once (an import, a request to every commune) are planned in full, not item by item. */
@@ -104,32 +105,40 @@ export class ReminderPlanner {
     return out;
   }
 
-  /** The reminder rows wanted for [from, to] (for the scope's items only, given a scope). */
-  desired(from: CivilDate, to: CivilDate, scope?: PlanScope): DesiredReminder[] {
-    const rows: DesiredReminder[] = [];
-    // The steps depend only on (plan's policy, kind, due date), and a province has few distinct ones:
-    // computed once each, not once per agency (100,000 assignments share a handful of dates).
-    const steps = new Map<string, (PlannedStep & { sendAt: string })[]>();
+  /**
+   * The reminder rows wanted for [from, to] (for the scope's items only, given a scope), in groups
+   * of (item, agency) pairs sharing their steps: the steps depend only on (plan's policy, kind, due
+   * date), and a province has few distinct ones, so they are computed once each, not once per
+   * agency (100,000 assignments share a handful of dates).
+   */
+  wanted(from: CivilDate, to: CivilDate, scope?: PlanScope): WantedGroup[] {
+    const groups = new Map<string, WantedGroup>();
     for (const occurrence of this.occurrences(from, to, undefined, scope)) {
-      const key = `${occurrence.planName ?? ''}\u0000${occurrence.kind}\u0000${occurrence.dueDate}`;
-      let planned = steps.get(key);
-      if (!planned) {
+      const key = `${occurrence.planName ?? ''}\u0000${occurrence.kind}\u0000${occurrence.dueDate}\u0000${occurrence.itemKind}`;
+      let group = groups.get(key);
+      if (!group) {
         const policy = policyFor(this.policy, occurrence.planName);
-        planned = stepsFor(occurrence, policy, this.calendar, { from, to }).map((step) => ({ ...step, sendAt: this.instant(step.sendDay, policy.slot) }));
-        steps.set(key, planned);
-      }
-      for (const step of planned) {
-        rows.push({
-          itemKind: occurrence.itemKind,
-          itemId: occurrence.itemId,
-          agencyId: occurrence.agencyId,
-          dueDate: occurrence.dueDate,
+        const steps = stepsFor(occurrence, policy, this.calendar, { from, to }).map((step) => ({
           step: step.step,
           audience: step.audience,
           urgent: step.urgent,
           sendDay: step.sendDay,
-          sendAt: step.sendAt,
-        });
+          sendAt: this.instant(step.sendDay, policy.slot),
+        }));
+        group = { itemKind: occurrence.itemKind, dueDate: occurrence.dueDate, steps, items: [] };
+        groups.set(key, group);
+      }
+      if (group.steps.length > 0) group.items.push([occurrence.itemId, occurrence.agencyId]);
+    }
+    return [...groups.values()].filter((g) => g.items.length > 0);
+  }
+
+  /** The reminder rows wanted for [from, to], one by one (the CLI's schedule, tests). */
+  desired(from: CivilDate, to: CivilDate, scope?: PlanScope): DesiredReminder[] {
+    const rows: DesiredReminder[] = [];
+    for (const group of this.wanted(from, to, scope)) {
+      for (const [itemId, agencyId] of group.items) {
+        for (const step of group.steps) rows.push({ itemKind: group.itemKind, itemId, agencyId, dueDate: group.dueDate, ...step });
       }
     }
     return rows;
@@ -173,8 +182,11 @@ export class ReminderPlanner {
       if (version === last.version) return { inserted: 0, updated: 0, removed: 0, planned: last.count, scope: 'none' };
       const scope = this.store.plans.changedSince(last.version, version, ITEM_PLAN_LIMIT);
       if (scope !== 'all') {
-        const desired = this.desired(today, addDays(today, this.policy.horizonDays), scope);
-        const result = this.store.transaction(() => this.store.reminders.sync(desired, this.instant(today, '00:00'), scope));
+        const wanted = this.wanted(today, addDays(today, this.policy.horizonDays), scope);
+        const result = this.store.transaction(() => {
+          this.store.reminders.stage(wanted);
+          return this.store.reminders.applyStaged(this.instant(today, '00:00'), scope);
+        });
         this.planned = { day: today, version, count: last.count + result.inserted - result.removed };
         return { ...result, planned: this.planned.count, scope: 'items' };
       }
@@ -192,21 +204,19 @@ export class ReminderPlanner {
   planAll(options: { batch?: number } = {}): PlanOutcome & PlannedState {
     const today = civilDateOf(this.clock.now(), this.timeZone);
     const horizon = addDays(today, this.policy.horizonDays);
-    const read = () => {
-      const version = this.store.plans.changeVersion();
-      const desired = this.desired(today, horizon);
-      return { version, count: desired.length, changes: this.store.reminders.diff(desired, this.instant(today, '00:00')) };
-    };
+    const from = this.instant(today, '00:00');
+    // The change counter and the wanted rows come from one snapshot: changes after it are the next re-plan's.
+    const read = () => ({ version: this.store.plans.changeVersion(), count: this.store.reminders.stage(this.wanted(today, horizon)) });
     let snapshot: ReturnType<typeof read>;
     let result: { inserted: number; updated: number; removed: number };
     if (options.batch === undefined) {
       [snapshot, result] = this.store.transaction(() => {
         const taken = read();
-        return [taken, this.store.reminders.apply(taken.changes)] as const;
+        return [taken, this.store.reminders.applyStaged(from)] as const;
       });
     } else {
       snapshot = this.store.db.transaction(read)();
-      result = this.store.reminders.apply(snapshot.changes, options.batch);
+      result = this.store.reminders.applyStaged(from, undefined, options.batch);
     }
     this.store.plans.pruneChanges(snapshot.version);
     this.planned = { day: today, version: snapshot.version, count: snapshot.count };

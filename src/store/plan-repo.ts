@@ -2,7 +2,7 @@ import { taskCodeKey, taskIdOf } from '../domain/task-code.js';
 import { prepared, type Db } from './database.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DeadlineKind } from '../domain/deadline-grammar.js';
-import type { PlanScope } from './reminder-repo.js';
+import type { PlanScope } from './plan-scope.js';
 
 export interface Plan {
   id: number;
@@ -358,10 +358,10 @@ export class PlanRepo {
          JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
          LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
          LEFT JOIN task_deadlines d ON d.task_id = t.id AND o.task_id IS NULL
-         WHERE t.active = 1 AND (@tasks IS NULL OR t.id IN (SELECT value FROM json_each(@tasks))) AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing'
+         WHERE t.active = 1${taskIds ? ' AND t.id IN (SELECT value FROM json_each(@tasks))' : ''} AND (o.task_id IS NOT NULL OR d.due_date IS NOT NULL OR t.deadline_kind = 'ongoing'
            OR EXISTS (SELECT 1 FROM item_states st WHERE st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id AND st.due_override IS NOT NULL))`,
       )
-      .all({ coord: includeCoordinating ? 1 : 0, tasks: taskIds ? JSON.stringify(taskIds) : null }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[];
+      .all({ coord: includeCoordinating ? 1 : 0, ...(taskIds ? { tasks: JSON.stringify(taskIds) } : {}) }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[];
   }
 
   /** The due dates of a task in force (an admin-set date, else its computed dates). */

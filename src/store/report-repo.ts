@@ -49,13 +49,12 @@ export class ReportRepo {
 
   /** Every (report, agency) obligation of reports due on or after `from` (of some reports only, given `reportIds`). */
   obligationsFrom(from: CivilDate, reportIds?: readonly number[]): { reportId: number; agencyId: number; dueDate: CivilDate }[] {
-    const ids = reportIds ? JSON.stringify(reportIds) : null;
     return prepared(this.db, 
         `SELECT o.report_id AS reportId, o.agency_id AS agencyId, r.due_date AS dueDate
          FROM report_obligations o JOIN reports r ON r.id = o.report_id
-         WHERE r.due_date >= ? AND (? IS NULL OR r.id IN (SELECT value FROM json_each(?)))`,
+         WHERE r.due_date >= ?${reportIds ? ' AND r.id IN (SELECT value FROM json_each(?))' : ''}`,
       )
-      .all(from, ids, ids) as { reportId: number; agencyId: number; dueDate: CivilDate }[];
+      .all(from, ...(reportIds ? [JSON.stringify(reportIds)] : [])) as { reportId: number; agencyId: number; dueDate: CivilDate }[];
   }
 
   /** The agencies that owe a report. */

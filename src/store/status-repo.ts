@@ -1,6 +1,6 @@
 import { prepared, type Db } from './database.js';
 import { applyEvent, eventOrder, itemKey, type ItemState, type Status } from '../domain/item-state.js';
-import { SCOPED, scopeParams, type PlanScope } from './reminder-repo.js';
+import { allInScope, type PlanScope } from './plan-scope.js';
 
 export type ItemKind = 'task' | 'report';
 export type { Status };
@@ -94,7 +94,7 @@ export class StatusRepo {
 
   /** For every (item, agency) currently done: when (ISO instant). Key "kind:item:agency". */
   doneSince(scope?: PlanScope): Map<string, string> {
-    return this.keyed(`SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'${scope ? SCOPED : ''}`, ...scopeParams(scope));
+    return this.keyedInScope("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'", scope);
   }
 
   /** The id of the latest status event (0: none): changes with every reply, decision and submission. */
@@ -104,10 +104,15 @@ export class StatusRepo {
 
   /** Approved extensions: key "kind:item:agency" → new due date. */
   dueOverrides(scope?: PlanScope): Map<string, string> {
-    return this.keyed(`SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL${scope ? SCOPED : ''}`, ...scopeParams(scope));
+    return this.keyedInScope('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL', scope);
   }
 
   /** Rows of (kind, itemId, agencyId, value) as a map keyed "kind:item:agency". */
+  private keyedInScope(sql: string, scope?: PlanScope): Map<string, string> {
+    const rows = allInScope<{ kind: string; itemId: number; agencyId: number; value: string }>(this.db, sql, [], scope);
+    return new Map(rows.map((r) => [itemKey(r.kind, r.itemId, r.agencyId), r.value]));
+  }
+
   private keyed(sql: string, ...params: unknown[]): Map<string, string> {
     const rows = prepared(this.db, sql).all(...params) as { kind: string; itemId: number; agencyId: number; value: string }[];
     return new Map(rows.map((r) => [itemKey(r.kind, r.itemId, r.agencyId), r.value]));
