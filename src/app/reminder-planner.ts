@@ -8,8 +8,12 @@ import type { DesiredReminder, WantedGroup } from '../store/reminder-repo.js';
 import type { PlanScope } from '../store/plan-scope.js';
 import type { Store } from '../store/store.js';
 
-/** More tasks than this changed at once (an import, a request to every commune) are planned in full, not item by item. */
-export const ITEM_PLAN_LIMIT = 500;
+/**
+ * Changes to more (item, agency) pairs than this at once (an import, a request to every commune)
+ * are planned in full, not item by item: an item re-plan runs where the change was made, on the
+ * chat's event loop, and 2,000 pairs take tens of milliseconds.
+ */
+export const ITEM_PLAN_LIMIT = 2_000;
 
 /** What a re-plan covered: the day, the change counter (plans.changeVersion) it read, the rows planned. */
 export interface PlannedState {

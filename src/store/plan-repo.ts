@@ -287,7 +287,8 @@ export class PlanRepo {
   /**
    * The items that moved after change `after` up to `upTo`, or 'all' when a full re-plan is needed:
    * the log says so (an agency switched on or off, a plan removed), or part of the log is gone (a
-   * full re-plan pruned it), or more than `limit` tasks moved (cheaper planned as a whole).
+   * full re-plan pruned it), or the items that moved have more than `limit` (item, agency) pairs
+   * (an import, a request to every commune: planned as a whole, off the chat's event loop).
    */
   changedSince(after: number, upTo: number, limit: number): PlanScope | 'all' {
     const rows = prepared(this.db, 'SELECT seq, item_kind AS kind, item_id AS id FROM plan_dirty WHERE seq > ? AND seq <= ? ORDER BY seq')
@@ -304,8 +305,12 @@ export class PlanRepo {
       const ids = prepared(this.db, 'SELECT id FROM tasks WHERE plan_id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...plans])) as { id: number }[];
       for (const { id } of ids) tasks.add(id);
     }
-    if (tasks.size > limit) return 'all';
-    return { tasks: [...tasks], reports: [...reports] };
+    const scope = { tasks: [...tasks], reports: [...reports] };
+    const { rows: pairs } = prepared(this.db,
+      `SELECT (SELECT COUNT(*) FROM assignments WHERE task_id IN (SELECT value FROM json_each(?)))
+         + (SELECT COUNT(*) FROM report_obligations WHERE report_id IN (SELECT value FROM json_each(?))) AS rows`,
+    ).get(JSON.stringify(scope.tasks), JSON.stringify(scope.reports)) as { rows: number };
+    return pairs > limit ? 'all' : scope;
   }
 
   /** Forgets the log up to a change a full re-plan has covered. */

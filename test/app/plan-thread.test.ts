@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/civil-date.js';
+import { PLAN_BATCH, planInThread } from '../../src/app/plan-thread.js';
+import { reminderKey } from '../../src/store/reminder-repo.js';
+import { createTestApp } from '../helpers/test-app.js';
+import { waitFor } from '../helpers/wait.js';
+
+/**
+ * Full re-plans off the chat's event loop: the running scheduler (leases, node-cron, safeTick) makes
+ * them in a worker thread on the same SQLite file, and what the worker writes is exactly what the
+ * planner wants; chat commands plan the items they change and leave broad changes to it.
+ */
+const HA_TINH = { name: 'Kế hoạch CCHC tỉnh Hà Tĩnh năm 2024', year: 2024 };
+const plan = () => readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv'));
+// Monday 1 July 2024, 09:00 in Hà Nội: a working day, office hours.
+const START = '2024-07-01T02:00:00Z';
+
+const apps: ReturnType<typeof createTestApp>[] = [];
+const open = (env: Record<string, string> = {}) => {
+  const t = createTestApp({ start: START, env });
+  apps.push(t);
+  return t;
+};
+afterEach(async () => {
+  for (const t of apps.splice(0)) await t.close();
+});
+
+type Db = ReturnType<typeof createTestApp>['app']['store']['db'];
+/** The reminder rows (planned, or all: the scheduler's tick may have sent today's) as "key → send_at audience urgent". */
+const plannedRows = (db: Db, status = 'planned') =>
+  new Map(
+    (db.prepare("SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step, send_at AS sendAt, audience, urgent FROM reminders WHERE status = ? OR ? = 'any'").all(status, status) as {
+      itemKind: 'task' | 'report'; itemId: number; agencyId: number; dueDate: string; step: string; sendAt: string; audience: string; urgent: number;
+    }[]).map((r) => [reminderKey(r), `${r.sendAt} ${r.audience} ${r.urgent}`]),
+  );
+
+describe('full re-plans in a worker thread', () => {
+  it('the running scheduler plans in a worker thread, and writes exactly the rows the planner wants', async () => {
+    const t = open({ DONDOC_SCHEDULER: 'true' });
+    const { store, services } = t.app;
+    const imported = await services.plans.importFile('ha-tinh.csv', plan(), HA_TINH, { chasePast: true });
+    expect(imported.ok).toBe(true);
+    expect(store.reminders.countByStatus().planned ?? 0).toBe(0);
+    expect(t.app.startBackground().scheduler).toBe(true);
+    // Commands now leave a full plan to the scheduler instead of holding the event loop for it.
+    expect(services.planner.fullPlanElsewhere).toBe(true);
+    expect(await waitFor(() => services.planner.plannedVersion !== undefined, 20_000)).toBe(true);
+    const rows = plannedRows(store.db, 'any');
+    const today = '2024-07-01';
+    const wanted = services.planner.desired(today, addDays(today, services.policy.horizonDays));
+    expect(rows.size).toBeGreaterThan(100);
+    expect(rows).toEqual(new Map(wanted.map((r) => [reminderKey(r), `${r.sendAt} ${r.audience} ${r.urgent ? 1 : 0}`])));
+    // The worker forgot the change log it covered; nothing is left to plan.
+    expect(services.planner.replan().scope).toBe('none');
+  });
+
+  it('a re-import touching more pairs than an item re-plan covers is deferred to the scheduler, which plans it at its next tick', async () => {
+    const t = open();
+    const { store, services } = t.app;
+    await services.plans.importFile('ha-tinh.csv', plan(), HA_TINH, { chasePast: true });
+    expect(services.planner.replan().scope).toBe('all');
+    const before = plannedRows(store.db);
+    expect(before.size).toBeGreaterThan(0);
+    services.planner.fullPlanElsewhere = true;
+    // The same plan, every task now led by the communes too: thousands of new (task, agency) pairs.
+    const communes = store.agencies.list().filter((a) => a.kind === 'ubnd_xa').length;
+    expect(communes).toBeGreaterThan(20);
+    const csv = plan().toString('utf8').replace(/\n(\d+[^\n]*?),(Sở [^,\n]+),/g, '\n$1,"$2; UBND các xã, phường",');
+    await services.plans.importFile('ha-tinh.csv', Buffer.from(csv), HA_TINH, { chasePast: true });
+    expect(services.planner.needsFullPlan()).toBe(true);
+    expect(services.planner.replan().scope).toBe('deferred');
+    expect(plannedRows(store.db)).toEqual(before);
+    // The scheduler's worker plans it (what safeTick does before each tick).
+    const result = await planInThread({ dbPath: join(t.dir, 'dondoc.sqlite'), dataDir: join(process.cwd(), 'data'), timeZone: 'Asia/Ho_Chi_Minh', now: t.clock.now().toISOString(), batch: 50 });
+    services.planner.adopt(result);
+    expect(result.scope).toBe('all');
+    expect(result.inserted).toBeGreaterThan(before.size);
+    const today = '2024-07-01';
+    const wanted = services.planner.desired(today, addDays(today, services.policy.horizonDays));
+    expect(plannedRows(store.db).size).toBe(new Set(wanted.map(reminderKey)).size);
+    expect(services.planner.replan().scope).toBe('none');
+  });
+
+  it('a change log pruned by another process is noticed as a gap: the next re-plan is a full one', async () => {
+    const t = open();
+    const { store, services } = t.app;
+    await services.plans.importFile('ha-tinh.csv', plan(), HA_TINH, { chasePast: true });
+    expect(services.planner.replan().scope).toBe('all');
+    const task = store.plans.tasksByRef('1')[0]!;
+    store.plans.setOverride(task.id, '2024-07-31', null, 'thử', t.clock.now());
+    // Another process's full re-plan forgets the log up to its snapshot, this change included.
+    store.plans.pruneChanges(store.plans.changeVersion());
+    expect(services.planner.replan().scope).toBe('all');
+    expect((store.db.prepare("SELECT COUNT(*) AS n FROM reminders WHERE item_kind = 'task' AND item_id = ? AND due_date = '2024-07-31'").get(task.id) as { n: number }).n).toBeGreaterThan(0);
+  });
+
+  it('the compiled worker (dist/, built by npm install) plans the same rows', async () => {
+    const compiled = join(process.cwd(), 'dist', 'src', 'app', 'plan-thread.js');
+    expect(existsSync(compiled)).toBe(true);
+    const { planInThread: compiledPlan } = (await import(pathToFileURL(compiled).href)) as typeof import('../../src/app/plan-thread.js');
+    const t = open();
+    const { store, services } = t.app;
+    await services.plans.importFile('ha-tinh.csv', plan(), HA_TINH, { chasePast: true });
+    const result = await compiledPlan({ dbPath: join(t.dir, 'dondoc.sqlite'), dataDir: join(process.cwd(), 'data'), timeZone: 'Asia/Ho_Chi_Minh', now: t.clock.now().toISOString(), batch: PLAN_BATCH });
+    expect(result.inserted).toBe(result.planned);
+    const inWorker = plannedRows(store.db);
+    store.db.prepare('DELETE FROM reminders').run();
+    services.planner.planAll();
+    expect(plannedRows(store.db)).toEqual(inWorker);
+  });
+});
