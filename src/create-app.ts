@@ -16,7 +16,7 @@ import { ImageLinks } from './http/image-links.js';
 import { ZaloClient } from './transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './app/outbox-worker.js';
 import { Scheduler } from './app/scheduler.js';
-import { PLAN_BATCH, planInThread } from './app/plan-thread.js';
+import { PLAN_BATCH, runInThread } from './app/plan-thread.js';
 import { LeaseKeeper } from './app/lease.js';
 import { weeklyDigestReply } from '../commands/summaries.js';
 import { Notifier } from './app/notifier.js';
@@ -141,8 +141,10 @@ export function createApp(
     onSentWithoutButtons: (platform, chatId, replies, now) => rememberChoices(store, platform, chatId, replies, null, now),
     budget,
   });
-  // A database file can be opened by a worker thread too: full re-plans run there, off the chat's event loop.
+  // A database file can be opened by a worker thread too: full re-plans, plan imports and Excel
+  // exports run there, off the chat's event loop.
   const planOffThread = config.DONDOC_DB_PATH !== ':memory:';
+  const threadContext = () => ({ dbPath: config.DONDOC_DB_PATH, dataDir, timeZone: config.DONDOC_TIMEZONE, now: clock.now().toISOString() });
   const scheduler = new Scheduler({
     messages: REMINDER_MESSAGES,
     store,
@@ -157,7 +159,7 @@ export function createApp(
     overdue: () => services.summaries.overdue(),
     overdueCounts: () => services.summaries.overdueCounts(),
     weeklyDigest: (leader) => weeklyDigestReply(services, leader),
-    ...(planOffThread ? { planElsewhere: () => planInThread({ dbPath: config.DONDOC_DB_PATH, dataDir, timeZone: config.DONDOC_TIMEZONE, now: clock.now().toISOString(), batch: PLAN_BATCH }) } : {}),
+    ...(planOffThread ? { planElsewhere: () => runInThread(threadContext(), { kind: 'plan', batch: PLAN_BATCH }) } : {}),
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.
@@ -176,6 +178,11 @@ export function createApp(
     // The scheduler (this process's or another's, whichever holds the lease) plans in full off the
     // event loop; a command's re-plan here covers the items it changed and leaves the rest to it.
     if (schedulerLease && planOffThread) services.planner.fullPlanElsewhere = true;
+    if (planOffThread) {
+      services.plans.offThread = (fileName, data, meta, options) =>
+        runInThread(threadContext(), { kind: 'import', fileName, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, options });
+      services.scoring.offThread = async (period, asOf) => Buffer.from(await runInThread(threadContext(), { kind: 'export', period, asOf }));
+    }
     outboxLease.start();
     schedulerLease?.start();
     return { outbox: outboxLease.holding, scheduler: schedulerLease?.holding ?? false };

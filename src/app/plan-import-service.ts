@@ -31,6 +31,12 @@ export interface ImportReport {
   pastChecks: { count: number; before: string };
 }
 
+/** dryRun: read and check only, write nothing; chasePast: dates already past at the first import stay owed. */
+export interface ImportOptions {
+  dryRun?: boolean;
+  chasePast?: boolean;
+}
+
 export interface ImportOutcome extends ImportReport {
   plan: string;
   created: number;
@@ -117,7 +123,13 @@ export class PlanImportService {
    * Reads, resolves and schedules every row; unless `dryRun`, writes plan, tasks, deadlines and
    * assignments in one transaction (re-import updates tasks in place by code and retires the rest).
    */
-  async importFile(fileName: string, data: Buffer, meta: PlanMeta, options: { dryRun?: boolean; chasePast?: boolean } = {}): Promise<Result<ImportOutcome, ImportError>> {
+  /**
+   * Set by the running bot: reads and writes a plan file off the chat's event loop (a worker thread
+   * running this same service on its own connection), since 5,000 rows take seconds.
+   */
+  offThread: ((fileName: string, data: Buffer, meta: PlanMeta, options: ImportOptions) => Promise<Result<ImportOutcome, ImportError>>) | undefined;
+
+  async importFile(fileName: string, data: Buffer, meta: PlanMeta, options: ImportOptions = {}): Promise<Result<ImportOutcome, ImportError>> {
     if (!/^\S/.test(meta.name) || meta.name.length > 200) return err({ code: 'bad_meta', problem: 'tên kế hoạch trống hoặc quá dài' });
     if (!Number.isInteger(meta.year) || meta.year < 2000 || meta.year > 2100) {
       return err({ code: 'bad_meta', problem: 'năm kế hoạch phải từ 2000 đến 2100' });
@@ -125,6 +137,7 @@ export class PlanImportService {
     if (meta.period && (meta.period.from > meta.period.to || meta.period.from < 2000 || meta.period.to > 2100)) {
       return err({ code: 'bad_meta', problem: 'giai đoạn phải dạng YYYY-YYYY, năm đầu không sau năm cuối' });
     }
+    if (this.offThread) return this.offThread(fileName, data, meta, options);
     const file = await readTableFile(fileName, data);
     if (!file.ok) return err({ code: 'file', reason: file.error, size: data.length });
     const header = findHeader(file.rows);

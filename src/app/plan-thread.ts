@@ -1,44 +1,66 @@
 import { Worker } from 'node:worker_threads';
+import type { Result } from '../domain/result.js';
+import type { ImportError, ImportOutcome, ImportOptions, PlanMeta } from './plan-import-service.js';
 import type { PlanOutcome, PlannedState } from './reminder-planner.js';
+import type { ExportPeriod } from './scoring-service.js';
 
-/** What a worker thread needs to plan in full (plain data: it crosses threads). */
-export interface PlanJob {
+/** Where and when a worker thread works (plain data: it crosses threads). */
+export interface ThreadContext {
   dbPath: string;
   dataDir: string;
   timeZone: string;
-  /** The chat process's "now" (ISO instant): the worker plans for that day. */
+  /** The chat process's "now" (ISO instant): the worker works as of that instant. */
   now: string;
-  /** Rows written per transaction. */
-  batch: number;
 }
+
+/** The heavy jobs a worker thread takes off the chat's event loop. */
+export type ThreadJob =
+  | { kind: 'plan'; /** Rows written per transaction. */ batch: number }
+  | { kind: 'import'; fileName: string; data: Uint8Array; meta: PlanMeta; options: ImportOptions }
+  | { kind: 'export'; period: ExportPeriod; asOf: string };
+
+/** What a job answers. */
+export type ThreadAnswer<J extends ThreadJob> = J extends { kind: 'plan' }
+  ? PlanOutcome & PlannedState
+  : J extends { kind: 'import' }
+    ? Result<ImportOutcome, ImportError>
+    : Uint8Array;
 
 /** Rows per write transaction: a few milliseconds each, so the chat process never waits long to write. */
 export const PLAN_BATCH = 2_000;
 
 const here = import.meta.url;
 /**
- * The worker's module: compiled JavaScript beside this file, or, when the sources run directly
- * (tests, npm run dev), the TypeScript file loaded through tsx's loader, registered in the thread.
+ * A worker on the worker module: compiled JavaScript beside this file, or, when the sources run
+ * directly (tests, npm run dev), the TypeScript file loaded through tsx's loader, registered in the thread.
  */
-function startWorker(workerData: PlanJob): Worker {
+function startWorker(workerData: { context: ThreadContext; job: ThreadJob }): Worker {
   if (!here.endsWith('.ts')) return new Worker(new URL('./plan-worker.js', here), { workerData });
   const source = new URL('./plan-worker.ts', here).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(source)}))`, { eval: true, workerData });
 }
 
 /**
- * Runs one full re-plan in a worker thread, off the chat process's event loop (100,000 assignments
- * take seconds of CPU): resolves with what it did and the state the planner adopts.
+ * Runs one job in a worker thread with its own connection to the database file: the chat process's
+ * event loop stays free (a full re-plan of 100,000 assignments, or a plan of 5,000 rows, takes
+ * seconds of CPU; so does an Excel export of 50,000 rows). Resolves with the job's answer; rejects
+ * if the worker fails.
  */
-export function planInThread(job: PlanJob): Promise<PlanOutcome & PlannedState> {
+export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J): Promise<ThreadAnswer<J>> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(job);
-    let result: (PlanOutcome & PlannedState) | undefined;
-    worker.once('message', (message: PlanOutcome & PlannedState) => (result = message));
+    const worker = startWorker({ context, job });
+    let answer: { value: ThreadAnswer<J> } | undefined;
+    worker.once('message', (message: ThreadAnswer<J>) => (answer = { value: message }));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (result) resolve(result);
-      else reject(new Error(`plan worker exited with code ${code} before it finished`));
+      if (answer) resolve(answer.value);
+      else reject(new Error(`worker thread exited with code ${code} before it answered`));
     });
   });
+}
+
+/** A full re-plan in a worker thread (the running scheduler's): what it did and the state the planner adopts. */
+export function planInThread(context: ThreadContext & { batch: number }): Promise<PlanOutcome & PlannedState> {
+  const { batch, ...where } = context;
+  return runInThread(where, { kind: 'plan', batch });
 }

@@ -1,22 +1,37 @@
 /**
- * A worker thread's full re-plan: its own connection to the database file, the province's calendar
- * and policy read from the same data folder, the day given by the chat process's clock. It plans in
- * short write transactions (ReminderPlanner.planAll with a batch) and posts what it did.
+ * A worker thread's job (plan-thread.ts): its own connection to the database file, the province's
+ * data read from the same folder, the chat process's "now". A full re-plan writes in short
+ * transactions (ReminderPlanner.planAll with a batch); a plan import parses, resolves and writes
+ * in one transaction, as it does in place; an Excel export builds the workbook. Posts the job's
+ * answer.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/database.js';
 import { createStore } from '../store/store.js';
-import { loadCalendar, loadPolicy } from './province-data.js';
+import { loadAgencyGroups, loadCalendar, loadPolicy } from './province-data.js';
+import { PlanImportService } from './plan-import-service.js';
 import { ReminderPlanner } from './reminder-planner.js';
-import type { PlanJob } from './plan-thread.js';
+import { loadRubric, ScoringService } from './scoring-service.js';
+import type { ThreadContext, ThreadJob } from './plan-thread.js';
 
-const job = workerData as PlanJob;
-const store = createStore(openDatabase(job.dbPath, { migrate: false, mustExist: true }));
+const { context, job } = workerData as { context: ThreadContext; job: ThreadJob };
+const store = createStore(openDatabase(context.dbPath, { migrate: false, mustExist: true }));
 try {
-  const now = new Date(job.now);
+  const now = new Date(context.now);
   const clock = { now: () => now, sleep: () => Promise.resolve() };
-  const planner = new ReminderPlanner(store, loadCalendar(job.dataDir), loadPolicy(job.dataDir), clock, job.timeZone);
-  parentPort!.postMessage(planner.planAll({ batch: job.batch }));
+  const calendar = loadCalendar(context.dataDir);
+  if (job.kind === 'plan') {
+    const planner = new ReminderPlanner(store, calendar, loadPolicy(context.dataDir), clock, context.timeZone);
+    parentPort!.postMessage(planner.planAll({ batch: job.batch }));
+  } else if (job.kind === 'export') {
+    const scoring = new ScoringService(store, loadRubric(context.dataDir), calendar, context.timeZone);
+    const workbook = await scoring.exportWorkbook(job.period, job.asOf);
+    const bytes = new Uint8Array(workbook.buffer, workbook.byteOffset, workbook.byteLength);
+    parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+  } else {
+    const plans = new PlanImportService(store, clock, calendar, loadAgencyGroups(context.dataDir), context.timeZone);
+    parentPort!.postMessage(await plans.importFile(job.fileName, Buffer.from(job.data), job.meta, job.options));
+  }
 } finally {
   store.close();
 }

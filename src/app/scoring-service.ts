@@ -17,6 +17,13 @@ export interface ScoredAgency extends AgencyScore {
   kind: string;
 }
 
+/** A period to export: its first and last day and its words ("quý III/2024"). */
+export interface ExportPeriod {
+  from: string;
+  to: string;
+  label: string;
+}
+
 /** Gathers what each agency owed in a period and its events, and scores it by the rubric. */
 export class ScoringService {
   constructor(
@@ -26,8 +33,15 @@ export class ScoringService {
     private readonly timeZone: string,
   ) {}
 
+  /**
+   * Set by the running bot: builds the workbook off the chat's event loop (a worker thread running
+   * this same service on its own connection), since 50,000 task rows take seconds.
+   */
+  offThread: ((period: ExportPeriod, asOf: string) => Promise<Buffer>) | undefined;
+
   /** The Excel workbook of a period: tasks, reports and these scores (the same numbers as /diem and /xephang). */
-  exportWorkbook(period: { from: string; to: string; label: string }, asOf: string): Promise<Buffer> {
+  exportWorkbook(period: ExportPeriod, asOf: string): Promise<Buffer> {
+    if (this.offThread) return this.offThread(period, asOf);
     return exportWorkbook(this.store, this, period, asOf, this.timeZone);
   }
 

@@ -44,6 +44,29 @@ describe('importing a plan by sending its file in chat', () => {
     expect(taskCount()).toBe(76);
   });
 
+  it('in the running bot, reads and writes the file in a worker thread: the same preview, the same tasks, the same refusal of a broken file', async () => {
+    h.app.startBackground();
+    const offThread = h.app.services.plans.offThread!;
+    expect(offThread).toBeDefined();
+    const jobs: boolean[] = [];
+    h.app.services.plans.offThread = (fileName, data, meta, options) => {
+      jobs.push(options.dryRun === true);
+      return offThread(fileName, data, meta, options);
+    };
+    const [preview] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
+    expect(preview).toContain('Cần xem lại 15 tên cơ quan');
+    expect(taskCount()).toBe(0);
+    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+    const [done] = await h.press(admin, confirm.callback_data);
+    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
+    expect(taskCount()).toBe(76);
+    const [broken] = await h.sendDocument(admin, 'ke-hoach.xlsx', Buffer.from('không phải xlsx'));
+    expect(broken).toContain('Không đọc được tệp');
+    expect(jobs).toEqual([true, false, true]);
+    expect(taskCount()).toBe(76);
+  });
+
   it('refuses a broken file with the reason and keeps nothing pending', async () => {
     const [reply] = await h.sendDocument(admin, 'ke-hoach.xlsx', Buffer.from('không phải xlsx'));
     expect(reply).toContain('Không đọc được tệp');

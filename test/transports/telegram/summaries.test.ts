@@ -32,6 +32,37 @@ afterEach(async () => {
   await h.close();
 });
 
+/** /xuatexcel 2024 as the leader: one message, the workbook with the fixture's numbers. */
+async function checkWorkbook(): Promise<void> {
+  const before = h.calls.length;
+  // One message: the workbook, the text as its caption.
+  const [text] = await h.send(leader, '/xuatexcel 2024');
+  expect(text).toContain('Tệp Excel năm 2024');
+  expect(h.calls.slice(before).filter((c) => c.payload.chat_id === leader.id).map((c) => c.method)).toEqual(['sendChatAction', 'sendDocument']);
+  const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
+  const data = Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nhiệm vụ', 'Báo cáo', 'Điểm']);
+  const tasks = workbook.getWorksheet('Nhiệm vụ')!;
+  expect(tasks.getRow(1).getCell(2).value).toBe('Mã');
+  expect(tasks.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(tasks.getColumn(4).width).toBe(60);
+  const row25 = tasks.getRows(2, tasks.rowCount - 1)!.find((r) => r.getCell(2).value === '2.5')!;
+  expect(row25.getCell(5).value).toBe('Sở Tư pháp');
+  expect(row25.getCell(6).value).toBe('Quý II/2024');
+  expect(row25.getCell(7).value).toEqual(new Date('2024-07-01T00:00:00Z'));
+  expect(row25.getCell(8).value).toBe('Hoàn thành');
+  const row24 = tasks.getRows(2, tasks.rowCount - 1)!.find((r) => r.getCell(2).value === '2.4')!;
+  expect(row24.getCell(8).value).toBe('Vướng mắc');
+  const reports = workbook.getWorksheet('Báo cáo')!;
+  const stp6t = reports.getRows(2, reports.rowCount - 1)!.find((r) => String(r.getCell(1).value).includes('6 tháng') && r.getCell(4).value === 'Sở Tư pháp')!;
+  expect(stp6t.getCell(5).value).toEqual(new Date('2024-06-24T00:00:00Z'));
+  expect(stp6t.getCell(6).value).toBe('Muộn');
+  const scores = workbook.getWorksheet('Điểm')!;
+  expect(scores.getRows(2, scores.rowCount - 1)!.some((r) => r.getCell(1).value === 'Sở Tư pháp')).toBe(true);
+}
+
 describe('summaries for leaders (hand-computed fixture)', () => {
   it('/tonghop: the quarter in one message', async () => {
     const owed = h.app.store.reports.obligationsOf(h.app.store.reports.byCode('6T', 2024)!.id).length;
@@ -85,33 +116,20 @@ describe('summaries for leaders (hand-computed fixture)', () => {
   });
 
   it('/xuatexcel sends a workbook the report desk can use: three sheets, Vietnamese headers, frozen header, real dates', async () => {
-    const before = h.calls.length;
-    // One message: the workbook, the text as its caption.
-    const [text] = await h.send(leader, '/xuatexcel 2024');
-    expect(text).toContain('Tệp Excel năm 2024');
-    expect(h.calls.slice(before).map((c) => c.method)).toEqual(['sendChatAction', 'sendDocument']);
-    const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
-    const data = Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nhiệm vụ', 'Báo cáo', 'Điểm']);
-    const tasks = workbook.getWorksheet('Nhiệm vụ')!;
-    expect(tasks.getRow(1).getCell(2).value).toBe('Mã');
-    expect(tasks.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(tasks.getColumn(4).width).toBe(60);
-    const row25 = tasks.getRows(2, tasks.rowCount - 1)!.find((r) => r.getCell(2).value === '2.5')!;
-    expect(row25.getCell(5).value).toBe('Sở Tư pháp');
-    expect(row25.getCell(6).value).toBe('Quý II/2024');
-    expect(row25.getCell(7).value).toEqual(new Date('2024-07-01T00:00:00Z'));
-    expect(row25.getCell(8).value).toBe('Hoàn thành');
-    const row24 = tasks.getRows(2, tasks.rowCount - 1)!.find((r) => r.getCell(2).value === '2.4')!;
-    expect(row24.getCell(8).value).toBe('Vướng mắc');
-    const reports = workbook.getWorksheet('Báo cáo')!;
-    const stp6t = reports.getRows(2, reports.rowCount - 1)!.find((r) => String(r.getCell(1).value).includes('6 tháng') && r.getCell(4).value === 'Sở Tư pháp')!;
-    expect(stp6t.getCell(5).value).toEqual(new Date('2024-06-24T00:00:00Z'));
-    expect(stp6t.getCell(6).value).toBe('Muộn');
-    const scores = workbook.getWorksheet('Điểm')!;
-    expect(scores.getRows(2, scores.rowCount - 1)!.some((r) => r.getCell(1).value === 'Sở Tư pháp')).toBe(true);
+    await checkWorkbook();
+  });
+
+  it('/xuatexcel in the running bot builds the same workbook in a worker thread', async () => {
+    h.app.startBackground();
+    const offThread = h.app.services.scoring.offThread!;
+    expect(offThread).toBeDefined();
+    let jobs = 0;
+    h.app.services.scoring.offThread = (period, asOf) => {
+      jobs += 1;
+      return offThread(period, asOf);
+    };
+    await checkWorkbook();
+    expect(jobs).toBe(1);
   });
 
   it('sends leaders a weekly digest on Monday morning, once', async () => {
