@@ -92,7 +92,7 @@ export const rankingCommand = defineCommand({
   usage: '/xephang [loại cơ quan] [năm hoặc năm-Qn]',
   roles: ['leader', 'admin'],
   args: z.array(z.string()),
-  run(ctx, words) {
+  async run(ctx, words) {
     const args = splitArgs(ctx, words);
     if ('badPeriod' in args) return textReply(T.badPeriod(args.badPeriod));
     const { agency: kindText, period, asOf } = args;
@@ -107,7 +107,7 @@ export const rankingCommand = defineCommand({
     const unranked = ofKind.filter((s) => s.maxTotal === 0).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const text = lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map(({ rank, score }) => T.rankLine(rank, score, mainLoss(score))), ...unranked.map((s) => T.unranked(s.name)), T.ties, T.note);
     if (ranked.length === 0) return { text };
-    const png = rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
+    const png = await rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
     return {
       text,
       attachments: [{ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: T.rankTitle(found.label, period.label) }],

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bold, lines, textReply, type Reply, type RichText } from '../src/app/reply.js';
 import type { CommandServices } from '../src/app/services.js';
 import type { Member } from '../src/store/member-repo.js';
-import { addDays, formatCivil } from '../src/domain/civil-date.js';
+import { addDays, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import type { WeekActivity } from '../src/app/summary-service.js';
 import { completionChart, trendChart } from '../src/app/charts.js';
 import { parsePeriod } from '../src/domain/scoring.js';
@@ -66,7 +66,7 @@ export const summaryCommand = defineCommand({
 });
 
 /** The /tonghop message (and chart) for the province, or one agency; also the leaders' weekly digest. */
-export function summaryReply(services: CommandServices, agencyId?: number): Reply {
+export async function summaryReply(services: CommandServices, agencyId?: number): Promise<Reply> {
   const { directory, summaries, settings } = services;
   const who = agencyId === undefined ? settings.provinceName : (directory.agency(agencyId)?.name ?? '');
   const s = summaries.province(agencyId);
@@ -86,12 +86,12 @@ export function summaryReply(services: CommandServices, agencyId?: number): Repl
     .map((a) => ({ name: names.get(a.agencyId) ?? '', ...a }))
     .sort((x, y) => y.overdue - x.overdue || x.done - y.done || x.name.localeCompare(y.name, 'vi'));
   if (chartRows.length === 0) return { text: lines(...rows) };
-  const png = completionChart(T.chartTitle(who, s.quarter.label), T.chartSubtitle(chartRows.length), chartRows);
+  const png = await completionChart(T.chartTitle(who, s.quarter.label), T.chartSubtitle(chartRows.length), chartRows);
   return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };
 }
 
 /** The trend message and chart: replies per week for 12 weeks; also part of the leaders' weekly digest. */
-export function trendReply(services: CommandServices, agencyId?: number): Reply {
+export async function trendReply(services: CommandServices, agencyId?: number): Promise<Reply> {
   const { directory, summaries, settings } = services;
   const who = agencyId === undefined ? settings.provinceName : (directory.agency(agencyId)?.name ?? '');
   const weeks = summaries.trend(agencyId);
@@ -100,7 +100,7 @@ export function trendReply(services: CommandServices, agencyId?: number): Reply 
   const rows: (RichText | string)[] = [[bold(T.trendTitle(who, weeks.length))]];
   const recent = weeks.slice(-4);
   rows.push(T.trendRecent(recent.length, weeks.length), ...recent.map((w) => T.trendLine(short(w.week), short(addDays(w.week, 6)), w)), T.trendChange(current.done, before.done));
-  const png = trendChart(T.trendTitle(who, weeks.length), T.trendSubtitle, weeks.map((w) => ({ label: short(w.week), ...w })));
+  const png = await trendChart(T.trendTitle(who, weeks.length), T.trendSubtitle, weeks.map((w) => ({ label: short(w.week), ...w })));
   return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'xu-huong.png', mimeType: 'image/png', data: png, caption: T.trendTitle(who, weeks.length) }] };
 }
 
@@ -202,10 +202,31 @@ export const exportCommand = defineCommand({
  * The leaders' weekly digest: the summary and the trend chart, for the leader's own agency — or
  * the whole province for leaders of UBND tỉnh and of the standing agencies (Sở Nội vụ, Văn phòng).
  */
-export function weeklyDigestReply(services: CommandServices, leader: Member): Reply {
-  const agency = services.directory.agency(leader.agencyId);
-  const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;
-  const summary = summaryReply(services, scope);
-  const trend = trendReply(services, scope);
-  return { ...summary, attachments: [...(summary.attachments ?? []), ...(trend.attachments ?? [])] };
+/**
+ * The leaders' weekly digest (the summary and the trend, with their charts) for one leader: their
+ * agency's, or the province's for UBND tỉnh and Sở Nội vụ. Made once per scope and day however many
+ * leaders share it, so a Monday with a hundred leaders computes and draws a few, not a hundred.
+ */
+export function weeklyDigests(services: CommandServices): (leader: Member) => Promise<Reply> {
+  const made = new Map<string, Promise<Reply>>();
+  let day = '';
+  return (leader) => {
+    const agency = services.directory.agency(leader.agencyId);
+    const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;
+    const today = civilDateOf(services.clock.now(), services.settings.timeZone);
+    if (today !== day) {
+      made.clear();
+      day = today;
+    }
+    const key = String(scope ?? 'tinh');
+    let reply = made.get(key);
+    if (!reply) {
+      reply = Promise.all([summaryReply(services, scope), trendReply(services, scope)]).then(([summary, trend]) => ({
+        ...summary,
+        attachments: [...(summary.attachments ?? []), ...(trend.attachments ?? [])],
+      }));
+      made.set(key, reply);
+    }
+    return reply;
+  };
 }

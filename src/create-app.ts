@@ -18,7 +18,7 @@ import { OutboxWorker, type ChannelSender } from './app/outbox-worker.js';
 import { Scheduler } from './app/scheduler.js';
 import { PLAN_BATCH, runInThread } from './app/plan-thread.js';
 import { LeaseKeeper } from './app/lease.js';
-import { weeklyDigestReply } from '../commands/summaries.js';
+import { weeklyDigests } from '../commands/summaries.js';
 import { Notifier } from './app/notifier.js';
 import { MessageBudget, monthlyQuotas } from './app/message-budget.js';
 import type { Api } from 'grammy';
@@ -158,7 +158,7 @@ export function createApp(
     timeZone: config.DONDOC_TIMEZONE,
     overdue: () => services.summaries.overdue(),
     overdueCounts: () => services.summaries.overdueCounts(),
-    weeklyDigest: (leader) => weeklyDigestReply(services, leader),
+    weeklyDigest: weeklyDigests(services),
     ...(planOffThread ? { planElsewhere: () => runInThread(threadContext(), { kind: 'plan', batch: PLAN_BATCH }) } : {}),
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the

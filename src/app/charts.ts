@@ -1,5 +1,5 @@
 import { shorten } from '../domain/task-title.js';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -40,14 +40,18 @@ function wrap(text: string, width: number, max: number): string[] {
   return out.length > max ? [...out.slice(0, max - 1), shorten(out.slice(max - 1).join(' '), width)] : out;
 }
 
-/** Renders an SVG to PNG with the shipped font, at the chart's own width. */
-export function renderPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
+/**
+ * Renders an SVG to PNG with the shipped font, at the chart's own width, on libuv's thread pool
+ * (resvg's renderAsync): a chart of 15 bars takes ~100 ms to draw, and the chat's event loop
+ * answers others meanwhile.
+ */
+export async function renderPng(svg: string): Promise<Buffer> {
+  const image = await renderAsync(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' },
     fitTo: { mode: 'width', value: WIDTH },
     background: '#ffffff',
   });
-  return Buffer.from(resvg.render().asPng());
+  return Buffer.from(image.asPng());
 }
 
 /** Title (bold, wrapped) and subtitle (wrapped) from the top; returns the SVG and the y where the body starts. */
@@ -122,7 +126,7 @@ export interface CompletionRow {
 }
 
 /** Stacked bars per agency: done / overdue / still open, as shares of what was due (the first 15 rows). */
-export function completionChart(title: string, subtitle: string, rows: CompletionRow[]): Buffer {
+export function completionChart(title: string, subtitle: string, rows: CompletionRow[]): Promise<Buffer> {
   return renderPng(completionSvg(title, subtitle, rows));
 }
 
@@ -157,7 +161,7 @@ export interface RankingRow {
 }
 
 /** Horizontal bars of scores, best first, each with its rank (tied agencies share one). */
-export function rankingChart(title: string, subtitle: string, rows: RankingRow[]): Buffer {
+export function rankingChart(title: string, subtitle: string, rows: RankingRow[]): Promise<Buffer> {
   return renderPng(rankingSvg(title, subtitle, rows));
 }
 
@@ -189,7 +193,7 @@ export interface TrendWeek {
 }
 
 /** Stacked columns per week: completions, progress updates, problems reported (blocked / extension). */
-export function trendChart(title: string, subtitle: string, weeks: TrendWeek[]): Buffer {
+export function trendChart(title: string, subtitle: string, weeks: TrendWeek[]): Promise<Buffer> {
   return renderPng(trendSvg(title, subtitle, weeks));
 }
 

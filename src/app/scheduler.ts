@@ -51,8 +51,8 @@ export interface SchedulerDeps {
   clock: Clock;
   logger: Logger;
   timeZone: string;
-  /** The leaders' weekly digest for one leader (their agency, or the province for UBND tỉnh). */
-  weeklyDigest?: (leader: Member) => Reply;
+  /** The leaders' weekly digest for one leader (their agency, or the province for UBND tỉnh): its charts are drawn off the event loop. */
+  weeklyDigest?: (leader: Member) => Promise<Reply>;
   /** Every overdue item, as /quahan lists it (the daily digest names agencies long overdue). */
   overdue: () => { agencyId: number; lateDays: number }[];
   /** Each agency's overdue items in all (what /quahan counts for it). */
@@ -85,6 +85,8 @@ export class Scheduler {
   private lastDaily: CivilDate | undefined;
   private lastWeekly: CivilDate | undefined;
   private ticking = false;
+  /** The weekly digest being made (its charts drawn off the event loop); settled() waits for it. */
+  private weekly: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -110,6 +112,7 @@ export class Scheduler {
     try {
       await this.planInBackground();
       this.tick();
+      await this.settled();
     } catch (error) {
       this.deps.logger.error({ err: error }, 'scheduler tick failed');
     } finally {
@@ -191,7 +194,7 @@ export class Scheduler {
     }
     const weeklyDigest = this.deps.weeklyDigest;
     if (hhmm >= policy.slot && this.lastWeekly !== today && local.day() === policy.weeklyDigestWeekday && weeklyDigest) {
-      this.enqueueWeeklyDigest(today, now, weeklyDigest);
+      this.weekly = this.enqueueWeeklyDigest(today, now, weeklyDigest).catch((error: unknown) => this.deps.logger.error({ err: error }, 'weekly digest failed'));
       this.lastWeekly = today;
     }
     this.deps.notifier.signal.fire();
@@ -336,14 +339,26 @@ export class Scheduler {
     if (reply) this.toAdmins(`daily:${today}`, 'daily', reply, now);
   }
 
-  /** The leaders' weekly digest: each leader once per week (dedupe key per day, so a restart cannot repeat it). */
-  private enqueueWeeklyDigest(today: CivilDate, now: Date, weeklyDigest: (leader: Member) => Reply): void {
+  /**
+   * The leaders' weekly digest: each leader once per week (dedupe key per day, so a restart cannot
+   * repeat it). Made after the tick returns, one leader after another, while charts are drawn off
+   * the event loop; settled() waits for it.
+   */
+  private async enqueueWeeklyDigest(today: CivilDate, now: Date, weeklyDigest: (leader: Member) => Promise<Reply>): Promise<void> {
     for (const leader of this.deps.store.members.withRole('leader')) {
       const account = this.deps.notifier.accountFor(leader);
       // A tight monthly budget: the weekly digest (non-urgent; /tonghop answers any time) is not sent there.
       if (!account || this.deps.notifier.spares(account.platform)) continue;
-      this.enqueue(`weekly:${today}:${leader.id}`, 'weekly', leader.id, account.platform, account.chatId, [weeklyDigest(leader)], now);
+      const reply = await weeklyDigest(leader);
+      this.enqueue(`weekly:${today}:${leader.id}`, 'weekly', leader.id, account.platform, account.chatId, [reply], now);
+      this.deps.notifier.signal.fire();
     }
   }
+
+  /** Resolves once the work a tick started in the background (the weekly digest) is queued. */
+  settled(): Promise<void> {
+    return this.weekly;
+  }
+
 
 }

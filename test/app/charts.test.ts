@@ -14,7 +14,7 @@ const fontSizes = (svg: string) => [...svg.matchAll(/font-size="(\d+)"/g)].map((
 /** A phone shows a chat image at about 360 CSS px: 720 px wide keeps 28 px text at 14 px or more on screen. */
 describe('charts for a phone', () => {
   const title = 'Tiến độ nhiệm vụ quý III/2024 — Ủy ban nhân dân tỉnh Hà Tĩnh';
-  it('completion: portrait, 720 px, text ≥ 28 px, 15 bars and "… và N cơ quan khác"', () => {
+  it('completion: portrait, 720 px, text ≥ 28 px, 15 bars and "… và N cơ quan khác"', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({ name: `Ủy ban nhân dân xã Thử Nghiệm Rất Dài Tên ${i} — Đặc khu Côn Đảo`, done: i % 7, overdue: i % 3, open: 2 }));
     const svg = completionSvg(title, '60 cơ quan, xếp từ nhiều việc quá hạn nhất', rows);
     expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(28);
@@ -22,14 +22,14 @@ describe('charts for a phone', () => {
     expect(svg).toContain('… và 45 cơ quan khác');
     // Names are cut at a word boundary to one line.
     expect(svg).not.toContain('Đặc khu Côn Đảo');
-    const { width, height } = pngSize(completionChart(title, '60 cơ quan', rows));
+    const { width, height } = pngSize(await completionChart(title, '60 cơ quan', rows));
     expect(width).toBe(720);
     expect(height).toBeGreaterThan(width);
     const few = completionSvg(title, '3 cơ quan', rows.slice(0, 3));
     expect(few).not.toContain('cơ quan khác');
   });
 
-  it('ranking: ranks as given (ties share one), escaped names, no second number', () => {
+  it('ranking: ranks as given (ties share one), escaped names, no second number', async () => {
     const rows = [
       { rank: 1, name: 'Sở <Thử> & "Kiểm"', points: 3.5, max: 4 },
       { rank: 1, name: 'Sở Tư pháp', points: 3.5, max: 4 },
@@ -44,18 +44,18 @@ describe('charts for a phone', () => {
     expect(svg).toContain('Điểm &amp; lý do');
     expect(svg).not.toMatch(/<Thử>|& "/);
     expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(28);
-    expect(pngSize(rankingChart('Xếp hạng <Sở> — năm 2024', 'Điểm & lý do', rows)).width).toBe(720);
+    expect(pngSize(await rankingChart('Xếp hạng <Sở> — năm 2024', 'Điểm & lý do', rows)).width).toBe(720);
   });
 
-  it('trend: 12 weeks with an axis that grows with the data, labels that fit', () => {
+  it('trend: 12 weeks with an axis that grows with the data, labels that fit', async () => {
     const weeks = Array.from({ length: 12 }, (_, i) => ({ label: `${String(1 + i * 7).padStart(2, '0')}/07`, done: i * 40, progress: 250, problems: i }));
     const svg = trendSvg('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh', 'Số tin báo tình hình mỗi tuần', weeks);
     expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(28);
     expect(svg).toContain('>78/07<'); // the last week is always labelled
     expect(svg).toContain('>1.000<'); // 690 rounds up to a 1,000 axis
-    const png = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh', 'Số tin báo tình hình mỗi tuần', weeks);
+    const png = await trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh', 'Số tin báo tình hình mỗi tuần', weeks);
     expect(pngSize(png).width).toBe(720);
-    const empty = trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh', 'Số tin báo tình hình mỗi tuần', weeks.map((w) => ({ ...w, done: 0, progress: 0, problems: 0 })));
+    const empty = await trendChart('Cập nhật của các cơ quan 12 tuần gần đây — Tỉnh Hà Tĩnh', 'Số tin báo tình hình mỗi tuần', weeks.map((w) => ({ ...w, done: 0, progress: 0, problems: 0 })));
     expect(png.length).toBeGreaterThan(empty.length);
   });
 });

@@ -136,6 +136,7 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     at('2024-07-08 08:00');
     const before = h.calls.length;
     h.app.scheduler.tick();
+    await h.app.scheduler.settled();
     await h.app.worker.drain();
     const weekly = h.messagesSince(before, leader.id).map((c) => String(c.payload.text));
     expect(weekly).toHaveLength(1);
@@ -144,8 +145,10 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     expect(h.calls.slice(before).filter((c) => c.method === 'sendPhoto' && c.payload.chat_id === leader.id)).toHaveLength(2);
     at('2024-07-08 10:00');
     h.app.scheduler.tick();
+    await h.app.scheduler.settled();
     at('2024-07-09 08:00');
     h.app.scheduler.tick();
+    await h.app.scheduler.settled();
     await h.app.worker.drain();
     expect(h.messagesSince(before, leader.id)).toHaveLength(1);
   });
