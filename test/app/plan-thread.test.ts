@@ -29,6 +29,16 @@ afterEach(async () => {
 });
 
 type Db = ReturnType<typeof createTestApp>['app']['store']['db'];
+/** What a worker thread needs to work on a test app's database, as of its clock. */
+const threadOn = (t: ReturnType<typeof createTestApp>, batch = PLAN_BATCH) => ({
+  dbPath: join(t.dir, 'dondoc.sqlite'),
+  dataDir: join(process.cwd(), 'data'),
+  timeZone: 'Asia/Ho_Chi_Minh',
+  now: t.clock.now().toISOString(),
+  batch,
+});
+/** The rows the planner wants from 1/7/2024 to its horizon. */
+const wantedRows = (t: ReturnType<typeof createTestApp>) => t.app.services.planner.desired('2024-07-01', addDays('2024-07-01', t.app.services.policy.horizonDays));
 /** The reminder rows (planned, or all: the scheduler's tick may have sent today's) as "key → send_at audience urgent". */
 const plannedRows = (db: Db, status = 'planned') =>
   new Map(
@@ -49,8 +59,7 @@ describe('full re-plans in a worker thread', () => {
     expect(services.planner.fullPlanElsewhere).toBe(true);
     expect(await waitFor(() => services.planner.plannedVersion !== undefined, 20_000)).toBe(true);
     const rows = plannedRows(store.db, 'any');
-    const today = '2024-07-01';
-    const wanted = services.planner.desired(today, addDays(today, services.policy.horizonDays));
+    const wanted = wantedRows(t);
     expect(rows.size).toBeGreaterThan(100);
     expect(rows).toEqual(new Map(wanted.map((r) => [reminderKey(r), `${r.sendAt} ${r.audience} ${r.urgent ? 1 : 0}`])));
     // The worker forgot the change log it covered; nothing is left to plan.
@@ -74,12 +83,11 @@ describe('full re-plans in a worker thread', () => {
     expect(services.planner.replan().scope).toBe('deferred');
     expect(plannedRows(store.db)).toEqual(before);
     // The scheduler's worker plans it (what safeTick does before each tick).
-    const result = await planInThread({ dbPath: join(t.dir, 'dondoc.sqlite'), dataDir: join(process.cwd(), 'data'), timeZone: 'Asia/Ho_Chi_Minh', now: t.clock.now().toISOString(), batch: 50 });
+    const result = await planInThread(threadOn(t, 50));
     services.planner.adopt(result);
     expect(result.scope).toBe('all');
     expect(result.inserted).toBeGreaterThan(before.size);
-    const today = '2024-07-01';
-    const wanted = services.planner.desired(today, addDays(today, services.policy.horizonDays));
+    const wanted = wantedRows(t);
     expect(plannedRows(store.db).size).toBe(new Set(wanted.map(reminderKey)).size);
     expect(services.planner.replan().scope).toBe('none');
   });
@@ -104,7 +112,7 @@ describe('full re-plans in a worker thread', () => {
     const t = open();
     const { store, services } = t.app;
     await services.plans.importFile('ha-tinh.csv', plan(), HA_TINH, { chasePast: true });
-    const result = await compiledPlan({ dbPath: join(t.dir, 'dondoc.sqlite'), dataDir: join(process.cwd(), 'data'), timeZone: 'Asia/Ho_Chi_Minh', now: t.clock.now().toISOString(), batch: PLAN_BATCH });
+    const result = await compiledPlan(threadOn(t));
     expect(result.inserted).toBe(result.planned);
     const inWorker = plannedRows(store.db);
     store.db.prepare('DELETE FROM reminders').run();

@@ -29,16 +29,22 @@ afterEach(async () => {
   await h.close();
 });
 
+/** Sends the Hà Tĩnh plan: its dry run first (nothing written), then the confirm button writes it; returns that button. */
+async function previewThenImport(): Promise<{ text: string; callback_data: string }> {
+  const [preview] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
+  expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
+  expect(preview).toContain('Cần xem lại 15 tên cơ quan');
+  expect(taskCount()).toBe(0);
+  const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+  const [done] = await h.press(admin, confirm.callback_data);
+  expect(done).toContain('Đã nhập kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
+  expect(taskCount()).toBe(76);
+  return confirm;
+}
+
 describe('importing a plan by sending its file in chat', () => {
   it('shows a dry run first, writes only after the confirm button, and a used button does nothing more', async () => {
-    const [preview] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
-    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
-    expect(preview).toContain('Cần xem lại 15 tên cơ quan');
-    expect(taskCount()).toBe(0);
-    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
-    const [done] = await h.press(admin, confirm.callback_data);
-    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
-    expect(taskCount()).toBe(76);
+    const confirm = await previewThenImport();
     const [again] = await h.press(admin, confirm.callback_data);
     expect(again).toContain('hết hạn');
     expect(taskCount()).toBe(76);
@@ -53,14 +59,7 @@ describe('importing a plan by sending its file in chat', () => {
       jobs.push(options.dryRun === true);
       return offThread(fileName, data, meta, options);
     };
-    const [preview] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
-    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
-    expect(preview).toContain('Cần xem lại 15 tên cơ quan');
-    expect(taskCount()).toBe(0);
-    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
-    const [done] = await h.press(admin, confirm.callback_data);
-    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
-    expect(taskCount()).toBe(76);
+    await previewThenImport();
     const [broken] = await h.sendDocument(admin, 'ke-hoach.xlsx', Buffer.from('không phải xlsx'));
     expect(broken).toContain('Không đọc được tệp');
     expect(jobs).toEqual([true, false, true]);
