@@ -17,6 +17,21 @@ import type { PlannedState, PlanOutcome, ReminderPlanner } from './reminder-plan
 import type { BudgetMessages } from './message-budget.js';
 import { ensureReportYear } from './report-calendar.js';
 
+/** Agencies whose due rows one slice of the running loop's tick claims (about 1,000 rows at the morning slot). */
+const CLAIM_SLICE = 100;
+
+/** A tick under way: its instant and day, what it did so far, the rows it found missed. */
+interface OpenTick {
+  now: Date;
+  today: CivilDate;
+  hhmm: string;
+  weekday: number;
+  result: TickResult;
+  missed: ReminderRow[];
+  /** Each agency's overdue items in all, read at most once a tick. */
+  overdueTotals?: Map<number, number>;
+}
+
 /** When the day's reminders are re-planned (province time), well before office hours. */
 const NIGHT_PLAN_AT = '02:00';
 
@@ -111,7 +126,7 @@ export class Scheduler {
     this.ticking = true;
     try {
       await this.planInBackground();
-      this.tick();
+      await this.tickInSlices();
       await this.settled();
     } catch (error) {
       this.deps.logger.error({ err: error }, 'scheduler tick failed');
@@ -163,47 +178,98 @@ export class Scheduler {
 
   /** One tick; returns what it did. Safe to call at any time: outside office hours it does nothing. */
   tick(): TickResult {
-    const { store, calendar, policy, clock, timeZone } = this.deps;
+    const tick = this.opening();
+    if (tick.result.open) {
+      this.claim(tick);
+      this.closing(tick);
+    }
+    return tick.result;
+  }
+
+  /**
+   * The running loop's tick: the same, but the due rows are claimed a slice of agencies at a time,
+   * each slice in its own transaction, and chat answers go out between slices (the morning slot of
+   * 1,000 communes claims 10,000 rows: most of a second in one piece). A member's rows are all of
+   * their own agency's, so each member still gets one digest.
+   */
+  async tickInSlices(): Promise<TickResult> {
+    const tick = this.opening();
+    if (!tick.result.open) return tick.result;
+    const agencies = this.deps.store.reminders.dueAgencies(tick.now.toISOString());
+    for (let i = 0; i < agencies.length; i += CLAIM_SLICE) {
+      this.claim(tick, agencies.slice(i, i + CLAIM_SLICE));
+      if (i + CLAIM_SLICE < agencies.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.closing(tick);
+    return tick.result;
+  }
+
+  /** What a tick starts from: the instant, the day, whether it is office hours (the plan brought up to date then). */
+  private opening(): OpenTick {
+    const { calendar, policy, clock, timeZone } = this.deps;
     const now = clock.now();
     const local = dayjs(now).tz(timeZone);
     const today = local.format('YYYY-MM-DD');
     const hhmm = local.format('HH:mm');
     const result: TickResult = { open: false, claimed: 0, sent: 0, skipped: 0, missed: 0, digests: 0 };
+    const tick: OpenTick = { now, today, hhmm, weekday: local.day(), result, missed: [] };
     // Planned in place, a full re-plan of 100,000 assignments holds the event loop for seconds: the
     // running scheduler makes it in a worker thread (planInBackground), and without one the day's
     // plan runs at night, which nobody notices at 02:00. A process started during the day plans at
     // its first tick instead.
     if (hhmm >= NIGHT_PLAN_AT && hhmm < policy.officeHours.start) this.planIfNewDay();
-    if (!calendar.isWorkingDay(today) || hhmm < policy.officeHours.start || hhmm >= policy.officeHours.end) return result;
+    if (!calendar.isWorkingDay(today) || hhmm < policy.officeHours.start || hhmm >= policy.officeHours.end) return tick;
     result.open = true;
     this.planIfNewDay();
+    return tick;
+  }
+
+  /**
+   * Claims the due rows (of some agencies only, given them) in one transaction: rows past the grace
+   * window are marked missed (summed up once by closing()), the rest become one digest per member.
+   */
+  private claim(tick: OpenTick, agencyIds?: number[]): void {
+    const { store, calendar, policy } = this.deps;
+    const { now, today, result } = tick;
     store.transaction(() => {
-      const rows = store.reminders.due(now.toISOString());
-      result.claimed = rows.length;
+      const rows = store.reminders.due(now.toISOString(), agencyIds);
+      result.claimed += rows.length;
       const missed = rows.filter((r) => calendar.workingDaysBetween(r.sendDay, today) > policy.graceWorkingDays);
       for (const row of missed) store.reminders.settle(row.id, 'missed', null, 'quá thời hạn gửi bù', now);
-      result.missed = missed.length;
-      if (missed.length > 0) this.enqueueMissedSummary(missed, now);
+      result.missed += missed.length;
+      tick.missed.push(...missed);
       const live = rows.filter((r) => !missed.includes(r));
-      const { sent, skipped, digests } = this.enqueueDigests(live, today, now);
-      Object.assign(result, { sent, skipped, digests });
+      const { sent, skipped, digests } = this.enqueueDigests(live, today, now, tick);
+      result.sent += sent;
+      result.skipped += skipped;
+      result.digests += digests;
     });
+  }
+
+  /** After the claims: the missed summary, Sở Nội vụ's daily digest, the leaders' weekly one; wakes the sender. */
+  private closing(tick: OpenTick): void {
+    const { policy } = this.deps;
+    const { now, today, hhmm } = tick;
+    if (tick.missed.length > 0) this.enqueueMissedSummary(tick.missed, now);
     if (hhmm >= policy.slot && this.lastDaily !== today) {
       this.enqueueDailyDigest(today, now);
       this.lastDaily = today;
     }
     const weeklyDigest = this.deps.weeklyDigest;
-    if (hhmm >= policy.slot && this.lastWeekly !== today && local.day() === policy.weeklyDigestWeekday && weeklyDigest) {
+    if (hhmm >= policy.slot && this.lastWeekly !== today && tick.weekday === policy.weeklyDigestWeekday && weeklyDigest) {
       this.weekly = this.enqueueWeeklyDigest(today, now, weeklyDigest).catch((error: unknown) => this.deps.logger.error({ err: error }, 'weekly digest failed'));
       this.lastWeekly = today;
     }
     this.deps.notifier.signal.fire();
-    return result;
   }
 
-  private enqueueDigests(rows: ReminderRow[], today: CivilDate, now: Date): { sent: number; skipped: number; digests: number } {
+  private enqueueDigests(rows: ReminderRow[], today: CivilDate, now: Date, tick: OpenTick): { sent: number; skipped: number; digests: number } {
     const { store, timeZone } = this.deps;
-    const done = store.statuses.doneSince();
+    // Only the claimed rows' items: the done states of a whole province are tens of thousands of rows.
+    const done = store.statuses.doneSince({
+      tasks: [...new Set(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId))],
+      reports: [...new Set(rows.filter((r) => r.itemKind === 'report').map((r) => r.itemId))],
+    });
     const snoozed = store.statuses.snoozedOn(today);
     const tasks = store.plans.tasksById(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId));
     const agencyName = new Map(store.agencies.list().map((a) => [a.id, a.name]));
@@ -259,9 +325,8 @@ export class Scheduler {
     }
     let digests = 0;
     const minute = now.toISOString().slice(0, 16);
-    // Each agency's overdue items in all, as /quahan counts them: a digest chasing fewer says so.
-    let overdueTotals: Map<number, number> | undefined;
-    const overdueTotal = (agencyId: number): number => (overdueTotals ??= this.deps.overdueCounts()).get(agencyId) ?? 0;
+    // Each agency's overdue items in all, as /quahan counts them (read once a tick): a digest chasing fewer says so.
+    const overdueTotal = (agencyId: number): number => (tick.overdueTotals ??= this.deps.overdueCounts()).get(agencyId) ?? 0;
     for (const { member, items, rows: rowIds, leader } of perMember.values()) {
       const account = this.deps.notifier.accountFor(member);
       if (!account) continue;

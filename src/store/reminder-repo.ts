@@ -133,9 +133,17 @@ export class ReminderRepo {
       .run({ ...row, urgent: row.urgent ? 1 : 0 });
   }
 
-  /** Planned rows due at or before an instant, oldest first (call inside the claiming transaction). */
-  due(atOrBefore: string, limit = 100_000): ReminderRow[] {
-    return (prepared(this.db, `${SELECT} WHERE status = 'planned' AND send_at <= ? ORDER BY send_at, id LIMIT ?`).all(atOrBefore, limit) as Row[]).map(toRow);
+  /** Planned rows due at or before an instant (of some agencies only, given them), oldest first (call inside the claiming transaction). */
+  due(atOrBefore: string, agencyIds?: readonly number[]): ReminderRow[] {
+    const rows = agencyIds
+      ? prepared(this.db, `${SELECT} WHERE status = 'planned' AND send_at <= ? AND agency_id IN (SELECT value FROM json_each(?)) ORDER BY send_at, id`).all(atOrBefore, JSON.stringify(agencyIds))
+      : prepared(this.db, `${SELECT} WHERE status = 'planned' AND send_at <= ? ORDER BY send_at, id`).all(atOrBefore);
+    return (rows as Row[]).map(toRow);
+  }
+
+  /** The agencies with planned rows due at or before an instant. */
+  dueAgencies(atOrBefore: string): number[] {
+    return prepared(this.db, "SELECT DISTINCT agency_id AS id FROM reminders WHERE status = 'planned' AND send_at <= ? ORDER BY agency_id").pluck().all(atOrBefore) as number[];
   }
 
   settle(id: number, status: 'sent' | 'skipped' | 'missed', outboxId: number | null, note: string | null, now: Date): void {
