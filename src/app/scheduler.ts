@@ -145,9 +145,16 @@ export class Scheduler {
     if (!planElsewhere || !planner.needsFullPlan()) return;
     this.prepareDay();
     const started = Date.now();
-    const result = await planElsewhere();
-    planner.adopt(result);
-    logger.info({ day: result.day, inserted: result.inserted, updated: result.updated, removed: result.removed, planned: result.planned, ms: Date.now() - started }, 'reminders planned in a worker thread');
+    let result: PlanOutcome & PlannedState;
+    try {
+      result = await planElsewhere();
+      planner.adopt(result);
+    } catch (error) {
+      // Reminders must be planned all the same: in place, holding the event loop this once.
+      logger.error({ err: error }, 'the worker thread could not plan: planning in place');
+      result = planner.planAll();
+    }
+    logger.info({ day: result.day, inserted: result.inserted, updated: result.updated, removed: result.removed, planned: result.planned, ms: Date.now() - started }, 'reminders planned in full');
   }
 
   /** Once a day: the periodic reports of this year and next exist before anything is planned. */

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,6 +65,21 @@ describe('full re-plans in a worker thread', () => {
     expect(rows).toEqual(new Map(wanted.map((r) => [reminderKey(r), `${r.sendAt} ${r.audience} ${r.urgent ? 1 : 0}`])));
     // The worker forgot the change log it covered; nothing is left to plan.
     expect(services.planner.replan().scope).toBe('none');
+  });
+
+  it('when the worker thread cannot plan (its data unreadable), the scheduler plans in place all the same', async () => {
+    // The province's data copied, then made unreadable for the worker (the app read it at start).
+    const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-data-'));
+    cpSync(join(process.cwd(), 'data'), dataDir, { recursive: true, filter: (from) => !from.endsWith('.sqlite') });
+    const t = createTestApp({ start: START, dataDir, env: { DONDOC_SCHEDULER: 'true' } });
+    apps.push(t);
+    const { store, services } = t.app;
+    await services.plans.importFile('ha-tinh.csv', plan(), HA_TINH, { chasePast: true });
+    rmSync(join(dataDir, 'reminder-policy.json'));
+    t.app.startBackground();
+    expect(await waitFor(() => services.planner.plannedVersion !== undefined, 20_000)).toBe(true);
+    expect(plannedRows(store.db, 'any').size).toBe(new Set(wantedRows(t).map(reminderKey)).size);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('a re-import touching more pairs than an item re-plan covers is deferred to the scheduler, which plans it at its next tick', async () => {
