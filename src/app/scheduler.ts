@@ -17,8 +17,8 @@ import type { PlannedState, PlanOutcome, ReminderPlanner } from './reminder-plan
 import type { BudgetMessages } from './message-budget.js';
 import { ensureReportYear } from './report-calendar.js';
 
-/** Agencies whose due rows one slice of the running loop's tick claims (about 1,000 rows at the morning slot). */
-const CLAIM_SLICE = 100;
+/** Agencies whose due rows one slice of the running loop's tick claims (about 250 rows at the morning slot). */
+const CLAIM_SLICE = 25;
 
 /** A tick under way: its instant and day, what it did so far, the rows it found missed. */
 interface OpenTick {
@@ -205,7 +205,7 @@ export class Scheduler {
     const agencies = this.deps.store.reminders.dueAgencies(tick.now.toISOString());
     for (let i = 0; i < agencies.length; i += CLAIM_SLICE) {
       this.claim(tick, agencies.slice(i, i + CLAIM_SLICE));
-      if (i + CLAIM_SLICE < agencies.length) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     this.closing(tick);
     return tick.result;

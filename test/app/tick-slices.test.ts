@@ -53,6 +53,6 @@ describe('the morning slot, claimed in slices', () => {
     expect(today[0]!.n).toBeGreaterThanOrEqual(4 * members.length);
     // Claimed agency by agency: more than one slice, none over the slice size.
     expect(slices.filter((n) => n > 0).length).toBeGreaterThan(1);
-    expect(Math.max(...slices)).toBeLessThanOrEqual(100);
+    expect(Math.max(...slices)).toBeLessThanOrEqual(25);
   });
 });
