@@ -41,6 +41,20 @@ async function stallMonitor(): Promise<{ stop(): { p99: number; max: number } }>
   };
 }
 
+/** `node -e 0`, median of 5 (ms): the floor the machine sets, for comparing figures across machines. */
+let floor: number | undefined;
+function nodeFloorMs(): number {
+  if (floor === undefined) {
+    const runs = Array.from({ length: 5 }, () => {
+      const t0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+      return performance.now() - t0;
+    }).sort((a, b) => a - b);
+    floor = runs[2]!;
+  }
+  return floor;
+}
+
 function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(66)} ${value}\n`);
 }
@@ -199,7 +213,10 @@ async function reminderPlanning(): Promise<void> {
     const ms = performance.now() - t0;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
-    line(`full plan in place, ${assignments.toLocaleString('en-US')} assignments (${planned.planned.toLocaleString('en-US')} rows, 45 days; goal < 2 s, < 150 MB)`, `${(ms / 1000).toFixed(2)} s, RSS +${mb(peak - rssBefore)} (peak ${mb(peak)})`);
+    line(
+      `full plan in place, ${assignments.toLocaleString('en-US')} assignments (${planned.planned.toLocaleString('en-US')} rows, 45 days; goal < 2 s, < 150 MB)`,
+      `${(ms / 1000).toFixed(2)} s (${(ms / nodeFloorMs()).toFixed(1)} × node -e 0), RSS +${mb(peak - rssBefore)} (peak ${mb(peak)})`,
+    );
     const t1 = performance.now();
     const again = services.planner.replan();
     line('re-plan with nothing changed (goal < 100 ms)', `${(performance.now() - t1).toFixed(2)} ms (scope ${again.scope})`);
@@ -418,13 +435,13 @@ async function summaryLatency(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const delay = stall.stop();
     line(`xlsx export (${assignments.toLocaleString('en-US')} task rows, reports, scores)`, `${((performance.now() - t3) / 1000).toFixed(2)} s, ${Math.round(xlsx.length / 1024)} KB`);
-    line('  event-loop delay while exporting (goal p99 < 50 ms)', `p99 ${delay.p99.toFixed(0)} ms, max ${delay.max.toFixed(0)} ms`);
+    line('  event-loop delay while exporting in place (the running bot uses a worker: see threads)', `p99 ${delay.p99.toFixed(0)} ms, max ${delay.max.toFixed(0)} ms`);
     const stall2 = await stallMonitor();
     await new Promise((resolve) => setTimeout(resolve, 20));
     services.planner.replan();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const delay2 = stall2.stop();
-    line(`  event-loop delay during a full re-plan (${assignments.toLocaleString('en-US')} assignments; goal p99 < 50 ms)`, `p99 ${delay2.p99.toFixed(0)} ms, max ${delay2.max.toFixed(0)} ms`);
+    line(`  event-loop delay during a full re-plan in place (${assignments.toLocaleString('en-US')} assignments; the running bot uses a worker)`, `p99 ${delay2.p99.toFixed(0)} ms, max ${delay2.max.toFixed(0)} ms`);
   } finally {
     await t.close();
   }
@@ -511,7 +528,7 @@ async function runtimeStart(): Promise<void> {
     spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, DONDOC_LOG_LEVEL: 'silent' } });
     return performance.now() - t0;
   };
-  const bare = median(Array.from({ length: 5 }, () => time(['-e', '0'])));
+  const bare = nodeFloorMs();
   const deadline = median(Array.from({ length: 5 }, () => time([cli, 'deadline', 'Quý II, III/2024', '--year', '2024', '--json'])));
   line('node -e 0 (the floor)', `${bare.toFixed(0)} ms`);
   line('npm run cli -- deadline … (compiled; target < 400 ms)', `${deadline.toFixed(0)} ms (${(deadline / bare).toFixed(1)} × node -e 0)`);

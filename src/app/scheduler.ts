@@ -28,8 +28,10 @@ interface OpenTick {
   weekday: number;
   result: TickResult;
   missed: ReminderRow[];
-  /** Each agency's overdue items in all, read at most once a tick. */
+  /** Read at most once a tick, whatever the number of slices: each agency's overdue items in all, snoozes, agency names. */
   overdueTotals?: Map<number, number>;
+  snoozed?: Map<string, string>;
+  agencyNames?: Map<number, string>;
 }
 
 /** When the day's reminders are re-planned (province time), well before office hours. */
@@ -277,9 +279,9 @@ export class Scheduler {
       tasks: [...new Set(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId))],
       reports: [...new Set(rows.filter((r) => r.itemKind === 'report').map((r) => r.itemId))],
     });
-    const snoozed = store.statuses.snoozedOn(today);
+    const snoozed = (tick.snoozed ??= store.statuses.snoozedOn(today));
     const tasks = store.plans.tasksById(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId));
-    const agencyName = new Map(store.agencies.list().map((a) => [a.id, a.name]));
+    const agencyName = (tick.agencyNames ??= new Map(store.agencies.list().map((a) => [a.id, a.name])));
     const perMember = new Map<number, { member: Member; items: Map<string, DigestItem>; rows: number[]; leader: boolean }>();
 
     let skipped = 0;
