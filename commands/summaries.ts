@@ -226,6 +226,8 @@ export function weeklyDigests(services: CommandServices): (leader: Member) => Pr
         attachments: [...(summary.attachments ?? []), ...(trend.attachments ?? [])],
       }));
       made.set(key, reply);
+      // A failure is not kept: the next leader's digest tries again.
+      reply.catch(() => made.delete(key));
     }
     return reply;
   };
