@@ -16,7 +16,7 @@ import { ImageLinks } from './http/image-links.js';
 import { ZaloClient } from './transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './app/outbox-worker.js';
 import { Scheduler } from './app/scheduler.js';
-import { PLAN_BATCH, runInThread } from './app/plan-thread.js';
+import { PLAN_BATCH, planInThread, runInThread } from './app/plan-thread.js';
 import { LeaseKeeper } from './app/lease.js';
 import { weeklyDigests } from '../commands/summaries.js';
 import { Notifier } from './app/notifier.js';
@@ -159,7 +159,7 @@ export function createApp(
     overdue: () => services.summaries.overdue(),
     overdueCounts: () => services.summaries.overdueCounts(),
     weeklyDigest: weeklyDigests(services),
-    ...(planOffThread ? { planElsewhere: () => runInThread(threadContext(), { kind: 'plan', batch: PLAN_BATCH }) } : {}),
+    ...(planOffThread ? { planElsewhere: () => planInThread({ ...threadContext(), batch: PLAN_BATCH }) } : {}),
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.

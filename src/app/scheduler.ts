@@ -275,12 +275,10 @@ export class Scheduler {
   private enqueueDigests(rows: ReminderRow[], today: CivilDate, now: Date, tick: OpenTick): { sent: number; skipped: number; digests: number } {
     const { store, timeZone } = this.deps;
     // Only the claimed rows' items: the done states of a whole province are tens of thousands of rows.
-    const done = store.statuses.doneSince({
-      tasks: [...new Set(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId))],
-      reports: [...new Set(rows.filter((r) => r.itemKind === 'report').map((r) => r.itemId))],
-    });
+    const taskIds = [...new Set(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId))];
+    const done = store.statuses.doneSince({ tasks: taskIds, reports: [...new Set(rows.filter((r) => r.itemKind === 'report').map((r) => r.itemId))] });
     const snoozed = (tick.snoozed ??= store.statuses.snoozedOn(today));
-    const tasks = store.plans.tasksById(rows.filter((r) => r.itemKind === 'task').map((r) => r.itemId));
+    const tasks = store.plans.tasksById(taskIds);
     const agencyName = (tick.agencyNames ??= new Map(store.agencies.list().map((a) => [a.id, a.name])));
     const perMember = new Map<number, { member: Member; items: Map<string, DigestItem>; rows: number[]; leader: boolean }>();
 
@@ -433,6 +431,4 @@ export class Scheduler {
   settled(): Promise<void> {
     return this.weekly;
   }
-
-
 }

@@ -46,9 +46,6 @@ const SELECT = `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id A
 type Row = Omit<ReminderRow, 'urgent'> & { urgent: number };
 const toRow = (row: Row): ReminderRow => ({ ...row, urgent: row.urgent === 1 });
 
-export const reminderKey = (r: Pick<ReminderRow, 'itemKind' | 'itemId' | 'agencyId' | 'dueDate' | 'step'>): string =>
-  `${r.itemKind}:${r.itemId}:${r.agencyId}:${r.dueDate}:${r.step}`;
-
 /** SQL for the durable reminder schedule: one row per (item, agency, due date, step). */
 export class ReminderRepo {
   constructor(private readonly db: Db) {}

@@ -94,27 +94,17 @@ export class StatusRepo {
 
   /** For every (item, agency) currently done: when (ISO instant). Key "kind:item:agency". */
   doneSince(scope?: PlanScope): Map<string, string> {
-    return this.keyedInScope("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'", scope);
-  }
-
-  /** The id of the latest status event (0: none): changes with every reply, decision and submission. */
-  latestEventId(): number {
-    return (prepared(this.db, 'SELECT COALESCE(MAX(id), 0) AS id FROM status_events').get() as { id: number }).id;
+    return this.keyed("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'", [], scope);
   }
 
   /** Approved extensions: key "kind:item:agency" → new due date. */
   dueOverrides(scope?: PlanScope): Map<string, string> {
-    return this.keyedInScope('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL', scope);
+    return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, due_override AS value FROM item_states WHERE due_override IS NOT NULL', [], scope);
   }
 
   /** Rows of (kind, itemId, agencyId, value) as a map keyed "kind:item:agency". */
-  private keyedInScope(sql: string, scope?: PlanScope): Map<string, string> {
-    const rows = allInScope<{ kind: string; itemId: number; agencyId: number; value: string }>(this.db, sql, [], scope);
-    return new Map(rows.map((r) => [itemKey(r.kind, r.itemId, r.agencyId), r.value]));
-  }
-
-  private keyed(sql: string, ...params: unknown[]): Map<string, string> {
-    const rows = prepared(this.db, sql).all(...params) as { kind: string; itemId: number; agencyId: number; value: string }[];
+  private keyed(sql: string, params: readonly unknown[] = [], scope?: PlanScope): Map<string, string> {
+    const rows = allInScope<{ kind: string; itemId: number; agencyId: number; value: string }>(this.db, sql, params, scope);
     return new Map(rows.map((r) => [itemKey(r.kind, r.itemId, r.agencyId), r.value]));
   }
 
@@ -209,6 +199,6 @@ export class StatusRepo {
 
   /** Snoozes still running on `today`: key "kind:item:agency" → until date. */
   snoozedOn(today: string): Map<string, string> {
-    return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, until_date AS value FROM snoozes WHERE until_date > ?', today);
+    return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, until_date AS value FROM snoozes WHERE until_date > ?', [today]);
   }
 }

@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/civil-date.js';
 import { PLAN_BATCH, planInThread } from '../../src/app/plan-thread.js';
-import { reminderKey } from '../../src/store/reminder-repo.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -30,6 +29,8 @@ afterEach(async () => {
 });
 
 type Db = ReturnType<typeof createTestApp>['app']['store']['db'];
+/** A reminder's key: one row per (item, agency, due date, step). */
+const reminderKey = (r: { itemKind: string; itemId: number; agencyId: number; dueDate: string; step: string }) => `${r.itemKind}:${r.itemId}:${r.agencyId}:${r.dueDate}:${r.step}`;
 /** What a worker thread needs to work on a test app's database, as of its clock. */
 const threadOn = (t: ReturnType<typeof createTestApp>, batch = PLAN_BATCH) => ({
   dbPath: join(t.dir, 'dondoc.sqlite'),
