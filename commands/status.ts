@@ -41,6 +41,7 @@ export const STATUS_TEXTS = {
       contradiction: `Tin này vừa nói nhiệm vụ ${code} đã xong vừa nói còn việc chưa xong`,
       not_started: `Tin này nói nhiệm vụ ${code} chưa bắt đầu nhưng chưa nêu lý do`,
       mixed: `Tin này báo nhiều tình trạng khác nhau`,
+      hedged: `Tin này chưa khẳng định nhiệm vụ ${code} đã xong (có từ “chắc”, “hình như”, “nghe nói”…)`,
     })[d],
   askStatus: (code: string) => `dondoc chưa ghi gì. Chọn đúng tình trạng bên dưới, hoặc gửi lại một dòng rõ hơn, ví dụ “${code} xong”, “${code} đang làm 60%”, “${code} vướng: lý do”.`,
   mixed: (codes: string[]) =>

@@ -56,8 +56,9 @@ const notDone: [string, Expect][] = [
   ['2.5 chưa xong', { codes: ['2.5'], status: 'progress', progress: null }],
   ['2.5 chua xong', { codes: ['2.5'], status: 'progress' }],
   ['2.5 vẫn chưa xong ạ', { codes: ['2.5'], status: 'progress' }],
-  ['2.5 k xong dc', { codes: ['2.5'], status: 'progress' }],
-  ['2.5 ko xong kịp', { codes: ['2.5'], status: 'progress' }],
+  // "không … được / kịp": the agency says it cannot finish — a problem to raise, not work under way (issue 26).
+  ['2.5 k xong dc', { codes: ['2.5'], status: 'problem' }],
+  ['2.5 ko xong kịp', { codes: ['2.5'], status: 'problem' }],
   ['2.5 không hoàn thành được vì thiếu kinh phí', { codes: ['2.5'], status: 'problem', reason: 'thiếu kinh phí' }],
   ['2.5 chưa thể hoàn thành do chưa có hướng dẫn của Bộ', { codes: ['2.5'], status: 'problem', reason: 'chưa có hướng dẫn của Bộ' }],
   ['2.5 không thể hoàn thành đúng hạn', { codes: ['2.5'], status: 'problem' }],
@@ -151,7 +152,8 @@ const unclear: [string, Expect][] = [
   ['2.5 xong, 2.6 đang làm 50%', { codes: ['2.5', '2.6'], status: 'unclear', doubt: 'mixed' }],
   ['2.5 xong rồi nhưng 2.6 chưa', { codes: ['2.5', '2.6'], status: 'unclear', doubt: 'mixed' }],
   ['2.5 xong nhưng còn vướng thủ tục', { codes: ['2.5'], status: 'unclear', doubt: 'contradiction' }],
-  ['II.3.4 đã xong nhưng chưa có quyết định', { codes: ['II.3.4'], status: 'unclear', doubt: 'contradiction' }],
+  // Done but the decision is not there yet: the work is not finished (the weaker reading, never done).
+  ['II.3.4 đã xong nhưng chưa có quyết định', { codes: ['II.3.4'], status: 'progress' }],
   ['2.5 chưa thực hiện', { codes: ['2.5'], status: 'unclear', doubt: 'not_started' }],
   ['2.5 chưa triển khai ạ', { codes: ['2.5'], status: 'unclear', doubt: 'not_started' }],
   ['2.5 không có vướng mắc', { codes: ['2.5'], status: 'unclear', doubt: 'no_status' }],
@@ -223,13 +225,16 @@ describe('property: a reply whose completion verb is negated is never stored as 
   it('and the same sentences without the negation are read as done (the property is not vacuous)', () => {
     const next = seededRandom(7);
     let doneCount = 0;
+    const missed: string[] = [];
     const total = 1000;
     for (let i = 0; i < total; i += 1) {
       let sentence = `${pick(next, OPENERS)}${pick(next, CODES)} ${pick(next, SUBJECTS)}${pick(next, ['', 'đã '])}${pick(next, ['xong', 'hoàn thành', 'ht', 'hoàn tất', 'làm xong'])}${pick(next, ['', ' ạ', ' rồi', ' rồi ạ', ' nhé', '.', ' - QĐ 12/QĐ-UBND'])}`;
       if (next() < 0.4) sentence = strip(sentence);
       const result = readStatusReply(sentence, TODAY);
       if (result.ok && result.value.status === 'done') doneCount += 1;
+      else missed.push(sentence);
     }
+    expect(missed).toEqual([]);
     expect(doneCount).toBe(total);
   });
 });
