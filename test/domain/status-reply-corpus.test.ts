@@ -238,3 +238,78 @@ describe('property: a reply whose completion verb is negated is never stored as 
     expect(doneCount).toBe(total);
   });
 });
+
+/**
+ * Issue 25's property: a reversing construction anywhere in a task's words — rhetorical "đâu",
+ * the future, a fraction, a counterfactual, hearsay, a hedge, "done but not sent", a question —
+ * means the reply is never read as done, whatever else it says and wherever the construction sits.
+ */
+describe('property: a reversing construction anywhere keeps a reply from done', () => {
+  const DONE_CORES = ['xong', 'đã xong', 'hoàn thành', 'đã hoàn thành rồi', 'ht r', 'xong rồi', 'làm xong rồi', 'đã ban hành kế hoạch'];
+  const REVERSERS: [string, 'before' | 'after' | 'end'][] = [
+    ['đâu', 'end'],
+    ['đâu anh', 'end'],
+    ['làm gì đã', 'before'],
+    ['có … đâu', 'before'],
+    ['mai', 'before'],
+    ['tuần sau mới', 'before'],
+    ['dự kiến', 'before'],
+    ['sẽ', 'before'],
+    ['sắp', 'before'],
+    ['một nửa', 'after'],
+    ['được một phần', 'after'],
+    ['phần lớn', 'after'],
+    ['được 1/2', 'after'],
+    ['lẽ ra', 'before'],
+    ['tưởng', 'before'],
+    ['nghe nói', 'before'],
+    ['hình như', 'before'],
+    ['chắc là', 'before'],
+    ['mà chưa gửi', 'end'],
+    ['nhưng chưa ký', 'end'],
+    ['nhưng Sở trả lại', 'end'],
+    ['mà chưa đăng tải', 'end'],
+    ['chưa?', 'end'],
+    ['à?', 'end'],
+    ['phải không', 'end'],
+    ['không được', 'after'],
+    ['chưa', 'before'],
+    ['ko', 'before'],
+    ['hông', 'before'],
+  ];
+  const PREFIXES = ['', 'Dạ ', 'Dạ em báo cáo ', 'anh ơi ', 'Kính gửi Sở Nội vụ, '];
+  const SUFFIXES = ['', ' ạ', ' nhé', ' anh', ' - QĐ 12/QĐ-UBND', ' 😅'];
+
+  it('holds for 4,000 generated replies, with and without diacritics, in any case', () => {
+    const next = seededRandom(20261204);
+    for (let i = 0; i < 4000; i += 1) {
+      const code = pick(next, CODES);
+      const core = pick(next, DONE_CORES);
+      const [reverser, where] = pick(next, REVERSERS);
+      let body: string;
+      if (reverser === 'có … đâu') body = `${code} có ${core} đâu`;
+      else if (where === 'before') body = next() < 0.5 ? `${reverser} ${code} ${core}` : `${code} ${reverser} ${core}`;
+      else if (where === 'after') body = `${code} ${core} ${reverser}`;
+      else body = `${code} ${core} ${reverser}`;
+      let sentence = `${pick(next, PREFIXES)}${body}${reverser.endsWith('?') ? '' : pick(next, SUFFIXES)}`;
+      if (next() < 0.4) sentence = strip(sentence);
+      if (next() < 0.15) sentence = sentence.toUpperCase();
+      const result = readStatusReply(sentence, TODAY);
+      if (!result.ok) continue;
+      for (const item of result.value.items) {
+        if (item.status === 'done') throw new Error(`read as done: ${JSON.stringify(sentence)} (seed 20261204, case ${i})`);
+      }
+    }
+  });
+
+  it('and an unknown word next to a done never makes it a plain done: it is confirmed first', () => {
+    const next = seededRandom(11);
+    const invented = ['dzô', 'quởn', 'zui', 'tèo', 'oải', 'kaka', 'hihi', 'dzậy'];
+    for (let i = 0; i < 500; i += 1) {
+      const sentence = `${pick(next, CODES)} ${pick(next, ['xong', 'đã hoàn thành', 'xong rồi'])} ${pick(next, invented)}${pick(next, SUFFIXES)}`;
+      const result = readStatusReply(sentence, TODAY);
+      if (!result.ok) continue;
+      for (const item of result.value.items) if (item.status === 'done') expect(item.confirm, sentence).toBe(true);
+    }
+  });
+});
