@@ -293,7 +293,8 @@ function tokenize(text: string, key: string, specials: Token[]): Token[] {
     const end = start + m[0].length;
     if (/^[a-z]+$/.test(m[0])) {
       // "xongg", "chuaaa", "rồiii": a letter held down is the same word.
-      const word = LEXICON.has(m[0]) ? m[0] : m[0].replace(/([a-z])\1+$/, '$1');
+      const squeezed = m[0].replace(/([a-z])\1+$/, '$1');
+      const word = LEXICON.has(m[0]) || CONTENT_WORDS.has(m[0]) || !LEXICON.has(squeezed) ? m[0] : squeezed;
       pieces.push({ word, raw: text.slice(start, end), start, end });
       continue;
     }
@@ -523,7 +524,7 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   if (done) {
     if (cannot || (negativeNot && reasonAt !== null)) return reading('problem');
     if (has('counterfactual') || has('returned')) return reading('progress');
-    if (problem) return neg ? reading('problem') : reading('unclear', 'contradiction');
+    if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');
     if (has('hedge') && !neg) return reading('unclear', 'hedged');
     if (reversal || progressWords) return reading('progress');
     if (percent !== null && percent < 100) return reading('progress');
