@@ -51,6 +51,10 @@ export const configSchema = z.object({
     .max(720, 'cần số giờ, từ 1 đến 720')
     .default(72),
   DONDOC_SCHEDULER: booleanFlag.default(true),
+  // GET /healthz and /metrics are served whenever the HTTP server runs; this starts it for them alone (polling mode).
+  DONDOC_HEALTH_HTTP: booleanFlag.default(false),
+  // /metrics answers loopback callers without a token; anyone else must send "Authorization: Bearer <token>".
+  DONDOC_METRICS_TOKEN: z.string().trim().min(16, 'cần một chuỗi bí mật dài ít nhất 16 ký tự').optional(),
   // Zalo's free plan, as one source reports it (unverified; see README): 3,000 outbound messages a month. 0 = no limit.
   DONDOC_ZALO_MONTHLY_QUOTA: z.coerce
     .number({ error: 'cần số tin nhắn mỗi tháng (0 = không giới hạn)' })
