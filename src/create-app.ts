@@ -28,11 +28,12 @@ import { applyRegistry, readRegistry } from './app/agency-registry.js';
 import { DEMO_MEMBERS, seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
 import { Dispatcher } from '../commands/dispatcher.js';
 import { rememberChoices } from '../commands/numbered-choices.js';
-import { REMINDER_MESSAGES } from '../commands/reminder-messages.js';
+import { BACKUP_MESSAGES, REMINDER_MESSAGES } from '../commands/reminder-messages.js';
 import { createServices, type Services } from './app/services.js';
 import { HealthCheck } from './app/health.js';
 import { Metrics } from './app/metrics.js';
 import { mountHealth } from './http/health-routes.js';
+import { BackupSchedule } from './app/backup-schedule.js';
 
 /** Where the province's data files live (default: the repository's data/ folder). */
 export const DATA_DIR = join(process.cwd(), 'data');
@@ -188,8 +189,32 @@ export function createApp(
     },
     onLose: () => worker.stop(),
   });
+  // The daily backup (DONDOC_BACKUP_DIR) runs where the scheduler runs: one process a day makes it.
+  const backups =
+    config.DONDOC_BACKUP_DIR && config.DONDOC_DB_PATH !== ':memory:'
+      ? new BackupSchedule(
+          {
+            dbPath: config.DONDOC_DB_PATH,
+            dir: config.DONDOC_BACKUP_DIR,
+            at: config.DONDOC_BACKUP_AT,
+            keepDays: config.DONDOC_BACKUP_KEEP_DAYS,
+            keepMonths: config.DONDOC_BACKUP_KEEP_MONTHS,
+            timeZone: config.DONDOC_TIMEZONE,
+          },
+          { store, clock, logger: logger.child({ component: 'backup' }), notifier, messages: BACKUP_MESSAGES },
+        )
+      : undefined;
   const schedulerLease = config.DONDOC_SCHEDULER
-    ? new LeaseKeeper(store, 'scheduler', leaseLog, { onAcquire: () => scheduler.start(), onLose: () => scheduler.stop() })
+    ? new LeaseKeeper(store, 'scheduler', leaseLog, {
+        onAcquire: () => {
+          scheduler.start();
+          backups?.start();
+        },
+        onLose: () => {
+          backups?.stop();
+          return scheduler.stop();
+        },
+      })
     : undefined;
   const startBackground = () => {
     // The scheduler (this process's or another's, whichever holds the lease) plans in full off the
