@@ -73,7 +73,10 @@ Lệnh:
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
       (báo xong là ghi nhận). --json: [{"text":"…","choices":["…"],"files":["…"]}].
   replay
-      Tính lại trạng thái các việc từ nhật ký cập nhật và báo mọi chênh lệch (mã thoát 1 nếu có).`;
+      Tính lại trạng thái các việc từ nhật ký cập nhật và báo mọi chênh lệch (mã thoát 1 nếu có).
+  doctor [--json]
+      Kiểm tra như GET /healthz: ghi được cơ sở dữ liệu, lược đồ, tiến trình giữ hàng đợi gửi và bộ lập lịch,
+      tin chờ gửi, lần chạy gần nhất của bộ lập lịch, kết nối Telegram/Zalo, hạn mức tháng (mã thoát 1 nếu có lỗi).`;
 
 /** Thrown for a wrong CLI call; printed as one Vietnamese line plus the usage, exit code 2. */
 class UsageError extends Error {}
@@ -604,6 +607,8 @@ async function run(argv: string[]): Promise<number> {
         store.close();
       }
     }
+    case 'doctor':
+      return (await import('./doctor.js')).doctorCommand(config, rest, print);
     default:
       throw new UsageError(`không có lệnh “${command}”`);
   }
