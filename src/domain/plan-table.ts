@@ -332,6 +332,11 @@ export function readPlanRows(
       group = parent = undefined;
       continue;
     }
+    if (/^\d+\.?$/.test(cells.code) && baseCode !== '' && areaCode !== baseCode) {
+      // "3." after the sub-tasks of parent "2.": back at the parent's level, under the area.
+      areaCode = baseCode;
+      areaTitle = baseTitle;
+    }
     const textLabel = cells.code === '' ? SUB_LABEL.exec(cells.task || cells.activity)?.[0] : undefined;
     const subLabel = SUB_CODE.test(cells.code) ? cells.code : textLabel?.trim();
     if (subLabel !== undefined) {

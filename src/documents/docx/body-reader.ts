@@ -168,8 +168,8 @@ export function readBody(xml: string, lists: ListCounter, styles: StyleNumbering
           paragraph = undefined;
           const byStyle = p.style ? styles.get(p.style) : undefined;
           const numId = p.numId ?? byStyle?.numId;
-          // A cell covered by the merged cell above shows nothing, its numbering included.
-          const covered = cell?.vMerge === 'continue';
+          // A cell covered by the merged cell above, or a deleted row, shows nothing, its numbering included.
+          const covered = cell?.vMerge === 'continue' || row?.deleted === true;
           const label = numId && !covered ? lists.next(numId, p.ilvl ?? byStyle?.ilvl ?? 0) : '';
           const text = label ? `${label} ${p.text}` : p.text;
           if (tableDepth >= 1 && cell) cell.paragraphs.push(text);
