@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { readPlanDocument, type DocumentSource } from '../documents/document-reader.js';
+import { readPlanDocument, readPlanPdf, type DocumentSource } from '../documents/document-reader.js';
 import { unzipGuarded } from './zip-guard.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
@@ -22,8 +22,10 @@ export type TableFileError =
   | 'encrypted'
   /** An old binary Word file (.doc): read only once saved as .docx. */
   | 'old_word'
-  /** A PDF: not read yet; the Word or Excel file of the appendix is. */
-  | 'pdf';
+  /** A PDF over the page limit. */
+  | 'too_many_pages'
+  /** A PDF without a text layer (a scan): not read yet. */
+  | 'scanned';
 
 /** Where a table came from: the file's format and, for a document, which of its tables were read. */
 export type TableSource = { format: 'csv' | 'xlsx' } | DocumentSource;
@@ -78,7 +80,7 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** Reads a plan table file (.csv, .xlsx, .docx) by its name's extension; expected failures come back as a code. */
+/** Reads a plan table file (.csv, .xlsx, .docx, text .pdf) by its name's extension; expected failures come back as a code. */
 export async function readTableFile(
   name: string,
   data: Buffer,
@@ -89,19 +91,17 @@ export async function readTableFile(
   let rows: string[][];
   let source: TableSource = { format: lower.endsWith('.csv') ? 'csv' : 'xlsx' };
   try {
-    if (lower.endsWith('.docx')) {
-      const document = readPlanDocument(data);
+    if (lower.endsWith('.docx') || lower.endsWith('.pdf')) {
+      const document = lower.endsWith('.pdf') ? await readPlanPdf(data) : readPlanDocument(data);
       if (!document.ok) {
         const { problem } = document;
         if (problem.code === 'no_task_table') return { ok: false, error: 'no_task_table', tables: problem.tables };
-        return { ok: false, error: problem.code };
+        return { ok: false, error: problem.code === 'no_text' ? 'scanned' : problem.code };
       }
       rows = document.rows;
       source = document.source;
     } else if (lower.endsWith('.doc')) {
       return { ok: false, error: 'old_word' };
-    } else if (lower.endsWith('.pdf')) {
-      return { ok: false, error: 'pdf' };
     } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
       rows = readCsv(data);

@@ -257,10 +257,10 @@ describe('malformed files change nothing and say what is wrong in Vietnamese', (
     ['binary garbage as XLSX', 'rac.xlsx', Buffer.from('PK\u0003\u0004 đây không phải là một tệp zip'), /Không đọc được tệp/],
     ['a 50 MB file', 'lon.csv', Buffer.alloc(50 * 1024 * 1024, 'a'), /Tệp quá lớn \(50 MB\)/],
     ['duplicate task codes', 'trung.csv', Buffer.from('STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\n1,Cải cách thể chế,,,\na),Việc A,Sở Tư pháp,,Năm 2024\na),Việc B,Sở Nội vụ,,Năm 2024\n'), /Dòng 4, cột TT\/STT\/Hoạt động: mã nhiệm vụ 1\.a trùng với dòng 3/],
-    // PDF tables are not read yet: the message says so and asks for the Word or Excel file instead.
-    ['a PDF', 'ke-hoach.pdf', Buffer.from('%PDF-1.4'), /Chưa đọc được bảng từ tệp PDF\. Hãy gửi tệp Word \(\.docx\) hoặc Excel/],
+    // A file named .pdf that holds no PDF body.
+    ['a broken PDF', 'ke-hoach.pdf', Buffer.from('%PDF-1.4'), /Không đọc được tệp/],
     ['an old Word .doc', 'ke-hoach.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /Tệp Word cũ \(\.doc\).*\.docx/],
-    ['an image', 'bang.png', Buffer.from('\x89PNG'), /Chỉ nhận tệp \.csv, \.xlsx hoặc Word \.docx/],
+    ['an image', 'bang.png', Buffer.from('\x89PNG'), /Chỉ nhận tệp \.csv, \.xlsx, Word \.docx hoặc PDF có lớp chữ/],
   ];
 
   it.each(cases)('%s', async (_label, name, data, message) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readPlanDocument } from '../../src/documents/document-reader.js';
+import { readPlanDocument, readPlanPdf } from '../../src/documents/document-reader.js';
+import { buildPdf } from '../helpers/pdf-builder.js';
+import { PLAN_2026_PDF_TASKS, plan2026Pdf } from '../helpers/plan-2026-pdf.js';
 import { findHeader, readPlanRows } from '../../src/domain/plan-table.js';
 import { buildDocx, para, row, table } from '../helpers/docx-builder.js';
 import { PLAN_2026_TASKS, plan2026Docx } from '../helpers/plan-2026-docx.js';
@@ -61,5 +63,26 @@ describe('reading a plan published as a Word file', () => {
       ['A. NHIỆM VỤ CHUNG', '', '', '', ''],
       ['', 'Tuyên truyền CCHC', 'Sở Nội vụ', '', 'Quý I'],
     ]);
+  });
+});
+
+describe('reading a plan exported to PDF (a text layer)', () => {
+  it('reads the ruled task table over two pages: header repeated on page 2 dropped, the row cut by the page break joined', async () => {
+    const read = await readPlanPdf(plan2026Pdf());
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.source).toEqual({ format: 'pdf', tables: { read: [1, 2], total: 2 }, pages: 2 });
+    const header = findHeader(read.rows);
+    if (!header.ok) throw new Error('no header');
+    // A PDF's rows may be cut by a page break: read as wrapped.
+    const tasks = readPlanRows(read.rows, header.value, { wrapped: true });
+    if (!tasks.ok) throw new Error(tasks.error.code);
+    expect(tasks.value.map(({ code, lead, coord, deadline }) => ({ code, lead, coord, deadline }))).toEqual(PLAN_2026_PDF_TASKS);
+    expect(tasks.value.find((t) => t.code === 'II.2')!.task).toBe('Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính');
+  });
+
+  it('says a PDF without text (a scan) has no text, and a PDF with only prose has no task table', async () => {
+    expect(await readPlanPdf(buildPdf([{ lines: [[40, 500, 700, 500]], texts: [] }]))).toEqual({ ok: false, problem: { code: 'no_text' } });
+    expect(await readPlanPdf(buildPdf([{ lines: [], texts: [{ x: 40, y: 500, text: 'Kính gửi: các sở, ban, ngành' }] }]))).toEqual({ ok: false, problem: { code: 'no_task_table', tables: 0 } });
+    expect(await readPlanPdf(Buffer.from('%PDF-1.4 hỏng'))).toEqual({ ok: false, problem: { code: 'unreadable' } });
   });
 });

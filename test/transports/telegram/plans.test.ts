@@ -5,6 +5,7 @@ import { haTinhCells } from '../../fixtures/seed-deadlines.js';
 import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
 import { buildDocx, para, row, table } from '../../helpers/docx-builder.js';
 import { PLAN_2026_TASKS, plan2026Docx } from '../../helpers/plan-2026-docx.js';
+import { plan2026Pdf } from '../../helpers/plan-2026-pdf.js';
 
 const admin: TgUser = { id: 1001, first_name: 'Hoa' };
 const focal: TgUser = { id: 2002, first_name: 'Trang' };
@@ -199,11 +200,19 @@ describe('importing a plan sent as a Word file', () => {
   it('says what it looked for when a Word file has no task table, and stores nothing', async () => {
     const letter = await buildDocx(table(2, [row(['ỦY BAN NHÂN DÂN TỈNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])]) + para('Kính gửi: các sở, ban, ngành'));
     const [reply] = await h.sendDocument(admin, 'cong-van.docx', letter, '2026 Công văn');
-    expect(reply).toContain('Không tìm thấy bảng nhiệm vụ trong tệp Word (đã xem 1 bảng)');
+    expect(reply).toContain('Không tìm thấy bảng nhiệm vụ trong tệp (đã xem 1 bảng)');
     expect(reply).toContain('không có gì được lưu');
     expect(h.lastButtons(admin.id).some((b) => b.text === '✅ Nhập kế hoạch này')).toBe(false);
     const [locked] = await h.sendDocument(admin, 'mat-khau.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     expect(locked).toContain('Tệp có mật khẩu');
+    expect(taskCount()).toBe(0);
+  });
+
+  it('reads the same plan exported to PDF: the preview names the pages and tables read', async () => {
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-cchc-2026.pdf', plan2026Pdf(), '2026 Kế hoạch CCHC năm 2026');
+    // Four tasks (I.1, II.1, II.2 cut by the page break, III.1), from both pages' ruled tables.
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 4 nhiệm vụ');
+    expect(preview).toContain('Tệp PDF (2 trang): đọc các bảng 1 và 2 (trong 2 bảng của tệp) làm bảng nhiệm vụ');
     expect(taskCount()).toBe(0);
   });
 });
