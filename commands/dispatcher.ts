@@ -92,10 +92,14 @@ export class Dispatcher {
    * `as`: the member the message comes from when no platform account says (the `say` CLI).
    */
   async handle(message: IncomingMessage, capabilities: TransportCapabilities, as?: Member): Promise<DispatchOutcome> {
-    const log = this.logger.child({ platform: message.platform, update: message.updateId, user: message.platformUserId });
+    let log = this.logger.child({ platform: message.platform, update: message.updateId });
     let member: Member | null = as ?? null;
     try {
       member ??= this.services.store.members.byAccount(message.platform, message.platformUserId) ?? null;
+      // The sender as dondoc's member id, never their platform account or name: info lines carry no
+      // personal data (README, "Logs"). An unknown sender's account is logged at debug level only.
+      log = log.child({ member: member?.id ?? null });
+      if (!member) log.debug({ user: message.platformUserId }, 'message from an account not linked to a member');
       const ctx: CommandContext = {
         member,
         platform: message.platform,
@@ -134,7 +138,9 @@ export class Dispatcher {
     if (message.file) {
       if (message.chatType === 'group') return { replies: [] };
       if (!ctx.member) return { replies: [textReply(...COMMON.strangerIntro)] };
-      log.info({ file: message.file.name, size: message.file.size }, 'file received');
+      // The file's kind and size; its name may name a person, so only at debug level.
+      log.info({ fileType: /\.([A-Za-z0-9]{1,8})$/.exec(message.file.name)?.[1]?.toLowerCase() ?? null, size: message.file.size }, 'file received');
+      log.debug({ file: message.file.name }, 'file name');
       if (ctx.member.role === 'admin') {
         const draft = this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
         if (draft) return handleBroadcastFile(ctx, message.file, draft.broadcastId);

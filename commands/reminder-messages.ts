@@ -1,6 +1,7 @@
 import { bold, italic, lines, type Choice, type Reply, type RichText } from '../src/app/reply.js';
 import { formatCivil, weekdayName, type CivilDate } from '../src/domain/civil-date.js';
 import type { DigestItem, ReminderMessages } from '../src/app/scheduler.js';
+import type { BackupMessages } from '../src/app/backup-schedule.js';
 
 const platformName = (platform: string) => (platform === 'zalo' ? 'Zalo' : platform === 'telegram' ? 'Telegram' : platform);
 
@@ -34,6 +35,9 @@ const T = {
     `${byPlatform ? `${platform} báo đã hết hạn mức tin nhắn của gói` : `Đã dùng hết hạn mức ${quota.toLocaleString('vi-VN')} tin nhắn`} (đã gửi ${sent.toLocaleString('vi-VN')} tin tháng này). dondoc tạm dừng gửi qua ${platform} đến đầu tháng sau; các tin chờ gửi được giữ lại. Quản trị có thể gửi tiếp ngay (khi đã nâng gói): /kenh zalo tieptuc.`,
   unreachableNotice: (name: string, agency: string, platform: string) =>
     `⚠️ Không gửi được tin cho ${name} (${agency}) trên ${platform}: người này đã chặn bot hoặc không còn dùng tài khoản. Hãy liên hệ trực tiếp hoặc gửi mã mời mới (/moi).`,
+  backupTitle: (day: CivilDate) => `⚠️ Sao lưu tự động ngày ${formatCivil(day)} không thành công`,
+  backupFailed: (reason: string, dir: string) =>
+    `Lý do: ${reason}. Dữ liệu đang dùng không bị ảnh hưởng; dondoc sẽ thử lại sau 30 phút. Hãy kiểm tra thư mục sao lưu ${dir} (còn chỗ trống, dondoc ghi được), hoặc sao lưu tay: npm run cli -- backup <tệp.sqlite>.`,
 };
 
 const MAX_BUTTON_ITEMS = 8;
@@ -125,4 +129,9 @@ export const REMINDER_MESSAGES: ReminderMessages = {
   unreachable: unreachableReply,
   budgetWarning: (platform, sent, quota) => ({ text: lines([bold(T.budgetTitle(platformName(platform)))], T.budgetWarning(platformName(platform), sent, quota)) }),
   budgetExhausted: (platform, sent, quota, byPlatform) => ({ text: lines([bold(T.budgetTitle(platformName(platform)))], T.budgetOut(platformName(platform), sent, quota, byPlatform)) }),
+};
+
+/** What admins are told when the running bot's daily backup fails (src/app/backup-schedule.ts). */
+export const BACKUP_MESSAGES: BackupMessages = {
+  backupFailed: (day, reason, dir) => ({ text: lines([bold(T.backupTitle(day))], T.backupFailed(reason, dir)) }),
 };

@@ -41,7 +41,14 @@ export const STATUS_TEXTS = {
       contradiction: `Tin này vừa nói nhiệm vụ ${code} đã xong vừa nói còn việc chưa xong`,
       not_started: `Tin này nói nhiệm vụ ${code} chưa bắt đầu nhưng chưa nêu lý do`,
       mixed: `Tin này báo nhiều tình trạng khác nhau`,
+      hedged: `Tin này chưa khẳng định nhiệm vụ ${code} đã xong (có từ “chắc”, “hình như”, “nghe nói”…)`,
     })[d],
+  confirmDone: (code: string, unexplained: string[]) =>
+    `Ghi nhận ${code} đã hoàn thành?${unexplained.length > 0 ? ` (dondoc chưa hiểu chắc: ${unexplained.slice(0, 5).map((w) => `“${w}”`).join(', ')})` : ''}`,
+  confirmYes: '✅ Đúng, đã xong',
+  confirmNotYet: '🔄 Chưa xong',
+  confirmOther: 'Khác…',
+  chooseStatus: (code: string) => `Chọn tình trạng đúng của nhiệm vụ ${code}:`,
   askStatus: (code: string) => `dondoc chưa ghi gì. Chọn đúng tình trạng bên dưới, hoặc gửi lại một dòng rõ hơn, ví dụ “${code} xong”, “${code} đang làm 60%”, “${code} vướng: lý do”.`,
   mixed: (codes: string[]) =>
     `Tin này báo nhiều tình trạng khác nhau cho ${codes.join(', ')}; dondoc chưa ghi gì. Hãy gửi mỗi nhiệm vụ một tin, ví dụ “${codes[0]} xong” rồi “${codes[1] ?? codes[0]} đang làm 50%”.`,
@@ -166,45 +173,74 @@ export function handleStatusText(ctx: CommandContext, text: string): CommandResu
     if (!task) return { replies: [textReply(T.unknownTask(chosen[1]!))] };
     const reread = readStatusReply(`${task.code} ${chosen[2]}`, today(ctx));
     if (!reread.ok) return { replies: [textReply(T.problem(reread.error))] };
-    if (reread.value.status === 'unclear') return askBack(reread.value, [task]);
-    return record(ctx, task, toTaskReply(reread.value, task.code)!);
+    const item = reread.value.items[0]!;
+    if (reread.value.items.length > 1 || item.status === 'unclear') return askBack(reread.value.doubt, [task]);
+    if (item.status === 'done' && item.confirm) return { replies: [askConfirm(task, reread.value)] };
+    return record(ctx, task, toTaskReply(item, task.code, reread.value.evidence)!);
   }
   const read = readStatusReply(text, today(ctx));
   if (!read.ok) return { replies: [textReply(T.problem(read.error))] };
   const reading = read.value;
-  if (reading.status === 'unclear' && reading.doubt === 'mixed') return { replies: [textReply(T.mixed(reading.codes))] };
   const replies: Reply[] = [];
-  const unclear: Task[] = [];
-  for (const code of reading.codes) {
-    const found = ctx.services.statuses.findTask(ctx.member!, code);
-    if (found.kind === 'none') {
-      replies.push(textReply(T.unknownTask(code)));
-      continue;
+  const unclear: { task: Task; doubt: ReplyDoubt | null }[] = [];
+  // Each group of codes carries its own status ("2.5 xong rồi, còn 2.6 thì chưa"); a done that is
+  // not a plain statement is asked back with one tap before anything is stored.
+  for (const item of reading.items) {
+    for (const code of item.codes) {
+      const found = ctx.services.statuses.findTask(ctx.member!, code);
+      if (found.kind === 'none') {
+        replies.push(textReply(T.unknownTask(code)));
+        continue;
+      }
+      if (found.kind === 'many') {
+        // The buttons carry the task id and the reply without its code (cut to Telegram's 64 bytes).
+        const rest = text.replace(new RegExp(`(nv\\.?\\s*|nhiệm vụ\\s*)?${code.replace(/\./g, '\\.')}\\s*[,;]?\\s*`, 'i'), '').trim() || text;
+        replies.push({
+          text: [T.whichTask(code)],
+          choices: found.tasks.map((t) => [{ label: `${t.code} — ${t.planName}`.slice(0, 60), command: fitCallback(`/capnhat t${t.id} ${rest}`) }]),
+        });
+        continue;
+      }
+      if (item.status === 'unclear') {
+        unclear.push({ task: found.task, doubt: item.doubt });
+        continue;
+      }
+      if (item.status === 'done' && item.confirm) {
+        replies.push(askConfirm(found.task, reading));
+        continue;
+      }
+      replies.push(...record(ctx, found.task, toTaskReply(item, found.task.code, reading.evidence)!).replies);
     }
-    if (found.kind === 'many') {
-      // The buttons carry the task id and the reply without its code (cut to Telegram's 64 bytes).
-      const rest = text.replace(new RegExp(`(nv\\.?\\s*|nhiệm vụ\\s*)?${code.replace(/\./g, '\\.')}\\s*[,;]?\\s*`, 'i'), '').trim() || text;
-      replies.push({
-        text: [T.whichTask(code)],
-        choices: found.tasks.map((t) => [{ label: `${t.code} — ${t.planName}`.slice(0, 60), command: fitCallback(`/capnhat t${t.id} ${rest}`) }]),
-      });
-      continue;
-    }
-    if (reading.status === 'unclear') {
-      unclear.push(found.task);
-      continue;
-    }
-    replies.push(...record(ctx, found.task, toTaskReply(reading, found.task.code)!).replies);
   }
-  if (unclear.length > 0) replies.push(...askBack(reading, unclear).replies);
+  for (const { task, doubt } of unclear.slice(0, 3)) replies.push(...askBack(doubt, [task]).replies);
   return { replies: mergeTexts(replies) };
 }
 
+/**
+ * "Ghi nhận II.3.4 đã hoàn thành?" [Đúng] [Chưa xong] [Khác…]: a done read from free text that is
+ * not a plain statement is stored only when the member confirms it. "Đúng" records it with the
+ * evidence the message named (when it fits a button); nothing is stored before the tap.
+ */
+function askConfirm(task: Task, reading: StatusReading): Reply {
+  const withEvidence = `/tt t${task.id} xong ${reading.evidence.join(' ')}`.trim();
+  const yes = Buffer.byteLength(withEvidence, 'utf8') <= 64 ? withEvidence : `/tt t${task.id} xong`;
+  return {
+    text: [T.confirmDone(task.code, reading.unexplained)],
+    choices: [
+      [
+        { label: T.confirmYes, command: yes },
+        { label: T.confirmNotYet, command: `/tt t${task.id} dang` },
+      ],
+      [{ label: T.confirmOther, command: `/tt t${task.id} khac` }],
+    ],
+  };
+}
+
 /** Asks which status was meant, with the status buttons of each task (numbered choices on Zalo). */
-function askBack(reading: StatusReading, tasks: Task[]): CommandResult {
+function askBack(doubt: ReplyDoubt | null, tasks: Task[]): CommandResult {
   return {
     replies: tasks.slice(0, 3).map((task) => ({
-      text: [`${T.doubt(reading.doubt ?? 'no_status', task.code)}. ${T.askStatus(task.code)}`],
+      text: [`${T.doubt(doubt ?? 'no_status', task.code)}. ${T.askStatus(task.code)}`],
       choices: statusChoices(task),
     })),
   };
@@ -324,7 +360,10 @@ export const statusButtonCommand = defineCommand({
     const base: ParsedStatusReply = { code: task.code, status: 'done', progress: null, reason: null, evidence: null, requestedDate: null };
     switch (args.action) {
       case 'xong':
-        return record(ctx, task, { ...base, status: 'done', progress: 100 });
+        // "/tt t12 xong 123/QĐ-UBND": the "Đúng" of a confirm question carries the message's evidence.
+        return record(ctx, task, { ...base, status: 'done', progress: 100, evidence: args.value });
+      case 'khac':
+        return { text: [T.chooseStatus(task.code)], choices: statusChoices(task) };
       case 'dang': {
         if (args.value === null && !args.confirmed) {
           return { text: [T.askProgress(task.code)], choices: [PROGRESS_STEPS.map((p) => ({ label: `${p}%`, command: `/tt t${task.id} dang ${p}` }))] };

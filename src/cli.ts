@@ -73,7 +73,10 @@ Lệnh:
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
       (báo xong là ghi nhận). --json: [{"text":"…","choices":["…"],"files":["…"]}].
   replay
-      Tính lại trạng thái các việc từ nhật ký cập nhật và báo mọi chênh lệch (mã thoát 1 nếu có).`;
+      Tính lại trạng thái các việc từ nhật ký cập nhật và báo mọi chênh lệch (mã thoát 1 nếu có).
+  doctor [--json]
+      Kiểm tra như GET /healthz: ghi được cơ sở dữ liệu, lược đồ, tiến trình giữ hàng đợi gửi và bộ lập lịch,
+      tin chờ gửi, lần chạy gần nhất của bộ lập lịch, kết nối Telegram/Zalo, hạn mức tháng (mã thoát 1 nếu có lỗi).`;
 
 /** Thrown for a wrong CLI call; printed as one Vietnamese line plus the usage, exit code 2. */
 class UsageError extends Error {}
@@ -142,17 +145,30 @@ function describeReply(text: string, today: string): { json: object; lines: stri
   const words = { done: 'hoàn thành', progress: 'đang thực hiện', problem: 'vướng mắc', extension: 'xin gia hạn', unclear: 'chưa rõ (dondoc sẽ hỏi lại)' };
   if (!read.ok) {
     const codes = 'taskCode' in read.error && read.error.taskCode ? [read.error.taskCode] : [];
-    const json = { codes, status: 'unclear', progress: null, date: null, reason: null, evidence: [] };
+    const json = { codes, status: 'unclear', progress: null, date: null, reason: null, evidence: [], confirm: false, unexplained: [], items: [] };
     return { json, lines: [`Tình trạng: ${words.unclear}`, `dondoc sẽ trả lời: ${STATUS_TEXTS.problem(read.error)}`] };
   }
   const r = read.value;
-  const json = { codes: r.codes, status: r.status, progress: r.progress, date: r.date, reason: r.reason, evidence: r.evidence };
+  const json = {
+    codes: r.codes,
+    status: r.status,
+    progress: r.progress,
+    date: r.date,
+    reason: r.reason,
+    evidence: r.evidence,
+    confirm: r.confirm,
+    unexplained: r.unexplained,
+    items: r.items.map((i) => ({ codes: i.codes, status: i.status, progress: i.progress, date: i.date, reason: i.reason, doubt: i.doubt, confirm: i.confirm })),
+  };
   const out = [`Mã nhiệm vụ: ${r.codes.join(', ')}`, `Tình trạng: ${words[r.status]}`];
+  if (r.items.length > 1) for (const i of r.items) out.push(`  • ${i.codes.join(', ')}: ${words[i.status]}${i.confirm ? ' (hỏi xác nhận trước khi ghi)' : ''}`);
+  else if (r.confirm) out.push(`dondoc sẽ hỏi xác nhận trước khi ghi: ${STATUS_TEXTS.confirmDone(r.codes[0]!, r.unexplained)}`);
+  if (r.unexplained.length > 0) out.push(`Từ chưa hiểu: ${r.unexplained.map((w) => `“${w}”`).join(', ')}`);
   if (r.progress !== null) out.push(`Tiến độ: ${r.progress}%`);
   if (r.date) out.push(`Xin gia hạn đến: ${formatCivil(r.date)}`);
   if (r.reason) out.push(`Lý do: ${r.reason}`);
   if (r.evidence.length > 0) out.push(`Minh chứng: ${r.evidence.join(', ')}`);
-  if (r.status === 'unclear') {
+  if (r.status === 'unclear' && r.items.length === 1) {
     out.push(r.doubt === 'mixed' ? `dondoc sẽ trả lời: ${STATUS_TEXTS.mixed(r.codes)}` : `dondoc sẽ hỏi lại: ${STATUS_TEXTS.doubt(r.doubt ?? 'no_status', r.codes[0]!)}. ${STATUS_TEXTS.askStatus(r.codes[0]!)}`);
   }
   return { json, lines: out };
@@ -591,6 +607,8 @@ async function run(argv: string[]): Promise<number> {
         store.close();
       }
     }
+    case 'doctor':
+      return (await import('./doctor.js')).doctorCommand(config, rest, print);
     default:
       throw new UsageError(`không có lệnh “${command}”`);
   }

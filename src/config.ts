@@ -51,6 +51,19 @@ export const configSchema = z.object({
     .max(720, 'cần số giờ, từ 1 đến 720')
     .default(72),
   DONDOC_SCHEDULER: booleanFlag.default(true),
+  // GET /healthz and /metrics are served whenever the HTTP server runs; this starts it for them alone (polling mode).
+  DONDOC_HEALTH_HTTP: booleanFlag.default(false),
+  // The running bot's daily backup: a directory turns it on.
+  DONDOC_BACKUP_DIR: z.string().trim().min(1, 'cần đường dẫn thư mục sao lưu').optional(),
+  DONDOC_BACKUP_AT: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'cần giờ dạng HH:mm, ví dụ 02:30')
+    .default('02:30'),
+  DONDOC_BACKUP_KEEP_DAYS: z.coerce.number({ error: 'cần số ngày, từ 1 đến 366' }).int('cần số ngày nguyên').min(1, 'cần số ngày, từ 1 đến 366').max(366, 'cần số ngày, từ 1 đến 366').default(7),
+  DONDOC_BACKUP_KEEP_MONTHS: z.coerce.number({ error: 'cần số tháng, từ 0 đến 120' }).int('cần số tháng nguyên').min(0, 'cần số tháng, từ 0 đến 120').max(120, 'cần số tháng, từ 0 đến 120').default(12),
+  // /metrics answers loopback callers without a token; anyone else must send "Authorization: Bearer <token>".
+  DONDOC_METRICS_TOKEN: z.string().trim().min(16, 'cần một chuỗi bí mật dài ít nhất 16 ký tự').optional(),
   // Zalo's free plan, as one source reports it (unverified; see README): 3,000 outbound messages a month. 0 = no limit.
   DONDOC_ZALO_MONTHLY_QUOTA: z.coerce
     .number({ error: 'cần số tin nhắn mỗi tháng (0 = không giới hạn)' })

@@ -28,8 +28,12 @@ import { applyRegistry, readRegistry } from './app/agency-registry.js';
 import { DEMO_MEMBERS, seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
 import { Dispatcher } from '../commands/dispatcher.js';
 import { rememberChoices } from '../commands/numbered-choices.js';
-import { REMINDER_MESSAGES } from '../commands/reminder-messages.js';
+import { BACKUP_MESSAGES, REMINDER_MESSAGES } from '../commands/reminder-messages.js';
 import { createServices, type Services } from './app/services.js';
+import { HealthCheck } from './app/health.js';
+import { Metrics } from './app/metrics.js';
+import { mountHealth } from './http/health-routes.js';
+import { BackupSchedule } from './app/backup-schedule.js';
 
 /** Where the province's data files live (default: the repository's data/ folder). */
 export const DATA_DIR = join(process.cwd(), 'data');
@@ -45,6 +49,10 @@ export interface App {
   outboundApi?: Api;
   worker: OutboxWorker;
   scheduler: Scheduler;
+  /** What GET /healthz and `npm run cli -- doctor` report. */
+  health: HealthCheck;
+  /** What GET /metrics serves. */
+  metrics: Metrics;
   /**
    * Starts competing for the outbox and scheduler leases (start() does it too); says which this
    * process took at once. It keeps trying every 10 s, taking over when a holder stops or dies.
@@ -100,8 +108,14 @@ export function createApp(
   const zaloIntake = config.zalo?.intake;
   /** Where Zalo fetches charts and files by link (none: Zalo members get file names only). */
   const zaloPublicUrl = config.zalo?.publicUrl;
-  const needHttp = config.localChat || telegramIntake?.kind === 'webhook' || zaloIntake?.kind === 'webhook' || zaloPublicUrl !== undefined;
+  const needHttp = config.localChat || telegramIntake?.kind === 'webhook' || zaloIntake?.kind === 'webhook' || zaloPublicUrl !== undefined || config.DONDOC_HEALTH_HTTP;
   const http = needHttp ? new HttpServer(logger) : undefined;
+  // Health and metrics: the platforms' getMe probes are added below, once their clients exist.
+  const probes: Record<string, (signal: AbortSignal) => Promise<unknown>> = {};
+  const health = new HealthCheck({ store, clock, schedulerExpected: config.DONDOC_SCHEDULER, budget, probes });
+  const metrics: Metrics = new Metrics(health, () => ({ outbox: outboxLease.holding, scheduler: schedulerLease?.holding ?? false }));
+  services.statuses.onRecorded = (kind) => metrics.replyRecorded(kind);
+  if (http) mountHealth(http, health, metrics, config.DONDOC_METRICS_TOKEN);
   const localChat = config.localChat
     ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)), logger.child({ transport: 'local' }))
     : undefined;
@@ -124,6 +138,8 @@ export function createApp(
   const outboundApi = config.telegram ? createOutboundApi(config.telegram.token, config.telegram.apiRoot) : undefined;
   if (outboundApi && config.telegram) {
     senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.telegram.perSecond, perChatGapMs: config.telegram.perChatGapMs }, storedFiles));
+    // grammY types its signal with the abort-controller polyfill; Node's own AbortSignal is what it passes to fetch.
+    probes.telegram = (signal) => outboundApi.getMe(signal as unknown as Parameters<Api['getMe']>[0]);
   }
   if (localChat) {
     senders.set('local', {
@@ -140,6 +156,7 @@ export function createApp(
     wakeOn: notifier.signal,
     onSentWithoutButtons: (platform, chatId, replies, now) => rememberChoices(store, platform, chatId, replies, null, now),
     budget,
+    onOutcome: (platform, outcome) => metrics.outcome(platform, outcome),
   });
   // A database file can be opened by a worker thread too: full re-plans, plan imports and Excel
   // exports run there, off the chat's event loop.
@@ -160,6 +177,7 @@ export function createApp(
     overdueCounts: () => services.summaries.overdueCounts(),
     weeklyDigest: weeklyDigests(services),
     ...(planOffThread ? { planElsewhere: () => planInThread({ ...threadContext(), batch: PLAN_BATCH }) } : {}),
+    onReminderLag: (seconds) => metrics.reminderLag(seconds),
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.
@@ -171,8 +189,32 @@ export function createApp(
     },
     onLose: () => worker.stop(),
   });
+  // The daily backup (DONDOC_BACKUP_DIR) runs where the scheduler runs: one process a day makes it.
+  const backups =
+    config.DONDOC_BACKUP_DIR && config.DONDOC_DB_PATH !== ':memory:'
+      ? new BackupSchedule(
+          {
+            dbPath: config.DONDOC_DB_PATH,
+            dir: config.DONDOC_BACKUP_DIR,
+            at: config.DONDOC_BACKUP_AT,
+            keepDays: config.DONDOC_BACKUP_KEEP_DAYS,
+            keepMonths: config.DONDOC_BACKUP_KEEP_MONTHS,
+            timeZone: config.DONDOC_TIMEZONE,
+          },
+          { store, clock, logger: logger.child({ component: 'backup' }), notifier, messages: BACKUP_MESSAGES },
+        )
+      : undefined;
   const schedulerLease = config.DONDOC_SCHEDULER
-    ? new LeaseKeeper(store, 'scheduler', leaseLog, { onAcquire: () => scheduler.start(), onLose: () => scheduler.stop() })
+    ? new LeaseKeeper(store, 'scheduler', leaseLog, {
+        onAcquire: () => {
+          scheduler.start();
+          backups?.start();
+        },
+        onLose: () => {
+          backups?.stop();
+          return scheduler.stop();
+        },
+      })
     : undefined;
   const startBackground = () => {
     // The scheduler (this process's or another's, whichever holds the lease) plans in full off the
@@ -194,6 +236,7 @@ export function createApp(
   const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish, inbox, budget) : undefined;
   if (zaloClient && config.zalo) {
     senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.zalo.perSecond, perChatGapMs: config.zalo.perChatGapMs }, publish));
+    probes.zalo = (signal) => zaloClient.call('getMe', {}, signal);
   }
   if (zalo && http && zaloIntake?.kind === 'webhook') zalo.mountWebhook(http, zaloIntake.secret);
 
@@ -210,6 +253,8 @@ export function createApp(
     ...(zalo ? { zalo } : {}),
     worker,
     scheduler,
+    health,
+    metrics,
     startBackground,
     async start() {
       if (config.demoData) await seedDemoPlan(services, dataDir, logger);

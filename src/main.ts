@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createApp } from './create-app.js';
-import { runtimeWarning } from './runtime-check.js';
 
 /** Starts dondoc: reads .env (if present) and the environment, opens the store, starts the transports. */
 async function main(): Promise<void> {
@@ -21,8 +19,6 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.DONDOC_LOG_LEVEL);
   for (const warning of config.warnings) logger.warn(warning);
-  const runtime = runtimeWarning(process.versions.node, createRequire(import.meta.url)('better-sqlite3/package.json').version as string);
-  if (runtime) logger.warn(runtime);
   const app = createApp(config, { logger, clock: systemClock });
   let stopping = false;
   const shutdown = (signal: string) => {

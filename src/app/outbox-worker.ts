@@ -71,6 +71,8 @@ export interface OutboxWorkerOptions {
   budget?: { allows(platform: string, cost: number): boolean; spent(platform: string, n: number): void; exhausted(platform: string): void };
   /** Called after replies went to a chat without buttons (the chat layer remembers their numbered choices). */
   onSentWithoutButtons?: (platform: string, chatId: string, replies: Reply[], now: Date) => void;
+  /** Told each row's outcome (/metrics): sent, ended unreachable or failed, or refused with 429. */
+  onOutcome?: (platform: string, outcome: 'sent' | 'unreachable' | 'failed' | 'rate_limited') => void;
 }
 
 /** A real-time poll interval (not pacing: pacing waits go through the clock). */
@@ -251,6 +253,7 @@ export class OutboxWorker {
       };
       await sender.send(row.chatId, replies, progress);
       this.store.outbox.markSent(row.id, this.clock.now());
+      this.options.onOutcome?.(row.platform, 'sent');
       if (!sender.buttonsFor(row.chatId)) this.options.onSentWithoutButtons?.(sender.platform, row.chatId, replies, this.clock.now());
     } catch (error) {
       if (error instanceof RateLimitedError) {
@@ -258,6 +261,7 @@ export class OutboxWorker {
         this.pausedUntil.set(sender.platform, Math.max(until, this.pausedUntil.get(sender.platform) ?? 0));
         this.store.outbox.retryLater(row.id, this.clock.now(), `429: chờ ${error.retryAfterSeconds}s`, false);
         log.warn({ retryAfter: error.retryAfterSeconds }, 'rate limited: pausing the platform');
+        this.options.onOutcome?.(row.platform, 'rate_limited');
         return;
       }
       if (error instanceof QuotaExceededError) {
@@ -269,6 +273,7 @@ export class OutboxWorker {
       if (error instanceof UnreachableError) {
         this.store.outbox.finish(row.id, 'unreachable', error.message);
         log.warn({ member: row.memberId }, 'member unreachable');
+        this.options.onOutcome?.(row.platform, 'unreachable');
         this.options.onUnreachable?.(row);
         return;
       }
@@ -277,6 +282,7 @@ export class OutboxWorker {
       if (attempts >= (this.options.maxAttempts ?? 6)) {
         this.store.outbox.finish(row.id, 'failed', message);
         log.error({ err: error, attempts }, 'message failed for good');
+        this.options.onOutcome?.(row.platform, 'failed');
         return;
       }
       const delay = (this.options.backoffBaseMs ?? 2_000) * 2 ** (attempts - 1);

@@ -56,6 +56,9 @@ export interface ReminderMessages extends BudgetMessages {
   unreachable(name: string, agency: string, platform: string): Reply;
 }
 
+/** The service mark a good scheduler tick writes (service_marks). */
+export const SCHEDULER_TICK_MARK = 'scheduler.tick';
+
 export interface SchedulerDeps {
   messages: ReminderMessages;
   store: Store;
@@ -80,6 +83,8 @@ export interface SchedulerDeps {
    * in-memory database), the tick plans in place.
    */
   planElsewhere?: () => Promise<PlanOutcome & PlannedState>;
+  /** Told, for every reminder a tick sends, how late it went out against its planned time (seconds; /metrics). */
+  onReminderLag?: (seconds: number) => void;
 }
 
 export interface TickResult {
@@ -130,6 +135,12 @@ export class Scheduler {
       await this.planInBackground();
       await this.tickInSlices();
       await this.settled();
+      // The last good tick, for /healthz and `doctor` in any process (a busy database: next tick).
+      try {
+        this.deps.store.marks.set(SCHEDULER_TICK_MARK, this.deps.clock.now());
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'could not record the scheduler tick');
+      }
     } catch (error) {
       this.deps.logger.error({ err: error }, 'scheduler tick failed');
     } finally {
@@ -248,6 +259,7 @@ export class Scheduler {
       result.missed += missed.length;
       tick.missed.push(...missed);
       const live = rows.filter((r) => !missed.includes(r));
+      if (this.deps.onReminderLag) for (const r of live) this.deps.onReminderLag(Math.max(0, (now.getTime() - Date.parse(r.sendAt)) / 1_000));
       const { sent, skipped, digests } = this.enqueueDigests(live, today, now, tick);
       result.sent += sent;
       result.skipped += skipped;

@@ -20,6 +20,9 @@ export type RecordError =
 
 /** Status replies: finding the task a reply names, recording it as an event, extension decisions. */
 export class StatusService {
+  /** Told the kind of every reply recorded (done, in_progress, blocked, extension_requested, contribution, report): /metrics. */
+  onRecorded: ((kind: string) => void) | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -139,6 +142,7 @@ export class StatusService {
       requestedDate: reply.requestedDate,
       createdAt: this.clock.now().toISOString(),
     });
+    this.onRecorded?.(event.status);
     return ok({ event, role });
   }
 
@@ -146,20 +150,20 @@ export class StatusService {
   submitReport(member: Member, platform: string, reportId: number, evidence: string | null): Result<StatusEvent, 'not_owed' | 'already_done'> {
     if (!this.store.reports.owes(reportId, member.agencyId)) return err('not_owed');
     if (this.store.statuses.state('report', reportId, member.agencyId)?.status === 'done') return err('already_done');
-    return ok(
-      this.store.statuses.append({
-        itemKind: 'report',
-        itemId: reportId,
-        agencyId: member.agencyId,
-        memberId: member.id,
-        platform,
-        status: 'done',
-        progress: 100,
-        reason: null,
-        evidence,
-        createdAt: this.clock.now().toISOString(),
-      }),
-    );
+    const event = this.store.statuses.append({
+      itemKind: 'report',
+      itemId: reportId,
+      agencyId: member.agencyId,
+      memberId: member.id,
+      platform,
+      status: 'done',
+      progress: 100,
+      reason: null,
+      evidence,
+      createdAt: this.clock.now().toISOString(),
+    });
+    this.onRecorded?.('report');
+    return ok(event);
   }
 
   /** Approves or rejects an extension request; approval moves that agency's due date and re-plans. */

@@ -1,5 +1,7 @@
-import { civilDate, type CivilDate } from './civil-date.js';
+import { civilDate, endOfMonth, endOfQuarter, type CivilDate } from './civil-date.js';
 import { parseDeadline } from './deadline-grammar.js';
+import { LEXICON, MAX_PHRASE, type Role } from './reply-lexicon.js';
+import { CONTENT_WORDS } from './reply-vocabulary.js';
 import { foldAligned } from './text-key.js';
 
 /** What a reply says, in the words of `npm run cli -- reply --json`. */
@@ -9,19 +11,38 @@ export type ReplyStatus = 'done' | 'progress' | 'problem' | 'extension' | 'uncle
 export type ReplyDoubt =
   /** No status words at all ("2.5 ok nhé"). */
   | 'no_status'
-  /** The reply names several tasks with different statuses ("2.5 xong, 2.6 đang làm"). */
+  /** The reply names several tasks with different statuses ("2.5 xong, 2.6 đang làm"): see `items`. */
   | 'mixed'
   /** A question, not a report ("2.5 xong chưa ạ?"). */
   | 'question'
   /** Says done and something that contradicts it ("xong nhưng còn vướng"). */
   | 'contradiction'
   /** Says the work has not started ("2.5 chưa thực hiện"), with no reason. */
-  | 'not_started';
+  | 'not_started'
+  /** A hedge or hearsay around the status ("chắc xong rồi", "nghe nói đã xong"). */
+  | 'hedged';
+
+/** What one group of codes in a reply says ("2.5 xong rồi, còn 2.6 thì chưa" has two items). */
+export interface ReplyItem {
+  codes: string[];
+  status: ReplyStatus;
+  progress: number | null;
+  /** For an extension: the new date asked for. */
+  date: CivilDate | null;
+  reason: string | null;
+  doubt: ReplyDoubt | null;
+  /**
+   * Done, but not a plain, fully explained done statement: the chat asks the member to confirm
+   * ("Ghi nhận 2.5 đã hoàn thành?") before storing it.
+   */
+  confirm: boolean;
+}
 
 /** Everything one status reply says. */
 export interface StatusReading {
   /** Task codes as typed ("2.5", "I.3.17", "NV 3.7" → "3.7"), in order, without duplicates. */
   codes: string[];
+  /** The status every item shares; "unclear" with doubt "mixed" when the items differ. */
   status: ReplyStatus;
   progress: number | null;
   /** For an extension: the new date asked for. */
@@ -31,6 +52,12 @@ export interface StatusReading {
   evidence: string[];
   /** Set when status is "unclear". */
   doubt: ReplyDoubt | null;
+  /** True when any done item must be confirmed before it is stored. */
+  confirm: boolean;
+  /** Words of the reply that no construction of the grammar explains, as typed. */
+  unexplained: string[];
+  /** One entry per group of codes, each with its own status. */
+  items: ReplyItem[];
 }
 
 /** What one task's reply records, as the status service stores it. */
@@ -60,39 +87,14 @@ export const MAX_EXTENSION_YEARS = 10;
 
 export const MAX_REPLY_LENGTH = 1000;
 
-// ---------------------------------------------------------------------------------------------
-// Words, as folded text (no diacritics, lower case). Informal spellings officials use in chat are
-// listed with the standard ones: "ko", "k", "hok" = không; "dc", "đc" = được; "ht" = hoàn thành.
-// ---------------------------------------------------------------------------------------------
-
-const NEGATORS = new Set(['chua', 'khong', 'ko', 'k', 'kh', 'khg', 'kg', 'hok', 'hong', 'chang', 'cha', 'chuaa', 'khongg', 'ch']);
-/** Words that may stand between a negator and the verb it negates ("chưa làm xong", "không thể hoàn thành"). */
-const NEGATION_GAP = 4;
-const HEDGES = /\b(sap|gan|chuan bi|se|du kien|du tinh|phan dau|co gang|co ban|muon|can|de|nham|tiep tuc|dang|chu yeu|hau nhu|gan nhu|chua hoan toan|uoc|kha nang|hy vong|hi vong)\s+(?:\S+\s+){0,1}$/;
-/** Completion verbs; "đã ban hành / phê duyệt / tổ chức / công bố" report a finished product (a document, a conference). */
-const DONE = /\b(hoan thanh|hoan tat|da xong|xong xuoi|xong|ht|done|xog|hoan thanh xong|ket thuc|da (?:duoc (?:\S+ ){0,3})?(?:ban hanh|phe duyet|to chuc|cong bo))\b/g;
-const PARTIAL_AFTER = /^\s*(?:(?:duoc|dc)\s+)?(?:mot phan|1 phan|phan|buoc|giai doan|dot|mot so|1 so|mot nua|nua|mot it|so bo|ban dau|du thao|khoang)\b/;
-const PROGRESS = /\b(dang|tien do|cho ky|cho phe duyet|cho duyet|da trinh|hoan thien|thuc hien (?:duoc|dc)|lam (?:duoc|dc))\b/;
-/** Work still under way in a clause of its own: "đã hoàn thành dự thảo, đang chờ UBND ký" is not done. */
-const STILL_WORKING = /\b(dang|cho (?:\S+ ){0,3}(?:ky|phe duyet|duyet|ban hanh)|da trinh|dang trinh)\b/;
-const PROBLEM = /\b(vuong mac|vuong|kho khan|bi vuong|gap kho|bat cap|thieu|khong the|chua the|khong kip|chua kip|chua co kinh phi|chua co huong dan|chua (?:duoc|dc) bo tri|chua (?:duoc|dc) cap|van de|vuot qua kha nang|tam dung|tam hoan|tam ngung|dung thuc hien|ngung thuc hien)\b/;
-/** Lateness is a problem unless the same clause says the work is done ("hoàn thành trễ hạn" is done, late). */
-const LATE = /\b(tre han|qua han|cham tien do|bi cham|cham tre|cham)\b/;
-const NEGATED_PROBLEM = /\b(khong|ko|k|kh|khg|hok|hong|chua|chang)\s+(?:co\s+|gap\s+|bi\s+|phat sinh\s+|con\s+)*(?:gi\s+)?(vuong mac|vuong|kho khan|van de|bat cap)(?:\s+gi)?\b/g;
-const EXTENSION = /\b(xin gia han|de nghi gia han|gia han|xin lui han|lui han|lui thoi han|lui thoi gian|keo dai thoi gian|dieu chinh thoi gian|xin them thoi gian|them thoi gian|xin lui|keo dai thoi han|xin dieu chinh thoi han|dieu chinh thoi han|xin hoan|hoan lai)\b/;
-const NEGATED_EXTENSION = /\b(khong|ko|k|chua|khong can|ko can|k can)\s+(?:can\s+|xin\s+|de nghi\s+)?(gia han|lui han|them thoi gian)\b/g;
-/** "chưa ban hành", "không tổ chức được": the product is not there, so the work is not done. */
-const NEGATED_PRODUCT = /\b(?:chua|khong|ko|k|van chua)\s+(?:(?:the|duoc|dc)\s+(?:\S+\s+){0,3})?(?:ban hanh|phe duyet|to chuc|cong bo)\b/;
-const NOT_STARTED = /\b(chua|khong|ko|k)\s+(?:the\s+)?(?:bat dau|thuc hien|trien khai|lam)\b/;
-/** "vì", "do", "lý do": but not the "độ" of "tiến độ" nor the "vị" of "đơn vị" (the same letters once folded). */
-const REASON_MARK =
-  /(?:^|[\s,(])(?:boi vi|tai vi|ly do(?: la)?|nguyen nhan(?: la)?|(?<!\b(?:tien|muc|che|thai|trinh|toc|nhiet|cap|chuan|khi|sau|o)\s)do|(?<!\b(?:don|dia|hoc|chuc|tu|hang|thu|vi)\s)vi)\s*[:]?\s+(?=\S)/;
-const QUESTION = /\?\s*$|\bphai khong\b|\bthe nao\b|\bra sao\b|\b(?:duoc|dc) khong\b|\bco (?:duoc|dc) khong\b/;
 const CODE =
   /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
 const CODE_SEPARATORS = /^[\s,;&+\-–]*(?:(?:va|voi)[\s,]*)?$/;
 /** Words before a number that make it something else than a task code ("bước 1", "giai đoạn 2", "số 15"). */
 const NOT_A_CODE_BEFORE = /\b(buoc|giai doan|phan|dot|lan|quy|thang|nam|ngay|tuan|khoan|diem|muc tieu|chi tieu|tang|hon|tren|duoi|khoang|con|thu|luc)\s*$/;
+
+/** Before a dotted number, fewer words rule out a code: "còn 2.6 thì chưa" names task 2.6. */
+const NOT_A_DOTTED_CODE_BEFORE = /\b(buoc|giai doan|phan|dot|lan|quy|thang|nam|ngay|tuan|khoan|diem|muc tieu|chi tieu|tang|hon|tren|duoi|khoang|luc)\s*$/;
 
 interface Span {
   start: number;
@@ -116,17 +118,37 @@ function findEvidence(text: string): { values: string[]; spans: Span[] } {
   return { values: [...new Set(values)], spans };
 }
 
+interface DateHit {
+  day: number;
+  month: number;
+  year: number | null;
+  span: Span;
+}
+
 /** Dates typed in chat: "30/9", "30/9/2024", "30-9-2024", "ngày 30 tháng 9 (năm 2024)". */
-function findDates(key: string): { day: number; month: number; year: number | null; span: Span }[] {
-  const out: { day: number; month: number; year: number | null; span: Span }[] = [];
+function findDates(key: string): DateHit[] {
+  const out: DateHit[] = [];
   for (const m of key.matchAll(/(?<![0-9.])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}|\d{2}))?(?![0-9%])/g)) {
     const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : null;
     out.push({ day: Number(m[1]), month: Number(m[2]), year, span: { start: m.index, end: m.index + m[0].length } });
   }
-  for (const m of key.matchAll(/\bngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/g)) {
+  for (const m of key.matchAll(/\bngay (\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![0-9])/g)) {
+    out.push({ day: Number(m[1]), month: Number(m[2]), year: m[3] ? Number(m[3]) : null, span: { start: m.index, end: m.index + m[0].length } });
+  }
+  for (const m of key.matchAll(/\b(?:ngay )?(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?(?![0-9])/g)) {
     out.push({ day: Number(m[1]), month: Number(m[2]), year: m[3] ? Number(m[3]) : null, span: { start: m.index, end: m.index + m[0].length } });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * "được 1/2", "xong 2/3", "khoảng 1/3": a fraction of the work, not a date. A number over a larger
+ * one, without a year, after a word of amount; "đến 1/2" or a lone "1/2" stays a date.
+ */
+function isFraction(key: string, hit: DateHit): boolean {
+  if (hit.year !== null || hit.day >= hit.month || hit.month > 10) return false;
+  const before = key.slice(Math.max(0, hit.span.start - 24), hit.span.start);
+  return /\b(?:duoc|dc|xong|hoan thanh|ht|lam|khoang|dat|moi|chi|tam|gan|hon|qua|mot|chung)\s*$/.test(before);
 }
 
 function findPercents(key: string): { value: number; span: Span }[] {
@@ -146,132 +168,398 @@ function findCodes(key: string): CodeHit[] {
     const raw = m[2]!;
     const at = m.index + m[0].length - raw.length;
     const before = key.slice(Math.max(0, at - 16), at);
-    if (!prefixed && NOT_A_CODE_BEFORE.test(before)) continue;
+    if (!prefixed && (raw.includes('.') ? NOT_A_DOTTED_CODE_BEFORE : NOT_A_CODE_BEFORE).test(before)) continue;
     // A bare number is a code only when prefixed ("NV 5") or first in the message ("5 xong").
     if (!raw.includes('.') && !prefixed && key.slice(0, m.index).replace(/\b(da|vang|em|anh|chi|bao cao|xin|kinh|gui|so|ben|phong|don vi|co quan)\b/g, '').trim() !== '') continue;
-    hits.push({ code: normaliseCode(raw), start: prefixed ? m.index : at, end: at + raw.length });
+    hits.push({ code: raw.toUpperCase(), start: prefixed ? m.index : at, end: at + raw.length });
   }
   return hits;
 }
 
-function normaliseCode(raw: string): string {
-  return raw.toUpperCase();
-}
+// ---------------------------------------------------------------------------------------------
+// Tokens: every piece of the reply is a code group, a date, a percent, a fraction, a document
+// number, a punctuation mark or a word; words are grouped into the lexicon's phrases.
+// ---------------------------------------------------------------------------------------------
 
-/** A reply's statements in one scope (the text about one group of codes). */
-interface Signals {
-  done: boolean;
-  negatedDone: boolean;
-  hedgedDone: boolean;
-  progress: boolean;
-  problem: boolean;
-  extension: boolean;
-  notStarted: boolean;
-  reasonMark: boolean;
-  stillWorking: boolean;
-  /** "2.5 xong chưa?": asks, does not report. */
-  question: boolean;
-  /** "xong nhưng chưa có quyết định": something said to be missing after a contrast word. */
-  missingAfterContrast: boolean;
-}
+type Token =
+  | { type: 'codes'; codes: string[]; start: number; end: number }
+  | { type: 'date' | 'percent' | 'fraction' | 'evidence' | 'number'; start: number; end: number; value?: number }
+  | { type: 'punct'; mark: string; start: number; end: number }
+  | { type: 'phrase'; key: string; raw: string; role: Role | null; start: number; end: number };
 
-/** Splits into clauses at punctuation and contrast words, where a negation stops. */
-function clauses(key: string): string[] {
-  return key.split(/[,;.!?\n]|\s[-–]\s|\b(?:nhung|tuy nhien|con|va)\b/);
-}
+/** Which role wins when a phrase has several: the ones that can only weaken a "done" first. */
+const PRECEDENCE: Role[] = [
+  'extension',
+  'problem',
+  'returned',
+  'counterfactual',
+  'hearsay',
+  'rhetorical',
+  'not_yet',
+  'not',
+  'fraction',
+  'future',
+  'hedge',
+  'question',
+  'late',
+  'progress',
+  'done',
+  'product',
+  'reason',
+  'contrast',
+  'perfect',
+  'work',
+  'time',
+  'noun',
+  'neutral',
+];
 
-function readSignals(scope: string): Signals {
-  const s: Signals = {
-    done: false,
-    negatedDone: false,
-    hedgedDone: false,
-    progress: false,
-    problem: false,
-    extension: false,
-    notStarted: false,
-    reasonMark: false,
-    stillWorking: false,
-    question: false,
-    missingAfterContrast: false,
-  };
-  if (/\b(?:nhung|tuy nhien|song)\s+(?:van\s+)?(?:chua|khong|ko|k|con thieu|thieu)\b/.test(scope)) s.missingAfterContrast = true;
-  const withoutNegatedProblems = scope.replace(NEGATED_PROBLEM, (m) => ' '.repeat(m.length));
-  const withoutNegatedExtensions = withoutNegatedProblems.replace(NEGATED_EXTENSION, (m) => ' '.repeat(m.length));
-  for (const clause of clauses(withoutNegatedExtensions)) {
-    for (const m of clause.matchAll(DONE)) {
-      const before = clause.slice(0, m.index).trim().split(/\s+/).filter(Boolean);
-      const window = before.slice(-NEGATION_GAP);
-      const after = clause.slice(m.index + m[0].length);
-      const negatedBefore = window.some((w) => NEGATORS.has(w));
-      // "hoàn thành không được", "xong không nổi": a negation right after the verb.
-      // "hoàn thành không được", "xong chưa đạt yêu cầu": a negation right after the verb.
-      const negatedAfter = /^\s*(?:(?:het|duoc|dc|kip|roi)\s+)?(?:khong|ko|k|chua|chang)\b(?!\s+(?:co\s+)?(?:vuong|kho khan|van de))/.test(after);
-      const question = /^\s*(?:(?:roi|het|duoc|dc)\s+)?(?:chua|khong|ko|k|hay chua)\s*(?:a|vay|nhi|the|em|anh|chi)?\s*$/.test(after);
-      if (question) s.question = true;
-      if (negatedBefore || negatedAfter || question) {
-        s.negatedDone = true;
-        continue;
+/** Words whose diacritics decide their part: "à" asks, "ạ" is polite; "nửa" is half, "nữa" is more. */
+const BY_SPELLING: Record<string, Role> = {
+  à: 'question',
+  ạ: 'neutral',
+  a: 'neutral',
+  hả: 'question',
+  hở: 'question',
+  hử: 'question',
+  họ: 'neutral',
+  chứ: 'question',
+  chú: 'neutral',
+  chủ: 'neutral',
+  nhỉ: 'question',
+  đâu: 'rhetorical',
+  đầu: 'time',
+  đó: 'neutral',
+  đấy: 'neutral',
+  dạ: 'neutral',
+  đã: 'perfect',
+  chờ: 'progress',
+  đợi: 'progress',
+  cho: 'neutral',
+  nửa: 'fraction',
+  nữa: 'neutral',
+  muộn: 'late',
+  bí: 'problem',
+  kẹt: 'problem',
+  kết: 'neutral',
+  lỗi: 'problem',
+  lời: 'neutral',
+  tắc: 'problem',
+  dừng: 'problem',
+  đúng: 'neutral',
+  dời: 'extension',
+  muốn: 'future',
+  hỏng: 'problem',
+  hông: 'not',
+  hổng: 'not',
+  tới: 'time',
+  tôi: 'neutral',
+  tối: 'time',
+  còn: 'fraction',
+  mà: 'contrast',
+  sao: 'question',
+};
+
+const roleOf = (roles: Role[]): Role => PRECEDENCE.find((r) => roles.includes(r))!;
+
+function tokenize(text: string, key: string, specials: Token[]): Token[] {
+  const tokens: Token[] = [...specials];
+  // Specials are blanked with a mark, not spaces, so a phrase never runs across a code or a date.
+  let covered = key;
+  for (const t of specials) covered = covered.slice(0, t.start) + '#'.repeat(t.end - t.start) + covered.slice(t.end);
+  const pieces: { word: string; raw: string; start: number; end: number }[] = [];
+  const flush = () => {
+    for (let i = 0; i < pieces.length; ) {
+      let matched = false;
+      for (let n = Math.min(MAX_PHRASE, pieces.length - i); n >= 1 && !matched; n -= 1) {
+        const run = pieces.slice(i, i + n);
+        const phrase = run.map((p) => p.word).join(' ');
+        const roles = LEXICON.get(phrase);
+        if (!roles && n > 1) continue;
+        const start = run[0]!.start;
+        const end = run[run.length - 1]!.end;
+        const raw = text.slice(start, end);
+        let role: Role | null = roles ? roleOf(roles) : null;
+        if (n === 1) role = BY_SPELLING[raw.toLowerCase()] ?? role ?? (CONTENT_WORDS.has(phrase) ? 'noun' : null);
+        tokens.push({ type: 'phrase', key: phrase, raw, role, start, end });
+        i += n;
+        matched = true;
       }
-      if (HEDGES.test(clause.slice(0, m.index)) || PARTIAL_AFTER.test(after)) {
-        s.hedgedDone = true;
-        continue;
-      }
-      s.done = true;
     }
-    if (PROGRESS.test(clause)) s.progress = true;
-    if (STILL_WORKING.test(clause) && !clause.match(DONE)) s.stillWorking = true;
-    if (PROBLEM.test(clause) || (LATE.test(clause) && clause.match(DONE) === null)) s.problem = true;
-    if (EXTENSION.test(clause)) s.extension = true;
-    if (NOT_STARTED.test(clause)) s.notStarted = true;
-    if (NEGATED_PRODUCT.test(clause)) s.negatedDone = true;
+    pieces.length = 0;
+  };
+  for (const m of covered.matchAll(/[a-z]+|\d+(?:[.,]\d+)*|[?!,;.:\n]|(?<=\s)[-–](?=\s)|\S/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (/^[a-z]+$/.test(m[0])) {
+      // "xongg", "chuaaa", "rồiii": a letter held down is the same word.
+      const squeezed = m[0].replace(/([a-z])\1+$/, '$1');
+      const word = LEXICON.has(m[0]) || CONTENT_WORDS.has(m[0]) || !LEXICON.has(squeezed) ? m[0] : squeezed;
+      pieces.push({ word, raw: text.slice(start, end), start, end });
+      continue;
+    }
+    flush();
+    if (/^\d/.test(m[0])) tokens.push({ type: 'number', start, end });
+    else if (/^[?!,;.:\n\-–]$/.test(m[0])) tokens.push({ type: 'punct', mark: m[0], start, end });
+    // Brackets, quotes and other symbols say nothing.
   }
-  if (REASON_MARK.test(scope)) s.reasonMark = true;
-  return s;
+  flush();
+  tokens.sort((a, b) => a.start - b.start);
+  // "KH 45/KH-SNV", "QĐ số 12/QĐ-UBND": a word before a document number names its type ("KH" is not "không").
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    const numbered = next?.type === 'evidence' || (next?.type === 'phrase' && next.key === 'so' && after?.type === 'evidence');
+    if (t.type === 'phrase' && numbered && LEXICON.get(t.key)?.includes('noun')) t.role = 'noun';
+  }
+  return tokens;
 }
 
-function decide(s: Signals, percent: number | null): { status: ReplyStatus; doubt: ReplyDoubt | null } {
-  if (s.extension) return { status: 'extension', doubt: null };
-  if (s.question) return { status: 'unclear', doubt: 'question' };
-  const notDone = s.negatedDone || s.hedgedDone;
-  if (notDone) {
-    // "không hoàn thành được vì thiếu kinh phí" is a problem; "chưa xong, đang làm 60%" is progress.
-    if (s.problem || (s.negatedDone && s.reasonMark && !s.progress && percent === null)) return { status: 'problem', doubt: null };
-    return { status: 'progress', doubt: null };
+// ---------------------------------------------------------------------------------------------
+// Scopes: each group of codes with the clauses that speak of it.
+// ---------------------------------------------------------------------------------------------
+
+const CLAUSE_MARKS = new Set([',', ';', '.', '!', '?', ':', '\n', '-', '–']);
+const CLAUSE_WORDS = new Set(['nhung', 'tuy nhien', 'song', 'con', 'nhung ma', 'the nhung', 'con lai']);
+
+function scopes(tokens: Token[]): { codes: string[]; tokens: Token[] }[] {
+  // Clauses: split at punctuation and contrast words (which open the next clause).
+  const clauses: Token[][] = [[]];
+  for (const t of tokens) {
+    const last = clauses[clauses.length - 1]!;
+    if (t.type === 'punct' && CLAUSE_MARKS.has(t.mark)) {
+      last.push(t);
+      clauses.push([]);
+    } else if (t.type === 'phrase' && CLAUSE_WORDS.has(t.key) && last.length > 0) {
+      clauses.push([t]);
+    } else {
+      last.push(t);
+    }
   }
-  if (s.done) {
-    if (percent !== null && percent < 100) return { status: 'progress', doubt: null };
-    if (s.problem || s.missingAfterContrast) return { status: 'unclear', doubt: 'contradiction' };
-    if (s.stillWorking) return { status: 'progress', doubt: null };
-    return { status: 'done', doubt: null };
+  // Within a clause, a second code group opens a scope of its own; a clause without codes joins
+  // the scope before it (or the first one, when it comes before any code).
+  const out: { codes: string[]; tokens: Token[] }[] = [];
+  let leading: Token[] = [];
+  for (const clause of clauses) {
+    const groups = clause.filter((t) => t.type === 'codes');
+    if (groups.length === 0) {
+      if (out.length === 0) leading.push(...clause);
+      else out[out.length - 1]!.tokens.push(...clause);
+      continue;
+    }
+    let current: { codes: string[]; tokens: Token[] } | null = null;
+    let before: Token[] = [...leading];
+    leading = [];
+    for (const t of clause) {
+      if (t.type === 'codes') {
+        current = { codes: t.codes, tokens: [...before, t] };
+        before = [];
+        out.push(current);
+      } else if (current) current.tokens.push(t);
+      else before.push(t);
+    }
   }
-  if (s.problem) return { status: 'problem', doubt: null };
-  if (s.notStarted) return s.reasonMark ? { status: 'problem', doubt: null } : { status: 'unclear', doubt: 'not_started' };
-  if (s.progress || percent !== null) return { status: 'progress', doubt: null };
-  return { status: 'unclear', doubt: 'no_status' };
+  // A scope that says nothing of status ("2.5 (mã II.2.5) xong") shares the next one's words.
+  const merged: { codes: string[]; tokens: Token[] }[] = [];
+  for (let i = 0; i < out.length; i += 1) {
+    const scope = out[i]!;
+    const next = out[i + 1];
+    if (next && !saysStatus(scope.tokens)) {
+      next.codes = [...scope.codes, ...next.codes];
+      next.tokens = [...scope.tokens, ...next.tokens];
+      continue;
+    }
+    merged.push(scope);
+  }
+  return merged;
+}
+
+const STATUS_ROLES = new Set<Role>(['done', 'product', 'progress', 'problem', 'extension', 'not_yet', 'not', 'rhetorical', 'future', 'hedge', 'hearsay', 'counterfactual', 'fraction', 'returned', 'question', 'late']);
+
+function saysStatus(tokens: Token[]): boolean {
+  return tokens.some((t) => (t.type === 'phrase' && t.role !== null && STATUS_ROLES.has(t.role)) || t.type === 'percent' || t.type === 'fraction' || (t.type === 'punct' && t.mark === '?'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Constructions over a scope's phrases.
+// ---------------------------------------------------------------------------------------------
+
+type Phrase = Extract<Token, { type: 'phrase' }>;
+
+const NEGATORS = new Set(['chua', 'khong', 'ko', 'k', 'kh', 'khg', 'kg', 'hok', 'hong', 'chang', 'cha', 'khum', 'hem', 'van chua', 'cung chua', 'con chua', 'khong he', 'chua he']);
+const PROBLEM_WORDS = new Set(['vuong mac', 'vuong', 'kho khan', 'van de', 'bat cap', 'tro ngai', 'gi vuong', 'gap kho khan', 'bi vuong']);
+const NEG_FILLERS = new Set(['co', 'gap', 'bi', 'phat sinh', 'con', 'xay ra', 'gi', 'co gi', 'ca']);
+const EXT_WORDS = new Set(['gia han', 'lui han', 'them thoi gian', 'xin gia han', 'xin lui', 'lui', 'xin them thoi gian', 'xin lui han', 'de nghi gia han']);
+/** After a negated verb, a word that makes it "cannot": "không hoàn thành được", "ko xong kịp", "không nổi". */
+const CANNOT = new Set(['duoc', 'dc', 'kip', 'noi', 'the']);
+/** Phrases that deny the ability to finish: "không thể", "chưa kịp". */
+const CANNOT_PHRASES = new Set(['khong the', 'chua the', 'ko the', 'k the', 'khong kip', 'chua kip', 'kho']);
+/** Phrases of work that, negated, say it has not started: "chưa thực hiện được", "chưa làm được". */
+const STARTED_PHRASES = new Set(['thuc hien duoc', 'lam duoc', 'trien khai duoc', 'bat dau']);
+/** Waiting for someone's act: "chờ (lãnh đạo) ký", "cho duyet" — written without diacritics, "cho" is that. */
+const AWAITED = new Set(['ky', 'duyet', 'phe duyet', 'y kien', 'ket qua', 'tham dinh', 'ban hanh', 'xem xet', 'xac nhan', 'thong qua', 'cho y kien']);
+
+interface ScopeReading {
+  status: ReplyStatus;
+  doubt: ReplyDoubt | null;
+  confirm: boolean;
+  percent: number | null;
+  reasonAt: number | null;
+  unexplained: Phrase[];
+}
+
+/** Reads one scope closed-world: every phrase is placed, or it is unexplained. */
+function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
+  const phrases = tokens.filter((t): t is Phrase => t.type === 'phrase');
+  const used = new Set<Phrase>();
+  const roleAt = new Map<Phrase, Role | 'neg_problem' | 'neg_ext' | 'awaited' | 'intro'>();
+  for (const p of phrases) if (p.role) roleAt.set(p, p.role);
+
+  // A sender's introduction before the first code ("Sở Tư pháp báo cáo:", "Kính gửi Sở Nội vụ,").
+  if (leadingIntro) {
+    for (const t of tokens) {
+      if (t.type === 'codes') break;
+      if (t.type === 'phrase' && (t.role === null || t.role === 'neutral' || t.role === 'noun' || t.role === 'time')) roleAt.set(t, 'intro');
+    }
+  }
+
+  // "không có vướng mắc gì", "ko vướng gì", "không có đề xuất gì thêm": a negated problem is a clean report.
+  for (let i = 0; i < phrases.length; i += 1) {
+    const r = phrases[i]!.role;
+    if (!NEGATORS.has(phrases[i]!.key) && r !== 'not' && r !== 'not_yet') continue;
+    let j = i + 1;
+    while (j < phrases.length && NEG_FILLERS.has(phrases[j]!.key)) j += 1;
+    let end = -1;
+    if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) end = j + 1;
+    else {
+      // "không có <nouns> gì": nothing of that kind.
+      const gi = phrases.slice(j, j + 4).findIndex((p) => p.key === 'gi');
+      if (gi > 0 && phrases.slice(j, j + gi).every((p) => p.role === null || p.role === 'noun' || p.role === 'neutral' || p.role === 'problem')) end = j + gi;
+      else if (gi === 0 && j > i + 1) end = j;
+    }
+    if (end > 0) {
+      let k = end;
+      while (k < phrases.length && ['gi', 'them', 'ca', 'nua', 'dau', 'het'].includes(phrases[k]!.key)) k += 1;
+      for (let x = i; x < k; x += 1) roleAt.set(phrases[x]!, 'neg_problem');
+      i = k - 1;
+      continue;
+    }
+    // "không cần gia hạn (đâu)", "ko xin gia hạn": no extension asked.
+    let e = i + 1;
+    while (e < phrases.length && ['can', 'xin', 'de nghi', 'phai'].includes(phrases[e]!.key)) e += 1;
+    if (e < phrases.length && (EXT_WORDS.has(phrases[e]!.key) || phrases[e]!.role === 'extension')) {
+      let k = e + 1;
+      while (k < phrases.length && ['dau', 'nua', 'them', 'a'].includes(phrases[k]!.key)) k += 1;
+      for (let x = i; x < k; x += 1) roleAt.set(phrases[x]!, 'neg_ext');
+      i = k - 1;
+    }
+  }
+  // "chờ lãnh đạo ký", "cho UBND duyet": waiting for an act is work under way.
+  for (let i = 0; i < phrases.length; i += 1) {
+    if (phrases[i]!.key !== 'cho') continue;
+    const window = phrases.slice(i + 1, i + 5);
+    const act = window.findIndex((p) => AWAITED.has(p.key));
+    if (act >= 0) {
+      roleAt.set(phrases[i]!, 'awaited');
+      roleAt.set(window[act]!, 'awaited');
+    }
+  }
+
+  // A reason clause ("vì …", "do …", "lý do: …") runs to the end of the scope: its words are the reason.
+  let reasonAt: number | null = null;
+  const reasonIndex = phrases.findIndex((p) => roleAt.get(p) === 'reason' && phrases.indexOf(p) < phrases.length - 1);
+  if (reasonIndex >= 0) {
+    reasonAt = phrases[reasonIndex]!.start;
+    for (const p of phrases.slice(reasonIndex)) used.add(p);
+  }
+  const active = phrases.filter((p) => !used.has(p));
+  const has = (role: string) => active.some((p) => roleAt.get(p) === role);
+  const percentTokens = tokens.flatMap((t) => (t.type === 'percent' && t.value !== undefined ? [t.value] : []));
+  const percent = percentTokens.length > 0 ? percentTokens[percentTokens.length - 1]! : null;
+  const fractionTyped = tokens.some((t) => t.type === 'fraction');
+
+  // Completion: a done verb, or a product verb after "đã"/"đã được" in the same scope ("đã ban hành kế hoạch").
+  let done = has('done');
+  const productDone = active.some(
+    (p, i) =>
+      roleAt.get(p) === 'product' &&
+      (active.slice(Math.max(0, i - 5), i).some((q) => roleAt.get(q) === 'perfect' && (q.key === 'da' || q.key === 'da duoc') && q.raw.toLowerCase() !== 'dạ') || ['roi', 'r', 'oy', 'xong'].includes(active[i + 1]?.key ?? '')),
+  );
+  if (productDone) done = true;
+
+  const negIdx = active.findIndex((p) => roleAt.get(p) === 'not' || roleAt.get(p) === 'not_yet');
+  const neg = negIdx >= 0;
+  const notYet = has('not_yet');
+  // "2.5 xong chưa ạ", "đã hoàn thành chưa em": a negator closing the sentence after the verb asks.
+  // Only when the negator follows the verb directly ("xong (rồi) chưa"), not "xong tuần trước mà chưa".
+  const significant = active.filter((p) => !['neutral', 'intro'].includes(String(roleAt.get(p))));
+  const lastSignificant = reasonAt === null ? significant[significant.length - 1] : undefined;
+  const beforeLast = significant.slice(0, -1).reverse().find((p) => roleAt.get(p) !== 'perfect');
+  const tailQuestion =
+    done &&
+    lastSignificant !== undefined &&
+    (roleAt.get(lastSignificant) === 'not' || roleAt.get(lastSignificant) === 'not_yet' || lastSignificant.key === 'hay chua') &&
+    beforeLast !== undefined &&
+    (roleAt.get(beforeLast) === 'done' || roleAt.get(beforeLast) === 'product');
+  const question = has('question') || tailQuestion || tokens.some((t) => t.type === 'punct' && t.mark === '?');
+  const cannotPhrase = active.some((p) => CANNOT_PHRASES.has(p.key));
+  const cannot = cannotPhrase || (active.some((p) => roleAt.get(p) === 'not') && active.some((p) => CANNOT.has(p.key)));
+  const notStarted = active.some(
+    (p, i) =>
+      (roleAt.get(p) === 'not' || roleAt.get(p) === 'not_yet') &&
+      active.slice(i + 1, i + 3).some((q) => roleAt.get(q) === 'work' || STARTED_PHRASES.has(q.key)) &&
+      !active.slice(i + 1, i + 4).some((q) => roleAt.get(q) === 'done'),
+  );
+  const reversal = neg || cannotPhrase || has('rhetorical') || has('future') || has('fraction') || fractionTyped || has('counterfactual') || has('returned');
+  const progressWords = has('progress') || has('awaited');
+  const problem = has('problem') || (has('late') && !done);
+  const unexplained = phrases.filter((p) => p.role === null && !roleAt.has(p) && !used.has(p));
+
+  const reading = (status: ReplyStatus, doubt: ReplyDoubt | null = null, confirm = false): ScopeReading => ({ status, doubt, confirm, percent, reasonAt, unexplained });
+  if (has('extension')) return reading('extension');
+  if (question) return reading('unclear', 'question');
+  if (has('hearsay')) return reading('unclear', 'hedged');
+  const negativeNot = active.some((p) => roleAt.get(p) === 'not');
+  if (done) {
+    if (cannot || (negativeNot && reasonAt !== null)) return reading('problem');
+    if (has('counterfactual') || has('returned')) return reading('progress');
+    if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');
+    if (has('hedge') && !neg) return reading('unclear', 'hedged');
+    if (reversal || progressWords) return reading('progress');
+    if (percent !== null && percent < 100) return reading('progress');
+    return reading('done', null, unexplained.length > 0 || reasonAt !== null);
+  }
+  if (problem || cannot || (notStarted && reasonAt !== null)) return reading('problem');
+  if (notStarted && !progressWords) return reading('unclear', 'not_started');
+  if (has('hedge') && !progressWords && percent === null) return reading('unclear', 'hedged');
+  if (percent === 100 && !reversal && !progressWords) return reading('done', null, true);
+  if (progressWords || percent !== null || has('fraction') || fractionTyped || has('future') || has('returned') || has('counterfactual')) return reading('progress');
+  if (notYet || has('rhetorical')) return reading('progress');
+  return reading('unclear', 'no_status');
 }
 
 const PARTICLES = /(?:[\s,.;:!-]+(?:ạ|a|nhé|nhe|nha|nhá|ah|à|đó|nhé ạ|rồi|roi|r|luôn|ạh))+[\s.!]*$/iu;
 
 /** The reason as typed (with diacritics): after "vì", "do", "lý do", or after the problem word / a colon. */
-function findReason(text: string, key: string, status: ReplyStatus, evidence: string[]): string | null {
+function findReason(text: string, key: string, status: ReplyStatus, evidence: string[], reasonAt: number | null, scope: Span): string | null {
   if (status === 'done' || status === 'unclear') return null;
-  let at = -1;
-  const mark = REASON_MARK.exec(key);
-  if (mark) at = mark.index + mark[0].length;
+  let at = reasonAt !== null ? reasonAt + (/^(?:boi vi|tai vi|ly do la|ly do|nguyen nhan la|nguyen nhan|do la|vi|do)/.exec(key.slice(reasonAt))?.[0].length ?? 0) : -1;
+  const local = key.slice(scope.start, scope.end);
   if (at < 0 && status === 'problem') {
-    const word = /\b(vuong mac|vuong|kho khan|gap kho khan)\b\s*(?:la\s+)?[:\-–]?\s*/.exec(key);
-    if (word && key.slice(word.index + word[0].length).trim() !== '') at = word.index + word[0].length;
+    const word = /\b(vuong mac|vuong|kho khan|gap kho khan)\b\s*(?:la\s+)?[:\-–]?\s*/.exec(local);
+    if (word && local.slice(word.index + word[0].length).trim() !== '') at = scope.start + word.index + word[0].length;
     else {
-      const other = /\b(thieu|khong the|chua the|chua co|chua duoc)\b/.exec(key);
-      if (other) at = other.index;
+      const other = /\b(thieu|khong the|chua the|chua co|chua duoc)\b/.exec(local);
+      if (other) at = scope.start + other.index;
     }
   }
-  if (at < 0) {
-    const colon = /[:–]\s*|\s-\s*/.exec(key);
-    if (colon && status !== 'progress') at = colon.index + colon[0].length;
+  if (at < 0 && status !== 'progress') {
+    const colon = /[:–]\s*|\s-\s*/.exec(local);
+    if (colon) at = scope.start + colon.index + colon[0].length;
   }
   if (at < 0) return null;
-  let reason = text.slice(at).trim().replace(PARTICLES, '').replace(/^[:\-–,.\s]+|[\s,.;]+$/g, '').trim();
+  let reason = text.slice(at, scope.end).trim().replace(PARTICLES, '').replace(/^[:\-–,.\s]+|[\s,.;]+$/g, '').trim();
   for (const e of evidence) if (status !== 'problem' && reason.includes(e)) return null;
   if (reason === '' || !/\p{L}/u.test(reason)) return null;
   if (reason.length > 500) reason = `${reason.slice(0, 499)}…`;
@@ -281,82 +569,121 @@ function findReason(text: string, key: string, status: ReplyStatus, evidence: st
 type Outcome = { ok: true; value: StatusReading } | { ok: false; error: StatusReplyProblem };
 
 /**
- * Reads a status reply as a focal point writes it in chat, with or without diacritics, informal
- * spelling and polite particles: "2.5 xong", "Dạ NV 3.7 đã hoàn thành - QĐ số 123/QĐ-UBND ạ",
- * "II.3.2 chưa hoàn thành, đang làm 60%", "2.4 vướng: chưa có kinh phí", "gia hạn 1.6 đến 30/9
- * vì chờ hướng dẫn của Bộ", "2.5, 2.6 xong". Negation and hedges are read ("chưa xong", "sắp
- * xong", "không hoàn thành được vì …"): a reply whose completion verb is negated is never done.
- * When unsure it says "unclear" with the doubt, so the chat asks back. Pure.
+ * Reads a status reply as a focal point writes it in chat, closed-world: every word is part of a
+ * construction the grammar knows (a code, a status phrase, a date, a document number, a particle
+ * or politeness word, a reason clause after "vì/do/lý do"), or it is unexplained. Negation
+ * anywhere in a task's clauses, rhetorical "đâu", the future, hedges, hearsay, counterfactuals,
+ * fractions, "sent back" and questions all keep the reply from being "done": it gives the weaker
+ * reading it is sure of, or "unclear" with the doubt, so the chat asks back. A done reading that
+ * is not a plain, fully explained statement carries `confirm`. Pure.
  */
 export function readStatusReply(raw: string, today: CivilDate): Outcome {
   const typed = raw.normalize('NFC').replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
   if (typed === '') return { ok: false, error: { code: 'empty' } };
   if (typed.length > MAX_REPLY_LENGTH) return { ok: false, error: { code: 'too_long', length: typed.length } };
   // Emoji and other symbols outside the basic plane say nothing about status; they would also shift positions.
-  const text = typed.replace(/[\u{10000}-\u{10FFFF}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // A check mark (✅ ✔️ ☑️) says done, but never plainly: such a reply is confirmed before it is stored.
+  const checkMark = /[\u2705\u2714\u2611]/u.test(typed);
+  const text = typed.replace(/[\u2705\u2714\u2611]\ufe0f?/gu, ' xong ').replace(/[\u{10000}-\u{10FFFF}]/gu, ' ').replace(/[\u2600-\u27bf]/gu, ' ').replace(/\s+/g, ' ').trim();
   const evidence = findEvidence(text);
   const folded = foldAligned(text);
   let key = blank(folded, evidence.spans);
-  const dates = findDates(key);
+  const allDates = findDates(key);
+  const fractions = allDates.filter((d) => isFraction(key, d));
+  const dates = allDates.filter((d) => !fractions.includes(d));
   const percents = findPercents(key);
-  key = blank(key, [...dates.map((d) => d.span), ...percents.map((p) => p.span)]);
+  key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span)]);
   const codeHits = findCodes(key);
   if (codeHits.length === 0) return { ok: false, error: { code: 'no_code' } };
   const codes = [...new Set(codeHits.map((h) => h.code))];
-  const bare = blank(key, codeHits);
+  const percentValues = percents.map((p) => p.value);
+  if (percentValues.some((v) => v > 100)) return { ok: false, error: { code: 'bad_progress', value: percentValues.find((v) => v > 100)! } };
 
-  // Codes next to each other ("2.5, 2.6 và 2.7") form one group; each group's statement runs to the next group.
-  const groups: { start: number; end: number }[] = [];
+  // Codes next to each other ("2.5, 2.6 và 2.7") form one group.
+  const groups: { codes: string[]; start: number; end: number }[] = [];
   for (const hit of codeHits) {
     const last = groups[groups.length - 1];
-    if (last && CODE_SEPARATORS.test(key.slice(last.end, hit.start))) last.end = hit.end;
-    else groups.push({ start: hit.start, end: hit.end });
+    if (last && CODE_SEPARATORS.test(key.slice(last.end, hit.start))) {
+      last.end = hit.end;
+      if (!last.codes.includes(hit.code)) last.codes.push(hit.code);
+    } else groups.push({ codes: [hit.code], start: hit.start, end: hit.end });
   }
-  const percent = percents.length > 0 ? percents[percents.length - 1]!.value : null;
-  if (percent !== null && percent > 100) return { ok: false, error: { code: 'bad_progress', value: percent } };
+  const specials: Token[] = [
+    ...groups.map((g) => ({ type: 'codes' as const, codes: g.codes, start: g.start, end: g.end })),
+    ...dates.map((d) => ({ type: 'date' as const, start: d.span.start, end: d.span.end })),
+    ...fractions.map((d) => ({ type: 'fraction' as const, start: d.span.start, end: d.span.end })),
+    ...percents.map((p) => ({ type: 'percent' as const, start: p.span.start, end: p.span.end, value: p.value })),
+    ...evidence.spans.map((s) => ({ type: 'evidence' as const, start: s.start, end: s.end })),
+  ];
+  const tokens = tokenize(text, blank(folded, evidence.spans), specials);
+  const parts = scopes(tokens);
+  const leadingIntro = introBeforeFirstCode(tokens);
 
-  const question = QUESTION.test(folded);
-  const readings = groups.map((group, index) => {
-    const from = index === 0 ? 0 : group.start;
-    const to = groups[index + 1]?.start ?? bare.length;
-    const scope = bare.slice(from, to);
-    const scopePercents = percents.filter((p) => p.span.start >= from && p.span.start < to);
-    const scopePercent = scopePercents.length > 0 ? scopePercents[scopePercents.length - 1]!.value : null;
-    return decide(readSignals(scope), scopePercent);
-  });
-  let { status, doubt } = readings[0]!;
-  if (readings.some((r) => r.status !== status)) {
-    status = 'unclear';
-    doubt = 'mixed';
+  const items: ReplyItem[] = [];
+  const unexplained: string[] = [];
+  for (const [index, part] of parts.entries()) {
+    const scope = readScope(part.tokens, index === 0 && leadingIntro);
+    for (const p of scope.unexplained) unexplained.push(p.raw);
+    const span = { start: part.tokens[0]!.start, end: part.tokens[part.tokens.length - 1]!.end };
+    let date: CivilDate | null = null;
+    if (scope.status === 'extension') {
+      const found = extensionDate(text, key, dates.filter((d) => d.span.start >= span.start && d.span.end <= span.end), today, span);
+      if (!found.ok) return { ok: false, error: found.error.code === 'no_date' ? { code: 'no_date', taskCode: part.codes[0]! } : found.error };
+      date = found.date;
+    }
+    const progress = scope.status === 'done' ? 100 : scope.status === 'progress' || scope.status === 'problem' ? scope.percent : null;
+    items.push({
+      codes: part.codes,
+      status: scope.status,
+      progress,
+      date,
+      reason: findReason(text, key, scope.status, evidence.values, scope.reasonAt, span),
+      doubt: scope.status === 'unclear' ? scope.doubt : null,
+      confirm: scope.status === 'done' && scope.confirm,
+    });
   }
-  // The invariant, checked on the whole reply: a negated completion anywhere means not done.
-  if (status === 'done' && readSignals(bare).negatedDone) {
-    status = 'unclear';
-    doubt = 'contradiction';
-  }
-  if (question && status !== 'extension') {
-    status = 'unclear';
-    doubt = 'question';
-  }
-
-  let date: CivilDate | null = null;
-  if (status === 'extension') {
-    const found = extensionDate(text, blank(key, codeHits), dates, today);
-    if (!found.ok) return { ok: false, error: found.error.code === 'no_date' ? { code: 'no_date', taskCode: codes[0]! } : found.error };
-    date = found.date;
-  }
-  const progress = status === 'done' ? 100 : status === 'progress' || status === 'problem' ? percent : null;
-  const reason = findReason(text, blank(key, codeHits), status, evidence.values);
-  return { ok: true, value: { codes, status, progress, date, reason, evidence: evidence.values, doubt: status === 'unclear' ? doubt : null } };
+  const mixed = items.some((i) => i.status !== items[0]!.status);
+  // Several tasks with different states: each done among them is confirmed before it is stored.
+  if (mixed) for (const item of items) if (item.status === 'done') item.confirm = true;
+  // An unexplained word anywhere in the message keeps every done in it from being plain.
+  if (unexplained.length > 0 || checkMark) for (const item of items) if (item.status === 'done') item.confirm = true;
+  const first = items[0]!;
+  const value: StatusReading = {
+    codes,
+    status: mixed ? 'unclear' : first.status,
+    progress: mixed ? null : first.progress,
+    date: mixed ? null : first.date,
+    reason: mixed ? null : (items.find((i) => i.reason !== null)?.reason ?? null),
+    evidence: evidence.values,
+    doubt: mixed ? 'mixed' : first.doubt,
+    confirm: items.some((i) => i.confirm),
+    unexplained: [...new Set(unexplained)],
+    items,
+  };
+  return { ok: true, value };
 }
 
-function extensionDate(
-  text: string,
-  key: string,
-  dates: { day: number; month: number; year: number | null; span: Span }[],
-  today: CivilDate,
-): { ok: true; date: CivilDate } | { ok: false; error: StatusReplyProblem } {
+/** True when the message opens with a sender or address clause before its first code ("Sở Tư pháp báo cáo:"). */
+function introBeforeFirstCode(tokens: Token[]): boolean {
+  const before: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'codes') break;
+    before.push(t);
+  }
+  const words = before.filter((t): t is Phrase => t.type === 'phrase').map((t) => t.key);
+  const endsWithColon = before.some((t) => t.type === 'punct' && (t.mark === ':' || t.mark === ','));
+  return words.length > 0 && (words.includes('bao cao') || words.includes('kinh gui') || words.includes('xin bao cao') || endsWithColon) && !before.some((t) => t.type === 'phrase' && t.role !== null && STATUS_ROLES.has(t.role));
+}
+
+function checkExtension(candidate: CivilDate, today: CivilDate): { ok: true; date: CivilDate } | { ok: false; error: StatusReplyProblem } {
+  if (candidate < today) return { ok: false, error: { code: 'past_date', date: candidate } };
+  if (Number(candidate.slice(0, 4)) > Number(today.slice(0, 4)) + MAX_EXTENSION_YEARS) return { ok: false, error: { code: 'far_date', date: candidate } };
+  return { ok: true, date: candidate };
+}
+
+function extensionDate(text: string, key: string, dates: DateHit[], today: CivilDate, scope: Span): { ok: true; date: CivilDate } | { ok: false; error: StatusReplyProblem } {
   const todayYear = Number(today.slice(0, 4));
+  const todayMonth = Number(today.slice(5, 7));
   const first = dates[0];
   if (first) {
     let year = first.year ?? todayYear;
@@ -368,27 +695,50 @@ function extensionDate(
       candidate = civilDate(year, first.month, first.day);
       if (!candidate) return { ok: false, error: { code: 'bad_date', text: shown } };
     }
-    if (candidate < today) return { ok: false, error: { code: 'past_date', date: candidate } };
-    if (Number(candidate.slice(0, 4)) > Number(today.slice(0, 4)) + MAX_EXTENSION_YEARS) return { ok: false, error: { code: 'far_date', date: candidate } };
-    return { ok: true, date: candidate };
+    return checkExtension(candidate, today);
   }
-  // "đến cuối tháng 9", "sang quý III", "đến hết năm": the deadline grammar reads the rest.
-  for (const tail of key.matchAll(/\b(?:den|toi|sang|lui|keo dai|gia han)\s+(?:den\s+|toi\s+)?(?:het\s+|cuoi\s+)?((?:thang|quy|nam|\d)[^,;.]*)/g)) {
-    const words = text.slice(tail.index + tail[0].length - tail[1]!.length, tail.index + tail[0].length);
-    const reading = parseDeadline(words.replace(/\s+(vì|vi|do|lý do|ly do)\s.*$/iu, ''), { year: todayYear });
+  const local = key.slice(scope.start, scope.end);
+  // Relative targets: "sang quý sau", "đến tháng sau", "đến cuối tháng", "hết năm", "sang năm".
+  const quarter = Math.ceil(todayMonth / 3);
+  if (/\b(?:quy sau|quy toi)\b/.test(local)) {
+    const q = quarter === 4 ? 1 : quarter + 1;
+    return checkExtension(endOfQuarter(quarter === 4 ? todayYear + 1 : todayYear, q), today);
+  }
+  // "thứ 6 tuần sau", "thứ hai tuần tới": that weekday of the next week (Monday to Sunday).
+  const weekday = /\b(?:thu\s+(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)|(chu nhat|cn))\s+(?:cua\s+)?tuan\s+(?:sau|toi)\b/.exec(local);
+  if (weekday) {
+    // Thứ hai (2) is Monday … thứ bảy (7) Saturday, chủ nhật Sunday.
+    const names: Record<string, number> = { '2': 0, hai: 0, '3': 1, ba: 1, '4': 2, tu: 2, '5': 3, nam: 3, '6': 4, sau: 4, '7': 5, bay: 5 };
+    const offset = weekday[2] ? 6 : names[weekday[1]!]!;
+    const now = new Date(`${today}T00:00:00Z`);
+    const monday = new Date(now.getTime() - ((now.getUTCDay() + 6) % 7) * 86_400_000 + 7 * 86_400_000);
+    return checkExtension(new Date(monday.getTime() + offset * 86_400_000).toISOString().slice(0, 10), today);
+  }
+  if (/\b(?:thang sau|thang toi)\b/.test(local)) {
+    const m = todayMonth === 12 ? 1 : todayMonth + 1;
+    return checkExtension(endOfMonth(todayMonth === 12 ? todayYear + 1 : todayYear, m), today);
+  }
+  if (/\b(?:cuoi|het)\s+thang(?:\s+nay)?\b(?!\s+\S*\d|\s+(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|gieng|chap))/.test(local)) return checkExtension(endOfMonth(todayYear, todayMonth), today);
+  if (/\b(?:cuoi|het)\s+nam(?:\s+nay)?\b(?!\s+(?:sau|toi|\d))/.test(local)) return checkExtension(`${todayYear}-12-31`, today);
+  // "đến cuối tháng 9", "sang quý III", "hết tháng 1 năm sau": the deadline grammar reads the rest.
+  for (const tail of local.matchAll(/\b(?:den|toi|sang|lui|keo dai|gia han|cham lai|thoi gian)\s+(?:den\s+|toi\s+)?(?:het\s+|cuoi\s+)?((?:thang|quy|nam|\d)[^,;.]*)/g)) {
+    const from = scope.start + tail.index + tail[0].length - tail[1]!.length;
+    let words = text.slice(from, scope.start + tail.index + tail[0].length);
+    words = words.replace(/\s+(vì|vi|do|lý do|ly do|bởi vì|boi vi|tại vì|tai vi)\s.*$/iu, '');
+    // "năm sau" / "năm tới" are the year after today's (the deadline grammar reads them against the plan's year).
+    words = words.replace(/\bn[aă]m\s+(?:sau|t[oớ]i)\b/giu, `năm ${todayYear + 1}`);
+    const reading = parseDeadline(words, { year: todayYear });
     if (reading.kind === 'due' && reading.dates.length === 1) {
       let candidate = reading.dates[0]!;
       if (candidate < today && !/\d{4}/.test(words)) candidate = `${todayYear + 1}${candidate.slice(4)}`;
-      if (candidate < today) return { ok: false, error: { code: 'past_date', date: candidate } };
-      if (Number(candidate.slice(0, 4)) > Number(today.slice(0, 4)) + MAX_EXTENSION_YEARS) return { ok: false, error: { code: 'far_date', date: candidate } };
-      return { ok: true, date: candidate };
+      return checkExtension(candidate, today);
     }
   }
   return { ok: false, error: { code: 'no_date', taskCode: '' } };
 }
 
 /** The record the status service stores for one task of a reading (done/progress/problem/extension only). */
-export function toTaskReply(reading: StatusReading, code: string): ParsedStatusReply | null {
+export function toTaskReply(reading: Pick<StatusReading, 'status' | 'progress' | 'reason' | 'date'> & { evidence?: string[] }, code: string, evidence: string[] = reading.evidence ?? []): ParsedStatusReply | null {
   const status = ({ done: 'done', progress: 'in_progress', problem: 'blocked', extension: 'extension_requested' } as const)[reading.status as Exclude<ReplyStatus, 'unclear'>];
   if (!status) return null;
   return {
@@ -396,7 +746,7 @@ export function toTaskReply(reading: StatusReading, code: string): ParsedStatusR
     status,
     progress: reading.status === 'done' ? 100 : reading.progress,
     reason: reading.reason,
-    evidence: reading.evidence.length > 0 ? reading.evidence.join(', ') : null,
+    evidence: evidence.length > 0 ? evidence.join(', ') : null,
     requestedDate: reading.date,
   };
 }

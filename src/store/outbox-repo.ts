@@ -77,6 +77,14 @@ export class OutboxRepo {
     return prepared(this.db, `${SELECT} WHERE id = ?`).get(id) as OutboxRow | undefined;
   }
 
+  /** Rows not yet sent (pending or in flight) per platform, with the oldest one's creation time. */
+  backlog(): { platform: string; rows: number; oldestAt: string }[] {
+    return prepared(
+      this.db,
+      "SELECT platform, COUNT(*) AS rows, MIN(created_at) AS oldestAt FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform ORDER BY platform",
+    ).all() as { platform: string; rows: number; oldestAt: string }[];
+  }
+
   countByStatus(): Record<string, number> {
     const rows = prepared(this.db, 'SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));

@@ -6,6 +6,7 @@ import { InviteRepo } from './invite-repo.js';
 import { BudgetRepo } from './budget-repo.js';
 import { GroupRepo } from './group-repo.js';
 import { LeaseRepo } from './lease-repo.js';
+import { MarkRepo } from './mark-repo.js';
 import { MemberRepo } from './member-repo.js';
 import { OutboxRepo } from './outbox-repo.js';
 import { PlanRepo } from './plan-repo.js';
@@ -33,6 +34,7 @@ export interface Store {
   leases: LeaseRepo;
   budget: BudgetRepo;
   groups: GroupRepo;
+  marks: MarkRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -57,6 +59,7 @@ export function createStore(db: Db): Store {
     leases: new LeaseRepo(db),
     budget: new BudgetRepo(db),
     groups: new GroupRepo(db),
+    marks: new MarkRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

@@ -104,8 +104,22 @@ describe('npm run cli — plans and deadlines', () => {
       expect(result.code).toBe(0);
       return JSON.parse(result.out) as Record<string, unknown>;
     };
-    expect(read('2.5 xong')).toEqual({ codes: ['2.5'], status: 'done', progress: 100, date: null, reason: null, evidence: [] });
-    expect(read('II.3.2 chưa hoàn thành, đang làm 60%')).toEqual({ codes: ['II.3.2'], status: 'progress', progress: 60, date: null, reason: null, evidence: [] });
+    const item = { date: null, reason: null, doubt: null, confirm: false };
+    expect(read('2.5 xong')).toEqual({
+      codes: ['2.5'], status: 'done', progress: 100, date: null, reason: null, evidence: [], confirm: false, unexplained: [],
+      items: [{ ...item, codes: ['2.5'], status: 'done', progress: 100 }],
+    });
+    expect(read('II.3.2 chưa hoàn thành, đang làm 60%')).toEqual({
+      codes: ['II.3.2'], status: 'progress', progress: 60, date: null, reason: null, evidence: [], confirm: false, unexplained: [],
+      items: [{ ...item, codes: ['II.3.2'], status: 'progress', progress: 60 }],
+    });
+    // A word the grammar cannot place is listed, and the done is only stored after a confirm tap.
+    expect(read('2.5 xong rồi, dzô hệ thống')).toMatchObject({ status: 'done', confirm: true, unexplained: ['dzô'] });
+    // Two tasks, two states: each item says its own.
+    expect(read('2.5 xong rồi, còn 2.6 thì chưa')).toMatchObject({
+      status: 'unclear',
+      items: [{ codes: ['2.5'], status: 'done', confirm: true }, { codes: ['2.6'], status: 'progress' }],
+    });
     expect(read('NV 3.7 đã hoàn thành - QĐ số 45/QĐ-UBND')).toMatchObject({ status: 'done', evidence: ['45/QĐ-UBND'] });
     expect(read('gia hạn 1.6 đến 30/9 vì chờ hướng dẫn')).toMatchObject({ status: 'extension', date: '2024-09-30', reason: 'chờ hướng dẫn' });
     expect(read('2.4 vướng: chưa có kinh phí')).toMatchObject({ status: 'problem', reason: 'chưa có kinh phí' });
@@ -115,7 +129,7 @@ describe('npm run cli — plans and deadlines', () => {
     const human = cli('reply', '2.5 chua xong', '--today', '2024-06-24');
     expect(human.out).toContain('Tình trạng: đang thực hiện');
     expect(cli('reply', '2.5 xong', '--today', '24/06/2024').code).toBe(2);
-  });
+  }, 120_000);
 
   it('imports with exit 3 when items need review, 0 when clean, 2 when nothing could be written; --dry-run writes nothing', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');

@@ -112,10 +112,51 @@ describe('negation, hedges, several codes and doubt, through the real bot', () =
     expect(eventCount()).toBe(0);
   });
 
-  it('refuses a reply with different statuses for different tasks, storing nothing', async () => {
-    const [reply] = await h.send(focal, '2.5 xong, 2.3 đang làm 50%');
-    expect(reply).toContain('nhiều tình trạng khác nhau cho 2.5, 2.3');
+  it('reads each task of a message on its own: the progress is stored, the done is confirmed with one tap first', async () => {
+    // "2.5 xong, 2.3 đang làm 50%": two tasks, two states. 2.3 is plainly in progress (stored);
+    // 2.5's done comes from a message with two states, so dondoc asks before storing it.
+    const replies = await h.send(focal, '2.5 xong, 2.3 đang làm 50%');
+    expect(replies.join('\n')).toContain('Ghi nhận 2.5 đã hoàn thành?');
+    expect(replies.join('\n')).toContain('Đã ghi nhận: 2.3 đang thực hiện (50%)');
+    expect(events()).toEqual([expect.objectContaining({ status: 'in_progress', progress: 50 })]);
+    const asked = h.messagesSince(0, focal.id).find((m) => String(m.payload.text).includes('Ghi nhận 2.5 đã hoàn thành?'))!;
+    const markup = asked.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
+    const yes = markup.inline_keyboard.flat().find((b) => b.text.startsWith('✅ Đúng'))!;
+    expect(await h.press(focal, yes.callback_data)).toEqual([expect.stringContaining('Đã ghi nhận: 2.5 hoàn thành.')]);
+    expect(state('2.5')!.status).toBe('done');
+  });
+
+  it('never stores done against the words: negated, future, partial, rhetorical and hedged replies', async () => {
+    // Each of these says 2.5 is NOT finished (or is not sure): nothing is stored as done.
+    for (const text of ['2.5 xong đâu anh', 'mai em xong 2.5', '2.5 mới xong một nửa', '2.5 xong rồi mà chưa gửi', 'tưởng 2.5 xong rồi nhưng Sở trả lại', 'chắc 2.5 xong rồi', 'nghe nói 2.5 xong rồi', '2.5 làm gì đã xong']) {
+      await h.send(focal, text);
+      expect(state('2.5')?.status, text).not.toBe('done');
+    }
+    expect(events().filter((e) => (e as { status: string }).status === 'done')).toEqual([]);
+  });
+
+  it('asks to confirm a done with words it cannot place, and stores it only on "Đúng"; "Chưa xong" and "Khác…" store nothing done', async () => {
+    // "dzô" is not a word dondoc knows: the done is asked back with the word named.
+    const [question] = await h.send(focal, '2.5 xong rồi, dzô hệ thống iOffice - QĐ 12/QĐ-UBND');
+    expect(question).toContain('Ghi nhận 2.5 đã hoàn thành?');
+    expect(question).toContain('“dzô”');
     expect(eventCount()).toBe(0);
+    const buttons = h.lastButtons(focal.id).map((b) => b.text);
+    expect(buttons).toEqual(['✅ Đúng, đã xong', '🔄 Chưa xong', 'Khác…']);
+    const other_ = h.lastButtons(focal.id).find((b) => b.text === 'Khác…')!;
+    expect((await h.press(focal, other_.callback_data))[0]).toContain('Chọn tình trạng đúng của nhiệm vụ 2.5');
+    expect(eventCount()).toBe(0);
+    await h.send(focal, '2.5 xong rồi, dzô hệ thống iOffice - QĐ 12/QĐ-UBND');
+    const yes = h.lastButtons(focal.id).find((b) => b.text.startsWith('✅ Đúng'))!;
+    await h.press(focal, yes.callback_data);
+    expect(events()).toEqual([expect.objectContaining({ status: 'done', evidence: '12/QĐ-UBND' })]);
+  });
+
+  it('records "A xong rồi, còn B thì chưa" as A done (after the tap) and B not done', async () => {
+    const replies = await h.send(focal, '2.3 xong rồi, còn 2.5 thì chưa');
+    expect(replies.join('\n')).toContain('Ghi nhận 2.3 đã hoàn thành?');
+    expect(state('2.5')!.status).toBe('in_progress');
+    expect(state('2.3')?.status).not.toBe('done');
   });
 });
 
