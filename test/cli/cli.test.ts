@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { plan2026Docx } from '../helpers/plan-2026-docx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dondoc-cli-'));
 const db = join(dir, 'cli.sqlite');
@@ -134,7 +135,8 @@ describe('npm run cli — plans and deadlines', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
     expect(dry.code).toBe(3);
     const report = JSON.parse(dry.out);
-    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks']);
+    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks', 'source']);
+    expect(report.source).toEqual({ format: 'csv' });
     expect(report).toMatchObject({ rows: 76, tasks: 76, unknownDeadlines: [] });
     // Read today, every 2024 date of the plan had passed: none is chased or scored unless --chase-past.
     expect(report.pastChecks.count).toBeGreaterThan(50);
@@ -147,8 +149,19 @@ describe('npm run cli — plans and deadlines', () => {
     expect(cli('import', 'data/plans/soc-trang-163-phu-luc-3.xlsx', '--plan', 'PL3', '--year', '2021', '--period', '2021-2030', '--json').code).toBe(0);
     const bad = cli('import', 'README.md', '--plan', 'X', '--year', '2024', '--json');
     expect(bad.code).toBe(2);
-    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv hoặc .xlsx');
+    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv, .xlsx, Word .docx hoặc PDF có lớp chữ');
     expect(cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'X').code).toBe(2);
+  });
+
+  it('imports a plan published as a Word file: --json names the format and the tables read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dondoc-docx-'));
+    const path = join(dir, 'ke-hoach-cchc-2026.docx');
+    writeFileSync(path, await plan2026Docx());
+    const dry = cli('import', path, '--plan', 'KH CCHC 2026', '--year', '2026', '--dry-run', '--json');
+    const report = JSON.parse(dry.out);
+    // Ten tasks (see PLAN_2026_TASKS), read from tables 3 and 4 of the five in the file.
+    expect(report).toMatchObject({ tasks: 10, source: { format: 'docx', tables: { read: [3, 4], total: 5 } } });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

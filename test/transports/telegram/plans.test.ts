@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { haTinhCells } from '../../fixtures/seed-deadlines.js';
 import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+import { buildDocx, para, row, table } from '../../helpers/docx-builder.js';
+import { PLAN_2026_TASKS, plan2026Docx } from '../../helpers/plan-2026-docx.js';
+import { plan2026Pdf } from '../../helpers/plan-2026-pdf.js';
 
 const admin: TgUser = { id: 1001, first_name: 'Hoa' };
 const focal: TgUser = { id: 2002, first_name: 'Trang' };
@@ -174,5 +177,42 @@ describe('/viec and /nhiemvu show where the agency stands', () => {
     expect(extended).toMatch(/<code>II\.3\.4<\/code> [^\n]*hạn 30\/12\/2024 \(gia hạn, gốc \d{2}\/\d{2}\/2024\)/);
     const [details] = await h.send(focal, '/nhiemvu II.3.4');
     expect(details).toMatch(/<b>Tình trạng của cơ quan bạn: <\/b>[^\n]*hạn 30\/12\/2024 \(gia hạn, gốc \d{2}\/\d{2}\/2024\); báo lần cuối \d{2}\/\d{2}\/2024 \d{2}:\d{2} — Phạm Thu Trang/);
+  });
+
+});
+
+describe('importing a plan sent as a Word file', () => {
+  it('reads a plan sent as a Word file: the preview names the tables read, the confirm writes the tasks the document means', async () => {
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-cchc-2026.docx', await plan2026Docx(), '2026 Kế hoạch CCHC năm 2026');
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 10 nhiệm vụ');
+    // Tables 3 and 4 are the Phụ lục (split by a page break); letterhead, indicators and signature are not read.
+    expect(preview).toContain('Tệp Word: đọc các bảng 3 và 4 (trong 5 bảng của tệp) làm bảng nhiệm vụ');
+    expect(taskCount()).toBe(0);
+    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+    const [done] = await h.press(admin, confirm.callback_data);
+    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch CCHC năm 2026”: 10 nhiệm vụ');
+    const stored = h.app.store.db
+      .prepare(`SELECT t.code, t.lead_text AS lead, t.deadline_text AS deadline FROM tasks t ORDER BY t.source_row`)
+      .all() as { code: string; lead: string; deadline: string }[];
+    expect(stored).toEqual(PLAN_2026_TASKS.map(({ code, lead, deadline }) => ({ code, lead, deadline })));
+  });
+
+  it('says what it looked for when a Word file has no task table, and stores nothing', async () => {
+    const letter = await buildDocx(table(2, [row(['ỦY BAN NHÂN DÂN TỈNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])]) + para('Kính gửi: các sở, ban, ngành'));
+    const [reply] = await h.sendDocument(admin, 'cong-van.docx', letter, '2026 Công văn');
+    expect(reply).toContain('Không tìm thấy bảng nhiệm vụ trong tệp (đã xem 1 bảng)');
+    expect(reply).toContain('không có gì được lưu');
+    expect(h.lastButtons(admin.id).some((b) => b.text === '✅ Nhập kế hoạch này')).toBe(false);
+    const [locked] = await h.sendDocument(admin, 'mat-khau.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    expect(locked).toContain('Tệp có mật khẩu');
+    expect(taskCount()).toBe(0);
+  });
+
+  it('reads the same plan exported to PDF: the preview names the pages and tables read', async () => {
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-cchc-2026.pdf', plan2026Pdf(), '2026 Kế hoạch CCHC năm 2026');
+    // Four tasks (I.1, II.1, II.2 cut by the page break, III.1), from both pages' ruled tables.
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 4 nhiệm vụ');
+    expect(preview).toContain('Tệp PDF (2 trang): đọc các bảng 1 và 2 (trong 2 bảng của tệp) làm bảng nhiệm vụ');
+    expect(taskCount()).toBe(0);
   });
 });
