@@ -36,6 +36,11 @@ export interface ParsedDeadline {
   unexplained: string[];
   /** "Trước 30/6/2026, sau đó duy trì thường xuyên": due on the dates, then ongoing work. */
   thenOngoing?: boolean;
+  /**
+   * "Trước Tết …": the dates are the eve of a holiday, and work is due before the break, so a day
+   * off moves the due date to the working day before it, not after (scheduleDeadline).
+   */
+  dueBefore?: boolean;
 }
 
 export interface ScheduledDeadline extends ParsedDeadline {
@@ -189,8 +194,8 @@ type Atom =
   | { unit: 'part'; startMonth: number; endMonth: number; label: string; year?: number | undefined; rel?: number | undefined }
   | { unit: 'year'; year: number; open?: boolean; rel?: number | undefined }
   | { unit: 'years'; from: number; to: number }
-  /** A lunar holiday: Tết Nguyên đán (mùng 1 tháng Giêng) or Giỗ Tổ Hùng Vương (10/3 âm lịch); `before`: "trước …". */
-  | { unit: 'holiday'; name: 'tet' | 'gioto'; year?: number | undefined; rel?: number | undefined; before: boolean; label: string };
+  /** A holiday: Tết Nguyên đán (mùng 1 tháng Giêng), Giỗ Tổ Hùng Vương (10/3 âm lịch), Tết Dương lịch (1/1); `before`: "trước …". */
+  | { unit: 'holiday'; name: 'tet' | 'gioto' | 'newyear'; year?: number | undefined; rel?: number | undefined; before: boolean; label: string };
 
 type YearlessAtom = Extract<Atom, { unit: 'day' | 'month' | 'quarter' | 'part' }>;
 
@@ -461,9 +466,13 @@ class AtomScanner {
   private holiday(i: number): number {
     const t = this.t;
     let j: number;
-    let name: 'tet' | 'gioto';
+    let name: 'tet' | 'gioto' | 'newyear';
     let label: string;
-    if (t[i] === 'tet') {
+    if (t[i] === 'tet' && t[i + 1] === 'duong' && t[i + 2] === 'lich') {
+      name = 'newyear';
+      label = 'Tết Dương lịch';
+      j = i + 3;
+    } else if (t[i] === 'tet') {
       name = 'tet';
       label = 'Tết Nguyên đán';
       j = i + 1;
@@ -718,6 +727,8 @@ const EVENT_ANYWHERE = new RegExp(
   `\\b(ke tu ngay|ke tu khi|ke tu|sau khi|ngay khi|khi co|khi duoc|cho den khi|den khi|theo yeu cau|theo chi dao|theo huong dan|theo ke hoach cua|theo lo trinh|theo tien do|dot xuat|(?:truoc|sau|den|toi|khi|dip|trong|vao|tai) (?:khi )?(?:co )?${MEETING})\\b`,
 );
 const ONGOING = /\b(thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan|hang thang va thuong xuyen|duy tri)\b/;
+/** One periodic word shared by a list: "Hằng quý, 6 tháng, năm", "Báo cáo định kỳ quý, 6 tháng, năm". */
+const SHARED_PERIODS = /\b(?:hang|moi|tung|dinh ky)(?: hang)? (?:quy|thang|nam|0?6 thang|0?3 thang)(?: ?(?:,|va|;) ?(?:quy|thang|nam|0?6 thang|sau thang|0?3 thang))+\b/;
 const PERIODIC: [Frequency, RegExp][] = [
   ['month', /\b(?:hang|moi|tung) thang\b|(?<!\b(?:6|sau) )\bthang (?:mot|1) lan\b|\btheo thang\b|\bdinh ky (?:hang )?thang\b/],
   ['quarter', /\b(?:dinh ky|hang|moi|tung) (?:03|3|ba) thang\b|\b(?:03|3|ba) thang (?:mot|1) lan\b|\b(?:hang|moi|tung) quy\b|\bquy (?:mot|1) lan\b|\btheo quy\b(?! dinh)|\bdinh ky (?:hang )?quy\b|\bthang cuoi (?:cua )?(?:moi )?quy\b|\bcuoi moi quy\b/],
@@ -735,6 +746,7 @@ const QUARTER_NAMES = ['I', 'II', 'III', 'IV'];
 /** Phrases (folded, on token boundaries) that belong to a known construction wherever they stand. */
 const COVER_PATTERNS: RegExp[] = [
   ONGOING,
+  SHARED_PERIODS,
   ...PERIODIC.map(([, pattern]) => pattern),
   /\b(?:cac|nhung) nam (?:tiep theo|sau)\b|\btro di\b/,
   /\bbao cao (?:ket qua )?(?:dinh ky |tong ket |so ket )?(?:nam|quy|thang|6 thang|sau thang)\b/,
@@ -785,6 +797,9 @@ const PARTICLES = [
   'suot',
   'tiep tuc',
   'dinh ky',
+  // How the work is done, not when: "(thực hiện lồng ghép)", "kết hợp".
+  'long ghep',
+  'ket hop',
 ].map((p) => p.split(' '));
 /** Words that start a recipient or audience ("Gửi Sở Nội vụ", "(đối với sở, ngành)"). */
 const RECIPIENT_HEADS = [['gui'], ['trinh'], ['nop'], ['bao', 'cao'], ['ve'], ['len'], ['doi', 'voi'], ['ap', 'dung', 'cho'], ['ap', 'dung', 'doi', 'voi']];
@@ -1058,6 +1073,13 @@ function readDated(text: string, key: string, scanner: AtomScanner, context: Dea
 
   const found = [...scanner.found];
   const frequencies = PERIODIC.filter(([, pattern]) => pattern.test(key)).map(([f]) => f);
+  const shared = SHARED_PERIODS.exec(key);
+  if (shared) {
+    for (const item of shared[0].replace(/^(?:hang|moi|tung|dinh ky)(?: hang)? /, '').split(/ ?(?:,|va|;) ?/)) {
+      const f: Frequency = /^(?:0?6|sau) thang$/.test(item) ? 'half' : /^0?3 thang$|^quy$/.test(item) ? 'quarter' : item === 'thang' ? 'month' : 'year';
+      if (!frequencies.includes(f)) frequencies.push(f);
+    }
+  }
   if (found.some((f) => f.atom.unit === 'holiday') && !EVENT_ANYWHERE.test(key)) return holidayDeadline(found, frequencies, context, text);
   if (scanner.weekdays.length > 0 && (frequencies.length > 0 || !found.some((f) => f.atom.unit === 'day'))) {
     return unknown(`“${text}”: thứ trong tuần không đi kèm một ngày cụ thể; cần Sở Nội vụ đặt hạn.`);
@@ -1095,14 +1117,16 @@ function eventDeadline(): ParsedDeadline {
   return reading('event', [], 'Chờ sự kiện bên ngoài: Sở Nội vụ cần đặt ngày cụ thể khi có thông tin.');
 }
 
-/** "Trước Tết Nguyên đán Bính Ngọ", "Trước Giỗ Tổ Hùng Vương năm 2026": the last working day before the holiday. */
+/**
+ * "Trước Tết Nguyên đán Bính Ngọ", "Trước Giỗ Tổ Hùng Vương năm 2026", "Trước Tết Dương lịch 2027":
+ * the day before the holiday (its eve), due before the break. Tết Nguyên đán and Giỗ Tổ without a
+ * year are the plan year's; Tết Dương lịch without a year is the one that ends the plan's year.
+ */
 function holidayDeadline(found: Found[], frequencies: Frequency[], context: DeadlineContext, text: string): ParsedDeadline {
   const holidays = found.filter((f) => f.atom.unit === 'holiday').map((f) => f.atom as Extract<Atom, { unit: 'holiday' }>);
   if (holidays.length !== found.length) return unknown(`“${text}”: vừa có ngày vừa có dịp lễ, không rõ hạn nào; cần Sở Nội vụ đặt hạn.`);
   const loose = holidays.find((h) => !h.before);
   if (loose) return unknown(`“${text}”: “${loose.label}” là một dịp kéo dài nhiều ngày, không phải một hạn; dondoc không đoán. Cần Sở Nội vụ đặt hạn.`);
-  const calendar = context.calendar;
-  if (!calendar) return unknown(`“${text}”: ${NEEDS_CALENDAR}`);
   if (frequencies.some((f) => f !== 'year')) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
   const recurring = frequencies.length > 0;
   const years: number[] = [];
@@ -1110,16 +1134,19 @@ function holidayDeadline(found: Found[], frequencies: Frequency[], context: Dead
   const dates: CivilDate[] = [];
   const parts: string[] = [];
   for (const h of holidays) {
-    for (const y of recurring ? years.map((y) => y + (h.rel ?? 0)) : [h.year ?? context.year]) {
-      const day = h.name === 'tet' ? tetDay(y) : lunarToSolar(10, 3, y);
-      const due = calendar.onOrBefore(addDays(day, -1));
-      dates.push(due);
-      parts.push(`trước ${h.label} ${y} (${h.name === 'tet' ? 'mùng 1 Tết' : 'ngày Giỗ Tổ, 10/3 âm lịch,'} là ${formatCivil(day)})`);
+    const own = h.year ?? (h.name === 'newyear' ? context.year + 1 : context.year);
+    for (const y of recurring ? years.map((y) => y + (h.rel ?? 0) + (h.name === 'newyear' ? 1 : 0)) : [own]) {
+      const day = h.name === 'tet' ? tetDay(y) : h.name === 'gioto' ? lunarToSolar(10, 3, y) : `${y}-01-01`;
+      dates.push(addDays(day, -1));
+      parts.push(`trước ${h.label} ${y} (${h.name === 'tet' ? 'mùng 1 Tết' : h.name === 'gioto' ? 'ngày Giỗ Tổ, 10/3 âm lịch,' : 'ngày'} là ${formatCivil(day)})`);
     }
   }
   const kept = sortUnique(dates);
   const how = recurring ? 'Hằng năm, đọc' : 'Đọc';
-  return reading(recurring ? 'recurring' : 'due', kept, `${how} là ${parts.slice(0, 3).join(', ')}: hạn là ngày làm việc cuối cùng trước đó, ${listDates(kept)}.`);
+  return {
+    ...reading(recurring ? 'recurring' : 'due', kept, `${how} là ${parts.slice(0, 3).join(', ')}: hạn ngày liền trước, ${listDates(kept)}; nếu là ngày nghỉ thì hạn là ngày làm việc trước kỳ nghỉ.`),
+    dueBefore: true,
+  };
 }
 
 function dueOrYearly(found: Found[], scanner: AtomScanner, context: DeadlineContext, text: string): ParsedDeadline {
@@ -1280,9 +1307,9 @@ function periodic(frequencies: Frequency[], found: Found[], context: DeadlineCon
 /** Adds the working-day shift: a due date on a weekend or holiday moves to the next working day. */
 export function scheduleDeadline(raw: string, context: DeadlineContext, calendar: WorkCalendar): ScheduledDeadline {
   const parsed = parseDeadline(raw, { ...context, calendar: context.calendar ?? calendar });
-  const dueDates = parsed.dates.map((d) => calendar.onOrAfter(d));
+  const dueDates = parsed.dates.map((d) => (parsed.dueBefore ? calendar.onOrBefore(d) : calendar.onOrAfter(d)));
   const moved = parsed.dates
-    .map((d, i) => (dueDates[i] !== d ? `${formatCivil(d)} là ngày nghỉ nên lùi sang ${formatCivil(dueDates[i]!)}` : null))
+    .map((d, i) => (dueDates[i] !== d ? `${formatCivil(d)} là ngày nghỉ nên ${parsed.dueBefore ? 'hạn là ngày làm việc trước đó' : 'lùi sang'} ${formatCivil(dueDates[i]!)}` : null))
     .filter((m): m is string => m !== null);
   const shown = moved.length > 4 ? [...moved.slice(0, 3), `và ${moved.length - 3} ngày khác`] : moved;
   return { ...parsed, dueDates, note: shown.length > 0 ? `${parsed.note} ${shown.join('; ')}.` : parsed.note };
