@@ -801,8 +801,8 @@ const PARTICLES = [
   'long ghep',
   'ket hop',
 ].map((p) => p.split(' '));
-/** Words that start a recipient or audience ("Gửi Sở Nội vụ", "(đối với sở, ngành)"). */
-const RECIPIENT_HEADS = [['gui'], ['trinh'], ['nop'], ['bao', 'cao'], ['ve'], ['len'], ['doi', 'voi'], ['ap', 'dung', 'cho'], ['ap', 'dung', 'doi', 'voi']];
+/** Words that start a recipient, channel or audience ("Gửi Sở Nội vụ", "(qua Sở Nội vụ)", "(đối với sở, ngành)"). */
+const RECIPIENT_HEADS = [['qua'], ['gui'], ['trinh'], ['nop'], ['bao', 'cao'], ['ve'], ['len'], ['doi', 'voi'], ['ap', 'dung', 'cho'], ['ap', 'dung', 'doi', 'voi']];
 /** Words an agency's name is made of in a recipient or audience ("Sở Nội vụ", "UBND tỉnh", "các sở, ban, ngành, địa phương"). */
 const AGENCY_WORDS = new Set(
   (
@@ -1061,7 +1061,8 @@ function withTimes(parsed: ParsedDeadline, scanner: AtomScanner): ParsedDeadline
   if (parsed.kind === 'unknown') return parsed;
   const DAY_NAMES = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
   let note = parsed.note;
-  if (scanner.weekdays.length > 0) note += ` Thứ ghi trong ô: ${scanner.weekdays.map((w) => DAY_NAMES[w.dow]).join(', ')} (khớp với ngày).`;
+  const matched = parsed.kind === 'due' && scanner.found.some((f) => f.atom.unit === 'day');
+  if (scanner.weekdays.length > 0) note += ` Thứ ghi trong ô: ${scanner.weekdays.map((w) => DAY_NAMES[w.dow]).join(', ')}${matched ? ' (khớp với ngày)' : ''}.`;
   if (scanner.times.length > 0) note += ` Giờ ghi trong ô: ${scanner.times.map((t) => t.text).join(', ')} (hạn tính theo ngày).`;
   return { ...parsed, note };
 }
