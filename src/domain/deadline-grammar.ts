@@ -758,6 +758,8 @@ const COVER_PATTERNS: RegExp[] = [
 /** Deadline words, connectives and particles: placed wherever they stand, they never change a date. */
 const PARTICLES = [
   'thoi gian',
+  // "Từ nay đến hết năm 2026": from now, the start does not change the deadline.
+  'tu nay',
   'truoc',
   'cham nhat',
   'muon nhat',
@@ -1099,6 +1101,8 @@ function readDated(text: string, key: string, scanner: AtomScanner, context: Dea
 
   // Dates that come after an event phrase belong to the event ("sau khi … công bố chỉ số năm 2024").
   const eventAt = EVENT_ANYWHERE.exec(key);
+  // "Tháng 12/2026 (trước kỳ họp HĐND)": the meeting, not the month, is the deadline; only a person can date it.
+  if (eventAt && new RegExp(`^(?:truoc|den|toi) (?:khi )?(?:co )?${MEETING}`).test(eventAt[0])) return eventDeadline();
   if (eventAt) {
     const before = tokenize(key.slice(0, eventAt.index)).length;
     const dated = found.filter((f) => f.end <= before);

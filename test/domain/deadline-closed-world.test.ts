@@ -135,6 +135,8 @@ const events: Row[] = [
   ['Trước Hội nghị tổng kết năm 2026', 'event', [], 'a conference'],
   ['Sau Hội nghị sơ kết 6 tháng', 'event', [], 'after a conference'],
   ['Cho đến khi có hướng dẫn mới', 'event', [], 'until new guidance'],
+  ['T12/2026 (trước kỳ họp HĐND)', 'event', [], 'the session in December is the deadline, earlier than 31/12: a person dates it'],
+  ['Quý IV/2026 (trước kỳ họp HĐND tỉnh cuối năm)', 'event', [], 'same: the meeting narrows the quarter'],
 ];
 
 const unexplainedRows: Row[] = [
@@ -149,6 +151,12 @@ const unexplainedRows: Row[] = [
 const plain2026: Row[] = [
   ['Trước 15/12/2026 (đối với các sở, ban, ngành); trước 20/12/2026 (đối với UBND cấp xã)', 'due', ['15/12/2026', '20/12/2026'], 'two audiences, two dates'],
   ['Chậm nhất ngày 25/11/2026', 'due', ['25/11/2026'], 'latest date'],
+  ['Từ nay đến hết năm 2026', 'due', ['31/12/2026'], 'from now to the end of 2026'],
+  ['Tháng Giêng năm 2026', 'unknown', [], '"tháng Giêng" is the lunar first month as often as January: not guessed'],
+  ['Trong quý I năm tới', 'due', ['31/3/2027'], 'next year\'s first quarter'],
+  ['quý 4 năm ngoái', 'due', ['31/12/2025'], '"năm ngoái" = last year'],
+  ['hoàn thành trong tuần thứ ba của tháng 10/2026', 'due', ['21/10/2026'], 'third week: days 15–21'],
+  ['Hạn chót: 17h00, Thứ Ba 31/3/2026', 'due', ['31/3/2026'], '31/3/2026 is a Tuesday; the hour goes in the note'],
   ['Gửi Sở Nội vụ trước ngày 10/12/2026', 'due', ['10/12/2026'], 'recipient named'],
   ['Báo cáo về UBND tỉnh (qua Sở Nội vụ) trước 15/6/2026', 'due', ['15/6/2026'], 'recipient with a channel in brackets'],
   ['Hoàn thành trước 30/9/2026, chậm nhất 15/10/2026', 'due', ['30/9/2026', '15/10/2026'], 'target and latest date both kept'],
