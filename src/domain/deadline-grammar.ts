@@ -442,8 +442,22 @@ class AtomScanner {
     } else {
       return i;
     }
-    const month = this.oneMonth(j);
+    let month = this.oneMonth(j);
+    let start = i;
+    // "Tháng 3/2026 (tuần đầu tiên)": the week of the month just named.
+    const previous = this.found[this.found.length - 1];
+    if (!month && previous && previous.atom.unit === 'month' && !previous.atom.label && this.t[i - 1] === '(' && previous.end === i - 1 && this.found.filter((f) => f.group === previous.group).length === 1) {
+      this.found.pop();
+      month = { month: previous.atom.month, year: previous.atom.year, rel: previous.atom.rel, next: j };
+      start = previous.start;
+    }
     if (!month) return i;
+    if (start !== i) {
+      // Re-push over the whole "tháng 3/2026 (tuần đầu tiên" so both read as one day.
+      if (day === 'end') this.push({ unit: 'month', month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, start, month.next);
+      else this.push({ unit: 'day', day, month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, start, month.next);
+      return month.next;
+    }
     if (day === 'end') this.push({ unit: 'month', month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, i, month.next);
     else this.push({ unit: 'day', day, month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, i, month.next);
     return month.next;
@@ -753,6 +767,7 @@ const COVER_PATTERNS: RegExp[] = [
   /\b(?:ca|suot|trong) nam\b/,
   /\bsau do\b/,
   /\b(?:mot|1) lan\b/,
+  /\b(?:theo|dung) quy dinh\b/,
   /\b(?:theo|tai|cua) (?:ke hoach|quyet dinh|cong van|thong bao|nghi quyet|chi thi|van ban|thong tu|nghi dinh)? ?vanbanref\b|\b(?:ke hoach|quyet dinh|cong van|thong bao|nghi quyet|chi thi|van ban|thong tu|nghi dinh) vanbanref\b|\bvanbanref\b/,
 ];
 /** Deadline words, connectives and particles: placed wherever they stand, they never change a date. */
@@ -811,6 +826,14 @@ const AGENCY_WORDS = new Set(
     'cac so ban nganh noi vu ubnd uy nhan dan hdnd hoi dong tinh thanh pho tp bo chu tich thuong truc van phong vp chinh phu ' +
     'thu tuong trung uong co quan don vi dia phuong xa phuong dac khu huyen cap snv tu phap tai chinh chi dao cchc lanh dao ' +
     'tinh uy ban chi dao lien quan cung'
+  ).split(' '),
+);
+/** What a bracket may name beside a date: the product or stage due then ("(ban hành Kế hoạch)", "(dự thảo)", "(tổng kết)"). */
+const PRODUCT_WORDS = new Set(
+  (
+    'ke hoach de an chuong trinh bao cao quyet dinh huong dan van ban du thao chinh thuc tong ket so ket hoi nghi danh gia tu ' +
+    'kiem tra ket qua ban hanh trinh to chuc xay dung hoan thanh gui phe duyet cong bo trien khai thuc hien nop chi so cchc nam ' +
+    'quy thang'
   ).split(' '),
 );
 const PUNCTUATION = new Set(['/', '-', ',', ';', '(', ')', '.', ':', '&', '+']);
@@ -882,6 +905,13 @@ function account(key: string, scanner: AtomScanner, text: string, eventAt: numbe
       scanner.mark(k, k + particle.length);
       k += particle.length - 1;
     }
+  }
+  // A bracket whose remaining words all name a product or stage ("(ban hành Kế hoạch)") is a label, not a time.
+  for (let open = tokens.indexOf('('); open >= 0; open = tokens.indexOf('(', open + 1)) {
+    const close = tokens.indexOf(')', open);
+    if (close < 0) break;
+    const inside = tokens.slice(open + 1, close).map((w, n) => ({ w, k: open + 1 + n })).filter(({ k }) => !scanner.covered[k]);
+    if (inside.length > 0 && inside.every(({ w }) => PRODUCT_WORDS.has(w))) for (const { k } of inside) scanner.mark(k, k + 1);
   }
   // Unplaced tokens, shown as the cell wrote them when a word of the cell folds to the token.
   const written = new Map<string, string>();
@@ -1129,7 +1159,23 @@ function eventDeadline(): ParsedDeadline {
  */
 function holidayDeadline(found: Found[], frequencies: Frequency[], context: DeadlineContext, text: string): ParsedDeadline {
   const holidays = found.filter((f) => f.atom.unit === 'holiday').map((f) => f.atom as Extract<Atom, { unit: 'holiday' }>);
-  if (holidays.length !== found.length) return unknown(`“${text}”: vừa có ngày vừa có dịp lễ, không rõ hạn nào; cần Sở Nội vụ đặt hạn.`);
+  if (holidays.length !== found.length) {
+    // "Trước Tết Nguyên đán Bính Ngọ (trước 13/02/2026)": a day before the holiday is the deadline; any other mix is not read.
+    const days = found.filter((f) => f.atom.unit === 'day');
+    const eves = holidays.map((h) => {
+      const y = h.year ?? (h.name === 'newyear' ? context.year + 1 : context.year);
+      return addDays(h.name === 'tet' ? tetDay(y) : h.name === 'gioto' ? lunarToSolar(10, 3, y) : `${y}-01-01`, -1);
+    });
+    if (frequencies.length === 0 && holidays.length === 1 && days.length + holidays.length === found.length) {
+      const years = assignYears(days, context.year);
+      const dates = days.map((f) => endDate(f.atom as YearlessAtom, years.get(f)!));
+      if (dates.every((d) => d <= eves[0]!)) {
+        const kept = sortUnique(dates);
+        return reading('due', kept, `Đọc là ${listDates(kept)}, trước ${holidays[0]!.label} (ngày liền trước là ${formatCivil(eves[0]!)}): hạn ${listDates(kept)}.`);
+      }
+    }
+    return unknown(`“${text}”: vừa có ngày vừa có dịp lễ, không rõ hạn nào; cần Sở Nội vụ đặt hạn.`);
+  }
   const loose = holidays.find((h) => !h.before);
   if (loose) return unknown(`“${text}”: “${loose.label}” là một dịp kéo dài nhiều ngày, không phải một hạn; dondoc không đoán. Cần Sở Nội vụ đặt hạn.`);
   if (frequencies.some((f) => f !== 'year')) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);

@@ -164,6 +164,13 @@ const plain2026: Row[] = [
   ['Hằng quý, 6 tháng, năm', 'recurring', ['31/3/2026', '30/6/2026', '30/9/2026', '31/12/2026'], 'one periodic word shared by a list'],
   ['Định kỳ 6 tháng, năm', 'recurring', ['30/6/2026', '31/12/2026'], 'half-yearly and yearly'],
   ['Quý II năm 2026 (thực hiện lồng ghép)', 'due', ['30/6/2026'], 'how the work is done is not a date'],
+  ['Quý I/2026 (ban hành Kế hoạch)', 'due', ['31/3/2026'], 'the bracket names the product due'],
+  ['trước 15/10/2026 (dự thảo); trước 30/11/2026 (chính thức)', 'due', ['15/10/2026', '30/11/2026'], 'draft, then final: both dates'],
+  ['Tháng 5/2026 (tổ chức Hội nghị)', 'due', ['31/5/2026'], 'holding a conference in May is the task, not an event to wait for'],
+  ['Trước 30/9/2026 theo quy định', 'due', ['30/9/2026'], '"as prescribed" adds no date'],
+  ['Tháng 3/2026 (tuần đầu tiên)', 'due', ['7/3/2026'], 'the first week of the month just named'],
+  ['Trước Tết Nguyên đán Bính Ngọ (trước 13/02/2026)', 'due', ['13/2/2026'], 'the day written, before the eve 16/2'],
+  ['Trước Tết Nguyên đán Bính Ngọ (trước 20/02/2026)', 'unknown', [], '20/2/2026 is after Tết: the two contradict'],
 ];
 
 const groups: [string, Row[]][] = [
