@@ -97,10 +97,18 @@ const QUARTER_WORDS: [string, number][] = [
  * members of a list ("quý hai và quý ba"). Not "tháng một lần" (once a month), not "6 tháng năm 2024"
  * (six months of 2024), not "tháng năm 2024" (ambiguous): those stay words.
  */
+const SPELL_UNIT = '(tháng|thang|quý|quy)';
+const alternatives = (words: [string, number][]) => words.map(([w]) => w).join('|');
+const SPELL_HEAD = new RegExp(`(^|[^\\p{L}\\p{N}])${SPELL_UNIT}(\\s+)(${alternatives(MONTH_WORDS)}|${alternatives(QUARTER_WORDS)})(?![\\p{L}\\p{N}])`, 'giu');
+const SPELL_MEMBER = (months: boolean) =>
+  new RegExp(`^(\\s*(?:,|và|va|-|–|đến|den|hoặc|hoac)\\s*(?:${SPELL_UNIT}\\s+)?)(${alternatives(months ? MONTH_WORDS : QUARTER_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');
+const SPELL_MEMBERS = { month: SPELL_MEMBER(true), quarter: SPELL_MEMBER(false) };
+/** Cheap test: a unit word followed by a letter, without which there is nothing to spell. */
+const SPELL_ANY = /(?:th[aá]ng|qu[yý])\s+\p{L}/iu;
+
 export function spellNumbers(text: string): string {
-  const unit = '(tháng|thang|quý|quy)';
-  const alternatives = (words: [string, number][]) => words.map(([w]) => w).join('|');
-  const head = new RegExp(`(^|[^\\p{L}\\p{N}])${unit}(\\s+)(${alternatives(MONTH_WORDS)}|${alternatives(QUARTER_WORDS)})(?![\\p{L}\\p{N}])`, 'giu');
+  if (!SPELL_ANY.test(text)) return text;
+  const head = SPELL_HEAD;
   const valueOf = (unitWord: string, word: string): number | null => {
     const table = /^th/i.test(unitWord) ? MONTH_WORDS : QUARTER_WORDS;
     const lower = word.toLowerCase();
@@ -134,7 +142,7 @@ export function spellNumbers(text: string): string {
     out += rest.slice(0, m.index) + lead + unitWord + space + String(n);
     rest = after;
     // The members of a list after it: "quý hai, ba", "tháng mười một và tháng mười hai".
-    const member = new RegExp(`^(\\s*(?:,|và|va|-|–|đến|den|hoặc|hoac)\\s*(?:${unit}\\s+)?)(${alternatives(/^th/i.test(unitWord) ? MONTH_WORDS : QUARTER_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');
+    const member = /^th/i.test(unitWord) ? SPELL_MEMBERS.month : SPELL_MEMBERS.quarter;
     for (let next = member.exec(rest); next; next = member.exec(rest)) {
       const value = valueOf(unitWord, next[3]!);
       if (value === null || (value === 5 && /^th/i.test(unitWord)) || /^\s*(?:lần|lan)(?![\p{L}])/iu.test(rest.slice(next[0].length))) break;
@@ -770,6 +778,7 @@ const COVER_PATTERNS: RegExp[] = [
   /\b(?:theo|dung) quy dinh\b/,
   /\b(?:theo|tai|cua) (?:ke hoach|quyet dinh|cong van|thong bao|nghi quyet|chi thi|van ban|thong tu|nghi dinh)? ?vanbanref\b|\b(?:ke hoach|quyet dinh|cong van|thong bao|nghi quyet|chi thi|van ban|thong tu|nghi dinh) vanbanref\b|\bvanbanref\b/,
 ];
+const COVER_GLOBAL = COVER_PATTERNS.map((pattern) => new RegExp(pattern.source, 'g'));
 /** Deadline words, connectives and particles: placed wherever they stand, they never change a date. */
 const PARTICLES = [
   'thoi gian',
@@ -817,7 +826,9 @@ const PARTICLES = [
   // How the work is done, not when: "(thực hiện lồng ghép)", "kết hợp".
   'long ghep',
   'ket hop',
-].map((p) => p.split(' '));
+]
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);
 /** Words that start a recipient, channel or audience ("Gửi Sở Nội vụ", "(qua Sở Nội vụ)", "(đối với sở, ngành)"). */
 const RECIPIENT_HEADS = [['qua'], ['gui'], ['trinh'], ['nop'], ['bao', 'cao'], ['ve'], ['len'], ['doi', 'voi'], ['ap', 'dung', 'cho'], ['ap', 'dung', 'doi', 'voi']];
 /** Words an agency's name is made of in a recipient or audience ("Sở Nội vụ", "UBND tỉnh", "các sở, ban, ngành, địa phương"). */
@@ -854,8 +865,8 @@ function account(key: string, scanner: AtomScanner, text: string, eventAt: numbe
     while (index + 1 < starts.length && starts[index + 1]! <= offset) index += 1;
     return index;
   };
-  for (const pattern of COVER_PATTERNS) {
-    const global = new RegExp(pattern.source, 'g');
+  for (const global of COVER_GLOBAL) {
+    global.lastIndex = 0;
     for (let m = global.exec(key); m; m = global.exec(key)) {
       if (m[0].length === 0) {
         global.lastIndex += 1;
@@ -900,7 +911,7 @@ function account(key: string, scanner: AtomScanner, text: string, eventAt: numbe
         continue;
       }
     }
-    const particle = [...PARTICLES].sort((a, b) => b.length - a.length).find((phrase) => matches(k, phrase));
+    const particle = PARTICLES.find((phrase) => matches(k, phrase));
     if (particle) {
       scanner.mark(k, k + particle.length);
       k += particle.length - 1;
@@ -914,6 +925,7 @@ function account(key: string, scanner: AtomScanner, text: string, eventAt: numbe
     if (inside.length > 0 && inside.every(({ w }) => PRODUCT_WORDS.has(w))) for (const { k } of inside) scanner.mark(k, k + 1);
   }
   // Unplaced tokens, shown as the cell wrote them when a word of the cell folds to the token.
+  if (scanner.covered.every(Boolean)) return [];
   const written = new Map<string, string>();
   for (const word of text.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) if (word) written.set(textKey(word), written.get(textKey(word)) ?? word);
   const out: string[] = [];
