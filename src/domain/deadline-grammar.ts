@@ -1228,6 +1228,8 @@ function dueOrYearly(found: Found[], scanner: AtomScanner, context: DeadlineCont
   // A weekday written beside a date must be that date's weekday: "Thứ Sáu, 20/3/2026".
   for (const weekday of scanner.weekdays) {
     const day = found.filter((f) => f.atom.unit === 'day').sort((a, b) => Math.abs(a.start - weekday.start) - Math.abs(b.start - weekday.start))[0]!;
+    // "Thứ Hai tuần đầu tiên của tháng 3": a weekday inside a week names a day dondoc does not compute.
+    if ((day.atom as { label?: string }).label) return unknown(`“${text}”: một thứ trong một tuần, không phải một ngày ghi rõ; cần Sở Nội vụ đặt hạn.`);
     const date = endDate(day.atom as YearlessAtom, years.get(day)!);
     if (dayOfWeek(date) !== weekday.dow) {
       const named = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'][weekday.dow]!;

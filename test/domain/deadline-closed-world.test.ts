@@ -99,6 +99,7 @@ const timesAndWeekdays: Row[] = [
   ['Trước ngày 15/3/2026 (thứ Hai)', 'unknown', [], '15/3/2026 is a Sunday, not a Monday'],
   ['Thứ Sáu hằng tuần', 'ongoing', [], 'a weekly weekday: ongoing work'],
   ['Thứ Sáu', 'unknown', [], 'a weekday alone is no date'],
+  ['Thứ Hai tuần đầu tiên của tháng 3/2026', 'unknown', [], 'the Monday of a week (2/3/2026) is not written: not computed, not guessed'],
   ['Trước 17h00', 'unknown', [], 'a time alone is no date'],
 ];
 
