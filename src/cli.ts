@@ -56,7 +56,8 @@ Lệnh:
   migrate
       Áp dụng các bản nâng cấp lược đồ còn thiếu.
   deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
-      Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024").
+      Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024"). Từ nào không đặt được vào cách viết
+      thời hạn nào thì ô là "chưa rõ" và --json liệt kê các từ đó ở "unexplained".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
   import <tệp.csv|tệp.xlsx|tệp.docx|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
@@ -469,10 +470,11 @@ async function run(argv: string[]): Promise<number> {
       const context = yearAndPeriod(values);
       const scheduled = scheduleDeadline(text, context, loadCalendar(DATA_DIR));
       if (values.json) {
-        print(JSON.stringify({ kind: scheduled.kind, dates: scheduled.dueDates, note: scheduled.note }));
+        print(JSON.stringify({ kind: scheduled.kind, dates: scheduled.dueDates, note: scheduled.note, unexplained: scheduled.unexplained }));
       } else {
         print(`${PLAN_TEXTS.kind[scheduled.kind]}: ${scheduled.dueDates.map(formatCivil).join('; ') || '—'}`);
         print(scheduled.note);
+        if (scheduled.unexplained.length > 0) print(`Từ chưa hiểu: ${scheduled.unexplained.join(', ')}`);
       }
       return 0;
     }

@@ -91,7 +91,10 @@ describe('npm run cli — plans and deadlines', () => {
       kind: 'due',
       dates: ['2024-07-01', '2024-09-30'],
       note: expect.stringContaining('30/06/2024 là ngày nghỉ'),
+      unexplained: [],
     });
+    // A word no construction places ("nhé") makes the cell unknown and is listed, never a date.
+    expect(JSON.parse(cli('deadline', 'Quý II/2024 nhé', '--year', '2024', '--json').out)).toMatchObject({ kind: 'unknown', dates: [], unexplained: ['nhé'] });
     expect(JSON.parse(cli('deadline', 'Hàng năm', '--year', '2021', '--period', '2021-2023', '--json').out)).toMatchObject({
       kind: 'recurring',
       dates: ['2021-12-31', '2023-01-03', '2024-01-02'],
