@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
 import type { ScoredAgency } from '../src/app/scoring-service.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
-import { parsePeriod } from '../src/domain/scoring.js';
+import { defaultAsOf, parsePeriod } from '../src/domain/scoring.js';
 import { rankingChart } from '../src/app/charts.js';
 import { defineCommand, type CommandContext } from './command.js';
 import { COMMON } from './common.texts.js';
@@ -36,7 +36,7 @@ function splitArgs(ctx: CommandContext, words: string[]): { agency: string | nul
   if (last && !period && /^(\d{4}|q\d)/i.test(last)) return { badPeriod: last };
   const rest = period ? words.slice(0, -1) : words;
   const chosen = period ?? parsePeriod(today.slice(0, 4))!;
-  return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: today < chosen.to ? today : chosen.to };
+  return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: defaultAsOf(chosen, today) };
 }
 
 /**

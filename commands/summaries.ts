@@ -6,7 +6,7 @@ import type { Member } from '../src/store/member-repo.js';
 import { addDays, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import type { WeekActivity } from '../src/app/summary-service.js';
 import { completionChart, trendChart } from '../src/app/charts.js';
-import { parsePeriod } from '../src/domain/scoring.js';
+import { defaultAsOf, parsePeriod } from '../src/domain/scoring.js';
 import { optionalAgencyWords, resolveAgencyWords } from './args.js';
 import { defineCommand } from './command.js';
 
@@ -189,7 +189,7 @@ export const exportCommand = defineCommand({
     const today = summaries.today();
     const period = text ? parsePeriod(text) : parsePeriod(today.slice(0, 4));
     if (!period) return textReply(`Kỳ “${text}” không hợp lệ. Dùng năm (2024) hoặc quý (2024-Q2).`);
-    const asOf = today < period.to ? today : period.to;
+    const asOf = defaultAsOf(period, today);
     const data = await scoring.exportWorkbook(period, asOf);
     return {
       text: [`Tệp Excel ${period.label} (số liệu đến ${formatCivil(asOf)}): nhiệm vụ, báo cáo, điểm.`],

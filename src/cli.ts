@@ -34,7 +34,7 @@ import type { Member } from './store/member-repo.js';
 import { PLAN_TEXTS } from '../commands/plans.texts.js';
 import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
-import { parsePeriod } from './domain/scoring.js';
+import { defaultAsOf, parsePeriod } from './domain/scoring.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -65,9 +65,9 @@ Lệnh:
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
-      Điểm từng cơ quan theo bộ tiêu chí data/rubric.json.
+      Điểm từng cơ quan theo bộ tiêu chí data/rubric.json, tính đến --as-of (mặc định: hôm nay, hoặc ngày cuối kỳ nếu kỳ đã qua — như /diem).
   export --period <YYYY|YYYY-Qn> --out <tệp.xlsx> [--as-of <YYYY-MM-DD>]
-      Xuất tệp Excel: nhiệm vụ, báo cáo, điểm.
+      Xuất tệp Excel: nhiệm vụ, báo cáo, điểm (--as-of mặc định như score, giống /xuatexcel).
   say --as <thành viên> "<tin nhắn>" [--json]
       Chạy một tin nhắn qua đúng bộ xử lý của Telegram, Zalo và trang chat cục bộ, với tư cách một thành viên
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
@@ -546,7 +546,7 @@ async function run(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } } });
       const period = values.period ? parsePeriod(values.period) : null;
       if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn, ví dụ --period 2024-Q2');
-      const asOf = values['as-of'] ?? period.to;
+      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE));
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
       const services = openServices(config);
       try {
@@ -557,7 +557,10 @@ async function run(argv: string[]): Promise<number> {
           total: s.total,
         }));
         if (values.json) print(JSON.stringify(scores));
-        else for (const s of scores) print(`${s.agency.padEnd(10)} ${String(s.total).padStart(5)}  ${s.name}`);
+        else {
+          print(`Điểm ${period.label}, tính đến ${formatCivil(asOf)}:`);
+          for (const s of scores) print(`${s.agency.padEnd(10)} ${String(s.total).padStart(5)}  ${s.name}`);
+        }
       } finally {
         services.store.close();
       }
@@ -568,11 +571,13 @@ async function run(argv: string[]): Promise<number> {
       const period = values.period ? parsePeriod(values.period) : null;
       if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn');
       if (!values.out || !values.out.endsWith('.xlsx')) throw new UsageError('cần --out <tệp.xlsx>');
+      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE));
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
       const services = openServices(config);
       try {
-        const data = await exportWorkbook(services.store, services.scoring, period, values['as-of'] ?? period.to, config.DONDOC_TIMEZONE);
+        const data = await exportWorkbook(services.store, services.scoring, period, asOf, config.DONDOC_TIMEZONE);
         writeFileSync(values.out, data);
-        print(`Đã xuất ${values.out} (${Math.round(data.length / 1024)} KB).`);
+        print(`Đã xuất ${values.out} (${Math.round(data.length / 1024)} KB, số liệu ${period.label} đến ${formatCivil(asOf)}).`);
       } finally {
         services.store.close();
       }

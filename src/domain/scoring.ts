@@ -192,6 +192,14 @@ export function scoreAgency(
   return { agencyId, total, maxTotal: criteria.reduce((n, c) => n + c.maxPoints, 0), criteria };
 }
 
+/**
+ * The day a period is scored as of, the same in chat and CLI: today while the period runs (or before
+ * it starts), its last day once it has ended. Work due later in the period is not yet due.
+ */
+export function defaultAsOf(period: { to: string }, today: string): string {
+  return today < period.to ? today : period.to;
+}
+
 /** "2024" or "2024-Q3" → the period's first and last day; null if the text is not a period. */
 export function parsePeriod(text: string): { from: string; to: string; label: string } | null {
   const year = /^(\d{4})$/.exec(text);
