@@ -19,6 +19,7 @@ const T = {
   unranked: (name: string) => `– ${name}: không có tiêu chí nào áp dụng trong kỳ (không xếp hạng)`,
   unrankedMany: (n: number, names: string) => `– Không xếp hạng ${n} cơ quan (không có tiêu chí nào áp dụng trong kỳ): ${names}`,
   allTied: (n: number, points: string) => `Tất cả ${n} cơ quan cùng điểm ${points}: chưa có khác biệt để xếp hạng.`,
+  rankGroup: (rank: number, n: number, points: string) => `${rank}. ${n} cơ quan cùng điểm ${points} (tên trong tệp đính kèm)`,
   middle: (n: number) => `… ${n} cơ quan ở giữa: xem tệp đính kèm.`,
   lossTitle: 'Mất điểm chủ yếu ở:',
   lossLine: (title: string, names: string[]) => `• ${title}: ${names.length <= 4 ? names.join(', ') : `${names.length} cơ quan`}`,
@@ -70,19 +71,35 @@ function mainLoss(s: ScoredAgency): string | null {
   return lost ? `${lost.title} (${lost.why})` : null;
 }
 
-/** A ranking on a phone shows this many agencies at the top and at the bottom (whole rank groups). */
+/** A ranking on a phone shows about this many agencies at the top and at the bottom (whole rank groups). */
 const RANKING_ENDS = 5;
+/** A rank shared by more agencies than this is one line ("22. 48 cơ quan cùng 0/4"), its names in the file. */
+const GROUP_LINE = 3;
 
-/** The ranked rows a message shows: everything when short, else the top and bottom rank groups (ties never split). */
-function shownRows(ranked: { rank: number; score: ScoredAgency }[]): { top: typeof ranked; bottom: typeof ranked; hidden: number } {
-  if (ranked.length <= 3 * RANKING_ENDS) return { top: ranked, bottom: [], hidden: 0 };
-  const lastRank = (n: number) => ranked[n - 1]!.rank;
-  let topEnd = RANKING_ENDS;
-  while (topEnd < ranked.length && ranked[topEnd]!.rank === lastRank(topEnd)) topEnd += 1;
-  let bottomStart = ranked.length - RANKING_ENDS;
-  while (bottomStart > topEnd && ranked[bottomStart - 1]!.rank === ranked[bottomStart]!.rank) bottomStart -= 1;
-  if (bottomStart <= topEnd) return { top: ranked, bottom: [], hidden: 0 };
-  return { top: ranked.slice(0, topEnd), bottom: ranked.slice(bottomStart), hidden: bottomStart - topEnd };
+type Ranked = { rank: number; score: ScoredAgency };
+
+/** The ranking's rank groups (ties together), best first. */
+function rankGroups(ranked: Ranked[]): Ranked[][] {
+  const groups: Ranked[][] = [];
+  for (const r of ranked) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.rank === r.rank) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
+/** The rank groups a message shows: all when short, else the top and bottom groups of about RANKING_ENDS agencies each. */
+function shownGroups(ranked: Ranked[]): { top: Ranked[][]; bottom: Ranked[][]; hidden: number } {
+  const groups = rankGroups(ranked);
+  const lineCount = (g: Ranked[]) => (g.length > GROUP_LINE ? 1 : g.length);
+  if (groups.reduce((n, g) => n + lineCount(g), 0) <= 3 * RANKING_ENDS) return { top: groups, bottom: [], hidden: 0 };
+  let topEnd = 0;
+  for (let n = 0; topEnd < groups.length && n < RANKING_ENDS; topEnd += 1) n += groups[topEnd]!.length;
+  let bottomStart = groups.length;
+  for (let n = 0; bottomStart > topEnd && n < RANKING_ENDS; ) n += groups[--bottomStart]!.length;
+  const hidden = groups.slice(topEnd, bottomStart).reduce((n, g) => n + g.length, 0);
+  return { top: groups.slice(0, topEnd), bottom: groups.slice(bottomStart), hidden };
 }
 
 /** The full ranking as a CSV file (UTF-8 with BOM, so that Excel reads the Vietnamese): rank, code, name, points, reason. */
@@ -151,8 +168,8 @@ export const rankingCommand = defineCommand({
     const unranked = ofKind.filter((s) => s.maxTotal === 0).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     const title = T.rankTitle(found.label, period.label);
     const allTied = ranked.length > 1 && ranked.every((r) => r.rank === 1);
-    const { top, bottom, hidden } = allTied ? { top: [], bottom: [], hidden: 0 } : shownRows(ranked);
-    const row = ({ rank, score }: { rank: number; score: ScoredAgency }) => T.rankLine(rank, score, null);
+    const { top, bottom, hidden } = allTied ? { top: [], bottom: [], hidden: 0 } : shownGroups(ranked);
+    const groupLines = (g: Ranked[]) => (g.length > GROUP_LINE ? [T.rankGroup(g[0]!.rank, g.length, `${fmt(g[0]!.score.total)}/${fmt(g[0]!.score.maxTotal)}`)] : g.map(({ rank, score }) => T.rankLine(rank, score, null)));
     // Each reason once: the criterion that cost each agency most, with the agencies it concerns.
     const losses = new Map<string, string[]>();
     for (const { score } of ranked) {
@@ -162,9 +179,9 @@ export const rankingCommand = defineCommand({
     const text = lines(
       [bold(title)],
       T.asOf(formatCivil(asOf)),
-      ...(allTied ? [T.allTied(ranked.length, `${fmt(ranked[0]!.score.total)}/${fmt(ranked[0]!.score.maxTotal)}`)] : top.map(row)),
+      ...(allTied ? [T.allTied(ranked.length, `${fmt(ranked[0]!.score.total)}/${fmt(ranked[0]!.score.maxTotal)}`)] : top.flatMap(groupLines)),
       ...(hidden > 0 ? [T.middle(hidden)] : []),
-      ...bottom.map(row),
+      ...bottom.flatMap(groupLines),
       ...(losses.size > 0 ? [T.lossTitle, ...[...losses].sort((a, b) => b[1].length - a[1].length).map(([t, names]) => T.lossLine(t, names))] : []),
       ...(unranked.length <= 3 ? unranked.map((u) => T.unranked(u.name)) : [T.unrankedMany(unranked.length, unranked.map((u) => u.name).join(', '))]),
       ...(allTied ? [] : [T.ties]),
@@ -173,11 +190,11 @@ export const rankingCommand = defineCommand({
     const attachments: Attachment[] = [];
     // A chart of one rank says nothing; otherwise the same rows as the text, in its order.
     if (ranked.length > 0 && !allTied) {
-      const png = await rankingChart(title, T.note, [...top, ...bottom].map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
+      const png = await rankingChart(title, T.note, [...top, ...bottom].flat().map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
       attachments.push({ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: title });
     }
-    if (hidden > 0 || allTied || unranked.length > 3) {
-      attachments.push({ kind: 'document', filename: `xep-hang-${found.code}-${period.label.replace(/[^0-9A-Za-z]+/g, '-')}.csv`, mimeType: 'text/csv', data: rankingFile(ranked, unranked), caption: T.fileCaption(title) });
+    if (hidden > 0 || allTied || unranked.length > 3 || rankGroups(ranked).some((g) => g.length > GROUP_LINE)) {
+      attachments.push({ kind: 'document', filename: `xep-hang-${found.code}-${period.from.slice(0, 7)}-${period.to.slice(0, 7)}.csv`, mimeType: 'text/csv', data: rankingFile(ranked, unranked), caption: T.fileCaption(title) });
     }
     return attachments.length > 0 ? { text, attachments } : { text };
   },
