@@ -41,6 +41,9 @@ const T = {
   send: 'Gửi',
   cancel: 'Hủy',
   nobody: 'Không có ai trong nhóm này đã liên kết với dondoc. Hãy chọn nhóm khác.',
+  nobodyLinked: (n: number) => `Không ai trong nhóm này nhận được: cả ${n} người chưa liên kết tài khoản với dondoc. Hãy chọn nhóm khác, hoặc mời họ liên kết trước (/moi).`,
+  unlinked: (people: { name: string; agencyName: string }[]) =>
+    `Chưa liên kết tài khoản (không nhận được, không tính ở trên): ${people.length} người — ${people.slice(0, 8).map((p) => `${p.name} (${p.agencyName})`).join(', ')}${people.length > 8 ? `, và ${people.length - 8} người khác` : ''}.`,
   groupNote: 'Mỗi người xác nhận đã nhận trong tin nhắn riêng của dondoc.',
   groups: (n: number) => `Cũng đăng một lần vào ${n} nhóm đã liên kết.`,
   zaloCost: (messages: number, sent: number, quota: number) =>
@@ -196,11 +199,12 @@ function previewReply(ctx: CommandContext, id: number, code: string): Reply {
   const draft = open;
   const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
   if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
-  if (resolved.value.recipients.length === 0) return textReply(T.nobody);
+  if (resolved.value.recipients.length === 0) return textReply(resolved.value.unlinked.length > 0 ? T.nobodyLinked(resolved.value.unlinked.length) : T.nobody);
   const { broadcasts, settings } = ctx.services;
   broadcasts.setAudience(draft.id, code, resolved.value.label);
   const file = broadcasts.file(draft.id);
   const notes: string[] = [];
+  if (resolved.value.unlinked.length > 0) notes.push(T.unlinked(resolved.value.unlinked));
   if (file) {
     notes.push(T.fileLine(file.fileName, formatSize(file.size)));
     const onZalo = broadcasts.onZalo(resolved.value.recipients);
@@ -267,7 +271,7 @@ export const sendBroadcastCommand = defineCommand({
     const full = broadcastReply(ctx.services.broadcasts, draft);
     // In a group: the notice (and its file) once, without the per-person "Đã nhận" button.
     const group: Reply = { text: [...full.text, '\n', T.groupNote], ...(full.attachments ? { attachments: full.attachments } : {}) };
-    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, full, group);
+    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, full, group, resolved.value.unlinked);
     if (queued < 0) return textReply(T.notDraft(draft.id));
     ctx.log.info({ broadcast: draft.id, audience: draft.audience, queued }, 'broadcast sent');
     ctx.services.kickOutbox();
@@ -330,9 +334,9 @@ export const broadcastStatusCommand = defineCommand({
   run(ctx, args) {
     const status = ctx.services.broadcasts.status(args.id);
     if (!status) return textReply(T.notFound(args.raw));
-    const { broadcast: b, stats, unacknowledgedAgencies: missing } = status;
+    const { broadcast: b, stats, unacknowledgedAgencies: missing, unlinked } = status;
     return {
-      text: lines([bold(T.statsTitle(b.id))], ...T.stats(stats), missing.length > 0 ? T.notAcked(missing.join(', ')) : T.allAcked),
+      text: lines([bold(T.statsTitle(b.id))], ...T.stats(stats), missing.length > 0 ? T.notAcked(missing.join(', ')) : T.allAcked, ...(unlinked.length > 0 ? [T.unlinked(unlinked)] : [])),
       ...(missing.length > 0 && b.status === 'sent' ? { choices: [[{ label: T.resend, command: `/tb_guilai ${b.id}` }]] } : {}),
     };
   },
