@@ -44,6 +44,7 @@ const T = {
     late: '⏰',
     lateWords: (days: number) => `quá hạn ${days} ngày làm việc`,
   },
+  dueMissed: (missed: string, next: string | null) => `hạn ${missed}${next ? ` (kỳ tiếp theo: ${next})` : ''}`,
   dueLine: (due: string, extendedFrom: string | null) => (extendedFrom ? `hạn ${due} (gia hạn, gốc ${extendedFrom})` : `hạn ${due}`),
   stateTitle: 'Tình trạng của cơ quan bạn',
   lastReply: (at: string, who: string | null) => `báo lần cuối ${at}${who ? ` — ${who}` : ''}`,
@@ -117,6 +118,8 @@ function stateWords(ctx: CommandContext, t: ListedTask): string {
 /** The date in force, with the original in parentheses when an approved extension replaced it. */
 function dueWords(t: ListedTask): string {
   const v = t.view;
+  // Overdue: the date that was missed, then the next one if another is still ahead (never only a future date).
+  if (v.condition === 'overdue' && v.lateSince) return T.dueMissed(formatCivil(v.lateSince), v.dueDate && v.dueDate > v.lateSince ? formatCivil(v.dueDate) : null);
   return v.dueDate ? T.dueLine(formatCivil(v.dueDate), v.extendedFrom ? formatCivil(v.extendedFrom) : null) : T.noDate;
 }
 

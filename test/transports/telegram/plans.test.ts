@@ -167,6 +167,19 @@ describe('/kehoach and /dathan for Sở Nội vụ', () => {
   });
 });
 
+describe('an overdue recurring task shows the date it missed', () => {
+  it('names the missed date, and the next one only as the next', async () => {
+    // Issue 26 item 8: "quá hạn 173 ngày làm việc; hạn 31/12/2026" — the overdue line showed the
+    // next, future date. Quý I's date (31/3/2024, a Sunday → Monday 01/04/2024) was missed; Quý IV's is next.
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, IV/2024"'].join('\n'));
+    expect((await h.app.services.plans.importFile('kh.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
+    h.clock.set('2024-06-03T02:00:00Z');
+    const [list] = await h.send(focal, '/viec');
+    const line = list!.split('\n').find((l) => l.includes('8.1'))!;
+    expect(line).toMatch(/quá hạn \d+ ngày làm việc<\/b>; hạn 01\/04\/2024 \(kỳ tiếp theo: 31\/12\/2024\)/);
+  });
+});
+
 describe('/viec and /nhiemvu show where the agency stands', () => {
   beforeEach(importHaTinh);
 
