@@ -47,7 +47,7 @@ function splitArgs(ctx: CommandContext, words: string[]): { agency: string | nul
   if (last && !period && /^(\d{4}|q\d)/i.test(last)) return { badPeriod: last };
   const rest = period ? words.slice(0, -1) : words;
   const chosen = period ?? parsePeriod(today.slice(0, 4))!;
-  return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: defaultAsOf(chosen, today) };
+  return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: defaultAsOf(chosen, today, (d) => ctx.services.calendar.onOrAfter(d)) };
 }
 
 /**

@@ -189,7 +189,7 @@ export const exportCommand = defineCommand({
     const today = summaries.today();
     const period = text ? parsePeriod(text) : parsePeriod(today.slice(0, 4));
     if (!period) return textReply(`Kỳ “${text}” không hợp lệ. Dùng năm (2024) hoặc quý (2024-Q2).`);
-    const asOf = defaultAsOf(period, today);
+    const asOf = defaultAsOf(period, today, (d) => ctx.services.calendar.onOrAfter(d));
     const data = await scoring.exportWorkbook(period, asOf);
     return {
       text: [`Tệp Excel ${period.label} (số liệu đến ${formatCivil(asOf)}): nhiệm vụ, báo cáo, điểm.`],

@@ -546,9 +546,9 @@ async function run(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } } });
       const period = values.period ? parsePeriod(values.period) : null;
       if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn, ví dụ --period 2024-Q2');
-      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE));
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
+      if (values['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
       const services = openServices(config);
+      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE), (d) => services.calendar.onOrAfter(d));
       try {
         const scores = services.scoring.scoreAll(period, asOf).map((s) => ({
           agency: s.code,
@@ -571,9 +571,9 @@ async function run(argv: string[]): Promise<number> {
       const period = values.period ? parsePeriod(values.period) : null;
       if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn');
       if (!values.out || !values.out.endsWith('.xlsx')) throw new UsageError('cần --out <tệp.xlsx>');
-      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE));
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
+      if (values['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
       const services = openServices(config);
+      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE), (d) => services.calendar.onOrAfter(d));
       try {
         const data = await exportWorkbook(services.store, services.scoring, period, asOf, config.DONDOC_TIMEZONE);
         writeFileSync(values.out, data);

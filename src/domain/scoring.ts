@@ -125,16 +125,25 @@ export function scoreAgency(
       extendedOn: e.status === 'extension_approved' ? e.day : (prev?.extendedOn ?? null),
     });
   }
-  // The date in force for one date of an item: an approved extension moves the dates up to it.
-  const inForce = (o: Obligation): string => {
-    const ext = states.get(`${o.itemKind}:${o.itemId}`)?.dueOverride;
-    return ext && ext > o.dueDate ? ext : o.dueDate;
+  // An approved extension replaces the item's dates with its one date (as every view shows it). It
+  // stays in the period of the plan date it extends: the latest date on or before it (an extension
+  // to a day before every plan date — not seen in practice — stays with the first).
+  const extension = (o: Obligation): string | null => states.get(`${o.itemKind}:${o.itemId}`)?.dueOverride ?? null;
+  const extendedDate = (o: Obligation, ext: string): string => {
+    const all = [...(o.dates ?? [o.dueDate])].sort();
+    return all.filter((d) => d <= ext).at(-1) ?? all[0]!;
   };
-  // A date is done when a recorded "done" covers it (the views' rule: coveredByDone).
+  const counted = obligations.filter((o) => {
+    const ext = extension(o);
+    return ext === null || o.itemKind === 'report' || o.dueDate === extendedDate(o, ext);
+  });
+  // The date in force: the extension's for an extended item, else the plan's.
+  const inForce = (o: Obligation): string => extension(o) ?? o.dueDate;
+  // A date is done when a recorded "done" covers it (the views' rule: coveredByDone); an extended item has one date.
   const isDone = (o: Obligation): boolean => {
     const s = states.get(`${o.itemKind}:${o.itemId}`);
     if (s?.status !== 'done' || s.doneDay === null) return false;
-    return o.itemKind === 'report' || coveredByDone(o.dates ?? [o.dueDate], o.dueDate, s.doneDay);
+    return o.itemKind === 'report' || extension(o) !== null || coveredByDone(o.dates ?? [o.dueDate], o.dueDate, s.doneDay);
   };
   // On time: done by the date in force at the time (an extension approved after the done does not count).
   const onTimeBy = (o: Obligation, extensionCounts: boolean): boolean => {
@@ -142,7 +151,7 @@ export function scoreAgency(
     const extended = extensionCounts && s.extendedOn !== null && s.doneDay !== null && s.extendedOn <= s.doneDay;
     return s.doneDay !== null && s.doneDay <= (extended ? inForce(o) : o.dueDate);
   };
-  const due = obligations
+  const due = counted
     .filter((o) => inForce(o) <= asOf)
     .sort((a, b) => (a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.label.localeCompare(b.label)));
   const tasks = due.filter((o) => o.itemKind === 'task');
@@ -213,10 +222,13 @@ export function scoreAgency(
 
 /**
  * The day a period is scored as of, the same in chat and CLI: today while the period runs (or before
- * it starts), its last day once it has ended. Work due later in the period is not yet due.
+ * it starts), else the day its last date falls due — its last day, moved to the next working day
+ * when that is a day off (`onOrAfter`; "Quý II" ending on Sunday 30/6 is due Monday 1/7). Work due
+ * later in the period is not yet due.
  */
-export function defaultAsOf(period: { to: string }, today: string): string {
-  return today < period.to ? today : period.to;
+export function defaultAsOf(period: { to: string }, today: string, onOrAfter: (day: string) => string = (day) => day): string {
+  const end = onOrAfter(period.to);
+  return today < end ? today : end;
 }
 
 /** "2024" or "2024-Q3" → the period's first and last day; null if the text is not a period. */
