@@ -601,7 +601,45 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
+/**
+ * The usage of one subcommand (its lines of USAGE: "  <lệnh> …" and the indented lines under it),
+ * or a pointer to `help` for an unknown one: an error shows what applies, not 40 lines.
+ */
+function usageOf(command: string | undefined): string {
+  const lines = USAGE.split('\n');
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (/^ {2}\S/.test(line)) inside = line.trim().split(/\s+/)[0] === command;
+    else if (!/^ {6}/.test(line)) inside = false;
+    if (inside) out.push(line);
+  }
+  return out.length > 0 ? `Cách dùng: npm run cli -- …\n${out.join('\n')}` : 'Gõ npm run cli -- help để xem các lệnh.';
+}
+
+/** Node's parseArgs errors, in Vietnamese (their English text names the option). */
+function parseArgsMessage(error: TypeError & { code?: unknown }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `không có tùy chọn “${option}” cho lệnh này`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `tùy chọn “${option.split(/\s/)[0]}” cần một giá trị (hoặc không nhận giá trị)`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `thừa đối số “${option}”`;
+    default:
+      return 'tùy chọn không hợp lệ';
+  }
+}
+
+// `npm run cli -- say … | head`: once the reader has gone, the rest of the output has nowhere to go.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const argv = process.argv.slice(2);
+run(argv).then(
   // process.exitCode, never process.exit(): standard output piped to another program must drain
   // completely (a --json answer of megabytes) before the process ends.
   (code) => {
@@ -609,13 +647,13 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`Lỗi: ${error.message}.\n\n${USAGE}\n`);
+      process.stderr.write(`Lỗi: ${error.message}.\n\n${usageOf(argv[0])}\n`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 1;
     } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`Lỗi: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`Lỗi: ${parseArgsMessage(error)}.\n\n${usageOf(argv[0])}\n`);
       process.exitCode = 2;
     } else {
       createLogger('error').error({ err: error }, 'cli failed');

@@ -48,11 +48,21 @@ describe('npm run cli', () => {
     [['invite', '--agency', 'KHONGCO', '--role', 'dau_moi'], /không có cơ quan “KHONGCO”/],
     [['lamgido'], /không có lệnh “lamgido”/],
     [['backup'], /thiếu tên tệp sao lưu/],
-  ])('refuses %j with exit code 2 and a Vietnamese reason', (args, message) => {
+    [['invite', '--agnecy', 'SNV'], /không có tùy chọn “--agnecy” cho lệnh này/],
+  ])('refuses %j with exit code 2, one Vietnamese line and the usage of that command only', (args, message) => {
+    // Issue 26 item 11: every error printed the whole 40-line usage.
     const result = cli(...args);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(message);
-    expect(result.err).toContain('Cách dùng: npm run cli');
+    const [first, ...rest] = result.err.trim().split('\n');
+    expect(first).toMatch(/^Lỗi: /);
+    expect(first).toMatch(message);
+    const usage = rest.join('\n');
+    if (args[0] === 'lamgido') expect(usage.trim()).toBe('Gõ npm run cli -- help để xem các lệnh.');
+    else {
+      expect(usage).toContain(`  ${args[0]} `);
+      expect(usage).not.toContain('  province list');
+      expect(rest.length).toBeLessThan(8);
+    }
   });
 
   it('lists the registry with aliases as JSON', () => {
