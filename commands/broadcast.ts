@@ -64,6 +64,7 @@ const T = {
   notRecipient: (id: string) => `Thông báo #${id} không gửi cho bạn.`,
   listTitle: 'Các thông báo gần đây',
   listEmpty: 'Chưa có thông báo nào. Gõ /thongbao <nội dung> để soạn.',
+  noAudienceYet: 'chưa chọn người nhận',
   listLine: (id: number, when: string, label: string, recipients: number, acked: number, status: string) => `#${id} — ${when} — ${label} — ${status === 'sent' ? `${recipients} người, ${acked} đã nhận` : status === 'draft' ? 'bản nháp' : 'đã hủy'}`,
   statsTitle: (id: number) => `Tình hình thông báo #${id}`,
   stats: (s: { recipients: number; sent: number; pending: number; unreachable: number; failed: number; acknowledged: number }) => [
@@ -318,7 +319,7 @@ export const listBroadcastsCommand = defineCommand({
     return textReply(
       [bold(T.listTitle)],
       ...recent.map(({ broadcast: b, stats: s, hasFile }) => {
-        const line = T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? '—', s.recipients, s.acknowledged ?? 0, b.status);
+        const line = T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? T.noAudienceYet, s.recipients, s.acknowledged ?? 0, b.status);
         return hasFile ? `${line} 📎` : line;
       }),
     );

@@ -79,7 +79,8 @@ export async function summaryReply(services: CommandServices, agencyId?: number)
   if (overdueAll > 0) rows.push(T.allOverdue(overdueAll));
   if (s.byArea.length > 1) rows.push(T.byArea, ...s.byArea.slice(0, 8).map((a) => T.line(a.area, a.done, a.due)));
   if (agencyId === undefined && s.byKind.length > 0) rows.push(T.byKind, ...s.byKind.map((k) => T.line(k.kind, k.done, k.due)));
-  if (s.report) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
+  // An agency that does not owe the report (Sở Nội vụ collects it) gets no "đã nộp 0/0" line.
+  if (s.report && s.report.owed > 0) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
   if (agencyId === undefined && s.behind.length > 0) rows.push([bold(T.behind)], ...s.behind.map((b, i) => T.behindLine(i + 1, names.get(b.agencyId) ?? '', b.overdue, b.oldest)));
   rows.push(T.week(s.lastWeek));
   const chartRows = s.perAgency

@@ -76,6 +76,10 @@ describe('broadcasts from Sở Nội vụ', () => {
     // An audience of nobody reachable says so, with how many could not be reached.
     await h.send(admin, '/thongbao Họp giao ban');
     expect(await h.send(admin, '/tb_doituong 2 coquan SYT')).toEqual(['Không ai trong nhóm này nhận được: cả 1 người chưa liên kết tài khoản với dondoc. Hãy chọn nhóm khác, hoặc mời họ liên kết trước (/moi).']);
+    // A draft with no audience yet is listed as such, not "— — —" (issue 26 item 10).
+    await h.send(admin, '/thongbao Chưa chọn ai');
+    const [list] = await h.send(admin, '/thongbao_ds');
+    expect(list).toMatch(/#3 — [^\n]* — chưa chọn người nhận — bản nháp/);
   });
 
   it('reaches chosen agencies by code, refuses unknown ones, and is for admins only', async () => {

@@ -36,6 +36,18 @@ describe('quarters count by the plan date', () => {
   });
 });
 
+describe('/tonghop of one agency', () => {
+  it('says nothing of a report the agency does not owe (no "đã nộp 0/0 cơ quan")', async () => {
+    // Issue 26 item 10: Sở Nội vụ collects the periodic reports, it owes none of them.
+    h.clock.set('2024-06-10T02:00:00Z');
+    h.app.scheduler.planIfNewDay(); // the 2024 report calendar (the 6-month report, due 17/6, owed by Sở Tư pháp)
+    const [snv] = await h.send(admin, '/tonghop SNV');
+    expect(snv).not.toContain('0/0');
+    const [stp] = await h.send(admin, '/tonghop STP');
+    expect(stp).toMatch(/: đã nộp \d+\/1 cơ quan\./);
+  });
+});
+
 describe('"đúng hạn" only when done by the date in force', () => {
   it('a task done in June that covers its missed April date is done late, in /viec and in the score', async () => {
     h.clock.set('2024-06-20T02:00:00Z');
