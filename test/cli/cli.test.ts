@@ -49,11 +49,21 @@ describe('npm run cli', () => {
     [['invite', '--agency', 'KHONGCO', '--role', 'dau_moi'], /không có cơ quan “KHONGCO”/],
     [['lamgido'], /không có lệnh “lamgido”/],
     [['backup'], /thiếu tên tệp sao lưu/],
-  ])('refuses %j with exit code 2 and a Vietnamese reason', (args, message) => {
+    [['invite', '--agnecy', 'SNV'], /không có tùy chọn “--agnecy” cho lệnh này/],
+  ])('refuses %j with exit code 2, one Vietnamese line and the usage of that command only', (args, message) => {
+    // Issue 26 item 11: every error printed the whole 40-line usage.
     const result = cli(...args);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(message);
-    expect(result.err).toContain('Cách dùng: npm run cli');
+    const [first, ...rest] = result.err.trim().split('\n');
+    expect(first).toMatch(/^Lỗi: /);
+    expect(first).toMatch(message);
+    const usage = rest.join('\n');
+    if (args[0] === 'lamgido') expect(usage.trim()).toBe('Gõ npm run cli -- help để xem các lệnh.');
+    else {
+      expect(usage).toContain(`  ${args[0]} `);
+      expect(usage).not.toContain('  province list');
+      expect(rest.length).toBeLessThan(8);
+    }
   });
 
   it('lists the registry with aliases as JSON', () => {
@@ -225,4 +235,32 @@ describe('npm run cli -- score and replay', () => {
     expect(JSON.parse(replay.out)).toMatchObject({ checked: 1, differences: 1, rebuilt: true });
     expect(cliOn(other, 'replay').code).toBe(0);
   });
+});
+
+describe('npm run cli -- score and export without --as-of', () => {
+  it('score as of today, as the chat does (/diem, /xuatexcel): a date later this year is not yet due', () => {
+    // Issue 26 item 4: the CLI scored the running year as of 31/12, so work due later this year
+    // counted as missed. Without --as-of it scores as of today (the last day of a past period).
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const year = today.slice(0, 4);
+    const other = join(dir, 'asof.sqlite');
+    const csv = join(dir, 'asof.csv');
+    writeFileSync(csv, ['TT,Nội dung,Chủ trì,Phối hợp,Thời gian hoàn thành', `1,"Rà soát thủ tục hành chính",Sở Tư pháp,,"Trước 02/01/${year}"`, `2,"Báo cáo kết quả rà soát",Sở Tư pháp,,"Trước 31/12/${year}"`].join('\n'));
+    expect(cliOn(other, 'import', csv, '--plan', 'KH thử', '--year', year, '--chase-past').code).toBe(0);
+    const completion = (...asOf: string[]) => {
+      const result = cliOn(other, 'score', '--period', year, ...asOf, '--json');
+      expect(result.code, result.err).toBe(0);
+      return (JSON.parse(result.out) as { agency: string; criteria: { code: string; why: string }[] }[]).find((s) => s.agency === 'STP')!.criteria.find((c) => c.code === 'completion')!.why;
+    };
+    // Due by today: the 02/01 task (31/12 is not due before the year's last day, unless today is it).
+    const dueToday = 1 + (today >= `${year}-12-31` ? 1 : 0);
+    const byDefault = completion();
+    expect(byDefault).toMatch(new RegExp(`^Hoàn thành 0/${dueToday} nhiệm vụ đến hạn`));
+    expect(byDefault).toBe(completion('--as-of', today));
+    expect(completion('--as-of', `${year}-12-31`)).toMatch(/^Hoàn thành 0\/2 nhiệm vụ đến hạn/);
+    const exported = cliOn(other, 'export', '--period', year, '--out', join(dir, 'asof.xlsx'));
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.out).toContain(`số liệu năm ${year} đến ${today.slice(8, 10)}/${today.slice(5, 7)}/${year}`);
+    // Six child processes, each a full CLI start: a budget that holds on a loaded 2-core machine.
+  }, 120_000);
 });

@@ -144,6 +144,43 @@ describe('/kehoach and /dathan for Sở Nội vụ', () => {
     expect(details).toContain('Sở Nội vụ đã đặt hạn: 01/07/2024');
     expect(await h.send(focal, '/dathan I.3.7 01/07/2024')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
   });
+
+  it('never dates several tasks from one ambiguous code: lists them with full codes and plans, writes nothing until one is chosen', async () => {
+    // Issue 26: "/dathan 7 …" set the date on every task whose code ends in ".7". A bare "7" names
+    // no task in full; the Hà Tĩnh plan has I.3.7, II.3.7, … so the admin must pick one.
+    const overrides = () => h.app.store.db.prepare('SELECT task_id AS taskId, due_date AS due FROM task_deadline_overrides').all() as { taskId: number; due: string }[];
+    const tails = (h.app.store.db.prepare("SELECT code FROM tasks WHERE code LIKE '%.7' ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+    expect(tails.length, 'the plan has several codes ending in .7').toBeGreaterThan(1);
+    const [asked] = await h.send(admin, '/dathan 7 30/09/2024 chờ hướng dẫn');
+    expect(asked).toContain(`Mã “7” khớp với ${tails.length} nhiệm vụ; dondoc chưa đặt hạn cho nhiệm vụ nào.`);
+    for (const code of tails) expect(asked).toContain(`• ${code} — Kế hoạch CCHC năm 2024`);
+    expect(overrides()).toEqual([]);
+    // A tail that names a single task is still not its full code: asked back too.
+    const [one] = await h.send(admin, '/dathan 3.7 30/09/2024');
+    expect(one).toContain('dondoc chưa đặt hạn cho nhiệm vụ nào');
+    expect(overrides()).toEqual([]);
+    // Choosing one (the button carries the task id, the date and the reason) dates that task only.
+    const [again] = await h.send(admin, '/dathan 7 30/09/2024 chờ hướng dẫn');
+    expect(again).toContain('chưa đặt hạn');
+    const button = h.lastButtons(admin.id).find((b) => b.text.startsWith('II.3.7 — '))!;
+    const [set] = await h.press(admin, button.callback_data);
+    expect(set).toContain('Đã đặt hạn cho nhiệm vụ II.3.7: 30/09/2024.');
+    const ii37 = h.app.store.db.prepare("SELECT id FROM tasks WHERE code = 'II.3.7'").get() as { id: number };
+    expect(overrides()).toEqual([{ taskId: ii37.id, due: '2024-09-30' }]);
+  });
+});
+
+describe('an overdue recurring task shows the date it missed', () => {
+  it('names the missed date, and the next one only as the next', async () => {
+    // Issue 26 item 8: "quá hạn 173 ngày làm việc; hạn 31/12/2026" — the overdue line showed the
+    // next, future date. Quý I's date (31/3/2024, a Sunday → Monday 01/04/2024) was missed; Quý IV's is next.
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, IV/2024"'].join('\n'));
+    expect((await h.app.services.plans.importFile('kh.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
+    h.clock.set('2024-06-03T02:00:00Z');
+    const [list] = await h.send(focal, '/viec');
+    const line = list!.split('\n').find((l) => l.includes('8.1'))!;
+    expect(line).toMatch(/quá hạn \d+ ngày làm việc<\/b>; hạn 01\/04\/2024 \(kỳ tiếp theo: 31\/12\/2024\)/);
+  });
 });
 
 describe('/viec and /nhiemvu show where the agency stands', () => {
