@@ -89,12 +89,17 @@ export class BroadcastService {
   }
 
   /** Queues one copy per recipient in one transaction; returns how many were queued. */
-  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply, groupMessage?: Reply): number {
+  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply, groupMessage?: Reply, via = 'chat'): number {
     const { store } = this;
     const now = this.clock.now();
     return store.transaction(() => {
       if (!store.broadcasts.markSent(broadcastId, now)) return -1;
       const queued = this.queue(broadcastId, recipients, message, (memberId) => `broadcast:${broadcastId}:${memberId}`);
+      const broadcast = store.broadcasts.byId(broadcastId);
+      store.audit.append(
+        { actorMemberId: broadcast?.createdBy ?? null, via, action: 'broadcast', target: `broadcast:${broadcastId}`, detail: { audience: broadcast?.audience ?? null, recipients: recipients.length, queued } },
+        now,
+      );
       // Once to each linked group of the audience (the province's groups, and groups of its agencies).
       if (groupMessage) {
         const payload = encodeReplies([groupMessage]);

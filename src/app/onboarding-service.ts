@@ -31,10 +31,17 @@ export class OnboardingService {
     createdBy?: number | null;
     displayHint?: string | null;
     hours?: number;
+    /** The platform the admin typed /moi on, or "cli" (the audit log's "via"). */
+    via?: string;
   }): Result<IssuedInvite, 'unknown_agency'> {
     const agency = this.store.agencies.find(input.agencyCode);
     if (!agency) return err('unknown_agency');
-    return ok(this.record(agency, input.role, null, input.createdBy ?? null, input.displayHint ?? null, input.hours));
+    return ok(this.store.transaction(() => {
+      const issued = this.record(agency, input.role, null, input.createdBy ?? null, input.displayHint ?? null, input.hours);
+      // The agency and role only: the invited person's name stays out of the append-only log.
+      this.store.audit.append({ actorMemberId: input.createdBy ?? null, via: input.via ?? 'cli', action: 'invite', target: `agency:${agency.code}`, detail: { role: input.role } }, this.clock.now());
+      return issued;
+    }));
   }
 
   /** Issues a code that links another platform account to an existing member (same agency and role). */
@@ -51,6 +58,8 @@ export class OnboardingService {
     platformUserId: string;
     chatId: string;
     displayName: string;
+    /** The privacy-notice version the person accepted before linking: recorded in the same transaction. */
+    consentVersion?: string;
   }): Result<{ member: Member; agency: Agency; newMember: boolean }, RedeemError> {
     const now = this.clock.now();
     const normalised = normaliseInviteCode(input.code);
@@ -88,10 +97,26 @@ export class OnboardingService {
         },
         now,
       );
+      if (input.consentVersion !== undefined) this.store.consents.record(member.id, input.consentVersion, input.platform, now);
       const agency = this.store.agencies.byId(member.agencyId);
       if (!agency) throw new StoreInvariantError('members', member.id, 'its agency is missing');
       return ok({ member, agency, newMember });
     });
+  }
+
+  /** Whether a code would link this account now (nothing is written): checked before the privacy notice is shown. */
+  check(input: { code: string; platform: string; platformUserId: string }): Result<{ agency: Agency; role: Role; memberId: number | null }, RedeemError> {
+    const normalised = normaliseInviteCode(input.code);
+    if (!normalised) return err('invalid');
+    if (this.store.members.byAccount(input.platform, input.platformUserId)) return err('already_linked');
+    const invite = this.store.invites.byHash(hashInviteCode(normalised));
+    if (!invite) return err('invalid');
+    if (invite.usedAt !== null) return err('used');
+    if (invite.expiresAt <= this.clock.now().toISOString()) return err('expired');
+    if (invite.memberId !== null && this.store.members.accounts(invite.memberId).some((a) => a.platform === input.platform)) return err('platform_taken');
+    const agency = this.store.agencies.byId(invite.agencyId);
+    if (!agency) throw new StoreInvariantError('invites', invite.codeHash, 'its agency is missing');
+    return ok({ agency, role: invite.role, memberId: invite.memberId });
   }
 
   private record(
