@@ -101,7 +101,7 @@ describe('/dulieu, removal and the audit log', () => {
     // Two status replies were sent above; one Telegram account is linked.
     expect(caption).toContain(`Họ tên: ${FOCAL_NAME}; 1 tài khoản chat đã liên kết; 2 lần báo tình trạng; 0 tệp minh chứng.`);
     const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
-    const data = JSON.parse(Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData).toString('utf8')) as Record<string, never>;
+    const data = JSON.parse(Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData).toString('utf8')) as Record<string, unknown>;
     expect(data.thanhVien).toMatchObject({ soHieu: memberId, hoTen: FOCAL_NAME, coQuan: 'Sở Tư pháp', vaiTro: 'đầu mối CCHC' });
     expect(data.taiKhoan).toEqual([expect.objectContaining({ nenTang: 'telegram', maTaiKhoan: String(focal.id) })]);
     expect((data.capNhat as { ma: string; trangThai: string }[]).map((e) => [e.ma, e.trangThai])).toEqual([['2.5', 'done'], ['2.3', 'in_progress']]);
