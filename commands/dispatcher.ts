@@ -138,7 +138,11 @@ export class Dispatcher {
     if (ctx.member && this.services.privacy.needsConsent(ctx.member)) {
       const typed = message.choice ?? message.text?.trim() ?? '';
       const name = typed.startsWith('/') ? (typed.slice(1).split(/\s/)[0] ?? '').replace(/@\w+$/, '').toLowerCase() : null;
-      const numbered = !capabilities.buttons && !message.file && /^\d{1,2}$/.test(typed) && message.chatType === 'private';
+      // A number answers the notice's numbered list (Zalo); one answering an older list is gated like the command it stands for.
+      const chosen = !capabilities.buttons && !message.file && message.chatType === 'private' && /^\d{1,2}$/.test(typed)
+        ? this.services.store.choices.get(ctx.platform, ctx.chatId, this.services.clock.now())
+        : undefined;
+      const numbered = chosen?.state === 'live' && CONSENT_FREE_COMMANDS.has((chosen.pending.items[Number(typed) - 1]?.command ?? '').slice(1).split(/\s/)[0] ?? '');
       if (!(name !== null && CONSENT_FREE_COMMANDS.has(name)) && !numbered) {
         if (message.chatType === 'group' && !message.addressed && !name) return { replies: [] };
         log.info('privacy notice shown (not yet accepted)');

@@ -191,4 +191,19 @@ describe('consent on Zalo (numbered choices)', () => {
     expect(welcome).toContain('Chào mừng');
     expect(z.app.store.consents.ofMember(z.app.store.members.byAccount('zalo', 'zu-1')!.id)).toHaveLength(1);
   });
+
+  it('a member on an older notice version is asked again; a number from an older list does not get past it', async () => {
+    const issued = z.app.services.onboarding.issueInvite({ agencyCode: 'STP', role: 'focal' });
+    if (!issued.ok) throw new Error(issued.error);
+    await z.join('zu-2', issued.value.code);
+    const member = z.app.store.members.byAccount('zalo', 'zu-2')!;
+    // No consent on record, and a numbered list offered before (its 1 = /viec), as a member linked before notices existed has.
+    z.app.store.db.prepare('DELETE FROM consents WHERE member_id = ?').run(member.id);
+    z.app.store.choices.save('zalo', 'zu-2', { items: [{ label: 'Việc của tôi', command: '/viec' }], origin: null }, z.clock.now(), new Date(z.clock.now().getTime() + 3_600_000));
+    const gated = await z.send('zu-2', '1');
+    expect(gated.join('\n')).toContain('đã được cập nhật');
+    expect(gated.join('\n')).toContain('1. ✅ Đồng ý');
+    expect((await z.send('zu-2', '1'))[0]).toContain('đã ghi nhận bạn đồng ý');
+    expect(z.app.services.privacy.needsConsent(member)).toBe(false);
+  });
 });
