@@ -20,6 +20,7 @@ import { summaryReply } from '../commands/summaries.js';
 import { completionChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
 import { createTestApp } from '../test/helpers/test-app.js';
+import { readInviteList, resolveListAgencies } from '../src/app/invite-list.js';
 import type { App } from '../src/create-app.js';
 import { PLAN_BATCH, planInThread, runInThread } from '../src/app/plan-thread.js';
 import type { PlanOutcome } from '../src/app/reminder-planner.js';
@@ -67,9 +68,9 @@ async function commandThroughput(): Promise<void> {
   try {
     const users = Array.from({ length: 200 }, (_, i) => ({ id: 10_000 + i, first_name: `Đầu mối ${i}` }));
     const t0 = performance.now();
-    for (const user of users) await h.send(user, `/start ${h.invite('STP', 'focal')}`);
+    for (const user of users) await h.join(user, h.invite('STP', 'focal'));
     const joinMs = performance.now() - t0;
-    line('onboarding: invite + /start redeem, 200 members', `${(users.length / (joinMs / 1000)).toFixed(0)} joins/s`);
+    line('onboarding: invite + /start + privacy notice accepted, 200 members', `${(users.length / (joinMs / 1000)).toFixed(0)} joins/s`);
     const rounds = 5_000;
     const t1 = performance.now();
     for (let i = 0; i < rounds; i += 1) await h.send(users[i % users.length]!, '/toi');
@@ -83,7 +84,7 @@ async function commandThroughput(): Promise<void> {
 async function longReply(): Promise<void> {
   const h = await TelegramHarness.start();
   try {
-    await h.send({ id: 1, first_name: 'Hoa' }, `/start ${h.invite('SNV', 'admin')}`);
+    await h.join({ id: 1, first_name: 'Hoa' }, h.invite('SNV', 'admin'));
     for (let i = 0; i < 3_000; i += 1) {
       h.app.store.agencies.upsert({ code: `B${i}`, name: `UBND xã Đo Hiệu Năng số ${i}`, kind: 'ubnd_xa' }, h.clock.now());
     }
@@ -373,7 +374,7 @@ async function workerThreads(): Promise<void> {
   try {
     const assignments = await communePlan(h.app, h.clock.now());
     const user = { id: 40_000, first_name: 'Đầu mối' };
-    await h.send(user, `/start ${h.invite('STP', 'focal')}`);
+    await h.join(user, h.invite('STP', 'focal'));
     const where = () => ({ dbPath: join(h.dir, 'dondoc.sqlite'), dataDir: join(process.cwd(), 'data'), timeZone: 'Asia/Ho_Chi_Minh', now: h.clock.now().toISOString() });
     const planned = (r: PlanOutcome) => `${r.planned.toLocaleString('en-US')} rows; ${r.inserted} inserted, ${r.removed} removed`;
     await whileChatting(h, user, `worker thread: first full plan, ${assignments.toLocaleString('en-US')} assignments`, () => planInThread({ ...where(), batch: PLAN_BATCH }), planned);
@@ -516,7 +517,7 @@ async function statusReplies(): Promise<void> {
     const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
     await h.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });
     const users = Array.from({ length: 50 }, (_, i) => ({ id: 30_000 + i, first_name: `Đầu mối ${i}` }));
-    for (const user of users) await h.send(user, `/start ${h.invite('STP', 'focal')}`);
+    for (const user of users) await h.join(user, h.invite('STP', 'focal'));
     const replies = ['2.3 đang làm 40%', '2.4 vướng: chưa có kinh phí', '2.3 dang lam 60%', 'NV 3.7 đang thực hiện 50% - CV số 12/STP-VP', '2.4 vuong: cho huong dan'];
     const n = 5_000;
     const t0 = performance.now();
@@ -615,10 +616,32 @@ async function runtimeStart(): Promise<void> {
   }
 }
 
+/** A province's list of 600 focal points and leaders becomes 600 invites: read, resolve, issue (one transaction). */
+async function inviteList(): Promise<void> {
+  const t = createTestApp();
+  try {
+    const names = t.app.store.agencies.list().map((a) => a.name);
+    const rows = [['Họ và tên', 'Cơ quan', 'Vai trò'], ...Array.from({ length: 600 }, (_, i) => [`Người thứ ${i}`, names[i % names.length]!, i % 5 === 0 ? 'lãnh đạo' : 'đầu mối'])];
+    const data = Buffer.from(writeCsv(rows));
+    const t0 = performance.now();
+    const read = await readInviteList('ds.csv', data);
+    if (!read.ok) throw new Error(read.problem);
+    const resolver = t.app.services.plans.resolver();
+    const { resolved, problems } = resolveListAgencies(read.people, (cell) => resolver.resolve(cell));
+    if (problems.length > 0) throw new Error(problems[0]!.problem);
+    const issued = t.app.services.onboarding.issueList(resolved, { memberId: null, via: 'bench' });
+    const ms = performance.now() - t0;
+    line(`invite list: ${issued.people.length} people → invites (read, resolve, issue)`, `${ms.toFixed(0)} ms`);
+  } finally {
+    await t.close();
+  }
+}
+
 process.stdout.write(`dondoc bench — node ${process.version}, ${new Date().toISOString()}\n`);
 /** `npm run bench -- summary` runs only the sections whose name contains "summary". */
 const sections: [string, () => unknown][] = [
   ['commands', commandThroughput],
+  ['invites', inviteList],
   ['long-reply', longReply],
   ['import', planImport],
   ['documents', documentImport],

@@ -272,7 +272,7 @@ export const sendBroadcastCommand = defineCommand({
     const full = broadcastReply(ctx.services.broadcasts, draft);
     // In a group: the notice (and its file) once, without the per-person "Đã nhận" button.
     const group: Reply = { text: [...full.text, '\n', T.groupNote], ...(full.attachments ? { attachments: full.attachments } : {}) };
-    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, full, group, resolved.value.unlinked);
+    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, full, group, resolved.value.unlinked, ctx.platform);
     if (queued < 0) return textReply(T.notDraft(draft.id));
     ctx.log.info({ broadcast: draft.id, audience: draft.audience, queued }, 'broadcast sent');
     ctx.services.kickOutbox();

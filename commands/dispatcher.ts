@@ -1,6 +1,6 @@
 import { mayRun, type Command, type CommandContext, type CommandResult } from './command.js';
 import { COMMON } from './common.texts.js';
-import { redeemInvite } from './onboarding.js';
+import { CONSENT_FREE_COMMANDS, consentGate, offerConsent } from './privacy.js';
 import { handleBroadcastFile } from './broadcast.js';
 import { handlePlanFile } from './plans.js';
 import { completePendingInput, handleEvidenceFile, handleStatusText } from './status.js';
@@ -134,6 +134,21 @@ export class Dispatcher {
   ): Promise<CommandResult> {
     // An admin who does something else after "📎 Đính kèm tệp" no longer means the next file for the broadcast.
     if (ctx.member?.role === 'admin' && !message.file) this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
+    // A member who has not accepted the current privacy notice is asked first (a new version asks again).
+    if (ctx.member && this.services.privacy.needsConsent(ctx.member)) {
+      const typed = message.choice ?? message.text?.trim() ?? '';
+      const name = typed.startsWith('/') ? (typed.slice(1).split(/\s/)[0] ?? '').replace(/@\w+$/, '').toLowerCase() : null;
+      // A number answers the notice's numbered list (Zalo); one answering an older list is gated like the command it stands for.
+      const chosen = !capabilities.buttons && !message.file && message.chatType === 'private' && /^\d{1,2}$/.test(typed)
+        ? this.services.store.choices.get(ctx.platform, ctx.chatId, this.services.clock.now())
+        : undefined;
+      const numbered = chosen?.state === 'live' && CONSENT_FREE_COMMANDS.has((chosen.pending.items[Number(typed) - 1]?.command ?? '').slice(1).split(/\s/)[0] ?? '');
+      if (!(name !== null && CONSENT_FREE_COMMANDS.has(name)) && !numbered) {
+        if (message.chatType === 'group' && !message.addressed && !name) return { replies: [] };
+        log.info('privacy notice shown (not yet accepted)');
+        return consentGate(ctx);
+      }
+    }
     if (message.choice !== undefined) return this.runText(ctx, message.choice, log);
     if (message.file) {
       if (message.chatType === 'group') return { replies: [] };
@@ -167,6 +182,10 @@ export class Dispatcher {
     }
     if (!ctx.member) {
       if (looksLikeInviteCode(text)) return this.guardedRedeem(ctx, text);
+      // "1" / "2" answering the privacy notice on a platform without buttons.
+      if (!capabilities.buttons && /^\d{1,2}$/.test(text) && this.services.store.choices.get(ctx.platform, ctx.chatId, this.services.clock.now())) {
+        return this.answerNumber(ctx, Number(text), log);
+      }
       return { replies: [textReply(...COMMON.strangerIntro)] };
     }
     if (!capabilities.buttons && /^\d{1,2}$/.test(text)) return this.answerNumber(ctx, Number(text), log);
@@ -204,14 +223,15 @@ export class Dispatcher {
     return 'replies' in outcome ? outcome : { replies: [outcome] };
   }
 
-  /** Redeems an invite code, refusing after too many wrong codes from one account (guessing). */
+  /** Offers the privacy notice for an invite code, refusing after too many wrong codes from one account (guessing). */
   private guardedRedeem(ctx: CommandContext, code: string): CommandResult {
     const key = `${ctx.platform}:${ctx.platformUserId}`;
     const now = this.services.clock.now().getTime();
     const recent = (this.failedCodes.get(key) ?? []).filter((t) => now - t < FAILED_CODE_WINDOW_MS);
     if (recent.length >= FAILED_CODE_LIMIT) return { replies: [textReply(T.tooManyCodes)] };
-    const result = redeemInvite(ctx, code);
-    if (result.linked) this.failedCodes.delete(key);
+    // The code is checked, then the privacy notice shown; nothing links before "Đồng ý".
+    const { result, valid } = offerConsent(ctx, code);
+    if (valid) this.failedCodes.delete(key);
     else this.failedCodes.set(key, [...recent, now]);
     return result;
   }

@@ -6,6 +6,16 @@ import { formatDateTime } from '../src/domain/time.js';
 import { agencyWord, noArgs, roleWord } from './args.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { COMMON } from './common.texts.js';
+import { offerConsent } from './privacy.js';
+
+/** Why a code does not link an account. */
+export const REDEEM_ERRORS: Record<RedeemError, string> = {
+  invalid: 'Mã mời không đúng. Hãy kiểm tra lại mã (10 ký tự, dạng ABCD-EFGH-JK) hoặc xin mã mới từ Sở Nội vụ.',
+  used: 'Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần — hãy xin mã mới từ Sở Nội vụ.',
+  expired: 'Mã mời này đã hết hạn. Hãy xin mã mới từ Sở Nội vụ.',
+  already_linked: 'Tài khoản này đã được liên kết rồi. Gõ /toi để xem thông tin của bạn.',
+  platform_taken: 'Thành viên này đã liên kết một tài khoản khác trên nền tảng này. Hãy nhờ Sở Nội vụ gỡ liên kết cũ trước.',
+};
 
 /** Onboarding words, in one place. */
 const T = {
@@ -18,15 +28,6 @@ const T = {
     `Đã liên kết thêm tài khoản ${platform}. Bạn có thể dùng dondoc trên cả hai nền tảng.`,
   alreadyHere: (name: string, agency: string) =>
     `Chào ${name}! Bạn đang là thành viên của ${agency}. Gõ /trogiup để xem các lệnh, /toi để xem thông tin của bạn.`,
-  redeemErrors: {
-    invalid:
-      'Mã mời không đúng. Hãy kiểm tra lại mã (10 ký tự, dạng ABCD-EFGH-JK) hoặc xin mã mới từ Sở Nội vụ.',
-    used: 'Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần — hãy xin mã mới từ Sở Nội vụ.',
-    expired: 'Mã mời này đã hết hạn. Hãy xin mã mới từ Sở Nội vụ.',
-    already_linked: 'Tài khoản này đã được liên kết rồi. Gõ /toi để xem thông tin của bạn.',
-    platform_taken:
-      'Thành viên này đã liên kết một tài khoản khác trên nền tảng này. Hãy nhờ Sở Nội vụ gỡ liên kết cũ trước.',
-  } satisfies Record<RedeemError, string>,
   inviteIssued: (invite: IssuedInvite, timeZone: string, forWhom: string | null, link: string | null) =>
     lines(
       [`Mã mời ${ROLE_LABELS[invite.role]} của `, bold(invite.agency.name), forWhom ? ` cho ${forWhom}` : '', ':'],
@@ -43,16 +44,17 @@ const T = {
     ),
 };
 
-/** Redeems an invite code for the sender; shared by /start and a code sent as plain text. */
-export function redeemInvite(ctx: CommandContext, rawCode: string): CommandResult {
+/** Redeems an invite code for the sender once they accepted the privacy notice (version `consentVersion`). */
+export function redeemInvite(ctx: CommandContext, rawCode: string, consentVersion: string): CommandResult {
   const result = ctx.services.onboarding.redeem({
+    consentVersion,
     code: rawCode,
     platform: ctx.platform,
     platformUserId: ctx.platformUserId,
     chatId: ctx.chatId,
     displayName: ctx.senderName,
   });
-  if (!result.ok) return { replies: [textReply(T.redeemErrors[result.error])] };
+  if (!result.ok) return { replies: [textReply(REDEEM_ERRORS[result.error])] };
   const { member, agency, newMember } = result.value;
   const reply: Reply = newMember
     ? textReply(...T.welcome(member.displayName, agency.name, ROLE_LABELS[member.role]))
@@ -68,7 +70,7 @@ export const startCommand = defineCommand({
   roles: 'everyone',
   args: z.array(z.string()).transform((words) => words.join('')),
   run(ctx, inviteCode) {
-    if (inviteCode !== '') return redeemInvite(ctx, inviteCode);
+    if (inviteCode !== '') return offerConsent(ctx, inviteCode).result;
     if (ctx.member) return textReply(T.alreadyHere(ctx.member.displayName, ctx.member.agencyName));
     return textReply(...COMMON.strangerIntro);
   },
@@ -90,6 +92,7 @@ export const inviteCommand = defineCommand({
       role: args.role,
       createdBy: ctx.member?.id ?? null,
       displayHint: args.name,
+      via: ctx.platform,
     });
     if (!issued.ok) return textReply(COMMON.unknownAgency(args.agency));
     const tz = ctx.services.settings.timeZone;

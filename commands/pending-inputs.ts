@@ -1,5 +1,9 @@
 /** What the next message of a chat will answer: a reason or date after ⚠️ / 📅, or a file for a broadcast draft. */
-export type PendingInput = { kind: 'reason' | 'extension'; taskId: number } | { kind: 'broadcast_file'; broadcastId: number };
+export type PendingInput =
+  | { kind: 'reason' | 'extension'; taskId: number }
+  | { kind: 'broadcast_file'; broadcastId: number }
+  /** An invite code waiting for the privacy notice to be accepted (kept in memory only, never stored). */
+  | { kind: 'consent'; code: string };
 
 /**
  * Per chat, the one question dondoc is waiting for an answer to (default: 30 minutes). In memory:

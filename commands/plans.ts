@@ -365,6 +365,7 @@ export const confirmImportCommand = defineCommand({
     const result = await ctx.services.plans.importFile(pending.fileName, pending.data, pending.meta);
     if (!result.ok) return textReply(PLAN_TEXTS.importError(result.error));
     ctx.log.info({ plan: result.value.plan, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired }, 'plan imported from chat');
+    ctx.services.privacy.record({ memberId: ctx.member!.id, via: ctx.platform }, 'plan_import', `plan:${result.value.plan}`, { year: pending.meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
     ctx.services.planner.replan();
     return textReply(...PLAN_TEXTS.importSummary(result.value));
   },

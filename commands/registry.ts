@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { agenciesCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
+import { acceptCommand, auditCommand, myDataCommand, refuseCommand, removeMemberCommand } from './privacy.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
 import { exportCommand, overdueCommand, reportStatusCommand, summaryCommand, trendCommand } from './summaries.js';
 import { acknowledgeCommand, attachFileCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
@@ -35,6 +36,11 @@ export const commands: readonly Command<never>[] = [
   agenciesCommand,
   membersCommand,
   inviteCommand,
+  myDataCommand,
+  removeMemberCommand,
+  auditCommand,
+  acceptCommand,
+  refuseCommand,
   plansCommand,
   setDateCommand,
   requestReportCommand,

@@ -415,7 +415,7 @@ function decision(approve: boolean) {
       .min(1, 'thiếu số đề nghị')
       .transform((w) => ({ id: Number(w[0]), note: w.slice(1).join(' ') || null })),
     run(ctx, args) {
-      const result = ctx.services.statuses.decide(ctx.member!, args.id, approve, args.note);
+      const result = ctx.services.statuses.decide(ctx.member!, args.id, approve, args.note, ctx.platform);
       if (!result.ok) return textReply(result.error === 'not_found' ? T.requestGone : T.requestDecided);
       const { request, newDate, itemCode: code, requester } = result.value;
       const notice = approve ? T.toAgencyApproved(code, formatCivil(newDate!)) : T.toAgencyRejected(code, args.note);

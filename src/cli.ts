@@ -7,7 +7,9 @@ import { applyRegistry, readRegistry } from './app/agency-registry.js';
 import { DATA_DIR } from './create-app.js';
 import { createLogger } from './logger.js';
 import { OnboardingService } from './app/onboarding-service.js';
-import { ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
+import { ROLE_INPUT, ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
+import { nameKey, readInviteList, resolveListAgencies } from './app/invite-list.js';
+import { auditLine } from '../commands/privacy.js';
 import { formatDateTime } from './domain/time.js';
 import { listMigrations, migrate, openDatabase } from './store/database.js';
 import { backupDatabase, restoreDatabase, type DatabaseCheck } from './app/backup.js';
@@ -41,6 +43,13 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 Lệnh:
   invite --agency <mã> --role <dau_moi|lanh_dao|quan_tri> [--name "Họ tên"] [--hours <số giờ>] [--json]
       Tạo mã mời dùng một lần (ví dụ mã cho quản trị đầu tiên: --agency SNV --role quan_tri).
+  invite --file <danh-sach.xlsx|csv> [--hours <số giờ>] [--bot <tên bot Telegram>] [--json]
+      Mỗi người trong danh sách (cột Họ tên, Cơ quan, Vai trò) một mã mời; cơ quan đọc như ô Chủ trì của kế hoạch.
+      Có dòng sai (cơ quan lạ, thiếu tên) thì không tạo mã nào. Chạy lại không nhân đôi: ai đã tham gia không có mã mới,
+      ai còn mã chưa dùng được mã mới (mã cũ hết hiệu lực); người có trong dondoc mà không còn trong danh sách chỉ được báo.
+      --json: [{"name","agency","role","code","link"}] (code và link là null với người đã tham gia).
+  audit [--since <YYYY-MM-DD>] [--json]
+      Nhật ký thao tác quản trị (mời, nhập kế hoạch, gửi thông báo, gia hạn, khôi phục, xuất và xoá dữ liệu cá nhân).
   agencies [--json]
       Liệt kê danh bạ cơ quan cùng tên viết tắt.
   demo reset [--force]
@@ -98,7 +107,7 @@ function openServices(config: Config): Services {
     notifier,
     budget: new MessageBudget(store, systemClock, config.DONDOC_TIMEZONE, monthlyQuotas(config), notifier, REMINDER_MESSAGES),
     dataDir: DATA_DIR,
-    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false },
+    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false, dataController: config.DONDOC_DATA_CONTROLLER, privacyContact: config.DONDOC_PRIVACY_CONTACT },
   });
 }
 
@@ -298,6 +307,67 @@ function memberNamed(services: Services, typed: string): { member: Member; accou
 }
 
 /** `say --as <member> "<text>"`: one message through the dispatcher every transport uses, its replies printed. */
+/** `invite --file`: one invite per person of a list; nothing is made when a row is wrong (exit 2). */
+async function inviteListCommand(config: Config, file: string, options: { hours: string | undefined; bot: string | undefined; json: boolean | undefined }): Promise<number> {
+  const hours = options.hours === undefined ? undefined : Number(options.hours);
+  if (hours !== undefined && !(Number.isInteger(hours) && hours >= 1 && hours <= 720)) throw new UsageError('--hours phải là số giờ nguyên từ 1 đến 720');
+  if (options.bot !== undefined && !/^[A-Za-z]\w{3,31}$/.test(options.bot.replace(/^@/, ''))) throw new UsageError('--bot phải là tên bot Telegram, ví dụ dondoc_hatinh_bot');
+  if (!existsSync(file)) throw new UsageError(`không có tệp ${file}`);
+  const read = await readInviteList(basename(file), readFileSync(file));
+  if (!read.ok) throw new UsageError(`${file}: ${read.problem}`);
+  const services = openServices(config);
+  try {
+    const { resolved, problems } = resolveListAgencies(read.people, (cell) => services.plans.resolver().resolve(cell, { today: civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE) }));
+    const seen = new Map<string, number>();
+    for (const person of resolved) {
+      const key = `${person.agencyId}|${nameKey(person.name)}`;
+      const first = seen.get(key);
+      if (first !== undefined) problems.push({ row: person.row, problem: `${person.name} trùng với dòng ${first}` });
+      else seen.set(key, person.row);
+    }
+    const allProblems = [...read.problems, ...problems].sort((a, b) => a.row - b.row);
+    if (allProblems.length > 0) {
+      process.stderr.write(`Không tạo mã nào: ${allProblems.length} dòng cần sửa trong ${file}:\n${allProblems.map((p) => `  dòng ${p.row}: ${p.problem}`).join('\n')}\n`);
+      return 2;
+    }
+    const result = services.onboarding.issueList(resolved, { memberId: null, via: 'cli' }, hours);
+    const bot = options.bot?.replace(/^@/, '');
+    const rows = result.people.map((p) => ({ name: p.name, agency: p.agency.code, role: ROLE_INPUT[p.role], code: p.code, link: p.code && bot ? `https://t.me/${bot}?start=${p.code}` : null }));
+    if (options.json) print(JSON.stringify(rows, null, 2));
+    else {
+      const made = result.people.filter((p) => p.code !== null);
+      for (const p of result.people) print(`${p.agency.code.padEnd(10)} ${p.name} (${ROLE_LABELS[p.role]}): ${p.code ?? 'đã tham gia, không cần mã'}${p.status === 'renewed' ? ' (mã mới, mã cũ hết hiệu lực)' : ''}`);
+      print(`${made.length} mã mời mới; ${result.people.length - made.length} người đã tham gia. Gửi cho dondoc: /start <mã> (trên Zalo: chỉ cần gửi mã).`);
+    }
+    if (result.notInList.length > 0) {
+      process.stderr.write(`${result.notInList.length} thành viên có trong dondoc nhưng không còn trong danh sách (không xoá; xoá bằng /xoathanhvien nếu họ đã nghỉ):\n${result.notInList.map((m) => `  #${m.id} ${m.agencyCode} ${ROLE_LABELS[m.role]}`).join('\n')}\n`);
+    }
+    return 0;
+  } finally {
+    services.store.close();
+  }
+}
+
+/** `audit`: the admin actions, oldest first, since a day (all by default). */
+function auditCliCommand(config: Config, rest: string[]): number {
+  const { values } = parseArgs({ args: rest, options: { since: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  let since: Date | null = null;
+  if (values.since !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.since) || !dayjs.tz(values.since, config.DONDOC_TIMEZONE).isValid()) throw new UsageError('--since phải dạng YYYY-MM-DD, ví dụ --since 2026-01-01');
+    since = dayjs.tz(values.since, config.DONDOC_TIMEZONE).toDate();
+  }
+  const store = openStore(config);
+  try {
+    const entries = store.audit.list({ since: since?.toISOString() ?? null });
+    if (values.json) print(JSON.stringify(entries.map((e) => ({ id: e.id, at: e.at, actor: e.actorMemberId, actorName: e.actorName, via: e.via, action: e.action, target: e.target, detail: e.detail }))));
+    else if (entries.length === 0) print('Nhật ký quản trị không có mục nào trong khoảng này.');
+    else for (const e of entries) print(auditLine(e, config.DONDOC_TIMEZONE));
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
 async function sayCommand(config: Config, rest: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { as: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const text = positionals.join(' ').trim();
@@ -356,9 +426,12 @@ async function run(argv: string[]): Promise<number> {
           role: { type: 'string' },
           name: { type: 'string' },
           hours: { type: 'string' },
+          file: { type: 'string' },
+          bot: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
       });
+      if (values.file !== undefined) return inviteListCommand(config, values.file, { hours: values.hours, bot: values.bot, json: values.json });
       if (!values.agency) throw new UsageError('thiếu --agency <mã cơ quan> (xem: npm run cli -- agencies)');
       const role = ROLE_WORDS[(values.role ?? '').toLowerCase()];
       if (!role) throw new UsageError('--role phải là dau_moi, lanh_dao hoặc quan_tri');
@@ -373,6 +446,7 @@ async function run(argv: string[]): Promise<number> {
           agencyCode: values.agency,
           role,
           displayHint: values.name ?? null,
+          via: 'cli',
           ...(hours !== undefined ? { hours } : {}),
         });
         if (!issued.ok) throw new UsageError(`không có cơ quan “${values.agency}” (xem: npm run cli -- agencies)`);
@@ -446,6 +520,13 @@ async function run(argv: string[]): Promise<number> {
         );
       }
       const { restored, kept } = result.value;
+      // Recorded in the restored database: its own log goes back to the backup's moment, then says it was restored.
+      const restoredStore = createStore(openDatabase(path));
+      try {
+        restoredStore.audit.append({ actorMemberId: null, via: 'cli', action: 'restore', target: basename(file), detail: { kept: kept ?? null } }, systemClock.now());
+      } finally {
+        restoredStore.close();
+      }
       if (values.json) print(JSON.stringify({ file, target: path, kept, integrity: restored.integrity, schemaVersion: restored.schemaVersion, counts: restored.counts }));
       else print(`Đã khôi phục ${path} từ ${file}. ${describeCounts(restored.counts)}.${kept ? ` Cơ sở dữ liệu cũ được giữ ở ${kept}.` : ''}`);
       return 0;
@@ -526,6 +607,7 @@ async function run(argv: string[]): Promise<number> {
           return 2;
         }
         const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source } = result.value;
+        if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
         if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source }));
         else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
         return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
@@ -603,6 +685,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'say':
       return sayCommand(config, rest);
+    case 'audit':
+      return auditCliCommand(config, rest);
     case 'replay': {
       const store = openStore(config);
       try {

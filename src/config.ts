@@ -17,6 +17,9 @@ function isValidTimeZone(zone: string): boolean {
 export const configSchema = z.object({
   DONDOC_DB_PATH: z.string().trim().min(1, 'cần đường dẫn tới tệp SQLite').default('data/dondoc.sqlite'),
   DONDOC_PROVINCE_NAME: z.string().trim().min(1, 'cần tên tỉnh').optional(),
+  // The controller the privacy notice names (default: "Sở Nội vụ" + the province) and where members ask about their data.
+  DONDOC_DATA_CONTROLLER: z.string().trim().min(3, 'cần tên bên kiểm soát dữ liệu, ví dụ Sở Nội vụ tỉnh Hà Tĩnh').max(200, 'tên bên kiểm soát dữ liệu quá dài').optional(),
+  DONDOC_PRIVACY_CONTACT: z.string().trim().min(3, 'cần cách liên hệ, ví dụ số điện thoại hoặc thư điện tử của phòng CCHC').max(200, 'cách liên hệ quá dài').optional(),
   DONDOC_TIMEZONE: z
     .string()
     .trim()

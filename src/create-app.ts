@@ -96,6 +96,8 @@ export function createApp(
       timeZone: config.DONDOC_TIMEZONE,
       inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
       fileLinks: config.zalo?.publicUrl !== undefined,
+      dataController: config.DONDOC_DATA_CONTROLLER,
+      privacyContact: config.DONDOC_PRIVACY_CONTACT,
     },
   });
   if (config.demoData) {

@@ -97,7 +97,7 @@ export class BroadcastService {
   }
 
   /** Queues one copy per recipient in one transaction; returns how many were queued. */
-  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply, groupMessage?: Reply, unlinked: ResolvedAudience['unlinked'] = []): number {
+  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply, groupMessage?: Reply, unlinked: ResolvedAudience['unlinked'] = [], via = 'chat'): number {
     const { store } = this;
     const now = this.clock.now();
     return store.transaction(() => {
@@ -105,6 +105,11 @@ export class BroadcastService {
       const queued = this.queue(broadcastId, recipients, message, (memberId) => `broadcast:${broadcastId}:${memberId}`);
       // Kept so /thongbao_tt names them, and a resend reaches those who have linked an account since.
       for (const u of unlinked) store.broadcasts.addUnlinked(broadcastId, u.memberId, u.agencyId);
+      const broadcast = store.broadcasts.byId(broadcastId);
+      store.audit.append(
+        { actorMemberId: broadcast?.createdBy ?? null, via, action: 'broadcast', target: `broadcast:${broadcastId}`, detail: { audience: broadcast?.audience ?? null, recipients: recipients.length, queued } },
+        now,
+      );
       // Once to each linked group of the audience (the province's groups, and groups of its agencies).
       if (groupMessage) {
         const payload = encodeReplies([groupMessage]);

@@ -1,3 +1,4 @@
+import { NOTICE_VERSION } from './privacy-service.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -114,6 +115,8 @@ export function seedDemoMembers(store: Store, now: Date): number {
         { memberId: member.id, platform: 'local', platformUserId: demo.localId, chatId: demo.localId, displayName: demo.name },
         now,
       );
+      // The demo people are fictional: their acceptance of the privacy notice is part of the demo.
+      store.consents.record(member.id, NOTICE_VERSION, 'local', now);
       created += 1;
     }
     return created;

@@ -46,6 +46,12 @@ export class DirectoryService {
     return this.store.agencies.list(filter);
   }
 
+  /** One member by number, with whether their personal data was erased. */
+  member(id: number): (Member & { removed: boolean }) | undefined {
+    const member = this.store.members.byId(id);
+    return member ? { ...member, removed: this.store.members.isRemoved(id) } : undefined;
+  }
+
   accounts(member: Member): MemberAccount[] {
     return this.store.members.accounts(member.id);
   }

@@ -17,6 +17,7 @@ import { ReminderPlanner } from './reminder-planner.js';
 import { StatusService } from './status-service.js';
 import { loadRubric, ScoringService } from './scoring-service.js';
 import { BroadcastService } from './broadcast-service.js';
+import { defaultController, PrivacyService } from './privacy-service.js';
 import { SummaryService } from './summary-service.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
@@ -54,7 +55,9 @@ export interface Services {
   reminders: ReminderService;
   /** Adds, renames and retires agencies in data/agencies.json and the database. */
   registry: RegistryEditor;
-  settings: { provinceName: string; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
+  /** The privacy notice and consent, a member's own data, erasing a member, the audit log. */
+  privacy: PrivacyService;
+  settings: { provinceName: string; /** Who controls the personal data (default: Sở Nội vụ of the province). */ dataController?: string | undefined; /** Where members ask about their data (a phone, an address). */ privacyContact?: string | undefined; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
 }
 
 /**
@@ -100,6 +103,7 @@ export function createServices(deps: {
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,
+    privacy: new PrivacyService(deps.store, deps.clock, deps.settings.dataController ?? defaultController(deps.settings.provinceName), deps.settings.privacyContact ?? null),
     kickOutbox: () => notifier.signal.fire(),
   };
 }

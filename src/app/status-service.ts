@@ -172,6 +172,8 @@ export class StatusService {
     requestId: number,
     approve: boolean,
     note: string | null,
+    /** The platform the admin decided on (the audit log's "via"). */
+    via = 'chat',
   ): Result<{ request: StatusEvent; newDate: CivilDate | null; itemCode: string; requester: Member | undefined }, 'not_found' | 'already_decided'> {
     const request = this.store.statuses.byId(requestId);
     if (!request || request.status !== 'extension_requested') return err('not_found');
@@ -193,8 +195,12 @@ export class StatusService {
       refersTo: requestId,
       createdAt: this.clock.now().toISOString(),
     });
-    if (approve) this.planner.replan();
     const itemCode = this.itemCode(request);
+    this.store.audit.append(
+      { actorMemberId: admin.id, via, action: 'extension_decision', target: `${request.itemKind}:${itemCode}`, detail: { request: requestId, approved: approve, agency: this.store.agencies.byId(request.agencyId)?.code ?? null, newDate: approve ? request.requestedDate : null } },
+      this.clock.now(),
+    );
+    if (approve) this.planner.replan();
     const requester = request.memberId ? this.store.members.byId(request.memberId) : undefined;
     return ok({ request, newDate: approve ? request.requestedDate : null, itemCode, requester });
   }

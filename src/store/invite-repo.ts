@@ -34,6 +34,21 @@ export class InviteRepo {
       .get(codeHash) as Invite | undefined;
   }
 
+  /** Unused, unexpired invites for new members (not /lienket codes), with the name they were made for. */
+  pendingNew(now: Date): Invite[] {
+    return prepared(this.db, 
+        `SELECT code_hash AS codeHash, agency_id AS agencyId, role, member_id AS memberId, display_hint AS displayHint,
+           created_by AS createdBy, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt
+         FROM invites WHERE used_at IS NULL AND member_id IS NULL AND expires_at > ?`,
+      )
+      .all(now.toISOString()) as Invite[];
+  }
+
+  /** Withdraws an unused invite (its code stops working). */
+  withdraw(codeHash: string): void {
+    prepared(this.db, 'DELETE FROM invites WHERE code_hash = ? AND used_at IS NULL').run(codeHash);
+  }
+
   /** Marks an invite used; returns false if someone else used it first. */
   markUsed(codeHash: string, by: { platform: string; platformUserId: string }, now: Date): boolean {
     const result = prepared(this.db, 

@@ -34,6 +34,10 @@ const ACCOUNT_SELECT = `SELECT platform, platform_user_id AS platformUserId, mem
   display_name AS displayName, linked_at AS linkedAt, unreachable_at AS unreachableAt FROM member_accounts`;
 
 
+/** An outbox row of an erased member: kept for the broadcast counts, without chat id or text; never sent. */
+const OUTBOX_BLANK = `UPDATE outbox SET chat_id = '-', payload = '[]', last_error = NULL,
+  status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END`;
+
 const NO_PLATFORMS: ReadonlySet<string> = new Set();
 /** SQL for members and the chat accounts linked to them. */
 export class MemberRepo {
@@ -91,7 +95,7 @@ export class MemberRepo {
 
   /** Members ordered by agency and name; optionally of one agency. */
   list(filter: { agencyId?: number } = {}): Member[] {
-    return prepared(this.db, `${MEMBER_SELECT} WHERE (@agencyId IS NULL OR m.agency_id = @agencyId) ORDER BY a.name, m.display_name`)
+    return prepared(this.db, `${MEMBER_SELECT} WHERE (@agencyId IS NULL OR m.agency_id = @agencyId) AND m.removed_at IS NULL ORDER BY a.name, m.display_name`)
       .all({ agencyId: filter.agencyId ?? null })
       .map(fixMember);
   }
@@ -103,7 +107,7 @@ export class MemberRepo {
 
   /** Members with a role, across agencies. */
   withRole(role: Role): Member[] {
-    return prepared(this.db, `${MEMBER_SELECT} WHERE m.role = ? ORDER BY m.id`).all(role).map(fixMember);
+    return prepared(this.db, `${MEMBER_SELECT} WHERE m.role = ? AND m.removed_at IS NULL ORDER BY m.id`).all(role).map(fixMember);
   }
 
   /**
@@ -136,6 +140,37 @@ export class MemberRepo {
 
   setPreferredPlatform(memberId: number, platform: string): void {
     prepared(this.db, 'UPDATE members SET preferred_platform = ? WHERE id = ?').run(platform, memberId);
+  }
+
+  /** True once the member's personal data was erased (`erase`). */
+  isRemoved(memberId: number): boolean {
+    return prepared(this.db, 'SELECT 1 FROM members WHERE id = ? AND removed_at IS NOT NULL').get(memberId) !== undefined;
+  }
+
+  /**
+   * Erases a member's personal data (call inside a transaction): their chat accounts, the invite
+   * codes that name them or their accounts, the messages queued or kept for their chats, the
+   * numbered choices and received updates of their chats; the member row stays with its agency and
+   * role but `anonymousName` as name, so the agency's history keeps pointing at it.
+   */
+  erase(memberId: number, anonymousName: string, now: Date): void {
+    const accounts = this.accounts(memberId);
+    for (const a of accounts) {
+      prepared(this.db, OUTBOX_BLANK + ' WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
+      prepared(this.db, 'DELETE FROM pending_choices WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
+      prepared(this.db, 'UPDATE invites SET used_by_platform = NULL, used_by_user_id = NULL, display_hint = NULL WHERE used_by_platform = ? AND used_by_user_id = ?').run(a.platform, a.platformUserId);
+      // Received updates carry the sender's account and name; handled ones are only kept against re-delivery.
+      for (const id of new Set([a.platformUserId, a.chatId])) {
+        prepared(this.db, 'DELETE FROM incoming_updates WHERE platform = ? AND handled_at IS NOT NULL AND instr(payload, ?) > 0').run(a.platform, id);
+      }
+    }
+    // An admin's /moi carried the name: received updates that name the member go too (handled ones only).
+    const names = new Set([this.byId(memberId)?.displayName, ...accounts.map((a) => a.displayName)].filter((n): n is string => !!n && n.length >= 3));
+    for (const name of names) prepared(this.db, 'DELETE FROM incoming_updates WHERE handled_at IS NOT NULL AND instr(payload, ?) > 0').run(name);
+    prepared(this.db, OUTBOX_BLANK + ' WHERE member_id = ?').run(memberId);
+    prepared(this.db, 'DELETE FROM member_accounts WHERE member_id = ?').run(memberId);
+    prepared(this.db, 'UPDATE invites SET display_hint = NULL WHERE member_id = ?').run(memberId);
+    prepared(this.db, 'UPDATE members SET display_name = ?, preferred_platform = NULL, muted = 0, removed_at = ? WHERE id = ?').run(anonymousName, now.toISOString(), memberId);
   }
 
   count(): number {

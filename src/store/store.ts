@@ -9,6 +9,7 @@ import { LeaseRepo } from './lease-repo.js';
 import { MarkRepo } from './mark-repo.js';
 import { MemberRepo } from './member-repo.js';
 import { OutboxRepo } from './outbox-repo.js';
+import { AuditRepo, ConsentRepo } from './people-repo.js';
 import { PlanRepo } from './plan-repo.js';
 import { ProgressRepo } from './progress-repo.js';
 import { ReminderRepo } from './reminder-repo.js';
@@ -35,6 +36,10 @@ export interface Store {
   budget: BudgetRepo;
   groups: GroupRepo;
   marks: MarkRepo;
+  /** The append-only log of admin actions. */
+  audit: AuditRepo;
+  /** Which privacy-notice versions each member accepted. */
+  consents: ConsentRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -60,6 +65,8 @@ export function createStore(db: Db): Store {
     budget: new BudgetRepo(db),
     groups: new GroupRepo(db),
     marks: new MarkRepo(db),
+    audit: new AuditRepo(db),
+    consents: new ConsentRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

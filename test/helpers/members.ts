@@ -1,11 +1,13 @@
 import type { Role } from '../../src/domain/roles.js';
 import type { Member } from '../../src/store/member-repo.js';
 import type { Store } from '../../src/store/store.js';
+import { NOTICE_VERSION } from '../../src/app/privacy-service.js';
 
-/** A member linked to one platform account (its user id is its chat id), as onboarding leaves it. */
+/** A member linked to one platform account (its user id is its chat id), as onboarding leaves it (the privacy notice accepted). */
 export function linkedMember(store: Store, member: { displayName: string; agencyId: number; role: Role }, account: { platform: string; chatId: string }, now: Date): Member {
   const created = store.members.create(member, now);
   store.members.linkAccount({ memberId: created.id, platform: account.platform, platformUserId: account.chatId, chatId: account.chatId, displayName: null }, now);
+  store.consents.record(created.id, NOTICE_VERSION, account.platform, now);
   return created;
 }
 

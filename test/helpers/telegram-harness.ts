@@ -200,6 +200,13 @@ export class TelegramHarness {
     return this.messagesSince(from, chatId).map((c) => String(c.payload.text ?? c.payload.caption));
   }
 
+  /** Joins with an invite code the way a person does: /start <code>, then "Đồng ý" under the privacy notice. Returns the welcome. */
+  async join(user: TgUser, code: string): Promise<string[]> {
+    const notice = await this.send(user, `/start ${code}`);
+    if (!this.lastButtons(user.id).some((b) => b.callback_data === '/dongy')) throw new Error(`no privacy notice after /start: ${notice.join(' | ')}`);
+    return this.press(user, '/dongy');
+  }
+
   /** Issues an invite the way the CLI does (the first admin has no chat to ask in). */
   invite(agencyCode: string, role: 'focal' | 'leader' | 'admin', hours?: number): string {
     const issued = this.app.services.onboarding.issueInvite({ agencyCode, role, ...(hours ? { hours } : {}) });

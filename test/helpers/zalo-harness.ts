@@ -43,6 +43,13 @@ export class ZaloHarness {
     return this.api.sent.slice(before).filter((m) => m.chatId === userId).map((m) => m.text);
   }
 
+  /** Joins with an invite code the way a person does on Zalo: the code, then "1" (Đồng ý) under the privacy notice. Returns the welcome. */
+  async join(userId: string, code: string): Promise<string[]> {
+    const notice = await this.send(userId, code);
+    if (!notice.some((t) => t.includes('1. ✅ Đồng ý'))) throw new Error(`no privacy notice after the code: ${notice.join(' | ')}`);
+    return this.send(userId, '1');
+  }
+
   /** Everything sent to a chat since index `from`. */
   sentTo(userId: string, from = 0): string[] {
     return this.api.sent.slice(from).filter((m) => m.chatId === userId).map((m) => m.text);

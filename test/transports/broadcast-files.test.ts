@@ -25,9 +25,9 @@ beforeEach(async () => {
     env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: root, DONDOC_PUBLIC_URL: 'https://dondoc.example.vn', DONDOC_HTTP_PORT: '0', DONDOC_ZALO_CHAT_GAP_MS: '0', DONDOC_ZALO_MAX_PER_SECOND: '1000' },
   });
   httpUrl = (await h.app.start()).httpUrl!;
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
   for (const [i, user] of focals.entries()) {
-    await h.send(user, `/start ${codeIn((await h.send(admin, `/moi ${['STP', 'STC', 'SYT'][i]} dau_moi`))[0]!)}`);
+    await h.join(user, codeIn((await h.send(admin, `/moi ${['STP', 'STC', 'SYT'][i]} dau_moi`))[0]!));
   }
   // A fourth focal point lives on Zalo only.
   const { store } = h.app;
@@ -154,7 +154,7 @@ describe('a broadcast with a file', () => {
   it('warns in the preview when Zalo recipients could only see the file name (no public URL)', async () => {
     await h.close();
     h = await TelegramHarness.start({ start: '2024-11-25T02:00:00Z', env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: 'http://127.0.0.1:9' } });
-    await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+    await h.join(admin, h.invite('SNV', 'admin'));
     const { store } = h.app;
     linkedMember(store, { displayName: 'Đầu mối Sở Xây dựng', agencyId: store.agencies.byCode('SXD')!.id, role: 'focal' }, { platform: 'zalo', chatId: 'zalo-sxd' }, h.clock.now());
     await h.sendDocument(admin, 'Công văn.pdf', Buffer.from('%PDF'), '/thongbao Công văn gửi các sở.');

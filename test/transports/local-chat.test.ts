@@ -67,7 +67,12 @@ describe('local web chat (no chat token)', () => {
   it('lets a new visitor join with a code made by the demo admin, and renders choices as buttons', async () => {
     const [, invite] = await send('demo-quantri', { text: '/moi SKHCN dau_moi' });
     const code = /<code>([0-9A-Z-]{12})<\/code>/.exec(invite!.html)![1]!;
-    const [, welcome] = await send(await visitorId(), { text: code });
+    const visitor = await visitorId();
+    // The privacy notice comes before anything links; its "Đồng ý" button links the visitor.
+    const [, notice] = await send(visitor, { text: code });
+    expect(notice!.html).toContain('Thông báo xử lý dữ liệu cá nhân');
+    const accept = notice!.choices.flat().find((c) => c.command === '/dongy')!;
+    const [, welcome] = await send(visitor, { choice: accept });
     expect(welcome!.html).toContain('Sở Khoa học và Công nghệ');
     const [, ask] = await send('demo-lanhdao', { text: '/coquan' });
     expect(ask!.choices.flat().map((c) => c.label)).toContain('Sở, ban, ngành');

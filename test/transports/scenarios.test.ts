@@ -87,11 +87,14 @@ describe.each(drivers)('the same scenarios on %s', (_name, make) => {
     const code = d.app.services.onboarding.issueInvite({ agencyCode: 'SNV', role: 'admin' });
     if (!code.ok) throw new Error(code.error);
     await d.say('admin', `/start ${code.value.code}`);
+    await d.choose('admin', '✅ Đồng ý'); // the privacy notice comes before linking
     const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
     await d.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });
     const [invite] = await d.say('admin', '/moi STP dau_moi Phạm Thu Trang');
     const joinCode = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})/.exec(invite!)![1]!;
-    const welcome = await d.say('trang', joinCode);
+    const notice = await d.say('trang', joinCode);
+    expect(notice.join('\n')).toContain('Thông báo xử lý dữ liệu cá nhân');
+    const welcome = await d.choose('trang', '✅ Đồng ý');
     expect(welcome.join('\n')).toContain('Chào mừng Phạm Thu Trang');
     expect(welcome.join('\n')).toContain('Sở Tư pháp');
   });

@@ -14,7 +14,7 @@ describe('typing before slow replies', () => {
     const h = await TelegramHarness.start({ start: '2026-11-23T02:00:00Z' });
     close = () => h.close();
     const admin = { id: 501, first_name: 'Hoa' };
-    await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+    await h.join(admin, h.invite('SNV', 'admin'));
     const before = h.api.served.length;
     await h.send(admin, '/trogiup');
     expect(h.api.served.slice(before).map((c) => c.method)).not.toContain('sendChatAction');

@@ -17,8 +17,8 @@ const csv = Buffer.from(
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2026-11-23T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
-  await h.send(focal, `/start ${h.invite('STP', 'focal')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
+  await h.join(focal, h.invite('STP', 'focal'));
   const imported = await h.app.services.plans.importFile('kh.csv', csv, { name: 'Kế hoạch CCHC năm 2026', year: 2026 });
   expect(imported.ok).toBe(true);
 });

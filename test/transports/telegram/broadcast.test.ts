@@ -8,12 +8,12 @@ let h: TelegramHarness;
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
   for (const [i, user] of focals.entries()) {
     const agency = ['STP', 'STC', 'X18073', 'THUE'][i]!;
-    await h.send(user, `/start ${codeIn((await h.send(admin, `/moi ${agency} dau_moi`))[0]!)}`);
+    await h.join(user, codeIn((await h.send(admin, `/moi ${agency} dau_moi`))[0]!));
   }
-  await h.send(leader, `/start ${codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!)}`);
+  await h.join(leader, codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!));
 });
 
 afterEach(async () => {

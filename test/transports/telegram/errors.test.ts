@@ -7,7 +7,7 @@ let h: TelegramHarness;
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
 });
 
 afterEach(async () => {
@@ -56,7 +56,7 @@ describe('logging', () => {
     await h.close();
     const logs: Record<string, unknown>[] = [];
     h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z', logs });
-    await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+    await h.join(admin, h.invite('SNV', 'admin'));
     const csv = Buffer.from('STT,Nội dung,Cơ quan chủ trì,Thời gian hoàn thành\n1,Rà soát thủ tục,Sở Tư pháp,Quý III/2024\n');
     await h.sendDocument(admin, 'ke-hoach.csv', csv, 'Kế hoạch CCHC 2024');
     const confirm = h.lastButtons(admin.id).find((b) => b.callback_data.startsWith('/nhapkehoach'))!;

@@ -10,7 +10,7 @@ let h: TelegramHarness;
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
 });
 
 afterEach(async () => {
@@ -25,7 +25,7 @@ describe('group chats never carry private flows', () => {
     const code = h.invite('STP', 'focal');
     expect(await h.sendInGroup(stranger, GROUP, `/start ${code}`)).toEqual([PRIVATE_ONLY('start')]);
     expect(h.app.store.members.byAccount('telegram', String(stranger.id))).toBeUndefined();
-    const [welcome] = await h.send(stranger, `/start ${code}`);
+    const [welcome] = await h.join(stranger, code);
     expect(welcome).toContain('Sở Tư pháp');
     // Notices and digests go to the private chat, never to the group.
     const member = h.app.store.members.byAccount('telegram', String(stranger.id))!;
@@ -56,7 +56,7 @@ describe('group chats never carry private flows', () => {
     const imported = await services.plans.importFile('ha-tinh-2024-phu-luc.csv', readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv')), { name: 'Kế hoạch CCHC năm 2024', year: 2024 });
     expect(imported.ok).toBe(true);
     const focal: TgUser = { id: 2002, first_name: 'Trang' };
-    await h.send(focal, `/start ${h.invite('STP', 'focal')}`);
+    await h.join(focal, h.invite('STP', 'focal'));
     const stp = store.agencies.byCode('STP')!.id;
     const task = store.plans.tasksByRef('II.3.3')[0]!;
     const state = () => store.statuses.state('task', task.id, stp)?.status ?? null;
@@ -79,7 +79,7 @@ describe('group chats never carry private flows', () => {
 describe('linking a group (/nhom) and broadcasts in it', () => {
   it('an admin links the group to the province in the group; a broadcast posts there once, acks stay private; unlinking stops it', async () => {
     const focal: TgUser = { id: 2002, first_name: 'Trang' };
-    await h.send(focal, `/start ${h.invite('STP', 'focal')}`);
+    await h.join(focal, h.invite('STP', 'focal'));
     expect((await h.sendInGroup(admin, GROUP, '/nhom'))[0]).toContain('Nhóm này chưa liên kết với dondoc');
     // Only admins link groups; a focal point is told so, in the group.
     expect((await h.sendInGroup(focal, GROUP, '/nhom tinh'))[0]).toContain('chỉ dành cho');

@@ -14,7 +14,7 @@ let h: TelegramHarness;
 
 beforeEach(async () => {
   h = await TelegramHarness.start();
-  const [welcome] = await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  const [welcome] = await h.join(admin, h.invite('SNV', 'admin'));
   expect(welcome).toContain('Sở Nội vụ');
 });
 
@@ -30,7 +30,7 @@ async function inviteVia(adminUser: TgUser, args: string): Promise<string> {
 describe('onboarding through the real grammY bot', () => {
   it('links a focal point with a valid code from /moi, sets their menu, and /toi shows their agency', async () => {
     const code = await inviteVia(admin, 'STP dau_moi');
-    const [welcome] = await h.send(focal, `/start ${code}`);
+    const [welcome] = await h.join(focal, code);
     expect(welcome).toContain('Chào mừng');
     expect(welcome).toContain('Sở Tư pháp');
     expect(welcome).toContain('đầu mối CCHC');
@@ -46,13 +46,16 @@ describe('onboarding through the real grammY bot', () => {
 
   it('accepts the code sent on its own, in lower case and without dashes (platforms without deep links)', async () => {
     const code = await inviteVia(admin, 'STC dau_moi');
-    const [welcome] = await h.send(focal, code.replace(/-/g, '').toLowerCase());
+    // The code is read, then the privacy notice comes first; "Đồng ý" links.
+    const [notice] = await h.send(focal, code.replace(/-/g, '').toLowerCase());
+    expect(notice).toContain('Thông báo xử lý dữ liệu cá nhân');
+    const [welcome] = await h.press(focal, '/dongy');
     expect(welcome).toContain('Sở Tài chính');
   });
 
   it('refuses a reused code and leaves the second account unlinked', async () => {
     const code = await inviteVia(admin, 'STP dau_moi');
-    await h.send(focal, `/start ${code}`);
+    await h.join(focal, code);
     const [again] = await h.send(other, `/start ${code}`);
     expect(again).toContain('đã được dùng');
     const [after] = await h.send(other, '/toi');
@@ -75,7 +78,7 @@ describe('onboarding through the real grammY bot', () => {
     const [blocked] = await h.send(stranger, `/start ${real}`);
     expect(blocked).toContain('quá nhiều lần');
     h.clock.advance(16 * 60_000);
-    const [welcome] = await h.send(stranger, `/start ${real}`);
+    const [welcome] = await h.join(stranger, real);
     expect(welcome).toContain('Chào mừng');
   });
 
@@ -100,22 +103,22 @@ describe('onboarding through the real grammY bot', () => {
 
 describe('role-filtered help and corrections', () => {
   it('lists exactly the commands of each role', async () => {
-    await h.send(focal, `/start ${await inviteVia(admin, 'STP dau_moi')}`);
-    await h.send(leader, `/start ${await inviteVia(admin, 'UBNDT lanh_dao')}`);
+    await h.join(focal, await inviteVia(admin, 'STP dau_moi'));
+    await h.join(leader, await inviteVia(admin, 'UBNDT lanh_dao'));
     const commandsIn = (text: string) => [...text.matchAll(/^\/([a-z_]+)/gm)].map((m) => m[1]).sort();
     const [focalHelp] = await h.send(focal, '/trogiup');
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
     expect(commandsIn(focalHelp!)).toEqual([
-      'batnhac', 'capnhat', 'diem', 'kenh', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong',
+      'batnhac', 'capnhat', 'diem', 'dulieu', 'kenh', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong',
     ]);
     expect(commandsIn(leaderHelp!)).toEqual([
-      'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'tatnhac', 'toi',
+      'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'dulieu', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'tatnhac', 'toi',
       'tonghop', 'trogiup', 'viec', 'xephang', 'xong', 'xuatexcel', 'xuhuong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'nhom', 'quahan', 'tatnhac',
-      'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'xephang', 'xuatexcel', 'xuhuong', 'yeucaubaocao',
+      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'dulieu', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhatky', 'nhiemvu', 'nhom', 'quahan', 'tatnhac',
+      'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'xephang', 'xoathanhvien', 'xuatexcel', 'xuhuong', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.
     expect(adminHelp).not.toContain('/nhapkehoach');
@@ -123,7 +126,7 @@ describe('role-filtered help and corrections', () => {
   });
 
   it('corrects a wrong command, a forbidden command and wrong arguments in one Vietnamese line', async () => {
-    await h.send(focal, `/start ${await inviteVia(admin, 'STP dau_moi')}`);
+    await h.join(focal, await inviteVia(admin, 'STP dau_moi'));
     expect(await h.send(focal, '/khongco')).toEqual(['Không có lệnh /khongco. Gõ /trogiup để xem các lệnh bạn dùng được.']);
     const [forbidden] = await h.send(focal, '/moi STP dau_moi');
     expect(forbidden).toContain('chỉ dành cho quản trị');
@@ -141,13 +144,13 @@ describe('role-filtered help and corrections', () => {
 
   it('accepts /moi with an agency alias and a person name, and the code links that name', async () => {
     const code = await inviteVia(admin, 'VPUBND dau_moi Hoàng Văn Nam');
-    const [welcome] = await h.send(other, `/start ${code}`);
+    const [welcome] = await h.join(other, code);
     expect(welcome).toContain('Hoàng Văn Nam');
     expect(welcome).toContain('Văn phòng UBND tỉnh');
   });
 
   it('links a second platform with /lienket, and the code cannot create a second member', async () => {
-    await h.send(focal, `/start ${await inviteVia(admin, 'STP dau_moi')}`);
+    await h.join(focal, await inviteVia(admin, 'STP dau_moi'));
     const [linkReply] = await h.send(focal, '/lienket');
     const code = codeIn(linkReply!);
     const outcome = await h.app.dispatcher.handle(

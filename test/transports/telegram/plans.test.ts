@@ -23,9 +23,9 @@ async function importHaTinh(): Promise<void> {
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-01-02T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
   const [invite] = await h.send(admin, '/moi STP dau_moi Phạm Thu Trang');
-  await h.send(focal, `/start ${codeIn(invite!)}`);
+  await h.join(focal, codeIn(invite!));
 });
 
 afterEach(async () => {

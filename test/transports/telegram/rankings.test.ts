@@ -6,7 +6,7 @@ let h: TelegramHarness;
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2026-11-23T02:00:00Z' });
-  await h.send(leader, `/start ${h.invite('UBNDT', 'leader')}`);
+  await h.join(leader, h.invite('UBNDT', 'leader'));
   // Three departments owe one task each, due in quý I/2026 and not done: the same score.
   const csv = Buffer.from(
     ['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '1,Rà soát thủ tục,Sở Tư pháp,Quý I/2026', '2,Số hóa hồ sơ,Sở Tài chính,Quý I/2026', '3,Cập nhật quy trình,Sở Công Thương,Quý I/2026'].join('\n'),

@@ -18,8 +18,8 @@ async function tickAndDeliver(): Promise<string[]> {
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-06-21T03:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
-  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
+  await h.join(focal, codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!));
   const csv = readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv'));
   await h.app.services.plans.importFile('ha-tinh.csv', csv, { name: 'KH CCHC 2024', year: 2024 });
   at('2024-06-24 07:00');

@@ -19,12 +19,12 @@ const state = (code: string, agency = 'STP') =>
 
 async function join_(user: TgUser, agency: string, role: string): Promise<void> {
   const [invite] = await h.send(admin, `/moi ${agency} ${role}`);
-  await h.send(user, `/start ${codeIn(invite!)}`);
+  await h.join(user, codeIn(invite!));
 }
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
   await join_(focal, 'STP', 'dau_moi');
   await join_(leader, 'STP', 'lanh_dao');
   await join_(other, 'STC', 'dau_moi');

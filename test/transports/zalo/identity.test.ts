@@ -12,8 +12,8 @@ beforeEach(async () => {
   zalo = new FakeZaloApi();
   const root = await zalo.start();
   h = await TelegramHarness.start({ start: '2024-06-24T00:30:00Z', env: { ZALO_BOT_TOKEN: 'zalo-test-token-123456', ZALO_API_ROOT: root, DONDOC_ZALO_CHAT_GAP_MS: '0' } });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
-  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
+  await h.join(focal, codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!));
   await h.app.services.plans.importFile('p.csv', Buffer.from('\ufeffSTT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\n2.5,Kiểm tra văn bản,Sở Tư pháp,,Quý II/2024\r\n'), { name: 'KH', year: 2024 });
 });
 

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dondoc-people-'));
+const db = join(dir, 'people.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const count = (sql: string): number => {
+  const d = openDatabase(db);
+  try {
+    return (d.prepare(sql).get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
+};
+
+/** Sở Nội vụ's list as they keep it: a title row, then the header; agencies written as in plans. */
+function list(name: string, rows: string[][]): string {
+  const file = join(dir, name);
+  writeFileSync(file, ['DANH SÁCH ĐẦU MỐI CCHC', 'STT,Họ và tên,Cơ quan,Chức vụ,Vai trò,Điện thoại', ...rows.map((r) => r.join(','))].join('\n'));
+  return file;
+}
+
+const GOOD = [
+  ['1', 'Nguyễn Thị Hoa', 'Sở Tư pháp', 'Chuyên viên', 'Đầu mối', '0912000001'],
+  ['2', 'Trần Văn Nam', 'Sở TC', 'Phó Giám đốc', 'lãnh đạo', '0912000002'],
+  ['3', 'Lê Thu Hà', 'Văn phòng UBND tỉnh', 'Chuyên viên', '', ''],
+];
+
+describe('npm run cli -- invite --file', () => {
+  it('makes one invite per person, agencies read as plan cells are, in the documented --json shape', () => {
+    const result = cli('invite', '--file', list('ds.csv', GOOD), '--bot', 'dondoc_test_bot', '--json');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.out) as { name: string; agency: string; role: string; code: string; link: string }[];
+    // "Sở TC" is Sở Tài chính's abbreviation in the registry; an empty role means đầu mối.
+    expect(rows.map((r) => [r.name, r.agency, r.role])).toEqual([
+      ['Nguyễn Thị Hoa', 'STP', 'dau_moi'],
+      ['Trần Văn Nam', 'STC', 'lanh_dao'],
+      ['Lê Thu Hà', 'VPUBND', 'dau_moi'],
+    ]);
+    for (const r of rows) {
+      expect(Object.keys(r)).toEqual(['name', 'agency', 'role', 'code', 'link']);
+      expect(r.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+      expect(r.link).toBe(`https://t.me/dondoc_test_bot?start=${r.code}`);
+    }
+    expect(count('SELECT COUNT(*) AS n FROM invites WHERE used_at IS NULL')).toBe(3);
+    // Phone numbers and positions are read past, never stored.
+    expect(count("SELECT COUNT(*) AS n FROM invites WHERE display_hint LIKE '%0912%' OR display_hint LIKE '%Chuyên viên%'")).toBe(0);
+  });
+
+  it('re-running the same list does not duplicate people: fresh codes replace the unused ones', () => {
+    const first = count('SELECT COUNT(*) AS n FROM invites');
+    const result = cli('invite', '--file', list('ds2.csv', GOOD), '--json');
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.out) as { code: string; link: string | null }[];
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.link === null)).toBe(true); // no --bot: no Telegram link
+    expect(count('SELECT COUNT(*) AS n FROM invites')).toBe(first);
+    expect(count('SELECT COUNT(*) AS n FROM invites WHERE used_at IS NULL')).toBe(3);
+  });
+
+  it('lists every unknown agency and wrong row, and makes nothing (exit 2)', () => {
+    const before = count('SELECT COUNT(*) AS n FROM invites');
+    const result = cli('invite', '--file', list('sai.csv', [...GOOD, ['4', 'Phan Văn Tú', 'Sở Vũ trụ', '', '', ''], ['5', '', 'Sở Tư pháp', '', '', ''], ['6', 'Đỗ Minh', 'Sở Y tế', '', 'giám đốc', '']]));
+    expect(result.code).toBe(2);
+    // Rows are counted in the file: title row 1, header row 2, people from row 3.
+    expect(result.err).toContain('dòng 6: không biết cơ quan “Sở Vũ trụ”');
+    expect(result.err).toContain('dòng 7: thiếu họ tên');
+    expect(result.err).toContain('dòng 8: vai trò “giám đốc” không rõ');
+    expect(result.err).toContain('Không tạo mã nào: 3 dòng');
+    expect(count('SELECT COUNT(*) AS n FROM invites')).toBe(before);
+  });
+
+  it('refuses a list without the header it needs', () => {
+    const file = join(dir, 'khong-tieu-de.csv');
+    writeFileSync(file, 'a,b\n1,2\n');
+    const result = cli('invite', '--file', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('không thấy dòng tiêu đề có cột “Họ tên” và cột “Cơ quan”');
+  });
+});
+
+describe('npm run cli -- audit', () => {
+  it('lists the admin actions with who, when, through what and on what; --since filters by day', () => {
+    const result = cli('audit', '--json');
+    expect(result.code).toBe(0);
+    const entries = JSON.parse(result.out) as { action: string; via: string; actor: number | null; detail: Record<string, number> }[];
+    // Two list runs succeeded above (the refused one made nothing, so it is not an action).
+    expect(entries.map((e) => e.action)).toEqual(['invite_list', 'invite_list']);
+    expect(entries.every((e) => e.via === 'cli' && e.actor === null)).toBe(true);
+    expect(entries[0]!.detail).toMatchObject({ people: 3, new: 3, renewed: 0 });
+    expect(entries[1]!.detail).toMatchObject({ people: 3, new: 0, renewed: 3 });
+    expect(JSON.parse(cli('audit', '--since', '2999-01-01', '--json').out)).toEqual([]);
+    expect(cli('audit').out).toContain('tạo mã mời theo danh sách');
+    expect(cli('audit', '--since', 'hôm qua').code).toBe(2);
+  });
+});
