@@ -18,6 +18,7 @@ import { StatusService } from './status-service.js';
 import { loadRubric, ScoringService } from './scoring-service.js';
 import { BroadcastService } from './broadcast-service.js';
 import { SummaryService } from './summary-service.js';
+import { WebAuthService } from './web-auth.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 
@@ -43,6 +44,8 @@ export interface Services {
   scoring: ScoringService;
   broadcasts: BroadcastService;
   summaries: SummaryService;
+  /** The web dashboard's one-time login links and sessions. */
+  web: WebAuthService;
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
@@ -100,6 +103,7 @@ export function createServices(deps: {
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,
+    web: new WebAuthService(deps.store, deps.clock),
     kickOutbox: () => notifier.signal.fire(),
   };
 }

@@ -15,6 +15,7 @@ import { ReminderRepo } from './reminder-repo.js';
 import { ReportRepo } from './report-repo.js';
 import { StatusRepo } from './status-repo.js';
 import { UpdateRepo } from './update-repo.js';
+import { WebRepo } from './web-repo.js';
 
 /** Every repository over one database; the only place SQL lives. */
 export interface Store {
@@ -35,6 +36,8 @@ export interface Store {
   budget: BudgetRepo;
   groups: GroupRepo;
   marks: MarkRepo;
+  /** The web dashboard's login tokens and sessions. */
+  web: WebRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -60,6 +63,7 @@ export function createStore(db: Db): Store {
     budget: new BudgetRepo(db),
     groups: new GroupRepo(db),
     marks: new MarkRepo(db),
+    web: new WebRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();
