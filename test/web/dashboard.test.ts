@@ -227,6 +227,8 @@ describe('one truth with the chat', () => {
       const chat = await say('admin', code ? `/tonghop ${code}` : '/tonghop');
       const m = /Nhiệm vụ đến hạn trong quý: (\d+); đã hoàn thành (\d+) \(.*?\); hạn trong quý đã qua mà chưa xong (\d+)\./.exec(chat);
       expect(m, chat).not.toBeNull();
+      // The Hà Tĩnh 2024 plan has tasks due in quý II (dated Q2 and recurring ones): a comparison of zeros would prove nothing.
+      if (code === null) expect(Number(m![1])).toBeGreaterThan(0);
       const all = /Tổng số việc còn quá hạn[^:]*: (\d+)/.exec(chat);
       const page = await (await getPage(code ? `/web/?coquan=${encodeURIComponent(code)}` : '/web/', cookie)).text();
       expect(figure(page, 'tasksDue')).toBe(Number(m![1]));
