@@ -116,7 +116,7 @@ export function page(title: string, body: Html, frame?: Frame): Html {
   const tab = (key: keyof typeof W.nav, href: string) => html`<a href="${href}"${frame?.current === key ? html` aria-current="page"` : ''}>${W.nav[key]}</a>`;
   return html`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${title} — dondoc</title><style>${raw(STYLE)}</style></head>
+<meta name="referrer" content="same-origin"><title>${title} — dondoc</title><style>${raw(STYLE)}</style></head>
 <body><header><strong>${W.app}</strong>${frame ? html`<div class="who">${W.who(frame.member)}</div>` : ''}</header>
 ${
   frame
