@@ -92,7 +92,7 @@ nav form{margin-left:auto}main{padding:1rem;max-width:80rem;margin:auto}h1{font-
 .card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.75rem}.card b{display:block;font-size:1.8rem}
 table{border-collapse:collapse;background:#fff;width:100%;margin-bottom:1rem}th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow-x:auto;max-width:100%}
-.matrix td{font-size:.8rem;min-width:7rem}.matrix th.task{font-size:.8rem;min-width:7rem}
+.matrix td{font-size:.8rem;min-width:7rem}.matrix tbody th{position:sticky;left:0;background:#f0f0f0;font-size:.85rem;min-width:8rem;max-width:11rem}.matrix th.task{font-size:.8rem;min-width:7rem}
 .done{background:#d9f2df}.late-done{background:#fff3c4}.overdue{background:#f9d0d0}.problem{background:#fde2c8}.ext{background:#e3dcf5}
 .progress{background:#dbe8fb}.open{background:#fff}.none{background:#eee;color:#666}.coord{font-style:italic}
 button{font:inherit;padding:.4rem 1rem;border-radius:.4rem;border:1px solid #8b1a1a;background:#8b1a1a;color:#fff;cursor:pointer}

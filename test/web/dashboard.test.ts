@@ -247,4 +247,26 @@ describe('one truth with the chat', () => {
     const dates = [...page.matchAll(/<td>(\d\d)\/(\d\d)\/(\d{4})/g)].map((d) => `${d[3]}-${d[2]}-${d[1]}`);
     expect(dates).toEqual([...dates].sort());
   });
+
+  it('Báo cáo định kỳ marks as many agencies missing and submitted as /baocao lists, report by report', async () => {
+    const cookie = await login('admin');
+    const page = await (await getPage('/web/baocao', cookie)).text();
+    const rows = [...page.matchAll(/<tr data-agency="[^"]+"><th>[^<]*<\/th>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td class="(\w[\w-]*)"/g)].map((c) => c[1]));
+    expect(rows.length).toBeGreaterThan(0);
+    const columns = [...page.matchAll(/<th>([^<]+)<br><small>/g)].map((m) => m[1]);
+    let checked = 0;
+    for (const code of ['Q1', '6T', 'Q3', 'NAM']) {
+      const chat = await say('admin', `/baocao ${code} 2024`);
+      const title = chat.split(' — hạn')[0]!.trim();
+      const col = columns.indexOf(title);
+      if (col < 0) continue;
+      checked += 1;
+      const missing = Number(/Chưa nộp \((\d+)\)/.exec(chat)![1]);
+      const submitted = Number(/Đã nộp \((\d+)\//.exec(chat)![1]);
+      expect(rows.filter((r) => r[col] === 'overdue').length).toBe(missing);
+      expect(rows.filter((r) => r[col] === 'done' || r[col] === 'late-done').length).toBe(submitted);
+    }
+    // The 2024 calendar has the four periodic reports: each column was compared.
+    expect(checked).toBe(4);
+  });
 });
