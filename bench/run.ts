@@ -24,6 +24,9 @@ import type { App } from '../src/create-app.js';
 import { PLAN_BATCH, planInThread, runInThread } from '../src/app/plan-thread.js';
 import type { PlanOutcome } from '../src/app/reminder-planner.js';
 import { adminAndFocalPoints, linkedMember } from '../test/helpers/members.js';
+import { buildDocx, numberingXml, para, row as docxRow, table as docxTable } from '../test/helpers/docx-builder.js';
+import { readPlanDocument, readPlanPdf } from '../src/documents/document-reader.js';
+import { buildPdf, ruledTable } from '../test/helpers/pdf-builder.js';
 
 /**
  * Event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution) from now until stop(), in
@@ -150,6 +153,66 @@ async function planImport(): Promise<void> {
   } finally {
     await t.close();
   }
+}
+
+/** A Word plan of 500 task rows (about 16 landscape pages): auto-numbered TT, merged agency cells, group rows. */
+async function syntheticDocx(tasks: number): Promise<Buffer> {
+  const leads = ['Sở Nội vụ', 'Sở Tư pháp', 'Văn phòng UBND tỉnh', 'Sở Khoa học và Công nghệ', 'Sở Tài chính'];
+  const rows = [docxRow(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'])];
+  for (let i = 0; i < tasks; i += 1) {
+    if (i % 100 === 0) rows.push(docxRow([{ text: `${['I', 'II', 'III', 'IV', 'V', 'VI'][i / 100]}. LĨNH VỰC ${i / 100 + 1}`, span: 6 }]));
+    const merged = i % 4 === 0 ? 'restart' : 'continue';
+    rows.push(
+      docxRow([
+        { paragraphs: para('', { numId: 1 }) },
+        `Nhiệm vụ số ${i + 1}: rà soát, đơn giản hóa thủ tục hành chính\nthuộc lĩnh vực được giao`,
+        { text: leads[Math.floor(i / 4) % leads.length]!, vMerge: merged },
+        'Các sở, ban, ngành',
+        ['Quý II/2026', 'Năm 2026', 'Thường xuyên', 'Trước 15/12/2026'][i % 4]!,
+        'Báo cáo',
+      ]),
+    );
+  }
+  const instances = [1, 2, 3, 4, 5].map((k) => `<w:num w:numId="${k + 1}"><w:abstractNumId w:val="1"/></w:num>`).join('');
+  return buildDocx(docxTable(6, rows), { numbering: numberingXml([[{ format: "decimal", text: "%1." }]], instances) });
+}
+
+async function documentImport(): Promise<void> {
+  const docx = await syntheticDocx(500);
+  const rssBefore = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const read = readPlanDocument(docx);
+  const readMs = performance.now() - t0;
+  line(`Word plan, 500 task rows (${(docx.length / 1024).toFixed(0)} KB .docx) — read into a grid`, `${readMs.toFixed(0)} ms (${read.ok ? read.rows.length : 0} rows)`);
+  const t = createTestApp();
+  try {
+    const t1 = performance.now();
+    const dry = await t.app.services.plans.importFile('ke-hoach.docx', docx, { name: 'KH 2026', year: 2026 }, { dryRun: true });
+    line('Word plan, 500 task rows — dry-run import (read, resolve, schedule)', `${(performance.now() - t1).toFixed(0)} ms (${dry.ok ? dry.value.tasks : 0} tasks)`);
+  } finally {
+    await t.close();
+  }
+  line('  resident memory after, growth', `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, +${((process.memoryUsage().rss - rssBefore) / 1048576).toFixed(0)} MB`);
+  // 16 landscape pages of a ruled table, header repeated on each, 24 task rows a page.
+  const pages = Array.from({ length: 16 }, (_, p) =>
+    ruledTable([30, 260, 120, 130, 90, 110], [
+      { cells: ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'].map((text) => ({ text })) },
+      ...Array.from({ length: 24 }, (_, i) => ({
+        cells: [`${p * 24 + i + 1}.`, 'Rà soát, đơn giản hóa thủ tục hành chính', 'Sở Nội vụ', 'Các sở, ban, ngành', 'Quý II/2026', 'Báo cáo'].map((text) => ({ text })),
+      })),
+    ], { top: 575 }),
+  );
+  const pdf = buildPdf(pages);
+  // pdf.js's first load: under tsx (this bench) its 2 MB worker module is transformed first (seconds);
+  // compiled (node dist/…, the running bot) it loads in about half a second. Measured apart.
+  const tLoad = performance.now();
+  await readPlanPdf(buildPdf([pages[0]!]));
+  line('text PDF — pdf.js first load and a 1-page read (tsx)', `${(performance.now() - tLoad).toFixed(0)} ms`);
+  const rssPdf = process.memoryUsage().rss;
+  const t2 = performance.now();
+  const pdfRead = await readPlanPdf(pdf);
+  line(`text PDF, 16 pages, 384 task rows (${(pdf.length / 1024).toFixed(0)} KB) — read into a grid`, `${(performance.now() - t2).toFixed(0)} ms (${pdfRead.ok ? pdfRead.rows.length : 0} rows)`);
+  line('  resident memory after, growth (pdf.js already loaded)', `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, +${((process.memoryUsage().rss - rssPdf) / 1048576).toFixed(0)} MB`);
 }
 
 function deadlineParsing(): void {
@@ -558,6 +621,7 @@ const sections: [string, () => unknown][] = [
   ['commands', commandThroughput],
   ['long-reply', longReply],
   ['import', planImport],
+  ['documents', documentImport],
   ['deadlines', deadlineParsing],
   ['replies', replyReading],
   ['reminders', reminderPlanning],

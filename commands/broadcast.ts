@@ -41,6 +41,9 @@ const T = {
   send: 'Gửi',
   cancel: 'Hủy',
   nobody: 'Không có ai trong nhóm này đã liên kết với dondoc. Hãy chọn nhóm khác.',
+  nobodyLinked: (n: number) => `Không ai trong nhóm này nhận được: cả ${n} người chưa liên kết tài khoản với dondoc. Hãy chọn nhóm khác, hoặc mời họ liên kết trước (/moi).`,
+  unlinked: (people: { name: string; agencyName: string }[]) =>
+    `Chưa liên kết tài khoản (không nhận được, không tính ở trên): ${people.length} người — ${people.slice(0, 8).map((p) => `${p.name} (${p.agencyName})`).join(', ')}${people.length > 8 ? `, và ${people.length - 8} người khác` : ''}.`,
   groupNote: 'Mỗi người xác nhận đã nhận trong tin nhắn riêng của dondoc.',
   groups: (n: number) => `Cũng đăng một lần vào ${n} nhóm đã liên kết.`,
   zaloCost: (messages: number, sent: number, quota: number) =>
@@ -61,6 +64,7 @@ const T = {
   notRecipient: (id: string) => `Thông báo #${id} không gửi cho bạn.`,
   listTitle: 'Các thông báo gần đây',
   listEmpty: 'Chưa có thông báo nào. Gõ /thongbao <nội dung> để soạn.',
+  noAudienceYet: 'chưa chọn người nhận',
   listLine: (id: number, when: string, label: string, recipients: number, acked: number, status: string) => `#${id} — ${when} — ${label} — ${status === 'sent' ? `${recipients} người, ${acked} đã nhận` : status === 'draft' ? 'bản nháp' : 'đã hủy'}`,
   statsTitle: (id: number) => `Tình hình thông báo #${id}`,
   stats: (s: { recipients: number; sent: number; pending: number; unreachable: number; failed: number; acknowledged: number }) => [
@@ -196,11 +200,12 @@ function previewReply(ctx: CommandContext, id: number, code: string): Reply {
   const draft = open;
   const resolved = ctx.services.broadcasts.resolve(code, ctx.member!);
   if (!resolved.ok) return textReply(resolved.error === 'unknown_agency' ? T.unknownAgency : T.unknownAudience);
-  if (resolved.value.recipients.length === 0) return textReply(T.nobody);
+  if (resolved.value.recipients.length === 0) return textReply(resolved.value.unlinked.length > 0 ? T.nobodyLinked(resolved.value.unlinked.length) : T.nobody);
   const { broadcasts, settings } = ctx.services;
   broadcasts.setAudience(draft.id, code, resolved.value.label);
   const file = broadcasts.file(draft.id);
   const notes: string[] = [];
+  if (resolved.value.unlinked.length > 0) notes.push(T.unlinked(resolved.value.unlinked));
   if (file) {
     notes.push(T.fileLine(file.fileName, formatSize(file.size)));
     const onZalo = broadcasts.onZalo(resolved.value.recipients);
@@ -267,7 +272,7 @@ export const sendBroadcastCommand = defineCommand({
     const full = broadcastReply(ctx.services.broadcasts, draft);
     // In a group: the notice (and its file) once, without the per-person "Đã nhận" button.
     const group: Reply = { text: [...full.text, '\n', T.groupNote], ...(full.attachments ? { attachments: full.attachments } : {}) };
-    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, full, group);
+    const queued = ctx.services.broadcasts.send(draft.id, resolved.value.recipients, full, group, resolved.value.unlinked);
     if (queued < 0) return textReply(T.notDraft(draft.id));
     ctx.log.info({ broadcast: draft.id, audience: draft.audience, queued }, 'broadcast sent');
     ctx.services.kickOutbox();
@@ -314,7 +319,7 @@ export const listBroadcastsCommand = defineCommand({
     return textReply(
       [bold(T.listTitle)],
       ...recent.map(({ broadcast: b, stats: s, hasFile }) => {
-        const line = T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? '—', s.recipients, s.acknowledged ?? 0, b.status);
+        const line = T.listLine(b.id, formatDateTime(new Date(b.sentAt ?? b.createdAt), tz), b.audienceLabel ?? T.noAudienceYet, s.recipients, s.acknowledged ?? 0, b.status);
         return hasFile ? `${line} 📎` : line;
       }),
     );
@@ -330,9 +335,9 @@ export const broadcastStatusCommand = defineCommand({
   run(ctx, args) {
     const status = ctx.services.broadcasts.status(args.id);
     if (!status) return textReply(T.notFound(args.raw));
-    const { broadcast: b, stats, unacknowledgedAgencies: missing } = status;
+    const { broadcast: b, stats, unacknowledgedAgencies: missing, unlinked } = status;
     return {
-      text: lines([bold(T.statsTitle(b.id))], ...T.stats(stats), missing.length > 0 ? T.notAcked(missing.join(', ')) : T.allAcked),
+      text: lines([bold(T.statsTitle(b.id))], ...T.stats(stats), missing.length > 0 ? T.notAcked(missing.join(', ')) : T.allAcked, ...(unlinked.length > 0 ? [T.unlinked(unlinked)] : [])),
       ...(missing.length > 0 && b.status === 'sent' ? { choices: [[{ label: T.resend, command: `/tb_guilai ${b.id}` }]] } : {}),
     };
   },

@@ -28,11 +28,17 @@ export const PLAN_TEXTS = {
           too_large_unzipped: 'Tệp Excel này khi giải nén vượt quá 50 MB (hoặc có quá nhiều phần bên trong): không phải một bảng kế hoạch. Hãy lưu riêng bảng Phụ lục nhiệm vụ thành tệp .xlsx hoặc .csv rồi gửi lại.',
           too_many_rows: 'Bảng có hơn 20.000 dòng (hoặc quá nhiều ô): không giống bảng nhiệm vụ của một kế hoạch. Hãy gửi riêng bảng Phụ lục nhiệm vụ.',
           empty: 'Tệp rỗng: không có dòng nào. Hãy gửi tệp CSV hoặc XLSX có bảng nhiệm vụ.',
-          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8) hay XLSX hợp lệ. Hãy lưu lại bảng bằng Excel dưới dạng .xlsx hoặc .csv rồi gửi lại.',
-          unsupported_type: 'Chỉ nhận tệp .csv hoặc .xlsx chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
+          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx) hay PDF hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
+          unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word .docx hoặc PDF có lớp chữ chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
+          encrypted: 'Tệp có mật khẩu (đã mã hóa) hoặc là tệp Office cũ đổi đuôi: không đọc được. Hãy mở tệp, bỏ mật khẩu, lưu thành .docx hoặc .xlsx rồi gửi lại.',
+          old_word: 'Tệp Word cũ (.doc) chưa đọc được. Hãy mở bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại.',
+          too_many_pages: 'Tệp PDF có quá nhiều trang (giới hạn 80 trang): không giống Phụ lục nhiệm vụ của một kế hoạch. Hãy gửi riêng các trang Phụ lục, hoặc tệp Word/Excel của Phụ lục.',
+          scanned: 'Tệp PDF này là bản quét (ảnh, không có lớp chữ) nên chưa đọc được bảng. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục — thường được đăng kèm bản PDF trên cổng thông tin.',
         }[error.reason];
       case 'no_header':
         return `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ: thiếu cột ${error.missing.map((f) => `“${FIELD_LABELS[f]}”`).join(', ')}. Bảng cần có các cột Nhiệm vụ (hoặc Hoạt động), Chủ trì và Thời gian hoàn thành.`;
+      case 'no_task_table':
+        return `Không tìm thấy bảng nhiệm vụ trong tệp (${error.tables === 0 ? 'tệp không có bảng nào' : `đã xem ${error.tables} bảng`}): cần một bảng có dòng tiêu đề gồm cột Nhiệm vụ (hoặc Nội dung, Hoạt động), cột Chủ trì (Cơ quan chủ trì, Đơn vị thực hiện) và cột Thời gian hoàn thành (Thời hạn, Tiến độ). Các bảng tiêu đề văn bản, chữ ký, chỉ tiêu không được đọc; không có gì được lưu.`;
       case 'duplicate_code':
         return `Dòng ${error.row}, cột ${FIELD_LABELS.code}/${FIELD_LABELS.activity}: mã nhiệm vụ ${error.taskCode} trùng với dòng ${error.other}. Mỗi nhiệm vụ cần một số thứ tự riêng; hãy sửa rồi gửi lại.`;
       case 'no_tasks':
@@ -41,10 +47,18 @@ export const PLAN_TEXTS = {
         return `Thông tin kế hoạch chưa đúng: ${error.problem}.`;
     }
   },
+  /** Which tables of a Word file were read: "Tệp Word: đọc bảng 2 và 3 (trong 4 bảng) làm bảng nhiệm vụ." */
+  tablesRead(source: { format: 'docx' | 'pdf'; tables: { read: number[]; total: number }; pages?: number }): string {
+    const { tables } = source;
+    const list = tables.read.length === 1 ? `bảng ${tables.read[0]}` : `các bảng ${tables.read.slice(0, -1).join(', ')} và ${tables.read[tables.read.length - 1]}`;
+    const file = source.format === 'pdf' ? `Tệp PDF (${source.pages} trang)` : 'Tệp Word';
+    return `${file}: đọc ${list} (trong ${tables.total} bảng của tệp) làm bảng nhiệm vụ; các bảng khác (tiêu đề, chữ ký, chỉ tiêu) bỏ qua.`;
+  },
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
+      ...(outcome.source.format === 'docx' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
     if (outcome.pastChecks.count > 0) {

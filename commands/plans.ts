@@ -44,6 +44,7 @@ const T = {
     late: '⏰',
     lateWords: (days: number) => `quá hạn ${days} ngày làm việc`,
   },
+  dueMissed: (missed: string, next: string | null) => `hạn ${missed}${next ? ` (kỳ tiếp theo: ${next})` : ''}`,
   dueLine: (due: string, extendedFrom: string | null) => (extendedFrom ? `hạn ${due} (gia hạn, gốc ${extendedFrom})` : `hạn ${due}`),
   stateTitle: 'Tình trạng của cơ quan bạn',
   lastReply: (at: string, who: string | null) => `báo lần cuối ${at}${who ? ` — ${who}` : ''}`,
@@ -65,13 +66,17 @@ const T = {
   adminDate: (date: string) => `Sở Nội vụ đã đặt hạn: ${date}`,
   budget: 'Kinh phí',
   resolved: (n: number) => `${n} cơ quan`,
-  noPlans: 'Chưa có kế hoạch nào. Gửi tệp Phụ lục (.xlsx hoặc .csv) của kế hoạch vào đây để nhập.',
+  noPlans: 'Chưa có kế hoạch nào. Gửi tệp kế hoạch (Word .docx, hoặc Phụ lục .xlsx, .csv) vào đây để nhập.',
   plansTitle: 'Các kế hoạch đang theo dõi',
   planLine: (name: string, total: number) => `${name}: ${total} nhiệm vụ`,
   kinds: (parts: string) => `  ${parts}`,
   needsDateTitle: (n: number) => `${n} nhiệm vụ chờ Sở Nội vụ đặt hạn (thời gian phụ thuộc sự kiện hoặc chưa rõ):`,
   needsDateHint: 'Đặt hạn: /dathan <mã> <ngày/tháng/năm> [lý do].',
   unassigned: (n: number) => `  ${n} nhiệm vụ chưa xác định được cơ quan chủ trì.`,
+  whichTaskToDate: (typed: string, n: number) => `Mã “${typed}” khớp với ${n} nhiệm vụ; dondoc chưa đặt hạn cho nhiệm vụ nào. Chọn đúng một nhiệm vụ:`,
+  moreTasks: (n: number) => `… và ${n} nhiệm vụ khác: hãy gõ mã đầy đủ.`,
+  chooseOne: 'Bấm chọn nhiệm vụ bên dưới, hoặc gõ lại lệnh với mã đầy đủ.',
+  typeOne: 'Gõ lại lệnh của đúng nhiệm vụ cần đặt hạn (dòng tương ứng ở trên).',
   dateSet: (taskCode: string, date: string) => `Đã đặt hạn cho nhiệm vụ ${taskCode}: ${date}.`,
   dateMoved: (from: string, to: string) => `${from} là ngày nghỉ nên hạn là ngày làm việc kế tiếp, ${to}.`,
   badDate: (text: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.`,
@@ -113,6 +118,8 @@ function stateWords(ctx: CommandContext, t: ListedTask): string {
 /** The date in force, with the original in parentheses when an approved extension replaced it. */
 function dueWords(t: ListedTask): string {
   const v = t.view;
+  // Overdue: the date that was missed, then the next one if another is still ahead (never only a future date).
+  if (v.condition === 'overdue' && v.lateSince) return T.dueMissed(formatCivil(v.lateSince), v.dueDate && v.dueDate > v.lateSince ? formatCivil(v.dueDate) : null);
   return v.dueDate ? T.dueLine(formatCivil(v.dueDate), v.extendedFrom ? formatCivil(v.extendedFrom) : null) : T.noDate;
 }
 
@@ -270,17 +277,31 @@ export const setDateCommand = defineCommand({
   run(ctx, args) {
     const date = parseTypedDay(args.date);
     if (!date) return textReply(T.badDate(args.date));
-    const found = ctx.services.tasks.byRef(args.code);
-    if (found.length === 0) return textReply(T.unknownTask(args.code));
-    const set = ctx.services.tasks.setDate(found, date, ctx.member!, args.reason);
+    const found = ctx.services.tasks.forWrite(args.code);
+    if (found.kind === 'none') return textReply(T.unknownTask(args.code));
+    // A tail ("7") or a code in several plans: list them with full codes and plans; nothing is written.
+    if (found.kind === 'choose') return chooseTaskToDate(args, found.tasks);
+    const set = ctx.services.tasks.setDate([found.task], date, ctx.member!, args.reason);
     if (!set.ok) return textReply(T.dateOutOfRange(args.date, set.error.latest));
     const due = set.value;
     return textReply(
-      T.dateSet(args.code, formatCivil(due)),
+      T.dateSet(found.task.code, formatCivil(due)),
       ...(due !== date ? [T.dateMoved(formatCivil(date), formatCivil(due))] : []),
     );
   },
 });
+
+/** The candidates of an ambiguous /dathan: one button each (or the command to type, when the reason makes it too long for a button). */
+function chooseTaskToDate(args: { code: string; date: string; reason: string | null }, tasks: Task[]): Reply {
+  const shown = tasks.slice(0, 12);
+  const commandFor = (t: Task) => `/dathan ${taskRef(t.id)} ${args.date}${args.reason ? ` ${args.reason}` : ''}`;
+  const fits = shown.every((t) => Buffer.byteLength(commandFor(t), 'utf8') <= 64);
+  const rows = shown.map((t) => `• ${t.code} — ${t.planName} — ${titleOf(t, 60)}${fits ? '' : `: ${commandFor(t)}`}`);
+  return {
+    text: lines(T.whichTaskToDate(args.code, tasks.length), ...rows, ...(tasks.length > shown.length ? [T.moreTasks(tasks.length - shown.length)] : []), fits ? T.chooseOne : T.typeOne),
+    ...(fits ? { choices: shown.map((t) => [{ label: `${t.code} — ${t.planName}`.slice(0, 60), command: commandFor(t) }]) } : {}),
+  };
+}
 
 /** Reads "<năm> [YYYY-YYYY] <tên>" from a caption, falling back to the year in the file name and the file name. */
 export function planMetaFrom(caption: string, fileName: string, fallbackYear: number): PlanMeta {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bold, lines, textReply, type RichText } from '../src/app/reply.js';
-import type { ScoredAgency } from '../src/app/scoring-service.js';
+import { bold, lines, textReply, type Attachment, type RichText } from '../src/app/reply.js';
+import { notScored, type ScoredAgency } from '../src/app/scoring-service.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
-import { parsePeriod } from '../src/domain/scoring.js';
+import { defaultAsOf, parsePeriod } from '../src/domain/scoring.js';
 import { rankingChart } from '../src/app/charts.js';
 import { defineCommand, type CommandContext } from './command.js';
 import { COMMON } from './common.texts.js';
@@ -17,8 +17,19 @@ const T = {
   line: (points: number, max: number, title: string) => `${fmt(points)}/${fmt(max)} — ${title}`,
   notApplicable: (title: string) => `không áp dụng — ${title}`,
   unranked: (name: string) => `– ${name}: không có tiêu chí nào áp dụng trong kỳ (không xếp hạng)`,
+  unrankedMany: (n: number, names: string) => `– Không xếp hạng ${n} cơ quan (không có tiêu chí nào áp dụng trong kỳ): ${names}`,
+  allTied: (n: number, points: string) => `Tất cả ${n} cơ quan cùng điểm ${points}: chưa có khác biệt để xếp hạng.`,
+  rankGroup: (rank: number, n: number, points: string) => `${rank}. ${n} cơ quan cùng điểm ${points} (tên trong tệp đính kèm)`,
+  middle: (n: number) => `… ${n} cơ quan ở giữa: xem tệp đính kèm.`,
+  lossTitle: 'Mất điểm chủ yếu ở:',
+  lossLine: (title: string, names: string[]) => `• ${title}: ${names.length <= 4 ? names.join(', ') : `${names.length} cơ quan`}`,
+  fileCaption: (title: string) => `${title}: danh sách đầy đủ, có lý do của từng cơ quan`,
+  fileHeader: ['Hạng', 'Mã', 'Cơ quan', 'Điểm', 'Tối đa', 'Mất điểm chủ yếu'],
+  notRankedRow: 'không xếp hạng: không có tiêu chí nào áp dụng trong kỳ',
+  notScored: (name: string) => `${name} ban hành kế hoạch CCHC của tỉnh nên không được chấm điểm theo kế hoạch đó (không xếp hạng).`,
   ownOnly: 'Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.',
   rankTitle: (kind: string, period: string) => `Xếp hạng ${kind} — ${period}`,
+  asOf: (day: string) => `Tính đến ${day}.`,
   rankLine: (rank: number, s: ScoredAgency, reason: string | null) => `${rank}. ${s.name}: ${fmt(s.total)}/${fmt(s.maxTotal)}${reason ? ` — mất điểm chủ yếu: ${reason}` : ''}`,
   ties: 'Cơ quan cùng điểm xếp cùng hạng (hạng sau bỏ qua số tương ứng); trong cùng hạng xếp theo tên.',
   badPeriod: (text: string) => `Kỳ “${text}” không hợp lệ. Dùng năm (ví dụ 2026) hoặc quý của năm (2026-Q1 đến 2026-Q4).`,
@@ -36,7 +47,7 @@ function splitArgs(ctx: CommandContext, words: string[]): { agency: string | nul
   if (last && !period && /^(\d{4}|q\d)/i.test(last)) return { badPeriod: last };
   const rest = period ? words.slice(0, -1) : words;
   const chosen = period ?? parsePeriod(today.slice(0, 4))!;
-  return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: today < chosen.to ? today : chosen.to };
+  return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: defaultAsOf(chosen, today, (d) => ctx.services.calendar.onOrAfter(d)) };
 }
 
 /**
@@ -50,9 +61,56 @@ function rankWithTies(scores: ScoredAgency[]): { rank: number; score: ScoredAgen
   return sorted.map((score, i) => ({ rank: sorted.findIndex((other) => share(other) === share(score)) + 1, score }));
 }
 
+/** The criterion that cost the most points (the first in the rubric's order on a tie), or none. */
+function mainLossOf(s: ScoredAgency): ScoredAgency['criteria'][number] | null {
+  return s.criteria.filter((c) => c.points < c.maxPoints).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points))[0] ?? null;
+}
+
 function mainLoss(s: ScoredAgency): string | null {
-  const lost = s.criteria.filter((c) => c.points < c.maxPoints).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points))[0];
+  const lost = mainLossOf(s);
   return lost ? `${lost.title} (${lost.why})` : null;
+}
+
+/** A ranking on a phone shows about this many agencies at the top and at the bottom (whole rank groups). */
+const RANKING_ENDS = 5;
+/** A rank shared by more agencies than this is one line ("22. 48 cơ quan cùng 0/4"), its names in the file. */
+const GROUP_LINE = 3;
+
+type Ranked = { rank: number; score: ScoredAgency };
+
+/** The ranking's rank groups (ties together), best first. */
+function rankGroups(ranked: Ranked[]): Ranked[][] {
+  const groups: Ranked[][] = [];
+  for (const r of ranked) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.rank === r.rank) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
+/** The rank groups a message shows: all when short, else the top and bottom groups of about RANKING_ENDS agencies each. */
+function shownGroups(ranked: Ranked[]): { top: Ranked[][]; bottom: Ranked[][]; hidden: number } {
+  const groups = rankGroups(ranked);
+  const lineCount = (g: Ranked[]) => (g.length > GROUP_LINE ? 1 : g.length);
+  if (groups.reduce((n, g) => n + lineCount(g), 0) <= 3 * RANKING_ENDS) return { top: groups, bottom: [], hidden: 0 };
+  let topEnd = 0;
+  for (let n = 0; topEnd < groups.length && n < RANKING_ENDS; topEnd += 1) n += groups[topEnd]!.length;
+  let bottomStart = groups.length;
+  for (let n = 0; bottomStart > topEnd && n < RANKING_ENDS; ) n += groups[--bottomStart]!.length;
+  const hidden = groups.slice(topEnd, bottomStart).reduce((n, g) => n + g.length, 0);
+  return { top: groups.slice(0, topEnd), bottom: groups.slice(bottomStart), hidden };
+}
+
+/** The full ranking as a CSV file (UTF-8 with BOM, so that Excel reads the Vietnamese): rank, code, name, points, reason. */
+function rankingFile(ranked: { rank: number; score: ScoredAgency }[], unranked: ScoredAgency[]): Buffer {
+  const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const rows = [
+    T.fileHeader,
+    ...ranked.map(({ rank, score }) => [rank, score.code, score.name, fmt(score.total), fmt(score.maxTotal), mainLoss(score) ?? '']),
+    ...unranked.map((u) => ['', u.code, u.name, '', '', T.notRankedRow]),
+  ];
+  return Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
 export const scoreCommand = defineCommand({
@@ -77,7 +135,7 @@ export const scoreCommand = defineCommand({
     }
     const score = ctx.services.scoring.scoreAll(period, asOf).find((s) => s.agencyId === agencyId);
     const name = directory.agency(agencyId)!.name;
-    if (!score) return textReply(T.title(name, period.label, formatCivil(asOf)), T.note);
+    if (!score) return textReply(T.title(name, period.label, formatCivil(asOf)), T.notScored(name), T.note);
     const rows: RichText[] = score.criteria.map((c) => [bold(c.notApplicable ? T.notApplicable(c.title) : T.line(c.points, c.maxPoints, c.title)), `\n   ${c.why}`]);
     return textReply([bold(T.title(name, period.label, formatCivil(asOf)))], ...rows, [bold(T.total(score))], T.note);
   },
@@ -101,16 +159,43 @@ export const rankingCommand = defineCommand({
     const found = kinds.find((k) => k.code === kind);
     if (!found) return textReply(T.unknownKind(kindText ?? '', kinds.map((k) => `${k.code} (${k.label})`).join(', ')));
     const ofKind = ctx.services.scoring.scoreAll(period, asOf).filter((s) => s.kind === found.code);
-    if (ofKind.length === 0) return textReply(T.noneOfKind);
+    if (ofKind.length === 0) {
+      if (notScored(found.code)) return textReply(...ctx.services.directory.agencies().filter((a) => a.kind === found.code).map((a) => T.notScored(a.name)));
+      return textReply(T.noneOfKind);
+    }
     // Nothing applicable (nothing fell due): not ranked, named after the ranking.
     const ranked = rankWithTies(ofKind.filter((s) => s.maxTotal > 0));
     const unranked = ofKind.filter((s) => s.maxTotal === 0).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-    const text = lines([bold(T.rankTitle(found.label, period.label))], ...ranked.map(({ rank, score }) => T.rankLine(rank, score, mainLoss(score))), ...unranked.map((s) => T.unranked(s.name)), T.ties, T.note);
-    if (ranked.length === 0) return { text };
-    const png = await rankingChart(T.rankTitle(found.label, period.label), T.note, ranked.map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
-    return {
-      text,
-      attachments: [{ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: T.rankTitle(found.label, period.label) }],
-    };
+    const title = T.rankTitle(found.label, period.label);
+    const allTied = ranked.length > 1 && ranked.every((r) => r.rank === 1);
+    const { top, bottom, hidden } = allTied ? { top: [], bottom: [], hidden: 0 } : shownGroups(ranked);
+    const groupLines = (g: Ranked[]) => (g.length > GROUP_LINE ? [T.rankGroup(g[0]!.rank, g.length, `${fmt(g[0]!.score.total)}/${fmt(g[0]!.score.maxTotal)}`)] : g.map(({ rank, score }) => T.rankLine(rank, score, null)));
+    // Each reason once: the criterion that cost each agency most, with the agencies it concerns.
+    const losses = new Map<string, string[]>();
+    for (const { score } of ranked) {
+      const lost = mainLossOf(score);
+      if (lost) losses.set(lost.title, [...(losses.get(lost.title) ?? []), score.name]);
+    }
+    const text = lines(
+      [bold(title)],
+      T.asOf(formatCivil(asOf)),
+      ...(allTied ? [T.allTied(ranked.length, `${fmt(ranked[0]!.score.total)}/${fmt(ranked[0]!.score.maxTotal)}`)] : top.flatMap(groupLines)),
+      ...(hidden > 0 ? [T.middle(hidden)] : []),
+      ...bottom.flatMap(groupLines),
+      ...(losses.size > 0 ? [T.lossTitle, ...[...losses].sort((a, b) => b[1].length - a[1].length).map(([t, names]) => T.lossLine(t, names))] : []),
+      ...(unranked.length <= 3 ? unranked.map((u) => T.unranked(u.name)) : [T.unrankedMany(unranked.length, unranked.map((u) => u.name).join(', '))]),
+      ...(allTied ? [] : [T.ties]),
+      T.note,
+    );
+    const attachments: Attachment[] = [];
+    // A chart of one rank says nothing; otherwise the same rows as the text, in its order.
+    if (ranked.length > 0 && !allTied) {
+      const png = await rankingChart(title, T.note, [...top, ...bottom].flat().map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
+      attachments.push({ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: title });
+    }
+    if (hidden > 0 || allTied || unranked.length > 3 || rankGroups(ranked).some((g) => g.length > GROUP_LINE)) {
+      attachments.push({ kind: 'document', filename: `xep-hang-${found.code}-${period.from.slice(0, 7)}-${period.to.slice(0, 7)}.csv`, mimeType: 'text/csv', data: rankingFile(ranked, unranked), caption: T.fileCaption(title) });
+    }
+    return attachments.length > 0 ? { text, attachments } : { text };
   },
 });

@@ -6,7 +6,7 @@ import type { Member } from '../src/store/member-repo.js';
 import { addDays, civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import type { WeekActivity } from '../src/app/summary-service.js';
 import { completionChart, trendChart } from '../src/app/charts.js';
-import { parsePeriod } from '../src/domain/scoring.js';
+import { defaultAsOf, parsePeriod } from '../src/domain/scoring.js';
 import { optionalAgencyWords, resolveAgencyWords } from './args.js';
 import { defineCommand } from './command.js';
 
@@ -79,7 +79,8 @@ export async function summaryReply(services: CommandServices, agencyId?: number)
   if (overdueAll > 0) rows.push(T.allOverdue(overdueAll));
   if (s.byArea.length > 1) rows.push(T.byArea, ...s.byArea.slice(0, 8).map((a) => T.line(a.area, a.done, a.due)));
   if (agencyId === undefined && s.byKind.length > 0) rows.push(T.byKind, ...s.byKind.map((k) => T.line(k.kind, k.done, k.due)));
-  if (s.report) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
+  // An agency that does not owe the report (Sở Nội vụ collects it) gets no "đã nộp 0/0" line.
+  if (s.report && s.report.owed > 0) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
   if (agencyId === undefined && s.behind.length > 0) rows.push([bold(T.behind)], ...s.behind.map((b, i) => T.behindLine(i + 1, names.get(b.agencyId) ?? '', b.overdue, b.oldest)));
   rows.push(T.week(s.lastWeek));
   const chartRows = s.perAgency
@@ -189,7 +190,7 @@ export const exportCommand = defineCommand({
     const today = summaries.today();
     const period = text ? parsePeriod(text) : parsePeriod(today.slice(0, 4));
     if (!period) return textReply(`Kỳ “${text}” không hợp lệ. Dùng năm (2024) hoặc quý (2024-Q2).`);
-    const asOf = today < period.to ? today : period.to;
+    const asOf = defaultAsOf(period, today, (d) => ctx.services.calendar.onOrAfter(d));
     const data = await scoring.exportWorkbook(period, asOf);
     return {
       text: [`Tệp Excel ${period.label} (số liệu đến ${formatCivil(asOf)}): nhiệm vụ, báo cáo, điểm.`],

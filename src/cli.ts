@@ -34,7 +34,7 @@ import type { Member } from './store/member-repo.js';
 import { PLAN_TEXTS } from '../commands/plans.texts.js';
 import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
-import { parsePeriod } from './domain/scoring.js';
+import { defaultAsOf, parsePeriod } from './domain/scoring.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -56,18 +56,19 @@ Lệnh:
   migrate
       Áp dụng các bản nâng cấp lược đồ còn thiếu.
   deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
-      Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024").
+      Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024"). Từ nào không đặt được vào cách viết
+      thời hạn nào thì ô là "chưa rõ" và --json liệt kê các từ đó ở "unexplained".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
+  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
       Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
-      Điểm từng cơ quan theo bộ tiêu chí data/rubric.json.
+      Điểm từng cơ quan theo bộ tiêu chí data/rubric.json, tính đến --as-of (mặc định: hôm nay, hoặc ngày cuối kỳ nếu kỳ đã qua — như /diem).
   export --period <YYYY|YYYY-Qn> --out <tệp.xlsx> [--as-of <YYYY-MM-DD>]
-      Xuất tệp Excel: nhiệm vụ, báo cáo, điểm.
+      Xuất tệp Excel: nhiệm vụ, báo cáo, điểm (--as-of mặc định như score, giống /xuatexcel).
   say --as <thành viên> "<tin nhắn>" [--json]
       Chạy một tin nhắn qua đúng bộ xử lý của Telegram, Zalo và trang chat cục bộ, với tư cách một thành viên
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
@@ -469,10 +470,11 @@ async function run(argv: string[]): Promise<number> {
       const context = yearAndPeriod(values);
       const scheduled = scheduleDeadline(text, context, loadCalendar(DATA_DIR));
       if (values.json) {
-        print(JSON.stringify({ kind: scheduled.kind, dates: scheduled.dueDates, note: scheduled.note }));
+        print(JSON.stringify({ kind: scheduled.kind, dates: scheduled.dueDates, note: scheduled.note, unexplained: scheduled.unexplained }));
       } else {
         print(`${PLAN_TEXTS.kind[scheduled.kind]}: ${scheduled.dueDates.map(formatCivil).join('; ') || '—'}`);
         print(scheduled.note);
+        if (scheduled.unexplained.length > 0) print(`Từ chưa hiểu: ${scheduled.unexplained.join(', ')}`);
       }
       return 0;
     }
@@ -523,8 +525,8 @@ async function run(argv: string[]): Promise<number> {
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks } = result.value;
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks }));
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source } = result.value;
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source }));
         else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
         return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
       } finally {
@@ -562,9 +564,9 @@ async function run(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } } });
       const period = values.period ? parsePeriod(values.period) : null;
       if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn, ví dụ --period 2024-Q2');
-      const asOf = values['as-of'] ?? period.to;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
+      if (values['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
       const services = openServices(config);
+      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE), (d) => services.calendar.onOrAfter(d));
       try {
         const scores = services.scoring.scoreAll(period, asOf).map((s) => ({
           agency: s.code,
@@ -573,7 +575,10 @@ async function run(argv: string[]): Promise<number> {
           total: s.total,
         }));
         if (values.json) print(JSON.stringify(scores));
-        else for (const s of scores) print(`${s.agency.padEnd(10)} ${String(s.total).padStart(5)}  ${s.name}`);
+        else {
+          print(`Điểm ${period.label}, tính đến ${formatCivil(asOf)}:`);
+          for (const s of scores) print(`${s.agency.padEnd(10)} ${String(s.total).padStart(5)}  ${s.name}`);
+        }
       } finally {
         services.store.close();
       }
@@ -584,11 +589,13 @@ async function run(argv: string[]): Promise<number> {
       const period = values.period ? parsePeriod(values.period) : null;
       if (!period) throw new UsageError('cần --period dạng YYYY hoặc YYYY-Qn');
       if (!values.out || !values.out.endsWith('.xlsx')) throw new UsageError('cần --out <tệp.xlsx>');
+      if (values['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
       const services = openServices(config);
+      const asOf = values['as-of'] ?? defaultAsOf(period, civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE), (d) => services.calendar.onOrAfter(d));
       try {
-        const data = await exportWorkbook(services.store, services.scoring, period, values['as-of'] ?? period.to, config.DONDOC_TIMEZONE);
+        const data = await exportWorkbook(services.store, services.scoring, period, asOf, config.DONDOC_TIMEZONE);
         writeFileSync(values.out, data);
-        print(`Đã xuất ${values.out} (${Math.round(data.length / 1024)} KB).`);
+        print(`Đã xuất ${values.out} (${Math.round(data.length / 1024)} KB, số liệu ${period.label} đến ${formatCivil(asOf)}).`);
       } finally {
         services.store.close();
       }
@@ -614,7 +621,45 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
+/**
+ * The usage of one subcommand (its lines of USAGE: "  <lệnh> …" and the indented lines under it),
+ * or a pointer to `help` for an unknown one: an error shows what applies, not 40 lines.
+ */
+function usageOf(command: string | undefined): string {
+  const lines = USAGE.split('\n');
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (/^ {2}\S/.test(line)) inside = line.trim().split(/\s+/)[0] === command;
+    else if (!/^ {6}/.test(line)) inside = false;
+    if (inside) out.push(line);
+  }
+  return out.length > 0 ? `Cách dùng: npm run cli -- …\n${out.join('\n')}` : 'Gõ npm run cli -- help để xem các lệnh.';
+}
+
+/** Node's parseArgs errors, in Vietnamese (their English text names the option). */
+function parseArgsMessage(error: TypeError & { code?: unknown }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `không có tùy chọn “${option}” cho lệnh này`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `tùy chọn “${option.split(/\s/)[0]}” cần một giá trị (hoặc không nhận giá trị)`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `thừa đối số “${option}”`;
+    default:
+      return 'tùy chọn không hợp lệ';
+  }
+}
+
+// `npm run cli -- say … | head`: once the reader has gone, the rest of the output has nowhere to go.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const argv = process.argv.slice(2);
+run(argv).then(
   // process.exitCode, never process.exit(): standard output piped to another program must drain
   // completely (a --json answer of megabytes) before the process ends.
   (code) => {
@@ -622,13 +667,13 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`Lỗi: ${error.message}.\n\n${USAGE}\n`);
+      process.stderr.write(`Lỗi: ${error.message}.\n\n${usageOf(argv[0])}\n`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 1;
     } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`Lỗi: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`Lỗi: ${parseArgsMessage(error)}.\n\n${usageOf(argv[0])}\n`);
       process.exitCode = 2;
     } else {
       createLogger('error').error({ err: error }, 'cli failed');

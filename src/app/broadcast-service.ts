@@ -22,8 +22,12 @@ export interface Audience {
 
 export interface ResolvedAudience {
   label: string;
+  /** The members dondoc can reach (a chat account to deliver to). */
   recipients: { memberId: number; agencyId: number }[];
+  /** How many agencies the reachable recipients belong to. */
   agencies: number;
+  /** Members of the audience with no chat account yet ("chưa liên kết tài khoản"): named, never counted as reached. */
+  unlinked: { memberId: number; agencyId: number; name: string; agencyName: string }[];
 }
 
 /**
@@ -84,17 +88,23 @@ export class BroadcastService {
       const ids = new Set(agencies.map((a) => a!.id));
       [label, chosen] = [agencies.map((a) => a!.name).join(', '), members.filter((m) => ids.has(m.agencyId))];
     } else return err('unknown_audience');
-    const recipients = chosen.map((m) => ({ memberId: m.id, agencyId: m.agencyId }));
-    return ok({ label, recipients, agencies: new Set(recipients.map((r) => r.agencyId)).size });
+    const reachable = chosen.filter((m) => store.members.deliveryAccount(m) !== undefined);
+    const recipients = reachable.map((m) => ({ memberId: m.id, agencyId: m.agencyId }));
+    const unlinked = chosen
+      .filter((m) => !reachable.includes(m))
+      .map((m) => ({ memberId: m.id, agencyId: m.agencyId, name: m.displayName, agencyName: store.agencies.byId(m.agencyId)?.name ?? String(m.agencyId) }));
+    return ok({ label, recipients, agencies: new Set(recipients.map((r) => r.agencyId)).size, unlinked });
   }
 
   /** Queues one copy per recipient in one transaction; returns how many were queued. */
-  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply, groupMessage?: Reply): number {
+  send(broadcastId: number, recipients: ResolvedAudience['recipients'], message: Reply, groupMessage?: Reply, unlinked: ResolvedAudience['unlinked'] = []): number {
     const { store } = this;
     const now = this.clock.now();
     return store.transaction(() => {
       if (!store.broadcasts.markSent(broadcastId, now)) return -1;
       const queued = this.queue(broadcastId, recipients, message, (memberId) => `broadcast:${broadcastId}:${memberId}`);
+      // Kept so /thongbao_tt names them, and a resend reaches those who have linked an account since.
+      for (const u of unlinked) store.broadcasts.addUnlinked(broadcastId, u.memberId, u.agencyId);
       // Once to each linked group of the audience (the province's groups, and groups of its agencies).
       if (groupMessage) {
         const payload = encodeReplies([groupMessage]);
@@ -190,12 +200,15 @@ export class BroadcastService {
   }
 
   /** One broadcast's counts and the agencies (names) with someone who has not acknowledged it. */
-  status(id: number): { broadcast: Broadcast; stats: BroadcastStats; unacknowledgedAgencies: string[] } | undefined {
-    const { broadcasts, agencies } = this.store;
+  status(id: number): { broadcast: Broadcast; stats: BroadcastStats; unacknowledgedAgencies: string[]; unlinked: { name: string; agencyName: string }[] } | undefined {
+    const { broadcasts, agencies, members } = this.store;
     const broadcast = broadcasts.byId(id);
     if (!broadcast) return undefined;
-    const missing = [...new Set(broadcasts.unacknowledged(id).map((r) => r.agencyId))].map((agencyId) => agencies.byId(agencyId)?.name ?? String(agencyId));
-    return { broadcast, stats: broadcasts.stats(id), unacknowledgedAgencies: missing };
+    const notReached = broadcasts.unlinked(id);
+    const unreachedIds = new Set(notReached.map((u) => u.memberId));
+    const missing = [...new Set(broadcasts.unacknowledged(id).filter((r) => !unreachedIds.has(r.memberId)).map((r) => r.agencyId))].map((agencyId) => agencies.byId(agencyId)?.name ?? String(agencyId));
+    const unlinked = notReached.map((u) => ({ name: members.byId(u.memberId)?.displayName ?? String(u.memberId), agencyName: agencies.byId(u.agencyId)?.name ?? String(u.agencyId) }));
+    return { broadcast, stats: broadcasts.stats(id), unacknowledgedAgencies: missing, unlinked };
   }
 
   private queue(broadcastId: number, recipients: { memberId: number; agencyId: number }[], message: Reply, key: (memberId: number) => string): number {

@@ -7,7 +7,7 @@ import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domai
 import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
-import { readTableFile, type TableFileError } from './table-file.js';
+import { readTableFile, type TableFileError, type TableSource } from './table-file.js';
 
 /** What the importer needs to know about the plan besides its table. */
 export interface PlanMeta {
@@ -29,6 +29,8 @@ export interface ImportReport {
   successions: { text: string; to: string; since: string; rows: number[] }[];
   /** Task dates before the plan's first import ("đã qua khi nhập"): kept and shown, never chased or scored. */
   pastChecks: { count: number; before: string };
+  /** The file's format and, for a Word document, which of its tables were read as the task table. */
+  source: TableSource;
 }
 
 /** dryRun: read and check only, write nothing; chasePast: dates already past at the first import stay owed. */
@@ -48,6 +50,8 @@ export interface ImportOutcome extends ImportReport {
 export type ImportError =
   | { code: 'file'; reason: TableFileError; size: number }
   | { code: 'no_header'; missing: PlanField[] }
+  /** A document none of whose `tables` has a task header (TT, Nhiệm vụ, Chủ trì, Thời gian). */
+  | { code: 'no_task_table'; tables: number }
   | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
   | { code: 'no_tasks' }
   | { code: 'bad_meta'; problem: string };
@@ -91,7 +95,7 @@ export function canonicalArea(title: string, known: Map<string, string>): string
   return sentence;
 }
 
-/** Imports a plan's task table (CSV or XLSX) into the store, or reports why it cannot, in one transaction. */
+/** Imports a plan's task table (CSV, XLSX or the Phụ lục table of a Word document) into the store, or reports why it cannot, in one transaction. */
 export class PlanImportService {
   constructor(
     private readonly store: Store,
@@ -139,10 +143,15 @@ export class PlanImportService {
     }
     if (this.offThread) return this.offThread(fileName, data, meta, options);
     const file = await readTableFile(fileName, data);
-    if (!file.ok) return err({ code: 'file', reason: file.error, size: data.length });
+    if (!file.ok) {
+      if (file.error === 'no_task_table') return err({ code: 'no_task_table', tables: file.tables });
+      return err({ code: 'file', reason: file.error, size: data.length });
+    }
     const header = findHeader(file.rows);
     if (!header.ok) return err(header.error);
-    const rows = readPlanRows(file.rows, header.value);
+    // A Word table's rows are whole rows: none is the rest of the row above wrapped by a page break
+    // (a PDF's may be: a row cut at the foot of a page goes on at the top of the next).
+    const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' });
     if (!rows.ok) return err(rows.error);
 
     const resolver = this.resolver();
@@ -188,6 +197,7 @@ export class PlanImportService {
       unknownDeadlines,
       successions: [...successions.values()],
       pastChecks: { count: pastCount, before: firstImport },
+      source: file.source,
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);

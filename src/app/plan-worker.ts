@@ -26,8 +26,12 @@ try {
   } else if (job.kind === 'export') {
     const scoring = new ScoringService(store, loadRubric(context.dataDir), calendar, context.timeZone);
     const workbook = await scoring.exportWorkbook(job.period, job.asOf);
-    const bytes = new Uint8Array(workbook.buffer, workbook.byteOffset, workbook.byteLength);
-    parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+    // Copied into an ArrayBuffer of its own before it is transferred: a Buffer may sit in Node's
+    // shared pool, which Node 24 refuses to transfer (DataCloneError), and transferring it would
+    // detach the pool's other buffers anyway.
+    const bytes = new Uint8Array(workbook.byteLength);
+    bytes.set(workbook);
+    parentPort!.postMessage(bytes, [bytes.buffer]);
   } else {
     const plans = new PlanImportService(store, clock, calendar, loadAgencyGroups(context.dataDir), context.timeZone);
     parentPort!.postMessage(await plans.importFile(job.fileName, Buffer.from(job.data), job.meta, job.options));

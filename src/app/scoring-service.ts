@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { civilDateOf } from '../domain/civil-date.js';
+import { civilDateOf, formatCivil } from '../domain/civil-date.js';
 import { rubricSchema, scoreAgency, type AgencyScore, type Obligation, type Rubric, type ScoringEvent } from '../domain/scoring.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
@@ -24,6 +24,9 @@ export interface ExportPeriod {
   label: string;
 }
 
+/** UBND tỉnh issues the plan and is not scored against it; every other active agency is. */
+export const notScored = (kind: string): boolean => kind === 'ubnd_tinh';
+
 /** Gathers what each agency owed in a period and its events, and scores it by the rubric. */
 export class ScoringService {
   constructor(
@@ -45,21 +48,34 @@ export class ScoringService {
     return exportWorkbook(this.store, this, period, asOf, this.timeZone);
   }
 
-  /** Scores every agency (except Sở Nội vụ itself) for [from, to] as of a day, best first. */
+  /**
+   * Scores every active agency for [from, to] as of a day, best first: Sở Nội vụ too (it leads tasks
+   * of its own); UBND tỉnh, which issues the plan, is not scored (`notScored` says so).
+   */
   scoreAll(period: { from: string; to: string }, asOf: string): ScoredAgency[] {
     const { store } = this;
     const obligations = new Map<number, Obligation[]>();
     const add = (agencyId: number, o: Obligation) => obligations.set(agencyId, [...(obligations.get(agencyId) ?? []), o]);
-    const latest = new Map<string, { agencyId: number; taskId: number; due: string }>();
+    // Every date of a task its lead owed, each in the period of its plan date ("Quý II" is Q2 even
+    // when 30/6 moves to 1/7, or an extension moves it to Q3): a "Quý I-IV" task owes four dates, and
+    // the year counts all of them, overdue ones included.
+    const dates = new Map<string, { agencyId: number; taskId: number; all: string[]; inPeriod: string[] }>();
     for (const s of store.plans.reminderSources(false)) {
-      // The plan's nominal date decides the period ("Quý II" is Q2 even when 30/6 moves to 1/7).
-      if (!s.dueDate || !s.periodDate || s.periodDate < period.from || s.periodDate > period.to) continue;
+      if (!s.dueDate || !s.periodDate) continue;
       const key = `${s.taskId}:${s.agencyId}`;
-      const prev = latest.get(key);
-      if (!prev || s.dueDate > prev.due) latest.set(key, { agencyId: s.agencyId, taskId: s.taskId, due: s.dueDate });
+      const entry = dates.get(key) ?? { agencyId: s.agencyId, taskId: s.taskId, all: [], inPeriod: [] };
+      if (!entry.all.includes(s.dueDate)) entry.all.push(s.dueDate);
+      if (s.periodDate >= period.from && s.periodDate <= period.to && !entry.inPeriod.includes(s.dueDate)) entry.inPeriod.push(s.dueDate);
+      dates.set(key, entry);
     }
-    const tasks = store.plans.tasksById([...latest.values()].map((l) => l.taskId));
-    for (const l of latest.values()) add(l.agencyId, { itemKind: 'task', itemId: l.taskId, dueDate: l.due, label: tasks.get(l.taskId)?.code ?? String(l.taskId) });
+    const tasks = store.plans.tasksById([...dates.values()].filter((d) => d.inPeriod.length > 0).map((d) => d.taskId));
+    for (const d of dates.values()) {
+      const all = [...d.all].sort();
+      for (const due of d.inPeriod) {
+        const code = tasks.get(d.taskId)?.code ?? String(d.taskId);
+        add(d.agencyId, { itemKind: 'task', itemId: d.taskId, dueDate: due, dates: all, label: all.length > 1 ? `${code} (hạn ${formatCivil(due)})` : code });
+      }
+    }
     for (const report of store.reports.dueBetween(period.from, period.to)) {
       for (const o of store.reports.obligationsOf(report.id)) {
         add(o, { itemKind: 'report', itemId: report.id, dueDate: report.dueDate, reportKind: report.kind, label: `${report.code}/${report.year}` });
@@ -85,7 +101,7 @@ export class ScoringService {
     const reminders = within > 0 ? store.reminders.sentBetween(period.from, period.to) : [];
     return store.agencies
       .list()
-      .filter((a) => !a.isStanding && a.kind !== 'ubnd_tinh')
+      .filter((a) => !notScored(a.kind))
       .map((a) => {
         const score = scoreAgency(
           a.id,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { readPlanDocument, readPlanPdf, type DocumentSource } from '../documents/document-reader.js';
 import { unzipGuarded } from './zip-guard.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
@@ -10,7 +11,24 @@ export const MAX_PLAN_ROWS = 20_000;
 /** Cells in the whole table at most (rows × columns as stored). */
 export const MAX_PLAN_CELLS = 1_000_000;
 
-export type TableFileError = 'too_large' | 'too_large_unzipped' | 'too_many_rows' | 'unsupported_type' | 'unreadable' | 'empty';
+export type TableFileError =
+  | 'too_large'
+  | 'too_large_unzipped'
+  | 'too_many_rows'
+  | 'unsupported_type'
+  | 'unreadable'
+  | 'empty'
+  /** A password-protected Office file (or an old binary .doc renamed .docx). */
+  | 'encrypted'
+  /** An old binary Word file (.doc): read only once saved as .docx. */
+  | 'old_word'
+  /** A PDF over the page limit. */
+  | 'too_many_pages'
+  /** A PDF without a text layer (a scan): not read yet. */
+  | 'scanned';
+
+/** Where a table came from: the file's format and, for a document, which of its tables were read. */
+export type TableSource = { format: 'csv' | 'xlsx' } | DocumentSource;
 
 /** Rows in a worksheet's XML, counted without parsing it ("<row " and "<row>", not "<rowBreaks>"). */
 function countRows(xml: Buffer): number {
@@ -62,17 +80,29 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** Reads a plan table file by its name's extension; expected failures come back as a code. */
+/** Reads a plan table file (.csv, .xlsx, .docx, text .pdf) by its name's extension; expected failures come back as a code. */
 export async function readTableFile(
   name: string,
   data: Buffer,
-): Promise<{ ok: true; rows: string[][] } | { ok: false; error: TableFileError }> {
+): Promise<{ ok: true; rows: string[][]; source: TableSource } | { ok: false; error: TableFileError } | { ok: false; error: 'no_task_table'; tables: number }> {
   if (data.length > MAX_PLAN_FILE_BYTES) return { ok: false, error: 'too_large' };
   if (data.length === 0) return { ok: false, error: 'empty' };
   const lower = name.toLowerCase();
   let rows: string[][];
+  let source: TableSource = { format: lower.endsWith('.csv') ? 'csv' : 'xlsx' };
   try {
-    if (lower.endsWith('.csv')) {
+    if (lower.endsWith('.docx') || lower.endsWith('.pdf')) {
+      const document = lower.endsWith('.pdf') ? await readPlanPdf(data) : readPlanDocument(data);
+      if (!document.ok) {
+        const { problem } = document;
+        if (problem.code === 'no_task_table') return { ok: false, error: 'no_task_table', tables: problem.tables };
+        return { ok: false, error: problem.code === 'no_text' ? 'scanned' : problem.code };
+      }
+      rows = document.rows;
+      source = document.source;
+    } else if (lower.endsWith('.doc')) {
+      return { ok: false, error: 'old_word' };
+    } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
       rows = readCsv(data);
     } else if (lower.endsWith('.xlsx')) {
@@ -89,7 +119,7 @@ export async function readTableFile(
     return { ok: false, error: 'unreadable' };
   }
   if (rows.length > MAX_PLAN_ROWS || rows.reduce((n, row) => n + row.length, 0) > MAX_PLAN_CELLS) return { ok: false, error: 'too_many_rows' };
-  return { ok: true, rows };
+  return { ok: true, rows, source };
 }
 
 /** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */

@@ -5,6 +5,7 @@ import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Member } from '../store/member-repo.js';
 import type { AgencyTask, Task, TaskDeadline } from '../store/plan-repo.js';
 import { itemView, type ItemView } from '../domain/item-state.js';
+import { taskCodeKey, taskIdOf } from '../domain/task-code.js';
 import type { Store } from '../store/store.js';
 import type { ReminderPlanner } from './reminder-planner.js';
 
@@ -67,6 +68,19 @@ export class TaskService {
   /** Active tasks a typed reference names ("t12", a code as typed, a code's tail). */
   byRef(typed: string): Task[] {
     return this.store.plans.tasksByRef(typed);
+  }
+
+  /**
+   * The one task a command that writes may change: a button's "t<id>", or a code typed in full that
+   * names one active task. A tail ("7" for "II.7", "I.3.7", …) or a code in several plans is never
+   * taken as one of them: `choose` lists every candidate (full code, plan), and nothing is written.
+   */
+  forWrite(typed: string): { kind: 'one'; task: Task } | { kind: 'choose'; tasks: Task[] } | { kind: 'none' } {
+    const { plans } = this.store;
+    const found = plans.tasksByRef(typed);
+    if (found.length === 0) return { kind: 'none' };
+    const exact = found.length === 1 && (taskIdOf(typed) !== null || taskCodeKey(found[0]!.code).toLowerCase() === taskCodeKey(typed).toLowerCase());
+    return exact ? { kind: 'one', task: found[0]! } : { kind: 'choose', tasks: found };
   }
 
   details(task: Task): TaskDetails {

@@ -1,4 +1,5 @@
-import { civilDate, daysInMonth, endOfMonth, endOfQuarter, formatCivil, type CivilDate } from './civil-date.js';
+import { addDays, civilDate, dayOfWeek, daysInMonth, endOfMonth, endOfQuarter, formatCivil, weekdayName, type CivilDate } from './civil-date.js';
+import { lunarToSolar, tetDay } from './lunar.js';
 import { cleanCell } from './plan-table.js';
 import { textKey } from './text-key.js';
 import type { WorkCalendar } from './work-calendar.js';
@@ -8,6 +9,8 @@ import type { WorkCalendar } from './work-calendar.js';
  * - due: one or more dates; - recurring: periodic checks (monthly, quarterly, 6-monthly, yearly) on
  *   listed dates; - ongoing: no date, periodic check-ins; - event: waits for an outside event a
  *   person must date; - unknown: not understood (or too vague to date without a guess).
+ * The reading is closed-world: every word of the cell must belong to a construction the grammar
+ * knows; a word it cannot place makes the cell `unknown` (listed in `unexplained`), never a date.
  */
 export type DeadlineKind = 'due' | 'recurring' | 'ongoing' | 'event' | 'unknown';
 
@@ -16,6 +19,11 @@ export interface DeadlineContext {
   year: number;
   /** The plan's period (e.g. 2021–2030) for "Hàng năm" and "… và các năm tiếp theo". */
   period?: { from: number; to: number } | undefined;
+  /**
+   * The province's working days: needed for "ngày làm việc cuối cùng của tháng …" and "trước Tết …".
+   * Without one (default) such cells are `unknown`: dondoc does not guess the province's days off.
+   */
+  calendar?: WorkCalendar | undefined;
 }
 
 export interface ParsedDeadline {
@@ -24,6 +32,15 @@ export interface ParsedDeadline {
   dates: CivilDate[];
   /** A Vietnamese explanation shown next to the original text. */
   note: string;
+  /** Words of the cell no construction of the grammar accounts for (empty when all were placed). */
+  unexplained: string[];
+  /** "Trước 30/6/2026, sau đó duy trì thường xuyên": due on the dates, then ongoing work. */
+  thenOngoing?: boolean;
+  /**
+   * "Trước Tết …": the dates are the eve of a holiday, and work is due before the break, so a day
+   * off moves the due date to the working day before it, not after (scheduleDeadline).
+   */
+  dueBefore?: boolean;
 }
 
 export interface ScheduledDeadline extends ParsedDeadline {
@@ -51,6 +68,91 @@ export function repairDeadlineText(raw: string): string {
     .trim();
 }
 
+/** Month numbers written as words after "tháng" (longest first); "sáu" only with its diacritics ("tháng sau" is "next month"). */
+const MONTH_WORDS: [string, number][] = [
+  ['mười một|muoi mot', 11],
+  ['mười hai|muoi hai', 12],
+  ['mười|muoi', 10],
+  ['một|mot', 1],
+  ['hai', 2],
+  ['ba', 3],
+  ['bốn|bon|tư|tu', 4],
+  ['năm|nam', 5],
+  ['sáu', 6],
+  ['bảy|bay', 7],
+  ['tám|tam', 8],
+  ['chín|chin', 9],
+];
+/** Quarter numbers written as words after "quý": nhất/một, hai, ba, tư/bốn. */
+const QUARTER_WORDS: [string, number][] = [
+  ['nhất|nhat|một|mot', 1],
+  ['hai', 2],
+  ['ba', 3],
+  ['tư|tu|bốn|bon', 4],
+];
+
+/**
+ * Rewrites numbers written as words after "tháng"/"quý" as digits, in any case, with or without
+ * diacritics: "Quý hai" → "Quý 2", "Tháng Mười Một" → "Tháng 11", "quy tu" → "quy 4", and the
+ * members of a list ("quý hai và quý ba"). Not "tháng một lần" (once a month), not "6 tháng năm 2024"
+ * (six months of 2024), not "tháng năm 2024" (ambiguous): those stay words.
+ */
+const SPELL_UNIT = '(tháng|thang|quý|quy)';
+const alternatives = (words: [string, number][]) => words.map(([w]) => w).join('|');
+const SPELL_HEAD = new RegExp(`(^|[^\\p{L}\\p{N}])${SPELL_UNIT}(\\s+)(${alternatives(MONTH_WORDS)}|${alternatives(QUARTER_WORDS)})(?![\\p{L}\\p{N}])`, 'giu');
+const SPELL_MEMBER = (months: boolean) =>
+  new RegExp(`^(\\s*(?:,|và|va|-|–|đến|den|hoặc|hoac)\\s*(?:${SPELL_UNIT}\\s+)?)(${alternatives(months ? MONTH_WORDS : QUARTER_WORDS)})(?![\\p{L}\\p{N}])`, 'iu');
+const SPELL_MEMBERS = { month: SPELL_MEMBER(true), quarter: SPELL_MEMBER(false) };
+/** Cheap test: a unit word followed by a letter, without which there is nothing to spell. */
+const SPELL_ANY = /(?:th[aá]ng|qu[yý])\s+\p{L}/iu;
+
+export function spellNumbers(text: string): string {
+  if (!SPELL_ANY.test(text)) return text;
+  const head = SPELL_HEAD;
+  const valueOf = (unitWord: string, word: string): number | null => {
+    const table = /^th/i.test(unitWord) ? MONTH_WORDS : QUARTER_WORDS;
+    const lower = word.toLowerCase();
+    for (const [alts, n] of table) if (alts.split('|').includes(lower)) return n;
+    return null;
+  };
+  const acceptable = (before: string, unitWord: string, word: string, after: string, n: number): boolean => {
+    if (/^\s*(?:lần|lan)(?![\p{L}])/iu.test(after)) return false;
+    if (n === 5 && /^th/i.test(unitWord)) {
+      // "tháng năm" is May only where "năm" cannot be "year": before "năm 2026", "/2026", a list word or the end.
+      if (/(?:\d|sáu|sau|ba|chín|chin|mười|muoi|hai)\s*$/iu.test(before)) return false;
+      if (!/^\s*(?:$|[,;.)]|(?:năm|nam)\s+\d{4}|[/-]\s*\d{4}|(?:và|va|đến|den|hoặc|hoac)(?![\p{L}]))/iu.test(after)) return false;
+    }
+    return word.length > 0;
+  };
+  let out = '';
+  let rest = text;
+  for (;;) {
+    head.lastIndex = 0;
+    const m = head.exec(rest);
+    if (!m) break;
+    const [whole, lead, unitWord, space, word] = m as unknown as [string, string, string, string, string];
+    const n = valueOf(unitWord, word);
+    const before = out + rest.slice(0, m.index) + lead;
+    const after = rest.slice(m.index + whole.length);
+    if (n === null || !acceptable(before, unitWord, word, after, n)) {
+      out += rest.slice(0, m.index + whole.length);
+      rest = after;
+      continue;
+    }
+    out += rest.slice(0, m.index) + lead + unitWord + space + String(n);
+    rest = after;
+    // The members of a list after it: "quý hai, ba", "tháng mười một và tháng mười hai".
+    const member = /^th/i.test(unitWord) ? SPELL_MEMBERS.month : SPELL_MEMBERS.quarter;
+    for (let next = member.exec(rest); next; next = member.exec(rest)) {
+      const value = valueOf(unitWord, next[3]!);
+      if (value === null || (value === 5 && /^th/i.test(unitWord)) || /^\s*(?:lần|lan)(?![\p{L}])/iu.test(rest.slice(next[0].length))) break;
+      out += next[1] + String(value);
+      rest = rest.slice(next[0].length);
+    }
+  }
+  return out + rest;
+}
+
 /** The folded comparison key of a cell: no diacritics or case, broken words re-joined, units split from numerals. */
 function deadlineKey(text: string): string {
   let key = textKey(text)
@@ -60,7 +162,7 @@ function deadlineKey(text: string): string {
   // A note on the data period of a report ("số liệu tính từ 15/12/2023 đến 14/12/2024") is not a deadline.
   key = key.replace(/\([^)]*\b(?:so lieu|ky bao cao|tinh tu|tinh den|thoi diem chot)\b[^)]*\)/g, ' ');
   // A document reference and its date ("Kế hoạch số 12/KH-UBND ngày 15/01/2024") is not a deadline.
-  key = key.replace(/\b(?:so\s+)?\d{1,5}\/(?:\d{4}\/)?(?!(?:nam|thang|quy)\b)[a-z]{2}[a-z0-9]*(?:-[a-z0-9]+)*(?:\s+ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})?/g, ' van ban ');
+  key = key.replace(/\b(?:so\s+)?\d{1,5}\/(?:\d{4}\/)?(?!(?:nam|thang|quy)\b)[a-z]{2}[a-z0-9]*(?:-[a-z0-9]+)*(?:\s+ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})?/g, ' vanbanref ');
   // "QuýII/2024", "Q2/2024", "T6/2024", "quý2": a unit glued to its numeral.
   key = key.replace(/\b(quy|q)(?=(?:i{1,3}|iv|[1-4])\b)/g, 'quy ').replace(/\b(thang|t)(?=\d{1,2}\b)/g, 'thang ');
   key = key.replace(/\b(quy|thang|nam|ngay)(?=\d)/g, '$1 ');
@@ -90,15 +192,18 @@ function tokenize(key: string): string[] {
 
 /** One time expression found in the cell; `year` is filled in later from its neighbours or the plan. */
 type Atom =
-  | { unit: 'day'; day: number; month: number; year?: number | undefined }
+  /** `label`: how the text named a day it did not write as a number ("tuần đầu tháng 3", "trung tuần tháng 5"). */
+  | { unit: 'day'; day: number; month: number; year?: number | undefined; rel?: number | undefined; label?: string }
   | { unit: 'dayOnly'; day: number }
-  /** `shift`: years before the year the list names ("tháng 11 - 2/2025": November is in 2024). */
-  | { unit: 'month'; month: number; year?: number | undefined; shift?: number }
-  | { unit: 'quarter'; quarter: number; year?: number | undefined; shift?: number }
+  /** `shift`: years before the year the list names ("tháng 11 - 2/2025": November is in 2024). `rel`: "năm sau" = +1. */
+  | { unit: 'month'; month: number; year?: number | undefined; shift?: number; rel?: number | undefined; label?: string }
+  | { unit: 'quarter'; quarter: number; year?: number | undefined; shift?: number; rel?: number | undefined }
   /** "6 tháng đầu năm" (months 1–6), "9 tháng đầu năm" (1–9), "6 tháng cuối năm" (7–12). */
-  | { unit: 'part'; startMonth: number; endMonth: number; label: string; year?: number | undefined }
-  | { unit: 'year'; year: number; open?: boolean }
-  | { unit: 'years'; from: number; to: number };
+  | { unit: 'part'; startMonth: number; endMonth: number; label: string; year?: number | undefined; rel?: number | undefined }
+  | { unit: 'year'; year: number; open?: boolean; rel?: number | undefined }
+  | { unit: 'years'; from: number; to: number }
+  /** A holiday: Tết Nguyên đán (mùng 1 tháng Giêng), Giỗ Tổ Hùng Vương (10/3 âm lịch), Tết Dương lịch (1/1); `before`: "trước …". */
+  | { unit: 'holiday'; name: 'tet' | 'gioto' | 'newyear'; year?: number | undefined; rel?: number | undefined; before: boolean; label: string };
 
 type YearlessAtom = Extract<Atom, { unit: 'day' | 'month' | 'quarter' | 'part' }>;
 
@@ -116,6 +221,25 @@ interface Found {
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+/** Weekday names as folded words after "thứ" (0 = Chủ nhật … 6 = thứ Bảy, as dayOfWeek counts). */
+const WEEKDAYS: Record<string, number> = { hai: 1, '2': 1, ba: 2, '3': 2, tu: 3, '4': 3, nam: 4, '5': 4, sau: 5, '6': 5, bay: 6, '7': 6 };
+/** The ten heavenly stems and twelve earthly branches, folded ("ty" is both Tý and Tỵ: the stem's parity decides). */
+const CAN = ['giap', 'at', 'binh', 'dinh', 'mau', 'ky', 'canh', 'tan', 'nham', 'quy'];
+const CHI = ['ty', 'suu', 'dan', 'mao', 'thin', 'ty', 'ngo', 'mui', 'than', 'dau', 'tuat', 'hoi'];
+
+/** The solar year whose Tết opens the lunar year named by its Can Chi, nearest the plan's year (a 60-year cycle). */
+export function canChiYear(can: string, chi: string, near: number): number | null {
+  const c = CAN.indexOf(can);
+  if (c < 0) return null;
+  const branches = CHI.map((name, index) => (name === (chi === 'meo' ? 'mao' : chi) ? index : -1)).filter((index) => index >= 0 && index % 2 === c % 2);
+  if (branches.length !== 1) return null;
+  const z = branches[0]!;
+  let cycle = c;
+  while (cycle % 12 !== z) cycle += 10;
+  // Year 4 (Giáp Tý) starts the cycle: year y has index (y - 4) mod 60.
+  const offset = (((near - 4 - cycle) % 60) + 60) % 60;
+  return offset < 30 ? near - offset : near - offset + 60;
+}
 
 /** A list's year for one of its members: the named year moved by the member's shift, or the shift kept for later. */
 function shifted(year: number | undefined, shift: number): { year?: number; shift?: number } {
@@ -135,12 +259,30 @@ class Unreadable extends Error {}
 class AtomScanner {
   readonly found: Found[] = [];
   vague: string | null = null;
+  /** "ngày làm việc cuối cùng / đầu tiên của …": the periods named are due on their last / first working day. */
+  workday: 'first' | 'last' | null = null;
+  /** Times of day beside a date ("17h00"): kept for the note, the date wins. */
+  readonly times: { text: string; start: number }[] = [];
+  /** Weekday names beside a date ("Thứ Sáu, 20/3/2026"): checked against the date. */
+  readonly weekdays: { dow: number; start: number }[] = [];
+  /** Which tokens a construction has accounted for. */
+  readonly covered: boolean[];
   private group = 0;
 
-  constructor(private readonly t: string[]) {}
+  constructor(
+    private readonly t: string[],
+    private readonly planYear: number,
+  ) {
+    this.covered = t.map(() => false);
+  }
 
   get tokens(): string[] {
     return this.t;
+  }
+
+  /** Marks tokens [start, end) as accounted for. */
+  mark(start: number, end: number): void {
+    for (let k = Math.max(0, start); k < Math.min(end, this.t.length); k += 1) this.covered[k] = true;
   }
 
   scan(): void {
@@ -162,11 +304,32 @@ class AtomScanner {
         i = next;
         continue;
       }
+      if (next > i) {
+        this.mark(i, next);
+        i = next;
+        continue;
+      }
       i += 1;
     }
   }
 
+  /** "năm sau", "năm tới", "năm kế tiếp", "năm tiếp theo" (+1), "năm trước", "năm ngoái" (−1), "năm nay" (0) at token j ("nam"). */
+  relYear(j: number): { rel: number; next: number } | null {
+    const t = this.t;
+    if (t[j] !== 'nam' || ['hang', 'moi', 'tung', 'cac', 'nhung', 'ky', 'theo'].includes(t[j - 1] ?? '')) return null;
+    const a = t[j + 1];
+    const b = t[j + 2];
+    if ((a === 'sau' || a === 'toi') && b !== 'khi' && b !== 'do') return { rel: 1, next: j + 2 };
+    if ((a === 'ke' && b === 'tiep') || (a === 'tiep' && b === 'theo')) return { rel: 1, next: j + 3 };
+    if (a === 'ngoai') return { rel: -1, next: j + 2 };
+    // "năm trước" only at the end of a clause: "Hằng năm trước ngày 15/12" is not "last year".
+    if (a === 'truoc' && (b === undefined || [')', ',', ';', '.', '-'].includes(b))) return { rel: -1, next: j + 2 };
+    if (a === 'nay') return { rel: 0, next: j + 2 };
+    return null;
+  }
+
   private push(atom: Atom, start: number, end: number, range = false): void {
+    this.mark(start, end);
     const opens = this.t[start - 1] === 'tu' || (this.t[start - 2] === 'tu' && this.t[start - 1] === 'ngay');
     this.found.push({ atom, start, end, group: this.group, ...(range ? { rangeFromPrevious: true } : {}), ...(opens ? { opensSpan: true } : {}) });
   }
@@ -174,6 +337,40 @@ class AtomScanner {
   /** Tries every atom form at token i; returns the index after what it consumed (i when nothing). */
   private atomAt(i: number): number {
     const w = this.t[i]!;
+    const t = this.t;
+    // A time of day beside a date: "17h00", "17 giờ 30", "16:30", "8h sáng".
+    if (isNum(w) && !isYear(w) && Number(w) <= 23 && (['h', 'g', 'gio'].includes(t[i + 1] ?? '') || (t[i + 1] === ':' && /^\d{2}$/.test(t[i + 2] ?? '')))) {
+      let j = i + 2;
+      let minute = 0;
+      if (isNum(t[j]) && t[j]!.length <= 2) {
+        minute = Number(t[j]);
+        j += 1;
+      }
+      if (minute > 59) return i;
+      if (t[j] === 'phut') j += 1;
+      if (['sang', 'chieu', 'trua', 'toi'].includes(t[j] ?? '')) j += 1;
+      this.times.push({ text: `${Number(w)}h${String(minute).padStart(2, '0')}`, start: i });
+      return j;
+    }
+    if (w === 'thu' && WEEKDAYS[t[i + 1] ?? ''] !== undefined) {
+      this.weekdays.push({ dow: WEEKDAYS[t[i + 1]!]!, start: i });
+      return i + 2;
+    }
+    if (w === 'chu' && t[i + 1] === 'nhat') {
+      this.weekdays.push({ dow: 0, start: i });
+      return i + 2;
+    }
+    if (w === 'ngay' && t[i + 1] === 'lam' && t[i + 2] === 'viec') return this.workdayPhrase(i);
+    if (w === 'tuan' || ((w === 'thuong' || w === 'trung' || w === 'ha') && t[i + 1] === 'tuan')) return this.weekOfMonth(i);
+    if (isNum(w) && !isYear(w) && t[i + 1] === 'ngay' && (t[i + 2] === 'dau' || t[i + 2] === 'cuoi')) return this.daysOfMonth(i);
+    if (w === 'tet' || (w === 'gio' && t[i + 1] === 'to')) return this.holiday(i);
+    if (w === 'nam') {
+      const rel = this.relYear(i);
+      if (rel) {
+        this.push({ unit: 'year', year: this.planYear + rel.rel, rel: rel.rel }, i, rel.next);
+        return rel.next;
+      }
+    }
     if (w === 'ngay' && isNum(this.t[i + 1]) && this.t[i + 2] === 'thang' && isNum(this.t[i + 3])) return this.longDate(i);
     if (isNum(w) && !isYear(w) && (this.t[i + 1] === '/' || this.t[i + 1] === '-' || this.t[i + 1] === '.') && isNum(this.t[i + 2])) return this.numericDate(i);
     if ((isNum(w) || NUMBER_WORDS[w] !== undefined) && this.t[i + 1] === 'thang' && this.isPart(i)) return this.part(i);
@@ -194,6 +391,143 @@ class AtomScanner {
     if (w === 'nam' && isYear(this.t[i + 1])) return this.yearAt(i + 1, i);
     if (isYear(w)) return this.yearAt(i, i);
     return i;
+  }
+
+  /** "ngày làm việc cuối cùng / đầu tiên (của)": marks the periods that follow; nothing more to read → the words stay unplaced. */
+  private workdayPhrase(i: number): number {
+    let j = i + 3;
+    let which: 'first' | 'last';
+    if (this.t[j] === 'cuoi') {
+      which = 'last';
+      j += 1;
+      if (this.t[j] === 'cung') j += 1;
+    } else if (this.t[j] === 'dau') {
+      which = 'first';
+      j += 1;
+      if (this.t[j] === 'tien') j += 1;
+    } else {
+      return i;
+    }
+    if (this.t[j] === 'cua' || this.t[j] === 'trong') j += 1;
+    if (!['thang', 'quy', 'nam', 'moi', 'hang'].includes(this.t[j] ?? '')) return i;
+    this.workday = which;
+    return j;
+  }
+
+  /** One month after a week or day phrase: "tháng 3", "tháng 3/2026", "tháng 3 năm sau"; null if none. */
+  private oneMonth(j: number): { month: number; year: number | undefined; rel: number | undefined; next: number } | null {
+    if (this.t[j] === 'cua' || this.t[j] === 'trong') j += 1;
+    if (this.t[j] !== 'thang' || !isNum(this.t[j + 1]) || isYear(this.t[j + 1])) return null;
+    const month = Number(this.t[j + 1]);
+    if (month < 1 || month > 12) throw new Unreadable(`Tháng ${month} không có.`);
+    const { year, rel, next } = this.yearSuffix(j + 2);
+    return { month, year, rel, next };
+  }
+
+  /** "tuần đầu (tiên) của tháng 3" (days 1–7), "tuần thứ hai" (8–14) …, "tuần cuối tháng"; "thượng/trung/hạ tuần tháng 5" (10th, 20th, month end). */
+  private weekOfMonth(i: number): number {
+    const t = this.t;
+    let j: number;
+    let day: number | 'end';
+    let label: string;
+    if (t[i] !== 'tuan') {
+      day = t[i] === 'thuong' ? 10 : t[i] === 'trung' ? 20 : 'end';
+      label = `${t[i] === 'thuong' ? 'thượng' : t[i] === 'trung' ? 'trung' : 'hạ'} tuần`;
+      j = i + 2;
+    } else if (t[i + 1] === 'dau') {
+      day = 7;
+      label = 'tuần đầu';
+      j = t[i + 2] === 'tien' ? i + 3 : i + 2;
+    } else if (t[i + 1] === 'cuoi') {
+      day = 'end';
+      label = 'tuần cuối';
+      j = t[i + 2] === 'cung' ? i + 3 : i + 2;
+    } else if (t[i + 1] === 'thu' && ({ nhat: 1, '1': 1, hai: 2, '2': 2, ba: 3, '3': 3, tu: 4, '4': 4 } as Record<string, number>)[t[i + 2] ?? ''] !== undefined) {
+      const n = ({ nhat: 1, '1': 1, hai: 2, '2': 2, ba: 3, '3': 3, tu: 4, '4': 4 } as Record<string, number>)[t[i + 2]!]!;
+      day = 7 * n;
+      label = `tuần thứ ${['nhất', 'hai', 'ba', 'tư'][n - 1]}`;
+      j = i + 3;
+    } else {
+      return i;
+    }
+    let month = this.oneMonth(j);
+    let start = i;
+    // "Tháng 3/2026 (tuần đầu tiên)": the week of the month just named.
+    const previous = this.found[this.found.length - 1];
+    if (!month && previous && previous.atom.unit === 'month' && !previous.atom.label && this.t[i - 1] === '(' && previous.end === i - 1 && this.found.filter((f) => f.group === previous.group).length === 1) {
+      this.found.pop();
+      month = { month: previous.atom.month, year: previous.atom.year, rel: previous.atom.rel, next: j };
+      start = previous.start;
+    }
+    if (!month) return i;
+    if (start !== i) {
+      // Re-push over the whole "tháng 3/2026 (tuần đầu tiên" so both read as one day.
+      if (day === 'end') this.push({ unit: 'month', month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, start, month.next);
+      else this.push({ unit: 'day', day, month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, start, month.next);
+      return month.next;
+    }
+    if (day === 'end') this.push({ unit: 'month', month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, i, month.next);
+    else this.push({ unit: 'day', day, month: month.month, year: month.year, rel: month.rel, label: `${label} tháng ${month.month}` }, i, month.next);
+    return month.next;
+  }
+
+  /** "15 ngày đầu tháng 6" (due 15/6), "10 ngày cuối tháng 12" (due at the month's end). */
+  private daysOfMonth(i: number): number {
+    const n = Number(this.t[i]);
+    const fromEnd = this.t[i + 2] === 'cuoi';
+    const month = this.oneMonth(i + 3);
+    if (!month) return i;
+    if (n < 1 || n > daysInMonth(month.year ?? 2024, month.month)) throw new Unreadable(`Tháng ${month.month} không có ${n} ngày.`);
+    const label = `${n} ngày ${fromEnd ? 'cuối' : 'đầu'} tháng ${month.month}`;
+    if (fromEnd) this.push({ unit: 'month', month: month.month, year: month.year, rel: month.rel, label }, i, month.next);
+    else this.push({ unit: 'day', day: n, month: month.month, year: month.year, rel: month.rel, label }, i, month.next);
+    return month.next;
+  }
+
+  /** "Tết Nguyên đán (Bính Ngọ | 2027 | năm sau)", "Giỗ Tổ Hùng Vương (10/3 âm lịch)", after "trước (dịp | kỳ nghỉ)". */
+  private holiday(i: number): number {
+    const t = this.t;
+    let j: number;
+    let name: 'tet' | 'gioto' | 'newyear';
+    let label: string;
+    if (t[i] === 'tet' && t[i + 1] === 'duong' && t[i + 2] === 'lich') {
+      name = 'newyear';
+      label = 'Tết Dương lịch';
+      j = i + 3;
+    } else if (t[i] === 'tet') {
+      name = 'tet';
+      label = 'Tết Nguyên đán';
+      j = i + 1;
+      if ((t[j] === 'nguyen' && t[j + 1] === 'dan') || (t[j] === 'am' && t[j + 1] === 'lich') || (t[j] === 'co' && t[j + 1] === 'truyen')) j += 2;
+    } else {
+      name = 'gioto';
+      label = 'Giỗ Tổ Hùng Vương';
+      j = i + 2;
+      if (t[j] === 'hung' && t[j + 1] === 'vuong') j += 2;
+    }
+    let year: number | undefined;
+    let rel: number | undefined;
+    const k = t[j] === 'nam' && CAN.includes(t[j + 1] ?? '') ? j + 1 : j;
+    const byName = CAN.includes(t[k] ?? '') && t[k + 1] !== undefined ? canChiYear(t[k]!, t[k + 1]!, this.planYear) : null;
+    if (byName !== null) {
+      year = byName;
+      j = k + 2;
+    } else {
+      const suffix = this.yearSuffix(j, true);
+      year = suffix.year;
+      rel = suffix.rel;
+      j = suffix.next;
+    }
+    // The lunar date written beside Giỗ Tổ: "(10/3 âm lịch)", "(mùng 10 tháng 3 âm lịch)".
+    const lunar = t.slice(j, j + 9).join(' ');
+    const note = name === 'gioto' ? /^\(? ?(?:ngay |mung )?10 (?:\/|thang) 3 (?:am lich|al)? ?\)?/.exec(lunar) : null;
+    if (note) j += note[0].trim().split(' ').length;
+    let start = i;
+    if (t[start - 1] === 'dip' || t[start - 1] === 'nghi' || t[start - 1] === 'le') start -= 1;
+    if (t[start - 1] === 'ky') start -= 1;
+    const before = t[start - 1] === 'truoc';
+    this.push({ unit: 'holiday', name, year, rel, before, label }, start, j);
+    return j;
   }
 
   private isPart(i: number): boolean {
@@ -218,14 +552,18 @@ class AtomScanner {
       if (this.t[j] === 'dau' || this.t[j] === 'cuoi') j += 1;
     }
     if (this.t[j] === 'nam') j += 1;
-    const { year, next } = this.yearSuffix(j, true);
+    let { year, rel, next } = this.yearSuffix(j, true);
+    if (year === undefined && this.t[j - 1] === 'nam') {
+      const after = this.relYear(j - 1);
+      if (after) ({ year, rel, next } = { year: this.planYear + after.rel, rel: after.rel, next: after.next });
+    }
     const label = `${months} tháng ${fromEnd ? 'cuối' : 'đầu'} năm`;
-    this.push({ unit: 'part', startMonth: fromEnd ? 13 - months : 1, endMonth: fromEnd ? 12 : months, label, year }, i, next);
+    this.push({ unit: 'part', startMonth: fromEnd ? 13 - months : 1, endMonth: fromEnd ? 12 : months, label, year, rel }, i, next);
     return next;
   }
 
-  /** "/2024", "-2024", "năm 2024", ", năm 2024", or (bare) "2024" after "năm"; none → undefined. */
-  private yearSuffix(j: number, afterNam = false): { year: number | undefined; next: number } {
+  /** "/2024", "-2024", "năm 2024", ", năm 2024", (bare) "2024" after "năm", or "năm sau"/"năm tới" (rel); none → undefined. */
+  private yearSuffix(j: number, afterNam = false): { year: number | undefined; rel?: number | undefined; next: number } {
     const t = this.t;
     if ((t[j] === '/' || t[j] === '-' || t[j] === '.') && isYear(t[j + 1])) return { year: Number(t[j + 1]), next: j + 2 };
     if (t[j] === '/' && t[j + 1] === 'nam' && isYear(t[j + 2])) return { year: Number(t[j + 2]), next: j + 3 };
@@ -233,6 +571,8 @@ class AtomScanner {
     if (t[j] === ',' && t[j + 1] === 'nam' && isYear(t[j + 2])) return { year: Number(t[j + 2]), next: j + 3 };
     if (t[j] === ',' && isYear(t[j + 1]) && !RANGE_WORDS.has(t[j + 2] ?? '')) return { year: Number(t[j + 1]), next: j + 2 };
     if (afterNam && isYear(t[j])) return { year: Number(t[j]), next: j + 1 };
+    const rel = this.relYear(j);
+    if (rel) return { year: this.planYear + rel.rel, rel: rel.rel, next: rel.next };
     return { year: undefined, next: j };
   }
 
@@ -272,8 +612,8 @@ class AtomScanner {
       return start;
     }
     for (const v of values) if (v.n < 1 || v.n > 12) throw new Unreadable(`Tháng ${v.n} không có.`);
-    const { year, next: after } = this.yearSuffix(next);
-    for (const v of values) this.push({ unit: 'month', month: v.n, ...shifted(year, v.shift) }, start, after, v.range);
+    const { year, rel, next: after } = this.yearSuffix(next);
+    for (const v of values) this.push({ unit: 'month', month: v.n, ...shifted(year, v.shift), ...(rel !== undefined ? { rel: rel + v.shift } : {}) }, start, after, v.range);
     return after;
   }
 
@@ -288,8 +628,8 @@ class AtomScanner {
     const { values, next } = this.numeralList(j, ['quy', 'q'], read);
     if (values.length === 0) return start;
     for (const v of values) if (v.n < 1 || v.n > 4) throw new Unreadable('Một năm chỉ có bốn quý (I–IV).');
-    const { year, next: after } = this.yearSuffix(next);
-    for (const v of values) this.push({ unit: 'quarter', quarter: v.n, ...shifted(year, v.shift) }, start, after, v.range);
+    const { year, rel, next: after } = this.yearSuffix(next);
+    for (const v of values) this.push({ unit: 'quarter', quarter: v.n, ...shifted(year, v.shift), ...(rel !== undefined ? { rel: rel + v.shift } : {}) }, start, after, v.range);
     return after;
   }
 
@@ -298,6 +638,11 @@ class AtomScanner {
     const unit = this.t[i + 1];
     if (unit === 'nam') {
       if (isYear(this.t[i + 2])) return this.yearAt(i + 2, i);
+      const rel = this.relYear(i + 1);
+      if (rel) {
+        this.push({ unit: 'year', year: this.planYear + rel.rel, rel: rel.rel }, i, rel.next);
+        return rel.next;
+      }
       this.push({ unit: 'year', year: Number.NaN }, i, i + 2);
       return i + 2;
     }
@@ -341,7 +686,12 @@ class AtomScanner {
       year = Number(this.t[next + 1]);
       next += 2;
     }
-    this.pushDay(day, month, year, i, next);
+    const rel = year === undefined ? this.relYear(next) : null;
+    if (rel) {
+      year = this.planYear + rel.rel;
+      next = rel.next;
+    }
+    this.pushDay(day, month, year, i, next, rel?.rel);
     return next;
   }
 
@@ -366,16 +716,21 @@ class AtomScanner {
       // "6-9": a span of days or of months without context; only "d-m-yyyy" is a date.
       return i;
     }
-    this.pushDay(a, Number(b), year, i, next);
+    const rel = year === undefined ? this.relYear(next) : null;
+    if (rel) {
+      year = this.planYear + rel.rel;
+      next = rel.next;
+    }
+    this.pushDay(a, Number(b), year, i, next, rel?.rel);
     return next;
   }
 
-  private pushDay(day: number, month: number, year: number | undefined, start: number, end: number): void {
+  private pushDay(day: number, month: number, year: number | undefined, start: number, end: number, rel?: number): void {
     if (month < 1 || month > 12) throw new Unreadable(`Tháng ${month} không có.`);
     if (day < 1 || day > 31 || (year !== undefined && civilDate(year, month, day) === null) || (year === undefined && day > daysInMonth(2024, month))) {
       throw new Unreadable(`Ngày ${day}/${month}${year ? `/${year}` : ''} không có trong lịch.`);
     }
-    this.push({ unit: 'day', day, month, year }, start, end);
+    this.push({ unit: 'day', day, month, year, ...(rel !== undefined ? { rel } : {}) }, start, end);
   }
 }
 
@@ -387,9 +742,15 @@ class AtomScanner {
 const LEAD_WORDS =
   /^(?:(?:thoi gian|thuc hien|trien khai|hoan thanh|ban hanh|trinh|xong|du kien|phan dau|to chuc|bao cao|gui|nop|va|,|-|:)\s*)*/;
 const EVENT_START =
-  /^(?:ngay sau khi|ngay sau|ngay khi|sau khi|sau(?! thang)|khi|truoc khi|theo|can cu|tuy theo|tuy thuoc|tuy|phu thuoc|cho(?! den)|doi|ke tu|trong vong|trong thoi han|trong thoi gian|dot xuat|neu|khi nao)\b/;
-const EVENT_ANYWHERE = /\b(ke tu ngay|ke tu khi|ke tu|sau khi|ngay khi|khi co|khi duoc|theo yeu cau|theo chi dao|theo huong dan|theo ke hoach cua|theo lo trinh|theo tien do|dot xuat)\b/;
-const ONGOING = /\b(thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan|hang thang va thuong xuyen)\b/;
+  /^(?:ngay sau khi|ngay sau|ngay khi|sau khi|sau(?! thang| tet| gio to)|khi|truoc khi|theo|can cu|tuy theo|tuy thuoc|tuy|phu thuoc|cho den khi|den khi|cho(?! den)|doi|ke tu|trong vong|trong thoi han|trong thoi gian|dot xuat|neu|khi nao)\b/;
+/** A meeting or a decision named as the moment: "trước kỳ họp HĐND tỉnh cuối năm", "sau Hội nghị tổng kết". */
+const MEETING = '(?:ky hop|phien hop|hoi nghi|dai hoi|cuoc hop|buoi lam viec|le ky niem|ngay le|quyet dinh|nghi quyet|ket luan|thong bao ket luan|hoi thao|dot kiem tra|dot danh gia)';
+const EVENT_ANYWHERE = new RegExp(
+  `\\b(ke tu ngay|ke tu khi|ke tu|sau khi|ngay khi|khi co|khi duoc|cho den khi|den khi|theo yeu cau|theo chi dao|theo huong dan|theo ke hoach cua|theo lo trinh|theo tien do|dot xuat|(?:truoc|sau|den|toi|khi|dip|trong|vao|tai) (?:khi )?(?:co )?${MEETING})\\b`,
+);
+const ONGOING = /\b(thuong xuyen|lien tuc|hang ngay|moi ngay|hang tuan|moi tuan|hang thang va thuong xuyen|duy tri)\b/;
+/** One periodic word shared by a list: "Hằng quý, 6 tháng, năm", "Báo cáo định kỳ quý, 6 tháng, năm". */
+const SHARED_PERIODS = /\b(?:hang|moi|tung|dinh ky)(?: hang)? (?:quy|thang|nam|0?6 thang|0?3 thang)(?: ?(?:,|va|;) ?(?:quy|thang|nam|0?6 thang|sau thang|0?3 thang))+\b/;
 const PERIODIC: [Frequency, RegExp][] = [
   ['month', /\b(?:hang|moi|tung) thang\b|(?<!\b(?:6|sau) )\bthang (?:mot|1) lan\b|\btheo thang\b|\bdinh ky (?:hang )?thang\b/],
   ['quarter', /\b(?:dinh ky|hang|moi|tung) (?:03|3|ba) thang\b|\b(?:03|3|ba) thang (?:mot|1) lan\b|\b(?:hang|moi|tung) quy\b|\bquy (?:mot|1) lan\b|\btheo quy\b(?! dinh)|\bdinh ky (?:hang )?quy\b|\bthang cuoi (?:cua )?(?:moi )?quy\b|\bcuoi moi quy\b/],
@@ -400,7 +761,189 @@ type Frequency = 'month' | 'quarter' | 'half' | 'year';
 const FREQ_WORDS: Record<Frequency, string> = { month: 'hằng tháng', quarter: 'hằng quý', half: '6 tháng một lần', year: 'hằng năm' };
 const QUARTER_NAMES = ['I', 'II', 'III', 'IV'];
 
-const unknown = (note: string): ParsedDeadline => ({ kind: 'unknown', dates: [], note });
+// ---------------------------------------------------------------------------------------------
+// Closed world: every token must be placed
+// ---------------------------------------------------------------------------------------------
+
+/** Phrases (folded, on token boundaries) that belong to a known construction wherever they stand. */
+const COVER_PATTERNS: RegExp[] = [
+  ONGOING,
+  SHARED_PERIODS,
+  ...PERIODIC.map(([, pattern]) => pattern),
+  /\b(?:cac|nhung) nam (?:tiep theo|sau)\b|\btro di\b/,
+  /\bbao cao (?:ket qua )?(?:dinh ky |tong ket |so ket )?(?:nam|quy|thang|6 thang|sau thang)\b/,
+  /\b(?:ca|suot|trong) nam\b/,
+  /\bsau do\b/,
+  /\b(?:mot|1) lan\b/,
+  /\b(?:theo|dung) quy dinh\b/,
+  /\b(?:theo|tai|cua) (?:ke hoach|quyet dinh|cong van|thong bao|nghi quyet|chi thi|van ban|thong tu|nghi dinh)? ?vanbanref\b|\b(?:ke hoach|quyet dinh|cong van|thong bao|nghi quyet|chi thi|van ban|thong tu|nghi dinh) vanbanref\b|\bvanbanref\b/,
+];
+const COVER_GLOBAL = COVER_PATTERNS.map((pattern) => new RegExp(pattern.source, 'g'));
+/** Deadline words, connectives and particles: placed wherever they stand, they never change a date. */
+const PARTICLES = [
+  'thoi gian',
+  // "Từ nay đến hết năm 2026": from now, the start does not change the deadline.
+  'tu nay',
+  'truoc',
+  'cham nhat',
+  'muon nhat',
+  'han chot',
+  'han cuoi',
+  'han',
+  'hoan thanh',
+  'xong',
+  'den',
+  'het',
+  'toi',
+  'trong',
+  'vao',
+  'la',
+  'ngay',
+  'luc',
+  'thuc hien',
+  'trien khai',
+  'ban hanh',
+  'trinh',
+  'du kien',
+  'phan dau',
+  'to chuc',
+  'bao cao',
+  'ket qua',
+  'gui',
+  'nop',
+  'tu',
+  'va',
+  'hoac',
+  'sang',
+  'cua',
+  'ket thuc',
+  'giai doan',
+  'on dinh',
+  'ca',
+  'suot',
+  'tiep tuc',
+  'dinh ky',
+  // How the work is done, not when: "(thực hiện lồng ghép)", "kết hợp".
+  'long ghep',
+  'ket hop',
+]
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);
+/** Words that start a recipient, channel or audience ("Gửi Sở Nội vụ", "(qua Sở Nội vụ)", "(đối với sở, ngành)"). */
+const RECIPIENT_HEADS = [['qua'], ['gui'], ['trinh'], ['nop'], ['bao', 'cao'], ['ve'], ['len'], ['doi', 'voi'], ['ap', 'dung', 'cho'], ['ap', 'dung', 'doi', 'voi']];
+/** Words an agency's name is made of in a recipient or audience ("Sở Nội vụ", "UBND tỉnh", "các sở, ban, ngành, địa phương"). */
+const AGENCY_WORDS = new Set(
+  (
+    'cac so ban nganh noi vu ubnd uy nhan dan hdnd hoi dong tinh thanh pho tp bo chu tich thuong truc van phong vp chinh phu ' +
+    'thu tuong trung uong co quan don vi dia phuong xa phuong dac khu huyen cap snv tu phap tai chinh chi dao cchc lanh dao ' +
+    'tinh uy ban chi dao lien quan cung'
+  ).split(' '),
+);
+/** What a bracket may name beside a date: the product or stage due then ("(ban hành Kế hoạch)", "(dự thảo)", "(tổng kết)"). */
+const PRODUCT_WORDS = new Set(
+  (
+    'ke hoach de an chuong trinh bao cao quyet dinh huong dan van ban du thao chinh thuc tong ket so ket hoi nghi danh gia tu ' +
+    'kiem tra ket qua ban hanh trinh to chuc xay dung hoan thanh gui phe duyet cong bo trien khai thuc hien nop chi so cchc nam ' +
+    'quy thang'
+  ).split(' '),
+);
+const PUNCTUATION = new Set(['/', '-', ',', ';', '(', ')', '.', ':', '&', '+']);
+
+/** Marks every phrase of a known construction; returns the words nothing accounts for (as the cell wrote them). */
+function account(key: string, scanner: AtomScanner, text: string, eventAt: number | null): string[] {
+  const tokens = scanner.tokens;
+  // Token index of each character of the key, to map a phrase match back to tokens.
+  const starts: number[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    at = key.indexOf(token, at);
+    starts.push(at);
+    at += token.length;
+  }
+  const tokenAt = (offset: number) => {
+    let index = 0;
+    while (index + 1 < starts.length && starts[index + 1]! <= offset) index += 1;
+    return index;
+  };
+  for (const global of COVER_GLOBAL) {
+    global.lastIndex = 0;
+    for (let m = global.exec(key); m; m = global.exec(key)) {
+      if (m[0].length === 0) {
+        global.lastIndex += 1;
+        continue;
+      }
+      scanner.mark(tokenAt(m.index), tokenAt(m.index + m[0].length - 1) + 1);
+    }
+  }
+  // An event phrase and what it names, to the end of its bracket or of the cell.
+  if (eventAt !== null) {
+    // A duration counted from the event belongs to it: "10 ngày (làm việc) kể từ …".
+    let k = eventAt;
+    if (tokens[k - 1] === 'viec' && tokens[k - 2] === 'lam' && tokens[k - 3] === 'ngay') k -= 3;
+    else if (['ngay', 'tuan', 'thang'].includes(tokens[k - 1] ?? '')) k -= 1;
+    if (k < eventAt && isNum(tokens[k - 1])) eventAt = k - 1;
+    let depth = 0;
+    for (let k = 0; k < eventAt; k += 1) depth += tokens[k] === '(' ? 1 : tokens[k] === ')' ? -1 : 0;
+    let end = eventAt;
+    for (; end < tokens.length; end += 1) {
+      if (tokens[end] === '(') depth += 1;
+      if (tokens[end] === ')') {
+        if (depth === 0 || depth === 1) break;
+        depth -= 1;
+      }
+    }
+    scanner.mark(eventAt, end);
+  }
+  const matches = (k: number, phrase: string[]) => phrase.every((w, n) => tokens[k + n] === w && !scanner.covered[k + n]);
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (scanner.covered[k]) continue;
+    if (PUNCTUATION.has(tokens[k]!)) {
+      scanner.mark(k, k + 1);
+      continue;
+    }
+    const head = RECIPIENT_HEADS.find((phrase) => matches(k, phrase));
+    if (head) {
+      let end = k + head.length;
+      while (end < tokens.length && !scanner.covered[end] && (AGENCY_WORDS.has(tokens[end]!) || ((tokens[end] === ',' || tokens[end] === 'va') && AGENCY_WORDS.has(tokens[end + 1] ?? '')))) end += 1;
+      if (end > k + head.length) {
+        scanner.mark(k, end);
+        k = end - 1;
+        continue;
+      }
+    }
+    const particle = PARTICLES.find((phrase) => matches(k, phrase));
+    if (particle) {
+      scanner.mark(k, k + particle.length);
+      k += particle.length - 1;
+    }
+  }
+  // A bracket whose remaining words all name a product or stage ("(ban hành Kế hoạch)") is a label, not a time.
+  for (let open = tokens.indexOf('('); open >= 0; open = tokens.indexOf('(', open + 1)) {
+    const close = tokens.indexOf(')', open);
+    if (close < 0) break;
+    const inside = tokens.slice(open + 1, close).map((w, n) => ({ w, k: open + 1 + n })).filter(({ k }) => !scanner.covered[k]);
+    if (inside.length > 0 && inside.every(({ w }) => PRODUCT_WORDS.has(w))) for (const { k } of inside) scanner.mark(k, k + 1);
+  }
+  // Unplaced tokens, shown as the cell wrote them when a word of the cell folds to the token.
+  if (scanner.covered.every(Boolean)) return [];
+  const written = new Map<string, string>();
+  for (const word of text.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) if (word) written.set(textKey(word), written.get(textKey(word)) ?? word);
+  const out: string[] = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (scanner.covered[k]) continue;
+    const word = written.get(tokens[k]!) ?? tokens[k]!;
+    if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+const unknown = (note: string, unexplained: string[] = []): ParsedDeadline => ({ kind: 'unknown', dates: [], note, unexplained });
+const reading = (kind: DeadlineKind, dates: CivilDate[], note: string): ParsedDeadline => ({ kind, dates, note, unexplained: [] });
+const NEEDS_CALENDAR = 'cần lịch làm việc của tỉnh để tính ngày làm việc; dondoc không đoán ngày nghỉ.';
 
 function yearEnds(from: number, to: number): CivilDate[] {
   const out: CivilDate[] = [];
@@ -415,11 +958,14 @@ function listDates(dates: CivilDate[]): string {
 
 const sortUnique = (dates: CivilDate[]) => [...new Set(dates)].sort();
 
-/** The last day an atom stands for, in a given year. */
+/** The last day an atom stands for, in a given year; a day that year does not have (29/2) is unreadable, never moved. */
 function endDate(atom: YearlessAtom, year: number): CivilDate {
   switch (atom.unit) {
-    case 'day':
-      return civilDate(year, atom.month, atom.day) ?? endOfMonth(year, atom.month);
+    case 'day': {
+      const date = civilDate(year, atom.month, atom.day);
+      if (date === null) throw new Unreadable(`Ngày ${atom.day}/${atom.month}/${year} không có trong lịch.`);
+      return date;
+    }
     case 'month':
       return endOfMonth(year, atom.month);
     case 'quarter':
@@ -429,14 +975,20 @@ function endDate(atom: YearlessAtom, year: number): CivilDate {
   }
 }
 
+/** The first day of the period an atom stands for (the day itself for a day). */
+function startDate(atom: YearlessAtom, year: number): CivilDate {
+  const month = atom.unit === 'day' ? null : atom.unit === 'month' ? atom.month : atom.unit === 'quarter' ? atom.quarter * 3 - 2 : atom.startMonth;
+  return month === null ? endDate(atom, year) : civilDate(year, month, 1)!;
+}
+
 function describe(atom: Atom, year: number): string {
   switch (atom.unit) {
     case 'day':
-      return `ngày ${formatCivil(endDate(atom, year))}`;
+      return atom.label ? `${atom.label}/${year} (hạn ${formatCivil(endDate(atom, year))})` : `ngày ${formatCivil(endDate(atom, year))}`;
     case 'dayOnly':
       return `ngày ${atom.day}`;
     case 'month':
-      return `tháng ${atom.month}/${year} (hạn cuối tháng)`;
+      return atom.label ? `${atom.label}/${year} (hạn cuối tháng)` : `tháng ${atom.month}/${year} (hạn cuối tháng)`;
     case 'quarter':
       return `quý ${QUARTER_NAMES[atom.quarter - 1]}/${year} (hạn cuối quý)`;
     case 'part':
@@ -445,6 +997,8 @@ function describe(atom: Atom, year: number): string {
       return `năm ${atom.year}`;
     case 'years':
       return `${atom.from}–${atom.to}`;
+    case 'holiday':
+      return `${atom.label} ${year}`;
   }
 }
 
@@ -494,47 +1048,103 @@ function expandSpan(a: YearlessAtom, ay: number, b: YearlessAtom, by: number): C
   return out.length > 0 ? out : [endDate(b, by)];
 }
 
+/** Token index where an event phrase starts (at the head of the cell or anywhere), or null. */
+function eventIndex(key: string): number | null {
+  const body = key.replace(LEAD_WORDS, '');
+  const startsWithPeriod = /^theo (?:dinh ky|thang|quy(?! dinh)|nam)\b/.test(body);
+  if (EVENT_START.test(body) && !startsWithPeriod) return tokenize(key.slice(0, key.length - body.length)).length;
+  const anywhere = EVENT_ANYWHERE.exec(key);
+  return anywhere ? tokenize(key.slice(0, anywhere.index)).length : null;
+}
+
 /**
  * Reads a free-text Vietnamese deadline ("Quý II, III/2024", "Thường xuyên", "Trước 25/12/2023",
- * "ngày 15 tháng 12 năm 2024", "Hằng năm (trước 15/12)") in the context of its plan. Compositional:
- * a tokenizer finds dates, months, quarters, parts of the year and years with their lists and spans;
- * periodic, ongoing and event phrases decide the kind. Pure and total: anything not understood, or
- * too vague to date ("đầu năm"), is `unknown` with a reason, never a guess.
+ * "ngày 15 tháng 12 năm 2024", "Hằng năm (trước 15/12)", "Quý hai năm sau", "trước Tết Nguyên đán
+ * Bính Ngọ") in the context of its plan. Compositional and closed-world: a tokenizer finds dates,
+ * months, quarters, parts of the year and of a month, years (named or relative), lunar holidays,
+ * working-day phrases, times of day and weekday names; periodic, ongoing and event phrases decide
+ * the kind; deadline words and particles are placed; any word left unplaced makes the cell
+ * `unknown` with that word in `unexplained`. Pure and total: never a guessed or default date.
  */
 export function parseDeadline(raw: string, context: DeadlineContext): ParsedDeadline {
   const text = repairDeadlineText(raw);
-  const key = deadlineKey(text);
+  const key = deadlineKey(spellNumbers(text));
   if (key === '') return unknown('Ô thời gian để trống: cần Sở Nội vụ đặt hạn.');
-  const body = key.replace(LEAD_WORDS, '');
-
-  if (ONGOING.test(key)) {
-    return { kind: 'ongoing', dates: [], note: 'Thường xuyên: không có hạn cố định, báo cáo tiến độ định kỳ.' };
-  }
-  const startsWithPeriod = /^theo (?:dinh ky|thang|quy(?! dinh)|nam)\b/.test(body);
-  if (EVENT_START.test(body) && !startsWithPeriod) return eventDeadline();
-
-  const scanner = new AtomScanner(tokenize(key));
+  const scanner = new AtomScanner(tokenize(key), context.year);
   try {
     scanner.scan();
+    const unexplained = account(key, scanner, text, eventIndex(key));
+    if (unexplained.length > 0) {
+      const words = unexplained.map((w) => `“${w}”`).join(', ');
+      return unknown(`“${text}”: dondoc không hiểu ${words} trong ô thời gian nên không đoán hạn. Cần Sở Nội vụ xem lại và đặt hạn.`, unexplained);
+    }
+    return readCell(text, key, scanner, context);
   } catch (error) {
     if (error instanceof Unreadable) return unknown(`${error.message} Cần Sở Nội vụ xem lại ô “${text}”.`);
     throw error;
   }
-  const found = scanner.found;
+}
+
+/** The reading of a cell whose every word is placed. */
+function readCell(text: string, key: string, scanner: AtomScanner, context: DeadlineContext): ParsedDeadline {
+  if (!ONGOING.test(key)) return withTimes(readDated(text, key, scanner, context), scanner);
+  // "Trước 30/6/2026, sau đó duy trì thường xuyên": the date named, then ongoing work.
+  const dated = scanner.found.some((f) => ['day', 'month', 'quarter', 'part', 'holiday'].includes(f.atom.unit));
+  if (dated) {
+    const first = readDated(text, key, scanner, context);
+    if (first.kind === 'due' || first.kind === 'recurring') {
+      return withTimes({ ...first, thenOngoing: true, note: `${first.note} Sau đó tiếp tục thực hiện thường xuyên (báo cáo tiến độ định kỳ).` }, scanner);
+    }
+    if (first.kind === 'unknown') return first;
+  }
+  return withTimes(reading('ongoing', [], 'Thường xuyên: không có hạn cố định, báo cáo tiến độ định kỳ.'), scanner);
+}
+
+/** Keeps the time of day written beside a date in the note: the date is the deadline. */
+function withTimes(parsed: ParsedDeadline, scanner: AtomScanner): ParsedDeadline {
+  if (parsed.kind === 'unknown') return parsed;
+  const DAY_NAMES = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+  let note = parsed.note;
+  const matched = parsed.kind === 'due' && scanner.found.some((f) => f.atom.unit === 'day');
+  if (scanner.weekdays.length > 0) note += ` Thứ ghi trong ô: ${scanner.weekdays.map((w) => DAY_NAMES[w.dow]).join(', ')}${matched ? ' (khớp với ngày)' : ''}.`;
+  if (scanner.times.length > 0) note += ` Giờ ghi trong ô: ${scanner.times.map((t) => t.text).join(', ')} (hạn tính theo ngày).`;
+  return { ...parsed, note };
+}
+
+function readDated(text: string, key: string, scanner: AtomScanner, context: DeadlineContext): ParsedDeadline {
+  const body = key.replace(LEAD_WORDS, '');
+  const startsWithPeriod = /^theo (?:dinh ky|thang|quy(?! dinh)|nam)\b/.test(body);
+  if (EVENT_START.test(body) && !startsWithPeriod) return eventDeadline();
+
+  const found = [...scanner.found];
   const frequencies = PERIODIC.filter(([, pattern]) => pattern.test(key)).map(([f]) => f);
+  const shared = SHARED_PERIODS.exec(key);
+  if (shared) {
+    for (const item of shared[0].replace(/^(?:hang|moi|tung|dinh ky)(?: hang)? /, '').split(/ ?(?:,|va|;) ?/)) {
+      const f: Frequency = /^(?:0?6|sau) thang$/.test(item) ? 'half' : /^0?3 thang$|^quy$/.test(item) ? 'quarter' : item === 'thang' ? 'month' : 'year';
+      if (!frequencies.includes(f)) frequencies.push(f);
+    }
+  }
+  if (found.some((f) => f.atom.unit === 'holiday') && !EVENT_ANYWHERE.test(key)) return holidayDeadline(found, frequencies, context, text);
+  if (scanner.weekdays.length > 0 && (frequencies.length > 0 || !found.some((f) => f.atom.unit === 'day'))) {
+    return unknown(`“${text}”: thứ trong tuần không đi kèm một ngày cụ thể; cần Sở Nội vụ đặt hạn.`);
+  }
+  if (scanner.workday && !context.calendar) return unknown(`“${text}”: ${NEEDS_CALENDAR}`);
   // "Trước 31/12/2024 và các năm tiếp theo": that day every year from then on.
   const onward = /\b(?:va|,)\s*(?:cac|nhung) nam (?:tiep theo|sau)\b|\btro di\b/.test(key);
   const anchored = found.filter((f) => f.atom.unit === 'day' || f.atom.unit === 'month' || f.atom.unit === 'quarter' || f.atom.unit === 'part');
   if (frequencies.length === 0 && onward && anchored.length > 0 && !found.some((f) => f.atom.unit === 'year' || f.atom.unit === 'years')) {
     const from = Math.min(...anchored.map((f) => (f.atom as { year?: number }).year ?? context.year));
     found.push({ atom: { unit: 'year', year: from, open: true }, start: 0, end: 0, group: -1 });
-    return periodic(['year'], found, context, text);
+    return periodic(['year'], found, context, text, scanner.workday);
   }
-  if (frequencies.length > 0) return periodic(frequencies, found, context, text);
+  if (frequencies.length > 0) return periodic(frequencies, found, context, text, scanner.workday);
   if (/\bdinh ky\b/.test(key)) return unknown(`“${text}”: định kỳ nhưng không nói bao lâu một lần (hằng tháng, hằng quý, 6 tháng, hằng năm): cần Sở Nội vụ đặt hạn.`);
 
   // Dates that come after an event phrase belong to the event ("sau khi … công bố chỉ số năm 2024").
   const eventAt = EVENT_ANYWHERE.exec(key);
+  // "Tháng 12/2026 (trước kỳ họp HĐND)": the meeting, not the month, is the deadline; only a person can date it.
+  if (eventAt && new RegExp(`^(?:truoc|den|toi) (?:khi )?(?:co )?${MEETING}`).test(eventAt[0])) return eventDeadline();
   if (eventAt) {
     const before = tokenize(key.slice(0, eventAt.index)).length;
     const dated = found.filter((f) => f.end <= before);
@@ -544,27 +1154,88 @@ export function parseDeadline(raw: string, context: DeadlineContext): ParsedDead
   if (scanner.vague) return unknown(`“${text}”: “${scanner.vague}” không chỉ một ngày cụ thể; dondoc không đoán. Cần Sở Nội vụ đặt hạn.`);
   // "Cả năm", "Trong năm": the plan's own year, due at its end.
   if (found.length === 0 && /^(?:ca|trong|suot) nam$/.test(body)) {
-    return { kind: 'due', dates: [`${context.year}-12-31`], note: `Trong năm ${context.year} (năm của kế hoạch): hạn ${formatCivil(`${context.year}-12-31`)}.` };
+    return reading('due', [`${context.year}-12-31`], `Trong năm ${context.year} (năm của kế hoạch): hạn ${formatCivil(`${context.year}-12-31`)}.`);
   }
   if (found.length === 0 || found.every((f) => f.atom.unit === 'dayOnly')) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
-  return dueOrYearly(found, scanner.tokens, context, text);
+  return dueOrYearly(found, scanner, context, text);
 }
 
 function eventDeadline(): ParsedDeadline {
-  return { kind: 'event', dates: [], note: 'Chờ sự kiện bên ngoài: Sở Nội vụ cần đặt ngày cụ thể khi có thông tin.' };
+  return reading('event', [], 'Chờ sự kiện bên ngoài: Sở Nội vụ cần đặt ngày cụ thể khi có thông tin.');
 }
 
-function dueOrYearly(found: Found[], tokens: string[], context: DeadlineContext, text: string): ParsedDeadline {
+/**
+ * "Trước Tết Nguyên đán Bính Ngọ", "Trước Giỗ Tổ Hùng Vương năm 2026", "Trước Tết Dương lịch 2027":
+ * the day before the holiday (its eve), due before the break. Tết Nguyên đán and Giỗ Tổ without a
+ * year are the plan year's; Tết Dương lịch without a year is the one that ends the plan's year.
+ */
+function holidayDeadline(found: Found[], frequencies: Frequency[], context: DeadlineContext, text: string): ParsedDeadline {
+  const holidays = found.filter((f) => f.atom.unit === 'holiday').map((f) => f.atom as Extract<Atom, { unit: 'holiday' }>);
+  if (holidays.length !== found.length) {
+    // "Trước Tết Nguyên đán Bính Ngọ (trước 13/02/2026)": a day before the holiday is the deadline; any other mix is not read.
+    const days = found.filter((f) => f.atom.unit === 'day');
+    const eves = holidays.map((h) => {
+      const y = h.year ?? (h.name === 'newyear' ? context.year + 1 : context.year);
+      return addDays(h.name === 'tet' ? tetDay(y) : h.name === 'gioto' ? lunarToSolar(10, 3, y) : `${y}-01-01`, -1);
+    });
+    if (frequencies.length === 0 && holidays.length === 1 && days.length + holidays.length === found.length) {
+      const years = assignYears(days, context.year);
+      const dates = days.map((f) => endDate(f.atom as YearlessAtom, years.get(f)!));
+      if (dates.every((d) => d <= eves[0]!)) {
+        const kept = sortUnique(dates);
+        return reading('due', kept, `Đọc là ${listDates(kept)}, trước ${holidays[0]!.label} (ngày liền trước là ${formatCivil(eves[0]!)}): hạn ${listDates(kept)}.`);
+      }
+    }
+    return unknown(`“${text}”: vừa có ngày vừa có dịp lễ, không rõ hạn nào; cần Sở Nội vụ đặt hạn.`);
+  }
+  const loose = holidays.find((h) => !h.before);
+  if (loose) return unknown(`“${text}”: “${loose.label}” là một dịp kéo dài nhiều ngày, không phải một hạn; dondoc không đoán. Cần Sở Nội vụ đặt hạn.`);
+  if (frequencies.some((f) => f !== 'year')) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
+  const recurring = frequencies.length > 0;
+  const years: number[] = [];
+  if (recurring) for (let y = context.period?.from ?? context.year; y <= (context.period?.to ?? context.year); y += 1) years.push(y);
+  const dates: CivilDate[] = [];
+  const parts: string[] = [];
+  for (const h of holidays) {
+    const own = h.year ?? (h.name === 'newyear' ? context.year + 1 : context.year);
+    for (const y of recurring ? years.map((y) => y + (h.rel ?? 0) + (h.name === 'newyear' ? 1 : 0)) : [own]) {
+      const day = h.name === 'tet' ? tetDay(y) : h.name === 'gioto' ? lunarToSolar(10, 3, y) : `${y}-01-01`;
+      dates.push(addDays(day, -1));
+      parts.push(`trước ${h.label} ${y} (${h.name === 'tet' ? 'mùng 1 Tết' : h.name === 'gioto' ? 'ngày Giỗ Tổ, 10/3 âm lịch,' : 'ngày'} là ${formatCivil(day)})`);
+    }
+  }
+  const kept = sortUnique(dates);
+  const how = recurring ? 'Hằng năm, đọc' : 'Đọc';
+  return {
+    ...reading(recurring ? 'recurring' : 'due', kept, `${how} là ${parts.slice(0, 3).join(', ')}: hạn ngày liền trước, ${listDates(kept)}; nếu là ngày nghỉ thì hạn là ngày làm việc trước kỳ nghỉ.`),
+    dueBefore: true,
+  };
+}
+
+function dueOrYearly(found: Found[], scanner: AtomScanner, context: DeadlineContext, text: string): ParsedDeadline {
+  const tokens = scanner.tokens;
   const spans = found.filter((f) => f.atom.unit === 'years' || (f.atom.unit === 'year' && f.atom.open));
   if (spans.length > 0 || (found.every((f) => f.atom.unit === 'year') && new Set(found.map((f) => (f.atom as { year: number }).year)).size > 1)) {
+    if (scanner.workday || scanner.weekdays.length > 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
     return yearly(found, context, text);
   }
   const first = found[0]!;
   if (found.length === 1 && first.opensSpan && first.atom.unit !== 'year') {
     const year = assignYears(found, context.year).get(first)!;
-    return { kind: 'ongoing', dates: [], note: `Bắt đầu từ ${describe(first.atom, year).replace(/ \(hạn cuối (tháng|quý)\)/, '')}, không có hạn kết thúc: báo cáo tiến độ định kỳ.` };
+    return reading('ongoing', [], `Bắt đầu từ ${describe(first.atom, year).replace(/ \(hạn cuối (tháng|quý)\)/, '')}, không có hạn kết thúc: báo cáo tiến độ định kỳ.`);
   }
   const years = assignYears(found, context.year);
+  // A weekday written beside a date must be that date's weekday: "Thứ Sáu, 20/3/2026".
+  for (const weekday of scanner.weekdays) {
+    const day = found.filter((f) => f.atom.unit === 'day').sort((a, b) => Math.abs(a.start - weekday.start) - Math.abs(b.start - weekday.start))[0]!;
+    // "Thứ Hai tuần đầu tiên của tháng 3": a weekday inside a week names a day dondoc does not compute.
+    if ((day.atom as { label?: string }).label) return unknown(`“${text}”: một thứ trong một tuần, không phải một ngày ghi rõ; cần Sở Nội vụ đặt hạn.`);
+    const date = endDate(day.atom as YearlessAtom, years.get(day)!);
+    if (dayOfWeek(date) !== weekday.dow) {
+      const named = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'][weekday.dow]!;
+      return unknown(`“${text}”: ${formatCivil(date)} là ${weekdayName(date)}, không phải ${named}; không rõ ngày nào đúng. Cần Sở Nội vụ xem lại.`);
+    }
+  }
   /** Each date with the period it ends and how fine that period is (day 0 … year 4). */
   const entries: { date: CivilDate; first: CivilDate; rank: number; at: number }[] = [];
   const labels: string[] = [];
@@ -578,7 +1249,7 @@ function dueOrYearly(found: Found[], tokens: string[], context: DeadlineContext,
   for (let i = 0; i < found.length; i += 1) {
     const f = found[i]!;
     const atom = f.atom;
-    if (atom.unit === 'dayOnly' || atom.unit === 'years') continue;
+    if (atom.unit === 'dayOnly' || atom.unit === 'years' || atom.unit === 'holiday') continue;
     const year = years.get(f)!;
     const previous = found[i - 1];
     // A span between different units ("Từ tháng 4/2024 đến hết năm 2024", "Năm 2024 - Quý I/2025")
@@ -596,7 +1267,7 @@ function dueOrYearly(found: Found[], tokens: string[], context: DeadlineContext,
       labels.push(`đến ${describe(atom, year)}`);
       continue;
     }
-    if (f.rangeFromPrevious && previous && previous.atom.unit !== 'year' && previous.atom.unit !== 'years' && previous.atom.unit !== 'dayOnly') {
+    if (f.rangeFromPrevious && previous && previous.atom.unit !== 'year' && previous.atom.unit !== 'years' && previous.atom.unit !== 'dayOnly' && previous.atom.unit !== 'holiday') {
       entries.pop();
       for (const date of expandSpan(previous.atom as YearlessAtom, years.get(previous)!, atom, year)) entry(i, atom, year, date);
       labels.push(`đến ${describe(atom, year)}`);
@@ -612,13 +1283,18 @@ function dueOrYearly(found: Found[], tokens: string[], context: DeadlineContext,
     const [from, to] = a < b ? [found[a]!, found[b]!] : [found[b]!, found[a]!];
     return tokens.slice(from.end, to.start).some((w) => w === 'va' || w === 'hoac' || w === '&' || w === '+');
   };
-  const kept = sortUnique(
-    entries
-      .filter((e) => !entries.some((o) => o.rank < e.rank && o.date >= e.first && o.date <= e.date && o.date !== e.date && (o.rank === 0 || !listed(o.at, e.at))))
-      .map((e) => e.date),
-  );
-  if (kept.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
-  return { kind: 'due', dates: kept, note: `Đọc là ${labels.join(', ')}: hạn ${listDates(kept)}.` };
+  const inForce = entries.filter((e) => !entries.some((o) => o.rank < e.rank && o.date >= e.first && o.date <= e.date && o.date !== e.date && (o.rank === 0 || !listed(o.at, e.at))));
+  if (inForce.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
+  if (scanner.workday) {
+    // "Ngày làm việc cuối cùng của tháng 3": the period's last (or first) working day on the province's calendar.
+    const calendar = context.calendar!;
+    if (inForce.some((e) => e.rank === 0)) return unknown(`“${text}”: “ngày làm việc …” cần một tháng, quý hoặc năm, không phải một ngày; cần Sở Nội vụ xem lại.`);
+    const last = scanner.workday === 'last';
+    const kept = sortUnique(inForce.map((e) => (last ? calendar.onOrBefore(e.date) : calendar.onOrAfter(e.first))));
+    return reading('due', kept, `Đọc là ngày làm việc ${last ? 'cuối cùng' : 'đầu tiên'} của ${labels.map((l) => l.replace(/ \(hạn cuối (tháng|quý)\)/, '')).join(', ')} theo lịch làm việc của tỉnh: hạn ${listDates(kept)}.`);
+  }
+  const kept = sortUnique(inForce.map((e) => e.date));
+  return reading('due', kept, `Đọc là ${labels.join(', ')}: hạn ${listDates(kept)}.`);
 }
 
 /** Year spans: "Năm 2024-2026", "Giai đoạn 2021-2025", "Năm 2021 và các năm tiếp theo": a check each year end. */
@@ -642,16 +1318,17 @@ function yearly(found: Found[], context: DeadlineContext, text: string): ParsedD
   }
   const kept = sortUnique(dates);
   if (kept.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
-  return { kind: 'recurring', dates: kept, note: `Đọc là ${parts.join(', ')}: kiểm tra cuối mỗi năm (${listDates(kept)}).` };
+  return reading('recurring', kept, `Đọc là ${parts.join(', ')}: kiểm tra cuối mỗi năm (${listDates(kept)}).`);
 }
 
-/** Periodic phrases: "Hằng quý", "Định kỳ 6 tháng", "Hằng năm (trước 15/12)", "ngày 20 hằng tháng". */
-function periodic(frequencies: Frequency[], found: Found[], context: DeadlineContext, text: string): ParsedDeadline {
+/** Periodic phrases: "Hằng quý", "Định kỳ 6 tháng", "Hằng năm (trước 15/12)", "ngày 20 hằng tháng", "trước 15/01 năm sau" each year. */
+function periodic(frequencies: Frequency[], found: Found[], context: DeadlineContext, text: string, workday: 'first' | 'last' | null = null): ParsedDeadline {
   // Which years: a span in the cell, a year named in it (with "từ" = onward), else the plan's.
   let from = context.period?.from ?? context.year;
   let to = context.period?.to ?? context.year;
   const span = found.find((f) => f.atom.unit === 'years')?.atom as Extract<Atom, { unit: 'years' }> | undefined;
-  const named = found.map((f) => f.atom).filter((a): a is Extract<Atom, { unit: 'year' }> => a.unit === 'year' && !Number.isNaN(a.year));
+  // A relative year ("năm sau") inside a periodic cell is relative to each period, not a year of its own.
+  const named = found.map((f) => f.atom).filter((a): a is Extract<Atom, { unit: 'year' }> => a.unit === 'year' && !Number.isNaN(a.year) && a.rel === undefined);
   if (span) {
     from = Math.max(span.from, context.period?.from ?? span.from);
     to = span.to;
@@ -662,18 +1339,25 @@ function periodic(frequencies: Frequency[], found: Found[], context: DeadlineCon
   if (from > to) from = to;
   const anchors = found.map((f) => f.atom).filter((a): a is YearlessAtom => a.unit === 'day' || a.unit === 'month' || a.unit === 'quarter' || a.unit === 'part');
   const dayOnly = found.map((f) => f.atom).find((a): a is Extract<Atom, { unit: 'dayOnly' }> => a.unit === 'dayOnly');
+  if (found.some((f) => f.atom.unit === 'year' && f.atom.rel !== undefined) && anchors.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
+  if (workday && (dayOnly || anchors.some((a) => a.unit === 'day'))) return unknown(`“${text}”: “ngày làm việc …” cần một tháng, quý hoặc năm, không phải một ngày; cần Sở Nội vụ xem lại.`);
   const dates: CivilDate[] = [];
+  const onWorkday = (first: CivilDate, last: CivilDate) => (workday === 'last' ? context.calendar!.onOrBefore(last) : workday === 'first' ? context.calendar!.onOrAfter(first) : last);
   for (let y = from; y <= to; y += 1) {
     // Named days replace the period ends ("Hằng năm (trước 15/12)"); a day of the month given for
     // the period ("trước ngày 20 của tháng cuối quý") is kept beside them.
-    for (const a of anchors) dates.push(endDate(a, y));
+    for (const a of anchors) {
+      const ay = y + ('rel' in a && a.rel !== undefined ? a.rel : 0);
+      dates.push(onWorkday(startDate(a, ay), endDate(a, ay)));
+    }
     if (anchors.length > 0 && !dayOnly) continue;
     for (const f of frequencies) {
       if (anchors.length > 0 && f === 'year') continue;
       const months = { month: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], quarter: [3, 6, 9, 12], half: [6, 12], year: [12] }[f];
+      const length = { month: 1, quarter: 3, half: 6, year: 12 }[f];
       for (const m of months) {
         const day = dayOnly && f !== 'year' ? Math.min(dayOnly.day, daysInMonth(y, m)) : daysInMonth(y, m);
-        dates.push(civilDate(y, m, day)!);
+        dates.push(onWorkday(civilDate(y, m - length + 1, 1)!, civilDate(y, m, day)!));
       }
     }
   }
@@ -681,15 +1365,16 @@ function periodic(frequencies: Frequency[], found: Found[], context: DeadlineCon
   if (kept.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
   const how = frequencies.map((f) => FREQ_WORDS[f]).join(', ');
   const years = from === to ? `năm ${from}` : `${from}–${to}`;
-  return { kind: 'recurring', dates: kept, note: `Định kỳ ${how} (${years}): ${listDates(kept)}.` };
+  const which = workday ? `, vào ngày làm việc ${workday === 'last' ? 'cuối cùng' : 'đầu tiên'} của kỳ theo lịch làm việc của tỉnh` : '';
+  return reading('recurring', kept, `Định kỳ ${how} (${years})${which}: ${listDates(kept)}.`);
 }
 
 /** Adds the working-day shift: a due date on a weekend or holiday moves to the next working day. */
 export function scheduleDeadline(raw: string, context: DeadlineContext, calendar: WorkCalendar): ScheduledDeadline {
-  const parsed = parseDeadline(raw, context);
-  const dueDates = parsed.dates.map((d) => calendar.onOrAfter(d));
+  const parsed = parseDeadline(raw, { ...context, calendar: context.calendar ?? calendar });
+  const dueDates = parsed.dates.map((d) => (parsed.dueBefore ? calendar.onOrBefore(d) : calendar.onOrAfter(d)));
   const moved = parsed.dates
-    .map((d, i) => (dueDates[i] !== d ? `${formatCivil(d)} là ngày nghỉ nên lùi sang ${formatCivil(dueDates[i]!)}` : null))
+    .map((d, i) => (dueDates[i] !== d ? `${formatCivil(d)} là ngày nghỉ nên ${parsed.dueBefore ? 'hạn là ngày làm việc trước đó' : 'lùi sang'} ${formatCivil(dueDates[i]!)}` : null))
     .filter((m): m is string => m !== null);
   const shown = moved.length > 4 ? [...moved.slice(0, 3), `và ${moved.length - 3} ngày khác`] : moved;
   return { ...parsed, dueDates, note: shown.length > 0 ? `${parsed.note} ${shown.join('; ')}.` : parsed.note };

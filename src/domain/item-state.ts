@@ -126,14 +126,15 @@ export interface ItemView {
  * The one definition of an item's condition on a day, read by every view (/viec, /nhiemvu, /lich,
  * /quahan, /tonghop, digests): an answerable item is overdue when a date in force before today is
  * not covered by a done, by the working days since the oldest such date; a done that leaves no
- * date uncovered finishes it, on time when it came by the date it covered.
+ * date uncovered finishes it, on time only when it came by the first of the dates it covered.
  */
 export function itemView(f: ItemFacts, today: CivilDate, workingDaysBetween: (from: CivilDate, to: CivilDate) => number): ItemView {
   const uncovered = f.status === 'done' && f.doneDay ? f.dates.filter((d) => !coveredByDone(f.dates, d, f.doneDay!)) : [...f.dates];
   const lateSince = f.answerable ? (uncovered.find((d) => d < today) ?? null) : null;
   const dueDate = uncovered.find((d) => d >= today) ?? f.dates.at(-1) ?? null;
   const finished = f.status === 'done' && uncovered.length === 0;
-  const coveredDate = finished && f.doneDay ? (f.dates.find((d) => d >= f.doneDay!) ?? f.dates.at(-1) ?? null) : null;
+  // On time only if no date it covers had passed: done in June covers "Quý I, II", and March was missed.
+  const coveredDate = finished && f.doneDay ? (f.dates[0] ?? null) : null;
   const doneLateDays = finished && f.doneDay && coveredDate && f.doneDay > coveredDate ? workingDaysBetween(coveredDate, f.doneDay) : 0;
   const condition: ItemCondition = finished
     ? doneLateDays > 0 ? 'done_late' : 'done_on_time'

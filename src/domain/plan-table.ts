@@ -31,8 +31,8 @@ const HEADER_PATTERNS: [PlanField, RegExp][] = [
   ['code', /^(s?tt|so tt|so thu tu|ma|ma so|ma nhiem vu)$/],
   ['objective', /^muc tieu/],
   ['activity', /^hoat dong/],
-  ['task', /^(nhiem vu|ten de an|ten nhiem vu|noi dung|cong viec|ten cong viec|danh muc nhiem vu)/],
-  ['product', /^(ket qua|san pham|hinh thuc)/],
+  ['task', /^(nhiem vu|ten de an|ten nhiem vu|noi dung|cong viec|ten cong viec|danh muc nhiem vu|cac nhiem vu|giai phap|ten van ban|ten chuong trinh|chuong trinh|ten hoat dong)/],
+  ['product', /^(ket qua|san pham|hinh thuc|du kien ket qua|du kien san pham)/],
   ['lead', new RegExp(`^${WHO}(chu tri|thuc hien|phu trach|duoc giao)`)],
   ['coord', new RegExp(`^${WHO}phoi hop`)],
   ['deadline', /^(thoi gian|thoi han|tien do|thoi diem|han hoan thanh|moc thoi gian|han\b)/],
@@ -80,28 +80,69 @@ function headerColumns(row: string[] | undefined): ColumnMap {
 const complete = (columns: ColumnMap) =>
   columns.lead !== undefined && columns.deadline !== undefined && (columns.task !== undefined || columns.activity !== undefined);
 
+const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
+
+/** A row of column numbers under a header ("1 | 2 | 3 …" or "(1) | (2) | (3) …"): at least three, rising. */
+function isColumnNumbers(row: string[]): boolean {
+  const numbers = row.map(cleanCell).filter((c) => c !== '');
+  if (numbers.length < 3 || !numbers.every((c) => COLUMN_NUMBER.test(c))) return false;
+  const values = numbers.map((c) => Number(c.replace(/[()]/g, '')));
+  return values.every((v, i) => i === 0 || v > values[i - 1]!);
+}
+
+/**
+ * The fields of a row that is still header (the second or third row of a merged header): each of
+ * its cells names a column, repeats the cell above (a vertically merged header cell), or is empty;
+ * a row of column numbers counts too. Undefined for a data row.
+ */
+function headerContinuation(row: string[] | undefined, above: string[]): ColumnMap | undefined {
+  if (!row || row.every((c) => cleanCell(c) === '')) return undefined;
+  if (isColumnNumbers(row)) return {};
+  const columns: ColumnMap = {};
+  for (let column = 0; column < row.length; column += 1) {
+    const cell = cleanCell(row[column]);
+    if (cell === '' || cell === cleanCell(above[column])) continue;
+    const field = headerField(cell);
+    if (!field) return undefined;
+    if (columns[field] === undefined) columns[field] = column;
+  }
+  return Object.keys(columns).length > 0 ? columns : undefined;
+}
+
+/** The header from row `index` down: the rows under it that are still header are read with it (lower rows' fields win). */
+function extendHeader(rows: string[][], index: number, columns: ColumnMap): { index: number; columns: ColumnMap } {
+  let last = index;
+  let merged = { ...columns };
+  for (let next = index + 1; next <= index + 3 && next < rows.length; next += 1) {
+    const more = headerContinuation(rows[next], rows[next - 1] ?? []);
+    if (!more) break;
+    // "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the lower row names the columns.
+    for (const [field, column] of Object.entries(more) as [PlanField, number][]) {
+      for (const [other, at] of Object.entries(merged) as [PlanField, number][]) if (at === column && other !== field) delete merged[other];
+      merged[field] = column;
+    }
+    merged = { ...merged };
+    last = next;
+  }
+  return { index: last, columns: merged };
+}
+
 /**
  * Finds the header row in the first 30 rows: the first with a lead column, a deadline column and a
- * task or activity column — alone, or with the row under it when the header is two rows high
- * (the lower row's fields win: "Chủ trì" under a merged "Cơ quan thực hiện"). `index` is the last
- * header row; data starts after it.
+ * task or activity column — alone, or with the row under it when the header is two rows high.
+ * Rows under it that are still header (a lower row "Chủ trì | Phối hợp" under a merged "Cơ quan
+ * thực hiện", merged header cells repeated, a row of column numbers "(1) (2) (3)") are part of
+ * it; the lower row's fields win. `index` is the last header row; data starts after it.
  */
 export function findHeader(rows: string[][]): Result<{ index: number; columns: ColumnMap }, TableProblem> {
   let best: PlanField[] = [];
   for (let index = 0; index < Math.min(rows.length, 30); index += 1) {
     const columns = headerColumns(rows[index]);
-    if (complete(columns)) {
-      const below = headerColumns(rows[index + 1]);
-      // "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the row under is part of the header.
-      if (below.lead !== undefined && below.coord !== undefined && below.task === undefined && below.deadline === undefined) {
-        return ok({ index: index + 1, columns: { ...columns, ...below } });
-      }
-      return ok({ index, columns });
-    }
+    if (complete(columns)) return ok(extendHeader(rows, index, columns));
     const found = Object.keys(columns) as PlanField[];
     if (found.length >= 2) {
       const merged = { ...columns, ...headerColumns(rows[index + 1]) };
-      if (complete(merged)) return ok({ index: index + 1, columns: merged });
+      if (complete(merged)) return ok(extendHeader(rows, index + 1, merged));
     }
     if (found.length > best.length) best = found;
   }
@@ -126,15 +167,22 @@ function pick(row: string[], columns: ColumnMap, rowNumber: number): RawPlanRow 
   return { row: rowNumber, cells };
 }
 
+/** A sub-task's own label at the start of its cell: "a)", "b.", "đ)", or a dash, plus or bullet. */
+const SUB_LABEL = /^(?:[a-zđ][).]|[-+•*–])(?:\s|$)/u;
+/** A sub-task label alone in the TT cell: "a", "a)", "-", "+". */
+const SUB_CODE = /^(?:[a-zđ][).]?|[-+•*–])$/u;
+
 /**
  * True when a row is the rest of the row above, wrapped onto a new row by a page break: no TT, and
- * no numbered objective, task or activity starting in it.
+ * no numbered objective, task or activity starting in it, no sub-task label ("a)", "-") starting
+ * it, and not a heading row.
  */
 export function isContinuation(row: RawPlanRow): boolean {
   const { cells } = row;
   if (cells.code !== '') return false;
   if (PLAN_FIELDS.every((f) => cells[f] === '')) return false;
-  return ![cells.objective, cells.task, cells.activity].some((text) => NUMBERED.test(text));
+  if (headingOf(row, true)) return false;
+  return ![cells.objective, cells.task, cells.activity].some((text) => NUMBERED.test(text) || SUB_LABEL.test(text));
 }
 
 /** Joins wrapped rows into the row they continue, cell by cell; the first row keeps its number. */
@@ -156,6 +204,28 @@ export function joinWrappedRows(rows: RawPlanRow[]): RawPlanRow[] {
 
 const ROMAN = /^[IVXL]+\.?$/;
 const LETTER = /^[A-Z]\.?$/;
+const LABELLED_HEADING = /^((?:[IVXL]+|[A-Z]|\d+)[.)]?)\s+(\S[\s\S]*)$/u;
+
+/**
+ * A heading written across the table ("I. CẢI CÁCH THỂ CHẾ" in one merged row, or "CẢI CÁCH THỂ
+ * CHẾ" alone): its label (code, '' when unlabelled) and title. One text and nobody assigned; an
+ * unlabelled text counts when it fills the TT column (the merged row starts there), is written in
+ * capitals, or the table cannot have wrapped rows (`wrapped` false: a Word table).
+ */
+export function headingOf(row: RawPlanRow, wrapped: boolean): { code: string; title: string } | undefined {
+  const { cells } = row;
+  if (cells.lead !== '' || cells.coord !== '' || cells.deadline !== '' || cells.product !== '' || cells.budget !== '') return undefined;
+  const texts = [...new Set([cells.code, cells.objective, cells.task, cells.activity].filter((t) => t !== ''))];
+  if (texts.length !== 1) return undefined;
+  const text = texts[0]!;
+  if (ROMAN.test(text) || LETTER.test(text) || /^\d+\.?$/.test(text) || SUB_LABEL.test(text) || NUMBERED.test(text)) return undefined;
+  const inCode = cells.code === text;
+  const labelled = LABELLED_HEADING.exec(text);
+  if (labelled && (inCode || !/^\d/.test(labelled[1]!))) return { code: taskCodeKey(labelled[1]!), title: labelled[2]!.trim() };
+  const capitals = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  if (inCode || capitals || !wrapped) return { code: '', title: text };
+  return undefined;
+}
 
 /** A reform-area heading row: "I | CÔNG TÁC CHỈ ĐẠO…", "A | Xây dựng…", or "1 | Cải cách thể chế" with no one assigned. */
 export function isAreaRow(row: RawPlanRow): boolean {
@@ -192,37 +262,107 @@ function leadingNumber(text: string): string | undefined {
 }
 
 /**
- * Turns the table's rows (header already found) into tasks: area rows set the area of the rows
- * below; wrapped rows are joined; a row without TT continues the group above it, so its blank
- * objective, task, lead, coordinators, deadline and budget are those of the row above (a merged
- * cell in the original table).
+ * Turns the table's rows (header already found) into tasks:
+ * - heading rows ("I. CẢI CÁCH THỂ CHẾ" across the table, "II | CẢI CÁCH TTHC") set the area of the
+ *   rows below; a numbered row with nobody assigned under a lettered or Roman area is a parent
+ *   ("I.1"), whose sub-tasks are coded under it;
+ * - a sub-task ("a)", "-", "+" in the TT cell or starting its text) is a task of its own, coded
+ *   under its parent ("I.1.a", "3.2" for the second dash under task 3), and takes the parent
+ *   task's lead, coordinators and deadline where its own cell is empty;
+ * - with `wrapped` (CSV, XLSX: tables that went through a PDF may have rows cut by a page break)
+ *   wrapped rows are joined first; a Word table's rows are whole, and a TT repeated from the row
+ *   above is a merged TT cell;
+ * - any other row without TT continues the group above it, so its blank objective, task, lead,
+ *   coordinators, deadline and budget are those of the row above (a merged cell in the original).
  */
-export function readPlanRows(rows: string[][], header: { index: number; columns: ColumnMap }): Result<PlanRow[], TableProblem> {
+export function readPlanRows(
+  rows: string[][],
+  header: { index: number; columns: ColumnMap },
+  options: { wrapped?: boolean } = {},
+): Result<PlanRow[], TableProblem> {
+  const wrapped = options.wrapped ?? true;
   const picked = rows
     .slice(header.index + 1)
     .map((row, offset) => pick(row, header.columns, header.index + offset + 2))
     .filter((row) => !PLAN_FIELDS.every((f) => row.cells[f] === '' || /^-+$/.test(row.cells[f])));
-  const joined = joinWrappedRows(picked);
+  const joined = wrapped ? joinWrappedRows(picked) : picked;
   const tasks: PlanRow[] = [];
   const seen = new Map<string, number>();
   let areaCode = '';
   let areaTitle = '';
   let majorCode = '';
   let majorTitle = '';
+  /** The Roman or lettered area a numbered parent row sits under. */
+  let baseCode = '';
+  let baseTitle = '';
+  let headings = 0;
   let group: PlanRow | undefined;
-  for (const raw of joined) {
+  let parent: PlanRow | undefined;
+  let bullets = 0;
+  let previousCode = '';
+  for (const original of joined) {
+    const heading = headingOf(original, wrapped);
+    const raw: RawPlanRow = heading ? { row: original.row, cells: { ...original.cells, code: heading.code, task: heading.title, objective: '', activity: '' } } : original;
     const { cells } = raw;
+    if (!wrapped && !heading && cells.code !== '' && cells.code === previousCode) cells.code = '';
+    else previousCode = heading ? '' : cells.code;
+    if (heading && heading.code === '') {
+      headings += 1;
+      majorCode = areaCode = baseCode = `N${headings}`;
+      majorTitle = areaTitle = baseTitle = heading.title;
+      group = parent = undefined;
+      continue;
+    }
     if (isAreaRow(raw)) {
       const code = taskCodeKey(cells.code);
       const title = titleOf(raw);
       if (!ROMAN.test(cells.code) && LETTER.test(cells.code) && majorCode !== '') {
-        areaCode = `${majorCode}.${code}`;
-        areaTitle = `${majorTitle} — ${title}`;
+        areaCode = baseCode = `${majorCode}.${code}`;
+        areaTitle = baseTitle = `${majorTitle} — ${title}`;
+      } else if (/^\d+\.?$/.test(cells.code) && baseCode !== '') {
+        // "1 | Xây dựng văn bản QPPL" with nobody assigned, under "I | CẢI CÁCH THỂ CHẾ": a parent.
+        areaCode = `${baseCode}.${code}`;
+        areaTitle = `${baseTitle} — ${title}`;
       } else {
         majorCode = areaCode = code;
         majorTitle = areaTitle = title;
+        baseCode = ROMAN.test(cells.code) || LETTER.test(cells.code) ? code : '';
+        baseTitle = baseCode ? title : '';
       }
-      group = undefined;
+      group = parent = undefined;
+      continue;
+    }
+    if (/^\d+\.?$/.test(cells.code) && baseCode !== '' && areaCode !== baseCode) {
+      // "3." after the sub-tasks of parent "2.": back at the parent's level, under the area.
+      areaCode = baseCode;
+      areaTitle = baseTitle;
+    }
+    const textLabel = cells.code === '' ? SUB_LABEL.exec(cells.task || cells.activity)?.[0] : undefined;
+    const subLabel = SUB_CODE.test(cells.code) ? cells.code : textLabel?.trim();
+    if (subLabel !== undefined) {
+      const base = parent?.code ?? areaCode;
+      bullets += 1;
+      const letter = /^[a-zđ]/u.exec(subLabel)?.[0];
+      const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(bullets)}`);
+      const from = (field: 'lead' | 'coord' | 'deadline' | 'budget' | 'objective') => (cells[field] !== '' ? cells[field] : (parent?.[field] ?? ''));
+      const task: PlanRow = {
+        row: raw.row,
+        areaCode,
+        areaTitle,
+        code: own,
+        objective: from('objective'),
+        task: cells.task,
+        activity: cells.activity,
+        product: cells.product,
+        lead: from('lead'),
+        coord: from('coord'),
+        deadline: from('deadline'),
+        budget: from('budget'),
+      };
+      const other = seen.get(own);
+      if (other !== undefined) return err({ code: 'duplicate_code', row: raw.row, other, taskCode: own });
+      seen.set(own, raw.row);
+      tasks.push(task);
       continue;
     }
     const inherit = (field: 'objective' | 'task' | 'lead' | 'coord' | 'deadline' | 'budget') =>
@@ -249,6 +389,10 @@ export function readPlanRows(rows: string[][], header: { index: number; columns:
     seen.set(code, raw.row);
     tasks.push(task);
     group = task;
+    if (cells.code !== '') {
+      parent = task;
+      bullets = 0;
+    }
   }
   if (tasks.length === 0) return err({ code: 'no_tasks' });
   return ok(tasks);

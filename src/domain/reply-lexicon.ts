@@ -1,3 +1,5 @@
+import { textKey } from './text-key.js';
+
 /**
  * The words a status reply is made of, as folded text (no diacritics, lower case), each with the
  * part it plays. The reply reader is closed-world: a word that is not here, and is not part of a
@@ -109,7 +111,7 @@ export const LEXICON: Map<string, Role[]> = (() => {
   const map = new Map<string, Role[]>();
   for (const [role, list] of entries) {
     for (const raw of list.split('|')) {
-      const phrase = fold(raw);
+      const phrase = textKey(raw);
       if (phrase === '') continue;
       const roles = map.get(phrase) ?? [];
       if (!roles.includes(role)) roles.push(role);
@@ -122,13 +124,3 @@ export const LEXICON: Map<string, Role[]> = (() => {
 /** The longest phrase in the lexicon, in words. */
 export const MAX_PHRASE = Math.max(...[...LEXICON.keys()].map((k) => k.split(' ').length));
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}

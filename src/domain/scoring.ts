@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyEvent, eventOrder, type ItemState, type Status } from './item-state.js';
+import { applyEvent, coveredByDone, eventOrder, type ItemState, type Status } from './item-state.js';
 
 const band = z.object({ min: z.number().min(0).max(1), strict: z.boolean().default(false), points: z.number().min(0) });
 const common = {
@@ -52,11 +52,17 @@ export interface ScoringEvent {
   createdAt: string;
 }
 
-/** Something an agency owed in the period: a task it leads (with its original due date) or a report. */
+/**
+ * Something an agency owed in the period: one date of a task it leads (a "Quý I-IV" task owes four,
+ * each counted in the period of its plan date) or a report.
+ */
 export interface Obligation {
   itemKind: 'task' | 'report';
   itemId: number;
+  /** The date as the plan (or Sở Nội vụ's /dathan) sets it, moved off days off. */
   dueDate: string;
+  /** Every date of the task for this agency (what a "done" covers is decided among them); default: this one. */
+  dates?: readonly string[];
   reportKind?: 'periodic' | 'plan' | 'adhoc';
   label: string;
 }
@@ -108,15 +114,45 @@ export function scoreAgency(
   reminders: { itemKind: 'task' | 'report'; itemId: number; sentDay: string; answerBy: string }[] = [],
 ): AgencyScore {
   const mine = events.filter((e) => e.agencyId === agencyId && e.day <= asOf).sort(eventOrder);
-  const states = new Map<string, ItemState & { doneDay: string | null }>();
+  const states = new Map<string, ItemState & { doneDay: string | null; extendedOn: string | null }>();
   for (const e of mine) {
     const key = `${e.itemKind}:${e.itemId}`;
     const prev = states.get(key);
     const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt });
-    states.set(key, { ...next, doneDay: next.status === 'done' ? (prev?.status === 'done' ? prev.doneDay : e.day) : null });
+    states.set(key, {
+      ...next,
+      doneDay: next.status === 'done' ? (prev?.status === 'done' ? prev.doneDay : e.day) : null,
+      extendedOn: e.status === 'extension_approved' ? e.day : (prev?.extendedOn ?? null),
+    });
   }
-  const due = obligations
-    .filter((o) => o.dueDate <= asOf)
+  // An approved extension replaces the item's dates with its one date (as every view shows it). It
+  // stays in the period of the plan date it extends: the latest date on or before it (an extension
+  // to a day before every plan date — not seen in practice — stays with the first).
+  const extension = (o: Obligation): string | null => states.get(`${o.itemKind}:${o.itemId}`)?.dueOverride ?? null;
+  const extendedDate = (o: Obligation, ext: string): string => {
+    const all = [...(o.dates ?? [o.dueDate])].sort();
+    return all.filter((d) => d <= ext).at(-1) ?? all[0]!;
+  };
+  const counted = obligations.filter((o) => {
+    const ext = extension(o);
+    return ext === null || o.itemKind === 'report' || o.dueDate === extendedDate(o, ext);
+  });
+  // The date in force: the extension's for an extended item, else the plan's.
+  const inForce = (o: Obligation): string => extension(o) ?? o.dueDate;
+  // A date is done when a recorded "done" covers it (the views' rule: coveredByDone); an extended item has one date.
+  const isDone = (o: Obligation): boolean => {
+    const s = states.get(`${o.itemKind}:${o.itemId}`);
+    if (s?.status !== 'done' || s.doneDay === null) return false;
+    return o.itemKind === 'report' || extension(o) !== null || coveredByDone(o.dates ?? [o.dueDate], o.dueDate, s.doneDay);
+  };
+  // On time: done by the date in force at the time (an extension approved after the done does not count).
+  const onTimeBy = (o: Obligation, extensionCounts: boolean): boolean => {
+    const s = states.get(`${o.itemKind}:${o.itemId}`)!;
+    const extended = extensionCounts && s.extendedOn !== null && s.doneDay !== null && s.extendedOn <= s.doneDay;
+    return s.doneDay !== null && s.doneDay <= (extended ? inForce(o) : o.dueDate);
+  };
+  const due = counted
+    .filter((o) => inForce(o) <= asOf)
     .sort((a, b) => (a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.label.localeCompare(b.label)));
   const tasks = due.filter((o) => o.itemKind === 'task');
   const criteria: CriterionScore[] = [];
@@ -129,10 +165,10 @@ export function scoreAgency(
           criteria.push(nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.'));
           break;
         }
-        const done = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status === 'done').length;
+        const done = tasks.filter(isDone).length;
         const rate = done / tasks.length;
         const { points, rule } = pointsFor(rate, c.bands, c.otherwise);
-        const missing = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status !== 'done').map((o) => o.label);
+        const missing = tasks.filter((o) => !isDone(o)).map((o) => o.label);
         criteria.push({
           ...base,
           points,
@@ -146,11 +182,7 @@ export function scoreAgency(
           criteria.push(nothingDue(c, base, 'Không có báo cáo đến hạn trong kỳ.'));
           break;
         }
-        const late = reports.filter((o) => {
-          const s = states.get(`report:${o.itemId}`);
-          const deadline = s?.dueOverride ?? o.dueDate;
-          return !(s?.status === 'done' && s.doneDay !== null && s.doneDay <= deadline);
-        });
+        const late = reports.filter((o) => !(isDone(o) && onTimeBy(o, true)));
         criteria.push({
           ...base,
           points: late.length === 0 ? c.maxPoints : 0,
@@ -159,16 +191,12 @@ export function scoreAgency(
         break;
       }
       case 'on_time_rate': {
-        const finished = tasks.filter((o) => states.get(`task:${o.itemId}`)?.status === 'done');
+        const finished = tasks.filter(isDone);
         if (finished.length === 0) {
           criteria.push(tasks.length === 0 ? nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.') : { ...base, points: c.otherwise, why: 'Chưa có nhiệm vụ nào hoàn thành.' });
           break;
         }
-        const onTime = finished.filter((o) => {
-          const s = states.get(`task:${o.itemId}`)!;
-          const deadline = c.extensionCountsAsOnTime && s.dueOverride ? s.dueOverride : o.dueDate;
-          return s.doneDay !== null && s.doneDay <= deadline;
-        }).length;
+        const onTime = finished.filter((o) => onTimeBy(o, c.extensionCountsAsOnTime)).length;
         const rate = onTime / finished.length;
         const { points, rule } = pointsFor(rate, c.bands, c.otherwise);
         criteria.push({ ...base, points, why: `Đúng hạn ${onTime}/${finished.length} nhiệm vụ đã hoàn thành (${pct(rate)}, ${rule})${c.extensionCountsAsOnTime ? '' : '; tính theo hạn gốc'}.` });
@@ -190,6 +218,17 @@ export function scoreAgency(
   }
   const total = Math.round(criteria.reduce((n, c) => n + c.points, 0) * 100) / 100;
   return { agencyId, total, maxTotal: criteria.reduce((n, c) => n + c.maxPoints, 0), criteria };
+}
+
+/**
+ * The day a period is scored as of, the same in chat and CLI: today while the period runs (or before
+ * it starts), else the day its last date falls due — its last day, moved to the next working day
+ * when that is a day off (`onOrAfter`; "Quý II" ending on Sunday 30/6 is due Monday 1/7). Work due
+ * later in the period is not yet due.
+ */
+export function defaultAsOf(period: { to: string }, today: string, onOrAfter: (day: string) => string = (day) => day): string {
+  const end = onOrAfter(period.to);
+  return today < end ? today : end;
 }
 
 /** "2024" or "2024-Q3" → the period's first and last day; null if the text is not a period. */

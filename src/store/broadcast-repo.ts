@@ -18,6 +18,8 @@ export interface BroadcastStats {
   unreachable: number;
   failed: number;
   acknowledged: number;
+  /** Members of the audience with no chat account when it was sent: not among `recipients`, never reached. */
+  unlinked: number;
 }
 
 /** The file a broadcast carries (without its bytes). */
@@ -120,15 +122,28 @@ export class BroadcastRepo {
   stats(id: number): BroadcastStats {
     return prepared(
       this.db,
-      `SELECT COUNT(*) AS recipients,
+      `SELECT COALESCE(SUM(r.outbox_id IS NOT NULL), 0) AS recipients, COALESCE(SUM(r.outbox_id IS NULL), 0) AS unlinked,
          SUM(o.status = 'sent') AS sent, SUM(o.status IN ('pending', 'sending')) AS pending,
          SUM(o.status = 'unreachable') AS unreachable, SUM(o.status = 'failed') AS failed,
-         SUM(r.acked_at IS NOT NULL) AS acknowledged
+         SUM(r.acked_at IS NOT NULL AND r.outbox_id IS NOT NULL) AS acknowledged
        FROM broadcast_recipients r LEFT JOIN outbox o ON o.id = r.outbox_id WHERE r.broadcast_id = ?`,
     ).get(id) as BroadcastStats;
   }
 
-  /** Recipients who have not pressed "Đã nhận", with their agency. */
+  /** Records a member of the audience who had no chat account when it was sent (no copy queued). */
+  addUnlinked(broadcastId: number, memberId: number, agencyId: number): void {
+    prepared(this.db, 'INSERT INTO broadcast_recipients (broadcast_id, member_id, agency_id, outbox_id) VALUES (?, ?, ?, NULL) ON CONFLICT (broadcast_id, member_id) DO NOTHING').run(broadcastId, memberId, agencyId);
+  }
+
+  /** The audience's members who had no chat account (no copy sent to them), by agency. */
+  unlinked(id: number): { memberId: number; agencyId: number }[] {
+    return prepared(this.db, 'SELECT member_id AS memberId, agency_id AS agencyId FROM broadcast_recipients WHERE broadcast_id = ? AND outbox_id IS NULL ORDER BY agency_id, member_id').all(id) as {
+      memberId: number;
+      agencyId: number;
+    }[];
+  }
+
+  /** Recipients who have not pressed "Đã nhận", with their agency (members not reached included: a resend tries them again). */
   unacknowledged(id: number): { memberId: number; agencyId: number }[] {
     return prepared(this.db, 'SELECT member_id AS memberId, agency_id AS agencyId FROM broadcast_recipients WHERE broadcast_id = ? AND acked_at IS NULL ORDER BY agency_id, member_id').all(id) as {
       memberId: number;

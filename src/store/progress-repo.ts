@@ -6,7 +6,9 @@ import { prepared, type Db } from './database.js';
  * dates in force (an admin-set date replaces the computed ones; an approved extension replaces them
  * for that agency), with the agency's current state and whether a "done" covers that date. A
  * computed date belongs to the period of its nominal date ("Quý II" ends 30/6 even when that Sunday
- * moves the due date to Monday 1/7); the moved date decides only lateness.
+ * moves the due date to Monday 1/7); the moved date decides only lateness. An approved extension
+ * stays in the period of the plan date it extends (the latest on or before it, else its own):
+ * a "Quý II" task extended to August still counts in quý II, due in August.
  *
  * A done on day D covers the dates up to the first date on or after D (finishing in May covers
  * "Quý II", not "Quý III"): a date is covered unless another date of the task lies in [D, date).
@@ -38,7 +40,12 @@ const LEAD_DEADLINES = `
     CROSS JOIN tasks t ON t.id = st.item_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = st.item_id AND s.agency_id = st.agency_id AND s.role = 'lead'
     CROSS JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
-    WHERE st.due_override IS NOT NULL AND +st.item_kind = 'task' AND st.due_override BETWEEN @from AND @to
+    WHERE st.due_override IS NOT NULL AND +st.item_kind = 'task'
+      AND COALESCE(
+        (SELECT o.due_date FROM task_deadline_overrides o WHERE o.task_id = st.item_id AND o.due_date <= st.due_override),
+        (SELECT d.nominal_date FROM task_deadlines d WHERE d.task_id = st.item_id AND d.due_date <= st.due_override
+           AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o WHERE o.task_id = d.task_id) ORDER BY d.due_date DESC LIMIT 1),
+        st.due_override) BETWEEN @from AND @to
       AND (@agency IS NULL OR st.agency_id = @agency)
   ),
   judged AS (

@@ -165,6 +165,23 @@ describe.each(SEEDS)('seed %i: every view tells the same overdue work', (seed) =
         const lateRows = list.split('\n').filter((l) => /quá hạn \d+ ngày làm việc/.test(l)).length;
         if (open <= 10) expect(lateRows, at).toBe(fromViews.size);
       }
+      // Scores and rankings tell the same overdue work (issue 26): on the year's last day every event
+      // is in the past, so the score's as-of state is the views' state. Every date /quahan counts as
+      // missed is a due, unfinished date of the year's completion criterion, which is then never
+      // "không áp dụng"; every active agency but UBND tỉnh is scored, so ranked or named.
+      if (today === `${YEAR}-12-31`) {
+        const scores = services.scoring.scoreAll({ from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }, today);
+        const scored = new Set(scores.map((x) => x.agencyId));
+        for (const a of s.t.app.store.agencies.list()) expect(scored.has(a.id) || a.kind === 'ubnd_tinh', `${where}, ${a.code} is scored`).toBe(true);
+        for (const agencyId of s.focal.keys()) {
+          const missed = province.filter((i) => i.agencyId === agencyId && i.kind === 'task').reduce((n, i) => n + i.missed, 0);
+          const completion = scores.find((x) => x.agencyId === agencyId)!.criteria.find((c) => c.code === 'completion')!;
+          if (missed === 0) continue;
+          expect(completion.notApplicable, `${where}, agency ${agencyId}: overdue but "không áp dụng"`).toBeUndefined();
+          const [, done, due] = /^Hoàn thành (\d+)\/(\d+)/.exec(completion.why)!.map(Number) as [number, number, number];
+          expect(due - done, `${where}, agency ${agencyId}: unfinished dates in the score`).toBeGreaterThanOrEqual(missed);
+        }
+      }
       // /tonghop's agencies behind: each with its /quahan count; the headline total is the list's.
       for (const b of summary.behind) expect(b.overdue, where).toBe(province.filter((i) => i.agencyId === b.agencyId).length);
       const tonghop = await say(s, s.admin, 'admin', '/tonghop');

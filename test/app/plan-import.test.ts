@@ -77,9 +77,11 @@ describe('importing the shipped plans', () => {
     expect(xlsx.value.tasks).toBe(tasks);
     expect(xlsx.value.unknownDeadlines).toEqual([]);
     expect(xlsx.value.unresolvedAgencies).toEqual(unresolved);
-    const { written: _w, created: _c, updated: _u, ...csvReport } = csv.value;
-    const { written: _w2, created: _c2, updated: _u2, ...xlsxReport } = xlsx.value;
+    const { written: _w, created: _c, updated: _u, source: csvSource, ...csvReport } = csv.value;
+    const { written: _w2, created: _c2, updated: _u2, source: xlsxSource, ...xlsxReport } = xlsx.value;
     expect(csvReport).toEqual(xlsxReport);
+    // Each report names the format it read.
+    expect([csvSource, xlsxSource]).toEqual([{ format: 'csv' }, { format: 'xlsx' }]);
     expect(storeCounts().tasks).toBe(tasks);
   });
 
@@ -255,7 +257,10 @@ describe('malformed files change nothing and say what is wrong in Vietnamese', (
     ['binary garbage as XLSX', 'rac.xlsx', Buffer.from('PK\u0003\u0004 đây không phải là một tệp zip'), /Không đọc được tệp/],
     ['a 50 MB file', 'lon.csv', Buffer.alloc(50 * 1024 * 1024, 'a'), /Tệp quá lớn \(50 MB\)/],
     ['duplicate task codes', 'trung.csv', Buffer.from('STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\n1,Cải cách thể chế,,,\na),Việc A,Sở Tư pháp,,Năm 2024\na),Việc B,Sở Nội vụ,,Năm 2024\n'), /Dòng 4, cột TT\/STT\/Hoạt động: mã nhiệm vụ 1\.a trùng với dòng 3/],
-    ['a PDF', 'ke-hoach.pdf', Buffer.from('%PDF-1.4'), /Chỉ nhận tệp \.csv hoặc \.xlsx/],
+    // A file named .pdf that holds no PDF body.
+    ['a broken PDF', 'ke-hoach.pdf', Buffer.from('%PDF-1.4'), /Không đọc được tệp/],
+    ['an old Word .doc', 'ke-hoach.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /Tệp Word cũ \(\.doc\).*\.docx/],
+    ['an image', 'bang.png', Buffer.from('\x89PNG'), /Chỉ nhận tệp \.csv, \.xlsx, Word \.docx hoặc PDF có lớp chữ/],
   ];
 
   it.each(cases)('%s', async (_label, name, data, message) => {

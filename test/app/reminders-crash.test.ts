@@ -118,5 +118,5 @@ describe("killing dondoc while a day's reminders go out", () => {
     expect(check.prepare("SELECT COUNT(*) AS n FROM reminders WHERE send_day <= '2024-07-03' AND status = 'planned'").get()).toEqual({ n: 0 });
     expect(api.ignored429).toBe(0);
     check.close();
-  }, 180_000);
+  }, 600_000);
 });

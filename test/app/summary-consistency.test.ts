@@ -75,8 +75,11 @@ describe('summaries agree with the reminder planner', () => {
       t.clock.set(`${today}T03:00:00Z`);
       const sources = store.plans.reminderSources(false);
       const open = services.planner.occurrences(today, today, sources).filter((o) => o.kind === 'deadline');
-      // A date belongs to the period of the plan's nominal date (an approved extension's date is its own).
+      // A date belongs to the period of the plan's nominal date; an approved extension's date to the
+      // period of the plan date it extends (the latest on or before it), else its own (issue 26 item 7).
       const periodOf = new Map(sources.map((s) => [`${s.taskId}:${s.agencyId}:${s.dueDate}`, s.periodDate]));
+      const extendedPeriod = (o: { itemId: number; agencyId: number; dueDate: string }) =>
+        sources.filter((s) => s.taskId === o.itemId && s.agencyId === o.agencyId && s.dueDate !== null && s.dueDate <= o.dueDate).sort((a, b) => (a.dueDate! < b.dueDate! ? 1 : -1))[0]?.periodDate ?? o.dueDate;
       const key = (o: { itemKind: string; itemId: number; agencyId: number; dueDate: string }) => `${o.itemKind}:${o.itemId}:${o.agencyId}:${o.dueDate}`;
       // One line per overdue item, dated by its oldest missed date, with how many dates it missed.
       const missed = new Map<string, { dueDate: string; n: number }>();
@@ -93,7 +96,7 @@ describe('summaries agree with the reminder planner', () => {
       expect(overdue.map((l) => l.dueDate)).toEqual([...overdue.map((l) => l.dueDate)].sort());
 
       const summary = services.summaries.province();
-      const period = (o: { itemId: number; agencyId: number; dueDate: string }) => periodOf.get(`${o.itemId}:${o.agencyId}:${o.dueDate}`) ?? o.dueDate;
+      const period = (o: { itemId: number; agencyId: number; dueDate: string }) => periodOf.get(`${o.itemId}:${o.agencyId}:${o.dueDate}`) ?? extendedPeriod(o);
       const inQuarter = open.filter((o) => o.itemKind === 'task' && period(o) >= summary.quarter.from && period(o) <= summary.quarter.to);
       expect(summary.tasksOverdue).toBe(inQuarter.filter((o) => o.dueDate < today).length);
       expect(summary.tasksDue - summary.tasksDone - summary.tasksOverdue).toBe(inQuarter.filter((o) => o.dueDate >= today).length);

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { plan2026Docx } from '../helpers/plan-2026-docx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dondoc-cli-'));
 const db = join(dir, 'cli.sqlite');
@@ -48,11 +49,21 @@ describe('npm run cli', () => {
     [['invite', '--agency', 'KHONGCO', '--role', 'dau_moi'], /không có cơ quan “KHONGCO”/],
     [['lamgido'], /không có lệnh “lamgido”/],
     [['backup'], /thiếu tên tệp sao lưu/],
-  ])('refuses %j with exit code 2 and a Vietnamese reason', (args, message) => {
+    [['invite', '--agnecy', 'SNV'], /không có tùy chọn “--agnecy” cho lệnh này/],
+  ])('refuses %j with exit code 2, one Vietnamese line and the usage of that command only', (args, message) => {
+    // Issue 26 item 11: every error printed the whole 40-line usage.
     const result = cli(...args);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(message);
-    expect(result.err).toContain('Cách dùng: npm run cli');
+    const [first, ...rest] = result.err.trim().split('\n');
+    expect(first).toMatch(/^Lỗi: /);
+    expect(first).toMatch(message);
+    const usage = rest.join('\n');
+    if (args[0] === 'lamgido') expect(usage.trim()).toBe('Gõ npm run cli -- help để xem các lệnh.');
+    else {
+      expect(usage).toContain(`  ${args[0]} `);
+      expect(usage).not.toContain('  province list');
+      expect(rest.length).toBeLessThan(8);
+    }
   });
 
   it('lists the registry with aliases as JSON', () => {
@@ -90,7 +101,10 @@ describe('npm run cli — plans and deadlines', () => {
       kind: 'due',
       dates: ['2024-07-01', '2024-09-30'],
       note: expect.stringContaining('30/06/2024 là ngày nghỉ'),
+      unexplained: [],
     });
+    // A word no construction places ("nhé") makes the cell unknown and is listed, never a date.
+    expect(JSON.parse(cli('deadline', 'Quý II/2024 nhé', '--year', '2024', '--json').out)).toMatchObject({ kind: 'unknown', dates: [], unexplained: ['nhé'] });
     expect(JSON.parse(cli('deadline', 'Hàng năm', '--year', '2021', '--period', '2021-2023', '--json').out)).toMatchObject({
       kind: 'recurring',
       dates: ['2021-12-31', '2023-01-03', '2024-01-02'],
@@ -134,7 +148,8 @@ describe('npm run cli — plans and deadlines', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
     expect(dry.code).toBe(3);
     const report = JSON.parse(dry.out);
-    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks']);
+    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks', 'source']);
+    expect(report.source).toEqual({ format: 'csv' });
     expect(report).toMatchObject({ rows: 76, tasks: 76, unknownDeadlines: [] });
     // Read today, every 2024 date of the plan had passed: none is chased or scored unless --chase-past.
     expect(report.pastChecks.count).toBeGreaterThan(50);
@@ -147,8 +162,19 @@ describe('npm run cli — plans and deadlines', () => {
     expect(cli('import', 'data/plans/soc-trang-163-phu-luc-3.xlsx', '--plan', 'PL3', '--year', '2021', '--period', '2021-2030', '--json').code).toBe(0);
     const bad = cli('import', 'README.md', '--plan', 'X', '--year', '2024', '--json');
     expect(bad.code).toBe(2);
-    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv hoặc .xlsx');
+    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv, .xlsx, Word .docx hoặc PDF có lớp chữ');
     expect(cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'X').code).toBe(2);
+  });
+
+  it('imports a plan published as a Word file: --json names the format and the tables read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dondoc-docx-'));
+    const path = join(dir, 'ke-hoach-cchc-2026.docx');
+    writeFileSync(path, await plan2026Docx());
+    const dry = cli('import', path, '--plan', 'KH CCHC 2026', '--year', '2026', '--dry-run', '--json');
+    const report = JSON.parse(dry.out);
+    // Ten tasks (see PLAN_2026_TASKS), read from tables 3 and 4 of the five in the file.
+    expect(report).toMatchObject({ tasks: 10, source: { format: 'docx', tables: { read: [3, 4], total: 5 } } });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
@@ -209,4 +235,32 @@ describe('npm run cli -- score and replay', () => {
     expect(JSON.parse(replay.out)).toMatchObject({ checked: 1, differences: 1, rebuilt: true });
     expect(cliOn(other, 'replay').code).toBe(0);
   });
+});
+
+describe('npm run cli -- score and export without --as-of', () => {
+  it('score as of today, as the chat does (/diem, /xuatexcel): a date later this year is not yet due', () => {
+    // Issue 26 item 4: the CLI scored the running year as of 31/12, so work due later this year
+    // counted as missed. Without --as-of it scores as of today (the last day of a past period).
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const year = today.slice(0, 4);
+    const other = join(dir, 'asof.sqlite');
+    const csv = join(dir, 'asof.csv');
+    writeFileSync(csv, ['TT,Nội dung,Chủ trì,Phối hợp,Thời gian hoàn thành', `1,"Rà soát thủ tục hành chính",Sở Tư pháp,,"Trước 02/01/${year}"`, `2,"Báo cáo kết quả rà soát",Sở Tư pháp,,"Trước 31/12/${year}"`].join('\n'));
+    expect(cliOn(other, 'import', csv, '--plan', 'KH thử', '--year', year, '--chase-past').code).toBe(0);
+    const completion = (...asOf: string[]) => {
+      const result = cliOn(other, 'score', '--period', year, ...asOf, '--json');
+      expect(result.code, result.err).toBe(0);
+      return (JSON.parse(result.out) as { agency: string; criteria: { code: string; why: string }[] }[]).find((s) => s.agency === 'STP')!.criteria.find((c) => c.code === 'completion')!.why;
+    };
+    // Due by today: the 02/01 task (31/12 is not due before the year's last day, unless today is it).
+    const dueToday = 1 + (today >= `${year}-12-31` ? 1 : 0);
+    const byDefault = completion();
+    expect(byDefault).toMatch(new RegExp(`^Hoàn thành 0/${dueToday} nhiệm vụ đến hạn`));
+    expect(byDefault).toBe(completion('--as-of', today));
+    expect(completion('--as-of', `${year}-12-31`)).toMatch(/^Hoàn thành 0\/2 nhiệm vụ đến hạn/);
+    const exported = cliOn(other, 'export', '--period', year, '--out', join(dir, 'asof.xlsx'));
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.out).toContain(`số liệu năm ${year} đến ${today.slice(8, 10)}/${today.slice(5, 7)}/${year}`);
+    // Six child processes, each a full CLI start: a budget that holds on a loaded 2-core machine.
+  }, 120_000);
 });

@@ -140,8 +140,13 @@ describe.each(drivers)('the same scenarios on %s', (_name, make) => {
   });
 
   it('sends a chart with the ranking (a file on Telegram, an expiring link on Zalo)', async () => {
-    // The 2024 report calendar (the 6-month report was due 17/6): something to rank departments on.
+    // The 2024 report calendar (the 6-month report was due 17/6), and a quarter-I task for two
+    // departments of which Sở Tư pháp reports its own done: scores that differ, so a chart to draw
+    // (a ranking where every department has the same score has nothing to chart).
     d.app.scheduler.planIfNewDay();
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '9.1,Rà soát quy trình nội bộ,Sở Tư pháp,Quý I/2024', '9.2,Rà soát quy trình nội bộ,Sở Tài chính,Quý I/2024'].join('\n'));
+    expect((await d.app.services.plans.importFile('q1.csv', csv, { name: 'KH quý I', year: 2024 }, { chasePast: true })).ok).toBe(true);
+    expect((await d.say('trang', '9.1 xong'))[0]).toContain('Đã ghi nhận');
     const [ranking] = await d.say('admin', '/xephang so_ban_nganh 2024');
     expect(ranking).toContain('Xếp hạng Sở, ban, ngành — năm 2024');
     const [png] = await d.images('admin');

@@ -55,6 +55,33 @@ describe('broadcasts from Sở Nội vụ', () => {
     expect(list).toMatch(/#1 — .* — Đầu mối Sở, ban, ngành — 2 người, 1 đã nhận/);
   });
 
+  it('counts only the people it can reach, and names the members who have no chat account, in the preview and in /thongbao_tt', async () => {
+    // Issue 26 item 6: the preview said "54 người của 54 cơ quan", then "Đang gửi … tới 8 người":
+    // members created without a chat account were counted as recipients. Two department focal
+    // points are reachable (Sở Tư pháp, Sở Tài chính); one more, of Sở Y tế, has no account yet.
+    const now = h.clock.now();
+    h.app.store.members.create({ displayName: 'Lê Văn Chưa Liên Kết', agencyId: h.app.store.agencies.byCode('SYT')!.id, role: 'focal' }, now);
+    await h.send(admin, '/thongbao Đề nghị cập nhật tiến độ');
+    const [preview] = await h.press(admin, h.lastButtons(admin.id).find((b) => b.text === 'Đầu mối Sở, ban, ngành')!.callback_data);
+    expect(preview).toContain('— 2 người của 2 cơ quan.');
+    expect(preview).toContain('Chưa liên kết tài khoản (không nhận được, không tính ở trên): 1 người — Lê Văn Chưa Liên Kết (Sở Y tế).');
+    // The number "Đang gửi" announces is the preview's.
+    expect(await h.press(admin, '/tb_gui 1')).toEqual(['Đang gửi thông báo #1 tới 2 người. Gõ /thongbao_tt 1 để xem ai đã nhận.']);
+    await h.app.worker.drain();
+    const [status] = await h.send(admin, '/thongbao_tt 1');
+    expect(status).toContain('Người nhận: 2. Đã gửi: 2;');
+    expect(status).toContain('Đã bấm “Đã nhận”: 0/2.');
+    expect(status).toMatch(/Cơ quan chưa xác nhận: (Sở Tài chính, Sở Tư pháp|Sở Tư pháp, Sở Tài chính)\./);
+    expect(status).toContain('Chưa liên kết tài khoản (không nhận được, không tính ở trên): 1 người — Lê Văn Chưa Liên Kết (Sở Y tế).');
+    // An audience of nobody reachable says so, with how many could not be reached.
+    await h.send(admin, '/thongbao Họp giao ban');
+    expect(await h.send(admin, '/tb_doituong 2 coquan SYT')).toEqual(['Không ai trong nhóm này nhận được: cả 1 người chưa liên kết tài khoản với dondoc. Hãy chọn nhóm khác, hoặc mời họ liên kết trước (/moi).']);
+    // A draft with no audience yet is listed as such, not "— — —" (issue 26 item 10).
+    await h.send(admin, '/thongbao Chưa chọn ai');
+    const [list] = await h.send(admin, '/thongbao_ds');
+    expect(list).toMatch(/#3 — [^\n]* — chưa chọn người nhận — bản nháp/);
+  });
+
   it('reaches chosen agencies by code, refuses unknown ones, and is for admins only', async () => {
     await h.send(admin, '/thongbao Họp giao ban CCHC');
     expect(await h.send(admin, '/tb_doituong 1 coquan STP,XYZ')).toEqual(['Có mã cơ quan không tồn tại. Gõ /coquan để xem mã các cơ quan.']);

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { haTinhCells } from '../../fixtures/seed-deadlines.js';
 import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+import { buildDocx, para, row, table } from '../../helpers/docx-builder.js';
+import { PLAN_2026_TASKS, plan2026Docx } from '../../helpers/plan-2026-docx.js';
+import { plan2026Pdf } from '../../helpers/plan-2026-pdf.js';
 
 const admin: TgUser = { id: 1001, first_name: 'Hoa' };
 const focal: TgUser = { id: 2002, first_name: 'Trang' };
@@ -141,6 +144,43 @@ describe('/kehoach and /dathan for Sở Nội vụ', () => {
     expect(details).toContain('Sở Nội vụ đã đặt hạn: 01/07/2024');
     expect(await h.send(focal, '/dathan I.3.7 01/07/2024')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
   });
+
+  it('never dates several tasks from one ambiguous code: lists them with full codes and plans, writes nothing until one is chosen', async () => {
+    // Issue 26: "/dathan 7 …" set the date on every task whose code ends in ".7". A bare "7" names
+    // no task in full; the Hà Tĩnh plan has I.3.7, II.3.7, … so the admin must pick one.
+    const overrides = () => h.app.store.db.prepare('SELECT task_id AS taskId, due_date AS due FROM task_deadline_overrides').all() as { taskId: number; due: string }[];
+    const tails = (h.app.store.db.prepare("SELECT code FROM tasks WHERE code LIKE '%.7' ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+    expect(tails.length, 'the plan has several codes ending in .7').toBeGreaterThan(1);
+    const [asked] = await h.send(admin, '/dathan 7 30/09/2024 chờ hướng dẫn');
+    expect(asked).toContain(`Mã “7” khớp với ${tails.length} nhiệm vụ; dondoc chưa đặt hạn cho nhiệm vụ nào.`);
+    for (const code of tails) expect(asked).toContain(`• ${code} — Kế hoạch CCHC năm 2024`);
+    expect(overrides()).toEqual([]);
+    // A tail that names a single task is still not its full code: asked back too.
+    const [one] = await h.send(admin, '/dathan 3.7 30/09/2024');
+    expect(one).toContain('dondoc chưa đặt hạn cho nhiệm vụ nào');
+    expect(overrides()).toEqual([]);
+    // Choosing one (the button carries the task id, the date and the reason) dates that task only.
+    const [again] = await h.send(admin, '/dathan 7 30/09/2024 chờ hướng dẫn');
+    expect(again).toContain('chưa đặt hạn');
+    const button = h.lastButtons(admin.id).find((b) => b.text.startsWith('II.3.7 — '))!;
+    const [set] = await h.press(admin, button.callback_data);
+    expect(set).toContain('Đã đặt hạn cho nhiệm vụ II.3.7: 30/09/2024.');
+    const ii37 = h.app.store.db.prepare("SELECT id FROM tasks WHERE code = 'II.3.7'").get() as { id: number };
+    expect(overrides()).toEqual([{ taskId: ii37.id, due: '2024-09-30' }]);
+  });
+});
+
+describe('an overdue recurring task shows the date it missed', () => {
+  it('names the missed date, and the next one only as the next', async () => {
+    // Issue 26 item 8: "quá hạn 173 ngày làm việc; hạn 31/12/2026" — the overdue line showed the
+    // next, future date. Quý I's date (31/3/2024, a Sunday → Monday 01/04/2024) was missed; Quý IV's is next.
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, IV/2024"'].join('\n'));
+    expect((await h.app.services.plans.importFile('kh.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
+    h.clock.set('2024-06-03T02:00:00Z');
+    const [list] = await h.send(focal, '/viec');
+    const line = list!.split('\n').find((l) => l.includes('8.1'))!;
+    expect(line).toMatch(/quá hạn \d+ ngày làm việc<\/b>; hạn 01\/04\/2024 \(kỳ tiếp theo: 31\/12\/2024\)/);
+  });
 });
 
 describe('/viec and /nhiemvu show where the agency stands', () => {
@@ -174,5 +214,42 @@ describe('/viec and /nhiemvu show where the agency stands', () => {
     expect(extended).toMatch(/<code>II\.3\.4<\/code> [^\n]*hạn 30\/12\/2024 \(gia hạn, gốc \d{2}\/\d{2}\/2024\)/);
     const [details] = await h.send(focal, '/nhiemvu II.3.4');
     expect(details).toMatch(/<b>Tình trạng của cơ quan bạn: <\/b>[^\n]*hạn 30\/12\/2024 \(gia hạn, gốc \d{2}\/\d{2}\/2024\); báo lần cuối \d{2}\/\d{2}\/2024 \d{2}:\d{2} — Phạm Thu Trang/);
+  });
+
+});
+
+describe('importing a plan sent as a Word file', () => {
+  it('reads a plan sent as a Word file: the preview names the tables read, the confirm writes the tasks the document means', async () => {
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-cchc-2026.docx', await plan2026Docx(), '2026 Kế hoạch CCHC năm 2026');
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 10 nhiệm vụ');
+    // Tables 3 and 4 are the Phụ lục (split by a page break); letterhead, indicators and signature are not read.
+    expect(preview).toContain('Tệp Word: đọc các bảng 3 và 4 (trong 5 bảng của tệp) làm bảng nhiệm vụ');
+    expect(taskCount()).toBe(0);
+    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+    const [done] = await h.press(admin, confirm.callback_data);
+    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch CCHC năm 2026”: 10 nhiệm vụ');
+    const stored = h.app.store.db
+      .prepare(`SELECT t.code, t.lead_text AS lead, t.deadline_text AS deadline FROM tasks t ORDER BY t.source_row`)
+      .all() as { code: string; lead: string; deadline: string }[];
+    expect(stored).toEqual(PLAN_2026_TASKS.map(({ code, lead, deadline }) => ({ code, lead, deadline })));
+  });
+
+  it('says what it looked for when a Word file has no task table, and stores nothing', async () => {
+    const letter = await buildDocx(table(2, [row(['ỦY BAN NHÂN DÂN TỈNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])]) + para('Kính gửi: các sở, ban, ngành'));
+    const [reply] = await h.sendDocument(admin, 'cong-van.docx', letter, '2026 Công văn');
+    expect(reply).toContain('Không tìm thấy bảng nhiệm vụ trong tệp (đã xem 1 bảng)');
+    expect(reply).toContain('không có gì được lưu');
+    expect(h.lastButtons(admin.id).some((b) => b.text === '✅ Nhập kế hoạch này')).toBe(false);
+    const [locked] = await h.sendDocument(admin, 'mat-khau.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    expect(locked).toContain('Tệp có mật khẩu');
+    expect(taskCount()).toBe(0);
+  });
+
+  it('reads the same plan exported to PDF: the preview names the pages and tables read', async () => {
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-cchc-2026.pdf', plan2026Pdf(), '2026 Kế hoạch CCHC năm 2026');
+    // Four tasks (I.1, II.1, II.2 cut by the page break, III.1), from both pages' ruled tables.
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 4 nhiệm vụ');
+    expect(preview).toContain('Tệp PDF (2 trang): đọc các bảng 1 và 2 (trong 2 bảng của tệp) làm bảng nhiệm vụ');
+    expect(taskCount()).toBe(0);
   });
 });

@@ -23,17 +23,59 @@ afterEach(async () => {
 const rankedLines = (text: string) => text.split('\n').filter((l) => /^\d+\. /.test(l));
 
 describe('/xephang', () => {
+  it('says when every agency has the same score instead of ranking them all first, and names who is not ranked', async () => {
+    // The three departments with a task have the same score (the task missed, no report owed by a
+    // department in this test's year… the same criteria for all three): no ranking can be drawn.
+    // Issue 26: "/xephang xa" ranked 69 communes joint first, chart included.
+    const [answer] = await h.send(leader, '/xephang so 2026');
+    expect(rankedLines(answer!)).toEqual([]);
+    expect(answer).toMatch(/Tất cả 3 cơ quan cùng điểm [\d,]+\/[\d,]+: chưa có khác biệt để xếp hạng\./);
+    expect(h.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(0);
+  });
+
   it('gives agencies with the same score the same rank (1, 1, …), says the tie-break, and lists them by name', async () => {
-    // The three departments with a task have the same score: all rank 1. The others had nothing
-    // due: named after the ranking, not ranked (their criteria do not apply).
+    // Sở Nội vụ finishes nothing either, but a fourth department finishes its task: it ranks first,
+    // the three others share rank 2. The others had nothing due: named after the ranking, not ranked.
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '1,Công khai thủ tục,Sở Y tế,Quý I/2026'].join('\n'));
+    expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH bổ sung 2026', year: 2026 }, { chasePast: true })).ok).toBe(true);
+    const yte = { id: 1601, first_name: 'Y' };
+    await h.send(yte, `/start ${h.invite('SYT', 'focal')}`);
+    expect((await h.send(yte, '1 xong'))[0]).toContain('Đã ghi nhận');
     const [answer] = await h.send(leader, '/xephang so 2026');
     const ranked = rankedLines(answer!);
-    expect(ranked).toHaveLength(3);
-    expect(ranked.every((l) => l.startsWith('1. '))).toBe(true);
-    expect(answer).toContain('– Sở Xây dựng: không có tiêu chí nào áp dụng trong kỳ (không xếp hạng)');
-    const names = ranked.map((l) => l.slice(3, l.indexOf(':')));
+    expect(ranked).toHaveLength(4);
+    expect(ranked[0]).toMatch(/^1\. Sở Y tế: /);
+    expect(ranked.slice(1).every((l) => l.startsWith('2. '))).toBe(true);
+    // More than three agencies had nothing due: named on one line, not one line each.
+    expect(answer).toMatch(/– Không xếp hạng \d+ cơ quan \(không có tiêu chí nào áp dụng trong kỳ\): [^\n]*Sở Xây dựng/);
+    const names = ranked.slice(1).map((l) => l.slice(3, l.indexOf(':')));
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
     expect(answer).toContain('Cơ quan cùng điểm xếp cùng hạng');
+    // Each reason once, with the agencies it concerns, not once per agency.
+    expect(answer!.match(/Hoàn thành nhiệm vụ|Tỷ lệ hoàn thành/g) ?? []).toHaveLength(1);
+  });
+
+  it('scores a year by every date due in it, overdue quarters included, and ranks Sở Nội vụ like any department', async () => {
+    // Issue 26 item 2: a commune with a quarterly task overdue got "không áp dụng" for the year
+    // (only the last quarter's date, not yet due, was looked at). On 23/11/2026 the "Hằng quý" task's
+    // dates of Q1, Q2 and Q3 have passed: 0 of 3 done. Q4's date (31/12) is not due yet.
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '1,Báo cáo tình hình giải quyết thủ tục,UBND phường Thành Sen,Hằng quý', '2,Kiểm tra công vụ,Sở Nội vụ,Quý II/2026'].join('\n'));
+    expect((await h.app.services.plans.importFile('kh3.csv', csv, { name: 'KH quý 2026', year: 2026 }, { chasePast: true })).ok).toBe(true);
+    const [year] = await h.send(leader, '/diem X18073 2026');
+    expect(year).toContain('Hoàn thành 0/3 nhiệm vụ đến hạn');
+    expect(year).not.toContain('không có nhiệm vụ đến hạn trong kỳ');
+    const [q2] = await h.send(leader, '/diem X18073 2026-Q2');
+    expect(q2).toContain('Hoàn thành 0/1 nhiệm vụ đến hạn');
+    // Issue 26 item 3: Sở Nội vụ leads a task that is overdue; /diem SNV showed no criteria at all.
+    const [snv] = await h.send(leader, '/diem SNV 2026');
+    expect(snv).toContain('Hoàn thành 0/1 nhiệm vụ đến hạn');
+    const [ranking] = await h.send(leader, '/xephang so 2026');
+    // Four departments each missed their one task (Tư pháp, Tài chính, Công Thương and Sở Nội vụ): one score for all four.
+    expect(ranking).toContain('Tất cả 4 cơ quan cùng điểm 0/3: chưa có khác biệt để xếp hạng.');
+    expect(ranking).toContain('Sở Nội vụ');
+    // UBND tỉnh issues the plan: not scored, and /diem says why instead of an empty answer.
+    const [ubnd] = await h.send(leader, '/diem UBNDT 2026');
+    expect(ubnd).toContain('không được chấm điểm theo kế hoạch đó');
   });
 
   it('accepts the kind as people type it', async () => {

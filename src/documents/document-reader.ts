@@ -1,0 +1,76 @@
+/**
+ * src/documents — reads a plan as the province publishes it (Word, text PDF) into one `string[][]`
+ * grid per table, and picks the task table among them; the plan import reads that grid as it
+ * reads a CSV or XLSX sheet. Readers are small and chained: zip-entries → docx/numbering,
+ * docx/styles → docx/body-reader → docx/table-grid → table-picker; pdf/pdf-reader (pdf.js: text
+ * runs and ruling lines) → pdf/ruling-grid → table-picker.
+ */
+import { readDocx } from './docx/docx-reader.js';
+import { readPdf } from './pdf/pdf-reader.js';
+import { pickTaskTables } from './table-picker.js';
+import { XmlRefused } from './xml-walker.js';
+
+/** Where the grid came from, for the preview and the CLI's `source`. */
+export type DocumentSource =
+  /** Tables read as the task table (1-based, document order) and how many the document has. */
+  | { format: 'docx'; tables: { read: number[]; total: number } }
+  | { format: 'pdf'; tables: { read: number[]; total: number }; pages: number };
+
+export type DocumentProblem =
+  | { code: 'unreadable' }
+  | { code: 'encrypted' }
+  | { code: 'too_large_unzipped' }
+  /** A PDF over the page limit. */
+  | { code: 'too_many_pages'; pages: number }
+  /** A PDF without a text layer: a scan or a photo. */
+  | { code: 'no_text' }
+  /** No table has a task header; `tables` is how many tables the document has. */
+  | { code: 'no_task_table'; tables: number };
+
+/** Reads a .docx plan into the task table's rows (header included) and says which tables were read. */
+export function readPlanDocument(data: Buffer): { ok: true; rows: string[][]; source: DocumentSource } | { ok: false; problem: DocumentProblem } {
+  let docx: ReturnType<typeof readDocx>;
+  try {
+    docx = readDocx(data);
+  } catch (error) {
+    if (error instanceof XmlRefused) return { ok: false, problem: { code: 'unreadable' } };
+    throw error;
+  }
+  if (!docx.ok) {
+    const { code } = docx.problem;
+    if (code === 'encrypted') return { ok: false, problem: { code: 'encrypted' } };
+    if (code === 'too_large_unzipped' || code === 'too_many_entries') return { ok: false, problem: { code: 'too_large_unzipped' } };
+    return { ok: false, problem: { code: 'unreadable' } };
+  }
+  const picked = pick(docx.value.blocks);
+  if (!picked.ok) return picked;
+  return { ok: true, rows: picked.rows, source: { format: 'docx', tables: picked.tables } };
+}
+
+/** Reads a text PDF plan: each page's ruled tables, then the task table and its continuations over the pages. */
+export async function readPlanPdf(data: Buffer): Promise<{ ok: true; rows: string[][]; source: DocumentSource } | { ok: false; problem: DocumentProblem }> {
+  const pdf = await readPdf(data);
+  if (!pdf.ok) return { ok: false, problem: pdf.problem };
+  const picked = pick(pdf.pages.flatMap((page) => page.blocks));
+  if (!picked.ok) return picked;
+  return { ok: true, rows: picked.rows, source: { format: 'pdf', tables: picked.tables, pages: pdf.pages.length } };
+}
+
+function pick(
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][] })[],
+): { ok: true; rows: string[][]; tables: { read: number[]; total: number } } | { ok: false; problem: DocumentProblem } {
+  const tables: { grid: string[][]; afterParagraphsOnly: boolean }[] = [];
+  let sinceTable = 0;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      if (block.text.trim() !== '') sinceTable += 1;
+      continue;
+    }
+    // A table continued after a page break has at most a short note, a page number or an empty paragraph between.
+    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1 });
+    sinceTable = 0;
+  }
+  const picked = pickTaskTables(tables);
+  if (!picked) return { ok: false, problem: { code: 'no_task_table', tables: tables.length } };
+  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total } };
+}

@@ -1,0 +1,150 @@
+/** A text run on a PDF page: its start (baseline, points from the bottom left), width and text. */
+export interface PageText {
+  x: number;
+  y: number;
+  width: number;
+  text: string;
+}
+
+/** A ruling line on a PDF page, horizontal (y fixed, from x1 to x2) or vertical (x fixed, from y1 to y2). */
+export type Rule = { kind: 'h'; y: number; from: number; to: number } | { kind: 'v'; x: number; from: number; to: number };
+
+/** What one page holds: its tables as grids, top to bottom, and the lines of text outside them. */
+export interface PageLayout {
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][] })[];
+}
+
+const NEAR = 1.5;
+
+/** Sorted distinct values, those within `NEAR` of each other taken as one. */
+function distinct(values: number[]): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (out.length === 0 || v - out[out.length - 1]! > NEAR) out.push(v);
+  return out;
+}
+
+const covers = (rule: { from: number; to: number }, at: number) => rule.from - NEAR <= at && at <= rule.to + NEAR;
+
+/** Text runs joined in reading order: lines top to bottom ("\n" between), runs left to right. */
+function joinTexts(items: PageText[]): string {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: PageText[][] = [];
+  for (const item of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - item.y) <= 2) line.push(item);
+    else lines.push([item]);
+  }
+  return lines
+    .map((line) =>
+      line
+        .sort((a, b) => a.x - b.x)
+        .reduce((text, item, i) => {
+          const previous = line[i - 1];
+          const gap = previous ? item.x - (previous.x + previous.width) : 0;
+          return text + (i > 0 && gap > 1 && !text.endsWith(' ') && !item.text.startsWith(' ') ? ' ' : '') + item.text;
+        }, '')
+        .trim(),
+    )
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/**
+ * Splits a text run that crosses a column rule (a PDF reader joins runs of one line that lie close
+ * together: "… hành chính Sở Khoa học") at the space nearest the rule, characters taken as equally
+ * wide; a run without a space near the rule is kept whole.
+ */
+export function splitAtRules(item: PageText, edges: number[]): PageText[] {
+  const crossing = edges.find((edge) => item.x + 1 < edge && edge < item.x + item.width - 1);
+  if (crossing === undefined || item.text.length < 2) return [item];
+  const perChar = item.width / item.text.length;
+  const estimate = Math.round((crossing - item.x) / perChar);
+  let cut = -1;
+  for (let d = 0; d <= 8 && cut < 0; d += 1) {
+    for (const at of [estimate - d, estimate + d]) if (cut < 0 && at > 0 && at < item.text.length && item.text[at] === ' ') cut = at;
+  }
+  if (cut < 0) return [item];
+  const left = { ...item, text: item.text.slice(0, cut), width: cut * perChar };
+  const rightText = item.text.slice(cut + 1);
+  const right = { x: Math.max(crossing + 1, item.x + (cut + 1) * perChar), y: item.y, width: rightText.length * perChar, text: rightText };
+  return [left, ...splitAtRules(right, edges)];
+}
+
+/**
+ * Builds a page's tables from its ruling lines, as a reader sees them: the horizontal rules cut
+ * row bands, a band crossed by vertical rules belongs to a table, consecutive such bands are one
+ * table; columns are the vertical rules' positions. A cell with no rule on its right spans the
+ * next column (its text given once, '' after it); a cell with no rule above it is merged with the
+ * cell above, and the merged cell's text is given to every row it covers (as a Word vMerge is).
+ * Text outside any table is returned as paragraph lines in page order.
+ */
+export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
+  const texts = [...pageTexts];
+  const horizontals = rules.filter((r): r is Extract<Rule, { kind: 'h' }> => r.kind === 'h');
+  const verticals = rules.filter((r): r is Extract<Rule, { kind: 'v' }> => r.kind === 'v');
+  const ys = distinct(horizontals.map((r) => r.y)).reverse();
+  // Bands between consecutive horizontal rules, kept when a vertical rule runs through them.
+  const bands: { top: number; bottom: number }[] = [];
+  for (let i = 0; i + 1 < ys.length; i += 1) {
+    const mid = (ys[i]! + ys[i + 1]!) / 2;
+    if (verticals.some((v) => covers(v, mid))) bands.push({ top: ys[i]!, bottom: ys[i + 1]! });
+  }
+  const tables: { top: number; bottom: number; bands: { top: number; bottom: number }[] }[] = [];
+  for (const band of bands) {
+    const last = tables[tables.length - 1];
+    if (last && Math.abs(last.bottom - band.top) <= NEAR) {
+      last.bands.push(band);
+      last.bottom = band.bottom;
+    } else tables.push({ top: band.top, bottom: band.bottom, bands: [band] });
+  }
+  const used = new Set<PageText>();
+  const blocks: { y: number; block: PageLayout['blocks'][number] }[] = [];
+  for (const table of tables) {
+    const inside = verticals.filter((v) => v.to > table.bottom + NEAR && v.from < table.top - NEAR);
+    const xs = distinct(inside.map((v) => v.x));
+    if (xs.length < 2) continue;
+    const left = xs[0]!;
+    const right = xs[xs.length - 1]!;
+    const columns = xs.length - 1;
+    const ruledRight = (band: { top: number; bottom: number }, c: number) =>
+      inside.some((v) => Math.abs(v.x - xs[c + 1]!) <= NEAR && covers(v, (band.top + band.bottom) / 2));
+    const ruledAbove = (band: { top: number; bottom: number }, c: number) =>
+      horizontals.some((h) => Math.abs(h.y - band.top) <= NEAR && covers(h, (xs[c]! + xs[c + 1]!) / 2));
+    // Cell ids: a cell spanning columns or rows shares the id of its top-left part.
+    const ids: number[][] = [];
+    let next = 0;
+    table.bands.forEach((band, r) => {
+      ids[r] = [];
+      for (let c = 0; c < columns; c += 1) {
+        if (c > 0 && !ruledRight(band, c - 1)) ids[r]![c] = ids[r]![c - 1]!;
+        else if (r > 0 && !ruledAbove(band, c)) ids[r]![c] = ids[r - 1]![c]!;
+        else ids[r]![c] = next++;
+      }
+    });
+    const cellTexts = new Map<number, PageText[]>();
+    const inTable = texts.filter((t) => t.y <= table.top && t.y >= table.bottom);
+    for (const whole of inTable) for (const part of splitAtRules(whole, xs.slice(1, -1))) if (part !== whole) used.add(whole), texts.push(part);
+    for (const item of texts) {
+      if (used.has(item)) continue;
+      const x = item.x + Math.min(2, item.width / 2);
+      if (item.y > table.top || item.y < table.bottom || x < left || x > right) continue;
+      const r = table.bands.findIndex((b) => item.y <= b.top && item.y >= b.bottom);
+      const c = xs.findIndex((edge, i) => i < columns && x >= edge && x < xs[i + 1]!);
+      if (r < 0 || c < 0) continue;
+      used.add(item);
+      const id = ids[r]![c]!;
+      cellTexts.set(id, [...(cellTexts.get(id) ?? []), item]);
+    }
+    const grid = ids.map((row) => row.map((id, c) => (c > 0 && row[c - 1] === id ? '' : joinTexts(cellTexts.get(id) ?? []))));
+    blocks.push({ y: table.top, block: { kind: 'table', grid } });
+  }
+  const rest = texts.filter((t) => !used.has(t) && t.text.trim() !== '');
+  const lines = new Map<number, PageText[]>();
+  for (const t of rest) {
+    const key = [...lines.keys()].find((y) => Math.abs(y - t.y) <= 2) ?? t.y;
+    lines.set(key, [...(lines.get(key) ?? []), t]);
+  }
+  for (const [y, items] of lines) blocks.push({ y, block: { kind: 'paragraph', text: joinTexts(items) } });
+  blocks.sort((a, b) => b.y - a.y);
+  return { blocks: blocks.map((b) => b.block) };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readPlanDocument, readPlanPdf } from '../../src/documents/document-reader.js';
+import { buildPdf } from '../helpers/pdf-builder.js';
+import { PLAN_2026_PDF_TASKS, plan2026Pdf } from '../helpers/plan-2026-pdf.js';
+import { findHeader, readPlanRows } from '../../src/domain/plan-table.js';
+import { buildDocx, para, row, table } from '../helpers/docx-builder.js';
+import { PLAN_2026_TASKS, plan2026Docx } from '../helpers/plan-2026-docx.js';
+
+describe('reading a plan published as a Word file', () => {
+  it('picks the Phụ lục table and its continuation after the page break, skipping the letterhead, indicator and signature tables', async () => {
+    const read = readPlanDocument(await plan2026Docx());
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    // Tables in order: letterhead (1), indicators (2), Phụ lục part 1 (3), part 2 with the header repeated (4), signature (5).
+    expect(read.source).toEqual({ format: 'docx', tables: { read: [3, 4], total: 5 } });
+  });
+
+  it('gives each task the code, lead, coordinators and deadline the document means', async () => {
+    const read = readPlanDocument(await plan2026Docx());
+    if (!read.ok) throw new Error('unread');
+    const header = findHeader(read.rows);
+    if (!header.ok) throw new Error('no header');
+    // Header: two rows plus the row of column numbers "(1) … (6)"; "Chủ trì | Phối hợp" under the merged "Cơ quan thực hiện".
+    expect(header.value).toEqual({ index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4, product: 5 } });
+    const tasks = readPlanRows(read.rows, header.value, { wrapped: false });
+    if (!tasks.ok) throw new Error(tasks.error.code);
+    expect(tasks.value.map(({ code, lead, coord, deadline }) => ({ code, lead, coord, deadline }))).toEqual(PLAN_2026_TASKS);
+    // The line break inside the cell separates words; the area titles are the group rows' words.
+    expect(tasks.value.find((t) => t.code === 'II.3')!.task).toBe('Công bố danh mục thủ tục hành chính mới ban hành');
+    expect(tasks.value.find((t) => t.code === 'I.2.a')!.areaTitle).toBe('CẢI CÁCH THỂ CHẾ — Kiểm tra, theo dõi thi hành pháp luật');
+    expect(tasks.value.find((t) => t.code === 'III.1')!.areaTitle).toBe('XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ');
+    // The row deleted with tracked changes is not a task.
+    expect(tasks.value.some((t) => t.task.includes('đã bỏ'))).toBe(false);
+  });
+
+  it('says no task table was found when only a letterhead and a signature table are there', async () => {
+    const docx = await buildDocx(table(2, [row(['ỦY BAN NHÂN DÂN TỈNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])]) + para('Kính gửi: các sở') + table(2, [row(['Nơi nhận:', 'CHỦ TỊCH'])]));
+    expect(readPlanDocument(docx)).toEqual({ ok: false, problem: { code: 'no_task_table', tables: 2 } });
+    expect(readPlanDocument(await buildDocx(para('Chỉ có lời văn, không có bảng.')))).toEqual({ ok: false, problem: { code: 'no_task_table', tables: 0 } });
+  });
+
+  it('refuses a password-protected file (an OLE container), a broken archive and a part with a DTD', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    expect(readPlanDocument(ole)).toEqual({ ok: false, problem: { code: 'encrypted' } });
+    expect(readPlanDocument(Buffer.from('PK\u0003\u0004 không phải zip'))).toEqual({ ok: false, problem: { code: 'unreadable' } });
+    // "Billion laughs": entities are never expanded, the DOCTYPE alone refuses the part.
+    const laughs = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>';
+    expect(readPlanDocument(await buildDocx('', { documentXml: laughs }))).toEqual({ ok: false, problem: { code: 'unreadable' } });
+  });
+
+  it('reads a table with gridBefore and a cell spanning columns on the right grid columns', async () => {
+    const docx = await buildDocx(
+      table(5, [
+        row(['STT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn']),
+        row([{ text: 'A. NHIỆM VỤ CHUNG', span: 5 }]),
+        `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>Tuyên truyền CCHC</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Sở Nội vụ</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>Quý I</w:t></w:r></w:p></w:tc></w:tr>`,
+      ]),
+    );
+    const read = readPlanDocument(docx);
+    if (!read.ok) throw new Error('unread');
+    expect(read.rows).toEqual([
+      ['STT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'],
+      ['A. NHIỆM VỤ CHUNG', '', '', '', ''],
+      ['', 'Tuyên truyền CCHC', 'Sở Nội vụ', '', 'Quý I'],
+    ]);
+  });
+});
+
+describe('reading a plan exported to PDF (a text layer)', () => {
+  it('reads the ruled task table over two pages: header repeated on page 2 dropped, the row cut by the page break joined', async () => {
+    const read = await readPlanPdf(plan2026Pdf());
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.source).toEqual({ format: 'pdf', tables: { read: [1, 2], total: 2 }, pages: 2 });
+    const header = findHeader(read.rows);
+    if (!header.ok) throw new Error('no header');
+    // A PDF's rows may be cut by a page break: read as wrapped.
+    const tasks = readPlanRows(read.rows, header.value, { wrapped: true });
+    if (!tasks.ok) throw new Error(tasks.error.code);
+    expect(tasks.value.map(({ code, lead, coord, deadline }) => ({ code, lead, coord, deadline }))).toEqual(PLAN_2026_PDF_TASKS);
+    expect(tasks.value.find((t) => t.code === 'II.2')!.task).toBe('Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính');
+  });
+
+  it('says a PDF without text (a scan) has no text, and a PDF with only prose has no task table', async () => {
+    expect(await readPlanPdf(buildPdf([{ lines: [[40, 500, 700, 500]], texts: [] }]))).toEqual({ ok: false, problem: { code: 'no_text' } });
+    expect(await readPlanPdf(buildPdf([{ lines: [], texts: [{ x: 40, y: 500, text: 'Kính gửi: các sở, ban, ngành' }] }]))).toEqual({ ok: false, problem: { code: 'no_task_table', tables: 0 } });
+    expect(await readPlanPdf(Buffer.from('%PDF-1.4 hỏng'))).toEqual({ ok: false, problem: { code: 'unreadable' } });
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findHeader, readPlanRows } from '../../src/domain/plan-table.js';
+
+const HEADER = ['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành'];
+
+function tasks(rows: string[][], wrapped = true) {
+  const header = findHeader(rows);
+  if (!header.ok) throw new Error(`no header: ${JSON.stringify(header.error)}`);
+  const read = readPlanRows(rows, header.value, { wrapped });
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
+  return read.value.map(({ code, lead, deadline }) => [code, lead, deadline]);
+}
+
+describe('table structures real plans use (spreadsheet rows, which may be wrapped)', () => {
+  it('reads a heading row in capitals without a number as an area, not as the rest of the task above', () => {
+    // The heading row has no TT and nobody assigned: gluing it would give task 1 a second title.
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'Ban hành kế hoạch CCHC', 'Sở Nội vụ', '', 'Quý I/2026'],
+        ['', 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH', '', '', ''],
+        ['1', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', '', 'Quý II/2026'],
+      ]),
+    ).toEqual([
+      ['1', 'Sở Nội vụ', 'Quý I/2026'],
+      ['N1.1', 'Văn phòng UBND tỉnh', 'Quý II/2026'],
+    ]);
+  });
+
+  it('keeps sub-tasks "a)" and "-" as tasks under their parent, taking the parent’s lead and deadline where their cells are empty', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['I', 'CẢI CÁCH THỂ CHẾ', '', '', ''],
+        ['1', 'Theo dõi thi hành pháp luật', '', '', ''],
+        ['a)', 'Kiểm tra tại các sở', 'Sở Tư pháp', '', 'Quý III/2026'],
+        ['b)', 'Tổng hợp kết quả', 'Sở Nội vụ', '', 'Quý IV/2026'],
+        ['2', 'Kiểm tra công tác CCHC', 'Sở Nội vụ', '', 'Năm 2026'],
+        ['', '- Kiểm tra tại các sở', '', '', 'Quý II/2026'],
+        ['', '- Kiểm tra tại các xã', 'Sở Tư pháp', '', ''],
+      ]),
+    ).toEqual([
+      // "1" has nobody assigned: the parent I.1 of a) and b), not a task and not glued into one.
+      ['I.1.a', 'Sở Tư pháp', 'Quý III/2026'],
+      ['I.1.b', 'Sở Nội vụ', 'Quý IV/2026'],
+      ['I.2', 'Sở Nội vụ', 'Năm 2026'],
+      ['I.2.1', 'Sở Nội vụ', 'Quý II/2026'],
+      ['I.2.2', 'Sở Tư pháp', 'Năm 2026'],
+    ]);
+  });
+
+  it('still joins a row cut by a page break (no TT, lower-case text) into the task above', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'Rà soát, đơn giản hóa thủ tục', 'Văn phòng UBND', '', 'Quý II/'],
+        ['', 'hành chính nội bộ', 'tỉnh', '', '2026'],
+      ]),
+    ).toEqual([['1', 'Văn phòng UBND tỉnh', 'Quý II/ 2026']]);
+  });
+
+  it('reads a header over three rows (merged cells repeated, then column numbers) and starts the data after it', () => {
+    const rows = [
+      ['TT', 'Nội dung nhiệm vụ', 'Cơ quan thực hiện', '', 'Tiến độ'],
+      ['TT', 'Nội dung nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Tiến độ'],
+      ['1', '2', '3', '4', '5'],
+      ['1', 'Ban hành kế hoạch', 'Sở Nội vụ', 'Các sở', 'Quý I/2026'],
+    ];
+    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4 } } });
+    expect(tasks(rows)).toEqual([['1', 'Sở Nội vụ', 'Quý I/2026']]);
+  });
+
+  it('knows task columns headed in the words other provinces use', () => {
+    for (const word of ['Nhiệm vụ, giải pháp', 'Các nhiệm vụ cụ thể', 'Tên văn bản', 'Chương trình, đề án', 'Tên hoạt động']) {
+      expect(findHeader([['STT', word, 'Cơ quan chủ trì', 'Thời hạn']]).ok).toBe(true);
+    }
+  });
+});
+
+describe('a Word table (rows are whole)', () => {
+  it('reads a TT repeated from the row above as one merged TT cell, the rows as one group', () => {
+    // TT "1" merged over two activity rows: the second row is the same task group, numbered by its activity.
+    const rows = [
+      ['TT', 'Nhiệm vụ', 'Hoạt động', 'Chủ trì', 'Thời gian'],
+      ['1', 'Cải cách TTHC', '1.1 Rà soát TTHC', 'Sở Tư pháp', 'Quý I/2026'],
+      ['1', 'Cải cách TTHC', '1.2 Công bố TTHC', 'Sở Nội vụ', 'Quý II/2026'],
+    ];
+    expect(tasks(rows, false)).toEqual([
+      ['1.1', 'Sở Tư pháp', 'Quý I/2026'],
+      ['1.2', 'Sở Nội vụ', 'Quý II/2026'],
+    ]);
+  });
+});

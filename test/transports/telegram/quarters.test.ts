@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+
+/**
+ * Issue 26 item 7: quarters count by the plan's date, and "đúng hạn" means done by the date in force.
+ * A Sở Tư pháp plan for 2024: 7.1 "Quý II/2024" (30/6 is a Sunday: due Monday 01/07/2024), 7.2
+ * "Quý I, II/2024" (31/3 is a Sunday: due 01/04/2024, then 01/07/2024).
+ */
+const admin: TgUser = { id: 1001, first_name: 'Hoa' };
+const focal: TgUser = { id: 2002, first_name: 'Trang' };
+let h: TelegramHarness;
+
+beforeEach(async () => {
+  h = await TelegramHarness.start({ start: '2024-03-01T02:00:00Z' });
+  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
+  const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '7.1,Rà soát thủ tục nội bộ,Sở Tư pháp,Quý II/2024', '7.2,Báo cáo kiểm soát thủ tục,Sở Tư pháp,"Quý I, II/2024"'].join('\n'));
+  expect((await h.app.services.plans.importFile('kh.csv', csv, { name: 'KH quý', year: 2024 })).ok).toBe(true);
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('quarters count by the plan date', () => {
+  it('an approved extension into the next quarter leaves the task in its own quarter', async () => {
+    h.clock.set('2024-06-10T02:00:00Z');
+    // Quý II owes two dates: 7.1's and 7.2's second one.
+    expect((await h.send(admin, '/tonghop'))[0]).toContain('Nhiệm vụ đến hạn trong quý: 2;');
+    expect((await h.send(focal, 'Xin gia hạn 7.1 đến 15/08/2024 vì chờ hướng dẫn của Bộ'))[0]).toContain('Đã ghi nhận');
+    await h.app.worker.drain();
+    const approve = h.lastButtons(admin.id).find((b) => b.text === 'Đồng ý')!;
+    expect((await h.press(admin, approve.callback_data))[0]).toContain('Đã đồng ý gia hạn 7.1 đến 15/08/2024');
+    // Still two: the extension moves 7.1's date, not its quarter.
+    expect((await h.send(admin, '/tonghop'))[0]).toContain('Nhiệm vụ đến hạn trong quý: 2;');
+  });
+});
+
+describe('/tonghop of one agency', () => {
+  it('says nothing of a report the agency does not owe (no "đã nộp 0/0 cơ quan")', async () => {
+    // Issue 26 item 10: Sở Nội vụ collects the periodic reports, it owes none of them.
+    h.clock.set('2024-06-10T02:00:00Z');
+    h.app.scheduler.planIfNewDay(); // the 2024 report calendar (the 6-month report, due 17/6, owed by Sở Tư pháp)
+    const [snv] = await h.send(admin, '/tonghop SNV');
+    expect(snv).not.toContain('0/0');
+    const [stp] = await h.send(admin, '/tonghop STP');
+    expect(stp).toMatch(/: đã nộp \d+\/1 cơ quan\./);
+  });
+});
+
+describe('"đúng hạn" only when done by the date in force', () => {
+  it('a task done in June that covers its missed April date is done late, in /viec and in the score', async () => {
+    h.clock.set('2024-06-20T02:00:00Z');
+    expect((await h.send(focal, '7.2 xong'))[0]).toContain('Đã ghi nhận: 7.2 hoàn thành');
+    const [finished] = await h.send(focal, '/viec xong');
+    const line = finished!.split('\n').find((l) => l.includes('7.2'))!;
+    // 01/04/2024 was missed: the done of 20/06 is late for it, whatever the June date.
+    expect(line).toMatch(/đã xong 20\/06\/2024 \(muộn \d+ ngày làm việc\)/);
+    h.clock.set('2024-07-02T02:00:00Z');
+    // The year as of today: 7.2's April date (covered by the June done, but late) and its July date
+    // (on time); 7.1's date (01/07) not done: 2 of 3 done, 1 of the 2 on time.
+    const [year] = await h.send(focal, '/diem 2024');
+    expect(year).toContain('Hoàn thành 2/3 nhiệm vụ đến hạn');
+    expect(year).toContain('Đúng hạn 1/2 nhiệm vụ đã hoàn thành');
+    // Quý II ended on Sunday 30/6, so its dates fell due on Monday 01/07: scored as of that day.
+    const [q2] = await h.send(focal, '/diem 2024-Q2');
+    expect(q2).toContain('tính đến 01/07/2024');
+    expect(q2).toContain('Hoàn thành 1/2 nhiệm vụ đến hạn');
+    expect(q2).toContain('Đúng hạn 1/1 nhiệm vụ đã hoàn thành');
+  });
+});
