@@ -79,6 +79,8 @@ export function cellState(t: AgencyTaskView): { label: string; css: string } {
   if (v.status === 'done') return { label: 'Xong đợt này', css: 'done' };
   if (v.status === 'contributing') return { label: 'Đã góp ý', css: 'progress' };
   if (v.condition === 'not_chased') return { label: 'Hạn đã qua trước khi nhập', css: 'none' };
+  // A coordinating agency is never overdue (itemView): "chưa đến hạn" beside a past date would mislead.
+  if (t.role === 'coord') return { label: 'Phối hợp, chưa báo', css: 'open' };
   return { label: v.dueDate ? `Chưa đến hạn (${formatCivil(v.dueDate)})` : 'Chưa có hạn', css: 'open' };
 }
 
