@@ -8,6 +8,7 @@ import { exportCommand, overdueCommand, reportStatusCommand, summaryCommand, tre
 import { acknowledgeCommand, attachFileCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
+import { webCommand } from './web.js';
 import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
 
 /** Every command, in the order /trogiup lists them. */
@@ -29,6 +30,7 @@ export const commands: readonly Command<never>[] = [
   overdueCommand,
   reportStatusCommand,
   exportCommand,
+  webCommand,
   whoAmICommand,
   linkCommand,
   channelCommand,

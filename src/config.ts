@@ -47,6 +47,8 @@ export const configSchema = z.object({
     .default('info'),
   DONDOC_LOCAL_CHAT: booleanFlag.optional(),
   DONDOC_DEMO_DATA: booleanFlag.optional(),
+  // The web dashboard under /web (login by a one-time link from /web in chat); default: with the local chat.
+  DONDOC_WEB: booleanFlag.optional(),
   DONDOC_INVITE_TTL_HOURS: z.coerce
     .number({ error: 'cần số giờ, từ 1 đến 720' })
     .int('cần số giờ nguyên, từ 1 đến 720')
@@ -148,6 +150,8 @@ export interface Config extends RawConfig {
   localChat: boolean;
   /** Whether the demo province is seeded into an empty database (default: same as localOnly). */
   demoData: boolean;
+  /** Whether the web dashboard is served under /web (on DONDOC_PUBLIC_URL, or on a loopback DONDOC_HTTP_HOST). */
+  web: boolean;
   /** Settings that are allowed but unwise, each one Vietnamese line for the log at start. */
   warnings: string[];
 }
@@ -189,6 +193,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Cấu hình sai ở biến DONDOC_HTTP_HOST: trò chuyện thử trên máy (DONDOC_LOCAL_CHAT) chỉ chạy trên địa chỉ loopback như 127.0.0.1, không chạy trên ${raw.DONDOC_HTTP_HOST}. Đặt DONDOC_LOCAL_CHAT=false khi mở máy chủ cho webhook.`,
     );
   }
+  const web = raw.DONDOC_WEB ?? localChat;
+  if (web && raw.DONDOC_PUBLIC_URL === undefined && !isLoopback(raw.DONDOC_HTTP_HOST)) {
+    throw new ConfigError(
+      `Cấu hình sai ở biến DONDOC_WEB: bảng điều khiển web chỉ mở ở DONDOC_PUBLIC_URL (https://) hoặc trên địa chỉ loopback như 127.0.0.1, không mở trên ${raw.DONDOC_HTTP_HOST}. Đặt DONDOC_PUBLIC_URL hoặc DONDOC_WEB=false.`,
+    );
+  }
   const warnings: string[] = [];
   if (localChat && !localOnly) {
     warnings.push(
@@ -223,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     localOnly,
     localChat,
+    web,
     demoData: raw.DONDOC_DEMO_DATA ?? localOnly,
     warnings,
   };

@@ -34,6 +34,7 @@ import { HealthCheck } from './app/health.js';
 import { Metrics } from './app/metrics.js';
 import { mountHealth } from './http/health-routes.js';
 import { BackupSchedule } from './app/backup-schedule.js';
+import { WebDashboard } from './web/dashboard.js';
 
 /** Where the province's data files live (default: the repository's data/ folder). */
 export const DATA_DIR = join(process.cwd(), 'data');
@@ -110,7 +111,7 @@ export function createApp(
   const zaloIntake = config.zalo?.intake;
   /** Where Zalo fetches charts and files by link (none: Zalo members get file names only). */
   const zaloPublicUrl = config.zalo?.publicUrl;
-  const needHttp = config.localChat || telegramIntake?.kind === 'webhook' || zaloIntake?.kind === 'webhook' || zaloPublicUrl !== undefined || config.DONDOC_HEALTH_HTTP;
+  const needHttp = config.localChat || telegramIntake?.kind === 'webhook' || zaloIntake?.kind === 'webhook' || zaloPublicUrl !== undefined || config.DONDOC_HEALTH_HTTP || config.web;
   const http = needHttp ? new HttpServer(logger) : undefined;
   // Health and metrics: the platforms' getMe probes are added below, once their clients exist.
   const probes: Record<string, (signal: AbortSignal) => Promise<unknown>> = {};
@@ -122,6 +123,7 @@ export function createApp(
     ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)), logger.child({ transport: 'local' }))
     : undefined;
   if (http && localChat) localChat.mount(http);
+  if (http && config.web) new WebDashboard(services, logger.child({ component: 'web' }), config.DONDOC_PUBLIC_URL).mount(http);
 
   const bot = config.telegram
     ? createBot(config.telegram.token, {
@@ -265,6 +267,8 @@ export function createApp(
       if (http) {
         const address = await http.listen(config.DONDOC_HTTP_HOST, config.DONDOC_HTTP_PORT);
         httpUrl = `http://${address.address}:${address.port}/`;
+        // Login links from /web point at the public URL, or at this loopback address (port 0 resolved).
+        if (config.web) services.web.baseUrl = config.DONDOC_PUBLIC_URL ?? (address.family === 'IPv6' ? `http://[${address.address}]:${address.port}/` : `http://${address.address}:${address.port}/`);
         logger.info({ address: httpUrl }, 'http server listening');
       }
       if (bot) {

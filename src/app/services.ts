@@ -19,6 +19,7 @@ import { loadRubric, ScoringService } from './scoring-service.js';
 import { BroadcastService } from './broadcast-service.js';
 import { defaultController, PrivacyService } from './privacy-service.js';
 import { SummaryService } from './summary-service.js';
+import { WebAuthService } from './web-auth.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 
@@ -44,6 +45,8 @@ export interface Services {
   scoring: ScoringService;
   broadcasts: BroadcastService;
   summaries: SummaryService;
+  /** The web dashboard's one-time login links and sessions. */
+  web: WebAuthService;
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
@@ -104,6 +107,7 @@ export function createServices(deps: {
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,
     privacy: new PrivacyService(deps.store, deps.clock, deps.settings.dataController ?? defaultController(deps.settings.provinceName), deps.settings.privacyContact ?? null),
+    web: new WebAuthService(deps.store, deps.clock),
     kickOutbox: () => notifier.signal.fire(),
   };
 }

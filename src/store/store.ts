@@ -16,6 +16,7 @@ import { ReminderRepo } from './reminder-repo.js';
 import { ReportRepo } from './report-repo.js';
 import { StatusRepo } from './status-repo.js';
 import { UpdateRepo } from './update-repo.js';
+import { WebRepo } from './web-repo.js';
 
 /** Every repository over one database; the only place SQL lives. */
 export interface Store {
@@ -40,6 +41,8 @@ export interface Store {
   audit: AuditRepo;
   /** Which privacy-notice versions each member accepted. */
   consents: ConsentRepo;
+  /** The web dashboard's login tokens and sessions. */
+  web: WebRepo;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -67,6 +70,7 @@ export function createStore(db: Db): Store {
     marks: new MarkRepo(db),
     audit: new AuditRepo(db),
     consents: new ConsentRepo(db),
+    web: new WebRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

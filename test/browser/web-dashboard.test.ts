@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/create-app.js';
+import { systemClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+
+/** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+/** Screenshots are kept here (DONDOC_SCREENSHOT_DIR, else a temporary folder). */
+const SHOTS = process.env.DONDOC_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'dondoc-web-shots-'));
+
+const dir = mkdtempSync(join(tmpdir(), 'dondoc-web-browser-'));
+let app: App;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  if (!CHROMIUM) throw new Error('Chromium is not installed: run `apt-get install chromium` (the CI script does).');
+  mkdirSync(SHOTS, { recursive: true });
+  // The local trial: demo data, the local chat and (by default with it) the dashboard on loopback.
+  app = createApp(loadConfig({ DONDOC_DB_PATH: join(dir, 'web.sqlite'), DONDOC_HTTP_PORT: '0', DONDOC_LOG_LEVEL: 'silent' }), { logger: createLogger('silent'), clock: systemClock });
+  url = (await app.start()).localChatUrl!;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('web dashboard in a real browser', () => {
+  it('the demo leader asks /web in the local chat, opens the link, presses Đăng nhập and sees Tổng quan', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel('Chọn người dùng').selectOption({ label: 'Lê Văn Minh — lãnh đạo, Ủy ban nhân dân tỉnh Hà Tĩnh' });
+    await page.getByLabel('Tin nhắn').fill('/web');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('/web/dangnhap?t=');
+    const link = /http:\/\/\S+\/web\/dangnhap\?t=[A-Za-z0-9_-]+/.exec((await page.locator('.msg.bot').last().textContent())!)![0];
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Tổng quan CCHC');
+    const [cookie] = await context.cookies();
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+    await page.screenshot({ path: join(SHOTS, 'tong-quan-1366.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'tong-quan-390.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Ma trận' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Ma trận cơ quan × nhiệm vụ');
+    await page.screenshot({ path: join(SHOTS, 'ma-tran-390.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.screenshot({ path: join(SHOTS, 'ma-tran-1366.png') });
+    // The link was spent by the POST: opening it again offers no button.
+    await page.goto(link);
+    expect(await page.getByRole('button', { name: 'Đăng nhập' }).count()).toBe(0);
+    await context.close();
+  });
+});
