@@ -11,6 +11,7 @@ const LAYERS: { dir: string; mayNotImport: string[] }[] = [
   { dir: 'src/domain', mayNotImport: ['commands/', 'src/app/', 'src/store/', 'src/transports/', 'src/http/'] },
   { dir: 'src/store', mayNotImport: ['commands/', 'src/app/', 'src/transports/', 'src/http/'] },
   { dir: 'src/app', mayNotImport: ['commands/', 'src/transports/telegram/', 'src/transports/zalo/', 'src/transports/local/', 'src/http/'] },
+  { dir: 'src/reports', mayNotImport: ['commands/', 'src/transports/', 'src/http/'] },
   { dir: 'commands', mayNotImport: ['src/transports/telegram/', 'src/transports/zalo/', 'src/transports/local/', 'src/http/'] },
 ];
 

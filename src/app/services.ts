@@ -20,6 +20,7 @@ import { BroadcastService } from './broadcast-service.js';
 import { SummaryService } from './summary-service.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
+import { loadReportPeriods, ReportDrafter } from '../reports/draft.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
 export interface Services {
@@ -43,6 +44,8 @@ export interface Services {
   scoring: ScoringService;
   broadcasts: BroadcastService;
   summaries: SummaryService;
+  /** Drafts the periodic CCHC report (the agency's or the province's) from the same figures. */
+  drafts: ReportDrafter;
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
@@ -83,6 +86,7 @@ export function createServices(deps: {
   return {
     ...rest,
     calendar,
+    drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     directory: new DirectoryService(deps.store),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
