@@ -138,7 +138,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
         for (const t of draft.next) children.push(body(`- ${t.code} ${t.title} (${t.agency}; hạn ${formatCivil(t.dueDate)}).`));
         break;
       case 'proposals': {
-        const open = draft.tasks.filter((t) => t.problem !== null || t.pendingExtension !== null);
+        const open = [...draft.tasks, ...draft.next].filter((t) => t.problem !== null || t.pendingExtension !== null);
         if (open.length === 0) children.push(body('Không có vướng mắc hoặc đề nghị gia hạn đang chờ xử lý.'));
         for (const t of open) children.push(body(`- ${t.code} ${t.title} (${t.agency}): ${resultOf(t)}.`));
         break;
