@@ -376,7 +376,6 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
           period: `${period.year}-${period.code}`,
           window: period.window,
           agency: draft.scope.kind === 'agency' ? draft.scope.code : null,
-          asOf: draft.asOf,
           counts: draft.counts,
           missingReports: draft.missingReports,
         }),
