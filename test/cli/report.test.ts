@@ -33,7 +33,7 @@ describe('npm run cli -- report draft', () => {
     expect(Object.keys(json.counts)).toEqual(['due', 'doneOnTime', 'doneLate', 'inProgress', 'overdue', 'extended']);
     // The demo has a year of replies: the Q3 window holds work and some of it is done.
     expect(json.counts.due).toBeGreaterThan(0);
-    expect(json.counts.doneOnTime + json.counts.doneLate).toBeGreaterThan(0);
+    expect(json.counts.doneOnTime! + json.counts.doneLate!).toBeGreaterThan(0);
     const docx = unzipGuarded(readFileSync(out));
     expect(docx.ok && docx.value.entries.has('word/document.xml')).toBe(true);
     // The same day through the chat path: an admin's /quahan.
