@@ -107,14 +107,14 @@ describe('role-filtered help and corrections', () => {
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
     expect(commandsIn(focalHelp!)).toEqual([
-      'batnhac', 'capnhat', 'diem', 'kenh', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong',
+      'batnhac', 'capnhat', 'diem', 'kenh', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'soanbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'xong',
     ]);
     expect(commandsIn(leaderHelp!)).toEqual([
-      'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'tatnhac', 'toi',
+      'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'soanbaocao', 'tatnhac', 'toi',
       'tonghop', 'trogiup', 'viec', 'xephang', 'xong', 'xuatexcel', 'xuhuong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'nhom', 'quahan', 'tatnhac',
+      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhiemvu', 'nhom', 'quahan', 'soanbaocao', 'tatnhac',
       'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'xephang', 'xuatexcel', 'xuhuong', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.
