@@ -133,6 +133,16 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(draft.counts.due).toBe(3);
   });
 
+  it('/baocao of a periodic report offers the draft in one tap', async () => {
+    await h.send(admin, '/baocao Q3 2024');
+    const [button] = h.lastButtons(admin.id);
+    expect(button!.text).toBe('📝 Soạn dự thảo báo cáo');
+    const before = h.calls.length;
+    await h.press(admin, button!.callback_data);
+    const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument');
+    expect((doc!.payload.document as { filename?: string }).filename).toBe('bao-cao-cchc-2024-Q3-tinh.docx');
+  });
+
   it('refuses what it cannot draft, in Vietnamese', async () => {
     expect(await h.send(focal, '/soanbaocao Q2')).toEqual([expect.stringContaining('Kỳ “Q2” không có. Dùng một trong Q1, 6T, Q3, 9T, NAM')]);
     expect(await h.send(focal, '/soanbaocao Q3 2024 STC')).toEqual([expect.stringContaining('Chỉ quản trị (Sở Nội vụ) soạn được báo cáo cho cơ quan khác')]);
