@@ -57,6 +57,8 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
       children: [run(text, options)],
     });
   const heading = (text: string) => body(text, { bold: true });
+  const small = layout.sizes.body.min * 2;
+  const tableCell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(text, { size: small, bold })] })] });
   const { period, counts } = draft;
   const done = counts.doneOnTime + counts.doneLate;
   const place = draft.provinceName.replace(/^(Tỉnh|Thành phố)\s+/i, '');
@@ -121,8 +123,17 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
       }
       case 'reports':
         children.push(body(`${draft.reportTitle ?? WORDS.blank}: đã nhận ${draft.submissions.length} báo cáo (đúng hạn ${draft.submissions.filter((x) => !x.late).length}, muộn ${draft.submissions.filter((x) => x.late).length}); chưa gửi ${draft.missingReports.length}.`));
-        for (const x of draft.submissions) children.push(body(`- ${x.agency}: ngày ${formatCivil(x.day)}${x.late ? ' (muộn)' : ' (đúng hạn)'}; số văn bản ${WORDS.blank}.`));
-        if (draft.missingReports.length > 0) children.push(body(`Chưa gửi báo cáo: ${draft.missingReports.map((m) => m.name).join('; ')}.`));
+        // One row per agency that owes the report: received (number, date, on time or not) or not yet.
+        children.push(
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({ tableHeader: true, children: WORDS.reportsHeader.map((h) => tableCell(h, true)) }),
+              ...draft.submissions.map((x, i) => new TableRow({ cantSplit: true, children: [tableCell(String(i + 1)), tableCell(x.agency), tableCell(x.documentNo ?? WORDS.blank), tableCell(formatCivil(x.day)), tableCell(x.late ? 'Muộn' : 'Đúng hạn')] })),
+              ...draft.missingReports.map((m, i) => new TableRow({ cantSplit: true, children: [tableCell(String(draft.submissions.length + i + 1)), tableCell(m.name), tableCell(''), tableCell(''), tableCell('Chưa gửi')] })),
+            ],
+          }),
+        );
         break;
       case 'assessment': {
         children.push(body(`Tỷ lệ hoàn thành nhiệm vụ đến hạn trong kỳ: ${percentVi(done, counts.due)}; tỷ lệ hoàn thành đúng hạn: ${percentVi(counts.doneOnTime, counts.due)}.`));
@@ -179,8 +190,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   );
 
   // Phụ lục I: the task table, landscape, its header row repeated on every page.
-  const small = layout.sizes.body.min * 2;
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(text, { size: small, bold })] })] });
+  const cell = tableCell;
   const appendix = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [

@@ -80,7 +80,8 @@ export interface ReportDraft {
   next: DraftTask[];
   /** The agencies' report for the period (province draft: every agency; agency draft: its own). */
   reportTitle: string | null;
-  submissions: { agency: string; day: CivilDate; late: boolean }[];
+  /** Reports received: when, on time or not, and the document number the submission named (null: none). */
+  submissions: { agency: string; day: CivilDate; late: boolean; documentNo: string | null }[];
   missingReports: { code: string; name: string }[];
 }
 
@@ -124,7 +125,11 @@ export class ReportDrafter {
     if (status) {
       const byName = new Map([...agencies.values()].map((a) => [a.name, a]));
       const mine = (name: string) => !agency || name === agency.name;
-      submissions = status.submitted.filter((s) => mine(s.name)).map((s) => ({ agency: s.name, day: s.day, late: s.late }));
+      const numberOf = (name: string) => {
+        const id = byName.get(name)?.id;
+        return id === undefined ? null : (store.statuses.latest('report', status.report.id, id)?.evidence ?? null);
+      };
+      submissions = status.submitted.filter((s) => mine(s.name)).map((s) => ({ agency: s.name, day: s.day, late: s.late, documentNo: numberOf(s.name) }));
       missingReports = status.missing.filter(mine).map((name) => ({ code: byName.get(name)?.code ?? '', name }));
     }
     const year = period.year;

@@ -62,5 +62,6 @@ export const WORDS = {
   closing: './.',
   appendixTitle: 'Phụ lục I',
   appendixSubtitle: (label: string, year: number) => `DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH ${label.toUpperCase()} NĂM ${year}`,
+  reportsHeader: ['TT', 'Cơ quan, đơn vị', 'Số văn bản', 'Ngày gửi', 'Thời hạn'],
   appendixHeader: ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời hạn', 'Kết quả', 'Tài liệu kiểm chứng'],
 } as const;

@@ -115,6 +115,9 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(body).toContain('SỞ NỘI VỤ');
     // The report table: the 6-month report was sent; no agency has sent the Q3 report yet.
     expect(body).toMatch(/Báo cáo CCHC quý III năm 2024: đã nhận 0 báo cáo/);
+    // Its table: one row per agency owing it, Sở Tư pháp's marked not yet sent.
+    expect(body).toContain('TTCơ quan, đơn vịSố văn bảnNgày gửiThời hạn');
+    expect(body).toMatch(/\d+Sở Tư phápChưa gửi/);
     const one = await draftFor(admin, '/soanbaocao Q3 2024 STC');
     expect(one.filename).toBe('bao-cao-cchc-2024-Q3-STC.docx');
     const again = await draftFor(admin, '/soanbaocao Q3 2024');
