@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import { formatCivil } from '../domain/civil-date.js';
 import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layout.js';
-import { OUTLINE, WORDS } from './outline.js';
+import { OUTLINE, signerLines, WORDS } from './outline.js';
 import type { DraftTask, ReportDraft } from './draft.js';
 
 /** A share written the Vietnamese way: 6 of 7 → "85,71%"; nothing due → "—". */
@@ -159,7 +159,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   children.push(body(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${period.label} năm ${period.year} của ${who}${WORDS.closing}`));
 
   // Nơi nhận and the signature block.
-  const signer = isProvince || draft.issuer.code.startsWith('S') ? ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'] : ['KT. THỦ TRƯỞNG', 'PHÓ THỦ TRƯỞNG'];
+  const signer = signerLines(draft.issuer.kind, draft.issuer.name);
   const recipients = [...to.map((x) => `- ${x};`), '- Lưu: VT.'];
   children.push(
     new Table({

@@ -67,7 +67,7 @@ export interface DraftCounts {
 export interface ReportDraft {
   scope: { kind: 'agency'; agencyId: number; code: string; name: string } | { kind: 'province' };
   provinceName: string;
-  issuer: { parent: string; name: string; code: string };
+  issuer: { parent: string; name: string; code: string; kind: string };
   period: ReportPeriod;
   asOf: CivilDate;
   plans: Plan[];
@@ -137,7 +137,7 @@ export class ReportDrafter {
     return {
       scope: agency ? { kind: 'agency', agencyId: agency.id, code: agency.code, name: agency.name } : { kind: 'province' },
       provinceName: this.provinceName,
-      issuer: { parent, name: issuerAgency?.name ?? 'Sở Nội vụ', code: issuerAgency?.code ?? 'SNV' },
+      issuer: { parent, name: issuerAgency?.name ?? 'Sở Nội vụ', code: issuerAgency?.code ?? 'SNV', kind: issuerAgency?.kind ?? 'so_ban_nganh' },
       period,
       asOf,
       plans,

@@ -65,3 +65,14 @@ export const WORDS = {
   reportsHeader: ['TT', 'Cơ quan, đơn vị', 'Số văn bản', 'Ngày gửi', 'Thời hạn'],
   appendixHeader: ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời hạn', 'Kết quả', 'Tài liệu kiểm chứng'],
 } as const;
+
+/**
+ * The signature block (Nghị định 30/2020, Phụ lục I, II.8: "KT." when a deputy signs for the head;
+ * "TM." for a collective body): by the issuer's kind, and for departments only those named "Sở …"
+ * (a Thanh tra or Văn phòng is headed by a Chánh …). Anything else is left for a person to fill.
+ */
+export function signerLines(kind: string, name: string): string[] {
+  if (kind === 'so_ban_nganh' && /^Sở\s/.test(name)) return ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'];
+  if (kind === 'ubnd_xa' || kind === 'ubnd_huyen') return ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
+  return ['[bổ sung chức vụ người ký]'];
+}
