@@ -5,6 +5,7 @@ import { textReply } from '../src/app/reply.js';
 import { ReportDraftError, type ReportDraft } from '../src/reports/draft.js';
 import { renderDraft } from '../src/reports/docx.js';
 import { COMMON } from './common.texts.js';
+import { periodPhrase } from '../src/reports/outline.js';
 import { defineCommand } from './command.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -14,7 +15,7 @@ const T = {
   badPeriod: (text: string, codes: string) => `Kỳ “${text}” không có. Dùng một trong ${codes}, có thể kèm năm, ví dụ /soanbaocao Q3 2026.`,
   agencyOnlyAdmins: 'Chỉ quản trị (Sở Nội vụ) soạn được báo cáo cho cơ quan khác; đầu mối và lãnh đạo nhận dự thảo của cơ quan mình. Gõ /soanbaocao <kỳ> [năm].',
   line1: (d: ReportDraft, who: string) =>
-    `Dự thảo báo cáo CCHC ${d.period.label} năm ${d.period.year} — ${who} (số liệu ${formatCivil(d.period.window.from)}–${formatCivil(d.period.window.to)}, tình hình đến ${formatCivil(d.asOf)}).`,
+    `Dự thảo báo cáo CCHC ${periodPhrase(d.period.label, d.period.year)} — ${who} (số liệu ${formatCivil(d.period.window.from)}–${formatCivil(d.period.window.to)}, tình hình đến ${formatCivil(d.asOf)}).`,
   line2: (d: ReportDraft) =>
     `Nhiệm vụ đến hạn trong kỳ: ${d.counts.due}; hoàn thành đúng hạn ${d.counts.doneOnTime}, chậm hạn ${d.counts.doneLate}; đang thực hiện ${d.counts.inProgress}; được gia hạn ${d.counts.extended}.`,
   line3: (d: ReportDraft) =>

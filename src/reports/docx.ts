@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import { formatCivil } from '../domain/civil-date.js';
 import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layout.js';
-import { OUTLINE, signerLines, WORDS } from './outline.js';
+import { OUTLINE, periodPhrase, signerLines, WORDS } from './outline.js';
 import type { DraftTask, ReportDraft } from './draft.js';
 
 /** A share written the Vietnamese way: 6 of 7 → "85,71%"; nothing due → "—". */
@@ -91,7 +91,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   const who = draft.scope.kind === 'agency' ? draft.scope.name : draft.issuer.name;
   children.push(
     body(
-      `Thực hiện chế độ báo cáo định kỳ về cải cách hành chính, ${who} báo cáo kết quả thực hiện công tác cải cách hành chính ${period.label} năm ${period.year} (số liệu từ ngày ${formatCivil(period.window.from)} đến ngày ${formatCivil(period.window.to)}; tình hình đến ngày ${formatCivil(draft.asOf)}) như sau:`,
+      `Thực hiện chế độ báo cáo định kỳ về cải cách hành chính, ${who} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodPhrase(period.label, period.year)} (số liệu từ ngày ${formatCivil(period.window.from)} đến ngày ${formatCivil(period.window.to)}; tình hình đến ngày ${formatCivil(draft.asOf)}) như sau:`,
     ),
   );
 
@@ -156,7 +156,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
       }
     }
   }
-  children.push(body(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${period.label} năm ${period.year} của ${who}${WORDS.closing}`));
+  children.push(body(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodPhrase(period.label, period.year)} của ${who}${WORDS.closing}`));
 
   // Nơi nhận and the signature block.
   const signer = signerLines(draft.issuer.kind, draft.issuer.name);

@@ -51,17 +51,20 @@ export const OUTLINE: readonly OutlineSection[] = [
   },
 ];
 
+/** "quý III năm 2026", "6 tháng đầu năm 2026", "năm 2026": a period's label with its year, "năm" said once. */
+export const periodPhrase = (label: string, year: number): string => (/(^|\s)năm$/.test(label) ? `${label} ${year}` : `${label} năm ${year}`);
+
 /** Fixed wording of the document. */
 export const WORDS = {
   nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   motto: 'Độc lập - Tự do - Hạnh phúc',
   typeName: 'BÁO CÁO',
-  subject: (label: string, year: number) => `Kết quả thực hiện công tác cải cách hành chính ${label} năm ${year}`,
+  subject: (label: string, year: number) => `Kết quả thực hiện công tác cải cách hành chính ${periodPhrase(label, year)}`,
   blank: '[bổ sung]',
   recipientsLabel: 'Nơi nhận:',
   closing: './.',
   appendixTitle: 'Phụ lục I',
-  appendixSubtitle: (label: string, year: number) => `DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH ${label.toUpperCase()} NĂM ${year}`,
+  appendixSubtitle: (label: string, year: number) => `DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH ${periodPhrase(label, year).toUpperCase()}`,
   reportsHeader: ['TT', 'Cơ quan, đơn vị', 'Số văn bản', 'Ngày gửi', 'Thời hạn'],
   appendixHeader: ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời hạn', 'Kết quả', 'Tài liệu kiểm chứng'],
 } as const;

@@ -61,6 +61,13 @@ describe('the report as a Word file', () => {
     expect(signerLines('so_ban_nganh', 'Thanh tra tỉnh')).toEqual(['[bổ sung chức vụ người ký]']);
   });
 
+  it('says "năm" once: "năm 2026", "6 tháng đầu năm 2026", "quý III năm 2026"', async () => {
+    const { periodPhrase } = await import('../../src/reports/outline.js');
+    expect(periodPhrase('năm', 2026)).toBe('năm 2026');
+    expect(periodPhrase('6 tháng đầu năm', 2026)).toBe('6 tháng đầu năm 2026');
+    expect(periodPhrase('quý III', 2026)).toBe('quý III năm 2026');
+  });
+
   it('writes shares the Vietnamese way', () => {
     // 6 of 7 = 85.714…% → "85,71%"; nothing due is not 0%.
     expect(percentVi(6, 7)).toBe('85,71%');
