@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { draftReportCommand } from './report-draft.js';
 import { agenciesCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
@@ -29,6 +30,7 @@ export const commands: readonly Command<never>[] = [
   trendCommand,
   overdueCommand,
   reportStatusCommand,
+  draftReportCommand,
   exportCommand,
   webCommand,
   whoAmICommand,

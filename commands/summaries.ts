@@ -39,6 +39,7 @@ const T = {
   submitted: (n: number, owed: number) => `Đã nộp (${n}/${owed}):`,
   missing: (n: number) => `Chưa nộp (${n}):`,
   late: 'muộn',
+  draftButton: '📝 Soạn dự thảo báo cáo',
   trendTitle: (who: string, weeks: number) => `Cập nhật của các cơ quan ${weeks} tuần gần đây — ${who}`,
   trendRecent: (weeks: number, total: number) => `${weeks} tuần gần nhất (biểu đồ: cả ${total} tuần):`,
   trendSubtitle: 'Số tin báo tình hình mỗi tuần: hoàn thành, tiến độ, vướng mắc / xin gia hạn',
@@ -173,7 +174,10 @@ export const reportStatusCommand = defineCommand({
     if (!status) return textReply(T.reportUnknown(args.code));
     const { report, submitted, missing, owing } = status;
     const done = submitted.map((s) => `• ${s.name} — ${formatCivil(s.day)}${s.late ? ` (${T.late})` : ''}`);
-    return textReply([bold(T.reportTitle(report.title, formatCivil(report.dueDate)))], T.submitted(done.length, owing), ...done, T.missing(missing.length), ...missing.map((name) => `• ${name}`));
+    const reply = textReply([bold(T.reportTitle(report.title, formatCivil(report.dueDate)))], T.submitted(done.length, owing), ...done, T.missing(missing.length), ...missing.map((name) => `• ${name}`));
+    // A periodic report's period can be drafted in one tap (/soanbaocao, the same figures).
+    const period = ctx.services.drafts.definitions.find((d) => d.reportCode === report.code && d.code === report.code);
+    return period ? { ...reply, choices: [[{ label: T.draftButton, command: `/soanbaocao ${period.code} ${year}` }]] } : reply;
   },
 });
 

@@ -37,6 +37,9 @@ import { PLAN_TEXTS } from '../commands/plans.texts.js';
 import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
 import { defaultAsOf, parsePeriod } from './domain/scoring.js';
+import { parseReportPeriod } from './domain/report-period.js';
+import { renderDraft } from './reports/docx.js';
+import { ReportDraftError, type ReportDraft } from './reports/draft.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -78,6 +81,11 @@ Lệnh:
       Điểm từng cơ quan theo bộ tiêu chí data/rubric.json, tính đến --as-of (mặc định: hôm nay, hoặc ngày cuối kỳ nếu kỳ đã qua — như /diem).
   export --period <YYYY|YYYY-Qn> --out <tệp.xlsx> [--as-of <YYYY-MM-DD>]
       Xuất tệp Excel: nhiệm vụ, báo cáo, điểm (--as-of mặc định như score, giống /xuatexcel).
+  report draft --period <YYYY-Q1|YYYY-6T|YYYY-Q3|YYYY-9T|YYYY-NAM> [--agency <mã>] [--as-of <YYYY-MM-DD>] --out <tệp.docx> [--json]
+      Dự thảo báo cáo CCHC định kỳ (tệp Word theo thể thức Nghị định 30/2020/NĐ-CP) của tỉnh hoặc một cơ quan,
+      số liệu như /tonghop và /quahan tại ngày --as-of (mặc định hôm nay). --json: {"file","period",
+      "window":{"from","to"},"agency","counts":{"due","doneOnTime","doneLate","inProgress","overdue","extended"},
+      "missingReports":[{"code","name"}]}.
   say --as <thành viên> "<tin nhắn>" [--json]
       Chạy một tin nhắn qua đúng bộ xử lý của Telegram, Zalo và trang chat cục bộ, với tư cách một thành viên
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
@@ -405,6 +413,51 @@ async function sayCommand(config: Config, rest: string[]): Promise<number> {
   }
 }
 
+/** `report draft`: the periodic report as a .docx, and its figures with --json. */
+async function reportCommand(config: Config, rest: string[]): Promise<number> {
+  const [sub, ...args] = rest;
+  if (sub !== 'draft') throw new UsageError('dùng: report draft --period <YYYY-Q3> --out <tệp.docx>');
+  const { values } = parseArgs({ args, options: { period: { type: 'string' }, agency: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.out || !values.out.endsWith('.docx')) throw new UsageError('cần --out <tệp.docx>');
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
+  const services = openServices(config);
+  try {
+    const period = values.period ? parseReportPeriod(values.period, services.drafts.definitions, null) : null;
+    if (!period) throw new UsageError(`cần --period dạng năm-kỳ (${services.drafts.definitions.map((d) => d.code).join(', ')}), ví dụ --period 2026-Q3`);
+    let agencyId: number | undefined;
+    if (values.agency) {
+      const agency = services.directory.findAgency(values.agency);
+      if (!agency) throw new UsageError(`không có cơ quan “${values.agency}” (xem: npm run cli -- agencies)`);
+      agencyId = agency.id;
+    }
+    let draft: ReportDraft;
+    try {
+      draft = services.drafts.draft(period, { ...(agencyId === undefined ? {} : { agencyId }), ...(asOf ? { asOf } : {}) });
+    } catch (error) {
+      if (error instanceof ReportDraftError) throw new UsageError(error.message);
+      throw error;
+    }
+    const data = await renderDraft(draft);
+    writeFileSync(values.out, data);
+    if (values.json) {
+      print(
+        JSON.stringify({
+          file: values.out,
+          period: `${period.year}-${period.code}`,
+          window: period.window,
+          agency: draft.scope.kind === 'agency' ? draft.scope.code : null,
+          counts: draft.counts,
+          missingReports: draft.missingReports,
+        }),
+      );
+    } else print(`Đã soạn ${values.out} (${Math.round(data.length / 1024)} KB): ${draft.counts.due} nhiệm vụ đến hạn, ${draft.counts.overdue} việc quá hạn, ${draft.missingReports.length} cơ quan chưa gửi báo cáo.`);
+  } finally {
+    services.store.close();
+  }
+  return 0;
+}
+
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -683,6 +736,8 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'report':
+      return reportCommand(config, rest);
     case 'say':
       return sayCommand(config, rest);
     case 'audit':

@@ -13,6 +13,7 @@ const LAYERS: { dir: string; mayNotImport: string[] }[] = [
   { dir: 'src/documents', mayNotImport: ['commands/', 'src/app/', 'src/store/', 'src/transports/', 'src/http/', 'src/web/'] },
   { dir: 'src/store', mayNotImport: ['commands/', 'src/app/', 'src/transports/', 'src/http/', 'src/web/'] },
   { dir: 'src/app', mayNotImport: ['commands/', 'src/transports/telegram/', 'src/transports/zalo/', 'src/transports/local/', 'src/http/', 'src/web/'] },
+  { dir: 'src/reports', mayNotImport: ['commands/', 'src/transports/', 'src/http/', 'src/web/'] },
   { dir: 'commands', mayNotImport: ['src/transports/telegram/', 'src/transports/zalo/', 'src/transports/local/', 'src/http/', 'src/web/'] },
 ];
 

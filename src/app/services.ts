@@ -22,6 +22,7 @@ import { SummaryService } from './summary-service.js';
 import { WebAuthService } from './web-auth.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
+import { loadReportPeriods, ReportDrafter } from '../reports/draft.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
 export interface Services {
@@ -47,6 +48,8 @@ export interface Services {
   summaries: SummaryService;
   /** The web dashboard's one-time login links and sessions. */
   web: WebAuthService;
+  /** Drafts the periodic CCHC report (the agency's or the province's) from the same figures. */
+  drafts: ReportDrafter;
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
@@ -89,6 +92,7 @@ export function createServices(deps: {
   return {
     ...rest,
     calendar,
+    drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     directory: new DirectoryService(deps.store),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),

@@ -3,7 +3,7 @@ import { addDays, civilDateOf, endOfQuarter, type CivilDate } from '../domain/ci
 import { taskTitle } from '../domain/task-title.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import { dayjs } from '../domain/time.js';
-import type { ProgressQuery } from '../store/progress-repo.js';
+import type { DeadlineRow, ProgressQuery } from '../store/progress-repo.js';
 import type { Store } from '../store/store.js';
 import type { Report } from '../store/report-repo.js';
 import { REPORT_LOOKBACK_DAYS } from './reminder-planner.js';
@@ -83,6 +83,20 @@ export class SummaryService {
   private query(agencyId?: number): ProgressQuery {
     const minutes = dayjs(this.clock.now()).tz(this.timeZone).utcOffset();
     return { today: this.today(), shift: `${minutes >= 0 ? '+' : ''}${minutes} minutes`, agencyId };
+  }
+
+  /**
+   * Every lead-agency task date in [from, to] with its state today: the rows `province()` counts
+   * for /tonghop (the same query), for the periodic report's figures and task list.
+   */
+  deadlines(from: CivilDate, to: CivilDate, agencyId?: number): DeadlineRow[] {
+    return this.store.progress.deadlineRows(from, to, this.query(agencyId));
+  }
+
+  /** The same summaries as of another day (the report drafted "as of" a date): its "today" is that day. */
+  asOf(day: CivilDate): SummaryService {
+    const noon = dayjs.tz(`${day} 12:00`, 'YYYY-MM-DD HH:mm', this.timeZone).toDate();
+    return new SummaryService(this.store, this.calendar, { now: () => noon, sleep: (ms) => this.clock.sleep(ms) }, this.timeZone);
   }
 
   /** Every overdue item (task deadlines the lead has not finished, unsubmitted reports), oldest first. */

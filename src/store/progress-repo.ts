@@ -18,7 +18,7 @@ import { prepared, type Db } from './database.js';
  */
 const LEAD_DEADLINES = `
   WITH occ AS (
-    SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at
+    SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at, 0 AS extended
     FROM task_deadline_overrides o
     CROSS JOIN tasks t ON t.id = o.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = o.task_id AND s.role = 'lead'
@@ -26,7 +26,7 @@ const LEAD_DEADLINES = `
     LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = o.task_id AND st.agency_id = s.agency_id
     WHERE o.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
     UNION ALL
-    SELECT d.task_id, t.area_title, s.agency_id, d.due_date, 1, st.status, st.done_at
+    SELECT d.task_id, t.area_title, s.agency_id, d.due_date, 1, st.status, st.done_at, 0
     FROM task_deadlines d
     CROSS JOIN tasks t ON t.id = d.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = d.task_id AND s.role = 'lead'
@@ -35,7 +35,7 @@ const LEAD_DEADLINES = `
     WHERE d.nominal_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
       AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o WHERE o.task_id = d.task_id)
     UNION ALL
-    SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 0, st.status, st.done_at
+    SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 0, st.status, st.done_at, 1
     FROM item_states st
     CROSS JOIN tasks t ON t.id = st.item_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = st.item_id AND s.agency_id = st.agency_id AND s.role = 'lead'
@@ -49,7 +49,7 @@ const LEAD_DEADLINES = `
       AND (@agency IS NULL OR st.agency_id = @agency)
   ),
   judged AS (
-    SELECT occ.task_id, occ.area_title, occ.agency_id, occ.due,
+    SELECT occ.task_id, occ.area_title, occ.agency_id, occ.due, occ.extended, date(occ.done_at, @shift) AS done_day,
       CASE WHEN occ.status = 'done' AND (occ.multi = 0 OR NOT EXISTS (
         SELECT 1 FROM task_deadlines d2
         WHERE d2.task_id = occ.task_id AND d2.due_date >= date(occ.done_at, @shift) AND d2.due_date < occ.due
@@ -71,6 +71,18 @@ export interface QuarterCount {
   agencyId: number;
   state: 'done' | 'overdue' | 'open';
   n: number;
+}
+
+export interface DeadlineRow {
+  taskId: number;
+  areaTitle: string;
+  agencyId: number;
+  dueDate: CivilDate;
+  state: 'done' | 'overdue' | 'open';
+  /** The civil day the lead reported it done (null unless `state` is done). */
+  doneDay: CivilDate | null;
+  /** The date is an approved extension for this agency. */
+  extended: boolean;
 }
 
 export interface OverdueRow {
@@ -104,6 +116,24 @@ export class ProgressRepo {
        FROM judged
        GROUP BY 1, 2, 3`,
     ).all({ from, to, today: q.today, shift: q.shift, agency: q.agencyId ?? null }) as QuarterCount[];
+  }
+
+  /**
+   * The rows `deadlineCounts` counts, one per lead-agency date in [from, to]: the same query, not
+   * grouped, for the periodic report's task list (done on which day, extended or not).
+   */
+  deadlineRows(from: CivilDate, to: CivilDate, q: ProgressQuery): DeadlineRow[] {
+    return (
+      prepared(
+        this.db,
+        `${LEAD_DEADLINES}
+       SELECT task_id AS taskId, area_title AS areaTitle, agency_id AS agencyId, due AS dueDate,
+         CASE WHEN done = 1 THEN 'done' WHEN due < @today THEN 'overdue' ELSE 'open' END AS state,
+         CASE WHEN done = 1 THEN done_day END AS doneDay, extended
+       FROM judged
+       ORDER BY due, task_id, agency_id`,
+      ).all({ from, to, today: q.today, shift: q.shift, agency: q.agencyId ?? null }) as (Omit<DeadlineRow, 'extended'> & { extended: number })[]
+    ).map((r) => ({ ...r, extended: r.extended === 1 }));
   }
 
   /**

@@ -1,0 +1,234 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { formatCivil } from '../domain/civil-date.js';
+import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layout.js';
+import { OUTLINE, periodPhrase, signerLines, WORDS } from './outline.js';
+import type { DraftTask, ReportDraft } from './draft.js';
+
+/** A share written the Vietnamese way: 6 of 7 → "85,71%"; nothing due → "—". */
+export function percentVi(part: number, whole: number): string {
+  if (whole === 0) return '—';
+  return `${((part / whole) * 100).toFixed(2).replace('.', ',')}%`;
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
+
+/** What the state of a task date says in the report. */
+function resultOf(t: DraftTask): string {
+  if (t.state === 'done') return `Hoàn thành ngày ${formatCivil(t.doneDay!)}${t.onTime ? '' : ' (chậm so với hạn)'}`;
+  const parts = [t.state === 'overdue' ? 'Quá hạn, chưa hoàn thành' : 'Đang thực hiện'];
+  if (t.progress !== null) parts.push(`đạt ${t.progress}%`);
+  if (t.problem !== null) parts.push(`vướng mắc: ${t.problem || WORDS.blank}`);
+  if (t.pendingExtension) parts.push(`đã xin gia hạn đến ${formatCivil(t.pendingExtension)}, chờ Sở Nội vụ quyết định`);
+  if (t.extended) parts.push('đã được gia hạn');
+  return parts.join('; ');
+}
+
+/** Renders a draft as a .docx laid out by Nghị định 30/2020/NĐ-CP; same draft → same document.xml. */
+export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REPORT_LAYOUT): Promise<Buffer> {
+  const problems = checkLayout(layout);
+  if (problems.length > 0) throw new Error(`Thể thức báo cáo không đúng Nghị định 30/2020/NĐ-CP: ${problems.join('; ')}`);
+  const s = layout.sizes;
+  const pt = (size: { value: number }) => size.value * 2;
+  const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text: text.normalize('NFC'), size: pt(s.body), ...options });
+  const center = (children: TextRun[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, children, ...extra });
+  const body = (text: string, options: Omit<IRunOptions, 'text'> = {}) =>
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: mmToTwips(layout.firstLineIndent.value) },
+      spacing: { before: layout.paragraphSpacingPt.value * 20, line: Math.round(layout.lineSpacing.value * 240) },
+      children: [run(text, options)],
+    });
+  const heading = (text: string) => body(text, { bold: true });
+  const small = layout.sizes.body.min * 2;
+  const tableCell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(text, { size: small, bold })] })] });
+  const { period, counts } = draft;
+  const done = counts.doneOnTime + counts.doneLate;
+  const place = draft.provinceName.replace(/^(Tỉnh|Thành phố)\s+/i, '');
+  const isProvince = draft.scope.kind === 'province';
+
+  // Header: issuer (with its parent body) and number on the left; Quốc hiệu, Tiêu ngữ, place and date on the right.
+  const left = [
+    ...(draft.issuer.parent ? [center([run(draft.issuer.parent.toUpperCase(), { size: pt(s.agency) })])] : []),
+    center([run(draft.issuer.name.toUpperCase(), { size: pt(s.agency), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(18), right: mmToTwips(18) } }),
+    center([run(`Số: …/BC-${draft.issuer.code}`, { size: pt(s.number) })], { spacing: { before: 120 } }),
+  ];
+  const right = [
+    center([run(WORDS.nationalTitle, { size: pt(s.nationalTitle), bold: true })]),
+    center([run(WORDS.motto, { size: pt(s.motto), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(16), right: mmToTwips(16) } }),
+    center([run(`${place}, ngày …… tháng …… năm ${period.year}`, { size: pt(s.placeDate), italics: true })], { spacing: { before: 120 } }),
+  ];
+  const headerTable = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [mmToTwips(60), mmToTwips(105)],
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [new TableCell({ borders: NO_BORDERS, width: { size: 36, type: WidthType.PERCENTAGE }, children: left }), new TableCell({ borders: NO_BORDERS, width: { size: 64, type: WidthType.PERCENTAGE }, children: right })] })],
+  });
+
+  const children: (Paragraph | Table)[] = [headerTable];
+  children.push(center([run(WORDS.typeName, { size: pt(s.title), bold: true })], { spacing: { before: 360 } }));
+  children.push(center([run(WORDS.subject(period.label, period.year), { size: pt(s.title), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(55), right: mmToTwips(55) } }));
+  const to = isProvince ? ['Ủy ban nhân dân ' + draft.provinceName.replace(/^Tỉnh/, 'tỉnh'), 'Bộ Nội vụ'] : [`Sở Nội vụ ${draft.provinceName.replace(/^Tỉnh/, 'tỉnh')}`];
+  children.push(center([run(`Kính gửi: ${to.join('; ')}.`)], { spacing: { before: 240, after: 120 } }));
+  const count = (n: number) => `${n} (${percentVi(n, counts.due)})`;
+  const who = draft.scope.kind === 'agency' ? draft.scope.name : draft.issuer.name;
+  children.push(
+    body(
+      `Thực hiện chế độ báo cáo định kỳ về cải cách hành chính, ${who} báo cáo kết quả thực hiện công tác cải cách hành chính ${periodPhrase(period.label, period.year)} (số liệu từ ngày ${formatCivil(period.window.from)} đến ngày ${formatCivil(period.window.to)}; tình hình đến ngày ${formatCivil(draft.asOf)}) như sau:`,
+    ),
+  );
+
+  for (const section of OUTLINE) {
+    if (section.provinceOnly && !isProvince) continue;
+    if (section.key === 'basis') {
+      if (draft.plans.length === 0) children.push(body(`Căn cứ: ${WORDS.blank} (chưa có kế hoạch CCHC năm ${period.year} trong dondoc).`));
+      // Each plan cited in full once (type, number, date, issuer, title); what dondoc does not hold is a blank.
+      for (const p of draft.plans) children.push(body(`Căn cứ Kế hoạch số ${p.documentNo ?? WORDS.blank} ngày ${WORDS.blank} của ${WORDS.blank} về ${p.name};`));
+      continue;
+    }
+    children.push(heading(section.heading));
+    if (section.placeholder) children.push(body(section.placeholder, { italics: true, highlight: 'yellow' }));
+    switch (section.key) {
+      case 'direction':
+        children.push(body(`Trong kỳ có ${counts.due} nhiệm vụ đến hạn theo kế hoạch; đã hoàn thành ${done} (${percentVi(done, counts.due)}), trong đó đúng hạn ${count(counts.doneOnTime)}, chậm hạn ${count(counts.doneLate)}; đang thực hiện, chưa đến hạn ${count(counts.inProgress)}; đến hạn trong kỳ mà chưa hoàn thành ${count(draft.overdueInWindow)}; được gia hạn ${count(counts.extended)}.`));
+        children.push(body(`Tổng số việc còn quá hạn đến ngày ${formatCivil(draft.asOf)} (kể cả các kỳ trước và báo cáo chưa nộp): ${counts.overdue}.`));
+        break;
+      case 'results': {
+        const areas = [...new Set(draft.tasks.map((t) => t.area))];
+        if (areas.length === 0) children.push(body('Không có nhiệm vụ nào đến hạn trong kỳ.'));
+        areas.forEach((area, i) => {
+          const list = draft.tasks.filter((t) => t.area === area);
+          const areaDone = list.filter((t) => t.state === 'done').length;
+          children.push(body(`${i + 1}. ${area}: ${areaDone}/${list.length} nhiệm vụ hoàn thành (${percentVi(areaDone, list.length)}).`, { bold: true, italics: true }));
+          for (const t of list) children.push(body(`- ${t.code} ${t.title} (${t.agency}; hạn ${formatCivil(t.dueDate)}): ${resultOf(t)}${t.state === 'done' ? `; tài liệu kiểm chứng: ${t.evidence ?? WORDS.blank}` : ''}.`));
+        });
+        break;
+      }
+      case 'reports':
+        children.push(body(`${draft.reportTitle ?? WORDS.blank}: đã nhận ${draft.submissions.length} báo cáo (đúng hạn ${draft.submissions.filter((x) => !x.late).length}, muộn ${draft.submissions.filter((x) => x.late).length}); chưa gửi ${draft.missingReports.length}.`));
+        // One row per agency that owes the report: received (number, date, on time or not) or not yet.
+        children.push(
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({ tableHeader: true, children: WORDS.reportsHeader.map((h) => tableCell(h, true)) }),
+              ...draft.submissions.map((x, i) => new TableRow({ cantSplit: true, children: [tableCell(String(i + 1)), tableCell(x.agency), tableCell(x.documentNo ?? WORDS.blank), tableCell(formatCivil(x.day)), tableCell(x.late ? 'Muộn' : 'Đúng hạn')] })),
+              ...draft.missingReports.map((m, i) => new TableRow({ cantSplit: true, children: [tableCell(String(draft.submissions.length + i + 1)), tableCell(m.name), tableCell(''), tableCell(''), tableCell('Chưa gửi')] })),
+            ],
+          }),
+        );
+        break;
+      case 'assessment': {
+        children.push(body(`Tỷ lệ hoàn thành nhiệm vụ đến hạn trong kỳ: ${percentVi(done, counts.due)}; tỷ lệ hoàn thành đúng hạn: ${percentVi(counts.doneOnTime, counts.due)}.`));
+        if (draft.overdueItems.length === 0) children.push(body('Không có việc quá hạn tại ngày lập báo cáo.'));
+        else {
+          children.push(body(`Các việc quá hạn (${draft.overdueItems.length}):`));
+          for (const o of draft.overdueItems) children.push(body(`- ${o.label} ${o.title} — ${o.agency}, hạn ${formatCivil(o.dueDate)}.`));
+        }
+        break;
+      }
+      case 'next':
+        if (draft.next.length === 0) children.push(body('Không có nhiệm vụ nào đến hạn trong kỳ tới theo kế hoạch.'));
+        for (const t of draft.next) children.push(body(`- ${t.code} ${t.title} (${t.agency}; hạn ${formatCivil(t.dueDate)}).`));
+        break;
+      case 'proposals': {
+        const open = [...draft.tasks, ...draft.next].filter((t) => t.problem !== null || t.pendingExtension !== null);
+        if (open.length === 0) children.push(body('Không có vướng mắc hoặc đề nghị gia hạn đang chờ xử lý.'));
+        for (const t of open) children.push(body(`- ${t.code} ${t.title} (${t.agency}): ${resultOf(t)}.`));
+        break;
+      }
+    }
+  }
+  children.push(body(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodPhrase(period.label, period.year)} của ${who}${WORDS.closing}`));
+
+  // Nơi nhận and the signature block.
+  const signer = signerLines(draft.issuer.kind, draft.issuer.name);
+  const recipients = [...to.map((x) => `- ${x};`), '- Lưu: VT.'];
+  children.push(
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: [mmToTwips(80), mmToTwips(85)],
+      borders: NO_BORDERS,
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({
+              borders: NO_BORDERS,
+              children: [
+                new Paragraph({ spacing: { before: 240 }, children: [run(WORDS.recipientsLabel, { size: pt(s.recipientsLabel), bold: true, italics: true })] }),
+                ...recipients.map((x) => new Paragraph({ children: [run(x, { size: pt(s.recipients) })] })),
+              ],
+            }),
+            new TableCell({
+              borders: NO_BORDERS,
+              children: [
+                ...signer.map((x, i) => center([run(x, { size: pt(s.signer), bold: true })], i === 0 ? { spacing: { before: 240 } } : {})),
+                center([run(WORDS.blank, { size: pt(s.signer), bold: true })], { spacing: { before: 1440 } }),
+              ],
+            }),
+          ],
+        }),
+      ],
+    }),
+  );
+
+  // Phụ lục I: the task table, landscape, its header row repeated on every page.
+  const cell = tableCell;
+  const appendix = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: WORDS.appendixHeader.map((h) => cell(h, true)) }),
+      ...draft.tasks.map(
+        (t, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: [cell(String(i + 1)), cell(`${t.code} ${t.title}`), cell(t.agency), cell(formatCivil(t.dueDate)), cell(resultOf(t)), cell(t.state === 'done' ? (t.evidence ?? WORDS.blank) : '')],
+          }),
+      ),
+    ],
+  });
+
+  const margin = { top: mmToTwips(layout.margins.top.value), bottom: mmToTwips(layout.margins.bottom.value), left: mmToTwips(layout.margins.left.value), right: mmToTwips(layout.margins.right.value) };
+  const pageHeader = () =>
+    new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(s.pageNumber) })] })] });
+  const doc = new Document({
+    creator: 'dondoc',
+    title: WORDS.subject(period.label, period.year),
+    styles: { default: { document: { run: { font: layout.font, size: pt(s.body), language: { value: layout.language } } } } },
+    sections: [
+      {
+        properties: { titlePage: true, page: { size: { width: mmToTwips(210), height: mmToTwips(297) }, margin } },
+        headers: { default: pageHeader(), first: new Header({ children: [] }) },
+        children,
+      },
+      {
+        properties: { page: { size: { width: mmToTwips(210), height: mmToTwips(297), orientation: PageOrientation.LANDSCAPE }, margin } },
+        headers: { default: pageHeader() },
+        children: [
+          center([run(WORDS.appendixTitle, { bold: true })]),
+          center([run(WORDS.appendixSubtitle(period.label, period.year), { bold: true })]),
+          center([run(`(Kèm theo Báo cáo số …/BC-${draft.issuer.code} ngày …… tháng …… năm ${period.year} của ${draft.issuer.name})`, { italics: true })], { spacing: { after: 120 } }),
+          appendix,
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { unzipGuarded } from '../../src/app/zip-guard.js';
+import { openDatabase } from '../../src/store/database.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dondoc-report-'));
+const db = join(dir, 'demo.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('npm run cli -- report draft', () => {
+  it('writes the .docx and prints the stable --json shape, its overdue the number /quahan gives on the demo', () => {
+    expect(cli('demo', 'reset').code).toBe(0);
+    // The demo's year is the year in Việt Nam (UTC+7).
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const out = join(dir, 'q3.docx');
+    const result = cli('report', 'draft', '--period', `${year}-Q3`, '--out', out, '--json');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out) as Record<string, unknown> & { counts: Record<string, number>; missingReports: { code: string; name: string }[] };
+    expect(Object.keys(json)).toEqual(['file', 'period', 'window', 'agency', 'counts', 'missingReports']);
+    expect(json).toMatchObject({ file: out, period: `${year}-Q3`, window: { from: `${year}-06-15`, to: `${year}-09-14` }, agency: null });
+    expect(Object.keys(json.counts)).toEqual(['due', 'doneOnTime', 'doneLate', 'inProgress', 'overdue', 'extended']);
+    // The demo has a year of replies: the Q3 window holds work and some of it is done.
+    expect(json.counts.due).toBeGreaterThan(0);
+    expect(json.counts.doneOnTime! + json.counts.doneLate!).toBeGreaterThan(0);
+    const docx = unzipGuarded(readFileSync(out));
+    expect(docx.ok && docx.value.entries.has('word/document.xml')).toBe(true);
+    // The same day through the chat path: an admin's /quahan.
+    const store = openDatabase(db);
+    const adminId = (store.prepare("SELECT id FROM members WHERE role = 'admin' ORDER BY id LIMIT 1").get() as { id: number }).id;
+    store.close();
+    const said = cli('say', '--as', String(adminId), '/quahan', '--json');
+    expect(said.code).toBe(0);
+    const replies = JSON.parse(said.out) as { text: string }[];
+    const overdue = Number(/Việc quá hạn \((\d+)\)/.exec(replies[0]!.text)![1]);
+    expect(json.counts.overdue).toBe(overdue);
+    // One agency, as of an earlier day.
+    const stp = cli('report', 'draft', '--period', `${year}-NAM`, '--agency', 'STP', '--as-of', `${year}-06-30`, '--out', join(dir, 'stp.docx'), '--json');
+    expect(stp.code).toBe(0);
+    expect(JSON.parse(stp.out)).toMatchObject({ agency: 'STP', period: `${year}-NAM` });
+  }, 240_000);
+
+  it('refuses a wrong call with a Vietnamese line', () => {
+    const noOut = cli('report', 'draft', '--period', '2026-Q3');
+    expect(noOut.code).toBe(2);
+    expect(noOut.err).toContain('cần --out <tệp.docx>');
+    const badPeriod = cli('report', 'draft', '--period', '2026-Q2', '--out', join(dir, 'x.docx'));
+    expect(badPeriod.code).toBe(2);
+    expect(badPeriod.err).toContain('cần --period dạng năm-kỳ (Q1, 6T, Q3, 9T, NAM)');
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  }, 120_000);
+});

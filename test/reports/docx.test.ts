@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { percentVi, renderDraft } from '../../src/reports/docx.js';
+import type { ReportDraft } from '../../src/reports/draft.js';
+import { checkLayout, mmToTwips, REPORT_LAYOUT } from '../../src/reports/layout.js';
+import { OUTLINE } from '../../src/reports/outline.js';
+
+/** A hand-made draft: 7 dates due, 5 done on time, 1 late, 1 in progress. */
+const draft: ReportDraft = {
+  scope: { kind: 'agency', agencyId: 3, code: 'STP', name: 'Sở Tư pháp' },
+  provinceName: 'Tỉnh Hà Tĩnh',
+  issuer: { parent: 'UBND TỈNH HÀ TĨNH', name: 'Sở Tư pháp', code: 'STP', kind: 'so_ban_nganh' },
+  period: { code: 'Q3', year: 2026, label: 'quý III', window: { from: '2026-06-15', to: '2026-09-14' }, agencyDue: '2026-09-15', provinceDue: '2026-09-20', reportCode: 'Q3' },
+  asOf: '2026-09-15',
+  plans: [],
+  counts: { due: 7, doneOnTime: 5, doneLate: 1, inProgress: 1, overdue: 0, extended: 0 },
+  overdueInWindow: 0,
+  tasks: Array.from({ length: 7 }, (_, i) => ({
+    taskId: i + 1,
+    code: `1.${i + 1}`,
+    title: `Nhiệm vụ thử ${i + 1}`,
+    area: 'Cải cách thể chế',
+    agency: 'Sở Tư pháp',
+    dueDate: '2026-09-01',
+    state: i < 6 ? ('done' as const) : ('open' as const),
+    doneDay: i < 6 ? (i < 5 ? '2026-08-20' : '2026-09-03') : null,
+    onTime: i < 6 ? i < 5 : null,
+    extended: false,
+    progress: i < 6 ? 100 : 40,
+    evidence: i === 0 ? '12/QĐ-STP' : null,
+    problem: null,
+    pendingExtension: null,
+  })),
+  overdueItems: [],
+  next: [],
+  reportTitle: 'Báo cáo CCHC quý III năm 2026',
+  submissions: [],
+  missingReports: [],
+};
+
+function documentXml(data: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-docx-'));
+  try {
+    writeFileSync(join(dir, 'd.docx'), data);
+    const out = spawnSync('unzip', ['-p', join(dir, 'd.docx'), 'word/document.xml'], { encoding: 'utf8' });
+    return out.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the report as a Word file', () => {
+  it('signs as the decree shows for the issuer: a deputy for the director, for a commune\'s committee; else a blank', async () => {
+    const { signerLines } = await import('../../src/reports/outline.js');
+    expect(signerLines('so_ban_nganh', 'Sở Tư pháp')).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']);
+    expect(signerLines('ubnd_xa', 'UBND xã Hương Sơn')).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    // Thanh tra tỉnh is headed by a Chánh Thanh tra: dondoc does not guess the title.
+    expect(signerLines('so_ban_nganh', 'Thanh tra tỉnh')).toEqual(['[bổ sung chức vụ người ký]']);
+  });
+
+  it('says "năm" once: "năm 2026", "6 tháng đầu năm 2026", "quý III năm 2026"', async () => {
+    const { periodPhrase } = await import('../../src/reports/outline.js');
+    expect(periodPhrase('năm', 2026)).toBe('năm 2026');
+    expect(periodPhrase('6 tháng đầu năm', 2026)).toBe('6 tháng đầu năm 2026');
+    expect(periodPhrase('quý III', 2026)).toBe('quý III năm 2026');
+  });
+
+  it('writes shares the Vietnamese way', () => {
+    // 6 of 7 = 85.714…% → "85,71%"; nothing due is not 0%.
+    expect(percentVi(6, 7)).toBe('85,71%');
+    expect(percentVi(0, 3)).toBe('0,00%');
+    expect(percentVi(0, 0)).toBe('—');
+  });
+
+  it('keeps the measures of Nghị định 30/2020 and converts them to twips', () => {
+    expect(checkLayout(REPORT_LAYOUT)).toEqual([]);
+    // 20 mm = 20 / 25.4 inch × 1440 = 1133.9 → 1134 twips; 30 mm → 1701; 15 mm → 850.
+    expect([mmToTwips(20), mmToTwips(30), mmToTwips(15)]).toEqual([1134, 1701, 850]);
+    const small = { ...REPORT_LAYOUT, sizes: { ...REPORT_LAYOUT.sizes, body: { ...REPORT_LAYOUT.sizes.body, value: 12 } } };
+    expect(checkLayout(small)).toEqual(['cỡ chữ body = 12 ngoài khoảng 13–14 (Nghị định 30/2020/NĐ-CP, Phụ lục I, II.7)']);
+  });
+
+  it('follows the outline, figures in the text, judgment sections marked for a person', async () => {
+    const xml = documentXml(await renderDraft(draft));
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    const headings = OUTLINE.filter((s) => s.key !== 'basis' && !s.provinceOnly).map((s) => text.indexOf(s.heading));
+    expect(headings.every((at) => at > 0)).toBe(true);
+    expect([...headings].sort((a, b) => a - b)).toEqual(headings);
+    // 5 + 1 = 6 of 7 done: 85,71%; on time 5 of 7: 71,43%.
+    expect(text).toContain('đã hoàn thành 6 (85,71%), trong đó đúng hạn 5 (71,43%), chậm hạn 1 (14,29%)');
+    expect(text).toContain('1.1 Nhiệm vụ thử 1 (Sở Tư pháp; hạn 01/09/2026): Hoàn thành ngày 20/08/2026; tài liệu kiểm chứng: 12/QĐ-STP.');
+    // Done without a named document: a visible blank, not a guess.
+    expect(text).toContain('1.2 Nhiệm vụ thử 2 (Sở Tư pháp; hạn 01/09/2026): Hoàn thành ngày 20/08/2026; tài liệu kiểm chứng: [bổ sung].');
+    expect(text).toContain('1.6 Nhiệm vụ thử 6 (Sở Tư pháp; hạn 01/09/2026): Hoàn thành ngày 03/09/2026 (chậm so với hạn)');
+    expect(text).toContain('1.7 Nhiệm vụ thử 7 (Sở Tư pháp; hạn 01/09/2026): Đang thực hiện; đạt 40%.');
+    // The body: justified, first-line indent 12.7 mm = 720 twips.
+    expect(xml).toContain('<w:jc w:val="both"/>');
+    expect(xml).toContain('w:firstLine="720"');
+    // A section break before the landscape appendix: two sectPr, the first inside a paragraph.
+    expect(xml.match(/<w:sectPr/g)).toHaveLength(2);
+    expect(xml).toMatch(/<w:pPr><w:sectPr[^]*?<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+  });
+
+  it('opens in LibreOffice: converted to PDF, page 1 and the appendix on their own pages', async (ctx) => {
+    const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+    if (soffice.error || soffice.status !== 0) {
+      ctx.skip('soffice (Debian package libreoffice-writer) is not installed here; the main suite does not need it');
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'dondoc-pdf-'));
+    try {
+      writeFileSync(join(dir, 'draft.docx'), await renderDraft(draft));
+      const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'draft.docx')], { encoding: 'utf8', timeout: 120_000 });
+      expect(converted.status).toBe(0);
+      const pdf = readFileSync(join(dir, 'draft.pdf')).toString('latin1');
+      // At least the report (one or two A4 pages) and the landscape appendix on a page of its own.
+      const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pdf).toMatch(/\/MediaBox\s*\[0 0 841\.\d+ 595\.\d+\]|\/MediaBox\s*\[0 0 842 595\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

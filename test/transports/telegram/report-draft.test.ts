@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unzipGuarded } from '../../../src/app/zip-guard.js';
+import { dayjs } from '../../../src/domain/time.js';
+import { renderDraft } from '../../../src/reports/docx.js';
+import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+
+const admin: TgUser = { id: 1001, first_name: 'Hoa' };
+const focal: TgUser = { id: 2002, first_name: 'Trang' };
+const leader: TgUser = { id: 3003, first_name: 'Minh' };
+let h: TelegramHarness;
+const at = (local: string) => h.clock.set(dayjs.tz(local, 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+
+/** The text of a .docx's body (document.xml) and its parts. */
+function partsOf(data: Buffer): { xml: string; text: string; styles: string; headers: string[] } {
+  const unzipped = unzipGuarded(data);
+  if (!unzipped.ok) throw new Error('not a zip');
+  const { entries } = unzipped.value;
+  const xml = entries.get('word/document.xml')!.toString('utf8');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const headers = [...entries.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k)).map((k) => entries.get(k)!.toString('utf8'));
+  return { xml, text, styles: entries.get('word/styles.xml')!.toString('utf8'), headers };
+}
+
+/** The .docx the last command sent to a user, and the message's text. */
+async function draftFor(user: TgUser, command: string): Promise<{ text: string; data: Buffer; filename: string }> {
+  const before = h.calls.length;
+  const [text] = await h.send(user, command);
+  const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument' && c.payload.chat_id === user.id);
+  expect(doc, `no document for ${command}: ${text}`).toBeDefined();
+  const file = doc!.payload.document as { fileData: Uint8Array; filename?: string };
+  return { text: text!, data: Buffer.from(file.fileData), filename: String(file.filename ?? '') };
+}
+
+// The fixture of the /tonghop tests: Sở Tư pháp leads 1.6, 2.3, 2.4 (Quý III/2024), 2.5 and 3.7
+// (Quý II/2024: nominal 30/6, a Sunday, so due Monday 1/7); 24/6 2.5 done and the 6-month report
+// submitted; 2/7 2.3 at 40%, 2.4 blocked "thiếu người".
+beforeEach(async () => {
+  h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
+  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
+  await h.send(leader, `/start ${codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!)}`);
+  const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
+  await h.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });
+  h.app.scheduler.planIfNewDay();
+  await h.send(focal, '2.5 xong theo Quyết định 12/QĐ-STP');
+  await h.send(focal, '/nopbaocao 6T');
+  at('2024-07-02 09:00');
+  await h.send(focal, '2.3 đang làm 40%');
+  await h.send(focal, '2.4 vướng: thiếu người');
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('/soanbaocao: the periodic report drafted from the record', () => {
+  it('a focal point gets their agency draft: figures as /quahan gives them, layout of Nghị định 30/2020', async () => {
+    const { text, data, filename } = await draftFor(focal, '/soanbaocao Q3 2024');
+    expect(filename).toBe('bao-cao-cchc-2024-Q3-STP.docx');
+    // Q3 window 15/6–14/9/2024: the "Quý II" dates (nominal 30/6) of 2.5 and 3.7 fall in it; the
+    // "Quý III" dates (30/9) do not. 2.5 done 24/6, before its 1/7 date → on time; 3.7 past, not done.
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('Dự thảo báo cáo CCHC quý III năm 2024 — Sở Tư pháp (số liệu 15/06/2024–14/09/2024, tình hình đến 02/07/2024).');
+    expect(lines[1]).toBe('Nhiệm vụ đến hạn trong kỳ: 2; hoàn thành đúng hạn 1, chậm hạn 0; đang thực hiện 0; được gia hạn 0.');
+    // The overdue figure is /quahan's for the same agency and day.
+    const [overdue] = await h.send(admin, '/quahan STP');
+    const n = Number(/Việc quá hạn \((\d+)\)/.exec(overdue!)![1]);
+    // Sở Tư pháp: the Q1 report never sent, and 3.7 (one working day late).
+    expect(n).toBe(2);
+    expect(lines[2]).toBe(`Việc quá hạn: ${n} (như /quahan); chưa gửi báo cáo: 1. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký.`);
+
+    const { xml, text: body, styles, headers } = partsOf(data);
+    // A4 portrait, margins top/bottom 20 mm (1134 twips), left 30 mm (1701), right 15 mm (850).
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    // Times New Roman in every font slot, 14 pt (28 half-points), Vietnamese.
+    expect(styles).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>');
+    expect(styles).toContain('<w:sz w:val="28"/>');
+    expect(styles).toContain('<w:lang w:val="vi-VN"/>');
+    // No page number on page 1 (titlePg), a PAGE field in the header of the others; the appendix is
+    // its own landscape section (a section break, then 297 × 210 mm) with a repeated header row.
+    expect(xml).toContain('<w:titlePg/>');
+    expect(headers.some((x) => x.includes('PAGE'))).toBe(true);
+    expect(xml).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(body).toBe(body.normalize('NFC'));
+    // The decree's header block, number, place and date, type, recipients, closing.
+    for (const words of ['UBND TỈNH HÀ TĨNH', 'SỞ TƯ PHÁP', 'Số: …/BC-STP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Tĩnh, ngày …… tháng …… năm 2024', 'BÁO CÁO', 'Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.', 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', './.']) {
+      expect(body).toContain(words);
+    }
+    // The content: the plan cited (its number unknown: a visible blank), each task with its state and evidence.
+    expect(body).toContain('Căn cứ Kế hoạch số [bổ sung] ngày [bổ sung] của [bổ sung] về KH thử;');
+    expect(body).toContain('Trong kỳ có 2 nhiệm vụ đến hạn theo kế hoạch; đã hoàn thành 1 (50,00%), trong đó đúng hạn 1 (50,00%), chậm hạn 0 (0,00%)');
+    // The evidence is the document number the done reply named ("xong theo Quyết định 12/QĐ-STP").
+    expect(body).toContain('2.5 Kiểm tra văn bản quy phạm pháp luật (Sở Tư pháp; hạn 01/07/2024): Hoàn thành ngày 24/06/2024; tài liệu kiểm chứng: 12/QĐ-STP.');
+    expect(body).toContain('3.7 Ban hành kế hoạch rà soát thủ tục (Sở Tư pháp; hạn 01/07/2024): Quá hạn, chưa hoàn thành');
+    // Next period: the Quý III dates; the open problem with its reason from the reply.
+    expect(body).toMatch(/IV\. PHƯƠNG HƯỚNG[^]*2\.3 Số hóa hồ sơ thủ tục hành chính[^]*2\.4 Tập huấn/);
+    expect(body).toMatch(/V\. ĐỀ XUẤT, KIẾN NGHỊ\[Đơn vị bổ sung[^]*2\.4 Tập huấn kỹ năng xây dựng văn bản \(Sở Tư pháp\): Đang thực hiện; vướng mắc: thiếu người/);
+    // The judgment sections are marked for a person; no figure is a placeholder.
+    expect(body).toContain('[Đơn vị bổ sung đánh giá ưu điểm, hạn chế');
+  });
+
+  it('an admin gets the province draft, or one agency\'s; the same day gives the same document XML', async () => {
+    const province = await draftFor(admin, '/soanbaocao Q3 2024');
+    expect(province.filename).toBe('bao-cao-cchc-2024-Q3-tinh.docx');
+    const [overdueAll] = await h.send(admin, '/quahan');
+    const all = Number(/Việc quá hạn \((\d+)\)/.exec(overdueAll!)![1]);
+    expect(province.text).toContain(`Việc quá hạn: ${all} (như /quahan)`);
+    const { text: body } = partsOf(province.data);
+    expect(body).toContain('Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh; Bộ Nội vụ.');
+    expect(body).toContain('SỞ NỘI VỤ');
+    // The report table: the 6-month report was sent; no agency has sent the Q3 report yet.
+    expect(body).toMatch(/Báo cáo CCHC quý III năm 2024: đã nhận 0 báo cáo/);
+    // Its table: one row per agency owing it, Sở Tư pháp's marked not yet sent.
+    expect(body).toContain('TTCơ quan, đơn vịSố văn bảnNgày gửiThời hạn');
+    expect(body).toMatch(/\d+Sở Tư phápChưa gửi/);
+    const one = await draftFor(admin, '/soanbaocao Q3 2024 STC');
+    expect(one.filename).toBe('bao-cao-cchc-2024-Q3-STC.docx');
+    const again = await draftFor(admin, '/soanbaocao Q3 2024');
+    expect(partsOf(again.data).xml).toBe(partsOf(province.data).xml);
+  });
+
+  it('counts with the same query as /tonghop: over the quarter, the draft\'s due and done are /tonghop\'s', async () => {
+    const [summary] = await h.send(leader, '/tonghop STP');
+    const m = /Nhiệm vụ đến hạn trong quý: (\d+); đã hoàn thành (\d+)/.exec(summary!)!;
+    const { drafts } = h.app.services;
+    const quarter = { code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-07-01', to: '2024-09-30' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' };
+    const draft = drafts.draft(quarter, { agencyId: h.app.store.agencies.byCode('STP')!.id });
+    expect(draft.counts.due).toBe(Number(m[1]));
+    expect(draft.counts.doneOnTime + draft.counts.doneLate).toBe(Number(m[2]));
+    // …and that is 3 (1.6, 2.3, 2.4), none done: the fixture read by hand.
+    expect(draft.counts.due).toBe(3);
+  });
+
+  it('/baocao of a periodic report offers the draft in one tap', async () => {
+    await h.send(admin, '/baocao Q3 2024');
+    const [button] = h.lastButtons(admin.id);
+    expect(button!.text).toBe('📝 Soạn dự thảo báo cáo');
+    const before = h.calls.length;
+    await h.press(admin, button!.callback_data);
+    const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument');
+    expect((doc!.payload.document as { filename?: string }).filename).toBe('bao-cao-cchc-2024-Q3-tinh.docx');
+  });
+
+  it('refuses what it cannot draft, in Vietnamese', async () => {
+    expect(await h.send(focal, '/soanbaocao Q2')).toEqual([expect.stringContaining('Kỳ “Q2” không có. Dùng một trong Q1, 6T, Q3, 9T, NAM')]);
+    expect(await h.send(focal, '/soanbaocao Q3 2024 STC')).toEqual([expect.stringContaining('Chỉ quản trị (Sở Nội vụ) soạn được báo cáo cho cơ quan khác')]);
+    expect(await h.send(admin, '/soanbaocao Q3 2024 Sở Không Có')).toEqual([expect.stringContaining('Không tìm thấy cơ quan “Sở Không Có”')]);
+    expect(await h.send(focal, '/soanbaocao Q3 2025')).toEqual([expect.stringContaining('trước kỳ báo cáo')]);
+  });
+
+  it('refuses a layout outside Nghị định 30/2020\'s ranges', async () => {
+    const { REPORT_LAYOUT } = await import('../../../src/reports/layout.js');
+    const draft = h.app.services.drafts.draft({ code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' });
+    const wide = { ...REPORT_LAYOUT, margins: { ...REPORT_LAYOUT.margins, left: { ...REPORT_LAYOUT.margins.left, value: 25 } } };
+    await expect(renderDraft(draft, wide)).rejects.toThrow(/lề left = 25 ngoài khoảng 30–35 \(Nghị định 30\/2020\/NĐ-CP, Phụ lục I, I.4\)/);
+  });
+});
