@@ -118,6 +118,8 @@ export class Dispatcher {
       if (!capabilities.buttons) {
         const origin = message.choice ?? (message.text?.trim().startsWith('/') ? message.text.trim() : null);
         rememberChoices(this.services.store, ctx.platform, ctx.chatId, result.replies, origin, this.services.clock.now());
+        // The privacy notice is answered once: after its answer, "1"/"2" no longer accept or refuse it.
+        if (member === null && this.services.store.members.byAccount(message.platform, message.platformUserId)) this.services.store.choices.clear(ctx.platform, ctx.chatId);
       }
       return { ...result, member };
     } catch (error) {

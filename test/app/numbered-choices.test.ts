@@ -16,6 +16,8 @@ const say = async (text: string) => {
 beforeEach(async () => {
   h = await TelegramHarness.start();
   await say(h.invite('UBNDT', 'leader'));
+  // The privacy notice comes before the account is linked: accepted by its command.
+  await say('/dongy');
 });
 
 afterEach(async () => {

@@ -12,8 +12,8 @@ let h: TelegramHarness;
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-03-01T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
-  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
+  await h.join(focal, codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!));
   const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '7.1,Rà soát thủ tục nội bộ,Sở Tư pháp,Quý II/2024', '7.2,Báo cáo kiểm soát thủ tục,Sở Tư pháp,"Quý I, II/2024"'].join('\n'));
   expect((await h.app.services.plans.importFile('kh.csv', csv, { name: 'KH quý', year: 2024 })).ok).toBe(true);
 });

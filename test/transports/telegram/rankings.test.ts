@@ -39,7 +39,7 @@ describe('/xephang', () => {
     const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '1,Công khai thủ tục,Sở Y tế,Quý I/2026'].join('\n'));
     expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH bổ sung 2026', year: 2026 }, { chasePast: true })).ok).toBe(true);
     const yte = { id: 1601, first_name: 'Y' };
-    await h.send(yte, `/start ${h.invite('SYT', 'focal')}`);
+    await h.join(yte, h.invite('SYT', 'focal'));
     expect((await h.send(yte, '1 xong'))[0]).toContain('Đã ghi nhận');
     const [answer] = await h.send(leader, '/xephang so 2026');
     const ranked = rankedLines(answer!);

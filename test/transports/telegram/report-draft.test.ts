@@ -38,9 +38,9 @@ async function draftFor(user: TgUser, command: string): Promise<{ text: string; 
 // submitted; 2/7 2.3 at 40%, 2.4 blocked "thiếu người".
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
-  await h.send(focal, `/start ${codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!)}`);
-  await h.send(leader, `/start ${codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!)}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
+  await h.join(focal, codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!));
+  await h.join(leader, codeIn((await h.send(admin, '/moi UBNDT lanh_dao'))[0]!));
   const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
   await h.app.services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 });
   h.app.scheduler.planIfNewDay();

@@ -6,7 +6,7 @@ let h: TelegramHarness;
 
 beforeEach(async () => {
   h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
-  await h.send(admin, `/start ${h.invite('SNV', 'admin')}`);
+  await h.join(admin, h.invite('SNV', 'admin'));
 });
 
 afterEach(async () => {
