@@ -68,6 +68,24 @@ export function headerHoldsSecret(req: IncomingMessage, header: string, secret: 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** How deep a webhook body may nest: Telegram's and Zalo's updates stay under 10 levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * True when a parsed JSON value nests deeper than `max` (default MAX_JSON_DEPTH). Walks iteratively:
+ * a body of 100,000 nested arrays must be refused, not overflow the stack where it is stored again.
+ */
+export function nestsTooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Sends a JSON answer. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

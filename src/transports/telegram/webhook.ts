@@ -1,7 +1,7 @@
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { UpdateInbox } from '../../app/update-inbox.js';
-import { headerHoldsSecret, readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
+import { headerHoldsSecret, nestsTooDeep, readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import { PLATFORM } from './create-bot.js';
 
@@ -36,6 +36,7 @@ export class TelegramWebhook {
       let update: Update;
       try {
         update = JSON.parse(raw) as Update;
+        if (nestsTooDeep(update)) throw new RangeError('nested too deep');
       } catch {
         this.refusals.warn({ reason: 'json' }, 'telegram webhook call refused');
         sendJson(res, 400, { ok: false, description: 'body is not JSON' });

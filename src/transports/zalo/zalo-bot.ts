@@ -4,7 +4,7 @@ import { partSteps, type ChannelSender, type PartProgress } from '../../app/outb
 import type { UpdateInbox } from '../../app/update-inbox.js';
 import { DeliveryError, QuotaExceededError } from '../../errors.js';
 import { attachmentNote, formatSize, type Attachment, type Reply } from '../../app/reply.js';
-import { headerHoldsSecret, readBody, sendJson, type HttpServer } from '../../http/server.js';
+import { headerHoldsSecret, nestsTooDeep, readBody, sendJson, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import type { ImageLinks } from '../../http/image-links.js';
 import { renderPlainMessages } from '../render.js';
@@ -208,6 +208,7 @@ export class ZaloBot {
       let json: unknown;
       try {
         json = JSON.parse(raw);
+        if (nestsTooDeep(json)) throw new RangeError('nested too deep');
       } catch {
         this.logger.warn('zalo webhook body is not JSON');
         sendJson(res, 400, { ok: false });

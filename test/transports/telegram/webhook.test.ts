@@ -67,6 +67,8 @@ describe('Telegram webhook mode', () => {
     expect((await post(JSON.stringify({ message: { text: 'no id' } }))).status).toBe(400);
     expect((await post(JSON.stringify({ update_id: 'x' }))).status).toBe(400);
     expect((await post(JSON.stringify({ ...update(9), padding: 'x'.repeat(1_100_000) }))).status).toBe(413);
+    // #28: a valid update_id over 100,000 nested arrays answered 500 (a RangeError while storing it).
+    expect((await post(`{"update_id":10,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).status).toBe(400);
     expect(h.app.store.db.prepare('SELECT COUNT(*) AS n FROM incoming_updates').get()).toEqual({ n: 0 });
     expect(h.api.received).toEqual([]);
   });
