@@ -7,6 +7,7 @@ import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domai
 import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
+import type { PlanDocument } from '../store/plan-repo.js';
 import { readTableFile, type TableFileError, type TableSource } from './table-file.js';
 
 /** What the importer needs to know about the plan besides its table. */
@@ -15,6 +16,8 @@ export interface PlanMeta {
   year: number;
   period?: { from: number; to: number } | undefined;
   documentNo?: string | null;
+  /** The publishing document's kind, date, issuer and title, when known (read from the document or given at import). */
+  document?: Partial<PlanDocument> | undefined;
 }
 
 /** The import summary; its shape is the CLI's JSON output and must stay stable (fields are only added at the end). */
@@ -216,6 +219,7 @@ export class PlanImportService {
         {
           name: meta.name,
           documentNo: meta.documentNo ?? null,
+          ...meta.document,
           year: meta.year,
           periodFrom: meta.period?.from ?? null,
           periodTo: meta.period?.to ?? null,

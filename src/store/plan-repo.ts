@@ -12,9 +12,22 @@ export interface Plan {
   periodFrom: number | null;
   periodTo: number | null;
   sourceFile: string | null;
+  /** The publishing document as printed (null: not known): kind ("Kế hoạch", "Quyết định"), date, issuer, title. */
+  docKind: string | null;
+  docDate: CivilDate | null;
+  docIssuer: string | null;
+  docTitle: string | null;
   /** When the plan was first imported: dates before this day were already past then. */
   createdAt: string;
   updatedAt: string;
+}
+
+/** The document that published a plan, as printed on it; each part null when not known. */
+export interface PlanDocument {
+  docKind: string | null;
+  docDate: CivilDate | null;
+  docIssuer: string | null;
+  docTitle: string | null;
 }
 
 export interface TaskFields {
@@ -64,7 +77,8 @@ export interface AgencyTask extends Task {
 }
 
 const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_from AS periodFrom, period_to AS periodTo,
-  source_file AS sourceFile, created_at AS createdAt, updated_at AS updatedAt FROM plans`;
+  source_file AS sourceFile, doc_kind AS docKind, doc_date AS docDate, doc_issuer AS docIssuer, doc_title AS docTitle,
+  created_at AS createdAt, updated_at AS updatedAt FROM plans`;
 
 const TASK_COLUMNS = `t.id, t.plan_id AS planId, p.name AS planName, t.code, t.area_code AS areaCode, t.area_title AS areaTitle,
   t.objective, t.task, t.activity, t.product, t.budget, t.lead_text AS leadText, t.coord_text AS coordText,
@@ -80,17 +94,23 @@ export class PlanRepo {
 
   /** Creates the plan or updates it by name. */
   upsertPlan(
-    plan: { name: string; documentNo: string | null; year: number; periodFrom: number | null; periodTo: number | null; sourceFile: string | null },
+    plan: { name: string; documentNo: string | null; year: number; periodFrom: number | null; periodTo: number | null; sourceFile: string | null } &
+      Partial<PlanDocument>,
     now: Date,
   ): Plan {
+    const doc = { docKind: plan.docKind ?? null, docDate: plan.docDate ?? null, docIssuer: plan.docIssuer ?? null, docTitle: plan.docTitle ?? null };
     prepared(this.db, 
-        `INSERT INTO plans (name, document_no, year, period_from, period_to, source_file, created_at, updated_at)
-         VALUES (@name, @documentNo, @year, @periodFrom, @periodTo, @sourceFile, @now, @now)
+        `INSERT INTO plans (name, document_no, year, period_from, period_to, source_file, doc_kind, doc_date, doc_issuer,
+           doc_title, created_at, updated_at)
+         VALUES (@name, @documentNo, @year, @periodFrom, @periodTo, @sourceFile, @docKind, @docDate, @docIssuer, @docTitle, @now, @now)
          ON CONFLICT (name) DO UPDATE SET document_no = COALESCE(excluded.document_no, plans.document_no),
+           doc_kind = COALESCE(excluded.doc_kind, plans.doc_kind), doc_date = COALESCE(excluded.doc_date, plans.doc_date),
+           doc_issuer = COALESCE(excluded.doc_issuer, plans.doc_issuer), doc_title = COALESCE(excluded.doc_title, plans.doc_title),
            year = excluded.year, period_from = excluded.period_from, period_to = excluded.period_to,
            source_file = excluded.source_file, updated_at = excluded.updated_at`,
       )
-      .run({ ...plan, now: now.toISOString() });
+      .run({ name: plan.name, documentNo: plan.documentNo, year: plan.year, periodFrom: plan.periodFrom, periodTo: plan.periodTo,
+        sourceFile: plan.sourceFile, ...doc, now: now.toISOString() });
     return this.planByName(plan.name)!;
   }
 
