@@ -50,8 +50,6 @@ export const STATUS_TEXTS = {
   confirmOther: 'Khác…',
   chooseStatus: (code: string) => `Chọn tình trạng đúng của nhiệm vụ ${code}:`,
   askStatus: (code: string) => `dondoc chưa ghi gì. Chọn đúng tình trạng bên dưới, hoặc gửi lại một dòng rõ hơn, ví dụ “${code} xong”, “${code} đang làm 60%”, “${code} vướng: lý do”.`,
-  mixed: (codes: string[]) =>
-    `Tin này báo nhiều tình trạng khác nhau cho ${codes.join(', ')}; dondoc chưa ghi gì. Hãy gửi mỗi nhiệm vụ một tin, ví dụ “${codes[0]} xong” rồi “${codes[1] ?? codes[0]} đang làm 50%”.`,
   whichTask: (code: string) => `Mã “${code}” khớp với nhiều nhiệm vụ. Bạn muốn cập nhật nhiệm vụ nào?`,
   notAssigned: (code: string) => `Nhiệm vụ ${code} không giao cho cơ quan bạn, nên bạn không cập nhật được.`,
   coordCannotExtend: (code: string) => `Chỉ cơ quan chủ trì mới xin gia hạn nhiệm vụ ${code}.`,
@@ -222,7 +220,8 @@ export function handleStatusText(ctx: CommandContext, text: string): CommandResu
  * evidence the message named (when it fits a button); nothing is stored before the tap.
  */
 function askConfirm(task: Task, reading: StatusReading): Reply {
-  const withEvidence = `/tt t${task.id} xong ${reading.evidence.join(' ')}`.trim();
+  // Document numbers never hold a comma: joined by ',' without spaces they stay one argument.
+  const withEvidence = `/tt t${task.id} xong ${reading.evidence.join(',')}`.trim();
   const yes = Buffer.byteLength(withEvidence, 'utf8') <= 64 ? withEvidence : `/tt t${task.id} xong`;
   return {
     text: [T.confirmDone(task.code, reading.unexplained)],
@@ -234,6 +233,12 @@ function askConfirm(task: Task, reading: StatusReading): Reply {
       [{ label: T.confirmOther, command: `/tt t${task.id} khac` }],
     ],
   };
+}
+
+/** "12/QĐ-UBND,15/BC-STP" (a button) or "12/QĐ-UBND, 15/BC-STP" (typed) → "12/QĐ-UBND, 15/BC-STP". */
+function evidenceList(value: string | null): string | null {
+  const parts = (value ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return parts.length > 0 ? parts.join(', ') : null;
 }
 
 /** Asks which status was meant, with the status buttons of each task (numbered choices on Zalo). */
@@ -361,7 +366,8 @@ export const statusButtonCommand = defineCommand({
     switch (args.action) {
       case 'xong':
         // "/tt t12 xong 123/QĐ-UBND": the "Đúng" of a confirm question carries the message's evidence.
-        return record(ctx, task, { ...base, status: 'done', progress: 100, evidence: args.value });
+        // Stored as a free-text reply stores it: several documents separated by ", ".
+        return record(ctx, task, { ...base, status: 'done', progress: 100, evidence: evidenceList(args.value) });
       case 'khac':
         return { text: [T.chooseStatus(task.code)], choices: statusChoices(task) };
       case 'dang': {

@@ -187,7 +187,8 @@ function describeReply(text: string, today: string): { json: object; lines: stri
   if (r.reason) out.push(`Lý do: ${r.reason}`);
   if (r.evidence.length > 0) out.push(`Minh chứng: ${r.evidence.join(', ')}`);
   if (r.status === 'unclear' && r.items.length === 1) {
-    out.push(r.doubt === 'mixed' ? `dondoc sẽ trả lời: ${STATUS_TEXTS.mixed(r.codes)}` : `dondoc sẽ hỏi lại: ${STATUS_TEXTS.doubt(r.doubt ?? 'no_status', r.codes[0]!)}. ${STATUS_TEXTS.askStatus(r.codes[0]!)}`);
+    // One item: its own doubt ('mixed' only arises across several items, listed one by one above).
+    out.push(`dondoc sẽ hỏi lại: ${STATUS_TEXTS.doubt(r.doubt ?? 'no_status', r.codes[0]!)}. ${STATUS_TEXTS.askStatus(r.codes[0]!)}`);
   }
   return { json, lines: out };
 }

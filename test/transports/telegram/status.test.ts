@@ -152,6 +152,19 @@ describe('negation, hedges, several codes and doubt, through the real bot', () =
     expect(events()).toEqual([expect.objectContaining({ status: 'done', evidence: '12/QĐ-UBND' })]);
   });
 
+  it('stores the documents a confirmed done named exactly as a plain done stores them ("a, b")', async () => {
+    // The same two documents, once in a plain done (stored at once) and once beside a word dondoc
+    // cannot place (stored on "Đúng"): both must read "12/QĐ-UBND, 15/BC-STP" in the history.
+    await h.send(focal, '2.3 xong rồi, QĐ 12/QĐ-UBND và BC 15/BC-STP');
+    await h.send(focal, '2.5 xong rồi, dzô hệ thống - QĐ 12/QĐ-UBND và BC 15/BC-STP');
+    const yes = h.lastButtons(focal.id).find((b) => b.text.startsWith('✅ Đúng'))!;
+    await h.press(focal, yes.callback_data);
+    expect(events()).toEqual([
+      expect.objectContaining({ status: 'done', evidence: '12/QĐ-UBND, 15/BC-STP' }),
+      expect.objectContaining({ status: 'done', evidence: '12/QĐ-UBND, 15/BC-STP' }),
+    ]);
+  });
+
   it('records "A xong rồi, còn B thì chưa" as A done (after the tap) and B not done', async () => {
     const replies = await h.send(focal, '2.3 xong rồi, còn 2.5 thì chưa');
     expect(replies.join('\n')).toContain('Ghi nhận 2.3 đã hoàn thành?');
