@@ -116,6 +116,7 @@ const E = {
   badType: (name: string) => `Tệp “${name}” không nhận làm minh chứng. Hãy gửi PDF, Word, Excel hoặc ảnh (JPG, PNG).`,
   tooBig: (mb: string) => `Tệp quá lớn (${mb} MB); minh chứng tối đa 20 MB. Hãy gửi bản PDF nén nhỏ hơn hoặc ghi số văn bản.`,
   attached: (name: string, what: string) => `📎 Đã lưu “${name}” làm minh chứng cho ${what}.`,
+  held: (name: string) => `📎 dondoc giữ tệp “${name}”; tệp được lưu làm minh chứng khi bạn trả lời câu hỏi dưới đây (trong 30 phút).`,
   noEvent: 'dondoc chưa biết tệp này là minh chứng cho việc nào. Gửi lại tệp với chú thích, ví dụ: “II.3.4 xong” hoặc “/nopbaocao Q1”.',
 };
 
@@ -140,8 +141,10 @@ function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confi
     return { replies: [textReply(message)] };
   }
   ctx.log.info({ task: task.code, status: reply.status, progress: reply.progress }, 'status recorded');
-  if (result.value.role === 'coord') return { replies: [textReply(T.contribution(task.code))] };
-  const lines_ = [T.recorded(task.code, reply)];
+  // Files sent with the message that was asked back belong to this answer.
+  const held = ctx.services.statuses.attachHeldEvidence(member, result.value.event).map((name) => E.attached(name, `nhiệm vụ ${task.code}`));
+  if (result.value.role === 'coord') return { replies: [textReply(T.contribution(task.code), ...held)] };
+  const lines_ = [T.recorded(task.code, reply), ...held];
   if (reply.status === 'done') lines_.push(T.doneStops);
   if (reply.status === 'extension_requested') {
     lines_.push(T.extensionSent);
@@ -290,10 +293,20 @@ export async function handleEvidenceFile(
   const caption = file.caption.trim();
   if (caption !== '') {
     const submit = /^\/?nopbaocao\s+(\S+)/i.exec(caption);
+    // Only an event the caption itself recorded counts (not one recorded earlier in the same instant).
+    const before = ctx.services.statuses.latestEventSince(member, now)?.id ?? 0;
     const outcome = submit ? await submitReportCommand.run(ctx, { code: submit[1]!, evidence: null }) : handleStatusText(ctx, caption);
     replies = 'replies' in outcome ? outcome.replies : [outcome];
     event = ctx.services.statuses.latestEventSince(member, now);
-    if (!event) return { replies };
+    if (event && event.id <= before) event = undefined;
+    if (!event) {
+      // Asked back with buttons (a confirm, an unclear reply): the file waits for the tap instead of
+      // being lost. Anything else (an unknown code, a refusal) keeps nothing: the file is sent again.
+      const asked = replies.some((r) => (r.choices?.length ?? 0) > 0);
+      if (submit || !asked) return { replies };
+      ctx.services.statuses.holdEvidence(member, ctx.platform, file);
+      return { replies: [textReply(E.held(file.name)), ...replies] };
+    }
   } else {
     event = ctx.services.statuses.latestEventSince(member, new Date(now.getTime() - EVIDENCE_WINDOW_MS));
     if (!event) return { replies: [textReply(E.noEvent)] };

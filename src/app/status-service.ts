@@ -9,6 +9,9 @@ import type { Report } from '../store/report-repo.js';
 import type { Store } from '../store/store.js';
 import type { ReminderPlanner } from './reminder-planner.js';
 
+/** How long a file sent with a caption that was asked back waits for the member's answer. */
+export const HELD_EVIDENCE_MS = 30 * 60_000;
+
 export type TaskLookup = { kind: 'one'; task: Task } | { kind: 'many'; tasks: Task[] } | { kind: 'none' };
 
 export type RecordError =
@@ -55,6 +58,19 @@ export class StatusService {
   /** The member's latest status event since `since` (what a file sent just after belongs to). */
   latestEventSince(member: Member, since: Date): StatusEvent | undefined {
     return this.store.statuses.latestByMemberSince(member.id, since.toISOString());
+  }
+
+  /** Holds a file sent with a caption that was asked back: it waits for the member's answer (30 minutes). */
+  holdEvidence(member: Member, platform: string, file: { ref: string; name: string; mimeType: string | null; size: number }): void {
+    this.store.statuses.holdEvidence({ memberId: member.id, platform, fileRef: file.ref, fileName: file.name, mimeType: file.mimeType, size: file.size, createdAt: this.clock.now().toISOString() });
+  }
+
+  /** Attaches the files the member sent in the last 30 minutes with a caption that was asked back; their names. */
+  attachHeldEvidence(member: Member, event: StatusEvent): string[] {
+    const now = this.clock.now();
+    return this.store.transaction(() =>
+      this.store.statuses.attachHeld(member.id, event.id, new Date(now.getTime() - HELD_EVIDENCE_MS).toISOString(), now.toISOString()),
+    );
   }
 
   /** Keeps a file sent in chat as evidence of an event; returns what the event was about ("nhiệm vụ I.3.4"). */

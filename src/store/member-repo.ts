@@ -169,6 +169,7 @@ export class MemberRepo {
     for (const name of names) prepared(this.db, 'DELETE FROM incoming_updates WHERE handled_at IS NOT NULL AND instr(payload, ?) > 0').run(name);
     prepared(this.db, OUTBOX_BLANK + ' WHERE member_id = ?').run(memberId);
     prepared(this.db, 'DELETE FROM member_accounts WHERE member_id = ?').run(memberId);
+    prepared(this.db, 'DELETE FROM held_evidence WHERE member_id = ?').run(memberId);
     prepared(this.db, 'UPDATE invites SET display_hint = NULL WHERE member_id = ?').run(memberId);
     prepared(this.db, 'UPDATE members SET display_name = ?, preferred_platform = NULL, muted = 0, removed_at = ? WHERE id = ?').run(anonymousName, now.toISOString(), memberId);
   }

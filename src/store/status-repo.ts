@@ -173,6 +173,27 @@ export class StatusRepo {
     ).run(file);
   }
 
+  /** Holds a file whose caption was asked back (no event yet); see migration 0028. */
+  holdEvidence(file: { memberId: number; platform: string; fileRef: string; fileName: string; mimeType: string | null; size: number; createdAt: string }): void {
+    prepared(
+      this.db,
+      `INSERT INTO held_evidence (member_id, platform, file_ref, file_name, mime_type, size, created_at)
+       VALUES (@memberId, @platform, @fileRef, @fileName, @mimeType, @size, @createdAt)`,
+    ).run(file);
+  }
+
+  /**
+   * Attaches the member's files held since `since` to the event and removes every held file of the
+   * member (older ones have expired); returns the names attached. Call inside a transaction.
+   */
+  attachHeld(memberId: number, eventId: number, since: string, now: string): string[] {
+    const held = prepared(this.db, 'SELECT platform, file_ref AS fileRef, file_name AS fileName, mime_type AS mimeType, size FROM held_evidence WHERE member_id = ? AND created_at >= ? ORDER BY id')
+      .all(memberId, since) as { platform: string; fileRef: string; fileName: string; mimeType: string | null; size: number }[];
+    for (const f of held) this.attachEvidence({ ...f, eventId, memberId, createdAt: now });
+    prepared(this.db, 'DELETE FROM held_evidence WHERE member_id = ?').run(memberId);
+    return held.map((f) => f.fileName);
+  }
+
   evidenceOf(eventId: number): { fileName: string; size: number; platform: string }[] {
     return prepared(this.db, 'SELECT file_name AS fileName, size, platform FROM evidence_files WHERE event_id = ? ORDER BY id').all(eventId) as {
       fileName: string;

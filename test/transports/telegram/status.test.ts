@@ -249,6 +249,36 @@ describe('evidence files', () => {
   });
 });
 
+describe('a file whose caption is asked back', () => {
+  it('is held, not lost: attached to the answer the member taps within 30 minutes, and to nothing else', async () => {
+    // "dzô" is not a word dondoc knows, so the caption's done is asked back; the scan belongs to 2.5.
+    const replies = await h.sendDocument(focal, 'QD-12.pdf', Buffer.from('%PDF-1.4'), '2.5 xong rồi, dzô hệ thống - QĐ 12/QĐ-UBND');
+    expect(replies.join('\n')).toContain('Ghi nhận 2.5 đã hoàn thành?');
+    expect(replies[0]).toContain('dondoc giữ tệp “QD-12.pdf”');
+    const evidence = () => h.app.store.db.prepare('SELECT f.file_name AS name, e.status FROM evidence_files f JOIN status_events e ON e.id = f.event_id ORDER BY f.id').all();
+    expect(evidence()).toEqual([]);
+    h.clock.advance(5 * 60_000);
+    const yes = h.lastButtons(focal.id).find((b) => b.text.startsWith('✅ Đúng'))!;
+    const answer = await h.press(focal, yes.callback_data);
+    expect(answer.join('\n')).toContain('Đã lưu “QD-12.pdf” làm minh chứng cho nhiệm vụ 2.5');
+    expect(evidence()).toEqual([{ name: 'QD-12.pdf', status: 'done' }]);
+    // Attached once: a later reply does not take it again.
+    await h.send(focal, '2.3 đang làm 50%');
+    expect(evidence()).toEqual([{ name: 'QD-12.pdf', status: 'done' }]);
+  });
+
+  it('expires after 30 minutes, and a caption that is refused (an unknown code) holds nothing', async () => {
+    await h.sendDocument(focal, 'cu.pdf', Buffer.from('%PDF-1.4'), '2.5 xong rồi, dzô hệ thống');
+    h.clock.advance(31 * 60_000);
+    const yes = h.lastButtons(focal.id).find((b) => b.text.startsWith('✅ Đúng'))!;
+    expect((await h.press(focal, yes.callback_data)).join('\n')).not.toContain('cu.pdf');
+    expect(await h.sendDocument(focal, 'sai.pdf', Buffer.from('%PDF-1.4'), '8.8 xong')).toEqual(['Không có nhiệm vụ mã “8.8”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.']);
+    await h.send(focal, '2.3 đang làm 50%');
+    expect(h.app.store.db.prepare('SELECT COUNT(*) AS n FROM evidence_files').get()).toEqual({ n: 0 });
+    expect(h.app.store.db.prepare('SELECT COUNT(*) AS n FROM held_evidence').get()).toEqual({ n: 0 });
+  });
+});
+
 describe('bad replies change nothing', () => {
   it.each([
     ['x'.repeat(5000), 'Tin quá dài (5000 ký tự)'],
