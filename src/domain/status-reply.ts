@@ -299,7 +299,7 @@ function tokenize(text: string, key: string, specials: Token[]): Token[] {
       continue;
     }
     flush();
-    if (/^\d/.test(m[0])) tokens.push({ type: 'number', start, end });
+    if (/^\d/.test(m[0])) tokens.push({ type: 'number', start, end, value: /^\d+$/.test(m[0]) ? Number(m[0]) : NaN });
     else if (/^[?!,;.:\n\-–]$/.test(m[0])) tokens.push({ type: 'punct', mark: m[0], start, end });
     // Brackets, quotes and other symbols say nothing.
   }
@@ -409,6 +409,54 @@ interface ScopeReading {
   unexplained: Phrase[];
 }
 
+/** After "Vướng mắc:" in a report form, what says "none": negators and the fillers around them. */
+const NONE_FILLERS = new Set(['co', 'gi', 'ca', 'a', 'nhe', 'nha', 'het', 'them', 'nua', 'dau', 'y', 'phat sinh']);
+
+/**
+ * The report form's "nothing to report": "Khó khăn, vướng mắc: không", "Vướng mắc: không có gì ạ",
+ * "vướng mắc: 0", "0 vướng mắc". Only when the clause holds nothing else — "Vướng mắc: không có kinh
+ * phí" names a problem (the lack of funds) and stays one.
+ */
+function markNoneReported(tokens: Token[], roleAt: Map<Phrase, Role | 'neg_problem' | 'neg_ext' | 'awaited' | 'intro'>): void {
+  const isProblem = (t: Token | undefined): t is Phrase => t?.type === 'phrase' && PROBLEM_WORDS.has(t.key);
+  const isZero = (t: Token | undefined) => t?.type === 'number' && t.value === 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    // "0 vướng mắc"
+    if (isZero(tokens[i]) && isProblem(tokens[i + 1])) {
+      roleAt.set(tokens[i + 1] as Phrase, 'neg_problem');
+      continue;
+    }
+    if (!isProblem(tokens[i])) continue;
+    // A run of labels: "Khó khăn, vướng mắc", "khó khăn và vướng mắc".
+    const labels: Phrase[] = [tokens[i] as Phrase];
+    let j = i + 1;
+    for (;;) {
+      if (isProblem(tokens[j])) {
+        labels.push(tokens[j] as Phrase);
+        j += 1;
+      } else if (j + 1 < tokens.length && ((tokens[j]!.type === 'punct' && (tokens[j] as { mark: string }).mark === ',') || (tokens[j]!.type === 'phrase' && (tokens[j] as Phrase).key === 'va')) && isProblem(tokens[j + 1])) {
+        if (tokens[j]!.type === 'phrase') labels.push(tokens[j] as Phrase);
+        labels.push(tokens[j + 1] as Phrase);
+        j += 2;
+      } else break;
+    }
+    const colon = tokens[j];
+    if (colon?.type !== 'punct' || ![':', '-', '–'].includes(colon.mark)) continue;
+    // The answer runs to the clause's end (a sentence mark, a comma or a semicolon, or the scope's end).
+    let k = j + 1;
+    const answer: Token[] = [];
+    while (k < tokens.length && !(tokens[k]!.type === 'punct' && ['.', ';', ',', '\n', '!'].includes((tokens[k] as { mark: string }).mark))) answer.push(tokens[k++]!);
+    // A phrase of the lexicon may span words ("không có", "có gì"): each of its words must say "none".
+    const words = answer.flatMap((t) => (t.type === 'phrase' ? t.key.split(' ') : [null]));
+    const none =
+      (answer.length === 1 && isZero(answer[0])) ||
+      (words.length > 0 && words.every((w) => w !== null && (NEGATORS.has(w) || NONE_FILLERS.has(w))) && words.some((w) => w !== null && NEGATORS.has(w)));
+    if (!none) continue;
+    for (const p of [...labels, ...answer.filter((t): t is Phrase => t.type === 'phrase')]) roleAt.set(p, 'neg_problem');
+    i = k - 1;
+  }
+}
+
 /** Reads one scope closed-world: every phrase is placed, or it is unexplained. */
 function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const phrases = tokens.filter((t): t is Phrase => t.type === 'phrase');
@@ -455,6 +503,7 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
       i = k - 1;
     }
   }
+  markNoneReported(tokens, roleAt);
   // "chờ lãnh đạo ký", "cho UBND duyet": waiting for an act is work under way.
   for (let i = 0; i < phrases.length; i += 1) {
     if (phrases[i]!.key !== 'cho') continue;

@@ -44,3 +44,34 @@ describe('status replies written in chat', () => {
     if (!result.ok) expect(result.error.code).toBe(code);
   });
 });
+
+describe('the report form’s "nothing to report"', () => {
+  // Officials copy the report template's headings into chat: "Khó khăn, vướng mắc: không" means there
+  // is none. It must never be stored as a problem whose reason is "không".
+  it.each([
+    ['2.5 xong. Vướng mắc: không', 'heading, colon, "không"'],
+    ['2.5 xong, vướng mắc: không có', '"không có" = there is none'],
+    ['2.5 đã hoàn thành. Khó khăn, vướng mắc: Không có gì ạ.', 'two headings joined by a comma, a polite "ạ"'],
+    ['2.5 xong; khó khăn vướng mắc: ko', 'two headings run together, "ko" for không'],
+    ['2.5 xong, vướng mắc - không', 'a dash for the colon'],
+    ['2.5 xong, 0 vướng mắc', '"0 vướng mắc": zero problems'],
+    ['2.5 đã hoàn thành, vướng mắc: 0', 'the count after the heading is zero'],
+    ['Vướng mắc: không. 2.5 đã xong', 'the heading before the code'],
+  ])('%j is done (%s)', (text) => {
+    const result = parse(text);
+    expect(result.ok && result.value).toMatchObject({ code: '2.5', status: 'done', reason: null });
+  });
+
+  it.each([
+    ['2.5 đang làm. Vướng mắc: chưa có hướng dẫn', 'blocked', 'the answer names what is missing: a problem'],
+    ['2.5 vướng mắc: không biết làm', 'blocked', '"không biết làm" is a problem, not "none"'],
+  ])('%j stays a problem (%s)', (text, status) => {
+    const result = parse(text);
+    expect(result.ok && result.value).toMatchObject({ code: '2.5', status });
+  });
+
+  it('"xong" beside "Vướng mắc: không có kinh phí" is not stored done: the lack of funds is a problem', () => {
+    const result = parse('2.5 xong. Vướng mắc: không có kinh phí');
+    expect(result.ok && result.value.status).not.toBe('done');
+  });
+});
