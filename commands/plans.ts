@@ -7,7 +7,7 @@ import { civilDateOf, formatCivil, parseTypedDay } from '../src/domain/civil-dat
 import type { Task } from '../src/store/plan-repo.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
-import { taskTitle } from '../src/domain/task-title.js';
+import { taskTitle, tidyExtracted } from '../src/domain/task-title.js';
 import { taskRef } from '../src/domain/task-code.js';
 import { PLAN_TEXTS } from './plans.texts.js';
 import { COMMON } from './common.texts.js';
@@ -150,7 +150,7 @@ export const tasksCommand = defineCommand({
       ` ${titleOf(t)} — `,
       bold(stateWords(ctx, t)),
       `; ${dueWords(t)}`,
-      ` (${t.deadlineText || PLAN_TEXTS.kind[t.deadlineKind]}; ${t.role === 'lead' ? T.lead : T.coord})`,
+      ` (${tidyExtracted(t.deadlineText) || PLAN_TEXTS.kind[t.deadlineKind]}; ${t.role === 'lead' ? T.lead : T.coord})`,
     ]);
     const choices: Choice[][] = [];
     for (let i = 0; i < shown.length; i += 4) {
@@ -183,13 +183,13 @@ function taskText(ctx: CommandContext, task: Task): Reply {
       [bold(`Nhiệm vụ ${task.code}`)],
       ...field(T.plan, task.planName),
       ...field(T.area, task.areaTitle),
-      ...field(T.objective, task.objective),
-      ...field(T.task, task.task),
-      ...field(T.activity, task.activity),
-      ...field(T.product, task.product),
+      ...field(T.objective, tidyExtracted(task.objective)),
+      ...field(T.task, tidyExtracted(task.task)),
+      ...field(T.activity, tidyExtracted(task.activity)),
+      ...field(T.product, tidyExtracted(task.product)),
       ...field(T.leadLabel, leads.length > 0 && leads.length <= 5 ? leads.join(', ') : `${task.leadText}${leads.length > 5 ? ` (${T.resolved(leads.length)})` : ''}`),
       ...field(T.coordLabel, task.coordText ? `${task.coordText}${coordinators > 0 ? ` (${T.resolved(coordinators)})` : ''}` : ''),
-      ...field(T.deadline, task.deadlineText),
+      ...field(T.deadline, tidyExtracted(task.deadlineText)),
       ...field(T.computed, deadlines.length > 0 ? deadlines.map((d) => formatCivil(d.dueDate)).join('; ') : past.length > 0 ? T.noneLeft : PLAN_TEXTS.kind[task.deadlineKind]),
       ...field(T.past, past.map((d) => formatCivil(d.dueDate)).join('; ')),
       [italic(task.deadlineNote)],
@@ -257,7 +257,7 @@ export const plansCommand = defineCommand({
     const waiting = tasks.needingDate(15);
     if (waiting.length > 0) {
       rows.push([bold(T.needsDateTitle(summaries.reduce((n, s) => n + s.needsDate, 0)))]);
-      for (const t of waiting) rows.push([code(t.code), ` ${titleOf(t, 70)} — “${t.deadlineText}”`]);
+      for (const t of waiting) rows.push([code(t.code), ` ${titleOf(t, 70)} — “${tidyExtracted(t.deadlineText)}”`]);
       rows.push(T.needsDateHint);
     }
     return { text: lines(...rows) };

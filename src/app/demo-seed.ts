@@ -87,16 +87,22 @@ export function demoPlanCsv(dataDir: string, year: number): Buffer {
   const header = rows[0]!;
   const time = header.findIndex((h) => /thời gian/i.test(h));
   const agencyColumns = header.map((h, i) => (/chủ trì|phối hợp/i.test(h) ? i : -1)).filter((i) => i >= 0);
+  // Ministries merged on 1/3/2025 (Nghị quyết 176/2025/QH15), named in the 2024 plan's texts.
+  const ministries: [RegExp, string][] = [
+    [/Bộ Thông tin và Truyền thông/g, 'Bộ Khoa học và Công nghệ'],
+    [/Bộ Kế hoạch và Đầu tư/g, 'Bộ Tài chính'],
+    [/Bộ Lao động[ ,-]+Thương binh và Xã hội/g, 'Bộ Nội vụ'],
+  ];
+  const shift_ = (y: string) => String(Number(y) + shift);
   const out = rows.map((row, index) => {
     if (index === 0) return row;
     return row.map((cell, column) => {
-      if (column === time) return cell.replace(/\b(20\d\d)\b/g, (y) => String(Number(y) + shift));
-      if (agencyColumns.includes(column)) {
-        let text = cell;
-        for (const [pattern, to] of renames) text = text.replace(pattern, to);
-        return text;
-      }
-      return cell;
+      // The plan's years move with it: every year of a deadline, and "năm 2023" in the texts (the index
+      // year before the plan's). Document numbers ("140/2017/NĐ-CP") and standards ("ISO 9001:2015") stay.
+      let text = column === time ? cell.replace(/\b(20\d\d)\b/g, shift_) : cell.replace(/\b(năm|Năm) (20\d\d)\b/g, (_m, w: string, y: string) => `${w} ${shift_(y)}`);
+      for (const [pattern, to] of ministries) text = text.replace(pattern, to);
+      if (agencyColumns.includes(column)) for (const [pattern, to] of renames) text = text.replace(pattern, to);
+      return text;
     });
   });
   return Buffer.from(writeCsv(out));

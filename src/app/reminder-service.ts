@@ -47,7 +47,7 @@ export class ReminderService {
       const id = Number(byId[2]);
       if (byId[1]!.toLowerCase() === 't') {
         const task = plans.taskById(id);
-        return task ? { kind: 'task', id, label: task.code, title: task.activity || task.task } : undefined;
+        return task ? { kind: 'task', id, label: task.code, title: taskTitle(task) } : undefined;
       }
       const report = reports.byId(id);
       return report ? { kind: 'report', id, label: report.code, title: report.title } : undefined;
@@ -55,7 +55,7 @@ export class ReminderService {
     const tasks = plans.tasksByRef(ref);
     const mine = tasks.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === member.agencyId));
     const task = mine[0] ?? tasks[0];
-    if (task) return { kind: 'task', id: task.id, label: task.code, title: task.activity || task.task };
+    if (task) return { kind: 'task', id: task.id, label: task.code, title: taskTitle(task) };
     const report = reports.byCode(ref, Number(this.today().slice(0, 4)));
     return report ? { kind: 'report', id: report.id, label: report.code, title: report.title } : undefined;
   }

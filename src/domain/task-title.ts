@@ -3,8 +3,26 @@
  * plan's own numbering ("3.4. Xây dựng…" → "Xây dựng…"), cut to `max` characters (default: whole).
  */
 export function taskTitle(task: { activity: string; task: string; objective: string }, max = Infinity): string {
-  const text = (task.activity || task.task || task.objective).replace(/^\d+(\.\d+)+\.?\s*/, '');
+  const text = tidyExtracted(task.activity || task.task || task.objective).replace(/^\d+(\.\d+)+\.?\s*/, '');
   return shorten(text, max);
+}
+
+/**
+ * Text copied out of a PDF as users should read it; the stored text stays as imported. Only repairs
+ * that cannot change a meaning:
+ * - a word's last letter pushed off by the extraction: "Thườn g xuyên" → "Thường xuyên" (a lone "g"
+ *   or "h" after a word ending in "n" or "c" is never a Vietnamese word; "ng", "nh", "ch" are finals);
+ * - an activity run together with the next one's number: "… nhiệm vụ 3.2. Tổng hợp …" →
+ *   "… nhiệm vụ; 3.2. Tổng hợp …" (a multi-level number followed by a capital, inside a sentence);
+ * - runs of spaces and line breaks → one space.
+ */
+export function tidyExtracted(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/(\p{L}*n) ([gh])(?=$|[\s,.;:)])/gu, '$1$2')
+    .replace(/(\p{L}*c) (h)(?=$|[\s,.;:)])/gu, '$1$2')
+    .replace(/([\p{L}\d]) (\d+(?:\.\d+)+\.) (?=\p{Lu})/gu, '$1; $2 ')
+    .trim();
 }
 
 /**

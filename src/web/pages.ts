@@ -2,7 +2,7 @@ import type { CommandServices } from '../app/services.js';
 import type { AgencyTaskView } from '../app/task-service.js';
 import { formatCivil } from '../domain/civil-date.js';
 import { ROLE_LABELS } from '../domain/roles.js';
-import { shorten } from '../domain/task-title.js';
+import { shorten, tidyExtracted } from '../domain/task-title.js';
 import type { Member } from '../store/member-repo.js';
 import type { WebSession } from '../store/web-repo.js';
 import { html, raw, type Html } from './html.js';
@@ -195,7 +195,7 @@ export function matrixPage(services: CommandServices, frame: Frame, agencyId: nu
     .map((agency) => ({ agency, tasks: services.tasks.forAgency(agency.id).filter((t) => !filters.area || t.areaTitle === filters.area) }))
     .filter((r) => r.tasks.length > 0);
   const columns = new Map<number, { code: string; title: string; plan: string }>();
-  for (const r of rows) for (const t of r.tasks) if (!columns.has(t.id)) columns.set(t.id, { code: t.code, title: `${t.task}${t.activity ? ` — ${t.activity}` : ''}`, plan: t.planName });
+  for (const r of rows) for (const t of r.tasks) if (!columns.has(t.id)) columns.set(t.id, { code: t.code, title: tidyExtracted(`${t.task}${t.activity ? ` — ${t.activity}` : ''}`), plan: t.planName });
   const ordered = [...columns.entries()].sort((a, b) => a[1].plan.localeCompare(b[1].plan, 'vi') || a[1].code.localeCompare(b[1].code, 'vi', { numeric: true }));
   const areas = [...new Set(rows.flatMap((r) => r.tasks.map((t) => t.areaTitle)).filter((a): a is string => Boolean(a)))];
   const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shorten, taskTitle } from '../../src/domain/task-title.js';
+import { shorten, taskTitle, tidyExtracted } from '../../src/domain/task-title.js';
 
 describe('titles cut for chat lines', () => {
   it.each([
@@ -16,5 +16,26 @@ describe('titles cut for chat lines', () => {
 
   it("drops the plan's own numbering before cutting", () => {
     expect(taskTitle({ activity: '3.4. Xây dựng dự thảo, trình ban hành kế hoạch tuyên truyền CCHC', task: '', objective: '' }, 30)).toBe('Xây dựng dự thảo, trình ban…');
+  });
+});
+
+describe('text copied out of a PDF, tidied for reading (the stored text stays as imported)', () => {
+  it.each([
+    ['Thườn g xuyên', 'Thường xuyên', 'the "g" of "Thường" was pushed off: a lone g is never a word'],
+    ['Hàn h chính', 'Hành chính', '"nh" final split'],
+    ['Các h thức', 'Cách thức', '"ch" final split'],
+    ['Xây dựng dự thảo văn bản đề xuất mục tiêu, nhiệm vụ 3.2. Tổng hợp và xin ý kiến', 'Xây dựng dự thảo văn bản đề xuất mục tiêu, nhiệm vụ; 3.2. Tổng hợp và xin ý kiến', 'the next activity\'s number inside the sentence'],
+    ['chỉ số PARINDEX năm 2025 3.8. Công văn, hướng dẫn', 'chỉ số PARINDEX năm 2025; 3.8. Công văn, hướng dẫn', 'after a year too'],
+    ['Trước 25/12/2026', 'Trước 25/12/2026', 'a date is not a list number'],
+    ['Quý II, III/2026', 'Quý II, III/2026', 'nothing to repair'],
+    ['theo Nghị định 30/2020/NĐ-CP  ngày\n5/3/2020', 'theo Nghị định 30/2020/NĐ-CP ngày 5/3/2020', 'line breaks and double spaces'],
+    ['giảm 28 biên chế so với năm 2025', 'giảm 28 biên chế so với năm 2025', 'a plain number is not a list number'],
+    ['ăn g', 'ăng', 'even a short word'],
+  ])('%j → %j (%s)', (raw, tidy) => {
+    expect(tidyExtracted(raw)).toBe(tidy);
+  });
+
+  it('keeps real words that happen to follow an "n" or a "c": "hàng năm h" never occurs, "phân hạng" stays', () => {
+    for (const text of ['phân hạng', 'căn hộ', 'các huyện', 'tin học', 'công chức', 'sơn hà']) expect(tidyExtracted(text)).toBe(text);
   });
 });
