@@ -10,6 +10,7 @@ import { defineCommand, type CommandContext, type CommandResult } from './comman
 import { taskTitle, tidyExtracted } from '../src/domain/task-title.js';
 import { taskRef } from '../src/domain/task-code.js';
 import { PLAN_TEXTS } from './plans.texts.js';
+import { chooseTask } from './choose-task.js';
 import { COMMON } from './common.texts.js';
 import { statusChoices } from './status.js';
 
@@ -74,9 +75,6 @@ const T = {
   needsDateHint: 'Đặt hạn: /dathan <mã> <ngày/tháng/năm> [lý do].',
   unassigned: (n: number) => `  ${n} nhiệm vụ chưa xác định được cơ quan chủ trì.`,
   whichTaskToDate: (typed: string, n: number) => `Mã “${typed}” khớp với ${n} nhiệm vụ; dondoc chưa đặt hạn cho nhiệm vụ nào. Chọn đúng một nhiệm vụ:`,
-  moreTasks: (n: number) => `… và ${n} nhiệm vụ khác: hãy gõ mã đầy đủ.`,
-  chooseOne: 'Bấm chọn nhiệm vụ bên dưới, hoặc gõ lại lệnh với mã đầy đủ.',
-  typeOne: 'Gõ lại lệnh của đúng nhiệm vụ cần đặt hạn (dòng tương ứng ở trên).',
   dateSet: (taskCode: string, date: string) => `Đã đặt hạn cho nhiệm vụ ${taskCode}: ${date}.`,
   dateMoved: (from: string, to: string) => `${from} là ngày nghỉ nên hạn là ngày làm việc kế tiếp, ${to}.`,
   badDate: (text: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.`,
@@ -280,7 +278,9 @@ export const setDateCommand = defineCommand({
     const found = ctx.services.tasks.forWrite(args.code);
     if (found.kind === 'none') return textReply(T.unknownTask(args.code));
     // A tail ("7") or a code in several plans: list them with full codes and plans; nothing is written.
-    if (found.kind === 'choose') return chooseTaskToDate(args, found.tasks);
+    if (found.kind === 'choose') {
+      return chooseTask(T.whichTaskToDate(args.code, found.tasks.length), found.tasks, (ref) => `/dathan ${ref} ${args.date}${args.reason ? ` ${args.reason}` : ''}`);
+    }
     const set = ctx.services.tasks.setDate([found.task], date, ctx.member!, args.reason);
     if (!set.ok) return textReply(T.dateOutOfRange(args.date, set.error.latest));
     const due = set.value;
@@ -290,18 +290,6 @@ export const setDateCommand = defineCommand({
     );
   },
 });
-
-/** The candidates of an ambiguous /dathan: one button each (or the command to type, when the reason makes it too long for a button). */
-function chooseTaskToDate(args: { code: string; date: string; reason: string | null }, tasks: Task[]): Reply {
-  const shown = tasks.slice(0, 12);
-  const commandFor = (t: Task) => `/dathan ${taskRef(t.id)} ${args.date}${args.reason ? ` ${args.reason}` : ''}`;
-  const fits = shown.every((t) => Buffer.byteLength(commandFor(t), 'utf8') <= 64);
-  const rows = shown.map((t) => `• ${t.code} — ${t.planName} — ${titleOf(t, 60)}${fits ? '' : `: ${commandFor(t)}`}`);
-  return {
-    text: lines(T.whichTaskToDate(args.code, tasks.length), ...rows, ...(tasks.length > shown.length ? [T.moreTasks(tasks.length - shown.length)] : []), fits ? T.chooseOne : T.typeOne),
-    ...(fits ? { choices: shown.map((t) => [{ label: `${t.code} — ${t.planName}`.slice(0, 60), command: commandFor(t) }]) } : {}),
-  };
-}
 
 /** Reads "<năm> [YYYY-YYYY] <tên>" from a caption, falling back to the year in the file name and the file name. */
 export function planMetaFrom(caption: string, fileName: string, fallbackYear: number): PlanMeta {

@@ -3,10 +3,12 @@ import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js
 import { addDays, civilDateOf, formatCivil, weekdayName, type CivilDate, parseTypedDay } from '../src/domain/civil-date.js';
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
+import { chooseTask } from './choose-task.js';
 
 /** Reminder and status words, in one place. */
 const T = {
   badRef: (ref: string) => `Không tìm thấy việc “${ref}”. Gõ /viec để xem mã các nhiệm vụ, /lich để xem các hạn sắp tới.`,
+  whichTask: (ref: string, n: number, action: string) => `Mã “${ref}” khớp với ${n} nhiệm vụ; dondoc chưa ${action} nhiệm vụ nào. Chọn đúng một nhiệm vụ:`,
   notYours: (label: string) => `Việc ${label} không do cơ quan bạn chủ trì nên bạn không thể báo hoàn thành. Cơ quan phối hợp báo phần việc của mình cho cơ quan chủ trì.`,
   doneRecorded: (label: string) => `✅ Đã ghi nhận: ${label} hoàn thành. dondoc sẽ không nhắc việc này nữa.`,
   alreadyDone: (label: string) => `${label} đã được báo hoàn thành trước đó.`,
@@ -45,8 +47,10 @@ export const doneCommand = defineCommand({
   run(ctx, ref) {
     const member = ctx.member!;
     const { reminders, statuses } = ctx.services;
-    const item = reminders.findItem(member, ref);
-    if (!item) return textReply(T.badRef(ref));
+    const found = reminders.findItem(member, ref);
+    if (found.kind === 'none') return textReply(T.badRef(ref));
+    if (found.kind === 'many') return chooseTask(T.whichTask(ref, found.tasks.length, 'báo hoàn thành'), found.tasks, (r) => `/xong ${r}`);
+    const item = found.item;
     if (!reminders.answersFor(member, item)) return textReply(T.notYours(item.label));
     if (item.kind === 'report') {
       const submitted = statuses.submitReport(member, ctx.platform, item.id, null);
@@ -68,8 +72,11 @@ export const snoozeCommand = defineCommand({
   run(ctx, args) {
     const member = ctx.member!;
     const { reminders } = ctx.services;
-    const item = reminders.findItem(member, args.ref);
-    if (!item) return textReply(T.badRef(args.ref));
+    const found = reminders.findItem(member, args.ref);
+    if (found.kind === 'none') return textReply(T.badRef(args.ref));
+    const days = args.days === null ? '' : ` ${args.days}`;
+    if (found.kind === 'many') return chooseTask(T.whichTask(args.ref, found.tasks.length, 'hoãn nhắc'), found.tasks, (r) => `/nhacsau ${r}${days}`);
+    const item = found.item;
     if (!reminders.answersFor(member, item)) return textReply(T.notYours(item.label));
     const allowed = ctx.services.policy.snoozeDays;
     if (args.days === null) {

@@ -8,6 +8,7 @@ import { MAX_EXTENSION_YEARS, parseStatusReply, readStatusReply, toTaskReply, ty
 import type { Task } from '../src/store/plan-repo.js';
 import type { StatusEvent } from '../src/store/status-repo.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
+import { chooseTask } from './choose-task.js';
 
 /** Status-reply words, in one place (the CLI's `reply` uses them too). */
 export const STATUS_TEXTS = {
@@ -50,6 +51,7 @@ export const STATUS_TEXTS = {
   confirmOther: 'Khác…',
   chooseStatus: (code: string) => `Chọn tình trạng đúng của nhiệm vụ ${code}:`,
   askStatus: (code: string) => `dondoc chưa ghi gì. Chọn đúng tình trạng bên dưới, hoặc gửi lại một dòng rõ hơn, ví dụ “${code} xong”, “${code} đang làm 60%”, “${code} vướng: lý do”.`,
+  whichHistory: (code: string, n: number) => `Mã “${code}” khớp với ${n} nhiệm vụ. Xem lịch sử nhiệm vụ nào?`,
   whichTask: (code: string) => `Mã “${code}” khớp với nhiều nhiệm vụ. Bạn muốn cập nhật nhiệm vụ nào?`,
   notAssigned: (code: string) => `Nhiệm vụ ${code} không giao cho cơ quan bạn, nên bạn không cập nhật được.`,
   coordCannotExtend: (code: string) => `Chỉ cơ quan chủ trì mới xin gia hạn nhiệm vụ ${code}.`,
@@ -455,8 +457,10 @@ export const historyCommand = defineCommand({
   roles: ['admin', 'leader'],
   args: z.array(z.string()).min(1, 'thiếu mã nhiệm vụ, ví dụ /lichsu I.3.17').transform((w) => w[0]!),
   run(ctx, code) {
-    const task = ctx.services.statuses.taskByRef(code);
-    if (!task) return textReply(T.unknownTask(code));
+    const found = ctx.services.tasks.byRef(code);
+    if (found.length === 0) return textReply(T.unknownTask(code));
+    if (found.length > 1) return chooseTask(T.whichHistory(code, found.length), found, (ref) => `/lichsu ${ref}`);
+    const task = found[0]!;
     const events = ctx.services.statuses.history(task);
     if (events.length === 0) return textReply(T.historyEmpty(task.code));
     const tz = ctx.services.settings.timeZone;

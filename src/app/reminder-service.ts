@@ -4,6 +4,7 @@ import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Member } from '../store/member-repo.js';
+import type { Task } from '../store/plan-repo.js';
 import type { Store } from '../store/store.js';
 import type { ReminderPlanner } from './reminder-planner.js';
 
@@ -39,25 +40,31 @@ export class ReminderService {
     return civilDateOf(this.clock.now(), this.timeZone);
   }
 
-  /** The item a reply names: "t12" / "r3" (buttons), a task code (the member's agency's first), or a report code of this year. */
-  findItem(member: Member, ref: string): ItemRef | undefined {
+  /**
+   * The item a reply names: "t12" / "r3" (buttons), a task code (an exact code, else a code's tail;
+   * the member's agency's tasks win), or a report code of this year. A code that still names
+   * several tasks is `many`: the command lists them and nothing is written.
+   */
+  findItem(member: Member, ref: string): { kind: 'one'; item: ItemRef } | { kind: 'many'; tasks: Task[] } | { kind: 'none' } {
     const { plans, reports } = this.store;
+    const taskItem = (task: Task): ItemRef => ({ kind: 'task', id: task.id, label: task.code, title: taskTitle(task) });
     const byId = /^([tr])(\d+)$/i.exec(ref);
     if (byId) {
       const id = Number(byId[2]);
       if (byId[1]!.toLowerCase() === 't') {
         const task = plans.taskById(id);
-        return task ? { kind: 'task', id, label: task.code, title: taskTitle(task) } : undefined;
+        return task ? { kind: 'one', item: taskItem(task) } : { kind: 'none' };
       }
       const report = reports.byId(id);
-      return report ? { kind: 'report', id, label: report.code, title: report.title } : undefined;
+      return report ? { kind: 'one', item: { kind: 'report', id, label: report.code, title: report.title } } : { kind: 'none' };
     }
     const tasks = plans.tasksByRef(ref);
     const mine = tasks.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === member.agencyId));
-    const task = mine[0] ?? tasks[0];
-    if (task) return { kind: 'task', id: task.id, label: task.code, title: taskTitle(task) };
+    const pool = mine.length > 0 ? mine : tasks;
+    if (pool.length === 1) return { kind: 'one', item: taskItem(pool[0]!) };
+    if (pool.length > 1) return { kind: 'many', tasks: pool };
     const report = reports.byCode(ref, Number(this.today().slice(0, 4)));
-    return report ? { kind: 'report', id: report.id, label: report.code, title: report.title } : undefined;
+    return report ? { kind: 'one', item: { kind: 'report', id: report.id, label: report.code, title: report.title } } : { kind: 'none' };
   }
 
   /** May this member's agency answer for the item (lead of the task, or owing the report)? */

@@ -50,11 +50,6 @@ export class StatusService {
     return this.store.plans.taskById(id);
   }
 
-  /** The first task a typed reference names ("t12", a code, a code's tail), any agency. */
-  taskByRef(typed: string): Task | undefined {
-    return this.store.plans.tasksByRef(typed)[0];
-  }
-
   /** The member's latest status event since `since` (what a file sent just after belongs to). */
   latestEventSince(member: Member, since: Date): StatusEvent | undefined {
     return this.store.statuses.latestByMemberSince(member.id, since.toISOString());

@@ -66,6 +66,36 @@ describe('reminder digests on Telegram', () => {
     expect(await h.send(focal, '/xong 9.9.9')).toEqual([expect.stringContaining('Không tìm thấy việc “9.9.9”')]);
   });
 
+  it('never closes or snoozes one of several tasks a code names: lists them, writes nothing until one is chosen', async () => {
+    // Issue 26: /xong and /nhacsau took the first task a code named. The same table imported as a
+    // second plan makes "II.3.4" (Sở Tư pháp leads it) name two tasks, one per plan; the focal
+    // point must say which, and nothing is stored before the choice.
+    const csv = readFileSync(join(process.cwd(), 'data', 'plans', 'ha-tinh-2024-phu-luc.csv'));
+    expect((await h.app.services.plans.importFile('ha-tinh.csv', csv, { name: 'KH CCHC 2024 bổ sung', year: 2024 })).ok).toBe(true);
+    const events = () => (h.app.store.db.prepare("SELECT COUNT(*) AS n FROM status_events WHERE item_kind = 'task'").get() as { n: number }).n;
+    const snoozes = () => (h.app.store.db.prepare('SELECT COUNT(*) AS n FROM snoozes').get() as { n: number }).n;
+    const [asked] = await h.send(focal, '/xong II.3.4');
+    expect(asked).toContain('Mã “II.3.4” khớp với 2 nhiệm vụ; dondoc chưa báo hoàn thành nhiệm vụ nào.');
+    expect(asked).toContain('• II.3.4 — KH CCHC 2024 —');
+    expect(asked).toContain('• II.3.4 — KH CCHC 2024 bổ sung —');
+    expect(events()).toBe(0);
+    const second = h.lastButtons(focal.id).find((b) => b.text === 'II.3.4 — KH CCHC 2024 bổ sung')!;
+    expect(await h.press(focal, second.callback_data)).toEqual(['✅ Đã ghi nhận: II.3.4 hoàn thành. dondoc sẽ không nhắc việc này nữa.']);
+    const done = h.app.store.db.prepare("SELECT p.name FROM status_events e JOIN tasks t ON t.id = e.item_id JOIN plans p ON p.id = t.plan_id WHERE e.item_kind = 'task'").all();
+    expect(done).toEqual([{ name: 'KH CCHC 2024 bổ sung' }]);
+    // The snooze keeps its number of days on the buttons; nothing is snoozed before the choice.
+    const [later] = await h.send(focal, '/nhacsau II.3.4 3');
+    expect(later).toContain('Mã “II.3.4” khớp với 2 nhiệm vụ; dondoc chưa hoãn nhắc nhiệm vụ nào.');
+    expect(snoozes()).toBe(0);
+    const first = h.lastButtons(focal.id).find((b) => b.text === 'II.3.4 — KH CCHC 2024')!;
+    expect(first.callback_data).toMatch(/^\/nhacsau t\d+ 3$/);
+    expect(await h.press(focal, first.callback_data)).toEqual([expect.stringMatching(/^⏰ Sẽ nhắc lại II\.3\.4 vào sáng /)]);
+    expect(snoozes()).toBe(1);
+    // A leader's read of the history asks too, rather than showing one plan's history as the code's.
+    const [history] = await h.send(admin, '/lichsu II.3.4');
+    expect(history).toContain('Mã “II.3.4” khớp với 2 nhiệm vụ. Xem lịch sử nhiệm vụ nào?');
+  });
+
   it('mutes non-urgent reminders but still sends urgent and overdue ones', async () => {
     expect(await h.send(focal, '/tatnhac')).toEqual([expect.stringContaining('Đã tắt các lời nhắc chưa gấp')]);
     at('2024-06-24 08:00');
