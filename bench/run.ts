@@ -488,7 +488,7 @@ async function summaryLatency(): Promise<void> {
     const reply = await summaryReply(services);
     const ms3 = performance.now() - t4;
     line('/tonghop whole reply (numbers, message, chart of 60 agencies)', `${ms3.toFixed(0)} ms, ${reply.attachments?.length ?? 0} chart`);
-    const rowsFor = services.summaries.province().perAgency.slice(0, 60).map((a) => ({ name: `UBND xã ${a.agencyId}`, ...a }));
+    const rowsFor = services.summaries.province().chart.rows.slice(0, 60).map((a) => ({ name: `UBND xã ${a.agencyId}`, ...a }));
     const t2 = performance.now();
     const png = await completionChart('Tiến độ nhiệm vụ quý III/2024', '60 cơ quan', rowsFor);
     line('completion chart, 60 agencies (SVG → PNG with resvg)', `${(performance.now() - t2).toFixed(0)} ms, ${Math.round(png.length / 1024)} KB`);

@@ -48,7 +48,8 @@ const T = {
   trendChange: (done: number, before: number) =>
     `Tuần này ${done} việc báo hoàn thành${before === done ? ', bằng tuần trước' : done > before ? `, nhiều hơn tuần trước ${done - before}` : `, ít hơn tuần trước ${before - done}`}.`,
   chartTitle: (who: string, quarter: string) => `Tiến độ nhiệm vụ ${quarter} — ${who}`,
-  chartSubtitle: (n: number) => `${n} cơ quan, xếp từ nhiều việc quá hạn nhất`,
+  chartYearToDate: (year: string, quarter: string) => `năm ${year} (từ đầu năm đến hết ${quarter}; chưa đến hạn nào của quý)`,
+  chartSubtitle: (n: number) => `${n} cơ quan, xếp từ nhiều việc quá hạn nhất (mọi việc còn quá hạn, như danh sách chậm nhất)`,
 };
 
 export const summaryCommand = defineCommand({
@@ -84,12 +85,13 @@ export async function summaryReply(services: CommandServices, agencyId?: number)
   if (s.report && s.report.owed > 0) rows.push(T.report(s.report.title, s.report.submitted, s.report.owed));
   if (agencyId === undefined && s.behind.length > 0) rows.push([bold(T.behind)], ...s.behind.map((b, i) => T.behindLine(i + 1, names.get(b.agencyId) ?? '', b.overdue, b.oldest)));
   rows.push(T.week(s.lastWeek));
-  const chartRows = s.perAgency
-    .map((a) => ({ name: names.get(a.agencyId) ?? '', ...a }))
-    .sort((x, y) => y.overdue - x.overdue || x.done - y.done || x.name.localeCompare(y.name, 'vi'));
+  // The chart's rows come sorted as the slowest agencies above are (the service's one order).
+  const chartRows = s.chart.rows.map((a) => ({ name: names.get(a.agencyId) ?? '', ...a }));
   if (chartRows.length === 0) return { text: lines(...rows) };
-  const png = await completionChart(T.chartTitle(who, s.quarter.label), T.chartSubtitle(chartRows.length), chartRows);
-  return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: T.chartTitle(who, s.quarter.label) }] };
+  const window = s.chart.yearToDate ? T.chartYearToDate(s.chart.from.slice(0, 4), s.quarter.label) : s.quarter.label;
+  const title = T.chartTitle(who, window);
+  const png = await completionChart(title, T.chartSubtitle(chartRows.length), chartRows);
+  return { text: lines(...rows), attachments: [{ kind: 'photo', filename: 'tien-do.png', mimeType: 'image/png', data: png, caption: title }] };
 }
 
 /** The trend message and chart: replies per week for 12 weeks; also part of the leaders' weekly digest. */

@@ -29,8 +29,13 @@ export interface ProvinceSummary {
   tasksOverdue: number;
   byArea: { area: string; due: number; done: number }[];
   byKind: { kind: string; due: number; done: number }[];
-  /** Per agency this quarter: done, overdue and still open (for the completion chart). */
-  perAgency: { agencyId: number; done: number; overdue: number; open: number }[];
+  /**
+   * The completion chart: per agency, the dates of its window (this quarter; the year up to the
+   * quarter's end while no date of the quarter has come yet) done, overdue and still open, sorted
+   * as `behind` is (every overdue item, most first, then the longest late, then by name), so the
+   * chart's first bars are the text's slowest agencies, in the same order.
+   */
+  chart: { yearToDate: boolean; from: CivilDate; to: CivilDate; rows: { agencyId: number; done: number; overdue: number; open: number; overdueAll: number }[] };
   report: { code: string; title: string; owed: number; submitted: number } | null;
   behind: { agencyId: number; overdue: number; oldest: number }[];
   lastWeek: { done: number; blocked: number; extensions: number; progress: number };
@@ -150,12 +155,9 @@ export class SummaryService {
     const kinds = new Map(store.agencies.kinds().map((k) => [k.code, k.label]));
     const byArea = new Map<string, { due: number; done: number }>();
     const byKind = new Map<string, { due: number; done: number }>();
-    const perAgency = new Map<number, { done: number; overdue: number; open: number }>();
     const totals = { due: 0, done: 0, overdue: 0, open: 0 };
-    for (const row of store.progress.deadlineCounts(from, quarterEnd, q)) {
-      const counts = perAgency.get(row.agencyId) ?? { done: 0, overdue: 0, open: 0 };
-      counts[row.state] += row.n;
-      perAgency.set(row.agencyId, counts);
+    const quarterRows = store.progress.deadlineCounts(from, quarterEnd, q);
+    for (const row of quarterRows) {
       totals.due += row.n;
       totals[row.state] += row.n;
       const kind = kinds.get(agencies.get(row.agencyId)?.kind ?? '') ?? 'Khác';
@@ -173,11 +175,34 @@ export class SummaryService {
       const owing = store.reports.obligationsOf(current.id).filter((a) => agencyId === undefined || a === agencyId);
       report = { code: current.code, title: current.title, owed: owing.length, submitted: owing.filter((a) => store.statuses.state('report', current.id, a)?.status === 'done').length };
     }
-    const behind = store.progress
-      .overdueByAgency(addDays(today, -REPORT_LOOKBACK_DAYS), q)
-      .map((r) => ({ agencyId: r.agencyId, overdue: r.n, oldest: this.calendar.workingDaysBetween(r.oldest, today) }))
-      .sort((a, b) => b.overdue - a.overdue || b.oldest - a.oldest || a.agencyId - b.agencyId)
-      .slice(0, 5);
+    // One order for the text's slowest agencies and the chart: every overdue item (reports and
+    // earlier periods included), then the longest late, then the smaller share done, then the name.
+    const name = (id: number) => agencies.get(id)?.name ?? '';
+    const overdueAll = new Map(
+      store.progress.overdueByAgency(addDays(today, -REPORT_LOOKBACK_DAYS), q).map((r) => [r.agencyId, { overdue: r.n, oldest: this.calendar.workingDaysBetween(r.oldest, today) }]),
+    );
+    // Early in a quarter no date of it has come: 88 bars at 0% say nothing, the year so far does.
+    const yearToDate = store.progress.deadlineCounts(from, today, q).length === 0;
+    const chartFrom = yearToDate ? `${year}-01-01` : from;
+    const perAgency = new Map<number, { done: number; overdue: number; open: number }>();
+    for (const row of yearToDate ? store.progress.deadlineCounts(chartFrom, quarterEnd, q) : quarterRows) {
+      const counts = perAgency.get(row.agencyId) ?? { done: 0, overdue: 0, open: 0 };
+      counts[row.state] += row.n;
+      perAgency.set(row.agencyId, counts);
+    }
+    for (const id of overdueAll.keys()) if (!perAgency.has(id)) perAgency.set(id, { done: 0, overdue: 0, open: 0 });
+    const share = (id: number) => {
+      const c = perAgency.get(id)!;
+      return c.done / Math.max(1, c.done + c.overdue + c.open);
+    };
+    const slower = (a: number, b: number) => {
+      const x = overdueAll.get(a) ?? { overdue: 0, oldest: 0 };
+      const y = overdueAll.get(b) ?? { overdue: 0, oldest: 0 };
+      return y.overdue - x.overdue || y.oldest - x.oldest || share(a) - share(b) || name(a).localeCompare(name(b), 'vi') || a - b;
+    };
+    const order = [...perAgency.keys()].sort(slower);
+    const chartRows = order.map((id) => ({ agencyId: id, ...perAgency.get(id)!, overdueAll: overdueAll.get(id)?.overdue ?? 0 }));
+    const behind = order.filter((id) => overdueAll.has(id)).slice(0, 5).map((id) => ({ agencyId: id, ...overdueAll.get(id)! }));
     const weekAgo = new Date(this.clock.now().getTime() - 7 * 86_400_000).toISOString();
     const recent = store.progress.eventCountsSince(weekAgo, agencyId);
     const count = (...statuses: string[]) => statuses.reduce((sum, status) => sum + (recent.get(status) ?? 0), 0);
@@ -188,7 +213,7 @@ export class SummaryService {
       tasksOverdue: totals.overdue,
       byArea: [...byArea.entries()].map(([area, v]) => ({ area, ...v })).sort((a, b) => b.due - a.due),
       byKind: [...byKind.entries()].map(([kind, v]) => ({ kind, ...v })).sort((a, b) => b.due - a.due),
-      perAgency: [...perAgency.entries()].map(([agencyId, v]) => ({ agencyId, ...v })),
+      chart: { yearToDate, from: chartFrom, to: quarterEnd, rows: chartRows },
       report,
       behind,
       lastWeek: { done: count('done'), blocked: count('blocked'), extensions: count('extension_requested'), progress: count('in_progress', 'contribution') },

@@ -100,8 +100,10 @@ describe('summaries agree with the reminder planner', () => {
       const inQuarter = open.filter((o) => o.itemKind === 'task' && period(o) >= summary.quarter.from && period(o) <= summary.quarter.to);
       expect(summary.tasksOverdue).toBe(inQuarter.filter((o) => o.dueDate < today).length);
       expect(summary.tasksDue - summary.tasksDone - summary.tasksOverdue).toBe(inQuarter.filter((o) => o.dueDate >= today).length);
-      const perAgency = new Map(summary.perAgency.map((a) => [a.agencyId, a.open + a.overdue]));
-      for (const o of inQuarter) perAgency.set(o.agencyId, (perAgency.get(o.agencyId) ?? 0) - 1);
+      // The chart's bars: the open dates of its window (the quarter, or the year to the quarter's end).
+      const inChart = open.filter((o) => o.itemKind === 'task' && period(o) >= summary.chart.from && period(o) <= summary.chart.to);
+      const perAgency = new Map(summary.chart.rows.map((a) => [a.agencyId, a.open + a.overdue]));
+      for (const o of inChart) perAgency.set(o.agencyId, (perAgency.get(o.agencyId) ?? 0) - 1);
       expect([...perAgency.values()].every((n) => n === 0)).toBe(true);
     });
   }

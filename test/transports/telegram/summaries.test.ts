@@ -85,6 +85,32 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     expect(one).toContain('Báo cáo CCHC 6 tháng năm 2024: đã nộp 1/1 cơ quan.');
   });
 
+  it("/tonghop's chart early in a quarter: the year so far, sorted as the text's slowest agencies", async () => {
+    // Issue 26 item 9: on 2/7/2024 no date of quý III has come (they are all 30/9), so a quarter
+    // chart would be grey bars at 0%. The chart shows the year up to the quarter's end instead, and
+    // its order is the text's: most overdue items first. Every agency owes the quý I and 6-month
+    // reports (2 overdue); Sở Tư pháp sent 6T but 3.7 is overdue (2 too), and its 2.5 is done, so the
+    // agencies that did nothing come before it (ties: the smaller share done first, then the name).
+    const before = h.calls.length;
+    const [summary] = await h.send(leader, '/tonghop');
+    const photo = h.calls.slice(before).find((c) => c.method === 'sendPhoto')!;
+    expect(String(photo.payload.caption)).toBe('Tiến độ nhiệm vụ năm 2024 (từ đầu năm đến hết quý III/2024; chưa đến hạn nào của quý) — Tỉnh Hà Tĩnh');
+    const slowest = summary!.split('Năm cơ quan chậm nhất')[1]!.split('\n').slice(1, 6).map((l) => /^\d+\. (.+?): \d+ việc/.exec(l)?.[1]);
+    expect(slowest).toHaveLength(5);
+    expect(slowest).not.toContain('Sở Tư pháp');
+    const chart = h.app.services.summaries.province().chart;
+    const names = new Map(h.app.store.agencies.list().map((a) => [a.id, a.name]));
+    expect(chart.rows.slice(0, 5).map((r) => names.get(r.agencyId))).toEqual(slowest);
+    // Sở Tư pháp's bar, January to September: 2.5 done; 3.7 (quý II, due 1/7) overdue; 1.6, 2.3, 2.4 open.
+    const stp = h.app.store.agencies.list().find((a) => a.name === 'Sở Tư pháp')!;
+    expect(chart.rows.find((r) => r.agencyId === stp.id)).toEqual({ agencyId: stp.id, done: 1, overdue: 1, open: 3, overdueAll: 2 });
+    // On 30/9 (Monday) the quarter's dates have come: the chart is the quarter's again.
+    at('2024-09-30 09:00');
+    const later = h.calls.length;
+    await h.send(leader, '/tonghop');
+    expect(String(h.calls.slice(later).find((c) => c.method === 'sendPhoto')!.payload.caption)).toBe('Tiến độ nhiệm vụ quý III/2024 — Tỉnh Hà Tĩnh');
+  });
+
   it('/quahan lists overdue work by agency, oldest first; /baocao shows who submitted', async () => {
     const [overdue] = await h.send(admin, '/quahan');
     const stp = overdue!.split('<b>Sở Tư pháp')[1]!.split('<b>')[0]!;
