@@ -158,7 +158,7 @@ export function seedDemoHistory(services: Services, today: CivilDate, year: numb
   const rand = seededRandom(Number(today.replace(/-/g, '')));
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const clock = new FakeClock(services.clock.now());
-  const statuses = new StatusService(store, clock, services.planner);
+  const statuses = new StatusService(store, clock, services.planner, settings.timeZone);
   const at = (day: CivilDate) => {
     const minutes = 8 * 60 + Math.floor(rand() * 8 * 60);
     return dayjs.tz(`${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`, settings.timeZone).toDate();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { civilDateOf } from '../domain/civil-date.js';
-import { itemKey } from '../domain/item-state.js';
+import { datesInForce, itemKey } from '../domain/item-state.js';
 import type { Store } from '../store/store.js';
 import type { ScoringService } from './scoring-service.js';
 
@@ -82,6 +82,7 @@ export async function exportWorkbook(
     if (!task) continue;
     const dates = dueDates.get(task.id) ?? [];
     const state = states.get(key);
+    const inForce = datesInForce(dates, state?.dueOverride ?? null).dates;
     const last = latest.get(key);
     put(tasks, [
       task.planName,
@@ -90,7 +91,7 @@ export async function exportWorkbook(
       task.activity || task.task,
       agencies.get(source.agencyId)?.name ?? '',
       task.deadlineText,
-      asDate(state?.dueOverride ?? dates.find((d) => d >= period.from) ?? dates.at(-1)),
+      asDate(inForce.find((d) => d >= period.from) ?? inForce.at(-1)),
       STATUS_WORDS[state?.status ?? 'not_started'],
       state?.progress ?? null,
       last?.evidence ?? '',

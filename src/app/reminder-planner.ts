@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
-import { coveredByDone, itemKey } from '../domain/item-state.js';
+import { coveredByDone, datesInForce, itemKey } from '../domain/item-state.js';
 import { policyFor, quarterEnds, stepsFor, type Occurrence, type ReminderPolicy } from '../domain/reminder-policy.js';
 import { dayjs } from '../domain/time.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
@@ -88,7 +88,7 @@ export class ReminderPlanner {
     for (const [key, item] of byItem) {
       const finished = doneDay(key);
       const extension = extended.get(key);
-      if (extension) item.dates = [extension];
+      if (extension) item.dates = datesInForce(item.dates, extension).dates;
       if (item.kind === 'ongoing' && item.dates.length === 0) {
         if (finished) continue;
         for (const end of checkins) {

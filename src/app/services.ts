@@ -103,7 +103,7 @@ export function createServices(deps: {
     policy,
     reportConfig: loadReportConfig(dataDir),
     planner,
-    statuses: new StatusService(deps.store, deps.clock, planner),
+    statuses: new StatusService(deps.store, deps.clock, planner, deps.settings.timeZone),
     notifier,
     notifyAdmins: (key, reply) => notifier.toAdmins(key, 'notice', reply),
     notifyMember: (key, memberId, reply) => notifier.toMember(key, memberId, reply),

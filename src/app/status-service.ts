@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
-import type { CivilDate } from '../domain/civil-date.js';
+import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import { doneStillCurrent } from '../domain/item-state.js';
 import type { ParsedStatusReply } from '../domain/status-reply.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Member } from '../store/member-repo.js';
@@ -30,6 +31,7 @@ export class StatusService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly planner: ReminderPlanner,
+    private readonly timeZone: string,
   ) {}
 
   /**
@@ -136,9 +138,15 @@ export class StatusService {
     if (reply.status === 'extension_requested' && role !== 'lead') return err({ code: 'not_lead_for_extension' });
     const current = this.store.statuses.state('task', task.id, member.agencyId);
     if (role === 'lead' && current?.status === 'done') {
-      if (reply.status === 'done') return err({ code: 'already_done' });
-      // "Đang làm 70%" after "xong": one of the two is a slip; the member says which before anything changes.
-      if (!options.confirmedReopen) return err({ code: 'reopens_done', doneAt: current.doneAt ?? current.updatedAt });
+      const doneAt = current.doneAt ?? current.updatedAt;
+      // A done for an earlier date (quý I's, now in quý II) is history: a new done or an extension
+      // request is about the next date and is recorded as it is. "Đang làm" or a problem would
+      // clear the done that covers the earlier date, so it is confirmed first, as is any reply
+      // saying otherwise while the done still answers ("đang làm 70%" after "xong": one is a slip).
+      const history = !this.doneStillCurrent(task, member.agencyId, doneAt);
+      if (reply.status === 'done' && !history) return err({ code: 'already_done' });
+      const aboutNextDate = history && (reply.status === 'done' || reply.status === 'extension_requested');
+      if (reply.status !== 'done' && !aboutNextDate && !options.confirmedReopen) return err({ code: 'reopens_done', doneAt });
     }
     const event = this.store.statuses.append({
       itemKind: 'task',
@@ -155,6 +163,12 @@ export class StatusService {
     });
     this.onRecorded?.(event.status);
     return ok({ event, role });
+  }
+
+  /** Does the agency's recorded done still answer for the task today (`doneStillCurrent`, on its dates in force)? */
+  private doneStillCurrent(task: Task, agencyId: number, doneAt: string): boolean {
+    const dates = this.store.plans.tasksForAgency(agencyId, task.id)[0]?.dates ?? [];
+    return doneStillCurrent(dates, civilDateOf(new Date(doneAt), this.timeZone), civilDateOf(this.clock.now(), this.timeZone));
   }
 
   /** Records a report submission (on time or late is decided by its time against the due date). */

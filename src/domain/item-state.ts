@@ -74,6 +74,34 @@ export function coveredByDone(dates: readonly CivilDate[], dueDate: CivilDate, d
   return dueDate <= cutoff;
 }
 
+/**
+ * An item's dates in force for one agency: an approved extension replaces the one plan date it
+ * extends — the latest on or before the new date (a quarterly task's quý II date extended to
+ * August), else the first — and leaves the others: quý III and IV stay due on their own dates.
+ * The rule of the views, the planner, the scores and the summaries' SQL.
+ */
+export function datesInForce(planDates: readonly CivilDate[], extension: CivilDate | null): { dates: CivilDate[]; extendedFrom: CivilDate | null } {
+  const sorted = [...planDates].sort();
+  if (extension === null) return { dates: sorted, extendedFrom: null };
+  const extendedFrom = sorted.filter((d) => d <= extension).at(-1) ?? sorted[0] ?? null;
+  const rest = extendedFrom === null ? sorted : sorted.filter((d) => d !== extendedFrom);
+  return { dates: [...new Set([...rest, extension])].sort(), extendedFrom };
+}
+
+/**
+ * Does a recorded done still answer for the item on `today`? A done covers the dates up to its
+ * first date on or after the done's day (`coveredByDone`). Once that date has passed and a later
+ * date is left (a quarterly task done for quý I, now in quý II), the done is history: a new reply
+ * is about the next date — a new done is recorded, an extension or "đang làm" is no contradiction.
+ * Before that date, or when no later date is left, a reply saying otherwise contradicts the done.
+ */
+export function doneStillCurrent(dates: readonly CivilDate[], doneDay: CivilDate, today: CivilDate): boolean {
+  const sorted = [...dates].sort();
+  const cutoff = sorted.find((d) => d >= doneDay) ?? sorted.at(-1);
+  if (cutoff === undefined) return true;
+  return !(today > cutoff && sorted.some((d) => d > cutoff));
+}
+
 /** What one agency's part in one item looks like on a day: the words every view shows. */
 export type ItemCondition =
   | 'open' // nothing reported, nothing missed

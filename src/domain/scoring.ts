@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyEvent, coveredByDone, eventOrder, type ItemState, type Status } from './item-state.js';
+import { applyEvent, coveredByDone, datesInForce, eventOrder, type ItemState, type Status } from './item-state.js';
 
 const band = z.object({ min: z.number().min(0).max(1), strict: z.boolean().default(false), points: z.number().min(0) });
 const common = {
@@ -114,44 +114,53 @@ export function scoreAgency(
   reminders: { itemKind: 'task' | 'report'; itemId: number; sentDay: string; answerBy: string }[] = [],
 ): AgencyScore {
   const mine = events.filter((e) => e.agencyId === agencyId && e.day <= asOf).sort(eventOrder);
-  const states = new Map<string, ItemState & { doneDay: string | null; extendedOn: string | null }>();
+  // Per item: the folded state, and the days of the dones since the item was last reopened (a
+  // quarterly task done for quý I in March and for quý II in June has both).
+  const states = new Map<string, ItemState & { doneDays: string[]; extendedOn: string | null }>();
   for (const e of mine) {
     const key = `${e.itemKind}:${e.itemId}`;
     const prev = states.get(key);
     const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt });
     states.set(key, {
       ...next,
-      doneDay: next.status === 'done' ? (prev?.status === 'done' ? prev.doneDay : e.day) : null,
+      doneDays: next.status !== 'done' ? [] : e.status === 'done' ? [...(prev?.doneDays ?? []), e.day] : (prev?.doneDays ?? []),
       extendedOn: e.status === 'extension_approved' ? e.day : (prev?.extendedOn ?? null),
     });
   }
-  // An approved extension replaces the item's dates with its one date (as every view shows it). It
-  // stays in the period of the plan date it extends: the latest date on or before it (an extension
-  // to a day before every plan date — not seen in practice — stays with the first).
+  // An approved extension replaces the one plan date it extends (the latest on or before it, else
+  // the first) and leaves the others (`datesInForce`, as every view shows it); the extended date
+  // stays in the period of the plan date it replaces.
   const extension = (o: Obligation): string | null => states.get(`${o.itemKind}:${o.itemId}`)?.dueOverride ?? null;
-  const extendedDate = (o: Obligation, ext: string): string => {
-    const all = [...(o.dates ?? [o.dueDate])].sort();
-    return all.filter((d) => d <= ext).at(-1) ?? all[0]!;
-  };
-  const counted = obligations.filter((o) => {
+  const inForceOf = (o: Obligation) => datesInForce(o.dates ?? [o.dueDate], o.itemKind === 'task' ? extension(o) : null);
+  // The date in force: the extension's for the date it extends (and for a report), else the plan's.
+  const inForce = (o: Obligation): string => {
     const ext = extension(o);
-    return ext === null || o.itemKind === 'report' || o.dueDate === extendedDate(o, ext);
-  });
-  // The date in force: the extension's for an extended item, else the plan's.
-  const inForce = (o: Obligation): string => extension(o) ?? o.dueDate;
-  // A date is done when a recorded "done" covers it (the views' rule: coveredByDone); an extended item has one date.
+    if (ext === null) return o.dueDate;
+    return o.itemKind === 'report' || inForceOf(o).extendedFrom === o.dueDate ? ext : o.dueDate;
+  };
+  // A date is done when the latest recorded "done" covers it (the views' rule: coveredByDone, on the dates in force).
   const isDone = (o: Obligation): boolean => {
     const s = states.get(`${o.itemKind}:${o.itemId}`);
-    if (s?.status !== 'done' || s.doneDay === null) return false;
-    return o.itemKind === 'report' || extension(o) !== null || coveredByDone(o.dates ?? [o.dueDate], o.dueDate, s.doneDay);
+    const last = s?.status === 'done' ? s.doneDays.at(-1) : undefined;
+    if (last === undefined) return false;
+    return o.itemKind === 'report' || coveredByDone(inForceOf(o).dates, inForce(o), last);
+  };
+  // The day a date was done: the first done that covers it (a done after the date before it).
+  const doneDayOf = (o: Obligation): string | null => {
+    const s = states.get(`${o.itemKind}:${o.itemId}`)!;
+    if (o.itemKind === 'report') return s.doneDays[0] ?? null;
+    const dates = inForceOf(o).dates;
+    const date = inForce(o);
+    return s.doneDays.find((d) => coveredByDone(dates, date, d)) ?? null;
   };
   // On time: done by the date in force at the time (an extension approved after the done does not count).
   const onTimeBy = (o: Obligation, extensionCounts: boolean): boolean => {
     const s = states.get(`${o.itemKind}:${o.itemId}`)!;
-    const extended = extensionCounts && s.extendedOn !== null && s.doneDay !== null && s.extendedOn <= s.doneDay;
-    return s.doneDay !== null && s.doneDay <= (extended ? inForce(o) : o.dueDate);
+    const day = doneDayOf(o);
+    const extended = extensionCounts && s.extendedOn !== null && day !== null && s.extendedOn <= day;
+    return day !== null && day <= (extended ? inForce(o) : o.dueDate);
   };
-  const due = counted
+  const due = obligations
     .filter((o) => inForce(o) <= asOf)
     .sort((a, b) => (a.dueDate !== b.dueDate ? (a.dueDate < b.dueDate ? -1 : 1) : a.label.localeCompare(b.label)));
   const tasks = due.filter((o) => o.itemKind === 'task');

@@ -1,6 +1,7 @@
 import { taskCodeKey, taskIdOf } from '../domain/task-code.js';
 import { prepared, type Db } from './database.js';
 import type { CivilDate } from '../domain/civil-date.js';
+import { datesInForce } from '../domain/item-state.js';
 import type { DeadlineKind } from '../domain/deadline-grammar.js';
 import type { PlanScope } from './plan-scope.js';
 
@@ -285,8 +286,7 @@ export class PlanRepo {
       return {
         ...row,
         active: row.active === 1,
-        dates: dueOverride ? [dueOverride] : dates,
-        extendedFrom: dueOverride ? ([...dates].reverse().find((d) => d <= dueOverride) ?? dates[0] ?? null) : null,
+        ...datesInForce(dates, dueOverride),
         // "not_started" is what a state row says before any reply: shown as nothing reported.
         status: status === null || status === 'not_started' ? null : (status as AgencyTask['status']),
         extensionPending: extensionPending === 1,

@@ -1,10 +1,15 @@
 import { addDays, type CivilDate } from '../domain/civil-date.js';
 import { prepared, type Db } from './database.js';
 
+/** The plan date an approved extension `ext` replaces for a task: the latest on or before it, else the first (`datesInForce`). */
+const extendedFrom = (task: string, ext: string) => `COALESCE(
+        (SELECT d3.due_date FROM task_deadlines d3 WHERE d3.task_id = ${task} AND d3.due_date <= ${ext} ORDER BY d3.due_date DESC LIMIT 1),
+        (SELECT MIN(d3.due_date) FROM task_deadlines d3 WHERE d3.task_id = ${task}))`;
+
 /**
  * Every open-or-done task deadline of a lead agency inside [@from, @to], as SQL rows: the task's
- * dates in force (an admin-set date replaces the computed ones; an approved extension replaces them
- * for that agency), with the agency's current state and whether a "done" covers that date. A
+ * dates in force (an admin-set date replaces the computed ones; an approved extension replaces, for
+ * that agency, the one date it extends and leaves the others: `datesInForce`), with the agency's current state and whether a "done" covers that date. A
  * computed date belongs to the period of its nominal date ("Quý II" ends 30/6 even when that Sunday
  * moves the due date to Monday 1/7); the moved date decides only lateness. An approved extension
  * stays in the period of the plan date it extends (the latest on or before it, else its own):
@@ -18,7 +23,7 @@ import { prepared, type Db } from './database.js';
  */
 const LEAD_DEADLINES = `
   WITH occ AS (
-    SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at, 0 AS extended
+    SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at, 0 AS extended, NULL AS ext
     FROM task_deadline_overrides o
     CROSS JOIN tasks t ON t.id = o.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = o.task_id AND s.role = 'lead'
@@ -26,16 +31,17 @@ const LEAD_DEADLINES = `
     LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = o.task_id AND st.agency_id = s.agency_id
     WHERE o.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
     UNION ALL
-    SELECT d.task_id, t.area_title, s.agency_id, d.due_date, 1, st.status, st.done_at, 0
+    SELECT d.task_id, t.area_title, s.agency_id, d.due_date, 1, st.status, st.done_at, 0, st.due_override
     FROM task_deadlines d
     CROSS JOIN tasks t ON t.id = d.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = d.task_id AND s.role = 'lead'
     CROSS JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
     LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = d.task_id AND st.agency_id = s.agency_id
-    WHERE d.nominal_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
+    WHERE d.nominal_date BETWEEN @from AND @to AND (@agency IS NULL OR s.agency_id = @agency)
       AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o WHERE o.task_id = d.task_id)
+      AND (st.due_override IS NULL OR d.due_date <> ${extendedFrom('d.task_id', 'st.due_override')})
     UNION ALL
-    SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 0, st.status, st.done_at, 1
+    SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 1, st.status, st.done_at, 1, st.due_override
     FROM item_states st
     CROSS JOIN tasks t ON t.id = st.item_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = st.item_id AND s.agency_id = st.agency_id AND s.role = 'lead'
@@ -50,10 +56,12 @@ const LEAD_DEADLINES = `
   ),
   judged AS (
     SELECT occ.task_id, occ.area_title, occ.agency_id, occ.due, occ.extended, date(occ.done_at, @shift) AS done_day,
-      CASE WHEN occ.status = 'done' AND (occ.multi = 0 OR NOT EXISTS (
+      CASE WHEN occ.status = 'done' AND (occ.multi = 0 OR (NOT EXISTS (
         SELECT 1 FROM task_deadlines d2
         WHERE d2.task_id = occ.task_id AND d2.due_date >= date(occ.done_at, @shift) AND d2.due_date < occ.due
-      )) THEN 1 ELSE 0 END AS done
+          AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o2 WHERE o2.task_id = d2.task_id)
+          AND (occ.ext IS NULL OR d2.due_date <> ${extendedFrom('occ.task_id', 'occ.ext')})
+      ) AND NOT (occ.ext IS NOT NULL AND occ.ext >= date(occ.done_at, @shift) AND occ.ext < occ.due))) THEN 1 ELSE 0 END AS done
     FROM occ
   )`;
 

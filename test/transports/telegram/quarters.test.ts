@@ -36,6 +36,43 @@ describe('quarters count by the plan date', () => {
   });
 });
 
+describe('a quarterly task carries its state per date', () => {
+  it("quý I's done is history in quý II: a new done and an extension are about quý II, and the extension moves only quý II's date", async () => {
+    // 8.1 "Quý I, II, III/2024": due 01/04 (31/3 is a Sunday), 01/07 (30/6 is a Sunday), 30/09.
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, II, III/2024"'].join('\n'));
+    expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
+    h.clock.set('2024-03-20T02:00:00Z');
+    expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+    // 5/6: quý I's date has passed, quý II's is next. An extension request is about quý II: it was
+    // taken for a contradiction with quý I's done ("đã báo hoàn thành… mở lại?") before.
+    h.clock.set('2024-06-05T02:00:00Z');
+    const [asked] = await h.send(focal, 'Xin gia hạn 8.1 đến 15/08/2024 vì chờ hướng dẫn của Bộ');
+    expect(asked).toContain('Đã ghi nhận');
+    expect(asked).not.toContain('mở lại');
+    await h.app.worker.drain();
+    const approve = h.lastButtons(admin.id).find((b) => b.text === 'Đồng ý')!;
+    expect((await h.press(admin, approve.callback_data))[0]).toContain('Đã đồng ý gia hạn 8.1 đến 15/08/2024');
+    // Quý II counts 7.1, 7.2's second date and 8.1's (extended, still quý II's): 3. Quý III keeps
+    // 8.1's own 30/09 date: the extension replaced quý II's date only (it replaced every date before).
+    expect((await h.send(admin, '/tonghop'))[0]).toContain('Nhiệm vụ đến hạn trong quý: 3;');
+    const [task] = await h.send(focal, '/nhiemvu 8.1');
+    expect(task).toContain('15/08/2024');
+    expect(task).toContain('30/09/2024');
+    h.clock.set('2024-07-15T02:00:00Z');
+    expect((await h.send(admin, '/tonghop'))[0]).toContain('Nhiệm vụ đến hạn trong quý: 1;');
+    // 1/8: done for quý II (by its extended date): recorded, not "đã được báo hoàn thành trước đó".
+    h.clock.set('2024-08-01T02:00:00Z');
+    expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+    const dones = h.app.store.db.prepare("SELECT COUNT(*) AS n FROM status_events e JOIN tasks t ON t.id = e.item_id WHERE t.code = '8.1' AND e.status = 'done'").get() as { n: number };
+    expect(dones.n).toBe(2);
+    // Quý III's date is still open: nothing overdue for 8.1, and its next date is 30/09.
+    const [list] = await h.send(focal, '/viec');
+    const line = list!.split('\n').find((l) => l.includes('8.1'))!;
+    expect(line).toContain('30/09/2024');
+    expect(line).not.toContain('quá hạn');
+  });
+});
+
 describe('/tonghop of one agency', () => {
   it('says nothing of a report the agency does not owe (no "đã nộp 0/0 cơ quan")', async () => {
     // Issue 26 item 10: Sở Nội vụ collects the periodic reports, it owes none of them.
