@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bold, textReply, type Reply } from '../src/app/reply.js';
 import type { AuditEntry } from '../src/store/people-repo.js';
+import type { PruneKind } from '../src/app/retention.js';
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
@@ -59,11 +60,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   data_export: 'xuất dữ liệu cá nhân',
   removal_request: 'đề nghị xoá dữ liệu',
   member_removed: 'xoá thành viên',
+  prune: 'xoá dữ liệu quá thời gian lưu',
+};
+
+/** How each kind of passing personal data is named when a prune reports it (data/retention.json's keys). */
+export const PRUNE_KIND_LABELS: Record<PruneKind, string> = {
+  outbox: 'tin đã gửi (làm trống mã chat và nội dung)',
+  incomingUpdates: 'tin nhận từ Telegram/Zalo',
+  heldEvidence: 'tệp minh chứng chờ trả lời',
+  webSessions: 'phiên đăng nhập web đã kết thúc',
+  numberedChoices: 'danh sách lựa chọn đánh số đã hết hiệu lực',
 };
 
 /** One audit entry as one line: when, who, through what, what, on what. */
 export function auditLine(entry: AuditEntry, timeZone: string): string {
-  const who = entry.actorMemberId === null ? 'dòng lệnh' : `${entry.actorName ?? '?'} (#${entry.actorMemberId})`;
+  const who = entry.actorMemberId !== null ? `${entry.actorName ?? '?'} (#${entry.actorMemberId})` : entry.via === 'scheduler' ? 'dondoc (tự động)' : 'dòng lệnh';
   const detail = entry.detail ? ` ${JSON.stringify(entry.detail)}` : '';
   return `${formatDateTime(new Date(entry.at), timeZone)} · ${who} · ${entry.via} · ${AUDIT_ACTION_LABELS[entry.action] ?? entry.action}${entry.target ? ` · ${entry.target}` : ''}${detail}`;
 }

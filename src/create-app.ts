@@ -34,6 +34,7 @@ import { HealthCheck } from './app/health.js';
 import { Metrics } from './app/metrics.js';
 import { mountHealth } from './http/health-routes.js';
 import { BackupSchedule } from './app/backup-schedule.js';
+import { NIGHTLY_ACTOR } from './app/retention.js';
 import { WebDashboard } from './web/dashboard.js';
 
 /** Where the province's data files live (default: the repository's data/ folder). */
@@ -106,7 +107,7 @@ export function createApp(
     if (seeded > 0) logger.info({ members: seeded }, 'seeded demo members');
   }
   const dispatcher = new Dispatcher(services, logger);
-  const inbox = new UpdateInbox(store, clock, logger.child({ component: 'inbox' }));
+  const inbox = new UpdateInbox(store, clock, logger.child({ component: 'inbox' }), services.retention.settings.days.incomingUpdates);
   const telegramIntake = config.telegram?.intake;
   const zaloIntake = config.zalo?.intake;
   /** Where Zalo fetches charts and files by link (none: Zalo members get file names only). */
@@ -182,6 +183,8 @@ export function createApp(
     weeklyDigest: weeklyDigests(services),
     ...(planOffThread ? { planElsewhere: () => planInThread({ ...threadContext(), batch: PLAN_BATCH }) } : {}),
     onReminderLag: (seconds) => metrics.reminderLag(seconds),
+    // Personal data past its period (data/retention.json), once a night where the scheduler runs.
+    dailyPrune: { at: services.retention.settings.pruneAt, run: () => services.retention.prune(NIGHTLY_ACTOR) },
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.

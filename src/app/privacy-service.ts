@@ -15,7 +15,7 @@ export const NOTICE_VERSION = '2026-01';
 /** The name an erased member's row keeps, so the agency's history still reads. */
 export const REMOVED_NAME = 'thành viên đã xoá';
 
-/** Who did an admin action: a member (through a platform) or the command line (member null, via "cli"). */
+/** Who did an admin action: a member (through a platform), the command line (member null, via "cli") or the running bot itself (member null, via "scheduler"). */
 export interface Actor {
   memberId: number | null;
   via: string;
@@ -32,7 +32,8 @@ export type AuditAction =
   | 'restore'
   | 'data_export'
   | 'removal_request'
-  | 'member_removed';
+  | 'member_removed'
+  | 'prune';
 
 /** "Tỉnh Hà Tĩnh" → "Sở Nội vụ tỉnh Hà Tĩnh": the controller when the configuration names none. */
 export function defaultController(provinceName: string): string {

@@ -2,8 +2,6 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
-/** How long a received update is remembered for de-duplication. */
-const KEEP_DAYS = 7;
 /** Updates recorded but never handled are handled at the next start if they are this recent. */
 const REPLAY_HOURS = 24;
 
@@ -19,6 +17,8 @@ export class UpdateInbox {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** How long a received update is remembered for de-duplication (data/retention.json's incomingUpdates). */
+    private readonly keepDays = 7,
   ) {}
 
   /** Records an update; false if it was already recorded (do not process it again). */
@@ -40,8 +40,8 @@ export class UpdateInbox {
     return this.store.updates.unhandled(platform, since).map((u) => ({ updateId: u.updateId, payload: JSON.parse(u.payload) as unknown }));
   }
 
-  /** Forgets updates older than a week; returns how many. */
+  /** Forgets updates older than their retention period (default a week); returns how many. */
   prune(): number {
-    return this.store.updates.prune(new Date(this.clock.now().getTime() - KEEP_DAYS * 86_400_000));
+    return this.store.updates.prune(new Date(this.clock.now().getTime() - this.keepDays * 86_400_000));
   }
 }

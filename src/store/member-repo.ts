@@ -1,5 +1,6 @@
 import { StoreInvariantError } from '../errors.js';
 import { prepared, type Db } from './database.js';
+import { OUTBOX_BLANK } from './outbox-repo.js';
 import type { Role } from '../domain/roles.js';
 
 export interface Member {
@@ -35,8 +36,7 @@ const ACCOUNT_SELECT = `SELECT platform, platform_user_id AS platformUserId, mem
 
 
 /** An outbox row of an erased member: kept for the broadcast counts, without chat id or text; never sent. */
-const OUTBOX_BLANK = `UPDATE outbox SET chat_id = '-', payload = '[]', last_error = NULL,
-  status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END`;
+const OUTBOX_ERASE = `UPDATE outbox SET ${OUTBOX_BLANK}`;
 
 const NO_PLATFORMS: ReadonlySet<string> = new Set();
 /** SQL for members and the chat accounts linked to them. */
@@ -156,7 +156,7 @@ export class MemberRepo {
   erase(memberId: number, anonymousName: string, now: Date): void {
     const accounts = this.accounts(memberId);
     for (const a of accounts) {
-      prepared(this.db, OUTBOX_BLANK + ' WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
+      prepared(this.db, OUTBOX_ERASE + ' WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
       prepared(this.db, 'DELETE FROM pending_choices WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
       prepared(this.db, 'UPDATE invites SET used_by_platform = NULL, used_by_user_id = NULL, display_hint = NULL WHERE used_by_platform = ? AND used_by_user_id = ?').run(a.platform, a.platformUserId);
       // Received updates carry the sender's account and name; handled ones are only kept against re-delivery.
@@ -167,7 +167,7 @@ export class MemberRepo {
     // An admin's /moi carried the name: received updates that name the member go too (handled ones only).
     const names = new Set([this.byId(memberId)?.displayName, ...accounts.map((a) => a.displayName)].filter((n): n is string => !!n && n.length >= 3));
     for (const name of names) prepared(this.db, 'DELETE FROM incoming_updates WHERE handled_at IS NOT NULL AND instr(payload, ?) > 0').run(name);
-    prepared(this.db, OUTBOX_BLANK + ' WHERE member_id = ?').run(memberId);
+    prepared(this.db, OUTBOX_ERASE + ' WHERE member_id = ?').run(memberId);
     prepared(this.db, 'DELETE FROM member_accounts WHERE member_id = ?').run(memberId);
     prepared(this.db, 'DELETE FROM held_evidence WHERE member_id = ?').run(memberId);
     prepared(this.db, 'UPDATE invites SET display_hint = NULL WHERE member_id = ?').run(memberId);
