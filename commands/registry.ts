@@ -1,6 +1,6 @@
 import type { Command } from './command.js';
 import { draftReportCommand } from './report-draft.js';
-import { agenciesCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
+import { agenciesCommand, changeRoleCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
 import { acceptCommand, auditCommand, myDataCommand, refuseCommand, removeMemberCommand } from './privacy.js';
@@ -39,6 +39,7 @@ export const commands: readonly Command<never>[] = [
   groupCommand,
   agenciesCommand,
   membersCommand,
+  changeRoleCommand,
   inviteCommand,
   myDataCommand,
   removeMemberCommand,

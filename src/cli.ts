@@ -53,7 +53,7 @@ Lệnh:
       ai còn mã chưa dùng được mã mới (mã cũ hết hiệu lực); người có trong dondoc mà không còn trong danh sách chỉ được báo.
       --json: [{"name","agency","role","code","link"}] (code và link là null với người đã tham gia).
   audit [--since <YYYY-MM-DD>] [--json]
-      Nhật ký thao tác quản trị (mời, nhập kế hoạch, gửi thông báo, gia hạn, khôi phục, xuất và xoá dữ liệu cá nhân, xoá dữ liệu quá thời gian lưu).
+      Nhật ký thao tác quản trị (mời, đổi vai trò, nhập kế hoạch, gửi thông báo, gia hạn, khôi phục, xuất và xoá dữ liệu cá nhân, xoá dữ liệu quá thời gian lưu).
   prune [--dry-run] [--json]
       Xoá hoặc làm trống ngay dữ liệu cá nhân đã quá thời gian lưu trong data/retention.json (bot đang chạy tự làm mỗi đêm):
       mã chat và nội dung tin đã gửi, tin nhận từ Telegram/Zalo, tệp chờ trả lời, phiên web đã kết thúc, danh sách đánh số.

@@ -98,7 +98,7 @@ export function createServices(deps: {
     calendar,
     drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
-    directory: new DirectoryService(deps.store),
+    directory: new DirectoryService(deps.store, deps.clock, privacy),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     registry: new RegistryEditor(deps.store, join(dataDir, 'agencies.json'), deps.clock, deps.settings.timeZone),
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),

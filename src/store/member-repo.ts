@@ -134,6 +134,11 @@ export class MemberRepo {
     });
   }
 
+  /** Gives a member another role (reminders and commands follow it from their next use). */
+  setRole(memberId: number, role: Role): void {
+    prepared(this.db, 'UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
+  }
+
   setMuted(memberId: number, muted: boolean): void {
     prepared(this.db, 'UPDATE members SET muted = ? WHERE id = ?').run(muted ? 1 : 0, memberId);
   }
