@@ -19,6 +19,7 @@ const T = {
   agency: 'Cơ quan',
   role: 'Vai trò',
   accounts: 'Tài khoản đã liên kết',
+  nameHint: 'Họ tên chưa đúng? Gõ /tenminh <họ và tên> để sửa.',
   linkedAt: (when: string) => `liên kết ${when}`,
   agenciesTitle: (province: string, count: number) => `Danh bạ cơ quan — ${province} (${count} cơ quan)`,
   agenciesHint: 'Dùng mã ở đầu dòng trong các lệnh, ví dụ /moi STP dau_moi.',
@@ -103,6 +104,7 @@ export const whoAmICommand = defineCommand({
       ...accounts.map(
         (a) => `• ${COMMON.platformLabel(a.platform)} — ${T.linkedAt(formatDateTime(new Date(a.linkedAt), tz))}`,
       ),
+      T.nameHint,
     );
   },
 });

@@ -24,7 +24,7 @@ const T = {
   myData: (name: string, accounts: number, updates: number, files: number) => [
     [bold('Dữ liệu dondoc đang giữ về bạn')],
     `Họ tên: ${name}; ${accounts} tài khoản chat đã liên kết; ${updates} lần báo tình trạng; ${files} tệp minh chứng.`,
-    'Toàn bộ có trong tệp JSON kèm theo. Muốn sửa họ tên hoặc cơ quan: liên hệ Sở Nội vụ. Muốn được xoá: gõ /dulieu xoa.',
+    'Toàn bộ có trong tệp JSON kèm theo. Muốn sửa họ tên: gõ /tenminh <họ và tên>; sửa cơ quan hoặc vai trò: liên hệ Sở Nội vụ. Muốn được xoá: gõ /dulieu xoa.',
   ],
   removalAsked:
     'Đã gửi đề nghị xoá dữ liệu của bạn tới quản trị Sở Nội vụ. Khi được xoá, họ tên và tài khoản chat của bạn bị xoá khỏi dondoc; lịch sử công việc của cơ quan vẫn giữ, ghi là “thành viên đã xoá”.',
@@ -44,6 +44,15 @@ const T = {
     already_removed: 'Thành viên này đã được xoá trước đó.',
     self: 'Bạn không thể tự xoá mình bằng lệnh này; hãy nhờ một quản trị khác.',
   },
+  renamed: (name: string) => `Đã sửa họ tên của bạn thành “${name}”. Từ nay dondoc và Sở Nội vụ thấy tên này.`,
+  nameErrors: {
+    empty: () => 'Hãy gõ họ và tên sau lệnh, ví dụ /tenminh Nguyễn Thị Hoa.',
+    one_word: () => 'Cần đủ họ và tên (ít nhất hai chữ), ví dụ /tenminh Nguyễn Thị Hoa.',
+    too_long: (e: { max: number }) => `Họ tên dài quá ${e.max} ký tự. Hãy gõ đúng họ và tên của bạn, ví dụ /tenminh Nguyễn Thị Hoa.`,
+    bad_characters: (e: { chars: string[] }) =>
+      `Họ tên chỉ gồm chữ cái (có dấu), dấu cách, dấu nháy (như H’Hen Niê) và gạch nối; hãy bỏ ${e.chars.map((c) => `“${c}”`).join(', ')} rồi gửi lại, ví dụ /tenminh Nguyễn Thị Hoa.`,
+    same_name: (e: { name: string }) => `Họ tên của bạn đã là “${e.name}”; không có gì để sửa.`,
+  },
   auditEmpty: 'Nhật ký quản trị chưa có mục nào.',
   auditTitle: (n: number) => `Nhật ký quản trị — ${n} mục gần nhất:`,
 };
@@ -56,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   broadcast: 'gửi thông báo',
   extension_decision: 'quyết định gia hạn',
   role_change: 'đổi vai trò',
+  name_correction: 'tự sửa họ tên',
   restore: 'khôi phục cơ sở dữ liệu',
   data_export: 'xuất dữ liệu cá nhân',
   removal_request: 'đề nghị xoá dữ liệu',
@@ -164,6 +174,30 @@ export const myDataCommand = defineCommand({
       ...textReply(...T.myData(member.displayName, count('taiKhoan'), count('capNhat'), count('tepDaGui'))),
       attachments: [{ kind: 'document', filename: `dulieu-dondoc-${member.id}.json`, mimeType: 'application/json', data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }],
     };
+  },
+});
+
+export const correctNameCommand = defineCommand({
+  name: 'tenminh',
+  aliases: ['myname'],
+  summary: 'Sửa họ tên của bạn trong dondoc',
+  usage: '/tenminh <họ và tên>',
+  roles: ['focal', 'leader', 'admin'],
+  args: z.array(z.string()).transform((words) => words.join(' ')),
+  run(ctx, typed) {
+    const result = ctx.services.privacy.correctName(ctx.member!, typed, ctx.platform);
+    if (result.ok) return textReply(T.renamed(result.value.name));
+    const e = result.error;
+    switch (e.code) {
+      case 'too_long':
+        return textReply(T.nameErrors.too_long(e));
+      case 'bad_characters':
+        return textReply(T.nameErrors.bad_characters(e));
+      case 'same_name':
+        return textReply(T.nameErrors.same_name(e));
+      default:
+        return textReply(T.nameErrors[e.code]());
+    }
   },
 });
 

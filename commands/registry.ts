@@ -3,7 +3,7 @@ import { draftReportCommand } from './report-draft.js';
 import { agenciesCommand, changeRoleCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
-import { acceptCommand, auditCommand, myDataCommand, refuseCommand, removeMemberCommand } from './privacy.js';
+import { acceptCommand, auditCommand, correctNameCommand, myDataCommand, refuseCommand, removeMemberCommand } from './privacy.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
 import { exportCommand, overdueCommand, reportStatusCommand, summaryCommand, trendCommand } from './summaries.js';
 import { acknowledgeCommand, attachFileCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
@@ -34,6 +34,7 @@ export const commands: readonly Command<never>[] = [
   exportCommand,
   webCommand,
   whoAmICommand,
+  correctNameCommand,
   linkCommand,
   channelCommand,
   groupCommand,

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { StoreInvariantError } from '../errors.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { ROLE_LABELS } from '../domain/roles.js';
+import { readPersonName, type PersonNameError } from '../domain/person-name.js';
 import type { Member } from '../store/member-repo.js';
 import type { AuditEntry } from '../store/people-repo.js';
 import type { Store } from '../store/store.js';
@@ -29,6 +30,7 @@ export type AuditAction =
   | 'broadcast'
   | 'extension_decision'
   | 'role_change'
+  | 'name_correction'
   | 'restore'
   | 'data_export'
   | 'removal_request'
@@ -103,6 +105,22 @@ export class PrivacyService {
     };
     this.record({ memberId: member.id, via }, 'data_export', `member:${member.id}`);
     return data;
+  }
+
+  /**
+   * A member corrects their own name (the right to correct): checked and tidied (readPersonName),
+   * written with an audit entry that names the member by number only, never either name.
+   */
+  correctName(member: Member, typed: string, via: string): Result<{ name: string }, PersonNameError | { code: 'same_name'; name: string }> {
+    const read = readPersonName(typed);
+    if (!read.ok) return read;
+    const name = read.value;
+    if (name === member.displayName) return err({ code: 'same_name', name });
+    return this.store.transaction(() => {
+      this.store.members.rename(member.id, name);
+      this.record({ memberId: member.id, via }, 'name_correction', `member:${member.id}`);
+      return ok({ name });
+    });
   }
 
   /** A member asks Sở Nội vụ to remove them: recorded in the audit log (the command tells the admins). */

@@ -134,6 +134,17 @@ export class MemberRepo {
     });
   }
 
+  /**
+   * Corrects a member's name (call inside a transaction); the invite codes their accounts used,
+   * which carried the name they were made for, carry the corrected one.
+   */
+  rename(memberId: number, name: string): void {
+    prepared(this.db, 'UPDATE members SET display_name = ? WHERE id = ?').run(name, memberId);
+    for (const a of this.accounts(memberId)) {
+      prepared(this.db, 'UPDATE invites SET display_hint = ? WHERE used_by_platform = ? AND used_by_user_id = ? AND display_hint IS NOT NULL').run(name, a.platform, a.platformUserId);
+    }
+  }
+
   /** Gives a member another role (reminders and commands follow it from their next use). */
   setRole(memberId: number, role: Role): void {
     prepared(this.db, 'UPDATE members SET role = ? WHERE id = ?').run(role, memberId);

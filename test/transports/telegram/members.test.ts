@@ -83,3 +83,39 @@ describe('/doivaitro: an admin changes a member’s role', () => {
     expect((await h.send(admin, `/doivaitro ${id} lanh_dao`))[0]).toBe('Thành viên này đã được xoá khỏi dondoc nên không đổi được vai trò.');
   });
 });
+
+describe('/tenminh: a member corrects their own name', () => {
+  it('stores the tidied name, shows it everywhere, records the correction without either name, and refuses what is not a name', async () => {
+    const id = memberOf(focal).id;
+    // Tone marks sent decomposed and extra spaces: stored as one composed, single-spaced name.
+    const [done] = await h.send(focal, '/tenminh  Pha\u0323m Thi\u0323  Thu Trang');
+    expect(done).toBe('Đã sửa họ tên của bạn thành “Phạm Thị Thu Trang”. Từ nay dondoc và Sở Nội vụ thấy tên này.');
+    expect(memberOf(focal).displayName).toBe('Phạm Thị Thu Trang');
+    expect((await h.send(focal, '/toi'))[0]).toContain('Họ tên: Phạm Thị Thu Trang');
+    expect((await h.send(admin, '/thanhvien STP'))[0]).toContain(`#${id} Phạm Thị Thu Trang — Sở Tư pháp`);
+    // The invite the account used carried the old spelling: it carries the corrected one.
+    const hints = (h.app.store.db.prepare('SELECT display_hint AS hint FROM invites WHERE used_by_user_id = ?').all(String(focal.id)) as { hint: string }[]).map((r) => r.hint);
+    expect(hints).toEqual(['Phạm Thị Thu Trang']);
+    // One audit entry by the member, on their number; neither name is in the log.
+    const entries = h.app.store.audit.list({}).filter((e) => e.action === 'name_correction');
+    expect(entries).toEqual([expect.objectContaining({ actorMemberId: id, via: 'telegram', target: `member:${id}`, detail: null })]);
+    const log = (await h.send(admin, '/nhatky 1'))[0]!;
+    expect(log).toContain(`tự sửa họ tên · member:${id}`);
+    expect(h.app.store.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE instr(COALESCE(detail, '') || COALESCE(target, ''), 'Trang') > 0").get()).toEqual({ n: 0 });
+
+    // Refused, each with what was wrong and an example; the name stays as it was.
+    expect((await h.send(focal, '/tenminh'))[0]).toBe('Hãy gõ họ và tên sau lệnh, ví dụ /tenminh Nguyễn Thị Hoa.');
+    expect((await h.send(focal, '/tenminh Trang'))[0]).toBe('Cần đủ họ và tên (ít nhất hai chữ), ví dụ /tenminh Nguyễn Thị Hoa.');
+    expect((await h.send(focal, '/tenminh Trang 2002 :)'))[0]).toContain('hãy bỏ “2”, “0”, “:”, “)” rồi gửi lại');
+    expect((await h.send(focal, `/tenminh ${'Nguyễn Thị Hoa '.repeat(5)}`))[0]).toContain('Họ tên dài quá 60 ký tự');
+    expect((await h.send(focal, '/tenminh Phạm Thị Thu Trang'))[0]).toBe('Họ tên của bạn đã là “Phạm Thị Thu Trang”; không có gì để sửa.');
+    expect(memberOf(focal).displayName).toBe('Phạm Thị Thu Trang');
+    expect(h.app.store.audit.list({}).filter((e) => e.action === 'name_correction')).toHaveLength(1);
+  });
+
+  it('runs only in a private chat', async () => {
+    const [answer] = await h.sendInGroup(focal, -100123, '/tenminh Phạm Thị Thu Trang');
+    expect(answer).toContain('/tenminh');
+    expect(memberOf(focal).displayName).toBe('Phạm Thu Trang');
+  });
+});
