@@ -7,6 +7,8 @@ import { formatDateTime } from '../src/domain/time.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { noArgs } from './args.js';
 import { REDEEM_ERRORS, redeemInvite } from './onboarding.js';
+import { STATUS_TEXTS } from './status.js';
+import { personalDataWorkbook } from '../src/app/personal-data-workbook.js';
 
 /** Words of the privacy notice, consent, /dulieu, member removal and /nhatky, in one place. */
 const T = {
@@ -21,10 +23,10 @@ const T = {
   refusedMember:
     'Bạn chưa đồng ý với thông báo mới, nên dondoc sẽ không xử lý tin nhắn của bạn cho tới khi bạn đồng ý. Muốn rút lại sự đồng ý và đề nghị xoá dữ liệu của mình: gõ /dulieu xoa.',
   consentInPrivate: 'Thông báo xử lý dữ liệu cá nhân của dondoc đã được cập nhật. Hãy nhắn riêng cho bot để đọc và đồng ý trước khi báo tình trạng.',
-  myData: (name: string, accounts: number, updates: number, files: number) => [
+  myData: (name: string, accounts: number, updates: number, files: number, format: string) => [
     [bold('Dữ liệu dondoc đang giữ về bạn')],
     `Họ tên: ${name}; ${accounts} tài khoản chat đã liên kết; ${updates} lần báo tình trạng; ${files} tệp minh chứng.`,
-    'Toàn bộ có trong tệp JSON kèm theo. Muốn sửa họ tên: gõ /tenminh <họ và tên>; sửa cơ quan hoặc vai trò: liên hệ Sở Nội vụ. Muốn được xoá: gõ /dulieu xoa.',
+    `Toàn bộ có trong tệp ${format} kèm theo${format === 'JSON' ? ' (muốn tệp Excel: /dulieu xlsx)' : ''}. Muốn sửa họ tên: gõ /tenminh <họ và tên>; sửa cơ quan hoặc vai trò: liên hệ Sở Nội vụ. Muốn được xoá: gõ /dulieu xoa.`,
   ],
   removalAsked:
     'Đã gửi đề nghị xoá dữ liệu của bạn tới quản trị Sở Nội vụ. Khi được xoá, họ tên và tài khoản chat của bạn bị xoá khỏi dondoc; lịch sử công việc của cơ quan vẫn giữ, ghi là “thành viên đã xoá”.',
@@ -149,31 +151,37 @@ export const refuseCommand = defineCommand({
   },
 });
 
+const MY_DATA_WORDS = 'chỉ nhận /dulieu (tệp JSON), /dulieu xlsx (tệp Excel) hoặc /dulieu xoa (đề nghị xoá)';
+/** What the word after /dulieu asks for. */
+const DATA_WORDS: Record<string, 'json' | 'xlsx' | 'remove' | undefined> = { json: 'json', xlsx: 'xlsx', excel: 'xlsx', xoa: 'remove', 'xoá': 'remove' };
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const myDataCommand = defineCommand({
   name: 'dulieu',
   aliases: ['mydata'],
-  summary: 'Xem và nhận dữ liệu cá nhân dondoc giữ về bạn; /dulieu xoa để đề nghị xoá',
-  usage: '/dulieu [xoa]',
+  summary: 'Xem và nhận dữ liệu cá nhân dondoc giữ về bạn (tệp JSON, hoặc Excel: /dulieu xlsx); /dulieu xoa để đề nghị xoá',
+  usage: '/dulieu [xlsx | xoa]',
   roles: ['focal', 'leader', 'admin'],
   args: z
     .array(z.string())
-    .max(1, 'chỉ nhận /dulieu hoặc /dulieu xoa')
-    .transform((w) => w[0]?.toLowerCase() ?? null)
-    .refine((w) => w === null || w === 'xoa' || w === 'xoá', 'chỉ nhận /dulieu hoặc /dulieu xoa'),
-  run(ctx, word) {
+    .max(1, MY_DATA_WORDS)
+    .transform((w) => DATA_WORDS[w[0]?.toLowerCase() ?? 'json'])
+    .refine((w) => w !== undefined, MY_DATA_WORDS),
+  async run(ctx, word) {
     const member = ctx.member!;
-    if (word !== null) {
+    if (word === 'remove') {
       ctx.services.privacy.requestRemoval(member, ctx.platform);
       ctx.services.notifyAdmins(`removal:${member.id}:${ctx.services.clock.now().toISOString().slice(0, 10)}`, textReply(...T.removalToAdmins(member.id, member.agencyName, ROLE_LABELS[member.role])));
       ctx.services.kickOutbox();
       return textReply(T.removalAsked);
     }
-    const data = ctx.services.privacy.exportData(member, ctx.platform);
-    const count = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]).length : 0);
-    return {
-      ...textReply(...T.myData(member.displayName, count('taiKhoan'), count('capNhat'), count('tepDaGui'))),
-      attachments: [{ kind: 'document', filename: `dulieu-dondoc-${member.id}.json`, mimeType: 'application/json', data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }],
-    };
+    const data = ctx.services.privacy.exportData(member, ctx.platform, word!);
+    const text = textReply(...T.myData(member.displayName, data.taiKhoan.length, data.capNhat.length, data.tepDaGui.length, word === 'xlsx' ? 'Excel' : 'JSON'));
+    if (word === 'xlsx') {
+      const workbook = await personalDataWorkbook(data, { timeZone: ctx.services.settings.timeZone, statusWord: STATUS_TEXTS.statusWord });
+      return { ...text, attachments: [{ kind: 'document', filename: `dulieu-dondoc-${member.id}.xlsx`, mimeType: XLSX_MIME, data: workbook }] };
+    }
+    return { ...text, attachments: [{ kind: 'document', filename: `dulieu-dondoc-${member.id}.json`, mimeType: 'application/json', data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }] };
   },
 });
 

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 import { readPersonName, type PersonNameError } from '../domain/person-name.js';
 import type { Member } from '../store/member-repo.js';
-import type { AuditEntry } from '../store/people-repo.js';
+import type { AuditEntry, MemberHoldings } from '../store/people-repo.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -36,6 +36,15 @@ export type AuditAction =
   | 'removal_request'
   | 'member_removed'
   | 'prune';
+
+/** Everything dondoc holds about a member, as /dulieu sends it (keys are the file's Vietnamese field names). */
+export interface PersonalData extends MemberHoldings {
+  taoLuc: string;
+  benKiemSoat: string;
+  thanhVien: { soHieu: number; hoTen: string; coQuan: string; vaiTro: string };
+  taiKhoan: { nenTang: string; maTaiKhoan: string; tenHienThi: string | null; lienKetLuc: string }[];
+  dongY: { phienBan: string; luc: string; nenTang: string }[];
+}
 
 /** "Tỉnh Hà Tĩnh" → "Sở Nội vụ tỉnh Hà Tĩnh": the controller when the configuration names none. */
 export function defaultController(provinceName: string): string {
@@ -94,8 +103,8 @@ export class PrivacyService {
    * Everything dondoc holds about a member, as the file /dulieu sends: who they are, their accounts,
    * the notices they accepted, what they reported and the files they sent, the broadcasts they got.
    */
-  exportData(member: Member, via: string): Record<string, unknown> {
-    const data = {
+  exportData(member: Member, via: string, format: 'json' | 'xlsx' = 'json'): PersonalData {
+    const data: PersonalData = {
       taoLuc: this.clock.now().toISOString(),
       benKiemSoat: this.controller,
       thanhVien: { soHieu: member.id, hoTen: member.displayName, coQuan: member.agencyName, vaiTro: ROLE_LABELS[member.role] },
@@ -103,7 +112,7 @@ export class PrivacyService {
       dongY: this.store.consents.ofMember(member.id).map((c) => ({ phienBan: c.version, luc: c.acceptedAt, nenTang: c.platform })),
       ...this.store.audit.holdings(member.id),
     };
-    this.record({ memberId: member.id, via }, 'data_export', `member:${member.id}`);
+    this.record({ memberId: member.id, via }, 'data_export', `member:${member.id}`, { format });
     return data;
   }
 

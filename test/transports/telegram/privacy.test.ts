@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOTICE_VERSION } from '../../../src/app/privacy-service.js';
@@ -106,6 +107,32 @@ describe('/dulieu, removal and the audit log', () => {
     expect(data.taiKhoan).toEqual([expect.objectContaining({ nenTang: 'telegram', maTaiKhoan: String(focal.id) })]);
     expect((data.capNhat as { ma: string; trangThai: string }[]).map((e) => [e.ma, e.trangThai])).toEqual([['2.5', 'done'], ['2.3', 'in_progress']]);
     expect(data.dongY).toEqual([expect.objectContaining({ phienBan: NOTICE_VERSION })]);
+  });
+
+  it('/dulieu xlsx sends the same data as an Excel workbook, one sheet per part, in Vietnamese', async () => {
+    const memberId = await joinFocalAndReport();
+    const before = h.calls.length;
+    const [caption] = await h.send(focal, '/dulieu xlsx');
+    expect(caption).toContain('Toàn bộ có trong tệp Excel kèm theo.');
+    const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
+    const file = doc.payload.document as { fileData: Uint8Array; filename?: string };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.fileData) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Thông tin', 'Tài khoản', 'Đồng ý', 'Cập nhật', 'Tệp đã gửi', 'Công văn đã nhận']);
+    const rows = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows('Thông tin')).toEqual(expect.arrayContaining([['Số thành viên', memberId], ['Họ tên', FOCAL_NAME], ['Cơ quan', 'Sở Tư pháp'], ['Vai trò', 'đầu mối CCHC']]));
+    expect(rows('Tài khoản')[1]).toEqual(['telegram', String(focal.id), 'Trang', '24/06/2024 09:00']);
+    // The two replies of joinFocalAndReport, statuses worded as the chat words them; times in Hà Nội time (02:00 UTC = 09:00).
+    expect(rows('Cập nhật')).toEqual([
+      ['Lúc', 'Loại', 'Mã', 'Tình trạng', 'Tiến độ (%)', 'Lý do', 'Minh chứng', 'Ngày đề nghị gia hạn'],
+      // No reason, evidence or date given: those cells are empty (a done reply counts as 100%).
+      ['24/06/2024 09:00', 'nhiệm vụ', '2.5', 'hoàn thành', 100],
+      ['24/06/2024 09:00', 'nhiệm vụ', '2.3', 'đang thực hiện', 60],
+    ]);
+    expect(rows('Đồng ý')[1]).toEqual([NOTICE_VERSION, '24/06/2024 09:00', 'telegram']);
+    // The export is an audit entry that names its format.
+    expect(h.app.store.audit.list({}).at(-1)).toMatchObject({ action: 'data_export', target: `member:${memberId}`, detail: { format: 'xlsx' } });
+    expect((await h.send(focal, '/dulieu pdf'))[0]).toContain('chỉ nhận /dulieu (tệp JSON), /dulieu xlsx (tệp Excel) hoặc /dulieu xoa');
   });
 
   it('/dulieu xoa tells the admins; the admin removes the member: no table holds the name or chat id, scores are identical', async () => {
