@@ -107,7 +107,7 @@ export function createApp(
     if (seeded > 0) logger.info({ members: seeded }, 'seeded demo members');
   }
   const dispatcher = new Dispatcher(services, logger);
-  const inbox = new UpdateInbox(store, clock, logger.child({ component: 'inbox' }), services.retention.settings.days.incomingUpdates);
+  const inbox = new UpdateInbox(store, clock, logger.child({ component: 'inbox' }));
   const telegramIntake = config.telegram?.intake;
   const zaloIntake = config.zalo?.intake;
   /** Where Zalo fetches charts and files by link (none: Zalo members get file names only). */
@@ -265,7 +265,6 @@ export function createApp(
     startBackground,
     async start() {
       if (config.demoData) await seedDemoPlan(services, dataDir, logger);
-      inbox.prune();
       let httpUrl: string | undefined;
       if (http) {
         const address = await http.listen(config.DONDOC_HTTP_HOST, config.DONDOC_HTTP_PORT);

@@ -8,24 +8,19 @@ const REPLAY_HOURS = 24;
 /**
  * Every update a chat platform delivers is recorded here before it is answered: one re-sent (a
  * slow answer, the platform's retry, a flood) is recognised and not processed again, and one that
- * was recorded but not handled when the process stopped is handled at the next start.
+ * was recorded but not handled when the process stopped is handled at the next start. Updates are
+ * forgotten by the retention prune (data/retention.json's incomingUpdates), not here.
  */
 export class UpdateInbox {
-  private accepted = 0;
-
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    /** How long a received update is remembered for de-duplication (data/retention.json's incomingUpdates). */
-    private readonly keepDays = 7,
   ) {}
 
   /** Records an update; false if it was already recorded (do not process it again). */
   accept(platform: string, updateId: string, payload: unknown): boolean {
     const fresh = this.store.updates.record(platform, updateId, JSON.stringify(payload), this.clock.now());
-    // Old records are forgotten now and then, as updates arrive.
-    if (fresh && ++this.accepted % 1_000 === 0) this.prune();
     if (!fresh) this.logger.info({ platform, update: updateId }, 'duplicate update ignored');
     return fresh;
   }
@@ -38,10 +33,5 @@ export class UpdateInbox {
   unhandled(platform: string): { updateId: string; payload: unknown }[] {
     const since = new Date(this.clock.now().getTime() - REPLAY_HOURS * 3_600_000);
     return this.store.updates.unhandled(platform, since).map((u) => ({ updateId: u.updateId, payload: JSON.parse(u.payload) as unknown }));
-  }
-
-  /** Forgets updates older than their retention period (default a week); returns how many. */
-  prune(): number {
-    return this.store.updates.prune(new Date(this.clock.now().getTime() - this.keepDays * 86_400_000));
   }
 }

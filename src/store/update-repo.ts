@@ -24,7 +24,7 @@ export class UpdateRepo {
   }
 
   /** Forgets updates received before `before` (handled or, past the replay window, never); returns how many. `dryRun`: counts only. */
-  prune(before: Date, dryRun = false): number {
+  prune(before: Date, dryRun: boolean): number {
     return pruneRows(this.db, { table: 'incoming_updates', where: 'received_at < ?' }, [before.toISOString()], dryRun);
   }
 }
