@@ -166,7 +166,7 @@ export class MemberRepo {
   /**
    * Erases a member's personal data (call inside a transaction): their chat accounts, the invite
    * codes that name them or their accounts, the messages queued or kept for their chats, the
-   * numbered choices and received updates of their chats; the member row stays with its agency and
+   * numbered choices and received updates of their chats, their held files, web sessions and login links; the member row stays with its agency and
    * role but `anonymousName` as name, so the agency's history keeps pointing at it.
    */
   erase(memberId: number, anonymousName: string, now: Date): void {
@@ -186,6 +186,9 @@ export class MemberRepo {
     prepared(this.db, OUTBOX_ERASE + ' WHERE member_id = ?').run(memberId);
     prepared(this.db, 'DELETE FROM member_accounts WHERE member_id = ?').run(memberId);
     prepared(this.db, 'DELETE FROM held_evidence WHERE member_id = ?').run(memberId);
+    // The row stays, so an open web session or unspent login link would still open the dashboard as them.
+    prepared(this.db, 'DELETE FROM web_sessions WHERE member_id = ?').run(memberId);
+    prepared(this.db, 'DELETE FROM web_login_tokens WHERE member_id = ?').run(memberId);
     prepared(this.db, 'UPDATE invites SET display_hint = NULL WHERE member_id = ?').run(memberId);
     prepared(this.db, 'UPDATE members SET display_name = ?, preferred_platform = NULL, muted = 0, removed_at = ? WHERE id = ?').run(anonymousName, now.toISOString(), memberId);
   }

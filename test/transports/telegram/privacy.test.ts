@@ -152,8 +152,18 @@ describe('/dulieu, removal and the audit log', () => {
     expect(confirm).toContain(`Xoá ${FOCAL_NAME} (đầu mối CCHC, Sở Tư pháp) khỏi dondoc?`);
     // Nothing is erased before the confirmation.
     expect(h.app.store.members.byAccount('telegram', String(focal.id))?.id).toBe(memberId);
+    // A web dashboard session opened before the removal, and a login link not yet used.
+    const web = h.app.services.web;
+    web.baseUrl = 'http://127.0.0.1:8080/';
+    const member = h.app.store.members.byId(memberId)!;
+    const session = web.login(new URL(web.loginLink(member)!).searchParams.get('t')!, 'Firefox')!;
+    const unspent = new URL(web.loginLink(member)!).searchParams.get('t')!;
+    expect(web.visitor(session.cookie)?.member.id).toBe(memberId);
     const [done] = await h.press(admin, `/xoathanhvien ${memberId} chac`);
     expect(done).toContain('Đã xoá dữ liệu cá nhân của đầu mối CCHC Sở Tư pháp');
+    // Neither opens the dashboard as the erased member any more.
+    expect(web.visitor(session.cookie)).toBeUndefined();
+    expect(web.login(unspent, null)).toBeUndefined();
 
     // Every text column of every table, searched for the name and the chat id.
     const tables = (db().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
