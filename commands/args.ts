@@ -8,6 +8,12 @@ import { COMMON } from './common.texts.js';
 /** For commands without arguments: extra words are ignored rather than refused. */
 export const noArgs = z.array(z.string()).transform(() => undefined);
 
+/** A member's number, as /thanhvien shows it ("#12"). */
+export const memberNumber = z
+  .string({ error: 'thiếu số thành viên (gõ /thanhvien để xem)' })
+  .transform((word) => Number(word.replace(/^#/, '')))
+  .refine((n) => Number.isInteger(n) && n > 0, 'số thành viên phải là số nguyên dương (gõ /thanhvien để xem)');
+
 /** A role as users type it (dau_moi, lanh_dao, quan_tri). */
 export const roleWord = z
   .string({ error: 'thiếu vai trò (dau_moi, lanh_dao hoặc quan_tri)' })

@@ -32,6 +32,8 @@ export interface CommandContext {
 export interface CommandResult {
   replies: Reply[];
   linked?: { memberId: number; role: Role };
+  /** The asker's role, when their platform's command menu should show that role's commands (after a role change). */
+  menu?: Role;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { bold, code, lines, textReply, type RichText } from '../src/app/reply.js';
-import { ROLE_LABELS } from '../src/domain/roles.js';
+import { ROLE_INPUT, ROLE_LABELS } from '../src/domain/roles.js';
+import type { RoleChangeError } from '../src/app/directory-service.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { Agency } from '../src/store/agency-repo.js';
 import type { BudgetUsage } from '../src/app/message-budget.js';
-import { noArgs, optionalAgencyWords, resolveAgencyWords, kindFromWords } from './args.js';
+import { memberNumber, noArgs, optionalAgencyWords, resolveAgencyWords, kindFromWords, roleWord } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
 import type { Reply } from '../src/app/reply.js';
 import type { RegistryEditError } from '../src/app/registry-editor.js';
@@ -18,6 +19,7 @@ const T = {
   agency: 'Cơ quan',
   role: 'Vai trò',
   accounts: 'Tài khoản đã liên kết',
+  nameHint: 'Họ tên chưa đúng? Gõ /tenminh <họ và tên> để sửa.',
   linkedAt: (when: string) => `liên kết ${when}`,
   agenciesTitle: (province: string, count: number) => `Danh bạ cơ quan — ${province} (${count} cơ quan)`,
   agenciesHint: 'Dùng mã ở đầu dòng trong các lệnh, ví dụ /moi STP dau_moi.',
@@ -53,6 +55,21 @@ const T = {
     }
   },
   membersTitle: (count: number) => `Thành viên đã liên kết (${count} người)`,
+  membersHint: 'Số sau dấu # là số thành viên, dùng cho /doivaitro và /xoathanhvien.',
+  roleAsk: (name: string, agency: string, from: string, to: string) => [
+    `Đổi vai trò của ${name} (${agency}) từ ${from} thành ${to}?`,
+    'Từ tin nhắn tiếp theo, người này dùng các lệnh và nhận nhắc việc của vai trò mới; dondoc sẽ báo cho họ.',
+  ],
+  roleConfirm: '✅ Đổi vai trò',
+  roleChanged: (name: string, from: string, to: string) => `Đã đổi vai trò của ${name} từ ${from} thành ${to}. dondoc đã báo cho người này.`,
+  roleChangedSelf: (to: string) => `Đã đổi vai trò của bạn thành ${to}. Gõ /trogiup để xem các lệnh bạn dùng được.`,
+  roleToMember: (from: string, to: string) => `Sở Nội vụ đã đổi vai trò của bạn trong dondoc từ ${from} thành ${to}. Gõ /trogiup để xem các lệnh bạn dùng được.`,
+  roleErrors: {
+    not_found: 'Không có thành viên số này. Gõ /thanhvien để xem danh sách (số sau dấu #).',
+    removed: 'Thành viên này đã được xoá khỏi dondoc nên không đổi được vai trò.',
+    same_role: (role: string) => `Thành viên này đã là ${role}; không có gì để đổi.`,
+    last_admin: 'Đây là quản trị duy nhất của dondoc nên không đổi sang vai trò khác được (tỉnh sẽ không còn ai quản trị). Hãy có thêm một quản trị trước: /moi SNV quan_tri <họ tên>, hoặc /doivaitro <số thành viên> quan_tri.',
+  },
   noMembers: 'Chưa có thành viên nào. Dùng /moi để tạo mã mời.',
   channelNow: (platform: string) => `Nhắc việc đang gửi qua: ${platform}.`,
   channelNone: 'chưa có tài khoản nhận được',
@@ -87,6 +104,7 @@ export const whoAmICommand = defineCommand({
       ...accounts.map(
         (a) => `• ${COMMON.platformLabel(a.platform)} — ${T.linkedAt(formatDateTime(new Date(a.linkedAt), tz))}`,
       ),
+      T.nameHint,
     );
   },
 });
@@ -232,10 +250,46 @@ export const membersCommand = defineCommand({
         [bold(T.membersTitle(members.length))],
         ...members.map((m) => {
           const platforms = m.platforms.map((p) => COMMON.platformLabel(p)).join(', ');
-          return `• ${m.displayName} — ${m.agencyName} — ${ROLE_LABELS[m.role]}${platforms ? ` — ${platforms}` : ''}`;
+          return `• #${m.id} ${m.displayName} — ${m.agencyName} — ${ROLE_LABELS[m.role]}${platforms ? ` — ${platforms}` : ''}`;
         }),
+        T.membersHint,
       ),
     };
+  },
+});
+
+export const changeRoleCommand = defineCommand({
+  name: 'doivaitro',
+  aliases: ['setrole'],
+  summary: 'Đổi vai trò của một thành viên (đầu mối, lãnh đạo, quản trị)',
+  usage: `/doivaitro <số thành viên> <vai trò mới: ${Object.values(ROLE_INPUT).join(' | ')}>`,
+  roles: ['admin'],
+  args: z
+    .tuple([memberNumber, roleWord], { error: 'cần số thành viên và vai trò mới, ví dụ /doivaitro 12 lanh_dao' })
+    .rest(z.string())
+    .refine(([, , ...rest]) => rest.length === 0 || (rest.length === 1 && rest[0] === 'chac'), 'chỉ cần số thành viên và vai trò mới, ví dụ /doivaitro 12 lanh_dao')
+    .transform(([id, role, confirm]) => ({ id, role, confirmed: confirm === 'chac' })),
+  run(ctx, args) {
+    const to = ROLE_LABELS[args.role];
+    const refusal = (error: RoleChangeError) => textReply(error === 'same_role' ? T.roleErrors.same_role(to) : T.roleErrors[error]);
+    if (!args.confirmed) {
+      const refused = ctx.services.directory.roleChangeRefusal(args.id, args.role);
+      if (refused) return refusal(refused);
+      const member = ctx.services.directory.member(args.id)!;
+      return {
+        ...textReply(...T.roleAsk(member.displayName, member.agencyName, ROLE_LABELS[member.role], to)),
+        choices: [[{ label: T.roleConfirm, command: `/doivaitro ${args.id} ${ROLE_INPUT[args.role]} chac` }]],
+      };
+    }
+    const actor = ctx.member!;
+    const changed = ctx.services.directory.changeRole({ memberId: actor.id, via: ctx.platform }, args.id, args.role);
+    if (!changed.ok) return refusal(changed.error);
+    const { member, from } = changed.value;
+    ctx.log.info({ member: member.id, from, to: args.role }, 'role changed');
+    if (member.id === actor.id) return textReply(T.roleChangedSelf(to));
+    ctx.services.notifyMember(`role:${member.id}:${args.role}:${ctx.services.clock.now().toISOString()}`, member.id, textReply(T.roleToMember(ROLE_LABELS[from], to)));
+    ctx.services.kickOutbox();
+    return textReply(T.roleChanged(member.displayName, ROLE_LABELS[from], to));
   },
 });
 

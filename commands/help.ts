@@ -23,12 +23,14 @@ export function createHelpCommand(allCommands: () => readonly Command<never>[]):
       if (!ctx.member) return textReply(...COMMON.strangerIntro);
       const role = ctx.member.role;
       const usable = listedFor(allCommands(), role);
-      return textReply(
+      const reply = textReply(
         [bold(T.title(ROLE_LABELS[role]))],
         ...usable.map((c) => `${c.usage} — ${c.summary}`),
         `/trogiup — ${COMMON.helpSummary}`,
         T.footer,
       );
+      // The menu Telegram shows was set at linking: after a role change, /trogiup brings it up to date.
+      return { replies: [reply], menu: role };
     },
   });
 }

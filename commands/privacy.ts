@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { bold, textReply, type Reply } from '../src/app/reply.js';
 import type { AuditEntry } from '../src/store/people-repo.js';
+import type { PruneKind } from '../src/app/retention.js';
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { noArgs } from './args.js';
 import { REDEEM_ERRORS, redeemInvite } from './onboarding.js';
+import { STATUS_TEXTS } from './status.js';
+import { personalDataWorkbook } from '../src/app/personal-data-workbook.js';
 
 /** Words of the privacy notice, consent, /dulieu, member removal and /nhatky, in one place. */
 const T = {
@@ -20,10 +23,10 @@ const T = {
   refusedMember:
     'Bạn chưa đồng ý với thông báo mới, nên dondoc sẽ không xử lý tin nhắn của bạn cho tới khi bạn đồng ý. Muốn rút lại sự đồng ý và đề nghị xoá dữ liệu của mình: gõ /dulieu xoa.',
   consentInPrivate: 'Thông báo xử lý dữ liệu cá nhân của dondoc đã được cập nhật. Hãy nhắn riêng cho bot để đọc và đồng ý trước khi báo tình trạng.',
-  myData: (name: string, accounts: number, updates: number, files: number) => [
+  myData: (name: string, accounts: number, updates: number, files: number, format: string) => [
     [bold('Dữ liệu dondoc đang giữ về bạn')],
     `Họ tên: ${name}; ${accounts} tài khoản chat đã liên kết; ${updates} lần báo tình trạng; ${files} tệp minh chứng.`,
-    'Toàn bộ có trong tệp JSON kèm theo. Muốn sửa họ tên hoặc cơ quan: liên hệ Sở Nội vụ. Muốn được xoá: gõ /dulieu xoa.',
+    `Toàn bộ có trong tệp ${format} kèm theo${format === 'JSON' ? ' (muốn tệp Excel: /dulieu xlsx)' : ''}. Muốn sửa họ tên: gõ /tenminh <họ và tên>; sửa cơ quan hoặc vai trò: liên hệ Sở Nội vụ. Muốn được xoá: gõ /dulieu xoa.`,
   ],
   removalAsked:
     'Đã gửi đề nghị xoá dữ liệu của bạn tới quản trị Sở Nội vụ. Khi được xoá, họ tên và tài khoản chat của bạn bị xoá khỏi dondoc; lịch sử công việc của cơ quan vẫn giữ, ghi là “thành viên đã xoá”.',
@@ -43,6 +46,15 @@ const T = {
     already_removed: 'Thành viên này đã được xoá trước đó.',
     self: 'Bạn không thể tự xoá mình bằng lệnh này; hãy nhờ một quản trị khác.',
   },
+  renamed: (name: string) => `Đã sửa họ tên của bạn thành “${name}”. Từ nay dondoc và Sở Nội vụ thấy tên này.`,
+  nameErrors: {
+    empty: () => 'Hãy gõ họ và tên sau lệnh, ví dụ /tenminh Nguyễn Thị Hoa.',
+    one_word: () => 'Cần đủ họ và tên (ít nhất hai chữ), ví dụ /tenminh Nguyễn Thị Hoa.',
+    too_long: (e: { max: number }) => `Họ tên dài quá ${e.max} ký tự. Hãy gõ đúng họ và tên của bạn, ví dụ /tenminh Nguyễn Thị Hoa.`,
+    bad_characters: (e: { chars: string[] }) =>
+      `Họ tên chỉ gồm chữ cái (có dấu), dấu cách, dấu nháy (như H’Hen Niê) và gạch nối; hãy bỏ ${e.chars.map((c) => `“${c}”`).join(', ')} rồi gửi lại, ví dụ /tenminh Nguyễn Thị Hoa.`,
+    same_name: (e: { name: string }) => `Họ tên của bạn đã là “${e.name}”; không có gì để sửa.`,
+  },
   auditEmpty: 'Nhật ký quản trị chưa có mục nào.',
   auditTitle: (n: number) => `Nhật ký quản trị — ${n} mục gần nhất:`,
 };
@@ -55,15 +67,26 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   broadcast: 'gửi thông báo',
   extension_decision: 'quyết định gia hạn',
   role_change: 'đổi vai trò',
+  name_correction: 'tự sửa họ tên',
   restore: 'khôi phục cơ sở dữ liệu',
   data_export: 'xuất dữ liệu cá nhân',
   removal_request: 'đề nghị xoá dữ liệu',
   member_removed: 'xoá thành viên',
+  prune: 'xoá dữ liệu quá thời gian lưu',
+};
+
+/** How each kind of passing personal data is named when a prune reports it (data/retention.json's keys). */
+export const PRUNE_KIND_LABELS: Record<PruneKind, string> = {
+  outbox: 'tin đã gửi (làm trống mã chat và nội dung)',
+  incomingUpdates: 'tin nhận từ Telegram/Zalo',
+  heldEvidence: 'tệp minh chứng chờ trả lời',
+  webSessions: 'phiên đăng nhập web đã kết thúc',
+  numberedChoices: 'danh sách lựa chọn đánh số đã hết hiệu lực',
 };
 
 /** One audit entry as one line: when, who, through what, what, on what. */
 export function auditLine(entry: AuditEntry, timeZone: string): string {
-  const who = entry.actorMemberId === null ? 'dòng lệnh' : `${entry.actorName ?? '?'} (#${entry.actorMemberId})`;
+  const who = entry.actorMemberId !== null ? `${entry.actorName ?? '?'} (#${entry.actorMemberId})` : entry.via === 'scheduler' ? 'dondoc (tự động)' : 'dòng lệnh';
   const detail = entry.detail ? ` ${JSON.stringify(entry.detail)}` : '';
   return `${formatDateTime(new Date(entry.at), timeZone)} · ${who} · ${entry.via} · ${AUDIT_ACTION_LABELS[entry.action] ?? entry.action}${entry.target ? ` · ${entry.target}` : ''}${detail}`;
 }
@@ -128,31 +151,61 @@ export const refuseCommand = defineCommand({
   },
 });
 
+const MY_DATA_WORDS = 'chỉ nhận /dulieu (tệp JSON), /dulieu xlsx (tệp Excel) hoặc /dulieu xoa (đề nghị xoá)';
+/** What the word after /dulieu asks for. */
+const DATA_WORDS: Record<string, 'json' | 'xlsx' | 'remove' | undefined> = { json: 'json', xlsx: 'xlsx', excel: 'xlsx', xoa: 'remove', 'xoá': 'remove' };
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const myDataCommand = defineCommand({
   name: 'dulieu',
   aliases: ['mydata'],
-  summary: 'Xem và nhận dữ liệu cá nhân dondoc giữ về bạn; /dulieu xoa để đề nghị xoá',
-  usage: '/dulieu [xoa]',
+  summary: 'Xem và nhận dữ liệu cá nhân dondoc giữ về bạn (tệp JSON, hoặc Excel: /dulieu xlsx); /dulieu xoa để đề nghị xoá',
+  usage: '/dulieu [xlsx | xoa]',
   roles: ['focal', 'leader', 'admin'],
   args: z
     .array(z.string())
-    .max(1, 'chỉ nhận /dulieu hoặc /dulieu xoa')
-    .transform((w) => w[0]?.toLowerCase() ?? null)
-    .refine((w) => w === null || w === 'xoa' || w === 'xoá', 'chỉ nhận /dulieu hoặc /dulieu xoa'),
-  run(ctx, word) {
+    .max(1, MY_DATA_WORDS)
+    .transform((w) => DATA_WORDS[w[0]?.toLowerCase() ?? 'json'])
+    .refine((w) => w !== undefined, MY_DATA_WORDS),
+  async run(ctx, word) {
     const member = ctx.member!;
-    if (word !== null) {
+    if (word === 'remove') {
       ctx.services.privacy.requestRemoval(member, ctx.platform);
       ctx.services.notifyAdmins(`removal:${member.id}:${ctx.services.clock.now().toISOString().slice(0, 10)}`, textReply(...T.removalToAdmins(member.id, member.agencyName, ROLE_LABELS[member.role])));
       ctx.services.kickOutbox();
       return textReply(T.removalAsked);
     }
-    const data = ctx.services.privacy.exportData(member, ctx.platform);
-    const count = (key: string) => (Array.isArray(data[key]) ? (data[key] as unknown[]).length : 0);
-    return {
-      ...textReply(...T.myData(member.displayName, count('taiKhoan'), count('capNhat'), count('tepDaGui'))),
-      attachments: [{ kind: 'document', filename: `dulieu-dondoc-${member.id}.json`, mimeType: 'application/json', data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }],
-    };
+    const data = ctx.services.privacy.exportData(member, ctx.platform, word!);
+    const text = textReply(...T.myData(member.displayName, data.taiKhoan.length, data.capNhat.length, data.tepDaGui.length, word === 'xlsx' ? 'Excel' : 'JSON'));
+    if (word === 'xlsx') {
+      const workbook = await personalDataWorkbook(data, { timeZone: ctx.services.settings.timeZone, statusWord: STATUS_TEXTS.statusWord });
+      return { ...text, attachments: [{ kind: 'document', filename: `dulieu-dondoc-${member.id}.xlsx`, mimeType: XLSX_MIME, data: workbook }] };
+    }
+    return { ...text, attachments: [{ kind: 'document', filename: `dulieu-dondoc-${member.id}.json`, mimeType: 'application/json', data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`) }] };
+  },
+});
+
+export const correctNameCommand = defineCommand({
+  name: 'tenminh',
+  aliases: ['myname'],
+  summary: 'Sửa họ tên của bạn trong dondoc',
+  usage: '/tenminh <họ và tên>',
+  roles: ['focal', 'leader', 'admin'],
+  args: z.array(z.string()).transform((words) => words.join(' ')),
+  run(ctx, typed) {
+    const result = ctx.services.privacy.correctName(ctx.member!, typed, ctx.platform);
+    if (result.ok) return textReply(T.renamed(result.value.name));
+    const e = result.error;
+    switch (e.code) {
+      case 'too_long':
+        return textReply(T.nameErrors.too_long(e));
+      case 'bad_characters':
+        return textReply(T.nameErrors.bad_characters(e));
+      case 'same_name':
+        return textReply(T.nameErrors.same_name(e));
+      default:
+        return textReply(T.nameErrors[e.code]());
+    }
   },
 });
 

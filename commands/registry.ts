@@ -1,9 +1,9 @@
 import type { Command } from './command.js';
 import { draftReportCommand } from './report-draft.js';
-import { agenciesCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
+import { agenciesCommand, changeRoleCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
-import { acceptCommand, auditCommand, myDataCommand, refuseCommand, removeMemberCommand } from './privacy.js';
+import { acceptCommand, auditCommand, correctNameCommand, myDataCommand, refuseCommand, removeMemberCommand } from './privacy.js';
 import { rankingCommand, scoreCommand } from './scoring.js';
 import { exportCommand, overdueCommand, reportStatusCommand, summaryCommand, trendCommand } from './summaries.js';
 import { acknowledgeCommand, attachFileCommand, audienceCommand, broadcastCommand, broadcastStatusCommand, cancelBroadcastCommand, listBroadcastsCommand, resendBroadcastCommand, sendBroadcastCommand } from './broadcast.js';
@@ -34,11 +34,13 @@ export const commands: readonly Command<never>[] = [
   exportCommand,
   webCommand,
   whoAmICommand,
+  correctNameCommand,
   linkCommand,
   channelCommand,
   groupCommand,
   agenciesCommand,
   membersCommand,
+  changeRoleCommand,
   inviteCommand,
   myDataCommand,
   removeMemberCommand,

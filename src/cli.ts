@@ -9,7 +9,8 @@ import { createLogger } from './logger.js';
 import { OnboardingService } from './app/onboarding-service.js';
 import { ROLE_INPUT, ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
 import { nameKey, readInviteList, resolveListAgencies } from './app/invite-list.js';
-import { auditLine } from '../commands/privacy.js';
+import { auditLine, PRUNE_KIND_LABELS } from '../commands/privacy.js';
+import { PRUNE_KINDS } from './app/retention.js';
 import { formatDateTime } from './domain/time.js';
 import { listMigrations, migrate, openDatabase } from './store/database.js';
 import { backupDatabase, restoreDatabase, type DatabaseCheck } from './app/backup.js';
@@ -52,7 +53,12 @@ Lệnh:
       ai còn mã chưa dùng được mã mới (mã cũ hết hiệu lực); người có trong dondoc mà không còn trong danh sách chỉ được báo.
       --json: [{"name","agency","role","code","link"}] (code và link là null với người đã tham gia).
   audit [--since <YYYY-MM-DD>] [--json]
-      Nhật ký thao tác quản trị (mời, nhập kế hoạch, gửi thông báo, gia hạn, khôi phục, xuất và xoá dữ liệu cá nhân).
+      Nhật ký thao tác quản trị (mời, đổi vai trò, nhập kế hoạch, gửi thông báo, gia hạn, khôi phục, xuất và xoá dữ liệu cá nhân, xoá dữ liệu quá thời gian lưu).
+  prune [--dry-run] [--json]
+      Xoá hoặc làm trống ngay dữ liệu cá nhân đã quá thời gian lưu trong data/retention.json (bot đang chạy tự làm mỗi đêm):
+      mã chat và nội dung tin đã gửi, tin nhận từ Telegram/Zalo, tệp chờ trả lời, phiên web đã kết thúc, danh sách đánh số.
+      Không bao giờ đụng tới lịch sử cập nhật, tệp minh chứng đã ghi, nhật ký quản trị. --dry-run: chỉ đếm, không đổi gì.
+      --json: {"dryRun","counts":{"outbox","incomingUpdates","heldEvidence","webSessions","numberedChoices"},"days":{…cùng các khoá}}.
   agencies [--json]
       Liệt kê danh bạ cơ quan cùng tên viết tắt.
   demo reset [--force]
@@ -350,6 +356,27 @@ async function inviteListCommand(config: Config, file: string, options: { hours:
     }
     if (result.notInList.length > 0) {
       process.stderr.write(`${result.notInList.length} thành viên có trong dondoc nhưng không còn trong danh sách (không xoá; xoá bằng /xoathanhvien nếu họ đã nghỉ):\n${result.notInList.map((m) => `  #${m.id} ${m.agencyCode} ${ROLE_LABELS[m.role]}`).join('\n')}\n`);
+    }
+    return 0;
+  } finally {
+    services.store.close();
+  }
+}
+
+/** `prune`: personal data past its retention period, blanked or deleted now (or only counted with --dry-run). */
+function pruneCliCommand(config: Config, rest: string[]): number {
+  const { values } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+  const services = openServices(config);
+  try {
+    const { retention } = services;
+    const outcome = retention.prune({ memberId: null, via: 'cli' }, { dryRun: values['dry-run'] });
+    if (values.json) {
+      print(JSON.stringify({ dryRun: outcome.dryRun, counts: outcome.counts, days: retention.settings.days }));
+      return 0;
+    }
+    print(outcome.dryRun ? 'Chạy thử: chưa xoá gì. Sẽ xoá hoặc làm trống:' : outcome.total > 0 ? 'Đã xoá hoặc làm trống (đã ghi nhật ký quản trị):' : 'Không có dữ liệu nào quá thời gian lưu.');
+    if (outcome.dryRun || outcome.total > 0) {
+      for (const kind of PRUNE_KINDS) print(`  ${PRUNE_KIND_LABELS[kind]} (lưu ${retention.settings.days[kind]} ngày): ${outcome.counts[kind]}`);
     }
     return 0;
   } finally {
@@ -743,6 +770,8 @@ async function run(argv: string[]): Promise<number> {
       return sayCommand(config, rest);
     case 'audit':
       return auditCliCommand(config, rest);
+    case 'prune':
+      return pruneCliCommand(config, rest);
     case 'replay': {
       const store = openStore(config);
       try {

@@ -34,6 +34,7 @@ import { HealthCheck } from './app/health.js';
 import { Metrics } from './app/metrics.js';
 import { mountHealth } from './http/health-routes.js';
 import { BackupSchedule } from './app/backup-schedule.js';
+import { NIGHTLY_ACTOR } from './app/retention.js';
 import { WebDashboard } from './web/dashboard.js';
 
 /** Where the province's data files live (default: the repository's data/ folder). */
@@ -182,6 +183,8 @@ export function createApp(
     weeklyDigest: weeklyDigests(services),
     ...(planOffThread ? { planElsewhere: () => planInThread({ ...threadContext(), batch: PLAN_BATCH }) } : {}),
     onReminderLag: (seconds) => metrics.reminderLag(seconds),
+    // Personal data past its period (data/retention.json), once a night where the scheduler runs.
+    dailyPrune: { at: services.retention.settings.pruneAt, run: () => services.retention.prune(NIGHTLY_ACTOR) },
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.
@@ -262,7 +265,6 @@ export function createApp(
     startBackground,
     async start() {
       if (config.demoData) await seedDemoPlan(services, dataDir, logger);
-      inbox.prune();
       let httpUrl: string | undefined;
       if (http) {
         const address = await http.listen(config.DONDOC_HTTP_HOST, config.DONDOC_HTTP_PORT);

@@ -2,10 +2,50 @@ import type { Agency, AgencyKind } from '../store/agency-repo.js';
 import type { Member, MemberAccount } from '../store/member-repo.js';
 import type { Store } from '../store/store.js';
 import type { ChatGroup } from '../store/group-repo.js';
+import type { Clock } from '../clock.js';
+import type { Role } from '../domain/roles.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { Actor, PrivacyService } from './privacy-service.js';
 
-/** The province's directory as commands read it: agencies and their kinds, members and their chat accounts. */
+/** Why a role change is refused. */
+export type RoleChangeError = 'not_found' | 'removed' | 'same_role' | 'last_admin';
+
+/**
+ * The province's directory as commands read it — agencies and their kinds, members and their chat
+ * accounts — and the changes made to a member (a role, by an admin), written to the audit log.
+ */
 export class DirectoryService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly privacy: PrivacyService,
+  ) {}
+
+  /**
+   * Gives a member another role, in one transaction with its audit entry (from, to). Refused for an
+   * erased member, for the role they already hold, and when it would leave the province without an
+   * admin (the last admin cannot be made anything else).
+   */
+  changeRole(actor: Actor, memberId: number, role: Role): Result<{ member: Member; from: Role }, RoleChangeError> {
+    return this.store.transaction(() => {
+      const refused = this.roleChangeRefusal(memberId, role);
+      if (refused) return err(refused);
+      const member = this.store.members.byId(memberId)!;
+      this.store.members.setRole(memberId, role);
+      this.privacy.record(actor, 'role_change', `member:${memberId}`, { agency: member.agencyCode, from: member.role, to: role });
+      return ok({ member: { ...member, role }, from: member.role });
+    });
+  }
+
+  /** Why giving the member `role` would be refused now, or null (asked before the confirm button, checked again on it). */
+  roleChangeRefusal(memberId: number, role: Role): RoleChangeError | null {
+    const member = this.store.members.byId(memberId);
+    if (!member) return 'not_found';
+    if (this.store.members.isRemoved(memberId)) return 'removed';
+    if (member.role === role) return 'same_role';
+    if (member.role === 'admin' && this.store.members.withRole('admin').length <= 1) return 'last_admin';
+    return null;
+  }
 
   /** Links a group chat to the province (null) or one agency; relinking replaces the link. */
   linkGroup(platform: string, chatId: string, agencyId: number | null, admin: Member, now: Date): void {

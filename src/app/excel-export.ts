@@ -17,12 +17,27 @@ const STATUS_WORDS: Record<string, string> = {
 const asDate = (day: string | null | undefined): Date | null => (day ? new Date(`${day}T00:00:00Z`) : null);
 
 type Sheet = ExcelJS.Worksheet;
+type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** A workbook written by `fill` through ExcelJS's streaming writer (creator "dondoc"), as the bytes of an .xlsx file. */
+export async function writeWorkbook(fill: (workbook: WorkbookWriter) => void | Promise<void>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'dondoc';
+  await fill(workbook);
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
 
 /**
  * A sheet written row by row (ExcelJS's streaming writer: a 50,000-row sheet is never held as one
  * XML string): frozen, filterable header row in dondoc blue, column widths, dates as dd/mm/yyyy.
  */
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, header: string[], widths: number[], dateColumns: number[]): Sheet {
+export function addSheet(workbook: WorkbookWriter, name: string, header: string[], widths: number[], dateColumns: number[]): Sheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } },
@@ -40,7 +55,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, he
 }
 
 /** Adds a data row and writes it out at once. */
-const put = (sheet: Sheet, values: unknown[]) => sheet.addRow(values).commit();
+export const put = (sheet: Sheet, values: unknown[]) => sheet.addRow(values).commit();
 
 /**
  * The report desk's workbook: sheet 1 every task with its lead agency, deadline (raw and computed),
@@ -53,12 +68,17 @@ export async function exportWorkbook(
   asOf: string,
   timeZone: string,
 ): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => out.on('end', resolve));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'dondoc';
+  return writeWorkbook((workbook) => fillWorkbook(workbook, store, scoring, period, asOf, timeZone));
+}
+
+function fillWorkbook(
+  workbook: WorkbookWriter,
+  store: Store,
+  scoring: ScoringService,
+  period: { from: string; to: string; label: string },
+  asOf: string,
+  timeZone: string,
+): void {
   const agencies = new Map(store.agencies.list().map((a) => [a.id, a]));
 
   const tasks = addSheet(
@@ -124,7 +144,4 @@ export async function exportWorkbook(
     put(scores, [s.name, store.agencies.kinds().find((k) => k.code === s.kind)?.label ?? s.kind, ...s.criteria.map((c) => c.points), s.total, s.criteria.map((c) => `${c.title}: ${c.why}`).join('\n')]);
   }
   scores.commit();
-  await workbook.commit();
-  await ended;
-  return Buffer.concat(chunks);
 }

@@ -2,8 +2,9 @@ import type { Clock } from '../clock.js';
 import { StoreInvariantError } from '../errors.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { ROLE_LABELS } from '../domain/roles.js';
+import { readPersonName, type PersonNameError } from '../domain/person-name.js';
 import type { Member } from '../store/member-repo.js';
-import type { AuditEntry } from '../store/people-repo.js';
+import type { AuditEntry, MemberHoldings } from '../store/people-repo.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -15,7 +16,7 @@ export const NOTICE_VERSION = '2026-01';
 /** The name an erased member's row keeps, so the agency's history still reads. */
 export const REMOVED_NAME = 'thành viên đã xoá';
 
-/** Who did an admin action: a member (through a platform) or the command line (member null, via "cli"). */
+/** Who did an admin action: a member (through a platform), the command line (member null, via "cli") or the running bot itself (member null, via "scheduler"). */
 export interface Actor {
   memberId: number | null;
   via: string;
@@ -29,10 +30,21 @@ export type AuditAction =
   | 'broadcast'
   | 'extension_decision'
   | 'role_change'
+  | 'name_correction'
   | 'restore'
   | 'data_export'
   | 'removal_request'
-  | 'member_removed';
+  | 'member_removed'
+  | 'prune';
+
+/** Everything dondoc holds about a member, as /dulieu sends it (keys are the file's Vietnamese field names). */
+export interface PersonalData extends MemberHoldings {
+  taoLuc: string;
+  benKiemSoat: string;
+  thanhVien: { soHieu: number; hoTen: string; coQuan: string; vaiTro: string };
+  taiKhoan: { nenTang: string; maTaiKhoan: string; tenHienThi: string | null; lienKetLuc: string }[];
+  dongY: { phienBan: string; luc: string; nenTang: string }[];
+}
 
 /** "Tỉnh Hà Tĩnh" → "Sở Nội vụ tỉnh Hà Tĩnh": the controller when the configuration names none. */
 export function defaultController(provinceName: string): string {
@@ -91,8 +103,8 @@ export class PrivacyService {
    * Everything dondoc holds about a member, as the file /dulieu sends: who they are, their accounts,
    * the notices they accepted, what they reported and the files they sent, the broadcasts they got.
    */
-  exportData(member: Member, via: string): Record<string, unknown> {
-    const data = {
+  exportData(member: Member, via: string, format: 'json' | 'xlsx' = 'json'): PersonalData {
+    const data: PersonalData = {
       taoLuc: this.clock.now().toISOString(),
       benKiemSoat: this.controller,
       thanhVien: { soHieu: member.id, hoTen: member.displayName, coQuan: member.agencyName, vaiTro: ROLE_LABELS[member.role] },
@@ -100,8 +112,24 @@ export class PrivacyService {
       dongY: this.store.consents.ofMember(member.id).map((c) => ({ phienBan: c.version, luc: c.acceptedAt, nenTang: c.platform })),
       ...this.store.audit.holdings(member.id),
     };
-    this.record({ memberId: member.id, via }, 'data_export', `member:${member.id}`);
+    this.record({ memberId: member.id, via }, 'data_export', `member:${member.id}`, { format });
     return data;
+  }
+
+  /**
+   * A member corrects their own name (the right to correct): checked and tidied (readPersonName),
+   * written with an audit entry that names the member by number only, never either name.
+   */
+  correctName(member: Member, typed: string, via: string): Result<{ name: string }, PersonNameError | { code: 'same_name'; name: string }> {
+    const read = readPersonName(typed);
+    if (!read.ok) return read;
+    const name = read.value;
+    if (name === member.displayName) return err({ code: 'same_name', name });
+    return this.store.transaction(() => {
+      this.store.members.rename(member.id, name);
+      this.record({ memberId: member.id, via }, 'name_correction', `member:${member.id}`);
+      return ok({ name });
+    });
   }
 
   /** A member asks Sở Nội vụ to remove them: recorded in the audit log (the command tells the admins). */

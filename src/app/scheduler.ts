@@ -83,6 +83,11 @@ export interface SchedulerDeps {
    * in-memory database), the tick plans in place.
    */
   planElsewhere?: () => Promise<PlanOutcome & PlannedState>;
+  /**
+   * The retention prune (data/retention.json): once a day, at the first tick at or after `at`
+   * (province time, "HH:mm"); a failure is logged and the prune runs again the next day.
+   */
+  dailyPrune?: { at: string; run: () => { counts: Record<string, number>; total: number } };
   /** Told, for every reminder a tick sends, how late it went out against its planned time (seconds; /metrics). */
   onReminderLag?: (seconds: number) => void;
 }
@@ -106,6 +111,7 @@ export class Scheduler {
   private lastPrepared: CivilDate | undefined;
   private lastDaily: CivilDate | undefined;
   private lastWeekly: CivilDate | undefined;
+  private lastPruned: CivilDate | undefined;
   private ticking = false;
   /** The weekly digest being made (its charts drawn off the event loop); settled() waits for it. */
   private weekly: Promise<void> = Promise.resolve();
@@ -238,10 +244,24 @@ export class Scheduler {
     // plan runs at night, which nobody notices at 02:00. A process started during the day plans at
     // its first tick instead.
     if (hhmm >= NIGHT_PLAN_AT && hhmm < policy.officeHours.start) this.planIfNewDay();
+    this.pruneIfDue(today, hhmm);
     if (!calendar.isWorkingDay(today) || hhmm < policy.officeHours.start || hhmm >= policy.officeHours.end) return tick;
     result.open = true;
     this.planIfNewDay();
     return tick;
+  }
+
+  /** The day's retention prune, at the first tick at or after its time (a restart later that day prunes again: nothing is left to remove). */
+  private pruneIfDue(today: CivilDate, hhmm: string): void {
+    const prune = this.deps.dailyPrune;
+    if (!prune || hhmm < prune.at || this.lastPruned === today) return;
+    this.lastPruned = today;
+    try {
+      const { counts, total } = prune.run();
+      this.deps.logger.info({ day: today, ...counts, total }, 'personal data past its retention period pruned');
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'retention prune failed; it runs again tomorrow');
+    }
   }
 
   /**

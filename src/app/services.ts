@@ -20,6 +20,7 @@ import { BroadcastService } from './broadcast-service.js';
 import { defaultController, PrivacyService } from './privacy-service.js';
 import { SummaryService } from './summary-service.js';
 import { WebAuthService } from './web-auth.js';
+import { loadRetention, RetentionService } from './retention.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 import { loadReportPeriods, ReportDrafter } from '../reports/draft.js';
@@ -63,6 +64,8 @@ export interface Services {
   registry: RegistryEditor;
   /** The privacy notice and consent, a member's own data, erasing a member, the audit log. */
   privacy: PrivacyService;
+  /** How long passing personal data is kept (data/retention.json), and the prune that enforces it. */
+  retention: RetentionService;
   settings: { provinceName: string; /** Who controls the personal data (default: Sở Nội vụ of the province). */ dataController?: string | undefined; /** Where members ask about their data (a phone, an address). */ privacyContact?: string | undefined; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
 }
 
@@ -89,12 +92,13 @@ export function createServices(deps: {
   const policy = loadPolicy(dataDir);
   const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
   const summaries = new SummaryService(deps.store, calendar, deps.clock, deps.settings.timeZone);
+  const privacy = new PrivacyService(deps.store, deps.clock, deps.settings.dataController ?? defaultController(deps.settings.provinceName), deps.settings.privacyContact ?? null);
   return {
     ...rest,
     calendar,
     drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
-    directory: new DirectoryService(deps.store),
+    directory: new DirectoryService(deps.store, deps.clock, privacy),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     registry: new RegistryEditor(deps.store, join(dataDir, 'agencies.json'), deps.clock, deps.settings.timeZone),
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
@@ -110,7 +114,8 @@ export function createServices(deps: {
     scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,
-    privacy: new PrivacyService(deps.store, deps.clock, deps.settings.dataController ?? defaultController(deps.settings.provinceName), deps.settings.privacyContact ?? null),
+    privacy,
+    retention: new RetentionService(deps.store, deps.clock, privacy, loadRetention(dataDir)),
     web: new WebAuthService(deps.store, deps.clock),
     kickOutbox: () => notifier.signal.fire(),
   };

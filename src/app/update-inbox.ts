@@ -2,19 +2,16 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
-/** How long a received update is remembered for de-duplication. */
-const KEEP_DAYS = 7;
 /** Updates recorded but never handled are handled at the next start if they are this recent. */
 const REPLAY_HOURS = 24;
 
 /**
  * Every update a chat platform delivers is recorded here before it is answered: one re-sent (a
  * slow answer, the platform's retry, a flood) is recognised and not processed again, and one that
- * was recorded but not handled when the process stopped is handled at the next start.
+ * was recorded but not handled when the process stopped is handled at the next start. Updates are
+ * forgotten by the retention prune (data/retention.json's incomingUpdates), not here.
  */
 export class UpdateInbox {
-  private accepted = 0;
-
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -24,8 +21,6 @@ export class UpdateInbox {
   /** Records an update; false if it was already recorded (do not process it again). */
   accept(platform: string, updateId: string, payload: unknown): boolean {
     const fresh = this.store.updates.record(platform, updateId, JSON.stringify(payload), this.clock.now());
-    // Old records are forgotten now and then, as updates arrive.
-    if (fresh && ++this.accepted % 1_000 === 0) this.prune();
     if (!fresh) this.logger.info({ platform, update: updateId }, 'duplicate update ignored');
     return fresh;
   }
@@ -38,10 +33,5 @@ export class UpdateInbox {
   unhandled(platform: string): { updateId: string; payload: unknown }[] {
     const since = new Date(this.clock.now().getTime() - REPLAY_HOURS * 3_600_000);
     return this.store.updates.unhandled(platform, since).map((u) => ({ updateId: u.updateId, payload: JSON.parse(u.payload) as unknown }));
-  }
-
-  /** Forgets updates older than a week; returns how many. */
-  prune(): number {
-    return this.store.updates.prune(new Date(this.clock.now().getTime() - KEEP_DAYS * 86_400_000));
   }
 }

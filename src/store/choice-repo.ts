@@ -1,4 +1,4 @@
-import { prepared, type Db } from './database.js';
+import { prepared, pruneRows, type Db } from './database.js';
 
 export interface StoredChoice {
   label: string;
@@ -31,6 +31,11 @@ export class ChoiceRepo {
     if (!row) return undefined;
     const pending = JSON.parse(row.choices) as PendingChoices;
     return { state: row.expiresAt <= now.toISOString() ? 'expired' : 'live', pending };
+  }
+
+  /** Forgets the lists that expired before `before` (an expired list still answers once, with fresh choices); returns how many. `dryRun`: counts only. */
+  pruneExpired(before: Date, dryRun: boolean): number {
+    return pruneRows(this.db, { table: 'pending_choices', where: 'expires_at < ?' }, [before.toISOString()], dryRun);
   }
 
   clear(platform: string, chatId: string): void {

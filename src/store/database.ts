@@ -70,3 +70,13 @@ export function prepared(db: Db, sql: string): Database.Statement {
   }
   return statement;
 }
+
+/**
+ * Deletes (or, with `change`, updates) the rows of `table` matching `where`, or with `dryRun` only
+ * counts them: a retention prune and its dry run read the same rows. Returns how many.
+ */
+export function pruneRows(db: Db, sql: { table: string; where: string; change?: string }, params: unknown[], dryRun: boolean): number {
+  if (dryRun) return (prepared(db, `SELECT COUNT(*) AS n FROM ${sql.table} WHERE ${sql.where}`).get(...params) as { n: number }).n;
+  const statement = sql.change ? `UPDATE ${sql.table} SET ${sql.change} WHERE ${sql.where}` : `DELETE FROM ${sql.table} WHERE ${sql.where}`;
+  return prepared(db, statement).run(...params).changes;
+}

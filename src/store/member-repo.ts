@@ -1,5 +1,6 @@
 import { StoreInvariantError } from '../errors.js';
 import { prepared, type Db } from './database.js';
+import { OUTBOX_BLANK } from './outbox-repo.js';
 import type { Role } from '../domain/roles.js';
 
 export interface Member {
@@ -35,8 +36,7 @@ const ACCOUNT_SELECT = `SELECT platform, platform_user_id AS platformUserId, mem
 
 
 /** An outbox row of an erased member: kept for the broadcast counts, without chat id or text; never sent. */
-const OUTBOX_BLANK = `UPDATE outbox SET chat_id = '-', payload = '[]', last_error = NULL,
-  status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END`;
+const OUTBOX_ERASE = `UPDATE outbox SET ${OUTBOX_BLANK}`;
 
 const NO_PLATFORMS: ReadonlySet<string> = new Set();
 /** SQL for members and the chat accounts linked to them. */
@@ -134,6 +134,22 @@ export class MemberRepo {
     });
   }
 
+  /**
+   * Corrects a member's name (call inside a transaction); the invite codes their accounts used,
+   * which carried the name they were made for, carry the corrected one.
+   */
+  rename(memberId: number, name: string): void {
+    prepared(this.db, 'UPDATE members SET display_name = ? WHERE id = ?').run(name, memberId);
+    for (const a of this.accounts(memberId)) {
+      prepared(this.db, 'UPDATE invites SET display_hint = ? WHERE used_by_platform = ? AND used_by_user_id = ? AND display_hint IS NOT NULL').run(name, a.platform, a.platformUserId);
+    }
+  }
+
+  /** Gives a member another role (reminders and commands follow it from their next use). */
+  setRole(memberId: number, role: Role): void {
+    prepared(this.db, 'UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
+  }
+
   setMuted(memberId: number, muted: boolean): void {
     prepared(this.db, 'UPDATE members SET muted = ? WHERE id = ?').run(muted ? 1 : 0, memberId);
   }
@@ -150,13 +166,13 @@ export class MemberRepo {
   /**
    * Erases a member's personal data (call inside a transaction): their chat accounts, the invite
    * codes that name them or their accounts, the messages queued or kept for their chats, the
-   * numbered choices and received updates of their chats; the member row stays with its agency and
+   * numbered choices and received updates of their chats, their held files, web sessions and login links; the member row stays with its agency and
    * role but `anonymousName` as name, so the agency's history keeps pointing at it.
    */
   erase(memberId: number, anonymousName: string, now: Date): void {
     const accounts = this.accounts(memberId);
     for (const a of accounts) {
-      prepared(this.db, OUTBOX_BLANK + ' WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
+      prepared(this.db, OUTBOX_ERASE + ' WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
       prepared(this.db, 'DELETE FROM pending_choices WHERE platform = ? AND chat_id = ?').run(a.platform, a.chatId);
       prepared(this.db, 'UPDATE invites SET used_by_platform = NULL, used_by_user_id = NULL, display_hint = NULL WHERE used_by_platform = ? AND used_by_user_id = ?').run(a.platform, a.platformUserId);
       // Received updates carry the sender's account and name; handled ones are only kept against re-delivery.
@@ -167,9 +183,12 @@ export class MemberRepo {
     // An admin's /moi carried the name: received updates that name the member go too (handled ones only).
     const names = new Set([this.byId(memberId)?.displayName, ...accounts.map((a) => a.displayName)].filter((n): n is string => !!n && n.length >= 3));
     for (const name of names) prepared(this.db, 'DELETE FROM incoming_updates WHERE handled_at IS NOT NULL AND instr(payload, ?) > 0').run(name);
-    prepared(this.db, OUTBOX_BLANK + ' WHERE member_id = ?').run(memberId);
+    prepared(this.db, OUTBOX_ERASE + ' WHERE member_id = ?').run(memberId);
     prepared(this.db, 'DELETE FROM member_accounts WHERE member_id = ?').run(memberId);
     prepared(this.db, 'DELETE FROM held_evidence WHERE member_id = ?').run(memberId);
+    // The row stays, so an open web session or unspent login link would still open the dashboard as them.
+    prepared(this.db, 'DELETE FROM web_sessions WHERE member_id = ?').run(memberId);
+    prepared(this.db, 'DELETE FROM web_login_tokens WHERE member_id = ?').run(memberId);
     prepared(this.db, 'UPDATE invites SET display_hint = NULL WHERE member_id = ?').run(memberId);
     prepared(this.db, 'UPDATE members SET display_name = ?, preferred_platform = NULL, muted = 0, removed_at = ? WHERE id = ?').run(anonymousName, now.toISOString(), memberId);
   }

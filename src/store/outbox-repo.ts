@@ -1,4 +1,11 @@
-import { prepared, type Db } from './database.js';
+import { prepared, pruneRows, type Db } from './database.js';
+
+/**
+ * What blanking an outbox row sets: no chat id, no text, no error (an error names the chat); its
+ * status stays for the broadcast counts, and a message not yet sent never will be.
+ */
+export const OUTBOX_BLANK = `chat_id = '-', payload = '[]', last_error = NULL,
+  status = CASE WHEN status IN ('pending', 'sending') THEN 'failed' ELSE status END`;
 
 export interface OutboxRow {
   id: number;
@@ -83,6 +90,19 @@ export class OutboxRepo {
       this.db,
       "SELECT platform, COUNT(*) AS rows, MIN(created_at) AS oldestAt FROM outbox WHERE status IN ('pending', 'sending') GROUP BY platform ORDER BY platform",
     ).all() as { platform: string; rows: number; oldestAt: string }[];
+  }
+
+  /**
+   * Blanks (OUTBOX_BLANK) the finished messages — sent, unreachable, failed — sent (or, never sent,
+   * queued) before `before` that still carry a chat id or text; with `dryRun` only counts them.
+   */
+  blankFinishedBefore(before: Date, dryRun: boolean): number {
+    return pruneRows(
+      this.db,
+      { table: 'outbox', where: "status IN ('sent', 'unreachable', 'failed') AND COALESCE(sent_at, created_at) < ? AND (chat_id <> '-' OR payload <> '[]' OR last_error IS NOT NULL)", change: OUTBOX_BLANK },
+      [before.toISOString()],
+      dryRun,
+    );
   }
 
   countByStatus(): Record<string, number> {

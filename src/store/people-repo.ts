@@ -14,6 +14,13 @@ export interface AuditEntry {
   detail: Record<string, unknown> | null;
 }
 
+/** What a member did, as their own data file lists it (keys are the file's Vietnamese field names). */
+export interface MemberHoldings {
+  capNhat: { luc: string; loai: 'task' | 'report'; ma: string | null; trangThai: string; tienDo: number | null; lyDo: string | null; minhChung: string | null; ngayDeNghi: string | null }[];
+  tepDaGui: { luc: string; tenTep: string; kieu: string | null; kichThuoc: number }[];
+  congVanDaNhan: { soCongVan: number; guiLuc: string | null; xacNhanLuc: string | null }[];
+}
+
 type AuditRow = Omit<AuditEntry, 'detail'> & { detail: string | null };
 
 /** SQL for the append-only audit log (the table refuses UPDATE and DELETE). */
@@ -26,17 +33,17 @@ export class AuditRepo {
   }
 
   /** What a member did, as their own data file lists it: status updates, files sent, broadcasts received. */
-  holdings(memberId: number): { capNhat: unknown[]; tepDaGui: unknown[]; congVanDaNhan: unknown[] } {
+  holdings(memberId: number): MemberHoldings {
     return {
       capNhat: prepared(this.db, 
         `SELECT e.created_at AS luc, e.item_kind AS loai, COALESCE(t.code, r.code) AS ma, e.status AS trangThai, e.progress AS tienDo,
            e.reason AS lyDo, e.evidence AS minhChung, e.requested_date AS ngayDeNghi
          FROM status_events e LEFT JOIN tasks t ON e.item_kind = 'task' AND t.id = e.item_id
            LEFT JOIN reports r ON e.item_kind = 'report' AND r.id = e.item_id
-         WHERE e.member_id = ? ORDER BY e.id`).all(memberId),
-      tepDaGui: prepared(this.db, 'SELECT created_at AS luc, file_name AS tenTep, mime_type AS kieu, size AS kichThuoc FROM evidence_files WHERE member_id = ? ORDER BY id').all(memberId),
+         WHERE e.member_id = ? ORDER BY e.id`).all(memberId) as MemberHoldings['capNhat'],
+      tepDaGui: prepared(this.db, 'SELECT created_at AS luc, file_name AS tenTep, mime_type AS kieu, size AS kichThuoc FROM evidence_files WHERE member_id = ? ORDER BY id').all(memberId) as MemberHoldings['tepDaGui'],
       congVanDaNhan: prepared(this.db, 
-        'SELECT b.id AS soCongVan, b.sent_at AS guiLuc, r.acked_at AS xacNhanLuc FROM broadcast_recipients r JOIN broadcasts b ON b.id = r.broadcast_id WHERE r.member_id = ? ORDER BY b.id').all(memberId),
+        'SELECT b.id AS soCongVan, b.sent_at AS guiLuc, r.acked_at AS xacNhanLuc FROM broadcast_recipients r JOIN broadcasts b ON b.id = r.broadcast_id WHERE r.member_id = ? ORDER BY b.id').all(memberId) as MemberHoldings['congVanDaNhan'],
     };
   }
 

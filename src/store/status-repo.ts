@@ -1,4 +1,4 @@
-import { prepared, type Db } from './database.js';
+import { prepared, pruneRows, type Db } from './database.js';
 import { applyEvent, eventOrder, itemKey, type ItemState, type Status } from '../domain/item-state.js';
 import { allInScope, type PlanScope } from './plan-scope.js';
 
@@ -192,6 +192,11 @@ export class StatusRepo {
     for (const f of held) this.attachEvidence({ ...f, eventId, memberId, createdAt: now });
     prepared(this.db, 'DELETE FROM held_evidence WHERE member_id = ?').run(memberId);
     return held.map((f) => f.fileName);
+  }
+
+  /** Forgets files held since before `before` (never attached: a held file waits 30 minutes); returns how many. `dryRun`: counts only. */
+  pruneHeld(before: Date, dryRun: boolean): number {
+    return pruneRows(this.db, { table: 'held_evidence', where: 'created_at < ?' }, [before.toISOString()], dryRun);
   }
 
   evidenceOf(eventId: number): { fileName: string; size: number; platform: string }[] {

@@ -1,4 +1,4 @@
-import { prepared, type Db } from './database.js';
+import { prepared, pruneRows, type Db } from './database.js';
 
 /** SQL for updates received from chat platforms (de-duplication, handling after a crash). */
 export class UpdateRepo {
@@ -23,8 +23,8 @@ export class UpdateRepo {
     ).all(platform, since.toISOString()) as { updateId: string; payload: string }[];
   }
 
-  /** Forgets updates received before `before`; returns how many. */
-  prune(before: Date): number {
-    return prepared(this.db, 'DELETE FROM incoming_updates WHERE received_at < ?').run(before.toISOString()).changes;
+  /** Forgets updates received before `before` (handled or, past the replay window, never); returns how many. `dryRun`: counts only. */
+  prune(before: Date, dryRun: boolean): number {
+    return pruneRows(this.db, { table: 'incoming_updates', where: 'received_at < ?' }, [before.toISOString()], dryRun);
   }
 }

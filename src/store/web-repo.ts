@@ -1,4 +1,4 @@
-import { prepared, type Db } from './database.js';
+import { prepared, pruneRows, type Db } from './database.js';
 
 /** One open (or closed) web dashboard session, without its secrets. */
 export interface WebSession {
@@ -38,6 +38,16 @@ export class WebRepo {
   /** Forgets tokens that expired before `before` (used or not). */
   pruneTokens(before: string): number {
     return prepared(this.db, `DELETE FROM web_login_tokens WHERE expires_at < ?`).run(before).changes;
+  }
+
+  /** Forgets sessions that ended (closed or expired, whichever came first) before `before`; returns how many. `dryRun`: counts only. */
+  pruneSessions(before: Date, dryRun: boolean): number {
+    return pruneRows(
+      this.db,
+      { table: 'web_sessions', where: 'CASE WHEN revoked_at IS NOT NULL AND revoked_at < expires_at THEN revoked_at ELSE expires_at END < ?' },
+      [before.toISOString()],
+      dryRun,
+    );
   }
 
   addSession(session: { cookieHash: string; memberId: number; csrfToken: string; userAgent: string | null; createdAt: string; expiresAt: string }): number {

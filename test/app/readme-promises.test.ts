@@ -8,6 +8,7 @@ import { readRegistry } from '../../src/app/agency-registry.js';
 import { loadCalendar, loadPolicy } from '../../src/app/province-data.js';
 import { plainText } from '../../src/app/reply.js';
 import { loadRubric } from '../../src/app/scoring-service.js';
+import { loadRetention } from '../../src/app/retention.js';
 import { scoreAgency } from '../../src/domain/scoring.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { linkedMember } from '../helpers/members.js';
@@ -114,6 +115,13 @@ describe('data files are validated on load, with one Vietnamese line naming the 
     ['reminder-policy.json', (j: Record<string, unknown>) => ({ ...j, leadDays: 'mười' }), /Chính sách nhắc việc .*reminder-policy\.json sai ở leadDays/, (dir: string) => loadPolicy(dir)],
     ['holidays.json', (j: Record<string, unknown>) => ({ ...j, years: { '2024': { daysOff: ['31/12/2024'] } } }), /Lịch nghỉ lễ .*holidays\.json sai ở years\.2024\.daysOff\.0: ngày dạng YYYY-MM-DD/, (dir: string) => loadCalendar(dir)],
     ['rubric.json', (j: Record<string, unknown>) => ({ ...j, criteria: 'không' }), /rubric\.json sai ở criteria/, (dir: string) => loadRubric(dir)],
+    // A day of received updates only: a platform re-sending an update a day later would be answered twice.
+    [
+      'retention.json',
+      (j: Record<string, unknown>) => ({ ...j, days: { ...(j.days as object), incomingUpdates: 1 } }),
+      /Thời gian lưu dữ liệu .*retention\.json sai ở days\.incomingUpdates: cần số ngày nguyên từ 2 đến 365 \(ít nhất 2 ngày/,
+      (dir: string) => loadRetention(dir),
+    ],
     [
       'agencies.json',
       (j: Record<string, unknown>) => ({ ...j, agencies: (j.agencies as { isStanding?: boolean }[]).map((a) => ({ ...a, isStanding: false })) }),

@@ -237,9 +237,10 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
     const log = deps.logger.child({ update_id: ctx.update.update_id });
     const outcome = await deps.dispatcher.handle(incoming, capabilities(incoming.chatId));
     await sendReplies(ctx.api, Number(incoming.chatId), outcome.replies);
-    if (outcome.linked && incoming.chatType === 'private') {
+    const menuRole = outcome.linked?.role ?? outcome.menu;
+    if (menuRole && incoming.chatType === 'private') {
       await ctx.api
-        .setMyCommands(menuFor(outcome.linked.role), { scope: { type: 'chat', chat_id: Number(incoming.chatId) } })
+        .setMyCommands(menuFor(menuRole), { scope: { type: 'chat', chat_id: Number(incoming.chatId) } })
         .catch((error: unknown) => log.warn({ err: error }, 'could not set the command menu for a chat'));
     }
   };

@@ -110,14 +110,14 @@ describe('role-filtered help and corrections', () => {
     const [leaderHelp] = await h.send(leader, '/help');
     const [adminHelp] = await h.send(admin, '/trogiup');
     expect(commandsIn(focalHelp!)).toEqual([
-      'batnhac', 'capnhat', 'diem', 'dulieu', 'kenh', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'soanbaocao', 'tatnhac', 'toi', 'trogiup', 'viec', 'web', 'xong',
+      'batnhac', 'capnhat', 'diem', 'dulieu', 'kenh', 'lich', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'soanbaocao', 'tatnhac', 'tenminh', 'toi', 'trogiup', 'viec', 'web', 'xong',
     ]);
     expect(commandsIn(leaderHelp!)).toEqual([
-      'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'dulieu', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'soanbaocao', 'tatnhac', 'toi',
+      'baocao', 'batnhac', 'capnhat', 'coquan', 'diem', 'dulieu', 'kenh', 'lich', 'lichsu', 'lienket', 'nhacsau', 'nhiemvu', 'nopbaocao', 'quahan', 'soanbaocao', 'tatnhac', 'tenminh', 'toi',
       'tonghop', 'trogiup', 'viec', 'web', 'xephang', 'xong', 'xuatexcel', 'xuhuong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'dulieu', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhatky', 'nhiemvu', 'nhom', 'quahan', 'soanbaocao', 'tatnhac',
+      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'doivaitro', 'dulieu', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'nhatky', 'nhiemvu', 'nhom', 'quahan', 'soanbaocao', 'tatnhac', 'tenminh',
       'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'web', 'xephang', 'xoathanhvien', 'xuatexcel', 'xuhuong', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.

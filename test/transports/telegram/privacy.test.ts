@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOTICE_VERSION } from '../../../src/app/privacy-service.js';
@@ -108,6 +109,32 @@ describe('/dulieu, removal and the audit log', () => {
     expect(data.dongY).toEqual([expect.objectContaining({ phienBan: NOTICE_VERSION })]);
   });
 
+  it('/dulieu xlsx sends the same data as an Excel workbook, one sheet per part, in Vietnamese', async () => {
+    const memberId = await joinFocalAndReport();
+    const before = h.calls.length;
+    const [caption] = await h.send(focal, '/dulieu xlsx');
+    expect(caption).toContain('Toàn bộ có trong tệp Excel kèm theo.');
+    const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
+    const file = doc.payload.document as { fileData: Uint8Array; filename?: string };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.fileData) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Thông tin', 'Tài khoản', 'Đồng ý', 'Cập nhật', 'Tệp đã gửi', 'Công văn đã nhận']);
+    const rows = (name: string) => workbook.getWorksheet(name)!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows('Thông tin')).toEqual(expect.arrayContaining([['Số thành viên', memberId], ['Họ tên', FOCAL_NAME], ['Cơ quan', 'Sở Tư pháp'], ['Vai trò', 'đầu mối CCHC']]));
+    expect(rows('Tài khoản')[1]).toEqual(['telegram', String(focal.id), 'Trang', '24/06/2024 09:00']);
+    // The two replies of joinFocalAndReport, statuses worded as the chat words them; times in Hà Nội time (02:00 UTC = 09:00).
+    expect(rows('Cập nhật')).toEqual([
+      ['Lúc', 'Loại', 'Mã', 'Tình trạng', 'Tiến độ (%)', 'Lý do', 'Minh chứng', 'Ngày đề nghị gia hạn'],
+      // No reason, evidence or date given: those cells are empty (a done reply counts as 100%).
+      ['24/06/2024 09:00', 'nhiệm vụ', '2.5', 'hoàn thành', 100],
+      ['24/06/2024 09:00', 'nhiệm vụ', '2.3', 'đang thực hiện', 60],
+    ]);
+    expect(rows('Đồng ý')[1]).toEqual([NOTICE_VERSION, '24/06/2024 09:00', 'telegram']);
+    // The export is an audit entry that names its format.
+    expect(h.app.store.audit.list({}).at(-1)).toMatchObject({ action: 'data_export', target: `member:${memberId}`, detail: { format: 'xlsx' } });
+    expect((await h.send(focal, '/dulieu pdf'))[0]).toContain('chỉ nhận /dulieu (tệp JSON), /dulieu xlsx (tệp Excel) hoặc /dulieu xoa');
+  });
+
   it('/dulieu xoa tells the admins; the admin removes the member: no table holds the name or chat id, scores are identical', async () => {
     const memberId = await joinFocalAndReport();
     const period = { from: '2024-01-01', to: '2024-12-31' };
@@ -125,8 +152,18 @@ describe('/dulieu, removal and the audit log', () => {
     expect(confirm).toContain(`Xoá ${FOCAL_NAME} (đầu mối CCHC, Sở Tư pháp) khỏi dondoc?`);
     // Nothing is erased before the confirmation.
     expect(h.app.store.members.byAccount('telegram', String(focal.id))?.id).toBe(memberId);
+    // A web dashboard session opened before the removal, and a login link not yet used.
+    const web = h.app.services.web;
+    web.baseUrl = 'http://127.0.0.1:8080/';
+    const member = h.app.store.members.byId(memberId)!;
+    const session = web.login(new URL(web.loginLink(member)!).searchParams.get('t')!, 'Firefox')!;
+    const unspent = new URL(web.loginLink(member)!).searchParams.get('t')!;
+    expect(web.visitor(session.cookie)?.member.id).toBe(memberId);
     const [done] = await h.press(admin, `/xoathanhvien ${memberId} chac`);
     expect(done).toContain('Đã xoá dữ liệu cá nhân của đầu mối CCHC Sở Tư pháp');
+    // Neither opens the dashboard as the erased member any more.
+    expect(web.visitor(session.cookie)).toBeUndefined();
+    expect(web.login(unspent, null)).toBeUndefined();
 
     // Every text column of every table, searched for the name and the chat id.
     const tables = (db().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
+import { createStore } from '../../src/store/store.js';
+import { applyRegistry, readRegistry } from '../../src/app/agency-registry.js';
+import { OLD_CHAT, seedRetentionRows } from '../helpers/retention-rows.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dondoc-prune-'));
+const db = join(dir, 'prune.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function withStore<T>(fn: (store: ReturnType<typeof createStore>) => T): T {
+  const store = createStore(openDatabase(db));
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+describe('npm run cli -- prune', () => {
+  // The CLI runs on the wall clock: the rows are dated from now, a minute back so "now" in the CLI is later still.
+  const seeded = withStore((store) => {
+    applyRegistry(store, readRegistry(join(process.cwd(), 'data', 'agencies.json')), new Date(), 'Asia/Ho_Chi_Minh');
+    return seedRetentionRows(store, new Date(Date.now() - 60_000));
+  });
+  const oldChatRows = () => withStore((s) => (s.db.prepare('SELECT (SELECT COUNT(*) FROM outbox WHERE chat_id = ?) + (SELECT COUNT(*) FROM pending_choices WHERE chat_id = ?) AS n').get(OLD_CHAT, OLD_CHAT) as { n: number }).n);
+  const pruneEntries = () => withStore((s) => s.audit.list({}).filter((e) => e.action === 'prune'));
+
+  it('--dry-run --json counts per kind what is past its period and changes nothing', () => {
+    const result = cli('prune', '--dry-run', '--json');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({ dryRun: true, counts: seeded.counts, days: { outbox: 30, incomingUpdates: 7, heldEvidence: 1, webSessions: 30, numberedChoices: 7 } });
+    expect(oldChatRows()).toBe(3);
+    expect(pruneEntries()).toEqual([]);
+  });
+
+  it('prunes the same rows, records it in the audit log as the command line, and a second run finds nothing', () => {
+    const result = cli('prune', '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ dryRun: false, counts: seeded.counts });
+    expect(oldChatRows()).toBe(0);
+    expect(withStore((s) => s.statuses.evidenceOf(seeded.eventId))).toHaveLength(1);
+    expect(pruneEntries()).toEqual([expect.objectContaining({ actorMemberId: null, via: 'cli', detail: expect.objectContaining({ counts: seeded.counts }) })]);
+    const again = cli('prune');
+    expect(again.out).toBe('Không có dữ liệu nào quá thời gian lưu.\n');
+    // Nothing removed: no audit entry.
+    expect(pruneEntries()).toHaveLength(1);
+    expect(cli('audit').out).toContain('dòng lệnh · cli · xoá dữ liệu quá thời gian lưu');
+  });
+
+  it('is in the help, with its --json shape', () => {
+    const help = cli('help').out;
+    expect(help).toContain('prune [--dry-run] [--json]');
+    expect(help).toContain('"counts":{"outbox","incomingUpdates","heldEvidence","webSessions","numberedChoices"}');
+    expect(cli('prune', '--now').err).toContain('không có tùy chọn “--now”');
+  });
+});
