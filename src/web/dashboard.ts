@@ -7,8 +7,9 @@ import type { CommandServices } from '../app/services.js';
 import type { WebVisitor } from '../app/web-auth.js';
 import { readBody, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
-import type { Html } from './html.js';
-import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type Frame } from './pages.js';
+import { Html } from './html.js';
+import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type Frame, type PageResult } from './pages.js';
+import { scoresPage } from './score-page.js';
 
 /** Where a request came in: the origin its forms must come from, and whether cookies need Secure. */
 interface Site {
@@ -86,7 +87,7 @@ export class WebDashboard {
       return this.redirect(res, '/web/');
     });
 
-    const view = (path: string, current: Frame['current'], render: (frame: Frame, agencyId: number | undefined, url: URL, visitor: WebVisitor) => Html) =>
+    const view = (path: string, current: Frame['current'], render: (frame: Frame, agencyId: number | undefined, url: URL, visitor: WebVisitor) => Html | PageResult) =>
       get(path, (req, res, url, site) => {
         const visitor = this.visitor(req, site);
         if (!visitor) return this.send(res, 401, messagePage(W.loginTitle, W.signedOut));
@@ -94,7 +95,8 @@ export class WebDashboard {
         const scope = this.scope(visitor, url.searchParams.get('coquan'));
         if (scope === 'forbidden') return this.send(res, 403, messagePage(W.forbidden, W.forbidden, frame));
         if (typeof scope === 'object') return this.send(res, 404, messagePage(W.notFound, W.unknownAgency(scope.unknown), frame));
-        return this.send(res, 200, render(frame, scope, url, visitor));
+        const out = render(frame, scope, url, visitor);
+        return out instanceof Html ? this.send(res, 200, out) : this.send(res, out.status, out.body);
       });
     view('/web/', 'overview', (frame, agencyId) => overviewPage(this.services, frame, agencyId));
     view('/web/quahan', 'overdue', (frame, agencyId) => overduePage(this.services, frame, agencyId));
@@ -102,6 +104,7 @@ export class WebDashboard {
       matrixPage(this.services, frame, agencyId, { ...(url.searchParams.get('linhvuc') ? { area: url.searchParams.get('linhvuc')! } : {}), ...(url.searchParams.get('loai') ? { kind: url.searchParams.get('loai')! } : {}) }),
     );
     view('/web/baocao', 'reports', (frame, agencyId) => reportsPage(this.services, frame, agencyId));
+    view('/web/diem', 'scores', (frame, agencyId, url) => scoresPage(this.services, frame, agencyId, url.searchParams));
     view('/web/phien', 'sessions', (frame, _agencyId, _url, visitor) => sessionsPage(frame, this.services.web.sessions(visitor.member), visitor.session.id, this.services.settings.timeZone));
 
     const action = (path: string, act: (visitor: WebVisitor, form: URLSearchParams, res: ServerResponse, site: Site) => unknown) =>

@@ -10,7 +10,7 @@ import { html, raw, type Html } from './html.js';
 /** The dashboard's words, in one place. */
 export const W = {
   app: 'dondoc — Bảng điều khiển CCHC',
-  nav: { overview: 'Tổng quan', overdue: 'Quá hạn', matrix: 'Ma trận', reports: 'Báo cáo định kỳ', sessions: 'Phiên đăng nhập', logout: 'Đăng xuất' },
+  nav: { overview: 'Tổng quan', overdue: 'Quá hạn', matrix: 'Ma trận', reports: 'Báo cáo định kỳ', scores: 'Điểm', broadcasts: 'Thông báo', exports: 'Xuất', sessions: 'Phiên đăng nhập', logout: 'Đăng xuất' },
   loginTitle: 'Đăng nhập bảng điều khiển',
   loginButton: 'Đăng nhập',
   loginFor: (name: string, agency: string) => `Liên kết đăng nhập của ${name} (${agency}). Bấm nút dưới đây để vào bảng điều khiển.`,
@@ -100,11 +100,17 @@ th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}.s
 button{font:inherit;padding:.4rem 1rem;border-radius:.4rem;border:1px solid #8b1a1a;background:#8b1a1a;color:#fff;cursor:pointer}
 button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weight:600}
 .notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
-label{display:flex;flex-direction:column;font-size:.85rem}select{font:inherit}
+label{display:flex;flex-direction:column;font-size:.85rem}select,input{font:inherit}.hint{font-size:.85rem;color:#555;margin-top:-.75rem}
 @media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,button{display:none}
 main{padding:0;max-width:none}.scroll{overflow:visible}table{page-break-inside:auto}tr{page-break-inside:avoid}
 .card{border:1px solid #999}td,th{border-color:#999}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
+
+/** A page with its HTTP status (a form's bad value: 400 with the page and the message). */
+export interface PageResult {
+  status: number;
+  body: Html;
+}
 
 /** What every page's frame needs: who is looking, which tab, the CSRF token for the logout form. */
 export interface Frame {
@@ -122,7 +128,7 @@ export function page(title: string, body: Html, frame?: Frame): Html {
 <body><header><strong>${W.app}</strong>${frame ? html`<div class="who">${W.who(frame.member)}</div>` : ''}</header>
 ${
   frame
-    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('sessions', '/web/phien')}
+    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('sessions', '/web/phien')}
 <form method="post" action="/web/dangxuat"><input type="hidden" name="csrf" value="${frame.csrf}"><button class="link" type="submit">${W.nav.logout}</button></form></nav>`
     : ''
 }

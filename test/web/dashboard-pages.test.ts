@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDashboard, type WebDashboardHarness } from '../helpers/web-dashboard.js';
+
+/**
+ * The dashboard's pages beyond the overview (issue 31): Điểm, Thông báo, Xuất, extension decisions,
+ * the matrix's filters and history — each through real HTTP, each compared with the chat command
+ * that gives the same figures (test/helpers/web-dashboard.ts sets up the app and the people).
+ */
+let h: WebDashboardHarness;
+
+beforeAll(async () => {
+  h = await startDashboard();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Text of a page's cell as a person reads it (the template escapes, the chat does not). */
+const unescape = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#96;/g, '`')
+    .replace(/&amp;/g, '&');
+
+/** /diem's criterion lines: "x/y — title" (or "không áp dụng — title") then the reason on the next line. */
+function chatCriteria(text: string): Map<string, { points: string; why: string }> {
+  const lines = text.split('\n');
+  const out = new Map<string, { points: string; why: string }>();
+  lines.forEach((line, i) => {
+    const m = /^([\d,]+\/[\d,]+|không áp dụng) — (.+)$/.exec(line);
+    if (m) out.set(m[2]!, { points: m[1]!, why: lines[i + 1]!.trim() });
+  });
+  return out;
+}
+
+/** The web page's criterion rows, by title. */
+function pageCriteria(page: string): Map<string, { points: string; why: string }> {
+  return new Map(
+    [...page.matchAll(/<tr data-criterion="[^"]+"><th>(.*?)<\/th><td class="n" data-points="[^"]*">(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [unescape(m[1]!), { points: unescape(m[2]!), why: unescape(m[3]!) }]),
+  );
+}
+
+describe('Điểm và xếp hạng (/web/diem)', () => {
+  it('shows a focal point their agency’s points and reasons as of a chosen past day: what /diem said on that day', async () => {
+    const cookie = await h.login('focalA');
+    // What the chat said on 31/03/2024 (the fake clock set back to that morning), then back to mid-May.
+    h.t.clock.set('2024-03-31T03:00:00Z');
+    const chat = await h.say('focalA', '/diem');
+    h.t.clock.set('2024-05-15T02:00:00Z');
+    expect(chat).toContain('tính đến 31/03/2024');
+    const page = await h.text('/web/diem?ngay=2024-03-31', cookie);
+    expect(page).toContain('tính đến 31/03/2024');
+    const want = chatCriteria(chat);
+    // The rubric has three criteria in force: a comparison of nothing would prove nothing.
+    expect(want.size).toBeGreaterThanOrEqual(3);
+    expect(pageCriteria(page)).toEqual(want);
+    const total = /Tổng: ([\d,]+\/[\d,]+) điểm/.exec(chat)![1];
+    expect(unescape(/<tfoot>.*?<td class="n"[^>]*>(.*?)<\/td>/.exec(page)![1]!)).toBe(total);
+    // Only A: no ranking of other agencies on a focal point's page.
+    expect(page).not.toContain('data-agency=');
+    expect(page).toContain(h.t.app.store.agencies.byId(h.people.agencyA)!.name);
+  });
+
+  it('without a date shows today’s scores, as /diem today; a past period is scored to its end, as /diem 2024-Q1', async () => {
+    const cookie = await h.login('focalA');
+    expect(pageCriteria(await h.text('/web/diem', cookie))).toEqual(chatCriteria(await h.say('focalA', '/diem')));
+    const q1 = await h.text('/web/diem?ky=2024-Q1', cookie);
+    const chatQ1 = await h.say('focalA', '/diem 2024-Q1');
+    // Quý I ended before 15/05: scored as of its end, moved like a deadline to the next working day (31/03/2024 is a Sunday).
+    expect(chatQ1).toContain('tính đến 01/04/2024');
+    expect(q1).toContain('tính đến 01/04/2024');
+    expect(pageCriteria(q1)).toEqual(chatCriteria(chatQ1));
+  });
+
+  it('refuses another agency’s scores to a focal point (403)', async () => {
+    const cookie = await h.login('focalA');
+    const codeB = h.t.app.store.agencies.byId(h.people.agencyB)!.code;
+    expect((await h.getPage(`/web/diem?coquan=${encodeURIComponent(codeB)}`, cookie)).status).toBe(403);
+  });
+
+  it('ranks a kind of agency for a leader with the ranks and totals /xephang gives, and opens one agency as /diem <code>', async () => {
+    // B reports all its lead tasks done today: B's completion rate stands out, so the ranking is not one big tie.
+    const { services } = h.t.app;
+    for (const task of services.tasks.forAgency(h.people.agencyB).filter((x) => x.role === 'lead' && !x.view.finished)) {
+      services.statuses.recordTask(h.people.focalB, 'local', task, { code: task.code, status: 'done', progress: 100, reason: null, evidence: null, requestedDate: null });
+    }
+    const cookie = await h.login('leader');
+    const page = await h.text('/web/diem?ngay=2024-05-15&loai=so_ban_nganh', cookie);
+    const rows = new Map(
+      [...page.matchAll(/<tr data-agency="([^"]+)" data-rank="(\d*)"><td class="n">[^<]*<\/td><th><a href="[^"]*">(.*?)<\/a><\/th><td class="n" data-total="[^"]*"><b>(.*?)<\/b>/g)].map((m) => [
+        unescape(m[3]!),
+        { code: m[1]!, rank: m[2]!, total: m[4]! },
+      ]),
+    );
+    expect(rows.size).toBeGreaterThan(3);
+    const chat = await h.say('leader', '/xephang so 2024');
+    const lines = chat.split('\n').flatMap((l) => {
+      const m = /^(\d+)\. (.+): ([\d,]+\/[\d,]+)$/.exec(l);
+      return m ? [{ rank: m[1]!, name: m[2]!, total: m[3]! }] : [];
+    });
+    // B alone finished all it owed: first; the others share the next rank, a group line in chat ("2. 13 cơ quan cùng điểm …").
+    expect(lines.length).toBeGreaterThan(0);
+    const groups = [...chat.matchAll(/^(\d+)\. (\d+) cơ quan cùng điểm/gm)];
+    for (const g of groups) expect([...rows.values()].filter((r) => r.rank === g[1]).length).toBe(Number(g[2]));
+    expect(lines.length + groups.reduce((n, g) => n + Number(g[2]), 0)).toBe([...rows.values()].filter((r) => r.rank !== '').length);
+    expect(rows.get(h.t.app.store.agencies.byId(h.people.agencyB)!.name)?.rank).toBe('1');
+    for (const l of lines) expect(rows.get(l.name), l.name).toMatchObject({ rank: l.rank, total: l.total });
+    // One agency's row opens its criteria: the same as /diem <code> in chat.
+    const one = [...rows.values()][0]!;
+    const detail = await h.text(`/web/diem?ngay=2024-05-15&coquan=${encodeURIComponent(one.code)}`, cookie);
+    expect(pageCriteria(detail)).toEqual(chatCriteria(await h.say('leader', `/diem ${one.code} 2024`)));
+  });
+
+  it('says what is wrong with a bad day, a future day or a bad period (400), and escapes what was typed', async () => {
+    const cookie = await h.login('leader');
+    const bad = await h.getPage('/web/diem?ngay=2024-02-30', cookie);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Ngày “2024-02-30” không hợp lệ');
+    const future = await h.getPage('/web/diem?ngay=2024-06-01', cookie);
+    expect(future.status).toBe(400);
+    expect(await future.text()).toContain('Ngày 01/06/2024 chưa tới');
+    const typed = await h.getPage(`/web/diem?ky=${encodeURIComponent('<script>x</script>')}`, cookie);
+    expect(typed.status).toBe(400);
+    const body = await typed.text();
+    expect(body).toContain('Kỳ “&lt;script&gt;x&lt;/script&gt;” không hợp lệ');
+    expect(body).not.toContain('<script>');
+  });
+});
