@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { Html } from './html.js';
 import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type Frame, type PageResult } from './pages.js';
 import { scoresPage } from './score-page.js';
+import { broadcastsPage } from './broadcast-page.js';
 
 /** Where a request came in: the origin its forms must come from, and whether cookies need Secure. */
 interface Site {
@@ -105,6 +106,7 @@ export class WebDashboard {
     );
     view('/web/baocao', 'reports', (frame, agencyId) => reportsPage(this.services, frame, agencyId));
     view('/web/diem', 'scores', (frame, agencyId, url) => scoresPage(this.services, frame, agencyId, url.searchParams));
+    view('/web/thongbao', 'broadcasts', (frame, agencyId, url) => broadcastsPage(this.services, frame, agencyId, url.searchParams));
     view('/web/phien', 'sessions', (frame, _agencyId, _url, visitor) => sessionsPage(frame, this.services.web.sessions(visitor.member), visitor.session.id, this.services.settings.timeZone));
 
     const action = (path: string, act: (visitor: WebVisitor, form: URLSearchParams, res: ServerResponse, site: Site) => unknown) =>

@@ -101,6 +101,7 @@ button{font:inherit;padding:.4rem 1rem;border-radius:.4rem;border:1px solid #8b1
 button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weight:600}
 .notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
 label{display:flex;flex-direction:column;font-size:.85rem}select,input{font:inherit}.hint{font-size:.85rem;color:#555;margin-top:-.75rem}
+.body{white-space:pre-wrap;background:#fff;border-left:4px solid #ccc;margin:0 0 1rem;padding:.5rem 1rem}
 @media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,button{display:none}
 main{padding:0;max-width:none}.scroll{overflow:visible}table{page-break-inside:auto}tr{page-break-inside:avoid}
 .card{border:1px solid #999}td,th{border-color:#999}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -128,7 +129,7 @@ export function page(title: string, body: Html, frame?: Frame): Html {
 <body><header><strong>${W.app}</strong>${frame ? html`<div class="who">${W.who(frame.member)}</div>` : ''}</header>
 ${
   frame
-    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('sessions', '/web/phien')}
+    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('broadcasts', '/web/thongbao')}${tab('sessions', '/web/phien')}
 <form method="post" action="/web/dangxuat"><input type="hidden" name="csrf" value="${frame.csrf}"><button class="link" type="submit">${W.nav.logout}</button></form></nav>`
     : ''
 }

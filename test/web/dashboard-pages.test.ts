@@ -131,3 +131,55 @@ describe('Điểm và xếp hạng (/web/diem)', () => {
     expect(body).not.toContain('<script>');
   });
 });
+
+describe('Thông báo (/web/thongbao)', () => {
+  /** Sends a broadcast from the admin's chat as Sở Nội vụ does (draft, audience, send); returns its number. */
+  async function broadcast(body: string, audience: string): Promise<number> {
+    const drafted = await h.say('admin', `/thongbao ${body}`);
+    const id = Number(/Thông báo #(\d+) đã soạn/.exec(drafted)![1]);
+    expect(await h.say('admin', `/tb_doituong ${id} ${audience}`)).toContain(`Xem trước thông báo #${id}`);
+    expect(await h.say('admin', `/tb_gui ${id}`)).toContain(`Đang gửi thông báo #${id}`);
+    return id;
+  }
+
+  it('shows a broadcast’s delivery and acknowledgement per agency with the totals /thongbao_tt gives; focal points only theirs', async () => {
+    const toAll = await broadcast('Đề nghị <b>nộp</b> báo cáo quý II trước 15/6 & gửi kèm minh chứng.', 'focal');
+    const codeB = h.t.app.store.agencies.byId(h.people.agencyB)!.code;
+    const toB = await broadcast('Riêng Sở: bổ sung số liệu.', `coquan ${codeB}`);
+    expect(await h.say('focalA', `/danhan ${toAll}`)).toContain('đã ghi nhận');
+    const admin = await h.login('admin');
+    const page = await h.text(`/web/thongbao?so=${toAll}`, admin);
+    const chat = await h.say('admin', `/thongbao_tt ${toAll}`);
+    const stats = /Người nhận: (\d+)\. Đã gửi: (\d+); đang chờ gửi: (\d+); không liên lạc được: (\d+); lỗi: (\d+)\./.exec(chat)!;
+    const acked = /Đã bấm “Đã nhận”: (\d+)\/(\d+)/.exec(chat)!;
+    const figures = (key: string) => Number(new RegExp(`data-figure="${key}">(\\d+)<`).exec(page)![1]);
+    // Two focal points (A and B) are the audience; A pressed "Đã nhận".
+    expect(figures('recipients')).toBe(2);
+    expect([figures('recipients'), figures('sent'), figures('pending'), figures('unreachable'), figures('failed')]).toEqual(stats.slice(1, 6).map(Number));
+    expect(figures('acknowledged')).toBe(Number(acked[1]));
+    // Per agency: the rows add up to the totals, and the agencies not acknowledged are /thongbao_tt's list.
+    const rows = [...page.matchAll(/<tr data-agency="[^"]+" class="[^"]+"><th>(.*?)<br><small>(.*?)<\/small><\/th>(.*?)<\/tr>/g)];
+    const count = (row: string, key: string) => Number(new RegExp(`data-count="${key}">(\\d+)<`).exec(row)![1]);
+    expect(rows.reduce((n, r) => n + count(r[3]!, 'recipients'), 0)).toBe(figures('recipients'));
+    expect(rows.reduce((n, r) => n + count(r[3]!, 'acknowledged'), 0)).toBe(figures('acknowledged'));
+    const notAcked = rows.filter((r) => r[2] === 'chưa xác nhận').map((r) => unescape(r[1]!));
+    expect(notAcked).toEqual(/Cơ quan chưa xác nhận: (.+)\./.exec(chat)![1]!.split(', '));
+    expect(notAcked).toEqual([h.t.app.store.agencies.byId(h.people.agencyB)!.name]);
+    // The body is shown escaped: the admin's "<b>" is text, not markup.
+    expect(page).toContain('Đề nghị &lt;b&gt;nộp&lt;/b&gt; báo cáo quý II trước 15/6 &amp; gửi kèm minh chứng.');
+
+    const focal = await h.login('focalA');
+    const list = await h.text('/web/thongbao', focal);
+    expect([...list.matchAll(/<tr data-broadcast="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([toAll]);
+    expect((await h.getPage(`/web/thongbao?so=${toB}`, focal)).status).toBe(403);
+    const own = await h.text(`/web/thongbao?so=${toAll}`, focal);
+    // A's own row only, and A's counts: one recipient, who acknowledged.
+    expect([...own.matchAll(/<tr data-agency="([^"]+)"/g)].map((m) => m[1])).toEqual([h.t.app.store.agencies.byId(h.people.agencyA)!.code]);
+    expect(Number(/data-figure="acknowledged">(\d+)</.exec(own)![1])).toBe(1);
+    expect(Number(/data-figure="recipients">(\d+)</.exec(own)![1])).toBe(1);
+    // A leader sees both, read-only.
+    const leader = await h.text('/web/thongbao', await h.login('leader'));
+    expect([...leader.matchAll(/<tr data-broadcast="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([toB, toAll]);
+    expect((await h.getPage('/web/thongbao?so=999', focal)).status).toBe(404);
+  });
+});
