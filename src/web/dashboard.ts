@@ -8,7 +8,8 @@ import type { WebVisitor } from '../app/web-auth.js';
 import { readBody, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { Html } from './html.js';
-import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type Frame, type PageResult } from './pages.js';
+import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type FileResult, type Frame, type PageResult } from './pages.js';
+import { exportFile, exportPage } from './export-page.js';
 import { scoresPage } from './score-page.js';
 import { broadcastsPage } from './broadcast-page.js';
 
@@ -88,16 +89,18 @@ export class WebDashboard {
       return this.redirect(res, '/web/');
     });
 
-    const view = (path: string, current: Frame['current'], render: (frame: Frame, agencyId: number | undefined, url: URL, visitor: WebVisitor) => Html | PageResult) =>
-      get(path, (req, res, url, site) => {
+    const view = (path: string, current: Frame['current'], render: (frame: Frame, agencyId: number | undefined, url: URL, visitor: WebVisitor) => Html | PageResult | Promise<PageResult | FileResult>) =>
+      get(path, async (req, res, url, site) => {
         const visitor = this.visitor(req, site);
         if (!visitor) return this.send(res, 401, messagePage(W.loginTitle, W.signedOut));
         const frame: Frame = { member: visitor.member, csrf: visitor.session.csrfToken, current };
         const scope = this.scope(visitor, url.searchParams.get('coquan'));
         if (scope === 'forbidden') return this.send(res, 403, messagePage(W.forbidden, W.forbidden, frame));
         if (typeof scope === 'object') return this.send(res, 404, messagePage(W.notFound, W.unknownAgency(scope.unknown), frame));
-        const out = render(frame, scope, url, visitor);
-        return out instanceof Html ? this.send(res, 200, out) : this.send(res, out.status, out.body);
+        const out = await render(frame, scope, url, visitor);
+        if (out instanceof Html) return this.send(res, 200, out);
+        if ('file' in out) return this.sendFile(res, out.file);
+        return this.send(res, out.status, out.body);
       });
     view('/web/', 'overview', (frame, agencyId) => overviewPage(this.services, frame, agencyId));
     view('/web/quahan', 'overdue', (frame, agencyId) => overduePage(this.services, frame, agencyId));
@@ -107,6 +110,8 @@ export class WebDashboard {
     view('/web/baocao', 'reports', (frame, agencyId) => reportsPage(this.services, frame, agencyId));
     view('/web/diem', 'scores', (frame, agencyId, url) => scoresPage(this.services, frame, agencyId, url.searchParams));
     view('/web/thongbao', 'broadcasts', (frame, agencyId, url) => broadcastsPage(this.services, frame, agencyId, url.searchParams));
+    view('/web/xuat', 'exports', (frame) => exportPage(this.services, frame));
+    view('/web/xuat/tep', 'exports', (frame, _agencyId, url) => exportFile(this.services, frame, url.searchParams));
     view('/web/phien', 'sessions', (frame, _agencyId, _url, visitor) => sessionsPage(frame, this.services.web.sessions(visitor.member), visitor.session.id, this.services.settings.timeZone));
 
     const action = (path: string, act: (visitor: WebVisitor, form: URLSearchParams, res: ServerResponse, site: Site) => unknown) =>
@@ -152,6 +157,18 @@ export class WebDashboard {
   private send(res: ServerResponse, status: number, body: Html): void {
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS });
     res.end(body.text);
+  }
+
+  /** A download: the file under its name (RFC 6266, UTF-8 name too), never cached. */
+  private sendFile(res: ServerResponse, file: FileResult['file']): void {
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.mimeType,
+      'content-length': file.data.length,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    });
+    res.end(file.data);
   }
 
   private redirect(res: ServerResponse, location: string): void {

@@ -102,15 +102,24 @@ button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weig
 .notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
 label{display:flex;flex-direction:column;font-size:.85rem}select,input{font:inherit}.hint{font-size:.85rem;color:#555;margin-top:-.75rem}
 .body{white-space:pre-wrap;background:#fff;border-left:4px solid #ccc;margin:0 0 1rem;padding:.5rem 1rem}
-@media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,button{display:none}
-main{padding:0;max-width:none}.scroll{overflow:visible}table{page-break-inside:auto}tr{page-break-inside:avoid}
-.card{border:1px solid #999}td,th{border-color:#999}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,button,.hint{display:none}
+main{padding:0;max-width:none}.scroll{overflow:visible}table{page-break-inside:auto;font-size:9pt}tr{page-break-inside:avoid}
+.card{border:1px solid #999}td,th{border-color:#999;overflow-wrap:anywhere}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.cards{grid-template-columns:repeat(4,1fr)}
+.matrix,.matrix tbody{display:block;border:none}.matrix thead{display:none}.matrix tr{display:block;break-inside:avoid;border-top:1px solid #999;padding:2pt 0}
+.matrix tbody th{display:block;position:static;max-width:none;min-width:0;background:none;border:none;font-size:10pt}
+.matrix td{display:inline-block;width:32%;min-width:0;margin:1pt 0;font-size:8pt}.matrix td.none{display:none}.matrix td::before{content:attr(data-code) ": ";font-weight:600}}
 `;
 
 /** A page with its HTTP status (a form's bad value: 400 with the page and the message). */
 export interface PageResult {
   status: number;
   body: Html;
+}
+
+/** A file to download (the workbook). */
+export interface FileResult {
+  file: { name: string; mimeType: string; data: Buffer };
 }
 
 /** What every page's frame needs: who is looking, which tab, the CSRF token for the logout form. */
@@ -129,7 +138,7 @@ export function page(title: string, body: Html, frame?: Frame): Html {
 <body><header><strong>${W.app}</strong>${frame ? html`<div class="who">${W.who(frame.member)}</div>` : ''}</header>
 ${
   frame
-    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('broadcasts', '/web/thongbao')}${tab('sessions', '/web/phien')}
+    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('broadcasts', '/web/thongbao')}${frame.member.role === 'focal' ? '' : tab('exports', '/web/xuat')}${tab('sessions', '/web/phien')}
 <form method="post" action="/web/dangxuat"><input type="hidden" name="csrf" value="${frame.csrf}"><button class="link" type="submit">${W.nav.logout}</button></form></nav>`
     : ''
 }
@@ -220,7 +229,7 @@ ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('',
             const t = byTask.get(id);
             if (!t) return html`<td class="none"></td>`;
             const state = cellState(t);
-            return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}">${state.label}</td>`;
+            return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}" data-code="${c.code}">${state.label}</td>`;
           })}</tr>`;
         })}</tbody></table></div>`;
   return page(W.matrixTitle, html`<h1>${W.matrixTitle}</h1><p>${W.matrixNote}</p>${filterForm}${legend}${table}`, frame);

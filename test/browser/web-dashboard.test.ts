@@ -65,4 +65,30 @@ describe('web dashboard in a real browser', () => {
     expect(await page.getByRole('button', { name: 'Đăng nhập' }).count()).toBe(0);
     await context.close();
   });
+
+  it('prints every page on A4 without cutting anything off at the right edge (the print stylesheet)', async () => {
+    // An admin sees every tab. 186 mm (A4 less 12 mm margins) at 96 px per inch is 703 px.
+    const admin = app.store.members.list().find((m) => m.role === 'admin')!;
+    const link = app.services.web.loginLink(admin)!;
+    const context = await browser.newContext({ viewport: { width: 703, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Tổng quan CCHC');
+    const tabs = await Promise.all((await page.locator('nav a').all()).map(async (a) => (await a.getAttribute('href'))!));
+    expect(tabs).toEqual(expect.arrayContaining(['/web/', '/web/quahan', '/web/matran', '/web/baocao', '/web/diem', '/web/thongbao', '/web/xuat']));
+    for (const path of tabs) {
+      await page.goto(new URL(path, link).toString());
+      await page.emulateMedia({ media: 'print' });
+      // Nothing wider than the printable width: a wide table would be clipped on paper (the matrix reflows agency by agency).
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect(width, path).toBeLessThanOrEqual(703);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      // A4 is 595 × 842 points (210 × 297 mm).
+      expect(/\/MediaBox \[0 0 594\.9\d* 841\.9\d*\]/.test(pdf.toString('latin1')), path).toBe(true);
+      if (path === '/web/matran') await page.screenshot({ path: join(SHOTS, 'ma-tran-in-a4.png') });
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await context.close();
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { plainText } from '../../src/app/reply.js';
+import { plainText, type Reply } from '../../src/app/reply.js';
 import type { Member } from '../../src/store/member-repo.js';
 import { createTestApp } from './test-app.js';
 import { linkedMember } from './members.js';
@@ -50,10 +50,15 @@ export class WebDashboardHarness {
     this.origin = new URL(base).origin;
   }
 
-  /** What dondoc answers in the local chat to `text` from this chat id. */
-  async say(chat: string, text: string): Promise<string> {
+  /** dondoc's replies in the local chat to `text` from this chat id (attachments included). */
+  async replies(chat: string, text: string): Promise<Reply[]> {
     const out = await this.t.app.dispatcher.handle({ platform: 'local', platformUserId: chat, chatId: chat, chatType: 'private', senderName: chat, text }, { buttons: true } as never);
-    return out.replies.map((r) => plainText(r.text)).join('\n');
+    return out.replies;
+  }
+
+  /** What dondoc answers in the local chat to `text` from this chat id, as text. */
+  async say(chat: string, text: string): Promise<string> {
+    return (await this.replies(chat, text)).map((r) => plainText(r.text)).join('\n');
   }
 
   /** The login link /web sends to this member in chat. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { startDashboard, type WebDashboardHarness } from '../helpers/web-dashboard.js';
 
 /**
@@ -181,5 +182,48 @@ describe('Thông báo (/web/thongbao)', () => {
     const leader = await h.text('/web/thongbao', await h.login('leader'));
     expect([...leader.matchAll(/<tr data-broadcast="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([toB, toAll]);
     expect((await h.getPage('/web/thongbao?so=999', focal)).status).toBe(404);
+  });
+});
+
+describe('Xuất (/web/xuat)', () => {
+  /** Every sheet's cell values, row by row: what a person sees in the workbook. */
+  async function sheets(data: Buffer): Promise<Record<string, unknown[][]>> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as never);
+    const out: Record<string, unknown[][]> = {};
+    workbook.eachSheet((sheet) => {
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => rows.push(JSON.parse(JSON.stringify(row.values)) as unknown[]));
+      out[sheet.name] = rows;
+    });
+    return out;
+  }
+
+  it('downloads the same workbook as /xuatexcel for the same period (admins and leaders); focal points get 403', async () => {
+    const leader = await h.login('leader');
+    const form = await h.text('/web/xuat', leader);
+    expect(form).toContain('action="/web/xuat/tep"');
+    const res = await h.getPage('/web/xuat/tep?ky=2024-Q1', leader);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toContain('filename="dondoc-2024-Q1.xlsx"');
+    const web = Buffer.from(await res.arrayBuffer());
+    const [reply] = await h.replies('leader', '/xuatexcel 2024-Q1');
+    const chat = reply!.attachments![0]!;
+    expect(chat.filename).toBe('dondoc-2024-Q1.xlsx');
+    const [fromWeb, fromChat] = [await sheets(web), await sheets(chat.data!)];
+    // Tasks, reports and scores: every cell equal, and not an empty book.
+    expect(Object.keys(fromWeb).length).toBeGreaterThanOrEqual(3);
+    expect(Object.values(fromWeb).reduce((n, rows) => n + rows.length, 0)).toBeGreaterThan(20);
+    expect(fromWeb).toEqual(fromChat);
+
+    const bad = await h.getPage('/web/xuat/tep?ky=2024-Q5', leader);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Kỳ “2024-Q5” không hợp lệ');
+    const focal = await h.login('focalA');
+    expect((await h.getPage('/web/xuat', focal)).status).toBe(403);
+    expect((await h.getPage('/web/xuat/tep?ky=2024', focal)).status).toBe(403);
+    // Nor is the tab offered to them.
+    expect(await h.text('/web/', focal)).not.toContain('href="/web/xuat"');
   });
 });
