@@ -10,6 +10,8 @@ import type { Logger } from '../logger.js';
 import { Html } from './html.js';
 import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type FileResult, type Frame, type PageResult } from './pages.js';
 import { exportFile, exportPage } from './export-page.js';
+import { decisionResult, extensionsPage } from './extension-page.js';
+import { decideExtension } from '../../commands/status.js';
 import { scoresPage } from './score-page.js';
 import { broadcastsPage } from './broadcast-page.js';
 
@@ -112,6 +114,7 @@ export class WebDashboard {
     view('/web/thongbao', 'broadcasts', (frame, agencyId, url) => broadcastsPage(this.services, frame, agencyId, url.searchParams));
     view('/web/xuat', 'exports', (frame) => exportPage(this.services, frame));
     view('/web/xuat/tep', 'exports', (frame, _agencyId, url) => exportFile(this.services, frame, url.searchParams));
+    view('/web/giahan', 'extensions', (frame, agencyId) => extensionsPage(this.services, frame, agencyId));
     view('/web/phien', 'sessions', (frame, _agencyId, _url, visitor) => sessionsPage(frame, this.services.web.sessions(visitor.member), visitor.session.id, this.services.settings.timeZone));
 
     const action = (path: string, act: (visitor: WebVisitor, form: URLSearchParams, res: ServerResponse, site: Site) => unknown) =>
@@ -125,6 +128,16 @@ export class WebDashboard {
       this.services.web.revoke(visitor.member, visitor.session.id);
       res.setHeader('set-cookie', this.cookie(site, '', 0));
       return this.send(res, 200, messagePage(W.nav.logout, W.loggedOut));
+    });
+    // The one write: an admin decides an extension request, exactly as /duyetgiahan or /tuchoigiahan in chat.
+    action('/web/giahan', (visitor, form, res) => {
+      const frame: Frame = { member: visitor.member, csrf: visitor.session.csrfToken, current: 'extensions' };
+      const out = decisionResult(frame, form, (id, approve, note) => {
+        const result = decideExtension(this.services, visitor.member, id, approve, note, 'web');
+        if (result.ok) this.logger.info({ memberId: visitor.member.id, request: id, approve }, 'extension decided on the web');
+        return result;
+      });
+      return this.send(res, out.status, out.body);
     });
     action('/web/phien/dong', (visitor, form, res) => {
       this.services.web.revoke(visitor.member, Number(form.get('id')));

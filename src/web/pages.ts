@@ -10,7 +10,7 @@ import { html, raw, type Html } from './html.js';
 /** The dashboard's words, in one place. */
 export const W = {
   app: 'dondoc — Bảng điều khiển CCHC',
-  nav: { overview: 'Tổng quan', overdue: 'Quá hạn', matrix: 'Ma trận', reports: 'Báo cáo định kỳ', scores: 'Điểm', broadcasts: 'Thông báo', exports: 'Xuất', sessions: 'Phiên đăng nhập', logout: 'Đăng xuất' },
+  nav: { overview: 'Tổng quan', overdue: 'Quá hạn', matrix: 'Ma trận', reports: 'Báo cáo định kỳ', scores: 'Điểm', extensions: 'Gia hạn', broadcasts: 'Thông báo', exports: 'Xuất', sessions: 'Phiên đăng nhập', logout: 'Đăng xuất' },
   loginTitle: 'Đăng nhập bảng điều khiển',
   loginButton: 'Đăng nhập',
   loginFor: (name: string, agency: string) => `Liên kết đăng nhập của ${name} (${agency}). Bấm nút dưới đây để vào bảng điều khiển.`,
@@ -98,7 +98,7 @@ th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}.s
 .done{background:#d9f2df}.late-done{background:#fff3c4}.overdue{background:#f9d0d0}.problem{background:#fde2c8}.ext{background:#e3dcf5}
 .progress{background:#dbe8fb}.open{background:#fff}.none{background:#eee;color:#666}.coord{font-style:italic}
 button{font:inherit;padding:.4rem 1rem;border-radius:.4rem;border:1px solid #8b1a1a;background:#8b1a1a;color:#fff;cursor:pointer}
-button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weight:600}
+button.secondary{background:#fff;color:#8b1a1a}form.decide{display:flex;flex-wrap:wrap;gap:.4rem;align-items:end}button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weight:600}
 .notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
 label{display:flex;flex-direction:column;font-size:.85rem}select,input{font:inherit}.hint{font-size:.85rem;color:#555;margin-top:-.75rem}
 .body{white-space:pre-wrap;background:#fff;border-left:4px solid #ccc;margin:0 0 1rem;padding:.5rem 1rem}
@@ -138,7 +138,7 @@ export function page(title: string, body: Html, frame?: Frame): Html {
 <body><header><strong>${W.app}</strong>${frame ? html`<div class="who">${W.who(frame.member)}</div>` : ''}</header>
 ${
   frame
-    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('broadcasts', '/web/thongbao')}${frame.member.role === 'focal' ? '' : tab('exports', '/web/xuat')}${tab('sessions', '/web/phien')}
+    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('extensions', '/web/giahan')}${tab('broadcasts', '/web/thongbao')}${frame.member.role === 'focal' ? '' : tab('exports', '/web/xuat')}${tab('sessions', '/web/phien')}
 <form method="post" action="/web/dangxuat"><input type="hidden" name="csrf" value="${frame.csrf}"><button class="link" type="submit">${W.nav.logout}</button></form></nav>`
     : ''
 }

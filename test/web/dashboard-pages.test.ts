@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { startDashboard, type WebDashboardHarness } from '../helpers/web-dashboard.js';
+import { csrfOf, startDashboard, type WebDashboardHarness } from '../helpers/web-dashboard.js';
 
 /**
  * The dashboard's pages beyond the overview (issue 31): Điểm, Thông báo, Xuất, extension decisions,
@@ -225,5 +225,79 @@ describe('Xuất (/web/xuat)', () => {
     expect((await h.getPage('/web/xuat/tep?ky=2024', focal)).status).toBe(403);
     // Nor is the tab offered to them.
     expect(await h.text('/web/', focal)).not.toContain('href="/web/xuat"');
+  });
+});
+
+describe('Gia hạn (/web/giahan): the one write', () => {
+  /** A's focal point asks in chat for more time on one of A's open lead tasks; returns the request's number and the task code. */
+  async function askExtension(skip: number): Promise<{ id: number; code: string }> {
+    const { services, store } = h.t.app;
+    const task = services.tasks.forAgency(h.people.agencyA).filter((x) => x.role === 'lead' && !x.view.finished)[skip]!;
+    expect(await h.say('focalA', `gia hạn ${task.code} đến 30/06/2024 vì chờ hướng dẫn của Bộ`)).toContain('Yêu cầu đã gửi Sở Nội vụ');
+    const event = store.db.prepare("SELECT id FROM status_events WHERE status = 'extension_requested' AND item_id = ? ORDER BY id DESC").get(task.id) as { id: number };
+    return { id: event.id, code: task.code };
+  }
+
+  /** The decision event, audit row and the requester's notice a decision leaves behind, without what differs by door (ids, times, via). */
+  function traces(requestId: number) {
+    const { db } = h.t.app.store;
+    const decision = db.prepare('SELECT item_kind AS itemKind, agency_id AS agencyId, member_id AS memberId, status, reason, requested_date AS requestedDate FROM status_events WHERE refers_to = ?').all(requestId);
+    const audit = db.prepare("SELECT actor_member_id AS actor, action, via FROM audit_log WHERE action = 'extension_decision' AND detail LIKE ?").all(`%"request":${requestId},%`);
+    const notice = db.prepare('SELECT member_id AS memberId, payload FROM outbox WHERE dedupe_key = ?').all(`decision:${requestId}`) as { memberId: number; payload: string }[];
+    return { decision, audit, notice };
+  }
+
+  it('an admin approves from the web: recorded as /duyetgiahan records it, the requester told; leaders and focal points get 403', async () => {
+    const onWeb = await askExtension(0);
+    const inChat = await askExtension(1);
+    const admin = await h.login('admin');
+    const page = await h.text('/web/giahan', admin);
+    expect(page).toContain(`<tr data-request="${onWeb.id}">`);
+    const csrf = csrfOf(page);
+    // Leaders and focal points read the list but may not decide, even with their own valid token.
+    for (const who of ['leader', 'focalA']) {
+      const cookie = await h.login(who);
+      const theirs = await h.text('/web/giahan', cookie);
+      expect(theirs).toContain(`<tr data-request="${onWeb.id}">`);
+      expect(theirs).not.toContain('name="quyetdinh"');
+      expect((await h.postForm('/web/giahan', { csrf: csrfOf(theirs), id: String(onWeb.id), quyetdinh: 'dongy' }, { cookie })).status).toBe(403);
+    }
+    // Without the token, or from another origin: refused, nothing recorded.
+    expect((await h.postForm('/web/giahan', { id: String(onWeb.id), quyetdinh: 'dongy' }, { cookie: admin })).status).toBe(403);
+    expect((await h.postForm('/web/giahan', { csrf, id: String(onWeb.id), quyetdinh: 'dongy' }, { cookie: admin, origin: 'http://evil.example' })).status).toBe(403);
+    expect(traces(onWeb.id).decision).toEqual([]);
+
+    const res = await h.postForm('/web/giahan', { csrf, id: String(onWeb.id), quyetdinh: 'dongy', ghichu: 'Đồng ý, không lùi thêm' }, { cookie: admin });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(`Đã đồng ý gia hạn ${onWeb.code} đến 30/06/2024. dondoc đã báo cơ quan và lập lại lịch nhắc.`);
+    expect(await h.say('admin', `/duyetgiahan ${inChat.id} Đồng ý, không lùi thêm`)).toContain(`Đã đồng ý gia hạn ${inChat.code} đến 30/06/2024`);
+    // The same event, audit entry (but "via") and notice to the requester as the chat's decision.
+    const web = traces(onWeb.id);
+    const chat = traces(inChat.id);
+    expect(web.decision).toEqual(chat.decision);
+    expect(web.decision).toMatchObject([{ status: 'extension_approved', requestedDate: '2024-06-30', memberId: h.people.admin.id, reason: 'Đồng ý, không lùi thêm' }]);
+    expect(web.audit).toEqual([{ actor: h.people.admin.id, action: 'extension_decision', via: 'web' }]);
+    expect(chat.audit).toEqual([{ actor: h.people.admin.id, action: 'extension_decision', via: 'local' }]);
+    expect(web.notice.map((n) => n.memberId)).toEqual([h.people.focalA.id]);
+    expect(web.notice[0]!.payload).toContain(`Sở Nội vụ đồng ý gia hạn nhiệm vụ ${onWeb.code} đến 30/06/2024.`);
+    expect(web.notice[0]!.payload).toBe(chat.notice[0]!.payload.replaceAll(inChat.code, onWeb.code));
+    // The matrix shows A's task extended, as /viec does; the request left the list; a second press decides nothing.
+    expect(await h.text('/web/giahan', admin)).not.toContain(`<tr data-request="${onWeb.id}">`);
+    const again = await h.postForm('/web/giahan', { csrf, id: String(onWeb.id), quyetdinh: 'tuchoi' }, { cookie: admin });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Đề nghị này đã được quyết định trước đó.');
+    expect(traces(onWeb.id).decision).toHaveLength(1);
+  });
+
+  it('an admin rejects with a reason: the requester is told the reason, the old date stands', async () => {
+    const asked = await askExtension(2);
+    const admin = await h.login('admin');
+    const csrf = csrfOf(await h.text('/web/giahan', admin));
+    const res = await h.postForm('/web/giahan', { csrf, id: String(asked.id), quyetdinh: 'tuchoi', ghichu: 'Hạn đã báo cáo UBND tỉnh' }, { cookie: admin });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(`Đã không đồng ý gia hạn ${asked.code}.`);
+    const { decision, notice } = traces(asked.id);
+    expect(decision).toMatchObject([{ status: 'extension_rejected', requestedDate: null, reason: 'Hạn đã báo cáo UBND tỉnh' }]);
+    expect(notice[0]!.payload).toContain(`Sở Nội vụ không đồng ý gia hạn nhiệm vụ ${asked.code}. Lý do: Hạn đã báo cáo UBND tỉnh. Hạn cũ vẫn giữ nguyên.`);
   });
 });
