@@ -475,24 +475,34 @@ export const historyCommand = defineCommand({
     if (found.length === 0) return textReply(T.unknownTask(code));
     if (found.length > 1) return chooseTask(T.whichHistory(code, found.length), found, (ref) => `/lichsu ${ref}`);
     const task = found[0]!;
-    const events = ctx.services.statuses.history(task);
+    const events = historyLines(ctx.services, task);
     if (events.length === 0) return textReply(T.historyEmpty(task.code));
-    const tz = ctx.services.settings.timeZone;
-    return {
-      text: lines(
-        [bold(T.historyTitle(task.code))],
-        ...events.map((e) => {
-          const who = e.memberName ?? '';
-          const files = e.files.map((name) => `tệp ${name}`);
-          const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '', ...files]
-            .filter(Boolean)
-            .join('; ');
-          return `• ${formatDateTime(new Date(e.createdAt), tz)} — ${e.agencyName}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}`;
-        }),
-      ),
-    };
+    return { text: lines([bold(T.historyTitle(task.code))], ...events.map((e) => `• ${e.line}`)) };
   },
 });
+
+/**
+ * A task's history as /lichsu words it, one line per status event, oldest first (when, agency, who,
+ * what, date asked, reason, evidence and its files' names); `agencyId`: that agency's events only.
+ * The web dashboard's history page shows these same lines.
+ */
+export function historyLines(services: CommandServices, task: Task, agencyId?: number): { agencyId: number; line: string; files: string[] }[] {
+  const tz = services.settings.timeZone;
+  return services.statuses
+    .history(task)
+    .filter((e) => agencyId === undefined || e.agencyId === agencyId)
+    .map((e) => {
+      const who = e.memberName ?? '';
+      const files = e.files.map((name) => `tệp ${name}`);
+      const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '', ...files]
+        .filter(Boolean)
+        .join('; ');
+      return { agencyId: e.agencyId, files: e.files, line: `${formatDateTime(new Date(e.createdAt), tz)} — ${e.agencyName}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}` };
+    });
+}
+
+/** The title of a task's history (/lichsu's first line) and what it says when there is none. */
+export const HISTORY_WORDS = { title: T.historyTitle, empty: T.historyEmpty };
 
 export const submitReportCommand = defineCommand({
   name: 'nopbaocao',

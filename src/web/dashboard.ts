@@ -11,6 +11,7 @@ import { Html } from './html.js';
 import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type FileResult, type Frame, type PageResult } from './pages.js';
 import { exportFile, exportPage } from './export-page.js';
 import { decisionResult, extensionsPage } from './extension-page.js';
+import { historyPage } from './history-page.js';
 import { decideExtension } from '../../commands/status.js';
 import { scoresPage } from './score-page.js';
 import { broadcastsPage } from './broadcast-page.js';
@@ -106,9 +107,18 @@ export class WebDashboard {
       });
     view('/web/', 'overview', (frame, agencyId) => overviewPage(this.services, frame, agencyId));
     view('/web/quahan', 'overdue', (frame, agencyId) => overduePage(this.services, frame, agencyId));
-    view('/web/matran', 'matrix', (frame, agencyId, url) =>
-      matrixPage(this.services, frame, agencyId, { ...(url.searchParams.get('linhvuc') ? { area: url.searchParams.get('linhvuc')! } : {}), ...(url.searchParams.get('loai') ? { kind: url.searchParams.get('loai')! } : {}) }),
-    );
+    view('/web/matran', 'matrix', (frame, agencyId, url) => {
+      const q = (name: string) => url.searchParams.get(name) || undefined;
+      const plan = Number(q('kehoach'));
+      if (q('quy') && !/^\d{4}-Q[1-4]$/.test(q('quy')!)) return { status: 400, body: messagePage(W.matrixTitle, W.badQuarter(q('quy')!), frame) };
+      return matrixPage(this.services, frame, agencyId, {
+        ...(q('linhvuc') ? { area: q('linhvuc')! } : {}),
+        ...(q('loai') ? { kind: q('loai')! } : {}),
+        ...(q('quy') ? { quarter: q('quy')! } : {}),
+        ...(Number.isSafeInteger(plan) && plan > 0 ? { plan } : {}),
+      });
+    });
+    view('/web/lichsu', 'matrix', (frame, agencyId, url) => historyPage(this.services, frame, agencyId, url.searchParams));
     view('/web/baocao', 'reports', (frame, agencyId) => reportsPage(this.services, frame, agencyId));
     view('/web/diem', 'scores', (frame, agencyId, url) => scoresPage(this.services, frame, agencyId, url.searchParams));
     view('/web/thongbao', 'broadcasts', (frame, agencyId, url) => broadcastsPage(this.services, frame, agencyId, url.searchParams));

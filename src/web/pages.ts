@@ -1,6 +1,7 @@
 import type { CommandServices } from '../app/services.js';
 import type { AgencyTaskView } from '../app/task-service.js';
 import { formatCivil } from '../domain/civil-date.js';
+import { parsePeriod } from '../domain/scoring.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 import { shorten, tidyExtracted } from '../domain/task-title.js';
 import type { Member } from '../store/member-repo.js';
@@ -48,9 +49,12 @@ export const W = {
   late: 'Quá (ngày làm việc)',
   missedMore: (n: number) => ` (và ${n} hạn sau đó)`,
   matrixTitle: 'Ma trận cơ quan × nhiệm vụ',
-  matrixNote: 'Mỗi ô là tình trạng của cơ quan chủ trì (hoặc phối hợp, chữ nghiêng) với nhiệm vụ hôm nay. Di chuột hoặc chạm vào ô để xem tên nhiệm vụ.',
+  matrixNote: 'Mỗi ô là tình trạng của cơ quan chủ trì (hoặc phối hợp, chữ nghiêng) với nhiệm vụ hôm nay. Di chuột lên ô để xem tên nhiệm vụ; bấm vào ô để xem lịch sử cập nhật và tệp minh chứng.',
   matrixEmpty: 'Chưa có nhiệm vụ nào được giao.',
   filter: 'Lọc',
+  quarter: 'Quý (có hạn trong quý)',
+  plan: 'Kế hoạch',
+  badQuarter: (text: string) => `Quý “${text}” không hợp lệ. Chọn quý trong danh sách (dạng 2024-Q2).`,
   all: 'Tất cả',
   reportsTitle: (year: number) => `Báo cáo định kỳ năm ${year}`,
   reportsEmpty: 'Chưa có báo cáo định kỳ nào trong năm.',
@@ -94,7 +98,7 @@ nav form{margin-left:auto}main{padding:1rem;max-width:80rem;margin:auto}h1{font-
 .card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.75rem}.card b{display:block;font-size:1.8rem}
 table{border-collapse:collapse;background:#fff;width:100%;margin-bottom:1rem}th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow-x:auto;max-width:100%}
-.matrix td{font-size:.8rem;min-width:7rem}.matrix tbody th{position:sticky;left:0;background:#f0f0f0;font-size:.85rem;min-width:8rem;max-width:11rem}.matrix th.task{font-size:.8rem;min-width:7rem}
+.matrix td{font-size:.8rem;min-width:7rem}.matrix td a{color:inherit;display:block}.matrix tbody th{position:sticky;left:0;background:#f0f0f0;font-size:.85rem;min-width:8rem;max-width:11rem}.matrix th.task{font-size:.8rem;min-width:7rem}
 .done{background:#d9f2df}.late-done{background:#fff3c4}.overdue{background:#f9d0d0}.problem{background:#fde2c8}.ext{background:#e3dcf5}
 .progress{background:#dbe8fb}.open{background:#fff}.none{background:#eee;color:#666}.coord{font-style:italic}
 button{font:inherit;padding:.4rem 1rem;border-radius:.4rem;border:1px solid #8b1a1a;background:#8b1a1a;color:#fff;cursor:pointer}
@@ -203,21 +207,50 @@ export function overduePage(services: CommandServices, frame: Frame, agencyId: n
   return page(W.nav.overdue, body, frame);
 }
 
-/** Ma trận: agencies × tasks, each cell the agency's state of the task today (tasks.forAgency, as /viec). */
-export function matrixPage(services: CommandServices, frame: Frame, agencyId: number | undefined, filters: { area?: string; kind?: string }): Html {
+/** The matrix's filters: reform area, kind of agency, quarter ("2024-Q2": a date in force in it), plan (its id). */
+export interface MatrixFilters {
+  area?: string;
+  kind?: string;
+  quarter?: string;
+  plan?: number;
+}
+
+/**
+ * Ma trận: agencies × tasks, each cell the agency's state of the task today (tasks.forAgency, as
+ * /viec), a link to the task's history (as /lichsu). Filters: area, kind, quarter (tasks with a date
+ * in force for that agency in the quarter), plan.
+ */
+export function matrixPage(services: CommandServices, frame: Frame, agencyId: number | undefined, filters: MatrixFilters): Html {
   const { directory } = services;
+  const quarter = filters.quarter ? parsePeriod(filters.quarter) : null;
   const agencies = (agencyId === undefined ? directory.agencies(filters.kind ? { kind: filters.kind } : {}) : [directory.agency(agencyId)!]).filter((a) => a !== undefined);
-  const rows = agencies
-    .map((agency) => ({ agency, tasks: services.tasks.forAgency(agency.id).filter((t) => !filters.area || t.areaTitle === filters.area) }))
+  const all = agencies.map((agency) => ({ agency, tasks: services.tasks.forAgency(agency.id) }));
+  const rows = all
+    .map((r) => ({
+      agency: r.agency,
+      tasks: r.tasks.filter(
+        (t) =>
+          (!filters.area || t.areaTitle === filters.area) &&
+          (filters.plan === undefined || t.planId === filters.plan) &&
+          (!quarter || t.dates.some((d) => d >= quarter.from && d <= quarter.to)),
+      ),
+    }))
     .filter((r) => r.tasks.length > 0);
   const columns = new Map<number, { code: string; title: string; plan: string }>();
   for (const r of rows) for (const t of r.tasks) if (!columns.has(t.id)) columns.set(t.id, { code: t.code, title: tidyExtracted(`${t.task}${t.activity ? ` — ${t.activity}` : ''}`), plan: t.planName });
   const ordered = [...columns.entries()].sort((a, b) => a[1].plan.localeCompare(b[1].plan, 'vi') || a[1].code.localeCompare(b[1].code, 'vi', { numeric: true }));
-  const areas = [...new Set(rows.flatMap((r) => r.tasks.map((t) => t.areaTitle)).filter((a): a is string => Boolean(a)))];
+  // The choices come from every task the agencies shown have, whatever is chosen now.
+  const everyTask = all.flatMap((r) => r.tasks);
+  const areas = [...new Set(everyTask.map((t) => t.areaTitle).filter((a): a is string => Boolean(a)))];
+  const plans = [...new Map(everyTask.map((t) => [t.planId, t.planName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
+  const quarters = [...new Set(everyTask.flatMap((t) => t.dates.map((d) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`)))].sort();
   const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
+  const keep = (list: string[], chosen: string | undefined) => (chosen && !list.includes(chosen) ? [...list, chosen] : list);
   const filterForm = html`<form class="filters" method="get" action="/web/matran">
-<label>${W.area}<select name="linhvuc">${option('', W.all, filters.area ?? '')}${(filters.area && !areas.includes(filters.area) ? [...areas, filters.area] : areas).map((a) => option(a, shorten(a, 50), filters.area))}</select></label>
+<label>${W.area}<select name="linhvuc">${option('', W.all, filters.area ?? '')}${keep(areas, filters.area).map((a) => option(a, shorten(a, 50), filters.area))}</select></label>
 ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('', W.all, filters.kind ?? '')}${directory.kinds().map((k) => option(k.code, k.label, filters.kind))}</select></label>` : ''}
+<label>${W.quarter}<select name="quy">${option('', W.all, filters.quarter ?? '')}${keep(quarters, filters.quarter).map((q) => option(q, parsePeriod(q)?.label ?? q, filters.quarter))}</select></label>
+<label>${W.plan}<select name="kehoach">${option('', W.all, filters.plan === undefined ? '' : String(filters.plan))}${plans.map(([id, name]) => option(String(id), shorten(name, 60), filters.plan === undefined ? undefined : String(filters.plan)))}</select></label>
 <button type="submit">${W.filter}</button></form>`;
   const legend = html`<p>${W.legend}: <span class="done">Xong đúng hạn</span> · <span class="late-done">Xong muộn</span> · <span class="overdue">Quá hạn</span> · <span class="problem">Vướng mắc</span> · <span class="ext">Gia hạn</span> · <span class="progress">Đang làm</span></p>`;
   const table =
@@ -229,7 +262,7 @@ ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('',
             const t = byTask.get(id);
             if (!t) return html`<td class="none"></td>`;
             const state = cellState(t);
-            return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}" data-code="${c.code}">${state.label}</td>`;
+            return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}" data-code="${c.code}"><a href="/web/lichsu?nv=${id}">${state.label}</a></td>`;
           })}</tr>`;
         })}</tbody></table></div>`;
   return page(W.matrixTitle, html`<h1>${W.matrixTitle}</h1><p>${W.matrixNote}</p>${filterForm}${legend}${table}`, frame);

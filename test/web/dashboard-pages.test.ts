@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { linkedMember } from '../helpers/members.js';
 import { csrfOf, startDashboard, type WebDashboardHarness } from '../helpers/web-dashboard.js';
 
 /**
@@ -299,5 +300,67 @@ describe('Gia hạn (/web/giahan): the one write', () => {
     const { decision, notice } = traces(asked.id);
     expect(decision).toMatchObject([{ status: 'extension_rejected', requestedDate: null, reason: 'Hạn đã báo cáo UBND tỉnh' }]);
     expect(notice[0]!.payload).toContain(`Sở Nội vụ không đồng ý gia hạn nhiệm vụ ${asked.code}. Lý do: Hạn đã báo cáo UBND tỉnh. Hạn cũ vẫn giữ nguyên.`);
+  });
+});
+
+describe('Ma trận: filters and a cell’s history', () => {
+  const taskIds = (page: string) => new Set([...page.matchAll(/data-task="(\d+)"/g)].map((m) => Number(m[1])));
+
+  it('filters by quarter (a date in force in it) and by plan', async () => {
+    const { services, store } = h.t.app;
+    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '1,Rà soát quy chế một cửa,Sở Tư pháp,Quý III/2024'].join('\n'));
+    expect((await services.plans.importFile('kh-bo-sung.csv', csv, { name: 'KH bổ sung 2024', year: 2024 })).ok).toBe(true);
+    const extra = (store.db.prepare("SELECT id FROM plans WHERE name = 'KH bổ sung 2024'").get() as { id: number }).id;
+    const admin = await h.login('admin');
+    const all = taskIds(await h.text('/web/matran', admin));
+    const byPlan = taskIds(await h.text(`/web/matran?kehoach=${extra}`, admin));
+    // The added plan has one task; the Hà Tĩnh plan's many are not shown under it.
+    expect([...byPlan]).toEqual([...all].filter((id) => services.statuses.task(id)!.planId === extra));
+    expect(byPlan.size).toBe(1);
+    const q2 = taskIds(await h.text('/web/matran?quy=2024-Q2', admin));
+    // Quý II/2024: the tasks with a date in force (for some agency) from 01/04 to 30/06 — none of quý III only.
+    const inQ2 = new Set(store.agencies.list().flatMap((a) => services.tasks.forAgency(a.id).filter((t) => t.dates.some((d) => d >= '2024-04-01' && d <= '2024-06-30')).map((t) => t.id)));
+    expect(q2.size).toBeGreaterThan(0);
+    expect(q2.size).toBeLessThan(all.size);
+    expect(q2).toEqual(inQ2);
+    expect(q2.has([...byPlan][0]!)).toBe(false);
+    const bad = await h.getPage('/web/matran?quy=quy-2', admin);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Quý “quy-2” không hợp lệ');
+  });
+
+  it('a cell opens the task’s history with its evidence files, the lines /lichsu gives; a focal point sees their agency’s only', async () => {
+    const { services, store } = h.t.app;
+    // A's done task (20/03) carries a file sent as evidence.
+    const done = services.tasks.forAgency(h.people.agencyA).find((t) => t.status === 'done')!;
+    const event = store.db.prepare("SELECT id FROM status_events WHERE item_kind = 'task' AND item_id = ? AND status = 'done'").get(done.id) as { id: number };
+    services.statuses.attachEvidence(store.statuses.byId(event.id)!, h.people.focalA, 'local', { ref: 'local:file-1', name: 'QĐ 12-UBND <ban hành>.pdf', mimeType: 'application/pdf', size: 1000 });
+    const admin = await h.login('admin');
+    const matrix = await h.text(`/web/matran?coquan=${encodeURIComponent(store.agencies.byId(h.people.agencyA)!.code)}`, admin);
+    expect(matrix).toContain(`data-task="${done.id}" data-code="${done.code}"><a href="/web/lichsu?nv=${done.id}">`);
+    const page = await h.text(`/web/lichsu?nv=${done.id}`, admin);
+    const lines = [...page.matchAll(/<li data-agency-id="\d+">(.*?)(?:<br>|<\/li>)/g)].map((m) => unescape(m[1]!));
+    const chat = (await h.say('admin', `/lichsu t${done.id}`)).split('\n').filter((l) => l.startsWith('• ')).map((l) => l.slice(2));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines).toEqual(chat);
+    // The file's name, escaped, under its event.
+    expect(page).toContain('<span class="file">QĐ 12-UBND &lt;ban hành&gt;.pdf</span>');
+
+    // A focal point: a task not given to their agency is 403; on a task A and B share, A sees A's updates only.
+    const foreign = store.db.prepare('SELECT id FROM tasks WHERE active = 1 AND id NOT IN (SELECT task_id FROM assignments WHERE agency_id = ?) LIMIT 1').get(h.people.agencyB) as { id: number };
+    expect((await h.getPage(`/web/lichsu?nv=${foreign.id}`, await h.login('focalB'))).status).toBe(403);
+    // A task A shares with another agency, whose focal point reports on it too.
+    const shared = services.tasks.forAgency(h.people.agencyA).find((t) => store.plans.assignments(t.id).some((x) => x.agencyId !== h.people.agencyA))!;
+    expect(shared).toBeDefined();
+    const other = store.plans.assignments(shared.id).find((x) => x.agencyId !== h.people.agencyA)!.agencyId;
+    const focalOther = linkedMember(store, { displayName: 'Đầu mối khác', agencyId: other, role: 'focal' }, { platform: 'local', chatId: 'focalOther' }, h.t.clock.now());
+    for (const [member, agency] of [[h.people.focalA, h.people.agencyA], [focalOther, other]] as const) {
+      const t = services.tasks.forAgency(agency, shared.id)[0]!;
+      services.statuses.recordTask(member, 'local', t, { code: t.code, status: 'in_progress', progress: 40, reason: null, evidence: null, requestedDate: null });
+    }
+    const seen = (page: string) => [...page.matchAll(/<li data-agency-id="(\d+)">/g)].map((m) => Number(m[1]));
+    expect(new Set(seen(await h.text(`/web/lichsu?nv=${shared.id}`, admin)))).toEqual(new Set([h.people.agencyA, other]));
+    expect(seen(await h.text(`/web/lichsu?nv=${shared.id}`, await h.login('focalA')))).toEqual([h.people.agencyA]);
+    expect((await h.getPage('/web/lichsu?nv=999999', admin)).status).toBe(404);
   });
 });
