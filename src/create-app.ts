@@ -182,6 +182,10 @@ export function createApp(
     weeklyDigest: weeklyDigests(services),
     ...(planOffThread ? { planElsewhere: () => planInThread({ ...threadContext(), batch: PLAN_BATCH }) } : {}),
     onReminderLag: (seconds) => metrics.reminderLag(seconds),
+    dailyJobs: () => {
+      const pruned = services.web.pruneExpired();
+      if (pruned.tokens + pruned.sessions > 0) logger.info(pruned, 'expired web sessions and login tokens pruned');
+    },
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.

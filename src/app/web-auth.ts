@@ -96,6 +96,15 @@ export class WebAuthService {
     return this.store.web.liveSessionsOf(member.id, this.clock.now().toISOString());
   }
 
+  /**
+   * Deletes the login tokens that expired and the sessions that ended (expired or closed): the
+   * running bot calls it once a day (the scheduler's daily jobs), so the tables hold live rows only.
+   */
+  pruneExpired(): { tokens: number; sessions: number } {
+    const now = this.clock.now().toISOString();
+    return this.store.transaction(() => ({ tokens: this.store.web.pruneTokens(now), sessions: this.store.web.pruneSessions(now) }));
+  }
+
   /** Closes one of the member's sessions (logout closes the current one); false if it was not open. */
   revoke(member: Member, sessionId: number): boolean {
     return this.store.web.revoke(member.id, sessionId, this.clock.now().toISOString());

@@ -40,6 +40,11 @@ export class WebRepo {
     return prepared(this.db, `DELETE FROM web_login_tokens WHERE expires_at < ?`).run(before).changes;
   }
 
+  /** Forgets sessions that ended by `now` (expired, or closed by logout or from the list): nothing reads them again. */
+  pruneSessions(now: string): number {
+    return prepared(this.db, `DELETE FROM web_sessions WHERE expires_at <= ? OR revoked_at IS NOT NULL`).run(now).changes;
+  }
+
   addSession(session: { cookieHash: string; memberId: number; csrfToken: string; userAgent: string | null; createdAt: string; expiresAt: string }): number {
     const result = prepared(
       this.db,

@@ -364,3 +364,29 @@ describe('Ma trận: filters and a cell’s history', () => {
     expect((await h.getPage('/web/lichsu?nv=999999', admin)).status).toBe(404);
   });
 });
+
+describe('expired sessions and tokens are pruned by the daily jobs', () => {
+  it('the scheduler’s first tick of a new day deletes ended sessions and expired links, and keeps live ones', async () => {
+    const { store } = h.t.app;
+    const count = (table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    // A session closed by logout, one left to expire, a link never used.
+    const closed = await h.login('leader');
+    const closedPage = await h.text('/web/', closed);
+    expect((await h.postForm('/web/dangxuat', { csrf: csrfOf(closedPage) }, { cookie: closed })).status).toBe(200);
+    // The next working day at 07:30: every session opened yesterday (12 hours) has expired. A session
+    // opened now, then a link left unused: 11 minutes later every link has expired (10 minutes).
+    const next = new Date(h.t.clock.now().getTime() + 24 * 3_600_000).toISOString().slice(0, 10);
+    h.t.clock.set(`${next}T00:30:00Z`);
+    const live = await h.login('admin');
+    await h.linkFor('focalA');
+    h.t.clock.advance(11 * 60_000);
+    const before = { sessions: count('web_sessions'), tokens: count('web_login_tokens') };
+    expect(before.sessions).toBeGreaterThan(1);
+    expect(before.tokens).toBeGreaterThanOrEqual(2);
+    h.t.app.scheduler.tick();
+    // Only this morning's session is left, and it still works.
+    expect(count('web_sessions')).toBe(1);
+    expect(count('web_login_tokens')).toBe(0);
+    expect((await h.getPage('/web/', live)).status).toBe(200);
+  });
+});
