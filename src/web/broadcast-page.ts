@@ -53,7 +53,7 @@ export function broadcastsPage(services: CommandServices, frame: Frame, agencyId
   const table =
     list.length === 0
       ? html`<p class="notice">${agencyId === undefined ? B.none : B.noneFor}</p>`
-      : html`<div class="scroll"><table><thead><tr><th>${B.number}</th><th>${B.sentAt}</th><th>${B.audience}</th><th>${B.body}</th><th>${B.recipients}</th><th>${B.acknowledged}</th></tr></thead><tbody>${list.map(
+      : html`<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${B.number}</th><th>${B.sentAt}</th><th>${B.audience}</th><th>${B.body}</th><th>${B.recipients}</th><th>${B.acknowledged}</th></tr></thead><tbody>${list.map(
           ({ broadcast: b, stats, hasFile }) =>
             html`<tr data-broadcast="${b.id}"><td><a href="/web/thongbao?so=${b.id}${scopeParam}">#${b.id}</a></td><td>${b.status === 'sent' ? when(b.sentAt ?? b.createdAt) : b.status === 'draft' ? B.draft : B.cancelled}</td><td>${b.audienceLabel ?? ''}</td><td>${shorten(b.body, 120)}${hasFile ? ' 📎' : ''}</td><td class="n">${stats.recipients}</td><td class="n">${stats.acknowledged ?? 0}</td></tr>`,
         )}</tbody></table></div>`;
@@ -75,7 +75,7 @@ export function broadcastsPage(services: CommandServices, frame: Frame, agencyId
 <blockquote class="body">${b.body}</blockquote>
 ${file ? html`<p>${B.file}: ${file.fileName}</p>` : ''}
 <div class="cards">${COUNTS.map((key) => html`<div class="card">${label(key)}<b data-figure="${key}">${totals[key] ?? 0}</b></div>`)}</div>
-<h3>${B.perAgency}</h3><div class="scroll"><table><thead><tr><th>${W.agency}</th>${COUNTS.map((key) => html`<th>${label(key)}</th>`)}</tr></thead><tbody>${rows.map(
+<h3>${B.perAgency}</h3><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th>${COUNTS.map((key) => html`<th>${label(key)}</th>`)}</tr></thead><tbody>${rows.map(
     (r) =>
       // As /thongbao_tt: an agency is "chưa xác nhận" while someone it reached has not pressed "Đã nhận"; members never reached are named apart.
       html`<tr data-agency="${r.agencyCode}" class="${r.recipients === 0 ? 'none' : r.acknowledged < r.recipients ? 'overdue' : 'done'}"><th>${r.agencyName}<br><small>${r.recipients === 0 ? B.unlinked : r.acknowledged < r.recipients ? B.notAcked : B.allAcked}</small></th>${COUNTS.map((key) => html`<td class="n" data-count="${key}">${r[key] ?? 0}</td>`)}</tr>`,

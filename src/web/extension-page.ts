@@ -3,7 +3,7 @@ import { formatCivil } from '../domain/civil-date.js';
 import { shorten, tidyExtracted } from '../domain/task-title.js';
 import { formatDateTime } from '../domain/time.js';
 import { html } from './html.js';
-import { messagePage, page, type Frame, type PageResult } from './pages.js';
+import { messagePage, page, W, type Frame, type PageResult } from './pages.js';
 
 /** The page's words, in one place (the decision's own words are the chat's: commands/status.ts). */
 export const E = {
@@ -41,7 +41,7 @@ export function extensionsPage(services: CommandServices, frame: Frame, agencyId
   const table =
     requests.length === 0
       ? html`<p class="notice">${E.none}</p>`
-      : html`<div class="scroll"><table><thead><tr><th>${E.number}</th><th>${E.agency}</th><th>${E.item}</th><th>${E.until}</th><th>${E.reason}</th><th>${E.asked}</th>${admin ? html`<th>${E.decide}</th>` : ''}</tr></thead><tbody>${requests.map(
+      : html`<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${E.number}</th><th>${E.agency}</th><th>${E.item}</th><th>${E.until}</th><th>${E.reason}</th><th>${E.asked}</th>${admin ? html`<th>${E.decide}</th>` : ''}</tr></thead><tbody>${requests.map(
           (r) =>
             html`<tr data-request="${r.id}"><td class="n">${r.id}</td><td>${r.agencyName}</td><td><b>${r.itemCode}</b> ${shorten(tidyExtracted(r.itemTitle), 140)}</td><td>${r.requestedDate ? formatCivil(r.requestedDate) : ''}</td><td>${r.reason ?? E.noReason}</td><td>${formatDateTime(new Date(r.createdAt), tz)}${r.memberName ? html`<br><small>${r.memberName}</small>` : ''}</td>${
               admin

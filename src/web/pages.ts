@@ -69,6 +69,8 @@ export const W = {
   thisOne: 'phiên này',
   revoke: 'Đóng phiên',
   legend: 'Chú thích',
+  /** A table's box, scrollable sideways on a narrow screen: focusable so that the keyboard scrolls it too (axe: scrollable-region-focusable). */
+  scrollable: 'Bảng số liệu (cuộn ngang được)',
 };
 
 /** A cell's state words and CSS class, from the one shared definition (`itemView`), as /viec words it. */
@@ -173,7 +175,7 @@ export function overviewPage(services: CommandServices, frame: Frame, agencyId: 
   const overdueAll = summaries.overdue(agencyId).length;
   const names = directory.agencyNames();
   const table = (caption: string, head: string, rows: { name: string; due: number; done: number }[]) =>
-    html`<h2>${caption}</h2><div class="scroll"><table><thead><tr><th>${head}</th><th>${W.due}</th><th>${W.done}</th><th>${W.rate}</th></tr></thead><tbody>${rows.map(
+    html`<h2>${caption}</h2><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${head}</th><th>${W.due}</th><th>${W.done}</th><th>${W.rate}</th></tr></thead><tbody>${rows.map(
       (r) => html`<tr><td>${r.name}</td><td class="n">${r.due}</td><td class="n">${r.done}</td><td class="n">${pct(r.done, r.due)}</td></tr>`,
     )}</tbody></table></div>`;
   const card = (key: string, label: string, value: number, extra = '') => html`<div class="card">${label}<b data-figure="${key}">${value}</b>${extra}</div>`;
@@ -200,7 +202,7 @@ export function overduePage(services: CommandServices, frame: Frame, agencyId: n
   const body =
     items.length === 0
       ? html`<h1>${W.nav.overdue}</h1><p class="notice">${W.noOverdue}</p>`
-      : html`<h1>${title}</h1><div class="scroll"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${items.map(
+      : html`<h1>${title}</h1><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${items.map(
           (i) =>
             html`<tr data-item="${i.kind}:${i.itemId}:${i.agencyId}"><td>${names.get(i.agencyId) ?? ''}</td><td><b>${i.label}</b> ${shorten(i.title, 120)}</td><td>${formatCivil(i.dueDate)}${i.missed > 1 ? W.missedMore(i.missed - 1) : ''}</td><td class="n">${i.lateDays}</td></tr>`,
         )}</tbody></table></div>`;
@@ -256,7 +258,7 @@ ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('',
   const table =
     ordered.length === 0
       ? html`<p class="notice">${W.matrixEmpty}</p>`
-      : html`<div class="scroll"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${rows.map((r) => {
+      : html`<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${rows.map((r) => {
           const byTask = new Map(r.tasks.map((t) => [t.id, t]));
           return html`<tr data-agency="${r.agency.code}"><th>${r.agency.name}</th>${ordered.map(([id, c]) => {
             const t = byTask.get(id);
@@ -282,7 +284,7 @@ export function reportsPage(services: CommandServices, frame: Frame, agencyId: n
   const rows = agencies.filter((a) => cells.some((c) => c.missing.has(a.name) || c.submitted.has(a.name)));
   return page(
     title,
-    html`<h1>${title}</h1><div class="scroll"><table><thead><tr><th>${W.agency}</th>${statuses.map((s) => html`<th>${s.status!.report.title}<br><small>hạn ${formatCivil(s.status!.report.dueDate)}</small></th>`)}</tr></thead><tbody>${rows.map(
+    html`<h1>${title}</h1><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th>${statuses.map((s) => html`<th>${s.status!.report.title}<br><small>hạn ${formatCivil(s.status!.report.dueDate)}</small></th>`)}</tr></thead><tbody>${rows.map(
       (a) =>
         html`<tr data-agency="${a.code}"><th>${a.name}</th>${cells.map((c) => {
           const s = c.submitted.get(a.name);
@@ -300,7 +302,7 @@ export function sessionsPage(frame: Frame, sessions: WebSession[], currentId: nu
   const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone });
   return page(
     W.sessionsTitle,
-    html`<h1>${W.sessionsTitle}</h1><div class="scroll"><table><thead><tr><th>${W.started}</th><th>${W.lastSeen}</th><th>${W.browser}</th><th></th></tr></thead><tbody>${sessions.map(
+    html`<h1>${W.sessionsTitle}</h1><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.started}</th><th>${W.lastSeen}</th><th>${W.browser}</th><th></th></tr></thead><tbody>${sessions.map(
       (s) =>
         html`<tr data-session="${s.id}"><td>${when(s.createdAt)}${s.id === currentId ? html` <b>(${W.thisOne})</b>` : ''}</td><td>${when(s.lastSeenAt)}</td><td>${shorten(s.userAgent ?? '', 80)}</td>
 <td><form method="post" action="/web/phien/dong"><input type="hidden" name="csrf" value="${frame.csrf}"><input type="hidden" name="id" value="${s.id}"><button type="submit">${W.revoke}</button></form></td></tr>`,

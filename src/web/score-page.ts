@@ -3,7 +3,7 @@ import type { CommandServices } from '../app/services.js';
 import { civilDate, formatCivil, parseTypedDay, type CivilDate } from '../domain/civil-date.js';
 import { defaultAsOf, parsePeriod } from '../domain/scoring.js';
 import { html, type Html } from './html.js';
-import { page, type Frame, type PageResult } from './pages.js';
+import { page, W, type Frame, type PageResult } from './pages.js';
 
 /** The page's words, in one place (the criteria's titles and reasons come from the scoring itself, as in /diem). */
 const S = {
@@ -77,7 +77,7 @@ ${agencyId === undefined ? html`<label>${S.kind}<select name="loai">${kinds.map(
     const title = S.one(name, period.label, formatCivil(asOf));
     const score = scores.find((s) => s.agencyId === agencyId);
     const body = score
-      ? html`<div class="scroll"><table class="scores"><thead><tr><th>${S.criterion}</th><th>${S.points}</th><th>${S.why}</th></tr></thead><tbody>${score.criteria.map(
+      ? html`<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="scores"><thead><tr><th>${S.criterion}</th><th>${S.points}</th><th>${S.why}</th></tr></thead><tbody>${score.criteria.map(
           (c) =>
             html`<tr data-criterion="${c.code}"><th>${c.title}</th><td class="n" data-points="${c.notApplicable ? '' : `${c.points}/${c.maxPoints}`}">${c.notApplicable ? S.notApplicable : `${formatPoints(c.points)}/${formatPoints(c.maxPoints)}`}</td><td>${c.why}</td></tr>`,
         )}</tbody><tfoot><tr><th>${S.total}</th><td class="n" data-total="${score.total}/${score.maxTotal}"><b>${formatPoints(score.total)}/${formatPoints(score.maxTotal)}</b></td><td></td></tr></tfoot></table></div>`
@@ -110,7 +110,7 @@ ${agencyId === undefined ? html`<label>${S.kind}<select name="loai">${kinds.map(
     status: 200,
     body: page(
       S.title,
-      html`<h1>${title}</h1>${form(day)}<div class="scroll"><table class="scores"><thead><tr><th>${S.rank}</th><th>${S.agency}</th><th>${S.total}</th>${criteria.map(([, t]) => html`<th>${t}</th>`)}<th>${S.mainLoss}</th></tr></thead><tbody>${ranked.map((r) => row(r.rank, r.score))}${unranked.map((s) => row(null, s))}</tbody></table></div>
+      html`<h1>${title}</h1>${form(day)}<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="scores"><thead><tr><th>${S.rank}</th><th>${S.agency}</th><th>${S.total}</th>${criteria.map(([, t]) => html`<th>${t}</th>`)}<th>${S.mainLoss}</th></tr></thead><tbody>${ranked.map((r) => row(r.rank, r.score))}${unranked.map((s) => row(null, s))}</tbody></table></div>
 <p>${S.ties}</p><p>${S.note}</p>`,
       frame,
     ),

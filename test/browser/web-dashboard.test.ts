@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/create-app.js';
@@ -90,5 +91,29 @@ describe('web dashboard in a real browser', () => {
       await page.emulateMedia({ media: 'screen' });
     }
     await context.close();
+  });
+
+  it('has no serious or critical accessibility violations on any tab, for an admin and a focal point (axe-core)', async () => {
+    // axe-core's own script, run in the page: the dashboard's CSP forbids scripts, so this context bypasses it (tests only).
+    const found: string[] = [];
+    for (const role of ['admin', 'focal'] as const) {
+      const member = app.store.members.list().find((m) => m.role === role)!;
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(app.services.web.loginLink(member)!);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toContain('Tổng quan CCHC');
+      const tabs = await Promise.all((await page.locator('nav a').all()).map(async (a) => (await a.getAttribute('href'))!));
+      for (const path of [...tabs, '/web/lichsu?nv=1']) {
+        await page.goto(new URL(path, page.url()).toString());
+        await page.evaluate(axe.source);
+        const violations = await page.evaluate<{ id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]>(
+          `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) })))`,
+        );
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${role} ${path}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
   });
 });
