@@ -3,7 +3,7 @@ import { formatCivil } from '../domain/civil-date.js';
 import { shorten, tidyExtracted } from '../domain/task-title.js';
 import { formatDateTime } from '../domain/time.js';
 import { html } from './html.js';
-import { messagePage, page, W, type Frame, type PageResult } from './pages.js';
+import { messagePage, page, type Frame, type PageResult } from './pages.js';
 
 /** The page's words, in one place (the decision's own words are the chat's: commands/status.ts). */
 export const E = {
@@ -41,16 +41,17 @@ export function extensionsPage(services: CommandServices, frame: Frame, agencyId
   const table =
     requests.length === 0
       ? html`<p class="notice">${E.none}</p>`
-      : html`<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${E.number}</th><th>${E.agency}</th><th>${E.item}</th><th>${E.until}</th><th>${E.reason}</th><th>${E.asked}</th>${admin ? html`<th>${E.decide}</th>` : ''}</tr></thead><tbody>${requests.map(
+      : // On a phone each request is a card (table.stack: the labels come from data-label), so the form is never off-screen.
+        html`<table class="stack"><thead><tr><th>${E.number}</th><th>${E.agency}</th><th>${E.item}</th><th>${E.until}</th><th>${E.reason}</th><th>${E.asked}</th>${admin ? html`<th>${E.decide}</th>` : ''}</tr></thead><tbody>${requests.map(
           (r) =>
-            html`<tr data-request="${r.id}"><td class="n">${r.id}</td><td>${r.agencyName}</td><td><b>${r.itemCode}</b> ${shorten(tidyExtracted(r.itemTitle), 140)}</td><td>${r.requestedDate ? formatCivil(r.requestedDate) : ''}</td><td>${r.reason ?? E.noReason}</td><td>${formatDateTime(new Date(r.createdAt), tz)}${r.memberName ? html`<br><small>${r.memberName}</small>` : ''}</td>${
+            html`<tr data-request="${r.id}"><td class="n" data-label="${E.number}">${r.id}</td><td data-label="${E.agency}">${r.agencyName}</td><td data-label="${E.item}"><b>${r.itemCode}</b> ${shorten(tidyExtracted(r.itemTitle), 140)}</td><td data-label="${E.until}">${r.requestedDate ? formatCivil(r.requestedDate) : ''}</td><td data-label="${E.reason}">${r.reason ?? E.noReason}</td><td data-label="${E.asked}">${formatDateTime(new Date(r.createdAt), tz)}${r.memberName ? html`<br><small>${r.memberName}</small>` : ''}</td>${
               admin
-                ? html`<td><form method="post" action="/web/giahan" class="decide"><input type="hidden" name="csrf" value="${frame.csrf}"><input type="hidden" name="id" value="${r.id}">
+                ? html`<td data-label="${E.decide}"><form method="post" action="/web/giahan" class="decide"><input type="hidden" name="csrf" value="${frame.csrf}"><input type="hidden" name="id" value="${r.id}">
 <label>${E.note}<input type="text" name="ghichu" maxlength="500"></label>
 <button type="submit" name="quyetdinh" value="dongy">${E.approve}</button> <button type="submit" name="quyetdinh" value="tuchoi" class="secondary">${E.reject}</button></form></td>`
                 : ''
             }</tr>`,
-        )}</tbody></table></div>`;
+        )}</tbody></table>`;
   return { status: 200, body: page(E.title, html`<h1>${E.title}</h1>${admin ? '' : html`<p>${E.readOnly}</p>`}${table}<p>${E.how}</p>`, frame) };
 }
 

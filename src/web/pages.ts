@@ -108,7 +108,8 @@ button.secondary{background:#fff;color:#8b1a1a}form.decide{display:flex;flex-wra
 .notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
 label{display:flex;flex-direction:column;font-size:.85rem}select,input{font:inherit}.hint{font-size:.85rem;color:#555;margin-top:-.75rem}
 .body{white-space:pre-wrap;background:#fff;border-left:4px solid #ccc;margin:0 0 1rem;padding:.5rem 1rem}
-@media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,button,.hint{display:none}
+@media (max-width:40rem){table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}table.stack tr{margin-bottom:.75rem;border:1px solid #ddd}table.stack td{border:none;border-bottom:1px solid #eee;text-align:left}table.stack td::before{content:attr(data-label);display:block;font-size:.8rem;color:#555;font-weight:600}}
+@media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,form.decide,button,.hint{display:none}
 main{padding:0;max-width:none}.scroll{overflow:visible}table{page-break-inside:auto;font-size:9pt}tr{page-break-inside:avoid}
 .card{border:1px solid #999}td,th{border-color:#999;overflow-wrap:anywhere}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .cards{grid-template-columns:repeat(4,1fr)}
