@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bold, lines, textReply, type Attachment, type RichText } from '../src/app/reply.js';
-import { notScored, type ScoredAgency } from '../src/app/scoring-service.js';
+import { formatPoints, mainLossOf, notScored, rankWithTies, type ScoredAgency } from '../src/app/scoring-service.js';
 import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
 import { defaultAsOf, parsePeriod } from '../src/domain/scoring.js';
 import { rankingChart } from '../src/app/charts.js';
@@ -8,7 +8,7 @@ import { defineCommand, type CommandContext } from './command.js';
 import { COMMON } from './common.texts.js';
 import { kindFromWords } from './args.js';
 
-const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const fmt = formatPoints;
 
 /** Scoring words, in one place. */
 const T = {
@@ -48,22 +48,6 @@ function splitArgs(ctx: CommandContext, words: string[]): { agency: string | nul
   const rest = period ? words.slice(0, -1) : words;
   const chosen = period ?? parsePeriod(today.slice(0, 4))!;
   return { agency: rest.length > 0 ? rest.join(' ') : null, period: chosen, asOf: defaultAsOf(chosen, today, (d) => ctx.services.calendar.onOrAfter(d)) };
-}
-
-/**
- * Competition ranking: agencies with the same share of their points share a rank (1, 2, 2, 4);
- * within a rank, by name (Vietnamese order). The share, not the raw total, so that agencies with
- * fewer applicable criteria are compared fairly.
- */
-function rankWithTies(scores: ScoredAgency[]): { rank: number; score: ScoredAgency }[] {
-  const share = (s: ScoredAgency) => (s.maxTotal > 0 ? Math.round((s.total / s.maxTotal) * 1e6) : 0);
-  const sorted = [...scores].sort((a, b) => share(b) - share(a) || a.name.localeCompare(b.name, 'vi'));
-  return sorted.map((score, i) => ({ rank: sorted.findIndex((other) => share(other) === share(score)) + 1, score }));
-}
-
-/** The criterion that cost the most points (the first in the rubric's order on a tie), or none. */
-function mainLossOf(s: ScoredAgency): ScoredAgency['criteria'][number] | null {
-  return s.criteria.filter((c) => c.points < c.maxPoints).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points))[0] ?? null;
 }
 
 function mainLoss(s: ScoredAgency): string | null {

@@ -9,6 +9,9 @@ import type { Task } from '../src/store/plan-repo.js';
 import type { StatusEvent } from '../src/store/status-repo.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
 import { chooseTask } from './choose-task.js';
+import { err, ok, type Result } from '../src/domain/result.js';
+import type { CommandServices } from '../src/app/services.js';
+import type { Member } from '../src/store/member-repo.js';
 
 /** Status-reply words, in one place (the CLI's `reply` uses them too). */
 export const STATUS_TEXTS = {
@@ -81,7 +84,8 @@ export const STATUS_TEXTS = {
   decidedApproved: (code: string, date: string) => `Đã đồng ý gia hạn ${code} đến ${date}. dondoc đã báo cơ quan và lập lại lịch nhắc.`,
   decidedRejected: (code: string) => `Đã không đồng ý gia hạn ${code}. dondoc đã báo cơ quan.`,
   toAgencyApproved: (code: string, date: string) => `✅ Sở Nội vụ đồng ý gia hạn nhiệm vụ ${code} đến ${date}.`,
-  toAgencyRejected: (code: string, note: string | null) => `❌ Sở Nội vụ không đồng ý gia hạn nhiệm vụ ${code}.${note ? ` Lý do: ${note}` : ''} Hạn cũ vẫn giữ nguyên.`,
+  // The reason is a sentence of its own: "Lý do: không lùi. Hạn cũ…", not "Lý do: không lùi Hạn cũ…".
+  toAgencyRejected: (code: string, note: string | null) => `❌ Sở Nội vụ không đồng ý gia hạn nhiệm vụ ${code}.${note ? ` Lý do: ${/[.!?…]$/.test(note) ? note : `${note}.`}` : ''} Hạn cũ vẫn giữ nguyên.`,
   requestGone: 'Không tìm thấy đề nghị gia hạn này.',
   requestDecided: 'Đề nghị này đã được quyết định trước đó.',
   askProgress: (code: string) => `Tiến độ nhiệm vụ ${code} đến nay?`,
@@ -436,14 +440,24 @@ function decision(approve: boolean) {
       .min(1, 'thiếu số đề nghị')
       .transform((w) => ({ id: Number(w[0]), note: w.slice(1).join(' ') || null })),
     run(ctx, args) {
-      const result = ctx.services.statuses.decide(ctx.member!, args.id, approve, args.note, ctx.platform);
-      if (!result.ok) return textReply(result.error === 'not_found' ? T.requestGone : T.requestDecided);
-      const { request, newDate, itemCode: code, requester } = result.value;
-      const notice = approve ? T.toAgencyApproved(code, formatCivil(newDate!)) : T.toAgencyRejected(code, args.note);
-      if (requester) ctx.services.notifyMember(`decision:${request.id}`, requester.id, textReply(notice));
-      return textReply(approve ? T.decidedApproved(code, formatCivil(newDate!)) : T.decidedRejected(code));
+      const result = decideExtension(ctx.services, ctx.member!, args.id, approve, args.note, ctx.platform);
+      return textReply(result.ok ? result.value : result.error);
     },
   });
+}
+
+/**
+ * An admin's decision on an extension request, wherever it is made (/duyetgiahan, /tuchoigiahan, the
+ * web dashboard's form): recorded by StatusService.decide (the event, the audit log with `via`, the
+ * re-plan), the requester told in chat once; returns the admin's confirmation, or why nothing was done.
+ */
+export function decideExtension(services: CommandServices, admin: Member, requestId: number, approve: boolean, note: string | null, via: string): Result<string, string> {
+  const result = services.statuses.decide(admin, requestId, approve, note, via);
+  if (!result.ok) return err(result.error === 'not_found' ? T.requestGone : T.requestDecided);
+  const { request, newDate, itemCode: code, requester } = result.value;
+  const notice = approve ? T.toAgencyApproved(code, formatCivil(newDate!)) : T.toAgencyRejected(code, note);
+  if (requester) services.notifyMember(`decision:${request.id}`, requester.id, textReply(notice));
+  return ok(approve ? T.decidedApproved(code, formatCivil(newDate!)) : T.decidedRejected(code));
 }
 
 export const approveExtensionCommand = decision(true);
@@ -461,24 +475,34 @@ export const historyCommand = defineCommand({
     if (found.length === 0) return textReply(T.unknownTask(code));
     if (found.length > 1) return chooseTask(T.whichHistory(code, found.length), found, (ref) => `/lichsu ${ref}`);
     const task = found[0]!;
-    const events = ctx.services.statuses.history(task);
+    const events = historyLines(ctx.services, task);
     if (events.length === 0) return textReply(T.historyEmpty(task.code));
-    const tz = ctx.services.settings.timeZone;
-    return {
-      text: lines(
-        [bold(T.historyTitle(task.code))],
-        ...events.map((e) => {
-          const who = e.memberName ?? '';
-          const files = e.files.map((name) => `tệp ${name}`);
-          const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '', ...files]
-            .filter(Boolean)
-            .join('; ');
-          return `• ${formatDateTime(new Date(e.createdAt), tz)} — ${e.agencyName}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}`;
-        }),
-      ),
-    };
+    return { text: lines([bold(T.historyTitle(task.code))], ...events.map((e) => `• ${e.line}`)) };
   },
 });
+
+/**
+ * A task's history as /lichsu words it, one line per status event, oldest first (when, agency, who,
+ * what, date asked, reason, evidence and its files' names); `agencyId`: that agency's events only.
+ * The web dashboard's history page shows these same lines.
+ */
+export function historyLines(services: CommandServices, task: Task, agencyId?: number): { agencyId: number; line: string; files: string[] }[] {
+  const tz = services.settings.timeZone;
+  return services.statuses
+    .history(task)
+    .filter((e) => agencyId === undefined || e.agencyId === agencyId)
+    .map((e) => {
+      const who = e.memberName ?? '';
+      const files = e.files.map((name) => `tệp ${name}`);
+      const extra = [e.progress !== null && e.status !== 'done' ? `${e.progress}%` : '', e.requestedDate ? `đến ${formatCivil(e.requestedDate)}` : '', e.reason ?? '', e.evidence ? `minh chứng ${e.evidence}` : '', ...files]
+        .filter(Boolean)
+        .join('; ');
+      return { agencyId: e.agencyId, files: e.files, line: `${formatDateTime(new Date(e.createdAt), tz)} — ${e.agencyName}${who ? ` (${who})` : ''}: ${T.statusWord[e.status] ?? e.status}${extra ? ` — ${extra}` : ''}` };
+    });
+}
+
+/** The title of a task's history (/lichsu's first line) and what it says when there is none. */
+export const HISTORY_WORDS = { title: T.historyTitle, empty: T.historyEmpty };
 
 export const submitReportCommand = defineCommand({
   name: 'nopbaocao',

@@ -185,6 +185,10 @@ export function createApp(
     onReminderLag: (seconds) => metrics.reminderLag(seconds),
     // Personal data past its period (data/retention.json), once a night where the scheduler runs.
     dailyPrune: { at: services.retention.settings.pruneAt, run: () => services.retention.prune(NIGHTLY_ACTOR) },
+    dailyJobs: () => {
+      const pruned = services.web.pruneExpired();
+      if (pruned.tokens > 0) logger.info(pruned, 'expired web login links pruned');
+    },
   });
   // One process on a database sends the outbox and (if DONDOC_SCHEDULER) runs the scheduler: the
   // holders of two leases in SQLite. Another process takes over when a holder stops or dies.

@@ -204,6 +204,34 @@ export class BroadcastService {
     return broadcasts.recent(limit).map((b) => ({ broadcast: b, stats: broadcasts.stats(b.id), hasFile: broadcasts.file(b.id) !== undefined }));
   }
 
+  /**
+   * The last broadcasts with their counts, newest first: all of them, or (`agencyId`) only those sent
+   * to that agency, with that agency's counts alone (what a focal point may see on the web).
+   */
+  recentFor(agencyId: number | undefined, limit = 20): { broadcast: Broadcast; stats: BroadcastStats; hasFile: boolean }[] {
+    if (agencyId === undefined) return this.recent(limit);
+    const { broadcasts } = this.store;
+    return broadcasts.recentTo(agencyId, limit).map((b) => ({ broadcast: b, stats: this.agencyStats(b.id, agencyId), hasFile: broadcasts.file(b.id) !== undefined }));
+  }
+
+  /** One broadcast's delivery and acknowledgement counts per agency (the rows of /thongbao_tt's totals), by agency name. */
+  byAgency(id: number): (BroadcastStats & { agencyId: number; agencyCode: string; agencyName: string })[] {
+    const { broadcasts, agencies } = this.store;
+    return broadcasts
+      .statsByAgency(id)
+      .map((row) => {
+        const agency = agencies.byId(row.agencyId);
+        return { ...row, agencyCode: agency?.code ?? String(row.agencyId), agencyName: agency?.name ?? String(row.agencyId) };
+      })
+      .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi'));
+  }
+
+  /** One agency's counts of a broadcast (all zero when it was not sent there). */
+  agencyStats(id: number, agencyId: number): BroadcastStats {
+    const row = this.store.broadcasts.statsByAgency(id).find((r) => r.agencyId === agencyId);
+    return row ?? { recipients: 0, sent: 0, pending: 0, unreachable: 0, failed: 0, acknowledged: 0, unlinked: 0 };
+  }
+
   /** One broadcast's counts and the agencies (names) with someone who has not acknowledged it. */
   status(id: number): { broadcast: Broadcast; stats: BroadcastStats; unacknowledgedAgencies: string[]; unlinked: { name: string; agencyName: string }[] } | undefined {
     const { broadcasts, agencies, members } = this.store;

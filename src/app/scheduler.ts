@@ -88,6 +88,8 @@ export interface SchedulerDeps {
    * (province time, "HH:mm"); a failure is logged and the prune runs again the next day.
    */
   dailyPrune?: { at: string; run: () => { counts: Record<string, number>; total: number } };
+  /** Housekeeping run once a day when the day is prepared (expired web sessions pruned); its failure is logged, never stops the tick. */
+  dailyJobs?: () => void;
   /** Told, for every reminder a tick sends, how late it went out against its planned time (seconds; /metrics). */
   onReminderLag?: (seconds: number) => void;
 }
@@ -176,13 +178,18 @@ export class Scheduler {
     logger.info({ day: result.day, inserted: result.inserted, updated: result.updated, removed: result.removed, planned: result.planned, ms: Date.now() - started }, 'reminders planned in full');
   }
 
-  /** Once a day: the periodic reports of this year and next exist before anything is planned. */
+  /** Once a day: the periodic reports of this year and next exist before anything is planned; then the daily jobs. */
   private prepareDay(): void {
     const today = civilDateOf(this.deps.clock.now(), this.deps.timeZone);
     if (this.lastPrepared === today) return;
     const year = Number(today.slice(0, 4));
     for (const y of [year, year + 1]) ensureReportYear(this.deps.store, this.deps.reports, this.deps.calendar, this.deps.clock, y);
     this.lastPrepared = today;
+    try {
+      this.deps.dailyJobs?.();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'daily jobs failed');
+    }
   }
 
   /**

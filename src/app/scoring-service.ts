@@ -27,6 +27,25 @@ export interface ExportPeriod {
 /** UBND tỉnh issues the plan and is not scored against it; every other active agency is. */
 export const notScored = (kind: string): boolean => kind === 'ubnd_tinh';
 
+/** Points as Vietnamese writes them ("1,5"; at most two decimals), the same in chat and on the web. */
+export const formatPoints = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+/**
+ * Competition ranking: agencies with the same share of their points share a rank (1, 2, 2, 4);
+ * within a rank, by name (Vietnamese order). The share, not the raw total, so that agencies with
+ * fewer applicable criteria are compared fairly. Used by /xephang and the web page Điểm.
+ */
+export function rankWithTies(scores: ScoredAgency[]): { rank: number; score: ScoredAgency }[] {
+  const share = (s: ScoredAgency) => (s.maxTotal > 0 ? Math.round((s.total / s.maxTotal) * 1e6) : 0);
+  const sorted = [...scores].sort((a, b) => share(b) - share(a) || a.name.localeCompare(b.name, 'vi'));
+  return sorted.map((score, i) => ({ rank: sorted.findIndex((other) => share(other) === share(score)) + 1, score }));
+}
+
+/** The criterion that cost the most points (the first in the rubric's order on a tie), or none: /xephang's and the web's "mất điểm chủ yếu". */
+export function mainLossOf(s: ScoredAgency): ScoredAgency['criteria'][number] | null {
+  return s.criteria.filter((c) => c.points < c.maxPoints).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points))[0] ?? null;
+}
+
 /** Gathers what each agency owed in a period and its events, and scores it by the rubric. */
 export class ScoringService {
   constructor(

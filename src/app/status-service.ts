@@ -191,6 +191,25 @@ export class StatusService {
     return ok(event);
   }
 
+  /**
+   * The extension requests waiting for Sở Nội vụ's decision, oldest first (an agency's only with
+   * `agencyId`), each with its item's code and title, the agency and who asked: the web's Gia hạn page.
+   */
+  undecidedExtensions(agencyId?: number): (StatusEvent & { itemCode: string; itemTitle: string; agencyName: string; memberName: string | null })[] {
+    const { statuses, agencies, members, plans, reports } = this.store;
+    return statuses.undecidedExtensions(agencyId).map((e) => {
+      const task = e.itemKind === 'task' ? plans.taskById(e.itemId) : undefined;
+      const report = e.itemKind === 'report' ? reports.byId(e.itemId) : undefined;
+      return {
+        ...e,
+        itemCode: this.itemCode(e),
+        itemTitle: task ? `${task.task}${task.activity ? ` — ${task.activity}` : ''}` : (report?.title ?? ''),
+        agencyName: agencies.byId(e.agencyId)?.name ?? String(e.agencyId),
+        memberName: e.memberId ? (members.byId(e.memberId)?.displayName ?? null) : null,
+      };
+    });
+  }
+
   /** Approves or rejects an extension request; approval moves that agency's due date and re-plans. */
   decide(
     admin: Member,

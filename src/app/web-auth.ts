@@ -96,6 +96,15 @@ export class WebAuthService {
     return this.store.web.liveSessionsOf(member.id, this.clock.now().toISOString());
   }
 
+  /**
+   * Deletes the login links that expired (10 minutes): the running bot calls it once a day (the
+   * scheduler's daily jobs). Ended sessions stay for their retention period (the nightly prune).
+   */
+  pruneExpired(): { tokens: number } {
+    // Ended sessions are kept for the retention period (data/retention.json) and pruned with the rest.
+    return { tokens: this.store.web.pruneTokens(this.clock.now().toISOString()) };
+  }
+
   /** Closes one of the member's sessions (logout closes the current one); false if it was not open. */
   revoke(member: Member, sessionId: number): boolean {
     return this.store.web.revoke(member.id, sessionId, this.clock.now().toISOString());

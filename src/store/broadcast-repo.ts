@@ -130,6 +130,23 @@ export class BroadcastRepo {
     ).get(id) as BroadcastStats;
   }
 
+  /** The same counts as `stats`, one row per agency of the recipients (by agency id). */
+  statsByAgency(id: number): (BroadcastStats & { agencyId: number })[] {
+    return prepared(
+      this.db,
+      `SELECT r.agency_id AS agencyId, COALESCE(SUM(r.outbox_id IS NOT NULL), 0) AS recipients, COALESCE(SUM(r.outbox_id IS NULL), 0) AS unlinked,
+         COALESCE(SUM(o.status = 'sent'), 0) AS sent, COALESCE(SUM(o.status IN ('pending', 'sending')), 0) AS pending,
+         COALESCE(SUM(o.status = 'unreachable'), 0) AS unreachable, COALESCE(SUM(o.status = 'failed'), 0) AS failed,
+         COALESCE(SUM(r.acked_at IS NOT NULL AND r.outbox_id IS NOT NULL), 0) AS acknowledged
+       FROM broadcast_recipients r LEFT JOIN outbox o ON o.id = r.outbox_id WHERE r.broadcast_id = ? GROUP BY r.agency_id`,
+    ).all(id) as (BroadcastStats & { agencyId: number })[];
+  }
+
+  /** The last broadcasts sent to someone of an agency (reached or not), newest first. */
+  recentTo(agencyId: number, limit = 10): Broadcast[] {
+    return prepared(this.db, `${SELECT} WHERE status = 'sent' AND id IN (SELECT broadcast_id FROM broadcast_recipients WHERE agency_id = ?) ORDER BY id DESC LIMIT ?`).all(agencyId, limit) as Broadcast[];
+  }
+
   /** Records a member of the audience who had no chat account when it was sent (no copy queued). */
   addUnlinked(broadcastId: number, memberId: number, agencyId: number): void {
     prepared(this.db, 'INSERT INTO broadcast_recipients (broadcast_id, member_id, agency_id, outbox_id) VALUES (?, ?, ?, NULL) ON CONFLICT (broadcast_id, member_id) DO NOTHING').run(broadcastId, memberId, agencyId);

@@ -112,6 +112,19 @@ export class StatusRepo {
     return prepared(this.db, `${EVENT_SELECT} WHERE item_kind = ? AND item_id = ? ORDER BY created_at, id`).all(itemKind, itemId) as StatusEvent[];
   }
 
+  /**
+   * Extension requests no decision refers to yet (the ones /duyetgiahan and /tuchoigiahan can still
+   * decide), oldest first; `agencyId`: that agency's only.
+   */
+  undecidedExtensions(agencyId?: number): StatusEvent[] {
+    return prepared(
+      this.db,
+      `${EVENT_SELECT} e WHERE e.status = 'extension_requested' AND (@agencyId IS NULL OR e.agency_id = @agencyId)
+         AND NOT EXISTS (SELECT 1 FROM status_events d WHERE d.refers_to = e.id AND d.status IN ('extension_approved', 'extension_rejected'))
+       ORDER BY e.created_at, e.id`,
+    ).all({ agencyId: agencyId ?? null }) as StatusEvent[];
+  }
+
   /** Every event, for scoring and replay. */
   all(): StatusEvent[] {
     return prepared(this.db, `${EVENT_SELECT} ORDER BY created_at, id`).all() as StatusEvent[];

@@ -7,8 +7,14 @@ import type { CommandServices } from '../app/services.js';
 import type { WebVisitor } from '../app/web-auth.js';
 import { readBody, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
-import type { Html } from './html.js';
-import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type Frame } from './pages.js';
+import { Html } from './html.js';
+import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type FileResult, type Frame, type PageResult } from './pages.js';
+import { exportFile, exportPage } from './export-page.js';
+import { decisionResult, extensionsPage } from './extension-page.js';
+import { historyPage } from './history-page.js';
+import { decideExtension } from '../../commands/status.js';
+import { scoresPage } from './score-page.js';
+import { broadcastsPage } from './broadcast-page.js';
 
 /** Where a request came in: the origin its forms must come from, and whether cookies need Secure. */
 interface Site {
@@ -86,22 +92,39 @@ export class WebDashboard {
       return this.redirect(res, '/web/');
     });
 
-    const view = (path: string, current: Frame['current'], render: (frame: Frame, agencyId: number | undefined, url: URL, visitor: WebVisitor) => Html) =>
-      get(path, (req, res, url, site) => {
+    const view = (path: string, current: Frame['current'], render: (frame: Frame, agencyId: number | undefined, url: URL, visitor: WebVisitor) => Html | PageResult | Promise<PageResult | FileResult>) =>
+      get(path, async (req, res, url, site) => {
         const visitor = this.visitor(req, site);
         if (!visitor) return this.send(res, 401, messagePage(W.loginTitle, W.signedOut));
         const frame: Frame = { member: visitor.member, csrf: visitor.session.csrfToken, current };
         const scope = this.scope(visitor, url.searchParams.get('coquan'));
         if (scope === 'forbidden') return this.send(res, 403, messagePage(W.forbidden, W.forbidden, frame));
         if (typeof scope === 'object') return this.send(res, 404, messagePage(W.notFound, W.unknownAgency(scope.unknown), frame));
-        return this.send(res, 200, render(frame, scope, url, visitor));
+        const out = await render(frame, scope, url, visitor);
+        if (out instanceof Html) return this.send(res, 200, out);
+        if ('file' in out) return this.sendFile(res, out.file);
+        return this.send(res, out.status, out.body);
       });
     view('/web/', 'overview', (frame, agencyId) => overviewPage(this.services, frame, agencyId));
     view('/web/quahan', 'overdue', (frame, agencyId) => overduePage(this.services, frame, agencyId));
-    view('/web/matran', 'matrix', (frame, agencyId, url) =>
-      matrixPage(this.services, frame, agencyId, { ...(url.searchParams.get('linhvuc') ? { area: url.searchParams.get('linhvuc')! } : {}), ...(url.searchParams.get('loai') ? { kind: url.searchParams.get('loai')! } : {}) }),
-    );
+    view('/web/matran', 'matrix', (frame, agencyId, url) => {
+      const q = (name: string) => url.searchParams.get(name) || undefined;
+      const plan = Number(q('kehoach'));
+      if (q('quy') && !/^\d{4}-Q[1-4]$/.test(q('quy')!)) return { status: 400, body: messagePage(W.matrixTitle, W.badQuarter(q('quy')!), frame) };
+      return matrixPage(this.services, frame, agencyId, {
+        ...(q('linhvuc') ? { area: q('linhvuc')! } : {}),
+        ...(q('loai') ? { kind: q('loai')! } : {}),
+        ...(q('quy') ? { quarter: q('quy')! } : {}),
+        ...(Number.isSafeInteger(plan) && plan > 0 ? { plan } : {}),
+      });
+    });
+    view('/web/lichsu', 'matrix', (frame, agencyId, url) => historyPage(this.services, frame, agencyId, url.searchParams));
     view('/web/baocao', 'reports', (frame, agencyId) => reportsPage(this.services, frame, agencyId));
+    view('/web/diem', 'scores', (frame, agencyId, url) => scoresPage(this.services, frame, agencyId, url.searchParams));
+    view('/web/thongbao', 'broadcasts', (frame, agencyId, url) => broadcastsPage(this.services, frame, agencyId, url.searchParams));
+    view('/web/xuat', 'exports', (frame) => exportPage(this.services, frame));
+    view('/web/xuat/tep', 'exports', (frame, _agencyId, url) => exportFile(this.services, frame, url.searchParams));
+    view('/web/giahan', 'extensions', (frame, agencyId) => extensionsPage(this.services, frame, agencyId));
     view('/web/phien', 'sessions', (frame, _agencyId, _url, visitor) => sessionsPage(frame, this.services.web.sessions(visitor.member), visitor.session.id, this.services.settings.timeZone));
 
     const action = (path: string, act: (visitor: WebVisitor, form: URLSearchParams, res: ServerResponse, site: Site) => unknown) =>
@@ -115,6 +138,16 @@ export class WebDashboard {
       this.services.web.revoke(visitor.member, visitor.session.id);
       res.setHeader('set-cookie', this.cookie(site, '', 0));
       return this.send(res, 200, messagePage(W.nav.logout, W.loggedOut));
+    });
+    // The one write: an admin decides an extension request, exactly as /duyetgiahan or /tuchoigiahan in chat.
+    action('/web/giahan', (visitor, form, res) => {
+      const frame: Frame = { member: visitor.member, csrf: visitor.session.csrfToken, current: 'extensions' };
+      const out = decisionResult(frame, form, (id, approve, note) => {
+        const result = decideExtension(this.services, visitor.member, id, approve, note, 'web');
+        if (result.ok) this.logger.info({ memberId: visitor.member.id, request: id, approve }, 'extension decided on the web');
+        return result;
+      });
+      return this.send(res, out.status, out.body);
     });
     action('/web/phien/dong', (visitor, form, res) => {
       this.services.web.revoke(visitor.member, Number(form.get('id')));
@@ -147,6 +180,18 @@ export class WebDashboard {
   private send(res: ServerResponse, status: number, body: Html): void {
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS });
     res.end(body.text);
+  }
+
+  /** A download: the file under its name (RFC 6266, UTF-8 name too), never cached. */
+  private sendFile(res: ServerResponse, file: FileResult['file']): void {
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.mimeType,
+      'content-length': file.data.length,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    });
+    res.end(file.data);
   }
 
   private redirect(res: ServerResponse, location: string): void {

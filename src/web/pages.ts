@@ -1,6 +1,7 @@
 import type { CommandServices } from '../app/services.js';
 import type { AgencyTaskView } from '../app/task-service.js';
 import { formatCivil } from '../domain/civil-date.js';
+import { parsePeriod } from '../domain/scoring.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 import { shorten, tidyExtracted } from '../domain/task-title.js';
 import type { Member } from '../store/member-repo.js';
@@ -10,7 +11,7 @@ import { html, raw, type Html } from './html.js';
 /** The dashboard's words, in one place. */
 export const W = {
   app: 'dondoc — Bảng điều khiển CCHC',
-  nav: { overview: 'Tổng quan', overdue: 'Quá hạn', matrix: 'Ma trận', reports: 'Báo cáo định kỳ', sessions: 'Phiên đăng nhập', logout: 'Đăng xuất' },
+  nav: { overview: 'Tổng quan', overdue: 'Quá hạn', matrix: 'Ma trận', reports: 'Báo cáo định kỳ', scores: 'Điểm', extensions: 'Gia hạn', broadcasts: 'Thông báo', exports: 'Xuất', sessions: 'Phiên đăng nhập', logout: 'Đăng xuất' },
   loginTitle: 'Đăng nhập bảng điều khiển',
   loginButton: 'Đăng nhập',
   loginFor: (name: string, agency: string) => `Liên kết đăng nhập của ${name} (${agency}). Bấm nút dưới đây để vào bảng điều khiển.`,
@@ -48,9 +49,12 @@ export const W = {
   late: 'Quá (ngày làm việc)',
   missedMore: (n: number) => ` (và ${n} hạn sau đó)`,
   matrixTitle: 'Ma trận cơ quan × nhiệm vụ',
-  matrixNote: 'Mỗi ô là tình trạng của cơ quan chủ trì (hoặc phối hợp, chữ nghiêng) với nhiệm vụ hôm nay. Di chuột hoặc chạm vào ô để xem tên nhiệm vụ.',
+  matrixNote: 'Mỗi ô là tình trạng của cơ quan chủ trì (hoặc phối hợp, chữ nghiêng) với nhiệm vụ hôm nay. Di chuột lên ô để xem tên nhiệm vụ; bấm vào ô để xem lịch sử cập nhật và tệp minh chứng.',
   matrixEmpty: 'Chưa có nhiệm vụ nào được giao.',
   filter: 'Lọc',
+  quarter: 'Quý (có hạn trong quý)',
+  plan: 'Kế hoạch',
+  badQuarter: (text: string) => `Quý “${text}” không hợp lệ. Chọn quý trong danh sách (dạng 2024-Q2).`,
   all: 'Tất cả',
   reportsTitle: (year: number) => `Báo cáo định kỳ năm ${year}`,
   reportsEmpty: 'Chưa có báo cáo định kỳ nào trong năm.',
@@ -65,6 +69,8 @@ export const W = {
   thisOne: 'phiên này',
   revoke: 'Đóng phiên',
   legend: 'Chú thích',
+  /** A table's box, scrollable sideways on a narrow screen: focusable so that the keyboard scrolls it too (axe: scrollable-region-focusable). */
+  scrollable: 'Bảng số liệu (cuộn ngang được)',
 };
 
 /** A cell's state words and CSS class, from the one shared definition (`itemView`), as /viec words it. */
@@ -94,17 +100,34 @@ nav form{margin-left:auto}main{padding:1rem;max-width:80rem;margin:auto}h1{font-
 .card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.75rem}.card b{display:block;font-size:1.8rem}
 table{border-collapse:collapse;background:#fff;width:100%;margin-bottom:1rem}th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}.scroll{overflow-x:auto;max-width:100%}
-.matrix td{font-size:.8rem;min-width:7rem}.matrix tbody th{position:sticky;left:0;background:#f0f0f0;font-size:.85rem;min-width:8rem;max-width:11rem}.matrix th.task{font-size:.8rem;min-width:7rem}
+.matrix td{font-size:.8rem;min-width:7rem}.matrix td a{color:inherit;display:block}.matrix tbody th{position:sticky;left:0;background:#f0f0f0;font-size:.85rem;min-width:8rem;max-width:11rem}.matrix th.task{font-size:.8rem;min-width:7rem}
 .done{background:#d9f2df}.late-done{background:#fff3c4}.overdue{background:#f9d0d0}.problem{background:#fde2c8}.ext{background:#e3dcf5}
 .progress{background:#dbe8fb}.open{background:#fff}.none{background:#eee;color:#666}.coord{font-style:italic}
 button{font:inherit;padding:.4rem 1rem;border-radius:.4rem;border:1px solid #8b1a1a;background:#8b1a1a;color:#fff;cursor:pointer}
-button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weight:600}
+button.secondary{background:#fff;color:#8b1a1a}form.decide{display:flex;flex-wrap:wrap;gap:.4rem;align-items:end}button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weight:600}
 .notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
-label{display:flex;flex-direction:column;font-size:.85rem}select{font:inherit}
-@media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,button{display:none}
-main{padding:0;max-width:none}.scroll{overflow:visible}table{page-break-inside:auto}tr{page-break-inside:avoid}
-.card{border:1px solid #999}td,th{border-color:#999}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+label{display:flex;flex-direction:column;font-size:.85rem}select,input{font:inherit}.hint{font-size:.85rem;color:#555;margin-top:-.75rem}
+.body{white-space:pre-wrap;background:#fff;border-left:4px solid #ccc;margin:0 0 1rem;padding:.5rem 1rem}
+@media (max-width:40rem){table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}table.stack tr{margin-bottom:.75rem;border:1px solid #ddd}table.stack td{border:none;border-bottom:1px solid #eee;text-align:left}table.stack td::before{content:attr(data-label);display:block;font-size:.8rem;color:#555;font-weight:600}}
+@media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}header,nav,form.filters,form.decide,button,.hint{display:none}
+main{padding:0;max-width:none}.scroll{overflow:visible}table{page-break-inside:auto;font-size:9pt}tr{page-break-inside:avoid}
+.card{border:1px solid #999}td,th{border-color:#999;overflow-wrap:anywhere}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.cards{grid-template-columns:repeat(4,1fr)}
+.matrix,.matrix tbody{display:block;border:none}.matrix thead{display:none}.matrix tr{display:block;break-inside:avoid;border-top:1px solid #999;padding:2pt 0}
+.matrix tbody th{display:block;position:static;max-width:none;min-width:0;background:none;border:none;font-size:10pt}
+.matrix td{display:inline-block;width:32%;min-width:0;margin:1pt 0;font-size:8pt}.matrix td.none{display:none}.matrix td::before{content:attr(data-code) ": ";font-weight:600}}
 `;
+
+/** A page with its HTTP status (a form's bad value: 400 with the page and the message). */
+export interface PageResult {
+  status: number;
+  body: Html;
+}
+
+/** A file to download (the workbook). */
+export interface FileResult {
+  file: { name: string; mimeType: string; data: Buffer };
+}
 
 /** What every page's frame needs: who is looking, which tab, the CSRF token for the logout form. */
 export interface Frame {
@@ -122,7 +145,7 @@ export function page(title: string, body: Html, frame?: Frame): Html {
 <body><header><strong>${W.app}</strong>${frame ? html`<div class="who">${W.who(frame.member)}</div>` : ''}</header>
 ${
   frame
-    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('sessions', '/web/phien')}
+    ? html`<nav>${tab('overview', '/web/')}${tab('overdue', '/web/quahan')}${tab('matrix', '/web/matran')}${tab('reports', '/web/baocao')}${tab('scores', '/web/diem')}${tab('extensions', '/web/giahan')}${tab('broadcasts', '/web/thongbao')}${frame.member.role === 'focal' ? '' : tab('exports', '/web/xuat')}${tab('sessions', '/web/phien')}
 <form method="post" action="/web/dangxuat"><input type="hidden" name="csrf" value="${frame.csrf}"><button class="link" type="submit">${W.nav.logout}</button></form></nav>`
     : ''
 }
@@ -153,7 +176,7 @@ export function overviewPage(services: CommandServices, frame: Frame, agencyId: 
   const overdueAll = summaries.overdue(agencyId).length;
   const names = directory.agencyNames();
   const table = (caption: string, head: string, rows: { name: string; due: number; done: number }[]) =>
-    html`<h2>${caption}</h2><div class="scroll"><table><thead><tr><th>${head}</th><th>${W.due}</th><th>${W.done}</th><th>${W.rate}</th></tr></thead><tbody>${rows.map(
+    html`<h2>${caption}</h2><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${head}</th><th>${W.due}</th><th>${W.done}</th><th>${W.rate}</th></tr></thead><tbody>${rows.map(
       (r) => html`<tr><td>${r.name}</td><td class="n">${r.due}</td><td class="n">${r.done}</td><td class="n">${pct(r.done, r.due)}</td></tr>`,
     )}</tbody></table></div>`;
   const card = (key: string, label: string, value: number, extra = '') => html`<div class="card">${label}<b data-figure="${key}">${value}</b>${extra}</div>`;
@@ -180,40 +203,69 @@ export function overduePage(services: CommandServices, frame: Frame, agencyId: n
   const body =
     items.length === 0
       ? html`<h1>${W.nav.overdue}</h1><p class="notice">${W.noOverdue}</p>`
-      : html`<h1>${title}</h1><div class="scroll"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${items.map(
+      : html`<h1>${title}</h1><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${items.map(
           (i) =>
             html`<tr data-item="${i.kind}:${i.itemId}:${i.agencyId}"><td>${names.get(i.agencyId) ?? ''}</td><td><b>${i.label}</b> ${shorten(i.title, 120)}</td><td>${formatCivil(i.dueDate)}${i.missed > 1 ? W.missedMore(i.missed - 1) : ''}</td><td class="n">${i.lateDays}</td></tr>`,
         )}</tbody></table></div>`;
   return page(W.nav.overdue, body, frame);
 }
 
-/** Ma trận: agencies × tasks, each cell the agency's state of the task today (tasks.forAgency, as /viec). */
-export function matrixPage(services: CommandServices, frame: Frame, agencyId: number | undefined, filters: { area?: string; kind?: string }): Html {
+/** The matrix's filters: reform area, kind of agency, quarter ("2024-Q2": a date in force in it), plan (its id). */
+export interface MatrixFilters {
+  area?: string;
+  kind?: string;
+  quarter?: string;
+  plan?: number;
+}
+
+/**
+ * Ma trận: agencies × tasks, each cell the agency's state of the task today (tasks.forAgency, as
+ * /viec), a link to the task's history (as /lichsu). Filters: area, kind, quarter (tasks with a date
+ * in force for that agency in the quarter), plan.
+ */
+export function matrixPage(services: CommandServices, frame: Frame, agencyId: number | undefined, filters: MatrixFilters): Html {
   const { directory } = services;
+  const quarter = filters.quarter ? parsePeriod(filters.quarter) : null;
   const agencies = (agencyId === undefined ? directory.agencies(filters.kind ? { kind: filters.kind } : {}) : [directory.agency(agencyId)!]).filter((a) => a !== undefined);
-  const rows = agencies
-    .map((agency) => ({ agency, tasks: services.tasks.forAgency(agency.id).filter((t) => !filters.area || t.areaTitle === filters.area) }))
+  const all = agencies.map((agency) => ({ agency, tasks: services.tasks.forAgency(agency.id) }));
+  const rows = all
+    .map((r) => ({
+      agency: r.agency,
+      tasks: r.tasks.filter(
+        (t) =>
+          (!filters.area || t.areaTitle === filters.area) &&
+          (filters.plan === undefined || t.planId === filters.plan) &&
+          (!quarter || t.dates.some((d) => d >= quarter.from && d <= quarter.to)),
+      ),
+    }))
     .filter((r) => r.tasks.length > 0);
   const columns = new Map<number, { code: string; title: string; plan: string }>();
   for (const r of rows) for (const t of r.tasks) if (!columns.has(t.id)) columns.set(t.id, { code: t.code, title: tidyExtracted(`${t.task}${t.activity ? ` — ${t.activity}` : ''}`), plan: t.planName });
   const ordered = [...columns.entries()].sort((a, b) => a[1].plan.localeCompare(b[1].plan, 'vi') || a[1].code.localeCompare(b[1].code, 'vi', { numeric: true }));
-  const areas = [...new Set(rows.flatMap((r) => r.tasks.map((t) => t.areaTitle)).filter((a): a is string => Boolean(a)))];
+  // The choices come from every task the agencies shown have, whatever is chosen now.
+  const everyTask = all.flatMap((r) => r.tasks);
+  const areas = [...new Set(everyTask.map((t) => t.areaTitle).filter((a): a is string => Boolean(a)))];
+  const plans = [...new Map(everyTask.map((t) => [t.planId, t.planName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
+  const quarters = [...new Set(everyTask.flatMap((t) => t.dates.map((d) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`)))].sort();
   const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
+  const keep = (list: string[], chosen: string | undefined) => (chosen && !list.includes(chosen) ? [...list, chosen] : list);
   const filterForm = html`<form class="filters" method="get" action="/web/matran">
-<label>${W.area}<select name="linhvuc">${option('', W.all, filters.area ?? '')}${(filters.area && !areas.includes(filters.area) ? [...areas, filters.area] : areas).map((a) => option(a, shorten(a, 50), filters.area))}</select></label>
+<label>${W.area}<select name="linhvuc">${option('', W.all, filters.area ?? '')}${keep(areas, filters.area).map((a) => option(a, shorten(a, 50), filters.area))}</select></label>
 ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('', W.all, filters.kind ?? '')}${directory.kinds().map((k) => option(k.code, k.label, filters.kind))}</select></label>` : ''}
+<label>${W.quarter}<select name="quy">${option('', W.all, filters.quarter ?? '')}${keep(quarters, filters.quarter).map((q) => option(q, parsePeriod(q)?.label ?? q, filters.quarter))}</select></label>
+<label>${W.plan}<select name="kehoach">${option('', W.all, filters.plan === undefined ? '' : String(filters.plan))}${plans.map(([id, name]) => option(String(id), shorten(name, 60), filters.plan === undefined ? undefined : String(filters.plan)))}</select></label>
 <button type="submit">${W.filter}</button></form>`;
   const legend = html`<p>${W.legend}: <span class="done">Xong đúng hạn</span> · <span class="late-done">Xong muộn</span> · <span class="overdue">Quá hạn</span> · <span class="problem">Vướng mắc</span> · <span class="ext">Gia hạn</span> · <span class="progress">Đang làm</span></p>`;
   const table =
     ordered.length === 0
       ? html`<p class="notice">${W.matrixEmpty}</p>`
-      : html`<div class="scroll"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${rows.map((r) => {
+      : html`<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${rows.map((r) => {
           const byTask = new Map(r.tasks.map((t) => [t.id, t]));
           return html`<tr data-agency="${r.agency.code}"><th>${r.agency.name}</th>${ordered.map(([id, c]) => {
             const t = byTask.get(id);
             if (!t) return html`<td class="none"></td>`;
             const state = cellState(t);
-            return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}">${state.label}</td>`;
+            return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}" data-code="${c.code}"><a href="/web/lichsu?nv=${id}">${state.label}</a></td>`;
           })}</tr>`;
         })}</tbody></table></div>`;
   return page(W.matrixTitle, html`<h1>${W.matrixTitle}</h1><p>${W.matrixNote}</p>${filterForm}${legend}${table}`, frame);
@@ -233,7 +285,7 @@ export function reportsPage(services: CommandServices, frame: Frame, agencyId: n
   const rows = agencies.filter((a) => cells.some((c) => c.missing.has(a.name) || c.submitted.has(a.name)));
   return page(
     title,
-    html`<h1>${title}</h1><div class="scroll"><table><thead><tr><th>${W.agency}</th>${statuses.map((s) => html`<th>${s.status!.report.title}<br><small>hạn ${formatCivil(s.status!.report.dueDate)}</small></th>`)}</tr></thead><tbody>${rows.map(
+    html`<h1>${title}</h1><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th>${statuses.map((s) => html`<th>${s.status!.report.title}<br><small>hạn ${formatCivil(s.status!.report.dueDate)}</small></th>`)}</tr></thead><tbody>${rows.map(
       (a) =>
         html`<tr data-agency="${a.code}"><th>${a.name}</th>${cells.map((c) => {
           const s = c.submitted.get(a.name);
@@ -251,7 +303,7 @@ export function sessionsPage(frame: Frame, sessions: WebSession[], currentId: nu
   const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone });
   return page(
     W.sessionsTitle,
-    html`<h1>${W.sessionsTitle}</h1><div class="scroll"><table><thead><tr><th>${W.started}</th><th>${W.lastSeen}</th><th>${W.browser}</th><th></th></tr></thead><tbody>${sessions.map(
+    html`<h1>${W.sessionsTitle}</h1><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.started}</th><th>${W.lastSeen}</th><th>${W.browser}</th><th></th></tr></thead><tbody>${sessions.map(
       (s) =>
         html`<tr data-session="${s.id}"><td>${when(s.createdAt)}${s.id === currentId ? html` <b>(${W.thisOne})</b>` : ''}</td><td>${when(s.lastSeenAt)}</td><td>${shorten(s.userAgent ?? '', 80)}</td>
 <td><form method="post" action="/web/phien/dong"><input type="hidden" name="csrf" value="${frame.csrf}"><input type="hidden" name="id" value="${s.id}"><button type="submit">${W.revoke}</button></form></td></tr>`,

@@ -105,7 +105,7 @@ describe('extensions', () => {
     const task = store.plans.tasksByCode('1')[0]!;
     expect(store.statuses.state('task', task.id, focal.agencyId)).toMatchObject({ status: 'not_started', dueOverride: null });
     const notice = store.db.prepare("SELECT payload FROM outbox WHERE purpose = 'notice' AND member_id = ?").get(focal.id) as { payload: string };
-    expect(notice.payload).toContain('Sở Nội vụ không đồng ý gia hạn nhiệm vụ 1. Lý do: Nhiệm vụ trọng tâm, không lùi Hạn cũ vẫn giữ nguyên.');
+    expect(notice.payload).toContain('Sở Nội vụ không đồng ý gia hạn nhiệm vụ 1. Lý do: Nhiệm vụ trọng tâm, không lùi. Hạn cũ vẫn giữ nguyên.');
     expect(await say(t, 'admin', `/duyetgiahan ${request.id}`)).toBe('Đề nghị này đã được quyết định trước đó.');
   });
 });

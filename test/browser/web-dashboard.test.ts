@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/create-app.js';
@@ -64,5 +65,55 @@ describe('web dashboard in a real browser', () => {
     await page.goto(link);
     expect(await page.getByRole('button', { name: 'Đăng nhập' }).count()).toBe(0);
     await context.close();
+  });
+
+  it('prints every page on A4 without cutting anything off at the right edge (the print stylesheet)', async () => {
+    // An admin sees every tab. 186 mm (A4 less 12 mm margins) at 96 px per inch is 703 px.
+    const admin = app.store.members.list().find((m) => m.role === 'admin')!;
+    const link = app.services.web.loginLink(admin)!;
+    const context = await browser.newContext({ viewport: { width: 703, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Tổng quan CCHC');
+    const tabs = await Promise.all((await page.locator('nav a').all()).map(async (a) => (await a.getAttribute('href'))!));
+    expect(tabs).toEqual(expect.arrayContaining(['/web/', '/web/quahan', '/web/matran', '/web/baocao', '/web/diem', '/web/thongbao', '/web/xuat']));
+    for (const path of tabs) {
+      await page.goto(new URL(path, link).toString());
+      await page.emulateMedia({ media: 'print' });
+      // Nothing wider than the printable width: a wide table would be clipped on paper (the matrix reflows agency by agency).
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect(width, path).toBeLessThanOrEqual(703);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      // A4 is 595 × 842 points (210 × 297 mm).
+      expect(/\/MediaBox \[0 0 594\.9\d* 841\.9\d*\]/.test(pdf.toString('latin1')), path).toBe(true);
+      if (path === '/web/matran') await page.screenshot({ path: join(SHOTS, 'ma-tran-in-a4.png') });
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violations on any tab, for an admin and a focal point (axe-core)', async () => {
+    // axe-core's own script, run in the page: the dashboard's CSP forbids scripts, so this context bypasses it (tests only).
+    const found: string[] = [];
+    for (const role of ['admin', 'focal'] as const) {
+      const member = app.store.members.list().find((m) => m.role === role)!;
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(app.services.web.loginLink(member)!);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expect.poll(() => page.locator('h1').textContent()).toContain('Tổng quan CCHC');
+      const tabs = await Promise.all((await page.locator('nav a').all()).map(async (a) => (await a.getAttribute('href'))!));
+      for (const path of [...tabs, '/web/lichsu?nv=1']) {
+        await page.goto(new URL(path, page.url()).toString());
+        await page.evaluate(axe.source);
+        const violations = await page.evaluate<{ id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]>(
+          `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) })))`,
+        );
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${role} ${path}: ${v.id} (${v.impact}) ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -1,78 +1,33 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainText } from '../../src/app/reply.js';
-import type { Member } from '../../src/store/member-repo.js';
-import { createTestApp } from '../helpers/test-app.js';
-import { linkedMember } from '../helpers/members.js';
+import { csrfOf, figure, startDashboard, type WebDashboardHarness } from '../helpers/web-dashboard.js';
 
 /**
  * The web dashboard through real HTTP on loopback: the app's own server on port 0, a fake clock,
- * fetch with the cookie carried by hand, and the login link taken from the /web reply in chat.
+ * fetch with the cookie carried by hand, and the login link taken from the /web reply in chat
+ * (test/helpers/web-dashboard.ts sets it up).
  */
-let t: ReturnType<typeof createTestApp>;
+let h: WebDashboardHarness;
+let t: WebDashboardHarness['t'];
 let base: string;
-let origin: string;
 let agencyA: number;
 let agencyB: number;
 
-async function say(chat: string, text: string): Promise<string> {
-  const out = await t.app.dispatcher.handle({ platform: 'local', platformUserId: chat, chatId: chat, chatType: 'private', senderName: chat, text }, { buttons: true } as never);
-  return out.replies.map((r) => plainText(r.text)).join('\n');
-}
-
-/** The login link /web sends to this member in chat. */
-async function linkFor(chat: string): Promise<{ url: string; token: string }> {
-  const text = await say(chat, '/web');
-  const url = /http:\/\/\S+\/web\/dangnhap\?t=([A-Za-z0-9_-]+)/.exec(text);
-  expect(url, text).not.toBeNull();
-  return { url: url![0], token: url![1]! };
-}
-
-const postForm = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(new URL(path, base), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin, ...headers }, body: new URLSearchParams(fields).toString() });
-
-/** Logs in with a fresh link; returns the cookie pair ("name=value") to send back. */
-async function login(chat: string): Promise<string> {
-  const { token } = await linkFor(chat);
-  const res = await postForm('/web/dangnhap', { t: token });
-  expect(res.status).toBe(303);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
-
-const getPage = (path: string, cookie?: string) => fetch(new URL(path, base), { redirect: 'manual', headers: cookie ? { cookie } : {} });
-const figure = (page: string, key: string) => Number(new RegExp(`data-figure="${key}">(\\d+)<`).exec(page)?.[1]);
-const csrfOf = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)![1]!;
+const say = (chat: string, text: string) => h.say(chat, text);
+const linkFor = (chat: string) => h.linkFor(chat);
+const postForm = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => h.postForm(path, fields, headers);
+const login = (chat: string) => h.login(chat);
+const getPage = (path: string, cookie?: string) => h.getPage(path, cookie);
 
 beforeAll(async () => {
-  t = createTestApp({ start: '2024-01-02T02:00:00Z', env: { DONDOC_WEB: 'true', DONDOC_HTTP_PORT: '0' } });
-  const { store, services } = t.app;
-  const file = 'ha-tinh-2024-phu-luc.csv';
-  const imported = await services.plans.importFile(file, readFileSync(join(process.cwd(), 'data', 'plans', file)), { name: file, year: 2024 });
-  expect(imported.ok).toBe(true);
-  t.app.scheduler.replan();
-  // Two agencies that lead tasks: A's focal point must never see B's rows.
-  const leads = store.db.prepare("SELECT agency_id AS id, COUNT(*) AS n FROM assignments WHERE role = 'lead' GROUP BY agency_id ORDER BY n DESC").all() as { id: number; n: number }[];
-  agencyA = leads[1]!.id;
-  agencyB = leads[2]!.id;
-  const now = t.clock.now();
-  const snv = store.agencies.byCode('SNV')!.id;
-  linkedMember(store, { displayName: 'Hoa', agencyId: snv, role: 'admin' }, { platform: 'local', chatId: 'admin' }, now);
-  linkedMember(store, { displayName: 'Lãnh đạo', agencyId: store.agencies.list().find((a) => a.kind === 'ubnd_tinh')?.id ?? snv, role: 'leader' }, { platform: 'local', chatId: 'leader' }, now);
-  const focalA: Member = linkedMember(store, { displayName: 'Đầu mối A', agencyId: agencyA, role: 'focal' }, { platform: 'local', chatId: 'focalA' }, now);
-  // A finishes one of its lead tasks in March: a "done" that the quarter's figures must count.
-  t.clock.set('2024-03-20T03:00:00Z');
-  const task = services.tasks.forAgency(agencyA).find((x) => x.role === 'lead')!;
-  services.statuses.recordTask(focalA, 'local', task, { code: task.code, status: 'done', progress: 100, reason: null, evidence: null, requestedDate: null });
-  t.clock.set('2024-05-15T02:00:00Z');
-  base = (await t.app.start()).httpUrl!;
-  origin = new URL(base).origin;
+  h = await startDashboard();
+  ({ t, base } = h);
+  ({ agencyA, agencyB } = h.people);
 });
 
 afterAll(async () => {
-  await t?.close();
+  await h?.close();
 });
 
 describe('login by a one-time link', () => {
