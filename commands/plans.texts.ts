@@ -28,10 +28,13 @@ export const PLAN_TEXTS = {
           too_large_unzipped: 'Tệp Excel này khi giải nén vượt quá 50 MB (hoặc có quá nhiều phần bên trong): không phải một bảng kế hoạch. Hãy lưu riêng bảng Phụ lục nhiệm vụ thành tệp .xlsx hoặc .csv rồi gửi lại.',
           too_many_rows: 'Bảng có hơn 20.000 dòng (hoặc quá nhiều ô): không giống bảng nhiệm vụ của một kế hoạch. Hãy gửi riêng bảng Phụ lục nhiệm vụ.',
           empty: 'Tệp rỗng: không có dòng nào. Hãy gửi tệp CSV hoặc XLSX có bảng nhiệm vụ.',
-          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx) hay PDF hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
-          unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word .docx hoặc PDF có lớp chữ chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
+          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx, .doc) hay PDF hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
+          unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc) hoặc PDF có lớp chữ chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
           encrypted: 'Tệp có mật khẩu (đã mã hóa) hoặc là tệp Office cũ đổi đuôi: không đọc được. Hãy mở tệp, bỏ mật khẩu, lưu thành .docx hoặc .xlsx rồi gửi lại.',
-          old_word: 'Tệp Word cũ (.doc) chưa đọc được. Hãy mở bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại.',
+          no_converter: 'Tệp Word cũ (.doc) cần LibreOffice để đọc, nhưng máy chạy dondoc chưa cài LibreOffice. Hãy mở tệp bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại; hoặc nhờ người quản trị máy cài gói libreoffice-writer-nogui.',
+          convert_timeout: 'Chuyển tệp Word cũ (.doc) sang .docx quá thời gian cho phép (60 giây) nên đã dừng; không có gì được lưu. Hãy mở tệp bằng Word, lưu thành .docx rồi gửi lại.',
+          convert_failed: 'LibreOffice không mở được tệp Word cũ (.doc) này: tệp hỏng, có mật khẩu hoặc không phải tệp Word. Hãy mở bằng Word, bỏ mật khẩu nếu có, lưu thành .docx rồi gửi lại.',
+          convert_too_large: 'Tệp Word cũ (.doc) khi chuyển sang .docx lớn hơn 20 MB: không giống một kế hoạch. Hãy gửi riêng Phụ lục nhiệm vụ (.docx, .xlsx hoặc .csv).',
           too_many_pages: 'Tệp PDF có quá nhiều trang (giới hạn 80 trang): không giống Phụ lục nhiệm vụ của một kế hoạch. Hãy gửi riêng các trang Phụ lục, hoặc tệp Word/Excel của Phụ lục.',
           scanned: 'Tệp PDF này là bản quét (ảnh, không có lớp chữ) nên chưa đọc được bảng. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục — thường được đăng kèm bản PDF trên cổng thông tin.',
         }[error.reason];
@@ -48,17 +51,17 @@ export const PLAN_TEXTS = {
     }
   },
   /** Which tables of a Word file were read: "Tệp Word: đọc bảng 2 và 3 (trong 4 bảng) làm bảng nhiệm vụ." */
-  tablesRead(source: { format: 'docx' | 'pdf'; tables: { read: number[]; total: number }; pages?: number }): string {
+  tablesRead(source: { format: 'docx' | 'doc' | 'pdf'; tables: { read: number[]; total: number }; pages?: number }): string {
     const { tables } = source;
     const list = tables.read.length === 1 ? `bảng ${tables.read[0]}` : `các bảng ${tables.read.slice(0, -1).join(', ')} và ${tables.read[tables.read.length - 1]}`;
-    const file = source.format === 'pdf' ? `Tệp PDF (${source.pages} trang)` : 'Tệp Word';
+    const file = source.format === 'pdf' ? `Tệp PDF (${source.pages} trang)` : source.format === 'doc' ? 'Tệp Word cũ (.doc, LibreOffice chuyển sang .docx)' : 'Tệp Word';
     return `${file}: đọc ${list} (trong ${tables.total} bảng của tệp) làm bảng nhiệm vụ; các bảng khác (tiêu đề, chữ ký, chỉ tiêu) bỏ qua.`;
   },
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
-      ...(outcome.source.format === 'docx' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
+      ...(outcome.source.format === 'docx' || outcome.source.format === 'doc' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
     if (outcome.pastChecks.count > 0) {

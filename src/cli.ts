@@ -72,7 +72,7 @@ Lệnh:
       thời hạn nào thì ô là "chưa rõ" và --json liệt kê các từ đó ở "unexplained".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
+  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
       Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]

@@ -154,7 +154,7 @@ export class PlanImportService {
     if (!header.ok) return err(header.error);
     // A Word table's rows are whole rows: none is the rest of the row above wrapped by a page break
     // (a PDF's may be: a row cut at the foot of a page goes on at the top of the next).
-    const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' });
+    const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
 
     const resolver = this.resolver();

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { readPlanDocument, readPlanPdf, type DocumentSource } from '../documents/document-reader.js';
+import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentSource } from '../documents/document-reader.js';
+import type { ConvertProblem } from '../documents/office-converter.js';
 import { unzipGuarded } from './zip-guard.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
@@ -20,8 +21,14 @@ export type TableFileError =
   | 'empty'
   /** A password-protected Office file (or an old binary .doc renamed .docx). */
   | 'encrypted'
-  /** An old binary Word file (.doc): read only once saved as .docx. */
-  | 'old_word'
+  /** An old binary Word file (.doc) and LibreOffice (soffice) is not installed: save it as .docx. */
+  | 'no_converter'
+  /** LibreOffice took longer than its time limit on a .doc: killed. */
+  | 'convert_timeout'
+  /** LibreOffice could not open the .doc (broken, password-protected, not a Word file). */
+  | 'convert_failed'
+  /** The .doc converted to a .docx over the output cap. */
+  | 'convert_too_large'
   /** A PDF over the page limit. */
   | 'too_many_pages'
   /** A PDF without a text layer (a scan): not read yet. */
@@ -29,6 +36,13 @@ export type TableFileError =
 
 /** Where a table came from: the file's format and, for a document, which of its tables were read. */
 export type TableSource = { format: 'csv' | 'xlsx' } | DocumentSource;
+
+const CONVERT_ERRORS = {
+  no_converter: 'no_converter',
+  timeout: 'convert_timeout',
+  failed: 'convert_failed',
+  too_large: 'convert_too_large',
+} as const satisfies Record<ConvertProblem['code'], TableFileError>;
 
 /** Rows in a worksheet's XML, counted without parsing it ("<row " and "<row>", not "<rowBreaks>"). */
 function countRows(xml: Buffer): number {
@@ -80,7 +94,7 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** Reads a plan table file (.csv, .xlsx, .docx, text .pdf) by its name's extension; expected failures come back as a code. */
+/** Reads a plan table file (.csv, .xlsx, .docx, .doc through LibreOffice, text .pdf) by its name's extension; expected failures come back as a code. */
 export async function readTableFile(
   name: string,
   data: Buffer,
@@ -91,17 +105,16 @@ export async function readTableFile(
   let rows: string[][];
   let source: TableSource = { format: lower.endsWith('.csv') ? 'csv' : 'xlsx' };
   try {
-    if (lower.endsWith('.docx') || lower.endsWith('.pdf')) {
-      const document = lower.endsWith('.pdf') ? await readPlanPdf(data) : readPlanDocument(data);
+    if (lower.endsWith('.docx') || lower.endsWith('.pdf') || lower.endsWith('.doc')) {
+      const document = lower.endsWith('.pdf') ? await readPlanPdf(data) : lower.endsWith('.doc') ? await readPlanWordDoc(data) : readPlanDocument(data);
       if (!document.ok) {
         const { problem } = document;
         if (problem.code === 'no_task_table') return { ok: false, error: 'no_task_table', tables: problem.tables };
+        if (problem.code === 'convert') return { ok: false, error: CONVERT_ERRORS[problem.problem.code] };
         return { ok: false, error: problem.code === 'no_text' ? 'scanned' : problem.code };
       }
       rows = document.rows;
       source = document.source;
-    } else if (lower.endsWith('.doc')) {
-      return { ok: false, error: 'old_word' };
     } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
       rows = readCsv(data);

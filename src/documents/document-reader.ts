@@ -3,9 +3,11 @@
  * grid per table, and picks the task table among them; the plan import reads that grid as it
  * reads a CSV or XLSX sheet. Readers are small and chained: zip-entries → docx/numbering,
  * docx/styles → docx/body-reader → docx/table-grid → table-picker; pdf/pdf-reader (pdf.js: text
- * runs and ruling lines) → pdf/ruling-grid → table-picker.
+ * runs and ruling lines) → pdf/ruling-grid → table-picker; an old Word .doc is converted to .docx
+ * by LibreOffice (office-converter) and read as one.
  */
 import { readDocx } from './docx/docx-reader.js';
+import { convertWithLibreOffice, type ConvertProblem } from './office-converter.js';
 import { readPdf } from './pdf/pdf-reader.js';
 import { pickTaskTables } from './table-picker.js';
 import { XmlRefused } from './xml-walker.js';
@@ -14,6 +16,8 @@ import { XmlRefused } from './xml-walker.js';
 export type DocumentSource =
   /** Tables read as the task table (1-based, document order) and how many the document has. */
   | { format: 'docx'; tables: { read: number[]; total: number } }
+  /** An old Word file, converted to .docx by LibreOffice and read as one. */
+  | { format: 'doc'; tables: { read: number[]; total: number } }
   | { format: 'pdf'; tables: { read: number[]; total: number }; pages: number };
 
 export type DocumentProblem =
@@ -25,7 +29,9 @@ export type DocumentProblem =
   /** A PDF without a text layer: a scan or a photo. */
   | { code: 'no_text' }
   /** No table has a task header; `tables` is how many tables the document has. */
-  | { code: 'no_task_table'; tables: number };
+  | { code: 'no_task_table'; tables: number }
+  /** An old Word file LibreOffice could not convert: not installed, too slow, too large, or it could not open it. */
+  | { code: 'convert'; problem: ConvertProblem };
 
 /** Reads a .docx plan into the task table's rows (header included) and says which tables were read. */
 export function readPlanDocument(data: Buffer): { ok: true; rows: string[][]; source: DocumentSource } | { ok: false; problem: DocumentProblem } {
@@ -45,6 +51,31 @@ export function readPlanDocument(data: Buffer): { ok: true; rows: string[][]; so
   const picked = pick(docx.value.blocks);
   if (!picked.ok) return picked;
   return { ok: true, rows: picked.rows, source: { format: 'docx', tables: picked.tables } };
+}
+
+const ZIP_SIGNATURE = Buffer.from('PK\u0003\u0004', 'latin1');
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const RTF_SIGNATURE = Buffer.from('{\\rtf', 'latin1');
+
+/**
+ * Reads an old Word (.doc) plan: LibreOffice converts it to .docx (private profile, time limit,
+ * size caps: office-converter), then it is read as a .docx; a ".doc" that is already a .docx
+ * (renamed) is read directly, one saved as RTF goes through LibreOffice's RTF filter, and anything
+ * else is unreadable (LibreOffice would open any bytes as plain text). `env`: soffice's environment
+ * (default this process's).
+ */
+export async function readPlanWordDoc(
+  data: Buffer,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<{ ok: true; rows: string[][]; source: DocumentSource } | { ok: false; problem: DocumentProblem }> {
+  if (data.subarray(0, 4).equals(ZIP_SIGNATURE)) return readPlanDocument(data);
+  const filter = data.subarray(0, 8).equals(OLE_SIGNATURE) ? 'MS Word 97' : data.subarray(0, 5).equals(RTF_SIGNATURE) ? 'Rich Text Format' : null;
+  if (!filter) return { ok: false, problem: { code: 'unreadable' } };
+  const converted = await convertWithLibreOffice(data, { from: 'doc', to: 'docx', outputExtension: 'docx', filter, ...options });
+  if (!converted.ok) return { ok: false, problem: { code: 'convert', problem: converted.problem } };
+  const read = readPlanDocument(converted.data);
+  if (!read.ok || read.source.format !== 'docx') return read;
+  return { ok: true, rows: read.rows, source: { format: 'doc', tables: read.source.tables } };
 }
 
 /** Reads a text PDF plan: each page's ruled tables, then the task table and its continuations over the pages. */
