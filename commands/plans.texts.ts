@@ -57,11 +57,36 @@ export const PLAN_TEXTS = {
     const file = source.format === 'pdf' ? `Tệp PDF (${source.pages} trang)` : source.format === 'doc' ? 'Tệp Word cũ (.doc, LibreOffice chuyển sang .docx)' : 'Tệp Word';
     return `${file}: đọc ${list} (trong ${tables.total} bảng của tệp) làm bảng nhiệm vụ; các bảng khác (tiêu đề, chữ ký, chỉ tiêu) bỏ qua.`;
   },
+  /**
+   * The publishing document read from the file (or given): "Văn bản: Kế hoạch số 45/KH-UBND, Hà Tĩnh,
+   * ngày 8/1/2026 — ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH — “KẾ HOẠCH Cải cách hành chính năm 2026”", then
+   * the parts not read, which stay empty.
+   */
+  documentLines(document: NonNullable<ImportOutcome['document']>): string[] {
+    const parts = [
+      [document.kind ?? 'Văn bản', document.number ? `số ${document.number}` : ''].filter(Boolean).join(' '),
+      [document.place, document.date ? `ngày ${formatDay(document.date)}` : ''].filter(Boolean).join(', '),
+      document.issuer ?? '',
+      document.title ? `“${document.title}”` : '',
+    ].filter(Boolean);
+    const missing = [
+      document.number ? null : 'số hiệu',
+      document.date ? null : 'ngày ban hành',
+      document.issuer ? null : 'cơ quan ban hành',
+      document.kind ? null : 'loại văn bản',
+      document.title ? null : 'tiêu đề',
+    ].filter((m): m is string => m !== null);
+    return [
+      `Văn bản ban hành: ${parts.join(' — ')}.`,
+      ...(missing.length > 0 ? [`Chưa đọc được ${missing.join(', ')}: để trống, không đoán.`] : []),
+    ];
+  },
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
       ...(outcome.source.format === 'docx' || outcome.source.format === 'doc' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
+      ...(outcome.document ? PLAN_TEXTS.documentLines(outcome.document) : []),
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
     if (outcome.pastChecks.count > 0) {

@@ -75,6 +75,9 @@ Lệnh:
   import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
       Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
+      Tệp Word/PDF: đọc cả phần đầu văn bản (số, nơi và ngày ban hành, cơ quan, loại, tiêu đề; phần nào không có thì
+      để trống) và lưu cùng kế hoạch; "trong N ngày kể từ ngày ban hành Kế hoạch" được tính từ ngày đó. --json thêm
+      "document":{"number","place","date","issuer","kind","title"} (null với CSV/XLSX không có --doc).
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
@@ -660,9 +663,9 @@ async function run(argv: string[]): Promise<number> {
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source } = result.value;
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document } = result.value;
         if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source }));
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document }));
         else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
         return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
       } finally {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentSource } from '../documents/document-reader.js';
+import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentHeader, type DocumentSource } from '../documents/document-reader.js';
 import type { ConvertProblem } from '../documents/office-converter.js';
 import { unzipGuarded } from './zip-guard.js';
 
@@ -98,11 +98,16 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
 export async function readTableFile(
   name: string,
   data: Buffer,
-): Promise<{ ok: true; rows: string[][]; source: TableSource } | { ok: false; error: TableFileError } | { ok: false; error: 'no_task_table'; tables: number }> {
+): Promise<
+  | { ok: true; rows: string[][]; source: TableSource; /** The document's own header (Word, PDF); null for a table file. */ header: DocumentHeader | null }
+  | { ok: false; error: TableFileError }
+  | { ok: false; error: 'no_task_table'; tables: number }
+> {
   if (data.length > MAX_PLAN_FILE_BYTES) return { ok: false, error: 'too_large' };
   if (data.length === 0) return { ok: false, error: 'empty' };
   const lower = name.toLowerCase();
   let rows: string[][];
+  let header: DocumentHeader | null = null;
   let source: TableSource = { format: lower.endsWith('.csv') ? 'csv' : 'xlsx' };
   try {
     if (lower.endsWith('.docx') || lower.endsWith('.pdf') || lower.endsWith('.doc')) {
@@ -115,6 +120,7 @@ export async function readTableFile(
       }
       rows = document.rows;
       source = document.source;
+      header = document.header;
     } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
       rows = readCsv(data);
@@ -132,7 +138,7 @@ export async function readTableFile(
     return { ok: false, error: 'unreadable' };
   }
   if (rows.length > MAX_PLAN_ROWS || rows.reduce((n, row) => n + row.length, 0) > MAX_PLAN_CELLS) return { ok: false, error: 'too_many_rows' };
-  return { ok: true, rows, source };
+  return { ok: true, rows, source, header };
 }
 
 /** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */

@@ -149,8 +149,10 @@ describe('npm run cli — plans and deadlines', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
     expect(dry.code).toBe(3);
     const report = JSON.parse(dry.out);
-    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks', 'source']);
+    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks', 'source', 'document']);
     expect(report.source).toEqual({ format: 'csv' });
+    // A CSV has no letterhead and no --doc was given: no document.
+    expect(report.document).toBeNull();
     expect(report).toMatchObject({ rows: 76, tasks: 76, unknownDeadlines: [] });
     // Read today, every 2024 date of the plan had passed: none is chased or scored unless --chase-past.
     expect(report.pastChecks.count).toBeGreaterThan(50);
@@ -175,6 +177,8 @@ describe('npm run cli — plans and deadlines', () => {
     const report = JSON.parse(dry.out);
     // Ten tasks (see PLAN_2026_TASKS), read from tables 3 and 4 of the five in the file.
     expect(report).toMatchObject({ tasks: 10, source: { format: 'docx', tables: { read: [3, 4], total: 5 } } });
+    // "document": the letterhead and title read from the file.
+    expect(report.document).toEqual({ number: '45/KH-UBND', place: 'Hà Tĩnh', date: '2026-01-08', issuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH', kind: 'Kế hoạch', title: 'KẾ HOẠCH Cải cách hành chính năm 2026' });
     rmSync(dir, { recursive: true, force: true });
   });
 });
