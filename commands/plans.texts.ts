@@ -1,6 +1,7 @@
 import type { ImportError, ImportOutcome } from '../src/app/plan-import-service.js';
 import { FIELD_LABELS } from '../src/domain/plan-table.js';
 import type { DeadlineKind } from '../src/domain/deadline-grammar.js';
+import { ENCODING_NAMES, type EncodingProblem, type LegacyEncoding } from '../src/documents/legacy-encoding.js';
 
 /** "2025-03-01" → "1/3/2025", as a decree's date is usually written. */
 const formatDay = (day: string) => {
@@ -42,6 +43,8 @@ export const PLAN_TEXTS = {
         return `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ: thiếu cột ${error.missing.map((f) => `“${FIELD_LABELS[f]}”`).join(', ')}. Bảng cần có các cột Nhiệm vụ (hoặc Hoạt động), Chủ trì và Thời gian hoàn thành.`;
       case 'no_task_table':
         return `Không tìm thấy bảng nhiệm vụ trong tệp (${error.tables === 0 ? 'tệp không có bảng nào' : `đã xem ${error.tables} bảng`}): cần một bảng có dòng tiêu đề gồm cột Nhiệm vụ (hoặc Nội dung, Hoạt động), cột Chủ trì (Cơ quan chủ trì, Đơn vị thực hiện) và cột Thời gian hoàn thành (Thời hạn, Tiến độ). Các bảng tiêu đề văn bản, chữ ký, chỉ tiêu không được đọc; không có gì được lưu.`;
+      case 'encoding':
+        return PLAN_TEXTS.encodingError(error.problem);
       case 'duplicate_code':
         return `Dòng ${error.row}, cột ${FIELD_LABELS.code}/${FIELD_LABELS.activity}: mã nhiệm vụ ${error.taskCode} trùng với dòng ${error.other}. Mỗi nhiệm vụ cần một số thứ tự riêng; hãy sửa rồi gửi lại.`;
       case 'no_tasks':
@@ -49,6 +52,21 @@ export const PLAN_TEXTS = {
       case 'bad_meta':
         return `Thông tin kế hoạch chưa đúng: ${error.problem}.`;
     }
+  },
+  /** Why a file's text could not be taken: an encoding not recognised or not convertible (named), or text already broken. */
+  encodingError(problem: EncodingProblem): string {
+    switch (problem.code) {
+      case 'unknown_encoding':
+        return 'Tệp CSV không phải UTF-8 và dondoc không nhận ra bảng mã (đã thử Windows-1258, TCVN3, VNI): không có gì được lưu. Hãy mở tệp bằng Excel, chọn “Lưu thành” kiểu “CSV UTF-8 (phân tách bằng dấu phẩy)” rồi gửi lại, hoặc gửi tệp .xlsx.';
+      case 'unconvertible':
+        return `Tệp có vẻ dùng bảng mã ${ENCODING_NAMES[problem.encoding]} nhưng ${problem.bad} ký tự không chuyển được sang Unicode: không có gì được lưu, để không ghi sai chữ. Hãy chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) hoặc lưu thành “CSV UTF-8” rồi gửi lại.`;
+      case 'replacement_characters':
+        return 'Tệp có ký tự lỗi “\ufffd” (chữ đã hỏng khi tệp bị chuyển bảng mã trước đó): không có gì được lưu. Hãy mở tệp gốc, lưu thành “CSV UTF-8” hoặc .xlsx rồi gửi lại.';
+    }
+  },
+  /** A converted encoding, for the preview: "Chữ trong tệp dùng bảng mã TCVN3 (…): đã chuyển sang Unicode." */
+  encodingConverted(encoding: LegacyEncoding): string {
+    return `Chữ trong tệp dùng bảng mã ${ENCODING_NAMES[encoding]}: đã chuyển sang Unicode. Hãy xem kỹ tên nhiệm vụ và cơ quan trong bản xem trước.`;
   },
   /** Which tables of a Word file were read: "Tệp Word: đọc bảng 2 và 3 (trong 4 bảng) làm bảng nhiệm vụ." */
   tablesRead(source: { format: 'docx' | 'doc' | 'pdf'; tables: { read: number[]; total: number }; pages?: number }): string {
@@ -87,6 +105,7 @@ export const PLAN_TEXTS = {
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
       ...(outcome.source.format === 'docx' || outcome.source.format === 'doc' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
       ...(outcome.document ? PLAN_TEXTS.documentLines(outcome.document) : []),
+      ...(outcome.source.encoding ? [PLAN_TEXTS.encodingConverted(outcome.source.encoding)] : []),
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
     if (outcome.pastChecks.count > 0) {

@@ -78,6 +78,8 @@ Lệnh:
       Tệp Word/PDF: đọc cả phần đầu văn bản (số, nơi và ngày ban hành, cơ quan, loại, tiêu đề; phần nào không có thì
       để trống) và lưu cùng kế hoạch; "trong N ngày kể từ ngày ban hành Kế hoạch" được tính từ ngày đó. --json thêm
       "document":{"number","place","date","issuer","kind","title"} (null với CSV/XLSX không có --doc).
+      CSV theo bảng mã cũ (Windows-1258, TCVN3, VNI) được chuyển sang Unicode ("source":{"encoding":…}); tệp không
+      chuyển được thì bị từ chối, không ghi gì.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]

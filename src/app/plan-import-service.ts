@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import type { PlanDocument } from '../store/plan-repo.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DocumentHeader } from '../documents/document-reader.js';
+import type { EncodingProblem } from '../documents/legacy-encoding.js';
 import { readTableFile, type TableFileError, type TableSource } from './table-file.js';
 
 /** What the importer needs to know about the plan besides its table. */
@@ -87,6 +88,8 @@ export type ImportError =
   | { code: 'no_header'; missing: PlanField[] }
   /** A document none of whose `tables` has a task header (TT, Nhiệm vụ, Chủ trì, Thời gian). */
   | { code: 'no_task_table'; tables: number }
+  /** Text in a legacy encoding that could not be converted, or already broken (U+FFFD). */
+  | { code: 'encoding'; problem: EncodingProblem }
   | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
   | { code: 'no_tasks' }
   | { code: 'bad_meta'; problem: string };
@@ -180,6 +183,7 @@ export class PlanImportService {
     const file = await readTableFile(fileName, data);
     if (!file.ok) {
       if (file.error === 'no_task_table') return err({ code: 'no_task_table', tables: file.tables });
+      if (file.error === 'encoding') return err({ code: 'encoding', problem: file.problem });
       return err({ code: 'file', reason: file.error, size: data.length });
     }
     const header = findHeader(file.rows);

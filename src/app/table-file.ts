@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentHeader, type DocumentSource } from '../documents/document-reader.js';
 import type { ConvertProblem } from '../documents/office-converter.js';
+import { decodeVietnamese, fixFontRows, type EncodingProblem, type LegacyEncoding } from '../documents/legacy-encoding.js';
 import { unzipGuarded } from './zip-guard.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
@@ -34,8 +35,11 @@ export type TableFileError =
   /** A PDF without a text layer (a scan): not read yet. */
   | 'scanned';
 
-/** Where a table came from: the file's format and, for a document, which of its tables were read. */
-export type TableSource = { format: 'csv' | 'xlsx' } | DocumentSource;
+/**
+ * Where a table came from: the file's format and, for a document, which of its tables were read;
+ * `encoding` when its text was in a legacy Vietnamese encoding and was converted to Unicode.
+ */
+export type TableSource = ({ format: 'csv' | 'xlsx' } | DocumentSource) & { encoding?: LegacyEncoding };
 
 const CONVERT_ERRORS = {
   no_converter: 'no_converter',
@@ -54,9 +58,8 @@ function countRows(xml: Buffer): number {
   return count;
 }
 
-/** Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) into rows of cells. */
-export function readCsv(data: Buffer): string[][] {
-  const text = data.toString('utf8').replace(/^\ufeff/, '');
+/** Reads a CSV's text (comma, semicolon or tab separated) into rows of cells. */
+function readCsv(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [',', ';', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
   return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
@@ -102,6 +105,8 @@ export async function readTableFile(
   | { ok: true; rows: string[][]; source: TableSource; /** The document's own header (Word, PDF); null for a table file. */ header: DocumentHeader | null }
   | { ok: false; error: TableFileError }
   | { ok: false; error: 'no_task_table'; tables: number }
+  /** Text in an encoding dondoc cannot convert, or already broken (U+FFFD). */
+  | { ok: false; error: 'encoding'; problem: EncodingProblem }
 > {
   if (data.length > MAX_PLAN_FILE_BYTES) return { ok: false, error: 'too_large' };
   if (data.length === 0) return { ok: false, error: 'empty' };
@@ -123,7 +128,11 @@ export async function readTableFile(
       header = document.header;
     } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
-      rows = readCsv(data);
+      // UTF-8, or Windows-1258 / TCVN3 / VNI bytes converted; never U+FFFD.
+      const decoded = decodeVietnamese(data);
+      if (!decoded.ok) return { ok: false, error: 'encoding', problem: decoded.problem };
+      rows = readCsv(decoded.text);
+      if (decoded.encoding) source = { ...source, encoding: decoded.encoding };
     } else if (lower.endsWith('.xlsx')) {
       // Unpacked under a budget first: a zip bomb or a sheet of 400,000 rows never reaches the parser.
       const unzipped = unzipGuarded(data);
@@ -138,7 +147,11 @@ export async function readTableFile(
     return { ok: false, error: 'unreadable' };
   }
   if (rows.length > MAX_PLAN_ROWS || rows.reduce((n, row) => n + row.length, 0) > MAX_PLAN_CELLS) return { ok: false, error: 'too_many_rows' };
-  return { ok: true, rows, source, header };
+  // Text typed in an old byte font (TCVN3, VNI: "Së Néi vô") in any format is converted; U+FFFD refuses the file.
+  const fixed = fixFontRows(rows);
+  if (!fixed.ok) return { ok: false, error: 'encoding', problem: fixed.problem };
+  if (fixed.encoding) source = { ...source, encoding: fixed.encoding };
+  return { ok: true, rows: fixed.rows, source, header };
 }
 
 /** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */
