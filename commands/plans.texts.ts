@@ -35,6 +35,8 @@ export const PLAN_TEXTS = {
           no_converter: 'Tệp Word cũ (.doc) cần LibreOffice để đọc, nhưng máy chạy dondoc chưa cài LibreOffice. Hãy mở tệp bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại; hoặc nhờ người quản trị máy cài gói libreoffice-writer-nogui.',
           convert_timeout: 'Chuyển tệp Word cũ (.doc) sang .docx quá thời gian cho phép (60 giây) nên đã dừng; không có gì được lưu. Hãy mở tệp bằng Word, lưu thành .docx rồi gửi lại.',
           convert_failed: 'LibreOffice không mở được tệp Word cũ (.doc) này: tệp hỏng, có mật khẩu hoặc không phải tệp Word. Hãy mở bằng Word, bỏ mật khẩu nếu có, lưu thành .docx rồi gửi lại.',
+          zip_inconsistent: 'Tệp nén (.xlsx/.docx) có mục lục không khớp với phần cuối của tệp — tệp hỏng, hoặc được làm ra để giấu bớt nội dung khỏi bước kiểm tra: không đọc, không có gì được lưu. Hãy mở tệp bằng Excel hoặc Word, lưu lại rồi gửi lại.',
+          too_much_memory: 'Đọc tệp này cần quá nhiều bộ nhớ (giới hạn 512 MB cho một lần nhập) nên đã dừng; không có gì được lưu. Hãy gửi riêng bảng Phụ lục nhiệm vụ (.xlsx hoặc .csv).',
           convert_too_large: 'Tệp Word cũ (.doc) khi chuyển sang .docx lớn hơn 20 MB: không giống một kế hoạch. Hãy gửi riêng Phụ lục nhiệm vụ (.docx, .xlsx hoặc .csv).',
           too_many_pages: 'Tệp PDF có quá nhiều trang (giới hạn 80 trang): không giống Phụ lục nhiệm vụ của một kế hoạch. Hãy gửi riêng các trang Phụ lục, hoặc tệp Word/Excel của Phụ lục.',
           scanned: 'Tệp PDF này là bản quét (ảnh, không có lớp chữ) nên chưa đọc được bảng. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục — thường được đăng kèm bản PDF trên cổng thông tin.',

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentHeader, type DocumentSource } from '../documents/document-reader.js';
 import type { ConvertProblem } from '../documents/office-converter.js';
 import { decodeVietnamese, fixFontRows, type EncodingProblem, type LegacyEncoding } from '../documents/legacy-encoding.js';
-import { unzipGuarded } from './zip-guard.js';
+import { readZipEntries, SPREADSHEET_ZIP_LIMITS } from '../documents/zip-entries.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
@@ -30,6 +30,10 @@ export type TableFileError =
   | 'convert_failed'
   /** The .doc converted to a .docx over the output cap. */
   | 'convert_too_large'
+  /** An archive whose end record and central directory disagree: a parser could read entries the guard did not. */
+  | 'zip_inconsistent'
+  /** Reading the file needed more memory than the import worker may use (IMPORT_RESOURCE_LIMITS). */
+  | 'too_much_memory'
   /** A PDF over the page limit. */
   | 'too_many_pages'
   /** A PDF without a text layer (a scan): not read yet. */
@@ -134,10 +138,15 @@ export async function readTableFile(
       rows = readCsv(decoded.text);
       if (decoded.encoding) source = { ...source, encoding: decoded.encoding };
     } else if (lower.endsWith('.xlsx')) {
-      // Unpacked under a budget first: a zip bomb or a sheet of 400,000 rows never reaches the parser.
-      const unzipped = unzipGuarded(data);
-      if (!unzipped.ok) return { ok: false, error: unzipped.error.code === 'not_zip' ? 'unreadable' : 'too_large_unzipped' };
-      const sheets = [...unzipped.value.entries].filter(([entry]) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry));
+      // Every entry unpacked under a budget first, from a central directory checked against its end
+      // record (the parser reads those entries and no others): a zip bomb, a hidden entry or a sheet
+      // of 400,000 rows never reaches the parser.
+      const unzipped = readZipEntries(data, () => true, SPREADSHEET_ZIP_LIMITS);
+      if (!unzipped.ok) {
+        const { code } = unzipped.problem;
+        return { ok: false, error: code === 'too_large_unzipped' || code === 'too_many_entries' ? 'too_large_unzipped' : code === 'encrypted' ? 'encrypted' : code === 'inconsistent' ? 'zip_inconsistent' : 'unreadable' };
+      }
+      const sheets = [...unzipped.entries].filter(([entry]) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry));
       if (sheets.some(([, xml]) => countRows(xml) > MAX_PLAN_ROWS)) return { ok: false, error: 'too_many_rows' };
       rows = await readXlsx(data);
     } else {
