@@ -67,9 +67,10 @@ Lệnh:
       Khôi phục từ bản sao lưu (dừng bot trước). Bản sao được kiểm tra; cơ sở dữ liệu cũ được giữ lại bên cạnh.
   migrate
       Áp dụng các bản nâng cấp lược đồ còn thiếu.
-  deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
+  deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--issued <YYYY-MM-DD> [--kind "Quyết định"]] [--json]
       Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024"). Từ nào không đặt được vào cách viết
-      thời hạn nào thì ô là "chưa rõ" và --json liệt kê các từ đó ở "unexplained".
+      thời hạn nào thì ô là "chưa rõ" và --json liệt kê các từ đó ở "unexplained". --issued: ngày ban hành kế hoạch
+      (như khi đọc được từ văn bản), để tính "trong 30 ngày kể từ ngày ban hành Kế hoạch".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
   import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
@@ -603,11 +604,15 @@ async function run(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { year: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean', default: false } },
+        options: { year: { type: 'string' }, period: { type: 'string' }, issued: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean', default: false } },
       });
       const text = positionals.join(' ');
       if (text.trim() === '') throw new UsageError('thiếu nội dung ô thời gian, ví dụ: deadline "Quý II, III/2024" --year 2024');
-      const context = yearAndPeriod(values);
+      const issued = values.issued;
+      if (issued !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(issued) || dayjs(issued).format('YYYY-MM-DD') !== issued)) {
+        throw new UsageError('--issued phải dạng YYYY-MM-DD (ngày ban hành kế hoạch), ví dụ --issued 2026-01-08');
+      }
+      const context = { ...yearAndPeriod(values), issued: issued ? { date: issued, kind: values.kind ?? 'Kế hoạch' } : undefined };
       const scheduled = scheduleDeadline(text, context, loadCalendar(DATA_DIR));
       if (values.json) {
         print(JSON.stringify({ kind: scheduled.kind, dates: scheduled.dueDates, note: scheduled.note, unexplained: scheduled.unexplained }));

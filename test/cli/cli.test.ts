@@ -110,6 +110,10 @@ describe('npm run cli — plans and deadlines', () => {
       kind: 'recurring',
       dates: ['2021-12-31', '2023-01-03', '2024-01-02'],
     });
+    // Counted from the plan's date: 8/1/2026 + 30 days is Saturday 7/2, due Monday 9/2; without --issued it waits for an event.
+    expect(JSON.parse(cli('deadline', 'Trong 30 ngày kể từ ngày ban hành Kế hoạch', '--year', '2026', '--issued', '2026-01-08', '--json').out)).toMatchObject({ kind: 'due', dates: ['2026-02-09'] });
+    expect(JSON.parse(cli('deadline', 'Trong 30 ngày kể từ ngày ban hành Kế hoạch', '--year', '2026', '--json').out)).toMatchObject({ kind: 'event', dates: [] });
+    expect(cli('deadline', 'Trong 30 ngày kể từ ngày ban hành Kế hoạch', '--year', '2026', '--issued', '08/01/2026').code).toBe(2);
   });
 
   it('reads a status reply without storing anything: the documented JSON shape, exit 0', () => {
