@@ -96,6 +96,7 @@ export const PLAN_TEXTS = {
       document.kind ? null : 'loại văn bản',
       document.title ? null : 'tiêu đề',
     ].filter((m): m is string => m !== null);
+    if (Object.values(document).every((v) => v === null)) return ['Không đọc được phần đầu văn bản (số hiệu, ngày ban hành, cơ quan ban hành, tiêu đề): để trống, không đoán.'];
     return [
       `Văn bản ban hành: ${parts.join(' — ')}.`,
       ...(missing.length > 0 ? [`Chưa đọc được ${missing.join(', ')}: để trống, không đoán.`] : []),

@@ -47,20 +47,41 @@ const TONED = new RegExp(`[${TONES}]`);
  */
 export function foreignness(text: string): number {
   let score = 0;
+  let tones = 0;
   for (const char of text.normalize('NFC')) {
     const code = char.codePointAt(0)!;
     if (code < 0x80) {
       if (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') score += 1;
+      // A word ends at anything but a letter.
+      if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))) {
+        if (tones > 1) score += 1;
+        tones = 0;
+      }
       continue;
     }
-    if (!isVietnameseLetter(char) && !ALLOWED.has(char)) score += 1;
+    const kind = charKind(char);
+    if (kind === 'foreign') score += 1;
+    if (kind === 'toned') tones += 1;
+    if (kind === 'other') {
+      if (tones > 1) score += 1;
+      tones = 0;
+    }
   }
-  for (const word of text.normalize('NFC').split(/[^\p{L}\p{M}]+/u)) {
-    let tones = 0;
-    for (const char of word) if (TONED.test(char.normalize('NFD'))) tones += 1;
-    if (tones > 1) score += 1;
-  }
-  return score;
+  return score + (tones > 1 ? 1 : 0);
+}
+
+const KINDS = new Map<string, 'letter' | 'toned' | 'foreign' | 'other'>();
+/** A non-ASCII character: a Vietnamese letter (with a tone or not), a foreign one, or a sign that ends a word. */
+function charKind(char: string): 'letter' | 'toned' | 'foreign' | 'other' {
+  let kind = KINDS.get(char);
+  if (kind) return kind;
+  const code = char.codePointAt(0)!;
+  if (isVietnameseLetter(char)) kind = TONED.test(char.normalize('NFD')) ? 'toned' : 'letter';
+  // Letters outside the Vietnamese alphabet, stray marks, and the Latin-1 signs byte fonts show as ("¸", "µ", "®").
+  else if (!ALLOWED.has(char) && (/[\p{L}\p{M}\p{Cc}\ufffd]/u.test(char) || (code >= 0xa0 && code <= 0xbf))) kind = 'foreign';
+  else kind = 'other';
+  if (KINDS.size < 10_000) KINDS.set(char, kind);
+  return kind;
 }
 
 // VNI: a vowel, then one byte for its marks (cp1252 letters); ô, ö, ñ … alone are ơ, ư, đ ….
@@ -88,11 +109,25 @@ export function vniToUnicode(text: string): string {
     .normalize('NFC');
 }
 
-/** TCVN3 text as a cp1252 reading shows it ("Së Néi vô") to Unicode, or null when it holds characters no byte stands for. */
-function tcvn3FromText(text: string): string | null {
-  const bytes = iconv.encode(text, 'windows1252');
-  if (iconv.decode(bytes, 'windows1252') !== text) return null;
-  return iconv.decode(bytes, 'tcvn').normalize('NFC');
+/** The characters cp1252 has a byte for (what a byte font's text can be made of). */
+const CP1252 = new Set([...iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows1252')].filter((c) => c !== '\ufffd'));
+const inCp1252 = (char: string) => CP1252.has(char);
+
+/**
+ * TCVN3 text as a cp1252 reading shows it ("Së Néi vô") to Unicode; characters cp1252 has no byte
+ * for (typed in a Unicode font beside the old one) are kept as they are.
+ */
+function tcvn3FromText(text: string): string {
+  let out = '';
+  let run = '';
+  for (const char of text) {
+    if (inCp1252(char)) run += char;
+    else {
+      out += iconv.decode(iconv.encode(run, 'windows1252'), 'tcvn') + char;
+      run = '';
+    }
+  }
+  return (out + iconv.decode(iconv.encode(run, 'windows1252'), 'tcvn')).normalize('NFC');
 }
 
 /**
@@ -133,9 +168,8 @@ export function fixFontText(text: string): { ok: true; text: string; encoding: L
   if (text.includes('\ufffd')) return { ok: false, problem: { code: 'replacement_characters' } };
   const score = foreignness(text);
   if (score === 0) return { ok: true, text, encoding: null };
-  const tcvn3 = tcvn3FromText(text);
   const candidates = [
-    ...(tcvn3 !== null ? [{ encoding: 'tcvn3' as const, text: tcvn3 }] : []),
+    { encoding: 'tcvn3' as const, text: tcvn3FromText(text) },
     { encoding: 'vni' as const, text: vniToUnicode(text) },
   ]
     .map((c) => ({ ...c, score: foreignness(c.text) }))
@@ -144,6 +178,8 @@ export function fixFontText(text: string): { ok: true; text: string; encoding: L
   // Converted only when that reads as Vietnamese and clearly better than the text as it stands
   // (a name with an "ø" or a "½" in a note is left alone).
   if (best.score === 0 && score >= 3) return { ok: true, text: best.text, encoding: best.encoding };
+  // Clearly TCVN3 or VNI, but some characters would not convert: refused rather than stored as "Së Néi vô".
+  if (score >= 10 && best.score * 4 <= score) return { ok: false, problem: { code: 'unconvertible', encoding: best.encoding, bad: best.score } };
   return { ok: true, text, encoding: null };
 }
 
@@ -155,6 +191,6 @@ export function fixFontRows(rows: string[][]): { ok: true; rows: string[][]; enc
   const whole = fixFontText(rows.map((row) => row.join('\t')).join('\n'));
   if (!whole.ok) return whole;
   if (whole.encoding === null) return { ok: true, rows, encoding: null };
-  const convert = whole.encoding === 'vni' ? vniToUnicode : (cell: string) => tcvn3FromText(cell) ?? cell;
+  const convert = whole.encoding === 'vni' ? vniToUnicode : tcvn3FromText;
   return { ok: true, rows: rows.map((row) => row.map((cell) => (cell === '' ? cell : convert(cell)))), encoding: whole.encoding };
 }

@@ -40,6 +40,15 @@ describe('legacy Vietnamese encodings', () => {
     expect(fixFontText(VNI)).toEqual({ ok: true, text: UNICODE, encoding: 'vni' });
   });
 
+  it('refuses TCVN3 text in which some characters would not convert, naming the encoding', () => {
+    const seen = iconv.decode(iconv.encode(UNICODE, 'tcvn'), 'windows1252');
+    // Two Cyrillic letters pasted from elsewhere are no TCVN3 byte and no Vietnamese letter: after the
+    // conversion they would still be foreign, so the file is refused naming TCVN3 (the Unicode "ẫ" beside them is kept as typed).
+    expect(fixFontText(`${seen}3,Mẫu Ж-Ж,Së Néi vô,Quý III/2026\n`)).toMatchObject({ ok: false, problem: { code: 'unconvertible', encoding: 'tcvn3' } });
+    // An arrow typed in a Unicode font beside TCVN3 text is kept; the rest converts.
+    expect(fixFontText(`${seen}3,Rµ so¸t → b¸o c¸o,Së Néi vô,Quý III/2026\n`)).toEqual({ ok: true, text: `${UNICODE}3,Rà soát → báo cáo,Sở Nội vụ,Quý III/2026\n`, encoding: 'tcvn3' });
+  });
+
   it('leaves real Unicode alone, a stray foreign letter included, and refuses text that is already broken', () => {
     expect(foreignness(HA_TINH_TEXT)).toBe(0);
     expect(decodeVietnamese(HA_TINH_CSV)).toEqual({ ok: true, text: HA_TINH_TEXT, encoding: null });

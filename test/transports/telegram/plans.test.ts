@@ -253,6 +253,8 @@ describe('importing a plan sent as a Word file', () => {
     // Four tasks (I.1, II.1, II.2 cut by the page break, III.1), from both pages' ruled tables.
     expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 4 nhiệm vụ');
     expect(preview).toContain('Tệp PDF (2 trang): đọc các bảng 1 và 2 (trong 2 bảng của tệp) làm bảng nhiệm vụ');
+    // This PDF is the Phụ lục alone: no letterhead, so nothing of the document is claimed.
+    expect(preview).toContain('Không đọc được phần đầu văn bản (số hiệu, ngày ban hành, cơ quan ban hành, tiêu đề): để trống, không đoán.');
     expect(taskCount()).toBe(0);
   });
 });
