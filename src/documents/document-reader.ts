@@ -30,6 +30,8 @@ export type DocumentProblem =
   | { code: 'unreadable' }
   | { code: 'encrypted' }
   | { code: 'too_large_unzipped' }
+  /** The archive's end record and central directory disagree (zip-entries): not read. */
+  | { code: 'zip_inconsistent' }
   /** A PDF over the page limit. */
   | { code: 'too_many_pages'; pages: number }
   /** A PDF without a text layer: a scan or a photo. */
@@ -52,6 +54,7 @@ export function readPlanDocument(data: Buffer): DocumentRead {
     const { code } = docx.problem;
     if (code === 'encrypted') return { ok: false, problem: { code: 'encrypted' } };
     if (code === 'too_large_unzipped' || code === 'too_many_entries') return { ok: false, problem: { code: 'too_large_unzipped' } };
+    if (code === 'inconsistent') return { ok: false, problem: { code: 'zip_inconsistent' } };
     return { ok: false, problem: { code: 'unreadable' } };
   }
   const picked = pick(docx.value.blocks);
