@@ -72,6 +72,25 @@ describe("the document's own header", () => {
       { ...HA_TINH_2026, number: null, date: null },
     ],
     [
+      'the whole letterhead in one row, rules drawn with underscores, the title over two lines ended by a blank line',
+      [
+        t([['ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n_______\nSố: 120/KH-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n_______________\nQuảng Trị, ngày 20 tháng 01 năm 2026']]),
+        p('KẾ HOẠCH'),
+        p('Cải cách hành chính nhà nước'),
+        p('tỉnh Quảng Trị năm 2026'),
+        p(''),
+        p('Thực hiện Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ'),
+      ],
+      {
+        number: '120/KH-UBND',
+        place: 'Quảng Trị',
+        date: '2026-01-20',
+        issuer: 'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ',
+        kind: 'Kế hoạch',
+        title: 'KẾ HOẠCH Cải cách hành chính nhà nước tỉnh Quảng Trị năm 2026',
+      },
+    ],
+    [
       'an impossible date (30 February) is no date',
       [p('ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH'), p('Số: 45/KH-UBND'), p('Hà Tĩnh, ngày 30 tháng 02 năm 2026'), p('KẾ HOẠCH'), p('Cải cách hành chính năm 2026')],
       { ...HA_TINH_2026, date: null },
