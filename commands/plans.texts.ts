@@ -1,6 +1,7 @@
 import type { ImportError, ImportOutcome } from '../src/app/plan-import-service.js';
 import { FIELD_LABELS } from '../src/domain/plan-table.js';
 import type { DeadlineKind } from '../src/domain/deadline-grammar.js';
+import { ENCODING_NAMES, type EncodingProblem, type LegacyEncoding } from '../src/documents/legacy-encoding.js';
 
 /** "2025-03-01" → "1/3/2025", as a decree's date is usually written. */
 const formatDay = (day: string) => {
@@ -28,10 +29,15 @@ export const PLAN_TEXTS = {
           too_large_unzipped: 'Tệp Excel này khi giải nén vượt quá 50 MB (hoặc có quá nhiều phần bên trong): không phải một bảng kế hoạch. Hãy lưu riêng bảng Phụ lục nhiệm vụ thành tệp .xlsx hoặc .csv rồi gửi lại.',
           too_many_rows: 'Bảng có hơn 20.000 dòng (hoặc quá nhiều ô): không giống bảng nhiệm vụ của một kế hoạch. Hãy gửi riêng bảng Phụ lục nhiệm vụ.',
           empty: 'Tệp rỗng: không có dòng nào. Hãy gửi tệp CSV hoặc XLSX có bảng nhiệm vụ.',
-          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx) hay PDF hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
-          unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word .docx hoặc PDF có lớp chữ chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
+          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx, .doc) hay PDF hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
+          unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc) hoặc PDF có lớp chữ chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
           encrypted: 'Tệp có mật khẩu (đã mã hóa) hoặc là tệp Office cũ đổi đuôi: không đọc được. Hãy mở tệp, bỏ mật khẩu, lưu thành .docx hoặc .xlsx rồi gửi lại.',
-          old_word: 'Tệp Word cũ (.doc) chưa đọc được. Hãy mở bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại.',
+          no_converter: 'Tệp Word cũ (.doc) cần LibreOffice để đọc, nhưng máy chạy dondoc chưa cài LibreOffice. Hãy mở tệp bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại; hoặc nhờ người quản trị máy cài gói libreoffice-writer-nogui.',
+          convert_timeout: 'Chuyển tệp Word cũ (.doc) sang .docx quá thời gian cho phép (60 giây) nên đã dừng; không có gì được lưu. Hãy mở tệp bằng Word, lưu thành .docx rồi gửi lại.',
+          convert_failed: 'LibreOffice không mở được tệp Word cũ (.doc) này: tệp hỏng, có mật khẩu hoặc không phải tệp Word. Hãy mở bằng Word, bỏ mật khẩu nếu có, lưu thành .docx rồi gửi lại.',
+          zip_inconsistent: 'Tệp nén (.xlsx/.docx) có mục lục không khớp với phần cuối của tệp — tệp hỏng, hoặc được làm ra để giấu bớt nội dung khỏi bước kiểm tra: không đọc, không có gì được lưu. Hãy mở tệp bằng Excel hoặc Word, lưu lại rồi gửi lại.',
+          too_much_memory: 'Đọc tệp này cần quá nhiều bộ nhớ (giới hạn 512 MB cho một lần nhập) nên đã dừng; không có gì được lưu. Hãy gửi riêng bảng Phụ lục nhiệm vụ (.xlsx hoặc .csv).',
+          convert_too_large: 'Tệp Word cũ (.doc) khi chuyển sang .docx lớn hơn 20 MB: không giống một kế hoạch. Hãy gửi riêng Phụ lục nhiệm vụ (.docx, .xlsx hoặc .csv).',
           too_many_pages: 'Tệp PDF có quá nhiều trang (giới hạn 80 trang): không giống Phụ lục nhiệm vụ của một kế hoạch. Hãy gửi riêng các trang Phụ lục, hoặc tệp Word/Excel của Phụ lục.',
           scanned: 'Tệp PDF này là bản quét (ảnh, không có lớp chữ) nên chưa đọc được bảng. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục — thường được đăng kèm bản PDF trên cổng thông tin.',
         }[error.reason];
@@ -39,6 +45,8 @@ export const PLAN_TEXTS = {
         return `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ: thiếu cột ${error.missing.map((f) => `“${FIELD_LABELS[f]}”`).join(', ')}. Bảng cần có các cột Nhiệm vụ (hoặc Hoạt động), Chủ trì và Thời gian hoàn thành.`;
       case 'no_task_table':
         return `Không tìm thấy bảng nhiệm vụ trong tệp (${error.tables === 0 ? 'tệp không có bảng nào' : `đã xem ${error.tables} bảng`}): cần một bảng có dòng tiêu đề gồm cột Nhiệm vụ (hoặc Nội dung, Hoạt động), cột Chủ trì (Cơ quan chủ trì, Đơn vị thực hiện) và cột Thời gian hoàn thành (Thời hạn, Tiến độ). Các bảng tiêu đề văn bản, chữ ký, chỉ tiêu không được đọc; không có gì được lưu.`;
+      case 'encoding':
+        return PLAN_TEXTS.encodingError(error.problem);
       case 'duplicate_code':
         return `Dòng ${error.row}, cột ${FIELD_LABELS.code}/${FIELD_LABELS.activity}: mã nhiệm vụ ${error.taskCode} trùng với dòng ${error.other}. Mỗi nhiệm vụ cần một số thứ tự riêng; hãy sửa rồi gửi lại.`;
       case 'no_tasks':
@@ -47,18 +55,60 @@ export const PLAN_TEXTS = {
         return `Thông tin kế hoạch chưa đúng: ${error.problem}.`;
     }
   },
+  /** Why a file's text could not be taken: an encoding not recognised or not convertible (named), or text already broken. */
+  encodingError(problem: EncodingProblem): string {
+    switch (problem.code) {
+      case 'unknown_encoding':
+        return 'Tệp CSV không phải UTF-8 và dondoc không nhận ra bảng mã (đã thử Windows-1258, TCVN3, VNI): không có gì được lưu. Hãy mở tệp bằng Excel, chọn “Lưu thành” kiểu “CSV UTF-8 (phân tách bằng dấu phẩy)” rồi gửi lại, hoặc gửi tệp .xlsx.';
+      case 'unconvertible':
+        return `Tệp có vẻ dùng bảng mã ${ENCODING_NAMES[problem.encoding]} nhưng ${problem.bad} ký tự không chuyển được sang Unicode: không có gì được lưu, để không ghi sai chữ. Hãy chuyển tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) hoặc lưu thành “CSV UTF-8” rồi gửi lại.`;
+      case 'replacement_characters':
+        return 'Tệp có ký tự lỗi “\ufffd” (chữ đã hỏng khi tệp bị chuyển bảng mã trước đó): không có gì được lưu. Hãy mở tệp gốc, lưu thành “CSV UTF-8” hoặc .xlsx rồi gửi lại.';
+    }
+  },
+  /** A converted encoding, for the preview: "Chữ trong tệp dùng bảng mã TCVN3 (…): đã chuyển sang Unicode." */
+  encodingConverted(encoding: LegacyEncoding): string {
+    return `Chữ trong tệp dùng bảng mã ${ENCODING_NAMES[encoding]}: đã chuyển sang Unicode. Hãy xem kỹ tên nhiệm vụ và cơ quan trong bản xem trước.`;
+  },
   /** Which tables of a Word file were read: "Tệp Word: đọc bảng 2 và 3 (trong 4 bảng) làm bảng nhiệm vụ." */
-  tablesRead(source: { format: 'docx' | 'pdf'; tables: { read: number[]; total: number }; pages?: number }): string {
+  tablesRead(source: { format: 'docx' | 'doc' | 'pdf'; tables: { read: number[]; total: number }; pages?: number }): string {
     const { tables } = source;
     const list = tables.read.length === 1 ? `bảng ${tables.read[0]}` : `các bảng ${tables.read.slice(0, -1).join(', ')} và ${tables.read[tables.read.length - 1]}`;
-    const file = source.format === 'pdf' ? `Tệp PDF (${source.pages} trang)` : 'Tệp Word';
+    const file = source.format === 'pdf' ? `Tệp PDF (${source.pages} trang)` : source.format === 'doc' ? 'Tệp Word cũ (.doc, LibreOffice chuyển sang .docx)' : 'Tệp Word';
     return `${file}: đọc ${list} (trong ${tables.total} bảng của tệp) làm bảng nhiệm vụ; các bảng khác (tiêu đề, chữ ký, chỉ tiêu) bỏ qua.`;
+  },
+  /**
+   * The publishing document read from the file (or given): "Văn bản: Kế hoạch số 45/KH-UBND, Hà Tĩnh,
+   * ngày 8/1/2026 — ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH — “KẾ HOẠCH Cải cách hành chính năm 2026”", then
+   * the parts not read, which stay empty.
+   */
+  documentLines(document: NonNullable<ImportOutcome['document']>): string[] {
+    const parts = [
+      [document.kind ?? 'Văn bản', document.number ? `số ${document.number}` : ''].filter(Boolean).join(' '),
+      [document.place, document.date ? `ngày ${formatDay(document.date)}` : ''].filter(Boolean).join(', '),
+      document.issuer ?? '',
+      document.title ? `“${document.title}”` : '',
+    ].filter(Boolean);
+    const missing = [
+      document.number ? null : 'số hiệu',
+      document.date ? null : 'ngày ban hành',
+      document.issuer ? null : 'cơ quan ban hành',
+      document.kind ? null : 'loại văn bản',
+      document.title ? null : 'tiêu đề',
+    ].filter((m): m is string => m !== null);
+    if (Object.values(document).every((v) => v === null)) return ['Không đọc được phần đầu văn bản (số hiệu, ngày ban hành, cơ quan ban hành, tiêu đề): để trống, không đoán.'];
+    return [
+      `Văn bản ban hành: ${parts.join(' — ')}.`,
+      ...(missing.length > 0 ? [`Chưa đọc được ${missing.join(', ')}: để trống, không đoán.`] : []),
+    ];
   },
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
-      ...(outcome.source.format === 'docx' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
+      ...(outcome.source.format === 'docx' || outcome.source.format === 'doc' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
+      ...(outcome.document ? PLAN_TEXTS.documentLines(outcome.document) : []),
+      ...(outcome.source.encoding ? [PLAN_TEXTS.encodingConverted(outcome.source.encoding)] : []),
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
     if (outcome.pastChecks.count > 0) {

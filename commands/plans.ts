@@ -67,7 +67,7 @@ const T = {
   adminDate: (date: string) => `Sở Nội vụ đã đặt hạn: ${date}`,
   budget: 'Kinh phí',
   resolved: (n: number) => `${n} cơ quan`,
-  noPlans: 'Chưa có kế hoạch nào. Gửi tệp kế hoạch (Word .docx, hoặc Phụ lục .xlsx, .csv) vào đây để nhập.',
+  noPlans: 'Chưa có kế hoạch nào. Gửi tệp kế hoạch (Word .docx, .doc, PDF, hoặc Phụ lục .xlsx, .csv) vào đây để nhập.',
   plansTitle: 'Các kế hoạch đang theo dõi',
   planLine: (name: string, total: number) => `${name}: ${total} nhiệm vụ`,
   kinds: (parts: string) => `  ${parts}`,

@@ -73,14 +73,20 @@ Lệnh:
       Khôi phục từ bản sao lưu (dừng bot trước). Bản sao được kiểm tra; cơ sở dữ liệu cũ được giữ lại bên cạnh.
   migrate
       Áp dụng các bản nâng cấp lược đồ còn thiếu.
-  deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--json]
+  deadline "<thời gian>" --year <YYYY> [--period <YYYY-YYYY>] [--issued <YYYY-MM-DD> [--kind "Quyết định"]] [--json]
       Đọc thử một ô "Thời gian hoàn thành" (ví dụ "Quý II, III/2024"). Từ nào không đặt được vào cách viết
-      thời hạn nào thì ô là "chưa rõ" và --json liệt kê các từ đó ở "unexplained".
+      thời hạn nào thì ô là "chưa rõ" và --json liệt kê các từ đó ở "unexplained". --issued: ngày ban hành kế hoạch
+      (như khi đọc được từ văn bản), để tính "trong 30 ngày kể từ ngày ban hành Kế hoạch".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
+  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
       Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
+      Tệp Word/PDF: đọc cả phần đầu văn bản (số, nơi và ngày ban hành, cơ quan, loại, tiêu đề; phần nào không có thì
+      để trống) và lưu cùng kế hoạch; "trong N ngày kể từ ngày ban hành Kế hoạch" được tính từ ngày đó. --json thêm
+      "document":{"number","place","date","issuer","kind","title"} (null với CSV/XLSX không có --doc).
+      CSV theo bảng mã cũ (Windows-1258, TCVN3, VNI) được chuyển sang Unicode ("source":{"encoding":…}); tệp không
+      chuyển được thì bị từ chối, không ghi gì.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
@@ -625,11 +631,15 @@ async function run(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { year: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean', default: false } },
+        options: { year: { type: 'string' }, period: { type: 'string' }, issued: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean', default: false } },
       });
       const text = positionals.join(' ');
       if (text.trim() === '') throw new UsageError('thiếu nội dung ô thời gian, ví dụ: deadline "Quý II, III/2024" --year 2024');
-      const context = yearAndPeriod(values);
+      const issued = values.issued;
+      if (issued !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(issued) || dayjs(issued).format('YYYY-MM-DD') !== issued)) {
+        throw new UsageError('--issued phải dạng YYYY-MM-DD (ngày ban hành kế hoạch), ví dụ --issued 2026-01-08');
+      }
+      const context = { ...yearAndPeriod(values), issued: issued ? { date: issued, kind: values.kind ?? 'Kế hoạch' } : undefined };
       const scheduled = scheduleDeadline(text, context, loadCalendar(DATA_DIR));
       if (values.json) {
         print(JSON.stringify({ kind: scheduled.kind, dates: scheduled.dueDates, note: scheduled.note, unexplained: scheduled.unexplained }));
@@ -687,9 +697,9 @@ async function run(argv: string[]): Promise<number> {
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source } = result.value;
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document } = result.value;
         if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source }));
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document }));
         else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
         return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
       } finally {

@@ -8,6 +8,9 @@ import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
 import type { PlanDocument } from '../store/plan-repo.js';
+import type { CivilDate } from '../domain/civil-date.js';
+import type { DocumentHeader } from '../documents/document-reader.js';
+import type { EncodingProblem } from '../documents/legacy-encoding.js';
 import { readTableFile, type TableFileError, type TableSource } from './table-file.js';
 
 /** What the importer needs to know about the plan besides its table. */
@@ -34,6 +37,36 @@ export interface ImportReport {
   pastChecks: { count: number; before: string };
   /** The file's format and, for a Word document, which of its tables were read as the task table. */
   source: TableSource;
+  /**
+   * The publishing document as it will be stored: what the import was given (caption, --doc) and,
+   * for the rest, what the Word or PDF file's own header says; each part null when unknown (never
+   * guessed). `place` is shown, not stored. Null when a table file (CSV, XLSX) names nothing.
+   */
+  document: ImportedDocument | null;
+}
+
+/** The plan's document: number, place and date, issuer, kind and title. */
+export interface ImportedDocument {
+  number: string | null;
+  place: string | null;
+  date: CivilDate | null;
+  issuer: string | null;
+  kind: string | null;
+  title: string | null;
+}
+
+/** Given values win; the file's header fills the rest. Null when neither says anything. */
+function documentOf(meta: PlanMeta, header: DocumentHeader | null): ImportedDocument | null {
+  const given = meta.document ?? {};
+  const merged: ImportedDocument = {
+    number: meta.documentNo ?? header?.number ?? null,
+    place: header?.place ?? null,
+    date: given.docDate ?? header?.date ?? null,
+    issuer: given.docIssuer ?? header?.issuer ?? null,
+    kind: given.docKind ?? header?.kind ?? null,
+    title: given.docTitle ?? header?.title ?? null,
+  };
+  return header || Object.values(merged).some((v) => v !== null) ? merged : null;
 }
 
 /** dryRun: read and check only, write nothing; chasePast: dates already past at the first import stay owed. */
@@ -55,6 +88,8 @@ export type ImportError =
   | { code: 'no_header'; missing: PlanField[] }
   /** A document none of whose `tables` has a task header (TT, Nhiệm vụ, Chủ trì, Thời gian). */
   | { code: 'no_task_table'; tables: number }
+  /** Text in a legacy encoding that could not be converted, or already broken (U+FFFD). */
+  | { code: 'encoding'; problem: EncodingProblem }
   | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
   | { code: 'no_tasks' }
   | { code: 'bad_meta'; problem: string };
@@ -148,24 +183,29 @@ export class PlanImportService {
     const file = await readTableFile(fileName, data);
     if (!file.ok) {
       if (file.error === 'no_task_table') return err({ code: 'no_task_table', tables: file.tables });
+      if (file.error === 'encoding') return err({ code: 'encoding', problem: file.problem });
       return err({ code: 'file', reason: file.error, size: data.length });
     }
     const header = findHeader(file.rows);
     if (!header.ok) return err(header.error);
     // A Word table's rows are whole rows: none is the rest of the row above wrapped by a page break
     // (a PDF's may be: a row cut at the foot of a page goes on at the top of the next).
-    const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' });
+    const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
 
     const resolver = this.resolver();
-    const context: DeadlineContext = { year: meta.year, period: meta.period };
+    const document = documentOf(meta, file.header);
+    const existingPlan = this.store.plans.planByName(meta.name);
+    // "Trong 30 ngày kể từ ngày ban hành Kế hoạch" counts from the document's date when it is known
+    // (read now, given, or stored by an earlier import of the same plan).
+    const issuedOn = document?.date ?? existingPlan?.docDate ?? null;
+    const context: DeadlineContext = { year: meta.year, period: meta.period, issued: issuedOn ? { date: issuedOn, kind: document?.kind ?? existingPlan?.docKind ?? null } : undefined };
     // The plan speaks as of its first year: who existed then decides what "UBND cấp huyện" means.
     const on = { planDay: `${meta.period?.from ?? meta.year}-01-01`, today: civilDateOf(this.clock.now(), this.timeZone) };
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
     const successions = new Map<string, ImportReport['successions'][number]>();
     // Dates before the plan's first import were already past: not chased, not scored (unless asked).
-    const existingPlan = this.store.plans.planByName(meta.name);
     const firstImport = existingPlan ? civilDateOf(new Date(existingPlan.createdAt), this.timeZone) : on.today;
     let pastCount = 0;
     const areas = new Map(this.store.plans.areaTitles().map((t) => [textKey(t), t]));
@@ -201,6 +241,7 @@ export class PlanImportService {
       successions: [...successions.values()],
       pastChecks: { count: pastCount, before: firstImport },
       source: file.source,
+      document,
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);
@@ -208,18 +249,21 @@ export class PlanImportService {
       const updated = prepared.filter((t) => known.has(t.row.code)).length;
       return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
     }
-    const counts = this.write(fileName, meta, prepared);
+    const counts = this.write(fileName, meta, document, prepared);
     return ok({ ...report, plan: meta.name, ...counts, written: true });
   }
 
-  private write(fileName: string, meta: PlanMeta, prepared: PreparedTask[]): { created: number; updated: number; retired: number } {
+  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[]): { created: number; updated: number; retired: number } {
     const now = this.clock.now();
     return this.store.transaction(() => {
       const plan = this.store.plans.upsertPlan(
         {
           name: meta.name,
-          documentNo: meta.documentNo ?? null,
-          ...meta.document,
+          documentNo: document?.number ?? null,
+          docKind: document?.kind ?? null,
+          docDate: document?.date ?? null,
+          docIssuer: document?.issuer ?? null,
+          docTitle: document?.title ?? null,
           year: meta.year,
           periodFrom: meta.period?.from ?? null,
           periodTo: meta.period?.to ?? null,

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import type { Result } from '../domain/result.js';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { err, type Result } from '../domain/result.js';
 import type { ImportError, ImportOutcome, ImportOptions, PlanMeta } from './plan-import-service.js';
 import type { PlanOutcome, PlannedState } from './reminder-planner.js';
 import type { ExportPeriod } from './scoring-service.js';
@@ -29,15 +29,23 @@ export type ThreadAnswer<J extends ThreadJob> = J extends { kind: 'plan' }
 /** Rows per write transaction: a few milliseconds each, so the chat process never waits long to write. */
 export const PLAN_BATCH = 2_000;
 
+/**
+ * The memory an import's worker may use (V8 heap; inflated file parts outside it are bounded by the
+ * archive guard's budget). Measured: a 20,000-row .xlsx (the row cap, 0.6 MB) imports with a
+ * 128 MB old generation; 512 MB leaves room for long texts, and a file built to exhaust memory
+ * stops this thread, not the bot.
+ */
+export const IMPORT_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 };
+
 const here = import.meta.url;
 /**
  * A worker on the worker module: compiled JavaScript beside this file, or, when the sources run
  * directly (tests, npm run dev), the TypeScript file loaded through tsx's loader, registered in the thread.
  */
-function startWorker(workerData: { context: ThreadContext; job: ThreadJob }): Worker {
-  if (!here.endsWith('.ts')) return new Worker(new URL('./plan-worker.js', here), { workerData });
+function startWorker(workerData: { context: ThreadContext; job: ThreadJob }, resourceLimits?: ResourceLimits): Worker {
+  if (!here.endsWith('.ts')) return new Worker(new URL('./plan-worker.js', here), { workerData, resourceLimits });
   const source = new URL('./plan-worker.ts', here).href;
-  return new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(source)}))`, { eval: true, workerData });
+  return new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(source)}))`, { eval: true, workerData, resourceLimits });
 }
 
 /**
@@ -46,9 +54,9 @@ function startWorker(workerData: { context: ThreadContext; job: ThreadJob }): Wo
  * seconds of CPU; so does an Excel export of 50,000 rows). Resolves with the job's answer; rejects
  * if the worker fails.
  */
-export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J): Promise<ThreadAnswer<J>> {
+export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J, resourceLimits?: ResourceLimits): Promise<ThreadAnswer<J>> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ context, job });
+    const worker = startWorker({ context, job }, resourceLimits);
     let answer: { value: ThreadAnswer<J> } | undefined;
     worker.once('message', (message: ThreadAnswer<J>) => (answer = { value: message }));
     worker.once('error', reject);
@@ -57,6 +65,23 @@ export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J)
       else reject(new Error(`worker thread exited with code ${code} before it answered`));
     });
   });
+}
+
+/**
+ * A plan import in a worker thread under IMPORT_RESOURCE_LIMITS: a file that needs more memory than
+ * that ends the thread and comes back as an expected failure (`too_much_memory`), with nothing written.
+ */
+export async function importInThread(
+  context: ThreadContext,
+  job: Extract<ThreadJob, { kind: 'import' }>,
+  limits: ResourceLimits = IMPORT_RESOURCE_LIMITS,
+): Promise<Result<ImportOutcome, ImportError>> {
+  try {
+    return await runInThread(context, job, limits);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return err({ code: 'file', reason: 'too_much_memory', size: job.data.byteLength });
+    throw error;
+  }
 }
 
 /** A full re-plan in a worker thread (the running scheduler's): what it did and the state the planner adopts. */

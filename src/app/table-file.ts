@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { readPlanDocument, readPlanPdf, type DocumentSource } from '../documents/document-reader.js';
-import { unzipGuarded } from './zip-guard.js';
+import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentHeader, type DocumentSource } from '../documents/document-reader.js';
+import type { ConvertProblem } from '../documents/office-converter.js';
+import { decodeVietnamese, fixFontRows, type EncodingProblem, type LegacyEncoding } from '../documents/legacy-encoding.js';
+import { readZipEntries, SPREADSHEET_ZIP_LIMITS } from '../documents/zip-entries.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
@@ -20,15 +22,35 @@ export type TableFileError =
   | 'empty'
   /** A password-protected Office file (or an old binary .doc renamed .docx). */
   | 'encrypted'
-  /** An old binary Word file (.doc): read only once saved as .docx. */
-  | 'old_word'
+  /** An old binary Word file (.doc) and LibreOffice (soffice) is not installed: save it as .docx. */
+  | 'no_converter'
+  /** LibreOffice took longer than its time limit on a .doc: killed. */
+  | 'convert_timeout'
+  /** LibreOffice could not open the .doc (broken, password-protected, not a Word file). */
+  | 'convert_failed'
+  /** The .doc converted to a .docx over the output cap. */
+  | 'convert_too_large'
+  /** An archive whose end record and central directory disagree: a parser could read entries the guard did not. */
+  | 'zip_inconsistent'
+  /** Reading the file needed more memory than the import worker may use (IMPORT_RESOURCE_LIMITS). */
+  | 'too_much_memory'
   /** A PDF over the page limit. */
   | 'too_many_pages'
   /** A PDF without a text layer (a scan): not read yet. */
   | 'scanned';
 
-/** Where a table came from: the file's format and, for a document, which of its tables were read. */
-export type TableSource = { format: 'csv' | 'xlsx' } | DocumentSource;
+/**
+ * Where a table came from: the file's format and, for a document, which of its tables were read;
+ * `encoding` when its text was in a legacy Vietnamese encoding and was converted to Unicode.
+ */
+export type TableSource = ({ format: 'csv' | 'xlsx' } | DocumentSource) & { encoding?: LegacyEncoding };
+
+const CONVERT_ERRORS = {
+  no_converter: 'no_converter',
+  timeout: 'convert_timeout',
+  failed: 'convert_failed',
+  too_large: 'convert_too_large',
+} as const satisfies Record<ConvertProblem['code'], TableFileError>;
 
 /** Rows in a worksheet's XML, counted without parsing it ("<row " and "<row>", not "<rowBreaks>"). */
 function countRows(xml: Buffer): number {
@@ -40,9 +62,8 @@ function countRows(xml: Buffer): number {
   return count;
 }
 
-/** Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) into rows of cells. */
-export function readCsv(data: Buffer): string[][] {
-  const text = data.toString('utf8').replace(/^\ufeff/, '');
+/** Reads a CSV's text (comma, semicolon or tab separated) into rows of cells. */
+function readCsv(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [',', ';', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
   return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
@@ -80,36 +101,52 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** Reads a plan table file (.csv, .xlsx, .docx, text .pdf) by its name's extension; expected failures come back as a code. */
+/** Reads a plan table file (.csv, .xlsx, .docx, .doc through LibreOffice, text .pdf) by its name's extension; expected failures come back as a code. */
 export async function readTableFile(
   name: string,
   data: Buffer,
-): Promise<{ ok: true; rows: string[][]; source: TableSource } | { ok: false; error: TableFileError } | { ok: false; error: 'no_task_table'; tables: number }> {
+): Promise<
+  | { ok: true; rows: string[][]; source: TableSource; /** The document's own header (Word, PDF); null for a table file. */ header: DocumentHeader | null }
+  | { ok: false; error: TableFileError }
+  | { ok: false; error: 'no_task_table'; tables: number }
+  /** Text in an encoding dondoc cannot convert, or already broken (U+FFFD). */
+  | { ok: false; error: 'encoding'; problem: EncodingProblem }
+> {
   if (data.length > MAX_PLAN_FILE_BYTES) return { ok: false, error: 'too_large' };
   if (data.length === 0) return { ok: false, error: 'empty' };
   const lower = name.toLowerCase();
   let rows: string[][];
+  let header: DocumentHeader | null = null;
   let source: TableSource = { format: lower.endsWith('.csv') ? 'csv' : 'xlsx' };
   try {
-    if (lower.endsWith('.docx') || lower.endsWith('.pdf')) {
-      const document = lower.endsWith('.pdf') ? await readPlanPdf(data) : readPlanDocument(data);
+    if (lower.endsWith('.docx') || lower.endsWith('.pdf') || lower.endsWith('.doc')) {
+      const document = lower.endsWith('.pdf') ? await readPlanPdf(data) : lower.endsWith('.doc') ? await readPlanWordDoc(data) : readPlanDocument(data);
       if (!document.ok) {
         const { problem } = document;
         if (problem.code === 'no_task_table') return { ok: false, error: 'no_task_table', tables: problem.tables };
+        if (problem.code === 'convert') return { ok: false, error: CONVERT_ERRORS[problem.problem.code] };
         return { ok: false, error: problem.code === 'no_text' ? 'scanned' : problem.code };
       }
       rows = document.rows;
       source = document.source;
-    } else if (lower.endsWith('.doc')) {
-      return { ok: false, error: 'old_word' };
+      header = document.header;
     } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
-      rows = readCsv(data);
+      // UTF-8, or Windows-1258 / TCVN3 / VNI bytes converted; never U+FFFD.
+      const decoded = decodeVietnamese(data);
+      if (!decoded.ok) return { ok: false, error: 'encoding', problem: decoded.problem };
+      rows = readCsv(decoded.text);
+      if (decoded.encoding) source = { ...source, encoding: decoded.encoding };
     } else if (lower.endsWith('.xlsx')) {
-      // Unpacked under a budget first: a zip bomb or a sheet of 400,000 rows never reaches the parser.
-      const unzipped = unzipGuarded(data);
-      if (!unzipped.ok) return { ok: false, error: unzipped.error.code === 'not_zip' ? 'unreadable' : 'too_large_unzipped' };
-      const sheets = [...unzipped.value.entries].filter(([entry]) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry));
+      // Every entry unpacked under a budget first, from a central directory checked against its end
+      // record (the parser reads those entries and no others): a zip bomb, a hidden entry or a sheet
+      // of 400,000 rows never reaches the parser.
+      const unzipped = readZipEntries(data, () => true, SPREADSHEET_ZIP_LIMITS);
+      if (!unzipped.ok) {
+        const { code } = unzipped.problem;
+        return { ok: false, error: code === 'too_large_unzipped' || code === 'too_many_entries' ? 'too_large_unzipped' : code === 'encrypted' ? 'encrypted' : code === 'inconsistent' ? 'zip_inconsistent' : 'unreadable' };
+      }
+      const sheets = [...unzipped.entries].filter(([entry]) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry));
       if (sheets.some(([, xml]) => countRows(xml) > MAX_PLAN_ROWS)) return { ok: false, error: 'too_many_rows' };
       rows = await readXlsx(data);
     } else {
@@ -119,7 +156,11 @@ export async function readTableFile(
     return { ok: false, error: 'unreadable' };
   }
   if (rows.length > MAX_PLAN_ROWS || rows.reduce((n, row) => n + row.length, 0) > MAX_PLAN_CELLS) return { ok: false, error: 'too_many_rows' };
-  return { ok: true, rows, source };
+  // Text typed in an old byte font (TCVN3, VNI: "Së Néi vô") in any format is converted; U+FFFD refuses the file.
+  const fixed = fixFontRows(rows);
+  if (!fixed.ok) return { ok: false, error: 'encoding', problem: fixed.problem };
+  if (fixed.encoding) source = { ...source, encoding: fixed.encoding };
+  return { ok: true, rows: fixed.rows, source, header };
 }
 
 /** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */

@@ -3,10 +3,13 @@
  * grid per table, and picks the task table among them; the plan import reads that grid as it
  * reads a CSV or XLSX sheet. Readers are small and chained: zip-entries → docx/numbering,
  * docx/styles → docx/body-reader → docx/table-grid → table-picker; pdf/pdf-reader (pdf.js: text
- * runs and ruling lines) → pdf/ruling-grid → table-picker.
+ * runs and ruling lines) → pdf/ruling-grid → table-picker; an old Word .doc is converted to .docx
+ * by LibreOffice (office-converter) and read as one.
  */
 import { readDocx } from './docx/docx-reader.js';
+import { convertWithLibreOffice, type ConvertProblem } from './office-converter.js';
 import { readPdf } from './pdf/pdf-reader.js';
+import { readDocumentHeader, type DocumentHeader } from './header-reader.js';
 import { pickTaskTables } from './table-picker.js';
 import { XmlRefused } from './xml-walker.js';
 
@@ -14,21 +17,32 @@ import { XmlRefused } from './xml-walker.js';
 export type DocumentSource =
   /** Tables read as the task table (1-based, document order) and how many the document has. */
   | { format: 'docx'; tables: { read: number[]; total: number } }
+  /** An old Word file, converted to .docx by LibreOffice and read as one. */
+  | { format: 'doc'; tables: { read: number[]; total: number } }
   | { format: 'pdf'; tables: { read: number[]; total: number }; pages: number };
+
+export type { DocumentHeader } from './header-reader.js';
+
+/** A document read: the task table's rows (header included), where they came from, and the document's own header. */
+export type DocumentRead = { ok: true; rows: string[][]; source: DocumentSource; header: DocumentHeader } | { ok: false; problem: DocumentProblem };
 
 export type DocumentProblem =
   | { code: 'unreadable' }
   | { code: 'encrypted' }
   | { code: 'too_large_unzipped' }
+  /** The archive's end record and central directory disagree (zip-entries): not read. */
+  | { code: 'zip_inconsistent' }
   /** A PDF over the page limit. */
   | { code: 'too_many_pages'; pages: number }
   /** A PDF without a text layer: a scan or a photo. */
   | { code: 'no_text' }
   /** No table has a task header; `tables` is how many tables the document has. */
-  | { code: 'no_task_table'; tables: number };
+  | { code: 'no_task_table'; tables: number }
+  /** An old Word file LibreOffice could not convert: not installed, too slow, too large, or it could not open it. */
+  | { code: 'convert'; problem: ConvertProblem };
 
-/** Reads a .docx plan into the task table's rows (header included) and says which tables were read. */
-export function readPlanDocument(data: Buffer): { ok: true; rows: string[][]; source: DocumentSource } | { ok: false; problem: DocumentProblem } {
+/** Reads a .docx plan into the task table's rows (header included), says which tables were read, and reads the document's header. */
+export function readPlanDocument(data: Buffer): DocumentRead {
   let docx: ReturnType<typeof readDocx>;
   try {
     docx = readDocx(data);
@@ -40,37 +54,65 @@ export function readPlanDocument(data: Buffer): { ok: true; rows: string[][]; so
     const { code } = docx.problem;
     if (code === 'encrypted') return { ok: false, problem: { code: 'encrypted' } };
     if (code === 'too_large_unzipped' || code === 'too_many_entries') return { ok: false, problem: { code: 'too_large_unzipped' } };
+    if (code === 'inconsistent') return { ok: false, problem: { code: 'zip_inconsistent' } };
     return { ok: false, problem: { code: 'unreadable' } };
   }
   const picked = pick(docx.value.blocks);
   if (!picked.ok) return picked;
-  return { ok: true, rows: picked.rows, source: { format: 'docx', tables: picked.tables } };
+  return { ok: true, rows: picked.rows, source: { format: 'docx', tables: picked.tables }, header: picked.header };
+}
+
+const ZIP_SIGNATURE = Buffer.from('PK\u0003\u0004', 'latin1');
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const RTF_SIGNATURE = Buffer.from('{\\rtf', 'latin1');
+
+/**
+ * Reads an old Word (.doc) plan: LibreOffice converts it to .docx (private profile, time limit,
+ * size caps: office-converter), then it is read as a .docx; a ".doc" that is already a .docx
+ * (renamed) is read directly, one saved as RTF goes through LibreOffice's RTF filter, and anything
+ * else is unreadable (LibreOffice would open any bytes as plain text). `env`: soffice's environment
+ * (default this process's).
+ */
+export async function readPlanWordDoc(
+  data: Buffer,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<DocumentRead> {
+  if (data.subarray(0, 4).equals(ZIP_SIGNATURE)) return readPlanDocument(data);
+  const filter = data.subarray(0, 8).equals(OLE_SIGNATURE) ? 'MS Word 97' : data.subarray(0, 5).equals(RTF_SIGNATURE) ? 'Rich Text Format' : null;
+  if (!filter) return { ok: false, problem: { code: 'unreadable' } };
+  const converted = await convertWithLibreOffice(data, { from: 'doc', to: 'docx', outputExtension: 'docx', filter, ...options });
+  if (!converted.ok) return { ok: false, problem: { code: 'convert', problem: converted.problem } };
+  const read = readPlanDocument(converted.data);
+  if (!read.ok || read.source.format !== 'docx') return read;
+  return { ...read, source: { format: 'doc', tables: read.source.tables } };
 }
 
 /** Reads a text PDF plan: each page's ruled tables, then the task table and its continuations over the pages. */
-export async function readPlanPdf(data: Buffer): Promise<{ ok: true; rows: string[][]; source: DocumentSource } | { ok: false; problem: DocumentProblem }> {
+export async function readPlanPdf(data: Buffer): Promise<DocumentRead> {
   const pdf = await readPdf(data);
   if (!pdf.ok) return { ok: false, problem: pdf.problem };
   const picked = pick(pdf.pages.flatMap((page) => page.blocks));
   if (!picked.ok) return picked;
-  return { ok: true, rows: picked.rows, source: { format: 'pdf', tables: picked.tables, pages: pdf.pages.length } };
+  return { ok: true, rows: picked.rows, source: { format: 'pdf', tables: picked.tables, pages: pdf.pages.length }, header: picked.header };
 }
 
 function pick(
   blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][] })[],
-): { ok: true; rows: string[][]; tables: { read: number[]; total: number } } | { ok: false; problem: DocumentProblem } {
-  const tables: { grid: string[][]; afterParagraphsOnly: boolean }[] = [];
+): { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader } | { ok: false; problem: DocumentProblem } {
+  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number }[] = [];
   let sinceTable = 0;
-  for (const block of blocks) {
+  blocks.forEach((block, at) => {
     if (block.kind === 'paragraph') {
       if (block.text.trim() !== '') sinceTable += 1;
-      continue;
+      return;
     }
     // A table continued after a page break has at most a short note, a page number or an empty paragraph between.
-    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1 });
+    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at });
     sinceTable = 0;
-  }
+  });
   const picked = pickTaskTables(tables);
   if (!picked) return { ok: false, problem: { code: 'no_task_table', tables: tables.length } };
-  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total } };
+  // The header is read from what stands before the task table: the letterhead, the kind and the title.
+  const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at));
+  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header };
 }

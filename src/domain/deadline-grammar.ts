@@ -24,6 +24,13 @@ export interface DeadlineContext {
    * Without one (default) such cells are `unknown`: dondoc does not guess the province's days off.
    */
   calendar?: WorkCalendar | undefined;
+  /**
+   * The plan's own document, when its date was read from it (or given): "trong 30 ngày kể từ ngày
+   * ban hành Kế hoạch" counts from `date`. `kind` ("Kế hoạch", "Quyết định") says which word names
+   * it: "Kế hoạch" always does, "Quyết định" only when the plan was issued as a Quyết định.
+   * Without it (default) such cells wait for Sở Nội vụ (`event`).
+   */
+  issued?: { date: CivilDate; kind: string | null } | undefined;
 }
 
 export interface ParsedDeadline {
@@ -1113,6 +1120,8 @@ function withTimes(parsed: ParsedDeadline, scanner: AtomScanner): ParsedDeadline
 
 function readDated(text: string, key: string, scanner: AtomScanner, context: DeadlineContext): ParsedDeadline {
   const body = key.replace(LEAD_WORDS, '');
+  const counted = countedFromIssue(body, text, context);
+  if (counted) return counted;
   const startsWithPeriod = /^theo (?:dinh ky|thang|quy(?! dinh)|nam)\b/.test(body);
   if (EVENT_START.test(body) && !startsWithPeriod) return eventDeadline();
 
@@ -1159,6 +1168,48 @@ function readDated(text: string, key: string, scanner: AtomScanner, context: Dea
   if (found.length === 0 || found.every((f) => f.atom.unit === 'dayOnly')) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
   return dueOrYearly(found, scanner, context, text);
 }
+
+/**
+ * "Trong 30 ngày kể từ ngày ban hành Kế hoạch", "10 ngày làm việc kể từ ngày Kế hoạch được ban
+ * hành", "Trong thời hạn 02 tháng kể từ ngày ký ban hành Kế hoạch này": a period counted from the
+ * plan's own date. The whole cell must be that phrase (the plan itself, nothing after it: "… Kế
+ * hoạch của Bộ Nội vụ" is another plan's). Counted as Bộ luật Dân sự 2015 counts (Điều 147: the
+ * issue day itself is not counted; a period in months ends on the same day of the last month, or
+ * its last day); the working-day shift of Điều 148 comes after, in scheduleDeadline; working days
+ * on the province's calendar. Without the plan's date: `event`, saying that date is what is missing.
+ */
+function countedFromIssue(body: string, text: string, context: DeadlineContext): ParsedDeadline | null {
+  const match = FROM_ISSUE.exec(body.replace(ISSUED_AFTER, 'tu ngay ban hanh $1'));
+  if (!match) return null;
+  const n = Number(match[1]);
+  const unit = match[2]!;
+  const named = match[3]!;
+  const issued = context.issued;
+  const isPlanDocument = named === 'ke hoach' || (issued !== undefined && issued.kind !== null && textKey(issued.kind) === named);
+  if (!isPlanDocument) return null;
+  if (!issued) return reading('event', [], 'Tính từ ngày ban hành kế hoạch, nhưng chưa đọc được ngày đó trong văn bản: Sở Nội vụ cần đặt hạn (hoặc nhập lại văn bản có dòng “…, ngày … tháng … năm …”).');
+  if (n < 1 || n > 1000) return null;
+  let due: CivilDate;
+  if (unit === 'ngay lam viec') {
+    if (!context.calendar) return unknown(`“${text}”: ${NEEDS_CALENDAR}`);
+    due = context.calendar.addWorkingDays(issued.date, n);
+  } else if (unit === 'ngay') due = addDays(issued.date, n);
+  else if (unit === 'tuan') due = addDays(issued.date, 7 * n);
+  else {
+    const [y, m, d] = issued.date.split('-').map(Number) as [number, number, number];
+    const months = y * 12 + (m - 1) + n;
+    const year = Math.floor(months / 12);
+    const month = (months % 12) + 1;
+    due = civilDate(year, month, Math.min(d, daysInMonth(year, month)))!;
+  }
+  const unitWords = { ngay: 'ngày', 'ngay lam viec': 'ngày làm việc', tuan: 'tuần', thang: 'tháng' }[unit]!;
+  return reading('due', [due], `${n} ${unitWords} kể từ ngày ban hành (${formatCivil(issued.date)}, ngày ghi trên văn bản): hạn ${formatCivil(due)}.`);
+}
+
+/** A period counted from the plan's own issue: the number, the unit and the document named ("… kể từ ngày Kế hoạch được ban hành" is first written "… kể từ ngày ban hành Kế hoạch"). */
+const FROM_ISSUE =
+  /^(?:(?:trong vong|trong thoi han|trong thoi gian|trong|cham nhat|khong qua|toi da)\s+)?(\d{1,4}) (ngay lam viec|ngay|tuan|thang) (?:ke )?tu (?:ngay )?(?:(?:ky )?ban hanh|ky) (ke hoach|quyet dinh)(?: nay)?\s*[.;]?$/;
+const ISSUED_AFTER = /(?:ke )?tu (?:ngay )?(ke hoach|quyet dinh)(?: nay)? (?:duoc )?(?:ky )?ban hanh/;
 
 function eventDeadline(): ParsedDeadline {
   return reading('event', [], 'Chờ sự kiện bên ngoài: Sở Nội vụ cần đặt ngày cụ thể khi có thông tin.');

@@ -14,8 +14,8 @@ afterEach(async () => {
 
 const META = { name: 'Kế hoạch CCHC năm 2026', year: 2026 };
 
-/** A ZIP archive written by hand: each entry deflated, its declared size whatever the test says. */
-function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
+/** A ZIP archive written by hand: each entry deflated, its declared size whatever the test says; `counted`: the entries its end record admits to. */
+function zip(entries: { name: string; data: Buffer; declaredSize?: number }[], counted = entries.length): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -46,8 +46,8 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(counted, 8);
+  end.writeUInt16LE(counted, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
@@ -65,6 +65,22 @@ describe('imports cannot exhaust memory or stall the bot', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'too_large_unzipped' } });
       if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('khi giải nén vượt quá 50 MB');
     }
+    expect(counts()).toEqual({ plans: 0, tasks: 0 });
+  });
+
+  it('refuses an .xlsx whose end record under-counts its entries (a bomb the old guard never saw, that the parser would inflate), before inflating anything', async () => {
+    // The end record admits to 2 entries; the central directory lists a third, 60 MB of zeros.
+    const hidden = zip(
+      [
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(60 * 1024 * 1024) },
+      ],
+      2,
+    );
+    const result = await t.app.services.plans.importFile('ke-hoach.xlsx', hidden, META);
+    expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'zip_inconsistent' } });
+    if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('mục lục không khớp với phần cuối của tệp');
     expect(counts()).toEqual({ plans: 0, tasks: 0 });
   });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/civil-date.js';
-import { PLAN_BATCH, planInThread } from '../../src/app/plan-thread.js';
+import { IMPORT_RESOURCE_LIMITS, importInThread, PLAN_BATCH, planInThread } from '../../src/app/plan-thread.js';
+import { PLAN_TEXTS } from '../../commands/plans.texts.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -136,4 +137,26 @@ describe('full re-plans in a worker thread', () => {
     services.planner.planAll();
     expect(plannedRows(store.db)).toEqual(inWorker);
   });
+});
+
+describe('plan imports in a worker thread with a memory limit', () => {
+  const job = (data: Buffer) => ({ kind: 'import' as const, fileName: 'ha-tinh.csv', data: new Uint8Array(data), meta: HA_TINH, options: { dryRun: true } });
+
+  it('imports in a thread under IMPORT_RESOURCE_LIMITS as in place', async () => {
+    const t = open();
+    const { batch: _batch, ...context } = threadOn(t);
+    const inThread = await importInThread(context, job(plan()));
+    expect(inThread.ok && inThread.value.tasks).toBe(76);
+    expect(IMPORT_RESOURCE_LIMITS.maxOldGenerationSizeMb).toBe(512);
+  });
+
+  it('a job that needs more memory than its limit ends its thread and is answered as too_much_memory; nothing written', async () => {
+    const t = open();
+    const { batch: _batch, ...context } = threadOn(t);
+    // A limit far below what loading the worker's code needs stands in for a file built to exhaust memory.
+    const result = await importInThread(context, { ...job(plan()), options: {} }, { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 });
+    expect(result).toEqual({ ok: false, error: { code: 'file', reason: 'too_much_memory', size: plan().length } });
+    expect(PLAN_TEXTS.importError({ code: 'file', reason: 'too_much_memory', size: 1 })).toContain('cần quá nhiều bộ nhớ');
+    expect((t.app.store.db.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n).toBe(0);
+  }, 60_000);
 });

@@ -110,6 +110,10 @@ describe('npm run cli — plans and deadlines', () => {
       kind: 'recurring',
       dates: ['2021-12-31', '2023-01-03', '2024-01-02'],
     });
+    // Counted from the plan's date: 8/1/2026 + 30 days is Saturday 7/2, due Monday 9/2; without --issued it waits for an event.
+    expect(JSON.parse(cli('deadline', 'Trong 30 ngày kể từ ngày ban hành Kế hoạch', '--year', '2026', '--issued', '2026-01-08', '--json').out)).toMatchObject({ kind: 'due', dates: ['2026-02-09'] });
+    expect(JSON.parse(cli('deadline', 'Trong 30 ngày kể từ ngày ban hành Kế hoạch', '--year', '2026', '--json').out)).toMatchObject({ kind: 'event', dates: [] });
+    expect(cli('deadline', 'Trong 30 ngày kể từ ngày ban hành Kế hoạch', '--year', '2026', '--issued', '08/01/2026').code).toBe(2);
   });
 
   it('reads a status reply without storing anything: the documented JSON shape, exit 0', () => {
@@ -149,8 +153,10 @@ describe('npm run cli — plans and deadlines', () => {
     const dry = cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'KH 2024', '--year', '2024', '--dry-run', '--json');
     expect(dry.code).toBe(3);
     const report = JSON.parse(dry.out);
-    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks', 'source']);
+    expect(Object.keys(report)).toEqual(['rows', 'tasks', 'assignments', 'unresolvedAgencies', 'unknownDeadlines', 'successions', 'pastChecks', 'source', 'document']);
     expect(report.source).toEqual({ format: 'csv' });
+    // A CSV has no letterhead and no --doc was given: no document.
+    expect(report.document).toBeNull();
     expect(report).toMatchObject({ rows: 76, tasks: 76, unknownDeadlines: [] });
     // Read today, every 2024 date of the plan had passed: none is chased or scored unless --chase-past.
     expect(report.pastChecks.count).toBeGreaterThan(50);
@@ -163,7 +169,7 @@ describe('npm run cli — plans and deadlines', () => {
     expect(cli('import', 'data/plans/soc-trang-163-phu-luc-3.xlsx', '--plan', 'PL3', '--year', '2021', '--period', '2021-2030', '--json').code).toBe(0);
     const bad = cli('import', 'README.md', '--plan', 'X', '--year', '2024', '--json');
     expect(bad.code).toBe(2);
-    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv, .xlsx, Word .docx hoặc PDF có lớp chữ');
+    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc) hoặc PDF có lớp chữ');
     expect(cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'X').code).toBe(2);
   });
 
@@ -175,6 +181,8 @@ describe('npm run cli — plans and deadlines', () => {
     const report = JSON.parse(dry.out);
     // Ten tasks (see PLAN_2026_TASKS), read from tables 3 and 4 of the five in the file.
     expect(report).toMatchObject({ tasks: 10, source: { format: 'docx', tables: { read: [3, 4], total: 5 } } });
+    // "document": the letterhead and title read from the file.
+    expect(report.document).toEqual({ number: '45/KH-UBND', place: 'Hà Tĩnh', date: '2026-01-08', issuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH', kind: 'Kế hoạch', title: 'KẾ HOẠCH Cải cách hành chính năm 2026' });
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -48,6 +48,14 @@ describe('reading a plan published as a Word file', () => {
     expect(readPlanDocument(await buildDocx('', { documentXml: laughs }))).toEqual({ ok: false, problem: { code: 'unreadable' } });
   });
 
+  it('refuses a .docx whose end record under-counts its entries, through the one archive guard', async () => {
+    const docx = await plan2026Docx();
+    const eocd = docx.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    docx.writeUInt16LE(docx.readUInt16LE(eocd + 10) - 1, eocd + 8);
+    docx.writeUInt16LE(docx.readUInt16LE(eocd + 10) - 1, eocd + 10);
+    expect(readPlanDocument(docx)).toEqual({ ok: false, problem: { code: 'zip_inconsistent' } });
+  });
+
   it('reads a table with gridBefore and a cell spanning columns on the right grid columns', async () => {
     const docx = await buildDocx(
       table(5, [

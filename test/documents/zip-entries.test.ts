@@ -23,12 +23,27 @@ describe('reading only the parts a document reader asks for, under a budget', ()
     expect(readZipEntries(data, () => true, { maxEntries: 10, maxUnzippedBytes: 50_000 })).toEqual({ ok: false, problem: { code: 'too_large_unzipped' } });
   });
 
-  it('walks the central directory itself: an end record that under-counts its entries hides none of them', async () => {
+  it('walks the central directory itself and refuses an end record that under- or over-counts it, before inflating anything', async () => {
     const data = await zipOf({ a: '1', b: '2', 'word/document.xml': '0'.repeat(200_000) });
     const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    data.writeUInt16LE(1, eocd + 8);
-    data.writeUInt16LE(1, eocd + 10);
-    expect(readZipEntries(data, () => true, { maxEntries: 10, maxUnzippedBytes: 50_000 })).toEqual({ ok: false, problem: { code: 'too_large_unzipped' } });
+    const total = data.readUInt16LE(eocd + 10);
+    for (const count of [1, total - 1, total + 1]) {
+      const lying = Buffer.from(data);
+      lying.writeUInt16LE(count, eocd + 8);
+      lying.writeUInt16LE(count, eocd + 10);
+      // Refused as inconsistent even with a budget the hidden entry fits in: a parser could read entries the guard did not.
+      expect(readZipEntries(lying, () => true, { maxEntries: 10, maxUnzippedBytes: 1_000_000 })).toEqual({ ok: false, problem: { code: 'inconsistent' } });
+    }
+    expect(readZipEntries(data, () => true, { maxEntries: 10, maxUnzippedBytes: 1_000_000 }).ok).toBe(true);
+  });
+
+  it('refuses bytes before the archive (a parser would shift every offset by them) and ZIP64 markers', async () => {
+    const data = await zipOf({ 'word/document.xml': '<w:document/>' });
+    expect(readZipEntries(Buffer.concat([Buffer.from('MZ prefix'), data]), () => true)).toEqual({ ok: false, problem: { code: 'inconsistent' } });
+    const zip64 = Buffer.from(data);
+    const eocd = zip64.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    zip64.writeUInt32LE(0xffffffff, eocd + 16);
+    expect(readZipEntries(zip64, () => true)).toEqual({ ok: false, problem: { code: 'inconsistent' } });
   });
 
   it('refuses an encrypted entry and an OLE container (a password-protected Office file)', async () => {

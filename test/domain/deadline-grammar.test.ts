@@ -88,3 +88,42 @@ describe('other forms from DOMAIN.md and the issue', () => {
     expect(scheduleDeadline('Năm 2022', SOC_TRANG, calendar).note).toContain('31/12/2022 là ngày nghỉ nên lùi sang 03/01/2023');
   });
 });
+
+describe("a period counted from the plan's own date (the date read from its header)", () => {
+  const issued = { date: '2026-01-08', kind: 'Kế hoạch' };
+  const PLAN_2026 = { year: 2026, issued };
+  const cases: [string, string, string, string?][] = [
+    // Bộ luật Dân sự 2015, Điều 147: the issue day is not counted; 8/1 + 30 days = Saturday 7/2/2026, moved to Monday 9/2 (Điều 148).
+    ['Trong 30 ngày kể từ ngày ban hành Kế hoạch', '2026-02-07', '2026-02-09'],
+    ['trong 30 ngay ke tu ngay ban hanh ke hoach', '2026-02-07', '2026-02-09'],
+    ['Hoàn thành trong 30 ngày kể từ ngày ban hành Kế hoạch.', '2026-02-07', '2026-02-09'],
+    // Working days on the 2026 calendar: Friday 9/1 is the 1st, Saturday 10/1 a make-up working day (the 2nd), … the 15th is Wednesday 28/1.
+    ['Trong vòng 15 ngày làm việc kể từ ngày Kế hoạch được ban hành', '2026-01-28', '2026-01-28'],
+    // 8/1 + 10 days = Sunday 18/1, due Monday 19/1.
+    ['Chậm nhất 10 ngày kể từ ngày ký ban hành Kế hoạch này', '2026-01-18', '2026-01-19'],
+    // A period in months ends on the same day of the last month: 8/3/2026 is a Sunday, due Monday 9/3.
+    ['Trong thời hạn 02 tháng kể từ ngày ban hành Kế hoạch', '2026-03-08', '2026-03-09'],
+  ];
+  it.each(cases)('%s → %s (due %s)', (text, nominal, due) => {
+    const scheduled = scheduleDeadline(text, PLAN_2026, calendar);
+    expect(scheduled).toMatchObject({ kind: 'due', dates: [nominal], dueDates: [due], unexplained: [] });
+    expect(scheduled.note).toContain('kể từ ngày ban hành (08/01/2026');
+  });
+
+  it('a month-end issue date counted in months ends on the last day of the shorter month', () => {
+    // 31/1/2026 + 1 month: February has no 31st, so its last day, 28/2 (a Saturday: due Monday 2/3).
+    expect(scheduleDeadline('Trong 01 tháng kể từ ngày ban hành Kế hoạch', { year: 2026, issued: { date: '2026-01-31', kind: 'Kế hoạch' } }, calendar)).toMatchObject({ dates: ['2026-02-28'], dueDates: ['2026-03-02'] });
+  });
+
+  it('waits for Sở Nội vụ when the date is unknown, or when the words name another document', () => {
+    // No date read: the same words stay an event, and the note says what is missing.
+    const undated = parseDeadline('Trong 30 ngày kể từ ngày ban hành Kế hoạch', { year: 2026 });
+    expect(undated).toMatchObject({ kind: 'event', dates: [] });
+    expect(undated.note).toContain('chưa đọc được ngày đó');
+    // Another plan: the Ministry's, not this one.
+    expect(parseDeadline('30 ngày kể từ ngày ban hành Kế hoạch của Bộ Nội vụ', PLAN_2026)).toMatchObject({ kind: 'event', dates: [] });
+    // "Quyết định" is this plan's document only when the plan was issued as a Quyết định.
+    expect(parseDeadline('Trong 20 ngày kể từ ngày ban hành Quyết định', PLAN_2026)).toMatchObject({ kind: 'event', dates: [] });
+    expect(parseDeadline('Trong 20 ngày kể từ ngày ban hành Quyết định', { year: 2026, issued: { date: '2026-03-15', kind: 'Quyết định' } })).toMatchObject({ kind: 'due', dates: ['2026-04-04'] });
+  });
+});

@@ -1,18 +1,20 @@
 import { buildDocx, numberingXml, para, row, run, table, type Cell } from './docx-builder.js';
 
+const TT_LEVELS = [
+  { format: 'decimal', text: '%1.' },
+  { format: 'lowerLetter', text: '%2)' },
+];
+const BULLET = [{ format: 'bullet', text: '-' }];
+
 /** TT auto-numbered: level 0 "1.", level 1 "a)" (one list), and a dash bullet list. */
 const LISTS = numberingXml(
-  [
-    [
-      { format: 'decimal', text: '%1.' },
-      { format: 'lowerLetter', text: '%2)' },
-    ],
-    [{ format: 'bullet', text: '-' }],
-  ],
+  [TT_LEVELS, BULLET],
   // Sections II and III restart the TT count at 1 (Word: a new list instance with startOverride).
   '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
     '<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
 );
+/** The same numbers with sections II and III as lists of their own (numIds 3 and 4), no startOverride. */
+const PORTABLE_LISTS = numberingXml([TT_LEVELS, BULLET, TT_LEVELS, TT_LEVELS]);
 
 const tt = (numId: number, ilvl = 0): Cell => ({ paragraphs: para('', { numId, ilvl }) });
 const bullet = (text: string): Cell => ({ paragraphs: para(text, { numId: 2 }) });
@@ -37,8 +39,12 @@ const HEADER = [
 /**
  * A 2026 provincial CCHC plan as a Word file: letterhead table, an indicator table, the Phụ lục
  * task table split in two by a page break (the header repeated), and the signature table.
+ * `portable`: the same plan as issued, in the forms LibreOffice 7.4 carries into a .doc — tracked
+ * changes accepted (the deleted row gone, the inserted lead plain: it writes a tracked row deletion
+ * as an ordinary row) and each section's TT a list of its own (it drops a list's startOverride, so
+ * section II would count 1, 1, 2).
  */
-export function plan2026Docx(): Promise<Buffer> {
+export function plan2026Docx(options: { portable?: boolean } = {}): Promise<Buffer> {
   const letterhead = table(2, [
     row(['ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc']),
     row(['Số: 45/KH-UBND', 'Hà Tĩnh, ngày 08 tháng 01 năm 2026']),
@@ -57,11 +63,12 @@ export function plan2026Docx(): Promise<Buffer> {
     group('II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH'),
     row([tt(3), 'Rà soát, đơn giản hóa thủ tục hành chính', { text: 'Văn phòng UBND tỉnh', vMerge: 'restart' }, { text: 'Sở Tư pháp', vMerge: 'restart' }, 'Quý II/2026', 'Quyết định']),
     // A row deleted with tracked changes: not in the plan as issued, and not counted by the TT list.
-    row([tt(3), 'Nhiệm vụ đã bỏ khi duyệt', { vMerge: 'continue' }, { vMerge: 'continue' }, 'Quý IV/2026', ''], '<w:del w:id="90" w:author="SNV" w:date="2026-01-06T00:00:00Z"/>'),
+    ...(options.portable ? [] : [row([tt(3), 'Nhiệm vụ đã bỏ khi duyệt', { vMerge: 'continue' }, { vMerge: 'continue' }, 'Quý IV/2026', ''], '<w:del w:id="90" w:author="SNV" w:date="2026-01-06T00:00:00Z"/>')]),
     row([tt(3), 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', { vMerge: 'continue' }, { vMerge: 'continue' }, 'Thường xuyên', 'Hồ sơ số hóa']),
   ]);
-  const tracked =
-    '<w:del w:id="91" w:author="SNV" w:date="2026-01-06T00:00:00Z"><w:r><w:delText>Sở Tư pháp</w:delText></w:r></w:del>' +
+  const tracked = options.portable
+    ? run('Sở Nội vụ')
+    : '<w:del w:id="91" w:author="SNV" w:date="2026-01-06T00:00:00Z"><w:r><w:delText>Sở Tư pháp</w:delText></w:r></w:del>' +
     '<w:ins w:id="92" w:author="SNV" w:date="2026-01-06T00:00:00Z"><w:r><w:t>Sở Nội vụ</w:t></w:r></w:ins>';
   const part2 = table(6, [
     ...HEADER,
@@ -83,7 +90,7 @@ export function plan2026Docx(): Promise<Buffer> {
     para(''),
     signature,
   ].join('');
-  return buildDocx(body, { numbering: LISTS });
+  return buildDocx(body, { numbering: options.portable ? PORTABLE_LISTS : LISTS });
 }
 
 /**

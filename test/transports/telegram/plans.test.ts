@@ -224,6 +224,8 @@ describe('importing a plan sent as a Word file', () => {
     expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 10 nhiệm vụ');
     // Tables 3 and 4 are the Phụ lục (split by a page break); letterhead, indicators and signature are not read.
     expect(preview).toContain('Tệp Word: đọc các bảng 3 và 4 (trong 5 bảng của tệp) làm bảng nhiệm vụ');
+    // The letterhead and title above the Phụ lục: number, place and date, issuer, kind and title.
+    expect(preview).toContain('Văn bản ban hành: Kế hoạch số 45/KH-UBND — Hà Tĩnh, ngày 8/1/2026 — ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH — “KẾ HOẠCH Cải cách hành chính năm 2026”.');
     expect(taskCount()).toBe(0);
     const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
     const [done] = await h.press(admin, confirm.callback_data);
@@ -232,6 +234,7 @@ describe('importing a plan sent as a Word file', () => {
       .prepare(`SELECT t.code, t.lead_text AS lead, t.deadline_text AS deadline FROM tasks t ORDER BY t.source_row`)
       .all() as { code: string; lead: string; deadline: string }[];
     expect(stored).toEqual(PLAN_2026_TASKS.map(({ code, lead, deadline }) => ({ code, lead, deadline })));
+    expect(h.app.store.plans.planByName('Kế hoạch CCHC năm 2026')).toMatchObject({ documentNo: '45/KH-UBND', docKind: 'Kế hoạch', docDate: '2026-01-08', docIssuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH' });
   });
 
   it('says what it looked for when a Word file has no task table, and stores nothing', async () => {
@@ -250,6 +253,8 @@ describe('importing a plan sent as a Word file', () => {
     // Four tasks (I.1, II.1, II.2 cut by the page break, III.1), from both pages' ruled tables.
     expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 4 nhiệm vụ');
     expect(preview).toContain('Tệp PDF (2 trang): đọc các bảng 1 và 2 (trong 2 bảng của tệp) làm bảng nhiệm vụ');
+    // This PDF is the Phụ lục alone: no letterhead, so nothing of the document is claimed.
+    expect(preview).toContain('Không đọc được phần đầu văn bản (số hiệu, ngày ban hành, cơ quan ban hành, tiêu đề): để trống, không đoán.');
     expect(taskCount()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unzipGuarded } from '../../../src/app/zip-guard.js';
+import { readZipEntries } from '../../../src/documents/zip-entries.js';
 import { dayjs } from '../../../src/domain/time.js';
 import { renderDraft } from '../../../src/reports/docx.js';
 import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
@@ -14,9 +14,9 @@ const at = (local: string) => h.clock.set(dayjs.tz(local, 'YYYY-MM-DD HH:mm', 'A
 
 /** The text of a .docx's body (document.xml) and its parts. */
 function partsOf(data: Buffer): { xml: string; text: string; styles: string; headers: string[] } {
-  const unzipped = unzipGuarded(data);
+  const unzipped = readZipEntries(data, () => true);
   if (!unzipped.ok) throw new Error('not a zip');
-  const { entries } = unzipped.value;
+  const { entries } = unzipped;
   const xml = entries.get('word/document.xml')!.toString('utf8');
   const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
   const headers = [...entries.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k)).map((k) => entries.get(k)!.toString('utf8'));

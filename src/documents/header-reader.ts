@@ -1,0 +1,174 @@
+/**
+ * Reads the document's own header — the letterhead and title block that Nghị định 30/2020/NĐ-CP
+ * lays out above every administrative document — from the blocks before the task table: the
+ * number ("Số: 45/KH-UBND"), place and date ("Hà Tĩnh, ngày 08 tháng 01 năm 2026"), the issuing
+ * agency (the letterhead's agency lines, "ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH"), the kind ("KẾ HOẠCH",
+ * "QUYẾT ĐỊNH") and the title under it. With or without diacritics; a part that is not printed,
+ * blank (a draft's "ngày   tháng 01 năm 2026") or impossible stays null: never guessed.
+ */
+import { civilDate, type CivilDate } from '../domain/civil-date.js';
+import { foldAligned, textKey } from '../domain/text-key.js';
+
+/** The header as printed; each part null when the document does not say it. */
+export interface DocumentHeader {
+  /** "45/KH-UBND" */
+  number: string | null;
+  /** "Hà Tĩnh" (the place before ", ngày …") */
+  place: string | null;
+  date: CivilDate | null;
+  /** The issuing agency as printed: "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "SỞ NỘI VỤ". */
+  issuer: string | null;
+  kind: 'Kế hoạch' | 'Quyết định' | null;
+  /** The kind line and the title lines under it: "KẾ HOẠCH Cải cách hành chính năm 2026". */
+  title: string | null;
+}
+
+export const EMPTY_HEADER: DocumentHeader = { number: null, place: null, date: null, issuer: null, kind: null, title: null };
+
+type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][] };
+
+/** The national motto of the letterhead's right column: never part of the agency or the title. */
+const MOTTO = [/cong hoa xa hoi chu nghia viet nam/, /doc lap\s*-\s*tu do\s*-\s*hanh phuc/];
+const KINDS: [RegExp, DocumentHeader['kind']][] = [
+  [/^ke hoach\b/, 'Kế hoạch'],
+  [/^quyet dinh\b/, 'Quyết định'],
+];
+/** A line that starts the name of an agency (the letterhead may name the superior body first). */
+const AGENCY_HEAD = /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|so|ban|van phong|bo|thanh tra|cuc|chi cuc|trung tam|tinh uy|thanh uy|dang uy|hoi dong|kho bac|cong an|bao hiem)\b/;
+/** The body begins: no header line comes after these. */
+const BODY_START = /^(?:can cu|thuc hien|kinh gui|i\.|phan i\b|muc dich|noi nhan)/;
+/** The authority line under a Quyết định's title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"). */
+const AUTHORITY = /^(?:chu tich|giam doc|truong ban|uy ban nhan dan|ubnd|tm\.|kt\.)/;
+const NUMBER = /^so\s*:?\s*(\d{1,6}\s*(?:\/\s*\d{4}\s*)?\/\s*[a-z0-9]+(?:\s*[-–]\s*[a-z0-9&]+)*)/;
+const LONE_NUMBER = /^\d{1,6}(?:\/\d{4})?\/[a-z]+[a-z0-9]*(?:[-–][a-z0-9&]+)+$/;
+const DATE = /\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b/;
+const DATE_WORDS = /\bngay\b[^,;]*\bthang\b[^,;]*\bnam\b/;
+
+const isCapitals = (line: string) => /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
+const isRule = (line: string) => /^[\s\-_–—=.*~]*$/.test(line);
+
+interface Line {
+  text: string;
+  /** In a table (the letterhead) rather than a paragraph. */
+  table: boolean;
+  /** Empty, or only a rule drawn with dashes or underscores: ends a title. */
+  blank: boolean;
+}
+
+/** The lines of the blocks, in reading order: a table's cells row by row, each cell's lines in turn; the national motto cut out. */
+function linesOf(blocks: Block[]): Line[] {
+  const lines: Line[] = [];
+  for (const block of blocks) {
+    const texts = block.kind === 'paragraph' ? [block.text] : block.grid.flatMap((row) => row);
+    for (const text of texts) {
+      for (const raw of text.split('\n')) {
+        const line = withoutMotto(raw);
+        lines.push({ text: line, table: block.kind === 'table', blank: isRule(line) });
+      }
+    }
+  }
+  return lines;
+}
+
+/** Cuts the national motto out of a line (a PDF puts the letterhead's two columns on one line). */
+function withoutMotto(line: string): string {
+  let out = line.normalize('NFC');
+  for (const motto of MOTTO) {
+    const match = motto.exec(foldAligned(out));
+    if (match) out = `${out.slice(0, match.index)} ${out.slice(match.index + match[0].length)}`;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** The kind a line opens with, when it is written in capitals ("KẾ HOẠCH", "QUYET DINH"), and the length of that word. */
+function kindOf(line: string): { kind: NonNullable<DocumentHeader['kind']>; length: number } | null {
+  const folded = foldAligned(line);
+  for (const [pattern, kind] of KINDS) {
+    const match = pattern.exec(folded);
+    if (match && kind && isCapitals(line.slice(0, match[0].length))) return { kind, length: match[0].length };
+  }
+  return null;
+}
+
+/** Reads the header from the blocks before the task table (paragraphs and the letterhead table). */
+export function readDocumentHeader(blocks: Block[]): DocumentHeader {
+  const header: DocumentHeader = { ...EMPTY_HEADER };
+  const lines = linesOf(blocks);
+  const bodyAt = lines.findIndex((l) => BODY_START.test(textKey(l.text)));
+  const searched = bodyAt >= 0 ? bodyAt : Math.min(lines.length, 60);
+  // The kind line: "KẾ HOẠCH" or "QUYẾT ĐỊNH" in capitals, alone or followed by the title, before the body.
+  let kindAt = -1;
+  for (let i = 0; i < searched; i += 1) {
+    const kind = kindOf(lines[i]!.text);
+    if (kind && !NUMBER.test(foldAligned(lines[i]!.text))) {
+      kindAt = i;
+      header.kind = kind.kind;
+      break;
+    }
+  }
+  // The letterhead is what comes before the kind line (without one: the first lines before the body).
+  const letterhead = lines.slice(0, kindAt >= 0 ? kindAt : Math.min(searched, 20)).filter((l) => !l.blank);
+  const agencyLines: string[] = [];
+  let agencyDone = false;
+  letterhead.forEach((line, i) => {
+    let text = line.text;
+    const folded = foldAligned(text);
+    const number = NUMBER.exec(folded);
+    if (number) {
+      const start = number.index + number[0].length - number[1]!.length;
+      if (!header.number) header.number = text.slice(start, number.index + number[0].length).replace(/\s+/g, '');
+      text = `${text.slice(0, number.index)} ${text.slice(number.index + number[0].length)}`.trim();
+      agencyDone = true;
+    } else if (!header.number && LONE_NUMBER.test(folded.replace(/\s+/g, ''))) {
+      header.number = text.replace(/\s+/g, '');
+      agencyDone = true;
+      return;
+    }
+    const key = foldAligned(text);
+    const date = DATE_WORDS.exec(key);
+    if (date) {
+      agencyDone = true;
+      const parts = DATE.exec(key);
+      if (parts && !header.date) header.date = civilDate(Number(parts[3]), Number(parts[2]), Number(parts[1]));
+      const before = text.slice(0, date.index).replace(/[,\s]+$/, '').trim();
+      // The place stands before ", ngày …" on the same line, or alone on the line above, ending in a comma.
+      const above = letterhead[i - 1]?.text.trim() ?? '';
+      const place = before !== '' ? before : /,$/.test(above) && !isCapitals(above) ? above.replace(/,$/, '').trim() : '';
+      if (place && !header.place && !/\d/.test(place)) header.place = place;
+      return;
+    }
+    if (!agencyDone && text !== '' && isCapitals(text)) agencyLines.push(text);
+  });
+  header.issuer = issuerOf(agencyLines);
+  if (kindAt >= 0) header.title = titleFrom(lines, kindAt);
+  return header;
+}
+
+/**
+ * The issuing agency: the last agency name among the letterhead's capital lines (the first may be
+ * its superior body: "UBND TỈNH HÀ TĨNH / SỞ NỘI VỤ"). A name starts at a line that opens with an
+ * agency word (ỦY BAN NHÂN DÂN, SỞ, BAN, VĂN PHÒNG …) and goes on over at most two more lines
+ * ("TỈNH HÀ TĨNH"); capital lines that name no agency ("PHỤ LỤC") are not an issuer.
+ */
+function issuerOf(lines: string[]): string | null {
+  const names: string[][] = [];
+  for (const line of lines) {
+    if (AGENCY_HEAD.test(textKey(line))) names.push([line]);
+    else if (names.length > 0 && names[names.length - 1]!.length < 3) names[names.length - 1]!.push(line);
+  }
+  const last = names[names.length - 1];
+  return last ? last.join(' ').replace(/\s+/g, ' ').trim() : null;
+}
+
+/** The kind line and the title lines under it, up to a blank line or rule, a table, the authority line or the body. */
+function titleFrom(lines: Line[], kindAt: number): string | null {
+  const first = lines[kindAt]!;
+  const parts = [first.text];
+  for (let i = kindAt + 1; i < lines.length && parts.length < 5; i += 1) {
+    const line = lines[i]!;
+    const key = textKey(line.text);
+    if (line.blank || line.table !== first.table || BODY_START.test(key) || AUTHORITY.test(key) || /^(?:phu luc|so\s*:)/.test(key)) break;
+    parts.push(line.text);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
