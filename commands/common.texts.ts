@@ -1,4 +1,12 @@
+import { endOfMonth, formatCivil, type CivilDate } from '../src/domain/civil-date.js';
 import { ROLE_LABELS, type Role } from '../src/domain/roles.js';
+
+/** A date to show in an example: the end of the month two months after today (always ahead, never a date already past). */
+export function exampleDate(today: CivilDate): string {
+  const month = Number(today.slice(5, 7)) + 2;
+  const year = Number(today.slice(0, 4)) + (month > 12 ? 1 : 0);
+  return formatCivil(endOfMonth(year, ((month - 1) % 12) + 1));
+}
 
 /** User-facing words shared by every feature, in one place for proofreading. */
 export const COMMON = {

@@ -11,7 +11,7 @@ import { taskTitle, tidyExtracted } from '../src/domain/task-title.js';
 import { taskRef } from '../src/domain/task-code.js';
 import { PLAN_TEXTS } from './plans.texts.js';
 import { chooseTask } from './choose-task.js';
-import { COMMON } from './common.texts.js';
+import { COMMON, exampleDate } from './common.texts.js';
 import { statusChoices } from './status.js';
 
 const PAGE_SIZE = 8;
@@ -77,7 +77,7 @@ const T = {
   whichTaskToDate: (typed: string, n: number) => `Mã “${typed}” khớp với ${n} nhiệm vụ; dondoc chưa đặt hạn cho nhiệm vụ nào. Chọn đúng một nhiệm vụ:`,
   dateSet: (taskCode: string, date: string) => `Đã đặt hạn cho nhiệm vụ ${taskCode}: ${date}.`,
   dateMoved: (from: string, to: string) => `${from} là ngày nghỉ nên hạn là ngày làm việc kế tiếp, ${to}.`,
-  badDate: (text: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.`,
+  badDate: (text: string, today: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ ${exampleDate(today)}.`,
   dateOutOfRange: (text: string, latest: number) => `Ngày “${text}” nằm ngoài khoảng hợp lý (từ năm 2000 đến năm ${latest}); có lẽ gõ nhầm năm. Hãy gõ lại, ví dụ 30/09/2026.`,
   importIntro: 'Đã nhận tệp. Kết quả đọc thử (chưa ghi gì):',
   importConfirm: '✅ Nhập kế hoạch này',
@@ -274,7 +274,7 @@ export const setDateCommand = defineCommand({
     .transform((words) => ({ code: words[0]!, date: words[1]!, reason: words.slice(2).join(' ') || null })),
   run(ctx, args) {
     const date = parseTypedDay(args.date);
-    if (!date) return textReply(T.badDate(args.date));
+    if (!date) return textReply(T.badDate(args.date, today(ctx)));
     const found = ctx.services.tasks.forWrite(args.code);
     if (found.kind === 'none') return textReply(T.unknownTask(args.code));
     // A tail ("7") or a code in several plans: list them with full codes and plans; nothing is written.

@@ -4,6 +4,7 @@ import { addDays, civilDateOf, formatCivil, weekdayName, type CivilDate, parseTy
 import { noArgs } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
 import { chooseTask } from './choose-task.js';
+import { exampleDate } from './common.texts.js';
 
 /** Reminder and status words, in one place. */
 const T = {
@@ -27,7 +28,7 @@ const T = {
   reportCreated: (title: string, due: CivilDate, count: number) =>
     `Đã tạo yêu cầu báo cáo “${title}”, hạn ${formatCivil(due)}, gửi ${count} cơ quan. dondoc sẽ nhắc các cơ quan theo lịch nhắc việc.`,
   badAudience: (text: string) => `Không rõ đối tượng “${text}”. Dùng tatca, một loại cơ quan (so_ban_nganh, ubnd_xa…) hoặc các mã cơ quan cách nhau bởi dấu phẩy (STP,STC).`,
-  badDate: (text: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.`,
+  badDate: (text: string, today: CivilDate) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ ${exampleDate(today)}.`,
   pastDate: 'Hạn nộp phải từ hôm nay trở đi.',
 };
 
@@ -174,7 +175,7 @@ export const requestReportCommand = defineCommand({
     .transform((w) => ({ date: w[0]!, audience: w[1]!, title: w.slice(2).join(' ') })),
   run(ctx, args) {
     const nominal = parseTypedDay(args.date);
-    if (!nominal) return textReply(T.badDate(args.date));
+    if (!nominal) return textReply(T.badDate(args.date, today(ctx)));
     if (nominal < today(ctx)) return textReply(T.pastDate);
     const requested = ctx.services.reminders.requestReport(ctx.member!, nominal, args.audience, args.title);
     if (!requested.ok) return textReply(T.badAudience(args.audience));

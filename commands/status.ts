@@ -1,7 +1,8 @@
 import { taskIdOf } from '../src/domain/task-code.js';
 import { z } from 'zod';
 import { bold, lines, textReply, type Reply } from '../src/app/reply.js';
-import { civilDateOf, formatCivil } from '../src/domain/civil-date.js';
+import { civilDateOf, formatCivil, type CivilDate } from '../src/domain/civil-date.js';
+import { exampleDate } from './common.texts.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { taskTitle } from '../src/domain/task-title.js';
 import { MAX_EXTENSION_YEARS, parseStatusReply, readStatusReply, toTaskReply, type ParsedStatusReply, type ReplyDoubt, type StatusReading, type StatusReplyProblem } from '../src/domain/status-reply.js';
@@ -15,7 +16,7 @@ import type { Member } from '../src/store/member-repo.js';
 
 /** Status-reply words, in one place (the CLI's `reply` uses them too). */
 export const STATUS_TEXTS = {
-  problem: (p: StatusReplyProblem): string => {
+  problem: (p: StatusReplyProblem, today: CivilDate): string => {
     switch (p.code) {
       case 'empty':
         return 'Tin trống. Gửi mã nhiệm vụ và tình trạng, ví dụ: II.3.4 xong, II.3.6 đang làm 60%, II.3.7 vướng: chưa có kinh phí.';
@@ -24,17 +25,17 @@ export const STATUS_TEXTS = {
       case 'no_code':
         return 'dondoc chưa thấy mã nhiệm vụ trong tin này. Gửi ví dụ: II.3.4 xong, hoặc gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.';
       case 'no_status':
-        return `Nhiệm vụ ${p.taskCode} đang ở tình trạng nào? Ví dụ: “${p.taskCode} xong”, “${p.taskCode} đang làm 60%”, “${p.taskCode} vướng: lý do”, “gia hạn ${p.taskCode} đến 30/9 vì …”.`;
+        return `Nhiệm vụ ${p.taskCode} đang ở tình trạng nào? Ví dụ: “${p.taskCode} xong”, “${p.taskCode} đang làm 60%”, “${p.taskCode} vướng: lý do”, “gia hạn ${p.taskCode} đến ${exampleDate(today)} vì …”.`;
       case 'bad_progress':
         return `Tiến độ ${p.value}% không hợp lệ: hãy gửi từ 0 đến 100%.`;
       case 'bad_date':
-        return `Ngày ${p.text} không có trong lịch. Hãy gửi ngày/tháng/năm, ví dụ 30/09/2024.`;
+        return `Ngày ${p.text} không có trong lịch. Hãy gửi ngày/tháng/năm, ví dụ ${exampleDate(today)}.`;
       case 'no_date':
-        return `Xin gia hạn ${p.taskCode} đến ngày nào? Ví dụ: gia hạn ${p.taskCode} đến 30/9 vì chờ hướng dẫn của Bộ.`;
+        return `Xin gia hạn ${p.taskCode} đến ngày nào? Ví dụ: gia hạn ${p.taskCode} đến ${exampleDate(today)} vì chờ hướng dẫn của Bộ.`;
       case 'past_date':
         return `Ngày gia hạn ${formatCivil(p.date)} đã qua. Hãy gửi một ngày từ hôm nay trở đi.`;
       case 'far_date':
-        return `Ngày gia hạn ${formatCivil(p.date)} cách hôm nay hơn ${MAX_EXTENSION_YEARS} năm, có lẽ gõ nhầm năm. Hãy gửi lại với năm đúng, ví dụ: gia hạn đến 30/9 vì chờ hướng dẫn của Bộ.`;
+        return `Ngày gia hạn ${formatCivil(p.date)} cách hôm nay hơn ${MAX_EXTENSION_YEARS} năm, có lẽ gõ nhầm năm. Hãy gửi lại với năm đúng, ví dụ: gia hạn đến ${exampleDate(today)} vì chờ hướng dẫn của Bộ.`;
     }
   },
   unknownTask: (code: string) => `Không có nhiệm vụ mã “${code}”. Gõ /viec để xem mã các nhiệm vụ của cơ quan bạn.`,
@@ -72,7 +73,7 @@ export const STATUS_TEXTS = {
   changeTo: (what: string) => `Đổi thành ${what}`.slice(0, 60),
   reopen: 'Mở lại nhiệm vụ',
   keepDone: 'Giữ “hoàn thành”',
-  reopened: (code: string) => `Đã mở lại nhiệm vụ ${code} (đang thực hiện). Hãy gửi lại tình trạng, ví dụ “${code} vướng: lý do” hoặc “gia hạn ${code} đến 30/9 vì …”.`,
+  reopened: (code: string, today: CivilDate) => `Đã mở lại nhiệm vụ ${code} (đang thực hiện). Hãy gửi lại tình trạng, ví dụ “${code} vướng: lý do” hoặc “gia hạn ${code} đến ${exampleDate(today)} vì …”.`,
   keptDone: (code: string) => `Giữ nguyên: nhiệm vụ ${code} hoàn thành. Không thay đổi gì.`,
   contribution: (code: string) => `Đã ghi nhận phần việc của cơ quan bạn (phối hợp) cho nhiệm vụ ${code}; cơ quan chủ trì vẫn chịu trách nhiệm báo hoàn thành.`,
   doneStops: 'dondoc sẽ không nhắc việc này nữa.',
@@ -90,7 +91,7 @@ export const STATUS_TEXTS = {
   requestDecided: 'Đề nghị này đã được quyết định trước đó.',
   askProgress: (code: string) => `Tiến độ nhiệm vụ ${code} đến nay?`,
   askReason: (code: string) => `Gửi lý do vướng mắc của nhiệm vụ ${code} (một tin nhắn).`,
-  askExtension: (code: string) => `Gửi ngày mới và lý do xin gia hạn ${code}, ví dụ: 30/09/2024 vì chờ hướng dẫn của Bộ.`,
+  askExtension: (code: string, today: CivilDate) => `Gửi ngày mới và lý do xin gia hạn ${code}, ví dụ: ${exampleDate(today)} vì chờ hướng dẫn của Bộ.`,
   historyTitle: (code: string) => `Lịch sử cập nhật nhiệm vụ ${code}`,
   historyEmpty: (code: string) => `Nhiệm vụ ${code} chưa có cập nhật nào.`,
   statusWord: {
@@ -179,14 +180,14 @@ export function handleStatusText(ctx: CommandContext, text: string): CommandResu
     const task = ctx.services.statuses.task(Number(chosen[1]));
     if (!task) return { replies: [textReply(T.unknownTask(chosen[1]!))] };
     const reread = readStatusReply(`${task.code} ${chosen[2]}`, today(ctx));
-    if (!reread.ok) return { replies: [textReply(T.problem(reread.error))] };
+    if (!reread.ok) return { replies: [textReply(T.problem(reread.error, today(ctx)))] };
     const item = reread.value.items[0]!;
     if (reread.value.items.length > 1 || item.status === 'unclear') return askBack(reread.value.doubt, [task]);
     if (item.status === 'done' && item.confirm) return { replies: [askConfirm(task, reread.value)] };
     return record(ctx, task, toTaskReply(item, task.code, reread.value.evidence)!);
   }
   const read = readStatusReply(text, today(ctx));
-  if (!read.ok) return { replies: [textReply(T.problem(read.error))] };
+  if (!read.ok) return { replies: [textReply(T.problem(read.error, today(ctx)))] };
   const reading = read.value;
   const replies: Reply[] = [];
   const unclear: { task: Task; doubt: ReplyDoubt | null }[] = [];
@@ -394,12 +395,12 @@ export const statusButtonCommand = defineCommand({
           return { text: [T.askProgress(task.code)], choices: [PROGRESS_STEPS.map((p) => ({ label: `${p}%`, command: `/tt t${task.id} dang ${p}` }))] };
         }
         const progress = args.value === null ? null : Number(args.value);
-        if (progress !== null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) return textReply(T.problem({ code: 'bad_progress', value: progress }));
+        if (progress !== null && (!Number.isInteger(progress) || progress < 0 || progress > 100)) return textReply(T.problem({ code: 'bad_progress', value: progress }, today(ctx)));
         return record(ctx, task, { ...base, status: 'in_progress', progress }, args.confirmed);
       }
       case 'molai': {
         const reopened = ctx.services.statuses.recordTask(ctx.member!, ctx.platform, task, { ...base, status: 'in_progress', progress: null }, { confirmedReopen: true });
-        return textReply(reopened.ok ? T.reopened(task.code) : T.notAssigned(task.code));
+        return textReply(reopened.ok ? T.reopened(task.code, today(ctx)) : T.notAssigned(task.code));
       }
       case 'giu':
         return textReply(T.keptDone(task.code));
@@ -408,9 +409,9 @@ export const statusButtonCommand = defineCommand({
         return textReply(T.askReason(task.code));
       case 'giahan':
         ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'extension' }, ctx.services.clock.now());
-        return textReply(T.askExtension(task.code));
+        return textReply(T.askExtension(task.code, today(ctx)));
       default:
-        return textReply(T.problem({ code: 'no_status', taskCode: task.code }));
+        return textReply(T.problem({ code: 'no_status', taskCode: task.code }, today(ctx)));
     }
   },
 });
@@ -424,7 +425,7 @@ export function completePendingInput(ctx: CommandContext, pending: { taskId: num
     return record(ctx, task, { code: task.code, status: 'blocked', progress: null, reason, evidence: null, requestedDate: null });
   }
   const parsed = parseStatusReply(`gia hạn ${task.code} đến ${text}`, today(ctx));
-  if (!parsed.ok) return { replies: [textReply(T.problem(parsed.error))] };
+  if (!parsed.ok) return { replies: [textReply(T.problem(parsed.error, today(ctx)))] };
   return record(ctx, task, parsed.value);
 }
 

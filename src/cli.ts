@@ -176,7 +176,7 @@ function describeReply(text: string, today: string): { json: object; lines: stri
   if (!read.ok) {
     const codes = 'taskCode' in read.error && read.error.taskCode ? [read.error.taskCode] : [];
     const json = { codes, status: 'unclear', progress: null, date: null, reason: null, evidence: [], confirm: false, unexplained: [], items: [] };
-    return { json, lines: [`Tình trạng: ${words.unclear}`, `dondoc sẽ trả lời: ${STATUS_TEXTS.problem(read.error)}`] };
+    return { json, lines: [`Tình trạng: ${words.unclear}`, `dondoc sẽ trả lời: ${STATUS_TEXTS.problem(read.error, today)}`] };
   }
   const r = read.value;
   const json = {

@@ -134,7 +134,8 @@ describe('/kehoach and /dathan for Sở Nội vụ', () => {
     for (const { cell } of cells) kinds[haTinhCells.find(([text]) => text === cell)![1]] += 1;
     expect(overview).toContain(`có hạn ${kinds.due}, định kỳ ${kinds.recurring}, thường xuyên ${kinds.ongoing}, chờ sự kiện ${kinds.event}`);
     expect(overview).toContain('<code>I.3.7</code>');
-    expect(await h.send(admin, '/dathan I.3.7 30/2/2024')).toEqual(['Ngày “30/2/2024” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 30/09/2024.']);
+    // The example is a date ahead (the end of the month two months after today, 2/1/2024), never one already past (issue 26 item 10).
+    expect(await h.send(admin, '/dathan I.3.7 30/2/2024')).toEqual(['Ngày “30/2/2024” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ 31/03/2024.']);
     const [set] = await h.send(admin, '/dathan I.3.7 30/06/2024 Bộ Nội vụ ban hành kế hoạch');
     expect(set).toContain('Đã đặt hạn cho nhiệm vụ I.3.7: 01/07/2024.');
     expect(set).toContain('30/06/2024 là ngày nghỉ');
