@@ -78,8 +78,13 @@ export const STATUS_TEXTS = {
   contribution: (code: string) => `Đã ghi nhận phần việc của cơ quan bạn (phối hợp) cho nhiệm vụ ${code}; cơ quan chủ trì vẫn chịu trách nhiệm báo hoàn thành.`,
   doneStops: 'dondoc sẽ không nhắc việc này nữa.',
   extensionSent: 'Yêu cầu đã gửi Sở Nội vụ; bạn sẽ nhận kết quả khi có quyết định.',
-  extensionRequest: (agency: string, code: string, title: string, date: string, reason: string | null) =>
-    lines([bold('📅 Đề nghị gia hạn')], `${agency} xin gia hạn nhiệm vụ ${code} (${title}) đến ${date}.`, `Lý do: ${reason ?? '(không nêu)'}`),
+  extensionRequest: (agency: string, code: string, title: string, date: string, current: string | null, reason: string | null) =>
+    lines(
+      [bold('📅 Đề nghị gia hạn')],
+      `${agency} xin gia hạn nhiệm vụ ${code} (${title}) đến ${date}.`,
+      current ? `Hạn hiện tại: ${current}.` : 'Hạn hiện tại: chưa có (nhiệm vụ chờ sự kiện hoặc thường xuyên).',
+      `Lý do: ${reason ?? '(không nêu)'}`,
+    ),
   approve: 'Đồng ý',
   reject: 'Không đồng ý',
   decidedApproved: (code: string, date: string) => `Đã đồng ý gia hạn ${code} đến ${date}. dondoc đã báo cơ quan và lập lại lịch nhắc.`,
@@ -157,7 +162,7 @@ function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confi
     lines_.push(T.extensionSent);
     const event = result.value.event;
     const request: Reply = {
-      text: T.extensionRequest(member.agencyName, task.code, titleOf(task), formatCivil(reply.requestedDate!), reply.reason),
+      text: T.extensionRequest(member.agencyName, task.code, titleOf(task), formatCivil(reply.requestedDate!), currentDate(ctx, member.agencyId, task), reply.reason),
       choices: [[
         { label: T.approve, command: `/duyetgiahan ${event.id}` },
         { label: T.reject, command: `/tuchoigiahan ${event.id}` },
@@ -166,6 +171,13 @@ function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confi
     ctx.services.notifyAdmins(`extension:${event.id}`, request);
   }
   return { replies: [textReply(...lines_)] };
+}
+
+/** The agency's date in force for a task, as its views show it: the missed date if one is, else the next (null: none). */
+function currentDate(ctx: CommandContext, agencyId: number, task: Task): string | null {
+  const view = ctx.services.tasks.forAgency(agencyId, task.id)[0]?.view;
+  const day = view?.lateSince ?? view?.dueDate ?? null;
+  return day ? `${formatCivil(day)}${view?.lateSince ? ' (đã quá hạn)' : ''}` : null;
 }
 
 /**

@@ -191,6 +191,8 @@ describe('who may update what', () => {
     await h.app.worker.drain();
     const request = h.messagesSince(0, admin.id).at(-1)!;
     expect(String(request.payload.text)).toContain('Sở Tư pháp xin gia hạn nhiệm vụ 2.5');
+    // Sở Nội vụ decides against the date in force: 2.5 is "Quý II/2024", 30/6 a Sunday → 01/07/2024 (issue 26 item 10).
+    expect(String(request.payload.text)).toContain('Hạn hiện tại: 01/07/2024.');
     const approve = h.lastButtons(admin.id).find((b) => b.text === 'Đồng ý')!;
     expect(await h.press(leader, approve.callback_data)).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
     const [decided] = await h.press(admin, approve.callback_data);
