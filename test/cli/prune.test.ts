@@ -1,24 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { createStore } from '../../src/store/store.js';
 import { applyRegistry, readRegistry } from '../../src/app/agency-registry.js';
 import { OLD_CHAT, seedRetentionRows } from '../helpers/retention-rows.js';
+import { cliOnOwnDatabase } from '../helpers/cli-child.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dondoc-prune-'));
-const db = join(dir, 'prune.sqlite');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { db, cli } = cliOnOwnDatabase('prune');
 
 function withStore<T>(fn: (store: ReturnType<typeof createStore>) => T): T {
   const store = createStore(openDatabase(db));

@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../src/documents/zip-entries.js';
 import { openDatabase } from '../../src/store/database.js';
+import { cliOnOwnDatabase } from '../helpers/cli-child.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dondoc-report-'));
-const db = join(dir, 'demo.sqlite');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { dir, db, cli } = cliOnOwnDatabase('report');
 
 describe('npm run cli -- report draft', () => {
   it('writes the .docx and prints the stable --json shape, its overdue the number /quahan gives on the demo', () => {

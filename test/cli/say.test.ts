@@ -1,22 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { cliOnOwnDatabase } from '../helpers/cli-child.js';
 
 /** `say --as <member> "<text>"`: one message through the real dispatcher, on the demo database, in a child process. */
-const dir = mkdtempSync(join(tmpdir(), 'dondoc-say-'));
-const db = join(dir, 'say.sqlite');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { db, cli } = cliOnOwnDatabase('say');
 
 type Said = { text: string; choices: string[]; files: string[] }[];
 
