@@ -200,15 +200,17 @@ export function scoreAgency(
         break;
       }
       case 'on_time_rate': {
-        const finished = tasks.filter(isDone);
-        if (finished.length === 0) {
-          criteria.push(tasks.length === 0 ? nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.') : { ...base, points: c.otherwise, why: 'Chưa có nhiệm vụ nào hoàn thành.' });
+        // Of the dates due, those done by their date (PAR INDEX: "tỷ lệ nhiệm vụ hoàn thành đúng hạn"
+        // over the tasks due). Over the tasks finished instead, an agency that leaves overdue work
+        // undone would keep 100%, and finishing it late would lower its score.
+        if (tasks.length === 0) {
+          criteria.push(nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.'));
           break;
         }
-        const onTime = finished.filter((o) => onTimeBy(o, c.extensionCountsAsOnTime)).length;
-        const rate = onTime / finished.length;
+        const onTime = tasks.filter((o) => isDone(o) && onTimeBy(o, c.extensionCountsAsOnTime)).length;
+        const rate = onTime / tasks.length;
         const { points, rule } = pointsFor(rate, c.bands, c.otherwise);
-        criteria.push({ ...base, points, why: `Đúng hạn ${onTime}/${finished.length} nhiệm vụ đã hoàn thành (${pct(rate)}, ${rule})${c.extensionCountsAsOnTime ? '' : '; tính theo hạn gốc'}.` });
+        criteria.push({ ...base, points, why: `Đúng hạn ${onTime}/${tasks.length} nhiệm vụ đến hạn (${pct(rate)}, ${rule})${c.extensionCountsAsOnTime ? '' : '; tính theo hạn gốc'}.` });
         break;
       }
       case 'responsiveness': {

@@ -12,12 +12,14 @@ export function cliOnOwnDatabase(name: string): { dir: string; db: string; cli: 
   const dir = mkdtempSync(join(tmpdir(), `dondoc-${name}-`));
   const db = join(dir, `${name}.sqlite`);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    });
-    return { code: result.status, out: result.stdout, err: result.stderr };
-  };
-  return { dir, db, cli };
+  return { dir, db, cli: (...args: string[]) => cliOn(db, ...args) };
+}
+
+/** The CLI in a child process on the database file `db` (which a test app may hold open too). */
+export function cliOn(db: string, ...args: string[]): { code: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
 }

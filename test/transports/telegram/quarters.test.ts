@@ -95,14 +95,15 @@ describe('"đúng hạn" only when done by the date in force', () => {
     expect(line).toMatch(/đã xong 20\/06\/2024 \(muộn \d+ ngày làm việc\)/);
     h.clock.set('2024-07-02T02:00:00Z');
     // The year as of today: 7.2's April date (covered by the June done, but late) and its July date
-    // (on time); 7.1's date (01/07) not done: 2 of 3 done, 1 of the 2 on time.
+    // (on time); 7.1's date (01/07) not done: 2 of 3 done, 1 of the 3 on time (7.1's date, not done, is not on time).
     const [year] = await h.send(focal, '/diem 2024');
     expect(year).toContain('Hoàn thành 2/3 nhiệm vụ đến hạn');
-    expect(year).toContain('Đúng hạn 1/2 nhiệm vụ đã hoàn thành');
+    expect(year).toContain('Đúng hạn 1/3 nhiệm vụ đến hạn');
     // Quý II ended on Sunday 30/6, so its dates fell due on Monday 01/07: scored as of that day.
     const [q2] = await h.send(focal, '/diem 2024-Q2');
     expect(q2).toContain('tính đến 01/07/2024');
     expect(q2).toContain('Hoàn thành 1/2 nhiệm vụ đến hạn');
-    expect(q2).toContain('Đúng hạn 1/1 nhiệm vụ đã hoàn thành');
+    // Quý II's two dates: 7.2's done on time, 7.1's not done.
+    expect(q2).toContain('Đúng hạn 1/2 nhiệm vụ đến hạn');
   });
 });
