@@ -50,6 +50,7 @@ export interface ScoringEvent {
   /** Civil day of the event in the province's zone. */
   day: string;
   createdAt: string;
+  keepsDone?: boolean;
 }
 
 /**
@@ -120,10 +121,11 @@ export function scoreAgency(
   for (const e of mine) {
     const key = `${e.itemKind}:${e.itemId}`;
     const prev = states.get(key);
-    const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt });
+    const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt, keepsDone: e.keepsDone ?? false });
     states.set(key, {
       ...next,
-      doneDays: next.status !== 'done' ? [] : e.status === 'done' ? [...(prev?.doneDays ?? []), e.day] : (prev?.doneDays ?? []),
+      // The dones whose cover holds: gone when a reply undid them (doneAt cleared), kept by one about the next date.
+      doneDays: next.doneAt === null ? [] : e.status === 'done' ? [...(prev?.doneDays ?? []), e.day] : (prev?.doneDays ?? []),
       extendedOn: e.status === 'extension_approved' ? e.day : (prev?.extendedOn ?? null),
     });
   }
@@ -141,7 +143,7 @@ export function scoreAgency(
   // A date is done when the latest recorded "done" covers it (the views' rule: coveredByDone, on the dates in force).
   const isDone = (o: Obligation): boolean => {
     const s = states.get(`${o.itemKind}:${o.itemId}`);
-    const last = s?.status === 'done' ? s.doneDays.at(-1) : undefined;
+    const last = s?.doneAt ? s.doneDays.at(-1) : undefined;
     if (last === undefined) return false;
     return o.itemKind === 'report' || coveredByDone(inForceOf(o).dates, inForce(o), last);
   };
