@@ -22,6 +22,14 @@ afterEach(async () => {
   await h.close();
 });
 
+/** 8.1 "Quý I, II, III/2024" (due 01/04 — 31/3 is a Sunday —, 01/07 — 30/6 is a Sunday —, 30/09), reported done on 20/03. */
+async function quarterlyDoneInMarch(): Promise<void> {
+  const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, II, III/2024"'].join('\n'));
+  expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
+  h.clock.set('2024-03-20T02:00:00Z');
+  expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+}
+
 describe('quarters count by the plan date', () => {
   it('an approved extension into the next quarter leaves the task in its own quarter', async () => {
     h.clock.set('2024-06-10T02:00:00Z');
@@ -38,11 +46,7 @@ describe('quarters count by the plan date', () => {
 
 describe('a quarterly task carries its state per date', () => {
   it("quý I's done is history in quý II: a new done and an extension are about quý II, and the extension moves only quý II's date", async () => {
-    // 8.1 "Quý I, II, III/2024": due 01/04 (31/3 is a Sunday), 01/07 (30/6 is a Sunday), 30/09.
-    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, II, III/2024"'].join('\n'));
-    expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
-    h.clock.set('2024-03-20T02:00:00Z');
-    expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+    await quarterlyDoneInMarch();
     // 5/6: quý I's date has passed, quý II's is next. An extension request is about quý II: it was
     // taken for a contradiction with quý I's done ("đã báo hoàn thành… mở lại?") before.
     h.clock.set('2024-06-05T02:00:00Z');
@@ -75,11 +79,7 @@ describe('a quarterly task carries its state per date', () => {
 
 describe('"đang làm" about the next date leaves the earlier done standing', () => {
   it("quý I done, then in quý II 'đang làm 40%' and a problem: recorded without asking, quý I stays done on time, quý II is what is open", async () => {
-    // 8.1 "Quý I, II, III/2024": due 01/04 (31/3 is a Sunday), 01/07 (30/6 is a Sunday), 30/09.
-    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, II, III/2024"'].join('\n'));
-    expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
-    h.clock.set('2024-03-20T02:00:00Z');
-    expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+    await quarterlyDoneInMarch();
     // 10/5: quý I's date (01/04) has passed; the reply is about quý II. It was asked back as a
     // contradiction ("mở lại?"), and confirming it undid quý I's done: 01/04 turned overdue.
     h.clock.set('2024-05-10T02:00:00Z');
