@@ -228,3 +228,60 @@ describe('held-out deadline cells, second corpus', () => {
     expect(count('right') / cells.length).toBeGreaterThanOrEqual(DEADLINE_RIGHT_FLOOR);
   });
 });
+
+/**
+ * Probes written AFTER the first measurement, around the unsafe kinds it found (conditionals,
+ * wishes, sarcasm, restated requirements; "hoặc" and "trở đi" in cells). Not counted in the shares
+ * above (they were aimed at known weak spots); each unsafe one is a known failure, by its text.
+ */
+const REPLY_PROBES: [text: string, meaning: Meaning, accept: ReplyStatus[] | null, unsafeToday: boolean, why: string][] = [
+  ['nếu 2.5 xong thì em báo', 'in_progress', ['progress', 'unclear'], true, 'condition: "if 2.5 is done I will tell you"'],
+  ['giá như 2.5 xong rồi', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish "giá như": if only it were done'],
+  ['2.5 mà xong được thì tốt quá', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish: it would be great if it could be done'],
+  ['2.5 xong được thì tốt', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish: good if it can be done'],
+  ['2.5 hoàn thành thì tốt quá', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish: it would be great to complete'],
+  ['2.5 xong thì mới lạ', 'not_done', ['progress', 'problem', 'unclear'], true, 'sarcasm: it would be a wonder'],
+  ['2.5 mà xong thì em đi đầu xuống đất', 'not_done', ['progress', 'problem', 'unclear'], true, 'sarcasm: "if it is done I will walk on my head"'],
+  ['giả sử 2.5 xong', 'unclear', ['unclear', 'progress'], true, 'supposition, not a report'],
+  ['2.5 xong rồi thì em gửi anh', 'unclear', ['unclear', 'progress'], true, '"once it is done I send it" or "done, so I send it": at least ask'],
+  ['2.5 xong rồi mới gửi được', 'unclear', ['unclear', 'progress'], true, '"it can only be sent once done": at least ask'],
+  ['2.5 yêu cầu hoàn thành trước 20/12', 'unclear', ['unclear', 'progress'], true, 'restates a requirement: complete before 20/12'],
+  ['2.5 xong muộn nhất 15/12', 'in_progress', ['progress', 'unclear'], true, 'will be done by 15/12 at the latest'],
+  ['khi nào 2.5 xong em gửi', 'in_progress', ['progress', 'unclear'], false, 'will send when done'],
+  ['nếu xong 2.5 em sẽ báo', 'in_progress', ['progress', 'unclear'], false, 'will report if done'],
+  ['ước gì 2.5 xong', 'not_done', ['progress', 'problem', 'unclear'], false, 'wish "ước gì"'],
+  ['2.5 sao mà xong được', 'not_done', ['progress', 'problem', 'unclear'], false, 'rhetorical: how could it be done'],
+  ['2.5 phải xong trước 15/12', 'in_progress', ['progress', 'unclear'], false, 'must be done before 15/12'],
+  ['2.5 bao giờ xong', 'unclear', ['unclear'], false, 'question: when will it be done'],
+];
+
+describe('reply probes around the unsafe kinds (written after measuring)', () => {
+  const probe = (text: string, meaning: Meaning, accept: ReplyStatus[] | null) => judge({ text, meaning, codes: ['2.5'], why: '', ...(accept ? { accept } : {}) }, { code: '2.5', meaning, ...(accept ? { accept } : {}) });
+  const safe = REPLY_PROBES.filter((p) => !p[3]);
+  const unsafe = REPLY_PROBES.filter((p) => p[3]);
+  it.each(safe)('%j (%s) is not stored as done', (text, meaning, accept) => {
+    expect(probe(text, meaning, accept).verdict).not.toBe('unsafe');
+  });
+  it.fails.each(unsafe)('KNOWN UNSAFE, to fix: %j (%s) is stored as done', (text, meaning, accept) => {
+    expect(probe(text, meaning, accept).verdict).not.toBe('unsafe');
+  });
+});
+
+const CELL_PROBES: [cell: string, kind: DeadlineKind, dates: string[], wrongToday: boolean, why: string][] = [
+  ['Tháng 6 hoặc 7/2026', 'unknown', [], true, '"or": either month, no single due date'],
+  ['Quý II hoặc III/2026', 'unknown', [], true, '"or": either quarter'],
+  ['Quý II, hoặc Quý III/2026', 'unknown', [], true, '"or" after a comma'],
+  ['Quý II/2026 trở đi', 'ongoing', [], true, '"from Q2 onward": a start with no end, like "Từ Quý II/2026"'],
+  ['Tháng 6/2026 hay tháng 7/2026', 'unknown', [], false, '"hay" = or'],
+  ['Sau 30/6/2026', 'event', [], false, 'after a day: no deadline stated'],
+];
+
+describe('deadline probes around the wrong dates (written after measuring)', () => {
+  const cell = (c: string, kind: DeadlineKind, dates: string[]) => judgeCell({ cell: c, planYear: 2026, kind, dates, why: '' }).verdict;
+  it.each(CELL_PROBES.filter((p) => !p[3]))('%j (plan 2026) gets no date it does not state', (c, kind, dates) => {
+    expect(cell(c, kind, dates)).not.toBe('wrong_date');
+  });
+  it.fails.each(CELL_PROBES.filter((p) => p[3]))('KNOWN WRONG DATE, to fix: %j (plan 2026) means %s', (c, kind, dates) => {
+    expect(cell(c, kind, dates)).not.toBe('wrong_date');
+  });
+});
