@@ -1074,7 +1074,7 @@ function eventIndex(key: string): number | null {
  * `unknown` with that word in `unexplained`. Pure and total: never a guessed or default date.
  */
 export function parseDeadline(raw: string, context: DeadlineContext): ParsedDeadline {
-  const text = repairDeadlineText(raw);
+  const text = onwardAsFrom(repairDeadlineText(raw));
   const key = deadlineKey(spellNumbers(text));
   if (key === '') return unknown('Ô thời gian để trống: cần Sở Nội vụ đặt hạn.');
   const scanner = new AtomScanner(tokenize(key), context.year);
@@ -1085,11 +1085,25 @@ export function parseDeadline(raw: string, context: DeadlineContext): ParsedDead
       const words = unexplained.map((w) => `“${w}”`).join(', ');
       return unknown(`“${text}”: dondoc không hiểu ${words} trong ô thời gian nên không đoán hạn. Cần Sở Nội vụ xem lại và đặt hạn.`, unexplained);
     }
+    // "Quý II hoặc Quý III/2026": the plan leaves a choice; dondoc does not make it (the first would
+    // count the task late at a date the plan never set, the last would chase too late).
+    if (/\bhoac\b/.test(key)) return unknown(`“${text}”: “hoặc” cho hai thời hạn để chọn, kế hoạch không nói hạn nào; dondoc không chọn thay. Cần Sở Nội vụ đặt một hạn.`);
     return readCell(text, key, scanner, context);
   } catch (error) {
     if (error instanceof Unreadable) return unknown(`${error.message} Cần Sở Nội vụ xem lại ô “${text}”.`);
     throw error;
   }
+}
+
+/**
+ * "Quý II/2026 trở đi", "01/7/2026 trở đi" say what "Từ quý II/2026", "Từ 01/7/2026" say: a start
+ * with no end (not that date every year; "… và các năm tiếp theo" says that).
+ */
+function onwardAsFrom(text: string): string {
+  const onward = /^(.*?\S)[\s,]*(?:trở đi|tro di)[\s.;]*$/iu.exec(text);
+  if (!onward) return text;
+  const body = onward[1]!;
+  return /^(?:kể từ|ke tu|từ|tu)\s/iu.test(body) ? body : `Từ ${body}`;
 }
 
 /** The reading of a cell whose every word is placed. */

@@ -161,10 +161,11 @@ interface CodeHit {
   end: number;
 }
 
-function findCodes(key: string): CodeHit[] {
+function findCodes(key: string, text: string): CodeHit[] {
   const hits: CodeHit[] = [];
   for (const m of key.matchAll(CODE)) {
-    const prefixed = m[1] !== undefined;
+    // "mã 2.5" names the task; "mà 2.5", "giá mà 2.5" is a conjunction before it (key and text are aligned).
+    const prefixed = m[1] !== undefined && !(m[1] === 'ma' && /^mà/iu.test(text.slice(m.index, m.index + 2)));
     const raw = m[2]!;
     const at = m.index + m[0].length - raw.length;
     const before = key.slice(Math.max(0, at - 16), at);
@@ -565,12 +566,33 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const problem = has('problem') || (has('late') && !done);
   const unexplained = phrases.filter((p) => p.role === null && !roleAt.has(p) && !used.has(p));
 
+  // "2.5 xong thì em báo", "xong rồi thì tốt", "mà xong thì …", "xong rồi mới gửi được": a done verb
+  // followed in its clause by "thì" or "mới" and more words is a condition or a wish (once / if it
+  // is done, …), not a report that it is. ("2.5 thì xong rồi": "thì" before the verb marks the topic.)
+  const conditional = (() => {
+    let afterDone = false;
+    for (let i = 0; i < tokens.length; i += 1) {
+      const t = tokens[i]!;
+      if (t.type === 'punct' && CLAUSE_MARKS.has(t.mark)) afterDone = false;
+      if (t.type !== 'phrase' || used.has(t)) continue;
+      const role = roleAt.get(t);
+      if (role === 'done' || role === 'product') afterDone = true;
+      else if (afterDone && (t.key === 'thi' || t.key === 'moi')) {
+        const rest = tokens.slice(i + 1);
+        const end = rest.findIndex((u) => u.type === 'punct' && CLAUSE_MARKS.has(u.mark));
+        if ((end < 0 ? rest : rest.slice(0, end)).some((u) => u.type === 'phrase' && !['a', 'nhe', 'nha', 'ah'].includes(u.key))) return true;
+      }
+    }
+    return false;
+  })();
+
   const reading = (status: ReplyStatus, doubt: ReplyDoubt | null = null, confirm = false): ScopeReading => ({ status, doubt, confirm, percent, reasonAt, unexplained });
   if (has('extension')) return reading('extension');
   if (question) return reading('unclear', 'question');
   if (has('hearsay')) return reading('unclear', 'hedged');
   const negativeNot = active.some((p) => roleAt.get(p) === 'not');
   if (done) {
+    if (conditional && !neg && !has('rhetorical')) return reading('unclear', 'hedged');
     if (cannot || (negativeNot && reasonAt !== null)) return reading('problem');
     if (has('counterfactual') || has('returned')) return reading('progress');
     if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');
@@ -642,7 +664,7 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
   const dates = allDates.filter((d) => !fractions.includes(d));
   const percents = findPercents(key);
   key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span)]);
-  const codeHits = findCodes(key);
+  const codeHits = findCodes(key, text);
   if (codeHits.length === 0) return { ok: false, error: { code: 'no_code' } };
   const codes = [...new Set(codeHits.map((h) => h.code))];
   const percentValues = percents.map((p) => p.value);

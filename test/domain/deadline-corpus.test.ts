@@ -145,7 +145,8 @@ const months: Row[] = [
   ['Tháng 12/2024 sang tháng 01/2025', 'due', ['31/12/2024', '31/1/2025']],
   ['Tháng 4, 5, 6 năm 2024', 'due', ['30/4/2024', '31/5/2024', '30/6/2024']],
   ['tháng 7 & tháng 8/2024', 'due', ['31/7/2024', '31/8/2024']],
-  ['Tháng 9/2024 hoặc tháng 10/2024', 'due', ['30/9/2024', '31/10/2024']],
+  // "hoặc" leaves a choice the plan does not make: no date is stated (30/9 would count the task late when October was allowed).
+  ['Tháng 9/2024 hoặc tháng 10/2024', 'unknown', []],
   ['Trước tháng 10/2024', 'due', ['31/10/2024']],
   ['Tháng 12', 'due', ['31/12/2024']],
   ['Tháng 01/2027', 'due', ['31/1/2027'], P2026],

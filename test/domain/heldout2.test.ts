@@ -81,18 +81,9 @@ function judge(line: Reply, want: Want): { verdict: Verdict; got: string } {
  * here, by its text, until it is; the test then turns red and the line moves to the checked ones.
  */
 const KNOWN_UNSAFE_REPLIES = new Set<string>([
-  // counterfactual "X mà xong thì …" (if it were done, I would have said so): read done
-  '2.10 mà xong thì em đã báo rồi',
-  // wish "giá mà" (if only it were done): read done
-  'giá mà 2.12 xong',
-  // "xong … rồi thì báo anh sau" = once I finish, I will tell you later: read done
-  'Em xong 2.33 rồi thì báo anh sau nhé',
-  // condition "nếu có kinh phí thì … xong lâu rồi" (it would be done if funded): read done
-  'nếu có kinh phí thì 2.11 xong lâu rồi',
-  // sarcasm "xong rồi mới lạ" (it would be a wonder if it were done): read done
-  '2.6 xong rồi mới lạ',
-  // wish "xong rồi thì tốt" (it would be good if it were done): read done
-  '2.27 xong rồi thì tốt',
+  // None since 5/12/2026. Fixed then: conditions and wishes ("2.10 mà xong thì em đã báo rồi", "giá
+  // mà 2.12 xong", "Em xong 2.33 rồi thì báo anh sau nhé", "nếu có kinh phí thì 2.11 xong lâu rồi",
+  // "2.27 xong rồi thì tốt") and sarcasm ("2.6 xong rồi mới lạ").
 ]);
 
 /**
@@ -100,10 +91,8 @@ const KNOWN_UNSAFE_REPLIES = new Set<string>([
  * until ✅ Đúng, đã xong), yet one hurried tap stores a false done. Listed so a change is seen.
  */
 const KNOWN_ASKED_DONE = new Set<string>([
-  // rhetorical "xong cái gì mà xong" (what do you mean, done): 'gì' unplaced, the done kept
-  '2.15 xong cái gì mà xong',
-  // "ch" = chưa (not yet): unplaced, the done kept
-  '2.23 ch xong',
+  // None since 5/12/2026: "2.15 xong cái gì mà xong" (rhetorical "cái gì mà") and "2.23 ch xong"
+  // ("ch" = chưa) are read as not done.
 ]);
 
 describe('held-out replies, second corpus (written without seeing the reader)', () => {
@@ -155,6 +144,9 @@ describe('held-out replies, second corpus (written without seeing the reader)', 
  */
 const READ_AS_MEANT_FLOOR = 0.87;
 const PLAIN_DONE_ASKED_CEILING = 0.1;
+// After the fixes of 5/12/2026 (conditions, wishes, sarcasm, "ch", "xg", "hoặc", "trở đi"): 377/418
+// replies as meant (90.2%), 0 unsafe, 11/159 plain done asked back or missed (6.9%); 161/173 cells
+// (93.1%), 0 wrong dates. The floors above stay those of the first measurement.
 
 interface Cell {
   cell: string;
@@ -196,7 +188,8 @@ const YEAR_SPAN_CONVENTION = new Set(['Năm 2026-2027', 'Giai đoạn 2026-2027'
  * like "và" (and): a choice between two periods becomes two due dates, the first of which the plan
  * never set (a task may be counted late at the end of June when the plan allowed July).
  */
-const KNOWN_WRONG_DATES = new Set<string>(['Năm 2026 hoặc 2027', 'Tháng 6 hoặc tháng 7/2026', 'Quý II hoặc Quý III/2026']);
+// None since 5/12/2026: "Năm 2026 hoặc 2027", "Tháng 6 hoặc tháng 7/2026", "Quý II hoặc Quý III/2026" are unknown.
+const KNOWN_WRONG_DATES = new Set<string>([]);
 
 /** Measured on 5/12/2026: 158/173 cells as meant (91.3%); 3 wrong dates, 4 by convention, 7 unknown, 1 other kind. */
 const DEADLINE_RIGHT_FLOOR = 0.9;
@@ -235,18 +228,18 @@ describe('held-out deadline cells, second corpus', () => {
  * above (they were aimed at known weak spots); each unsafe one is a known failure, by its text.
  */
 const REPLY_PROBES: [text: string, meaning: Meaning, accept: ReplyStatus[] | null, unsafeToday: boolean, why: string][] = [
-  ['nếu 2.5 xong thì em báo', 'in_progress', ['progress', 'unclear'], true, 'condition: "if 2.5 is done I will tell you"'],
-  ['giá như 2.5 xong rồi', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish "giá như": if only it were done'],
-  ['2.5 mà xong được thì tốt quá', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish: it would be great if it could be done'],
-  ['2.5 xong được thì tốt', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish: good if it can be done'],
-  ['2.5 hoàn thành thì tốt quá', 'not_done', ['progress', 'problem', 'unclear'], true, 'wish: it would be great to complete'],
-  ['2.5 xong thì mới lạ', 'not_done', ['progress', 'problem', 'unclear'], true, 'sarcasm: it would be a wonder'],
-  ['2.5 mà xong thì em đi đầu xuống đất', 'not_done', ['progress', 'problem', 'unclear'], true, 'sarcasm: "if it is done I will walk on my head"'],
-  ['giả sử 2.5 xong', 'unclear', ['unclear', 'progress'], true, 'supposition, not a report'],
-  ['2.5 xong rồi thì em gửi anh', 'unclear', ['unclear', 'progress'], true, '"once it is done I send it" or "done, so I send it": at least ask'],
-  ['2.5 xong rồi mới gửi được', 'unclear', ['unclear', 'progress'], true, '"it can only be sent once done": at least ask'],
-  ['2.5 yêu cầu hoàn thành trước 20/12', 'unclear', ['unclear', 'progress'], true, 'restates a requirement: complete before 20/12'],
-  ['2.5 xong muộn nhất 15/12', 'in_progress', ['progress', 'unclear'], true, 'will be done by 15/12 at the latest'],
+  ['nếu 2.5 xong thì em báo', 'in_progress', ['progress', 'unclear'], false, 'condition: "if 2.5 is done I will tell you"'],
+  ['giá như 2.5 xong rồi', 'not_done', ['progress', 'problem', 'unclear'], false, 'wish "giá như": if only it were done'],
+  ['2.5 mà xong được thì tốt quá', 'not_done', ['progress', 'problem', 'unclear'], false, 'wish: it would be great if it could be done'],
+  ['2.5 xong được thì tốt', 'not_done', ['progress', 'problem', 'unclear'], false, 'wish: good if it can be done'],
+  ['2.5 hoàn thành thì tốt quá', 'not_done', ['progress', 'problem', 'unclear'], false, 'wish: it would be great to complete'],
+  ['2.5 xong thì mới lạ', 'not_done', ['progress', 'problem', 'unclear'], false, 'sarcasm: it would be a wonder'],
+  ['2.5 mà xong thì em đi đầu xuống đất', 'not_done', ['progress', 'problem', 'unclear'], false, 'sarcasm: "if it is done I will walk on my head"'],
+  ['giả sử 2.5 xong', 'unclear', ['unclear', 'progress'], false, 'supposition, not a report'],
+  ['2.5 xong rồi thì em gửi anh', 'unclear', ['unclear', 'progress'], false, '"once it is done I send it" or "done, so I send it": at least ask'],
+  ['2.5 xong rồi mới gửi được', 'unclear', ['unclear', 'progress'], false, '"it can only be sent once done": at least ask'],
+  ['2.5 yêu cầu hoàn thành trước 20/12', 'unclear', ['unclear', 'progress'], false, 'restates a requirement: complete before 20/12'],
+  ['2.5 xong muộn nhất 15/12', 'in_progress', ['progress', 'unclear'], false, 'will be done by 15/12 at the latest'],
   ['khi nào 2.5 xong em gửi', 'in_progress', ['progress', 'unclear'], false, 'will send when done'],
   ['nếu xong 2.5 em sẽ báo', 'in_progress', ['progress', 'unclear'], false, 'will report if done'],
   ['ước gì 2.5 xong', 'not_done', ['progress', 'problem', 'unclear'], false, 'wish "ước gì"'],
@@ -262,16 +255,17 @@ describe('reply probes around the unsafe kinds (written after measuring)', () =>
   it.each(safe)('%j (%s) is not stored as done', (text, meaning, accept) => {
     expect(probe(text, meaning, accept).verdict).not.toBe('unsafe');
   });
-  it.fails.each(unsafe)('KNOWN UNSAFE, to fix: %j (%s) is stored as done', (text, meaning, accept) => {
+  if (unsafe.length > 0)
+    it.fails.each(unsafe)('KNOWN UNSAFE, to fix: %j (%s) is stored as done', (text, meaning, accept) => {
     expect(probe(text, meaning, accept).verdict).not.toBe('unsafe');
   });
 });
 
 const CELL_PROBES: [cell: string, kind: DeadlineKind, dates: string[], wrongToday: boolean, why: string][] = [
-  ['Tháng 6 hoặc 7/2026', 'unknown', [], true, '"or": either month, no single due date'],
-  ['Quý II hoặc III/2026', 'unknown', [], true, '"or": either quarter'],
-  ['Quý II, hoặc Quý III/2026', 'unknown', [], true, '"or" after a comma'],
-  ['Quý II/2026 trở đi', 'ongoing', [], true, '"from Q2 onward": a start with no end, like "Từ Quý II/2026"'],
+  ['Tháng 6 hoặc 7/2026', 'unknown', [], false, '"or": either month, no single due date'],
+  ['Quý II hoặc III/2026', 'unknown', [], false, '"or": either quarter'],
+  ['Quý II, hoặc Quý III/2026', 'unknown', [], false, '"or" after a comma'],
+  ['Quý II/2026 trở đi', 'ongoing', [], false, '"from Q2 onward": a start with no end, like "Từ Quý II/2026"'],
   ['Tháng 6/2026 hay tháng 7/2026', 'unknown', [], false, '"hay" = or'],
   ['Sau 30/6/2026', 'event', [], false, 'after a day: no deadline stated'],
 ];
@@ -281,7 +275,8 @@ describe('deadline probes around the wrong dates (written after measuring)', () 
   it.each(CELL_PROBES.filter((p) => !p[3]))('%j (plan 2026) gets no date it does not state', (c, kind, dates) => {
     expect(cell(c, kind, dates)).not.toBe('wrong_date');
   });
-  it.fails.each(CELL_PROBES.filter((p) => p[3]))('KNOWN WRONG DATE, to fix: %j (plan 2026) means %s', (c, kind, dates) => {
+  if (CELL_PROBES.some((p) => p[3]))
+    it.fails.each(CELL_PROBES.filter((p) => p[3]))('KNOWN WRONG DATE, to fix: %j (plan 2026) means %s', (c, kind, dates) => {
     expect(cell(c, kind, dates)).not.toBe('wrong_date');
   });
 });
