@@ -167,6 +167,7 @@ export function createApp(
     onSentWithoutButtons: (platform, chatId, replies, now) => rememberChoices(store, platform, chatId, replies, null, now),
     budget,
     onOutcome: (platform, outcome) => metrics.outcome(platform, outcome),
+    stopping: stopping.signal,
   });
   // A database file can be opened by a worker thread too: full re-plans, plan imports and Excel
   // exports run there, off the chat's event loop.
