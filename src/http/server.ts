@@ -193,8 +193,20 @@ export class HttpServer {
       },
       (req, res) => void this.dispatch(req, res),
     );
-    this.server.maxConnections = maxConnections;
-    this.server.on('drop', () => this.troubles.count('refused'));
+    // Counted here rather than by server.maxConnections, which refuses a new connection even while
+    // idle keep-alive ones hold the places: those are closed first, then one over the cap is refused.
+    const open = new Set<Socket>();
+    this.server.on('connection', (socket: Socket) => {
+      open.add(socket);
+      socket.once('close', () => open.delete(socket));
+      const live = () => [...open].filter((s) => !s.destroyed).length;
+      if (live() <= maxConnections) return;
+      this.server.closeIdleConnections();
+      if (live() <= maxConnections) return;
+      this.counted.add(socket);
+      this.troubles.count('refused');
+      socket.destroy();
+    });
     this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
       const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
       this.counted.add(socket);
