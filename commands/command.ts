@@ -26,6 +26,12 @@ export interface CommandContext {
   pendingInputs: PendingInputs;
   /** Shows "typing…" in the chat (best effort) before something slow. */
   typing(): Promise<void>;
+  /**
+   * Runs `fn` in one transaction that also marks this update handled: what the update records (a
+   * status event, the notice to Sở Nội vụ) and "handled" commit together, so a crash can never
+   * leave the one without the other and the update is not handled a second time at the next start.
+   */
+  commit<T>(fn: () => T): T;
 }
 
 /** What a command hands back: one or more replies, and whether this message linked a new account. */

@@ -87,6 +87,16 @@ export class Dispatcher {
     await capabilities.typing?.().catch((error: unknown) => this.logger.debug({ err: error }, 'typing indicator failed'));
   }
 
+  /** Runs `fn` and marks the message's update handled (if the platform recorded it) in one transaction. */
+  private commit<T>(message: IncomingMessage, fn: () => T): T {
+    const { store, clock } = this.services;
+    return store.transaction(() => {
+      const result = fn();
+      if (message.updateId !== undefined) store.updates.markHandled(message.platform, message.updateId, clock.now());
+      return result;
+    });
+  }
+
   /**
    * Handles one incoming message; never throws (unexpected errors become an apology and a log line).
    * `as`: the member the message comes from when no platform account says (the `say` CLI).
@@ -112,6 +122,7 @@ export class Dispatcher {
         log,
         pendingInputs: this.pendingInputs,
         typing: () => this.typing(capabilities),
+        commit: (fn) => this.commit(message, fn),
       };
       const result = await this.route(ctx, message, capabilities, log);
       checkReplies(result.replies);

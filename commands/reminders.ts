@@ -54,11 +54,11 @@ export const doneCommand = defineCommand({
     const item = found.item;
     if (!reminders.answersFor(member, item)) return textReply(T.notYours(item.label));
     if (item.kind === 'report') {
-      const submitted = statuses.submitReport(member, ctx.platform, item.id, null);
+      const submitted = ctx.commit(() => statuses.submitReport(member, ctx.platform, item.id, null));
       return textReply(submitted.ok ? T.doneRecorded(item.label) : T.alreadyDone(item.label));
     }
     const task = statuses.task(item.id)!;
-    const recorded = statuses.recordTask(member, ctx.platform, task, { code: task.code, status: 'done', progress: 100, reason: null, evidence: null, requestedDate: null });
+    const recorded = ctx.commit(() => statuses.recordTask(member, ctx.platform, task, { code: task.code, status: 'done', progress: 100, reason: null, evidence: null, requestedDate: null }));
     return textReply(recorded.ok ? T.doneRecorded(item.label) : T.alreadyDone(item.label));
   },
 });

@@ -138,8 +138,15 @@ function today(ctx: CommandContext): string {
 
 const titleOf = (task: Task) => taskTitle(task, 80);
 
-/** Records a parsed reply for a task and words the outcome; extension requests go to Sở Nội vụ. */
+/**
+ * Records a parsed reply for a task and words the outcome; extension requests go to Sở Nội vụ. The
+ * event, its notice to Sở Nội vụ and "update handled" commit together (ctx.commit).
+ */
 function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen = false): CommandResult {
+  return ctx.commit(() => recordNow(ctx, task, reply, confirmedReopen));
+}
+
+function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen: boolean): CommandResult {
   const member = ctx.member!;
   const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply, { confirmedReopen });
   if (!result.ok) {
@@ -323,14 +330,15 @@ export async function handleEvidenceFile(
       // being lost. Anything else (an unknown code, a refusal) keeps nothing: the file is sent again.
       const asked = replies.some((r) => (r.choices?.length ?? 0) > 0);
       if (submit || !asked) return { replies };
-      ctx.services.statuses.holdEvidence(member, ctx.platform, file);
+      ctx.commit(() => ctx.services.statuses.holdEvidence(member, ctx.platform, file));
       return { replies: [textReply(E.held(file.name)), ...replies] };
     }
   } else {
     event = ctx.services.statuses.latestEventSince(member, new Date(now.getTime() - EVIDENCE_WINDOW_MS));
     if (!event) return { replies: [textReply(E.noEvent)] };
   }
-  const item = ctx.services.statuses.attachEvidence(event, member, ctx.platform, file);
+  const found = event;
+  const item = ctx.commit(() => ctx.services.statuses.attachEvidence(found, member, ctx.platform, file));
   const what = `${item.kind === 'task' ? 'nhiệm vụ' : 'báo cáo'} ${item.code}`;
   return { replies: [...replies, textReply(E.attached(file.name, what))] };
 }
@@ -411,7 +419,7 @@ export const statusButtonCommand = defineCommand({
         return record(ctx, task, { ...base, status: 'in_progress', progress }, args.confirmed);
       }
       case 'molai': {
-        const reopened = ctx.services.statuses.recordTask(ctx.member!, ctx.platform, task, { ...base, status: 'in_progress', progress: null }, { confirmedReopen: true });
+        const reopened = ctx.commit(() => ctx.services.statuses.recordTask(ctx.member!, ctx.platform, task, { ...base, status: 'in_progress', progress: null }, { confirmedReopen: true }));
         return textReply(reopened.ok ? T.reopened(task.code, today(ctx)) : T.notAssigned(task.code));
       }
       case 'giu':
@@ -453,7 +461,7 @@ function decision(approve: boolean) {
       .min(1, 'thiếu số đề nghị')
       .transform((w) => ({ id: Number(w[0]), note: w.slice(1).join(' ') || null })),
     run(ctx, args) {
-      const result = decideExtension(ctx.services, ctx.member!, args.id, approve, args.note, ctx.platform);
+      const result = ctx.commit(() => decideExtension(ctx.services, ctx.member!, args.id, approve, args.note, ctx.platform));
       return textReply(result.ok ? result.value : result.error);
     },
   });
@@ -538,7 +546,7 @@ export const submitReportCommand = defineCommand({
     }
     const report = ctx.services.statuses.findReport(member, args.code, year);
     if (!report) return textReply(T.reportUnknown(args.code));
-    const result = ctx.services.statuses.submitReport(member, ctx.platform, report.id, args.evidence);
+    const result = ctx.commit(() => ctx.services.statuses.submitReport(member, ctx.platform, report.id, args.evidence));
     if (!result.ok) return textReply(result.error === 'not_owed' ? T.reportUnknown(args.code) : T.reportAlready(report.title));
     return textReply(T.reportDone(report.title, now <= report.dueDate, formatCivil(report.dueDate)));
   },

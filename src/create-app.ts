@@ -126,10 +126,15 @@ export function createApp(
   if (http && localChat) localChat.mount(http);
   if (http && config.web) new WebDashboard(services, logger.child({ component: 'web' }), config.DONDOC_PUBLIC_URL).mount(http);
 
+  // Aborted first thing in stop(): calls to a Bot API or Zalo that does not answer end at once, and
+  // their outbox rows stay queued for the next start.
+  const stopping = new AbortController();
   const bot = config.telegram
     ? createBot(config.telegram.token, {
         dispatcher,
         logger: logger.child({ transport: 'telegram' }),
+        signal: stopping.signal,
+        ...(telegramIntake?.kind === 'webhook' ? {} : { inbox }),
         ...deps.telegram,
         ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
       })
@@ -140,7 +145,7 @@ export function createApp(
   const storedFiles = new StoredFiles(store, clock, zaloPublicUrl);
   if (http) storedFiles.mount(http);
   const senders = new Map<string, ChannelSender>();
-  const outboundApi = config.telegram ? createOutboundApi(config.telegram.token, config.telegram.apiRoot) : undefined;
+  const outboundApi = config.telegram ? createOutboundApi(config.telegram.token, config.telegram.apiRoot, stopping.signal) : undefined;
   if (outboundApi && config.telegram) {
     senders.set('telegram', createTelegramSender(outboundApi, { perSecond: config.telegram.perSecond, perChatGapMs: config.telegram.perChatGapMs }, storedFiles));
     // grammY types its signal with the abort-controller polyfill; Node's own AbortSignal is what it passes to fetch.
@@ -162,6 +167,7 @@ export function createApp(
     onSentWithoutButtons: (platform, chatId, replies, now) => rememberChoices(store, platform, chatId, replies, null, now),
     budget,
     onOutcome: (platform, outcome) => metrics.outcome(platform, outcome),
+    stopping: stopping.signal,
   });
   // A database file can be opened by a worker thread too: full re-plans, plan imports and Excel
   // exports run there, off the chat's event loop.
@@ -243,7 +249,7 @@ export function createApp(
   const imageLinks = new ImageLinks(clock);
   if (http) imageLinks.mount(http);
   const publish = linkPublisher(zaloPublicUrl, storedFiles, imageLinks);
-  const zaloClient = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot) : undefined;
+  const zaloClient = config.zalo ? new ZaloClient(config.zalo.token, config.zalo.apiRoot, stopping.signal) : undefined;
   const zalo = zaloClient ? new ZaloBot(zaloClient, dispatcher, logger.child({ transport: 'zalo' }), publish, inbox, budget) : undefined;
   if (zaloClient && config.zalo) {
     senders.set('zalo', createZaloSender(zaloClient, { perSecond: config.zalo.perSecond, perChatGapMs: config.zalo.perChatGapMs }, publish));
@@ -314,7 +320,9 @@ export function createApp(
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (bot?.isRunning()) await bot.stop();
+      stopping.abort();
+      // grammY's stop confirms the last updates with one more getUpdates: aborted with the rest.
+      if (bot?.isRunning()) await bot.stop().catch((error: unknown) => logger.debug({ err: error }, 'telegram polling stopped without confirming its last updates'));
       await telegramWebhook?.drain();
       await polling?.catch(() => undefined);
       await zalo?.stop();

@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createApp } from './create-app.js';
 
+/** How long stopping may take before the process exits regardless. */
+const STOP_DEADLINE_MS = 10_000;
+
 /** Starts dondoc: reads .env (if present) and the environment, opens the store, starts the transports. */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -25,6 +28,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Stopping aborts every network call in flight, so it takes a second or two; should anything still
+    // hang, the process exits anyway (unsent messages stay in the outbox for the next start).
+    setTimeout(() => {
+      logger.error({ afterMs: STOP_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -5,6 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/database.js';
+import { createApp } from '../src/create-app.js';
+import { systemClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { textReply } from '../src/app/reply.js';
+import { FakeBotApi } from './helpers/fake-bot-api.js';
+import { linkedMember } from './helpers/members.js';
+import { waitFor } from './helpers/wait.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dondoc-main-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,6 +83,45 @@ describe('npm start under a service manager', () => {
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
   }, 30_000);
+});
+
+describe('npm start while the Bot API does not answer (#28)', () => {
+  it('stops within a few seconds of SIGTERM, the message it was sending left queued for the next start', async () => {
+    const api = new FakeBotApi();
+    const root = await api.start();
+    const db = join(dir, 'unreachable.sqlite');
+    const env = { DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent', DONDOC_SCHEDULER: 'false', DONDOC_HTTP_PORT: '0', TELEGRAM_BOT_TOKEN: `123456789:${'A'.repeat(35)}`, TELEGRAM_API_ROOT: root, ZALO_BOT_TOKEN: '' };
+    // A member with one notice waiting in the outbox.
+    const seed = createApp(loadConfig(env), { logger: createLogger('silent'), clock: systemClock });
+    const member = linkedMember(seed.store, { displayName: 'Đầu mối', agencyId: seed.store.agencies.byCode('STP')!.id, role: 'focal' }, { platform: 'telegram', chatId: '4242' }, new Date());
+    seed.services.notifyMember('test:unreachable', member.id, textReply('Nhắc việc: nhiệm vụ 1.6 đến hạn.'));
+    await seed.stop();
+    // The Bot API takes the connection and never answers the calls that matter: the long poll and the send.
+    api.stalled.add('getUpdates');
+    api.stalled.add('sendMessage');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Both calls are in flight: the poll waits for updates, the outbox waits on its send.
+      expect(await waitFor(() => ['getUpdates', 'sendMessage'].every((m) => api.served.some((c) => c.method === m && c.status === 0)), 30_000, 20)).toBe(true);
+      const signalled = Date.now();
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 8_000))]);
+      const seconds = (Date.now() - signalled) / 1000;
+      process.stdout.write(`SIGTERM with the Bot API unreachable: exited in ${seconds.toFixed(2)} s\n`);
+      // The old process waited for grammY's 500 s call timeout (93–190 s in the probe, when the API came back).
+      expect(code).toBe(0);
+      expect(seconds).toBeLessThan(5);
+      const check = openDatabase(db, { migrate: false });
+      // The notice was not delivered: it waits, pending and its attempt not counted, for the next start.
+      expect(check.prepare("SELECT status, attempts FROM outbox WHERE dedupe_key = 'test:unreachable'").get()).toEqual({ status: 'pending', attempts: 0 });
+      expect(check.prepare('SELECT COUNT(*) AS n FROM leases').get()).toEqual({ n: 0 });
+      check.close();
+    } finally {
+      child.kill('SIGKILL');
+      await api.stop();
+    }
+  }, 60_000);
 });
 
 describe('.env in the working directory', () => {

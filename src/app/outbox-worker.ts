@@ -71,6 +71,11 @@ export interface OutboxWorkerOptions {
   budget?: { allows(platform: string, cost: number): boolean; spent(platform: string, n: number): void; exhausted(platform: string): void };
   /** Called after replies went to a chat without buttons (the chat layer remembers their numbered choices). */
   onSentWithoutButtons?: (platform: string, chatId: string, replies: Reply[], now: Date) => void;
+  /**
+   * Aborted when dondoc stops (the senders' calls take the same signal): a row whose send it cut
+   * short goes back to the queue as it was, its attempt not counted, for the next start.
+   */
+  stopping?: AbortSignal;
   /** Told each row's outcome (/metrics): sent, ended unreachable or failed, or refused with 429. */
   onOutcome?: (platform: string, outcome: 'sent' | 'unreachable' | 'failed' | 'rate_limited') => void;
 }
@@ -256,6 +261,11 @@ export class OutboxWorker {
       this.options.onOutcome?.(row.platform, 'sent');
       if (!sender.buttonsFor(row.chatId)) this.options.onSentWithoutButtons?.(sender.platform, row.chatId, replies, this.clock.now());
     } catch (error) {
+      if (this.options.stopping?.aborted) {
+        this.store.outbox.retryLater(row.id, this.clock.now(), 'dondoc dừng khi đang gửi', false);
+        log.info('stopped while sending: the message stays queued');
+        return;
+      }
       if (error instanceof RateLimitedError) {
         const until = this.nowMs() + error.retryAfterSeconds * 1_000;
         this.pausedUntil.set(sender.platform, Math.max(until, this.pausedUntil.get(sender.platform) ?? 0));

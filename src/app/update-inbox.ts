@@ -25,6 +25,19 @@ export class UpdateInbox {
     return fresh;
   }
 
+  /**
+   * For a platform that delivers again what it has not seen confirmed (Telegram's long polling):
+   * records the update and says whether to process it — yes if new, or recorded but never handled
+   * (the process stopped in the middle of it); no once handled. Not for concurrent deliveries.
+   */
+  admit(platform: string, updateId: string, payload: unknown): boolean {
+    if (this.store.updates.record(platform, updateId, JSON.stringify(payload), this.clock.now())) return true;
+    const handled = this.store.updates.handledAt(platform, updateId) != null;
+    if (handled) this.logger.info({ platform, update: updateId }, 'duplicate update ignored');
+    return !handled;
+  }
+
+  /** Marks an update handled (commands that record something do it in their own transaction: CommandContext.commit). */
   handled(platform: string, updateId: string): void {
     this.store.updates.markHandled(platform, updateId, this.clock.now());
   }

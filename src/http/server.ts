@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '../logger.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => unknown;
@@ -14,6 +14,9 @@ interface Route {
 
 /** Thrown by readBody when a request is larger than allowed. */
 export class BodyTooLargeError extends Error {}
+
+/** Thrown by readBody when the client closed the connection (or it timed out) before the body's end. */
+export class RequestAbortedError extends Error {}
 
 /** Reads a request body up to `limit` bytes (default 64 KiB); larger bodies are refused, not buffered. */
 export function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer> {
@@ -32,7 +35,10 @@ export function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffe
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    req.once('error', () => reject(new RequestAbortedError('request aborted')));
+    req.once('close', () => {
+      if (!req.complete) reject(new RequestAbortedError('request aborted'));
+    });
   });
 }
 
@@ -55,6 +61,72 @@ export class ThrottledWarning {
     this.logger.warn({ ...fields, heldBack: this.held }, message);
     this.held = 0;
     this.last = now;
+  }
+}
+
+/**
+ * The HTTP server's limits against slow or piled-up clients (a webhook body is small and sent at
+ * once; Telegram opens at most 40 connections). Defaults: HTTP_LIMITS.
+ */
+export interface HttpLimits {
+  /** Time for a request's headers to arrive, from the connection (slowloris): 408 after. */
+  headersTimeoutMs: number;
+  /** Time for a whole request, body included: 408 after. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  maxConnections: number;
+  /** Refused, timed-out and aborted connections are logged as one summary line per interval. */
+  logIntervalMs: number;
+}
+
+export const HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 128,
+  logIntervalMs: 60_000,
+};
+
+/**
+ * Counts connection troubles by kind and logs them as one line per interval: the first at once, the
+ * rest of the interval in a summary at its end (300 slow clients make 1–2 lines, not 300).
+ */
+class TroubleLog {
+  private counts = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  count(kind: string): void {
+    if (this.timer === undefined) {
+      this.logger.warn({ [kind]: 1 }, 'http connections refused, timed out or aborted');
+      this.timer = setTimeout(() => this.tick(), this.intervalMs).unref();
+      return;
+    }
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+  }
+
+  /** Logs what the interval held back; stops timing when the interval was quiet. */
+  flush(): void {
+    if (this.counts.size > 0) this.logger.warn({ ...Object.fromEntries(this.counts), intervalMs: this.intervalMs }, 'http connections refused, timed out or aborted (summary)');
+    this.counts = new Map();
+  }
+
+  private tick(): void {
+    const quiet = this.counts.size === 0;
+    this.flush();
+    this.timer = quiet ? undefined : setTimeout(() => this.tick(), this.intervalMs).unref();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flush();
   }
 }
 
@@ -100,9 +172,52 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export class HttpServer {
   private readonly routes: Route[] = [];
   private readonly server: Server;
+  private readonly troubles: TroubleLog;
+  /** Sockets already counted as troubled (a timed-out body is not counted again as aborted). */
+  private readonly counted = new WeakSet<Socket>();
 
-  constructor(private readonly logger: Logger) {
-    this.server = createServer((req, res) => void this.dispatch(req, res));
+  constructor(
+    private readonly logger: Logger,
+    limits: Partial<HttpLimits> = {},
+  ) {
+    const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections, logIntervalMs } = { ...HTTP_LIMITS, ...limits };
+    this.troubles = new TroubleLog(logger, logIntervalMs);
+    this.server = createServer(
+      {
+        headersTimeout: headersTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        keepAliveTimeout: keepAliveTimeoutMs,
+        // How often Node looks for requests past their timeouts (its default, 30 s, would let a slow
+        // client hold a connection up to 30 s past the limit).
+        connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeoutMs / 4))),
+      },
+      (req, res) => void this.dispatch(req, res),
+    );
+    // Counted here rather than by server.maxConnections, which refuses a new connection even while
+    // idle keep-alive ones hold the places: those are closed first, then one over the cap is refused.
+    const open = new Set<Socket>();
+    this.server.on('connection', (socket: Socket) => {
+      open.add(socket);
+      socket.once('close', () => open.delete(socket));
+      const live = () => [...open].filter((s) => !s.destroyed).length;
+      if (live() <= maxConnections) return;
+      this.server.closeIdleConnections();
+      if (live() <= maxConnections) return;
+      this.counted.add(socket);
+      this.troubles.count('refused');
+      socket.destroy();
+    });
+    this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+      const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      this.counted.add(socket);
+      this.troubles.count(timedOut ? 'timedOut' : error.code === 'ECONNRESET' ? 'aborted' : 'malformed');
+      if (!socket.writable || error.code === 'ECONNRESET') {
+        socket.destroy();
+        return;
+      }
+      socket.end(timedOut ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      socket.destroySoon();
+    });
   }
 
   /** Adds a route; a path ending in "/*" matches every path under it. */
@@ -123,10 +238,11 @@ export class HttpServer {
   /** Stops accepting connections and waits for open requests (idle keep-alive sockets are closed). */
   close(): Promise<void> {
     return new Promise((resolve) => {
+      this.troubles.stop();
       if (!this.server.listening) return resolve();
       this.server.close(() => resolve());
       this.server.closeIdleConnections();
-      setTimeout(() => this.server.closeAllConnections(), 5_000).unref();
+      setTimeout(() => this.server.closeAllConnections(), 2_000).unref();
     });
   }
 
@@ -142,6 +258,11 @@ export class HttpServer {
     try {
       await route.handler(req, res, url);
     } catch (error) {
+      if (error instanceof RequestAbortedError) {
+        // The client went away or was timed out mid-body: nothing to answer, counted not logged one by one.
+        if (!this.counted.has(req.socket)) this.troubles.count('aborted');
+        return;
+      }
       if (error instanceof BodyTooLargeError) {
         // Answer and close the connection (no keep-alive): the rest of the oversized body is never read.
         res.shouldKeepAlive = false;

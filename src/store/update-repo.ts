@@ -11,8 +11,15 @@ export class UpdateRepo {
     return result.changes === 1;
   }
 
+  /** Marks an update handled (the first time counts: marking it again keeps that time). */
   markHandled(platform: string, updateId: string, now: Date): void {
-    prepared(this.db, 'UPDATE incoming_updates SET handled_at = ? WHERE platform = ? AND update_id = ?').run(now.toISOString(), platform, updateId);
+    prepared(this.db, 'UPDATE incoming_updates SET handled_at = COALESCE(handled_at, ?) WHERE platform = ? AND update_id = ?').run(now.toISOString(), platform, updateId);
+  }
+
+  /** Whether an update was handled: null if recorded and not yet handled, undefined if never recorded. */
+  handledAt(platform: string, updateId: string): string | null | undefined {
+    const row = prepared(this.db, 'SELECT handled_at AS handledAt FROM incoming_updates WHERE platform = ? AND update_id = ?').get(platform, updateId) as { handledAt: string | null } | undefined;
+    return row?.handledAt;
   }
 
   /** Updates recorded but never handled (the process stopped in between), oldest first, received after `since`. */

@@ -46,6 +46,11 @@ export class FakeBotApi {
   readonly served: ServedCall[] = [];
   /** Files users "sent" to the bot, by file_id: served by getFile and the /file/ download URL. */
   readonly files = new Map<string, Buffer>();
+  /**
+   * Methods whose calls are read and never answered (a Bot API that accepts the connection and hangs):
+   * add or remove methods while the server runs.
+   */
+  readonly stalled = new Set<string>();
   /** Answers for the next calls of a method (an error to inject), used once each. */
   readonly failNext = new Map<string, { status: number; description: string; retryAfter?: number }[]>();
   private server: Server | undefined;
@@ -94,6 +99,10 @@ export class FakeBotApi {
           if (this.options.latencyMs) setTimeout(send, this.options.latencyMs);
           else send();
         };
+        if (this.stalled.has(method)) {
+          this.served.push({ method, body, status: 0 });
+          return;
+        }
         const injected = this.failNext.get(method)?.shift();
         if (injected) {
           answer(injected.status, {

@@ -1,5 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, Composer, InlineKeyboard, InputFile, type Api, type Context } from 'grammy';
+import { Bot, Composer, InlineKeyboard, InputFile, type Api, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { commands } from '../../../commands/registry.js';
 import { listedFor } from '../../../commands/command.js';
@@ -9,6 +9,7 @@ import { partSteps, type PartProgress } from '../../app/outbox-worker.js';
 import type { Role } from '../../domain/roles.js';
 import type { Logger } from '../../logger.js';
 import { escapeHtml, renderHtmlLine, splitMessage } from '../render.js';
+import type { UpdateInbox } from '../../app/update-inbox.js';
 import { DeliveryError } from '../../errors.js';
 
 /** Telegram's limit for one text message, in characters. */
@@ -22,6 +23,22 @@ export interface TelegramBotDeps {
   botInfo?: UserFromGetMe;
   /** A local Bot API server (default: https://api.telegram.org). */
   apiRoot?: string;
+  /**
+   * Long polling: every update recorded here before it is handled, one already handled skipped
+   * (Telegram delivers again what the last getUpdates did not confirm). The webhook records its own.
+   */
+  inbox?: UpdateInbox;
+  /** Aborted when dondoc stops: every Bot API call in flight (and its retries) ends at once. */
+  signal?: AbortSignal;
+}
+
+/**
+ * An API transformer that adds `stop` to every call's abort signal: when dondoc stops, calls waiting
+ * on an unreachable Bot API end at once instead of after grammY's 500 s timeout.
+ */
+export function abortOn(stop: AbortSignal): Transformer {
+  // grammY types its signal with the abort-controller polyfill; Node's own AbortSignal is what it passes to fetch.
+  return (prev, method, payload, signal) => prev(method, payload, (signal ? AbortSignal.any([signal as unknown as AbortSignal, stop]) : stop) as unknown as typeof signal);
 }
 
 /** Telegram's limit for a photo's or document's caption, in characters. */
@@ -217,12 +234,14 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
     ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 300 }));
+  // Installed after auto-retry, so it runs first: auto-retry sees the aborted signal and gives up too.
+  if (deps.signal) bot.api.config.use(abortOn(deps.signal));
 
   const apiRoot = deps.apiRoot ?? 'https://api.telegram.org';
   /** A file a user sent: getFile, then the Bot API's file URL. */
   const download = async (fileId: string) => {
     const file = await bot.api.getFile(fileId);
-    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`, deps.signal ? { signal: deps.signal } : {});
     if (!response.ok) throw new DeliveryError('file download failed', { platform: PLATFORM, method: 'file', status: response.status });
     return Buffer.from(await response.arrayBuffer());
   };
@@ -261,6 +280,16 @@ export function createBot(token: string, deps: TelegramBotDeps): Bot {
   const unhandled = new Composer<Context>();
   unhandled.on('callback_query', (ctx) => ctx.answerCallbackQuery());
   unhandled.use(() => undefined);
+
+  const inbox = deps.inbox;
+  if (inbox) {
+    bot.use(async (ctx, next) => {
+      const id = String(ctx.update.update_id);
+      if (!inbox.admit(PLATFORM, id, ctx.update)) return;
+      await next();
+      inbox.handled(PLATFORM, id);
+    });
+  }
 
   bot.errorBoundary((error) => {
     deps.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'update failed');

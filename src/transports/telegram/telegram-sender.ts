@@ -1,7 +1,7 @@
 import { Api, GrammyError } from 'grammy';
 import type { ChannelSender } from '../../app/outbox-worker.js';
 import { DeliveryError, RateLimitedError, UnreachableError } from '../../errors.js';
-import { PLATFORM, sendReplies, telegramMessageCount, type TelegramFileIds } from './create-bot.js';
+import { abortOn, PLATFORM, sendReplies, telegramMessageCount, type TelegramFileIds } from './create-bot.js';
 
 /**
  * The outbox's Telegram channel. It uses its own Api without the auto-retry plugin on purpose:
@@ -30,7 +30,9 @@ export function createTelegramSender(api: Api, limits: { perSecond: number; perC
   };
 }
 
-/** A bare Bot API client for the outbox (default API root: Telegram's). */
-export function createOutboundApi(token: string, apiRoot?: string): Api {
-  return new Api(token, apiRoot ? { apiRoot } : undefined);
+/** A bare Bot API client for the outbox (default API root: Telegram's); `stop` aborts its calls in flight. */
+export function createOutboundApi(token: string, apiRoot?: string, stop?: AbortSignal): Api {
+  const api = new Api(token, apiRoot ? { apiRoot } : undefined);
+  if (stop) api.config.use(abortOn(stop));
+  return api;
 }

@@ -4,7 +4,7 @@ import { partSteps, type ChannelSender, type PartProgress } from '../../app/outb
 import type { UpdateInbox } from '../../app/update-inbox.js';
 import { DeliveryError, QuotaExceededError } from '../../errors.js';
 import { attachmentNote, formatSize, type Attachment, type Reply } from '../../app/reply.js';
-import { headerHoldsSecret, nestsTooDeep, readBody, sendJson, type HttpServer } from '../../http/server.js';
+import { headerHoldsSecret, nestsTooDeep, readBody, sendJson, ThrottledWarning, type HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import type { ImageLinks } from '../../http/image-links.js';
 import { renderPlainMessages } from '../render.js';
@@ -198,9 +198,11 @@ export class ZaloBot {
 
   /** Mounts the webhook route; every call is answered at once and processed after. */
   mountWebhook(http: HttpServer, secret: string): void {
+    // Refused calls can come in floods: one line a minute, with how many were held back.
+    const refusals = new ThrottledWarning(this.logger);
     http.route('POST', WEBHOOK_PATH, async (req, res) => {
       if (!headerHoldsSecret(req, 'x-bot-api-secret-token', secret)) {
-        this.logger.warn({ ip: req.socket.remoteAddress }, 'zalo webhook call with a wrong secret');
+        refusals.warn({ ip: req.socket.remoteAddress, reason: 'secret' }, 'zalo webhook call refused');
         sendJson(res, 401, { ok: false });
         return;
       }
@@ -210,7 +212,7 @@ export class ZaloBot {
         json = JSON.parse(raw);
         if (nestsTooDeep(json)) throw new RangeError('nested too deep');
       } catch {
-        this.logger.warn('zalo webhook body is not JSON');
+        refusals.warn({ reason: 'json' }, 'zalo webhook call refused');
         sendJson(res, 400, { ok: false });
         return;
       }

@@ -52,15 +52,18 @@ export class ZaloClient {
   constructor(
     private readonly token: string,
     private readonly root: string = ZALO_API_ROOT,
+    /** Aborted when dondoc stops: every call in flight ends at once (the outbox keeps what was not sent). */
+    private readonly stop?: AbortSignal,
   ) {}
 
   /** Calls a method; resolves with `result`, or null for an empty long poll (HTTP 408, or 408 in the body). */
   async call<T>(method: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T | null> {
+    const both = signal && this.stop ? AbortSignal.any([signal, this.stop]) : (signal ?? this.stop);
     const response = await fetch(`${this.root}/bot${this.token}/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(params),
-      ...(signal ? { signal } : {}),
+      ...(both ? { signal: both } : {}),
     });
     if (response.status === 408) return null;
     const body = (await response.json().catch(() => ({}))) as {
