@@ -115,7 +115,7 @@ export class OnboardingService {
     people: { name: string; agencyId: number; role: Role }[],
     actor: { memberId: number | null; via: string },
     hours?: number,
-  ): { people: { name: string; agency: Agency; role: Role; status: 'new' | 'renewed' | 'member'; code: string | null }[]; notInList: Member[] } {
+  ): { people: { name: string; agency: Agency; role: Role; status: 'new' | 'renewed' | 'member'; code: string | null; expiresAt: Date | null }[]; notInList: Member[] } {
     const now = this.clock.now();
     return this.store.transaction(() => {
       const key = (agencyId: number, name: string) => `${agencyId}|${nameKey(name)}`;
@@ -132,11 +132,11 @@ export class OnboardingService {
         listed.add(k);
         const agency = this.store.agencies.byId(person.agencyId);
         if (!agency) throw new StoreInvariantError('agencies', person.agencyId, 'resolved but missing');
-        if (members.has(k)) return { name: person.name, agency, role: person.role, status: 'member' as const, code: null };
+        if (members.has(k)) return { name: person.name, agency, role: person.role, status: 'member' as const, code: null, expiresAt: null };
         const old = pending.get(k) ?? [];
         for (const hash of old) this.store.invites.withdraw(hash);
         const issued = this.record(agency, person.role, null, actor.memberId, person.name, hours);
-        return { name: person.name, agency, role: person.role, status: old.length > 0 ? ('renewed' as const) : ('new' as const), code: issued.code };
+        return { name: person.name, agency, role: person.role, status: old.length > 0 ? ('renewed' as const) : ('new' as const), code: issued.code, expiresAt: issued.expiresAt };
       });
       const roles = new Set(people.map((p) => p.role));
       const notInList = [...members.entries()].filter(([k, m]) => !listed.has(k) && roles.has(m.role)).map(([, m]) => m);
