@@ -56,7 +56,8 @@ function capped(items: string[], more: (n: number) => string): string[] {
 /** Reads a list file and resolves its agencies as plan cells are; nothing is written. */
 async function readList(ctx: CommandContext, fileName: string, data: Buffer) {
   const today = civilDateOf(ctx.services.clock.now(), ctx.services.settings.timeZone);
-  return prepareInviteList(fileName, data, (cell) => ctx.services.plans.resolver().resolve(cell, { today }));
+  const resolver = ctx.services.plans.resolver();
+  return prepareInviteList(fileName, data, (cell) => resolver.resolve(cell, { today }));
 }
 
 /** The rows to fix, when a list cannot be used as it is. */

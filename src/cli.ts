@@ -341,7 +341,9 @@ async function inviteListCommand(config: Config, file: string, options: { hours:
   if (outKind !== null && outKind !== '.docx' && outKind !== '.pdf') throw new UsageError('--out phải là tệp .docx hoặc .pdf, ví dụ --out phieu-moi.pdf');
   const services = openServices(config);
   try {
-    const read = await prepareInviteList(basename(file), readFileSync(file), (cell) => services.plans.resolver().resolve(cell, { today: civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE) }));
+    const resolver = services.plans.resolver();
+    const today = civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE);
+    const read = await prepareInviteList(basename(file), readFileSync(file), (cell) => resolver.resolve(cell, { today }));
     if (!read.ok) throw new UsageError(`${file}: ${read.problem}`);
     const { people: resolved, problems: allProblems } = read;
     if (allProblems.length > 0) {

@@ -61,10 +61,12 @@ const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizo
 
 /**
  * The QR code of a link as a PNG: error correction M (a smudged print still scans) and the
- * standard four-module quiet zone; 6 pixels a module so it prints sharp at 32 mm.
+ * standard four-module quiet zone; 6 pixels a module so it prints sharp at 32 mm. Grey-scale
+ * without row filters: black and white needs neither, and it halves the time for 600 codes.
  */
 export function qrPng(link: string): Promise<Buffer> {
-  return QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+  // A fresh options object each time: qrcode writes the image size into rendererOpts.
+  return QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6, rendererOpts: { filterType: 0, colorType: 0 } as QRCode.QRCodeToBufferOptions['rendererOpts'] });
 }
 
 /** People grouped by agency, in the order the agencies first appear in the list. */
