@@ -21,6 +21,8 @@ const T = {
     'dondoc đọc thử và cho xem trước (chưa tạo gì); bấm “Tạo mã mời” thì mỗi người có một mã và bạn nhận phiếu mời để in, mỗi cơ quan một trang.',
     'Có thể gửi tệp kèm chú thích /moi_danhsach bất cứ lúc nào.',
   ),
+  zaloNoFiles:
+    'Zalo chưa chuyển tệp .xlsx hoặc .csv cho bot, nên không gửi danh sách qua Zalo được. Hãy gửi tệp kèm chú thích /moi_danhsach qua Telegram (hoặc trang trò chuyện web của dondoc), hoặc nhờ quản trị máy chủ chạy: npm run cli -- invite --file <danh-sách> --out phieu-moi.pdf',
   tooLarge: (mb: number) => `Tệp lớn hơn ${mb} MB. Hãy gửi danh sách .xlsx hoặc .csv nhỏ hơn.`,
   unreadable: (problem: string) => `Không đọc được danh sách: ${problem}. Hãy gửi tệp .xlsx hoặc .csv có dòng tiêu đề với cột “Họ tên” và cột “Cơ quan”.`,
   problemsTitle: (n: number) => `Không tạo mã nào: ${n} dòng cần sửa trong danh sách.`,
@@ -118,6 +120,7 @@ export const inviteListCommand = defineCommand({
   roles: ['admin'],
   args: noArgs,
   run(ctx) {
+    if (ctx.platform === 'zalo') return textReply(T.zaloNoFiles);
     ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'invite_list_file' }, ctx.services.clock.now());
     return textReply(T.howTo);
   },
