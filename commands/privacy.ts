@@ -5,7 +5,7 @@ import type { PruneKind } from '../src/app/retention.js';
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { defineCommand, type CommandContext, type CommandResult } from './command.js';
-import { noArgs } from './args.js';
+import { memberNumber, noArgs } from './args.js';
 import { REDEEM_ERRORS, redeemInvite } from './onboarding.js';
 import { STATUS_TEXTS } from './status.js';
 import { personalDataWorkbook } from '../src/app/personal-data-workbook.js';
@@ -215,10 +215,10 @@ export const removeMemberCommand = defineCommand({
   usage: '/xoathanhvien <số thành viên>',
   roles: ['admin'],
   args: z
-    .array(z.string())
-    .min(1, 'thiếu số thành viên (gõ /thanhvien để xem)')
-    .transform((w) => ({ id: Number(w[0]), confirmed: w[1] === 'chac' }))
-    .refine((a) => Number.isInteger(a.id) && a.id > 0, 'số thành viên phải là số nguyên dương (gõ /thanhvien để xem)'),
+    .tuple([memberNumber], { error: 'thiếu số thành viên, ví dụ /xoathanhvien 12 (gõ /thanhvien để xem)' })
+    .rest(z.string())
+    .refine(([, ...rest]) => rest.length === 0 || (rest.length === 1 && rest[0] === 'chac'), 'chỉ cần số thành viên, ví dụ /xoathanhvien 12 (gõ /thanhvien để xem)')
+    .transform(([id, confirm]) => ({ id, confirmed: confirm === 'chac' })),
   run(ctx, args) {
     if (!args.confirmed) {
       const member = ctx.services.directory.member(args.id);

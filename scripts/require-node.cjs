@@ -25,3 +25,9 @@ if (problem) {
   process.stderr.write(problem + '\n');
   process.exit(1);
 }
+
+// Node's on-disk compile cache (Node >= 22.1): the second start of `npm start` or `npm run cli`
+// reuses the bytecode of dondoc's and its libraries' modules instead of compiling them again. A
+// directory that cannot be written only means no cache (the call reports, never throws).
+var moduleApi = require('node:module');
+if (typeof moduleApi.enableCompileCache === 'function' && !process.env.NODE_DISABLE_COMPILE_CACHE) moduleApi.enableCompileCache();

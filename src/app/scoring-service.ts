@@ -112,6 +112,7 @@ export class ScoringService {
         requestedDate: e.requestedDate,
         day: civilDateOf(new Date(e.createdAt), this.timeZone),
         createdAt: e.createdAt,
+        keepsDone: e.keepsDone,
       });
       events.set(e.agencyId, list);
     }

@@ -137,16 +137,19 @@ export class StatusService {
     if (!role) return err({ code: 'not_assigned' });
     if (reply.status === 'extension_requested' && role !== 'lead') return err({ code: 'not_lead_for_extension' });
     const current = this.store.statuses.state('task', task.id, member.agencyId);
-    if (role === 'lead' && current?.status === 'done') {
-      const doneAt = current.doneAt ?? current.updatedAt;
-      // A done for an earlier date (quý I's, now in quý II) is history: a new done or an extension
-      // request is about the next date and is recorded as it is. "Đang làm" or a problem would
-      // clear the done that covers the earlier date, so it is confirmed first, as is any reply
-      // saying otherwise while the done still answers ("đang làm 70%" after "xong": one is a slip).
-      const history = !this.doneStillCurrent(task, member.agencyId, doneAt);
-      if (reply.status === 'done' && !history) return err({ code: 'already_done' });
-      const aboutNextDate = history && (reply.status === 'done' || reply.status === 'extension_requested');
-      if (reply.status !== 'done' && !aboutNextDate && !options.confirmedReopen) return err({ code: 'reopens_done', doneAt });
+    let keepsDone = false;
+    if (role === 'lead' && current?.doneAt) {
+      // A done for an earlier date (quý I's, now in quý II) is history: every reply is about the next
+      // date and is recorded as it is — a new done, an extension request, and "đang làm" or a problem,
+      // which leave that done covering the earlier date (`keepsDone`). While the done still answers,
+      // a second done is refused and a reply saying otherwise is confirmed first ("đang làm 70%"
+      // after "xong": one is a slip); confirmed, it undoes the done.
+      const history = !this.doneStillCurrent(task, member.agencyId, current.doneAt);
+      if (current.status === 'done' && !history) {
+        if (reply.status === 'done') return err({ code: 'already_done' });
+        if (!options.confirmedReopen) return err({ code: 'reopens_done', doneAt: current.doneAt });
+      }
+      keepsDone = history && (reply.status === 'in_progress' || reply.status === 'blocked');
     }
     const event = this.store.statuses.append({
       itemKind: 'task',
@@ -160,6 +163,7 @@ export class StatusService {
       evidence: reply.evidence,
       requestedDate: reply.requestedDate,
       createdAt: this.clock.now().toISOString(),
+      keepsDone,
     });
     this.onRecorded?.(event.status);
     return ok({ event, role });

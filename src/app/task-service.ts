@@ -49,7 +49,7 @@ export class TaskService {
     return this.store.plans
       .tasksForAgency(agencyId, taskId)
       .map((t) => {
-        const doneDay = t.status === 'done' && t.doneAt ? civilDateOf(new Date(t.doneAt), this.timeZone) : null;
+        const doneDay = t.doneAt ? civilDateOf(new Date(t.doneAt), this.timeZone) : null;
         const view = itemView({ answerable: t.role === 'lead', dates: t.dates, extendedFrom: t.extendedFrom, status: t.status, progress: t.progress, doneDay, extensionPending: t.extensionPending, pastAtImport: t.pastAtImport }, today, days);
         return { ...t, view };
       })

@@ -14,12 +14,18 @@ export interface StateEvent {
   progress: number | null;
   requestedDate: string | null;
   createdAt: string;
+  /** "Đang làm" or a problem about the next date: the earlier done keeps covering its dates (see `doneStillCurrent`). */
+  keepsDone?: boolean;
 }
 
 /** The current state of one item for one agency, derived from its events alone. */
 export interface ItemState {
   status: 'not_started' | 'in_progress' | 'blocked' | 'done' | 'contributing';
   progress: number | null;
+  /**
+   * The done whose cover holds (`coveredByDone`): with status done, that done; otherwise a done for
+   * earlier dates that a later "đang làm" or problem about the next date left standing (null: none).
+   */
   doneAt: string | null;
   dueOverride: string | null;
   lastEvent: number;
@@ -37,9 +43,9 @@ export function applyEvent(state: ItemState | undefined, event: StateEvent, requ
     case 'done':
       return { ...next, status: 'done', progress: 100, doneAt: event.createdAt };
     case 'in_progress':
-      return { ...next, status: 'in_progress', progress: event.progress ?? base.progress, doneAt: null };
+      return { ...next, status: 'in_progress', progress: event.progress ?? base.progress, doneAt: event.keepsDone ? base.doneAt : null };
     case 'blocked':
-      return { ...next, status: 'blocked', doneAt: null };
+      return { ...next, status: 'blocked', doneAt: event.keepsDone ? base.doneAt : null };
     case 'reopened':
       return { ...next, status: 'in_progress', doneAt: null };
     case 'contribution':
@@ -124,7 +130,7 @@ export interface ItemFacts {
   /** The agency's recorded state (null: nothing reported). */
   status: ItemState['status'] | null;
   progress: number | null;
-  /** The civil day of the done that the state records (null unless done). */
+  /** The civil day of the done whose cover holds (`ItemState.doneAt`; null: none). */
   doneDay: CivilDate | null;
   extensionPending: boolean;
   /** The task had dates, all past when its plan was imported (nothing left to chase). */
@@ -157,7 +163,7 @@ export interface ItemView {
  * date uncovered finishes it, on time only when it came by the first of the dates it covered.
  */
 export function itemView(f: ItemFacts, today: CivilDate, workingDaysBetween: (from: CivilDate, to: CivilDate) => number): ItemView {
-  const uncovered = f.status === 'done' && f.doneDay ? f.dates.filter((d) => !coveredByDone(f.dates, d, f.doneDay!)) : [...f.dates];
+  const uncovered = f.doneDay ? f.dates.filter((d) => !coveredByDone(f.dates, d, f.doneDay!)) : [...f.dates];
   const lateSince = f.answerable ? (uncovered.find((d) => d < today) ?? null) : null;
   const dueDate = uncovered.find((d) => d >= today) ?? f.dates.at(-1) ?? null;
   const finished = f.status === 'done' && uncovered.length === 0;

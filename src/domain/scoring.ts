@@ -50,6 +50,7 @@ export interface ScoringEvent {
   /** Civil day of the event in the province's zone. */
   day: string;
   createdAt: string;
+  keepsDone?: boolean;
 }
 
 /**
@@ -120,10 +121,11 @@ export function scoreAgency(
   for (const e of mine) {
     const key = `${e.itemKind}:${e.itemId}`;
     const prev = states.get(key);
-    const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt });
+    const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt, keepsDone: e.keepsDone ?? false });
     states.set(key, {
       ...next,
-      doneDays: next.status !== 'done' ? [] : e.status === 'done' ? [...(prev?.doneDays ?? []), e.day] : (prev?.doneDays ?? []),
+      // The dones whose cover holds: gone when a reply undid them (doneAt cleared), kept by one about the next date.
+      doneDays: next.doneAt === null ? [] : e.status === 'done' ? [...(prev?.doneDays ?? []), e.day] : (prev?.doneDays ?? []),
       extendedOn: e.status === 'extension_approved' ? e.day : (prev?.extendedOn ?? null),
     });
   }
@@ -141,7 +143,7 @@ export function scoreAgency(
   // A date is done when the latest recorded "done" covers it (the views' rule: coveredByDone, on the dates in force).
   const isDone = (o: Obligation): boolean => {
     const s = states.get(`${o.itemKind}:${o.itemId}`);
-    const last = s?.status === 'done' ? s.doneDays.at(-1) : undefined;
+    const last = s?.doneAt ? s.doneDays.at(-1) : undefined;
     if (last === undefined) return false;
     return o.itemKind === 'report' || coveredByDone(inForceOf(o).dates, inForce(o), last);
   };
@@ -200,15 +202,17 @@ export function scoreAgency(
         break;
       }
       case 'on_time_rate': {
-        const finished = tasks.filter(isDone);
-        if (finished.length === 0) {
-          criteria.push(tasks.length === 0 ? nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.') : { ...base, points: c.otherwise, why: 'Chưa có nhiệm vụ nào hoàn thành.' });
+        // Of the dates due, those done by their date (PAR INDEX: "tỷ lệ nhiệm vụ hoàn thành đúng hạn"
+        // over the tasks due). Over the tasks finished instead, an agency that leaves overdue work
+        // undone would keep 100%, and finishing it late would lower its score.
+        if (tasks.length === 0) {
+          criteria.push(nothingDue(c, base, 'Không có nhiệm vụ đến hạn trong kỳ.'));
           break;
         }
-        const onTime = finished.filter((o) => onTimeBy(o, c.extensionCountsAsOnTime)).length;
-        const rate = onTime / finished.length;
+        const onTime = tasks.filter((o) => isDone(o) && onTimeBy(o, c.extensionCountsAsOnTime)).length;
+        const rate = onTime / tasks.length;
         const { points, rule } = pointsFor(rate, c.bands, c.otherwise);
-        criteria.push({ ...base, points, why: `Đúng hạn ${onTime}/${finished.length} nhiệm vụ đã hoàn thành (${pct(rate)}, ${rule})${c.extensionCountsAsOnTime ? '' : '; tính theo hạn gốc'}.` });
+        criteria.push({ ...base, points, why: `Đúng hạn ${onTime}/${tasks.length} nhiệm vụ đến hạn (${pct(rate)}, ${rule})${c.extensionCountsAsOnTime ? '' : '; tính theo hạn gốc'}.` });
         break;
       }
       case 'responsiveness': {

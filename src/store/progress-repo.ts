@@ -56,7 +56,7 @@ const LEAD_DEADLINES = `
   ),
   judged AS (
     SELECT occ.task_id, occ.area_title, occ.agency_id, occ.due, occ.extended, date(occ.done_at, @shift) AS done_day,
-      CASE WHEN occ.status = 'done' AND (occ.multi = 0 OR (NOT EXISTS (
+      CASE WHEN occ.done_at IS NOT NULL AND (occ.multi = 0 OR (NOT EXISTS (
         SELECT 1 FROM task_deadlines d2
         WHERE d2.task_id = occ.task_id AND d2.due_date >= date(occ.done_at, @shift) AND d2.due_date < occ.due
           AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o2 WHERE o2.task_id = d2.task_id)

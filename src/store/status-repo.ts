@@ -19,13 +19,15 @@ export interface StatusEvent {
   requestedDate: string | null;
   refersTo: number | null;
   createdAt: string;
+  /** "Đang làm" or a problem about the next date, leaving the done of the earlier dates standing. */
+  keepsDone: boolean;
 }
 
-export type NewStatusEvent = Omit<StatusEvent, 'id' | 'requestedDate' | 'refersTo'> & { requestedDate?: string | null; refersTo?: number | null };
+export type NewStatusEvent = Omit<StatusEvent, 'id' | 'requestedDate' | 'refersTo' | 'keepsDone'> & { requestedDate?: string | null; refersTo?: number | null; keepsDone?: boolean };
 
 const EVENT_SELECT = `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, member_id AS memberId,
-  platform, status, progress, reason, evidence, requested_date AS requestedDate, refers_to AS refersTo, created_at AS createdAt
-  FROM status_events`;
+  platform, status, progress, reason, evidence, requested_date AS requestedDate, refers_to AS refersTo, created_at AS createdAt,
+  keeps_done = 1 AS keepsDone FROM status_events`;
 
 const STATE_SELECT = `SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, status, progress, done_at AS doneAt,
   due_override AS dueOverride, last_event AS lastEvent, updated_at AS updatedAt FROM item_states`;
@@ -45,14 +47,14 @@ export class StatusRepo {
   }
 
   private appendNow(input: NewStatusEvent): StatusEvent {
-    const event: Omit<StatusEvent, 'id'> = { requestedDate: null, refersTo: null, ...input };
+    const event: Omit<StatusEvent, 'id'> = { requestedDate: null, refersTo: null, keepsDone: false, ...input };
     const result = prepared(this.db, 
         `INSERT INTO status_events (item_kind, item_id, agency_id, member_id, platform, status, progress, reason, evidence,
-           requested_date, refers_to, created_at)
+           requested_date, refers_to, created_at, keeps_done)
          VALUES (@itemKind, @itemId, @agencyId, @memberId, @platform, @status, @progress, @reason, @evidence,
-           @requestedDate, @refersTo, @createdAt)`,
+           @requestedDate, @refersTo, @createdAt, @keeps)`,
       )
-      .run(event);
+      .run({ ...event, keeps: event.keepsDone ? 1 : 0 });
     const stored = { ...event, id: Number(result.lastInsertRowid) };
     const current = this.state(stored.itemKind, stored.itemId, stored.agencyId);
     if (current && stored.createdAt < current.updatedAt) {
@@ -92,9 +94,9 @@ export class StatusRepo {
       .get(itemKind, itemId, agencyId) as StatusEvent | undefined;
   }
 
-  /** For every (item, agency) currently done: when (ISO instant). Key "kind:item:agency". */
+  /** For every (item, agency) with a done whose cover holds (`ItemState.doneAt`): when (ISO instant). Key "kind:item:agency". */
   doneSince(scope?: PlanScope): Map<string, string> {
-    return this.keyed("SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE status = 'done'", [], scope);
+    return this.keyed('SELECT item_kind AS kind, item_id AS itemId, agency_id AS agencyId, done_at AS value FROM item_states WHERE done_at IS NOT NULL', [], scope);
   }
 
   /** Approved extensions: key "kind:item:agency" → new due date. */

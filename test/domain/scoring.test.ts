@@ -123,6 +123,17 @@ describe('the default rubric (Cà Mau-style thresholds)', () => {
     expect(score.criteria.find((c) => c.code === 'completion')!.points).toBe(2);
   });
 
+  // Over the tasks due, not the tasks finished: two of ten done on time and eight left undone is 20%,
+  // not "2/2"; finishing one of the eight late changes nothing for timeliness and raises nothing less.
+  it('counts undone work due as not on time, so finishing late never lowers the score', () => {
+    const undone = scoreAgency(1, rubric, tasks(10), done([1, 2]), '2024-12-31');
+    const timeliness = undone.criteria.find((c) => c.code === 'timeliness')!;
+    expect([timeliness.points, timeliness.why]).toEqual([0, 'Đúng hạn 2/10 nhiệm vụ đến hạn (20%, dưới 70%); tính theo hạn gốc.']);
+    const finishedLate = scoreAgency(1, rubric, tasks(10), [...done([1, 2]), ...done([3], '2024-04-15')], '2024-12-31');
+    expect(finishedLate.total).toBeGreaterThanOrEqual(undone.total);
+    expect(finishedLate.criteria.find((c) => c.code === 'timeliness')!.why).toContain('Đúng hạn 2/10');
+  });
+
   it('leaves a criterion with nothing to measure out of the maximum when the rubric says "khong_ap_dung" (the shipped rubric)', () => {
     const score = scoreAgency(1, rubric, [], [], '2024-12-31');
     expect(score.criteria.map((c) => [c.code, c.points, c.maxPoints, c.notApplicable])).toEqual([

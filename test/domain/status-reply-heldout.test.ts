@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readStatusReply, type ReplyStatus } from '../../src/domain/status-reply.js';
+import { normCode as norm, readJsonl, readingsByCode } from '../helpers/reply-corpus.js';
 
 /**
  * Replies written for this test by someone who had not seen the reader's code
@@ -31,21 +31,10 @@ interface Line {
   why: string;
 }
 
-const lines: Line[] = readFileSync(new URL('../fixtures/corpus/replies-heldout.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Line);
-
-const norm = (code: string) => code.normalize('NFC').toUpperCase().replace(/^(NV|NHIỆM VỤ)\s*/u, '');
+const lines = readJsonl<Line>(new URL('../fixtures/corpus/replies-heldout.jsonl', import.meta.url));
 
 /** The status the reader gives each code of a line (the per-item status when the items differ). */
-function statusesOf(text: string): Map<string, { status: ReplyStatus; date: string | null; confirm: boolean }> | string {
-  const read = readStatusReply(text, TODAY);
-  if (!read.ok) return read.error.code;
-  const out = new Map<string, { status: ReplyStatus; date: string | null; confirm: boolean }>();
-  for (const item of read.value.items) for (const code of item.codes) out.set(code, { status: item.status, date: item.date, confirm: item.confirm });
-  return out;
-}
+const statusesOf = (text: string) => readingsByCode(text, TODAY);
 
 function expectations(line: Line): Item[] {
   if (line.items) return line.items;

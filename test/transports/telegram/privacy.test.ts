@@ -148,7 +148,11 @@ describe('/dulieu, removal and the audit log', () => {
     expect(toAdmin).toHaveLength(1);
     expect(toAdmin[0]!.payload).toContain(`/xoathanhvien ${memberId}`);
 
-    const [confirm] = await h.send(admin, `/xoathanhvien ${memberId}`);
+    // A word after the number that is not the confirmation is refused, not ignored: nothing asked, nothing erased.
+    const [stray] = await h.send(admin, `/xoathanhvien ${memberId} ngay`);
+    expect(stray).toContain('chỉ cần số thành viên');
+    // The number as /thanhvien shows it ("#12") is the member's number, as for /doivaitro.
+    const [confirm] = await h.send(admin, `/xoathanhvien #${memberId}`);
     expect(confirm).toContain(`Xoá ${FOCAL_NAME} (đầu mối CCHC, Sở Tư pháp) khỏi dondoc?`);
     // Nothing is erased before the confirmation.
     expect(h.app.store.members.byAccount('telegram', String(focal.id))?.id).toBe(memberId);

@@ -22,6 +22,14 @@ afterEach(async () => {
   await h.close();
 });
 
+/** 8.1 "Quý I, II, III/2024" (due 01/04 — 31/3 is a Sunday —, 01/07 — 30/6 is a Sunday —, 30/09), reported done on 20/03. */
+async function quarterlyDoneInMarch(): Promise<void> {
+  const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, II, III/2024"'].join('\n'));
+  expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
+  h.clock.set('2024-03-20T02:00:00Z');
+  expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+}
+
 describe('quarters count by the plan date', () => {
   it('an approved extension into the next quarter leaves the task in its own quarter', async () => {
     h.clock.set('2024-06-10T02:00:00Z');
@@ -38,11 +46,7 @@ describe('quarters count by the plan date', () => {
 
 describe('a quarterly task carries its state per date', () => {
   it("quý I's done is history in quý II: a new done and an extension are about quý II, and the extension moves only quý II's date", async () => {
-    // 8.1 "Quý I, II, III/2024": due 01/04 (31/3 is a Sunday), 01/07 (30/6 is a Sunday), 30/09.
-    const csv = Buffer.from(['STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành', '8.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,"Quý I, II, III/2024"'].join('\n'));
-    expect((await h.app.services.plans.importFile('kh2.csv', csv, { name: 'KH kiểm tra', year: 2024 })).ok).toBe(true);
-    h.clock.set('2024-03-20T02:00:00Z');
-    expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+    await quarterlyDoneInMarch();
     // 5/6: quý I's date has passed, quý II's is next. An extension request is about quý II: it was
     // taken for a contradiction with quý I's done ("đã báo hoàn thành… mở lại?") before.
     h.clock.set('2024-06-05T02:00:00Z');
@@ -73,6 +77,47 @@ describe('a quarterly task carries its state per date', () => {
   });
 });
 
+describe('"đang làm" about the next date leaves the earlier done standing', () => {
+  it("quý I done, then in quý II 'đang làm 40%' and a problem: recorded without asking, quý I stays done on time, quý II is what is open", async () => {
+    await quarterlyDoneInMarch();
+    // 10/5: quý I's date (01/04) has passed; the reply is about quý II. It was asked back as a
+    // contradiction ("mở lại?"), and confirming it undid quý I's done: 01/04 turned overdue.
+    h.clock.set('2024-05-10T02:00:00Z');
+    const [progress] = await h.send(focal, '8.1 đang làm 40%');
+    expect(progress).toContain('Đã ghi nhận');
+    expect(progress).not.toContain('mở lại');
+    const [problem] = await h.send(focal, '8.1 đang vướng vì chưa có kinh phí');
+    expect(problem).toContain('Đã ghi nhận');
+    // 8.1 is not overdue: 01/04 is covered by the March done; 01/07 has not come (7.2's 01/04 is, not done).
+    const [overdue] = await h.send(admin, '/quahan STP');
+    expect(overdue).toContain('7.2');
+    expect(overdue).not.toContain('8.1');
+    const [list] = await h.send(focal, '/viec');
+    const line = list!.split('\n').find((l) => l.includes('8.1'))!;
+    expect(line).toContain('01/07/2024');
+    expect(line).not.toContain('quá hạn');
+    // The score of quý I as of today: 8.1's quý I date done on time (the only date of 8.1 in quý I; 7.2's 01/04 is not done).
+    const [q1] = await h.send(focal, '/diem 2024-Q1');
+    expect(q1).toContain('Hoàn thành 1/2 nhiệm vụ đến hạn');
+    expect(q1).toContain('Đúng hạn 1/2 nhiệm vụ đến hạn');
+    // Quý II passes with 8.1 not done: its 01/07 date is overdue, 01/04 still is not.
+    h.clock.set('2024-07-03T02:00:00Z');
+    const [late] = await h.send(admin, '/quahan STP');
+    expect(late).toMatch(/8\.1[^\n]*01\/07\/2024/);
+    expect(late).not.toMatch(/8\.1[^\n]*01\/04\/2024/);
+    // Folding the events again gives the same states (the choice was stored with the event).
+    expect(h.app.store.statuses.replay().differences).toEqual([]);
+  });
+  it('while the done still answers, "đang làm" is asked back, and confirmed it undoes the done', async () => {
+    h.clock.set('2024-03-20T02:00:00Z');
+    expect((await h.send(focal, '7.2 xong'))[0]).toContain('Đã ghi nhận: 7.2 hoàn thành');
+    h.clock.set('2024-03-25T02:00:00Z');
+    const [asked] = await h.send(focal, '7.2 đang làm 70%');
+    expect(asked).not.toContain('Đã ghi nhận');
+    expect(h.app.store.db.prepare("SELECT COUNT(*) AS n FROM status_events WHERE status = 'in_progress'").get()).toEqual({ n: 0 });
+  });
+});
+
 describe('/tonghop of one agency', () => {
   it('says nothing of a report the agency does not owe (no "đã nộp 0/0 cơ quan")', async () => {
     // Issue 26 item 10: Sở Nội vụ collects the periodic reports, it owes none of them.
@@ -95,14 +140,15 @@ describe('"đúng hạn" only when done by the date in force', () => {
     expect(line).toMatch(/đã xong 20\/06\/2024 \(muộn \d+ ngày làm việc\)/);
     h.clock.set('2024-07-02T02:00:00Z');
     // The year as of today: 7.2's April date (covered by the June done, but late) and its July date
-    // (on time); 7.1's date (01/07) not done: 2 of 3 done, 1 of the 2 on time.
+    // (on time); 7.1's date (01/07) not done: 2 of 3 done, 1 of the 3 on time (7.1's date, not done, is not on time).
     const [year] = await h.send(focal, '/diem 2024');
     expect(year).toContain('Hoàn thành 2/3 nhiệm vụ đến hạn');
-    expect(year).toContain('Đúng hạn 1/2 nhiệm vụ đã hoàn thành');
+    expect(year).toContain('Đúng hạn 1/3 nhiệm vụ đến hạn');
     // Quý II ended on Sunday 30/6, so its dates fell due on Monday 01/07: scored as of that day.
     const [q2] = await h.send(focal, '/diem 2024-Q2');
     expect(q2).toContain('tính đến 01/07/2024');
     expect(q2).toContain('Hoàn thành 1/2 nhiệm vụ đến hạn');
-    expect(q2).toContain('Đúng hạn 1/1 nhiệm vụ đã hoàn thành');
+    // Quý II's two dates: 7.2's done on time, 7.1's not done.
+    expect(q2).toContain('Đúng hạn 1/2 nhiệm vụ đến hạn');
   });
 });

@@ -315,7 +315,7 @@ describe('reports and scores', () => {
     expect(score).toContain('Điểm CCHC (phần dondoc theo dõi) — Sở Tư pháp, năm 2024, tính đến 02/07/2024');
     expect(score).toContain('Hoàn thành 2/2 nhiệm vụ đến hạn (100%, trên 90%)');
     expect(score).toContain('Thiếu hoặc nộp muộn: Q1/2024, 6T/2024');
-    expect(score).toContain('Đúng hạn 1/2 nhiệm vụ đã hoàn thành (50%, dưới 70%); tính theo hạn gốc.');
+    expect(score).toContain('Đúng hạn 1/2 nhiệm vụ đến hạn (50%, dưới 70%); tính theo hạn gốc.');
     expect(score).toContain('Tổng: 2/4 điểm');
     expect(await h.send(focal, '/diem STC')).toEqual(['Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.']);
     const [leaderView] = await h.send(leader, '/diem STC 2024');
