@@ -20,7 +20,8 @@ import { summaryReply } from '../commands/summaries.js';
 import { completionChart } from '../src/app/charts.js';
 import { exportWorkbook } from '../src/app/excel-export.js';
 import { createTestApp } from '../test/helpers/test-app.js';
-import { readInviteList, resolveListAgencies } from '../src/app/invite-list.js';
+import { prepareInviteList, sheetPeople } from '../src/app/invite-list.js';
+import { inviteSheetPdf, renderInviteSheet } from '../src/reports/invite-sheet.js';
 import type { App } from '../src/create-app.js';
 import { PLAN_BATCH, planInThread, runInThread } from '../src/app/plan-thread.js';
 import type { PlanOutcome } from '../src/app/reminder-planner.js';
@@ -616,24 +617,51 @@ async function runtimeStart(): Promise<void> {
   }
 }
 
-/** A province's list of 600 focal points and leaders becomes 600 invites: read, resolve, issue (one transaction). */
+/**
+ * A province's list of 600 focal points and leaders becomes 600 invites and the printable sheet:
+ * the CLI's path (read, resolve, issue in one transaction, the .docx with 600 QR codes, the PDF
+ * when LibreOffice is installed), then the chat's (the file sent to the bot, the preview, the
+ * confirm button, the sheet sent back) through grammY handleUpdate.
+ */
 async function inviteList(): Promise<void> {
   const t = createTestApp();
+  let rows: string[][];
   try {
-    const names = t.app.store.agencies.list().map((a) => a.name);
-    const rows = [['Họ và tên', 'Cơ quan', 'Vai trò'], ...Array.from({ length: 600 }, (_, i) => [`Người thứ ${i}`, names[i % names.length]!, i % 5 === 0 ? 'lãnh đạo' : 'đầu mối'])];
+    const agencies = t.app.store.agencies.list();
+    rows = [['Họ và tên', 'Cơ quan', 'Vai trò'], ...Array.from({ length: 600 }, (_, i) => [`Người thứ ${i}`, agencies[i % agencies.length]!.name, i % 5 === 0 ? 'lãnh đạo' : 'đầu mối'])];
     const data = Buffer.from(writeCsv(rows));
     const t0 = performance.now();
-    const read = await readInviteList('ds.csv', data);
-    if (!read.ok) throw new Error(read.problem);
     const resolver = t.app.services.plans.resolver();
-    const { resolved, problems } = resolveListAgencies(read.people, (cell) => resolver.resolve(cell));
-    if (problems.length > 0) throw new Error(problems[0]!.problem);
-    const issued = t.app.services.onboarding.issueList(resolved, { memberId: null, via: 'bench' });
-    const ms = performance.now() - t0;
-    line(`invite list: ${issued.people.length} people → invites (read, resolve, issue)`, `${ms.toFixed(0)} ms`);
+    const read = await prepareInviteList('ds.csv', data, (cell) => resolver.resolve(cell));
+    if (!read.ok) throw new Error(read.problem);
+    if (read.problems.length > 0) throw new Error(read.problems[0]!.problem);
+    const issued = t.app.services.onboarding.issueList(read.people, { memberId: null, via: 'bench' });
+    const t1 = performance.now();
+    const docx = await renderInviteSheet({ provinceName: 'Tỉnh Hà Tĩnh', timeZone: 'Asia/Ho_Chi_Minh', people: sheetPeople(issued.people, (code) => `https://t.me/dondoc_bench_bot?start=${code}`) });
+    const t2 = performance.now();
+    const pages = new Set(read.people.map((p) => p.agencyId)).size;
+    line(`invite list: ${issued.people.length} people → invites (read, resolve, issue)`, `${(t1 - t0).toFixed(0)} ms`);
+    line(`invite sheet: ${issued.people.length} QR codes on ${pages} agency pages (.docx, ${(docx.length / 1024).toFixed(0)} KB)`, `${((t2 - t1) / 1000).toFixed(2)} s`);
+    const pdf = await inviteSheetPdf(docx);
+    const t3 = performance.now();
+    line('invite sheet as PDF (LibreOffice headless, first start in a new profile included)', pdf.ok ? `${((t3 - t2) / 1000).toFixed(1)} s (${(pdf.data.length / 1024).toFixed(0)} KB)` : pdf.problem);
   } finally {
     await t.close();
+  }
+  const h = await TelegramHarness.start();
+  try {
+    const admin = { id: 1, first_name: 'Hoa' };
+    await h.join(admin, h.invite('SNV', 'admin'));
+    const t0 = performance.now();
+    await h.sendDocument(admin, 'danh-sach.csv', Buffer.from(writeCsv(rows)), '/moi_danhsach');
+    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Tạo mã mời');
+    if (!confirm) throw new Error('no confirm button after the list');
+    await h.press(admin, confirm.callback_data);
+    const ms = performance.now() - t0;
+    if (!h.calls.some((c) => c.method === 'sendDocument')) throw new Error('no sheet sent');
+    line('invite list in chat: 600 people, file → preview → “Tạo mã mời” → sheet sent (Telegram)', `${(ms / 1000).toFixed(2)} s`);
+  } finally {
+    await h.close();
   }
 }
 

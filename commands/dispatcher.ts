@@ -3,6 +3,7 @@ import { COMMON } from './common.texts.js';
 import { CONSENT_FREE_COMMANDS, consentGate, offerConsent } from './privacy.js';
 import { handleBroadcastFile } from './broadcast.js';
 import { handlePlanFile } from './plans.js';
+import { handleInviteListFile, isInviteListCaption } from './invite-list.js';
 import { completePendingInput, handleEvidenceFile, handleStatusText } from './status.js';
 import { findCommand } from './registry.js';
 import { looksLikeInviteCode } from '../src/domain/invite-code.js';
@@ -145,8 +146,8 @@ export class Dispatcher {
     capabilities: TransportCapabilities,
     log: Logger,
   ): Promise<CommandResult> {
-    // An admin who does something else after "📎 Đính kèm tệp" no longer means the next file for the broadcast.
-    if (ctx.member?.role === 'admin' && !message.file) this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
+    // An admin who does something else after "📎 Đính kèm tệp" (or /moi_danhsach) no longer means the next file for the broadcast (or the list).
+    if (ctx.member?.role === 'admin' && !message.file) this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file', 'invite_list_file']);
     // A member who has not accepted the current privacy notice is asked first (a new version asks again).
     if (ctx.member && this.services.privacy.needsConsent(ctx.member)) {
       const typed = message.choice ?? message.text?.trim() ?? '';
@@ -169,9 +170,15 @@ export class Dispatcher {
       // The file's kind and size; its name may name a person, so only at debug level.
       log.info({ fileType: /\.([A-Za-z0-9]{1,8})$/.exec(message.file.name)?.[1]?.toLowerCase() ?? null, size: message.file.size }, 'file received');
       log.debug({ file: message.file.name }, 'file name');
+      const listCaption = isInviteListCaption(message.file.caption);
+      if (listCaption && ctx.member.role !== 'admin') return { replies: [textReply(COMMON.notAllowed('moi_danhsach', ['admin']))] };
       if (ctx.member.role === 'admin') {
-        const draft = this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file']);
-        if (draft) return handleBroadcastFile(ctx, message.file, draft.broadcastId);
+        const draft = this.pendingInputs.take(ctx.platform, ctx.chatId, this.services.clock.now(), ['broadcast_file', 'invite_list_file']);
+        if (draft?.kind === 'broadcast_file') return handleBroadcastFile(ctx, message.file, draft.broadcastId);
+        if (draft?.kind === 'invite_list_file' || listCaption) {
+          await ctx.typing();
+          return handleInviteListFile(ctx, message.file);
+        }
         if (/^\/(thongbao|broadcast)(@\w+)?(\s|$)/i.test(message.file.caption.trim())) return handleBroadcastFile(ctx, message.file, null);
         await ctx.typing();
         return handlePlanFile(ctx, message.file);

@@ -1,7 +1,9 @@
-/** What the next message of a chat will answer: a reason or date after ⚠️ / 📅, or a file for a broadcast draft. */
+/** What the next message of a chat will answer: a reason or date after ⚠️ / 📅, a file for a broadcast draft, or a list of people to invite. */
 export type PendingInput =
   | { kind: 'reason' | 'extension'; taskId: number }
   | { kind: 'broadcast_file'; broadcastId: number }
+  /** An admin typed /moi_danhsach: their next file is a list of people to invite. */
+  | { kind: 'invite_list_file' }
   /** An invite code waiting for the privacy notice to be accepted (kept in memory only, never stored). */
   | { kind: 'consent'; code: string };
 

@@ -10,6 +10,7 @@ import { acknowledgeCommand, attachFileCommand, audienceCommand, broadcastComman
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { webCommand } from './web.js';
+import { cancelInviteListCommand, confirmInviteListCommand, inviteListCommand } from './invite-list.js';
 import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
 
 /** Every command, in the order /trogiup lists them. */
@@ -42,6 +43,7 @@ export const commands: readonly Command<never>[] = [
   membersCommand,
   changeRoleCommand,
   inviteCommand,
+  inviteListCommand,
   myDataCommand,
   removeMemberCommand,
   auditCommand,
@@ -66,6 +68,8 @@ export const commands: readonly Command<never>[] = [
   resendBroadcastCommand,
   confirmImportCommand,
   cancelImportCommand,
+  confirmInviteListCommand,
+  cancelInviteListCommand,
   createHelpCommand(() => commands),
 ] as unknown as readonly Command<never>[];
 

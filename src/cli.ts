@@ -8,7 +8,8 @@ import { DATA_DIR } from './create-app.js';
 import { createLogger } from './logger.js';
 import { OnboardingService } from './app/onboarding-service.js';
 import { ROLE_INPUT, ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
-import { nameKey, readInviteList, resolveListAgencies } from './app/invite-list.js';
+import { prepareInviteList, sheetPeople } from './app/invite-list.js';
+import { inviteSheetPdf, renderInviteSheet } from './reports/invite-sheet.js';
 import { auditLine, PRUNE_KIND_LABELS } from '../commands/privacy.js';
 import { PRUNE_KINDS } from './app/retention.js';
 import { formatDateTime } from './domain/time.js';
@@ -17,7 +18,7 @@ import { backupDatabase, restoreDatabase, type DatabaseCheck } from './app/backu
 import { createStore, type Store } from './store/store.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { exportWorkbook } from './app/excel-export.js';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
 import { leaseHolder } from './app/lease.js';
@@ -47,11 +48,13 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 Lệnh:
   invite --agency <mã> --role <dau_moi|lanh_dao|quan_tri> [--name "Họ tên"] [--hours <số giờ>] [--json]
       Tạo mã mời dùng một lần (ví dụ mã cho quản trị đầu tiên: --agency SNV --role quan_tri).
-  invite --file <danh-sach.xlsx|csv> [--hours <số giờ>] [--bot <tên bot Telegram>] [--json]
+  invite --file <danh-sach.xlsx|csv> [--hours <số giờ>] [--bot <tên bot Telegram>] [--out <phieu-moi.pdf|docx>] [--json]
       Mỗi người trong danh sách (cột Họ tên, Cơ quan, Vai trò) một mã mời; cơ quan đọc như ô Chủ trì của kế hoạch.
       Có dòng sai (cơ quan lạ, thiếu tên) thì không tạo mã nào. Chạy lại không nhân đôi: ai đã tham gia không có mã mới,
       ai còn mã chưa dùng được mã mới (mã cũ hết hiệu lực); người có trong dondoc mà không còn trong danh sách chỉ được báo.
       --json: [{"name","agency","role","code","link"}] (code và link là null với người đã tham gia).
+      --out: phiếu mời để in, mỗi cơ quan một trang: họ tên, vai trò, mã mời, mã QR mở bot Telegram (cần --bot), cách gửi mã trên Zalo.
+      Tệp .pdf cần LibreOffice (soffice); không có thì ghi tệp .docx cùng tên và thoát với mã 1.
   audit [--since <YYYY-MM-DD>] [--json]
       Nhật ký thao tác quản trị (mời, đổi vai trò, nhập kế hoạch, gửi thông báo, gia hạn, khôi phục, xuất và xoá dữ liệu cá nhân, xoá dữ liệu quá thời gian lưu).
   prune [--dry-run] [--json]
@@ -329,24 +332,20 @@ function memberNamed(services: Services, typed: string): { member: Member; accou
 
 /** `say --as <member> "<text>"`: one message through the dispatcher every transport uses, its replies printed. */
 /** `invite --file`: one invite per person of a list; nothing is made when a row is wrong (exit 2). */
-async function inviteListCommand(config: Config, file: string, options: { hours: string | undefined; bot: string | undefined; json: boolean | undefined }): Promise<number> {
+async function inviteListCommand(config: Config, file: string, options: { hours: string | undefined; bot: string | undefined; out: string | undefined; json: boolean | undefined }): Promise<number> {
   const hours = options.hours === undefined ? undefined : Number(options.hours);
   if (hours !== undefined && !(Number.isInteger(hours) && hours >= 1 && hours <= 720)) throw new UsageError('--hours phải là số giờ nguyên từ 1 đến 720');
   if (options.bot !== undefined && !/^[A-Za-z]\w{3,31}$/.test(options.bot.replace(/^@/, ''))) throw new UsageError('--bot phải là tên bot Telegram, ví dụ dondoc_hatinh_bot');
   if (!existsSync(file)) throw new UsageError(`không có tệp ${file}`);
-  const read = await readInviteList(basename(file), readFileSync(file));
-  if (!read.ok) throw new UsageError(`${file}: ${read.problem}`);
+  const outKind = options.out === undefined ? null : extname(options.out).toLowerCase();
+  if (outKind !== null && outKind !== '.docx' && outKind !== '.pdf') throw new UsageError('--out phải là tệp .docx hoặc .pdf, ví dụ --out phieu-moi.pdf');
   const services = openServices(config);
   try {
-    const { resolved, problems } = resolveListAgencies(read.people, (cell) => services.plans.resolver().resolve(cell, { today: civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE) }));
-    const seen = new Map<string, number>();
-    for (const person of resolved) {
-      const key = `${person.agencyId}|${nameKey(person.name)}`;
-      const first = seen.get(key);
-      if (first !== undefined) problems.push({ row: person.row, problem: `${person.name} trùng với dòng ${first}` });
-      else seen.set(key, person.row);
-    }
-    const allProblems = [...read.problems, ...problems].sort((a, b) => a.row - b.row);
+    const resolver = services.plans.resolver();
+    const today = civilDateOf(systemClock.now(), config.DONDOC_TIMEZONE);
+    const read = await prepareInviteList(basename(file), readFileSync(file), (cell) => resolver.resolve(cell, { today }));
+    if (!read.ok) throw new UsageError(`${file}: ${read.problem}`);
+    const { people: resolved, problems: allProblems } = read;
     if (allProblems.length > 0) {
       process.stderr.write(`Không tạo mã nào: ${allProblems.length} dòng cần sửa trong ${file}:\n${allProblems.map((p) => `  dòng ${p.row}: ${p.problem}`).join('\n')}\n`);
       return 2;
@@ -360,10 +359,27 @@ async function inviteListCommand(config: Config, file: string, options: { hours:
       for (const p of result.people) print(`${p.agency.code.padEnd(10)} ${p.name} (${ROLE_LABELS[p.role]}): ${p.code ?? 'đã tham gia, không cần mã'}${p.status === 'renewed' ? ' (mã mới, mã cũ hết hiệu lực)' : ''}`);
       print(`${made.length} mã mời mới; ${result.people.length - made.length} người đã tham gia. Gửi cho dondoc: /start <mã> (trên Zalo: chỉ cần gửi mã).`);
     }
+    let status = 0;
+    if (options.out !== undefined) {
+      const link = (code: string) => (bot ? `https://t.me/${bot}?start=${code}` : null);
+      const docx = await renderInviteSheet({ provinceName: services.settings.provinceName, timeZone: config.DONDOC_TIMEZONE, people: sheetPeople(result.people, link) });
+      if (!bot) process.stderr.write('Không có --bot nên phiếu mời không có mã QR Telegram (chỉ ghi cách gửi /start <mã>).\n');
+      if (outKind === '.pdf') {
+        const pdf = await inviteSheetPdf(docx);
+        if (pdf.ok) writeFileSync(options.out, pdf.data);
+        else {
+          const fallback = `${options.out.slice(0, -4)}.docx`;
+          writeFileSync(fallback, docx);
+          process.stderr.write(`${pdf.problem}\nĐã ghi phiếu mời dạng Word: ${fallback}\n`);
+          status = 1;
+        }
+      } else writeFileSync(options.out, docx);
+      if (status === 0 && !options.json) print(`Đã ghi phiếu mời (mỗi cơ quan một trang): ${options.out}`);
+    }
     if (result.notInList.length > 0) {
       process.stderr.write(`${result.notInList.length} thành viên có trong dondoc nhưng không còn trong danh sách (không xoá; xoá bằng /xoathanhvien nếu họ đã nghỉ):\n${result.notInList.map((m) => `  #${m.id} ${m.agencyCode} ${ROLE_LABELS[m.role]}`).join('\n')}\n`);
     }
-    return 0;
+    return status;
   } finally {
     services.store.close();
   }
@@ -515,10 +531,11 @@ async function run(argv: string[]): Promise<number> {
           hours: { type: 'string' },
           file: { type: 'string' },
           bot: { type: 'string' },
+          out: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
       });
-      if (values.file !== undefined) return inviteListCommand(config, values.file, { hours: values.hours, bot: values.bot, json: values.json });
+      if (values.file !== undefined) return inviteListCommand(config, values.file, { hours: values.hours, bot: values.bot, out: values.out, json: values.json });
       if (!values.agency) throw new UsageError('thiếu --agency <mã cơ quan> (xem: npm run cli -- agencies)');
       const role = ROLE_WORDS[(values.role ?? '').toLowerCase()];
       if (!role) throw new UsageError('--role phải là dau_moi, lanh_dao hoặc quan_tri');

@@ -1,5 +1,6 @@
 import type { Resolution } from '../domain/agency-resolver.js';
-import { ROLE_WORDS, type Role } from '../domain/roles.js';
+import { ROLE_LABELS, ROLE_WORDS, type Role } from '../domain/roles.js';
+import type { SheetPerson } from '../reports/invite-sheet.js';
 import { textKey } from '../domain/text-key.js';
 import { readTableFile } from './table-file.js';
 
@@ -84,4 +85,38 @@ export function resolveListAgencies(people: ListedPerson[], resolve: (cell: stri
     else resolved.push({ ...person, agencyId: r.agencyIds[0]! });
   }
   return { resolved, problems };
+}
+
+/** A person of the list with their agency found. */
+export type ResolvedPerson = ListedPerson & { agencyId: number };
+
+/**
+ * The list as the CLI and the chat both read it: every row's agency resolved, a person listed
+ * twice for the same agency reported as a problem. Nothing is written; `problems` non-empty means
+ * nothing may be made (sorted by row).
+ */
+export async function prepareInviteList(
+  fileName: string,
+  data: Buffer,
+  resolve: (cell: string) => Resolution,
+): Promise<{ ok: true; people: ResolvedPerson[]; problems: ListProblem[] } | { ok: false; problem: string }> {
+  const read = await readInviteList(fileName, data);
+  if (!read.ok) return read;
+  const { resolved, problems } = resolveListAgencies(read.people, resolve);
+  const seen = new Map<string, number>();
+  for (const person of resolved) {
+    const key = `${person.agencyId}|${nameKey(person.name)}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ row: person.row, problem: `${person.name} trùng với dòng ${first}` });
+    else seen.set(key, person.row);
+  }
+  return { ok: true, people: resolved, problems: [...read.problems, ...problems].sort((a, b) => a.row - b.row) };
+}
+
+/** The people `issueList` returned, as the printable sheet shows them; `link` makes a code's Telegram deep link (null: no QR). */
+export function sheetPeople(
+  people: { name: string; agency: { code: string; name: string }; role: Role; code: string | null; expiresAt: Date | null }[],
+  link: (code: string) => string | null,
+): SheetPerson[] {
+  return people.map((p) => ({ name: p.name, agencyCode: p.agency.code, agencyName: p.agency.name, roleLabel: ROLE_LABELS[p.role], code: p.code, link: p.code ? link(p.code) : null, expiresAt: p.expiresAt }));
 }

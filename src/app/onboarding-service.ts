@@ -106,6 +106,16 @@ export class OnboardingService {
   }
 
   /**
+   * What `issueList` would do with a list, without writing anything: each person's status
+   * (`new`, `renewed` when an unused invite of theirs would be replaced, `member` when they already
+   * joined) and the members of the list's roles who are not on it. Shown before an admin confirms.
+   */
+  previewList(people: { name: string; agencyId: number; role: Role }[]): { people: { name: string; agency: Agency; role: Role; status: 'new' | 'renewed' | 'member' }[]; notInList: Member[] } {
+    const plan = this.planList(people);
+    return { people: plan.people.map(({ pendingHashes: _, ...p }) => p), notInList: plan.notInList };
+  }
+
+  /**
    * One invite per person of a list, in one transaction. A person already a member of that agency
    * gets none (`member`); one with an unused invite gets a fresh code and the old one stops working
    * (`renewed`), so re-running a list never makes two invites for one person. Members of the roles
@@ -115,35 +125,50 @@ export class OnboardingService {
     people: { name: string; agencyId: number; role: Role }[],
     actor: { memberId: number | null; via: string },
     hours?: number,
-  ): { people: { name: string; agency: Agency; role: Role; status: 'new' | 'renewed' | 'member'; code: string | null }[]; notInList: Member[] } {
+  ): { people: { name: string; agency: Agency; role: Role; status: 'new' | 'renewed' | 'member'; code: string | null; expiresAt: Date | null }[]; notInList: Member[] } {
     const now = this.clock.now();
     return this.store.transaction(() => {
-      const key = (agencyId: number, name: string) => `${agencyId}|${nameKey(name)}`;
-      const members = new Map(this.store.members.list().map((m) => [key(m.agencyId, m.displayName), m]));
-      const pending = new Map<string, string[]>();
-      for (const invite of this.store.invites.pendingNew(now)) {
-        if (invite.displayHint === null) continue;
-        const k = key(invite.agencyId, invite.displayHint);
-        pending.set(k, [...(pending.get(k) ?? []), invite.codeHash]);
-      }
-      const listed = new Set<string>();
-      const out = people.map((person) => {
-        const k = key(person.agencyId, person.name);
-        listed.add(k);
-        const agency = this.store.agencies.byId(person.agencyId);
-        if (!agency) throw new StoreInvariantError('agencies', person.agencyId, 'resolved but missing');
-        if (members.has(k)) return { name: person.name, agency, role: person.role, status: 'member' as const, code: null };
-        const old = pending.get(k) ?? [];
-        for (const hash of old) this.store.invites.withdraw(hash);
-        const issued = this.record(agency, person.role, null, actor.memberId, person.name, hours);
-        return { name: person.name, agency, role: person.role, status: old.length > 0 ? ('renewed' as const) : ('new' as const), code: issued.code };
+      const plan = this.planList(people);
+      const out = plan.people.map(({ pendingHashes, ...person }) => {
+        if (person.status === 'member') return { ...person, code: null, expiresAt: null };
+        for (const hash of pendingHashes) this.store.invites.withdraw(hash);
+        const issued = this.record(person.agency, person.role, null, actor.memberId, person.name, hours);
+        return { ...person, code: issued.code, expiresAt: issued.expiresAt };
       });
-      const roles = new Set(people.map((p) => p.role));
-      const notInList = [...members.entries()].filter(([k, m]) => !listed.has(k) && roles.has(m.role)).map(([, m]) => m);
+      const { notInList } = plan;
       const counts = { people: out.length, new: out.filter((p) => p.status === 'new').length, renewed: out.filter((p) => p.status === 'renewed').length, members: out.filter((p) => p.status === 'member').length, notInList: notInList.length };
       this.store.audit.append({ actorMemberId: actor.memberId, via: actor.via, action: 'invite_list', target: null, detail: counts }, now);
       return { people: out, notInList };
     });
+  }
+
+  /** Each listed person matched against the members and the unused named invites (same agency, same name). */
+  private planList(people: { name: string; agencyId: number; role: Role }[]): {
+    people: { name: string; agency: Agency; role: Role; status: 'new' | 'renewed' | 'member'; pendingHashes: string[] }[];
+    notInList: Member[];
+  } {
+    const now = this.clock.now();
+    const key = (agencyId: number, name: string) => `${agencyId}|${nameKey(name)}`;
+    const members = new Map(this.store.members.list().map((m) => [key(m.agencyId, m.displayName), m]));
+    const pending = new Map<string, string[]>();
+    for (const invite of this.store.invites.pendingNew(now)) {
+      if (invite.displayHint === null) continue;
+      const k = key(invite.agencyId, invite.displayHint);
+      pending.set(k, [...(pending.get(k) ?? []), invite.codeHash]);
+    }
+    const listed = new Set<string>();
+    const planned = people.map((person) => {
+      const k = key(person.agencyId, person.name);
+      listed.add(k);
+      const agency = this.store.agencies.byId(person.agencyId);
+      if (!agency) throw new StoreInvariantError('agencies', person.agencyId, 'resolved but missing');
+      if (members.has(k)) return { name: person.name, agency, role: person.role, status: 'member' as const, pendingHashes: [] };
+      const old = pending.get(k) ?? [];
+      return { name: person.name, agency, role: person.role, status: old.length > 0 ? ('renewed' as const) : ('new' as const), pendingHashes: old };
+    });
+    const roles = new Set(people.map((p) => p.role));
+    const notInList = [...members.entries()].filter(([k, m]) => !listed.has(k) && roles.has(m.role)).map(([, m]) => m);
+    return { people: planned, notInList };
   }
 
   /** Whether a code would link this account now (nothing is written): checked before the privacy notice is shown. */

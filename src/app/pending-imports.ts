@@ -1,26 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { PlanMeta } from './plan-import-service.js';
 
-/** A plan file an admin sent, read but not yet written, waiting for their confirmation. */
-export interface PendingImport {
+/** A file an admin sent (a plan, a list of people), read but not yet written, waiting for their confirmation. */
+export interface PendingImport<M = PlanMeta> {
   memberId: number;
   fileName: string;
   data: Buffer;
-  meta: PlanMeta;
+  meta: M;
   expires: number;
 }
 
 /**
- * Plan files waiting for "Nhập kế hoạch này" (default: 30 minutes). Held in memory on purpose: a
+ * Files waiting for their confirm button ("Nhập kế hoạch này", "Tạo mã mời"; default: 30 minutes). Held in memory on purpose: a
  * restart only means the admin sends the file again, and no half-imported plan can linger.
  */
-export class PendingImports {
-  private readonly items = new Map<string, PendingImport>();
+export class PendingImports<M = PlanMeta> {
+  private readonly items = new Map<string, PendingImport<M>>();
 
   constructor(private readonly ttlMs = 30 * 60_000) {}
 
   /** Keeps a file and returns the unguessable token its confirm button carries. */
-  add(item: Omit<PendingImport, 'expires'>, now: Date): string {
+  add(item: Omit<PendingImport<M>, 'expires'>, now: Date): string {
     for (const [key, pending] of this.items) if (pending.expires < now.getTime()) this.items.delete(key);
     const token = randomBytes(6).toString('base64url');
     this.items.set(token, { ...item, expires: now.getTime() + this.ttlMs });
@@ -28,7 +28,7 @@ export class PendingImports {
   }
 
   /** Takes the file back out, if it is still there, unexpired and belongs to this member. */
-  take(token: string, memberId: number, now: Date): PendingImport | undefined {
+  take(token: string, memberId: number, now: Date): PendingImport<M> | undefined {
     const item = this.items.get(token);
     if (!item || item.memberId !== memberId) return undefined;
     this.items.delete(token);

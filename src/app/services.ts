@@ -33,6 +33,8 @@ export interface Services {
   onboarding: OnboardingService;
   plans: PlanImportService;
   pendingImports: PendingImports;
+  /** Lists of people an admin sent in chat, waiting for "Tạo mã mời" (no meta: the file is read again on confirm). */
+  pendingInviteLists: PendingImports<null>;
   policy: ReminderPolicy;
   reportConfig: ReportConfig;
   planner: ReminderPlanner;
@@ -104,6 +106,7 @@ export function createServices(deps: {
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
     plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir), deps.settings.timeZone),
     pendingImports: new PendingImports(),
+    pendingInviteLists: new PendingImports<null>(),
     policy,
     reportConfig: loadReportConfig(dataDir),
     planner,

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { cliOnOwnDatabase } from '../helpers/cli-child.js';
+import { readInviteSheet } from '../helpers/invite-sheet.js';
 
-const { dir, db, cli } = cliOnOwnDatabase('people');
+const { dir, db, cli, cliWithEnv } = cliOnOwnDatabase('people');
 
 const count = (sql: string): number => {
   const d = openDatabase(db);
@@ -95,5 +96,58 @@ describe('npm run cli -- audit', () => {
     expect(JSON.parse(cli('audit', '--since', '2999-01-01', '--json').out)).toEqual([]);
     expect(cli('audit').out).toContain('tạo mã mời theo danh sách');
     expect(cli('audit', '--since', 'hôm qua').code).toBe(2);
+  });
+});
+
+describe('npm run cli -- invite --file --out (the printable sheet)', () => {
+  const PEOPLE = [
+    ['1', 'Phạm Thu Trang', 'Sở Tư pháp', 'Chuyên viên', '', ''],
+    ['2', 'Vũ Đức Anh', 'Sở Y tế', 'Chuyên viên', 'đầu mối', ''],
+    ['3', 'Hoàng Minh Châu', 'Sở Tư pháp', 'Phó Giám đốc', 'lãnh đạo', ''],
+  ];
+
+  it('writes one page per agency with each person, their code, a QR code that reads back as the Telegram link, and the Zalo steps', () => {
+    const out = join(dir, 'phieu-moi.docx');
+    const result = cli('invite', '--file', list('phieu.csv', PEOPLE), '--bot', 'dondoc_test_bot', '--out', out, '--json');
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.out) as { name: string; agency: string; code: string; link: string }[];
+    const sheet = readInviteSheet(readFileSync(out));
+    // Two agencies on the list (Sở Tư pháp twice) → two pages, in the order they first appear.
+    expect(sheet.pages).toHaveLength(2);
+    expect(sheet.pages[0]).toContain('Sở Tư pháp');
+    expect(sheet.pages[0]).toContain('Phạm Thu Trang');
+    expect(sheet.pages[0]).toContain('Hoàng Minh Châu');
+    expect(sheet.pages[0]).not.toContain('Vũ Đức Anh');
+    expect(sheet.pages[1]).toContain('Sở Y tế');
+    for (const r of rows) {
+      const page = sheet.pages[r.agency === 'STP' ? 0 : 1]!;
+      expect(page).toContain(r.code);
+      expect(page).toContain(r.name);
+    }
+    expect(sheet.pages[0]).toContain('lãnh đạo');
+    expect(sheet.pages[0]).toContain('đầu mối CCHC');
+    // Each printed QR code, read back as a phone camera would, is exactly that person's deep link.
+    expect(sheet.qrLinks.sort()).toEqual(rows.map((r) => `https://t.me/dondoc_test_bot?start=${r.code}`).sort());
+    // How to join on Zalo (no QR there: the code is sent as a message), on every page.
+    for (const page of sheet.pages) expect(page).toContain('Trên Zalo: tìm và mở trò chuyện với bot dondoc của Sở Nội vụ, rồi gửi đúng mã mời của mình');
+  });
+
+  it('a .pdf without LibreOffice: a clear Vietnamese message, the sheet written as .docx beside it, exit 1', () => {
+    const out = join(dir, 'phieu-khong-soffice.pdf');
+    // A PATH with no programs on it: soffice cannot be found, as on a server without LibreOffice.
+    const result = cliWithEnv({ PATH: join(dir, 'no-programs') }, 'invite', '--file', list('phieu2.csv', PEOPLE), '--bot', 'dondoc_test_bot', '--out', out);
+    expect(result.err).toContain('Máy chủ chưa cài LibreOffice (lệnh soffice) nên không tạo được tệp PDF');
+    expect(result.err).toContain(`Đã ghi phiếu mời dạng Word: ${join(dir, 'phieu-khong-soffice.docx')}`);
+    expect(result.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(readInviteSheet(readFileSync(join(dir, 'phieu-khong-soffice.docx'))).pages).toHaveLength(2);
+  });
+
+  it('refuses an --out that is neither .pdf nor .docx before making any code', () => {
+    const before = count('SELECT COUNT(*) AS n FROM invites');
+    const result = cli('invite', '--file', list('phieu3.csv', PEOPLE), '--out', join(dir, 'phieu.xlsx'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--out phải là tệp .docx hoặc .pdf');
+    expect(count('SELECT COUNT(*) AS n FROM invites')).toBe(before);
   });
 });

@@ -33,4 +33,12 @@ describe('files on Zalo', () => {
     z.clock.advance(8 * 86_400_000);
     expect((await fetch(new URL(new URL(link).pathname, httpUrl))).status).toBe(404);
   });
+
+  it('/moi_danhsach on Zalo says where to send the list instead (Zalo hands the bot no .xlsx or .csv)', async () => {
+    const { store } = z.app;
+    linkedMember(store, { displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'zalo', chatId: 'zalo-admin' }, z.clock.now());
+    const [reply] = await z.send('zalo-admin', '/moi_danhsach');
+    expect(reply).toContain('không gửi danh sách qua Zalo được');
+    expect(reply).toContain('npm run cli -- invite --file');
+  });
 });
