@@ -529,7 +529,6 @@ async function webPages(): Promise<void> {
     const now = t.clock.now();
     const admin = linkedMember(store, { displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, now);
     const [a, b] = ['WB0', 'WB1'].map((code, i) => linkedMember(store, { displayName: `Đầu mối ${code}`, agencyId: store.agencies.byCode(code)!.id, role: 'focal' }, { platform: 'local', chatId: `focal${i}` }, now));
-    // A broadcast to every commune's focal point would need 500 members: one to the two there are is enough for the page's shape.
     t.app.services.planner.replan();
     const base = (await t.app.start()).httpUrl!;
     const h = new WebDashboardHarness(t, base, { agencyA: a!.agencyId, agencyB: b!.agencyId, admin, focalA: a!, focalB: b! });
@@ -542,7 +541,7 @@ async function webPages(): Promise<void> {
       ['Ma trận, one quarter (?quy=2024-Q3)', '/web/matran?quy=2024-Q3', cookie],
       ['Ma trận, a focal point (one agency)', '/web/matran', focal],
       ['Báo cáo định kỳ', '/web/baocao', cookie],
-      ['Điểm: ranking of 500 communes (?loai=ubnd_xa)', '/web/diem?loai=ubnd_xa', cookie],
+      ['Điểm: ranking of every commune (?loai=ubnd_xa)', '/web/diem?loai=ubnd_xa', cookie],
       ['Điểm: one agency', '/web/diem?coquan=WB7', cookie],
       ['Gia hạn', '/web/giahan', cookie],
       ['Thông báo', '/web/thongbao', cookie],
