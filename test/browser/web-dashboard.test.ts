@@ -110,5 +110,6 @@ describe('web dashboard in a real browser', () => {
       await context.close();
     }
     expect(found).toEqual([]);
-  });
+    // Nineteen pages, axe on each: about 60 s on a busy 2-core machine, over the config's 60 s.
+  }, 180_000);
 });
