@@ -5,7 +5,7 @@
 import { systemClock } from '../src/clock.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { writeCsv } from '../src/app/table-file.js';
@@ -29,6 +29,7 @@ import { adminAndFocalPoints, linkedMember } from '../test/helpers/members.js';
 import { buildDocx, numberingXml, para, row as docxRow, table as docxTable } from '../test/helpers/docx-builder.js';
 import { readPlanDocument, readPlanPdf } from '../src/documents/document-reader.js';
 import { buildPdf, ruledTable } from '../test/helpers/pdf-builder.js';
+import { WebDashboardHarness } from '../test/helpers/web-dashboard.js';
 
 /**
  * Event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution) from now until stop(), in
@@ -512,6 +513,78 @@ async function summaryLatency(): Promise<void> {
   }
 }
 
+/**
+ * The web dashboard's pages at 100,000 assignments (176 commune tasks for the demo province's 69
+ * communes and the generator's 500, 20,000 replies: the summary's synthetic province): each page fetched over loopback HTTP as an admin, time to the
+ * last byte, p50 and p95; then the event-loop delay while 20 pages load at once. The pages are
+ * rendered in the request handler, on the event loop (no worker): the delay figure says what a chat
+ * waits meanwhile.
+ */
+async function webPages(): Promise<void> {
+  const t = createTestApp({ start: '2024-08-15T02:00:00Z', env: { DONDOC_WEB: 'true', DONDOC_HTTP_PORT: '0' } });
+  try {
+    const { store } = t.app;
+    const { assignments } = await syntheticCommunes(t, {
+      prefix: 'WB', name: 'Bảng Điều Khiển', tasks: 176, deadlines: ['Tháng 07/2024', 'Quý III/2024', 'Tháng 08/2024', 'Năm 2024', 'Quý II/2024'], events: 20_000, months: 8, days: 14, seed: 31,
+    });
+    const now = t.clock.now();
+    const admin = linkedMember(store, { displayName: 'Quản trị', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, now);
+    const [a, b] = ['WB0', 'WB1'].map((code, i) => linkedMember(store, { displayName: `Đầu mối ${code}`, agencyId: store.agencies.byCode(code)!.id, role: 'focal' }, { platform: 'local', chatId: `focal${i}` }, now));
+    t.app.services.planner.replan();
+    const base = (await t.app.start()).httpUrl!;
+    const h = new WebDashboardHarness(t, base, { agencyA: a!.agencyId, agencyB: b!.agencyId, admin, focalA: a!, focalB: b! });
+    const cookie = await h.login('admin');
+    const focal = await h.login('focal0');
+    const pages: [string, string, string][] = [
+      ['Tổng quan', '/web/', cookie],
+      ['Quá hạn', '/web/quahan', cookie],
+      ['Ma trận (every agency × every task)', '/web/matran', cookie],
+      ['Ma trận, one quarter (?quy=2024-Q3)', '/web/matran?quy=2024-Q3', cookie],
+      ['Ma trận, a focal point (one agency)', '/web/matran', focal],
+      ['Báo cáo định kỳ', '/web/baocao', cookie],
+      ['Điểm: ranking of every commune (?loai=ubnd_xa)', '/web/diem?loai=ubnd_xa', cookie],
+      ['Điểm: one agency', '/web/diem?coquan=WB7', cookie],
+      ['Gia hạn', '/web/giahan', cookie],
+      ['Thông báo', '/web/thongbao', cookie],
+    ];
+    // Wall time, and the process's CPU time meanwhile (server and client are this process): on a
+    // busy machine the wall time stretches, the CPU time much less.
+    const fetchPage = async (path: string, who: string) => {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const res = await fetch(new URL(path, base), { headers: { cookie: who } });
+      const body = await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+      const cpu = process.cpuUsage(cpu0);
+      return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, bytes: body.byteLength };
+    };
+    const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+    // The machine's load says how far the figures are from an idle server's.
+    line(`web pages over ${assignments.toLocaleString('en-US')} assignments, 20,000 replies (loopback, to the last byte)`, `p50 / p95 (target p95 < 150 ms), size; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    for (const [label, path, who] of pages) {
+      const first = await fetchPage(path, who);
+      // 20 runs, fewer for a page that takes over a second (the whole matrix).
+      const n = first.ms > 1000 ? 5 : 20;
+      const runs = [];
+      for (let i = 0; i < n; i += 1) runs.push(await fetchPage(path, who));
+      const wall = runs.map((r) => r.ms).sort((x, y) => x - y);
+      const cpu = runs.map((r) => r.cpuMs).sort((x, y) => x - y);
+      line(`  ${label} ${path}`, `${pct(wall, 50).toFixed(0)} / ${pct(wall, 95).toFixed(0)} ms (CPU ${pct(cpu, 50).toFixed(0)} / ${pct(cpu, 95).toFixed(0)} ms; ${n} runs), ${(first.bytes / 1024).toFixed(0)} KB`);
+    }
+    // 20 pages at once (the whole matrix left out: one alone takes seconds), and the event loop meanwhile.
+    const mix = pages.filter(([label]) => !label.startsWith('Ma trận (every'));
+    const stall = await stallMonitor();
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => fetchPage(mix[i % mix.length]![1], mix[i % mix.length]![2])));
+    const wall = performance.now() - t0;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const delay = stall.stop();
+    line('  20 pages at once (every page but the whole matrix)', `all in ${wall.toFixed(0)} ms; event-loop delay p99 ${delay.p99.toFixed(0)} ms, max ${delay.max.toFixed(0)} ms (rendered on the event loop)`);
+  } finally {
+    await t.close();
+  }
+}
+
 async function statusReplies(): Promise<void> {
   const h = await TelegramHarness.start({ start: '2024-06-24T02:00:00Z' });
   try {
@@ -680,6 +753,7 @@ const sections: [string, () => unknown][] = [
   ['status', statusReplies],
   ['scoring', scoring],
   ['summary', summaryLatency],
+  ['web', webPages],
   ['broadcast', sendThroughput],
   ['zalo', zaloThroughput],
   ['runtime', runtimeStart],

@@ -1,16 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/create-app.js';
 import { systemClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { launchChromium } from '../helpers/chromium.js';
 
-/** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 /** Screenshots are kept here (DONDOC_SCREENSHOT_DIR, else a temporary folder). */
 const SHOTS = process.env.DONDOC_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'dondoc-web-shots-'));
 
@@ -20,15 +19,11 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('Chromium is not installed: run `apt-get install chromium` (the CI script does).');
   mkdirSync(SHOTS, { recursive: true });
   // The local trial: demo data, the local chat and (by default with it) the dashboard on loopback.
   app = createApp(loadConfig({ DONDOC_DB_PATH: join(dir, 'web.sqlite'), DONDOC_HTTP_PORT: '0', DONDOC_LOG_LEVEL: 'silent' }), { logger: createLogger('silent'), clock: systemClock });
   url = (await app.start()).localChatUrl!;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -115,5 +110,6 @@ describe('web dashboard in a real browser', () => {
       await context.close();
     }
     expect(found).toEqual([]);
-  });
+    // Nineteen pages, axe on each: about 60 s on a busy 2-core machine, over the config's 60 s.
+  }, 180_000);
 });

@@ -40,6 +40,10 @@ export interface RandomHistory {
 }
 
 export interface HistoryOptions {
+  /** Settings of the test app (e.g. DONDOC_WEB). */
+  env?: Record<string, string>;
+  /** The last day events may fall on (default: 350 days after 05/01). */
+  until?: CivilDate;
   /**
    * Called before the first event of each of these days (and once more after the last event for days
    * not reached), with the clock at the day's 01:00 UTC: lets a test take what dondoc said then.
@@ -51,7 +55,7 @@ export interface HistoryOptions {
 export async function randomHistory(seed: number, options: HistoryOptions = {}): Promise<RandomHistory> {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const t = createTestApp({ start: `${YEAR}-01-05T02:00:00Z` });
+  const t = createTestApp({ start: `${YEAR}-01-05T02:00:00Z`, ...(options.env ? { env: options.env } : {}) });
   const { store, services } = t.app;
   const agencies = store.agencies.list().filter((a) => !a.isStanding && a.active);
   const departments = agencies.filter((a) => a.kind === 'so_ban_nganh');
@@ -80,7 +84,8 @@ export async function randomHistory(seed: number, options: HistoryOptions = {}):
   for (const a of leads) memberOf(a.agencyId);
   // Admin-set dates for some tasks without one (events, unknown deadlines).
   for (const task of services.tasks.needingDate(100)) if (random() < 0.7) services.tasks.setDate([task], addDays(`${YEAR}-02-01`, Math.floor(random() * 300)), admin, null);
-  const day = () => addDays(`${YEAR}-01-05`, Math.floor(random() * 350));
+  const span = options.until ? Math.max(1, Math.round((Date.parse(options.until) - Date.parse(`${YEAR}-01-05`)) / 86_400_000)) : 350;
+  const day = () => addDays(`${YEAR}-01-05`, Math.floor(random() * span));
   const events = Array.from({ length: 260 }, () => ({ at: `${day()}T0${Math.floor(random() * 9) + 1}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`, r: random() }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const checkpoints = [...(options.checkpoints ?? [])].sort();
