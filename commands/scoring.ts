@@ -10,6 +10,16 @@ import { kindFromWords } from './args.js';
 
 const fmt = formatPoints;
 
+/**
+ * What a rank group shares: its points ("điểm 2/4") when every agency has them, else the share of
+ * the applicable points that ranks them ("tỷ lệ 0% số điểm áp dụng": 0/1 and 0/4 rank together).
+ */
+export function sharedScore(group: { score: ScoredAgency }[]): string {
+  const first = group[0]!.score;
+  if (group.every(({ score }) => score.total === first.total && score.maxTotal === first.maxTotal)) return `điểm ${fmt(first.total)}/${fmt(first.maxTotal)}`;
+  return `tỷ lệ ${(first.maxTotal > 0 ? (first.total / first.maxTotal) * 100 : 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}% số điểm áp dụng`;
+}
+
 /** Scoring words, in one place. */
 const T = {
   title: (name: string, period: string, asOf: string) => `Điểm CCHC (phần dondoc theo dõi) — ${name}, ${period}, tính đến ${asOf}`,
@@ -18,8 +28,8 @@ const T = {
   notApplicable: (title: string) => `không áp dụng — ${title}`,
   unranked: (name: string) => `– ${name}: không có tiêu chí nào áp dụng trong kỳ (không xếp hạng)`,
   unrankedMany: (n: number, names: string) => `– Không xếp hạng ${n} cơ quan (không có tiêu chí nào áp dụng trong kỳ): ${names}`,
-  allTied: (n: number, points: string) => `Tất cả ${n} cơ quan cùng điểm ${points}: chưa có khác biệt để xếp hạng.`,
-  rankGroup: (rank: number, n: number, points: string) => `${rank}. ${n} cơ quan cùng điểm ${points} (tên trong tệp đính kèm)`,
+  allTied: (n: number, points: string) => `Tất cả ${n} cơ quan cùng ${points}: chưa có khác biệt để xếp hạng.`,
+  rankGroup: (rank: number, n: number, points: string) => `${rank}. ${n} cơ quan cùng ${points} (tên trong tệp đính kèm)`,
   middle: (n: number) => `… ${n} cơ quan ở giữa: xem tệp đính kèm.`,
   lossTitle: 'Mất điểm chủ yếu ở:',
   lossLine: (title: string, names: string[]) => `• ${title}: ${names.length <= 4 ? names.join(', ') : `${names.length} cơ quan`}`,
@@ -153,7 +163,7 @@ export const rankingCommand = defineCommand({
     const title = T.rankTitle(found.label, period.label);
     const allTied = ranked.length > 1 && ranked.every((r) => r.rank === 1);
     const { top, bottom, hidden } = allTied ? { top: [], bottom: [], hidden: 0 } : shownGroups(ranked);
-    const groupLines = (g: Ranked[]) => (g.length > GROUP_LINE ? [T.rankGroup(g[0]!.rank, g.length, `${fmt(g[0]!.score.total)}/${fmt(g[0]!.score.maxTotal)}`)] : g.map(({ rank, score }) => T.rankLine(rank, score, null)));
+    const groupLines = (g: Ranked[]) => (g.length > GROUP_LINE ? [T.rankGroup(g[0]!.rank, g.length, sharedScore(g))] : g.map(({ rank, score }) => T.rankLine(rank, score, null)));
     // Each reason once: the criterion that cost each agency most, with the agencies it concerns.
     const losses = new Map<string, string[]>();
     for (const { score } of ranked) {
@@ -163,7 +173,7 @@ export const rankingCommand = defineCommand({
     const text = lines(
       [bold(title)],
       T.asOf(formatCivil(asOf)),
-      ...(allTied ? [T.allTied(ranked.length, `${fmt(ranked[0]!.score.total)}/${fmt(ranked[0]!.score.maxTotal)}`)] : top.flatMap(groupLines)),
+      ...(allTied ? [T.allTied(ranked.length, sharedScore(ranked))] : top.flatMap(groupLines)),
       ...(hidden > 0 ? [T.middle(hidden)] : []),
       ...bottom.flatMap(groupLines),
       ...(losses.size > 0 ? [T.lossTitle, ...[...losses].sort((a, b) => b[1].length - a[1].length).map(([t, names]) => T.lossLine(t, names))] : []),

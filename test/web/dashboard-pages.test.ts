@@ -107,7 +107,7 @@ describe('Điểm và xếp hạng (/web/diem)', () => {
     });
     // B alone finished all it owed: first; the others share the next rank, a group line in chat ("2. 13 cơ quan cùng điểm …").
     expect(lines.length).toBeGreaterThan(0);
-    const groups = [...chat.matchAll(/^(\d+)\. (\d+) cơ quan cùng điểm/gm)];
+    const groups = [...chat.matchAll(/^(\d+)\. (\d+) cơ quan cùng (?:điểm|tỷ lệ)/gm)];
     for (const g of groups) expect([...rows.values()].filter((r) => r.rank === g[1]).length).toBe(Number(g[2]));
     expect(lines.length + groups.reduce((n, g) => n + Number(g[2]), 0)).toBe([...rows.values()].filter((r) => r.rank !== '').length);
     expect(rows.get(h.t.app.store.agencies.byId(h.people.agencyB)!.name)?.rank).toBe('1');

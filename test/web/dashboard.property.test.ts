@@ -81,6 +81,12 @@ const ratio = (points: string) => {
   const [p, max] = points.split('/').map((x) => Number(x.replace(',', '.')));
   return max ? p! / max : 0;
 };
+/** What a chat rank group says it shares, as a share rounded like the chat's percent: "điểm 2/4" or "tỷ lệ 0% số điểm áp dụng". */
+const shared = (words: string) => {
+  const share = words.startsWith('điểm ') ? ratio(words.slice('điểm '.length)) : Number(/^tỷ lệ ([\d,]+)%/.exec(words)![1]!.replace(',', '.')) / 100;
+  return Math.round(share * 1000) / 1000;
+};
+const SHARED = '(điểm \\S+|tỷ lệ [\\d,]+% số điểm áp dụng)';
 
 // ---------- Tổng quan ↔ /tonghop ----------
 
@@ -314,16 +320,16 @@ function expectSameRanking(where: string, page: ReturnType<typeof rankingOfPage>
   let listed = 0;
   let lastRank = 0;
   for (const line of lines.slice(2)) {
-    const tied = /^Tất cả (\d+) cơ quan cùng điểm (\S+): /.exec(line);
-    const group = /^(\d+)\. (\d+) cơ quan cùng điểm (\S+) \(tên trong tệp đính kèm\)$/.exec(line);
+    const tied = new RegExp(`^Tất cả (\\d+) cơ quan cùng ${SHARED}: `).exec(line);
+    const group = new RegExp(`^(\\d+)\\. (\\d+) cơ quan cùng ${SHARED} \\(tên trong tệp đính kèm\\)$`).exec(line);
     const one = /^(\d+)\. (.+): ([\d,]+\/[\d,]+)$/.exec(line);
     const middle = /^… (\d+) cơ quan ở giữa/.exec(line);
-    // A tie is the same share of the maximum, which the chat names by the first agency's points.
+    // A tie is the same share of the maximum: the chat names the points when all share them, else the share.
     if (tied) {
-      expect(ranked.map((r) => `${r.rank} ${ratio(r.total)}`), `${where}: all tied`).toEqual(Array(Number(tied[1])).fill(`1 ${ratio(tied[2]!)}`));
+      expect(ranked.map((r) => `${r.rank} ${Math.round(ratio(r.total) * 1000) / 1000}`), `${where}: all tied`).toEqual(Array(Number(tied[1])).fill(`1 ${shared(tied[2]!)}`));
       listed += Number(tied[1]);
     } else if (group) {
-      expect(ranked.filter((r) => r.rank === Number(group[1])).map((r) => ratio(r.total)), `${where}: ${line}`).toEqual(Array(Number(group[2])).fill(ratio(group[3]!)));
+      expect(ranked.filter((r) => r.rank === Number(group[1])).map((r) => Math.round(ratio(r.total) * 1000) / 1000), `${where}: ${line}`).toEqual(Array(Number(group[2])).fill(shared(group[3]!)));
       listed += Number(group[2]);
     } else if (one) {
       expect(ranked.find((r) => r.name === one[2]), `${where}: ${line}`).toMatchObject({ rank: Number(one[1]), total: one[3] });

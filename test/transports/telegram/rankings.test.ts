@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
+import { sharedScore } from '../../../commands/scoring.js';
+import type { ScoredAgency } from '../../../src/app/scoring-service.js';
 
 const leader: TgUser = { id: 1501, first_name: 'Minh' };
 let h: TelegramHarness;
@@ -96,5 +98,14 @@ describe('/xephang', () => {
     }
     const [unknown] = await h.send(leader, '/xephang hội đồng');
     expect(unknown).toContain('Không có loại cơ quan “hội đồng”');
+  });
+});
+
+describe('a rank group says what its agencies share', () => {
+  const scored = (total: number, maxTotal: number) => ({ score: { total, maxTotal } as ScoredAgency });
+  it('the points when all have them, else the share that ranks them (0/1 and 0/4 are both 0%, not "cùng điểm 0/1")', () => {
+    expect(sharedScore([scored(2, 4), scored(2, 4)])).toBe('điểm 2/4');
+    expect(sharedScore([scored(0, 1), scored(0, 4)])).toBe('tỷ lệ 0% số điểm áp dụng');
+    expect(sharedScore([scored(1, 2), scored(2, 4)])).toBe('tỷ lệ 50% số điểm áp dụng');
   });
 });
