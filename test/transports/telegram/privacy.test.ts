@@ -95,6 +95,26 @@ describe('/dulieu, removal and the audit log', () => {
     return h.app.store.members.byAccount('telegram', String(focal.id))!.id;
   }
 
+  it('least exposure: no chat id in what other members see — /thanhvien, /lichsu, /quahan, /xuatexcel', async () => {
+    await joinFocalAndReport();
+    const chatId = String(focal.id);
+    const before = h.calls.length;
+    for (const command of ['/thanhvien', '/lichsu 2.5', '/quahan', '/tonghop', '/xuatexcel 2024']) await h.send(admin, command);
+    const sent = h.calls.slice(before);
+    // Every message text and caption the admin received.
+    const texts = sent.map((c) => `${String(c.payload.text ?? '')} ${String(c.payload.caption ?? '')}`).join('\n');
+    expect(texts).toContain(FOCAL_NAME); // the name is shown where it belongs (the member list)…
+    expect(texts).not.toContain(chatId); // …the chat id never
+    // The workbook for leaders: every cell of every sheet.
+    const doc = sent.find((c) => c.method === 'sendDocument')!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells.length).toBeGreaterThan(10);
+    expect(cells.filter((c) => c.includes(chatId))).toEqual([]);
+  });
+
   it('/dulieu sends what dondoc holds about the member as a JSON file', async () => {
     const memberId = await joinFocalAndReport();
     const before = h.calls.length;
