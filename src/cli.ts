@@ -4,12 +4,11 @@ import { parseArgs } from 'node:util';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { applyRegistry, readRegistry } from './app/agency-registry.js';
-import { DATA_DIR } from './create-app.js';
+import { DATA_DIR } from './app/data-file.js';
 import { createLogger } from './logger.js';
 import { OnboardingService } from './app/onboarding-service.js';
 import { ROLE_INPUT, ROLE_LABELS, ROLE_WORDS } from './domain/roles.js';
 import { prepareInviteList, sheetPeople } from './app/invite-list.js';
-import { inviteSheetPdf, renderInviteSheet } from './reports/invite-sheet.js';
 import { auditLine, PRUNE_KIND_LABELS } from '../commands/privacy.js';
 import { PRUNE_KINDS } from './app/retention.js';
 import { formatDateTime } from './domain/time.js';
@@ -31,7 +30,6 @@ import { STATUS_TEXTS } from '../commands/status.js';
 import { REMINDER_MESSAGES } from '../commands/reminder-messages.js';
 import { Notifier } from './app/notifier.js';
 import { MessageBudget, monthlyQuotas } from './app/message-budget.js';
-import { Dispatcher } from '../commands/dispatcher.js';
 import { plainText } from './app/reply.js';
 import { textKey } from './domain/text-key.js';
 import type { Member } from './store/member-repo.js';
@@ -40,7 +38,6 @@ import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
 import { defaultAsOf, parsePeriod } from './domain/scoring.js';
 import { parseReportPeriod } from './domain/report-period.js';
-import { renderDraft } from './reports/docx.js';
 import { ReportDraftError, type ReportDraft } from './reports/draft.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
@@ -362,6 +359,8 @@ async function inviteListCommand(config: Config, file: string, options: { hours:
     let status = 0;
     if (options.out !== undefined) {
       const link = (code: string) => (bot ? `https://t.me/${bot}?start=${code}` : null);
+      // docx and qrcode are loaded by the commands that write a document, not at every start.
+      const { inviteSheetPdf, renderInviteSheet } = await import('./reports/invite-sheet.js');
       const docx = await renderInviteSheet({ provinceName: services.settings.provinceName, timeZone: config.DONDOC_TIMEZONE, people: sheetPeople(result.people, link) });
       if (!bot) process.stderr.write('Không có --bot nên phiếu mời không có mã QR Telegram (chỉ ghi cách gửi /start <mã>).\n');
       if (outKind === '.pdf') {
@@ -436,6 +435,8 @@ async function sayCommand(config: Config, rest: string[]): Promise<number> {
     const { member, account } = memberNamed(services, values.as);
     // As the member's own account when there is one (its chat, its platform's numbered choices), else as the CLI.
     const from = account ?? { platform: 'cli', platformUserId: `member:${member.id}`, chatId: `cli:${member.id}` };
+    // Every chat command (and the libraries they write files with) is loaded for `say` only.
+    const { Dispatcher } = await import('../commands/dispatcher.js');
     const dispatcher = new Dispatcher(services, createLogger('silent'));
     const outcome = await dispatcher.handle(
       { ...from, chatType: 'private', senderName: member.displayName, text },
@@ -488,6 +489,7 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
       if (error instanceof ReportDraftError) throw new UsageError(error.message);
       throw error;
     }
+    const { renderDraft } = await import('./reports/docx.js');
     const data = await renderDraft(draft);
     writeFileSync(values.out, data);
     if (values.json) {

@@ -37,8 +37,9 @@ import { BackupSchedule } from './app/backup-schedule.js';
 import { NIGHTLY_ACTOR } from './app/retention.js';
 import { WebDashboard } from './web/dashboard.js';
 
-/** Where the province's data files live (default: the repository's data/ folder). */
-export const DATA_DIR = join(process.cwd(), 'data');
+import { DATA_DIR } from './app/data-file.js';
+
+export { DATA_DIR };
 
 export interface App {
   store: Store;

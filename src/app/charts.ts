@@ -1,5 +1,4 @@
 import { shorten } from '../domain/task-title.js';
-import { renderAsync } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -46,6 +45,8 @@ function wrap(text: string, width: number, max: number): string[] {
  * answers others meanwhile.
  */
 export async function renderPng(svg: string): Promise<Buffer> {
+  // resvg is loaded with the first chart, not at every start of the command line.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' },
     fitTo: { mode: 'width', value: WIDTH },

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './table-file.js';
 import { PassThrough } from 'node:stream';
 import { civilDateOf } from '../domain/civil-date.js';
 import { datesInForce, itemKey } from '../domain/item-state.js';
@@ -25,7 +26,7 @@ export async function writeWorkbook(fill: (workbook: WorkbookWriter) => void | P
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise((resolve) => out.on('end', resolve));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'dondoc';
   await fill(workbook);
   await workbook.commit();

@@ -1,4 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs, loaded when a workbook is first read or written: it costs about 0.4 s of CPU to load,
+ * which every command line start (`npm run cli -- deadline …`) would otherwise pay.
+ */
+export const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 import { parse } from 'csv-parse/sync';
 import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentHeader, type DocumentSource } from '../documents/document-reader.js';
 import type { ConvertProblem } from '../documents/office-converter.js';
@@ -86,7 +92,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads the first worksheet of an XLSX workbook into rows of cell texts (merged cells give their value once). */
 export async function readXlsx(data: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
