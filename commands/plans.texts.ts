@@ -102,6 +102,35 @@ export const PLAN_TEXTS = {
       ...(missing.length > 0 ? [`Chưa đọc được ${missing.join(', ')}: để trống, không đoán.`] : []),
     ];
   },
+  /** One piece to review: "• dòng 12: “các đơn vị liên quan” — “có liên quan”: … (ô: “Sở Tài chính và các đơn vị liên quan”)". */
+  unresolvedLine(item: ImportOutcome['unresolvedAgencies'][number]): string {
+    const why: Record<ImportOutcome['unresolvedAgencies'][number]['reason'], string> = {
+      unknown: 'không có trong danh bạ',
+      related: '“có liên quan”: cơ quan nào liên quan chỉ người lập kế hoạch biết — hãy ghi rõ tên',
+      narrowed: 'chỉ một phần của nhóm — hãy ghi rõ những cơ quan nào',
+      outside: 'không phải cơ quan trong danh bạ (trường học, doanh nghiệp, công an xã, đơn vị trực thuộc…)',
+      ceased: item.until ? `không còn từ ${formatDay(item.until)}, kế hoạch này không giao được cho cơ quan đó` : 'không còn hoạt động',
+      empty: 'hãy ghi cơ quan chủ trì',
+    };
+    const cell = item.cell !== '' && item.cell.trim() !== item.text ? ` (ô: “${item.cell.replace(/\s+/g, ' ').trim()}”)` : '';
+    const text = item.reason === 'empty' ? item.text : `“${item.text}”`;
+    return `• dòng ${item.row}: ${text} — ${why[item.reason]}${cell}`;
+  },
+  /** New agencies offered by an import, each once, in the order of the rows. */
+  proposals(outcome: ImportOutcome): NonNullable<ImportOutcome['unresolvedAgencies'][number]['propose']>[] {
+    const seen = new Set<string>();
+    return outcome.unresolvedAgencies.flatMap((item) => {
+      if (!item.propose || seen.has(item.propose.code)) return [];
+      seen.add(item.propose.code);
+      return [item.propose];
+    });
+  },
+  /** The button offering one: "Thêm “Ban Quản lý Khu kinh tế tỉnh” (BQLKKTT)". */
+  proposalLabel: (offer: { name: string; code: string }) => `Thêm “${offer.name}” (${offer.code})`,
+  /** After a tap on "Thêm …". */
+  proposalAdded: (offer: { name: string; code: string }) =>
+    `Đã thêm ${offer.name} (mã ${offer.code}) vào danh bạ. Bấm “✅ Nhập kế hoạch này” ở bản xem trước: các dòng nêu cơ quan này sẽ được giao cho nó. Mời đầu mối: /moi ${offer.code} dau_moi.`,
+  proposalGone: 'Đề xuất này không còn (tệp chờ nhập đã hết hạn hoặc đã nhập). Hãy gửi lại tệp, hoặc thêm bằng /coquan them <loại> <MÃ> <tên>.',
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [
@@ -123,11 +152,11 @@ export const PLAN_TEXTS = {
       }
     }
     if (outcome.unresolvedAgencies.length > 0) {
-      lines.push(`Cần xem lại ${outcome.unresolvedAgencies.length} tên cơ quan không có trong danh bạ:`);
-      for (const item of outcome.unresolvedAgencies.slice(0, 20)) {
-        lines.push(`• dòng ${item.row}: ${item.text}${item.until ? ` — không còn từ ${formatDay(item.until)}, kế hoạch này không giao được cho cơ quan đó` : ''}`);
-      }
+      lines.push(`Cần xem lại ${outcome.unresolvedAgencies.length} chỗ trong ô Chủ trì/Phối hợp (không giao cho ai, không đoán):`);
+      for (const item of outcome.unresolvedAgencies.slice(0, 20)) lines.push(PLAN_TEXTS.unresolvedLine(item));
       if (outcome.unresolvedAgencies.length > 20) lines.push(`• … và ${outcome.unresolvedAgencies.length - 20} mục khác`);
+      const offers = PLAN_TEXTS.proposals(outcome);
+      if (offers.length > 0) lines.push(`Cơ quan chưa có trong danh bạ (${offers.map((o) => `${o.name}: mã đề xuất ${o.code}`).join('; ')}): bấm “Thêm …” để thêm vào danh bạ, rồi bấm “Nhập kế hoạch này” — không gì được thêm nếu bạn không bấm.`);
     }
     if (outcome.unknownDeadlines.length > 0) {
       lines.push(`Cần đặt hạn cho ${outcome.unknownDeadlines.length} ô thời gian không đọc được:`);

@@ -10,7 +10,7 @@ import { acknowledgeCommand, attachFileCommand, audienceCommand, broadcastComman
 import { approveExtensionCommand, historyCommand, rejectExtensionCommand, statusButtonCommand, submitReportCommand, updateCommand } from './status.js';
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { webCommand } from './web.js';
-import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
+import { addProposedAgencyCommand, cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
 
 /** Every command, in the order /trogiup lists them. */
 export const commands: readonly Command<never>[] = [
@@ -66,6 +66,7 @@ export const commands: readonly Command<never>[] = [
   resendBroadcastCommand,
   confirmImportCommand,
   cancelImportCommand,
+  addProposedAgencyCommand,
   createHelpCommand(() => commands),
 ] as unknown as readonly Command<never>[];
 

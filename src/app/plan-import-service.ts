@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { civilDateOf } from '../domain/civil-date.js';
 import { textKey } from '../domain/text-key.js';
-import { AgencyResolver, type AgencyGroup } from '../domain/agency-resolver.js';
+import { AgencyResolver, type AgencyGroup, type ReviewItem, type ReviewReason } from '../domain/agency-resolver.js';
 import { scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
 import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domain/plan-table.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -28,8 +28,11 @@ export interface ImportReport {
   rows: number;
   tasks: number;
   assignments: number;
-  /** Names no agency answers to; `until` when the agency (or group) no longer existed on the plan's date. */
-  unresolvedAgencies: { row: number; text: string; until?: string }[];
+  /**
+   * What in a Chủ trì / Phối hợp cell no agency answers to, with the row and the cell as published;
+   * `until` when the agency (or group) no longer existed on the plan's date. Nothing here is assigned.
+   */
+  unresolvedAgencies: UnresolvedAgency[];
   unknownDeadlines: { row: number; text: string }[];
   /** Merged or abolished agencies named by the plan, and who does their work now (the rows they appear on). */
   successions: { text: string; to: string; since: string; rows: number[] }[];
@@ -43,6 +46,23 @@ export interface ImportReport {
    * guessed). `place` is shown, not stored. Null when a table file (CSV, XLSX) names nothing.
    */
   document: ImportedDocument | null;
+}
+
+/**
+ * One piece of an agency cell left to the admin. `reason`: `unknown` (no such agency in the
+ * directory), `related` ("có liên quan"), `narrowed` (part of a group: "các sở có TTHC", "trừ …"),
+ * `outside` (bodies the directory does not hold: schools, enterprises, police of communes, units under
+ * an agency), `ceased` (see `until`), `empty` (no lead agency). `propose`: a new agency to add with one
+ * tap (a code not yet used and a kind), never added without the admin's word.
+ */
+export interface UnresolvedAgency {
+  row: number;
+  text: string;
+  until?: string;
+  reason: ReviewReason | 'ceased' | 'empty';
+  /** The whole cell as published. */
+  cell: string;
+  propose?: { name: string; code: string; kind: string };
 }
 
 /** The plan's document: number, place and date, issuer, kind and title. */
@@ -162,6 +182,37 @@ export class PlanImportService {
   }
 
   /**
+   * Offers a body the directory lacks as a new agency: a code from its initials not yet used
+   * ("Ban Quản lý Khu kinh tế tỉnh" → BQLKKTT), and the kind its first words say (a commune's UBND,
+   * a central body's branch, else a provincial body). The same name gets the same offer on every row.
+   */
+  private proposer(): (item: ReviewItem) => { propose?: UnresolvedAgency['propose'] } {
+    const used = new Set(this.store.agencies.all().map((a) => a.code));
+    const kinds = new Set(this.store.agencies.kinds().map((k) => k.code));
+    const offered = new Map<string, UnresolvedAgency['propose']>();
+    return (item) => {
+      if (!item.propose) return {};
+      const key = textKey(item.propose);
+      const known = offered.get(key);
+      if (known) return { propose: known };
+      const words = key.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+      const stem = (words.map((w) => (/^\d+$/.test(w) ? w : w[0]!)).join('').toUpperCase() || 'CQ').slice(0, 17).padEnd(2, 'X');
+      let code = stem;
+      for (let n = 2; used.has(code); n += 1) code = `${stem}${n}`;
+      used.add(code);
+      const kind = /^(?:ubnd|uy ban nhan dan) (?:xa|phuong|dac khu)\b/.test(key)
+        ? 'ubnd_xa'
+        : /^(?:cuc|chi cuc|kho bac|cong an tinh|bao hiem|thue|hai quan|ngan hang nha nuoc|toa an|vien kiem sat)\b/.test(key)
+          ? 'co_quan_tw'
+          : 'so_ban_nganh';
+      if (!kinds.has(kind)) return {};
+      const offer = { name: item.propose, code, kind };
+      offered.set(key, offer);
+      return { propose: offer };
+    };
+  }
+
+  /**
    * Reads, resolves and schedules every row; unless `dryRun`, writes plan, tasks, deadlines and
    * assignments in one transaction (re-import updates tasks in place by code and retires the rest).
    */
@@ -203,6 +254,7 @@ export class PlanImportService {
     // The plan speaks as of its first year: who existed then decides what "UBND cấp huyện" means.
     const on = { planDay: `${meta.period?.from ?? meta.year}-01-01`, today: civilDateOf(this.clock.now(), this.timeZone) };
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
+    const proposal = this.proposer();
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
     const successions = new Map<string, ImportReport['successions'][number]>();
     // Dates before the plan's first import were already past: not chased, not scored (unless asked).
@@ -213,8 +265,10 @@ export class PlanImportService {
       row.areaTitle = row.areaTitle ? canonicalArea(row.areaTitle, areas) : row.areaTitle;
       const lead = resolver.resolve(row.lead, on);
       const coord = resolver.resolve(row.coord, on);
-      for (const text of [...lead.unresolved, ...coord.unresolved]) unresolvedAgencies.push({ row: row.row, text });
-      for (const c of [...lead.ceased, ...coord.ceased]) unresolvedAgencies.push({ row: row.row, text: c.text, until: c.until });
+      for (const [cell, resolution] of [[row.lead, lead], [row.coord, coord]] as const) {
+        for (const item of resolution.review) unresolvedAgencies.push({ row: row.row, text: item.text, reason: item.reason, cell, ...proposal(item) });
+        for (const c of resolution.ceased) unresolvedAgencies.push({ row: row.row, text: c.text, until: c.until, reason: 'ceased', cell });
+      }
       for (const s of [...lead.successions, ...coord.successions]) {
         const from = this.store.agencies.byId(s.agencyId)!;
         const to = this.store.agencies.byId(s.successorId)!;
@@ -223,7 +277,7 @@ export class PlanImportService {
         if (!entry.rows.includes(row.row)) entry.rows.push(row.row);
         successions.set(key, entry);
       }
-      if (row.lead.trim() === '') unresolvedAgencies.push({ row: row.row, text: '(ô Chủ trì trống)' });
+      if (row.lead.trim() === '') unresolvedAgencies.push({ row: row.row, text: '(ô Chủ trì trống)', reason: 'empty', cell: '' });
       const schedule = scheduleDeadline(row.deadline, context, this.calendar);
       if (schedule.kind === 'unknown') unknownDeadlines.push({ row: row.row, text: row.deadline });
       const leadIds = new Set(lead.agencyIds);

@@ -36,7 +36,8 @@ afterEach(async () => {
 async function previewThenImport(): Promise<{ text: string; callback_data: string }> {
   const [preview] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
   expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
-  expect(preview).toContain('Cần xem lại 15 tên cơ quan');
+  // Every "có liên quan", narrowed group and unknown body of the table, each with its reason (issue 27 item 7).
+  expect(preview).toContain('Cần xem lại 51 chỗ trong ô Chủ trì/Phối hợp');
   expect(taskCount()).toBe(0);
   const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
   const [done] = await h.press(admin, confirm.callback_data);
