@@ -49,6 +49,8 @@ export const PLAN_TEXTS = {
         return PLAN_TEXTS.encodingError(error.problem);
       case 'duplicate_code':
         return `Dòng ${error.row}, cột ${FIELD_LABELS.code}/${FIELD_LABELS.activity}: mã nhiệm vụ ${error.taskCode} trùng với dòng ${error.other}. Mỗi nhiệm vụ cần một số thứ tự riêng; hãy sửa rồi gửi lại.`;
+      case 'no_chosen_rows':
+        return `Các dòng đã chọn (${error.rows.length > 12 ? `${error.rows.slice(0, 12).join(', ')}…` : error.rows.join(', ')}) không có nhiệm vụ nào (dòng tiêu đề, dòng trống hoặc ngoài bảng): không có gì được ghi. Số dòng là số dòng trong tệp, tính cả dòng tiêu đề, như trong báo cáo nhập (“dòng 12”).`;
       case 'no_tasks':
         return 'Bảng không có dòng nhiệm vụ nào dưới dòng tiêu đề.';
       case 'bad_meta':
@@ -131,6 +133,16 @@ export const PLAN_TEXTS = {
   proposalAdded: (offer: { name: string; code: string }) =>
     `Đã thêm ${offer.name} (mã ${offer.code}) vào danh bạ. Bấm “✅ Nhập kế hoạch này” ở bản xem trước: các dòng nêu cơ quan này sẽ được giao cho nó. Mời đầu mối: /moi ${offer.code} dau_moi.`,
   proposalGone: 'Đề xuất này không còn (tệp chờ nhập đã hết hạn hoặc đã nhập). Hãy gửi lại tệp, hoặc thêm bằng /coquan them <loại> <MÃ> <tên>.',
+  /** What each row chosen with --rows became: "dòng 12 → I.3.5 (thuộc I.3): chủ trì SNV; phối hợp STP; hạn 30/09/2026". */
+  chosenRows(selected: NonNullable<ImportOutcome['selected']>): string[] {
+    return [
+      ...selected.rows.map(
+        (r) =>
+          `dòng ${r.row} → ${r.code}${r.parent ? ` (thuộc ${r.parent})` : ''}: chủ trì ${r.lead.join(', ') || '(chưa rõ)'}; phối hợp ${r.coordinating.join(', ') || '—'}; hạn ${r.dates.length > 0 ? r.dates.map(formatDay).join(', ') : `“${r.deadline}” (${r.deadlineKind})`}`,
+      ),
+      ...(selected.missing.length > 0 ? [`Dòng không có nhiệm vụ (tiêu đề, trống hoặc ngoài bảng): ${selected.missing.join(', ')}.`] : []),
+    ];
+  },
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [

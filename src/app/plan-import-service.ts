@@ -46,6 +46,25 @@ export interface ImportReport {
    * guessed). `place` is shown, not stored. Null when a table file (CSV, XLSX) names nothing.
    */
   document: ImportedDocument | null;
+  /**
+   * With `rows` (CLI --rows): what each chosen row became — its task code, the task it belongs to
+   * (`parent`: a task of the table whose code starts this one's, or null), lead and coordinating agency
+   * codes, the deadline as written, its kind and due dates — and the chosen row numbers that hold no
+   * task (a heading, a blank or a row beyond the table). Null when every row was imported.
+   */
+  selected: { rows: ChosenRow[]; missing: number[] } | null;
+}
+
+/** One chosen row as imported. */
+export interface ChosenRow {
+  row: number;
+  code: string;
+  parent: string | null;
+  lead: string[];
+  coordinating: string[];
+  deadline: string;
+  deadlineKind: string;
+  dates: string[];
 }
 
 /**
@@ -89,10 +108,15 @@ function documentOf(meta: PlanMeta, header: DocumentHeader | null): ImportedDocu
   return header || Object.values(merged).some((v) => v !== null) ? merged : null;
 }
 
-/** dryRun: read and check only, write nothing; chasePast: dates already past at the first import stay owed. */
+/**
+ * dryRun: read and check only, write nothing; chasePast: dates already past at the first import stay
+ * owed; rows: import only the tasks on these rows of the file (as numbered in the report, header
+ * included) — the plan's other tasks are left as they are, none retired.
+ */
 export interface ImportOptions {
   dryRun?: boolean;
   chasePast?: boolean;
+  rows?: number[];
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -112,6 +136,8 @@ export type ImportError =
   | { code: 'encoding'; problem: EncodingProblem }
   | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
   | { code: 'no_tasks' }
+  /** None of the rows chosen with --rows holds a task. */
+  | { code: 'no_chosen_rows'; rows: number[] }
   | { code: 'bad_meta'; problem: string };
 
 interface PreparedTask {
@@ -244,6 +270,11 @@ export class PlanImportService {
     const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
 
+    // --rows: only the tasks on the chosen rows (sub-tasks have already taken their parent's lead).
+    const chosen = options.rows ? new Set(options.rows) : null;
+    const allRows = rows.value;
+    const picked = chosen ? allRows.filter((r) => chosen.has(r.row)) : allRows;
+    if (chosen && picked.length === 0) return err({ code: 'no_chosen_rows', rows: [...chosen].sort((a, b) => a - b) });
     const resolver = this.resolver();
     const document = documentOf(meta, file.header);
     const existingPlan = this.store.plans.planByName(meta.name);
@@ -261,7 +292,7 @@ export class PlanImportService {
     const firstImport = existingPlan ? civilDateOf(new Date(existingPlan.createdAt), this.timeZone) : on.today;
     let pastCount = 0;
     const areas = new Map(this.store.plans.areaTitles().map((t) => [textKey(t), t]));
-    const prepared: PreparedTask[] = rows.value.map((row) => {
+    const prepared: PreparedTask[] = picked.map((row) => {
       row.areaTitle = row.areaTitle ? canonicalArea(row.areaTitle, areas) : row.areaTitle;
       const lead = resolver.resolve(row.lead, on);
       const coord = resolver.resolve(row.coord, on);
@@ -296,6 +327,7 @@ export class PlanImportService {
       pastChecks: { count: pastCount, before: firstImport },
       source: file.source,
       document,
+      selected: chosen ? this.chosenRows(prepared, allRows, chosen) : null,
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);
@@ -303,11 +335,34 @@ export class PlanImportService {
       const updated = prepared.filter((t) => known.has(t.row.code)).length;
       return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
     }
-    const counts = this.write(fileName, meta, document, prepared);
+    const counts = this.write(fileName, meta, document, prepared, chosen === null);
     return ok({ ...report, plan: meta.name, ...counts, written: true });
   }
 
-  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[]): { created: number; updated: number; retired: number } {
+  /** What each chosen row became (the --rows report), and the chosen numbers with no task. */
+  private chosenRows(prepared: PreparedTask[], all: PlanRow[], chosen: Set<number>): NonNullable<ImportReport['selected']> {
+    const codes = new Set(all.map((r) => r.code));
+    const code = (id: number) => this.store.agencies.byId(id)?.code ?? String(id);
+    const parentOf = (c: string): string | null => {
+      for (let cut = c.lastIndexOf('.'); cut > 0; cut = c.lastIndexOf('.', cut - 1)) if (codes.has(c.slice(0, cut))) return c.slice(0, cut);
+      return null;
+    };
+    const rows = prepared.map((t) => ({
+      row: t.row.row,
+      code: t.row.code,
+      parent: parentOf(t.row.code),
+      lead: t.lead.map(code),
+      coordinating: t.coord.map(code),
+      deadline: t.row.deadline,
+      deadlineKind: t.schedule.kind,
+      dates: [...t.schedule.dueDates],
+    }));
+    const found = new Set(rows.map((r) => r.row));
+    return { rows, missing: [...chosen].filter((n) => !found.has(n)).sort((a, b) => a - b) };
+  }
+
+  /** Writes the plan and its tasks; `whole`: the file is the whole plan, so tasks no longer in it are retired. */
+  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[], whole: boolean): { created: number; updated: number; retired: number } {
     const now = this.clock.now();
     return this.store.transaction(() => {
       const plan = this.store.plans.upsertPlan(
@@ -359,7 +414,7 @@ export class PlanImportService {
           ...coord.map((agencyId) => ({ agencyId, role: 'coord' as const })),
         ]);
       }
-      const retired = this.store.plans.retireMissing(plan.id, prepared.map((t) => t.row.code), now);
+      const retired = whole ? this.store.plans.retireMissing(plan.id, prepared.map((t) => t.row.code), now) : 0;
       return { created, updated: prepared.length - created, retired };
     });
   }
