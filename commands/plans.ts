@@ -86,6 +86,8 @@ const T = {
   importAsk: (name: string, year: number) => `Tên kế hoạch: “${name}”, năm ${year}. Bấm “Nhập kế hoạch này” để ghi, hoặc gửi lại tệp kèm chú thích “<năm> <tên kế hoạch>” để đổi.`,
   importExpired: 'Tệp chờ nhập đã hết hạn hoặc dondoc vừa khởi động lại. Hãy gửi lại tệp.',
   importCancelled: 'Đã hủy, không ghi gì.',
+  nameFromTitle: 'Tên kế hoạch lấy từ tiêu đề văn bản (chú thích của tệp không ghi tên).',
+  planDocument: (parts: string) => `Văn bản: ${parts}`,
 };
 
 function today(ctx: CommandContext): string {
@@ -247,6 +249,12 @@ export const plansCommand = defineCommand({
     const rows: (RichText | string)[] = [[bold(T.plansTitle)]];
     for (const s of summaries) {
       rows.push([bold(T.planLine(s.plan.name, s.total))]);
+      // The publishing document as stored: "Kế hoạch số 45/KH-UBND, Hà Tĩnh, ngày 8/1/2026".
+      const p = s.plan;
+      const doc = [[p.docKind ?? (p.documentNo ? 'Văn bản' : ''), p.documentNo ? `số ${p.documentNo}` : ''].filter(Boolean).join(' '), p.docPlace ?? '', p.docDate ? `ngày ${formatCivil(p.docDate)}` : '']
+        .filter(Boolean)
+        .join(', ');
+      if (doc !== '') rows.push(T.planDocument(doc));
       const parts = (Object.keys(s.byKind) as (keyof typeof s.byKind)[])
         .filter((k) => s.byKind[k] > 0)
         .map((k) => `${PLAN_TEXTS.kind[k]} ${s.byKind[k]}`);
@@ -304,8 +312,9 @@ export function planMetaFrom(caption: string, fileName: string, fallbackYear: nu
   }
   const base = fileName.replace(/\.[^.]+$/, '');
   year ??= Number(/(20\d{2})/.exec(base)?.[1] ?? /(20\d{2})/.exec(caption)?.[1] ?? fallbackYear);
-  const name = words.join(' ') || base.replace(/[-_]+/g, ' ');
-  return { name, year, period };
+  const given = words.join(' ');
+  // No name in the caption: the document's title names the plan when it has one, else the file name.
+  return { name: given || base.replace(/[-_]+/g, ' '), year, period, ...(given ? {} : { nameFromDocument: true }) };
 }
 
 /**
@@ -335,7 +344,12 @@ export async function handlePlanFile(
   return {
     replies: [
       {
-        text: lines(T.importIntro, ...PLAN_TEXTS.importSummary(result.value), T.importAsk(meta.name, meta.year)),
+        text: lines(
+          T.importIntro,
+          ...PLAN_TEXTS.importSummary(result.value),
+          ...(meta.nameFromDocument && result.value.plan !== meta.name ? [T.nameFromTitle] : []),
+          T.importAsk(result.value.plan, meta.year),
+        ),
         choices: [
           // Bodies the directory lacks, one tap each to add (at most five; the rest are listed above).
           ...proposals.slice(0, 5).map((offer, i) => [{ label: PLAN_TEXTS.proposalLabel(offer), command: `/themcoquan ${token} ${i + 1}` }]),

@@ -79,8 +79,10 @@ Lệnh:
       (như khi đọc được từ văn bản), để tính "trong 30 ngày kể từ ngày ban hành Kế hoạch".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--rows <3-10,15>] [--dry-run] [--chase-past] [--json]
+  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> [--plan "<tên kế hoạch>"] --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--rows <3-10,15>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
+      Không có --plan: tên kế hoạch là tiêu đề của văn bản Word/PDF ("Kế hoạch Cải cách hành chính năm 2026");
+      tệp không có tiêu đề (CSV, XLSX) thì cần --plan.
       --rows: chỉ nhập nhiệm vụ ở các dòng đã chọn (số dòng trong tệp, tính cả dòng tiêu đề, như “dòng 12” trong báo
       cáo); nhiệm vụ khác của kế hoạch giữ nguyên, không bị ngừng theo dõi. --json thêm "selected":{"rows":[{"row","code",
       "parent","lead","coordinating","deadline","deadlineKind","dates"}],"missing":[số dòng không có nhiệm vụ]}
@@ -701,8 +703,8 @@ async function run(argv: string[]): Promise<number> {
       const file = positionals[0];
       const chosenRows = values.rows === undefined ? undefined : rowList(values.rows);
       if (!file) throw new UsageError('thiếu tệp cần nhập, ví dụ: import data/plans/ha-tinh-2024-phu-luc.csv --plan "KH CCHC 2024" --year 2024');
-      if (!values.plan) throw new UsageError('thiếu --plan "<tên kế hoạch>"');
-      const meta = { name: values.plan, documentNo: values.doc ?? null, ...yearAndPeriod(values) };
+      // Without --plan, a Word or PDF plan is named by its document's title.
+      const meta = { name: values.plan ?? '', ...(values.plan ? {} : { nameFromDocument: true }), documentNo: values.doc ?? null, ...yearAndPeriod(values) };
       let data: Buffer;
       try {
         data = readFileSync(file);

@@ -21,6 +21,29 @@ export interface PlanMeta {
   documentNo?: string | null;
   /** The publishing document's kind, date, issuer and title, when known (read from the document or given at import). */
   document?: Partial<PlanDocument> | undefined;
+  /**
+   * No name was given (CLI without --plan, a chat file without one in its caption): the document's
+   * own title names the plan when the file has one; `name` is the fallback (in chat: the file name).
+   */
+  nameFromDocument?: boolean;
+}
+
+/**
+ * A plan name from the document's title: whitespace tidied, the kind word printed in capitals
+ * written in sentence case ("KẾ HOẠCH Cải cách hành chính năm 2026" → "Kế hoạch Cải cách hành chính
+ * năm 2026"), at most 200 characters (cut at a word). Null when the title has no letters.
+ */
+export function planNameFromTitle(title: string): string | null {
+  const words = title.replace(/\s+/g, ' ').trim().split(' ');
+  // Acronyms stay in capitals: known ones, and words without a vowel (CCHC, TTHC).
+  const acronym = (w: string) => KEEP_CAPITALS.has(textKey(w).toUpperCase()) || !/[aeiouy]/.test(textKey(w));
+  for (let i = 0; i < words.length && /\p{L}{2,}/u.test(words[i]!) && !/\p{Ll}/u.test(words[i]!); i += 1) {
+    if (!acronym(words[i]!)) words[i] = words[i]!.toLocaleLowerCase('vi');
+  }
+  let name = words.join(' ');
+  name = name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
+  if (name.length > 200) name = name.slice(0, 200).replace(/\s+\S*$/, '');
+  return /\p{L}/u.test(name) ? name : null;
 }
 
 /** The import summary; its shape is the CLI's JSON output and must stay stable (fields are only added at the end). */
@@ -43,7 +66,7 @@ export interface ImportReport {
   /**
    * The publishing document as it will be stored: what the import was given (caption, --doc) and,
    * for the rest, what the Word or PDF file's own header says; each part null when unknown (never
-   * guessed). `place` is shown, not stored. Null when a table file (CSV, XLSX) names nothing.
+   * guessed). Null when a table file (CSV, XLSX) names nothing.
    */
   document: ImportedDocument | null;
   /**
@@ -99,7 +122,7 @@ function documentOf(meta: PlanMeta, header: DocumentHeader | null): ImportedDocu
   const given = meta.document ?? {};
   const merged: ImportedDocument = {
     number: meta.documentNo ?? header?.number ?? null,
-    place: header?.place ?? null,
+    place: given.docPlace ?? header?.place ?? null,
     date: given.docDate ?? header?.date ?? null,
     issuer: given.docIssuer ?? header?.issuer ?? null,
     kind: given.docKind ?? header?.kind ?? null,
@@ -249,7 +272,7 @@ export class PlanImportService {
   offThread: ((fileName: string, data: Buffer, meta: PlanMeta, options: ImportOptions) => Promise<Result<ImportOutcome, ImportError>>) | undefined;
 
   async importFile(fileName: string, data: Buffer, meta: PlanMeta, options: ImportOptions = {}): Promise<Result<ImportOutcome, ImportError>> {
-    if (!/^\S/.test(meta.name) || meta.name.length > 200) return err({ code: 'bad_meta', problem: 'tên kế hoạch trống hoặc quá dài' });
+    if (!meta.nameFromDocument && (!/^\S/.test(meta.name) || meta.name.length > 200)) return err({ code: 'bad_meta', problem: 'tên kế hoạch trống hoặc quá dài' });
     if (!Number.isInteger(meta.year) || meta.year < 2000 || meta.year > 2100) {
       return err({ code: 'bad_meta', problem: 'năm kế hoạch phải từ 2000 đến 2100' });
     }
@@ -276,6 +299,12 @@ export class PlanImportService {
     const picked = chosen ? allRows.filter((r) => chosen.has(r.row)) : allRows;
     if (chosen && picked.length === 0) return err({ code: 'no_chosen_rows', rows: [...chosen].sort((a, b) => a - b) });
     const resolver = this.resolver();
+    // No name given: the document's title names the plan (the admin confirms it in the preview).
+    const titled = meta.nameFromDocument && file.header?.title ? planNameFromTitle(file.header.title) : null;
+    if (meta.nameFromDocument && !titled && !/^\S/.test(meta.name)) {
+      return err({ code: 'bad_meta', problem: 'tệp không có tiêu đề văn bản để đặt tên kế hoạch; hãy ghi tên kế hoạch (--plan "<tên>" hoặc chú thích “<năm> <tên>”)' });
+    }
+    meta = { ...meta, name: titled ?? meta.name.slice(0, 200) };
     const document = documentOf(meta, file.header);
     const existingPlan = this.store.plans.planByName(meta.name);
     // "Trong 30 ngày kể từ ngày ban hành Kế hoạch" counts from the document's date when it is known
@@ -373,6 +402,7 @@ export class PlanImportService {
           docDate: document?.date ?? null,
           docIssuer: document?.issuer ?? null,
           docTitle: document?.title ?? null,
+          docPlace: document?.place ?? null,
           year: meta.year,
           periodFrom: meta.period?.from ?? null,
           periodTo: meta.period?.to ?? null,

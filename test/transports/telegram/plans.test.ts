@@ -239,6 +239,19 @@ describe('importing a plan sent as a Word file', () => {
     expect(h.app.store.plans.planByName('Kế hoạch CCHC năm 2026')).toMatchObject({ documentNo: '45/KH-UBND', docKind: 'Kế hoạch', docDate: '2026-01-08', docIssuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH' });
   });
 
+  it('offers the document title as the plan name when the caption gives none, and /kehoach shows where and when it was signed', async () => {
+    // The caption gives only the year: the name comes from the title "KẾ HOẠCH Cải cách hành chính năm 2026".
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-cchc-2026.docx', await plan2026Docx(), '2026');
+    expect(preview).toContain('Tên kế hoạch lấy từ tiêu đề văn bản');
+    expect(preview).toContain('Tên kế hoạch: “Kế hoạch Cải cách hành chính năm 2026”, năm 2026.');
+    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+    const [done] = await h.press(admin, confirm.callback_data);
+    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch Cải cách hành chính năm 2026”: 10 nhiệm vụ');
+    expect(h.app.store.plans.planByName('Kế hoạch Cải cách hành chính năm 2026')).toMatchObject({ docPlace: 'Hà Tĩnh', documentNo: '45/KH-UBND' });
+    const [plans] = await h.send(admin, '/kehoach');
+    expect(plans).toContain('Văn bản: Kế hoạch số 45/KH-UBND, Hà Tĩnh, ngày 08/01/2026');
+  });
+
   it('says what it looked for when a Word file has no task table, and stores nothing', async () => {
     const letter = await buildDocx(table(2, [row(['ỦY BAN NHÂN DÂN TỈNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'])]) + para('Kính gửi: các sở, ban, ngành'));
     const [reply] = await h.sendDocument(admin, 'cong-van.docx', letter, '2026 Công văn');
