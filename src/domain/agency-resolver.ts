@@ -100,7 +100,7 @@ const PLURAL = /(?:^|\s)(?:cac|nhung|tat ca|toan bo)\s/;
 function reviewOf(piece: string, forced?: ReviewReason | 'inside'): ReviewItem {
   const key = textKey(piece);
   if (/\blien quan\b/.test(key)) return { text: piece, reason: 'related' };
-  if (forced === 'narrowed' || /\b(?:khac|tru|khong bao gom|duoc giao|duoc chon|duoc lua chon|co thu tuc|co tthc|theo chuc nang|dat chuan|thi diem|duoc kiem tra|co quan chu tri)\b/.test(key) || /^\d+\s/.test(key)) {
+  if (forced === 'narrowed' || /\b(?:khac|tru|khong bao gom|duoc giao|duoc chon|duoc lua chon|co thu tuc|co tthc|theo chuc nang|dat chuan|thi diem|duoc kiem tra|co quan chu tri|doi voi|chi)\b/.test(key) || /^\d+\s/.test(key)) {
     return { text: piece, reason: 'narrowed' };
   }
   if (PLURAL.test(` ${key} `) || forced === 'outside' || (!BODY_HEAD.test(key) && OUTSIDE.test(key)) || /^cong an (?:cap )?(?:xa|phuong|dac khu)\b/.test(key)) return { text: piece, reason: 'outside' };
@@ -145,7 +145,7 @@ export class AgencyResolver {
     // "và" as "&" ("Sở GD & ĐT", "Sở Văn hóa, Thể thao & Du lịch"); a cell's "&" is written without spaces.
     const variants = (name: string) => {
       const base = name.replace(/\s*&\s*/g, '&');
-      const out = new Set([base, base.replace(/\s+và\s+/gi, '&')]);
+      const out = new Set([base, base.replace(/\s+và\s+/gi, '&'), base.replace(/&/g, ' và ')]);
       for (const v of [...out]) if (v.includes(',')) out.add(v.replace(/\s*,\s*/g, ' '));
       return [...out];
     };
@@ -293,6 +293,8 @@ export class AgencyResolver {
     const listed = this.expandLists(
       cleanCell(cell)
         .normalize('NFC')
+        // "&" between spaces joins two names or words ("Sở KHCN & các sở, ngành", "Sở GD & ĐT"): "và".
+        .replace(/\s+&\s+/g, ' và ')
         .replace(/\s*&\s*/g, '&')
         .replace(/\s+/g, ' ')
         .trim(),
@@ -425,7 +427,7 @@ export class AgencyResolver {
     merged2
       .map(({ at, end }) => ({ at, piece: trim(leftover.slice(at, end)) }))
       .filter(({ piece }) => piece !== '' && /\p{L}/u.test(piece))
-      .filter(({ piece }) => !this.noise.has(textKey(piece)) && !/^(chu tri|phoi hop)\b/.test(textKey(piece)))
+      .filter(({ piece }) => !this.noise.has(textKey(piece)) && !/^(chu tri|phoi hop|chi dao|tham muu)\b/.test(textKey(piece)))
       .forEach(({ at, piece }) => review.push({ at, item: reviewOf(piece) }));
     const items = review.sort((a, b) => a.at - b.at).map((r) => r.item);
     const agencyIds = [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
