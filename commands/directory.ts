@@ -149,6 +149,9 @@ export const channelCommand = defineCommand({
   },
 });
 
+/** Why a directory edit was refused, in words (also for "Thêm …" under a plan preview). */
+export const directoryEditError = (e: RegistryEditError): string => T.editError(e);
+
 export const agenciesCommand = defineCommand({
   name: 'coquan',
   aliases: ['agencies'],

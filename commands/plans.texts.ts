@@ -49,6 +49,8 @@ export const PLAN_TEXTS = {
         return PLAN_TEXTS.encodingError(error.problem);
       case 'duplicate_code':
         return `Dòng ${error.row}, cột ${FIELD_LABELS.code}/${FIELD_LABELS.activity}: mã nhiệm vụ ${error.taskCode} trùng với dòng ${error.other}. Mỗi nhiệm vụ cần một số thứ tự riêng; hãy sửa rồi gửi lại.`;
+      case 'no_chosen_rows':
+        return `Các dòng đã chọn (${error.rows.length > 12 ? `${error.rows.slice(0, 12).join(', ')}…` : error.rows.join(', ')}) không có nhiệm vụ nào (dòng tiêu đề, dòng trống hoặc ngoài bảng): không có gì được ghi. Số dòng là số dòng trong tệp, tính cả dòng tiêu đề, như trong báo cáo nhập (“dòng 12”).`;
       case 'no_tasks':
         return 'Bảng không có dòng nhiệm vụ nào dưới dòng tiêu đề.';
       case 'bad_meta':
@@ -102,6 +104,45 @@ export const PLAN_TEXTS = {
       ...(missing.length > 0 ? [`Chưa đọc được ${missing.join(', ')}: để trống, không đoán.`] : []),
     ];
   },
+  /** One piece to review: "• dòng 12: “các đơn vị liên quan” — “có liên quan”: … (ô: “Sở Tài chính và các đơn vị liên quan”)". */
+  unresolvedLine(item: ImportOutcome['unresolvedAgencies'][number]): string {
+    const why: Record<ImportOutcome['unresolvedAgencies'][number]['reason'], string> = {
+      unknown: 'không có trong danh bạ',
+      related: '“có liên quan”: cơ quan nào liên quan chỉ người lập kế hoạch biết — hãy ghi rõ tên',
+      narrowed: 'chỉ một phần của nhóm — hãy ghi rõ những cơ quan nào',
+      outside: 'không phải cơ quan trong danh bạ (trường học, doanh nghiệp, công an xã, đơn vị trực thuộc…)',
+      ceased: item.until ? `không còn từ ${formatDay(item.until)}, kế hoạch này không giao được cho cơ quan đó` : 'không còn hoạt động',
+      empty: 'hãy ghi cơ quan chủ trì',
+    };
+    const cell = item.cell !== '' && item.cell.trim() !== item.text ? ` (ô: “${item.cell.replace(/\s+/g, ' ').trim()}”)` : '';
+    const text = item.reason === 'empty' ? item.text : `“${item.text}”`;
+    return `• dòng ${item.row}: ${text} — ${why[item.reason]}${cell}`;
+  },
+  /** New agencies offered by an import, each once, in the order of the rows. */
+  proposals(outcome: ImportOutcome): NonNullable<ImportOutcome['unresolvedAgencies'][number]['propose']>[] {
+    const seen = new Set<string>();
+    return outcome.unresolvedAgencies.flatMap((item) => {
+      if (!item.propose || seen.has(item.propose.code)) return [];
+      seen.add(item.propose.code);
+      return [item.propose];
+    });
+  },
+  /** The button offering one: "Thêm “Ban Quản lý Khu kinh tế tỉnh” (BQLKKTT)". */
+  proposalLabel: (offer: { name: string; code: string }) => `Thêm “${offer.name}” (${offer.code})`,
+  /** After a tap on "Thêm …". */
+  proposalAdded: (offer: { name: string; code: string }) =>
+    `Đã thêm ${offer.name} (mã ${offer.code}) vào danh bạ. Bấm “✅ Nhập kế hoạch này” ở bản xem trước: các dòng nêu cơ quan này sẽ được giao cho nó. Mời đầu mối: /moi ${offer.code} dau_moi.`,
+  proposalGone: 'Đề xuất này không còn (tệp chờ nhập đã hết hạn hoặc đã nhập). Hãy gửi lại tệp, hoặc thêm bằng /coquan them <loại> <MÃ> <tên>.',
+  /** What each row chosen with --rows became: "dòng 12 → I.3.5 (thuộc I.3): chủ trì SNV; phối hợp STP; hạn 30/09/2026". */
+  chosenRows(selected: NonNullable<ImportOutcome['selected']>): string[] {
+    return [
+      ...selected.rows.map(
+        (r) =>
+          `dòng ${r.row} → ${r.code}${r.parent ? ` (thuộc ${r.parent})` : ''}: chủ trì ${r.lead.join(', ') || '(chưa rõ)'}; phối hợp ${r.coordinating.join(', ') || '—'}; hạn ${r.dates.length > 0 ? r.dates.map(formatDay).join(', ') : `“${r.deadline}” (${r.deadlineKind})`}`,
+      ),
+      ...(selected.missing.length > 0 ? [`Dòng không có nhiệm vụ (tiêu đề, trống hoặc ngoài bảng): ${selected.missing.join(', ')}.`] : []),
+    ];
+  },
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [
@@ -123,11 +164,11 @@ export const PLAN_TEXTS = {
       }
     }
     if (outcome.unresolvedAgencies.length > 0) {
-      lines.push(`Cần xem lại ${outcome.unresolvedAgencies.length} tên cơ quan không có trong danh bạ:`);
-      for (const item of outcome.unresolvedAgencies.slice(0, 20)) {
-        lines.push(`• dòng ${item.row}: ${item.text}${item.until ? ` — không còn từ ${formatDay(item.until)}, kế hoạch này không giao được cho cơ quan đó` : ''}`);
-      }
+      lines.push(`Cần xem lại ${outcome.unresolvedAgencies.length} chỗ trong ô Chủ trì/Phối hợp (không giao cho ai, không đoán):`);
+      for (const item of outcome.unresolvedAgencies.slice(0, 20)) lines.push(PLAN_TEXTS.unresolvedLine(item));
       if (outcome.unresolvedAgencies.length > 20) lines.push(`• … và ${outcome.unresolvedAgencies.length - 20} mục khác`);
+      const offers = PLAN_TEXTS.proposals(outcome);
+      if (offers.length > 0) lines.push(`Cơ quan chưa có trong danh bạ (${offers.map((o) => `${o.name}: mã đề xuất ${o.code}`).join('; ')}): bấm “Thêm …” để thêm vào danh bạ, rồi bấm “Nhập kế hoạch này” — không gì được thêm nếu bạn không bấm.`);
     }
     if (outcome.unknownDeadlines.length > 0) {
       lines.push(`Cần đặt hạn cho ${outcome.unknownDeadlines.length} ô thời gian không đọc được:`);

@@ -13,6 +13,7 @@ import { PLAN_TEXTS } from './plans.texts.js';
 import { chooseTask } from './choose-task.js';
 import { COMMON, exampleDate } from './common.texts.js';
 import { statusChoices } from './status.js';
+import { directoryEditError } from './directory.js';
 
 const PAGE_SIZE = 8;
 
@@ -85,6 +86,8 @@ const T = {
   importAsk: (name: string, year: number) => `Tên kế hoạch: “${name}”, năm ${year}. Bấm “Nhập kế hoạch này” để ghi, hoặc gửi lại tệp kèm chú thích “<năm> <tên kế hoạch>” để đổi.`,
   importExpired: 'Tệp chờ nhập đã hết hạn hoặc dondoc vừa khởi động lại. Hãy gửi lại tệp.',
   importCancelled: 'Đã hủy, không ghi gì.',
+  nameFromTitle: 'Tên kế hoạch lấy từ tiêu đề văn bản (chú thích của tệp không ghi tên).',
+  planDocument: (parts: string) => `Văn bản: ${parts}`,
 };
 
 function today(ctx: CommandContext): string {
@@ -246,6 +249,12 @@ export const plansCommand = defineCommand({
     const rows: (RichText | string)[] = [[bold(T.plansTitle)]];
     for (const s of summaries) {
       rows.push([bold(T.planLine(s.plan.name, s.total))]);
+      // The publishing document as stored: "Kế hoạch số 45/KH-UBND, Hà Tĩnh, ngày 8/1/2026".
+      const p = s.plan;
+      const doc = [[p.docKind ?? (p.documentNo ? 'Văn bản' : ''), p.documentNo ? `số ${p.documentNo}` : ''].filter(Boolean).join(' '), p.docPlace ?? '', p.docDate ? `ngày ${formatCivil(p.docDate)}` : '']
+        .filter(Boolean)
+        .join(', ');
+      if (doc !== '') rows.push(T.planDocument(doc));
       const parts = (Object.keys(s.byKind) as (keyof typeof s.byKind)[])
         .filter((k) => s.byKind[k] > 0)
         .map((k) => `${PLAN_TEXTS.kind[k]} ${s.byKind[k]}`);
@@ -303,8 +312,9 @@ export function planMetaFrom(caption: string, fileName: string, fallbackYear: nu
   }
   const base = fileName.replace(/\.[^.]+$/, '');
   year ??= Number(/(20\d{2})/.exec(base)?.[1] ?? /(20\d{2})/.exec(caption)?.[1] ?? fallbackYear);
-  const name = words.join(' ') || base.replace(/[-_]+/g, ' ');
-  return { name, year, period };
+  const given = words.join(' ');
+  // No name in the caption: the document's title names the plan when it has one, else the file name.
+  return { name: given || base.replace(/[-_]+/g, ' '), year, period, ...(given ? {} : { nameFromDocument: true }) };
 }
 
 /**
@@ -329,12 +339,22 @@ export async function handlePlanFile(
   const meta = planMetaFrom(file.caption, file.name, Number(today(ctx).slice(0, 4)));
   const result = await ctx.services.plans.importFile(file.name, data, meta, { dryRun: true });
   if (!result.ok) return { replies: [textReply(PLAN_TEXTS.importError(result.error))] };
-  const token = ctx.services.pendingImports.add({ memberId: ctx.member!.id, fileName: file.name, data, meta }, now);
+  const proposals = PLAN_TEXTS.proposals(result.value);
+  const token = ctx.services.pendingImports.add({ memberId: ctx.member!.id, fileName: file.name, data, meta, proposals }, now);
   return {
     replies: [
       {
-        text: lines(T.importIntro, ...PLAN_TEXTS.importSummary(result.value), T.importAsk(meta.name, meta.year)),
-        choices: [[{ label: T.importConfirm, command: `/nhapkehoach ${token}` }, { label: T.importCancel, command: `/huynhap ${token}` }]],
+        text: lines(
+          T.importIntro,
+          ...PLAN_TEXTS.importSummary(result.value),
+          ...(meta.nameFromDocument && result.value.plan !== meta.name ? [T.nameFromTitle] : []),
+          T.importAsk(result.value.plan, meta.year),
+        ),
+        choices: [
+          // Bodies the directory lacks, one tap each to add (at most five; the rest are listed above).
+          ...proposals.slice(0, 5).map((offer, i) => [{ label: PLAN_TEXTS.proposalLabel(offer), command: `/themcoquan ${token} ${i + 1}` }]),
+          [{ label: T.importConfirm, command: `/nhapkehoach ${token}` }, { label: T.importCancel, command: `/huynhap ${token}` }],
+        ],
       },
     ],
   };
@@ -356,6 +376,24 @@ export const confirmImportCommand = defineCommand({
     ctx.services.privacy.record({ memberId: ctx.member!.id, via: ctx.platform }, 'plan_import', `plan:${result.value.plan}`, { year: pending.meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
     ctx.services.planner.replan();
     return textReply(...PLAN_TEXTS.importSummary(result.value));
+  },
+});
+
+/** "Thêm …" under a plan preview: adds the body the import offered to the directory, only on this tap. */
+export const addProposedAgencyCommand = defineCommand({
+  name: 'themcoquan',
+  summary: 'Thêm vào danh bạ một cơ quan mà tệp kế hoạch vừa gửi nêu tên',
+  hidden: true,
+  usage: '/themcoquan <mã xác nhận> <số thứ tự>',
+  roles: ['admin'],
+  args: z.array(z.string()).min(2, 'thiếu mã xác nhận hoặc số thứ tự; hãy bấm nút dưới bản xem trước').transform((w) => ({ token: w[0]!, index: Number(w[1]) - 1 })),
+  run(ctx, { token, index }) {
+    const pending = ctx.services.pendingImports.peek(token, ctx.member!.id, ctx.services.clock.now());
+    const offer = pending?.proposals?.[index];
+    if (!offer) return textReply(PLAN_TEXTS.proposalGone);
+    const result = ctx.services.registry.add(offer.kind, offer.code, offer.name);
+    // A second tap finds it added already.
+    return textReply(result.ok || result.error.code === 'duplicate_code' ? PLAN_TEXTS.proposalAdded(offer) : directoryEditError(result.error));
   },
 });
 

@@ -11,7 +11,7 @@ import { approveExtensionCommand, historyCommand, rejectExtensionCommand, status
 import { calendarCommand, doneCommand, muteCommand, policyCommand, requestReportCommand, snoozeCommand, unmuteCommand } from './reminders.js';
 import { webCommand } from './web.js';
 import { cancelInviteListCommand, confirmInviteListCommand, inviteListCommand } from './invite-list.js';
-import { cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
+import { addProposedAgencyCommand, cancelImportCommand, confirmImportCommand, plansCommand, setDateCommand, taskCommand, tasksCommand } from './plans.js';
 
 /** Every command, in the order /trogiup lists them. */
 export const commands: readonly Command<never>[] = [
@@ -70,6 +70,7 @@ export const commands: readonly Command<never>[] = [
   cancelImportCommand,
   confirmInviteListCommand,
   cancelInviteListCommand,
+  addProposedAgencyCommand,
   createHelpCommand(() => commands),
 ] as unknown as readonly Command<never>[];
 

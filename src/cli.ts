@@ -79,8 +79,15 @@ Lệnh:
       (như khi đọc được từ văn bản), để tính "trong 30 ngày kể từ ngày ban hành Kế hoạch".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
+  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> [--plan "<tên kế hoạch>"] --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--rows <3-10,15>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
+      Không có --plan: tên kế hoạch là tiêu đề của văn bản Word/PDF ("Kế hoạch Cải cách hành chính năm 2026");
+      tệp không có tiêu đề (CSV, XLSX) thì cần --plan.
+      --rows: chỉ nhập nhiệm vụ ở các dòng đã chọn (số dòng trong tệp, tính cả dòng tiêu đề, như “dòng 12” trong báo
+      cáo); nhiệm vụ khác của kế hoạch giữ nguyên, không bị ngừng theo dõi. --json thêm "selected":{"rows":[{"row","code",
+      "parent","lead","coordinating","deadline","deadlineKind","dates"}],"missing":[số dòng không có nhiệm vụ]}
+      (null khi không có --rows). Mỗi mục "unresolvedAgencies" có "reason" (unknown, related, narrowed, outside,
+      ceased, empty), "cell" (ô như trong văn bản) và, với cơ quan chưa có trong danh bạ, "propose":{"name","code","kind"}.
       Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
       Tệp Word/PDF: đọc cả phần đầu văn bản (số, nơi và ngày ban hành, cơ quan, loại, tiêu đề; phần nào không có thì
       để trống) và lưu cùng kế hoạch; "trong N ngày kể từ ngày ban hành Kế hoạch" được tính từ ngày đó. --json thêm
@@ -129,6 +136,20 @@ function openServices(config: Config): Services {
     dataDir: DATA_DIR,
     settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, fileLinks: false, dataController: config.DONDOC_DATA_CONTROLLER, privacyContact: config.DONDOC_PRIVACY_CONTACT },
   });
+}
+
+/** Parses --rows "3-10,15" into row numbers (as the import report numbers them), or throws a UsageError saying what to type. */
+function rowList(text: string): number[] {
+  const spec = text.replace(/\s+/g, '');
+  if (!/^\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*$/.test(spec)) throw new UsageError(`--rows “${text}” không đọc được: ghi số dòng và khoảng, cách nhau bằng dấu phẩy, ví dụ --rows 3-10,15`);
+  const rows = new Set<number>();
+  for (const part of spec.split(',')) {
+    const [from, to = from] = part.split('-').map(Number) as [number, number?];
+    if (from < 1 || to < from) throw new UsageError(`--rows: khoảng “${part}” không hợp lệ (số dòng từ 1, số đầu không lớn hơn số cuối), ví dụ --rows 3-10,15`);
+    if (to - from > 100_000) throw new UsageError(`--rows: khoảng “${part}” quá rộng (tối đa 100000 dòng)`);
+    for (let n = from; n <= to; n += 1) rows.add(n);
+  }
+  return [...rows].sort((a, b) => a - b);
 }
 
 /** Parses --year and --period, or throws a UsageError saying what to type. */
@@ -694,13 +715,15 @@ async function run(argv: string[]): Promise<number> {
           doc: { type: 'string' },
           'dry-run': { type: 'boolean', default: false },
           'chase-past': { type: 'boolean', default: false },
+          rows: { type: 'string' },
           json: { type: 'boolean', default: false },
         },
       });
       const file = positionals[0];
+      const chosenRows = values.rows === undefined ? undefined : rowList(values.rows);
       if (!file) throw new UsageError('thiếu tệp cần nhập, ví dụ: import data/plans/ha-tinh-2024-phu-luc.csv --plan "KH CCHC 2024" --year 2024');
-      if (!values.plan) throw new UsageError('thiếu --plan "<tên kế hoạch>"');
-      const meta = { name: values.plan, documentNo: values.doc ?? null, ...yearAndPeriod(values) };
+      // Without --plan, a Word or PDF plan is named by its document's title.
+      const meta = { name: values.plan ?? '', ...(values.plan ? {} : { nameFromDocument: true }), documentNo: values.doc ?? null, ...yearAndPeriod(values) };
       let data: Buffer;
       try {
         data = readFileSync(file);
@@ -709,17 +732,20 @@ async function run(argv: string[]): Promise<number> {
       }
       const services = openServices(config);
       try {
-        const result = await services.plans.importFile(basename(file), data, meta, { dryRun: values['dry-run'], chasePast: values['chase-past'] });
+        const result = await services.plans.importFile(basename(file), data, meta, { dryRun: values['dry-run'], chasePast: values['chase-past'], ...(chosenRows ? { rows: chosenRows } : {}) });
         if (!result.ok) {
           const message = PLAN_TEXTS.importError(result.error);
           if (values.json) print(JSON.stringify({ error: result.error.code, message }));
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document } = result.value;
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected } = result.value;
         if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document }));
-        else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected }));
+        else {
+          for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
+          if (selected) for (const line of PLAN_TEXTS.chosenRows(selected)) print(line);
+        }
         return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
       } finally {
         services.store.close();

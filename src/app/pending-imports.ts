@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PlanMeta } from './plan-import-service.js';
+import type { PlanMeta, UnresolvedAgency } from './plan-import-service.js';
 
 /** A file an admin sent (a plan, a list of people), read but not yet written, waiting for their confirmation. */
 export interface PendingImport<M = PlanMeta> {
@@ -7,6 +7,8 @@ export interface PendingImport<M = PlanMeta> {
   fileName: string;
   data: Buffer;
   meta: M;
+  /** New agencies a plan's dry run offered ("Thêm …" buttons carry the token and a number into this list). */
+  proposals?: NonNullable<UnresolvedAgency['propose']>[];
   expires: number;
 }
 
@@ -33,6 +35,12 @@ export class PendingImports<M = PlanMeta> {
     if (!item || item.memberId !== memberId) return undefined;
     this.items.delete(token);
     return item.expires >= now.getTime() ? item : undefined;
+  }
+
+  /** Looks at a waiting file without taking it (its proposals are added while it waits). */
+  peek(token: string, memberId: number, now: Date): PendingImport<M> | undefined {
+    const item = this.items.get(token);
+    return item && item.memberId === memberId && item.expires >= now.getTime() ? item : undefined;
   }
 
   drop(token: string): void {

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { civilDateOf } from '../domain/civil-date.js';
 import { textKey } from '../domain/text-key.js';
-import { AgencyResolver, type AgencyGroup } from '../domain/agency-resolver.js';
+import { AgencyResolver, type AgencyGroup, type ReviewItem, type ReviewReason } from '../domain/agency-resolver.js';
 import { scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
 import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domain/plan-table.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -21,6 +21,29 @@ export interface PlanMeta {
   documentNo?: string | null;
   /** The publishing document's kind, date, issuer and title, when known (read from the document or given at import). */
   document?: Partial<PlanDocument> | undefined;
+  /**
+   * No name was given (CLI without --plan, a chat file without one in its caption): the document's
+   * own title names the plan when the file has one; `name` is the fallback (in chat: the file name).
+   */
+  nameFromDocument?: boolean;
+}
+
+/**
+ * A plan name from the document's title: whitespace tidied, the kind word printed in capitals
+ * written in sentence case ("KẾ HOẠCH Cải cách hành chính năm 2026" → "Kế hoạch Cải cách hành chính
+ * năm 2026"), at most 200 characters (cut at a word). Null when the title has no letters.
+ */
+export function planNameFromTitle(title: string): string | null {
+  const words = title.replace(/\s+/g, ' ').trim().split(' ');
+  // Acronyms stay in capitals: known ones, and words without a vowel (CCHC, TTHC).
+  const acronym = (w: string) => KEEP_CAPITALS.has(textKey(w).toUpperCase()) || !/[aeiouy]/.test(textKey(w));
+  for (let i = 0; i < words.length && /\p{L}{2,}/u.test(words[i]!) && !/\p{Ll}/u.test(words[i]!); i += 1) {
+    if (!acronym(words[i]!)) words[i] = words[i]!.toLocaleLowerCase('vi');
+  }
+  let name = words.join(' ');
+  name = name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
+  if (name.length > 200) name = name.slice(0, 200).replace(/\s+\S*$/, '');
+  return /\p{L}/u.test(name) ? name : null;
 }
 
 /** The import summary; its shape is the CLI's JSON output and must stay stable (fields are only added at the end). */
@@ -28,8 +51,11 @@ export interface ImportReport {
   rows: number;
   tasks: number;
   assignments: number;
-  /** Names no agency answers to; `until` when the agency (or group) no longer existed on the plan's date. */
-  unresolvedAgencies: { row: number; text: string; until?: string }[];
+  /**
+   * What in a Chủ trì / Phối hợp cell no agency answers to, with the row and the cell as published;
+   * `until` when the agency (or group) no longer existed on the plan's date. Nothing here is assigned.
+   */
+  unresolvedAgencies: UnresolvedAgency[];
   unknownDeadlines: { row: number; text: string }[];
   /** Merged or abolished agencies named by the plan, and who does their work now (the rows they appear on). */
   successions: { text: string; to: string; since: string; rows: number[] }[];
@@ -40,9 +66,45 @@ export interface ImportReport {
   /**
    * The publishing document as it will be stored: what the import was given (caption, --doc) and,
    * for the rest, what the Word or PDF file's own header says; each part null when unknown (never
-   * guessed). `place` is shown, not stored. Null when a table file (CSV, XLSX) names nothing.
+   * guessed). Null when a table file (CSV, XLSX) names nothing.
    */
   document: ImportedDocument | null;
+  /**
+   * With `rows` (CLI --rows): what each chosen row became — its task code, the task it belongs to
+   * (`parent`: a task of the table whose code starts this one's, or null), lead and coordinating agency
+   * codes, the deadline as written, its kind and due dates — and the chosen row numbers that hold no
+   * task (a heading, a blank or a row beyond the table). Null when every row was imported.
+   */
+  selected: { rows: ChosenRow[]; missing: number[] } | null;
+}
+
+/** One chosen row as imported. */
+export interface ChosenRow {
+  row: number;
+  code: string;
+  parent: string | null;
+  lead: string[];
+  coordinating: string[];
+  deadline: string;
+  deadlineKind: string;
+  dates: string[];
+}
+
+/**
+ * One piece of an agency cell left to the admin. `reason`: `unknown` (no such agency in the
+ * directory), `related` ("có liên quan"), `narrowed` (part of a group: "các sở có TTHC", "trừ …"),
+ * `outside` (bodies the directory does not hold: schools, enterprises, police of communes, units under
+ * an agency), `ceased` (see `until`), `empty` (no lead agency). `propose`: a new agency to add with one
+ * tap (a code not yet used and a kind), never added without the admin's word.
+ */
+export interface UnresolvedAgency {
+  row: number;
+  text: string;
+  until?: string;
+  reason: ReviewReason | 'ceased' | 'empty';
+  /** The whole cell as published. */
+  cell: string;
+  propose?: { name: string; code: string; kind: string };
 }
 
 /** The plan's document: number, place and date, issuer, kind and title. */
@@ -60,7 +122,7 @@ function documentOf(meta: PlanMeta, header: DocumentHeader | null): ImportedDocu
   const given = meta.document ?? {};
   const merged: ImportedDocument = {
     number: meta.documentNo ?? header?.number ?? null,
-    place: header?.place ?? null,
+    place: given.docPlace ?? header?.place ?? null,
     date: given.docDate ?? header?.date ?? null,
     issuer: given.docIssuer ?? header?.issuer ?? null,
     kind: given.docKind ?? header?.kind ?? null,
@@ -69,10 +131,15 @@ function documentOf(meta: PlanMeta, header: DocumentHeader | null): ImportedDocu
   return header || Object.values(merged).some((v) => v !== null) ? merged : null;
 }
 
-/** dryRun: read and check only, write nothing; chasePast: dates already past at the first import stay owed. */
+/**
+ * dryRun: read and check only, write nothing; chasePast: dates already past at the first import stay
+ * owed; rows: import only the tasks on these rows of the file (as numbered in the report, header
+ * included) — the plan's other tasks are left as they are, none retired.
+ */
 export interface ImportOptions {
   dryRun?: boolean;
   chasePast?: boolean;
+  rows?: number[];
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -92,6 +159,8 @@ export type ImportError =
   | { code: 'encoding'; problem: EncodingProblem }
   | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
   | { code: 'no_tasks' }
+  /** None of the rows chosen with --rows holds a task. */
+  | { code: 'no_chosen_rows'; rows: number[] }
   | { code: 'bad_meta'; problem: string };
 
 interface PreparedTask {
@@ -162,6 +231,37 @@ export class PlanImportService {
   }
 
   /**
+   * Offers a body the directory lacks as a new agency: a code from its initials not yet used
+   * ("Ban Quản lý Khu kinh tế tỉnh" → BQLKKTT), and the kind its first words say (a commune's UBND,
+   * a central body's branch, else a provincial body). The same name gets the same offer on every row.
+   */
+  private proposer(): (item: ReviewItem) => { propose?: UnresolvedAgency['propose'] } {
+    const used = new Set(this.store.agencies.all().map((a) => a.code));
+    const kinds = new Set(this.store.agencies.kinds().map((k) => k.code));
+    const offered = new Map<string, UnresolvedAgency['propose']>();
+    return (item) => {
+      if (!item.propose) return {};
+      const key = textKey(item.propose);
+      const known = offered.get(key);
+      if (known) return { propose: known };
+      const words = key.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+      const stem = (words.map((w) => (/^\d+$/.test(w) ? w : w[0]!)).join('').toUpperCase() || 'CQ').slice(0, 17).padEnd(2, 'X');
+      let code = stem;
+      for (let n = 2; used.has(code); n += 1) code = `${stem}${n}`;
+      used.add(code);
+      const kind = /^(?:ubnd|uy ban nhan dan) (?:xa|phuong|dac khu)\b/.test(key)
+        ? 'ubnd_xa'
+        : /^(?:cuc|chi cuc|kho bac|cong an tinh|bao hiem|thue|hai quan|ngan hang nha nuoc|toa an|vien kiem sat)\b/.test(key)
+          ? 'co_quan_tw'
+          : 'so_ban_nganh';
+      if (!kinds.has(kind)) return {};
+      const offer = { name: item.propose, code, kind };
+      offered.set(key, offer);
+      return { propose: offer };
+    };
+  }
+
+  /**
    * Reads, resolves and schedules every row; unless `dryRun`, writes plan, tasks, deadlines and
    * assignments in one transaction (re-import updates tasks in place by code and retires the rest).
    */
@@ -172,7 +272,7 @@ export class PlanImportService {
   offThread: ((fileName: string, data: Buffer, meta: PlanMeta, options: ImportOptions) => Promise<Result<ImportOutcome, ImportError>>) | undefined;
 
   async importFile(fileName: string, data: Buffer, meta: PlanMeta, options: ImportOptions = {}): Promise<Result<ImportOutcome, ImportError>> {
-    if (!/^\S/.test(meta.name) || meta.name.length > 200) return err({ code: 'bad_meta', problem: 'tên kế hoạch trống hoặc quá dài' });
+    if (!meta.nameFromDocument && (!/^\S/.test(meta.name) || meta.name.length > 200)) return err({ code: 'bad_meta', problem: 'tên kế hoạch trống hoặc quá dài' });
     if (!Number.isInteger(meta.year) || meta.year < 2000 || meta.year > 2100) {
       return err({ code: 'bad_meta', problem: 'năm kế hoạch phải từ 2000 đến 2100' });
     }
@@ -193,7 +293,18 @@ export class PlanImportService {
     const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
 
+    // --rows: only the tasks on the chosen rows (sub-tasks have already taken their parent's lead).
+    const chosen = options.rows ? new Set(options.rows) : null;
+    const allRows = rows.value;
+    const picked = chosen ? allRows.filter((r) => chosen.has(r.row)) : allRows;
+    if (chosen && picked.length === 0) return err({ code: 'no_chosen_rows', rows: [...chosen].sort((a, b) => a - b) });
     const resolver = this.resolver();
+    // No name given: the document's title names the plan (the admin confirms it in the preview).
+    const titled = meta.nameFromDocument && file.header?.title ? planNameFromTitle(file.header.title) : null;
+    if (meta.nameFromDocument && !titled && !/^\S/.test(meta.name)) {
+      return err({ code: 'bad_meta', problem: 'tệp không có tiêu đề văn bản để đặt tên kế hoạch; hãy ghi tên kế hoạch (--plan "<tên>" hoặc chú thích “<năm> <tên>”)' });
+    }
+    meta = { ...meta, name: titled ?? meta.name.slice(0, 200) };
     const document = documentOf(meta, file.header);
     const existingPlan = this.store.plans.planByName(meta.name);
     // "Trong 30 ngày kể từ ngày ban hành Kế hoạch" counts from the document's date when it is known
@@ -203,18 +314,21 @@ export class PlanImportService {
     // The plan speaks as of its first year: who existed then decides what "UBND cấp huyện" means.
     const on = { planDay: `${meta.period?.from ?? meta.year}-01-01`, today: civilDateOf(this.clock.now(), this.timeZone) };
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
+    const proposal = this.proposer();
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
     const successions = new Map<string, ImportReport['successions'][number]>();
     // Dates before the plan's first import were already past: not chased, not scored (unless asked).
     const firstImport = existingPlan ? civilDateOf(new Date(existingPlan.createdAt), this.timeZone) : on.today;
     let pastCount = 0;
     const areas = new Map(this.store.plans.areaTitles().map((t) => [textKey(t), t]));
-    const prepared: PreparedTask[] = rows.value.map((row) => {
+    const prepared: PreparedTask[] = picked.map((row) => {
       row.areaTitle = row.areaTitle ? canonicalArea(row.areaTitle, areas) : row.areaTitle;
       const lead = resolver.resolve(row.lead, on);
       const coord = resolver.resolve(row.coord, on);
-      for (const text of [...lead.unresolved, ...coord.unresolved]) unresolvedAgencies.push({ row: row.row, text });
-      for (const c of [...lead.ceased, ...coord.ceased]) unresolvedAgencies.push({ row: row.row, text: c.text, until: c.until });
+      for (const [cell, resolution] of [[row.lead, lead], [row.coord, coord]] as const) {
+        for (const item of resolution.review) unresolvedAgencies.push({ row: row.row, text: item.text, reason: item.reason, cell, ...proposal(item) });
+        for (const c of resolution.ceased) unresolvedAgencies.push({ row: row.row, text: c.text, until: c.until, reason: 'ceased', cell });
+      }
       for (const s of [...lead.successions, ...coord.successions]) {
         const from = this.store.agencies.byId(s.agencyId)!;
         const to = this.store.agencies.byId(s.successorId)!;
@@ -223,7 +337,7 @@ export class PlanImportService {
         if (!entry.rows.includes(row.row)) entry.rows.push(row.row);
         successions.set(key, entry);
       }
-      if (row.lead.trim() === '') unresolvedAgencies.push({ row: row.row, text: '(ô Chủ trì trống)' });
+      if (row.lead.trim() === '') unresolvedAgencies.push({ row: row.row, text: '(ô Chủ trì trống)', reason: 'empty', cell: '' });
       const schedule = scheduleDeadline(row.deadline, context, this.calendar);
       if (schedule.kind === 'unknown') unknownDeadlines.push({ row: row.row, text: row.deadline });
       const leadIds = new Set(lead.agencyIds);
@@ -242,6 +356,7 @@ export class PlanImportService {
       pastChecks: { count: pastCount, before: firstImport },
       source: file.source,
       document,
+      selected: chosen ? this.chosenRows(prepared, allRows, chosen) : null,
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);
@@ -249,11 +364,34 @@ export class PlanImportService {
       const updated = prepared.filter((t) => known.has(t.row.code)).length;
       return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
     }
-    const counts = this.write(fileName, meta, document, prepared);
+    const counts = this.write(fileName, meta, document, prepared, chosen === null);
     return ok({ ...report, plan: meta.name, ...counts, written: true });
   }
 
-  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[]): { created: number; updated: number; retired: number } {
+  /** What each chosen row became (the --rows report), and the chosen numbers with no task. */
+  private chosenRows(prepared: PreparedTask[], all: PlanRow[], chosen: Set<number>): NonNullable<ImportReport['selected']> {
+    const codes = new Set(all.map((r) => r.code));
+    const code = (id: number) => this.store.agencies.byId(id)?.code ?? String(id);
+    const parentOf = (c: string): string | null => {
+      for (let cut = c.lastIndexOf('.'); cut > 0; cut = c.lastIndexOf('.', cut - 1)) if (codes.has(c.slice(0, cut))) return c.slice(0, cut);
+      return null;
+    };
+    const rows = prepared.map((t) => ({
+      row: t.row.row,
+      code: t.row.code,
+      parent: parentOf(t.row.code),
+      lead: t.lead.map(code),
+      coordinating: t.coord.map(code),
+      deadline: t.row.deadline,
+      deadlineKind: t.schedule.kind,
+      dates: [...t.schedule.dueDates],
+    }));
+    const found = new Set(rows.map((r) => r.row));
+    return { rows, missing: [...chosen].filter((n) => !found.has(n)).sort((a, b) => a - b) };
+  }
+
+  /** Writes the plan and its tasks; `whole`: the file is the whole plan, so tasks no longer in it are retired. */
+  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[], whole: boolean): { created: number; updated: number; retired: number } {
     const now = this.clock.now();
     return this.store.transaction(() => {
       const plan = this.store.plans.upsertPlan(
@@ -264,6 +402,7 @@ export class PlanImportService {
           docDate: document?.date ?? null,
           docIssuer: document?.issuer ?? null,
           docTitle: document?.title ?? null,
+          docPlace: document?.place ?? null,
           year: meta.year,
           periodFrom: meta.period?.from ?? null,
           periodTo: meta.period?.to ?? null,
@@ -305,7 +444,7 @@ export class PlanImportService {
           ...coord.map((agencyId) => ({ agencyId, role: 'coord' as const })),
         ]);
       }
-      const retired = this.store.plans.retireMissing(plan.id, prepared.map((t) => t.row.code), now);
+      const retired = whole ? this.store.plans.retireMissing(plan.id, prepared.map((t) => t.row.code), now) : 0;
       return { created, updated: prepared.length - created, retired };
     });
   }

@@ -18,6 +18,8 @@ export interface Plan {
   docDate: CivilDate | null;
   docIssuer: string | null;
   docTitle: string | null;
+  /** Where the document was signed, as printed before its date ("Hà Tĩnh"). */
+  docPlace: string | null;
   /** When the plan was first imported: dates before this day were already past then. */
   createdAt: string;
   updatedAt: string;
@@ -29,6 +31,7 @@ export interface PlanDocument {
   docDate: CivilDate | null;
   docIssuer: string | null;
   docTitle: string | null;
+  docPlace: string | null;
 }
 
 export interface TaskFields {
@@ -79,7 +82,7 @@ export interface AgencyTask extends Task {
 
 const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_from AS periodFrom, period_to AS periodTo,
   source_file AS sourceFile, doc_kind AS docKind, doc_date AS docDate, doc_issuer AS docIssuer, doc_title AS docTitle,
-  created_at AS createdAt, updated_at AS updatedAt FROM plans`;
+  doc_place AS docPlace, created_at AS createdAt, updated_at AS updatedAt FROM plans`;
 
 const TASK_COLUMNS = `t.id, t.plan_id AS planId, p.name AS planName, t.code, t.area_code AS areaCode, t.area_title AS areaTitle,
   t.objective, t.task, t.activity, t.product, t.budget, t.lead_text AS leadText, t.coord_text AS coordText,
@@ -99,14 +102,15 @@ export class PlanRepo {
       Partial<PlanDocument>,
     now: Date,
   ): Plan {
-    const doc = { docKind: plan.docKind ?? null, docDate: plan.docDate ?? null, docIssuer: plan.docIssuer ?? null, docTitle: plan.docTitle ?? null };
+    const doc = { docKind: plan.docKind ?? null, docDate: plan.docDate ?? null, docIssuer: plan.docIssuer ?? null, docTitle: plan.docTitle ?? null, docPlace: plan.docPlace ?? null };
     prepared(this.db, 
         `INSERT INTO plans (name, document_no, year, period_from, period_to, source_file, doc_kind, doc_date, doc_issuer,
-           doc_title, created_at, updated_at)
-         VALUES (@name, @documentNo, @year, @periodFrom, @periodTo, @sourceFile, @docKind, @docDate, @docIssuer, @docTitle, @now, @now)
+           doc_title, doc_place, created_at, updated_at)
+         VALUES (@name, @documentNo, @year, @periodFrom, @periodTo, @sourceFile, @docKind, @docDate, @docIssuer, @docTitle, @docPlace, @now, @now)
          ON CONFLICT (name) DO UPDATE SET document_no = COALESCE(excluded.document_no, plans.document_no),
            doc_kind = COALESCE(excluded.doc_kind, plans.doc_kind), doc_date = COALESCE(excluded.doc_date, plans.doc_date),
            doc_issuer = COALESCE(excluded.doc_issuer, plans.doc_issuer), doc_title = COALESCE(excluded.doc_title, plans.doc_title),
+           doc_place = COALESCE(excluded.doc_place, plans.doc_place),
            year = excluded.year, period_from = excluded.period_from, period_to = excluded.period_to,
            source_file = excluded.source_file, updated_at = excluded.updated_at`,
       )

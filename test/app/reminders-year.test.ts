@@ -162,7 +162,9 @@ describe('a year of reminders with a fake clock', () => {
       }
       checked += 1;
     }
-    expect(checked).toBeGreaterThan(200);
+    // 113 lead assignments of the Hà Tĩnh table are dated in 2024: since issue 27 item 7, "các cơ quan
+    // chủ trì CCHC" and "các cơ quan liên quan" are reported, not expanded to every department.
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('reaches every agency with the yearly report reminder before 15/12/2024', () => {

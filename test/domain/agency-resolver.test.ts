@@ -1,29 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRegistry } from '../../src/app/agency-registry.js';
-import { loadAgencyGroups } from '../../src/app/province-data.js';
-import { AgencyResolver } from '../../src/domain/agency-resolver.js';
+import { NOW, codeOf, idOf, ofKind, registry, resolver } from '../helpers/agency-directory.js';
 
-const registry = readRegistry(join(process.cwd(), 'data', 'agencies.json'));
-const groups = loadAgencyGroups(join(process.cwd(), 'data'));
-const idOf = new Map(registry.agencies.map((a, id) => [a.code, id]));
-const agencies = registry.agencies.map((a, id) => ({
-  id,
-  kind: a.kind,
-  names: [a.name, a.code, ...(a.shortName ? [a.shortName] : []), ...a.aliases],
-  from: a.from ?? null,
-  until: a.until ?? null,
-  successorId: a.successor ? idOf.get(a.successor)! : null,
-}));
-const codeOf = (id: number) => registry.agencies[id]!.code;
-const resolver = new AgencyResolver(agencies, groups.groups, groups);
-/** The shipped directory (Hà Tĩnh as it stands), a plan of 2026 imported today. */
-const NOW = { planDay: '2026-01-01', today: '2026-11-23' };
 const resolve = (cell: string, on: { planDay?: string; today?: string } = NOW) => resolver.resolve(cell, on);
 const codes = (cell: string) => resolve(cell).agencyIds.map(codeOf);
-/** Agencies in force of the kinds (a group phrase in a 2026 plan means these). */
-const ofKind = (...kinds: string[]) => registry.agencies.filter((a) => kinds.includes(a.kind) && a.until === undefined).map((a) => a.code);
 
 describe('agency resolution on real cells', () => {
   it.each([
@@ -37,8 +18,6 @@ describe('agency resolution on real cells', () => {
     ['SỞ TƯ PHÁP', ['STP']],
     ['so tu phap', ['STP']],
     ['Sở Tài chính (TT Tư vấn dịch vụ tài chính)', ['STC']],
-    // "các cơ quan đơn vị có liên quan" is the group of every sở, ban, ngành (Sở Tư pháp and VP UBND are among them).
-    ['Sở Tư pháp, Văn phòng UBND tỉnh và các cơ quan đơn vị có liên quan', ofKind('so_ban_nganh')],
     ['Văn phòng UBND tỉnh phối hợp với Sở Thông tin và Truyền thông', ['SKHCN', 'VPUBND']],
     ['Sở Nội vụ chủ trì đối với nhân rộng mô hình hay; Sở Khoa học và Công nghệ chủ trì đối với áp dụng các sáng kiến CCHC', ['SNV', 'SKHCN']],
     ['Sở Kế hoạch và Đầu tư, Sở Công Thương', ['STC', 'SCT']],
@@ -56,7 +35,14 @@ describe('agency resolution on real cells', () => {
     expect(codes('Các sở, ban, ngành; UBND cấp huyện')).toEqual(ofKind('so_ban_nganh', 'ubnd_huyen'));
     expect(codes('Sở, ngành tỉnh và UBND cấp huyện, cấp xã')).toEqual(ofKind('so_ban_nganh', 'ubnd_huyen', 'ubnd_xa'));
     expect(codes('Các cơ quan, đơn vị, địa phương')).toEqual(ofKind('so_ban_nganh', 'co_quan_tw', 'ubnd_huyen', 'ubnd_xa'));
-    expect(codes('Các cơ quan liên quan')).toEqual(ofKind('so_ban_nganh'));
+  });
+
+  it('never expands "có liên quan": which agencies are related only a person knows (issue 27 item 7)', () => {
+    // Before, "các cơ quan đơn vị có liên quan" meant every department: fifteen owners stored on a guess.
+    const named = resolve('Sở Tư pháp, Văn phòng UBND tỉnh và các cơ quan đơn vị có liên quan');
+    expect(named.agencyIds.map(codeOf)).toEqual(['STP', 'VPUBND']);
+    expect(named.review).toEqual([{ text: 'các cơ quan đơn vị có liên quan', reason: 'related' }]);
+    expect(resolve('Các cơ quan liên quan')).toMatchObject({ agencyIds: [], review: [{ text: 'Các cơ quan liên quan', reason: 'related' }] });
   });
 
   it('reports what it cannot resolve, as written, without splitting unknown names at "và"', () => {
@@ -68,7 +54,7 @@ describe('agency resolution on real cells', () => {
     const mixed = resolve('Ban Đổi mới và Phát triển doanh nghiệp; Sở Tài chính');
     expect(mixed.unresolved).toEqual(['Ban Đổi mới và Phát triển doanh nghiệp']);
     expect(mixed.agencyIds.map(codeOf)).toEqual(['STC']);
-    expect(resolve('')).toEqual({ agencyIds: [], unresolved: [], successions: [], ceased: [] });
+    expect(resolve('')).toEqual({ agencyIds: [], unresolved: [], review: [], successions: [], ceased: [] });
   });
 });
 

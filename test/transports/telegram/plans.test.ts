@@ -36,7 +36,8 @@ afterEach(async () => {
 async function previewThenImport(): Promise<{ text: string; callback_data: string }> {
   const [preview] = await h.sendDocument(admin, 'ha-tinh-2024-phu-luc.xlsx', haTinhXlsx, '2024 Kế hoạch CCHC năm 2024');
   expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2024”: 76 nhiệm vụ');
-  expect(preview).toContain('Cần xem lại 15 tên cơ quan');
+  // Every "có liên quan", narrowed group and unknown body of the table, each with its reason (issue 27 item 7).
+  expect(preview).toContain('Cần xem lại 51 chỗ trong ô Chủ trì/Phối hợp');
   expect(taskCount()).toBe(0);
   const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
   const [done] = await h.press(admin, confirm.callback_data);
@@ -236,6 +237,19 @@ describe('importing a plan sent as a Word file', () => {
       .all() as { code: string; lead: string; deadline: string }[];
     expect(stored).toEqual(PLAN_2026_TASKS.map(({ code, lead, deadline }) => ({ code, lead, deadline })));
     expect(h.app.store.plans.planByName('Kế hoạch CCHC năm 2026')).toMatchObject({ documentNo: '45/KH-UBND', docKind: 'Kế hoạch', docDate: '2026-01-08', docIssuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH' });
+  });
+
+  it('offers the document title as the plan name when the caption gives none, and /kehoach shows where and when it was signed', async () => {
+    // The caption gives only the year: the name comes from the title "KẾ HOẠCH Cải cách hành chính năm 2026".
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-cchc-2026.docx', await plan2026Docx(), '2026');
+    expect(preview).toContain('Tên kế hoạch lấy từ tiêu đề văn bản');
+    expect(preview).toContain('Tên kế hoạch: “Kế hoạch Cải cách hành chính năm 2026”, năm 2026.');
+    const confirm = h.lastButtons(admin.id).find((b) => b.text === '✅ Nhập kế hoạch này')!;
+    const [done] = await h.press(admin, confirm.callback_data);
+    expect(done).toContain('Đã nhập kế hoạch “Kế hoạch Cải cách hành chính năm 2026”: 10 nhiệm vụ');
+    expect(h.app.store.plans.planByName('Kế hoạch Cải cách hành chính năm 2026')).toMatchObject({ docPlace: 'Hà Tĩnh', documentNo: '45/KH-UBND' });
+    const [plans] = await h.send(admin, '/kehoach');
+    expect(plans).toContain('Văn bản: Kế hoạch số 45/KH-UBND, Hà Tĩnh, ngày 08/01/2026');
   });
 
   it('says what it looked for when a Word file has no task table, and stores nothing', async () => {
