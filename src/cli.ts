@@ -697,11 +697,12 @@ async function run(argv: string[]): Promise<number> {
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document } = result.value;
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, ocr } = result.value;
         if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document }));
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, ...(ocr ? { ocr } : {}) }));
         else for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
-        return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
+        // A scan's rows read without confidence need a look as much as an unknown agency does.
+        return unresolvedAgencies.length + unknownDeadlines.length + (ocr?.doubtful.length ?? 0) > 0 ? 3 : 0;
       } finally {
         services.store.close();
       }

@@ -11,6 +11,7 @@ import type { PlanDocument } from '../store/plan-repo.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DocumentHeader } from '../documents/document-reader.js';
 import type { EncodingProblem } from '../documents/legacy-encoding.js';
+import { heldBackByDoubts, withoutDoubtfulLabels } from '../domain/ocr-doubts.js';
 import { readTableFile, type TableFileError, type TableSource } from './table-file.js';
 
 /** What the importer needs to know about the plan besides its table. */
@@ -43,6 +44,11 @@ export interface ImportReport {
    * guessed). `place` is shown, not stored. Null when a table file (CSV, XLSX) names nothing.
    */
   document: ImportedDocument | null;
+  /**
+   * A scan read by OCR: the rows read without confidence (as read, with the words in doubt) and
+   * the tasks held back because of them — not stored, to be corrected in the source file.
+   */
+  ocr?: { doubtful: { row: number; text: string; words: string[] }[]; heldBack: { row: number; code: string }[] };
 }
 
 /** The plan's document: number, place and date, issuer, kind and title. */
@@ -190,8 +196,19 @@ export class PlanImportService {
     if (!header.ok) return err(header.error);
     // A Word table's rows are whole rows: none is the rest of the row above wrapped by a page break
     // (a PDF's may be: a row cut at the foot of a page goes on at the top of the next).
-    const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
+    const table = file.doubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, file.doubts) : file.rows;
+    const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
+    // Closed world for a scan: the tasks that depend on a row OCR read without confidence are held back.
+    const held = heldBackByDoubts(rows.value, (file.doubts ?? []).map((d) => d.row));
+    const ocr: ImportReport['ocr'] =
+      'ocr' in file.source
+        ? {
+            doubtful: (file.doubts ?? []).map((d) => ({ row: d.row, text: (file.rows[d.row - 1] ?? []).map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '').join(' | '), words: d.words })),
+            heldBack: rows.value.filter((t) => held.has(t.code)).map((t) => ({ row: t.row, code: t.code })),
+          }
+        : undefined;
+    const taken = rows.value.filter((t) => !held.has(t.code));
 
     const resolver = this.resolver();
     const document = documentOf(meta, file.header);
@@ -209,7 +226,7 @@ export class PlanImportService {
     const firstImport = existingPlan ? civilDateOf(new Date(existingPlan.createdAt), this.timeZone) : on.today;
     let pastCount = 0;
     const areas = new Map(this.store.plans.areaTitles().map((t) => [textKey(t), t]));
-    const prepared: PreparedTask[] = rows.value.map((row) => {
+    const prepared: PreparedTask[] = taken.map((row) => {
       row.areaTitle = row.areaTitle ? canonicalArea(row.areaTitle, areas) : row.areaTitle;
       const lead = resolver.resolve(row.lead, on);
       const coord = resolver.resolve(row.coord, on);
@@ -242,6 +259,7 @@ export class PlanImportService {
       pastChecks: { count: pastCount, before: firstImport },
       source: file.source,
       document,
+      ...(ocr ? { ocr } : {}),
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);
@@ -249,11 +267,12 @@ export class PlanImportService {
       const updated = prepared.filter((t) => known.has(t.row.code)).length;
       return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
     }
-    const counts = this.write(fileName, meta, document, prepared);
+    const counts = this.write(fileName, meta, document, prepared, [...held]);
     return ok({ ...report, plan: meta.name, ...counts, written: true });
   }
 
-  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[]): { created: number; updated: number; retired: number } {
+  /** `keep`: codes of tasks held back (OCR doubts): not written, and not retired either when a re-import misses them. */
+  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[], keep: string[] = []): { created: number; updated: number; retired: number } {
     const now = this.clock.now();
     return this.store.transaction(() => {
       const plan = this.store.plans.upsertPlan(
@@ -305,7 +324,7 @@ export class PlanImportService {
           ...coord.map((agencyId) => ({ agencyId, role: 'coord' as const })),
         ]);
       }
-      const retired = this.store.plans.retireMissing(plan.id, prepared.map((t) => t.row.code), now);
+      const retired = this.store.plans.retireMissing(plan.id, [...prepared.map((t) => t.row.code), ...keep], now);
       return { created, updated: prepared.length - created, retired };
     });
   }
