@@ -196,15 +196,17 @@ export class PlanImportService {
     if (!header.ok) return err(header.error);
     // A Word table's rows are whole rows: none is the rest of the row above wrapped by a page break
     // (a PDF's may be: a row cut at the foot of a page goes on at the top of the next).
-    const table = file.doubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, file.doubts) : file.rows;
+    // Doubts in the header rows do not count: the header was understood (its columns were found).
+    const doubts = file.doubts?.filter((d) => d.row > header.value.index + 1);
+    const table = doubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, doubts) : file.rows;
     const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
     // Closed world for a scan: the tasks that depend on a row OCR read without confidence are held back.
-    const held = heldBackByDoubts(rows.value, (file.doubts ?? []).map((d) => d.row));
+    const held = heldBackByDoubts(rows.value, (doubts ?? []).map((d) => d.row));
     const ocr: ImportReport['ocr'] =
       'ocr' in file.source
         ? {
-            doubtful: (file.doubts ?? []).map((d) => ({ row: d.row, text: (file.rows[d.row - 1] ?? []).map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '').join(' | '), words: d.words })),
+            doubtful: (doubts ?? []).map((d) => ({ row: d.row, text: (file.rows[d.row - 1] ?? []).map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '').join(' | '), words: d.words })),
             heldBack: rows.value.filter((t) => held.has(t.code)).map((t) => ({ row: t.row, code: t.code })),
           }
         : undefined;

@@ -32,8 +32,9 @@ export function labelDoubts(grid: string[][]): { row: number; column: number; la
   let roman: number | undefined;
   let number: number | undefined;
   let letter: number | undefined;
-  /** After a doubtful label the sequence is lost: the next label is taken as it stands. */
-  let lost = false;
+  /** Malformed labels since the last good one: the next label may be that many steps further on. */
+  let slack = 0;
+  const inOrder = (value: number, expected: number) => value >= expected && value <= expected + slack;
   for (let r = start; r < grid.length; r += 1) {
     const row = grid[r]!;
     const cell = (row[column] ?? '').trim();
@@ -43,30 +44,26 @@ export function labelDoubts(grid: string[][]): { row: number; column: number; la
     const spanning = rest.length === 0 && /\s/.test(cell);
     const label = spanning ? cell.split(/\s+/)[0]! : cell;
     if (spanning && !/^[\dIVXLCil|]+[.)]?$/.test(label)) continue;
-    const wasLost = lost;
-    lost = false;
-    const doubt = () => {
-      if (wasLost) return;
-      doubts.push({ row: r, column, label });
-      lost = true;
-    };
+    let good = true;
     const romanNumber = romanValue(label);
     if (romanNumber !== undefined) {
-      if (roman !== undefined && romanNumber !== roman + 1) doubt();
+      good = roman === undefined || inOrder(romanNumber, roman + 1);
       roman = romanNumber;
       number = letter = undefined;
     } else if (/^\d+\.?$/.test(label)) {
       const n = Number(label.replace('.', ''));
-      if (number !== undefined ? n !== number + 1 : n !== 1 && roman !== undefined) doubt();
+      good = number !== undefined ? inOrder(n, number + 1) : roman === undefined || inOrder(n, 1);
       number = n;
       letter = undefined;
     } else if (/^[a-zđ][).]$/u.test(label)) {
       const l = LETTERS.indexOf(label[0]!);
-      if (letter !== undefined ? l !== letter + 1 : l !== 0) doubt();
+      good = inOrder(l, letter !== undefined ? letter + 1 : 0);
       letter = l;
-    } else if (!/^[-+•]$/.test(label)) {
+    } else good = /^[-+•]$/.test(label);
+    if (good) slack = 0;
+    else {
       doubts.push({ row: r, column, label });
-      lost = true;
+      slack += 1;
     }
   }
   return doubts;

@@ -8,8 +8,8 @@
 import type { Rule } from '../pdf/ruling-grid.js';
 import type { GrayImage } from './raster.js';
 
-/** Darker than this is ink (a table rule printed grey, anti-aliased by the rasteriser, is about 128). */
-export const INK = 170;
+/** Darker than this is ink (a table rule printed grey is about 128; a JPEG's blur spreads it lighter over more pixels, hence the margin). */
+export const INK = 200;
 /** A run of ink at least this long (in points, 1/72 inch) is a rule. */
 const MIN_RULE_POINTS = 14;
 /** Gaps in a run up to this many pixels are bridged. */
