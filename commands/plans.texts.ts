@@ -29,7 +29,7 @@ export const PLAN_TEXTS = {
           too_large_unzipped: 'Tệp Excel này khi giải nén vượt quá 50 MB (hoặc có quá nhiều phần bên trong): không phải một bảng kế hoạch. Hãy lưu riêng bảng Phụ lục nhiệm vụ thành tệp .xlsx hoặc .csv rồi gửi lại.',
           too_many_rows: 'Bảng có hơn 20.000 dòng (hoặc quá nhiều ô): không giống bảng nhiệm vụ của một kế hoạch. Hãy gửi riêng bảng Phụ lục nhiệm vụ.',
           empty: 'Tệp rỗng: không có dòng nào. Hãy gửi tệp CSV hoặc XLSX có bảng nhiệm vụ.',
-          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx, .doc) hay PDF hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
+          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx, .doc), PDF hay ảnh PNG/JPG hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
           unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc), PDF (có lớp chữ hoặc bản quét) hay ảnh chụp bảng (.png, .jpg) chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
           encrypted: 'Tệp có mật khẩu (đã mã hóa) hoặc là tệp Office cũ đổi đuôi: không đọc được. Hãy mở tệp, bỏ mật khẩu, lưu thành .docx hoặc .xlsx rồi gửi lại.',
           no_converter: 'Tệp Word cũ (.doc) cần LibreOffice để đọc, nhưng máy chạy dondoc chưa cài LibreOffice. Hãy mở tệp bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại; hoặc nhờ người quản trị máy cài gói libreoffice-writer-nogui.',
