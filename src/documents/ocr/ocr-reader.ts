@@ -161,7 +161,7 @@ async function readPage(
   const inset = Math.max(4, Math.round(1.5 / scale));
   // Crops are enlarged to about 400 dpi (`scale` points per pixel: 0.36 at 200 dpi): measured on the fixtures, tesseract misreads fewer short labels ("3.", "I.") there than at 200 or 300.
   const zoom = Math.min(3, Math.max(1, scale / (72 / 400)));
-  const crops: { file: string; table: number; id: number }[] = [];
+  const crops: { file: string; table: number; id: number; image: GrayImage }[] = [];
   const cells = new Map<string, Box>();
   for (const [t, table] of tables.entries()) {
     for (const [id, box] of cellBoxes(table)) {
@@ -174,7 +174,7 @@ async function readPage(
       if (inkOf(crop) < 12) continue;
       const file = join(options.dir, `${options.prefix}-t${t}-c${id}.png`);
       await writeFile(file, imagePng(crop, zoom));
-      crops.push({ file, table: t, id });
+      crops.push({ file, table: t, id, image: crop });
       cells.set(`${t}:${id}`, px);
     }
   }
@@ -197,6 +197,23 @@ async function readPage(
   }
   const byCell = new Map<string, OcrWord[]>();
   crops.forEach((crop, i) => byCell.set(`${crop.table}:${crop.id}`, words[i] ?? []));
+  const unsure = (w: OcrWord) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text);
+  // A second, independent read of the doubtful cells at another size (about 300 dpi): a cell whose
+  // second read gives the very same text with every word confident is confirmed; any other stays a doubt.
+  const confirmed = new Set<string>();
+  const recheck = crops.filter((crop) => (byCell.get(`${crop.table}:${crop.id}`) ?? []).some(unsure));
+  if (recheck.length > 0) {
+    const again = Math.max(1, scale / (72 / 300));
+    const files2 = recheck.map((crop) => `${crop.file.replace(/\.png$/, '')}-2.png`);
+    for (const [i, crop] of recheck.entries()) await writeFile(files2[i]!, imagePng(crop.image, again === zoom ? zoom * 1.25 : again));
+    const second = await recogniseImages(files2, { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs });
+    if (!second.ok) return { ok: false, problem: second.problem.code === 'timeout' ? { code: 'timeout' } : { code: 'unreadable' } };
+    recheck.forEach((crop, i) => {
+      const key = `${crop.table}:${crop.id}`;
+      const read2 = second.words[i] ?? [];
+      if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) confirmed.add(key);
+    });
+  }
   for (const [t, table] of tables.entries()) {
     const wordsOf = (id: number) => byCell.get(`${t}:${id}`) ?? [];
     const grid = gridOf(table, (id) => textOf(wordsOf(id)));
@@ -204,7 +221,7 @@ async function readPage(
     table.ids.forEach((row, r) =>
       row.forEach((id, c) => {
         if (c > 0 && row[c - 1] === id) return;
-        const doubtful = wordsOf(id).filter((w) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text));
+        const doubtful = confirmed.has(`${t}:${id}`) ? [] : wordsOf(id).filter(unsure);
         if (doubtful.length > 0) doubts.push({ row: r, column: c, words: doubtful.map((w) => w.text) });
       }),
     );
