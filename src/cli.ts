@@ -79,7 +79,7 @@ Lệnh:
       (như khi đọc được từ văn bản), để tính "trong 30 ngày kể từ ngày ban hành Kế hoạch".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
+  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf|ảnh.png|ảnh.jpg> --plan "<tên kế hoạch>" --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
       Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
       Tệp Word/PDF: đọc cả phần đầu văn bản (số, nơi và ngày ban hành, cơ quan, loại, tiêu đề; phần nào không có thì
@@ -87,6 +87,9 @@ Lệnh:
       "document":{"number","place","date","issuer","kind","title"} (null với CSV/XLSX không có --doc).
       CSV theo bảng mã cũ (Windows-1258, TCVN3, VNI) được chuyển sang Unicode ("source":{"encoding":…}); tệp không
       chuyển được thì bị từ chối, không ghi gì.
+      Bản quét (PDF không có lớp chữ) và ảnh chụp bảng (.png, .jpg) được đọc bằng nhận dạng chữ (OCR, tesseract tiếng Việt):
+      "source":{"format","ocr":true,"tables","pages"}; dòng đọc không chắc chắn ở "ocr":{"doubtful":[{"row","text","words"}],
+      "heldBack":[{"row","code"}]} và KHÔNG được nhập; còn dòng như vậy thì mã thoát 3.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]

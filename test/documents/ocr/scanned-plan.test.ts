@@ -47,6 +47,8 @@ describe('a photo of the plan table (.png), read by OCR and imported', () => {
       const meant = MEANING.get(task.code)!;
       expect({ code: task.code, lead: task.leadText, coord: task.coordText, deadline: task.deadlineText }).toEqual(meant);
     }
+    // OCR reads some of it (a regression to reading nothing would pass the closed-world check alone).
+    expect(stored.length).toBeGreaterThan(0);
     // And nothing is lost silently: the tasks not stored are the ones the preview reports as held back.
     expect(stored.length + outcome.ocr!.heldBack.length).toBe(PLAN_2026_TASKS.length);
     expect(outcome.ocr!.doubtful.length).toBeGreaterThan(0);
