@@ -13,8 +13,8 @@ export interface GrayImage {
   data: Uint8Array;
 }
 
-/** A phone photo is 12–50 megapixels; more is refused before decoding. */
-export const MAX_IMAGE_MEGAPIXELS = 60;
+/** A phone photo is 12–48 megapixels; more is refused before decoding (the import worker may use 512 MB: 40 MP decode to 160 MB of RGBA). */
+export const MAX_IMAGE_MEGAPIXELS = 40;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -35,7 +35,7 @@ export function decodeImage(data: Buffer): { ok: true; image: GrayImage } | { ok
       if (size.width * size.height > MAX_IMAGE_MEGAPIXELS * 1e6) return { ok: false, problem: 'too_large' };
       rgba = PNG.sync.read(data);
     } else if (isJpeg(data)) {
-      rgba = jpeg.decode(data, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+      rgba = jpeg.decode(data, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_MEGAPIXELS, maxMemoryUsageInMB: 400 });
     } else return { ok: false, problem: 'unreadable' };
     const gray = new Uint8Array(rgba.width * rgba.height);
     for (let i = 0; i < gray.length; i += 1) {
