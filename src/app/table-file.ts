@@ -46,7 +46,9 @@ export type TableFileError =
   /** OCR took longer than its time limit on a page: killed. */
   | 'ocr_timeout'
   /** A scan over OCR_LIMITS.maxPages pages. */
-  | 'too_many_scan_pages';
+  | 'too_many_scan_pages'
+  /** A scan or photo taken askew: its table's rules are not straight, so it is not read. */
+  | 'scan_tilted';
 
 /**
  * Where a table came from: the file's format and, for a document, which of its tables were read;
@@ -61,6 +63,7 @@ const OCR_ERRORS = {
   timeout: 'ocr_timeout',
   too_many_pages: 'too_many_scan_pages',
   too_large: 'too_large',
+  tilted: 'scan_tilted',
   unreadable: 'unreadable',
 } as const satisfies Record<OcrProblem['code'], TableFileError>;
 

@@ -14,7 +14,7 @@ import { gridOf, ruledTables, type RuledTable } from '../pdf/ruling-grid.js';
 import { runInGroup } from '../process-group.js';
 import { decodeImage, imagePng, type GrayImage } from './raster.js';
 import { labelDoubts } from './label-sequence.js';
-import { findRules, INK } from './ruling-lines.js';
+import { findRules, INK, MAX_TILT } from './ruling-lines.js';
 import { recogniseImages, type OcrWord } from './tesseract.js';
 
 /** Limits of one OCR read, measured on a busy 2-core server (bench `ocr`: a page takes seconds, not minutes). */
@@ -40,6 +40,8 @@ export type OcrProblem =
   | { code: 'too_many_pages'; pages: number }
   /** An image over MAX_IMAGE_MEGAPIXELS. */
   | { code: 'too_large' }
+  /** The page is tilted (its table's rules are not straight): reading it could merge cells that are not merged. */
+  | { code: 'tilted'; degrees: number }
   | { code: 'unreadable' };
 
 /** A cell's doubtful words, at its row and column in the table's grid (a merged cell's doubt is on every row it covers). */
@@ -155,7 +157,9 @@ async function readPage(
   scale: number,
   options: { dir: string; prefix: string; env: NodeJS.ProcessEnv; timeoutMs: number },
 ): Promise<{ ok: true; blocks: OcrBlock[] } | { ok: false; problem: OcrProblem }> {
-  const tables = ruledTables(findRules(image, scale));
+  const found = findRules(image, scale);
+  if (found.tilt > MAX_TILT) return { ok: false, problem: { code: 'tilted', degrees: Math.round((Math.atan(found.tilt) * 180 * 10) / Math.PI) / 10 } };
+  const tables = ruledTables(found.rules);
   const toPx = (x: number, y: number) => ({ x: Math.round(x / scale), y: Math.round(image.height - y / scale) });
   // Inside a cell by more than half a rule's thickness, so the rule itself is not read as "|".
   const inset = Math.max(4, Math.round(1.5 / scale));

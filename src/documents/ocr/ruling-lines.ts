@@ -78,10 +78,19 @@ function clearAlongside(run: Run & { first: number; last: number }, ink: (along:
 }
 
 /**
- * The rules of a page in the PDF's space (points, y growing upwards from the bottom edge), `scale`
- * points per pixel, so that the PDF grid builder (ruledTables) reads them as it reads a text PDF's.
+ * A rule's drop along its length (beyond its thickness) over this means the page is tilted: its
+ * rules come apart into steps, a missed step reads as a merged cell and a merged cell copies a
+ * value into the row below — measured: a page turned 0.3° stored a task with its neighbour's
+ * deadline (measured drop 0.0028). Pages are not straightened yet, so a tilted one is refused.
  */
-export function findRules(image: GrayImage, scale: number): Rule[] {
+export const MAX_TILT = 0.0015;
+
+/**
+ * The rules of a page in the PDF's space (points, y growing upwards from the bottom edge), `scale`
+ * points per pixel, so that the PDF grid builder (ruledTables) reads them as it reads a text PDF's;
+ * `tilt` is the steepest drop of a long rule per pixel of its length (0 on a straight scan).
+ */
+export function findRules(image: GrayImage, scale: number): { rules: Rule[]; tilt: number } {
   const { width, height, data } = image;
   const min = Math.round(MIN_RULE_POINTS / scale);
   const horizontal: Run[] = [];
@@ -89,8 +98,16 @@ export function findRules(image: GrayImage, scale: number): Rule[] {
   const vertical: Run[] = [];
   for (let x = 0; x < width; x += 1) runsAlong(height, (y) => data[y * width + x]! < INK, min, x, vertical);
   const inkAt = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && data[y * width + x]! < INK;
-  return [
-    ...group(horizontal).filter((r) => clearAlongside(r, (x, y) => inkAt(x, y))).map((r): Rule => ({ kind: 'h', y: (height - r.at) * scale, from: r.from * scale, to: r.to * scale })),
-    ...group(vertical).filter((r) => clearAlongside(r, (y, x) => inkAt(x, y))).map((r): Rule => ({ kind: 'v', x: r.at * scale, from: (height - r.to) * scale, to: (height - r.from) * scale })),
-  ];
+  const rows = group(horizontal).filter((r) => clearAlongside(r, (x, y) => inkAt(x, y)));
+  const columns = group(vertical).filter((r) => clearAlongside(r, (y, x) => inkAt(x, y)));
+  // A straight rule is a few pixels thick whatever its length; a tilted one drops along it.
+  const drop = (r: Run & { first: number; last: number }) => Math.max(0, r.last - r.first - 4) / (r.to - r.from + 1);
+  const long = [...rows.filter((r) => r.to - r.from > width / 3), ...columns.filter((r) => r.to - r.from > height / 4)];
+  return {
+    rules: [
+      ...rows.map((r): Rule => ({ kind: 'h', y: (height - r.at) * scale, from: r.from * scale, to: r.to * scale })),
+      ...columns.map((r): Rule => ({ kind: 'v', x: r.at * scale, from: (height - r.to) * scale, to: (height - r.from) * scale })),
+    ],
+    tilt: long.reduce((most, r) => Math.max(most, drop(r)), 0),
+  };
 }

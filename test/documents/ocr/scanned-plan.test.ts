@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PLAN_TEXTS } from '../../../commands/plans.texts.js';
 import { cliOnOwnDatabase } from '../../helpers/cli-child.js';
@@ -102,5 +103,29 @@ describe('without the OCR tools: a Vietnamese message naming what to install, or
     const result = await t.app.services.plans.importFile('ke-hoach-2026-scan.pdf', fixture('pdf'), META);
     expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'no_pdftoppm' } });
     if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('poppler-utils');
+  });
+});
+
+describe('a tilted scan is refused, not read', () => {
+  it('the plan photo turned 0.3°: a Vietnamese message to scan it straight or send the .docx/.xlsx; nothing stored', async () => {
+    // Turned 0.3°, the table's rules come apart into steps; read anyway, a missed step made II.2 take
+    // II.1's deadline ("Quý II/2026" for "Thường xuyên"): a wrong value, so the page is not read at all.
+    const png = PNG.sync.read(fixture('png'));
+    const turned = new PNG({ width: png.width, height: png.height });
+    const angle = (0.3 * Math.PI) / 180;
+    const [cx, cy] = [png.width / 2, png.height / 2];
+    for (let y = 0; y < png.height; y += 1) {
+      for (let x = 0; x < png.width; x += 1) {
+        const sx = Math.round(Math.cos(angle) * (x - cx) + Math.sin(angle) * (y - cy) + cx);
+        const sy = Math.round(-Math.sin(angle) * (x - cx) + Math.cos(angle) * (y - cy) + cy);
+        const inside = sx >= 0 && sy >= 0 && sx < png.width && sy < png.height;
+        turned.data.fill(inside ? png.data[(sy * png.width + sx) * 4]! : 255, (y * png.width + x) * 4, (y * png.width + x) * 4 + 3);
+        turned.data[(y * png.width + x) * 4 + 3] = 255;
+      }
+    }
+    const result = await t.app.services.plans.importFile('ke-hoach-nghieng.png', PNG.sync.write(turned), META);
+    expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'scan_tilted' } });
+    if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('bị nghiêng');
+    expect(t.app.store.plans.planByName(META.name)).toBeUndefined();
   });
 });
