@@ -229,6 +229,22 @@ async function readPage(
         if (doubtful.length > 0) doubts.push({ row: r, column: c, words: doubtful.map((w) => w.text) });
       }),
     );
+    // A cell merged down over a line that is there but broken (a faint print, a fold) may be two cells:
+    // its text would be copied into a row that has its own. Both rows are doubtful.
+    table.ids.forEach((row, r) =>
+      row.forEach((id, c) => {
+        if (r === 0 || table.ids[r - 1]![c] !== id || (c > 0 && row[c - 1] === id)) return;
+        const y = toPx(0, table.bands[r]!.top).y;
+        const from = toPx(table.xs[c]!, 0).x + inset;
+        const to = toPx(table.xs[c + 1]!, 0).x - inset;
+        if (longestInkRun(image, y, from, to) <= 0.4 * (to - from)) return;
+        for (const at of [r - 1, r]) {
+          const same = doubts.find((d) => d.row === at && d.column === c);
+          if (!same) doubts.push({ row: at, column: c, words: [BROKEN_RULE] });
+          else if (!same.words.includes(BROKEN_RULE)) same.words.push(BROKEN_RULE);
+        }
+      }),
+    );
     for (const { row, column, label } of labelDoubts(grid)) {
       const same = doubts.find((d) => d.row === row && d.column === column);
       if (!same) doubts.push({ row, column, words: [label] });
@@ -237,6 +253,22 @@ async function readPage(
     blocks.push({ kind: 'table', grid, doubts });
   }
   return { ok: true, blocks };
+}
+
+/** What the preview shows for a merged cell over a broken line. */
+const BROKEN_RULE = 'ô gộp qua đường kẻ đứt';
+
+/** The longest run of ink along the pixel rows y-2…y+2 between `from` and `to`: a broken rule still has long pieces, text across a merged cell only letters. */
+function longestInkRun(image: GrayImage, y: number, from: number, to: number): number {
+  let longest = 0;
+  for (let yy = Math.max(0, y - 2); yy <= Math.min(image.height - 1, y + 2); yy += 1) {
+    let run = 0;
+    for (let x = Math.max(0, from); x < Math.min(image.width, to); x += 1) {
+      run = image.data[yy * image.width + x]! < INK ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+  }
+  return longest;
 }
 
 /** Each cell's box (in the rules' space, y up) from the rows and columns its id covers. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PLAN_TEXTS } from '../../../commands/plans.texts.js';
+import { findRules } from '../../../src/documents/ocr/ruling-lines.js';
+import { ruledTables } from '../../../src/documents/pdf/ruling-grid.js';
 import { cliOnOwnDatabase } from '../../helpers/cli-child.js';
 import { PLAN_2026_TASKS } from '../../helpers/plan-2026-docx.js';
 import { createTestApp } from '../../helpers/test-app.js';
@@ -103,6 +105,24 @@ describe('without the OCR tools: a Vietnamese message naming what to install, or
     const result = await t.app.services.plans.importFile('ke-hoach-2026-scan.pdf', fixture('pdf'), META);
     expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'no_pdftoppm' } });
     if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('poppler-utils');
+  });
+});
+
+describe('a merged cell over a broken line', () => {
+  withOcr('is doubtful on both rows: the line under II.2’s product cell faded over its right half, so the two products are not read as one', SLOW, async () => {
+    const png = PNG.sync.read(fixture('png'));
+    const gray = { width: png.width, height: png.height, data: Uint8Array.from({ length: png.width * png.height }, (_, i) => png.data[i * 4]!) };
+    const scale = 595 / Math.min(png.width, png.height);
+    const [table] = ruledTables(findRules(gray, scale).rules);
+    // Grid rows: 0–1 header, 2 "I.", 3–9 section I, 10 "II.", 11–13 II.1–II.3. The line above II.3, in the last column (Sản phẩm).
+    const y = Math.round(png.height - table!.bands[13]!.top / scale);
+    const [left, right] = [table!.xs[5]! / scale, table!.xs[6]! / scale];
+    for (let yy = y - 4; yy <= y + 4; yy += 1) for (let x = Math.round(left + 0.46 * (right - left)); x < Math.round(right) - 3; x += 1) png.data.fill(255, (yy * png.width + x) * 4, (yy * png.width + x) * 4 + 3);
+    const result = await t.app.services.plans.importFile('ke-hoach-net-dut.png', PNG.sync.write(png), META, { dryRun: true });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const broken = result.value.ocr!.doubtful.filter((d) => d.words.includes('ô gộp qua đường kẻ đứt')).map((d) => d.row);
+    // File rows 13 and 14 (1-based, header included) are grid rows 12 and 13: II.2 and II.3.
+    expect(broken).toEqual([13, 14]);
   });
 });
 
