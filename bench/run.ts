@@ -738,6 +738,40 @@ async function inviteList(): Promise<void> {
   }
 }
 
+/**
+ * A scanned plan read by OCR (tesseract, vie) through the real import, on the fixtures of
+ * scripts/make-ocr-fixture.ts (one A4 page at 200 dpi): seconds per page, and the tasks stored
+ * right (as PLAN_2026_TASKS, the table's meaning), stored wrong, and held back as doubtful.
+ */
+async function ocrImport(): Promise<void> {
+  if (spawnSync('tesseract', ['--version']).error) {
+    line('ocr', 'tesseract is not installed (README, “Gói Debian”)');
+    return;
+  }
+  const { PLAN_2026_TASKS } = await import('../test/helpers/plan-2026-docx.js');
+  const meaning = new Map(PLAN_2026_TASKS.map((task) => [task.code, task]));
+  for (const ext of ['png', 'jpg', 'pdf']) {
+    const t = createTestApp({ start: '2026-01-12T02:00:00Z' });
+    try {
+      const data = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', `plan-2026-scan.${ext}`));
+      const t0 = performance.now();
+      const result = await t.app.services.plans.importFile(`scan.${ext}`, data, { name: 'OCR', year: 2026 });
+      const seconds = (performance.now() - t0) / 1000;
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      const pages = 'pages' in result.value.source ? result.value.source.pages : 1;
+      const plan = t.app.store.plans.planByName('OCR')!;
+      const stored = t.app.store.plans.tasksForPlanCodes(plan.id).map((code) => t.app.store.plans.tasksByCode(code).find((task) => task.planId === plan.id)!);
+      const right = stored.filter((task) => JSON.stringify(meaning.get(task.code)) === JSON.stringify({ code: task.code, lead: task.leadText, coord: task.coordText, deadline: task.deadlineText })).length;
+      line(
+        `ocr: plan-2026-scan.${ext} (${pages} page, 200 dpi, ${PLAN_2026_TASKS.length} tasks)`,
+        `${(seconds / pages).toFixed(1)} s/page; tasks right ${right}, wrong ${stored.length - right}, held back ${result.value.ocr?.heldBack.length ?? 0} (${result.value.ocr?.doubtful.length ?? 0} rows reported)`,
+      );
+    } finally {
+      await t.close();
+    }
+  }
+}
+
 process.stdout.write(`dondoc bench — node ${process.version}, ${new Date().toISOString()}\n`);
 /** `npm run bench -- summary` runs only the sections whose name contains "summary". */
 const sections: [string, () => unknown][] = [
@@ -746,6 +780,7 @@ const sections: [string, () => unknown][] = [
   ['long-reply', longReply],
   ['import', planImport],
   ['documents', documentImport],
+  ['ocr', ocrImport],
   ['deadlines', deadlineParsing],
   ['replies', replyReading],
   ['reminders', reminderPlanning],

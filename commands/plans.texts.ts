@@ -29,8 +29,8 @@ export const PLAN_TEXTS = {
           too_large_unzipped: 'Tệp Excel này khi giải nén vượt quá 50 MB (hoặc có quá nhiều phần bên trong): không phải một bảng kế hoạch. Hãy lưu riêng bảng Phụ lục nhiệm vụ thành tệp .xlsx hoặc .csv rồi gửi lại.',
           too_many_rows: 'Bảng có hơn 20.000 dòng (hoặc quá nhiều ô): không giống bảng nhiệm vụ của một kế hoạch. Hãy gửi riêng bảng Phụ lục nhiệm vụ.',
           empty: 'Tệp rỗng: không có dòng nào. Hãy gửi tệp CSV hoặc XLSX có bảng nhiệm vụ.',
-          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx, .doc) hay PDF hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
-          unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc) hoặc PDF có lớp chữ chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
+          unreadable: 'Không đọc được tệp: nội dung không phải CSV (UTF-8), XLSX, Word (.docx, .doc), PDF hay ảnh PNG/JPG hợp lệ. Hãy lưu lại tệp bằng Excel hoặc Word (.xlsx, .csv, .docx) rồi gửi lại.',
+          unsupported_type: 'Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc), PDF (có lớp chữ hoặc bản quét) hay ảnh chụp bảng (.png, .jpg) chứa bảng nhiệm vụ (Phụ lục) của kế hoạch.',
           encrypted: 'Tệp có mật khẩu (đã mã hóa) hoặc là tệp Office cũ đổi đuôi: không đọc được. Hãy mở tệp, bỏ mật khẩu, lưu thành .docx hoặc .xlsx rồi gửi lại.',
           no_converter: 'Tệp Word cũ (.doc) cần LibreOffice để đọc, nhưng máy chạy dondoc chưa cài LibreOffice. Hãy mở tệp bằng Word hoặc LibreOffice, chọn “Lưu thành” định dạng .docx rồi gửi lại; hoặc nhờ người quản trị máy cài gói libreoffice-writer-nogui.',
           convert_timeout: 'Chuyển tệp Word cũ (.doc) sang .docx quá thời gian cho phép (60 giây) nên đã dừng; không có gì được lưu. Hãy mở tệp bằng Word, lưu thành .docx rồi gửi lại.',
@@ -39,7 +39,12 @@ export const PLAN_TEXTS = {
           too_much_memory: 'Đọc tệp này cần quá nhiều bộ nhớ (giới hạn 512 MB cho một lần nhập) nên đã dừng; không có gì được lưu. Hãy gửi riêng bảng Phụ lục nhiệm vụ (.xlsx hoặc .csv).',
           convert_too_large: 'Tệp Word cũ (.doc) khi chuyển sang .docx lớn hơn 20 MB: không giống một kế hoạch. Hãy gửi riêng Phụ lục nhiệm vụ (.docx, .xlsx hoặc .csv).',
           too_many_pages: 'Tệp PDF có quá nhiều trang (giới hạn 80 trang): không giống Phụ lục nhiệm vụ của một kế hoạch. Hãy gửi riêng các trang Phụ lục, hoặc tệp Word/Excel của Phụ lục.',
-          scanned: 'Tệp PDF này là bản quét (ảnh, không có lớp chữ) nên chưa đọc được bảng. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục — thường được đăng kèm bản PDF trên cổng thông tin.',
+          no_tesseract: 'Tệp này là bản quét hoặc ảnh chụp (không có lớp chữ) nên phải đọc bằng nhận dạng chữ (OCR), nhưng máy chạy dondoc chưa cài tesseract. Hãy nhờ người quản trị máy cài các gói tesseract-ocr, tesseract-ocr-vie và poppler-utils (README, mục “Gói Debian”); hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục — thường được đăng kèm bản PDF trên cổng thông tin.',
+          no_tesseract_vie: 'Tệp này là bản quét hoặc ảnh chụp nên phải đọc bằng nhận dạng chữ (OCR), nhưng tesseract trên máy chạy dondoc chưa có dữ liệu tiếng Việt. Hãy nhờ người quản trị máy cài gói tesseract-ocr-vie (README, mục “Gói Debian”); hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
+          no_pdftoppm: 'Tệp PDF này là bản quét (không có lớp chữ): cần chuyển từng trang thành ảnh để nhận dạng chữ, nhưng máy chạy dondoc chưa cài pdftoppm. Hãy nhờ người quản trị máy cài gói poppler-utils (README, mục “Gói Debian”); hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
+          ocr_timeout: 'Nhận dạng chữ trên bản quét quá thời gian cho phép (3 phút một trang) nên đã dừng; không có gì được lưu. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc bản quét chỉ gồm các trang Phụ lục.',
+          scan_tilted: 'Bản quét hoặc ảnh chụp bị nghiêng: các đường kẻ của bảng không thẳng, đọc tiếp có thể gộp nhầm ô của dòng này sang dòng khác nên không đọc; không có gì được lưu. Hãy quét hoặc chụp lại thật thẳng (đặt trang ngay ngắn trên máy quét), hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
+          too_many_scan_pages: 'Bản quét có hơn 20 trang: quá dài để nhận dạng chữ trong một lần. Hãy gửi riêng các trang Phụ lục nhiệm vụ, hoặc tệp Word (.docx)/Excel (.xlsx) của Phụ lục.',
         }[error.reason];
       case 'no_header':
         return `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ: thiếu cột ${error.missing.map((f) => `“${FIELD_LABELS[f]}”`).join(', ')}. Bảng cần có các cột Nhiệm vụ (hoặc Hoạt động), Chủ trì và Thời gian hoàn thành.`;
@@ -73,10 +78,18 @@ export const PLAN_TEXTS = {
     return `Chữ trong tệp dùng bảng mã ${ENCODING_NAMES[encoding]}: đã chuyển sang Unicode. Hãy xem kỹ tên nhiệm vụ và cơ quan trong bản xem trước.`;
   },
   /** Which tables of a Word file were read: "Tệp Word: đọc bảng 2 và 3 (trong 4 bảng) làm bảng nhiệm vụ." */
-  tablesRead(source: { format: 'docx' | 'doc' | 'pdf'; tables: { read: number[]; total: number }; pages?: number }): string {
+  tablesRead(source: { format: 'docx' | 'doc' | 'pdf' | 'png' | 'jpg'; tables: { read: number[]; total: number }; pages?: number; ocr?: true }): string {
     const { tables } = source;
     const list = tables.read.length === 1 ? `bảng ${tables.read[0]}` : `các bảng ${tables.read.slice(0, -1).join(', ')} và ${tables.read[tables.read.length - 1]}`;
-    const file = source.format === 'pdf' ? `Tệp PDF (${source.pages} trang)` : source.format === 'doc' ? 'Tệp Word cũ (.doc, LibreOffice chuyển sang .docx)' : 'Tệp Word';
+    const file = source.ocr
+      ? source.format === 'pdf'
+        ? `Bản quét PDF (${source.pages} trang, đọc bằng nhận dạng chữ — OCR)`
+        : `Ảnh chụp bảng (.${source.format}, đọc bằng nhận dạng chữ — OCR)`
+      : source.format === 'pdf'
+        ? `Tệp PDF (${source.pages} trang)`
+        : source.format === 'doc'
+          ? 'Tệp Word cũ (.doc, LibreOffice chuyển sang .docx)'
+          : 'Tệp Word';
     return `${file}: đọc ${list} (trong ${tables.total} bảng của tệp) làm bảng nhiệm vụ; các bảng khác (tiêu đề, chữ ký, chỉ tiêu) bỏ qua.`;
   },
   /**
@@ -143,11 +156,27 @@ export const PLAN_TEXTS = {
       ...(selected.missing.length > 0 ? [`Dòng không có nhiệm vụ (tiêu đề, trống hoặc ngoài bảng): ${selected.missing.join(', ')}.`] : []),
     ];
   },
+  /**
+   * What a scan read by OCR needs: a warning that every row is to be checked against the paper,
+   * and the rows read without confidence ("không đọc chắc chắn"), which are not imported.
+   */
+  ocrLines(ocr: NonNullable<ImportOutcome['ocr']>): string[] {
+    const lines = ['⚠️ Kế hoạch được đọc từ ảnh bằng nhận dạng chữ (OCR): hãy đối chiếu từng dòng với bản giấy trước khi dùng.'];
+    if (ocr.doubtful.length === 0) return lines;
+    lines.push(
+      `${ocr.doubtful.length} dòng không đọc chắc chắn (chữ trong ngoặc vuông là chữ máy đọc không chắc)${ocr.heldBack.length > 0 ? `; ${ocr.heldBack.length} nhiệm vụ phụ thuộc các dòng đó KHÔNG được nhập (${ocr.heldBack.map((h) => h.code).join(', ')})` : ''}:`,
+    );
+    for (const item of ocr.doubtful.slice(0, 20)) lines.push(`• dòng ${item.row}: ${item.text} — [${item.words.join('] [')}]`);
+    if (ocr.doubtful.length > 20) lines.push(`• … và ${ocr.doubtful.length - 20} dòng khác`);
+    lines.push('Để nhập các dòng này: gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc một bản quét rõ hơn (thẳng trang, 300 dpi).');
+    return lines;
+  },
   /** The lines summarising an import (dry run or written). */
   importSummary(outcome: ImportOutcome): string[] {
     const lines = [
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
-      ...(outcome.source.format === 'docx' || outcome.source.format === 'doc' || outcome.source.format === 'pdf' ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
+      ...('tables' in outcome.source ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
+      ...(outcome.ocr ? PLAN_TEXTS.ocrLines(outcome.ocr) : []),
       ...(outcome.document ? PLAN_TEXTS.documentLines(outcome.document) : []),
       ...(outcome.source.encoding ? [PLAN_TEXTS.encodingConverted(outcome.source.encoding)] : []),
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,

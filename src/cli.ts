@@ -79,7 +79,7 @@ Lệnh:
       (như khi đọc được từ văn bản), để tính "trong 30 ngày kể từ ngày ban hành Kế hoạch".
   reply "<tin nhắn>" [--today <YYYY-MM-DD>] [--json]
       Đọc thử một tin báo tình trạng (ví dụ "2.5 chưa xong, đang làm 60%") mà không ghi gì.
-  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf> [--plan "<tên kế hoạch>"] --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--rows <3-10,15>] [--dry-run] [--chase-past] [--json]
+  import <tệp.csv|tệp.xlsx|tệp.docx|tệp.doc|tệp.pdf|ảnh.png|ảnh.jpg> [--plan "<tên kế hoạch>"] --year <YYYY> [--period <YYYY-YYYY>] [--doc <số hiệu>] [--rows <3-10,15>] [--dry-run] [--chase-past] [--json]
       Nhập bảng nhiệm vụ của kế hoạch. Mã thoát: 0 sạch, 3 đã nhập nhưng còn mục cần xem lại, 2 không ghi được gì.
       Không có --plan: tên kế hoạch là tiêu đề của văn bản Word/PDF ("Kế hoạch Cải cách hành chính năm 2026");
       tệp không có tiêu đề (CSV, XLSX) thì cần --plan.
@@ -94,6 +94,9 @@ Lệnh:
       "document":{"number","place","date","issuer","kind","title"} (null với CSV/XLSX không có --doc).
       CSV theo bảng mã cũ (Windows-1258, TCVN3, VNI) được chuyển sang Unicode ("source":{"encoding":…}); tệp không
       chuyển được thì bị từ chối, không ghi gì.
+      Bản quét (PDF không có lớp chữ) và ảnh chụp bảng (.png, .jpg) được đọc bằng nhận dạng chữ (OCR, tesseract tiếng Việt):
+      "source":{"format","ocr":true,"tables","pages"}; dòng đọc không chắc chắn ở "ocr":{"doubtful":[{"row","text","words"}],
+      "heldBack":[{"row","code"}]} và KHÔNG được nhập; còn dòng như vậy thì mã thoát 3.
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
@@ -739,14 +742,15 @@ async function run(argv: string[]): Promise<number> {
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected } = result.value;
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected, ocr } = result.value;
         if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected }));
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected, ...(ocr ? { ocr } : {}) }));
         else {
           for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
           if (selected) for (const line of PLAN_TEXTS.chosenRows(selected)) print(line);
         }
-        return unresolvedAgencies.length + unknownDeadlines.length > 0 ? 3 : 0;
+        // A scan's rows read without confidence need a look as much as an unknown agency does.
+        return unresolvedAgencies.length + unknownDeadlines.length + (ocr?.doubtful.length ?? 0) > 0 ? 3 : 0;
       } finally {
         services.store.close();
       }

@@ -11,6 +11,7 @@ import type { PlanDocument } from '../store/plan-repo.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DocumentHeader } from '../documents/document-reader.js';
 import type { EncodingProblem } from '../documents/legacy-encoding.js';
+import { heldBackByDoubts, withoutDoubtfulLabels } from '../domain/ocr-doubts.js';
 import { readTableFile, type TableFileError, type TableSource } from './table-file.js';
 
 /** What the importer needs to know about the plan besides its table. */
@@ -76,6 +77,11 @@ export interface ImportReport {
    * task (a heading, a blank or a row beyond the table). Null when every row was imported.
    */
   selected: { rows: ChosenRow[]; missing: number[] } | null;
+  /**
+   * A scan read by OCR: the rows read without confidence (as read, with the words in doubt) and
+   * the tasks held back because of them — not stored, to be corrected in the source file.
+   */
+  ocr?: { doubtful: { row: number; text: string; words: string[] }[]; heldBack: { row: number; code: string }[] };
 }
 
 /** One chosen row as imported. */
@@ -290,13 +296,26 @@ export class PlanImportService {
     if (!header.ok) return err(header.error);
     // A Word table's rows are whole rows: none is the rest of the row above wrapped by a page break
     // (a PDF's may be: a row cut at the foot of a page goes on at the top of the next).
-    const rows = readPlanRows(file.rows, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
+    // Doubts in the header rows do not count: the header was understood (its columns were found).
+    const doubts = file.doubts?.filter((d) => d.row > header.value.index + 1);
+    const table = doubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, doubts) : file.rows;
+    const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
+    // Closed world for a scan: the tasks that depend on a row OCR read without confidence are held back.
+    const held = heldBackByDoubts(rows.value, (doubts ?? []).map((d) => d.row));
+    const ocr: ImportReport['ocr'] =
+      'ocr' in file.source
+        ? {
+            doubtful: (doubts ?? []).map((d) => ({ row: d.row, text: (file.rows[d.row - 1] ?? []).map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '').join(' | '), words: d.words })),
+            heldBack: rows.value.filter((t) => held.has(t.code)).map((t) => ({ row: t.row, code: t.code })),
+          }
+        : undefined;
+    const taken = rows.value.filter((t) => !held.has(t.code));
 
     // --rows: only the tasks on the chosen rows (sub-tasks have already taken their parent's lead).
     const chosen = options.rows ? new Set(options.rows) : null;
     const allRows = rows.value;
-    const picked = chosen ? allRows.filter((r) => chosen.has(r.row)) : allRows;
+    const picked = chosen ? taken.filter((r) => chosen.has(r.row)) : taken;
     if (chosen && picked.length === 0) return err({ code: 'no_chosen_rows', rows: [...chosen].sort((a, b) => a - b) });
     const resolver = this.resolver();
     // No name given: the document's title names the plan (the admin confirms it in the preview).
@@ -357,6 +376,7 @@ export class PlanImportService {
       source: file.source,
       document,
       selected: chosen ? this.chosenRows(prepared, allRows, chosen) : null,
+      ...(ocr ? { ocr } : {}),
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);
@@ -364,7 +384,7 @@ export class PlanImportService {
       const updated = prepared.filter((t) => known.has(t.row.code)).length;
       return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
     }
-    const counts = this.write(fileName, meta, document, prepared, chosen === null);
+    const counts = this.write(fileName, meta, document, prepared, chosen === null, [...held]);
     return ok({ ...report, plan: meta.name, ...counts, written: true });
   }
 
@@ -390,8 +410,11 @@ export class PlanImportService {
     return { rows, missing: [...chosen].filter((n) => !found.has(n)).sort((a, b) => a - b) };
   }
 
-  /** Writes the plan and its tasks; `whole`: the file is the whole plan, so tasks no longer in it are retired. */
-  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[], whole: boolean): { created: number; updated: number; retired: number } {
+  /**
+   * Writes the plan and its tasks; `whole`: the file is the whole plan, so tasks no longer in it are
+   * retired — except `keep`, tasks held back (OCR doubts): not written, and not retired either.
+   */
+  private write(fileName: string, meta: PlanMeta, document: ImportedDocument | null, prepared: PreparedTask[], whole: boolean, keep: string[] = []): { created: number; updated: number; retired: number } {
     const now = this.clock.now();
     return this.store.transaction(() => {
       const plan = this.store.plans.upsertPlan(
@@ -444,7 +467,7 @@ export class PlanImportService {
           ...coord.map((agencyId) => ({ agencyId, role: 'coord' as const })),
         ]);
       }
-      const retired = whole ? this.store.plans.retireMissing(plan.id, prepared.map((t) => t.row.code), now) : 0;
+      const retired = whole ? this.store.plans.retireMissing(plan.id, [...prepared.map((t) => t.row.code), ...keep], now) : 0;
       return { created, updated: prepared.length - created, retired };
     });
   }

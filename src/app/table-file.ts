@@ -6,7 +6,8 @@ import type ExcelJS from 'exceljs';
  */
 export const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 import { parse } from 'csv-parse/sync';
-import { readPlanDocument, readPlanPdf, readPlanWordDoc, type DocumentHeader, type DocumentSource } from '../documents/document-reader.js';
+import { readPlanDocument, readPlanPdf, readPlanScan, readPlanWordDoc, type DocumentHeader, type DocumentRead, type DocumentSource } from '../documents/document-reader.js';
+import type { OcrProblem } from '../documents/ocr/ocr-reader.js';
 import type { ConvertProblem } from '../documents/office-converter.js';
 import { decodeVietnamese, fixFontRows, type EncodingProblem, type LegacyEncoding } from '../documents/legacy-encoding.js';
 import { readZipEntries, SPREADSHEET_ZIP_LIMITS } from '../documents/zip-entries.js';
@@ -42,14 +43,35 @@ export type TableFileError =
   | 'too_much_memory'
   /** A PDF over the page limit. */
   | 'too_many_pages'
-  /** A PDF without a text layer (a scan): not read yet. */
-  | 'scanned';
+  /** A scan (image-only PDF, .png, .jpg) and tesseract is not installed. */
+  | 'no_tesseract'
+  /** tesseract is installed without its Vietnamese data (tesseract-ocr-vie). */
+  | 'no_tesseract_vie'
+  /** An image-only PDF and pdftoppm (poppler-utils) is not installed to turn its pages into images. */
+  | 'no_pdftoppm'
+  /** OCR took longer than its time limit on a page: killed. */
+  | 'ocr_timeout'
+  /** A scan over OCR_LIMITS.maxPages pages. */
+  | 'too_many_scan_pages'
+  /** A scan or photo taken askew: its table's rules are not straight, so it is not read. */
+  | 'scan_tilted';
 
 /**
  * Where a table came from: the file's format and, for a document, which of its tables were read;
  * `encoding` when its text was in a legacy Vietnamese encoding and was converted to Unicode.
  */
 export type TableSource = ({ format: 'csv' | 'xlsx' } | DocumentSource) & { encoding?: LegacyEncoding };
+
+const OCR_ERRORS = {
+  no_tesseract: 'no_tesseract',
+  no_vie: 'no_tesseract_vie',
+  no_pdftoppm: 'no_pdftoppm',
+  timeout: 'ocr_timeout',
+  too_many_pages: 'too_many_scan_pages',
+  too_large: 'too_large',
+  tilted: 'scan_tilted',
+  unreadable: 'unreadable',
+} as const satisfies Record<OcrProblem['code'], TableFileError>;
 
 const CONVERT_ERRORS = {
   no_converter: 'no_converter',
@@ -107,12 +129,25 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** Reads a plan table file (.csv, .xlsx, .docx, .doc through LibreOffice, text .pdf) by its name's extension; expected failures come back as a code. */
+/**
+ * Reads a plan table file (.csv, .xlsx, .docx, .doc through LibreOffice, text .pdf; a scanned .pdf,
+ * .png or .jpg by OCR) by its name's extension; expected failures come back as a code. `env`: the
+ * environment of the Debian tools (LibreOffice, tesseract, pdftoppm), default this process's.
+ */
 export async function readTableFile(
   name: string,
   data: Buffer,
+  options: { env?: NodeJS.ProcessEnv } = {},
 ): Promise<
-  | { ok: true; rows: string[][]; source: TableSource; /** The document's own header (Word, PDF); null for a table file. */ header: DocumentHeader | null }
+  | {
+      ok: true;
+      rows: string[][];
+      source: TableSource;
+      /** The document's own header (Word, PDF); null for a table file. */
+      header: DocumentHeader | null;
+      /** A scan only: rows (1-based, as in `rows`) OCR read without confidence, with the words in doubt. */
+      doubts?: { row: number; words: string[] }[];
+    }
   | { ok: false; error: TableFileError }
   | { ok: false; error: 'no_task_table'; tables: number }
   /** Text in an encoding dondoc cannot convert, or already broken (U+FFFD). */
@@ -123,19 +158,29 @@ export async function readTableFile(
   const lower = name.toLowerCase();
   let rows: string[][];
   let header: DocumentHeader | null = null;
+  let doubts: { row: number; words: string[] }[] | undefined;
   let source: TableSource = { format: lower.endsWith('.csv') ? 'csv' : 'xlsx' };
   try {
-    if (lower.endsWith('.docx') || lower.endsWith('.pdf') || lower.endsWith('.doc')) {
-      const document = lower.endsWith('.pdf') ? await readPlanPdf(data) : lower.endsWith('.doc') ? await readPlanWordDoc(data) : readPlanDocument(data);
+    const image = /\.(png|jpe?g)$/.exec(lower)?.[1];
+    if (lower.endsWith('.docx') || lower.endsWith('.pdf') || lower.endsWith('.doc') || image) {
+      let document: DocumentRead;
+      if (image) document = await readPlanScan(data, image === 'png' ? 'png' : 'jpg', options);
+      else if (lower.endsWith('.pdf')) {
+        document = await readPlanPdf(data);
+        // No text layer: a scan, read by OCR.
+        if (!document.ok && document.problem.code === 'no_text') document = await readPlanScan(data, 'pdf', options);
+      } else document = lower.endsWith('.doc') ? await readPlanWordDoc(data, options) : readPlanDocument(data);
       if (!document.ok) {
         const { problem } = document;
         if (problem.code === 'no_task_table') return { ok: false, error: 'no_task_table', tables: problem.tables };
         if (problem.code === 'convert') return { ok: false, error: CONVERT_ERRORS[problem.problem.code] };
-        return { ok: false, error: problem.code === 'no_text' ? 'scanned' : problem.code };
+        if (problem.code === 'ocr') return { ok: false, error: OCR_ERRORS[problem.problem.code] };
+        return { ok: false, error: problem.code === 'no_text' ? 'unreadable' : problem.code };
       }
       rows = document.rows;
       source = document.source;
       header = document.header;
+      doubts = document.doubts?.map((d) => ({ row: d.row + 1, words: d.words }));
     } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
       // UTF-8, or Windows-1258 / TCVN3 / VNI bytes converted; never U+FFFD.
@@ -166,7 +211,7 @@ export async function readTableFile(
   const fixed = fixFontRows(rows);
   if (!fixed.ok) return { ok: false, error: 'encoding', problem: fixed.problem };
   if (fixed.encoding) source = { ...source, encoding: fixed.encoding };
-  return { ok: true, rows: fixed.rows, source, header };
+  return { ok: true, rows: fixed.rows, source, header, ...(doubts ? { doubts } : {}) };
 }
 
 /** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */

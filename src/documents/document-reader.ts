@@ -4,10 +4,13 @@
  * reads a CSV or XLSX sheet. Readers are small and chained: zip-entries → docx/numbering,
  * docx/styles → docx/body-reader → docx/table-grid → table-picker; pdf/pdf-reader (pdf.js: text
  * runs and ruling lines) → pdf/ruling-grid → table-picker; an old Word .doc is converted to .docx
- * by LibreOffice (office-converter) and read as one.
+ * by LibreOffice (office-converter) and read as one; a scan (an image-only PDF, a .png or .jpg
+ * photo) is read by OCR (ocr/ocr-reader: ruling lines from the pixels → the same ruledTables grid,
+ * tesseract on each cell) with its doubtful cells reported, never stored as a guess.
  */
 import { readDocx } from './docx/docx-reader.js';
 import { convertWithLibreOffice, type ConvertProblem } from './office-converter.js';
+import { readScan, type CellDoubt, type OcrProblem } from './ocr/ocr-reader.js';
 import { readPdf } from './pdf/pdf-reader.js';
 import { readDocumentHeader, type DocumentHeader } from './header-reader.js';
 import { pickTaskTables } from './table-picker.js';
@@ -19,12 +22,22 @@ export type DocumentSource =
   | { format: 'docx'; tables: { read: number[]; total: number } }
   /** An old Word file, converted to .docx by LibreOffice and read as one. */
   | { format: 'doc'; tables: { read: number[]; total: number } }
-  | { format: 'pdf'; tables: { read: number[]; total: number }; pages: number };
+  | { format: 'pdf'; tables: { read: number[]; total: number }; pages: number }
+  /** A scan read by OCR: an image-only PDF or a photo; every row is to be checked against the paper. */
+  | { format: 'pdf' | 'png' | 'jpg'; ocr: true; tables: { read: number[]; total: number }; pages: number };
+
+/** A row of the task table OCR could not read with confidence: its index in `rows` and the words in doubt. */
+export interface RowDoubt {
+  row: number;
+  words: string[];
+}
 
 export type { DocumentHeader } from './header-reader.js';
 
 /** A document read: the task table's rows (header included), where they came from, and the document's own header. */
-export type DocumentRead = { ok: true; rows: string[][]; source: DocumentSource; header: DocumentHeader } | { ok: false; problem: DocumentProblem };
+export type DocumentRead =
+  | { ok: true; rows: string[][]; source: DocumentSource; header: DocumentHeader; /** OCR only: rows read without confidence. */ doubts?: RowDoubt[] }
+  | { ok: false; problem: DocumentProblem };
 
 export type DocumentProblem =
   | { code: 'unreadable' }
@@ -39,7 +52,9 @@ export type DocumentProblem =
   /** No table has a task header; `tables` is how many tables the document has. */
   | { code: 'no_task_table'; tables: number }
   /** An old Word file LibreOffice could not convert: not installed, too slow, too large, or it could not open it. */
-  | { code: 'convert'; problem: ConvertProblem };
+  | { code: 'convert'; problem: ConvertProblem }
+  /** A scan that could not be read by OCR: a tool or the Vietnamese data missing, too slow, too large. */
+  | { code: 'ocr'; problem: OcrProblem };
 
 /** Reads a .docx plan into the task table's rows (header included), says which tables were read, and reads the document's header. */
 export function readPlanDocument(data: Buffer): DocumentRead {
@@ -96,10 +111,31 @@ export async function readPlanPdf(data: Buffer): Promise<DocumentRead> {
   return { ok: true, rows: picked.rows, source: { format: 'pdf', tables: picked.tables, pages: pdf.pages.length }, header: picked.header };
 }
 
+/**
+ * Reads a scanned plan by OCR — an image-only PDF (pages rasterised by pdftoppm), a .png or .jpg
+ * photo of the table — into the task table's rows like a text PDF, plus the rows whose words OCR
+ * read without confidence. `env`: the tools' environment (default this process's).
+ */
+export async function readPlanScan(
+  data: Buffer,
+  file: 'pdf' | 'png' | 'jpg',
+  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void } = {},
+): Promise<DocumentRead> {
+  const scan = await readScan(data, file === 'pdf' ? 'pdf' : 'image', options);
+  if (!scan.ok) {
+    const { problem } = scan;
+    if (problem.code === 'unreadable' || problem.code === 'too_many_pages') return { ok: false, problem };
+    return { ok: false, problem: { code: 'ocr', problem } };
+  }
+  const picked = pick(scan.pages.flat());
+  if (!picked.ok) return picked;
+  return { ok: true, rows: picked.rows, source: { format: file, ocr: true, tables: picked.tables, pages: scan.pages.length }, header: picked.header, doubts: picked.doubts };
+}
+
 function pick(
-  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][] })[],
-): { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader } | { ok: false; problem: DocumentProblem } {
-  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number }[] = [];
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[] })[],
+): { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[] } | { ok: false; problem: DocumentProblem } {
+  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[] }[] = [];
   let sinceTable = 0;
   blocks.forEach((block, at) => {
     if (block.kind === 'paragraph') {
@@ -107,12 +143,17 @@ function pick(
       return;
     }
     // A table continued after a page break has at most a short note, a page number or an empty paragraph between.
-    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at });
+    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [] });
     sinceTable = 0;
   });
   const picked = pickTaskTables(tables);
   if (!picked) return { ok: false, problem: { code: 'no_task_table', tables: tables.length } };
   // The header is read from what stands before the task table: the letterhead, the kind and the title.
   const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at));
-  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header };
+  const doubts: RowDoubt[] = [];
+  picked.origins.forEach(({ table, row }, index) => {
+    const words = tables[table]!.doubts.filter((d) => d.row === row).flatMap((d) => d.words);
+    if (words.length > 0) doubts.push({ row: index, words });
+  });
+  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header, doubts };
 }

@@ -5,11 +5,11 @@
  * a running LibreOffice), in its own process group killed whole when the time limit passes, on an
  * input and an output of capped size; the temporary folder is removed afterwards whatever happened.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInGroup } from './process-group.js';
 
 /** Limits of one conversion: LibreOffice converts a 16-page plan in a few seconds (its first start in a new profile included). */
 export const OFFICE_LIMITS = {
@@ -65,8 +65,11 @@ export async function convertWithLibreOffice(data: Buffer, options: ConvertOptio
       out,
       input,
     ];
-    const ran = await runGroup('soffice', args, { cwd: dir, env: options.env ?? process.env, timeoutMs: limits.timeoutMs });
-    if (!ran.ok) return { ok: false, problem: ran.problem };
+    // soffice's exit status says little (it exits 0 when it could not open the file): the output decides.
+    const ran = await runInGroup('soffice', args, { cwd: dir, env: options.env ?? process.env, timeoutMs: limits.timeoutMs });
+    if (!ran.ok && ran.problem.code !== 'failed') {
+      return { ok: false, problem: ran.problem.code === 'missing' ? { code: 'no_converter' } : ran.problem.code === 'timeout' ? ran.problem : { code: 'failed' } };
+    }
     const output = join(out, `plan.${options.outputExtension}`);
     const size = await stat(output).then((s) => s.size, () => -1);
     if (size < 0) return { ok: false, problem: { code: 'failed' } };
@@ -74,43 +77,5 @@ export async function convertWithLibreOffice(data: Buffer, options: ConvertOptio
     return { ok: true, data: await readFile(output) };
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Runs a command as the leader of a new process group; when the time limit passes the whole group
- * (soffice's shell wrapper, soffice.bin and anything it started) gets SIGKILL.
- */
-function runGroup(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
-): Promise<{ ok: true } | { ok: false; problem: ConvertProblem }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: 'ignore' });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, options.timeoutMs);
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve({ ok: false, problem: error.code === 'ENOENT' ? { code: 'no_converter' } : { code: 'failed' } });
-    });
-    child.once('exit', () => {
-      clearTimeout(timer);
-      // Whatever soffice left behind in its group (a helper still running) goes with it.
-      killGroup(child.pid);
-      resolve(timedOut ? { ok: false, problem: { code: 'timeout', ms: options.timeoutMs } } : { ok: true });
-    });
-  });
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // The group is already gone.
   }
 }

@@ -7,6 +7,8 @@ export interface PickedTables {
   read: number[];
   /** How many tables the document has (letterhead, signature and indicator tables included). */
   total: number;
+  /** Where each row of `rows` comes from: its table (0-based, as given) and row in that table's grid. */
+  origins: { table: number; row: number }[];
 }
 
 const sameColumns = (a: ColumnMap, b: ColumnMap) => JSON.stringify(a) === JSON.stringify(b);
@@ -28,7 +30,7 @@ export function pickTaskTables(tables: { grid: string[][]; afterParagraphsOnly: 
     const header = findHeader(grid);
     if (!picked) {
       if (!header.ok) return;
-      picked = { rows: grid.map((r) => [...r]), read: [index + 1], total: tables.length };
+      picked = { rows: grid.map((r) => [...r]), read: [index + 1], total: tables.length, origins: grid.map((_, row) => ({ table: index, row })) };
       columns = header.value.columns;
       width = grid[0]?.length ?? 0;
       lastRead = index;
@@ -36,8 +38,10 @@ export function pickTaskTables(tables: { grid: string[][]; afterParagraphsOnly: 
     }
     if (header.ok && sameColumns(header.value.columns, columns!)) {
       picked.rows.push(...grid.slice(header.value.index + 1));
+      picked.origins.push(...grid.slice(header.value.index + 1).map((_, i) => ({ table: index, row: header.value.index + 1 + i })));
     } else if (!header.ok && lastRead === index - 1 && afterParagraphsOnly && (grid[0]?.length ?? 0) === width && !blank(grid[0])) {
       picked.rows.push(...grid);
+      picked.origins.push(...grid.map((_, row) => ({ table: index, row })));
     } else return;
     picked.read.push(index + 1);
     lastRead = index;

@@ -312,7 +312,9 @@ describe('malformed files change nothing and say what is wrong in Vietnamese', (
     // A file named .pdf that holds no PDF body.
     ['a broken PDF', 'ke-hoach.pdf', Buffer.from('%PDF-1.4'), /Không đọc được tệp/],
     ['a .doc LibreOffice cannot open (an OLE signature and nothing else)', 'ke-hoach.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /tệp Word cũ \(\.doc\).*\.docx/i],
-    ['an image', 'bang.png', Buffer.from('\x89PNG'), /Chỉ nhận tệp \.csv, \.xlsx, Word \(\.docx, \.doc\) hoặc PDF có lớp chữ/],
+    // A .png is read by OCR now; one that is not an image at all is unreadable, and a .gif is not taken.
+    ['a broken image', 'bang.png', Buffer.from('\x89PNG'), /Không đọc được tệp: nội dung không phải .* ảnh PNG\/JPG/],
+    ['an image of a kind not read', 'bang.gif', Buffer.from('GIF89a'), /Chỉ nhận tệp \.csv, \.xlsx, Word \(\.docx, \.doc\), PDF \(có lớp chữ hoặc bản quét\) hay ảnh chụp bảng \(\.png, \.jpg\)/],
   ];
 
   it.each(cases)('%s', async (_label, name, data, message) => {

@@ -170,7 +170,7 @@ describe('npm run cli — plans and deadlines', () => {
     expect(cli('import', 'data/plans/soc-trang-163-phu-luc-3.xlsx', '--plan', 'PL3', '--year', '2021', '--period', '2021-2030', '--json').code).toBe(0);
     const bad = cli('import', 'README.md', '--plan', 'X', '--year', '2024', '--json');
     expect(bad.code).toBe(2);
-    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc) hoặc PDF có lớp chữ');
+    expect(JSON.parse(bad.out).message).toContain('Chỉ nhận tệp .csv, .xlsx, Word (.docx, .doc), PDF (có lớp chữ hoặc bản quét) hay ảnh chụp bảng (.png, .jpg)');
     expect(cli('import', 'data/plans/ha-tinh-2024-phu-luc.csv', '--plan', 'X').code).toBe(2);
   });
 

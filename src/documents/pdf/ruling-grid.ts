@@ -70,16 +70,23 @@ export function splitAtRules(item: PageText, edges: number[]): PageText[] {
   return [left, ...splitAtRules(right, edges)];
 }
 
+/** A ruled table's structure: row bands top to bottom, column edges left to right, and cell ids (a merged cell shares the id of its top-left part). */
+export interface RuledTable {
+  top: number;
+  bottom: number;
+  bands: { top: number; bottom: number }[];
+  /** Column edges: column c runs from xs[c] to xs[c + 1]. */
+  xs: number[];
+  ids: number[][];
+}
+
 /**
- * Builds a page's tables from its ruling lines, as a reader sees them: the horizontal rules cut
- * row bands, a band crossed by vertical rules belongs to a table, consecutive such bands are one
- * table; columns are the vertical rules' positions. A cell with no rule on its right spans the
- * next column (its text given once, '' after it); a cell with no rule above it is merged with the
- * cell above, and the merged cell's text is given to every row it covers (as a Word vMerge is).
- * Text outside any table is returned as paragraph lines in page order.
+ * Finds the tables drawn by ruling lines (y grows upwards, as in PDF space): the horizontal rules
+ * cut row bands, a band crossed by vertical rules belongs to a table, consecutive such bands are
+ * one table; columns are the vertical rules' positions. A cell with no rule on its right spans the
+ * next column; a cell with no rule above it is merged with the cell above (both get one id).
  */
-export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
-  const texts = [...pageTexts];
+export function ruledTables(rules: Rule[]): RuledTable[] {
   const horizontals = rules.filter((r): r is Extract<Rule, { kind: 'h' }> => r.kind === 'h');
   const verticals = rules.filter((r): r is Extract<Rule, { kind: 'v' }> => r.kind === 'v');
   const ys = distinct(horizontals.map((r) => r.y)).reverse();
@@ -97,20 +104,16 @@ export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
       last.bottom = band.bottom;
     } else tables.push({ top: band.top, bottom: band.bottom, bands: [band] });
   }
-  const used = new Set<PageText>();
-  const blocks: { y: number; block: PageLayout['blocks'][number] }[] = [];
+  const out: RuledTable[] = [];
   for (const table of tables) {
     const inside = verticals.filter((v) => v.to > table.bottom + NEAR && v.from < table.top - NEAR);
     const xs = distinct(inside.map((v) => v.x));
     if (xs.length < 2) continue;
-    const left = xs[0]!;
-    const right = xs[xs.length - 1]!;
     const columns = xs.length - 1;
     const ruledRight = (band: { top: number; bottom: number }, c: number) =>
       inside.some((v) => Math.abs(v.x - xs[c + 1]!) <= NEAR && covers(v, (band.top + band.bottom) / 2));
     const ruledAbove = (band: { top: number; bottom: number }, c: number) =>
       horizontals.some((h) => Math.abs(h.y - band.top) <= NEAR && covers(h, (xs[c]! + xs[c + 1]!) / 2));
-    // Cell ids: a cell spanning columns or rows shares the id of its top-left part.
     const ids: number[][] = [];
     let next = 0;
     table.bands.forEach((band, r) => {
@@ -121,6 +124,30 @@ export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
         else ids[r]![c] = next++;
       }
     });
+    out.push({ ...table, xs, ids });
+  }
+  return out;
+}
+
+/** A table's grid from its cells' texts: a cell spanning columns gives its text once ('' after it), a cell merged down gives it to every row it covers. */
+export function gridOf(table: RuledTable, textOf: (id: number) => string): string[][] {
+  return table.ids.map((row) => row.map((id, c) => (c > 0 && row[c - 1] === id ? '' : textOf(id))));
+}
+
+/**
+ * Builds a page's tables from its ruling lines (ruledTables) and puts each text run in its cell;
+ * a merged cell's text is given to every row it covers (as a Word vMerge is). Text outside any
+ * table is returned as paragraph lines in page order.
+ */
+export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
+  const texts = [...pageTexts];
+  const used = new Set<PageText>();
+  const blocks: { y: number; block: PageLayout['blocks'][number] }[] = [];
+  for (const table of ruledTables(rules)) {
+    const { xs, ids } = table;
+    const left = xs[0]!;
+    const right = xs[xs.length - 1]!;
+    const columns = xs.length - 1;
     const cellTexts = new Map<number, PageText[]>();
     const inTable = texts.filter((t) => t.y <= table.top && t.y >= table.bottom);
     for (const whole of inTable) for (const part of splitAtRules(whole, xs.slice(1, -1))) if (part !== whole) used.add(whole), texts.push(part);
@@ -135,7 +162,7 @@ export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
       const id = ids[r]![c]!;
       cellTexts.set(id, [...(cellTexts.get(id) ?? []), item]);
     }
-    const grid = ids.map((row) => row.map((id, c) => (c > 0 && row[c - 1] === id ? '' : joinTexts(cellTexts.get(id) ?? []))));
+    const grid = gridOf(table, (id) => joinTexts(cellTexts.get(id) ?? []));
     blocks.push({ y: table.top, block: { kind: 'table', grid } });
   }
   const rest = texts.filter((t) => !used.has(t) && t.text.trim() !== '');

@@ -1,0 +1,286 @@
+/**
+ * Reads a scanned plan (an image-only PDF, a .png or .jpg photo of the table) by OCR: each page's
+ * ruling lines found in its pixels (ruling-lines.ts) give the table's cells with the PDF reader's
+ * own grid builder (ruledTables: merged cells, two-row headers, group rows), each non-empty cell is
+ * cropped and read by tesseract in Vietnamese (one process per page for all its cells), and every
+ * word read with low confidence or with letters Vietnamese does not have is kept as a doubt: the
+ * cell's row is reported, never stored as a guess. Pages are rasterised by pdftoppm; all files live
+ * in a throw-away folder removed afterwards whatever happened.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gridOf, ruledTables, type RuledTable } from '../pdf/ruling-grid.js';
+import { runInGroup } from '../process-group.js';
+import { decodeImage, imagePng, type GrayImage } from './raster.js';
+import { labelDoubts } from './label-sequence.js';
+import { findRules, INK, MAX_TILT } from './ruling-lines.js';
+import { recogniseImages, type OcrWord } from './tesseract.js';
+
+/** Limits of one OCR read, measured on a busy 2-core server (bench `ocr`: a page takes seconds, not minutes). */
+export const OCR_LIMITS = {
+  /** A scanned Phụ lục longer than this is refused (send the Word or Excel file). */
+  maxPages: 20,
+  /** PDF pages are rasterised at this resolution (12-point text is then about 23 pixels tall). */
+  dpi: 200,
+  /** tesseract on one page's cells is killed after this long. */
+  pageTimeoutMs: 180_000,
+  /** pdftoppm on the whole file is killed after this long. */
+  rasterTimeoutMs: 120_000,
+};
+
+/** A word read with confidence under this (tesseract's 0–100) is a doubt: measured on the fixtures, right words score 85–96. */
+export const MIN_WORD_CONFIDENCE = 70;
+
+export type OcrProblem =
+  | { code: 'no_tesseract' }
+  | { code: 'no_vie' }
+  | { code: 'no_pdftoppm' }
+  | { code: 'timeout' }
+  | { code: 'too_many_pages'; pages: number }
+  /** An image over MAX_IMAGE_MEGAPIXELS. */
+  | { code: 'too_large' }
+  /** The page is tilted (its table's rules are not straight): reading it could merge cells that are not merged. */
+  | { code: 'tilted'; degrees: number }
+  | { code: 'unreadable' };
+
+/** A cell's doubtful words, at its row and column in the table's grid (a merged cell's doubt is on every row it covers). */
+export interface CellDoubt {
+  row: number;
+  column: number;
+  words: string[];
+}
+
+export type OcrBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts: CellDoubt[] };
+
+/** Combining marks Vietnamese writes: grave, acute, circumflex, tilde, breve, hook, horn, dot below. */
+const VIETNAMESE_MARKS = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/gu;
+const PLAIN = /^[A-Za-zĐđ0-9.,;:()/\-–—+%&"'“”‘’!?…*]+$/u;
+
+/** A word made only of Vietnamese letters (with their marks), digits and the punctuation plans use; "ï", "Š", "|" are not. */
+export function plausibleWord(word: string): boolean {
+  return PLAIN.test(word.normalize('NFD').replace(VIETNAMESE_MARKS, ''));
+}
+
+/** Reads the pages of a scanned plan: a PDF (rasterised by pdftoppm) or one image. `env`: the tools' environment (default this process's). */
+export async function readScan(
+  data: Buffer,
+  kind: 'pdf' | 'image',
+  options: { env?: NodeJS.ProcessEnv; limits?: Partial<typeof OCR_LIMITS>; onPage?: (page: number, pages: number) => void } = {},
+): Promise<{ ok: true; pages: OcrBlock[][] } | { ok: false; problem: OcrProblem }> {
+  const limits = { ...OCR_LIMITS, ...options.limits };
+  const env = options.env ?? process.env;
+  const dir = await mkdtemp(join(tmpdir(), 'dondoc-ocr-'));
+  try {
+    const images: { image: GrayImage; scale: number }[] = [];
+    if (kind === 'pdf') {
+      await writeFile(join(dir, 'scan.pdf'), data);
+      // One page more than allowed is asked for, so that a longer file is known to be too long.
+      const ran = await runInGroup('pdftoppm', ['-r', String(limits.dpi), '-gray', '-png', '-l', String(limits.maxPages + 1), 'scan.pdf', 'page'], {
+        cwd: dir,
+        env,
+        timeoutMs: limits.rasterTimeoutMs,
+      });
+      if (!ran.ok) return { ok: false, problem: ran.problem.code === 'missing' ? { code: 'no_pdftoppm' } : ran.problem.code === 'timeout' ? { code: 'timeout' } : { code: 'unreadable' } };
+      const files = (await readdir(dir)).filter((f) => /^page-\d+\.png$/.test(f)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+      if (files.length > limits.maxPages) return { ok: false, problem: { code: 'too_many_pages', pages: files.length } };
+      for (const file of files) {
+        const decoded = decodeImage(await readFile(join(dir, file)));
+        if (!decoded.ok) return { ok: false, problem: { code: 'unreadable' } };
+        images.push({ image: decoded.image, scale: 72 / limits.dpi });
+      }
+    } else {
+      const decoded = decodeImage(data);
+      if (!decoded.ok) return { ok: false, problem: { code: decoded.problem } };
+      const { width, height } = decoded.image;
+      // A photo carries no trustworthy resolution: it is taken as an A4 page across its shorter side.
+      images.push({ image: decoded.image, scale: 595 / Math.min(width, height) });
+    }
+    const pages: OcrBlock[][] = [];
+    for (const [n, { image, scale }] of images.entries()) {
+      options.onPage?.(n + 1, images.length);
+      const page = await readPage(image, scale, { dir: join(dir), prefix: `p${n + 1}`, env, timeoutMs: limits.pageTimeoutMs });
+      if (!page.ok) return page;
+      pages.push(page.blocks);
+    }
+    return { ok: true, pages };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Lighter than this is paper in a crop given to tesseract. */
+const PAPER = 170;
+
+/** A copy of part of the image with lone specks of dust (under 6 inked pixels in a 5×5 square) turned to paper. */
+function cleanCrop(image: GrayImage, box: Box): GrayImage {
+  const width = box.right - box.left;
+  const height = box.bottom - box.top;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) data.set(image.data.subarray((box.top + y) * image.width + box.left, (box.top + y) * image.width + box.right), y * width);
+  const out = Uint8Array.from(data);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      // Light grey is paper: a JPEG's ringing around the rules and letters, a scanner's shading.
+      if (data[y * width + x]! >= PAPER) out[y * width + x] = 255;
+      if (data[y * width + x]! >= INK) continue;
+      let inked = 0;
+      for (let dy = -2; dy <= 2; dy += 1) for (let dx = -2; dx <= 2; dx += 1) {
+        const yy = y + dy;
+        const xx = x + dx;
+        if (yy >= 0 && yy < height && xx >= 0 && xx < width && data[yy * width + xx]! < INK) inked += 1;
+      }
+      if (inked < 6) out[y * width + x] = 255;
+    }
+  }
+  return { width, height, data: out };
+}
+
+const inkOf = (image: GrayImage) => image.data.reduce((n, v) => n + (v < INK ? 1 : 0), 0);
+
+/** Words of a cell as text: words of a line joined by a space, lines by "\n" (as the PDF reader joins a cell's lines). */
+function textOf(words: OcrWord[]): string {
+  const lines = new Map<string, string[]>();
+  for (const word of words) lines.set(word.line, [...(lines.get(word.line) ?? []), word.text]);
+  return [...lines.values()].map((l) => l.join(' ')).join('\n');
+}
+
+async function readPage(
+  image: GrayImage,
+  scale: number,
+  options: { dir: string; prefix: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<{ ok: true; blocks: OcrBlock[] } | { ok: false; problem: OcrProblem }> {
+  const found = findRules(image, scale);
+  if (found.tilt > MAX_TILT) return { ok: false, problem: { code: 'tilted', degrees: Math.round((Math.atan(found.tilt) * 180 * 10) / Math.PI) / 10 } };
+  const tables = ruledTables(found.rules);
+  const toPx = (x: number, y: number) => ({ x: Math.round(x / scale), y: Math.round(image.height - y / scale) });
+  // Inside a cell by more than half a rule's thickness, so the rule itself is not read as "|".
+  const inset = Math.max(4, Math.round(1.5 / scale));
+  // Crops are enlarged to about 400 dpi (`scale` points per pixel: 0.36 at 200 dpi): measured on the fixtures, tesseract misreads fewer short labels ("3.", "I.") there than at 200 or 300.
+  const zoom = Math.min(3, Math.max(1, scale / (72 / 400)));
+  const crops: { file: string; table: number; id: number; image: GrayImage }[] = [];
+  const cells = new Map<string, Box>();
+  for (const [t, table] of tables.entries()) {
+    for (const [id, box] of cellBoxes(table)) {
+      const a = toPx(box.left, box.top);
+      const b = toPx(box.right, box.bottom);
+      const px = { left: a.x + inset, top: a.y + inset, right: b.x - inset, bottom: b.y - inset };
+      if (px.right - px.left < 4 || px.bottom - px.top < 4) continue;
+      const crop = cleanCrop(image, px);
+      // An empty cell is known empty: nothing to read, nothing to doubt.
+      if (inkOf(crop) < 12) continue;
+      const file = join(options.dir, `${options.prefix}-t${t}-c${id}.png`);
+      await writeFile(file, imagePng(crop, zoom));
+      crops.push({ file, table: t, id, image: crop });
+      cells.set(`${t}:${id}`, px);
+    }
+  }
+  // The text above the first table (title, "Kèm theo Kế hoạch số …") is read too, for the document's header.
+  const firstTop = tables.length > 0 ? toPx(0, tables[0]!.top).y : image.height;
+  const above = firstTop > 40 ? cleanCrop(image, { left: 0, top: 0, right: image.width, bottom: firstTop - inset }) : undefined;
+  const aboveFile = join(options.dir, `${options.prefix}-above.png`);
+  if (above && inkOf(above) >= 12) await writeFile(aboveFile, imagePng(above, zoom));
+  const files = [...(above && inkOf(above) >= 12 ? [aboveFile] : []), ...crops.map((c) => c.file)];
+  if (files.length === 0) return { ok: true, blocks: [] };
+  const read = await recogniseImages(files, { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs });
+  if (!read.ok) {
+    const { code } = read.problem;
+    return { ok: false, problem: code === 'no_tesseract' || code === 'no_vie' || code === 'timeout' ? { code } : { code: 'unreadable' } };
+  }
+  const words = read.words;
+  const blocks: OcrBlock[] = [];
+  if (files[0] === aboveFile) {
+    for (const line of textOf(words.shift()!).split('\n')) if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line.trim() });
+  }
+  const byCell = new Map<string, OcrWord[]>();
+  crops.forEach((crop, i) => byCell.set(`${crop.table}:${crop.id}`, words[i] ?? []));
+  const unsure = (w: OcrWord) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text);
+  // A second, independent read of the doubtful cells at another size (about 300 dpi): a cell whose
+  // second read gives the very same text with every word confident is confirmed; any other stays a doubt.
+  const confirmed = new Set<string>();
+  const recheck = crops.filter((crop) => (byCell.get(`${crop.table}:${crop.id}`) ?? []).some(unsure));
+  if (recheck.length > 0) {
+    const again = Math.max(1, scale / (72 / 300));
+    const files2 = recheck.map((crop) => `${crop.file.replace(/\.png$/, '')}-2.png`);
+    for (const [i, crop] of recheck.entries()) await writeFile(files2[i]!, imagePng(crop.image, again === zoom ? zoom * 1.25 : again));
+    const second = await recogniseImages(files2, { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs });
+    if (!second.ok) return { ok: false, problem: second.problem.code === 'timeout' ? { code: 'timeout' } : { code: 'unreadable' } };
+    recheck.forEach((crop, i) => {
+      const key = `${crop.table}:${crop.id}`;
+      const read2 = second.words[i] ?? [];
+      if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) confirmed.add(key);
+    });
+  }
+  for (const [t, table] of tables.entries()) {
+    const wordsOf = (id: number) => byCell.get(`${t}:${id}`) ?? [];
+    const grid = gridOf(table, (id) => textOf(wordsOf(id)));
+    const doubts: CellDoubt[] = [];
+    table.ids.forEach((row, r) =>
+      row.forEach((id, c) => {
+        if (c > 0 && row[c - 1] === id) return;
+        const doubtful = confirmed.has(`${t}:${id}`) ? [] : wordsOf(id).filter(unsure);
+        if (doubtful.length > 0) doubts.push({ row: r, column: c, words: doubtful.map((w) => w.text) });
+      }),
+    );
+    // A cell merged down over a line that is there but broken (a faint print, a fold) may be two cells:
+    // its text would be copied into a row that has its own. Both rows are doubtful.
+    table.ids.forEach((row, r) =>
+      row.forEach((id, c) => {
+        if (r === 0 || table.ids[r - 1]![c] !== id || (c > 0 && row[c - 1] === id)) return;
+        const y = toPx(0, table.bands[r]!.top).y;
+        const from = toPx(table.xs[c]!, 0).x + inset;
+        const to = toPx(table.xs[c + 1]!, 0).x - inset;
+        if (longestInkRun(image, y, from, to) <= 0.4 * (to - from)) return;
+        for (const at of [r - 1, r]) {
+          const same = doubts.find((d) => d.row === at && d.column === c);
+          if (!same) doubts.push({ row: at, column: c, words: [BROKEN_RULE] });
+          else if (!same.words.includes(BROKEN_RULE)) same.words.push(BROKEN_RULE);
+        }
+      }),
+    );
+    for (const { row, column, label } of labelDoubts(grid)) {
+      const same = doubts.find((d) => d.row === row && d.column === column);
+      if (!same) doubts.push({ row, column, words: [label] });
+      else if (!same.words.includes(label)) same.words.unshift(label);
+    }
+    blocks.push({ kind: 'table', grid, doubts });
+  }
+  return { ok: true, blocks };
+}
+
+/** What the preview shows for a merged cell over a broken line. */
+const BROKEN_RULE = 'ô gộp qua đường kẻ đứt';
+
+/** The longest run of ink along the pixel rows y-2…y+2 between `from` and `to`: a broken rule still has long pieces, text across a merged cell only letters. */
+function longestInkRun(image: GrayImage, y: number, from: number, to: number): number {
+  let longest = 0;
+  for (let yy = Math.max(0, y - 2); yy <= Math.min(image.height - 1, y + 2); yy += 1) {
+    let run = 0;
+    for (let x = Math.max(0, from); x < Math.min(image.width, to); x += 1) {
+      run = image.data[yy * image.width + x]! < INK ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+  }
+  return longest;
+}
+
+/** Each cell's box (in the rules' space, y up) from the rows and columns its id covers. */
+function cellBoxes(table: RuledTable): Map<number, Box> {
+  const boxes = new Map<number, Box>();
+  table.ids.forEach((row, r) =>
+    row.forEach((id, c) => {
+      const band = table.bands[r]!;
+      const box = boxes.get(id);
+      const next = { left: table.xs[c]!, right: table.xs[c + 1]!, top: band.top, bottom: band.bottom };
+      boxes.set(id, box ? { left: Math.min(box.left, next.left), right: Math.max(box.right, next.right), top: Math.max(box.top, next.top), bottom: Math.min(box.bottom, next.bottom) } : next);
+    }),
+  );
+  return boxes;
+}
