@@ -39,7 +39,8 @@ import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
 import { defaultAsOf, parsePeriod } from './domain/scoring.js';
 import { parseReportPeriod } from './domain/report-period.js';
-import { renderDraft } from './reports/docx.js';
+import { citationText, renderDraft } from './reports/docx.js';
+import { citationOf, readPlanDocumentPatch } from './reports/plan-citation.js';
 import { ReportDraftError, type ReportDraft } from './reports/draft.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
@@ -98,6 +99,10 @@ Lệnh:
       số liệu như /tonghop và /quahan tại ngày --as-of (mặc định hôm nay). --json: {"file","period",
       "window":{"from","to"},"agency","counts":{"due","doneOnTime","doneLate","inProgress","overdue","extended"},
       "missingReports":[{"code","name"}]}.
+  plan doc --plan <số hiệu kế hoạch|tên> [--number <45/KH-UBND>] [--date <dd/mm/yyyy>] [--issuer "<cơ quan>"] [--kind "<Kế hoạch|Quyết định>"] [--title "<trích yếu>"] [--clear <number,date,issuer,kind,title>] [--json]
+      Đặt hoặc sửa văn bản ban hành kế hoạch (khi nhập không đọc được hoặc đọc sai) để dự thảo báo cáo trích dẫn
+      “Căn cứ Kế hoạch số … ngày … của …”; phần chưa biết để “[bổ sung]”. Không có tùy chọn đặt/xoá: chỉ in hiện trạng.
+      Số hiệu kế hoạch xem trong /kehoach. --json: {"plan":{"id","name"},"document":{"number","date","issuer","kind","title"},"citation"}.
   say --as <thành viên> "<tin nhắn>" [--json]
       Chạy một tin nhắn qua đúng bộ xử lý của Telegram, Zalo và trang chat cục bộ, với tư cách một thành viên
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
@@ -492,6 +497,39 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
   return 0;
 }
 
+/** `plan doc`: shows, sets or clears the plan's document fields the report cites. */
+async function planCliCommand(config: Config, rest: string[]): Promise<number> {
+  const [sub, ...args] = rest;
+  if (sub !== 'doc') throw new UsageError('dùng: plan doc --plan <số hiệu kế hoạch> [--number …] [--date …] [--issuer …]');
+  const text = { type: 'string' } as const;
+  const { values } = parseArgs({ args, options: { plan: text, number: text, date: text, issuer: text, kind: text, title: text, clear: text, json: { type: 'boolean', default: false } } });
+  if (!values.plan) throw new UsageError('cần --plan <số hiệu kế hoạch hoặc tên>, ví dụ --plan 1');
+  const store = openStore(config);
+  try {
+    const plan = /^\d+$/.test(values.plan) ? store.plans.planById(Number(values.plan)) : store.plans.planByName(values.plan);
+    if (!plan) throw new UsageError(`không có kế hoạch “${values.plan}” (các kế hoạch: ${store.plans.plans().map((p) => `${p.id} ${p.name}`).join('; ') || 'chưa có'})`);
+    const typed = { number: values.number, date: values.date, issuer: values.issuer, kind: values.kind, title: values.title };
+    const clear = values.clear ? values.clear.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    let current = plan;
+    if (clear.length > 0 || Object.values(typed).some((v) => v !== undefined)) {
+      const patch = readPlanDocumentPatch(typed, clear);
+      if (!patch.ok) throw new UsageError(patch.error.message);
+      current = store.transaction(() => {
+        const updated = store.plans.updateDocument(plan.id, patch.value, systemClock.now())!;
+        store.audit.append({ actorMemberId: null, via: 'cli', action: 'plan_document', target: `plan:${plan.id}`, detail: { ...patch.value } }, systemClock.now());
+        return updated;
+      });
+    }
+    const citation = `Căn cứ ${citationText(citationOf(current, (printed) => store.agencies.find(printed)?.name ?? null))}`;
+    const document = { number: current.documentNo, date: current.docDate, issuer: current.docIssuer, kind: current.docKind, title: current.docTitle };
+    if (values.json) print(JSON.stringify({ plan: { id: current.id, name: current.name }, document, citation }));
+    else print(`Kế hoạch ${current.id} “${current.name}”\n${citation}`);
+  } finally {
+    store.close();
+  }
+  return 0;
+}
+
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
@@ -776,6 +814,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'report':
       return reportCommand(config, rest);
+    case 'plan':
+      return planCliCommand(config, rest);
     case 'say':
       return sayCommand(config, rest);
     case 'audit':

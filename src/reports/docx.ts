@@ -18,6 +18,7 @@ import { formatCivil } from '../domain/civil-date.js';
 import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layout.js';
 import { OUTLINE, periodPhrase, signerLines, WORDS } from './outline.js';
 import type { DraftTask, ReportDraft } from './draft.js';
+import type { PlanCitation } from './plan-citation.js';
 
 /** A share written the Vietnamese way: 6 of 7 → "85,71%"; nothing due → "—". */
 export function percentVi(part: number, whole: number): string {
@@ -28,6 +29,16 @@ export function percentVi(part: number, whole: number): string {
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
+
+/**
+ * A plan cited in full (Nghị định 30/2020, Phụ lục I, II.6.b): "Kế hoạch số 45/KH-UBND ngày
+ * 08/01/2026 của UBND tỉnh Hà Tĩnh về cải cách hành chính năm 2026"; each unknown part "[bổ sung]".
+ */
+export function citationText(c: PlanCitation): string {
+  const b = WORDS.blank;
+  const subject = c.subject === null ? `về ${b}` : /^(về|ban hành)\s/i.test(c.subject) ? c.subject : `về ${c.subject}`;
+  return `${c.kind ?? b} số ${c.number ?? b} ngày ${c.date ? formatCivil(c.date) : b} của ${c.issuer ?? b} ${subject}`;
+}
 
 /** What the state of a task date says in the report. */
 function resultOf(t: DraftTask): string {
@@ -100,7 +111,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
     if (section.key === 'basis') {
       if (draft.plans.length === 0) children.push(body(`Căn cứ: ${WORDS.blank} (chưa có kế hoạch CCHC năm ${period.year} trong dondoc).`));
       // Each plan cited in full once (type, number, date, issuer, title); what dondoc does not hold is a blank.
-      for (const p of draft.plans) children.push(body(`Căn cứ Kế hoạch số ${p.documentNo ?? WORDS.blank} ngày ${WORDS.blank} của ${WORDS.blank} về ${p.name};`));
+      for (const c of draft.citations) children.push(body(`Căn cứ ${citationText(c)};`));
       continue;
     }
     children.push(heading(section.heading));

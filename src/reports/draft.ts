@@ -7,6 +7,7 @@ import { readDataFile } from '../app/data-file.js';
 import type { SummaryService } from '../app/summary-service.js';
 import type { Store } from '../store/store.js';
 import type { Plan } from '../store/plan-repo.js';
+import { citationOf, type PlanCitation } from './plan-citation.js';
 
 const periodsSchema = z.object({
   periods: z
@@ -71,6 +72,8 @@ export interface ReportDraft {
   period: ReportPeriod;
   asOf: CivilDate;
   plans: Plan[];
+  /** How each plan in force is cited in "Căn cứ" (same order as `plans`), from the plan's own document. */
+  citations: PlanCitation[];
   counts: DraftCounts;
   /** Dates of the window not done and already past on the draft's date. */
   overdueInWindow: number;
@@ -141,6 +144,7 @@ export class ReportDrafter {
       period,
       asOf,
       plans,
+      citations: plans.map((p) => citationOf(p, (printed) => store.agencies.find(printed)?.name ?? null)),
       counts: {
         due: tasks.length,
         doneOnTime: tasks.filter((t) => t.onTime === true).length,

@@ -123,6 +123,20 @@ export class PlanRepo {
     return prepared(this.db, `${PLAN_SELECT} WHERE id = ?`).get(id) as Plan | undefined;
   }
 
+  /**
+   * Sets or clears parts of the plan's document (an admin's correction of what the import read or
+   * could not read): a key absent from `patch` is left as it is, null makes it unknown again.
+   */
+  updateDocument(id: number, patch: Partial<PlanDocument & { documentNo: string | null }>, now: Date): Plan | undefined {
+    const columns: Record<string, string> = { documentNo: 'document_no', docKind: 'doc_kind', docDate: 'doc_date', docIssuer: 'doc_issuer', docTitle: 'doc_title' };
+    const set = Object.keys(patch).filter((k) => k in columns);
+    if (set.length > 0) {
+      const values = Object.fromEntries(set.map((k) => [k, patch[k as keyof typeof patch] ?? null]));
+      prepared(this.db, `UPDATE plans SET ${set.map((k) => `${columns[k]} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, id, now: now.toISOString() });
+    }
+    return this.planById(id);
+  }
+
   plans(): Plan[] {
     return prepared(this.db, `${PLAN_SELECT} ORDER BY year DESC, name`).all() as Plan[];
   }

@@ -40,6 +40,32 @@ describe('npm run cli -- report draft', () => {
     expect(JSON.parse(stp.out)).toMatchObject({ agency: 'STP', period: `${year}-NAM` });
   }, 240_000);
 
+  it('cites the plan from its document fields, set by `plan doc` where the import could not read them', () => {
+    // The demo's plan is imported from a CSV with no header: nothing of its document is known.
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const shown = cli('plan', 'doc', '--plan', '1', '--json');
+    expect(shown.code).toBe(0);
+    const before = JSON.parse(shown.out) as { plan: { id: number }; document: Record<string, unknown>; citation: string };
+    expect(Object.keys(before)).toEqual(['plan', 'document', 'citation']);
+    expect(Object.keys(before.document)).toEqual(['number', 'date', 'issuer', 'kind', 'title']);
+    const set = cli('plan', 'doc', '--plan', '1', '--number', '45/KH-UBND', '--date', `08/01/${year}`, '--issuer', 'UBND tỉnh Hà Tĩnh', '--json');
+    expect(set.err).toBe('');
+    // The title was not given and is not known: a blank, not the plan's name in dondoc.
+    expect(JSON.parse(set.out).citation).toBe(`Căn cứ Kế hoạch số 45/KH-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về [bổ sung]`);
+    const out = join(dir, 'cited.docx');
+    expect(cli('report', 'draft', '--period', `${year}-Q3`, '--out', out).code).toBe(0);
+    const docx = readZipEntries(readFileSync(out), () => true);
+    const xml = docx.ok ? docx.entries.get('word/document.xml')!.toString('utf8') : '';
+    expect(xml).toContain(`Căn cứ Kế hoạch số 45/KH-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về [bổ sung];`);
+    // A wrong date is refused and nothing changes; --clear makes a field unknown again.
+    const bad = cli('plan', 'doc', '--plan', '1', '--date', '31/04/2026');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('ngày “31/04/2026” không có thật');
+    const cleared = cli('plan', 'doc', '--plan', '1', '--clear', 'issuer', '--json');
+    expect(JSON.parse(cleared.out).document).toMatchObject({ number: '45/KH-UBND', date: `${year}-01-08`, issuer: null });
+    expect(cli('plan', 'doc', '--plan', '99').err).toContain('không có kế hoạch “99”');
+  }, 240_000);
+
   it('refuses a wrong call with a Vietnamese line', () => {
     const noOut = cli('report', 'draft', '--period', '2026-Q3');
     expect(noOut.code).toBe(2);

@@ -16,6 +16,7 @@ const draft: ReportDraft = {
   period: { code: 'Q3', year: 2026, label: 'quý III', window: { from: '2026-06-15', to: '2026-09-14' }, agencyDue: '2026-09-15', provinceDue: '2026-09-20', reportCode: 'Q3' },
   asOf: '2026-09-15',
   plans: [],
+  citations: [],
   counts: { due: 7, doneOnTime: 5, doneLate: 1, inProgress: 1, overdue: 0, extended: 0 },
   overdueInWindow: 0,
   tasks: Array.from({ length: 7 }, (_, i) => ({
