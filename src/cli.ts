@@ -103,6 +103,11 @@ Lệnh:
       Đặt hoặc sửa văn bản ban hành kế hoạch (khi nhập không đọc được hoặc đọc sai) để dự thảo báo cáo trích dẫn
       “Căn cứ Kế hoạch số … ngày … của …”; phần chưa biết để “[bổ sung]”. Không có tùy chọn đặt/xoá: chỉ in hiện trạng.
       Số hiệu kế hoạch xem trong /kehoach. --json: {"plan":{"id","name"},"document":{"number","date","issuer","kind","title"},"citation"}.
+  report settings --agency <mã> [--title "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"] [--name "<họ tên>"] [--recipients "Như trên; UBND tỉnh; Lưu: VT"] [--clear title,name,recipients] [--json]
+      Chức vụ, họ tên người ký và nơi nhận của báo cáo cơ quan (như /caidatbaocao). Chức vụ viết hoa, các dòng cách
+      nhau bằng “/”; “TM.” chỉ cho tập thể (UBND), “KT.”/“TL.”/“TUQ.” cần dòng chức vụ dưới; “Lưu: VT” được thêm cuối
+      nơi nhận nếu thiếu. Chưa đặt thì dự thảo để “[bổ sung]”. --json: {"agency":{"code","name"},"signerTitle":[…]|null,
+      "signerName","recipients":[…]|null}.
   say --as <thành viên> "<tin nhắn>" [--json]
       Chạy một tin nhắn qua đúng bộ xử lý của Telegram, Zalo và trang chat cục bộ, với tư cách một thành viên
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
@@ -455,7 +460,8 @@ async function sayCommand(config: Config, rest: string[]): Promise<number> {
 /** `report draft`: the periodic report as a .docx, and its figures with --json. */
 async function reportCommand(config: Config, rest: string[]): Promise<number> {
   const [sub, ...args] = rest;
-  if (sub !== 'draft') throw new UsageError('dùng: report draft --period <YYYY-Q3> --out <tệp.docx>');
+  if (sub === 'settings') return reportSettingsCli(config, args);
+  if (sub !== 'draft') throw new UsageError('dùng: report draft --period <YYYY-Q3> --out <tệp.docx>, hoặc report settings --agency <mã>');
   const { values } = parseArgs({ args, options: { period: { type: 'string' }, agency: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!values.out || !values.out.endsWith('.docx')) throw new UsageError('cần --out <tệp.docx>');
   const asOf = values['as-of'];
@@ -491,6 +497,35 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
         }),
       );
     } else print(`Đã soạn ${values.out} (${Math.round(data.length / 1024)} KB): ${draft.counts.due} nhiệm vụ đến hạn, ${draft.counts.overdue} việc quá hạn, ${draft.missingReports.length} cơ quan chưa gửi báo cáo.`);
+  } finally {
+    services.store.close();
+  }
+  return 0;
+}
+
+/** `report settings`: shows or sets an agency's signer and recipients (as /caidatbaocao does in chat). */
+function reportSettingsCli(config: Config, args: string[]): number {
+  const text = { type: 'string' } as const;
+  const { values } = parseArgs({ args, options: { agency: text, title: text, name: text, recipients: text, clear: text, json: { type: 'boolean', default: false } } });
+  if (!values.agency) throw new UsageError('cần --agency <mã cơ quan>, ví dụ --agency STP');
+  const services = openServices(config);
+  try {
+    const agency = services.directory.findAgency(values.agency);
+    if (!agency) throw new UsageError(`không có cơ quan “${values.agency}” (xem: npm run cli -- agencies)`);
+    const clear = (values.clear ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = clear.find((x) => !['title', 'name', 'recipients'].includes(x));
+    if (bad) throw new UsageError(`không xoá được “${bad}”; dùng --clear title,name,recipients`);
+    let settings = services.reportSettings.get(agency.id);
+    if (clear.length > 0 || values.title !== undefined || values.name !== undefined || values.recipients !== undefined) {
+      const result = services.reportSettings.update({ memberId: null, via: 'cli' }, agency, { title: values.title, name: values.name, recipients: values.recipients, clear: clear as ('title' | 'name' | 'recipients')[] });
+      if (!result.ok) throw new UsageError(result.error.message);
+      settings = result.value;
+    }
+    if (values.json) print(JSON.stringify({ agency: { code: agency.code, name: agency.name }, ...settings }));
+    else {
+      const none = '(chưa đặt: dự thảo để [bổ sung])';
+      print(`${agency.name} (${agency.code})\nChức vụ người ký: ${settings.signerTitle?.join(' / ') ?? none}\nHọ tên người ký: ${settings.signerName ?? none}\nNơi nhận: ${settings.recipients?.join('; ') ?? none}`);
+    }
   } finally {
     services.store.close();
   }

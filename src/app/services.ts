@@ -24,6 +24,7 @@ import { loadRetention, RetentionService } from './retention.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 import { loadReportPeriods, ReportDrafter } from '../reports/draft.js';
+import { ReportSettingsService } from '../reports/report-settings.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
 export interface Services {
@@ -51,6 +52,8 @@ export interface Services {
   web: WebAuthService;
   /** Drafts the periodic CCHC report (the agency's or the province's) from the same figures. */
   drafts: ReportDrafter;
+  /** Each agency's report signer and recipients ("Nơi nhận"), as admins set them. */
+  reportSettings: ReportSettingsService;
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
@@ -96,6 +99,7 @@ export function createServices(deps: {
   return {
     ...rest,
     calendar,
+    reportSettings: new ReportSettingsService(deps.store, deps.clock),
     drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     directory: new DirectoryService(deps.store, deps.clock, privacy),

@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import { formatCivil } from '../domain/civil-date.js';
 import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layout.js';
-import { OUTLINE, periodPhrase, signerLines, WORDS } from './outline.js';
+import { OUTLINE, periodPhrase, WORDS } from './outline.js';
 import type { DraftTask, ReportDraft } from './draft.js';
 import type { PlanCitation } from './plan-citation.js';
 
@@ -170,8 +170,10 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   children.push(body(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodPhrase(period.label, period.year)} của ${who}${WORDS.closing}`));
 
   // Nơi nhận and the signature block.
-  const signer = signerLines(draft.issuer.kind, draft.issuer.name);
-  const recipients = [...to.map((x) => `- ${x};`), '- Lưu: VT.'];
+  // From the issuer's settings (/caidatbaocao); not set: a blank to fill, never a title or a list guessed.
+  const signer = draft.signature.signerTitle ?? [WORDS.signerBlank];
+  const listed = draft.signature.recipients ?? ['Như trên', WORDS.blank, 'Lưu: VT'];
+  const recipients = listed.map((x, i) => `- ${x}${i === listed.length - 1 ? '.' : ';'}`);
   children.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
@@ -191,7 +193,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
               borders: NO_BORDERS,
               children: [
                 ...signer.map((x, i) => center([run(x, { size: pt(s.signer), bold: true })], i === 0 ? { spacing: { before: 240 } } : {})),
-                center([run(WORDS.blank, { size: pt(s.signer), bold: true })], { spacing: { before: 1440 } }),
+                center([run(draft.signature.signerName ?? WORDS.blank, { size: pt(s.signer), bold: true })], { spacing: { before: 1440 } }),
               ],
             }),
           ],

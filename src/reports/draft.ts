@@ -7,6 +7,7 @@ import { readDataFile } from '../app/data-file.js';
 import type { SummaryService } from '../app/summary-service.js';
 import type { Store } from '../store/store.js';
 import type { Plan } from '../store/plan-repo.js';
+import { NO_REPORT_SETTINGS, type ReportSettings } from '../store/report-settings-repo.js';
 import { citationOf, type PlanCitation } from './plan-citation.js';
 
 const periodsSchema = z.object({
@@ -69,6 +70,8 @@ export interface ReportDraft {
   scope: { kind: 'agency'; agencyId: number; code: string; name: string } | { kind: 'province' };
   provinceName: string;
   issuer: { parent: string; name: string; code: string; kind: string };
+  /** The issuer's signer and "Nơi nhận" as set by an admin (each null: not set, a blank in the document). */
+  signature: ReportSettings;
   period: ReportPeriod;
   asOf: CivilDate;
   plans: Plan[];
@@ -141,6 +144,7 @@ export class ReportDrafter {
       scope: agency ? { kind: 'agency', agencyId: agency.id, code: agency.code, name: agency.name } : { kind: 'province' },
       provinceName: this.provinceName,
       issuer: { parent, name: issuerAgency?.name ?? 'Sở Nội vụ', code: issuerAgency?.code ?? 'SNV', kind: issuerAgency?.kind ?? 'so_ban_nganh' },
+      signature: issuerAgency ? store.reportSettings.get(issuerAgency.id) : NO_REPORT_SETTINGS,
       period,
       asOf,
       plans,

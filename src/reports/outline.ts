@@ -61,6 +61,7 @@ export const WORDS = {
   typeName: 'BÁO CÁO',
   subject: (label: string, year: number) => `Kết quả thực hiện công tác cải cách hành chính ${periodPhrase(label, year)}`,
   blank: '[bổ sung]',
+  signerBlank: '[bổ sung chức vụ người ký]',
   recipientsLabel: 'Nơi nhận:',
   closing: './.',
   appendixTitle: 'Phụ lục I',
@@ -70,12 +71,13 @@ export const WORDS = {
 } as const;
 
 /**
- * The signature block (Nghị định 30/2020, Phụ lục I, II.8: "KT." when a deputy signs for the head;
- * "TM." for a collective body): by the issuer's kind, and for departments only those named "Sở …"
- * (a Thanh tra or Văn phòng is headed by a Chánh …). Anything else is left for a person to fill.
+ * What an admin is offered as the usual signature for the issuer's kind (Nghị định 30/2020, Phụ lục I,
+ * II.8: "KT." when a deputy signs for the head; "TM." for a collective body), for departments only
+ * those named "Sở …" (a Thanh tra or Văn phòng is headed by a Chánh …). A suggestion shown with
+ * /caidatbaocao, never put in a draft: who signs is the agency's to say.
  */
-export function signerLines(kind: string, name: string): string[] {
+export function signerLines(kind: string, name: string): string[] | null {
   if (kind === 'so_ban_nganh' && /^Sở\s/.test(name)) return ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'];
   if (kind === 'ubnd_xa' || kind === 'ubnd_huyen') return ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
-  return ['[bổ sung chức vụ người ký]'];
+  return null;
 }

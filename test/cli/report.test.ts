@@ -66,6 +66,23 @@ describe('npm run cli -- report draft', () => {
     expect(cli('plan', 'doc', '--plan', '99').err).toContain('không có kế hoạch “99”');
   }, 240_000);
 
+  it('sets an agency\'s signer and recipients (`report settings`), the draft then signs with them', () => {
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const set = cli('report', 'settings', '--agency', 'STP', '--title', 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC', '--name', 'Lê Thị Bình', '--recipients', 'Sở Nội vụ; Giám đốc Sở', '--json');
+    expect(set.err).toBe('');
+    expect(JSON.parse(set.out)).toEqual({ agency: { code: 'STP', name: 'Sở Tư pháp' }, signerTitle: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], signerName: 'Lê Thị Bình', recipients: ['Sở Nội vụ', 'Giám đốc Sở', 'Lưu: VT'] });
+    const out = join(dir, 'signed.docx');
+    expect(cli('report', 'draft', '--period', `${year}-Q3`, '--agency', 'STP', '--out', out).code).toBe(0);
+    const docx = readZipEntries(readFileSync(out), () => true);
+    const xml = docx.ok ? docx.entries.get('word/document.xml')!.toString('utf8') : '';
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('- Sở Nội vụ;- Giám đốc Sở;- Lưu: VT.KT. GIÁM ĐỐCPHÓ GIÁM ĐỐCLê Thị Bình');
+    // A Sở does not sign "TM." (for a collective body): refused, exit 2.
+    const refused = cli('report', 'settings', '--agency', 'STP', '--title', 'TM. SỞ TƯ PHÁP / GIÁM ĐỐC');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('“TM.” (thay mặt) chỉ dùng cho tập thể');
+  }, 240_000);
+
   it('refuses a wrong call with a Vietnamese line', () => {
     const noOut = cli('report', 'draft', '--period', '2026-Q3');
     expect(noOut.code).toBe(2);

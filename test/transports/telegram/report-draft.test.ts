@@ -88,11 +88,14 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(xml).toContain('<w:tblHeader/>');
     expect(body).toBe(body.normalize('NFC'));
     // The decree's header block, number, place and date, type, recipients, closing.
-    for (const words of ['UBND TỈNH HÀ TĨNH', 'SỞ TƯ PHÁP', 'Số: …/BC-STP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Tĩnh, ngày …… tháng …… năm 2024', 'BÁO CÁO', 'Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.', 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', './.']) {
+    for (const words of ['UBND TỈNH HÀ TĨNH', 'SỞ TƯ PHÁP', 'Số: …/BC-STP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Tĩnh, ngày …… tháng …… năm 2024', 'BÁO CÁO', 'Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.', 'Nơi nhận:', './.']) {
       expect(body).toContain(words);
     }
-    // The content: the plan cited (its number unknown: a visible blank), each task with its state and evidence.
-    expect(body).toContain('Căn cứ Kế hoạch số [bổ sung] ngày [bổ sung] của [bổ sung] về KH thử;');
+    // No signer or recipients set for Sở Tư pháp: blanks to fill, not a title guessed from its kind.
+    expect(body).toContain('- Như trên;- [bổ sung];- Lưu: VT.[bổ sung chức vụ người ký][bổ sung]');
+    // The content: the plan cited (a CSV: nothing of its document known, each part a visible blank;
+    // its name in dondoc, "KH thử", is not its title), each task with its state and evidence.
+    expect(body).toContain('Căn cứ [bổ sung] số [bổ sung] ngày [bổ sung] của [bổ sung] về [bổ sung];');
     expect(body).toContain('Trong kỳ có 2 nhiệm vụ đến hạn theo kế hoạch; đã hoàn thành 1 (50,00%), trong đó đúng hạn 1 (50,00%), chậm hạn 0 (0,00%)');
     // The evidence is the document number the done reply named ("xong theo Quyết định 12/QĐ-STP").
     expect(body).toContain('2.5 Kiểm tra văn bản quy phạm pháp luật (Sở Tư pháp; hạn 01/07/2024): Hoàn thành ngày 24/06/2024; tài liệu kiểm chứng: 12/QĐ-STP.');
@@ -144,6 +147,25 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     await h.press(admin, button!.callback_data);
     const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument');
     expect((doc!.payload.document as { filename?: string }).filename).toBe('bao-cao-cchc-2024-Q3-tinh.docx');
+  });
+
+  it('signs and addresses the draft as an admin set it for the agency (/caidatbaocao), refusing what the decree does not allow', async () => {
+    const set = async (text: string) => (await h.send(admin, text))[0]!;
+    expect(await set('/caidatbaocao STP chucvu kt. giám đốc / phó giám đốc')).toContain('Chức vụ người ký: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC');
+    expect(await set('/caidatbaocao STP nguoiky Nguyễn Văn An')).toContain('Họ tên người ký: Nguyễn Văn An');
+    expect(await set('/caidatbaocao STP noinhan - Sở Nội vụ; - Giám đốc Sở (b/c);')).toContain('Nơi nhận: Sở Nội vụ; Giám đốc Sở (b/c); Lưu: VT');
+    // Refused, nothing changed: "TM." is for a collective body, not a Sở; "KT." needs the deputy's title under it.
+    expect(await set('/caidatbaocao STP chucvu TM. SỞ TƯ PHÁP / GIÁM ĐỐC')).toContain('Chưa lưu: “TM.” (thay mặt) chỉ dùng cho tập thể');
+    expect(await set('/caidatbaocao STP chucvu KT. GIÁM ĐỐC')).toContain('Chưa lưu: sau “KT. GIÁM ĐỐC” cần dòng chức vụ của người ký');
+    expect(await set('/caidatbaocao STP nguoiky An')).toContain('Chưa lưu: họ tên người ký “An” không đọc được');
+    expect(await h.send(focal, '/caidatbaocao STP nguoiky Trần Thị Trang')).toEqual([expect.stringContaining('/caidatbaocao')]);
+    const { text: body } = partsOf((await draftFor(focal, '/soanbaocao Q3 2024')).data);
+    // Nơi nhận in the decree's form: each line "- …;", the last "- Lưu: VT."; then the title and the name.
+    expect(body).toContain('Nơi nhận:- Sở Nội vụ;- Giám đốc Sở (b/c);- Lưu: VT.KT. GIÁM ĐỐCPHÓ GIÁM ĐỐCNguyễn Văn An');
+    // The province's draft is Sở Nội vụ's: its settings, not Sở Tư pháp's.
+    const { text: province } = partsOf((await draftFor(admin, '/soanbaocao Q3 2024')).data);
+    expect(province).not.toContain('Nguyễn Văn An');
+    expect(await set('/caidatbaocao STP xoa nguoiky')).toContain('Họ tên người ký: chưa đặt');
   });
 
   it('refuses what it cannot draft, in Vietnamese', async () => {
