@@ -94,13 +94,14 @@ export function createServices(deps: {
   const calendar = loadCalendar(dataDir);
   const policy = loadPolicy(dataDir);
   const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
+  const rubric = loadRubric(dataDir);
   const summaries = new SummaryService(deps.store, calendar, deps.clock, deps.settings.timeZone);
   const privacy = new PrivacyService(deps.store, deps.clock, deps.settings.dataController ?? defaultController(deps.settings.provinceName), deps.settings.privacyContact ?? null);
   return {
     ...rest,
     calendar,
     reportSettings: new ReportSettingsService(deps.store, deps.clock),
-    drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName),
+    drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName, deps.settings.timeZone, rubric),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     directory: new DirectoryService(deps.store, deps.clock, privacy),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
@@ -115,7 +116,7 @@ export function createServices(deps: {
     notifier,
     notifyAdmins: (key, reply) => notifier.toAdmins(key, 'notice', reply),
     notifyMember: (key, memberId, reply) => notifier.toMember(key, memberId, reply),
-    scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
+    scoring: new ScoringService(deps.store, rubric, calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,
     privacy,

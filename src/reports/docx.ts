@@ -16,15 +16,12 @@ import {
 } from 'docx';
 import { formatCivil } from '../domain/civil-date.js';
 import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layout.js';
-import { OUTLINE, periodPhrase, WORDS } from './outline.js';
+import { OUTLINE, percentVi, periodPhrase, WORDS } from './outline.js';
 import type { DraftTask, ReportDraft } from './draft.js';
 import type { PlanCitation } from './plan-citation.js';
+import { evidenceIndex, fraction, indicatorRows } from './appendices.js';
 
-/** A share written the Vietnamese way: 6 of 7 → "85,71%"; nothing due → "—". */
-export function percentVi(part: number, whole: number): string {
-  if (whole === 0) return '—';
-  return `${((part / whole) * 100).toFixed(2).replace('.', ',')}%`;
-}
+export { percentVi };
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
@@ -218,6 +215,46 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
     ],
   });
 
+  const cover = (title: string, subtitle: string) => [
+    center([run(title, { bold: true })], { pageBreakBefore: true }),
+    center([run(subtitle, { bold: true })]),
+    center([run(`(Kèm theo Báo cáo số …/BC-${draft.issuer.code} ngày …… tháng …… năm ${period.year} của ${draft.issuer.name})`, { italics: true })], { spacing: { after: 120 } }),
+  ];
+  const headerRow = (header: readonly string[]) => new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) });
+  // Phụ lục II: indicators, the result blank where dondoc has no figure, the source named.
+  const appendixII = () => {
+    const rows = indicatorRows(draft);
+    return [
+      ...cover(WORDS.indicatorsTitle, WORDS.indicatorsSubtitle(period.label, period.year)),
+      rows.length === 0
+        ? body(WORDS.indicatorsNone)
+        : new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [headerRow(WORDS.indicatorsHeader), ...rows.map((r, i) => new TableRow({ cantSplit: true, children: [cell(String(i + 1)), cell(r.text), cell(r.target), cell(r.result), cell(r.source)] }))],
+          }),
+    ];
+  };
+  // Phụ lục III: criterion → task → reply → document, each criterion with its rates.
+  const appendixIII = () => {
+    const index = evidenceIndex(draft);
+    const wide = (text: string) => new TableRow({ cantSplit: true, children: [new TableCell({ columnSpan: WORDS.evidenceHeader.length, children: [new Paragraph({ children: [run(text, { size: small, bold: true })] })] })] });
+    let n = 0;
+    return [
+      ...cover(WORDS.evidenceTitle, WORDS.evidenceSubtitle(period.year)),
+      body(WORDS.evidenceTotal(fraction(index.total.done, index.total.due), fraction(index.total.onTime, index.total.due))),
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          headerRow(WORDS.evidenceHeader),
+          ...index.groups.flatMap((g, gi) => [
+            wide(WORDS.evidenceGroup(gi + 1, g.criterion, fraction(g.done, g.due), fraction(g.onTime, g.due))),
+            ...g.rows.map((r) => new TableRow({ cantSplit: true, children: [cell(String((n += 1))), cell(g.criterion), cell(`${r.code} ${r.task}`), cell(r.agency), cell(r.reply), cell(r.document)] })),
+          ]),
+        ],
+      }),
+    ];
+  };
+
   const margin = { top: mmToTwips(layout.margins.top.value), bottom: mmToTwips(layout.margins.bottom.value), left: mmToTwips(layout.margins.left.value), right: mmToTwips(layout.margins.right.value) };
   const pageHeader = () =>
     new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(s.pageNumber) })] })] });
@@ -239,6 +276,8 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
           center([run(WORDS.appendixSubtitle(period.label, period.year), { bold: true })]),
           center([run(`(Kèm theo Báo cáo số …/BC-${draft.issuer.code} ngày …… tháng …… năm ${period.year} của ${draft.issuer.name})`, { italics: true })], { spacing: { after: 120 } }),
           appendix,
+          ...appendixII(),
+          ...appendixIII(),
         ],
       },
     ],

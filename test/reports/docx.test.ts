@@ -35,12 +35,14 @@ const draft: ReportDraft = {
     evidence: i === 0 ? '12/QĐ-STP' : null,
     problem: null,
     pendingExtension: null,
+    lastReply: i < 6 ? { day: i < 5 ? '2026-08-20' : '2026-09-03', status: 'done' } : { day: '2026-08-25', status: 'in_progress' },
   })),
   overdueItems: [],
   next: [],
   reportTitle: 'Báo cáo CCHC quý III năm 2026',
   submissions: [],
   missingReports: [],
+  indicators: [],
 };
 
 function documentXml(data: Buffer): string {

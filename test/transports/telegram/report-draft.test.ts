@@ -105,6 +105,20 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(body).toMatch(/V\. ĐỀ XUẤT, KIẾN NGHỊ\[Đơn vị bổ sung[^]*2\.4 Tập huấn kỹ năng xây dựng văn bản \(Sở Tư pháp\): Đang thực hiện; vướng mắc: thiếu người/);
     // The judgment sections are marked for a person; no figure is a placeholder.
     expect(body).toContain('[Đơn vị bổ sung đánh giá ưu điểm, hạn chế');
+
+    // Phụ lục II: the rubric's rates with the figures of section I (1 of 2 due done, on time) and the
+    // Q3 report not yet sent (0 of 1); this plan states no figure of its own, so no other row.
+    const appendixII = body.slice(body.indexOf('Phụ lục II'), body.indexOf('Phụ lục III'));
+    expect(appendixII).toContain('TTChỉ tiêuChỉ tiêu kế hoạchKết quả thực hiệnNguồn số liệu');
+    expect(appendixII).toContain('1Tỷ lệ hoàn thành kế hoạch CCHC: nhiệm vụ đến hạn trong kỳ đã hoàn thànhtrên 90% (2 điểm)1/2 (50,00%)');
+    expect(appendixII).toContain('Báo cáo định kỳ (quý I, 6 tháng, quý III, năm) đầy đủ, đúng hạn: Báo cáo CCHC quý III năm 2024 gửi đúng hạn100% (1 điểm)0/1 (0,00%)');
+    expect(appendixII).toContain('Nhiệm vụ hoàn thành đúng hạn: hoàn thành đúng hạn trên số nhiệm vụ đến hạn trong kỳtừ 90% (1 điểm)1/2 (50,00%)');
+    // Phụ lục III: criterion → task → reply → document; the rates are section I's.
+    const appendixIII = body.slice(body.indexOf('Phụ lục III'));
+    expect(appendixIII).toContain('Tỷ lệ hoàn thành nhiệm vụ đến hạn trong kỳ: 1/2 (50,00%); tỷ lệ hoàn thành đúng hạn: 1/2 (50,00%).');
+    expect(appendixIII).toContain('2.5 Kiểm tra văn bản quy phạm pháp luậtSở Tư phápBáo hoàn thành ngày 24/06/2024 (đúng hạn)12/QĐ-STP');
+    // 3.7: no reply at all, nothing to evidence yet.
+    expect(appendixIII).toContain('3.7 Ban hành kế hoạch rà soát thủ tụcSở Tư phápChưa báo cáo—');
   });
 
   it('an admin gets the province draft, or one agency\'s; the same day gives the same document XML', async () => {
