@@ -41,6 +41,7 @@ import { defaultAsOf, parsePeriod } from './domain/scoring.js';
 import { parseReportPeriod } from './domain/report-period.js';
 import { citationText, renderDraft } from './reports/docx.js';
 import { citationOf, readPlanDocumentPatch } from './reports/plan-citation.js';
+import { renderDraftWorkbook } from './reports/xlsx.js';
 import { ReportDraftError, type ReportDraft } from './reports/draft.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
@@ -94,11 +95,12 @@ Lệnh:
       Điểm từng cơ quan theo bộ tiêu chí data/rubric.json, tính đến --as-of (mặc định: hôm nay, hoặc ngày cuối kỳ nếu kỳ đã qua — như /diem).
   export --period <YYYY|YYYY-Qn> --out <tệp.xlsx> [--as-of <YYYY-MM-DD>]
       Xuất tệp Excel: nhiệm vụ, báo cáo, điểm (--as-of mặc định như score, giống /xuatexcel).
-  report draft --period <YYYY-Q1|YYYY-6T|YYYY-Q3|YYYY-9T|YYYY-NAM> [--agency <mã>] [--as-of <YYYY-MM-DD>] --out <tệp.docx> [--json]
+  report draft --period <YYYY-Q1|YYYY-6T|YYYY-Q3|YYYY-9T|YYYY-NAM> [--agency <mã>] [--as-of <YYYY-MM-DD>] --out <tệp.docx> [--xlsx <tệp.xlsx>] [--json]
       Dự thảo báo cáo CCHC định kỳ (tệp Word theo thể thức Nghị định 30/2020/NĐ-CP) của tỉnh hoặc một cơ quan,
       số liệu như /tonghop và /quahan tại ngày --as-of (mặc định hôm nay). --json: {"file","period",
       "window":{"from","to"},"agency","counts":{"due","doneOnTime","doneLate","inProgress","overdue","extended"},
-      "missingReports":[{"code","name"}]}.
+      "missingReports":[{"code","name"}],"xlsx"}. --xlsx: thêm tệp Excel số liệu các phụ lục (tổng hợp, phụ lục I–III,
+      báo cáo các cơ quan) như /soanbaocao gửi kèm; "xlsx" là tên tệp đó hoặc null.
   plan doc --plan <số hiệu kế hoạch|tên> [--number <45/KH-UBND>] [--date <dd/mm/yyyy>] [--issuer "<cơ quan>"] [--kind "<Kế hoạch|Quyết định>"] [--title "<trích yếu>"] [--clear <number,date,issuer,kind,title>] [--json]
       Đặt hoặc sửa văn bản ban hành kế hoạch (khi nhập không đọc được hoặc đọc sai) để dự thảo báo cáo trích dẫn
       “Căn cứ Kế hoạch số … ngày … của …”; phần chưa biết để “[bổ sung]”. Không có tùy chọn đặt/xoá: chỉ in hiện trạng.
@@ -462,8 +464,9 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
   const [sub, ...args] = rest;
   if (sub === 'settings') return reportSettingsCli(config, args);
   if (sub !== 'draft') throw new UsageError('dùng: report draft --period <YYYY-Q3> --out <tệp.docx>, hoặc report settings --agency <mã>');
-  const { values } = parseArgs({ args, options: { period: { type: 'string' }, agency: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { period: { type: 'string' }, agency: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!values.out || !values.out.endsWith('.docx')) throw new UsageError('cần --out <tệp.docx>');
+  if (values.xlsx !== undefined && !values.xlsx.endsWith('.xlsx')) throw new UsageError('--xlsx cần tên tệp .xlsx, ví dụ --xlsx q3.xlsx');
   const asOf = values['as-of'];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
   const services = openServices(config);
@@ -485,6 +488,7 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
     }
     const data = await renderDraft(draft);
     writeFileSync(values.out, data);
+    if (values.xlsx) writeFileSync(values.xlsx, await renderDraftWorkbook(draft));
     if (values.json) {
       print(
         JSON.stringify({
@@ -494,6 +498,7 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
           agency: draft.scope.kind === 'agency' ? draft.scope.code : null,
           counts: draft.counts,
           missingReports: draft.missingReports,
+          xlsx: values.xlsx ?? null,
         }),
       );
     } else print(`Đã soạn ${values.out} (${Math.round(data.length / 1024)} KB): ${draft.counts.due} nhiệm vụ đến hạn, ${draft.counts.overdue} việc quá hạn, ${draft.missingReports.length} cơ quan chưa gửi báo cáo.`);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../src/documents/zip-entries.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -8,17 +9,23 @@ import { cliOnOwnDatabase } from '../helpers/cli-child.js';
 const { dir, db, cli } = cliOnOwnDatabase('report');
 
 describe('npm run cli -- report draft', () => {
-  it('writes the .docx and prints the stable --json shape, its overdue the number /quahan gives on the demo', () => {
+  it('writes the .docx and prints the stable --json shape, its overdue the number /quahan gives on the demo', async () => {
     expect(cli('demo', 'reset').code).toBe(0);
     // The demo's year is the year in Việt Nam (UTC+7).
     const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
     const out = join(dir, 'q3.docx');
-    const result = cli('report', 'draft', '--period', `${year}-Q3`, '--out', out, '--json');
+    const result = cli('report', 'draft', '--period', `${year}-Q3`, '--out', out, '--xlsx', join(dir, 'q3.xlsx'), '--json');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out) as Record<string, unknown> & { counts: Record<string, number>; missingReports: { code: string; name: string }[] };
-    expect(Object.keys(json)).toEqual(['file', 'period', 'window', 'agency', 'counts', 'missingReports']);
-    expect(json).toMatchObject({ file: out, period: `${year}-Q3`, window: { from: `${year}-06-15`, to: `${year}-09-14` }, agency: null });
+    // "xlsx" was added last: the fields before it keep their order.
+    expect(Object.keys(json)).toEqual(['file', 'period', 'window', 'agency', 'counts', 'missingReports', 'xlsx']);
+    expect(json).toMatchObject({ file: out, period: `${year}-Q3`, window: { from: `${year}-06-15`, to: `${year}-09-14` }, agency: null, xlsx: join(dir, 'q3.xlsx') });
+    // The workbook's first sheet holds the same counts as the JSON.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'q3.xlsx'));
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    expect([summary.getRow(2).values, summary.getRow(4).values].map((v) => (v as unknown[])[2])).toEqual([json.counts.due, json.counts.doneOnTime]);
     expect(Object.keys(json.counts)).toEqual(['due', 'doneOnTime', 'doneLate', 'inProgress', 'overdue', 'extended']);
     // The demo has a year of replies: the Q3 window holds work and some of it is done.
     expect(json.counts.due).toBeGreaterThan(0);
@@ -87,6 +94,7 @@ describe('npm run cli -- report draft', () => {
     const noOut = cli('report', 'draft', '--period', '2026-Q3');
     expect(noOut.code).toBe(2);
     expect(noOut.err).toContain('cần --out <tệp.docx>');
+    expect(cli('report', 'draft', '--period', '2026-Q3', '--out', join(dir, 'x.docx'), '--xlsx', join(dir, 'x.csv')).err).toContain('--xlsx cần tên tệp .xlsx');
     const badPeriod = cli('report', 'draft', '--period', '2026-Q2', '--out', join(dir, 'x.docx'));
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.err).toContain('cần --period dạng năm-kỳ (Q1, 6T, Q3, 9T, NAM)');

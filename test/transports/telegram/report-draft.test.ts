@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../../src/documents/zip-entries.js';
@@ -70,7 +71,7 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     const n = Number(/Việc quá hạn \((\d+)\)/.exec(overdue!)![1]);
     // Sở Tư pháp: the Q1 report never sent, and 3.7 (one working day late).
     expect(n).toBe(2);
-    expect(lines[2]).toBe(`Việc quá hạn: ${n} (như /quahan); chưa gửi báo cáo: 1. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký.`);
+    expect(lines[2]).toBe(`Việc quá hạn: ${n} (như /quahan); chưa gửi báo cáo: 1. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký; số liệu các phụ lục kèm tệp Excel.`);
 
     const { xml, text: body, styles, headers } = partsOf(data);
     // A4 portrait, margins top/bottom 20 mm (1134 twips), left 30 mm (1701), right 15 mm (850).
@@ -119,6 +120,31 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(appendixIII).toContain('2.5 Kiểm tra văn bản quy phạm pháp luậtSở Tư phápBáo hoàn thành ngày 24/06/2024 (đúng hạn)12/QĐ-STP');
     // 3.7: no reply at all, nothing to evidence yet.
     expect(appendixIII).toContain('3.7 Ban hành kế hoạch rà soát thủ tụcSở Tư phápChưa báo cáo—');
+  });
+
+  it('sends the appendix figures as an .xlsx beside the .docx: numbers as numbers, the same as the document\'s', async () => {
+    const before = h.calls.length;
+    await h.send(admin, '/soanbaocao Q3 2024');
+    const docs = h.calls.slice(before).filter((c) => c.method === 'sendDocument' && c.payload.chat_id === admin.id);
+    expect(docs.map((d) => (d.payload.document as { filename?: string }).filename)).toEqual(['bao-cao-cchc-2024-Q3-tinh.docx', 'bao-cao-cchc-2024-Q3-tinh.xlsx']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((docs[1]!.payload.document as { fileData: Uint8Array }).fileData) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phụ lục I', 'Phụ lục II', 'Phụ lục III - tỷ lệ', 'Phụ lục III', 'Báo cáo các cơ quan']);
+    const draft = h.app.services.drafts.draft({ code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' });
+    // The whole province's window: 2.5 done on time, 3.7 not done (the fixture) → due 2, done 1, on time 1.
+    const total = workbook.getWorksheet('Phụ lục III - tỷ lệ')!.getRow(workbook.getWorksheet('Phụ lục III - tỷ lệ')!.rowCount).values as unknown[];
+    expect(total.slice(1)).toEqual(['Tổng cộng', 2, 1, 1, 0.5, 0.5]);
+    expect([draft.counts.due, draft.counts.doneOnTime + draft.counts.doneLate]).toEqual([2, 1]);
+    // The overdue line is /quahan's number, as in the chat text.
+    const [overdueAll] = await h.send(admin, '/quahan');
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    const overdueRow = [...Array(summary.rowCount).keys()].map((i) => summary.getRow(i + 1).values as unknown[]).find((v) => String(v[1]).startsWith('Việc quá hạn'))!;
+    expect(overdueRow[2]).toBe(Number(/Việc quá hạn \((\d+)\)/.exec(overdueAll!)![1]));
+    // Phụ lục I: a date is a date; 3.7 not done has no day and no document (empty cells, not 0 or a guess).
+    const tasks = workbook.getWorksheet('Phụ lục I')!;
+    const row37 = [...Array(tasks.rowCount).keys()].map((i) => tasks.getRow(i + 1).values as unknown[]).find((v) => v[2] === '3.7')!;
+    expect(row37[6]).toEqual(new Date('2024-07-01T00:00:00Z'));
+    expect([row37[8], row37[11]]).toEqual([undefined, undefined]);
   });
 
   it('an admin gets the province draft, or one agency\'s; the same day gives the same document XML', async () => {
