@@ -75,7 +75,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   // Header: issuer (with its parent body) and number on the left; Quốc hiệu, Tiêu ngữ, place and date on the right.
   const left = [
     ...(draft.issuer.parent ? [center([run(draft.issuer.parent.toUpperCase(), { size: pt(s.agency) })])] : []),
-    center([run(draft.issuer.name.toUpperCase(), { size: pt(s.agency), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(18), right: mmToTwips(18) } }),
+    center([run(draft.issuer.name.toUpperCase(), { size: pt(s.agency), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(8), right: mmToTwips(8) } }),
     center([run(`Số: …/BC-${draft.issuer.code}`, { size: pt(s.number) })], { spacing: { before: 120 } }),
   ];
   const right = [
@@ -92,7 +92,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
 
   const children: (Paragraph | Table)[] = [headerTable];
   children.push(center([run(WORDS.typeName, { size: pt(s.title), bold: true })], { spacing: { before: 360 } }));
-  children.push(center([run(WORDS.subject(period.label, period.year), { size: pt(s.title), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(55), right: mmToTwips(55) } }));
+  children.push(center([run(WORDS.subject(period.label, period.year), { size: pt(s.title), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(30), right: mmToTwips(30) } }));
   const to = isProvince ? ['Ủy ban nhân dân ' + draft.provinceName.replace(/^Tỉnh/, 'tỉnh'), 'Bộ Nội vụ'] : [`Sở Nội vụ ${draft.provinceName.replace(/^Tỉnh/, 'tỉnh')}`];
   children.push(center([run(`Kính gửi: ${to.join('; ')}.`)], { spacing: { before: 240, after: 120 } }));
   const count = (n: number) => `${n} (${percentVi(n, counts.due)})`;
