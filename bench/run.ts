@@ -514,6 +514,73 @@ async function summaryLatency(): Promise<void> {
 }
 
 /**
+ * The province's Q3 report draft (#29) over 200 communes × 500 tasks = 100,000 lead assignments (BENCH_REPORT_TASKS) and
+ * 50,000 replies: the figures (draft), the .docx and the .xlsx, each timed, with the resident memory
+ * peak and the event-loop delay while it runs in place (as /soanbaocao runs it today).
+ */
+async function reportDraft(): Promise<void> {
+  const t = createTestApp({ start: '2024-09-16T02:00:00Z' });
+  try {
+    const { store, services } = t.app;
+    const now = t.clock.now();
+    // 200 communes in all ("UBND cấp xã" names every one, the registry's own included).
+    const existing = store.agencies.list({ kind: 'ubnd_xa' }).length;
+    store.transaction(() => {
+      for (let i = 0; i < 200 - existing; i += 1) store.agencies.upsert({ code: `BC${i}`, name: `UBND xã Báo Cáo ${i}`, kind: 'ubnd_xa' }, now);
+    });
+    const rows = [['TT', 'Mục tiêu/Chỉ tiêu', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']];
+    const deadlines = ['Tháng 07/2024', 'Tháng 08/2024', 'Quý III/2024', 'Năm 2024'];
+    // BENCH_REPORT_TASKS: tasks per commune (default 500: 200 × 500 = 100,000 assignments).
+    const perAgency = Number(process.env.BENCH_REPORT_TASKS ?? 500);
+    for (let i = 1; i <= perAgency; i += 1) rows.push([String(i), i % 10 === 0 ? `Đạt ít nhất ${i % 90}% hồ sơ số hóa` : '', `Nhiệm vụ ${i}`, 'UBND cấp xã', '', deadlines[i % deadlines.length]!]);
+    await services.plans.importFile('bc.csv', Buffer.from(writeCsv(rows)), { name: 'KH Báo Cáo', year: 2024 }, { chasePast: true });
+    const assignments = (store.db.prepare("SELECT COUNT(*) AS n FROM assignments WHERE role = 'lead'").get() as { n: number }).n;
+    const tasks = store.db.prepare('SELECT id FROM tasks').all() as { id: number }[];
+    const agencies = store.db.prepare("SELECT id FROM agencies WHERE kind = 'ubnd_xa'").all() as { id: number }[];
+    let seed = 29;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    store.transaction(() => {
+      for (let i = 0; i < 50_000; i += 1) {
+        const day = `2024-${String(6 + Math.floor(random() * 3)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+        const done = random() < 0.6;
+        store.statuses.append({
+          itemKind: 'task', itemId: tasks[Math.floor(random() * tasks.length)]!.id, agencyId: agencies[Math.floor(random() * agencies.length)]!.id,
+          memberId: null, platform: 'bench', status: done ? 'done' : 'in_progress', progress: done ? 100 : 50, reason: null, evidence: done ? `${i}/QĐ-UBND` : null, createdAt: `${day}T02:00:00.000Z`,
+        });
+      }
+    });
+    store.statuses.rebuildStates();
+    const { periodOfYear } = await import('../src/domain/report-period.js');
+    const { renderDraft } = await import('../src/reports/docx.js');
+    const { renderDraftWorkbook } = await import('../src/reports/xlsx.js');
+    const q3 = periodOfYear(services.drafts.definitions.find((d) => d.code === 'Q3')!, 2024);
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const rss = () => `RSS peak ${mb(Math.max(peak, process.memoryUsage().rss))} (+${mb(Math.max(peak, process.memoryUsage().rss) - rssBefore)})`;
+    const stall = await stallMonitor();
+    // Each phase printed as it ends: at this size a phase may run out of memory, and the ones before it still count.
+    line(`province Q3 draft: ${agencies.length} agencies, ${assignments.toLocaleString('en-US')} lead assignments, 50,000 replies`, '');
+    const t0 = performance.now();
+    const draft = services.drafts.draft(q3);
+    const t1 = performance.now();
+    line(`  figures (/tonghop, /quahan queries, replies, indicators): ${draft.tasks.length.toLocaleString('en-US')} task dates in the window`, `${((t1 - t0) / 1000).toFixed(2)} s, ${rss()}`);
+    const xlsx = await renderDraftWorkbook(draft);
+    const t2 = performance.now();
+    line('  .xlsx of the appendix figures (streaming writer)', `${((t2 - t1) / 1000).toFixed(2)} s, ${Math.round(xlsx.length / 1024)} KB, ${rss()}`);
+    const docx = await renderDraft(draft);
+    const t3 = performance.now();
+    line('  .docx (report, Phụ lục I–III)', `${((t3 - t2) / 1000).toFixed(2)} s, ${Math.round(docx.length / 1024)} KB, ${rss()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const delay = stall.stop();
+    clearInterval(sampler);
+    line('  in all; event-loop delay while drafting in place (as /soanbaocao does today)', `${((t3 - t0) / 1000).toFixed(2)} s; p99 ${delay.p99.toFixed(0)} ms, max ${delay.max.toFixed(0)} ms`);
+  } finally {
+    await t.close();
+  }
+}
+
+/**
  * The web dashboard's pages at 100,000 assignments (176 commune tasks for the demo province's 69
  * communes and the generator's 500, 20,000 replies: the summary's synthetic province): each page fetched over loopback HTTP as an admin, time to the
  * last byte, p50 and p95; then the event-loop delay while 20 pages load at once. The pages are
@@ -789,6 +856,7 @@ const sections: [string, () => unknown][] = [
   ['scoring', scoring],
   ['summary', summaryLatency],
   ['web', webPages],
+  ['report-draft', reportDraft],
   ['broadcast', sendThroughput],
   ['zalo', zaloThroughput],
   ['runtime', runtimeStart],

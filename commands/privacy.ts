@@ -73,6 +73,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   removal_request: 'đề nghị xoá dữ liệu',
   member_removed: 'xoá thành viên',
   prune: 'xoá dữ liệu quá thời gian lưu',
+  plan_document: 'sửa số, ngày, cơ quan ban hành của kế hoạch',
+  report_settings: 'đặt người ký, nơi nhận báo cáo',
 };
 
 /** How each kind of passing personal data is named when a prune reports it (data/retention.json's keys). */

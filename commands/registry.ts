@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { draftReportCommand } from './report-draft.js';
+import { reportSettingsCommand } from './report-settings.js';
 import { agenciesCommand, changeRoleCommand, channelCommand, groupCommand, membersCommand, whoAmICommand } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { inviteCommand, linkCommand, startCommand } from './onboarding.js';
@@ -32,6 +33,7 @@ export const commands: readonly Command<never>[] = [
   overdueCommand,
   reportStatusCommand,
   draftReportCommand,
+  reportSettingsCommand,
   exportCommand,
   webCommand,
   whoAmICommand,

@@ -19,6 +19,7 @@ const T = {
   more: (n: number) => `… và ${n} việc khác: gõ /viec để xem.`,
   done: (label: string) => `✅ ${label}`,
   later: (label: string) => `⏰ ${label}`,
+  draft: (label: string) => `📝 Soạn ${label}`,
   missedTitle: '⚠️ dondoc đã ngừng chạy một thời gian',
   missedBody: (count: number, from: CivilDate, to: CivilDate, agencies: number) =>
     `${count} lời nhắc (dự kiến gửi từ ${formatCivil(from)} đến ${formatCivil(to)}) đã quá thời hạn gửi nên không được gửi bù, ảnh hưởng ${agencies} cơ quan. Các việc vẫn quá hạn sẽ tiếp tục được nhắc theo lịch.`,
@@ -85,6 +86,8 @@ export function digestReply(day: CivilDate, items: DigestItem[], options: { lead
     : ordered.slice(0, MAX_BUTTON_ITEMS).map((item) => [
         { label: T.done(item.label), command: `/xong ${item.ref}` },
         { label: T.later(item.label), command: `/nhacsau ${item.ref}` },
+        // A periodic report due: its draft from what dondoc tracks, in one tap.
+        ...(item.draftable ? [{ label: T.draft(item.label), command: `/soanbaocao ${item.draftable.code} ${item.draftable.year}` }] : []),
       ]);
   return choices.length > 0 ? { text: lines(...rows), choices } : { text: lines(...rows) };
 }

@@ -4,11 +4,13 @@ import { parseReportPeriod } from '../src/domain/report-period.js';
 import { textReply } from '../src/app/reply.js';
 import { ReportDraftError, type ReportDraft } from '../src/reports/draft.js';
 import { renderDraft } from '../src/reports/docx.js';
+import { renderDraftWorkbook } from '../src/reports/xlsx.js';
 import { COMMON } from './common.texts.js';
 import { periodPhrase } from '../src/reports/outline.js';
 import { defineCommand } from './command.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The words of /soanbaocao, in one place. */
 const T = {
@@ -19,11 +21,11 @@ const T = {
   line2: (d: ReportDraft) =>
     `Nhiệm vụ đến hạn trong kỳ: ${d.counts.due}; hoàn thành đúng hạn ${d.counts.doneOnTime}, chậm hạn ${d.counts.doneLate}; đang thực hiện ${d.counts.inProgress}; được gia hạn ${d.counts.extended}.`,
   line3: (d: ReportDraft) =>
-    `Việc quá hạn: ${d.counts.overdue} (như /quahan); chưa gửi báo cáo: ${d.missingReports.length}. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký.`,
+    `Việc quá hạn: ${d.counts.overdue} (như /quahan); chưa gửi báo cáo: ${d.missingReports.length}. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký; số liệu các phụ lục kèm tệp Excel.`,
 };
 
-/** The draft's file name: "bao-cao-cchc-2026-Q3-STP.docx". */
-export const draftFileName = (d: ReportDraft): string => `bao-cao-cchc-${d.period.year}-${d.period.code}-${d.scope.kind === 'agency' ? d.scope.code : 'tinh'}.docx`;
+/** The draft's file name: "bao-cao-cchc-2026-Q3-STP.docx" (the figures: the same name, ".xlsx"). */
+export const draftFileName = (d: ReportDraft, ext: 'docx' | 'xlsx' = 'docx'): string => `bao-cao-cchc-${d.period.year}-${d.period.code}-${d.scope.kind === 'agency' ? d.scope.code : 'tinh'}.${ext}`;
 
 export const draftReportCommand = defineCommand({
   name: 'soanbaocao',
@@ -61,11 +63,15 @@ export const draftReportCommand = defineCommand({
       if (error instanceof ReportDraftError) return textReply(error.message);
       throw error;
     }
-    const data = await renderDraft(draft);
+    const [data, figures] = await Promise.all([renderDraft(draft), renderDraftWorkbook(draft)]);
     const who = draft.scope.kind === 'agency' ? draft.scope.name : ctx.services.settings.provinceName;
     return {
       text: [T.line1(draft, who), '\n', T.line2(draft), '\n', T.line3(draft)],
-      attachments: [{ kind: 'document', filename: draftFileName(draft), mimeType: DOCX_MIME, data }],
+      attachments: [
+        { kind: 'document', filename: draftFileName(draft), mimeType: DOCX_MIME, data },
+        // The appendix figures as a workbook, for Bộ Nội vụ's reporting software.
+        { kind: 'document', filename: draftFileName(draft, 'xlsx'), mimeType: XLSX_MIME, data: figures },
+      ],
     };
   },
 });

@@ -38,6 +38,9 @@ import { ensureReportYear } from './app/report-calendar.js';
 import { dayjs } from './domain/time.js';
 import { defaultAsOf, parsePeriod } from './domain/scoring.js';
 import { parseReportPeriod } from './domain/report-period.js';
+import { citationText } from './reports/docx.js';
+import { citationOf, readPlanDocumentPatch } from './reports/plan-citation.js';
+import { renderDraftWorkbook } from './reports/xlsx.js';
 import { ReportDraftError, type ReportDraft } from './reports/draft.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
@@ -103,11 +106,21 @@ Lệnh:
       Điểm từng cơ quan theo bộ tiêu chí data/rubric.json, tính đến --as-of (mặc định: hôm nay, hoặc ngày cuối kỳ nếu kỳ đã qua — như /diem).
   export --period <YYYY|YYYY-Qn> --out <tệp.xlsx> [--as-of <YYYY-MM-DD>]
       Xuất tệp Excel: nhiệm vụ, báo cáo, điểm (--as-of mặc định như score, giống /xuatexcel).
-  report draft --period <YYYY-Q1|YYYY-6T|YYYY-Q3|YYYY-9T|YYYY-NAM> [--agency <mã>] [--as-of <YYYY-MM-DD>] --out <tệp.docx> [--json]
+  report draft --period <YYYY-Q1|YYYY-6T|YYYY-Q3|YYYY-9T|YYYY-NAM> [--agency <mã>] [--as-of <YYYY-MM-DD>] --out <tệp.docx> [--xlsx <tệp.xlsx>] [--json]
       Dự thảo báo cáo CCHC định kỳ (tệp Word theo thể thức Nghị định 30/2020/NĐ-CP) của tỉnh hoặc một cơ quan,
       số liệu như /tonghop và /quahan tại ngày --as-of (mặc định hôm nay). --json: {"file","period",
       "window":{"from","to"},"agency","counts":{"due","doneOnTime","doneLate","inProgress","overdue","extended"},
-      "missingReports":[{"code","name"}]}.
+      "missingReports":[{"code","name"}],"xlsx"}. --xlsx: thêm tệp Excel số liệu các phụ lục (tổng hợp, phụ lục I–III,
+      báo cáo các cơ quan) như /soanbaocao gửi kèm; "xlsx" là tên tệp đó hoặc null.
+  plan doc --plan <số hiệu kế hoạch|tên> [--number <45/KH-UBND>] [--date <dd/mm/yyyy>] [--issuer "<cơ quan>"] [--kind "<Kế hoạch|Quyết định>"] [--title "<trích yếu>"] [--clear <number,date,issuer,kind,title>] [--json]
+      Đặt hoặc sửa văn bản ban hành kế hoạch (khi nhập không đọc được hoặc đọc sai) để dự thảo báo cáo trích dẫn
+      “Căn cứ Kế hoạch số … ngày … của …”; phần chưa biết để “[bổ sung]”. Không có tùy chọn đặt/xoá: chỉ in hiện trạng.
+      Số hiệu kế hoạch xem trong /kehoach. --json: {"plan":{"id","name"},"document":{"number","date","issuer","kind","title"},"citation"}.
+  report settings --agency <mã> [--title "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"] [--name "<họ tên>"] [--recipients "Như trên; UBND tỉnh; Lưu: VT"] [--clear title,name,recipients] [--json]
+      Chức vụ, họ tên người ký và nơi nhận của báo cáo cơ quan (như /caidatbaocao). Chức vụ viết hoa, các dòng cách
+      nhau bằng “/”; “TM.” chỉ cho tập thể (UBND), “KT.”/“TL.”/“TUQ.” cần dòng chức vụ dưới; “Lưu: VT” được thêm cuối
+      nơi nhận nếu thiếu. Chưa đặt thì dự thảo để “[bổ sung]”. --json: {"agency":{"code","name"},"signerTitle":[…]|null,
+      "signerName","recipients":[…]|null}.
   say --as <thành viên> "<tin nhắn>" [--json]
       Chạy một tin nhắn qua đúng bộ xử lý của Telegram, Zalo và trang chat cục bộ, với tư cách một thành viên
       (số hiệu thành viên, tài khoản như telegram:123, hoặc tên), rồi in các câu trả lời. Tin được ghi thật
@@ -491,9 +504,11 @@ async function sayCommand(config: Config, rest: string[]): Promise<number> {
 /** `report draft`: the periodic report as a .docx, and its figures with --json. */
 async function reportCommand(config: Config, rest: string[]): Promise<number> {
   const [sub, ...args] = rest;
-  if (sub !== 'draft') throw new UsageError('dùng: report draft --period <YYYY-Q3> --out <tệp.docx>');
-  const { values } = parseArgs({ args, options: { period: { type: 'string' }, agency: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (sub === 'settings') return reportSettingsCli(config, args);
+  if (sub !== 'draft') throw new UsageError('dùng: report draft --period <YYYY-Q3> --out <tệp.docx>, hoặc report settings --agency <mã>');
+  const { values } = parseArgs({ args, options: { period: { type: 'string' }, agency: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!values.out || !values.out.endsWith('.docx')) throw new UsageError('cần --out <tệp.docx>');
+  if (values.xlsx !== undefined && !values.xlsx.endsWith('.xlsx')) throw new UsageError('--xlsx cần tên tệp .xlsx, ví dụ --xlsx q3.xlsx');
   const asOf = values['as-of'];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of phải dạng YYYY-MM-DD');
   const services = openServices(config);
@@ -516,6 +531,7 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
     const { renderDraft } = await import('./reports/docx.js');
     const data = await renderDraft(draft);
     writeFileSync(values.out, data);
+    if (values.xlsx) writeFileSync(values.xlsx, await renderDraftWorkbook(draft));
     if (values.json) {
       print(
         JSON.stringify({
@@ -525,11 +541,74 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
           agency: draft.scope.kind === 'agency' ? draft.scope.code : null,
           counts: draft.counts,
           missingReports: draft.missingReports,
+          xlsx: values.xlsx ?? null,
         }),
       );
     } else print(`Đã soạn ${values.out} (${Math.round(data.length / 1024)} KB): ${draft.counts.due} nhiệm vụ đến hạn, ${draft.counts.overdue} việc quá hạn, ${draft.missingReports.length} cơ quan chưa gửi báo cáo.`);
   } finally {
     services.store.close();
+  }
+  return 0;
+}
+
+/** `report settings`: shows or sets an agency's signer and recipients (as /caidatbaocao does in chat). */
+function reportSettingsCli(config: Config, args: string[]): number {
+  const text = { type: 'string' } as const;
+  const { values } = parseArgs({ args, options: { agency: text, title: text, name: text, recipients: text, clear: text, json: { type: 'boolean', default: false } } });
+  if (!values.agency) throw new UsageError('cần --agency <mã cơ quan>, ví dụ --agency STP');
+  const services = openServices(config);
+  try {
+    const agency = services.directory.findAgency(values.agency);
+    if (!agency) throw new UsageError(`không có cơ quan “${values.agency}” (xem: npm run cli -- agencies)`);
+    const clear = (values.clear ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = clear.find((x) => !['title', 'name', 'recipients'].includes(x));
+    if (bad) throw new UsageError(`không xoá được “${bad}”; dùng --clear title,name,recipients`);
+    let settings = services.reportSettings.get(agency.id);
+    if (clear.length > 0 || values.title !== undefined || values.name !== undefined || values.recipients !== undefined) {
+      const result = services.reportSettings.update({ memberId: null, via: 'cli' }, agency, { title: values.title, name: values.name, recipients: values.recipients, clear: clear as ('title' | 'name' | 'recipients')[] });
+      if (!result.ok) throw new UsageError(result.error.message);
+      settings = result.value;
+    }
+    if (values.json) print(JSON.stringify({ agency: { code: agency.code, name: agency.name }, ...settings }));
+    else {
+      const none = '(chưa đặt: dự thảo để [bổ sung])';
+      print(`${agency.name} (${agency.code})\nChức vụ người ký: ${settings.signerTitle?.join(' / ') ?? none}\nHọ tên người ký: ${settings.signerName ?? none}\nNơi nhận: ${settings.recipients?.join('; ') ?? none}`);
+    }
+  } finally {
+    services.store.close();
+  }
+  return 0;
+}
+
+/** `plan doc`: shows, sets or clears the plan's document fields the report cites. */
+async function planCliCommand(config: Config, rest: string[]): Promise<number> {
+  const [sub, ...args] = rest;
+  if (sub !== 'doc') throw new UsageError('dùng: plan doc --plan <số hiệu kế hoạch> [--number …] [--date …] [--issuer …]');
+  const text = { type: 'string' } as const;
+  const { values } = parseArgs({ args, options: { plan: text, number: text, date: text, issuer: text, kind: text, title: text, clear: text, json: { type: 'boolean', default: false } } });
+  if (!values.plan) throw new UsageError('cần --plan <số hiệu kế hoạch hoặc tên>, ví dụ --plan 1');
+  const store = openStore(config);
+  try {
+    const plan = /^\d+$/.test(values.plan) ? store.plans.planById(Number(values.plan)) : store.plans.planByName(values.plan);
+    if (!plan) throw new UsageError(`không có kế hoạch “${values.plan}” (các kế hoạch: ${store.plans.plans().map((p) => `${p.id} ${p.name}`).join('; ') || 'chưa có'})`);
+    const typed = { number: values.number, date: values.date, issuer: values.issuer, kind: values.kind, title: values.title };
+    const clear = values.clear ? values.clear.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    let current = plan;
+    if (clear.length > 0 || Object.values(typed).some((v) => v !== undefined)) {
+      const patch = readPlanDocumentPatch(typed, clear);
+      if (!patch.ok) throw new UsageError(patch.error.message);
+      current = store.transaction(() => {
+        const updated = store.plans.updateDocument(plan.id, patch.value, systemClock.now())!;
+        store.audit.append({ actorMemberId: null, via: 'cli', action: 'plan_document', target: `plan:${plan.id}`, detail: { ...patch.value } }, systemClock.now());
+        return updated;
+      });
+    }
+    const citation = `Căn cứ ${citationText(citationOf(current, (printed) => store.agencies.find(printed)?.name ?? null))}`;
+    const document = { number: current.documentNo, date: current.docDate, issuer: current.docIssuer, kind: current.docKind, title: current.docTitle };
+    if (values.json) print(JSON.stringify({ plan: { id: current.id, name: current.name }, document, citation }));
+    else print(`Kế hoạch ${current.id} “${current.name}”\n${citation}`);
+  } finally {
+    store.close();
   }
   return 0;
 }
@@ -825,6 +904,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'report':
       return reportCommand(config, rest);
+    case 'plan':
+      return planCliCommand(config, rest);
     case 'say':
       return sayCommand(config, rest);
     case 'audit':

@@ -46,6 +46,8 @@ export interface DigestItem {
   /** Working days until the due date (negative when overdue). */
   workingDaysLeft: number;
   agencyName: string;
+  /** A periodic report's code and year ("Q3", 2026): the reminder offers to draft it (/soanbaocao). */
+  draftable?: { code: string; year: number };
 }
 
 /** The words of the messages the scheduler and the notifier send (the chat layer writes them). */
@@ -411,7 +413,15 @@ export class Scheduler {
     }
     const report = store.reports.byId(row.itemId);
     if (!report) return undefined;
-    return { ref: `r${row.itemId}`, label: report.code, title: report.title, dueDate: row.dueDate, workingDaysLeft: left, agencyName: agency };
+    return {
+      ref: `r${row.itemId}`,
+      label: report.code,
+      title: report.title,
+      dueDate: row.dueDate,
+      workingDaysLeft: left,
+      agencyName: agency,
+      ...(report.kind === 'periodic' ? { draftable: { code: report.code, year: report.year } } : {}),
+    };
   }
 
   private enqueue(key: string, purpose: string, memberId: number | null, platform: string, chatId: string, replies: Reply[], now: Date): number {

@@ -24,6 +24,7 @@ import { loadRetention, RetentionService } from './retention.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 import { loadReportPeriods, ReportDrafter } from '../reports/draft.js';
+import { ReportSettingsService } from '../reports/report-settings.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
 export interface Services {
@@ -53,6 +54,8 @@ export interface Services {
   web: WebAuthService;
   /** Drafts the periodic CCHC report (the agency's or the province's) from the same figures. */
   drafts: ReportDrafter;
+  /** Each agency's report signer and recipients ("Nơi nhận"), as admins set them. */
+  reportSettings: ReportSettingsService;
   /** Wakes the outbox worker after queueing messages. */
   kickOutbox: () => void;
   calendar: WorkCalendar;
@@ -93,12 +96,14 @@ export function createServices(deps: {
   const calendar = loadCalendar(dataDir);
   const policy = loadPolicy(dataDir);
   const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
+  const rubric = loadRubric(dataDir);
   const summaries = new SummaryService(deps.store, calendar, deps.clock, deps.settings.timeZone);
   const privacy = new PrivacyService(deps.store, deps.clock, deps.settings.dataController ?? defaultController(deps.settings.provinceName), deps.settings.privacyContact ?? null);
   return {
     ...rest,
     calendar,
-    drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName),
+    reportSettings: new ReportSettingsService(deps.store, deps.clock),
+    drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName, deps.settings.timeZone, rubric),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     directory: new DirectoryService(deps.store, deps.clock, privacy),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
@@ -114,7 +119,7 @@ export function createServices(deps: {
     notifier,
     notifyAdmins: (key, reply) => notifier.toAdmins(key, 'notice', reply),
     notifyMember: (key, memberId, reply) => notifier.toMember(key, memberId, reply),
-    scoring: new ScoringService(deps.store, loadRubric(dataDir), calendar, deps.settings.timeZone),
+    scoring: new ScoringService(deps.store, rubric, calendar, deps.settings.timeZone),
     broadcasts: new BroadcastService(deps.store, summaries, deps.clock, deps.settings.timeZone),
     summaries,
     privacy,

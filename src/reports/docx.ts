@@ -16,18 +16,26 @@ import {
 } from 'docx';
 import { formatCivil } from '../domain/civil-date.js';
 import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layout.js';
-import { OUTLINE, periodPhrase, signerLines, WORDS } from './outline.js';
+import { OUTLINE, percentVi, periodPhrase, WORDS } from './outline.js';
 import type { DraftTask, ReportDraft } from './draft.js';
+import type { PlanCitation } from './plan-citation.js';
+import { evidenceIndex, fraction, indicatorRows } from './appendices.js';
 
-/** A share written the Vietnamese way: 6 of 7 → "85,71%"; nothing due → "—". */
-export function percentVi(part: number, whole: number): string {
-  if (whole === 0) return '—';
-  return `${((part / whole) * 100).toFixed(2).replace('.', ',')}%`;
-}
+export { percentVi };
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
+
+/**
+ * A plan cited in full (Nghị định 30/2020, Phụ lục I, II.6.b): "Kế hoạch số 45/KH-UBND ngày
+ * 08/01/2026 của UBND tỉnh Hà Tĩnh về cải cách hành chính năm 2026"; each unknown part "[bổ sung]".
+ */
+export function citationText(c: PlanCitation): string {
+  const b = WORDS.blank;
+  const subject = c.subject === null ? `về ${b}` : /^(về|ban hành)\s/i.test(c.subject) ? c.subject : `về ${c.subject}`;
+  return `${c.kind ?? b} số ${c.number ?? b} ngày ${c.date ? formatCivil(c.date) : b} của ${c.issuer ?? b} ${subject}`;
+}
 
 /** What the state of a task date says in the report. */
 function resultOf(t: DraftTask): string {
@@ -67,7 +75,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   // Header: issuer (with its parent body) and number on the left; Quốc hiệu, Tiêu ngữ, place and date on the right.
   const left = [
     ...(draft.issuer.parent ? [center([run(draft.issuer.parent.toUpperCase(), { size: pt(s.agency) })])] : []),
-    center([run(draft.issuer.name.toUpperCase(), { size: pt(s.agency), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(18), right: mmToTwips(18) } }),
+    center([run(draft.issuer.name.toUpperCase(), { size: pt(s.agency), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(8), right: mmToTwips(8) } }),
     center([run(`Số: …/BC-${draft.issuer.code}`, { size: pt(s.number) })], { spacing: { before: 120 } }),
   ];
   const right = [
@@ -84,7 +92,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
 
   const children: (Paragraph | Table)[] = [headerTable];
   children.push(center([run(WORDS.typeName, { size: pt(s.title), bold: true })], { spacing: { before: 360 } }));
-  children.push(center([run(WORDS.subject(period.label, period.year), { size: pt(s.title), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(55), right: mmToTwips(55) } }));
+  children.push(center([run(WORDS.subject(period.label, period.year), { size: pt(s.title), bold: true })], { border: { bottom: LINE }, indent: { left: mmToTwips(30), right: mmToTwips(30) } }));
   const to = isProvince ? ['Ủy ban nhân dân ' + draft.provinceName.replace(/^Tỉnh/, 'tỉnh'), 'Bộ Nội vụ'] : [`Sở Nội vụ ${draft.provinceName.replace(/^Tỉnh/, 'tỉnh')}`];
   children.push(center([run(`Kính gửi: ${to.join('; ')}.`)], { spacing: { before: 240, after: 120 } }));
   const count = (n: number) => `${n} (${percentVi(n, counts.due)})`;
@@ -100,7 +108,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
     if (section.key === 'basis') {
       if (draft.plans.length === 0) children.push(body(`Căn cứ: ${WORDS.blank} (chưa có kế hoạch CCHC năm ${period.year} trong dondoc).`));
       // Each plan cited in full once (type, number, date, issuer, title); what dondoc does not hold is a blank.
-      for (const p of draft.plans) children.push(body(`Căn cứ Kế hoạch số ${p.documentNo ?? WORDS.blank} ngày ${WORDS.blank} của ${WORDS.blank} về ${p.name};`));
+      for (const c of draft.citations) children.push(body(`Căn cứ ${citationText(c)};`));
       continue;
     }
     children.push(heading(section.heading));
@@ -159,8 +167,10 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   children.push(body(`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${periodPhrase(period.label, period.year)} của ${who}${WORDS.closing}`));
 
   // Nơi nhận and the signature block.
-  const signer = signerLines(draft.issuer.kind, draft.issuer.name);
-  const recipients = [...to.map((x) => `- ${x};`), '- Lưu: VT.'];
+  // From the issuer's settings (/caidatbaocao); not set: a blank to fill, never a title or a list guessed.
+  const signer = draft.signature.signerTitle ?? [WORDS.signerBlank];
+  const listed = draft.signature.recipients ?? ['Như trên', WORDS.blank, 'Lưu: VT'];
+  const recipients = listed.map((x, i) => `- ${x}${i === listed.length - 1 ? '.' : ';'}`);
   children.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
@@ -180,7 +190,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
               borders: NO_BORDERS,
               children: [
                 ...signer.map((x, i) => center([run(x, { size: pt(s.signer), bold: true })], i === 0 ? { spacing: { before: 240 } } : {})),
-                center([run(WORDS.blank, { size: pt(s.signer), bold: true })], { spacing: { before: 1440 } }),
+                center([run(draft.signature.signerName ?? WORDS.blank, { size: pt(s.signer), bold: true })], { spacing: { before: 1440 } }),
               ],
             }),
           ],
@@ -205,6 +215,46 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
     ],
   });
 
+  const cover = (title: string, subtitle: string) => [
+    center([run(title, { bold: true })], { pageBreakBefore: true }),
+    center([run(subtitle, { bold: true })]),
+    center([run(`(Kèm theo Báo cáo số …/BC-${draft.issuer.code} ngày …… tháng …… năm ${period.year} của ${draft.issuer.name})`, { italics: true })], { spacing: { after: 120 } }),
+  ];
+  const headerRow = (header: readonly string[]) => new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) });
+  // Phụ lục II: indicators, the result blank where dondoc has no figure, the source named.
+  const appendixII = () => {
+    const rows = indicatorRows(draft);
+    return [
+      ...cover(WORDS.indicatorsTitle, WORDS.indicatorsSubtitle(period.label, period.year)),
+      rows.length === 0
+        ? body(WORDS.indicatorsNone)
+        : new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [headerRow(WORDS.indicatorsHeader), ...rows.map((r, i) => new TableRow({ cantSplit: true, children: [cell(String(i + 1)), cell(r.text), cell(r.target), cell(r.result), cell(r.source)] }))],
+          }),
+    ];
+  };
+  // Phụ lục III: criterion → task → reply → document, each criterion with its rates.
+  const appendixIII = () => {
+    const index = evidenceIndex(draft);
+    const wide = (text: string) => new TableRow({ cantSplit: true, children: [new TableCell({ columnSpan: WORDS.evidenceHeader.length, children: [new Paragraph({ children: [run(text, { size: small, bold: true })] })] })] });
+    let n = 0;
+    return [
+      ...cover(WORDS.evidenceTitle, WORDS.evidenceSubtitle(period.year)),
+      body(WORDS.evidenceTotal(fraction(index.total.done, index.total.due), fraction(index.total.onTime, index.total.due))),
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          headerRow(WORDS.evidenceHeader),
+          ...index.groups.flatMap((g, gi) => [
+            wide(WORDS.evidenceGroup(gi + 1, g.criterion, fraction(g.done, g.due), fraction(g.onTime, g.due))),
+            ...g.rows.map((r) => new TableRow({ cantSplit: true, children: [cell(String((n += 1))), cell(g.criterion), cell(`${r.code} ${r.task}`), cell(r.agency), cell(r.reply), cell(r.document)] })),
+          ]),
+        ],
+      }),
+    ];
+  };
+
   const margin = { top: mmToTwips(layout.margins.top.value), bottom: mmToTwips(layout.margins.bottom.value), left: mmToTwips(layout.margins.left.value), right: mmToTwips(layout.margins.right.value) };
   const pageHeader = () =>
     new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(s.pageNumber) })] })] });
@@ -226,6 +276,8 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
           center([run(WORDS.appendixSubtitle(period.label, period.year), { bold: true })]),
           center([run(`(Kèm theo Báo cáo số …/BC-${draft.issuer.code} ngày …… tháng …… năm ${period.year} của ${draft.issuer.name})`, { italics: true })], { spacing: { after: 120 } }),
           appendix,
+          ...appendixII(),
+          ...appendixIII(),
         ],
       },
     ],

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { join } from 'node:path';
-import { addDays, type CivilDate } from '../domain/civil-date.js';
+import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
+import type { Rubric } from '../domain/scoring.js';
+import { indicatorTargets } from './indicators.js';
+import { percentVi } from './outline.js';
 import { periodOfYear, type ReportPeriod, type ReportPeriodDef } from '../domain/report-period.js';
 import { taskTitle } from '../domain/task-title.js';
 import { readDataFile } from '../app/data-file.js';
 import type { SummaryService } from '../app/summary-service.js';
 import type { Store } from '../store/store.js';
 import type { Plan } from '../store/plan-repo.js';
+import { NO_REPORT_SETTINGS, type ReportSettings } from '../store/report-settings-repo.js';
+import { citationOf, type PlanCitation } from './plan-citation.js';
 
 const periodsSchema = z.object({
   periods: z
@@ -52,6 +57,20 @@ export interface DraftTask {
   problem: string | null;
   /** An extension asked and not yet decided: the date asked for. */
   pendingExtension: CivilDate | null;
+  /** The lead agency's last word on the task (not a coordinator's contribution): its day and status; null: none. */
+  lastReply: { day: CivilDate; status: string } | null;
+}
+
+/**
+ * A row of Phụ lục II: an indicator, its target as the plan or the rubric states it (null: none
+ * stated), the figure dondoc counts (null: dondoc has none, the result is a blank) and where the
+ * figure comes from.
+ */
+export interface DraftIndicator {
+  text: string;
+  target: string | null;
+  figure: { part: number; whole: number } | null;
+  source: string;
 }
 
 export interface DraftCounts {
@@ -68,9 +87,13 @@ export interface ReportDraft {
   scope: { kind: 'agency'; agencyId: number; code: string; name: string } | { kind: 'province' };
   provinceName: string;
   issuer: { parent: string; name: string; code: string; kind: string };
+  /** The issuer's signer and "Nơi nhận" as set by an admin (each null: not set, a blank in the document). */
+  signature: ReportSettings;
   period: ReportPeriod;
   asOf: CivilDate;
   plans: Plan[];
+  /** How each plan in force is cited in "Căn cứ" (same order as `plans`), from the plan's own document. */
+  citations: PlanCitation[];
   counts: DraftCounts;
   /** Dates of the window not done and already past on the draft's date. */
   overdueInWindow: number;
@@ -83,6 +106,8 @@ export interface ReportDraft {
   /** Reports received: when, on time or not, and the document number the submission named (null: none). */
   submissions: { agency: string; day: CivilDate; late: boolean; documentNo: string | null }[];
   missingReports: { code: string; name: string }[];
+  /** Phụ lục II: the rubric's rates dondoc counts, then the plan's own indicators. */
+  indicators: DraftIndicator[];
 }
 
 export class ReportDraftError extends Error {}
@@ -97,6 +122,8 @@ export class ReportDrafter {
     private readonly summaries: SummaryService,
     private readonly periods: readonly ReportPeriodDef[],
     private readonly provinceName: string,
+    private readonly timeZone: string,
+    private readonly rubric: Rubric | null = null,
   ) {}
 
   get definitions(): readonly ReportPeriodDef[] {
@@ -134,21 +161,29 @@ export class ReportDrafter {
     }
     const year = period.year;
     const plans = store.plans.plans().filter((p) => (p.periodFrom !== null && p.periodTo !== null ? p.periodFrom <= year && year <= p.periodTo : p.year === year));
+    const counts: DraftCounts = {
+      due: tasks.length,
+      doneOnTime: tasks.filter((t) => t.onTime === true).length,
+      doneLate: tasks.filter((t) => t.onTime === false).length,
+      inProgress: tasks.filter((t) => t.state === 'open').length,
+      overdue: overdue.length,
+      extended: tasks.filter((t) => t.extended).length,
+    };
+    const owed = status ? submissions.length + missingReports.length : 0;
+    const indicators = [
+      ...this.rubricIndicators(counts, status ? { onTime: submissions.filter((x) => !x.late).length, owed, title: status.report.title } : null),
+      ...this.planIndicators(plans, options.agencyId),
+    ];
     return {
       scope: agency ? { kind: 'agency', agencyId: agency.id, code: agency.code, name: agency.name } : { kind: 'province' },
       provinceName: this.provinceName,
       issuer: { parent, name: issuerAgency?.name ?? 'Sở Nội vụ', code: issuerAgency?.code ?? 'SNV', kind: issuerAgency?.kind ?? 'so_ban_nganh' },
+      signature: issuerAgency ? store.reportSettings.get(issuerAgency.id) : NO_REPORT_SETTINGS,
       period,
       asOf,
       plans,
-      counts: {
-        due: tasks.length,
-        doneOnTime: tasks.filter((t) => t.onTime === true).length,
-        doneLate: tasks.filter((t) => t.onTime === false).length,
-        inProgress: tasks.filter((t) => t.state === 'open').length,
-        overdue: overdue.length,
-        extended: tasks.filter((t) => t.extended).length,
-      },
+      citations: plans.map((p) => citationOf(p, (printed) => store.agencies.find(printed)?.name ?? null)),
+      counts,
       overdueInWindow: tasks.filter((t) => t.state === 'overdue').length,
       tasks,
       overdueItems: overdue.map((o) => ({ label: o.label, title: o.title, agency: agencies.get(o.agencyId)?.name ?? '', dueDate: o.dueDate })),
@@ -156,7 +191,45 @@ export class ReportDrafter {
       reportTitle: status?.report.title ?? null,
       submissions,
       missingReports,
+      indicators,
     };
+  }
+
+  /** The rubric's rates dondoc counts itself (data/rubric.json): its target is the band that gives full points. */
+  private rubricIndicators(counts: DraftCounts, reports: { onTime: number; owed: number; title: string } | null): DraftIndicator[] {
+    const out: DraftIndicator[] = [];
+    const done = counts.doneOnTime + counts.doneLate;
+    for (const c of this.rubric?.criteria ?? []) {
+      if (!c.enabled) continue;
+      const band = 'bands' in c ? c.bands[0]! : null;
+      const target = band ? `${band.strict ? 'trên' : 'từ'} ${percentVi(band.min, 1).replace(',00', '')} (${c.maxPoints} điểm)` : `100% (${c.maxPoints} điểm)`;
+      if (c.type === 'completion_rate') out.push({ text: `${c.title}: nhiệm vụ đến hạn trong kỳ đã hoàn thành`, target, figure: { part: done, whole: counts.due }, source: 'dondoc — nhiệm vụ đến hạn trong kỳ và báo cáo của cơ quan chủ trì (như /tonghop)' });
+      if (c.type === 'on_time_rate') out.push({ text: `${c.title}: hoàn thành đúng hạn trên số nhiệm vụ đến hạn trong kỳ`, target, figure: { part: counts.doneOnTime, whole: counts.due }, source: 'dondoc — ngày báo hoàn thành so với thời hạn (như /tonghop)' });
+      if (c.type === 'reports_on_time' && reports) out.push({ text: `${c.title}: ${reports.title} gửi đúng hạn`, target, figure: { part: reports.onTime, whole: reports.owed }, source: 'dondoc — báo cáo đã nộp (như /baocao)' });
+    }
+    return out;
+  }
+
+  /**
+   * The plans' indicators: each objective that states a figure ("85% cán bộ…", "ít nhất 02 đơn vị"),
+   * once, with that figure as its target. dondoc does not count these: the result is left blank and
+   * the source names the lead agencies whose reports hold it.
+   */
+  private planIndicators(plans: Plan[], agencyId: number | undefined): DraftIndicator[] {
+    const byObjective = new Map<string, { codes: string[]; leads: Set<string> }>();
+    for (const row of this.store.plans.objectives(plans.map((p) => p.id), agencyId)) {
+      if (indicatorTargets(row.objective).length === 0) continue;
+      const entry = byObjective.get(row.objective) ?? { codes: [], leads: new Set<string>() };
+      if (!entry.codes.includes(row.code)) entry.codes.push(row.code);
+      if (row.lead) entry.leads.add(row.lead);
+      byObjective.set(row.objective, entry);
+    }
+    return [...byObjective].map(([text, e]) => ({
+      text,
+      target: indicatorTargets(text).join('; '),
+      figure: null,
+      source: `Báo cáo của ${e.leads.size > 0 ? [...e.leads].join(', ') : 'cơ quan chủ trì'} (nhiệm vụ ${e.codes.join(', ')}); dondoc không có số liệu này`,
+    }));
   }
 
   /** The tasks of deadline rows, with what their lead agency last replied. */
@@ -191,6 +264,7 @@ export class ReportDrafter {
         evidence: row.state === 'done' ? (lastDone?.evidence ?? null) : null,
         problem: row.state !== 'done' && last?.status === 'blocked' ? (last.reason ?? '') : null,
         pendingExtension: row.state !== 'done' && pending?.requestedDate ? pending.requestedDate : null,
+        lastReply: last ? { day: civilDateOf(new Date(last.createdAt), this.timeZone), status: last.status } : null,
       });
     }
     return out;

@@ -61,21 +61,38 @@ export const WORDS = {
   typeName: 'BÁO CÁO',
   subject: (label: string, year: number) => `Kết quả thực hiện công tác cải cách hành chính ${periodPhrase(label, year)}`,
   blank: '[bổ sung]',
+  signerBlank: '[bổ sung chức vụ người ký]',
   recipientsLabel: 'Nơi nhận:',
   closing: './.',
   appendixTitle: 'Phụ lục I',
   appendixSubtitle: (label: string, year: number) => `DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH ${periodPhrase(label, year).toUpperCase()}`,
   reportsHeader: ['TT', 'Cơ quan, đơn vị', 'Số văn bản', 'Ngày gửi', 'Thời hạn'],
   appendixHeader: ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời hạn', 'Kết quả', 'Tài liệu kiểm chứng'],
+  indicatorsTitle: 'Phụ lục II',
+  indicatorsSubtitle: (label: string, year: number) => `CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH ${periodPhrase(label, year).toUpperCase()}`,
+  indicatorsHeader: ['TT', 'Chỉ tiêu', 'Chỉ tiêu kế hoạch', 'Kết quả thực hiện', 'Nguồn số liệu'],
+  indicatorsNone: 'Kế hoạch không nêu chỉ tiêu định lượng nào; bộ tiêu chí chưa có tỷ lệ dondoc đếm được.',
+  evidenceTitle: 'Phụ lục III',
+  evidenceSubtitle: (year: number) => `DANH MỤC TÀI LIỆU KIỂM CHỨNG PHỤC VỤ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM ${year}`,
+  evidenceHeader: ['TT', 'Tiêu chí (lĩnh vực)', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Báo cáo của cơ quan', 'Tài liệu kiểm chứng'],
+  evidenceTotal: (done: string, onTime: string) => `Tỷ lệ hoàn thành nhiệm vụ đến hạn trong kỳ: ${done}; tỷ lệ hoàn thành đúng hạn: ${onTime}.`,
+  evidenceGroup: (i: number, criterion: string, done: string, onTime: string) => `${i}. ${criterion} — hoàn thành ${done}; đúng hạn ${onTime}`,
 } as const;
 
 /**
- * The signature block (Nghị định 30/2020, Phụ lục I, II.8: "KT." when a deputy signs for the head;
- * "TM." for a collective body): by the issuer's kind, and for departments only those named "Sở …"
- * (a Thanh tra or Văn phòng is headed by a Chánh …). Anything else is left for a person to fill.
+ * What an admin is offered as the usual signature for the issuer's kind (Nghị định 30/2020, Phụ lục I,
+ * II.8: "KT." when a deputy signs for the head; "TM." for a collective body), for departments only
+ * those named "Sở …" (a Thanh tra or Văn phòng is headed by a Chánh …). A suggestion shown with
+ * /caidatbaocao, never put in a draft: who signs is the agency's to say.
  */
-export function signerLines(kind: string, name: string): string[] {
+export function signerLines(kind: string, name: string): string[] | null {
   if (kind === 'so_ban_nganh' && /^Sở\s/.test(name)) return ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'];
   if (kind === 'ubnd_xa' || kind === 'ubnd_huyen') return ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
-  return ['[bổ sung chức vụ người ký]'];
+  return null;
+}
+
+/** A share written the Vietnamese way: 6 of 7 → "85,71%"; nothing due → "—". */
+export function percentVi(part: number, whole: number): string {
+  if (whole === 0) return '—';
+  return `${((part / whole) * 100).toFixed(2).replace('.', ',')}%`;
 }

@@ -127,6 +127,37 @@ export class PlanRepo {
     return prepared(this.db, `${PLAN_SELECT} WHERE id = ?`).get(id) as Plan | undefined;
   }
 
+  /**
+   * Sets or clears parts of the plan's document (an admin's correction of what the import read or
+   * could not read): a key absent from `patch` is left as it is, null makes it unknown again.
+   */
+  updateDocument(id: number, patch: Partial<PlanDocument & { documentNo: string | null }>, now: Date): Plan | undefined {
+    const columns: Record<string, string> = { documentNo: 'document_no', docKind: 'doc_kind', docDate: 'doc_date', docIssuer: 'doc_issuer', docTitle: 'doc_title' };
+    const set = Object.keys(patch).filter((k) => k in columns);
+    if (set.length > 0) {
+      const values = Object.fromEntries(set.map((k) => [k, patch[k as keyof typeof patch] ?? null]));
+      prepared(this.db, `UPDATE plans SET ${set.map((k) => `${columns[k]} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, id, now: now.toISOString() });
+    }
+    return this.planById(id);
+  }
+
+  /**
+   * The objectives ("Mục tiêu/Chỉ tiêu") of the plans' active tasks with each task's code and lead
+   * agency, in plan order; only tasks `agencyId` leads when given. The report's Phụ lục II reads
+   * the plan's indicators from them.
+   */
+  objectives(planIds: readonly number[], agencyId?: number): { objective: string; code: string; lead: string | null }[] {
+    if (planIds.length === 0) return [];
+    return prepared(
+      this.db,
+      `SELECT t.objective, t.code, a.name AS lead FROM tasks t
+         LEFT JOIN assignments s ON s.task_id = t.id AND s.role = 'lead' LEFT JOIN agencies a ON a.id = s.agency_id
+        WHERE t.plan_id IN (${planIds.map(() => '?').join(',')}) AND t.active = 1 AND t.objective != ''
+          ${agencyId === undefined ? '' : 'AND t.id IN (SELECT task_id FROM assignments WHERE role = \'lead\' AND agency_id = ?)'}
+        ORDER BY t.plan_id, t.source_row, t.id, a.name`,
+    ).all(...planIds, ...(agencyId === undefined ? [] : [agencyId])) as { objective: string; code: string; lead: string | null }[];
+  }
+
   plans(): Plan[] {
     return prepared(this.db, `${PLAN_SELECT} ORDER BY year DESC, name`).all() as Plan[];
   }

@@ -14,6 +14,7 @@ import { PlanRepo } from './plan-repo.js';
 import { ProgressRepo } from './progress-repo.js';
 import { ReminderRepo } from './reminder-repo.js';
 import { ReportRepo } from './report-repo.js';
+import { ReportSettingsRepo } from './report-settings-repo.js';
 import { StatusRepo } from './status-repo.js';
 import { UpdateRepo } from './update-repo.js';
 import { WebRepo } from './web-repo.js';
@@ -27,6 +28,8 @@ export interface Store {
   choices: ChoiceRepo;
   plans: PlanRepo;
   reports: ReportRepo;
+  /** Each agency's signer and recipients for its periodic report. */
+  reportSettings: ReportSettingsRepo;
   statuses: StatusRepo;
   reminders: ReminderRepo;
   outbox: OutboxRepo;
@@ -58,6 +61,7 @@ export function createStore(db: Db): Store {
     choices: new ChoiceRepo(db),
     plans: new PlanRepo(db),
     reports: new ReportRepo(db),
+    reportSettings: new ReportSettingsRepo(db),
     statuses: new StatusRepo(db),
     reminders: new ReminderRepo(db),
     outbox: new OutboxRepo(db),

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../src/documents/zip-entries.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -8,17 +9,23 @@ import { cliOnOwnDatabase } from '../helpers/cli-child.js';
 const { dir, db, cli } = cliOnOwnDatabase('report');
 
 describe('npm run cli -- report draft', () => {
-  it('writes the .docx and prints the stable --json shape, its overdue the number /quahan gives on the demo', () => {
+  it('writes the .docx and prints the stable --json shape, its overdue the number /quahan gives on the demo', async () => {
     expect(cli('demo', 'reset').code).toBe(0);
     // The demo's year is the year in Việt Nam (UTC+7).
     const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
     const out = join(dir, 'q3.docx');
-    const result = cli('report', 'draft', '--period', `${year}-Q3`, '--out', out, '--json');
+    const result = cli('report', 'draft', '--period', `${year}-Q3`, '--out', out, '--xlsx', join(dir, 'q3.xlsx'), '--json');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out) as Record<string, unknown> & { counts: Record<string, number>; missingReports: { code: string; name: string }[] };
-    expect(Object.keys(json)).toEqual(['file', 'period', 'window', 'agency', 'counts', 'missingReports']);
-    expect(json).toMatchObject({ file: out, period: `${year}-Q3`, window: { from: `${year}-06-15`, to: `${year}-09-14` }, agency: null });
+    // "xlsx" was added last: the fields before it keep their order.
+    expect(Object.keys(json)).toEqual(['file', 'period', 'window', 'agency', 'counts', 'missingReports', 'xlsx']);
+    expect(json).toMatchObject({ file: out, period: `${year}-Q3`, window: { from: `${year}-06-15`, to: `${year}-09-14` }, agency: null, xlsx: join(dir, 'q3.xlsx') });
+    // The workbook's first sheet holds the same counts as the JSON.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'q3.xlsx'));
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    expect([summary.getRow(2).values, summary.getRow(4).values].map((v) => (v as unknown[])[2])).toEqual([json.counts.due, json.counts.doneOnTime]);
     expect(Object.keys(json.counts)).toEqual(['due', 'doneOnTime', 'doneLate', 'inProgress', 'overdue', 'extended']);
     // The demo has a year of replies: the Q3 window holds work and some of it is done.
     expect(json.counts.due).toBeGreaterThan(0);
@@ -40,10 +47,54 @@ describe('npm run cli -- report draft', () => {
     expect(JSON.parse(stp.out)).toMatchObject({ agency: 'STP', period: `${year}-NAM` });
   }, 240_000);
 
+  it('cites the plan from its document fields, set by `plan doc` where the import could not read them', () => {
+    // The demo's plan is imported from a CSV with no header: nothing of its document is known.
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const shown = cli('plan', 'doc', '--plan', '1', '--json');
+    expect(shown.code).toBe(0);
+    const before = JSON.parse(shown.out) as { plan: { id: number }; document: Record<string, unknown>; citation: string };
+    expect(Object.keys(before)).toEqual(['plan', 'document', 'citation']);
+    expect(Object.keys(before.document)).toEqual(['number', 'date', 'issuer', 'kind', 'title']);
+    const set = cli('plan', 'doc', '--plan', '1', '--number', '45/KH-UBND', '--date', `08/01/${year}`, '--issuer', 'UBND tỉnh Hà Tĩnh', '--json');
+    expect(set.err).toBe('');
+    // The title was not given and is not known: a blank, not the plan's name in dondoc.
+    expect(JSON.parse(set.out).citation).toBe(`Căn cứ Kế hoạch số 45/KH-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về [bổ sung]`);
+    const out = join(dir, 'cited.docx');
+    expect(cli('report', 'draft', '--period', `${year}-Q3`, '--out', out).code).toBe(0);
+    const docx = readZipEntries(readFileSync(out), () => true);
+    const xml = docx.ok ? docx.entries.get('word/document.xml')!.toString('utf8') : '';
+    expect(xml).toContain(`Căn cứ Kế hoạch số 45/KH-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về [bổ sung];`);
+    // A wrong date is refused and nothing changes; --clear makes a field unknown again.
+    const bad = cli('plan', 'doc', '--plan', '1', '--date', '31/04/2026');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('ngày “31/04/2026” không có thật');
+    const cleared = cli('plan', 'doc', '--plan', '1', '--clear', 'issuer', '--json');
+    expect(JSON.parse(cleared.out).document).toMatchObject({ number: '45/KH-UBND', date: `${year}-01-08`, issuer: null });
+    expect(cli('plan', 'doc', '--plan', '99').err).toContain('không có kế hoạch “99”');
+  }, 240_000);
+
+  it('sets an agency\'s signer and recipients (`report settings`), the draft then signs with them', () => {
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const set = cli('report', 'settings', '--agency', 'STP', '--title', 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC', '--name', 'Lê Thị Bình', '--recipients', 'Sở Nội vụ; Giám đốc Sở', '--json');
+    expect(set.err).toBe('');
+    expect(JSON.parse(set.out)).toEqual({ agency: { code: 'STP', name: 'Sở Tư pháp' }, signerTitle: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], signerName: 'Lê Thị Bình', recipients: ['Sở Nội vụ', 'Giám đốc Sở', 'Lưu: VT'] });
+    const out = join(dir, 'signed.docx');
+    expect(cli('report', 'draft', '--period', `${year}-Q3`, '--agency', 'STP', '--out', out).code).toBe(0);
+    const docx = readZipEntries(readFileSync(out), () => true);
+    const xml = docx.ok ? docx.entries.get('word/document.xml')!.toString('utf8') : '';
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('- Sở Nội vụ;- Giám đốc Sở;- Lưu: VT.KT. GIÁM ĐỐCPHÓ GIÁM ĐỐCLê Thị Bình');
+    // A Sở does not sign "TM." (for a collective body): refused, exit 2.
+    const refused = cli('report', 'settings', '--agency', 'STP', '--title', 'TM. SỞ TƯ PHÁP / GIÁM ĐỐC');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('“TM.” (thay mặt) chỉ dùng cho tập thể');
+  }, 240_000);
+
   it('refuses a wrong call with a Vietnamese line', () => {
     const noOut = cli('report', 'draft', '--period', '2026-Q3');
     expect(noOut.code).toBe(2);
     expect(noOut.err).toContain('cần --out <tệp.docx>');
+    expect(cli('report', 'draft', '--period', '2026-Q3', '--out', join(dir, 'x.docx'), '--xlsx', join(dir, 'x.csv')).err).toContain('--xlsx cần tên tệp .xlsx');
     const badPeriod = cli('report', 'draft', '--period', '2026-Q2', '--out', join(dir, 'x.docx'));
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.err).toContain('cần --period dạng năm-kỳ (Q1, 6T, Q3, 9T, NAM)');

@@ -13,9 +13,11 @@ const draft: ReportDraft = {
   scope: { kind: 'agency', agencyId: 3, code: 'STP', name: 'Sở Tư pháp' },
   provinceName: 'Tỉnh Hà Tĩnh',
   issuer: { parent: 'UBND TỈNH HÀ TĨNH', name: 'Sở Tư pháp', code: 'STP', kind: 'so_ban_nganh' },
+  signature: { signerTitle: null, signerName: null, recipients: null },
   period: { code: 'Q3', year: 2026, label: 'quý III', window: { from: '2026-06-15', to: '2026-09-14' }, agencyDue: '2026-09-15', provinceDue: '2026-09-20', reportCode: 'Q3' },
   asOf: '2026-09-15',
   plans: [],
+  citations: [],
   counts: { due: 7, doneOnTime: 5, doneLate: 1, inProgress: 1, overdue: 0, extended: 0 },
   overdueInWindow: 0,
   tasks: Array.from({ length: 7 }, (_, i) => ({
@@ -33,12 +35,14 @@ const draft: ReportDraft = {
     evidence: i === 0 ? '12/QĐ-STP' : null,
     problem: null,
     pendingExtension: null,
+    lastReply: i < 6 ? { day: i < 5 ? '2026-08-20' : '2026-09-03', status: 'done' } : { day: '2026-08-25', status: 'in_progress' },
   })),
   overdueItems: [],
   next: [],
   reportTitle: 'Báo cáo CCHC quý III năm 2026',
   submissions: [],
   missingReports: [],
+  indicators: [],
 };
 
 function documentXml(data: Buffer): string {
@@ -53,12 +57,12 @@ function documentXml(data: Buffer): string {
 }
 
 describe('the report as a Word file', () => {
-  it('signs as the decree shows for the issuer: a deputy for the director, for a commune\'s committee; else a blank', async () => {
+  it('suggests the usual signature for the issuer\'s kind (shown by /caidatbaocao, never put in a draft); else none', async () => {
     const { signerLines } = await import('../../src/reports/outline.js');
     expect(signerLines('so_ban_nganh', 'Sở Tư pháp')).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']);
     expect(signerLines('ubnd_xa', 'UBND xã Hương Sơn')).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
     // Thanh tra tỉnh is headed by a Chánh Thanh tra: dondoc does not guess the title.
-    expect(signerLines('so_ban_nganh', 'Thanh tra tỉnh')).toEqual(['[bổ sung chức vụ người ký]']);
+    expect(signerLines('so_ban_nganh', 'Thanh tra tỉnh')).toBeNull();
   });
 
   it('says "năm" once: "năm 2026", "6 tháng đầu năm 2026", "quý III năm 2026"', async () => {

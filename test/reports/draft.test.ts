@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, endOfQuarter } from '../../src/domain/civil-date.js';
 import { periodOfYear } from '../../src/domain/report-period.js';
+import { evidenceIndex } from '../../src/reports/appendices.js';
 import type { Member } from '../../src/store/member-repo.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { linkedMember } from '../helpers/members.js';
@@ -83,6 +84,10 @@ describe('the draft counts what /tonghop and /quahan count', () => {
         expect(draft.counts.overdue).toBe(services.summaries.overdue(agencyId).length);
         // "chưa hoàn thành" is never counted done: every done line has a day, every other none.
         for (const task of draft.tasks) expect(task.doneDay !== null).toBe(task.state === 'done');
+        // Phụ lục III's rates are /tonghop's: due and done, by criterion summing to the whole.
+        const index = evidenceIndex(draft);
+        expect([index.total.due, index.total.done, index.total.onTime]).toEqual([summary.tasksDue, summary.tasksDone, draft.counts.doneOnTime]);
+        expect(index.groups.reduce((n, g) => n + g.done, 0)).toBe(summary.tasksDone);
         extended += draft.counts.extended;
       }
       // The Q3 draft as of the same day (its own window) keeps /quahan's overdue number.
@@ -97,6 +102,34 @@ describe('the draft counts what /tonghop and /quahan count', () => {
       }
     });
   }
+
+  it('lists the plan\'s indicators in Phụ lục II with their targets, the result blank where dondoc has no figure', async () => {
+    const { services, store } = t.app;
+    t.clock.set('2024-12-16T03:00:00Z');
+    const nam = periodOfYear(services.drafts.definitions.find((d) => d.code === 'NAM')!, 2024);
+    const draft = services.drafts.draft(nam);
+    // The rubric's completion rate is section I's figure: done of due in the window.
+    const completion = draft.indicators.find((i) => i.text.startsWith('Tỷ lệ hoàn thành kế hoạch CCHC'))!;
+    expect(completion.figure).toEqual({ part: draft.counts.doneOnTime + draft.counts.doneLate, whole: draft.counts.due });
+    // An objective of the Hà Tĩnh plan that states a figure: its target quoted, no result (dondoc
+    // does not count civil servants' degrees), the source the lead agencies of its tasks.
+    const degrees = draft.indicators.find((i) => i.text.startsWith('1.2. 85% cán bộ, công chức cấp xã'))!;
+    expect(degrees).toMatchObject({ target: '85%', figure: null });
+    const leads = store.db
+      .prepare("SELECT DISTINCT a.name FROM tasks t JOIN assignments s ON s.task_id = t.id AND s.role = 'lead' JOIN agencies a ON a.id = s.agency_id WHERE t.objective = ?")
+      .all(degrees.text) as { name: string }[];
+    expect(leads.length).toBeGreaterThan(0);
+    for (const { name } of leads) expect(degrees.source).toContain(name);
+    // A qualitative objective is not an indicator.
+    expect(draft.indicators.some((i) => i.text.startsWith('1.1. Nâng cao chất lượng công tác chỉ đạo'))).toBe(false);
+    // In the document: the row with its visible blank.
+    const { renderDraft } = await import('../../src/reports/docx.js');
+    const { readZipEntries } = await import('../../src/documents/zip-entries.js');
+    const zip = readZipEntries(await renderDraft(draft), () => true);
+    const xml = zip.ok ? zip.entries.get('word/document.xml')!.toString('utf8') : '';
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain(`${degrees.text}85%[bổ sung]Báo cáo của`);
+  });
 
   it('drafts as of an earlier day with that day\'s figures (--as-of)', () => {
     const { services } = t.app;

@@ -117,7 +117,7 @@ describe('role-filtered help and corrections', () => {
       'tonghop', 'trogiup', 'viec', 'web', 'xephang', 'xong', 'xuatexcel', 'xuhuong',
     ]);
     expect(commandsIn(adminHelp!)).toEqual([
-      'baocao', 'batnhac', 'chinhsach', 'coquan', 'dathan', 'diem', 'doivaitro', 'dulieu', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'moi_danhsach', 'nhatky', 'nhiemvu', 'nhom', 'quahan', 'soanbaocao', 'tatnhac', 'tenminh',
+      'baocao', 'batnhac', 'caidatbaocao', 'chinhsach', 'coquan', 'dathan', 'diem', 'doivaitro', 'dulieu', 'kehoach', 'kenh', 'lich', 'lichsu', 'lienket', 'moi', 'moi_danhsach', 'nhatky', 'nhiemvu', 'nhom', 'quahan', 'soanbaocao', 'tatnhac', 'tenminh',
       'thanhvien', 'thongbao', 'thongbao_ds', 'thongbao_tt', 'toi', 'tonghop', 'trogiup', 'viec', 'web', 'xephang', 'xoathanhvien', 'xuatexcel', 'xuhuong', 'yeucaubaocao',
     ]);
     // Confirmation commands behind buttons are not listed.

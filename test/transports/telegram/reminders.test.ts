@@ -46,6 +46,25 @@ describe('reminder digests on Telegram', () => {
     expect(later).not.toContain('II.3.4');
   });
 
+  it('offers the periodic report due as a draft in one tap (📝), the agency\'s own', async () => {
+    // The Q3 report is due Monday 16/9/2024 (15/9 a Sunday): reminded 2 working days before, on 12/9.
+    at('2024-09-12 07:00');
+    h.app.scheduler.replan();
+    at('2024-09-12 08:00');
+    const digest = (await tickAndDeliver()).join('\n');
+    expect(digest).toContain('<b>Q3</b> Báo cáo CCHC quý III');
+    const buttons = h.lastButtons(focal.id);
+    const draft = buttons.find((b) => b.text === '📝 Soạn Q3')!;
+    expect(draft.callback_data).toBe('/soanbaocao Q3 2024');
+    // A task has no such button: only ✅ and ⏰.
+    expect(buttons.filter((b) => !b.text.endsWith('Q3')).every((b) => /^[✅⏰] /.test(b.text))).toBe(true);
+    const before = h.calls.length;
+    const [summary] = await h.press(focal, draft.callback_data);
+    expect(summary).toContain('Dự thảo báo cáo CCHC quý III năm 2024 — Sở Tư pháp');
+    const files = h.calls.slice(before).filter((c) => c.method === 'sendDocument').map((c) => (c.payload.document as { filename?: string }).filename);
+    expect(files).toEqual(['bao-cao-cchc-2024-Q3-STP.docx', 'bao-cao-cchc-2024-Q3-STP.xlsx']);
+  });
+
   it('snoozes one item for 1 working day with ⏰', async () => {
     at('2024-06-24 08:00');
     await tickAndDeliver();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../../src/documents/zip-entries.js';
@@ -70,7 +71,7 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     const n = Number(/Việc quá hạn \((\d+)\)/.exec(overdue!)![1]);
     // Sở Tư pháp: the Q1 report never sent, and 3.7 (one working day late).
     expect(n).toBe(2);
-    expect(lines[2]).toBe(`Việc quá hạn: ${n} (như /quahan); chưa gửi báo cáo: 1. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký.`);
+    expect(lines[2]).toBe(`Việc quá hạn: ${n} (như /quahan); chưa gửi báo cáo: 1. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký; số liệu các phụ lục kèm tệp Excel.`);
 
     const { xml, text: body, styles, headers } = partsOf(data);
     // A4 portrait, margins top/bottom 20 mm (1134 twips), left 30 mm (1701), right 15 mm (850).
@@ -88,11 +89,14 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(xml).toContain('<w:tblHeader/>');
     expect(body).toBe(body.normalize('NFC'));
     // The decree's header block, number, place and date, type, recipients, closing.
-    for (const words of ['UBND TỈNH HÀ TĨNH', 'SỞ TƯ PHÁP', 'Số: …/BC-STP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Tĩnh, ngày …… tháng …… năm 2024', 'BÁO CÁO', 'Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.', 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', './.']) {
+    for (const words of ['UBND TỈNH HÀ TĨNH', 'SỞ TƯ PHÁP', 'Số: …/BC-STP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Hà Tĩnh, ngày …… tháng …… năm 2024', 'BÁO CÁO', 'Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.', 'Nơi nhận:', './.']) {
       expect(body).toContain(words);
     }
-    // The content: the plan cited (its number unknown: a visible blank), each task with its state and evidence.
-    expect(body).toContain('Căn cứ Kế hoạch số [bổ sung] ngày [bổ sung] của [bổ sung] về KH thử;');
+    // No signer or recipients set for Sở Tư pháp: blanks to fill, not a title guessed from its kind.
+    expect(body).toContain('- Như trên;- [bổ sung];- Lưu: VT.[bổ sung chức vụ người ký][bổ sung]');
+    // The content: the plan cited (a CSV: nothing of its document known, each part a visible blank;
+    // its name in dondoc, "KH thử", is not its title), each task with its state and evidence.
+    expect(body).toContain('Căn cứ [bổ sung] số [bổ sung] ngày [bổ sung] của [bổ sung] về [bổ sung];');
     expect(body).toContain('Trong kỳ có 2 nhiệm vụ đến hạn theo kế hoạch; đã hoàn thành 1 (50,00%), trong đó đúng hạn 1 (50,00%), chậm hạn 0 (0,00%)');
     // The evidence is the document number the done reply named ("xong theo Quyết định 12/QĐ-STP").
     expect(body).toContain('2.5 Kiểm tra văn bản quy phạm pháp luật (Sở Tư pháp; hạn 01/07/2024): Hoàn thành ngày 24/06/2024; tài liệu kiểm chứng: 12/QĐ-STP.');
@@ -102,6 +106,45 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(body).toMatch(/V\. ĐỀ XUẤT, KIẾN NGHỊ\[Đơn vị bổ sung[^]*2\.4 Tập huấn kỹ năng xây dựng văn bản \(Sở Tư pháp\): Đang thực hiện; vướng mắc: thiếu người/);
     // The judgment sections are marked for a person; no figure is a placeholder.
     expect(body).toContain('[Đơn vị bổ sung đánh giá ưu điểm, hạn chế');
+
+    // Phụ lục II: the rubric's rates with the figures of section I (1 of 2 due done, on time) and the
+    // Q3 report not yet sent (0 of 1); this plan states no figure of its own, so no other row.
+    const appendixII = body.slice(body.indexOf('Phụ lục II'), body.indexOf('Phụ lục III'));
+    expect(appendixII).toContain('TTChỉ tiêuChỉ tiêu kế hoạchKết quả thực hiệnNguồn số liệu');
+    expect(appendixII).toContain('1Tỷ lệ hoàn thành kế hoạch CCHC: nhiệm vụ đến hạn trong kỳ đã hoàn thànhtrên 90% (2 điểm)1/2 (50,00%)');
+    expect(appendixII).toContain('Báo cáo định kỳ (quý I, 6 tháng, quý III, năm) đầy đủ, đúng hạn: Báo cáo CCHC quý III năm 2024 gửi đúng hạn100% (1 điểm)0/1 (0,00%)');
+    expect(appendixII).toContain('Nhiệm vụ hoàn thành đúng hạn: hoàn thành đúng hạn trên số nhiệm vụ đến hạn trong kỳtừ 90% (1 điểm)1/2 (50,00%)');
+    // Phụ lục III: criterion → task → reply → document; the rates are section I's.
+    const appendixIII = body.slice(body.indexOf('Phụ lục III'));
+    expect(appendixIII).toContain('Tỷ lệ hoàn thành nhiệm vụ đến hạn trong kỳ: 1/2 (50,00%); tỷ lệ hoàn thành đúng hạn: 1/2 (50,00%).');
+    expect(appendixIII).toContain('2.5 Kiểm tra văn bản quy phạm pháp luậtSở Tư phápBáo hoàn thành ngày 24/06/2024 (đúng hạn)12/QĐ-STP');
+    // 3.7: no reply at all, nothing to evidence yet.
+    expect(appendixIII).toContain('3.7 Ban hành kế hoạch rà soát thủ tụcSở Tư phápChưa báo cáo—');
+  });
+
+  it('sends the appendix figures as an .xlsx beside the .docx: numbers as numbers, the same as the document\'s', async () => {
+    const before = h.calls.length;
+    await h.send(admin, '/soanbaocao Q3 2024');
+    const docs = h.calls.slice(before).filter((c) => c.method === 'sendDocument' && c.payload.chat_id === admin.id);
+    expect(docs.map((d) => (d.payload.document as { filename?: string }).filename)).toEqual(['bao-cao-cchc-2024-Q3-tinh.docx', 'bao-cao-cchc-2024-Q3-tinh.xlsx']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((docs[1]!.payload.document as { fileData: Uint8Array }).fileData) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phụ lục I', 'Phụ lục II', 'Phụ lục III - tỷ lệ', 'Phụ lục III', 'Báo cáo các cơ quan']);
+    const draft = h.app.services.drafts.draft({ code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' });
+    // The whole province's window: 2.5 done on time, 3.7 not done (the fixture) → due 2, done 1, on time 1.
+    const total = workbook.getWorksheet('Phụ lục III - tỷ lệ')!.getRow(workbook.getWorksheet('Phụ lục III - tỷ lệ')!.rowCount).values as unknown[];
+    expect(total.slice(1)).toEqual(['Tổng cộng', 2, 1, 1, 0.5, 0.5]);
+    expect([draft.counts.due, draft.counts.doneOnTime + draft.counts.doneLate]).toEqual([2, 1]);
+    // The overdue line is /quahan's number, as in the chat text.
+    const [overdueAll] = await h.send(admin, '/quahan');
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    const overdueRow = [...Array(summary.rowCount).keys()].map((i) => summary.getRow(i + 1).values as unknown[]).find((v) => String(v[1]).startsWith('Việc quá hạn'))!;
+    expect(overdueRow[2]).toBe(Number(/Việc quá hạn \((\d+)\)/.exec(overdueAll!)![1]));
+    // Phụ lục I: a date is a date; 3.7 not done has no day and no document (empty cells, not 0 or a guess).
+    const tasks = workbook.getWorksheet('Phụ lục I')!;
+    const row37 = [...Array(tasks.rowCount).keys()].map((i) => tasks.getRow(i + 1).values as unknown[]).find((v) => v[2] === '3.7')!;
+    expect(row37[6]).toEqual(new Date('2024-07-01T00:00:00Z'));
+    expect([row37[8], row37[11]]).toEqual([undefined, undefined]);
   });
 
   it('an admin gets the province draft, or one agency\'s; the same day gives the same document XML', async () => {
@@ -144,6 +187,25 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     await h.press(admin, button!.callback_data);
     const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument');
     expect((doc!.payload.document as { filename?: string }).filename).toBe('bao-cao-cchc-2024-Q3-tinh.docx');
+  });
+
+  it('signs and addresses the draft as an admin set it for the agency (/caidatbaocao), refusing what the decree does not allow', async () => {
+    const set = async (text: string) => (await h.send(admin, text))[0]!;
+    expect(await set('/caidatbaocao STP chucvu kt. giám đốc / phó giám đốc')).toContain('Chức vụ người ký: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC');
+    expect(await set('/caidatbaocao STP nguoiky Nguyễn Văn An')).toContain('Họ tên người ký: Nguyễn Văn An');
+    expect(await set('/caidatbaocao STP noinhan - Sở Nội vụ; - Giám đốc Sở (b/c);')).toContain('Nơi nhận: Sở Nội vụ; Giám đốc Sở (b/c); Lưu: VT');
+    // Refused, nothing changed: "TM." is for a collective body, not a Sở; "KT." needs the deputy's title under it.
+    expect(await set('/caidatbaocao STP chucvu TM. SỞ TƯ PHÁP / GIÁM ĐỐC')).toContain('Chưa lưu: “TM.” (thay mặt) chỉ dùng cho tập thể');
+    expect(await set('/caidatbaocao STP chucvu KT. GIÁM ĐỐC')).toContain('Chưa lưu: sau “KT. GIÁM ĐỐC” cần dòng chức vụ của người ký');
+    expect(await set('/caidatbaocao STP nguoiky An')).toContain('Chưa lưu: họ tên người ký “An” không đọc được');
+    expect(await h.send(focal, '/caidatbaocao STP nguoiky Trần Thị Trang')).toEqual([expect.stringContaining('/caidatbaocao')]);
+    const { text: body } = partsOf((await draftFor(focal, '/soanbaocao Q3 2024')).data);
+    // Nơi nhận in the decree's form: each line "- …;", the last "- Lưu: VT."; then the title and the name.
+    expect(body).toContain('Nơi nhận:- Sở Nội vụ;- Giám đốc Sở (b/c);- Lưu: VT.KT. GIÁM ĐỐCPHÓ GIÁM ĐỐCNguyễn Văn An');
+    // The province's draft is Sở Nội vụ's: its settings, not Sở Tư pháp's.
+    const { text: province } = partsOf((await draftFor(admin, '/soanbaocao Q3 2024')).data);
+    expect(province).not.toContain('Nguyễn Văn An');
+    expect(await set('/caidatbaocao STP xoa nguoiky')).toContain('Họ tên người ký: chưa đặt');
   });
 
   it('refuses what it cannot draft, in Vietnamese', async () => {
