@@ -75,6 +75,18 @@ describe('a broadcast to 1,000 members through a local Bot API enforcing Telegra
     const copies = () => api.received.filter((m) => m.text.includes('Thông báo của Sở Nội vụ'));
     // The second instance takes the lapsed lease at its next heartbeat (every 10 s) and sends the rest.
     expect(await waitFor(() => new Set(copies().map((m) => m.chatId)).size >= MEMBERS, 60_000)).toBe(true);
+    // Stop it once it has recorded every answer, not merely once the API has the last message: a stop
+    // aborts a call in flight and puts its message back in the outbox (at least once, never lost), so a
+    // SIGTERM between the API's receipt and the answer would leave one row pending to send again.
+    const unsettled = () => {
+      const look = openDatabase(db, { migrate: false });
+      try {
+        return (look.prepare("SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE 'broadcast:1:%' AND status IN ('pending', 'sending')").get() as { n: number }).n;
+      } finally {
+        look.close();
+      }
+    };
+    expect(await waitFor(() => unsettled() === 0, 30_000, 100)).toBe(true);
     await new Promise<void>((resolve) => {
       second.child.once('exit', () => resolve());
       second.child.kill('SIGTERM');
