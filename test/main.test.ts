@@ -103,7 +103,7 @@ describe('npm start while the Bot API does not answer (#28)', () => {
     try {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       // Both calls are in flight: the poll waits for updates, the outbox waits on its send.
-      expect(await waitFor(() => ['getUpdates', 'sendMessage'].every((m) => api.served.some((c) => c.method === m && c.status === 0)), 30_000, 20)).toBe(true);
+      expect(await waitFor(() => ['getUpdates', 'sendMessage'].every((m) => api.served.some((c) => c.method === m && c.status === 0)), 90_000, 20)).toBe(true);
       const signalled = Date.now();
       child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 8_000))]);
@@ -121,7 +121,7 @@ describe('npm start while the Bot API does not answer (#28)', () => {
       child.kill('SIGKILL');
       await api.stop();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('.env in the working directory', () => {
