@@ -1,25 +1,18 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainText } from '../../src/app/reply.js';
-import { createTestApp } from '../helpers/test-app.js';
+import { createTestAppOnDataCopy } from '../helpers/test-app.js';
 import { linkedMember } from '../helpers/members.js';
 
-let data: string;
-let t: ReturnType<typeof createTestApp>;
+let t: ReturnType<typeof createTestAppOnDataCopy>;
 
 beforeEach(() => {
   // A copy of data/: adding an agency writes the directory file.
-  data = mkdtempSync(join(tmpdir(), 'dondoc-data-'));
-  cpSync(join(process.cwd(), 'data'), data, { recursive: true });
-  t = createTestApp({ start: '2026-11-23T02:00:00Z', dataDir: data });
+  t = createTestAppOnDataCopy({ start: '2026-11-23T02:00:00Z' });
   linkedMember(t.app.store, { displayName: 'Hoa', agencyId: t.app.store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, t.clock.now());
 });
 
 afterEach(async () => {
   await t.close();
-  rmSync(data, { recursive: true, force: true });
 });
 
 const message = { platform: 'local' as const, platformUserId: 'admin', chatId: 'admin', chatType: 'private' as const, senderName: 'Hoa' };

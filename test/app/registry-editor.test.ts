@@ -1,20 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/app/agency-registry.js';
 import { plainText } from '../../src/app/reply.js';
-import { createTestApp } from '../helpers/test-app.js';
+import { createTestAppOnDataCopy } from '../helpers/test-app.js';
 import { linkedMember } from '../helpers/members.js';
 
-let data: string;
-let t: ReturnType<typeof createTestApp>;
+let t: ReturnType<typeof createTestAppOnDataCopy>;
 
 beforeEach(() => {
   // A copy of data/: the directory file is what the edits write.
-  data = mkdtempSync(join(tmpdir(), 'dondoc-data-'));
-  cpSync(join(process.cwd(), 'data'), data, { recursive: true });
-  t = createTestApp({ start: '2026-11-23T02:00:00Z', dataDir: data });
+  t = createTestAppOnDataCopy({ start: '2026-11-23T02:00:00Z' });
   const now = t.clock.now();
   linkedMember(t.app.store, { displayName: 'Hoa', agencyId: t.app.store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, now);
   linkedMember(t.app.store, { displayName: 'Minh', agencyId: t.app.store.agencies.byCode('UBNDT')!.id, role: 'leader' }, { platform: 'local', chatId: 'leader' }, now);
@@ -22,7 +18,6 @@ beforeEach(() => {
 
 afterEach(async () => {
   await t.close();
-  rmSync(data, { recursive: true, force: true });
 });
 
 async function say(chat: string, text: string): Promise<string> {
@@ -37,12 +32,12 @@ describe('/coquan: an admin changes the directory in chat', () => {
     expect(await say('admin', '/coquan doiten BQLKKT Ban Quản lý Khu kinh tế Vũng Áng')).toContain('Đã đổi tên BQLKKT');
     expect(t.app.store.agencies.aliases(t.app.store.agencies.byCode('BQLKKT')!.id)).toContain('Ban Quản lý Khu kinh tế tỉnh');
     expect(await say('admin', '/coquan ngung SDL 01/12/2026 SVHTTDL')).toContain('Đã ngừng theo dõi Sở Du lịch từ 01/12/2026; việc của cơ quan này từ nay giao cho Sở Văn hóa, Thể thao và Du lịch');
-    const file = readRegistry(join(data, 'agencies.json'));
+    const file = readRegistry(join(t.dataDir, 'agencies.json'));
     expect(file.agencies.find((a) => a.code === 'BQLKKT')).toMatchObject({ name: 'Ban Quản lý Khu kinh tế Vũng Áng', from: '2026-11-23' });
     expect(file.agencies.find((a) => a.code === 'SDL')).toMatchObject({ until: '2026-12-01', successor: 'SVHTTDL' });
     // The file is no longer what province init wrote: it will not be overwritten without --force.
     const { isUneditedGenerated } = await import('../../src/app/province-setup.js');
-    expect(isUneditedGenerated(readFileSync(join(data, 'agencies.json'), 'utf8'))).toBe(false);
+    expect(isUneditedGenerated(readFileSync(join(t.dataDir, 'agencies.json'), 'utf8'))).toBe(false);
     // Retired today: no longer listed or chased.
     expect(await say('admin', '/coquan ngung SNGV')).toContain('Đã ngừng theo dõi Sở Ngoại vụ từ 23/11/2026');
     expect(t.app.store.agencies.byCode('SNGV')!.active).toBe(false);
@@ -50,7 +45,7 @@ describe('/coquan: an admin changes the directory in chat', () => {
   });
 
   it('refuses bad edits in Vietnamese and changes nothing', async () => {
-    const before = readFileSync(join(data, 'agencies.json'), 'utf8');
+    const before = readFileSync(join(t.dataDir, 'agencies.json'), 'utf8');
     expect(await say('leader', '/coquan them so XYZ Sở gì đó')).toContain('Chỉ quản trị');
     expect(await say('admin', '/coquan them so STP Sở Tư pháp 2')).toContain('Mã STP đã có');
     expect(await say('admin', '/coquan them khong_co XYZ Cơ quan')).toContain('Không có loại cơ quan “khong_co”');
@@ -60,6 +55,6 @@ describe('/coquan: an admin changes the directory in chat', () => {
     expect(await say('admin', '/coquan ngung STP 01/12/2026 STTTT')).toContain('không có hoặc đã ngừng');
     expect(await say('admin', '/coquan doiten KHONGCO Tên')).toContain('Không có cơ quan mã “KHONGCO”');
     expect(await say('admin', '/coquan them')).toContain('Sửa danh bạ (quản trị)');
-    expect(readFileSync(join(data, 'agencies.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(t.dataDir, 'agencies.json'), 'utf8')).toBe(before);
   });
 });

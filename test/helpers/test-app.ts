@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/create-app.js';
@@ -34,6 +34,24 @@ export function createTestApp(options: { start?: string; env?: Record<string, st
     async close() {
       await app.stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A test app on its own copy of data/ (`dataDir`): for tests whose commands write the province's
+ * data files (the agency directory); the copy is removed with the app.
+ */
+export function createTestAppOnDataCopy(options: { start?: string } = {}): ReturnType<typeof createTestApp> & { dataDir: string } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-data-'));
+  cpSync(join(process.cwd(), 'data'), dataDir, { recursive: true });
+  const t = createTestApp({ ...options, dataDir });
+  return {
+    ...t,
+    dataDir,
+    async close() {
+      await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
