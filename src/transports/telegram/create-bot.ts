@@ -37,8 +37,28 @@ export interface TelegramBotDeps {
  * on an unreachable Bot API end at once instead of after grammY's 500 s timeout.
  */
 export function abortOn(stop: AbortSignal): Transformer {
-  // grammY types its signal with the abort-controller polyfill; Node's own AbortSignal is what it passes to fetch.
-  return (prev, method, payload, signal) => prev(method, payload, (signal ? AbortSignal.any([signal as unknown as AbortSignal, stop]) : stop) as unknown as typeof signal);
+  return (prev, method, payload, signal) => prev(method, payload, (signal ? AbortSignal.any([nativeSignal(signal), stop]) : stop) as unknown as typeof signal);
+}
+
+/** One native signal per polyfill signal: long polling passes the same one to every getUpdates call. */
+const bridged = new WeakMap<object, AbortSignal>();
+
+/**
+ * grammY's own signals (long polling's) come from the abort-controller polyfill, which Node 24's
+ * AbortSignal.any refuses ("signals[0] is not of type AbortSignal": polling never started on Node 24).
+ * A foreign signal is followed by a native one, made once per signal so that polling adds one
+ * listener in all, not one per call.
+ */
+export function nativeSignal(signal: object): AbortSignal {
+  if (signal instanceof AbortSignal) return signal;
+  const known = bridged.get(signal);
+  if (known) return known;
+  const foreign = signal as { aborted: boolean; reason?: unknown; addEventListener(type: 'abort', listener: () => void, options?: { once: boolean }): void };
+  const controller = new AbortController();
+  if (foreign.aborted) controller.abort(foreign.reason);
+  else foreign.addEventListener('abort', () => controller.abort(foreign.reason), { once: true });
+  bridged.set(signal, controller.signal);
+  return controller.signal;
 }
 
 /** Telegram's limit for a photo's or document's caption, in characters. */
