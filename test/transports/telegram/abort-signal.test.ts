@@ -2,6 +2,7 @@ import { Bot } from 'grammy';
 import { expect, it } from 'vitest';
 import { abortOn } from '../../../src/transports/telegram/create-bot.js';
 import { FakeBotApi } from '../../helpers/fake-bot-api.js';
+import { BOT_INFO } from '../../helpers/telegram-harness.js';
 import { waitFor } from '../../helpers/wait.js';
 
 // grammY's long polling passes its own signal, made by the abort-controller polyfill, to every getUpdates
@@ -15,7 +16,7 @@ it('long polling reaches getUpdates with the stop signal added, and stopping end
   const stop = new AbortController();
   const bot = new Bot(`123456789:${'A'.repeat(35)}`, {
     client: { apiRoot: root },
-    botInfo: { id: 1, is_bot: true, first_name: 'dondoc', username: 'dondoc_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false },
+    botInfo: BOT_INFO,
   });
   bot.api.config.use(abortOn(stop.signal));
   let failure: unknown;
