@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/test-app.js';
 
 /**
@@ -9,13 +9,33 @@ import { createTestApp } from '../helpers/test-app.js';
  * tick: triggers count every change that moves reminders, whoever writes it, and the scheduler
  * re-plans when the count moved since its last plan (and not otherwise).
  */
-const t = createTestApp({ start: '2026-11-24T02:30:00Z' });
-afterAll(async () => {
+let t: ReturnType<typeof createTestApp>;
+afterEach(async () => {
   await t.close();
 });
 
+const PLAN_CSV = ['TT,Nội dung,Chủ trì,Phối hợp,Thời gian hoàn thành', '1,"Rà soát thủ tục hành chính",Sở Tư pháp,,Trước 15/12/2026', '2,"Số hóa hồ sơ",Sở Khoa học và Công nghệ,,Tháng 12/2026'].join('\n');
+
+/** Imports the two-task plan with the CLI, in another process, into the running app's database file. */
+function importWithCli(): ReturnType<typeof spawnSync> {
+  const file = join(t.dir, 'ke-hoach.csv');
+  writeFileSync(file, PLAN_CSV);
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', file, '--plan', 'Kế hoạch bổ sung 2026', '--year', '2026'], {
+    env: { ...process.env, DONDOC_DB_PATH: join(t.dir, 'dondoc.sqlite'), DONDOC_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+}
+
+/** Each test on an app of its own (in any order), the plan imported and planned. */
+function appWithPlan(): void {
+  t = createTestApp({ start: '2026-11-24T02:30:00Z' });
+  expect(importWithCli().status).toBe(0);
+  t.app.scheduler!.tick();
+}
+
 describe('changes written by another process', () => {
   it('a CLI import is planned at the next tick; a tick with nothing changed plans nothing', () => {
+    t = createTestApp({ start: '2026-11-24T02:30:00Z' });
     const { store, scheduler } = t.app;
     scheduler!.replan();
     const count = () => (store.db.prepare("SELECT COUNT(*) AS n FROM reminders WHERE item_kind = 'task'").get() as { n: number }).n;
@@ -24,13 +44,7 @@ describe('changes written by another process', () => {
     scheduler!.tick();
     expect(store.plans.changeVersion()).toBe(version);
 
-    const csv = ['TT,Nội dung,Chủ trì,Phối hợp,Thời gian hoàn thành', '1,"Rà soát thủ tục hành chính",Sở Tư pháp,,Trước 15/12/2026', '2,"Số hóa hồ sơ",Sở Khoa học và Công nghệ,,Tháng 12/2026'].join('\n');
-    const file = join(t.dir, 'ke-hoach.csv');
-    writeFileSync(file, csv);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', file, '--plan', 'Kế hoạch bổ sung 2026', '--year', '2026'], {
-      env: { ...process.env, DONDOC_DB_PATH: join(t.dir, 'dondoc.sqlite'), DONDOC_LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    });
+    const result = importWithCli();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(store.plans.changeVersion()).toBeGreaterThan(version);
@@ -42,6 +56,7 @@ describe('changes written by another process', () => {
 
 describe('re-planning when nothing changed, or only some items', () => {
   it('recomputes nothing on the same day with the same plans and replies, only the replied item after a reply, everything on a new day', async () => {
+    appWithPlan();
     const { store, services } = t.app;
     const planner = services.planner;
     planner.replan();
@@ -72,6 +87,7 @@ describe('re-planning when nothing changed, or only some items', () => {
   });
 
   it('a reply that marks a task done removes its planned reminders at the next tick, and nothing else', () => {
+    appWithPlan();
     const { store, services, scheduler } = t.app;
     scheduler.replan();
     const planned = (taskId: number) =>

@@ -2,19 +2,28 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { cliOnOwnDatabase } from '../helpers/cli-child.js';
+import { cliOn, cliOnOwnDatabase } from '../helpers/cli-child.js';
 import { readInviteSheet } from '../helpers/invite-sheet.js';
 
 const { dir, db, cli, cliWithEnv } = cliOnOwnDatabase('people');
 
-const count = (sql: string): number => {
-  const d = openDatabase(db);
+const countIn = (file: string, sql: string): number => {
+  const d = openDatabase(file);
   try {
     return (d.prepare(sql).get() as { n: number }).n;
   } finally {
     d.close();
   }
 };
+const count = (sql: string): number => countIn(db, sql);
+
+let databases = 0;
+/** A database of the test's own, for tests that count what earlier runs made: each stands alone, in any order. */
+function fresh() {
+  databases += 1;
+  const file = join(dir, `people-${databases}.sqlite`);
+  return { cli: (...args: string[]) => cliOn(file, ...args), count: (sql: string) => countIn(file, sql) };
+}
 
 /** Sở Nội vụ's list as they keep it: a title row, then the header; agencies written as in plans. */
 function list(name: string, rows: string[][]): string {
@@ -31,6 +40,7 @@ const GOOD = [
 
 describe('npm run cli -- invite --file', () => {
   it('makes one invite per person, agencies read as plan cells are, in the documented --json shape', () => {
+    const { cli, count } = fresh();
     const result = cli('invite', '--file', list('ds.csv', GOOD), '--bot', 'dondoc_test_bot', '--json');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
@@ -52,7 +62,10 @@ describe('npm run cli -- invite --file', () => {
   });
 
   it('re-running the same list does not duplicate people: fresh codes replace the unused ones', () => {
+    const { cli, count } = fresh();
+    expect(cli('invite', '--file', list('ds.csv', GOOD), '--bot', 'dondoc_test_bot').code).toBe(0);
     const first = count('SELECT COUNT(*) AS n FROM invites');
+    expect(first).toBe(3);
     const result = cli('invite', '--file', list('ds2.csv', GOOD), '--json');
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.out) as { code: string; link: string | null }[];
@@ -63,6 +76,8 @@ describe('npm run cli -- invite --file', () => {
   });
 
   it('lists every unknown agency and wrong row, and makes nothing (exit 2)', () => {
+    const { cli, count } = fresh();
+    expect(cli('invite', '--file', list('ds.csv', GOOD)).code).toBe(0);
     const before = count('SELECT COUNT(*) AS n FROM invites');
     const result = cli('invite', '--file', list('sai.csv', [...GOOD, ['4', 'Phan Văn Tú', 'Sở Vũ trụ', '', '', ''], ['5', '', 'Sở Tư pháp', '', '', ''], ['6', 'Đỗ Minh', 'Sở Y tế', '', 'giám đốc', '']]));
     expect(result.code).toBe(2);
@@ -85,10 +100,14 @@ describe('npm run cli -- invite --file', () => {
 
 describe('npm run cli -- audit', () => {
   it('lists the admin actions with who, when, through what and on what; --since filters by day', () => {
+    const { cli } = fresh();
+    expect(cli('invite', '--file', list('ds.csv', GOOD), '--bot', 'dondoc_test_bot').code).toBe(0);
+    expect(cli('invite', '--file', list('ds2.csv', GOOD)).code).toBe(0);
+    expect(cli('invite', '--file', list('sai.csv', [...GOOD, ['4', 'Phan Văn Tú', 'Sở Vũ trụ', '', '', '']])).code).toBe(2);
     const result = cli('audit', '--json');
     expect(result.code).toBe(0);
     const entries = JSON.parse(result.out) as { action: string; via: string; actor: number | null; detail: Record<string, number> }[];
-    // Two list runs succeeded above (the refused one made nothing, so it is not an action).
+    // Two list runs succeeded (the refused one made nothing, so it is not an action).
     expect(entries.map((e) => e.action)).toEqual(['invite_list', 'invite_list']);
     expect(entries.every((e) => e.via === 'cli' && e.actor === null)).toBe(true);
     expect(entries[0]!.detail).toMatchObject({ people: 3, new: 3, renewed: 0 });

@@ -145,8 +145,10 @@ describe('Thông báo (/web/thongbao)', () => {
   }
 
   it('shows a broadcast’s delivery and acknowledgement per agency with the totals /thongbao_tt gives; focal points only theirs', async () => {
-    const toAll = await broadcast('Đề nghị <b>nộp</b> báo cáo quý II trước 15/6 & gửi kèm minh chứng.', 'focal');
+    // To agencies A and B by code (not "every focal point": another test of this file links a third one).
+    const codeA = h.t.app.store.agencies.byId(h.people.agencyA)!.code;
     const codeB = h.t.app.store.agencies.byId(h.people.agencyB)!.code;
+    const toAll = await broadcast('Đề nghị <b>nộp</b> báo cáo quý II trước 15/6 & gửi kèm minh chứng.', `coquan ${codeA},${codeB}`);
     const toB = await broadcast('Riêng Sở: bổ sung số liệu.', `coquan ${codeB}`);
     expect(await h.say('focalA', `/danhan ${toAll}`)).toContain('đã ghi nhận');
     const admin = await h.login('admin');
