@@ -24,13 +24,15 @@ function cliOn(database: string, ...args: string[]) {
 
 describe('npm run cli', () => {
   it('issues the first admin invite, stored only as a hash', () => {
-    const result = cli('invite', '--agency', 'SNV', '--role', 'quan_tri', '--json');
+    // A database of its own: the first invite of a new installation (other tests here add theirs).
+    const fresh = join(dir, 'first-admin.sqlite');
+    const result = cliOn(fresh, 'invite', '--agency', 'SNV', '--role', 'quan_tri', '--json');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const issued = JSON.parse(result.out) as { code: string; agency: string; role: string; expiresAt: string };
     expect(issued).toMatchObject({ agency: 'SNV', role: 'admin' });
     expect(issued.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
-    const store = openDatabase(db);
+    const store = openDatabase(fresh);
     const rows = store.prepare('SELECT code_hash FROM invites').all() as { code_hash: string }[];
     store.close();
     expect(rows).toHaveLength(1);
