@@ -167,24 +167,41 @@ describe('the report as a Word file', () => {
     expect(documentLines(province)).toBe(3 * 2 + 1 + 1);
   });
 
-  it('opens in LibreOffice: converted to PDF, page 1 and the appendix on their own pages', async (ctx) => {
-    const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-    if (soffice.error || soffice.status !== 0) {
-      // CI installs LibreOffice (.ci/run): there a missing soffice is a failure, not a skip.
-      if (process.env.CI === 'true') expect.fail('soffice is missing in CI (CI=true): .ci/run installs libreoffice-writer; the render test must run there');
-      ctx.skip('soffice (Debian package libreoffice-writer) is not installed here; the main suite does not need it');
+  it('opens in LibreOffice: converted to PDF, page 1 rendered (pdftoppm) with its text, the appendix on its own landscape page', async (ctx) => {
+    const missing = ['soffice', 'pdftoppm', 'pdftotext'].filter((tool) => {
+      const probe = spawnSync(tool, ['-v'], { encoding: 'utf8' });
+      return probe.error !== undefined;
+    });
+    if (missing.length > 0) {
+      // CI installs LibreOffice and poppler-utils (.ci/run): there a missing tool is a failure, not a skip.
+      if (process.env.CI) expect.fail(`${missing.join(', ')} missing in CI (CI=${process.env.CI}): .ci/run installs libreoffice-writer and poppler-utils; the render test must run there`);
+      ctx.skip(`${missing.join(', ')} (Debian packages libreoffice-writer, poppler-utils) not installed here; the main suite does not need them`);
       return;
     }
     const dir = mkdtempSync(join(tmpdir(), 'dondoc-pdf-'));
     try {
       writeFileSync(join(dir, 'draft.docx'), await renderDraft(draft));
-      const converted = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'draft.docx')], { encoding: 'utf8', timeout: 120_000 });
+      // A profile of its own: another soffice running on the machine does not take the conversion over.
+      const converted = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'draft.docx')], { encoding: 'utf8', timeout: 120_000 });
       expect(converted.status).toBe(0);
       const pdf = readFileSync(join(dir, 'draft.pdf')).toString('latin1');
       // At least the report (one or two A4 pages) and the landscape appendix on a page of its own.
       const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       expect(pages).toBeGreaterThanOrEqual(2);
       expect(pdf).toMatch(/\/MediaBox\s*\[0 0 841\.\d+ 595\.\d+\]|\/MediaBox\s*\[0 0 842 595\]/);
+      // Page 1 as LibreOffice lays it out: the decree's header block and the title, Vietnamese intact.
+      // (Lines may wrap where Times New Roman is missing and a wider serif stands in: words, not lines.)
+      const page1 = spawnSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'draft.pdf'), '-'], { encoding: 'utf8' }).stdout;
+      for (const words of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT', 'Độc lập - Tự do - Hạnh', 'SỞ TƯ PHÁP', 'Số: …/BC-STP', 'BÁO CÁO', 'Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.']) expect(page1).toContain(words);
+      expect(page1).not.toContain('DANH MỤC NHIỆM VỤ');
+      const all = spawnSync('pdftotext', [join(dir, 'draft.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      expect(all).toContain('DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH QUÝ III NĂM 2026');
+      // Page 1 rendered to PNG (what the README shows): an image file, not an empty one.
+      const rendered = spawnSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '50', '-png', join(dir, 'draft.pdf'), join(dir, 'page')], { encoding: 'utf8' });
+      expect(rendered.status).toBe(0);
+      const png = readFileSync(join(dir, 'page-1.png'));
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(png.length).toBeGreaterThan(5_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
