@@ -49,13 +49,13 @@ function resultOf(t: DraftTask): string {
   return parts.join('; ');
 }
 
-/** The problems and pending extensions of a task's agencies, named. */
+/** The problems and pending extensions of a task's agencies, named: "vướng mắc: A (lý do), B (…); đề nghị gia hạn chờ Sở Nội vụ quyết định: C (đến 30/10/2026)". */
 function openOf(g: TaskGroup): string {
   const parts: string[] = [];
   const problems = g.rows.filter((r) => r.problem !== null);
-  if (problems.length > 0) parts.push(`vướng mắc ${problems.length} cơ quan: ${nameList(problems.map((r) => `${r.agency} (${r.problem || WORDS.blank})`))}`);
+  if (problems.length > 0) parts.push(`vướng mắc: ${nameList(problems.map((r) => `${r.agency} (${r.problem || WORDS.blank})`))}`);
   const pending = g.rows.filter((r) => r.pendingExtension !== null);
-  if (pending.length > 0) parts.push(`đề nghị gia hạn chờ Sở Nội vụ quyết định ${pending.length} cơ quan: ${nameList(pending.map((r) => `${r.agency} (đến ${formatCivil(r.pendingExtension!)})`))}`);
+  if (pending.length > 0) parts.push(`đề nghị gia hạn chờ Sở Nội vụ quyết định: ${nameList(pending.map((r) => `${r.agency} (đến ${formatCivil(r.pendingExtension!)})`))}`);
   return parts.join('; ');
 }
 
@@ -183,7 +183,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
         if (open.length === 0) children.push(body('Không có vướng mắc hoặc đề nghị gia hạn đang chờ xử lý.'));
         for (const g of groupByTask(open, isProvince)) {
           const t = g.rows[0]!;
-          children.push(body(g.rows.length === 1 ? `- ${t.code} ${t.title} (${t.agency}): ${resultOf(t)}.` : `- ${g.code} ${g.title}: ${openOf(g)}.`));
+          children.push(body(g.rows.length === 1 ? `- ${t.code} ${t.title} (${t.agency}): ${resultOf(t)}.` : `- ${g.code} ${g.title} (${agenciesOf(g)}): ${openOf(g)}.`));
         }
         break;
       }

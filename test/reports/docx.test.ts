@@ -125,7 +125,7 @@ describe('the report as a Word file', () => {
 
   it('the province draft lists each task once, its agencies summarised and the ones to act on named', async () => {
     // One commune-wide task (4.1) led by four communes: two done (one late), one overdue with a
-    // problem, one still open; and a task (4.2) with a single lead, which keeps its own line.
+    // problem, one still open that asked for an extension; and a task (4.2) with a single lead, which keeps its own line.
     const commune = (name: string, over: Partial<DraftTask>): DraftTask => ({
       taskId: 41, code: '4.1', title: 'Số hóa hồ sơ', area: 'Chuyển đổi số', agency: name, dueDate: '2026-08-31', state: 'open', doneDay: null, onTime: null,
       extended: false, progress: null, evidence: null, problem: null, pendingExtension: null, lastReply: null, files: [], ...over,
@@ -134,7 +134,7 @@ describe('the report as a Word file', () => {
       commune('UBND xã An', { state: 'done', doneDay: '2026-08-20', onTime: true, progress: 100, evidence: '3/QĐ-UBND', lastReply: { day: '2026-08-20', status: 'done' }, files: [{ name: 'qd3.pdf', day: '2026-08-20' }] }),
       commune('UBND xã Bình', { state: 'done', doneDay: '2026-09-02', onTime: false, progress: 100, lastReply: { day: '2026-09-02', status: 'done' } }),
       commune('UBND xã Cẩm', { state: 'overdue', problem: 'thiếu máy quét', lastReply: { day: '2026-08-25', status: 'blocked' } }),
-      commune('UBND xã Đông', { dueDate: '2026-09-10', state: 'open' }),
+      commune('UBND xã Đông', { dueDate: '2026-09-10', state: 'open', pendingExtension: '2026-09-30', lastReply: { day: '2026-09-01', status: 'extension_requested' } }),
       { ...commune('Sở Tư pháp', { state: 'done', doneDay: '2026-08-01', onTime: true, progress: 100, evidence: '9/KH-STP' }), taskId: 42, code: '4.2', title: 'Rà soát thủ tục' },
     ];
     const province: ReportDraft = {
@@ -150,20 +150,21 @@ describe('the report as a Word file', () => {
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
     // Section II: 4.1 once, with its four communes' states; the late, overdue and blocked ones named.
     expect(text).toContain(
-      '- 4.1 Số hóa hồ sơ (4 cơ quan; hạn 31/08/2026, 10/09/2026): hoàn thành 2 (đúng hạn 1, chậm hạn 1: UBND xã Bình); đang thực hiện 1; quá hạn 1: UBND xã Cẩm; vướng mắc 1: UBND xã Cẩm (thiếu máy quét).',
+      '- 4.1 Số hóa hồ sơ (4 cơ quan; hạn 31/08/2026, 10/09/2026): hoàn thành 2 (đúng hạn 1, chậm hạn 1: UBND xã Bình); đang thực hiện 1; quá hạn 1: UBND xã Cẩm; vướng mắc 1: UBND xã Cẩm (thiếu máy quét); chờ quyết định gia hạn 1: UBND xã Đông (đến 30/09/2026).',
     );
     // A single-lead task keeps its own line, as in an agency's draft.
     expect(text).toContain('- 4.2 Rà soát thủ tục (Sở Tư pháp; hạn 31/08/2026): Hoàn thành ngày 01/08/2026; tài liệu kiểm chứng: 9/KH-STP.');
     // Each task once in section II, Phụ lục I and Phụ lục III — not once per commune; plus the one
-    // overdue commune in section III's /quahan list and its problem in section V: 5 mentions in all.
+    // overdue commune in section III's /quahan list, and section V's one line for the problem and
+    // the extension waiting: 5 mentions in all.
     expect(text.match(/4\.1 Số hóa hồ sơ/g)).toHaveLength(5);
     expect(text).toContain('- 4.1 Số hóa hồ sơ — UBND xã Cẩm, hạn 31/08/2026.');
-    expect(text).toContain('- 4.1 Số hóa hồ sơ (UBND xã Cẩm): Quá hạn, chưa hoàn thành; vướng mắc: thiếu máy quét.');
+    expect(text).toContain('- 4.1 Số hóa hồ sơ (2 cơ quan): vướng mắc: UBND xã Cẩm (thiếu máy quét); đề nghị gia hạn chờ Sở Nội vụ quyết định: UBND xã Đông (đến 30/09/2026).');
     // No line per commune that is simply done or open.
     expect(text).not.toMatch(/4\.1 Số hóa hồ sơ \(UBND xã (An|Bình|Đông)/);
     // Phụ lục III names the commune whose reply carried a file, the rest in the .xlsx.
     expect(text).toContain('1/2 lượt hoàn thành nêu văn bản; 1 tệp đính kèm của UBND xã An (qd3.pdf, 20/08/2026); chi tiết theo cơ quan: tệp Excel kèm theo');
-    // The line count the size limit is set in: 2 tasks × (section II, Phụ lục I, III), 1 overdue, 1 problem.
+    // The line count the size limit is set in: 2 tasks × (section II, Phụ lục I, III), 1 overdue line, 1 open-problem line.
     expect(documentLines(province)).toBe(3 * 2 + 1 + 1);
   });
 
