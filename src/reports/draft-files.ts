@@ -25,9 +25,10 @@ export interface DraftLimits {
 
 /**
  * Defaults. 5,000 lines is a document of ~150 pages — past that nobody edits a draft by hand; the
- * province at 200 agencies × 100,000 assignments lists each task once (~1,600 lines for 500 tasks).
- * Measured by `npm run bench -- report-draft`: that province takes ~6 s and ~300 MB in the worker,
- * so 60 s and 1 GB leave room on a loaded machine without letting one draft hold the bot's memory.
+ * province at 200 agencies × 100,000 assignments lists each task once (1,136 lines for its 500
+ * tasks). Measured by `npm run bench -- report-draft` on 2 loaded cores: that province takes ~5 s in
+ * the worker and grows the process by ~200 MB, so 60 s and a 1 GB heap leave room on a busy
+ * machine without letting one draft take the bot's memory.
  */
 export const DRAFT_LIMITS: DraftLimits = { maxLines: 5_000, timeoutMs: 60_000, maxMemoryMb: 1_024 };
 
