@@ -99,8 +99,14 @@ export class DraftFilesService {
   /** The limits every draft is built under (DRAFT_LIMITS unless changed). */
   limits: DraftLimits = DRAFT_LIMITS;
 
+  /** The draft being built, if any: drafts are built one at a time, so two admins asking at once hold one worker's memory, not two. */
+  private last: Promise<unknown> = Promise.resolve();
+
+  /** The draft's files, after any draft already being built (each then within its own limits). */
   build(request: DraftRequest): Promise<Result<DraftFiles, DraftFilesError>> {
-    if (this.offThread) return this.offThread(request, this.limits);
-    return buildDraftFiles(this.drafter, request, this.limits);
+    const run = () => (this.offThread ? this.offThread(request, this.limits) : buildDraftFiles(this.drafter, request, this.limits));
+    const next = this.last.then(run, run);
+    this.last = next.catch(() => undefined);
+    return next;
   }
 }
