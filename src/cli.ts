@@ -40,8 +40,6 @@ import { defaultAsOf, parsePeriod } from './domain/scoring.js';
 import { parseReportPeriod } from './domain/report-period.js';
 import { citationText } from './reports/docx.js';
 import { citationOf, readPlanDocumentPatch } from './reports/plan-citation.js';
-import { renderDraftWorkbook } from './reports/xlsx.js';
-import { ReportDraftError, type ReportDraft } from './reports/draft.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
 
@@ -521,30 +519,32 @@ async function reportCommand(config: Config, rest: string[]): Promise<number> {
       if (!agency) throw new UsageError(`không có cơ quan “${values.agency}” (xem: npm run cli -- agencies)`);
       agencyId = agency.id;
     }
-    let draft: ReportDraft;
-    try {
-      draft = services.drafts.draft(period, { ...(agencyId === undefined ? {} : { agencyId }), ...(asOf ? { asOf } : {}) });
-    } catch (error) {
-      if (error instanceof ReportDraftError) throw new UsageError(error.message);
-      throw error;
+    // In place (this process has no chat to keep free), within the same limits as the bot: a
+    // document too long to edit is not written; with --xlsx the figures still are.
+    const built = await services.draftFiles.build({ period, ...(agencyId === undefined ? {} : { agencyId }), ...(asOf ? { asOf } : {}) });
+    if (!built.ok) throw new UsageError(built.error.code === 'draft' ? built.error.message : `soạn dự thảo vượt giới hạn (${built.error.code}); chưa ghi tệp nào`);
+    const { facts, docx, xlsx, tooLarge } = built.value;
+    if (!docx) {
+      if (values.xlsx) writeFileSync(values.xlsx, xlsx);
+      throw new UsageError(
+        `bản Word sẽ quá dài (${tooLarge!.lines} dòng, giới hạn ${tooLarge!.limit}) nên không ghi ${values.out}${values.xlsx ? `; đã ghi số liệu các phụ lục vào ${values.xlsx}` : '; thêm --xlsx <tệp.xlsx> để lấy số liệu các phụ lục'}, hoặc soạn cho từng cơ quan (--agency <mã>)`,
+      );
     }
-    const { renderDraft } = await import('./reports/docx.js');
-    const data = await renderDraft(draft);
-    writeFileSync(values.out, data);
-    if (values.xlsx) writeFileSync(values.xlsx, await renderDraftWorkbook(draft));
+    writeFileSync(values.out, docx);
+    if (values.xlsx) writeFileSync(values.xlsx, xlsx);
     if (values.json) {
       print(
         JSON.stringify({
           file: values.out,
           period: `${period.year}-${period.code}`,
           window: period.window,
-          agency: draft.scope.kind === 'agency' ? draft.scope.code : null,
-          counts: draft.counts,
-          missingReports: draft.missingReports,
+          agency: facts.scope.kind === 'agency' ? facts.scope.code : null,
+          counts: facts.counts,
+          missingReports: facts.missingReports,
           xlsx: values.xlsx ?? null,
         }),
       );
-    } else print(`Đã soạn ${values.out} (${Math.round(data.length / 1024)} KB): ${draft.counts.due} nhiệm vụ đến hạn, ${draft.counts.overdue} việc quá hạn, ${draft.missingReports.length} cơ quan chưa gửi báo cáo.`);
+    } else print(`Đã soạn ${values.out} (${Math.round(docx.length / 1024)} KB): ${facts.counts.due} nhiệm vụ đến hạn, ${facts.counts.overdue} việc quá hạn, ${facts.missingReports.length} cơ quan chưa gửi báo cáo.`);
   } finally {
     services.store.close();
   }

@@ -16,7 +16,7 @@ import { ImageLinks } from './http/image-links.js';
 import { ZaloClient } from './transports/zalo/zalo-client.js';
 import { OutboxWorker, type ChannelSender } from './app/outbox-worker.js';
 import { Scheduler } from './app/scheduler.js';
-import { importInThread, PLAN_BATCH, planInThread, runInThread } from './app/plan-thread.js';
+import { draftInThread, importInThread, PLAN_BATCH, planInThread, runInThread } from './app/plan-thread.js';
 import { LeaseKeeper } from './app/lease.js';
 import { weeklyDigests } from '../commands/summaries.js';
 import { Notifier } from './app/notifier.js';
@@ -242,6 +242,7 @@ export function createApp(
       services.plans.offThread = (fileName, data, meta, options) =>
         importInThread(threadContext(), { kind: 'import', fileName, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, options });
       services.scoring.offThread = async (period, asOf) => Buffer.from(await runInThread(threadContext(), { kind: 'export', period, asOf }));
+      services.draftFiles.offThread = (request, limits) => draftInThread(threadContext(), { kind: 'draft', request, limits, provinceName: services.settings.provinceName });
     }
     outboxLease.start();
     schedulerLease?.start();

@@ -9,7 +9,7 @@ import { seededRandom } from '../domain/seeded-random.js';
 import { dayjs } from '../domain/time.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../store/member-repo.js';
-import type { Task } from '../store/plan-repo.js';
+import type { PlanDocument, Task } from '../store/plan-repo.js';
 import type { Store } from '../store/store.js';
 import { ensureReportYear } from './report-calendar.js';
 import { loadProvinceTemplate } from './province-setup.js';
@@ -64,6 +64,18 @@ export function demoPlanYear(today: CivilDate): number {
 
 export function demoPlanName(year: number): string {
   return `Kế hoạch CCHC năm ${year} (Hà Tĩnh, dữ liệu mẫu)`;
+}
+
+/**
+ * What the source states of the document that publishes the demo plan (seed
+ * 004_81dc5ac12a8b2fdd.txt, /work/shared/seeds: "QUYẾT ĐỊNH Về việc ban hành Kế hoạch cải cách
+ * hành chính tỉnh Hà Tĩnh năm 2024" of UBND tỉnh Hà Tĩnh, signed KT. Chủ tịch), its year moved with
+ * the plan's. The seed is the unsigned draft: "Số: /QĐ-UBND" and "ngày tháng năm 2023" ("ngày
+ * /12/2023" in the Kế hoạch) give neither a number nor a day, so those stay unknown and the report
+ * shows "[bổ sung]" for them.
+ */
+export function demoPlanDocument(year: number): Partial<PlanDocument> {
+  return { docKind: 'Quyết định', docIssuer: 'Ủy ban nhân dân tỉnh Hà Tĩnh', docTitle: `Về việc ban hành Kế hoạch cải cách hành chính tỉnh Hà Tĩnh năm ${year}`, docPlace: 'Hà Tĩnh' };
 }
 
 /**
@@ -142,7 +154,7 @@ export async function seedDemoPlan(services: Services, dataDir: string, logger: 
   const year = demoPlanYear(today);
   const name = demoPlanName(year);
   // The plan is as if imported at the start of its year: its dates are owed, not "past at import".
-  const result = await services.plans.importFile(`ke-hoach-cchc-${year}.csv`, demoPlanCsv(dataDir, year), { name, year }, { chasePast: true });
+  const result = await services.plans.importFile(`ke-hoach-cchc-${year}.csv`, demoPlanCsv(dataDir, year), { name, year, document: demoPlanDocument(year) }, { chasePast: true });
   if (!result.ok) {
     logger.warn({ error: result.error }, 'could not import the demo plan');
     return;

@@ -3,6 +3,7 @@ import { err, type Result } from '../domain/result.js';
 import type { ImportError, ImportOutcome, ImportOptions, PlanMeta } from './plan-import-service.js';
 import type { PlanOutcome, PlannedState } from './reminder-planner.js';
 import type { ExportPeriod } from './scoring-service.js';
+import type { DraftFiles, DraftFilesError, DraftLimits, DraftRequest } from '../reports/draft-files.js';
 
 /** Where and when a worker thread works (plain data: it crosses threads). */
 export interface ThreadContext {
@@ -17,14 +18,17 @@ export interface ThreadContext {
 export type ThreadJob =
   | { kind: 'plan'; /** Rows written per transaction. */ batch: number }
   | { kind: 'import'; fileName: string; data: Uint8Array; meta: PlanMeta; options: ImportOptions }
-  | { kind: 'export'; period: ExportPeriod; asOf: string };
+  | { kind: 'export'; period: ExportPeriod; asOf: string }
+  | { kind: 'draft'; request: DraftRequest; limits: DraftLimits; provinceName: string };
 
 /** What a job answers. */
 export type ThreadAnswer<J extends ThreadJob> = J extends { kind: 'plan' }
   ? PlanOutcome & PlannedState
   : J extends { kind: 'import' }
     ? Result<ImportOutcome, ImportError>
-    : Uint8Array;
+    : J extends { kind: 'draft' }
+      ? Result<DraftFiles, DraftFilesError>
+      : Uint8Array;
 
 /** Rows per write transaction: a few milliseconds each, so the chat process never waits long to write. */
 export const PLAN_BATCH = 2_000;
@@ -54,17 +58,42 @@ function startWorker(workerData: { context: ThreadContext; job: ThreadJob }, res
  * seconds of CPU; so does an Excel export of 50,000 rows). Resolves with the job's answer; rejects
  * if the worker fails.
  */
-export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J, resourceLimits?: ResourceLimits): Promise<ThreadAnswer<J>> {
+export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J, resourceLimits?: ResourceLimits, timeoutMs?: number): Promise<ThreadAnswer<J>> {
   return new Promise((resolve, reject) => {
     const worker = startWorker({ context, job }, resourceLimits);
     let answer: { value: ThreadAnswer<J> } | undefined;
+    let timedOut = false;
+    // Past its time the thread is stopped; the caller gets ERR_WORKER_TIMEOUT, never a half answer.
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      timedOut = true;
+      void worker.terminate();
+    }, timeoutMs);
     worker.once('message', (message: ThreadAnswer<J>) => (answer = { value: message }));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (answer) resolve(answer.value);
+      clearTimeout(timer);
+      if (answer && !timedOut) resolve(answer.value);
+      else if (timedOut) reject(Object.assign(new Error(`worker thread stopped after ${timeoutMs} ms`), { code: 'ERR_WORKER_TIMEOUT' }));
       else reject(new Error(`worker thread exited with code ${code} before it answered`));
     });
   });
+}
+
+/**
+ * A report draft built in a worker thread (figures from its own connection, then the .xlsx and the
+ * .docx) under the draft's limits: memory capped, time limited; either failure comes back as an
+ * expected failure, with no file.
+ */
+export async function draftInThread(context: ThreadContext, job: Extract<ThreadJob, { kind: 'draft' }>): Promise<Result<DraftFiles, DraftFilesError>> {
+  const { limits } = job;
+  try {
+    return await runInThread(context, job, { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 }, limits.timeoutMs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') return err({ code: 'too_much_memory', megabytes: limits.maxMemoryMb });
+    if (code === 'ERR_WORKER_TIMEOUT') return err({ code: 'too_slow', seconds: Math.max(1, Math.ceil(limits.timeoutMs / 1000)) });
+    throw error;
+  }
 }
 
 /**

@@ -12,6 +12,9 @@ import { loadAgencyGroups, loadCalendar, loadPolicy } from './province-data.js';
 import { PlanImportService } from './plan-import-service.js';
 import { ReminderPlanner } from './reminder-planner.js';
 import { loadRubric, ScoringService } from './scoring-service.js';
+import { SummaryService } from './summary-service.js';
+import { loadReportPeriods, ReportDrafter } from '../reports/draft.js';
+import { buildDraftFiles } from '../reports/draft-files.js';
 import type { ThreadContext, ThreadJob } from './plan-thread.js';
 
 const { context, job } = workerData as { context: ThreadContext; job: ThreadJob };
@@ -23,6 +26,14 @@ try {
   if (job.kind === 'plan') {
     const planner = new ReminderPlanner(store, calendar, loadPolicy(context.dataDir), clock, context.timeZone);
     parentPort!.postMessage(planner.planAll({ batch: job.batch }));
+  } else if (job.kind === 'draft') {
+    // The report draft: the same drafter the chat process has, on this thread's connection and clock.
+    const summaries = new SummaryService(store, calendar, clock, context.timeZone);
+    const drafter = new ReportDrafter(store, summaries, loadReportPeriods(context.dataDir), job.provinceName, context.timeZone, loadRubric(context.dataDir));
+    const answer = await buildDraftFiles(drafter, job.request, job.limits);
+    // The files' own ArrayBuffers move to the chat process instead of being copied.
+    const transfer = answer.ok ? [answer.value.xlsx.buffer, ...(answer.value.docx ? [answer.value.docx.buffer] : [])] : [];
+    parentPort!.postMessage(answer, transfer as ArrayBuffer[]);
   } else if (job.kind === 'export') {
     const scoring = new ScoringService(store, loadRubric(context.dataDir), calendar, context.timeZone);
     const workbook = await scoring.exportWorkbook(job.period, job.asOf);

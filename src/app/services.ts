@@ -24,6 +24,7 @@ import { loadRetention, RetentionService } from './retention.js';
 import type { Reply } from './reply.js';
 import type { ReminderPolicy } from '../domain/reminder-policy.js';
 import { loadReportPeriods, ReportDrafter } from '../reports/draft.js';
+import { DraftFilesService } from '../reports/draft-files.js';
 import { ReportSettingsService } from '../reports/report-settings.js';
 
 /** Everything a command handler may call; built once and passed in (no globals). */
@@ -54,6 +55,8 @@ export interface Services {
   web: WebAuthService;
   /** Drafts the periodic CCHC report (the agency's or the province's) from the same figures. */
   drafts: ReportDrafter;
+  /** The draft's .docx and .xlsx within limits (in a worker thread when the running bot sets it). */
+  draftFiles: DraftFilesService;
   /** Each agency's report signer and recipients ("Nơi nhận"), as admins set them. */
   reportSettings: ReportSettingsService;
   /** Wakes the outbox worker after queueing messages. */
@@ -98,12 +101,14 @@ export function createServices(deps: {
   const planner = new ReminderPlanner(deps.store, calendar, policy, deps.clock, deps.settings.timeZone);
   const rubric = loadRubric(dataDir);
   const summaries = new SummaryService(deps.store, calendar, deps.clock, deps.settings.timeZone);
+  const drafts = new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName, deps.settings.timeZone, rubric);
   const privacy = new PrivacyService(deps.store, deps.clock, deps.settings.dataController ?? defaultController(deps.settings.provinceName), deps.settings.privacyContact ?? null);
   return {
     ...rest,
     calendar,
     reportSettings: new ReportSettingsService(deps.store, deps.clock),
-    drafts: new ReportDrafter(deps.store, summaries, loadReportPeriods(dataDir), deps.settings.provinceName, deps.settings.timeZone, rubric),
+    drafts,
+    draftFiles: new DraftFilesService(drafts),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     directory: new DirectoryService(deps.store, deps.clock, privacy),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),

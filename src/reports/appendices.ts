@@ -8,6 +8,7 @@
 import { formatCivil } from '../domain/civil-date.js';
 import type { DraftTask, ReportDraft } from './draft.js';
 import { percentVi, WORDS } from './outline.js';
+import { agenciesOf, datesOf, groupByTask, nameList } from './task-groups.js';
 
 /** One Phụ lục II row, its figure as numbers too (null: dondoc has none). */
 export interface IndicatorRow {
@@ -65,12 +66,25 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /** What the lead agency replied, as the index shows it. */
-function replyOf(t: DraftTask): string {
+export function replyOf(t: DraftTask): string {
   if (t.state === 'done' && t.doneDay) return `Báo hoàn thành ngày ${formatCivil(t.doneDay)} (${t.onTime ? 'đúng hạn' : 'chậm hạn'})`;
   if (!t.lastReply) return 'Chưa báo cáo';
   const word = STATUS_WORDS[t.lastReply.status] ?? t.lastReply.status;
   const said = `${word[0]!.toUpperCase()}${word.slice(1)} ngày ${formatCivil(t.lastReply.day)}`;
   return `${said}${t.progress !== null ? `, đạt ${t.progress}%` : ''}${t.problem ? `: ${t.problem}` : ''}; chưa hoàn thành`;
+}
+
+/** The files a task's lead agency attached: "tệp: a.pdf (12/08/2024), b.jpg (13/08/2024)"; none: null. */
+export function filesOf(t: DraftTask): string | null {
+  return t.files.length === 0 ? null : `tệp: ${t.files.map((f) => `${f.name} (${formatCivil(f.day)})`).join(', ')}`;
+}
+
+/** The evidence column of a task date: the document the done reply named (a blank if none), then the files attached to the replies. */
+export function documentOf(t: DraftTask): string {
+  const files = filesOf(t);
+  // Done: the document the reply named, or a blank to fill; not done: nothing to evidence yet, unless files came.
+  if (t.state === 'done') return [t.evidence ?? WORDS.blank, files].filter(Boolean).join('; ');
+  return files ?? '—';
 }
 
 const ratesOf = (tasks: readonly DraftTask[]): Rates => ({
@@ -93,10 +107,41 @@ export function evidenceIndex(draft: ReportDraft): { total: Rates; groups: Evide
         agency: t.agency,
         dueDate: t.dueDate,
         reply: replyOf(t),
-        // Done: the document the reply named, or a blank to fill; not done: nothing to evidence yet.
-        document: t.state === 'done' ? (t.evidence ?? WORDS.blank) : '—',
+        document: documentOf(t),
       })),
     };
+  });
+  return { total: ratesOf(draft.tasks), groups };
+}
+
+/**
+ * Phụ lục III of the province's .docx: the same criteria and rates, each task once — its agencies'
+ * replies and documents counted, the agencies with files named with them; one task date alone keeps
+ * its own row. The per-agency rows are evidenceIndex's, in the .xlsx.
+ */
+export function evidenceIndexByTask(draft: ReportDraft): { total: Rates; groups: EvidenceGroup[] } {
+  const areas = [...new Set(draft.tasks.map((t) => t.area))];
+  const groups = areas.map((criterion) => {
+    const tasks = draft.tasks.filter((t) => t.area === criterion);
+    const rows = groupByTask(tasks, true).map((tg) => {
+      if (tg.rows.length === 1) {
+        const t = tg.rows[0]!;
+        return { code: t.code, task: t.title, agency: t.agency, dueDate: t.dueDate, reply: replyOf(t), document: documentOf(t) };
+      }
+      const named = tg.rows.filter((t) => t.state === 'done' && t.evidence !== null).length;
+      const withFiles = tg.rows.filter((t) => t.files.length > 0);
+      const files = withFiles.reduce((n, t) => n + t.files.length, 0);
+      const replied = tg.rows.filter((t) => t.lastReply !== null || t.state === 'done').length;
+      return {
+        code: tg.code,
+        task: tg.title,
+        agency: agenciesOf(tg),
+        dueDate: tg.dueDates[0]!,
+        reply: `Báo hoàn thành ${tg.done}/${tg.rows.length} (đúng hạn ${tg.onTime}, chậm hạn ${tg.late}); đã báo cáo ${replied}/${tg.rows.length}; hạn ${datesOf(tg)}`,
+        document: `${named}/${tg.done} lượt hoàn thành nêu văn bản; ${files} tệp đính kèm${withFiles.length > 0 ? ` của ${nameList(withFiles.map((t) => `${t.agency} (${t.files.map((f) => `${f.name}, ${formatCivil(f.day)}`).join('; ')})`))}` : ''}; chi tiết theo cơ quan: tệp Excel kèm theo`,
+      };
+    });
+    return { criterion, ...ratesOf(tasks), rows };
   });
   return { total: ratesOf(draft.tasks), groups };
 }

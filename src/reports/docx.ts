@@ -19,7 +19,8 @@ import { checkLayout, mmToTwips, REPORT_LAYOUT, type ReportLayout } from './layo
 import { OUTLINE, percentVi, periodPhrase, WORDS } from './outline.js';
 import type { DraftTask, ReportDraft } from './draft.js';
 import type { PlanCitation } from './plan-citation.js';
-import { evidenceIndex, fraction, indicatorRows } from './appendices.js';
+import { evidenceIndex, evidenceIndexByTask, fraction, indicatorRows } from './appendices.js';
+import { agenciesOf, datesOf, groupByTask, groupOverdue, groupResult, nameList, type TaskGroup } from './task-groups.js';
 
 export { percentVi };
 
@@ -45,6 +46,16 @@ function resultOf(t: DraftTask): string {
   if (t.problem !== null) parts.push(`vướng mắc: ${t.problem || WORDS.blank}`);
   if (t.pendingExtension) parts.push(`đã xin gia hạn đến ${formatCivil(t.pendingExtension)}, chờ Sở Nội vụ quyết định`);
   if (t.extended) parts.push('đã được gia hạn');
+  return parts.join('; ');
+}
+
+/** The problems and pending extensions of a task's agencies, named: "vướng mắc: A (lý do), B (…); đề nghị gia hạn chờ Sở Nội vụ quyết định: C (đến 30/10/2026)". */
+function openOf(g: TaskGroup): string {
+  const parts: string[] = [];
+  const problems = g.rows.filter((r) => r.problem !== null);
+  if (problems.length > 0) parts.push(`vướng mắc: ${nameList(problems.map((r) => `${r.agency} (${r.problem || WORDS.blank})`))}`);
+  const pending = g.rows.filter((r) => r.pendingExtension !== null);
+  if (pending.length > 0) parts.push(`đề nghị gia hạn chờ Sở Nội vụ quyết định: ${nameList(pending.map((r) => `${r.agency} (đến ${formatCivil(r.pendingExtension!)})`))}`);
   return parts.join('; ');
 }
 
@@ -125,7 +136,11 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
           const list = draft.tasks.filter((t) => t.area === area);
           const areaDone = list.filter((t) => t.state === 'done').length;
           children.push(body(`${i + 1}. ${area}: ${areaDone}/${list.length} nhiệm vụ hoàn thành (${percentVi(areaDone, list.length)}).`, { bold: true, italics: true }));
-          for (const t of list) children.push(body(`- ${t.code} ${t.title} (${t.agency}; hạn ${formatCivil(t.dueDate)}): ${resultOf(t)}${t.state === 'done' ? `; tài liệu kiểm chứng: ${t.evidence ?? WORDS.blank}` : ''}.`));
+          for (const g of groupByTask(list, isProvince)) {
+            const t = g.rows[0]!;
+            if (g.rows.length === 1) children.push(body(`- ${t.code} ${t.title} (${t.agency}; hạn ${formatCivil(t.dueDate)}): ${resultOf(t)}${t.state === 'done' ? `; tài liệu kiểm chứng: ${t.evidence ?? WORDS.blank}` : ''}.`));
+            else children.push(body(`- ${g.code} ${g.title} (${agenciesOf(g)}; hạn ${datesOf(g)}): ${groupResult(g)}.`));
+          }
         });
         break;
       }
@@ -148,18 +163,28 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
         if (draft.overdueItems.length === 0) children.push(body('Không có việc quá hạn tại ngày lập báo cáo.'));
         else {
           children.push(body(`Các việc quá hạn (${draft.overdueItems.length}):`));
-          for (const o of draft.overdueItems) children.push(body(`- ${o.label} ${o.title} — ${o.agency}, hạn ${formatCivil(o.dueDate)}.`));
+          // The province: each task or report once, its overdue agencies named.
+          for (const o of groupOverdue(draft.overdueItems, isProvince)) {
+            if (o.agencies.length === 1) children.push(body(`- ${o.label} ${o.title} — ${o.agencies[0]}, hạn ${formatCivil(o.dueDate)}.`));
+            else children.push(body(`- ${o.label} ${o.title} — ${o.agencies.length} cơ quan, hạn từ ${formatCivil(o.dueDate)}: ${nameList(o.agencies)}.`));
+          }
         }
         break;
       }
       case 'next':
         if (draft.next.length === 0) children.push(body('Không có nhiệm vụ nào đến hạn trong kỳ tới theo kế hoạch.'));
-        for (const t of draft.next) children.push(body(`- ${t.code} ${t.title} (${t.agency}; hạn ${formatCivil(t.dueDate)}).`));
+        for (const g of groupByTask(draft.next, isProvince)) {
+          const t = g.rows[0]!;
+          children.push(body(g.rows.length === 1 ? `- ${t.code} ${t.title} (${t.agency}; hạn ${formatCivil(t.dueDate)}).` : `- ${g.code} ${g.title} (${agenciesOf(g)}; hạn ${datesOf(g)}).`));
+        }
         break;
       case 'proposals': {
         const open = [...draft.tasks, ...draft.next].filter((t) => t.problem !== null || t.pendingExtension !== null);
         if (open.length === 0) children.push(body('Không có vướng mắc hoặc đề nghị gia hạn đang chờ xử lý.'));
-        for (const t of open) children.push(body(`- ${t.code} ${t.title} (${t.agency}): ${resultOf(t)}.`));
+        for (const g of groupByTask(open, isProvince)) {
+          const t = g.rows[0]!;
+          children.push(body(g.rows.length === 1 ? `- ${t.code} ${t.title} (${t.agency}): ${resultOf(t)}.` : `- ${g.code} ${g.title} (${agenciesOf(g)}): ${openOf(g)}.`));
+        }
         break;
       }
     }
@@ -205,13 +230,15 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: WORDS.appendixHeader.map((h) => cell(h, true)) }),
-      ...draft.tasks.map(
-        (t, i) =>
-          new TableRow({
-            cantSplit: true,
-            children: [cell(String(i + 1)), cell(`${t.code} ${t.title}`), cell(t.agency), cell(formatCivil(t.dueDate)), cell(resultOf(t)), cell(t.state === 'done' ? (t.evidence ?? WORDS.blank) : '')],
-          }),
-      ),
+      // The province: each task once, its agencies summarised (the per-agency rows are in the .xlsx).
+      ...groupByTask(draft.tasks, isProvince).map((g, i) => {
+        const t = g.rows[0]!;
+        const cells =
+          g.rows.length === 1
+            ? [`${t.code} ${t.title}`, t.agency, formatCivil(t.dueDate), resultOf(t), t.state === 'done' ? (t.evidence ?? WORDS.blank) : '']
+            : [`${g.code} ${g.title}`, agenciesOf(g), datesOf(g), groupResult(g), `${g.rows.filter((r) => r.state === 'done' && r.evidence !== null).length}/${g.done} lượt hoàn thành nêu văn bản (xem Phụ lục III)`];
+        return new TableRow({ cantSplit: true, children: [cell(String(i + 1)), ...cells.map((c) => cell(c))] });
+      }),
     ],
   });
 
@@ -236,7 +263,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   };
   // Phụ lục III: criterion → task → reply → document, each criterion with its rates.
   const appendixIII = () => {
-    const index = evidenceIndex(draft);
+    const index = isProvince ? evidenceIndexByTask(draft) : evidenceIndex(draft);
     const wide = (text: string) => new TableRow({ cantSplit: true, children: [new TableCell({ columnSpan: WORDS.evidenceHeader.length, children: [new Paragraph({ children: [run(text, { size: small, bold: true })] })] })] });
     let n = 0;
     return [

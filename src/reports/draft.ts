@@ -59,6 +59,8 @@ export interface DraftTask {
   pendingExtension: CivilDate | null;
   /** The lead agency's last word on the task (not a coordinator's contribution): its day and status; null: none. */
   lastReply: { day: CivilDate; status: string } | null;
+  /** Files the lead agency attached to its replies on the task up to the draft's date: name and the day sent, oldest first. */
+  files: { name: string; day: CivilDate }[];
 }
 
 /**
@@ -142,10 +144,10 @@ export class ReportDrafter {
     const issuerAgency = agency ?? standing;
     const parent = issuerAgency?.kind === 'so_ban_nganh' || issuerAgency?.kind === 'ubnd_tinh' || !issuerAgency ? `UBND ${this.provinceName.toUpperCase()}` : '';
     const rows = summaries.deadlines(period.window.from, period.window.to, options.agencyId);
-    const tasks = this.describe(rows);
+    const tasks = this.describe(rows, asOf);
     const overdue = summaries.overdue(options.agencyId);
     const nextFrom = addDays(period.window.to, 1);
-    const next = this.describe(summaries.deadlines(nextFrom, addDays(nextFrom, 91), options.agencyId).filter((r) => r.state !== 'done'));
+    const next = this.describe(summaries.deadlines(nextFrom, addDays(nextFrom, 91), options.agencyId).filter((r) => r.state !== 'done'), asOf);
     const status = summaries.reportStatus(period.reportCode, period.year);
     let submissions: ReportDraft['submissions'] = [];
     let missingReports: ReportDraft['missingReports'] = [];
@@ -232,23 +234,49 @@ export class ReportDrafter {
     }));
   }
 
-  /** The tasks of deadline rows, with what their lead agency last replied. */
-  private describe(rows: ReturnType<SummaryService['deadlines']>): DraftTask[] {
+  /**
+   * The tasks of deadline rows, with what their lead agency last replied and the files it attached
+   * (up to `asOf`). A task's replies are read once and split by agency: a commune-wide task has
+   * thousands of rows, and scanning its whole history for each was the draft's slowest part.
+   */
+  private describe(rows: ReturnType<SummaryService['deadlines']>, asOf: CivilDate): DraftTask[] {
     const { store } = this;
     const tasks = store.plans.tasksById([...new Set(rows.map((r) => r.taskId))]);
     const names = new Map(store.agencies.list().map((a) => [a.id, a.name]));
-    const histories = new Map<number, ReturnType<Store['statuses']['history']>>();
+    type Events = ReturnType<Store['statuses']['history']>;
+    const histories = new Map<number, { events: Map<number, Events>; files: Map<number, { name: string; day: CivilDate }[]> }>();
+    const historyOf = (taskId: number) => {
+      let entry = histories.get(taskId);
+      if (!entry) {
+        const events = new Map<number, Events>();
+        for (const e of store.statuses.history('task', taskId)) {
+          const list = events.get(e.agencyId);
+          if (list) list.push(e);
+          else events.set(e.agencyId, [e]);
+        }
+        const files = new Map<number, { name: string; day: CivilDate }[]>();
+        for (const f of store.statuses.evidenceFilesOfItem('task', taskId)) {
+          const day = civilDateOf(new Date(f.createdAt), this.timeZone);
+          if (day > asOf) continue;
+          const list = files.get(f.agencyId);
+          if (list) list.push({ name: f.fileName, day });
+          else files.set(f.agencyId, [{ name: f.fileName, day }]);
+        }
+        histories.set(taskId, (entry = { events, files }));
+      }
+      return entry;
+    };
     const out: DraftTask[] = [];
     for (const row of rows) {
       const task = tasks.get(row.taskId);
       if (!task) continue;
-      if (!histories.has(row.taskId)) histories.set(row.taskId, store.statuses.history('task', row.taskId));
-      const events = histories.get(row.taskId)!.filter((e) => e.agencyId === row.agencyId);
-      const lastDone = [...events].reverse().find((e) => e.status === 'done');
-      const last = events.filter((e) => e.status !== 'contribution').at(-1);
+      const history = historyOf(row.taskId);
+      const events = history.events.get(row.agencyId) ?? [];
+      const lastDone = events.findLast((e) => e.status === 'done');
+      const last = events.findLast((e) => e.status !== 'contribution');
       const decided = new Set(events.filter((e) => e.refersTo !== null).map((e) => e.refersTo));
-      const pending = [...events].reverse().find((e) => e.status === 'extension_requested' && !decided.has(e.id));
-      const progress = [...events].reverse().find((e) => e.progress !== null)?.progress ?? null;
+      const pending = events.findLast((e) => e.status === 'extension_requested' && !decided.has(e.id));
+      const progress = events.findLast((e) => e.progress !== null)?.progress ?? null;
       out.push({
         taskId: row.taskId,
         code: task.code,
@@ -265,6 +293,7 @@ export class ReportDrafter {
         problem: row.state !== 'done' && last?.status === 'blocked' ? (last.reason ?? '') : null,
         pendingExtension: row.state !== 'done' && pending?.requestedDate ? pending.requestedDate : null,
         lastReply: last ? { day: civilDateOf(new Date(last.createdAt), this.timeZone), status: last.status } : null,
+        files: history.files.get(row.agencyId) ?? [],
       });
     }
     return out;

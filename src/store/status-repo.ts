@@ -214,6 +214,15 @@ export class StatusRepo {
     return pruneRows(this.db, { table: 'held_evidence', where: 'created_at < ?' }, [before.toISOString()], dryRun);
   }
 
+  /** Every file attached to an item's events, with the agency whose event it belongs to, oldest first (the report's evidence index). */
+  evidenceFilesOfItem(itemKind: ItemKind, itemId: number): { agencyId: number; fileName: string; createdAt: string }[] {
+    return prepared(
+      this.db,
+      `SELECT e.agency_id AS agencyId, f.file_name AS fileName, f.created_at AS createdAt FROM evidence_files f JOIN status_events e ON e.id = f.event_id
+       WHERE e.item_kind = ? AND e.item_id = ? ORDER BY f.created_at, f.id`,
+    ).all(itemKind, itemId) as { agencyId: number; fileName: string; createdAt: string }[];
+  }
+
   evidenceOf(eventId: number): { fileName: string; size: number; platform: string }[] {
     return prepared(this.db, 'SELECT file_name AS fileName, size, platform FROM evidence_files WHERE event_id = ? ORDER BY id').all(eventId) as {
       fileName: string;

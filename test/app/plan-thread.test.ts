@@ -139,6 +139,30 @@ describe('full re-plans in a worker thread', () => {
   });
 });
 
+describe('report drafts in a worker thread', () => {
+  it('the compiled worker (dist/) drafts the province\'s report with the figures and the document of the draft built in place', async () => {
+    const compiled = join(process.cwd(), 'dist', 'src', 'app', 'plan-thread.js');
+    expect(existsSync(compiled)).toBe(true);
+    const { draftInThread } = (await import(pathToFileURL(compiled).href)) as typeof import('../../src/app/plan-thread.js');
+    const { buildDraftFiles, DRAFT_LIMITS } = await import('../../src/reports/draft-files.js');
+    const { readZipEntries } = await import('../../src/documents/zip-entries.js');
+    const t = open();
+    const { services } = t.app;
+    await services.plans.importFile('ha-tinh.csv', plan(), HA_TINH, { chasePast: true });
+    const q3 = { code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' };
+    const { batch: _batch, ...context } = threadOn(t);
+    const inThread = await draftInThread(context, { kind: 'draft', request: { period: q3 }, limits: DRAFT_LIMITS, provinceName: services.settings.provinceName });
+    const inPlace = await buildDraftFiles(services.drafts, { period: q3 });
+    if (!inThread.ok || !inPlace.ok) throw new Error('draft failed');
+    expect(inThread.value.facts).toEqual(inPlace.value.facts);
+    const xml = (data: Uint8Array | null) => {
+      const zip = readZipEntries(Buffer.from(data!), () => true);
+      return zip.ok ? zip.entries.get('word/document.xml')!.toString('utf8') : '';
+    };
+    expect(xml(inThread.value.docx)).toBe(xml(inPlace.value.docx));
+  });
+});
+
 describe('plan imports in a worker thread with a memory limit', () => {
   const job = (data: Buffer) => ({ kind: 'import' as const, fileName: 'ha-tinh.csv', data: new Uint8Array(data), meta: HA_TINH, options: { dryRun: true } });
 

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../src/documents/zip-entries.js';
 import { openDatabase } from '../../src/store/database.js';
+import { demoPlanYear } from '../../src/app/demo-seed.js';
 import { cliOnOwnDatabase } from '../helpers/cli-child.js';
 
 const { dir, db, cli } = cliOnOwnDatabase('report');
@@ -47,29 +48,35 @@ describe('npm run cli -- report draft', () => {
     expect(JSON.parse(stp.out)).toMatchObject({ agency: 'STP', period: `${year}-NAM` });
   }, 240_000);
 
-  it('cites the plan from its document fields, set by `plan doc` where the import could not read them', () => {
-    // The demo's plan is imported from a CSV with no header: nothing of its document is known.
+  it('cites the plan from its document fields: what the source seed states, the rest set by `plan doc`', () => {
     const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const planYear = demoPlanYear(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
     const shown = cli('plan', 'doc', '--plan', '1', '--json');
     expect(shown.code).toBe(0);
     const before = JSON.parse(shown.out) as { plan: { id: number }; document: Record<string, unknown>; citation: string };
     expect(Object.keys(before)).toEqual(['plan', 'document', 'citation']);
     expect(Object.keys(before.document)).toEqual(['number', 'date', 'issuer', 'kind', 'title']);
-    const set = cli('plan', 'doc', '--plan', '1', '--number', '45/KH-UBND', '--date', `08/01/${year}`, '--issuer', 'UBND tỉnh Hà Tĩnh', '--json');
+    // The demo plan is Hà Tĩnh's (seed 004): published by a Quyết định of UBND tỉnh "về việc ban hành
+    // Kế hoạch cải cách hành chính tỉnh Hà Tĩnh năm …"; the seed is the unsigned draft ("Số: /QĐ-UBND",
+    // "ngày tháng năm 2023"), so number and date are visible blanks, not guesses.
+    expect(before.citation).toBe(`Căn cứ Quyết định số [bổ sung] ngày [bổ sung] của Ủy ban nhân dân tỉnh Hà Tĩnh về việc ban hành Kế hoạch cải cách hành chính tỉnh Hà Tĩnh năm ${planYear}`);
+    const set = cli('plan', 'doc', '--plan', '1', '--number', '45/QĐ-UBND', '--date', `08/01/${year}`, '--issuer', 'UBND tỉnh Hà Tĩnh', '--json');
     expect(set.err).toBe('');
-    // The title was not given and is not known: a blank, not the plan's name in dondoc.
-    expect(JSON.parse(set.out).citation).toBe(`Căn cứ Kế hoạch số 45/KH-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về [bổ sung]`);
+    const cited = `Căn cứ Quyết định số 45/QĐ-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về việc ban hành Kế hoạch cải cách hành chính tỉnh Hà Tĩnh năm ${planYear}`;
+    expect(JSON.parse(set.out).citation).toBe(cited);
     const out = join(dir, 'cited.docx');
     expect(cli('report', 'draft', '--period', `${year}-Q3`, '--out', out).code).toBe(0);
     const docx = readZipEntries(readFileSync(out), () => true);
     const xml = docx.ok ? docx.entries.get('word/document.xml')!.toString('utf8') : '';
-    expect(xml).toContain(`Căn cứ Kế hoạch số 45/KH-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về [bổ sung];`);
+    expect(xml).toContain(`${cited};`);
+    // A title made unknown is a blank, not the plan's name in dondoc.
+    expect(JSON.parse(cli('plan', 'doc', '--plan', '1', '--clear', 'title', '--json').out).citation).toBe(`Căn cứ Quyết định số 45/QĐ-UBND ngày 08/01/${year} của UBND tỉnh Hà Tĩnh về [bổ sung]`);
     // A wrong date is refused and nothing changes; --clear makes a field unknown again.
     const bad = cli('plan', 'doc', '--plan', '1', '--date', '31/04/2026');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('ngày “31/04/2026” không có thật');
     const cleared = cli('plan', 'doc', '--plan', '1', '--clear', 'issuer', '--json');
-    expect(JSON.parse(cleared.out).document).toMatchObject({ number: '45/KH-UBND', date: `${year}-01-08`, issuer: null });
+    expect(JSON.parse(cleared.out).document).toMatchObject({ number: '45/QĐ-UBND', date: `${year}-01-08`, issuer: null });
     expect(cli('plan', 'doc', '--plan', '99').err).toContain('không có kế hoạch “99”');
   }, 240_000);
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, endOfQuarter } from '../../src/domain/civil-date.js';
 import { periodOfYear } from '../../src/domain/report-period.js';
-import { evidenceIndex } from '../../src/reports/appendices.js';
+import { evidenceIndex, evidenceIndexByTask } from '../../src/reports/appendices.js';
 import type { Member } from '../../src/store/member-repo.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { linkedMember } from '../helpers/members.js';
@@ -88,6 +88,10 @@ describe('the draft counts what /tonghop and /quahan count', () => {
         const index = evidenceIndex(draft);
         expect([index.total.due, index.total.done, index.total.onTime]).toEqual([summary.tasksDue, summary.tasksDone, draft.counts.doneOnTime]);
         expect(index.groups.reduce((n, g) => n + g.done, 0)).toBe(summary.tasksDone);
+        // The province's document lists each task once: the same rates, one row per task of the window.
+        const byTask = evidenceIndexByTask(draft);
+        expect(byTask.groups.map((g) => [g.criterion, g.due, g.done, g.onTime])).toEqual(index.groups.map((g) => [g.criterion, g.due, g.done, g.onTime]));
+        expect(byTask.groups.reduce((n, g) => n + g.rows.length, 0)).toBe(new Set(draft.tasks.map((x) => x.taskId)).size);
         extended += draft.counts.extended;
       }
       // The Q3 draft as of the same day (its own window) keeps /quahan's overdue number.

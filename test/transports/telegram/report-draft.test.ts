@@ -208,6 +208,107 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(await set('/caidatbaocao STP xoa nguoiky')).toContain('Họ tên người ký: chưa đặt');
   });
 
+  it('in the running bot builds the draft in a worker thread: the same document XML as in place', async () => {
+    const inPlace = await draftFor(admin, '/soanbaocao Q3 2024');
+    h.app.startBackground();
+    const offThread = h.app.services.draftFiles.offThread!;
+    expect(offThread).toBeDefined();
+    let jobs = 0;
+    h.app.services.draftFiles.offThread = (request, limits) => {
+      jobs += 1;
+      return offThread(request, limits);
+    };
+    const threaded = await draftFor(admin, '/soanbaocao Q3 2024');
+    expect(jobs).toBe(1);
+    // Two asked at once are built one after the other: never two worker threads holding memory.
+    let running = 0;
+    let most = 0;
+    h.app.services.draftFiles.offThread = async (request, limits) => {
+      most = Math.max(most, (running += 1));
+      try {
+        return await offThread(request, limits);
+      } finally {
+        running -= 1;
+      }
+    };
+    const [a, b] = await Promise.all([h.app.services.draftFiles.build({ period: { code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' } }), h.app.services.draftFiles.build({ period: { code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' }, agencyId: h.app.store.agencies.byCode('STP')!.id })]);
+    expect([a.ok, b.ok, most]).toEqual([true, true, 1]);
+    expect(threaded.text).toBe(inPlace.text);
+    expect(partsOf(threaded.data).xml).toBe(partsOf(inPlace.data).xml);
+  });
+
+  it('a draft longer than the limit gets no Word file: the Vietnamese message saying what to do, and the .xlsx with every row', async () => {
+    const { DRAFT_LIMITS } = await import('../../../src/reports/draft-files.js');
+    const { documentLines } = await import('../../../src/reports/task-groups.js');
+    // The limit set at Sở Tư pháp's draft's length: the province's (every agency's tasks, overdue
+    // items and the table of reports) is longer, so it gets no Word file; Sở Tư pháp's still does.
+    const q3 = { code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' };
+    const { drafts } = h.app.services;
+    const limit = documentLines(drafts.draft(q3, { agencyId: h.app.store.agencies.byCode('STP')!.id }));
+    const lines = documentLines(drafts.draft(q3));
+    expect(lines).toBeGreaterThan(limit);
+    h.app.services.draftFiles.limits = { ...DRAFT_LIMITS, maxLines: limit };
+    const before = h.calls.length;
+    // (Telegram's HTML: "<" and ">" arrive escaped.)
+    const [text] = await h.send(admin, '/soanbaocao Q3 2024');
+    const docs = h.calls.slice(before).filter((c) => c.method === 'sendDocument' && c.payload.chat_id === admin.id);
+    expect(docs.map((d) => (d.payload.document as { filename?: string }).filename)).toEqual(['bao-cao-cchc-2024-Q3-tinh.xlsx']);
+    expect(text).toContain(`Bản Word của dự thảo này sẽ quá dài (${lines} dòng, giới hạn ${limit} dòng) nên dondoc không soạn tệp Word.`);
+    expect(text).toMatch(/nên dondoc không soạn tệp Word\. Gửi kèm tệp Excel số liệu các phụ lục, đủ từng cơ quan\. Muốn bản Word, hãy soạn cho từng cơ quan: \/soanbaocao Q3 2024 &lt;mã cơ quan&gt;\./);
+    // The figures are still the draft's: the first two lines as always.
+    expect(text).toContain('Nhiệm vụ đến hạn trong kỳ: 2; hoàn thành đúng hạn 1');
+    // One agency's draft is short enough: it comes as a Word file.
+    expect((await draftFor(admin, '/soanbaocao Q3 2024 STP')).filename).toBe('bao-cao-cchc-2024-Q3-STP.docx');
+  });
+
+  it('a draft the worker cannot finish in time is stopped: the Vietnamese message, no file at all', async () => {
+    const { DRAFT_LIMITS } = await import('../../../src/reports/draft-files.js');
+    h.app.startBackground();
+    // 1 ms: the worker thread is stopped before it has even opened the database.
+    h.app.services.draftFiles.limits = { ...DRAFT_LIMITS, timeoutMs: 1 };
+    const before = h.calls.length;
+    const [text] = await h.send(admin, '/soanbaocao Q3 2024');
+    expect(h.calls.slice(before).filter((c) => c.method === 'sendDocument')).toEqual([]);
+    expect(text).toBe('Soạn dự thảo quá 1 giây nên dondoc đã dừng; không có tệp nào được gửi. Hãy soạn cho từng cơ quan: /soanbaocao Q3 2024 &lt;mã cơ quan&gt;, hoặc thử lại lúc ít người dùng.');
+  });
+
+  it('a draft that needs more memory than the worker may use ends the worker, not the bot: the Vietnamese message, no file', async () => {
+    const { DRAFT_LIMITS } = await import('../../../src/reports/draft-files.js');
+    h.app.startBackground();
+    // 4 MB of old generation: the thread runs out while it loads its modules.
+    h.app.services.draftFiles.limits = { ...DRAFT_LIMITS, maxMemoryMb: 4 };
+    const before = h.calls.length;
+    const [text] = await h.send(admin, '/soanbaocao Q3 2024');
+    expect(h.calls.slice(before).filter((c) => c.method === 'sendDocument')).toEqual([]);
+    expect(text).toBe('Soạn dự thảo cần quá 4 MB bộ nhớ nên dondoc đã dừng; không có tệp nào được gửi. Hãy soạn cho từng cơ quan: /soanbaocao Q3 2024 &lt;mã cơ quan&gt;, hoặc thử lại lúc ít người dùng.');
+    // The bot is still there: the next command is answered.
+    h.app.services.draftFiles.limits = DRAFT_LIMITS;
+    expect((await draftFor(admin, '/soanbaocao Q3 2024 STP')).filename).toBe('bao-cao-cchc-2024-Q3-STP.docx');
+  });
+
+  it('names in Phụ lục III the files an agency sent with its replies (name and day), in the .docx and the .xlsx', async () => {
+    // 2/7: Sở Tư pháp reports 3.7 (due 1/7, in the Q3 window) in progress and sends its draft plan as a file.
+    await h.send(focal, '3.7 đang làm 10%');
+    await h.sendDocument(focal, 'du-thao-ke-hoach-ra-soat.pdf', Buffer.from('%PDF-1.4 thử'));
+    const before = h.calls.length;
+    const { data } = await draftFor(focal, '/soanbaocao Q3 2024');
+    const sheet = h.calls.slice(before).find((c) => c.method === 'sendDocument' && String((c.payload.document as { filename?: string }).filename).endsWith('.xlsx'))!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((sheet.payload.document as { fileData: Uint8Array }).fileData) as unknown as ArrayBuffer);
+    const evidence = workbook.getWorksheet('Phụ lục III')!;
+    const row37 = [...Array(evidence.rowCount).keys()].map((i) => evidence.getRow(i + 1).values as unknown[]).find((v) => v[3] === '3.7')!;
+    // Columns: TT, criterion, code, task, agency, date, reply, document.
+    expect(row37[8]).toBe('tệp: du-thao-ke-hoach-ra-soat.pdf (02/07/2024)');
+    const appendixIII = partsOf(data).text.slice(partsOf(data).text.indexOf('Phụ lục III'));
+    // Still not done (a file is not a done reply), the file named with the day it came.
+    expect(appendixIII).toContain('3.7 Ban hành kế hoạch rà soát thủ tụcSở Tư phápBáo đang thực hiện ngày 02/07/2024, đạt 10%; chưa hoàn thànhtệp: du-thao-ke-hoach-ra-soat.pdf (02/07/2024)');
+    // A draft as of 1/7, before the file came, does not name it.
+    const { buildDraftFiles } = await import('../../../src/reports/draft-files.js');
+    const q3 = { code: 'Q3', year: 2024, label: 'quý III', window: { from: '2024-06-15', to: '2024-09-14' }, agencyDue: '2024-09-15', provinceDue: '2024-09-20', reportCode: 'Q3' };
+    const earlier = await buildDraftFiles(h.app.services.drafts, { period: q3, agencyId: h.app.store.agencies.byCode('STP')!.id, asOf: '2024-07-01' });
+    expect(earlier.ok && partsOf(Buffer.from(earlier.value.docx!)).text).not.toContain('du-thao-ke-hoach-ra-soat.pdf');
+  });
+
   it('refuses what it cannot draft, in Vietnamese', async () => {
     expect(await h.send(focal, '/soanbaocao Q2')).toEqual([expect.stringContaining('Kỳ “Q2” không có. Dùng một trong Q1, 6T, Q3, 9T, NAM')]);
     expect(await h.send(focal, '/soanbaocao Q3 2024 STC')).toEqual([expect.stringContaining('Chỉ quản trị (Sở Nội vụ) soạn được báo cáo cho cơ quan khác')]);
