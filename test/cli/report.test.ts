@@ -49,6 +49,8 @@ describe('npm run cli -- report draft', () => {
   }, 240_000);
 
   it('cites the plan from its document fields: what the source seed states, the rest set by `plan doc`', () => {
+    // The demo afresh: this test stands alone, in any order.
+    expect(cli('demo', 'reset', '--force').code).toBe(0);
     const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
     const planYear = demoPlanYear(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
     const shown = cli('plan', 'doc', '--plan', '1', '--json');
