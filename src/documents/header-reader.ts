@@ -107,7 +107,9 @@ export function readDocumentHeader(blocks: Block[]): DocumentHeader {
     }
   }
   // The letterhead is what comes before the kind line (without one: the first lines before the body).
-  const letterhead = lines.slice(0, kindAt >= 0 ? kindAt : Math.min(searched, 20)).filter((l) => !l.blank);
+  // The "(Kèm theo …)" line of a Phụ lục is another document's number and date, never the letterhead's.
+  const appendixLines = new Set(appendixRange(lines));
+  const letterhead = lines.slice(0, kindAt >= 0 ? kindAt : Math.min(searched, 20)).filter((l) => !l.blank && !appendixLines.has(l));
   const agencyLines: string[] = [];
   let agencyDone = false;
   letterhead.forEach((line, i) => {
@@ -141,7 +143,65 @@ export function readDocumentHeader(blocks: Block[]): DocumentHeader {
   });
   header.issuer = issuerOf(agencyLines);
   if (kindAt >= 0) header.title = titleFrom(lines, kindAt);
+  // A Phụ lục issued as a file of its own has no letterhead: the line under its title says which
+  // document it goes with ("(Kèm theo Kế hoạch số 123/KH-UBND ngày 15/01/2026 của UBND tỉnh …)").
+  if (header.number === null && header.date === null && header.issuer === null) {
+    const appendix = appendixOf(lines);
+    if (appendix) {
+      header.number = appendix.number;
+      header.date = appendix.date;
+      header.issuer = appendix.issuer;
+      header.kind ??= appendix.kind;
+    }
+  }
   return header;
+}
+
+/** "(Kèm theo …", "(Ban hành kèm theo …": the line under a Phụ lục's title naming the document it belongs to. */
+const APPENDIX_START = /^\(?\s*(?:ban hanh\s+)?kem theo\b/;
+const APPENDIX_KIND: [RegExp, DocumentHeader['kind']][] = [
+  [/^\s*ke hoach\b/, 'Kế hoạch'],
+  [/^\s*quyet dinh\b/, 'Quyết định'],
+];
+const APPENDIX_NUMBER = /\bso\s*:?\s*(\d{1,6}\s*(?:\/\s*\d{4}\s*)?\/\s*[a-z0-9]+(?:\s*[-–]\s*[a-z0-9&]+)*)/;
+/** "ngày 15/01/2026", "ngày 15-01-2026", "ngày 15.01.2026" or "ngày 15 tháng 01 năm 2026". */
+const APPENDIX_DATE = /\bngay\s+(?:(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})|(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))\b/;
+/** The issuer after "của", up to ")" or "về …": an agency ("UBND tỉnh …", "Sở Nội vụ") or the head who signs for it ("Chủ tịch UBND tỉnh …"). */
+const APPENDIX_ISSUER = /\bcua\s+(.+?)\s*(?:\)|[,;]|\s(?:ve|ve viec|ban hanh|phe duyet)\s|$)/;
+
+/** The "(Kèm theo …)" line and the lines it goes on over, to the closing parenthesis (at most three more); none when there is no such line. */
+function appendixRange(lines: Line[]): Line[] {
+  const at = lines.findIndex((l) => APPENDIX_START.test(foldAligned(l.text)));
+  if (at < 0) return [];
+  const range = [lines[at]!];
+  for (let i = at + 1; i < lines.length && i <= at + 3 && !range.some((l) => l.text.includes(')')); i += 1) range.push(lines[i]!);
+  return range;
+}
+
+/**
+ * Number, date, issuer and kind of the document a Phụ lục goes with, from its "(Kèm theo …)" line
+ * (over up to three lines in a PDF, to the closing parenthesis): each part null when the line
+ * leaves it out or blank (a draft's "số      /KH-UBND ngày   /01/2026") or the date is impossible.
+ * Undefined when there is no such line before the task table. A number mentioned in any other
+ * sentence ("Thực hiện Kế hoạch số …") is not this document's.
+ */
+function appendixOf(lines: Line[]): Pick<DocumentHeader, 'number' | 'date' | 'issuer' | 'kind'> | undefined {
+  const range = appendixRange(lines);
+  if (range.length === 0) return undefined;
+  let text = range.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
+  const closing = text.indexOf(')');
+  if (closing >= 0) text = text.slice(0, closing + 1);
+  const folded = foldAligned(text);
+  const after = folded.replace(APPENDIX_START, '');
+  const kind = APPENDIX_KIND.find(([pattern]) => pattern.test(after))?.[1] ?? null;
+  const number = APPENDIX_NUMBER.exec(folded);
+  const numberText = number ? text.slice(number.index + number[0].length - number[1]!.length, number.index + number[0].length).replace(/\s+/g, '') : null;
+  const date = APPENDIX_DATE.exec(folded);
+  const day = date ? (date[1] ? civilDate(Number(date[4]), Number(date[3]), Number(date[1])) : civilDate(Number(date[7]), Number(date[6]), Number(date[5]))) : null;
+  const issuerMatch = APPENDIX_ISSUER.exec(folded);
+  const issuerText = issuerMatch ? text.slice(issuerMatch.index + issuerMatch[0].indexOf(issuerMatch[1]!), issuerMatch.index + issuerMatch[0].indexOf(issuerMatch[1]!) + issuerMatch[1]!.length).trim() : '';
+  const issuer = issuerText !== '' && (AGENCY_HEAD.test(textKey(issuerText)) || /^chu tich\b/.test(textKey(issuerText))) ? issuerText : null;
+  return { number: numberText, date: day, issuer, kind };
 }
 
 /**

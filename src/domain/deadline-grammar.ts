@@ -1099,11 +1099,15 @@ export function parseDeadline(raw: string, context: DeadlineContext): ParsedDead
  * "Quý II/2026 trở đi", "01/7/2026 trở đi" say what "Từ quý II/2026", "Từ 01/7/2026" say: a start
  * with no end (not that date every year; "… và các năm tiếp theo" says that).
  */
-function onwardAsFrom(text: string): string {
-  const onward = /^(.*?\S)[\s,]*(?:trở đi|tro di)[\s.;]*$/iu.exec(text);
+function onwardAsFrom(raw: string): string {
+  // "Định kỳ hằng quý, bắt đầu từ tháng 10/2026": "bắt đầu từ" is "từ".
+  const text = raw.replace(/(^|[\s,;(])(?:bắt đầu|bat dau)\s+(?=(?:từ|tu)\s)/giu, '$1');
+  // "… trở đi", "… trở về sau", "… về sau", at the end or before a comma ("Tháng 10/2026 trở đi, định kỳ hằng quý").
+  const onward = /^(.*?\S)[\s,]*(?:trở đi|tro di|trở về sau|tro ve sau|về sau|ve sau)(?=[\s.;]*$|\s*,)(.*)$/iu.exec(text);
   if (!onward) return text;
   const body = onward[1]!;
-  return /^(?:kể từ|ke tu|từ|tu)\s/iu.test(body) ? body : `Từ ${body}`;
+  const rest = onward[2]!.replace(/^[\s.;]*$/, '');
+  return `${/^(?:kể từ|ke tu|từ|tu)\s/iu.test(body) ? body : `Từ ${body}`}${rest}`;
 }
 
 /** The reading of a cell whose every word is placed. */
@@ -1402,6 +1406,13 @@ function periodic(frequencies: Frequency[], found: Found[], context: DeadlineCon
     to = named.some((a) => a.open) ? Math.max(from, context.period?.to ?? context.year) : Math.max(...named.map((a) => a.year));
   }
   if (from > to) from = to;
+  // "Từ tháng 10/2026, hằng quý", "Từ tháng 10/2026 đến tháng 6/2027, hằng quý": the months are where the duty starts (and ends), not deadlines.
+  const bound = (f: Found | undefined) => f !== undefined && (f.atom.unit === 'month' || f.atom.unit === 'quarter' || f.atom.unit === 'day');
+  if (found[0]?.opensSpan && bound(found[0])) {
+    if (!workday && found.length === 1) return periodicFrom(frequencies, found, context, text);
+    if (!workday && found.length === 2 && found[1]!.rangeFromPrevious && bound(found[1])) return periodicFrom(frequencies, found, context, text);
+    return unknown(`“${text}”: dondoc không rõ các mốc trong ô này là lúc bắt đầu hay hạn của từng kỳ; cần Sở Nội vụ đặt hạn.`);
+  }
   const anchors = found.map((f) => f.atom).filter((a): a is YearlessAtom => a.unit === 'day' || a.unit === 'month' || a.unit === 'quarter' || a.unit === 'part');
   const dayOnly = found.map((f) => f.atom).find((a): a is Extract<Atom, { unit: 'dayOnly' }> => a.unit === 'dayOnly');
   if (found.some((f) => f.atom.unit === 'year' && f.atom.rel !== undefined) && anchors.length === 0) return unknown(`Không hiểu thời hạn “${text}”: cần Sở Nội vụ đặt hạn.`);
@@ -1432,6 +1443,55 @@ function periodic(frequencies: Frequency[], found: Found[], context: DeadlineCon
   const years = from === to ? `năm ${from}` : `${from}–${to}`;
   const which = workday ? `, vào ngày làm việc ${workday === 'last' ? 'cuối cùng' : 'đầu tiên'} của kỳ theo lịch làm việc của tỉnh` : '';
   return reading('recurring', kept, `Định kỳ ${how} (${years})${which}: ${listDates(kept)}.`);
+}
+
+/**
+ * A periodic duty from a start on ("Tháng 10/2026 trở đi, định kỳ hằng quý", "Từ quý IV/2026, hằng
+ * quý"): the month, quarter or day is where the work starts, not a deadline. The checks are the
+ * ends of the periods of the calendar (quarters end 31/3, 30/6, 30/9, 31/12, as CCHC reports do)
+ * from the start through the plan's period (its year without one); the duty goes on after it,
+ * since the cell names no end. With an end ("đến tháng 6/2027") the checks stop there; an end
+ * inside a period is unknown, as a start inside one is. A start inside a period ("Tháng 8/2026 trở đi, hằng quý") is unknown:
+ * whether the first check is 30/9 (the calendar quarter) or 31/10 (three months on) the cell does
+ * not say, and dondoc does not choose.
+ */
+function periodicFrom(frequencies: Frequency[], found: Found[], context: DeadlineContext, text: string): ParsedDeadline {
+  const [start, end] = found as [Found, Found | undefined];
+  const atom = start.atom as YearlessAtom;
+  const years = assignYears(found, context.year);
+  const year = years.get(start)!;
+  const first = startDate(atom, year);
+  const last = end ? endDate(end.atom as YearlessAtom, years.get(end)!) : undefined;
+  if (last !== undefined && last < first) return unknown(`“${text}”: kết thúc trước khi bắt đầu; cần Sở Nội vụ xem lại.`);
+  const [fy, fm, fd] = first.split('-').map(Number) as [number, number, number];
+  const length = { month: 1, quarter: 3, half: 6, year: 12 };
+  const inside = frequencies.filter((f) => fd !== 1 || (fm - 1) % length[f] !== 0);
+  if (inside.length > 0) {
+    return unknown(
+      `“${text}”: bắt đầu từ ${formatCivil(first)}, giữa một kỳ ${inside.map((f) => FREQ_WORDS[f]).join(', ')}; không rõ kỳ đầu tiên kết thúc cuối kỳ theo lịch hay tính từ ngày bắt đầu. Cần Sở Nội vụ đặt hạn.`,
+    );
+  }
+  if (last !== undefined) {
+    // The span must end where a period ends ("đến tháng 6/2027" for quarters; not "đến tháng 5/2027").
+    const [ly, lm, ld] = last.split('-').map(Number) as [number, number, number];
+    const cut = frequencies.filter((f) => ld !== daysInMonth(ly, lm) || lm % length[f] !== 0);
+    if (cut.length > 0) return unknown(`“${text}”: kết thúc ${formatCivil(last)}, giữa một kỳ ${cut.map((f) => FREQ_WORDS[f]).join(', ')}; không rõ kỳ cuối. Cần Sở Nội vụ đặt hạn.`);
+  }
+  const to = last !== undefined ? Number(last.slice(0, 4)) : Math.max(fy, context.period?.to ?? context.year);
+  const dates: CivilDate[] = [];
+  for (let y = fy; y <= to; y += 1) {
+    for (const f of frequencies) {
+      for (let m = length[f]; m <= 12; m += length[f]) {
+        const end = civilDate(y, m, daysInMonth(y, m))!;
+        if (end >= first && (last === undefined || end <= last)) dates.push(end);
+      }
+    }
+  }
+  const kept = sortUnique(dates);
+  const how = frequencies.map((f) => FREQ_WORDS[f]).join(', ');
+  const from = describe(atom, year).replace(/ \(hạn cuối (tháng|quý)\)/, '');
+  const until = last !== undefined ? `đến hết ${formatCivil(last)}` : `không có hạn kết thúc; trong kỳ kế hoạch (đến hết năm ${to})`;
+  return reading('recurring', kept, `Định kỳ ${how} bắt đầu từ ${from}, ${until}: ${listDates(kept)}.`);
 }
 
 /** Adds the working-day shift: a due date on a weekend or holiday moves to the next working day. */

@@ -51,12 +51,15 @@ export function cleanCell(raw: string | null | undefined): string {
     .trim();
 }
 
-function headerField(cell: string): PlanField | undefined {
-  const key = textKey(cell)
+const headerKey = (cell: string) =>
+  textKey(cell)
     .replace(/^\d+\s*[-.)]\s*/, '')
     .replace(/[(),;:.]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+function headerField(cell: string): PlanField | undefined {
+  const key = headerKey(cell);
   return HEADER_PATTERNS.find(([, pattern]) => pattern.test(key))?.[0];
 }
 
@@ -90,23 +93,55 @@ function isColumnNumbers(row: string[]): boolean {
   return values.every((v, i) => i === 0 || v > values[i - 1]!);
 }
 
+/** Under a "Thời gian" / "Tiến độ" group: the sub-column where the period starts (not a deadline) and where it ends (the deadline). */
+const PERIOD_START = /^(?:thoi gian |ngay |thang |thoi diem )?(?:bat dau|khoi cong|trien khai|tu ngay|tu thang|tu)$/;
+const PERIOD_END = /^(?:thoi gian |ngay |thang |thoi diem |thoi han )?(?:hoan thanh|ket thuc|den ngay|den thang|den)$/;
+
+/**
+ * What stands over `column` in the header row above: a group cell spanning it ("Cơ quan thực
+ * hiện" over two columns: its text, then '' or the same text repeated) with the group's field,
+ * `{}` when nothing stands over it, undefined when the cell above is a header cell of its own
+ * (one column wide) — a different text under such a cell is not header but a data row.
+ */
+function groupOver(above: string[], column: number): { field?: PlanField } | undefined {
+  const at = (c: number) => cleanCell(above[c]);
+  let start = column;
+  while (start > 0 && at(start) === '') start -= 1;
+  const text = at(start);
+  if (text === '') return {};
+  const spans = (c: number) => c < above.length && (at(c) === '' || at(c) === text);
+  if (start === column && !spans(column + 1) && !(column > 0 && at(column - 1) === text)) return undefined;
+  const field = headerField(text);
+  return field ? { field } : {};
+}
+
 /**
  * The fields of a row that is still header (the second or third row of a merged header): each of
  * its cells names a column, repeats the cell above (a vertically merged header cell), or is empty;
- * a row of column numbers counts too. Undefined for a data row.
+ * a row of column numbers counts too. A cell naming a column sits under a group cell spanning it
+ * ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") or under nothing; under a "Thời gian" group,
+ * "Bắt đầu | Hoàn thành" (or "Từ | Đến") are the start, which is no deadline (`cleared`), and the
+ * end, which is. Undefined for a data row — also for the rest of a row cut by a page break under
+ * a repeated header, whose text may begin with a header word ("kết quả theo dõi …").
  */
-function headerContinuation(row: string[] | undefined, above: string[]): ColumnMap | undefined {
+function headerContinuation(row: string[] | undefined, above: string[]): { columns: ColumnMap; cleared: number[] } | undefined {
   if (!row || row.every((c) => cleanCell(c) === '')) return undefined;
-  if (isColumnNumbers(row)) return {};
+  if (isColumnNumbers(row)) return { columns: {}, cleared: [] };
   const columns: ColumnMap = {};
+  const cleared: number[] = [];
   for (let column = 0; column < row.length; column += 1) {
     const cell = cleanCell(row[column]);
     if (cell === '' || cell === cleanCell(above[column])) continue;
-    const field = headerField(cell);
-    if (!field) return undefined;
-    if (columns[field] === undefined) columns[field] = column;
+    const group = groupOver(above, column);
+    if (!group) return undefined;
+    const key = headerKey(cell);
+    const field = headerField(cell) ?? (group.field === 'deadline' && PERIOD_END.test(key) ? 'deadline' : undefined);
+    if (field) {
+      if (columns[field] === undefined) columns[field] = column;
+    } else if (group.field === 'deadline' && PERIOD_START.test(key)) cleared.push(column);
+    else return undefined;
   }
-  return Object.keys(columns).length > 0 ? columns : undefined;
+  return Object.keys(columns).length > 0 || cleared.length > 0 ? { columns, cleared } : undefined;
 }
 
 /** The header from row `index` down: the rows under it that are still header are read with it (lower rows' fields win). */
@@ -116,8 +151,10 @@ function extendHeader(rows: string[][], index: number, columns: ColumnMap): { in
   for (let next = index + 1; next <= index + 3 && next < rows.length; next += 1) {
     const more = headerContinuation(rows[next], rows[next - 1] ?? []);
     if (!more) break;
-    // "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the lower row names the columns.
-    for (const [field, column] of Object.entries(more) as [PlanField, number][]) {
+    // "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the lower row names the columns; "Thời gian"
+    // over "Bắt đầu | Hoàn thành": the start column is no longer the deadline.
+    for (const column of more.cleared) for (const [other, at] of Object.entries(merged) as [PlanField, number][]) if (at === column) delete merged[other];
+    for (const [field, column] of Object.entries(more.columns) as [PlanField, number][]) {
       for (const [other, at] of Object.entries(merged) as [PlanField, number][]) if (at === column && other !== field) delete merged[other];
       merged[field] = column;
     }
@@ -141,6 +178,9 @@ export function findHeader(rows: string[][]): Result<{ index: number; columns: C
     if (complete(columns)) return ok(extendHeader(rows, index, columns));
     const found = Object.keys(columns) as PlanField[];
     if (found.length >= 2) {
+      // "TT | Nhiệm vụ | Cơ quan | | Thời gian | |" over "| | Chủ trì | Phối hợp | Bắt đầu | Hoàn thành".
+      const extended = extendHeader(rows, index, columns);
+      if (extended.index > index && complete(extended.columns)) return ok(extended);
       const merged = { ...columns, ...headerColumns(rows[index + 1]) };
       if (complete(merged)) return ok(extendHeader(rows, index + 1, merged));
     }

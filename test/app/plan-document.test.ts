@@ -81,6 +81,28 @@ describe("the plan's own document, read from its header", () => {
     ]);
   });
 
+  it('a Phụ lục sent alone: the plan is the one its "(Kèm theo …)" line names, and deadlines counted from that plan’s date are dated', async () => {
+    const docx = await buildDocx(
+      para('PHỤ LỤC') +
+        para('NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026') +
+        para('(Kèm theo Kế hoạch số 123/KH-UBND ngày 15/01/2026 của UBND tỉnh Hà Tĩnh)') +
+        table(4, [
+          row(['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian hoàn thành']),
+          row(['1', 'Ban hành kế hoạch tuyên truyền cải cách hành chính', 'Sở Nội vụ', 'Trong 30 ngày kể từ ngày ban hành Kế hoạch']),
+          row(['2', 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý II/2026']),
+        ]),
+    );
+    const result = await t.app.services.plans.importFile('phu-luc.docx', docx, META);
+    if (!result.ok) throw new Error(result.error.code);
+    // The place and the plan's title are not printed on the Phụ lục: unknown, not guessed.
+    expect(result.value.document).toEqual({ number: '123/KH-UBND', place: null, date: '2026-01-15', issuer: 'UBND tỉnh Hà Tĩnh', kind: 'Kế hoạch', title: null });
+    // 15/1/2026 + 30 days (the issue day not counted) = Saturday 14/2, in the Tết break (14–22/2): due Monday 23/2.
+    expect(dueDates()).toEqual([
+      { code: '1', kind: 'due', due: '2026-02-23' },
+      { code: '2', kind: 'due', due: '2026-06-30' },
+    ]);
+  });
+
   it('what the import is given wins over what the file says; a CSV has no document unless given one', async () => {
     const docx = await planDocx('Hà Tĩnh, ngày 08 tháng 01 năm 2026');
     const given = await t.app.services.plans.importFile('ke-hoach.docx', docx, { ...META, documentNo: '46/KH-UBND' }, { dryRun: true });

@@ -5,6 +5,10 @@ import { PLAN_2026_PDF_TASKS, plan2026Pdf } from '../helpers/plan-2026-pdf.js';
 import { findHeader, readPlanRows } from '../../src/domain/plan-table.js';
 import { buildDocx, para, row, table } from '../helpers/docx-builder.js';
 import { PLAN_2026_TASKS, plan2026Docx } from '../helpers/plan-2026-docx.js';
+import { GROUP_HEADER_TASKS, groupHeaderDocx, groupHeaderPdf, type GroupHeaderVariant } from '../helpers/plan-group-header.js';
+import { buildPdf as buildPdfFile, ruledTable } from '../helpers/pdf-builder.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('reading a plan published as a Word file', () => {
   it('picks the Phụ lục table and its continuation after the page break, skipping the letterhead, indicator and signature tables', async () => {
@@ -92,5 +96,66 @@ describe('reading a plan exported to PDF (a text layer)', () => {
     expect(await readPlanPdf(buildPdf([{ lines: [[40, 500, 700, 500]], texts: [] }]))).toEqual({ ok: false, problem: { code: 'no_text' } });
     expect(await readPlanPdf(buildPdf([{ lines: [], texts: [{ x: 40, y: 500, text: 'Kính gửi: các sở, ban, ngành' }] }]))).toEqual({ ok: false, problem: { code: 'no_task_table', tables: 0 } });
     expect(await readPlanPdf(Buffer.from('%PDF-1.4 hỏng'))).toEqual({ ok: false, problem: { code: 'unreadable' } });
+  });
+});
+
+/** The tasks a document read gives (code, lead, coordinators, deadline), its header found as the plan import finds it. */
+function tasksOf(read: Awaited<ReturnType<typeof readPlanPdf>>) {
+  if (!read.ok) throw new Error(JSON.stringify(read.problem));
+  const header = findHeader(read.rows);
+  if (!header.ok) throw new Error('no header');
+  const tasks = readPlanRows(read.rows, header.value, { wrapped: read.source.format === 'pdf' });
+  if (!tasks.ok) throw new Error(tasks.error.code);
+  return tasks.value.map(({ code, lead, coord, deadline }) => ({ code, lead, coord, deadline }));
+}
+
+/** Made by scripts/make-pdf-fixtures.ts: LibreOffice's PDF export of the .docx the helpers build. */
+const fixture = (name: string) => readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', name));
+
+describe('a two-row header with spanning group cells, as Word and as PDF', () => {
+  // "Cơ quan thực hiện" / "Cơ quan" over "Chủ trì | Phối hợp", "Thời gian" / "Tiến độ" over
+  // "Bắt đầu | Hoàn thành" / "Từ | Đến": the second header row is no task, the deadline is the
+  // period's end column (the start column is when work begins, not when it is due).
+  for (const variant of ['thuc-hien', 'tien-do'] as GroupHeaderVariant[]) {
+    it(`${variant}: the .docx, its LibreOffice PDF and a drawn PDF give the same tasks, leads and deadlines`, async () => {
+      expect(tasksOf(readPlanDocument(await groupHeaderDocx(variant)))).toEqual(GROUP_HEADER_TASKS);
+      const exported = await readPlanPdf(fixture(`plan-group-${variant}.pdf`));
+      expect(exported.ok && exported.source).toEqual({ format: 'pdf', tables: { read: [1], total: 1 }, pages: 1 });
+      expect(tasksOf(exported)).toEqual(GROUP_HEADER_TASKS);
+      expect(tasksOf(await readPlanPdf(groupHeaderPdf(variant)))).toEqual(GROUP_HEADER_TASKS);
+    });
+  }
+
+  it('the 2026 plan printed with borders and exported by LibreOffice reads to the tasks of its .docx', async () => {
+    // Header "Cơ quan thực hiện" over "Cơ quan chủ trì | Cơ quan phối hợp", then a row of column numbers.
+    const read = await readPlanPdf(fixture('plan-2026.pdf'));
+    expect(tasksOf(read)).toEqual(PLAN_2026_TASKS);
+  });
+
+  it('reads the rest of a row cut by a page break as that row, though its text starts with a header word ("kết quả …")', async () => {
+    // Page 2 repeats the two-row header; the cut row's task text goes on with "kết quả theo dõi …",
+    // which is no "Kết quả" column under "Nhiệm vụ": the row is the rest of task 2, page 2 is read.
+    const widths = [30, 260, 120, 130, 110];
+    const header = [
+      { cells: [{ text: 'TT' }, { text: 'Nhiệm vụ' }, { text: 'Cơ quan thực hiện', span: 2 }, { text: 'Thời gian hoàn thành' }] },
+      { cells: [{ text: 'TT' }, { text: 'Nhiệm vụ' }, { text: 'Chủ trì' }, { text: 'Phối hợp' }, { text: 'Thời gian hoàn thành' }] },
+    ];
+    const page1 = ruledTable(widths, [
+      ...header,
+      { cells: [{ text: '1.' }, { text: 'Rà soát thủ tục hành chính' }, { text: 'Văn phòng UBND tỉnh' }, { text: 'Sở Tư pháp' }, { text: 'Quý II/2026' }] },
+      { cells: [{ text: '2.' }, { text: 'Tổng hợp báo cáo' }, { text: 'Sở Nội vụ' }, { text: 'Sở Tư pháp' }, { text: 'Trước 15/12/2026' }] },
+    ]);
+    const page2 = ruledTable(widths, [
+      ...header,
+      { cells: [{ text: '' }, { text: 'kết quả theo dõi thi hành pháp luật' }, { text: '' }, { text: '' }, { text: '' }] },
+      { cells: [{ text: '3.' }, { text: 'Kiểm tra công tác cải cách hành chính' }, { text: 'Sở Nội vụ' }, { text: 'Văn phòng UBND tỉnh' }, { text: 'Năm 2026' }] },
+    ]);
+    const read = await readPlanPdf(buildPdfFile([page1, page2]));
+    expect(read.ok && read.source).toEqual({ format: 'pdf', tables: { read: [1, 2], total: 2 }, pages: 2 });
+    expect(tasksOf(read)).toEqual([
+      { code: '1', lead: 'Văn phòng UBND tỉnh', coord: 'Sở Tư pháp', deadline: 'Quý II/2026' },
+      { code: '2', lead: 'Sở Nội vụ', coord: 'Sở Tư pháp', deadline: 'Trước 15/12/2026' },
+      { code: '3', lead: 'Sở Nội vụ', coord: 'Văn phòng UBND tỉnh', deadline: 'Năm 2026' },
+    ]);
   });
 });

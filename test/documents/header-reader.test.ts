@@ -96,9 +96,43 @@ describe("the document's own header", () => {
       { ...HA_TINH_2026, date: null },
     ],
     [
-      'a Phụ lục alone, with no letterhead: nothing is read (a number mentioned in a sentence is not the document’s “Số:”), capitals that name no agency are no issuer',
-      [p('PHỤ LỤC'), p('NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026'), p('(Kèm theo Kế hoạch số 45/KH-UBND ngày 08/01/2026 của UBND tỉnh)')],
+      'a Phụ lục alone, with no letterhead: a number mentioned in a sentence is not the document’s, capitals that name no agency are no issuer',
+      [p('PHỤ LỤC'), p('NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026'), p('Thực hiện Kế hoạch số 45/KH-UBND ngày 08/01/2026 của UBND tỉnh')],
       EMPTY_HEADER,
+    ],
+    [
+      'a Phụ lục alone: its "(Kèm theo …)" line names the plan it belongs to — number, date, issuer and kind are that plan’s',
+      [p('PHỤ LỤC'), p('NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026'), p('(Kèm theo Kế hoạch số 123/KH-UBND ngày 15/01/2026 của UBND tỉnh Hà Tĩnh)')],
+      // No place is printed and the Phụ lục's own title is not the plan's title: both stay unknown.
+      { number: '123/KH-UBND', place: null, date: '2026-01-15', issuer: 'UBND tỉnh Hà Tĩnh', kind: 'Kế hoạch', title: null },
+    ],
+    [
+      'the "(Ban hành kèm theo Quyết định …)" line wrapped over two lines (a PDF), the date in words, signed by the Chủ tịch',
+      [p('Phụ lục'), p('(Ban hành kèm theo Quyết định số 312/QĐ-UBND ngày 05 tháng 3 năm 2026'), p('của Chủ tịch Ủy ban nhân dân tỉnh Nghệ An)'), p('DANH MỤC NHIỆM VỤ')],
+      { number: '312/QĐ-UBND', place: null, date: '2026-03-05', issuer: 'Chủ tịch Ủy ban nhân dân tỉnh Nghệ An', kind: 'Quyết định', title: null },
+    ],
+    [
+      'the "(Kèm theo …)" line typed without diacritics, the issuer followed by what the plan is about',
+      [p('PHU LUC'), p('(Kem theo Ke hoach so 07/KH-SNV ngay 20-01-2026 cua So Noi vu ve cai cach hanh chinh nam 2026)')],
+      { number: '07/KH-SNV', place: null, date: '2026-01-20', issuer: 'So Noi vu', kind: 'Kế hoạch', title: null },
+    ],
+    [
+      'a draft Phụ lục: number and day left blank in the "(Kèm theo …)" line are unknown, never guessed',
+      [p('PHỤ LỤC'), p('(Kèm theo Kế hoạch số      /KH-UBND ngày     /01/2026 của UBND tỉnh)')],
+      // "UBND tỉnh" is printed without the province's name: kept as printed for the admin to confirm.
+      { number: null, place: null, date: null, issuer: 'UBND tỉnh', kind: 'Kế hoạch', title: null },
+    ],
+    [
+      'a plan with its own letterhead: the "(Kèm theo …)" line of its Phụ lục does not replace what the letterhead says',
+      [
+        t([['ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'], ['Số: 45/KH-UBND', 'Hà Tĩnh, ngày 08 tháng 01 năm 2026']]),
+        p('KẾ HOẠCH'),
+        p('Cải cách hành chính năm 2026'),
+        p(''),
+        p('PHỤ LỤC'),
+        p('(Kèm theo Kế hoạch số 99/KH-UBND ngày 30/01/2026 của UBND tỉnh)'),
+      ],
+      HA_TINH_2026,
     ],
   ];
   it.each(cases)('%s', (_label, blocks, expected) => {

@@ -127,3 +127,71 @@ describe("a period counted from the plan's own date (the date read from its head
     expect(parseDeadline('Trong 20 ngày kể từ ngày ban hành Quyết định', { year: 2026, issued: { date: '2026-03-15', kind: 'Quyết định' } })).toMatchObject({ kind: 'due', dates: ['2026-04-04'] });
   });
 });
+
+describe('a periodic duty from a start on, and year spans, in a 2026 plan (#27)', () => {
+  const PLAN_2026 = { year: 2026 };
+  const PLAN_2026_2030 = { year: 2026, period: { from: 2026, to: 2030 } };
+  const quarterEnds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => [3, 6, 9, 12].map((m) => `${from + i}-${String(m).padStart(2, '0')}-${m === 6 || m === 9 ? 30 : 31}`)).flat();
+
+  // "Tháng 10/2026 trở đi, định kỳ hằng quý": the duty starts in October 2026 and comes back every
+  // quarter with no end. October is where the work starts, not a deadline (the old reading gave
+  // 31/10 alone); October opens the fourth quarter, so the first check is the quarter's end
+  // 31/12/2026, then every quarter end of the plan's period. A one-year plan shows one check, still
+  // recurring (the note says the duty has no end); a 2026–2030 plan shows the 17 quarter ends.
+  it.each([
+    'Tháng 10/2026 trở đi, định kỳ hằng quý',
+    'Tháng 10/2026 trở đi, định kỳ hàng quý',
+    'Thang 10/2026 tro di, dinh ky hang quy',
+    'Tháng 10/2026 trở về sau, định kỳ hằng quý',
+    'tháng 10/2026 trở đi , định kỳ hằng quý .',
+    'Từ tháng 10/2026, định kỳ hằng quý',
+    'Định kỳ hằng quý, bắt đầu từ tháng 10/2026',
+    'Hằng quý từ tháng 10/2026',
+    'Từ Quý IV/2026 trở đi, hằng quý',
+  ])('%j: every quarter end from 31/12/2026, never 31/10 alone', (text) => {
+    const one = parseDeadline(text, PLAN_2026);
+    expect(one).toMatchObject({ kind: 'recurring', dates: ['2026-12-31'], unexplained: [] });
+    expect(one.note).toContain('không có hạn kết thúc');
+    expect(parseDeadline(text, PLAN_2026_2030)).toMatchObject({ kind: 'recurring', dates: ['2026-12-31', ...quarterEnds(2027, 2030)] });
+  });
+
+  it('reads the other frequencies from a start the same way, and stops at an end the cell names', () => {
+    expect(parseDeadline('Tháng 10/2026 trở đi, hằng tháng', PLAN_2026).dates).toEqual(['2026-10-31', '2026-11-30', '2026-12-31']);
+    expect(parseDeadline('Từ tháng 7/2026, định kỳ 6 tháng', PLAN_2026_2030).dates).toEqual(['2026-12-31', '2027-06-30', '2027-12-31', '2028-06-30', '2028-12-31', '2029-06-30', '2029-12-31', '2030-06-30', '2030-12-31']);
+    expect(parseDeadline('Từ 01/10/2026, hằng quý', PLAN_2026).dates).toEqual(['2026-12-31']);
+    // "đến tháng 6/2027": the last check is the quarter that ends then (the old reading gave 30/6/2026 and 31/10/2026).
+    expect(parseDeadline('Từ tháng 10/2026 đến tháng 6/2027, hằng quý', PLAN_2026)).toMatchObject({ kind: 'recurring', dates: ['2026-12-31', '2027-03-31', '2027-06-30'] });
+  });
+
+  it.each([
+    // Starting inside a quarter: the first check is either the calendar quarter's end (30/9) or
+    // three months on (31/10); the cell does not say which, so dondoc does not choose.
+    ['Tháng 8/2026 trở đi, hằng quý', 'giữa một kỳ hằng quý'],
+    ['Từ 15/10/2026, hằng quý', 'giữa một kỳ hằng quý'],
+    // "Hằng năm" from October: every 31/12, or every October? Not said.
+    ['Tháng 10/2026 trở đi, hằng năm', 'giữa một kỳ hằng năm'],
+    // An end inside a quarter: which quarter is the last is not said.
+    ['Từ tháng 10/2026 đến tháng 5/2027, hằng quý', 'giữa một kỳ hằng quý'],
+  ])('%j is unknown, with the reason (never one date)', (text, reason) => {
+    const parsed = parseDeadline(text, PLAN_2026);
+    expect(parsed.kind).toBe('unknown');
+    expect(parsed.dates).toEqual([]);
+    expect(parsed.note).toContain(reason);
+  });
+
+  // Year spans: "Năm 2026-2027", "Giai đoạn 2026 - 2030", "2026-2027". Officials write a span of
+  // years for work carried out through each of those years and reported in each yearly CCHC report
+  // (due mid-December, scored per year): the task is checked at the end of every year of the span,
+  // and it is finished at 31/12 of the last year. One date (31/12 of the last year) would let the
+  // first years pass with no check and no report; unknown would throw away what the cell says plainly.
+  it.each([
+    ['Năm 2026-2027', yearEnds(2026, 2027)],
+    ['Năm 2026 - 2027', yearEnds(2026, 2027)],
+    ['2026-2027', yearEnds(2026, 2027)],
+    ['Giai đoạn 2026 - 2030', yearEnds(2026, 2030)],
+    ['giai doan 2026-2030', yearEnds(2026, 2030)],
+    ['Năm 2027 về sau', ['2027-12-31']],
+  ])('%j: a check at each year end, the last 31/12 of the last year', (text, dates) => {
+    expect(parseDeadline(text, PLAN_2026)).toMatchObject({ kind: 'recurring', dates, unexplained: [] });
+  });
+});

@@ -43,9 +43,30 @@ function cellXml(cell: Cell): string {
 /** A row of cells; `rowProps` is raw w:trPr content (w:tblHeader, a tracked w:del …). */
 export const row = (cells: Cell[], rowProps = '') => `<w:tr>${rowProps ? `<w:trPr>${rowProps}</w:trPr>` : ''}${cells.map(cellXml).join('')}</w:tr>`;
 
-/** A table of `columns` grid columns. */
-export const table = (columns: number, rows: string[]) =>
-  `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>${'<w:gridCol w:w="1000"/>'.repeat(columns)}</w:tblGrid>${rows.join('')}</w:tbl>`;
+const BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('')}</w:tblBorders>`;
+
+/**
+ * A table of `columns` grid columns. `ruled`: single borders on every cell, as a plan's Phụ lục is
+ * printed (a PDF exported from it then has the ruling lines the PDF reader builds its grid from),
+ * and `widths` in twentieths of a point (cells take their grid column's width).
+ */
+export const table = (columns: number, rows: string[], options: { ruled?: boolean; widths?: number[] } = {}) => {
+  const widths = options.widths ?? Array<number>(columns).fill(1000);
+  let body = rows.join('');
+  if (options.widths) {
+    // Each cell's width is its grid columns' widths, in order along the row.
+    body = body.replace(/<w:tr>[\s\S]*?<\/w:tr>/g, (tr) => {
+      let at = 0;
+      return tr.replace(/<w:tcW w:w="1000" w:type="dxa"\/>(<w:gridSpan w:val="(\d+)"\/>)?/g, (_, span: string | undefined, n: string | undefined) => {
+        const count = span ? Number(n) : 1;
+        const width = widths.slice(at, at + count).reduce((a, b) => a + b, 0);
+        at += count;
+        return `<w:tcW w:w="${width}" w:type="dxa"/>${span ?? ''}`;
+      });
+    });
+  }
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>${options.ruled ? BORDERS : ''}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${body}</w:tbl>`;
+};
 
 /** A list level for numbering.xml: format (decimal, lowerLetter, upperRoman …) and text ("%1.", "%1.%2."). */
 export interface LevelSpec {

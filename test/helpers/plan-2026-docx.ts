@@ -44,12 +44,15 @@ const HEADER = [
  * as an ordinary row) and each section's TT a list of its own (it drops a list's startOverride, so
  * section II would count 1, 1, 2).
  */
-export function plan2026Docx(options: { portable?: boolean } = {}): Promise<Buffer> {
+export function plan2026Docx(options: { portable?: boolean; ruled?: boolean } = {}): Promise<Buffer> {
+  // `ruled`: the indicator and task tables printed with borders and real widths, as a plan is
+  // issued (its PDF export then has ruling lines: scripts/make-pdf-fixtures.ts).
+  const ruled = options.ruled ? { ruled: true, widths: [700, 5200, 2400, 2400, 1800, 2000] } : {};
   const letterhead = table(2, [
     row(['ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc']),
     row(['Số: 45/KH-UBND', 'Hà Tĩnh, ngày 08 tháng 01 năm 2026']),
   ]);
-  const indicators = table(3, [row(['STT', 'Chỉ tiêu', 'Mục tiêu năm 2026']), row(['1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', '98%'])]);
+  const indicators = table(3, [row(['STT', 'Chỉ tiêu', 'Mục tiêu năm 2026']), row(['1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', '98%'])], options.ruled ? { ruled: true, widths: [700, 6000, 2400] } : {});
   const part1 = table(6, [
     ...HEADER,
     group('I. CẢI CÁCH THỂ CHẾ'),
@@ -65,7 +68,7 @@ export function plan2026Docx(options: { portable?: boolean } = {}): Promise<Buff
     // A row deleted with tracked changes: not in the plan as issued, and not counted by the TT list.
     ...(options.portable ? [] : [row([tt(3), 'Nhiệm vụ đã bỏ khi duyệt', { vMerge: 'continue' }, { vMerge: 'continue' }, 'Quý IV/2026', ''], '<w:del w:id="90" w:author="SNV" w:date="2026-01-06T00:00:00Z"/>')]),
     row([tt(3), 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', { vMerge: 'continue' }, { vMerge: 'continue' }, 'Thường xuyên', 'Hồ sơ số hóa']),
-  ]);
+  ], ruled);
   const tracked = options.portable
     ? run('Sở Nội vụ')
     : '<w:del w:id="91" w:author="SNV" w:date="2026-01-06T00:00:00Z"><w:r><w:delText>Sở Tư pháp</w:delText></w:r></w:del>' +
@@ -75,7 +78,7 @@ export function plan2026Docx(options: { portable?: boolean } = {}): Promise<Buff
     row([tt(3), 'Công bố danh mục thủ tục hành chính\nmới ban hành', { paragraphs: para('', undefined, tracked) }, '', 'Tháng 6/2026', 'Quyết định công bố']),
     group('III. XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ'),
     row([tt(4), 'Vận hành Hệ thống thông tin giải quyết thủ tục hành chính tỉnh', 'Sở Khoa học và Công nghệ', 'Văn phòng UBND tỉnh', 'Năm 2026', 'Hệ thống vận hành']),
-  ]);
+  ], ruled);
   const signature = table(2, [row(['Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC.', 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH'])]);
   const body = [
     letterhead,
