@@ -5,6 +5,7 @@ import { civilDateOf, formatCivil, type CivilDate } from '../src/domain/civil-da
 import { exampleDate } from './common.texts.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { taskTitle } from '../src/domain/task-title.js';
+import { textKey } from '../src/domain/text-key.js';
 import { MAX_EXTENSION_YEARS, parseStatusReply, readStatusReply, toTaskReply, type ParsedStatusReply, type ReplyDoubt, type StatusReading, type StatusReplyProblem } from '../src/domain/status-reply.js';
 import type { Task } from '../src/store/plan-repo.js';
 import type { StatusEvent } from '../src/store/status-repo.js';
@@ -110,6 +111,7 @@ export const STATUS_TEXTS = {
     reopened: 'mở lại',
   } as Record<string, string>,
   reportsOpen: 'Chọn báo cáo cần nộp:',
+  reportWhichYear: (code: string) => `Cơ quan bạn còn nhiều báo cáo “${code}” chưa nộp. dondoc chưa ghi gì: chọn đúng năm bên dưới (hoặc gõ kèm năm, ví dụ “/nopbaocao ${code} 2026”).`,
   noOpenReports: 'Cơ quan bạn không còn báo cáo nào phải nộp.',
   reportUnknown: (code: string) => `Không có báo cáo “${code}” mà cơ quan bạn phải nộp. Gõ /nopbaocao để chọn.`,
   reportDone: (title: string, onTime: boolean, due: string) =>
@@ -318,10 +320,10 @@ export async function handleEvidenceFile(
   let event: StatusEvent | undefined;
   const caption = file.caption.trim();
   if (caption !== '') {
-    const submit = /^\/?nopbaocao\s+(\S+)/i.exec(caption);
+    const submit = /^\/?nopbaocao\s+(\S+)(?:\s+(20\d\d)\b)?/i.exec(caption);
     // Only an event the caption itself recorded counts (not one recorded earlier in the same instant).
     const before = ctx.services.statuses.latestEventSince(member, now)?.id ?? 0;
-    const outcome = submit ? await submitReportCommand.run(ctx, { code: submit[1]!, evidence: null }) : handleStatusText(ctx, caption);
+    const outcome = submit ? await submitReportCommand.run(ctx, { code: submit[1]!, year: submit[2] ? Number(submit[2]) : null, evidence: null }) : handleStatusText(ctx, caption);
     replies = 'replies' in outcome ? outcome.replies : [outcome];
     event = ctx.services.statuses.latestEventSince(member, now);
     if (event && event.id <= before) event = undefined;
@@ -529,22 +531,30 @@ export const submitReportCommand = defineCommand({
   name: 'nopbaocao',
   aliases: ['baocaoxong'],
   summary: 'Báo đã nộp một báo cáo (kèm số văn bản nếu có)',
-  usage: '/nopbaocao [mã báo cáo] [số văn bản]',
+  usage: '/nopbaocao [mã báo cáo] [năm] [số văn bản]',
   roles: ['focal', 'leader'],
-  args: z.array(z.string()).transform((w) => ({ code: w[0] ?? null, evidence: w.slice(1).join(' ') || null })),
+  // "/nopbaocao NAM 2026 900/BC-STP": a year right after the code chooses the report's year; the rest is the document.
+  args: z.array(z.string()).transform((w) => {
+    const year = w[1] !== undefined && /^20\d\d$/.test(w[1]) ? Number(w[1]) : null;
+    const rest = w.slice(year === null ? 1 : 2);
+    return { code: w[0] ?? null, year, evidence: rest.join(' ') || null };
+  }),
   run(ctx, args) {
     const member = ctx.member!;
     const now = today(ctx);
     const year = Number(now.slice(0, 4));
     const open = ctx.services.statuses.openReports(member, year);
+    const choose = (reports: typeof open, evidence: string | null) =>
+      reports.slice(0, 10).map((r) => [{ label: `${r.code} ${r.year} — hạn ${formatCivil(r.dueDate)}`, command: `/nopbaocao r${r.id}${evidence ? ` ${evidence}` : ''}` }]);
     if (args.code === null) {
       if (open.length === 0) return textReply(T.noOpenReports);
-      return {
-        text: [T.reportsOpen],
-        choices: open.slice(0, 10).map((r) => [{ label: `${r.code} ${r.year} — hạn ${formatCivil(r.dueDate)}`, command: `/nopbaocao r${r.id}` }]),
-      };
+      return { text: [T.reportsOpen], choices: choose(open, null) };
     }
-    const report = ctx.services.statuses.findReport(member, args.code, year);
+    // A code open for two years (last year's yearly report still owed, this year's due soon) names
+    // neither: dondoc asks, it does not pick the older one.
+    const sameCode = /^r\d+$/i.test(args.code) ? [] : open.filter((r) => textKey(r.code) === textKey(args.code!) && (args.year === null || r.year === args.year));
+    if (sameCode.length > 1) return { text: [T.reportWhichYear(args.code)], choices: choose(sameCode, args.evidence) };
+    const report = sameCode[0] ?? ctx.services.statuses.findReport(member, args.code, args.year ?? year);
     if (!report) return textReply(T.reportUnknown(args.code));
     const result = ctx.commit(() => ctx.services.statuses.submitReport(member, ctx.platform, report.id, args.evidence));
     if (!result.ok) return textReply(result.error === 'not_owed' ? T.reportUnknown(args.code) : T.reportAlready(report.title));

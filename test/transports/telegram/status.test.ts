@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureReportYear } from '../../../src/app/report-calendar.js';
 import { dayjs } from '../../../src/domain/time.js';
 import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
 
@@ -324,6 +325,38 @@ describe('reports and scores', () => {
     expect(ranking).toContain('Xếp hạng Sở, ban, ngành — năm 2024');
     expect(ranking).toMatch(/\d+\. Sở Tư pháp: /);
     expect(await h.send(focal, '/xephang')).toEqual([expect.stringContaining('chỉ dành cho')]);
+  });
+});
+
+describe('/nopbaocao when a code is owed for two years', () => {
+  it('asks which year instead of recording the older report; with the year typed it records that one, the number as its document', async () => {
+    // 6/12/2024: last year's yearly report (NAM 2023, due 15/12/2023) was never sent, and this year's
+    // (NAM 2024, due 15/12/2024) is coming. "NĂM" names both: recording it against 2023 (as dondoc did)
+    // would leave 2024 missing and move the report criterion of the wrong year.
+    h.clock.set(dayjs.tz('2024-12-06 09:00', 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+    const reportState = (year: number) => {
+      const report = h.app.store.reports.byCode('NAM', year)!;
+      return h.app.store.statuses.state('report', report.id, h.app.store.agencies.byCode('STP')!.id) ?? null;
+    };
+    // The reports of both years, as a bot running since 2023 has them (its scheduler makes this year's and next).
+    for (const year of [2023, 2024]) ensureReportYear(h.app.store, h.app.services.reportConfig, h.app.services.calendar, h.clock, year);
+    const lastReportEvidence = () => (h.app.store.db.prepare("SELECT evidence FROM status_events WHERE item_kind = 'report' ORDER BY id DESC LIMIT 1").get() as { evidence: string | null }).evidence;
+    const before = eventCount();
+    const [ask] = await h.send(focal, '/nopbaocao NĂM 900/BC-STP');
+    expect(ask).toContain('còn nhiều báo cáo “NĂM” chưa nộp. dondoc chưa ghi gì');
+    expect(eventCount()).toBe(before);
+    const buttons = h.lastButtons(focal.id);
+    expect(buttons.map((b) => b.text)).toEqual(['NAM 2023 — hạn 15/12/2023', 'NAM 2024 — hạn 16/12/2024'] /* 15/12/2024 is a Sunday */);
+    // The chosen button carries the document number typed with the command.
+    expect(await h.press(focal, buttons[1]!.callback_data)).toEqual([expect.stringContaining('Đã ghi nhận nộp “Báo cáo')]);
+    expect(reportState(2024)).toMatchObject({ status: 'done' });
+    expect(lastReportEvidence()).toBe('900/BC-STP');
+    expect(reportState(2023)).toBeNull();
+    // Typed with its year: that year's report, and "2023" is not taken for the document number.
+    const [late] = await h.send(focal, '/nopbaocao NAM 2023 55/BC-STP');
+    expect(late).toContain('sau hạn (15/12/2023)');
+    expect(reportState(2023)).toMatchObject({ status: 'done' });
+    expect(lastReportEvidence()).toBe('55/BC-STP');
   });
 });
 
