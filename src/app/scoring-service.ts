@@ -5,6 +5,7 @@ import type { WorkCalendar } from '../domain/work-calendar.js';
 import type { Store } from '../store/store.js';
 import { readDataFile } from './data-file.js';
 import { exportWorkbook } from './excel-export.js';
+import { VersionedCache } from './versioned-cache.js';
 
 /** Reads and validates data/rubric.json; throws one Vietnamese line naming the bad field. */
 export function loadRubric(dataDir: string): Rubric {
@@ -55,6 +56,9 @@ export class ScoringService {
     private readonly timeZone: string,
   ) {}
 
+  /** scoreAll's results, once per data version, period and day (the page of the ranking and /xephang ask the same). */
+  private readonly cache = new VersionedCache(() => this.store.progress.dataVersion(), 16);
+
   /**
    * Set by the running bot: builds the workbook off the chat's event loop (a worker thread running
    * this same service on its own connection), since 50,000 task rows take seconds.
@@ -72,9 +76,18 @@ export class ScoringService {
    * of its own); UBND tỉnh, which issues the plan, is not scored (`notScored` says so).
    */
   scoreAll(period: { from: string; to: string }, asOf: string): ScoredAgency[] {
+    // A copy of the list each time: callers filter and sort it.
+    return [...this.cache.get(`${period.from} ${period.to} ${asOf}`, () => this.scoreAllNow(period, asOf))];
+  }
+
+  private scoreAllNow(period: { from: string; to: string }, asOf: string): ScoredAgency[] {
     const { store } = this;
     const obligations = new Map<number, Obligation[]>();
-    const add = (agencyId: number, o: Obligation) => obligations.set(agencyId, [...(obligations.get(agencyId) ?? []), o]);
+    const add = (agencyId: number, o: Obligation) => {
+      const list = obligations.get(agencyId);
+      if (list) list.push(o);
+      else obligations.set(agencyId, [o]);
+    };
     // Every date of a task its lead owed, each in the period of its plan date ("Quý II" is Q2 even
     // when 30/6 moves to 1/7, or an extension moves it to Q3): a "Quý I-IV" task owes four dates, and
     // the year counts all of them, overdue ones included.
@@ -118,7 +131,12 @@ export class ScoringService {
     }
     const responsiveness = this.rubric.criteria.find((c) => c.type === 'responsiveness' && c.enabled);
     const within = responsiveness && responsiveness.type === 'responsiveness' ? responsiveness.withinWorkingDays : 0;
-    const reminders = within > 0 ? store.reminders.sentBetween(period.from, period.to) : [];
+    const reminders = new Map<number, { itemKind: 'task' | 'report'; itemId: number; agencyId: number; sentDay: string; answerBy: string }[]>();
+    for (const r of within > 0 ? store.reminders.sentBetween(period.from, period.to) : []) {
+      const list = reminders.get(r.agencyId) ?? [];
+      list.push({ ...r, answerBy: this.calendar.addWorkingDays(r.sentDay, within) });
+      reminders.set(r.agencyId, list);
+    }
     return store.agencies
       .list()
       .filter((a) => !notScored(a.kind))
@@ -129,7 +147,7 @@ export class ScoringService {
           obligations.get(a.id) ?? [],
           events.get(a.id) ?? [],
           asOf,
-          reminders.filter((r) => r.agencyId === a.id).map((r) => ({ ...r, answerBy: this.calendar.addWorkingDays(r.sentDay, within) })),
+          reminders.get(a.id) ?? [],
         );
         return { ...score, code: a.code, name: a.name, kind: a.kind };
       })

@@ -8,6 +8,7 @@ import { itemView, type ItemView } from '../domain/item-state.js';
 import { taskCodeKey, taskIdOf } from '../domain/task-code.js';
 import type { Store } from '../store/store.js';
 import type { ReminderPlanner } from './reminder-planner.js';
+import { VersionedCache } from './versioned-cache.js';
 
 /** A task as /nhiemvu shows it: who leads and coordinates, its dates, an admin-set date. */
 export interface TaskDetails {
@@ -44,10 +45,26 @@ export class TaskService {
    * With `taskId`: that task only.
    */
   forAgency(agencyId: number, taskId?: number): AgencyTaskView[] {
+    return this.viewed(this.store.plans.tasksForAgency(agencyId, taskId), this.today());
+  }
+
+  /**
+   * Every agency's tasks as `forAgency` gives each, by agency id: read in one go for the province
+   * and kept until the data version or the day changes (the dashboard's matrix asks for 100,000
+   * cells on every page; a reply, a plan change or an extension decided reads them again).
+   * The lists are shared between calls: read them, never change them.
+   */
+  forAllAgencies(): ReadonlyMap<number, readonly AgencyTaskView[]> {
     const today = this.today();
+    return this.cache.get(`forAllAgencies ${today}`, () => new Map([...this.store.plans.tasksForAllAgencies()].map(([agencyId, tasks]) => [agencyId, this.viewed(tasks, today)])));
+  }
+
+  private readonly cache = new VersionedCache(() => this.store.progress.dataVersion(), 2);
+
+  /** Tasks with their view on `today`, lead tasks first, then by date in force, plan, id. */
+  private viewed(tasks: AgencyTask[], today: CivilDate): AgencyTaskView[] {
     const days = (from: CivilDate, to: CivilDate) => this.calendar.workingDaysBetween(from, to);
-    return this.store.plans
-      .tasksForAgency(agencyId, taskId)
+    return tasks
       .map((t) => {
         const doneDay = t.doneAt ? civilDateOf(new Date(t.doneAt), this.timeZone) : null;
         const view = itemView({ answerable: t.role === 'lead', dates: t.dates, extendedFrom: t.extendedFrom, status: t.status, progress: t.progress, doneDay, extensionPending: t.extensionPending, pastAtImport: t.pastAtImport }, today, days);

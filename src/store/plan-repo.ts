@@ -331,6 +331,55 @@ export class PlanRepo {
   }
 
   /**
+   * Every agency's active tasks, as `tasksForAgency` gives each (same fields, same order), read in a
+   * few queries for the whole province instead of one per agency: the dashboard's matrix over
+   * 100,000 assignments. The task's own fields are one object per task, shared by its agencies' rows.
+   */
+  tasksForAllAgencies(): Map<number, AgencyTask[]> {
+    const tasks = new Map<number, Task>(
+      (prepared(this.db, `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.active = 1`).all() as TaskRow[]).map((row) => [row.id, toTask(row)] as const),
+    );
+    const rows = prepared(
+      this.db,
+      `SELECT s.agency_id AS agencyId, s.task_id AS taskId, s.role, st.status, st.progress, st.done_at AS doneAt, st.due_override AS dueOverride
+       FROM assignments s
+       JOIN tasks t ON t.id = s.task_id AND t.active = 1
+       JOIN plans p ON p.id = t.plan_id
+       LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = s.task_id AND st.agency_id = s.agency_id
+       ORDER BY s.agency_id, p.name, t.id`,
+    ).all() as { agencyId: number; taskId: number; role: 'lead' | 'coord'; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null }[];
+    const past = new Set((prepared(this.db, 'SELECT DISTINCT task_id AS id FROM task_past_deadlines').all() as { id: number }[]).map((r) => r.id));
+    // An extension request not yet answered (no decision refers to it), as tasksForAgency's EXISTS.
+    const pending = new Set(
+      (
+        prepared(
+          this.db,
+          `SELECT DISTINCT e.item_id AS taskId, e.agency_id AS agencyId FROM status_events e
+           WHERE e.item_kind = 'task' AND e.status = 'extension_requested' AND NOT EXISTS (SELECT 1 FROM status_events r WHERE r.refers_to = e.id)`,
+        ).all() as { taskId: number; agencyId: number }[]
+      ).map((r) => `${r.taskId}:${r.agencyId}`),
+    );
+    const planned = this.dueDatesOf([...tasks.keys()]);
+    const out = new Map<number, AgencyTask[]>();
+    for (const { agencyId, taskId, role, status, progress, doneAt, dueOverride } of rows) {
+      const task = tasks.get(taskId)!;
+      const list = out.get(agencyId) ?? [];
+      list.push({
+        ...task,
+        role,
+        progress,
+        doneAt,
+        ...datesInForce(planned.get(taskId) ?? [], dueOverride),
+        status: status === null || status === 'not_started' ? null : (status as AgencyTask['status']),
+        extensionPending: pending.has(`${taskId}:${agencyId}`),
+        pastAtImport: past.has(taskId),
+      });
+      out.set(agencyId, list);
+    }
+    return out;
+  }
+
+  /**
    * The change counter: the sequence of the log of items that moved (`plan_dirty`, written by
    * triggers on every write that moves reminders, by any process; migration 0017). It never goes back.
    */

@@ -114,6 +114,15 @@ export interface ProgressQuery {
 export class ProgressRepo {
   constructor(private readonly db: Db) {}
 
+  /**
+   * The data version (migration 0039): moves on every write a summary, the matrix or a score reads,
+   * by any process; what the summaries' and the dashboard's caches are keyed on. Never goes back.
+   */
+  dataVersion(): number {
+    const row = prepared(this.db, 'SELECT n FROM data_version WHERE id = 1').get() as { n: number } | undefined;
+    return row?.n ?? 0;
+  }
+
   /** Lead-agency task deadlines in [from, to], counted by area, agency and state (done / overdue / open). */
   deadlineCounts(from: CivilDate, to: CivilDate, q: ProgressQuery): QuarterCount[] {
     return prepared(
