@@ -70,7 +70,7 @@ export class TaskService {
         const view = itemView({ answerable: t.role === 'lead', dates: t.dates, extendedFrom: t.extendedFrom, status: t.status, progress: t.progress, doneDay, extensionPending: t.extensionPending, pastAtImport: t.pastAtImport }, today, days);
         return { ...t, view };
       })
-      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || byDate(a.view.dueDate, b.view.dueDate) || a.planName.localeCompare(b.planName) || a.id - b.id);
+      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || byDate(a.view.dueDate, b.view.dueDate) || (a.planName === b.planName ? 0 : a.planName.localeCompare(b.planName)) || a.id - b.id);
   }
 
   /** The agency's last reply about a task: when, by whom, what (null: none yet). */
