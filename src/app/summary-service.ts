@@ -3,7 +3,7 @@ import { addDays, civilDateOf, endOfQuarter, type CivilDate } from '../domain/ci
 import { taskTitle } from '../domain/task-title.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import { dayjs } from '../domain/time.js';
-import type { DeadlineRow, ProgressQuery } from '../store/progress-repo.js';
+import type { DeadlineRow, OverdueRow, ProgressQuery } from '../store/progress-repo.js';
 import type { Store } from '../store/store.js';
 import type { Report } from '../store/report-repo.js';
 import { REPORT_LOOKBACK_DAYS } from './reminder-planner.js';
@@ -66,9 +66,28 @@ export class SummaryService {
     return this.cache.get(`deadlineCounts ${from} ${to} ${q.today} ${q.shift} ${q.agencyId ?? ''}`, () => this.store.progress.deadlineCounts(from, to, q));
   }
 
-  /** `progress.overdueByAgency`, once per data version and question. */
-  private overdueByAgency(reportsFrom: CivilDate, q: ProgressQuery): ReturnType<Store['progress']['overdueByAgency']> {
-    return this.cache.get(`overdueByAgency ${reportsFrom} ${q.today} ${q.shift} ${q.agencyId ?? ''}`, () => this.store.progress.overdueByAgency(reportsFrom, q));
+  /** `progress.overdue` (reports chased from REPORT_LOOKBACK_DAYS back), once per data version and question. */
+  private overdueRows(q: ProgressQuery): OverdueRow[] {
+    return this.cache.get(`overdueRows ${q.today} ${q.shift} ${q.agencyId ?? ''}`, () => this.store.progress.overdue(addDays(q.today, -REPORT_LOOKBACK_DAYS), q));
+  }
+
+  /**
+   * Per agency: how many items are overdue and the oldest date among them — what
+   * `progress.overdueByAgency` counts, grouped here from the same rows as the list (one query, not two).
+   */
+  private overdueByAgency(q: ProgressQuery): { agencyId: number; n: number; oldest: CivilDate }[] {
+    return this.cache.get(`overdueByAgency ${q.today} ${q.shift} ${q.agencyId ?? ''}`, () => {
+      const out = new Map<number, { agencyId: number; n: number; oldest: CivilDate }>();
+      for (const row of this.overdueRows(q)) {
+        const entry = out.get(row.agencyId);
+        if (!entry) out.set(row.agencyId, { agencyId: row.agencyId, n: 1, oldest: row.dueDate });
+        else {
+          entry.n += 1;
+          if (row.dueDate < entry.oldest) entry.oldest = row.dueDate;
+        }
+      }
+      return [...out.values()].sort((a, b) => a.agencyId - b.agencyId);
+    });
   }
 
   /**
@@ -125,7 +144,7 @@ export class SummaryService {
   }
 
   private overdueLines(q: ProgressQuery): ItemLine[] {
-    const rows = this.store.progress.overdue(addDays(q.today, -REPORT_LOOKBACK_DAYS), q);
+    const rows = this.overdueRows(q);
     const tasks = this.store.plans.tasksById(rows.filter((r) => r.kind === 'task').map((r) => r.itemId));
     const reports = new Map<number, { code: string; title: string } | undefined>();
     // One title per task, not per (task, agency) row: 500 communes share each task.
@@ -160,7 +179,7 @@ export class SummaryService {
   /** How many overdue items each agency has (as `overdue` lists them), counted in SQL. */
   overdueCounts(): Map<number, number> {
     const q = this.query();
-    return new Map(this.overdueByAgency(addDays(q.today, -REPORT_LOOKBACK_DAYS), q).map((r) => [r.agencyId, r.n]));
+    return new Map(this.overdueByAgency(q).map((r) => [r.agencyId, r.n]));
   }
 
   /** The province (or one agency) this quarter. */
@@ -200,7 +219,7 @@ export class SummaryService {
     // earlier periods included), then the longest late, then the smaller share done, then the name.
     const name = (id: number) => agencies.get(id)?.name ?? '';
     const overdueAll = new Map(
-      this.overdueByAgency(addDays(today, -REPORT_LOOKBACK_DAYS), q).map((r) => [r.agencyId, { overdue: r.n, oldest: this.calendar.workingDaysBetween(r.oldest, today) }]),
+      this.overdueByAgency(q).map((r) => [r.agencyId, { overdue: r.n, oldest: this.calendar.workingDaysBetween(r.oldest, today) }]),
     );
     // Early in a quarter no date of it has come: 88 bars at 0% say nothing, the year so far does.
     const yearToDate = this.deadlineCounts(from, today, q).length === 0;

@@ -171,18 +171,6 @@ export class ProgressRepo {
     ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as OverdueRow[];
   }
 
-  /** Per agency: how many items are overdue (as `overdue` counts them) and the oldest date among them. */
-  overdueByAgency(reportsFrom: CivilDate, q: ProgressQuery): { agencyId: number; n: number; oldest: CivilDate }[] {
-    return prepared(
-      this.db,
-      `${LEAD_DEADLINES}
-       SELECT agencyId, COUNT(*) AS n, MIN(dueDate) AS oldest FROM (
-         SELECT agency_id AS agencyId, MIN(due) AS dueDate FROM judged WHERE done = 0 AND due < @today GROUP BY task_id, agency_id
-         UNION ALL SELECT agencyId, dueDate FROM (${OPEN_REPORTS})
-       ) GROUP BY agencyId`,
-    ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as { agencyId: number; n: number; oldest: CivilDate }[];
-  }
-
   /** Status events since an instant, counted by status (the "last 7 days" line). */
   eventCountsSince(since: string, agencyId?: number): Map<string, number> {
     const rows = prepared(
