@@ -49,14 +49,19 @@ export class TaskService {
   }
 
   /**
-   * Every agency's tasks as `forAgency` gives each, by agency id: read in one go for the province
-   * and kept until the data version or the day changes (the dashboard's matrix asks for 100,000
-   * cells on every page; a reply, a plan change or an extension decided reads them again).
+   * Every agency's tasks, by agency id, as `forAgency` reads them but without the view on today
+   * (`withViews` adds it): read in one go for the province and kept until the data version changes
+   * (a reply, a plan change, an extension decided read them again). The dashboard's matrix filters
+   * and pages all 100,000 of them, and views only the page it shows.
    * The lists are shared between calls: read them, never change them.
    */
-  forAllAgencies(): ReadonlyMap<number, readonly AgencyTaskView[]> {
-    const today = this.today();
-    return this.cache.get(`forAllAgencies ${today}`, () => new Map([...this.store.plans.tasksForAllAgencies()].map(([agencyId, tasks]) => [agencyId, this.viewed(tasks, today)])));
+  forAllAgencies(): ReadonlyMap<number, readonly AgencyTask[]> {
+    return this.cache.get('forAllAgencies', () => this.store.plans.tasksForAllAgencies());
+  }
+
+  /** Some of an agency's tasks (from `forAllAgencies`) with their view on today, in `forAgency`'s order. */
+  withViews(tasks: readonly AgencyTask[]): AgencyTaskView[] {
+    return this.viewed([...tasks], this.today());
   }
 
   private readonly cache = new VersionedCache(() => this.store.progress.dataVersion(), 2);

@@ -1,5 +1,6 @@
 import type { CommandServices } from '../app/services.js';
 import type { AgencyTaskView } from '../app/task-service.js';
+import type { AgencyTask } from '../store/plan-repo.js';
 import { formatCivil } from '../domain/civil-date.js';
 import { parsePeriod } from '../domain/scoring.js';
 import { ROLE_LABELS } from '../domain/roles.js';
@@ -261,14 +262,15 @@ ${p.pages > 1 ? html`<p>${p.page > 1 ? html`<a href="${href(p.page - 1)}" rel="p
  * Ma trận: agencies × tasks, each cell the agency's state of the task today (tasks.forAgency, as
  * /viec), a link to the task's history (as /lichsu). Filters: area, kind, quarter (tasks with a date
  * in force for that agency in the quarter), plan. The province's agencies come `MATRIX_PAGE` a page,
- * with their count and links to every page; the states are read once per data change
- * (tasks.forAllAgencies), so a page costs its own rows only.
+ * with their count and links to every page; the tasks are read once per data change
+ * (tasks.forAllAgencies) and only the page's agencies are viewed on today (tasks.withViews).
  */
 export function matrixPage(services: CommandServices, frame: Frame, agencyId: number | undefined, filters: MatrixFilters): Html {
   const { directory } = services;
   const quarter = filters.quarter ? parsePeriod(filters.quarter) : null;
   const agencies = (agencyId === undefined ? directory.agencies(filters.kind ? { kind: filters.kind } : {}) : [directory.agency(agencyId)!]).filter((a) => a !== undefined);
-  const byAgency = agencyId === undefined ? services.tasks.forAllAgencies() : new Map([[agencyId, services.tasks.forAgency(agencyId)]]);
+  // Filtered and paged on the tasks as read; only the page's agencies get their view on today.
+  const byAgency: ReadonlyMap<number, readonly AgencyTask[]> = agencyId === undefined ? services.tasks.forAllAgencies() : new Map([[agencyId, services.tasks.forAgency(agencyId)]]);
   const all = agencies.map((agency) => ({ agency, tasks: byAgency.get(agency.id) ?? [] }));
   const rows = all
     .map((r) => ({
@@ -281,7 +283,8 @@ export function matrixPage(services: CommandServices, frame: Frame, agencyId: nu
       ),
     }))
     .filter((r) => r.tasks.length > 0);
-  const shown = pageOf(rows, MATRIX_PAGE, filters.page);
+  const paged = pageOf(rows, MATRIX_PAGE, filters.page);
+  const shown = { ...paged, shown: paged.shown.map((r) => ({ agency: r.agency, tasks: services.tasks.withViews(r.tasks) })) };
   const columns = new Map<number, { code: string; title: string; plan: string }>();
   for (const r of shown.shown) for (const t of r.tasks) if (!columns.has(t.id)) columns.set(t.id, { code: t.code, title: tidyExtracted(`${t.task}${t.activity ? ` — ${t.activity}` : ''}`), plan: t.planName });
   const ordered = [...columns.entries()].sort((a, b) => a[1].plan.localeCompare(b[1].plan, 'vi') || a[1].code.localeCompare(b[1].code, 'vi', { numeric: true }));
