@@ -71,6 +71,7 @@ export const W = {
   revoke: 'Đóng phiên',
   legend: 'Chú thích',
   pager: 'Chuyển trang',
+  pagerBelow: 'Chuyển trang (cuối bảng)',
   matrixShown: (from: number, to: number, total: number) => `Cơ quan ${from}–${to} trong ${total} cơ quan có nhiệm vụ theo bộ lọc`,
   overdueShown: (from: number, to: number, total: number) => `Việc ${from}–${to} trong ${total} việc quá hạn`,
   pageOf: (page: number, pages: number) => `trang ${page}/${pages}`,
@@ -211,14 +212,14 @@ export function overduePage(services: CommandServices, frame: Frame, agencyId: n
   const title = W.overdueTitle(items.length);
   const shown = pageOf(items, OVERDUE_PAGE, pageNo);
   const query: Record<string, string> = agencyId !== undefined && frame.member.role !== 'focal' ? { coquan: services.directory.agency(agencyId)?.code ?? '' } : {};
-  const pages = pager(W.overdueShown(shown.from, shown.to, items.length), shown, '/web/quahan', query);
+  const pages = (label?: string) => pager(W.overdueShown(shown.from, shown.to, items.length), shown, '/web/quahan', query, label);
   const body =
     items.length === 0
       ? html`<h1>${W.nav.overdue}</h1><p class="notice">${W.noOverdue}</p>`
-      : html`<h1>${title}</h1>${pages}<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${shown.shown.map(
+      : html`<h1>${title}</h1>${pages()}<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${shown.shown.map(
           (i) =>
             html`<tr data-item="${i.kind}:${i.itemId}:${i.agencyId}"><td>${names.get(i.agencyId) ?? ''}</td><td><b>${i.label}</b> ${shorten(i.title, 120)}</td><td>${formatCivil(i.dueDate)}${i.missed > 1 ? W.missedMore(i.missed - 1) : ''}</td><td class="n">${i.lateDays}</td></tr>`,
-        )}</tbody></table></div>${shown.pages > 1 ? pages : ''}`;
+        )}</tbody></table></div>${shown.pages > 1 ? pages(W.pagerBelow) : ''}`;
   return page(W.nav.overdue, body, frame);
 }
 
@@ -249,11 +250,11 @@ export function pageOf<T>(items: readonly T[], size: number, asked: number | und
  * The count of what a page shows and the way to every other page: previous, next, the first and
  * last, the pages near this one, and a box to jump to any page (the query's other filters kept).
  */
-export function pager(shown: string, p: { page: number; pages: number }, path: string, query: Record<string, string>): Html {
+export function pager(shown: string, p: { page: number; pages: number }, path: string, query: Record<string, string>, label: string = W.pager): Html {
   const href = (page: number) => `${path}?${new URLSearchParams({ ...query, trang: String(page) }).toString()}`;
   const near = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, p.pages])].filter((n) => n >= 1 && n <= p.pages).sort((a, b) => a - b);
   const links = near.map((n, i) => html`${i > 0 && n - near[i - 1]! > 1 ? '… ' : ''}${n === p.page ? html`<b aria-current="page">${n}</b> ` : html`<a href="${href(n)}">${n}</a> `}`);
-  return html`<div class="pager" role="navigation" aria-label="${W.pager}" data-page="${p.page}" data-pages="${p.pages}"><p data-figure="shown">${shown} (${W.pageOf(p.page, p.pages)}).</p>
+  return html`<div class="pager" role="navigation" aria-label="${label}" data-page="${p.page}" data-pages="${p.pages}"><p data-figure="shown">${shown} (${W.pageOf(p.page, p.pages)}).</p>
 ${p.pages > 1 ? html`<p>${p.page > 1 ? html`<a href="${href(p.page - 1)}" rel="prev">${W.previous}</a> ` : ''}${links}${p.page < p.pages ? html`<a href="${href(p.page + 1)}" rel="next">${W.next}</a>` : ''}</p>
 <form method="get" action="${path}">${Object.entries(query).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}<label>${W.goTo} <input type="number" name="trang" min="1" max="${p.pages}" value="${p.page}" size="4"></label> <button type="submit">${W.go}</button></form>` : ''}</div>`;
 }
@@ -318,11 +319,11 @@ ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('',
     ...(filters.plan !== undefined ? { kehoach: String(filters.plan) } : {}),
     ...(agencyId !== undefined && frame.member.role !== 'focal' ? { coquan: directory.agency(agencyId)?.code ?? '' } : {}),
   };
-  const pages = agencyId === undefined ? pager(W.matrixShown(shown.from, shown.to, rows.length), shown, '/web/matran', query) : '';
+  const pages = (label?: string) => (agencyId === undefined ? pager(W.matrixShown(shown.from, shown.to, rows.length), shown, '/web/matran', query, label) : '');
   const table =
     ordered.length === 0
       ? html`<p class="notice">${W.matrixEmpty}</p>`
-      : html`${pages}<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${shown.shown.map((r) => {
+      : html`${pages()}<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${shown.shown.map((r) => {
           const byTask = new Map(r.tasks.map((t) => [t.id, t]));
           return html`<tr data-agency="${r.agency.code}"><th>${r.agency.name}</th>${ordered.map(([id, c]) => {
             const t = byTask.get(id);
@@ -330,7 +331,7 @@ ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('',
             const state = cellState(t);
             return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}" data-code="${c.code}"><a href="/web/lichsu?nv=${id}">${state.label}</a></td>`;
           })}</tr>`;
-        })}</tbody></table></div>${shown.pages > 1 ? pages : ''}`;
+        })}</tbody></table></div>${shown.pages > 1 ? pages(W.pagerBelow) : ''}`;
   return page(W.matrixTitle, html`<h1>${W.matrixTitle}</h1><p>${W.matrixNote}</p>${filterForm}${legend}${table}`, frame);
 }
 
