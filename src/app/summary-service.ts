@@ -3,10 +3,11 @@ import { addDays, civilDateOf, endOfQuarter, type CivilDate } from '../domain/ci
 import { taskTitle } from '../domain/task-title.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
 import { dayjs } from '../domain/time.js';
-import type { DeadlineRow, ProgressQuery } from '../store/progress-repo.js';
+import type { DeadlineRow, OverdueRow, ProgressQuery } from '../store/progress-repo.js';
 import type { Store } from '../store/store.js';
 import type { Report } from '../store/report-repo.js';
 import { REPORT_LOOKBACK_DAYS } from './reminder-planner.js';
+import { VersionedCache } from './versioned-cache.js';
 
 export interface ItemLine {
   kind: 'task' | 'report';
@@ -56,7 +57,38 @@ export class SummaryService {
     private readonly calendar: WorkCalendar,
     private readonly clock: Clock,
     private readonly timeZone: string,
+    /** Kept per data version, shared with the `asOf` copies (their day is part of every key). */
+    private readonly cache = new VersionedCache(() => store.progress.dataVersion()),
   ) {}
+
+  /** `progress.deadlineCounts`, once per data version and question. */
+  private deadlineCounts(from: CivilDate, to: CivilDate, q: ProgressQuery): ReturnType<Store['progress']['deadlineCounts']> {
+    return this.cache.get(`deadlineCounts ${from} ${to} ${q.today} ${q.shift} ${q.agencyId ?? ''}`, () => this.store.progress.deadlineCounts(from, to, q));
+  }
+
+  /** `progress.overdue` (reports chased from REPORT_LOOKBACK_DAYS back), once per data version and question. */
+  private overdueRows(q: ProgressQuery): OverdueRow[] {
+    return this.cache.get(`overdueRows ${q.today} ${q.shift} ${q.agencyId ?? ''}`, () => this.store.progress.overdue(addDays(q.today, -REPORT_LOOKBACK_DAYS), q));
+  }
+
+  /**
+   * Per agency: how many items are overdue and the oldest date among them — what
+   * `progress.overdueByAgency` counts, grouped here from the same rows as the list (one query, not two).
+   */
+  private overdueByAgency(q: ProgressQuery): { agencyId: number; n: number; oldest: CivilDate }[] {
+    return this.cache.get(`overdueByAgency ${q.today} ${q.shift} ${q.agencyId ?? ''}`, () => {
+      const out = new Map<number, { agencyId: number; n: number; oldest: CivilDate }>();
+      for (const row of this.overdueRows(q)) {
+        const entry = out.get(row.agencyId);
+        if (!entry) out.set(row.agencyId, { agencyId: row.agencyId, n: 1, oldest: row.dueDate });
+        else {
+          entry.n += 1;
+          if (row.dueDate < entry.oldest) entry.oldest = row.dueDate;
+        }
+      }
+      return [...out.values()].sort((a, b) => a.agencyId - b.agencyId);
+    });
+  }
 
   /**
    * Who submitted a report and when (late or not), and who has not, by agency name; undefined for
@@ -101,15 +133,22 @@ export class SummaryService {
   /** The same summaries as of another day (the report drafted "as of" a date): its "today" is that day. */
   asOf(day: CivilDate): SummaryService {
     const noon = dayjs.tz(`${day} 12:00`, 'YYYY-MM-DD HH:mm', this.timeZone).toDate();
-    return new SummaryService(this.store, this.calendar, { now: () => noon, sleep: (ms) => this.clock.sleep(ms) }, this.timeZone);
+    return new SummaryService(this.store, this.calendar, { now: () => noon, sleep: (ms) => this.clock.sleep(ms) }, this.timeZone, this.cache);
   }
 
   /** Every overdue item (task deadlines the lead has not finished, unsubmitted reports), oldest first. */
   overdue(agencyId?: number): ItemLine[] {
     const q = this.query(agencyId);
-    const rows = this.store.progress.overdue(addDays(q.today, -REPORT_LOOKBACK_DAYS), q);
+    // Computed once per data version and day (a copy of the list each time: callers may sort it).
+    return [...this.cache.get(`overdue ${q.today} ${q.shift} ${agencyId ?? ''}`, () => this.overdueLines(q))];
+  }
+
+  private overdueLines(q: ProgressQuery): ItemLine[] {
+    const rows = this.overdueRows(q);
     const tasks = this.store.plans.tasksById(rows.filter((r) => r.kind === 'task').map((r) => r.itemId));
     const reports = new Map<number, { code: string; title: string } | undefined>();
+    // One title per task, not per (task, agency) row: 500 communes share each task.
+    const titles = new Map<number, string>();
     const lines: ItemLine[] = [];
     for (const row of rows) {
       let label: string;
@@ -118,7 +157,8 @@ export class SummaryService {
         const task = tasks.get(row.itemId);
         if (!task) continue;
         label = task.code;
-        title = taskTitle(task);
+        title = titles.get(task.id) ?? taskTitle(task);
+        titles.set(task.id, title);
       } else {
         if (!reports.has(row.itemId)) reports.set(row.itemId, this.store.reports.byId(row.itemId));
         const report = reports.get(row.itemId);
@@ -139,7 +179,7 @@ export class SummaryService {
   /** How many overdue items each agency has (as `overdue` lists them), counted in SQL. */
   overdueCounts(): Map<number, number> {
     const q = this.query();
-    return new Map(this.store.progress.overdueByAgency(addDays(q.today, -REPORT_LOOKBACK_DAYS), q).map((r) => [r.agencyId, r.n]));
+    return new Map(this.overdueByAgency(q).map((r) => [r.agencyId, r.n]));
   }
 
   /** The province (or one agency) this quarter. */
@@ -156,7 +196,7 @@ export class SummaryService {
     const byArea = new Map<string, { due: number; done: number }>();
     const byKind = new Map<string, { due: number; done: number }>();
     const totals = { due: 0, done: 0, overdue: 0, open: 0 };
-    const quarterRows = store.progress.deadlineCounts(from, quarterEnd, q);
+    const quarterRows = this.deadlineCounts(from, quarterEnd, q);
     for (const row of quarterRows) {
       totals.due += row.n;
       totals[row.state] += row.n;
@@ -179,13 +219,13 @@ export class SummaryService {
     // earlier periods included), then the longest late, then the smaller share done, then the name.
     const name = (id: number) => agencies.get(id)?.name ?? '';
     const overdueAll = new Map(
-      store.progress.overdueByAgency(addDays(today, -REPORT_LOOKBACK_DAYS), q).map((r) => [r.agencyId, { overdue: r.n, oldest: this.calendar.workingDaysBetween(r.oldest, today) }]),
+      this.overdueByAgency(q).map((r) => [r.agencyId, { overdue: r.n, oldest: this.calendar.workingDaysBetween(r.oldest, today) }]),
     );
     // Early in a quarter no date of it has come: 88 bars at 0% say nothing, the year so far does.
-    const yearToDate = store.progress.deadlineCounts(from, today, q).length === 0;
+    const yearToDate = this.deadlineCounts(from, today, q).length === 0;
     const chartFrom = yearToDate ? `${year}-01-01` : from;
     const perAgency = new Map<number, { done: number; overdue: number; open: number }>();
-    for (const row of yearToDate ? store.progress.deadlineCounts(chartFrom, quarterEnd, q) : quarterRows) {
+    for (const row of yearToDate ? this.deadlineCounts(chartFrom, quarterEnd, q) : quarterRows) {
       const counts = perAgency.get(row.agencyId) ?? { done: 0, overdue: 0, open: 0 };
       counts[row.state] += row.n;
       perAgency.set(row.agencyId, counts);

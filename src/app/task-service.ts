@@ -8,6 +8,7 @@ import { itemView, type ItemView } from '../domain/item-state.js';
 import { taskCodeKey, taskIdOf } from '../domain/task-code.js';
 import type { Store } from '../store/store.js';
 import type { ReminderPlanner } from './reminder-planner.js';
+import { VersionedCache } from './versioned-cache.js';
 
 /** A task as /nhiemvu shows it: who leads and coordinates, its dates, an admin-set date. */
 export interface TaskDetails {
@@ -44,16 +45,37 @@ export class TaskService {
    * With `taskId`: that task only.
    */
   forAgency(agencyId: number, taskId?: number): AgencyTaskView[] {
-    const today = this.today();
+    return this.viewed(this.store.plans.tasksForAgency(agencyId, taskId), this.today());
+  }
+
+  /**
+   * Every agency's tasks, by agency id, as `forAgency` reads them but without the view on today
+   * (`withViews` adds it): read in one go for the province and kept until the data version changes
+   * (a reply, a plan change, an extension decided read them again). The dashboard's matrix filters
+   * and pages all 100,000 of them, and views only the page it shows.
+   * The lists are shared between calls: read them, never change them.
+   */
+  forAllAgencies(): ReadonlyMap<number, readonly AgencyTask[]> {
+    return this.cache.get('forAllAgencies', () => this.store.plans.tasksForAllAgencies());
+  }
+
+  /** Some of an agency's tasks (from `forAllAgencies`) with their view on today, in `forAgency`'s order. */
+  withViews(tasks: readonly AgencyTask[]): AgencyTaskView[] {
+    return this.viewed([...tasks], this.today());
+  }
+
+  private readonly cache = new VersionedCache(() => this.store.progress.dataVersion(), 2);
+
+  /** Tasks with their view on `today`, lead tasks first, then by date in force, plan, id. */
+  private viewed(tasks: AgencyTask[], today: CivilDate): AgencyTaskView[] {
     const days = (from: CivilDate, to: CivilDate) => this.calendar.workingDaysBetween(from, to);
-    return this.store.plans
-      .tasksForAgency(agencyId, taskId)
+    return tasks
       .map((t) => {
         const doneDay = t.doneAt ? civilDateOf(new Date(t.doneAt), this.timeZone) : null;
         const view = itemView({ answerable: t.role === 'lead', dates: t.dates, extendedFrom: t.extendedFrom, status: t.status, progress: t.progress, doneDay, extensionPending: t.extensionPending, pastAtImport: t.pastAtImport }, today, days);
         return { ...t, view };
       })
-      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || byDate(a.view.dueDate, b.view.dueDate) || a.planName.localeCompare(b.planName) || a.id - b.id);
+      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || byDate(a.view.dueDate, b.view.dueDate) || (a.planName === b.planName ? 0 : a.planName.localeCompare(b.planName)) || a.id - b.id);
   }
 
   /** The agency's last reply about a task: when, by whom, what (null: none yet). */

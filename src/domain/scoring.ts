@@ -92,7 +92,9 @@ export interface AgencyScore {
   criteria: CriterionScore[];
 }
 
-const pct = (x: number) => `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+// One formatter for every reason (toLocaleString with options builds one per call; a province's scores call it thousands of times).
+const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const pct = (x: number) => `${PERCENT.format(x * 100)}%`;
 
 function pointsFor(rate: number, bands: { min: number; strict: boolean; points: number }[], otherwise: number): { points: number; rule: string } {
   for (const b of bands) {

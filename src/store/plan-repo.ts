@@ -331,6 +331,62 @@ export class PlanRepo {
   }
 
   /**
+   * Every agency's active tasks, as `tasksForAgency` gives each (the same fields; in no set order:
+   * TaskService sorts), read in a few flat queries for the whole province and joined here, instead
+   * of one query per agency: the dashboard's matrix over 100,000 assignments. The task's own fields
+   * are one object per task, spread into its agencies' rows.
+   */
+  tasksForAllAgencies(): Map<number, AgencyTask[]> {
+    const tasks = new Map<number, Task>(
+      (prepared(this.db, `SELECT ${TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.active = 1`).all() as TaskRow[]).map((row) => [row.id, toTask(row)] as const),
+    );
+    // Rows as arrays (no object per row): 100,000 assignments and their states, joined below by (task, agency).
+    const assignments = prepared(this.db, 'SELECT agency_id, task_id, role FROM assignments').raw(true).all() as [number, number, 'lead' | 'coord'][];
+    const states = new Map<string, [string, number | null, string | null, CivilDate | null]>();
+    for (const [taskId, agencyId, status, progress, doneAt, dueOverride] of prepared(
+      this.db,
+      "SELECT item_id, agency_id, status, progress, done_at, due_override FROM item_states WHERE item_kind = 'task'",
+    )
+      .raw(true)
+      .all() as [number, number, string, number | null, string | null, CivilDate | null][]) {
+      states.set(`${taskId}:${agencyId}`, [status, progress, doneAt, dueOverride]);
+    }
+    const past = new Set((prepared(this.db, 'SELECT DISTINCT task_id AS id FROM task_past_deadlines').all() as { id: number }[]).map((r) => r.id));
+    // An extension request not yet answered (no decision refers to it), as tasksForAgency's EXISTS.
+    const pending = new Set(
+      (
+        prepared(
+          this.db,
+          `SELECT DISTINCT e.item_id AS taskId, e.agency_id AS agencyId FROM status_events e
+           WHERE e.item_kind = 'task' AND e.status = 'extension_requested' AND NOT EXISTS (SELECT 1 FROM status_events r WHERE r.refers_to = e.id)`,
+        ).all() as { taskId: number; agencyId: number }[]
+      ).map((r) => `${r.taskId}:${r.agencyId}`),
+    );
+    const planned = this.dueDatesOf([...tasks.keys()]);
+    const out = new Map<number, AgencyTask[]>();
+    for (const [agencyId, taskId, role] of assignments) {
+      const task = tasks.get(taskId);
+      if (!task) continue;
+      const key = `${taskId}:${agencyId}`;
+      const [status, progress, doneAt, dueOverride] = states.get(key) ?? [null, null, null, null];
+      const list = out.get(agencyId) ?? [];
+      list.push({
+        ...task,
+        role,
+        progress,
+        doneAt,
+        ...datesInForce(planned.get(taskId) ?? [], dueOverride),
+        // "not_started" is what a state row says before any reply: shown as nothing reported.
+        status: status === null || status === 'not_started' ? null : (status as AgencyTask['status']),
+        extensionPending: pending.has(key),
+        pastAtImport: past.has(taskId),
+      });
+      out.set(agencyId, list);
+    }
+    return out;
+  }
+
+  /**
    * The change counter: the sequence of the log of items that moved (`plan_dirty`, written by
    * triggers on every write that moves reminders, by any process; migration 0017). It never goes back.
    */
@@ -422,6 +478,33 @@ export class PlanRepo {
            OR EXISTS (SELECT 1 FROM item_states st WHERE st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id AND st.due_override IS NOT NULL))`,
       )
       .all({ coord: includeCoordinating ? 1 : 0, ...(taskIds ? { tasks: JSON.stringify(taskIds) } : {}) }) as { taskId: number; planName: string; agencyId: number; kind: DeadlineKind; dueDate: CivilDate | null; periodDate: CivilDate | null }[];
+  }
+
+  /**
+   * What the scores owe, as `reminderSources(false)` gives it without the product of the two: each
+   * active task's dates in force (an admin-set date, else the computed dates) with the plan date
+   * that sets their period, and the active lead agencies of each active task (as raw pairs). Tasks
+   * with no date are left out (nothing is owed by a date).
+   */
+  leadDateSources(): { dates: { taskId: number; dueDate: CivilDate; periodDate: CivilDate }[]; leads: [taskId: number, agencyId: number][] } {
+    const dates = prepared(
+      this.db,
+      `SELECT t.id AS taskId, COALESCE(o.due_date, d.due_date) AS dueDate, COALESCE(o.due_date, d.nominal_date) AS periodDate
+       FROM tasks t
+       LEFT JOIN task_deadline_overrides o ON o.task_id = t.id
+       LEFT JOIN task_deadlines d ON d.task_id = t.id AND o.task_id IS NULL
+       WHERE t.active = 1 AND COALESCE(o.due_date, d.due_date) IS NOT NULL AND COALESCE(o.due_date, d.nominal_date) IS NOT NULL`,
+    ).all() as { taskId: number; dueDate: CivilDate; periodDate: CivilDate }[];
+    const leads = prepared(
+      this.db,
+      `SELECT s.task_id, s.agency_id FROM assignments s
+       JOIN tasks t ON t.id = s.task_id AND t.active = 1
+       JOIN agencies ag ON ag.id = s.agency_id AND ag.active = 1
+       WHERE s.role = 'lead'`,
+    )
+      .raw(true)
+      .all() as [number, number][];
+    return { dates, leads };
   }
 
   /** The due dates of a task in force (an admin-set date, else its computed dates). */

@@ -114,6 +114,15 @@ export interface ProgressQuery {
 export class ProgressRepo {
   constructor(private readonly db: Db) {}
 
+  /**
+   * The data version (migration 0039): moves on every write a summary, the matrix or a score reads,
+   * by any process; what the summaries' and the dashboard's caches are keyed on. Never goes back.
+   */
+  dataVersion(): number {
+    const row = prepared(this.db, 'SELECT n FROM data_version WHERE id = 1').get() as { n: number } | undefined;
+    return row?.n ?? 0;
+  }
+
   /** Lead-agency task deadlines in [from, to], counted by area, agency and state (done / overdue / open). */
   deadlineCounts(from: CivilDate, to: CivilDate, q: ProgressQuery): QuarterCount[] {
     return prepared(
@@ -160,18 +169,6 @@ export class ProgressRepo {
        UNION ALL SELECT kind, itemId, agencyId, dueDate, 1 FROM (${OPEN_REPORTS})
        ORDER BY dueDate, agencyId, kind DESC, itemId`,
     ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as OverdueRow[];
-  }
-
-  /** Per agency: how many items are overdue (as `overdue` counts them) and the oldest date among them. */
-  overdueByAgency(reportsFrom: CivilDate, q: ProgressQuery): { agencyId: number; n: number; oldest: CivilDate }[] {
-    return prepared(
-      this.db,
-      `${LEAD_DEADLINES}
-       SELECT agencyId, COUNT(*) AS n, MIN(dueDate) AS oldest FROM (
-         SELECT agency_id AS agencyId, MIN(due) AS dueDate FROM judged WHERE done = 0 AND due < @today GROUP BY task_id, agency_id
-         UNION ALL SELECT agencyId, dueDate FROM (${OPEN_REPORTS})
-       ) GROUP BY agencyId`,
-    ).all({ from: '0000-00-00', to: addDays(q.today, -1), today: q.today, shift: q.shift, agency: q.agencyId ?? null, reportsFrom }) as { agencyId: number; n: number; oldest: CivilDate }[];
   }
 
   /** Status events since an instant, counted by status (the "last 7 days" line). */

@@ -106,7 +106,11 @@ export class WebDashboard {
         return this.send(res, out.status, out.body);
       });
     view('/web/', 'overview', (frame, agencyId) => overviewPage(this.services, frame, agencyId));
-    view('/web/quahan', 'overdue', (frame, agencyId) => overduePage(this.services, frame, agencyId));
+    const pageNo = (url: URL) => {
+      const n = Number(url.searchParams.get('trang'));
+      return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+    };
+    view('/web/quahan', 'overdue', (frame, agencyId, url) => overduePage(this.services, frame, agencyId, pageNo(url)));
     view('/web/matran', 'matrix', (frame, agencyId, url) => {
       const q = (name: string) => url.searchParams.get(name) || undefined;
       const plan = Number(q('kehoach'));
@@ -116,6 +120,7 @@ export class WebDashboard {
         ...(q('loai') ? { kind: q('loai')! } : {}),
         ...(q('quy') ? { quarter: q('quy')! } : {}),
         ...(Number.isSafeInteger(plan) && plan > 0 ? { plan } : {}),
+        ...(pageNo(url) ? { page: pageNo(url)! } : {}),
       });
     });
     view('/web/lichsu', 'matrix', (frame, agencyId, url) => historyPage(this.services, frame, agencyId, url.searchParams));

@@ -1,5 +1,6 @@
 import type { CommandServices } from '../app/services.js';
 import type { AgencyTaskView } from '../app/task-service.js';
+import type { AgencyTask } from '../store/plan-repo.js';
 import { formatCivil } from '../domain/civil-date.js';
 import { parsePeriod } from '../domain/scoring.js';
 import { ROLE_LABELS } from '../domain/roles.js';
@@ -69,6 +70,15 @@ export const W = {
   thisOne: 'phiên này',
   revoke: 'Đóng phiên',
   legend: 'Chú thích',
+  pager: 'Chuyển trang',
+  pagerBelow: 'Chuyển trang (cuối bảng)',
+  matrixShown: (from: number, to: number, total: number) => `Cơ quan ${from}–${to} trong ${total} cơ quan có nhiệm vụ theo bộ lọc`,
+  overdueShown: (from: number, to: number, total: number) => `Việc ${from}–${to} trong ${total} việc quá hạn`,
+  pageOf: (page: number, pages: number) => `trang ${page}/${pages}`,
+  previous: '‹ Trang trước',
+  next: 'Trang sau ›',
+  goTo: 'Đến trang',
+  go: 'Xem',
   /** A table's box, scrollable sideways on a narrow screen: focusable so that the keyboard scrolls it too (axe: scrollable-region-focusable). */
   scrollable: 'Bảng số liệu (cuộn ngang được)',
 };
@@ -105,7 +115,7 @@ th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}.s
 .progress{background:#dbe8fb}.open{background:#fff}.none{background:#eee;color:#666}.coord{font-style:italic}
 button{font:inherit;padding:.4rem 1rem;border-radius:.4rem;border:1px solid #8b1a1a;background:#8b1a1a;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#8b1a1a}form.decide{display:flex;flex-wrap:wrap;gap:.4rem;align-items:end}button.link{background:none;color:#8b1a1a;border:none;padding:.25rem 0;font-weight:600}
-.notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
+.notice{background:#fff;border-left:4px solid #8b1a1a;padding:.75rem 1rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}.pager p{margin:.25rem 0}.pager form{margin:.25rem 0 .75rem}
 label{display:flex;flex-direction:column;font-size:.85rem}select,input{font:inherit}.hint{font-size:.85rem;color:#555;margin-top:-.75rem}
 .body{white-space:pre-wrap;background:#fff;border-left:4px solid #ccc;margin:0 0 1rem;padding:.5rem 1rem}
 @media (max-width:40rem){table.stack thead{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}table.stack tr{margin-bottom:.75rem;border:1px solid #ddd}table.stack td{border:none;border-bottom:1px solid #eee;text-align:left}table.stack td::before{content:attr(data-label);display:block;font-size:.8rem;color:#555;font-weight:600}}
@@ -196,38 +206,73 @@ ${agencyId === undefined && s.behind.length > 0 ? html`<h2>${W.behind}</h2><ol>$
 }
 
 /** Quá hạn: every overdue item, oldest first, as /quahan lists them (summaries.overdue). */
-export function overduePage(services: CommandServices, frame: Frame, agencyId: number | undefined): Html {
+export function overduePage(services: CommandServices, frame: Frame, agencyId: number | undefined, pageNo?: number): Html {
   const items = services.summaries.overdue(agencyId);
   const names = services.directory.agencyNames();
   const title = W.overdueTitle(items.length);
+  const shown = pageOf(items, OVERDUE_PAGE, pageNo);
+  const query: Record<string, string> = agencyId !== undefined && frame.member.role !== 'focal' ? { coquan: services.directory.agency(agencyId)?.code ?? '' } : {};
+  const pages = (label?: string) => pager(W.overdueShown(shown.from, shown.to, items.length), shown, '/web/quahan', query, label);
   const body =
     items.length === 0
       ? html`<h1>${W.nav.overdue}</h1><p class="notice">${W.noOverdue}</p>`
-      : html`<h1>${title}</h1><div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${items.map(
+      : html`<h1>${title}</h1>${pages()}<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table><thead><tr><th>${W.agency}</th><th>${W.item}</th><th>${W.dueDate}</th><th>${W.late}</th></tr></thead><tbody>${shown.shown.map(
           (i) =>
             html`<tr data-item="${i.kind}:${i.itemId}:${i.agencyId}"><td>${names.get(i.agencyId) ?? ''}</td><td><b>${i.label}</b> ${shorten(i.title, 120)}</td><td>${formatCivil(i.dueDate)}${i.missed > 1 ? W.missedMore(i.missed - 1) : ''}</td><td class="n">${i.lateDays}</td></tr>`,
-        )}</tbody></table></div>`;
+        )}</tbody></table></div>${shown.pages > 1 ? pages(W.pagerBelow) : ''}`;
   return page(W.nav.overdue, body, frame);
 }
 
-/** The matrix's filters: reform area, kind of agency, quarter ("2024-Q2": a date in force in it), plan (its id). */
+/** The matrix's filters: reform area, kind of agency, quarter ("2024-Q2": a date in force in it), plan (its id); and the page of agencies. */
 export interface MatrixFilters {
   area?: string;
   kind?: string;
   quarter?: string;
   plan?: number;
+  /** Which page of agencies (from 1; `MATRIX_PAGE` agencies a page). */
+  page?: number;
+}
+
+/** Agencies per page of the matrix: a screen's worth, also on a phone (the province's 3,000+ communes × 170 tasks are 100,000 cells). */
+export const MATRIX_PAGE = 20;
+/** Rows per page of Quá hạn. */
+export const OVERDUE_PAGE = 100;
+
+/** The slice of a list a page shows: `asked` out of range shows the nearest page (the count says which). */
+export function pageOf<T>(items: readonly T[], size: number, asked: number | undefined): { shown: T[]; page: number; pages: number; from: number; to: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = Math.min(pages, Math.max(1, asked ?? 1));
+  const shown = items.slice((page - 1) * size, page * size);
+  return { shown, page, pages, from: shown.length === 0 ? 0 : (page - 1) * size + 1, to: (page - 1) * size + shown.length };
+}
+
+/**
+ * The count of what a page shows and the way to every other page: previous, next, the first and
+ * last, the pages near this one, and a box to jump to any page (the query's other filters kept).
+ */
+export function pager(shown: string, p: { page: number; pages: number }, path: string, query: Record<string, string>, label: string = W.pager): Html {
+  const href = (page: number) => `${path}?${new URLSearchParams({ ...query, trang: String(page) }).toString()}`;
+  const near = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, p.pages])].filter((n) => n >= 1 && n <= p.pages).sort((a, b) => a - b);
+  const links = near.map((n, i) => html`${i > 0 && n - near[i - 1]! > 1 ? '… ' : ''}${n === p.page ? html`<b aria-current="page">${n}</b> ` : html`<a href="${href(n)}">${n}</a> `}`);
+  return html`<div class="pager" role="navigation" aria-label="${label}" data-page="${p.page}" data-pages="${p.pages}"><p data-figure="shown">${shown} (${W.pageOf(p.page, p.pages)}).</p>
+${p.pages > 1 ? html`<p>${p.page > 1 ? html`<a href="${href(p.page - 1)}" rel="prev">${W.previous}</a> ` : ''}${links}${p.page < p.pages ? html`<a href="${href(p.page + 1)}" rel="next">${W.next}</a>` : ''}</p>
+<form method="get" action="${path}">${Object.entries(query).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}<label>${W.goTo} <input type="number" name="trang" min="1" max="${p.pages}" value="${p.page}" size="4"></label> <button type="submit">${W.go}</button></form>` : ''}</div>`;
 }
 
 /**
  * Ma trận: agencies × tasks, each cell the agency's state of the task today (tasks.forAgency, as
  * /viec), a link to the task's history (as /lichsu). Filters: area, kind, quarter (tasks with a date
- * in force for that agency in the quarter), plan.
+ * in force for that agency in the quarter), plan. The province's agencies come `MATRIX_PAGE` a page,
+ * with their count and links to every page; the tasks are read once per data change
+ * (tasks.forAllAgencies) and only the page's agencies are viewed on today (tasks.withViews).
  */
 export function matrixPage(services: CommandServices, frame: Frame, agencyId: number | undefined, filters: MatrixFilters): Html {
   const { directory } = services;
   const quarter = filters.quarter ? parsePeriod(filters.quarter) : null;
   const agencies = (agencyId === undefined ? directory.agencies(filters.kind ? { kind: filters.kind } : {}) : [directory.agency(agencyId)!]).filter((a) => a !== undefined);
-  const all = agencies.map((agency) => ({ agency, tasks: services.tasks.forAgency(agency.id) }));
+  // Filtered and paged on the tasks as read; only the page's agencies get their view on today.
+  const byAgency: ReadonlyMap<number, readonly AgencyTask[]> = agencyId === undefined ? services.tasks.forAllAgencies() : new Map([[agencyId, services.tasks.forAgency(agencyId)]]);
+  const all = agencies.map((agency) => ({ agency, tasks: byAgency.get(agency.id) ?? [] }));
   const rows = all
     .map((r) => ({
       agency: r.agency,
@@ -239,14 +284,25 @@ export function matrixPage(services: CommandServices, frame: Frame, agencyId: nu
       ),
     }))
     .filter((r) => r.tasks.length > 0);
+  const paged = pageOf(rows, MATRIX_PAGE, filters.page);
+  const shown = { ...paged, shown: paged.shown.map((r) => ({ agency: r.agency, tasks: services.tasks.withViews(r.tasks) })) };
   const columns = new Map<number, { code: string; title: string; plan: string }>();
-  for (const r of rows) for (const t of r.tasks) if (!columns.has(t.id)) columns.set(t.id, { code: t.code, title: tidyExtracted(`${t.task}${t.activity ? ` — ${t.activity}` : ''}`), plan: t.planName });
+  for (const r of shown.shown) for (const t of r.tasks) if (!columns.has(t.id)) columns.set(t.id, { code: t.code, title: tidyExtracted(`${t.task}${t.activity ? ` — ${t.activity}` : ''}`), plan: t.planName });
   const ordered = [...columns.entries()].sort((a, b) => a[1].plan.localeCompare(b[1].plan, 'vi') || a[1].code.localeCompare(b[1].code, 'vi', { numeric: true }));
   // The choices come from every task the agencies shown have, whatever is chosen now.
-  const everyTask = all.flatMap((r) => r.tasks);
-  const areas = [...new Set(everyTask.map((t) => t.areaTitle).filter((a): a is string => Boolean(a)))];
-  const plans = [...new Map(everyTask.map((t) => [t.planId, t.planName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
-  const quarters = [...new Set(everyTask.flatMap((t) => t.dates.map((d) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`)))].sort();
+  const areaSet = new Set<string>();
+  const planMap = new Map<number, string>();
+  const dateSet = new Set<string>();
+  for (const r of all) {
+    for (const t of r.tasks) {
+      if (t.areaTitle) areaSet.add(t.areaTitle);
+      planMap.set(t.planId, t.planName);
+      for (const d of t.dates) dateSet.add(d);
+    }
+  }
+  const areas = [...areaSet];
+  const plans = [...planMap.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
+  const quarters = [...new Set([...dateSet].map((d) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`))].sort();
   const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
   const keep = (list: string[], chosen: string | undefined) => (chosen && !list.includes(chosen) ? [...list, chosen] : list);
   const filterForm = html`<form class="filters" method="get" action="/web/matran">
@@ -256,10 +312,18 @@ ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('',
 <label>${W.plan}<select name="kehoach">${option('', W.all, filters.plan === undefined ? '' : String(filters.plan))}${plans.map(([id, name]) => option(String(id), shorten(name, 60), filters.plan === undefined ? undefined : String(filters.plan)))}</select></label>
 <button type="submit">${W.filter}</button></form>`;
   const legend = html`<p>${W.legend}: <span class="done">Xong đúng hạn</span> · <span class="late-done">Xong muộn</span> · <span class="overdue">Quá hạn</span> · <span class="problem">Vướng mắc</span> · <span class="ext">Gia hạn</span> · <span class="progress">Đang làm</span></p>`;
+  const query: Record<string, string> = {
+    ...(filters.area ? { linhvuc: filters.area } : {}),
+    ...(filters.kind ? { loai: filters.kind } : {}),
+    ...(filters.quarter ? { quy: filters.quarter } : {}),
+    ...(filters.plan !== undefined ? { kehoach: String(filters.plan) } : {}),
+    ...(agencyId !== undefined && frame.member.role !== 'focal' ? { coquan: directory.agency(agencyId)?.code ?? '' } : {}),
+  };
+  const pages = (label?: string) => (agencyId === undefined ? pager(W.matrixShown(shown.from, shown.to, rows.length), shown, '/web/matran', query, label) : '');
   const table =
     ordered.length === 0
       ? html`<p class="notice">${W.matrixEmpty}</p>`
-      : html`<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${rows.map((r) => {
+      : html`${pages()}<div class="scroll" tabindex="0" role="region" aria-label="${W.scrollable}"><table class="matrix"><thead><tr><th>${W.agency}</th>${ordered.map(([, c]) => html`<th class="task" title="${c.title}">${c.code}</th>`)}</tr></thead><tbody>${shown.shown.map((r) => {
           const byTask = new Map(r.tasks.map((t) => [t.id, t]));
           return html`<tr data-agency="${r.agency.code}"><th>${r.agency.name}</th>${ordered.map(([id, c]) => {
             const t = byTask.get(id);
@@ -267,7 +331,7 @@ ${agencyId === undefined ? html`<label>${W.kind}<select name="loai">${option('',
             const state = cellState(t);
             return html`<td class="${state.css}${t.role === 'coord' ? ' coord' : ''}" title="${c.code}: ${c.title}" data-task="${id}" data-code="${c.code}"><a href="/web/lichsu?nv=${id}">${state.label}</a></td>`;
           })}</tr>`;
-        })}</tbody></table></div>`;
+        })}</tbody></table></div>${shown.pages > 1 ? pages(W.pagerBelow) : ''}`;
   return page(W.matrixTitle, html`<h1>${W.matrixTitle}</h1><p>${W.matrixNote}</p>${filterForm}${legend}${table}`, frame);
 }
 

@@ -99,6 +99,27 @@ export class WebDashboardHarness {
     return body;
   }
 
+  /**
+   * Every page of a list shown a page at a time (Quá hạn, Ma trận), from `path` on, by following
+   * each page's "Trang sau" link as a person would: the pages' texts in order. Fails if a page's
+   * number or count is not the one expected (the links skip or repeat a page).
+   */
+  async allPages(path: string, cookie: string): Promise<string[]> {
+    const out: string[] = [];
+    let next: string | undefined = path;
+    while (next) {
+      const body = await this.text(next, cookie);
+      out.push(body);
+      const pager = /data-page="(\d+)" data-pages="(\d+)"/.exec(body);
+      if (pager) expect(Number(pager[1]), `${next}: page number`).toBe(out.length);
+      const link = /<a href="([^"]+)" rel="next">/.exec(body)?.[1]?.replaceAll('&amp;', '&');
+      if (!link && pager) expect(out.length, `${path}: pages followed`).toBe(Number(pager[2]));
+      expect(out.length, `${path}: pages`).toBeLessThan(10_000);
+      next = link;
+    }
+    return out;
+  }
+
   close(): Promise<void> {
     return this.t.close();
   }

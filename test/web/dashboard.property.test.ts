@@ -390,7 +390,8 @@ describe.each(SEEDS)('seed %i: every dashboard figure is the chat’s', (seed) =
   }, 120_000);
 
   it('Quá hạn is /quahan: the total, each agency’s count in order, every item of every agency', async () => {
-    const page = overdueOfPage(await w.h.text('/web/quahan', w.admin));
+    // Every page of the list, followed by its links (a page shows OVERDUE_PAGE rows): the rows in order.
+    const page = overdueOfPage((await w.h.allPages('/web/quahan', w.admin)).join(''));
     const chat = overdueOfChat(await w.h.say('admin', '/quahan'));
     expect(page.total, at('/web/quahan: total')).toBe(chat.total);
     expect(page.agencies.length, at('/web/quahan: agencies')).toBe(chat.agencies.length + chat.moreAgencies);
@@ -400,7 +401,7 @@ describe.each(SEEDS)('seed %i: every dashboard figure is the chat’s', (seed) =
     // Every agency's whole list: /quahan <mã> against the page narrowed to it.
     for (const id of agencies()) {
       const code = codeOf(id);
-      const one = overdueOfPage(await w.h.text(`/web/quahan?coquan=${encodeURIComponent(code)}`, w.admin));
+      const one = overdueOfPage((await w.h.allPages(`/web/quahan?coquan=${encodeURIComponent(code)}`, w.admin)).join(''));
       const said = overdueOfChat(await w.h.say('admin', `/quahan ${code}`));
       expect(one.total, at(`/web/quahan?coquan=${code}: total`)).toBe(said.total);
       expect(one.agencies.map((a) => a.items), at(`/web/quahan?coquan=${code}: items`)).toEqual(said.agencies.map((a) => a.items));
@@ -408,7 +409,8 @@ describe.each(SEEDS)('seed %i: every dashboard figure is the chat’s', (seed) =
   }, 120_000);
 
   it('Ma trận is /viec and /quahan <mã>: each agency’s overdue days, finished on time or late, open tasks', async () => {
-    const root = dom(await w.h.text('/web/matran', w.admin));
+    // Every page of agencies (MATRIX_PAGE a page), followed by its links.
+    const root = dom((await w.h.allPages('/web/matran', w.admin)).join(''));
     let overdueCells = 0;
     for (const id of agencies()) {
       const code = codeOf(id);

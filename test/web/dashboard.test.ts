@@ -170,7 +170,8 @@ describe('who sees what', () => {
 
   it('a leader sees the province and any one agency', async () => {
     const cookie = await login('leader');
-    const matrix = await (await getPage('/web/matran', cookie)).text();
+    // The province's agencies come a page at a time: every page, followed by its "Trang sau" link.
+    const matrix = (await h.allPages('/web/matran', cookie)).join('');
     const rows = [...matrix.matchAll(/<tr data-agency="([^"]+)"/g)].map((m) => m[1]);
     expect(rows).toContain(t.app.store.agencies.byId(agencyA)!.code);
     expect(rows).toContain(t.app.store.agencies.byId(agencyB)!.code);
@@ -200,7 +201,7 @@ describe('one truth with the chat', () => {
     const cookie = await login('admin');
     const chat = await say('admin', '/quahan');
     const n = Number(/Việc quá hạn \((\d+)\)/.exec(chat)![1]);
-    const page = await (await getPage('/web/quahan', cookie)).text();
+    const page = (await h.allPages('/web/quahan', cookie)).join('');
     expect([...page.matchAll(/data-item="/g)].length).toBe(n);
     const dates = [...page.matchAll(/<td>(\d\d)\/(\d\d)\/(\d{4})/g)].map((d) => `${d[3]}-${d[2]}-${d[1]}`);
     expect(dates).toEqual([...dates].sort());
