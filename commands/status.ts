@@ -59,6 +59,8 @@ export const STATUS_TEXTS = {
   whichHistory: (code: string, n: number) => `Mã “${code}” khớp với ${n} nhiệm vụ. Xem lịch sử nhiệm vụ nào?`,
   whichTask: (code: string) => `Mã “${code}” khớp với nhiều nhiệm vụ. Bạn muốn cập nhật nhiệm vụ nào?`,
   notAssigned: (code: string) => `Nhiệm vụ ${code} không giao cho cơ quan bạn, nên bạn không cập nhật được.`,
+  ongoingCannotExtend: (code: string) =>
+    `Nhiệm vụ ${code} là nhiệm vụ thường xuyên, không có hạn để gia hạn. dondoc chưa ghi gì. Báo tiến độ (ví dụ “${code} đang làm 60%”) hoặc vướng mắc (“${code} vướng: lý do”); nếu kế hoạch có hạn cụ thể cho việc này, đề nghị Sở Nội vụ đặt hạn.`,
   coordCannotExtend: (code: string) => `Chỉ cơ quan chủ trì mới xin gia hạn nhiệm vụ ${code}.`,
   alreadyDone: (code: string) => `Nhiệm vụ ${code} đã được báo hoàn thành trước đó.`,
   recordedWords: (e: ParsedStatusReply) =>
@@ -157,6 +159,7 @@ function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, co
     const message = {
       not_assigned: T.notAssigned(task.code),
       not_lead_for_extension: T.coordCannotExtend(task.code),
+      no_deadline_to_extend: T.ongoingCannotExtend(task.code),
       already_done: T.alreadyDone(task.code),
     }[error.code];
     return { replies: [textReply(message)] };

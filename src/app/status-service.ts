@@ -18,6 +18,8 @@ export type TaskLookup = { kind: 'one'; task: Task } | { kind: 'many'; tasks: Ta
 export type RecordError =
   | { code: 'not_assigned' }
   | { code: 'not_lead_for_extension' }
+  /** An ongoing task ("Thường xuyên") with no date in force: there is no deadline to extend. */
+  | { code: 'no_deadline_to_extend' }
   | { code: 'already_done' }
   /** The lead agency reported it done before; a reply saying otherwise is confirmed first. */
   | { code: 'reopens_done'; doneAt: string };
@@ -136,6 +138,10 @@ export class StatusService {
     const role = this.roleOn(member, task.id);
     if (!role) return err({ code: 'not_assigned' });
     if (reply.status === 'extension_requested' && role !== 'lead') return err({ code: 'not_lead_for_extension' });
+    // Approved, such a request would give an ongoing duty a hard date ("Thường xuyên" and "hạn 31/01/2027" side by side).
+    if (reply.status === 'extension_requested' && task.deadlineKind === 'ongoing' && (this.store.plans.tasksForAgency(member.agencyId, task.id)[0]?.dates ?? []).length === 0) {
+      return err({ code: 'no_deadline_to_extend' });
+    }
     const current = this.store.statuses.state('task', task.id, member.agencyId);
     let keepsDone = false;
     if (role === 'lead' && current?.doneAt) {

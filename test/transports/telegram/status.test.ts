@@ -328,6 +328,22 @@ describe('reports and scores', () => {
   });
 });
 
+describe('an extension for an ongoing task', () => {
+  it('is refused with what to send instead: a "Thường xuyên" task has no deadline to move, and nothing is stored', async () => {
+    const csv = Buffer.from(['STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện', '9.1,Tuyên truyền cải cách hành chính,Sở Tư pháp,,Thường xuyên'].join('\n'));
+    expect((await h.app.services.plans.importFile('thuong-xuyen.csv', csv, { name: 'KH thường xuyên', year: 2024 })).ok).toBe(true);
+    const before = eventCount();
+    for (const text of ['9.1 xin gia hạn đến 31/12/2024 vì thiếu kinh phí', 'cho em lùi hạn 9.1 sang tháng sau nhé']) {
+      const [reply] = await h.send(focal, text);
+      expect(reply).toContain('Nhiệm vụ 9.1 là nhiệm vụ thường xuyên, không có hạn để gia hạn. dondoc chưa ghi gì.');
+    }
+    expect(eventCount()).toBe(before);
+    // Progress on it is still recorded as usual.
+    expect(await h.send(focal, '9.1 đang làm 40%')).toEqual([expect.stringContaining('Đã ghi nhận')]);
+    expect(eventCount()).toBe(before + 1);
+  });
+});
+
 describe('/nopbaocao when a code is owed for two years', () => {
   it('asks which year instead of recording the older report; with the year typed it records that one, the number as its document', async () => {
     // 6/12/2024: last year's yearly report (NAM 2023, due 15/12/2023) was never sent, and this year's
