@@ -47,7 +47,9 @@ export const STATUS_TEXTS = {
       contradiction: `Tin này vừa nói nhiệm vụ ${code} đã xong vừa nói còn việc chưa xong`,
       not_started: `Tin này nói nhiệm vụ ${code} chưa bắt đầu nhưng chưa nêu lý do`,
       mixed: `Tin này báo nhiều tình trạng khác nhau`,
-      hedged: `Tin này chưa khẳng định nhiệm vụ ${code} đã xong (có từ “chắc”, “hình như”, “nghe nói”…)`,
+      // Said of a guess ("chắc", "hình như"), hearsay ("nghe nói"), a condition ("nếu … thì") or a wish ("giá mà"):
+      // no example words, which the member may not have used.
+      hedged: `Tin này chưa khẳng định chắc chắn tình trạng nhiệm vụ ${code} (có lời phỏng đoán, nghe nói, điều kiện hoặc mong muốn)`,
     })[d],
   confirmDone: (code: string, unexplained: string[]) =>
     `Ghi nhận ${code} đã hoàn thành?${unexplained.length > 0 ? ` (dondoc chưa hiểu chắc: ${unexplained.slice(0, 5).map((w) => `“${w}”`).join(', ')})` : ''}`,
