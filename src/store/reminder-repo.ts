@@ -111,12 +111,16 @@ export class ReminderRepo {
     const { lo, hi } = prepared(this.db, 'SELECT COALESCE(MIN(rowid), 1) AS lo, COALESCE(MAX(rowid), 0) AS hi FROM temp.wanted_items').get() as { lo: number; hi: number };
     const { most } = prepared(this.db, 'SELECT COALESCE(MAX(n), 1) AS most FROM (SELECT COUNT(*) AS n FROM temp.wanted_steps GROUP BY group_id)').get() as { most: number };
     // One statement inserts the missing rows and moves the planned ones whose time changed, item by
-    // item (CROSS JOIN keeps the items outside: a range of them, each with its group's steps); the
-    // rows it inserted are the ones with an id past the largest before it.
+    // item (CROSS JOIN keeps the items outside: a range of them, each with its group's steps); a row
+    // stored as wanted is passed over by a read before any write is tried (most rows of a re-plan).
+    // The rows it inserted are the ones with an id past the largest before it.
+    // The read costs a lookup per row where none is stored yet (a first plan): then it is left out.
+    const stored = prepared(this.db, "SELECT EXISTS (SELECT 1 FROM reminders WHERE status = 'planned' AND send_at >= ?) AS yes").get(fromInstant) as { yes: number };
     const upsert = prepared(this.db,
       `INSERT INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
        SELECT i.item_kind, i.item_id, i.agency_id, i.due_date, s.step, s.audience, s.urgent, s.send_day, s.send_at
          FROM temp.wanted_items i CROSS JOIN temp.wanted_steps s WHERE s.group_id = i.group_id AND i.rowid BETWEEN ? AND ?
+           ${stored.yes ? 'AND NOT EXISTS (SELECT 1 FROM reminders r WHERE ' + SAME_KEY + ' AND r.send_at = s.send_at AND r.audience = s.audience AND r.urgent = s.urgent)' : ''}
        ON CONFLICT (item_kind, item_id, agency_id, due_date, step) DO UPDATE SET
          audience = excluded.audience, urgent = excluded.urgent, send_day = excluded.send_day, send_at = excluded.send_at
        WHERE reminders.status = 'planned' AND reminders.send_at >= ? AND reminders.step NOT LIKE 'snooze:%'
