@@ -287,7 +287,8 @@ async function reminderPlanning(): Promise<void> {
     const again = services.planner.replan();
     line('re-plan with nothing changed (goal < 100 ms)', `${(performance.now() - t1).toFixed(2)} ms (scope ${again.scope})`);
     // One reply marking a task done for one commune: only that task is re-planned (1,000 assignments).
-    const task = store.plans.tasksByRef('5')[0]!;
+    // Task 4 is due "Tháng 07/2024", inside the 45 days: all its pairs have rows, that commune's go.
+    const task = store.plans.tasksByRef('4')[0]!;
     const member = store.members.ofAgency(store.agencies.byCode('XB7')!.id, ['focal'])[0]!;
     services.statuses.recordTask(member, 'bench', task, { code: task.code, status: 'done', progress: null, reason: null, evidence: null, requestedDate: null });
     const t4 = performance.now();

@@ -32,6 +32,9 @@ export interface PlanOutcome {
   scope: 'none' | 'items' | 'all' | 'deferred';
 }
 
+/** (task, agency) pairs as one number, task × PAIR + agency: agency ids stay far below it, the product below 2^53. */
+const PAIR = 2 ** 26;
+
 /** How far back report obligations are still chased when overdue. */
 export const REPORT_LOOKBACK_DAYS = 120;
 
@@ -69,6 +72,24 @@ export class ReminderPlanner {
     sources?: ReturnType<Store['plans']['reminderSources']>,
     scope?: PlanScope,
   ): (Occurrence & { planName: string | null })[] {
+    const out: (Occurrence & { planName: string | null })[] = [];
+    this.eachOccurrence(today, horizon, sources, scope, (itemKind, itemId, agencyId, dueDate, kind, planName) => {
+      out.push({ itemKind, itemId, agencyId, dueDate, kind, planName });
+    });
+    return out;
+  }
+
+  /**
+   * The occurrences of occurrences(), in the same order, handed to `visit` one by one: the full plan
+   * walks 100,000 of them and keeps only their groups, so it builds no object per occurrence.
+   */
+  private eachOccurrence(
+    today: CivilDate,
+    horizon: CivilDate,
+    sources: ReturnType<Store['plans']['reminderSources']> | undefined,
+    scope: PlanScope | undefined,
+    visit: (itemKind: 'task' | 'report', itemId: number, agencyId: number, dueDate: CivilDate, kind: Occurrence['kind'], planName: string | null) => void,
+  ): void {
     sources ??= this.store.plans.reminderSources(this.policy.remindCoordinating, scope?.tasks);
     const done = this.store.statuses.doneSince(scope);
     const extended = this.store.statuses.dueOverrides(scope);
@@ -76,37 +97,39 @@ export class ReminderPlanner {
       const at = done.get(key);
       return at ? civilDateOf(new Date(at), this.timeZone) : undefined;
     };
-    const out: (Occurrence & { planName: string | null })[] = [];
-    const byItem = new Map<string, { taskId: number; agencyId: number; planName: string; kind: string; dates: CivilDate[] }>();
+    // One entry per (task, agency), in the order first read; keyed by a number, not a string per row.
+    const byItem = new Map<number, { taskId: number; agencyId: number; planName: string; kind: string; dates: CivilDate[] }>();
     for (const row of sources) {
-      const key = itemKey('task', row.taskId, row.agencyId);
-      const entry = byItem.get(key) ?? { taskId: row.taskId, agencyId: row.agencyId, planName: row.planName, kind: row.kind, dates: [] };
+      const key = row.taskId * PAIR + row.agencyId;
+      let entry = byItem.get(key);
+      if (!entry) {
+        entry = { taskId: row.taskId, agencyId: row.agencyId, planName: row.planName, kind: row.kind, dates: [] };
+        byItem.set(key, entry);
+      }
       if (row.dueDate) entry.dates.push(row.dueDate);
-      byItem.set(key, entry);
     }
     const checkins = quarterEnds(today, addDays(horizon, 21));
-    for (const [key, item] of byItem) {
-      const finished = doneDay(key);
-      const extension = extended.get(key);
+    const anyState = done.size > 0 || extended.size > 0;
+    for (const item of byItem.values()) {
+      const key = anyState ? itemKey('task', item.taskId, item.agencyId) : '';
+      const finished = anyState ? doneDay(key) : undefined;
+      const extension = anyState ? extended.get(key) : undefined;
       if (extension) item.dates = datesInForce(item.dates, extension).dates;
       if (item.kind === 'ongoing' && item.dates.length === 0) {
         if (finished) continue;
-        for (const end of checkins) {
-          out.push({ itemKind: 'task', itemId: item.taskId, agencyId: item.agencyId, dueDate: end, kind: 'checkin', planName: item.planName });
-        }
+        for (const end of checkins) visit('task', item.taskId, item.agencyId, end, 'checkin', item.planName);
         continue;
       }
       for (const date of item.dates) {
         if (finished && coveredByDone(item.dates, date, finished)) continue;
-        out.push({ itemKind: 'task', itemId: item.taskId, agencyId: item.agencyId, dueDate: date, kind: 'deadline', planName: item.planName });
+        visit('task', item.taskId, item.agencyId, date, 'deadline', item.planName);
       }
     }
     for (const o of this.store.reports.obligationsFrom(addDays(today, -REPORT_LOOKBACK_DAYS), scope?.reports)) {
       const key = itemKey('report', o.reportId, o.agencyId);
       if (doneDay(key)) continue;
-      out.push({ itemKind: 'report', itemId: o.reportId, agencyId: o.agencyId, dueDate: extended.get(key) ?? o.dueDate, kind: 'deadline', planName: null });
+      visit('report', o.reportId, o.agencyId, extended.get(key) ?? o.dueDate, 'deadline', null);
     }
-    return out;
   }
 
   /**
@@ -117,23 +140,31 @@ export class ReminderPlanner {
    */
   wanted(from: CivilDate, to: CivilDate, scope?: PlanScope): WantedGroup[] {
     const groups = new Map<string, WantedGroup>();
-    for (const occurrence of this.occurrences(from, to, undefined, scope)) {
-      const key = `${occurrence.planName ?? ''}\u0000${occurrence.kind}\u0000${occurrence.dueDate}\u0000${occurrence.itemKind}`;
-      let group = groups.get(key);
-      if (!group) {
-        const policy = policyFor(this.policy, occurrence.planName);
-        const steps = stepsFor(occurrence, policy, this.calendar, { from, to }).map((step) => ({
-          step: step.step,
-          audience: step.audience,
-          urgent: step.urgent,
-          sendDay: step.sendDay,
-          sendAt: this.instant(step.sendDay, policy.slot),
-        }));
-        group = { itemKind: occurrence.itemKind, dueDate: occurrence.dueDate, steps, items: [] };
-        groups.set(key, group);
+    // Occurrences come task by task: most share the previous one's group, found without a key.
+    let last: { planName: string | null; kind: string; dueDate: CivilDate; itemKind: string; group: WantedGroup } | undefined;
+    this.eachOccurrence(from, to, undefined, scope, (itemKind, itemId, agencyId, dueDate, kind, planName) => {
+      let group: WantedGroup | undefined;
+      if (last && last.dueDate === dueDate && last.planName === planName && last.kind === kind && last.itemKind === itemKind) group = last.group;
+      else {
+        const key = `${planName ?? ''}\u0000${kind}\u0000${dueDate}\u0000${itemKind}`;
+        group = groups.get(key);
+        if (!group) {
+          const policy = policyFor(this.policy, planName);
+          const occurrence = { itemKind, itemId, agencyId, dueDate, kind };
+          const steps = stepsFor(occurrence, policy, this.calendar, { from, to }).map((step) => ({
+            step: step.step,
+            audience: step.audience,
+            urgent: step.urgent,
+            sendDay: step.sendDay,
+            sendAt: this.instant(step.sendDay, policy.slot),
+          }));
+          group = { itemKind, dueDate, steps, items: [] };
+          groups.set(key, group);
+        }
+        last = { planName, kind, dueDate, itemKind, group };
       }
-      if (group.steps.length > 0) group.items.push([occurrence.itemId, occurrence.agencyId]);
-    }
+      if (group.steps.length > 0) group.items.push([itemId, agencyId]);
+    });
     return [...groups.values()].filter((g) => g.items.length > 0);
   }
 

@@ -31,14 +31,31 @@ export interface WantedGroup {
   items: [number, number][];
 }
 
-/** The columns that make a reminder's key, compared between the wanted rows (w) and the stored ones (r). */
-const SAME_KEY = 'w.item_kind = r.item_kind AND w.item_id = r.item_id AND w.agency_id = r.agency_id AND w.due_date = r.due_date AND w.step = r.step';
+/**
+ * A staged row's key matches a stored reminder's (r): the item row (i) and one of its group's steps (s).
+ * The staging keeps each group's steps once and its (item, agency) pairs once, not pairs × steps.
+ */
+const SAME_KEY = 'i.item_kind = r.item_kind AND i.item_id = r.item_id AND i.agency_id = r.agency_id AND i.due_date = r.due_date AND s.step = r.step';
 /**
  * Planned rows from an instant on that a re-plan may change (a snooze's reminder is the member's
  * own). Scoped to some items, the unary plus keeps SQLite on the (item_kind, item_id, …) index
  * rather than scanning every planned row by time.
  */
 const replannable = (scoped: boolean) => (scoped ? "+r.status = 'planned' AND +r.send_at >= ?" : "r.status = 'planned' AND r.send_at >= ?") + " AND r.step NOT LIKE 'snooze:%'";
+
+/**
+ * This connection's staging tables (temporary: never in the database file), made once and emptied
+ * before each re-plan rather than dropped and made anew: a dropped table takes its rows' pages with
+ * it (100 ms after a full plan) and makes every statement on it prepare again.
+ */
+const STAGING = `
+  CREATE TEMP TABLE IF NOT EXISTS wanted_steps (
+    group_id INTEGER NOT NULL, step TEXT NOT NULL, audience TEXT NOT NULL, urgent INTEGER NOT NULL, send_day TEXT NOT NULL, send_at TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS temp.wanted_steps_key ON wanted_steps (group_id, step);
+  CREATE TEMP TABLE IF NOT EXISTS wanted_items (
+    item_kind TEXT NOT NULL, item_id INTEGER NOT NULL, agency_id INTEGER NOT NULL, due_date TEXT NOT NULL, group_id INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS temp.wanted_items_key ON wanted_items (item_kind, item_id, agency_id, due_date)`;
+const staged = new WeakSet<Db>();
 
 const SELECT = `SELECT id, item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, due_date AS dueDate, step, audience,
   urgent, send_day AS sendDay, send_at AS sendAt, status, outbox_id AS outboxId, note FROM reminders`;
@@ -51,46 +68,59 @@ export class ReminderRepo {
   constructor(private readonly db: Db) {}
 
   /**
-   * Stages the wanted rows in this connection's temporary table (made anew): rows are expanded from each group's JSON in SQL, not built one by one in JavaScript.
-   * Writes nothing to the database itself. Returns how many rows are wanted.
+   * Stages the wanted rows in this connection's temporary tables: each group's steps once and its
+   * (item, agency) pairs once (expanded from JSON in SQL), so 100,000 pairs × 11 steps stage as
+   * 100,000 rows, not 1.1 million; the rows wanted are their join. Writes nothing to the database
+   * itself. Returns how many rows are wanted.
    */
   stage(groups: readonly WantedGroup[]): number {
-    // Filled first, indexed after: one sort instead of an index kept up row by row.
-    this.db.exec(`DROP TABLE IF EXISTS temp.wanted_reminders;
-      CREATE TEMP TABLE wanted_reminders (
-        item_kind TEXT NOT NULL, item_id INTEGER NOT NULL, agency_id INTEGER NOT NULL, due_date TEXT NOT NULL, step TEXT NOT NULL,
-        audience TEXT NOT NULL, urgent INTEGER NOT NULL, send_day TEXT NOT NULL, send_at TEXT NOT NULL)`);
-    const insert = this.db.prepare(`INSERT INTO temp.wanted_reminders SELECT ?, value ->> 0, value ->> 1, ?, ?, ?, ?, ?, ? FROM json_each(?)`);
-    for (const group of groups) {
-      const items = JSON.stringify(group.items);
-      for (const s of group.steps) insert.run(group.itemKind, group.dueDate, s.step, s.audience, s.urgent ? 1 : 0, s.sendDay, s.sendAt, items);
+    if (!staged.has(this.db)) {
+      this.db.exec(STAGING);
+      staged.add(this.db);
     }
-    this.db.exec('CREATE INDEX temp.wanted_reminders_key ON wanted_reminders (item_kind, item_id, agency_id, due_date, step)');
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM temp.wanted_reminders').get() as { n: number }).n;
+    this.db.exec('DELETE FROM temp.wanted_steps; DELETE FROM temp.wanted_items');
+    const step = prepared(this.db, 'INSERT INTO temp.wanted_steps VALUES (?, ?, ?, ?, ?, ?)');
+    const items = prepared(this.db, 'INSERT INTO temp.wanted_items SELECT ?, value ->> 0, value ->> 1, ?, ? FROM json_each(?)');
+    let count = 0;
+    groups.forEach((group, id) => {
+      if (group.steps.length === 0 || group.items.length === 0) return;
+      for (const s of group.steps) step.run(id, s.step, s.audience, s.urgent ? 1 : 0, s.sendDay, s.sendAt);
+      items.run(group.itemKind, group.dueDate, id, JSON.stringify(group.items));
+      count += group.items.length * group.steps.length;
+    });
+    return count;
   }
 
   /**
    * Makes the planned rows from `fromInstant` on (of the scope's items only, given a scope) equal to
    * the staged ones: inserts the missing, moves planned ones whose time changed, deletes planned
-   * ones no longer wanted. Rows already sent, skipped or missed are history and are never touched;
-   * a snooze's reminder is a member's own request and stays. All in the caller's transaction, or,
-   * given `batch`, in short transactions of that many rows each, so another connection waiting to
-   * write (the chat process, while a worker thread plans) waits milliseconds, not seconds; every
-   * write is guarded (an insert never duplicates a key, a move or removal touches only a row still
-   * planned). Returns the counts.
+   * ones no longer wanted; a row already as wanted is not written. Rows already sent, skipped or
+   * missed are history and are never touched; a snooze's reminder is a member's own request and
+   * stays. All in the caller's transaction, or, given `batch`, in short transactions of about that
+   * many rows each, so another connection waiting to write (the chat process, while a worker thread
+   * plans) waits milliseconds, not seconds; every write is guarded (an insert never duplicates a
+   * key, a move or removal touches only a row still planned). Returns the counts.
    */
   applyStaged(fromInstant: string, scope?: PlanScope, batch?: number): { inserted: number; updated: number; removed: number } {
     // The planned rows no longer wanted, read first (few on most days).
     const removals = allInScope<{ id: number }>(this.db,
-      `SELECT r.id FROM reminders r WHERE ${replannable(scope !== undefined)} AND NOT EXISTS (SELECT 1 FROM temp.wanted_reminders w WHERE ${SAME_KEY})`,
+      `SELECT r.id FROM reminders r WHERE ${replannable(scope !== undefined)}
+         AND NOT EXISTS (SELECT 1 FROM temp.wanted_items i JOIN temp.wanted_steps s ON s.group_id = i.group_id WHERE ${SAME_KEY})`,
       [fromInstant], scope, 'r',
     ).map((row) => row.id);
-    const { lo, hi } = this.db.prepare('SELECT COALESCE(MIN(rowid), 1) AS lo, COALESCE(MAX(rowid), 0) AS hi FROM temp.wanted_reminders').get() as { lo: number; hi: number };
-    // One statement inserts the missing rows and moves the planned ones whose time changed; the
-    // rows it inserted are the ones with an id past the largest before it.
-    const upsert = this.db.prepare(
+    const { lo, hi } = prepared(this.db, 'SELECT COALESCE(MIN(rowid), 1) AS lo, COALESCE(MAX(rowid), 0) AS hi FROM temp.wanted_items').get() as { lo: number; hi: number };
+    const { most } = prepared(this.db, 'SELECT COALESCE(MAX(n), 1) AS most FROM (SELECT COUNT(*) AS n FROM temp.wanted_steps GROUP BY group_id)').get() as { most: number };
+    // One statement inserts the missing rows and moves the planned ones whose time changed, item by
+    // item (CROSS JOIN keeps the items outside: a range of them, each with its group's steps); a row
+    // stored as wanted is passed over by a read before any write is tried (most rows of a re-plan).
+    // The rows it inserted are the ones with an id past the largest before it.
+    // The read costs a lookup per row where none is stored yet (a first plan): then it is left out.
+    const stored = prepared(this.db, "SELECT EXISTS (SELECT 1 FROM reminders WHERE status = 'planned' AND send_at >= ?) AS yes").get(fromInstant) as { yes: number };
+    const upsert = prepared(this.db,
       `INSERT INTO reminders (item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at)
-       SELECT item_kind, item_id, agency_id, due_date, step, audience, urgent, send_day, send_at FROM temp.wanted_reminders WHERE rowid BETWEEN ? AND ?
+       SELECT i.item_kind, i.item_id, i.agency_id, i.due_date, s.step, s.audience, s.urgent, s.send_day, s.send_at
+         FROM temp.wanted_items i CROSS JOIN temp.wanted_steps s WHERE s.group_id = i.group_id AND i.rowid BETWEEN ? AND ?
+           ${stored.yes ? 'AND NOT EXISTS (SELECT 1 FROM reminders r WHERE ' + SAME_KEY + ' AND r.send_at = s.send_at AND r.audience = s.audience AND r.urgent = s.urgent)' : ''}
        ON CONFLICT (item_kind, item_id, agency_id, due_date, step) DO UPDATE SET
          audience = excluded.audience, urgent = excluded.urgent, send_day = excluded.send_day, send_at = excluded.send_at
        WHERE reminders.status = 'planned' AND reminders.send_at >= ? AND reminders.step NOT LIKE 'snooze:%'
@@ -100,23 +130,27 @@ export class ReminderRepo {
     const newSince = prepared(this.db, 'SELECT COUNT(*) AS n FROM reminders WHERE id > ?');
     const remove = prepared(this.db, "DELETE FROM reminders WHERE id = ? AND status = 'planned'");
     const counts = { inserted: 0, updated: 0, removed: 0 };
-    // The i-th write of the whole list: removals, then upserts (a range of staged rows).
-    const writeRange = (from: number, to: number): void => {
-      for (let i = from; i < Math.min(to, removals.length); i += 1) counts.removed += remove.run(removals[i]!).changes;
-      const first = Math.max(from, removals.length) - removals.length;
-      const last = to - removals.length;
-      if (last <= first) return;
+    const removeRange = (from: number, to: number): void => {
+      for (let i = from; i < to; i += 1) counts.removed += remove.run(removals[i]!).changes;
+    };
+    // Staged items [first, last] by rowid, each with all its steps.
+    const upsertRange = (first: number, last: number): void => {
       const before = (maxId.get() as { id: number }).id;
-      const changes = upsert.run(lo + first, lo + last - 1, fromInstant).changes;
+      const changes = upsert.run(first, last, fromInstant).changes;
       const inserted = (newSince.get(before) as { n: number }).n;
       counts.inserted += inserted;
       counts.updated += changes - inserted;
     };
-    const total = removals.length + Math.max(0, hi - lo + 1);
-    if (batch === undefined) writeRange(0, total);
-    else {
-      const slice = this.db.transaction(writeRange);
-      for (let i = 0; i < total; i += batch) slice.immediate(i, Math.min(total, i + batch));
+    if (batch === undefined) {
+      removeRange(0, removals.length);
+      if (hi >= lo) upsertRange(lo, hi);
+    } else {
+      const removeSlice = this.db.transaction(removeRange);
+      for (let i = 0; i < removals.length; i += batch) removeSlice.immediate(i, Math.min(removals.length, i + batch));
+      // About `batch` rows a slice: as many items as their steps allow.
+      const items = Math.max(1, Math.floor(batch / most));
+      const upsertSlice = this.db.transaction(upsertRange);
+      for (let first = lo; first <= hi; first += items) upsertSlice.immediate(first, Math.min(hi, first + items - 1));
     }
     return counts;
   }
