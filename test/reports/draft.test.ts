@@ -23,7 +23,9 @@ beforeAll(async () => {
   const imported = await services.plans.importFile(file, readFileSync(join(process.cwd(), 'data', 'plans', file)), { name: file, year: 2024 });
   expect(imported.ok).toBe(true);
   scheduler!.replan();
-  const leads = store.db.prepare("SELECT task_id AS itemId, agency_id AS agencyId FROM assignments WHERE role = 'lead'").all() as { itemId: number; agencyId: number }[];
+  const leads = store.db.prepare("SELECT a.task_id AS itemId, a.agency_id AS agencyId, t.deadline_kind AS deadlineKind FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE a.role = 'lead'").all() as { itemId: number; agencyId: number; deadlineKind: string }[];
+  // Extensions are asked on tasks with a date: an ongoing ("Thường xuyên") task has none to move and the request is refused.
+  const datedLeads = leads.filter((l) => l.deadlineKind !== 'ongoing');
   const owed = store.db.prepare('SELECT report_id AS itemId, agency_id AS agencyId FROM report_obligations').all() as { itemId: number; agencyId: number }[];
   let seed = 29;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -31,7 +33,8 @@ beforeAll(async () => {
   const day = () => addDays('2024-01-02', Math.floor(random() * 360));
   const replies = Array.from({ length: 600 }, () => {
     const report = random() < 0.2;
-    return { report, target: report ? pick(owed) : pick(leads), kind: report ? 'done' : pick(['done', 'done', 'in_progress', 'blocked', 'extension']), at: `${day()}T0${Math.floor(random() * 10)}:00:00.000Z`, until: day() };
+    const kind = report ? 'done' : pick(['done', 'done', 'in_progress', 'blocked', 'extension']);
+    return { report, target: report ? pick(owed) : pick(kind === 'extension' ? datedLeads : leads), kind, at: `${day()}T0${Math.floor(random() * 10)}:00:00.000Z`, until: day() };
   }).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const admin = linkedMember(store, { displayName: 'Hoa', agencyId: store.agencies.byCode('SNV')!.id, role: 'admin' }, { platform: 'local', chatId: 'admin' }, t.clock.now());
   const focal = new Map<number, Member>();
