@@ -26,6 +26,21 @@ export { percentVi };
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+/**
+ * Relative column widths of the report's tables: the number column narrow, the task's words widest (without a
+ * grid, Word and LibreOffice split the width evenly: "TT" as wide as "Nhiệm vụ").
+ */
+const COLUMNS = {
+  reports: [1, 5, 3, 2.5, 2],
+  appendix: [1, 7, 3.5, 2.2, 4, 3.3],
+  indicators: [1, 6, 3, 3, 3.5],
+  evidence: [1, 3, 5, 3, 4, 4],
+} as const;
+/** Column widths in twips that share `widthMm` by `weights`. */
+function grid(weights: readonly number[], widthMm: number): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((mmToTwips(widthMm) * w) / total));
+}
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
 
 /**
@@ -77,6 +92,9 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
     });
   const heading = (text: string) => body(text, { bold: true });
   const small = layout.sizes.body.min * 2;
+  // The text width of an A4 page upright and turned, inside the margins.
+  const portraitWidth = 210 - layout.margins.left.value - layout.margins.right.value;
+  const landscapeWidth = 297 - layout.margins.left.value - layout.margins.right.value;
   const tableCell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(text, { size: small, bold })] })] });
   const { period, counts } = draft;
   const done = counts.doneOnTime + counts.doneLate;
@@ -150,6 +168,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
         children.push(
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
+            columnWidths: grid(COLUMNS.reports, portraitWidth),
             rows: [
               new TableRow({ tableHeader: true, children: WORDS.reportsHeader.map((h) => tableCell(h, true)) }),
               ...draft.submissions.map((x, i) => new TableRow({ cantSplit: true, children: [tableCell(String(i + 1)), tableCell(x.agency), tableCell(x.documentNo ?? WORDS.blank), tableCell(formatCivil(x.day)), tableCell(x.late ? 'Muộn' : 'Đúng hạn')] })),
@@ -228,6 +247,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
   const cell = tableCell;
   const appendix = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: grid(COLUMNS.appendix, landscapeWidth),
     rows: [
       new TableRow({ tableHeader: true, children: WORDS.appendixHeader.map((h) => cell(h, true)) }),
       // The province: each task once, its agencies summarised (the per-agency rows are in the .xlsx).
@@ -257,6 +277,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
         ? body(WORDS.indicatorsNone)
         : new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
+            columnWidths: grid(COLUMNS.indicators, landscapeWidth),
             rows: [headerRow(WORDS.indicatorsHeader), ...rows.map((r, i) => new TableRow({ cantSplit: true, children: [cell(String(i + 1)), cell(r.text), cell(r.target), cell(r.result), cell(r.source)] }))],
           }),
     ];
@@ -271,6 +292,7 @@ export async function renderDraft(draft: ReportDraft, layout: ReportLayout = REP
       body(WORDS.evidenceTotal(fraction(index.total.done, index.total.due), fraction(index.total.onTime, index.total.due))),
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
+        columnWidths: grid(COLUMNS.evidence, landscapeWidth),
         rows: [
           headerRow(WORDS.evidenceHeader),
           ...index.groups.flatMap((g, gi) => [

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +109,17 @@ describe('the report as a Word file', () => {
     // A section break before the landscape appendix: two sectPr, the first inside a paragraph.
     expect(xml.match(/<w:sectPr/g)).toHaveLength(2);
     expect(xml).toMatch(/<w:pPr><w:sectPr[^]*?<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+    // Phụ lục I's columns: "TT" narrow, "Nhiệm vụ" the widest, all together the landscape text width
+    // (297 mm less the left and right margins, in twips; a few twips lost to rounding down). Without a
+    // grid Word and LibreOffice split the width evenly.
+    const appendixGrid = xml.slice(xml.indexOf('DANH MỤC NHIỆM VỤ')).match(/<w:tblGrid>(.*?)<\/w:tblGrid>/)![1]!;
+    const cols = [...appendixGrid.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(cols).toHaveLength(6);
+    expect(cols[0]! * 5).toBeLessThan(cols[1]!);
+    expect(Math.max(...cols)).toBe(cols[1]);
+    const textWidth = Math.round(((297 - REPORT_LAYOUT.margins.left.value - REPORT_LAYOUT.margins.right.value) * 1440) / 25.4);
+    expect(cols.reduce((a, b) => a + b, 0)).toBeGreaterThan(textWidth - 10);
+    expect(cols.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(textWidth);
   });
 
   it('names the files attached to the replies in Phụ lục III (name and day sent), beside the document the done reply named', async () => {
@@ -197,12 +208,33 @@ describe('the report as a Word file', () => {
       expect(page1).not.toContain('DANH MỤC NHIỆM VỤ');
       const all = spawnSync('pdftotext', [join(dir, 'draft.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
       expect(all).toContain('DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH QUÝ III NĂM 2026');
-      // Page 1 rendered to PNG (what the README shows): an image file, not an empty one.
-      const rendered = spawnSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '50', '-png', join(dir, 'draft.pdf'), join(dir, 'page')], { encoding: 'utf8' });
-      expect(rendered.status).toBe(0);
-      const png = readFileSync(join(dir, 'page-1.png'));
-      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-      expect(png.length).toBeGreaterThan(5_000);
+      // Page 1 and the appendix's first page rendered to PNG (page 1 is what the README shows): image files,
+      // not empty ones; page 1 portrait (A4 upright), the appendix landscape (its own section). The PNG's
+      // IHDR holds width and height at bytes 16–23. Kept for a person to look at when DONDOC_ARTIFACTS_DIR is set (CI).
+      const pageTexts = Array.from({ length: pages }, (_, i) =>
+        spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), join(dir, 'draft.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' '));
+      const appendixPage = pageTexts.findIndex((text) => text.includes('DANH MỤC NHIỆM VỤ')) + 1;
+      expect(appendixPage).toBeGreaterThan(1);
+      const render = (page: number, name: string): { width: number; height: number; png: Buffer } => {
+        const rendered = spawnSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '60', '-png', '-singlefile', join(dir, 'draft.pdf'), join(dir, name)], { encoding: 'utf8' });
+        expect(rendered.status).toBe(0);
+        const png = readFileSync(join(dir, `${name}.png`));
+        expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        expect(png.length).toBeGreaterThan(5_000);
+        return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), png };
+      };
+      const first = render(1, 'trang-1');
+      expect(first.height).toBeGreaterThan(first.width);
+      const appendix = render(appendixPage, 'phu-luc-i');
+      expect(appendix.width).toBeGreaterThan(appendix.height);
+      const artefacts = process.env.DONDOC_ARTIFACTS_DIR;
+      if (artefacts) {
+        const kept = join(artefacts, 'report-draft', `node${process.versions.node.split('.')[0]}`);
+        mkdirSync(kept, { recursive: true });
+        writeFileSync(join(kept, 'trang-1.png'), first.png);
+        writeFileSync(join(kept, 'phu-luc-i.png'), appendix.png);
+        writeFileSync(join(kept, 'du-thao.pdf'), readFileSync(join(dir, 'draft.pdf')));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
