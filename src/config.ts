@@ -55,6 +55,14 @@ export const configSchema = z.object({
     .min(1, 'cần số giờ, từ 1 đến 720')
     .max(720, 'cần số giờ, từ 1 đến 720')
     .default(72),
+  // The longest report draft (/soanbaocao, report draft) written as a Word file, in document lines; a longer
+  // one (a province of many communes) gets the figures as .xlsx and a message to draft per agency.
+  DONDOC_REPORT_MAX_LINES: z.coerce
+    .number({ error: 'cần số dòng, từ 100 đến 50000' })
+    .int('cần số dòng nguyên, từ 100 đến 50000')
+    .min(100, 'cần số dòng, từ 100 đến 50000')
+    .max(50_000, 'cần số dòng, từ 100 đến 50000')
+    .default(5_000),
   DONDOC_SCHEDULER: booleanFlag.default(true),
   // GET /healthz and /metrics are served whenever the HTTP server runs; this starts it for them alone (polling mode).
   DONDOC_HEALTH_HTTP: booleanFlag.default(false),

@@ -98,6 +98,7 @@ export function createApp(
       provinceName: config.DONDOC_PROVINCE_NAME ?? registry.province,
       timeZone: config.DONDOC_TIMEZONE,
       inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
+      reportMaxLines: config.DONDOC_REPORT_MAX_LINES,
       fileLinks: config.zalo?.publicUrl !== undefined,
       dataController: config.DONDOC_DATA_CONTROLLER,
       privacyContact: config.DONDOC_PRIVACY_CONTACT,

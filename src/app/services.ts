@@ -74,7 +74,7 @@ export interface Services {
   privacy: PrivacyService;
   /** How long passing personal data is kept (data/retention.json), and the prune that enforces it. */
   retention: RetentionService;
-  settings: { provinceName: string; /** Who controls the personal data (default: Sở Nội vụ of the province). */ dataController?: string | undefined; /** Where members ask about their data (a phone, an address). */ privacyContact?: string | undefined; timeZone: string; inviteTtlHours: number; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
+  settings: { provinceName: string; /** Who controls the personal data (default: Sở Nội vụ of the province). */ dataController?: string | undefined; /** Where members ask about their data (a phone, an address). */ privacyContact?: string | undefined; timeZone: string; inviteTtlHours: number; /** Longest report draft written as Word (lines); longer ones get the .xlsx alone. Default DRAFT_LIMITS.maxLines. */ reportMaxLines?: number | undefined; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
 }
 
 /**
@@ -108,7 +108,7 @@ export function createServices(deps: {
     calendar,
     reportSettings: new ReportSettingsService(deps.store, deps.clock),
     drafts,
-    draftFiles: new DraftFilesService(drafts),
+    draftFiles: new DraftFilesService(drafts, deps.settings.reportMaxLines),
     tasks: new TaskService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     directory: new DirectoryService(deps.store, deps.clock, privacy),
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),

@@ -91,7 +91,12 @@ export async function buildDraftFiles(drafter: ReportDrafter, request: DraftRequ
  * database file a worker thread can open), here otherwise.
  */
 export class DraftFilesService {
-  constructor(private readonly drafter: ReportDrafter) {}
+  constructor(
+    private readonly drafter: ReportDrafter,
+    maxLines?: number,
+  ) {
+    if (maxLines !== undefined) this.limits = { ...DRAFT_LIMITS, maxLines };
+  }
 
   /** Set by the running bot: the same build in a worker thread under `limits`. */
   offThread: ((request: DraftRequest, limits: DraftLimits) => Promise<Result<DraftFiles, DraftFilesError>>) | undefined;

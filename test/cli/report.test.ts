@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { demoPlanYear } from '../../src/app/demo-seed.js';
 import { cliOnOwnDatabase } from '../helpers/cli-child.js';
 
-const { dir, db, cli } = cliOnOwnDatabase('report');
+const { dir, db, cli, cliWithEnv } = cliOnOwnDatabase('report');
 
 describe('npm run cli -- report draft', () => {
   it('writes the .docx and prints the stable --json shape, its overdue the number /quahan gives on the demo', async () => {
@@ -109,4 +109,33 @@ describe('npm run cli -- report draft', () => {
     expect(badPeriod.err).toContain('cần --period dạng năm-kỳ (Q1, 6T, Q3, 9T, NAM)');
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
   }, 120_000);
+
+  it('a province draft longer than DONDOC_REPORT_MAX_LINES: no .docx written, the figures in the .xlsx, the message says how long and what to do', async () => {
+    expect(cli('demo', 'reset', '--force').code).toBe(0);
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    const [docx, xlsx] = [join(dir, 'long.docx'), join(dir, 'long.xlsx')];
+    // The demo's year holds more than 100 lines for the province (each task three lines: section II,
+    // Phụ lục I and III, plus the overdue ones): over a limit of 100, under the default 5,000.
+    const over = cliWithEnv({ DONDOC_REPORT_MAX_LINES: '100' }, 'report', 'draft', '--period', `${year}-NAM`, '--out', docx, '--xlsx', xlsx, '--json');
+    expect(over.code).toBe(2);
+    expect(over.out).toBe('');
+    expect(over.err).toMatch(/bản Word sẽ quá dài \((\d+) dòng, giới hạn 100\) nên không ghi .*long\.docx; đã ghi số liệu các phụ lục vào .*long\.xlsx, hoặc soạn cho từng cơ quan \(--agency <mã>\)/);
+    expect(Number(/\((\d+) dòng/.exec(over.err)![1])).toBeGreaterThan(100);
+    expect(existsSync(docx)).toBe(false);
+    // The workbook is whole: its summary sheet opens.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.getWorksheet('Tổng hợp')).toBeDefined();
+    // Without --xlsx the message says how to get the figures.
+    const bare = cliWithEnv({ DONDOC_REPORT_MAX_LINES: '100' }, 'report', 'draft', '--period', `${year}-NAM`, '--out', docx);
+    expect(bare.err).toContain('thêm --xlsx <tệp.xlsx> để lấy số liệu các phụ lục');
+    // One agency stays under the limit and is written.
+    const one = cliWithEnv({ DONDOC_REPORT_MAX_LINES: '100' }, 'report', 'draft', '--period', `${year}-NAM`, '--agency', 'STP', '--out', docx);
+    expect(one.code).toBe(0);
+    expect(existsSync(docx)).toBe(true);
+    // A limit outside its range stops with the variable named.
+    const wrong = cliWithEnv({ DONDOC_REPORT_MAX_LINES: '5' }, 'report', 'draft', '--period', `${year}-NAM`, '--out', docx);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain('DONDOC_REPORT_MAX_LINES');
+  }, 240_000);
 });
