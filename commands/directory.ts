@@ -199,17 +199,18 @@ const EDITS = new Set(['them', 'doiten', 'ngung']);
 function editDirectory(ctx: CommandContext, action: string, words: string[]): Reply {
   if (ctx.member?.role !== 'admin') return textReply(T.adminOnly);
   const editor = ctx.services.registry;
+  const actor = { memberId: ctx.member.id, via: ctx.platform };
   if (action === 'them') {
     const [kindWord, code, ...name] = words;
     if (!kindWord || !code || name.length === 0) return textReply(T.editUsage);
     const kind = kindFromWords(ctx.services.directory.kinds(), kindWord) ?? kindWord;
-    const result = editor.add(kind, code, name.join(' '));
+    const result = editor.add(kind, code, name.join(' '), actor);
     return textReply(result.ok ? T.added(code.toUpperCase(), name.join(' ')) : T.editError(result.error));
   }
   if (action === 'doiten') {
     const [code, ...name] = words;
     if (!code || name.length === 0) return textReply(T.editUsage);
-    const result = editor.rename(code, name.join(' '));
+    const result = editor.rename(code, name.join(' '), actor);
     return textReply(result.ok ? T.renamed(code.toUpperCase(), name.join(' ')) : T.editError(result.error));
   }
   const [code, ...rest] = words;
@@ -224,7 +225,7 @@ function editDirectory(ctx: CommandContext, action: string, words: string[]): Re
       successor = word;
     }
   }
-  const result = editor.retire(code, until, successor);
+  const result = editor.retire(code, until, successor, actor);
   if (!result.ok) return textReply(T.editError(result.error));
   const retired = result.value.agencies.find((a) => a.code === code.toUpperCase())!;
   const next = retired.successor ? result.value.agencies.find((a) => a.code === retired.successor)!.name : null;

@@ -290,7 +290,7 @@ export const setDateCommand = defineCommand({
     if (found.kind === 'choose') {
       return chooseTask(T.whichTaskToDate(args.code, found.tasks.length), found.tasks, (ref) => `/dathan ${ref} ${args.date}${args.reason ? ` ${args.reason}` : ''}`);
     }
-    const set = ctx.services.tasks.setDate([found.task], date, ctx.member!, args.reason);
+    const set = ctx.services.tasks.setDate([found.task], date, ctx.member!, args.reason, ctx.platform);
     if (!set.ok) return textReply(T.dateOutOfRange(args.date, set.error.latest));
     const due = set.value;
     return textReply(
@@ -391,7 +391,7 @@ export const addProposedAgencyCommand = defineCommand({
     const pending = ctx.services.pendingImports.peek(token, ctx.member!.id, ctx.services.clock.now());
     const offer = pending?.proposals?.[index];
     if (!offer) return textReply(PLAN_TEXTS.proposalGone);
-    const result = ctx.services.registry.add(offer.kind, offer.code, offer.name);
+    const result = ctx.services.registry.add(offer.kind, offer.code, offer.name, { memberId: ctx.member!.id, via: ctx.platform });
     // A second tap finds it added already.
     return textReply(result.ok || result.error.code === 'duplicate_code' ? PLAN_TEXTS.proposalAdded(offer) : directoryEditError(result.error));
   },

@@ -75,6 +75,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   prune: 'xoá dữ liệu quá thời gian lưu',
   plan_document: 'sửa số, ngày, cơ quan ban hành của kế hoạch',
   report_settings: 'đặt người ký, nơi nhận báo cáo',
+  agency_change: 'sửa danh bạ cơ quan',
+  date_set: 'đặt hạn nhiệm vụ',
 };
 
 /** How each kind of passing personal data is named when a prune reports it (data/retention.json's keys). */

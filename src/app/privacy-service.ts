@@ -35,7 +35,9 @@ export type AuditAction =
   | 'data_export'
   | 'removal_request'
   | 'member_removed'
-  | 'prune';
+  | 'prune'
+  | 'agency_change'
+  | 'date_set';
 
 /** Everything dondoc holds about a member, as /dulieu sends it (keys are the file's Vietnamese field names). */
 export interface PersonalData extends MemberHoldings {

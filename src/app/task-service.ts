@@ -130,7 +130,7 @@ export class TaskService {
    * working day, then reminders re-planned. A date outside 2000 … (the plans' year + 10) is a typo
    * ("01/01/0001", "9999"), not a deadline: refused with the latest year accepted.
    */
-  setDate(tasks: Task[], date: CivilDate, admin: Member, reason: string | null): Result<CivilDate, { code: 'out_of_range'; latest: number }> {
+  setDate(tasks: Task[], date: CivilDate, admin: Member, reason: string | null, via: string): Result<CivilDate, { code: 'out_of_range'; latest: number }> {
     const { plans } = this.store;
     const latest = Math.max(...tasks.map((t) => plans.planById(t.planId)?.year ?? 0), Number(this.today().slice(0, 4))) + 10;
     const year = Number(date.slice(0, 4));
@@ -138,7 +138,11 @@ export class TaskService {
     const due = this.calendar.onOrAfter(date);
     const now = this.clock.now();
     this.store.transaction(() => {
-      for (const task of tasks) plans.setOverride(task.id, due, admin.id, reason, now);
+      for (const task of tasks) {
+        plans.setOverride(task.id, due, admin.id, reason, now);
+        // The audit log: who set which task's date, as typed and as set (moved to a working day).
+        this.store.audit.append({ actorMemberId: admin.id, via, action: 'date_set', target: `task:${task.id}`, detail: { code: task.code, typed: date, due, reason } }, now);
+      }
     });
     this.planner.replan();
     return ok(due);

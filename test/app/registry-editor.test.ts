@@ -35,6 +35,13 @@ describe('/coquan: an admin changes the directory in chat', () => {
     const file = readRegistry(join(t.dataDir, 'agencies.json'));
     expect(file.agencies.find((a) => a.code === 'BQLKKT')).toMatchObject({ name: 'Ban Quản lý Khu kinh tế Vũng Áng', from: '2026-11-23' });
     expect(file.agencies.find((a) => a.code === 'SDL')).toMatchObject({ until: '2026-12-01', successor: 'SVHTTDL' });
+    // Each change is an admin action in the audit log: who (the admin), through which platform, what changed.
+    const admin = t.app.store.db.prepare("SELECT member_id AS id FROM member_accounts WHERE chat_id = 'admin'").get() as { id: number };
+    expect(t.app.store.audit.list({}).filter((e) => e.action === 'agency_change').map((e) => ({ who: e.actorMemberId, via: e.via, target: e.target, detail: e.detail }))).toEqual([
+      { who: admin.id, via: 'local', target: 'agency:BQLKKT', detail: { op: 'add', code: 'BQLKKT', kind: 'so_ban_nganh', name: 'Ban Quản lý Khu kinh tế tỉnh' } },
+      { who: admin.id, via: 'local', target: 'agency:BQLKKT', detail: { op: 'rename', code: 'BQLKKT', from: 'Ban Quản lý Khu kinh tế tỉnh', to: 'Ban Quản lý Khu kinh tế Vũng Áng' } },
+      { who: admin.id, via: 'local', target: 'agency:SDL', detail: { op: 'retire', code: 'SDL', until: '2026-12-01', successor: 'SVHTTDL' } },
+    ]);
     // The file is no longer what province init wrote: it will not be overwritten without --force.
     const { isUneditedGenerated } = await import('../../src/app/province-setup.js');
     expect(isUneditedGenerated(readFileSync(join(t.dataDir, 'agencies.json'), 'utf8'))).toBe(false);
@@ -56,5 +63,7 @@ describe('/coquan: an admin changes the directory in chat', () => {
     expect(await say('admin', '/coquan doiten KHONGCO Tên')).toContain('Không có cơ quan mã “KHONGCO”');
     expect(await say('admin', '/coquan them')).toContain('Sửa danh bạ (quản trị)');
     expect(readFileSync(join(t.dataDir, 'agencies.json'), 'utf8')).toBe(before);
+    // Nothing changed, nothing in the audit log.
+    expect(t.app.store.audit.list({}).filter((e) => e.action === 'agency_change')).toEqual([]);
   });
 });

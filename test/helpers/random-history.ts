@@ -83,7 +83,7 @@ export async function randomHistory(seed: number, options: HistoryOptions = {}):
   const owed = store.db.prepare('SELECT report_id AS reportId, agency_id AS agencyId FROM report_obligations').all() as { reportId: number; agencyId: number }[];
   for (const a of leads) memberOf(a.agencyId);
   // Admin-set dates for some tasks without one (events, unknown deadlines).
-  for (const task of services.tasks.needingDate(100)) if (random() < 0.7) services.tasks.setDate([task], addDays(`${YEAR}-02-01`, Math.floor(random() * 300)), admin, null);
+  for (const task of services.tasks.needingDate(100)) if (random() < 0.7) services.tasks.setDate([task], addDays(`${YEAR}-02-01`, Math.floor(random() * 300)), admin, null, 'local');
   const span = options.until ? Math.max(1, Math.round((Date.parse(options.until) - Date.parse(`${YEAR}-01-05`)) / 86_400_000)) : 350;
   const day = () => addDays(`${YEAR}-01-05`, Math.floor(random() * span));
   const events = Array.from({ length: 260 }, () => ({ at: `${day()}T0${Math.floor(random() * 9) + 1}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`, r: random() }))

@@ -74,7 +74,7 @@ describe('a write shows on the next page load (the caches are keyed on the data 
     // The points: an admin sets the task's date to the end of June (a plan write): as of 15/05 it is
     // no longer due, so the completion criterion counts one task fewer — on the page as in /diem.
     expect(before.diem.find((c) => c.includes('Hoàn thành '))).toContain(x.code);
-    services.tasks.setDate([services.statuses.task(x.id)!], '2024-06-28', h.people.admin, 'Lùi theo chỉ đạo');
+    services.tasks.setDate([services.statuses.task(x.id)!], '2024-06-28', h.people.admin, 'Lùi theo chỉ đạo', 'local');
     const diem = criteriaOf(await h.text(`/web/diem?coquan=${encodeURIComponent(codeA)}`, admin));
     const completion = diem.find((c) => c.includes('Hoàn thành '))!;
     expect(completion).not.toContain(x.code);

@@ -140,6 +140,12 @@ describe('/kehoach and /dathan for Sở Nội vụ', () => {
     const [set] = await h.send(admin, '/dathan I.3.7 30/06/2024 Bộ Nội vụ ban hành kế hoạch');
     expect(set).toContain('Đã đặt hạn cho nhiệm vụ I.3.7: 01/07/2024.');
     expect(set).toContain('30/06/2024 là ngày nghỉ');
+    // Setting a date is an admin action: in the audit log with who, through which platform, the date as
+    // typed (a Sunday) and as set (the next working day), and the reason given.
+    const task = h.app.store.db.prepare("SELECT id FROM tasks WHERE code = 'I.3.7'").get() as { id: number };
+    expect(h.app.store.audit.list({}).filter((e) => e.action === 'date_set')).toEqual([
+      expect.objectContaining({ via: 'telegram', target: `task:${task.id}`, detail: { code: 'I.3.7', typed: '2024-06-30', due: '2024-07-01', reason: 'Bộ Nội vụ ban hành kế hoạch' } }),
+    ]);
     const [after] = await h.send(admin, '/kehoach');
     expect(after).not.toContain('<code>I.3.7</code>');
     const [details] = await h.send(admin, '/nhiemvu I.3.7');
