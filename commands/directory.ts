@@ -331,7 +331,7 @@ export const groupCommand = defineCommand({
     if (typed === null) return textReply(current ? G.linkedTo(who(current.agencyId)) : G.none);
     const word = typed.toLowerCase();
     if (['huy', 'hủy', 'bo', 'bỏ'].includes(word)) {
-      if (!directory.unlinkGroup(ctx.platform, ctx.chatId)) return textReply(G.notLinked);
+      if (!directory.unlinkGroup(ctx.platform, ctx.chatId, ctx.member!)) return textReply(G.notLinked);
       ctx.log.info({ group: ctx.chatId }, 'group unlinked');
       return textReply(G.unlinked);
     }

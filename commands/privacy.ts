@@ -77,6 +77,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   report_settings: 'đặt người ký, nơi nhận báo cáo',
   agency_change: 'sửa danh bạ cơ quan',
   date_set: 'đặt hạn nhiệm vụ',
+  report_request: 'yêu cầu báo cáo đột xuất',
+  group_link: 'liên kết / bỏ liên kết nhóm chat',
 };
 
 /** How each kind of passing personal data is named when a prune reports it (data/retention.json's keys). */

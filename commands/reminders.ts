@@ -177,7 +177,7 @@ export const requestReportCommand = defineCommand({
     const nominal = parseTypedDay(args.date);
     if (!nominal) return textReply(T.badDate(args.date, today(ctx)));
     if (nominal < today(ctx)) return textReply(T.pastDate);
-    const requested = ctx.services.reminders.requestReport(ctx.member!, nominal, args.audience, args.title);
+    const requested = ctx.services.reminders.requestReport(ctx.member!, nominal, args.audience, args.title, ctx.platform);
     if (!requested.ok) return textReply(T.badAudience(args.audience));
     const { due, agencies: targets } = requested.value;
     return { text: lines(T.reportCreated(args.title, due, targets), [code('/lich'), ' để xem các hạn sắp tới.']) };

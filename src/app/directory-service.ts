@@ -48,12 +48,23 @@ export class DirectoryService {
   }
 
   /** Links a group chat to the province (null) or one agency; relinking replaces the link. */
+  /** Links a group chat to the province (agencyId null) or an agency; an admin action in the audit log (the group by platform, not its id). */
   linkGroup(platform: string, chatId: string, agencyId: number | null, admin: Member, now: Date): void {
-    this.store.groups.link(platform, chatId, agencyId, admin.id, now);
+    this.store.transaction(() => {
+      this.store.groups.link(platform, chatId, agencyId, admin.id, now);
+      const agency = agencyId === null ? null : this.store.agencies.byId(agencyId);
+      this.privacy.record({ memberId: admin.id, via: platform }, 'group_link', agency ? `agency:${agency.code}` : 'province', { op: 'link' });
+    });
   }
 
-  unlinkGroup(platform: string, chatId: string): boolean {
-    return this.store.groups.unlink(platform, chatId);
+  unlinkGroup(platform: string, chatId: string, admin: Member): boolean {
+    return this.store.transaction(() => {
+      const before = this.store.groups.get(platform, chatId);
+      if (!this.store.groups.unlink(platform, chatId)) return false;
+      const agency = before?.agencyId == null ? null : this.store.agencies.byId(before.agencyId);
+      this.privacy.record({ memberId: admin.id, via: platform }, 'group_link', agency ? `agency:${agency.code}` : 'province', { op: 'unlink' });
+      return true;
+    });
   }
 
   group(platform: string, chatId: string): ChatGroup | undefined {

@@ -37,7 +37,9 @@ export type AuditAction =
   | 'member_removed'
   | 'prune'
   | 'agency_change'
-  | 'date_set';
+  | 'date_set'
+  | 'report_request'
+  | 'group_link';
 
 /** Everything dondoc holds about a member, as /dulieu sends it (keys are the file's Vietnamese field names). */
 export interface PersonalData extends MemberHoldings {

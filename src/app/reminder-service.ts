@@ -113,7 +113,7 @@ export class ReminderService {
    * agencies by code; due on the working day on or after `nominal`. Returns the due date and how
    * many agencies owe it.
    */
-  requestReport(admin: Member, nominal: CivilDate, audience: string, title: string): Result<{ due: CivilDate; agencies: number }, 'bad_audience'> {
+  requestReport(admin: Member, nominal: CivilDate, audience: string, title: string, via: string): Result<{ due: CivilDate; agencies: number }, 'bad_audience'> {
     const { store } = this;
     const agencies = store.agencies.list().filter((a) => !a.isStanding);
     const kinds = new Set(store.agencies.kinds().map((k) => k.code));
@@ -130,7 +130,9 @@ export class ReminderService {
     const due = this.calendar.onOrAfter(nominal);
     store.transaction(() => {
       const number = store.reports.nextAdhocNumber(year);
-      store.reports.ensure({ code: `DX${number}`, year, kind: 'adhoc', title, cutoffDate: null, nominalDueDate: nominal, dueDate: due }, targets, admin.id, this.clock.now());
+      const now = this.clock.now();
+      store.reports.ensure({ code: `DX${number}`, year, kind: 'adhoc', title, cutoffDate: null, nominalDueDate: nominal, dueDate: due }, targets, admin.id, now);
+      store.audit.append({ actorMemberId: admin.id, via, action: 'report_request', target: `report:DX${number}/${year}`, detail: { title, due, audience, agencies: targets.length } }, now);
     });
     this.planner.replan();
     return ok({ due, agencies: targets.length });

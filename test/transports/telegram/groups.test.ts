@@ -101,6 +101,10 @@ describe('linking a group (/nhom) and broadcasts in it', () => {
     expect(h.api.received.filter((m) => m.chatId === String(focal.id)).some((m) => m.text.includes('Họp giao ban'))).toBe(true);
 
     expect((await h.sendInGroup(admin, GROUP, '/nhom huy'))[0]).toContain('Đã bỏ liên kết');
+    // Linking and unlinking are admin actions in the audit log; the refused /nhom by a focal point is not. The group's chat id is not written there.
+    const groupEntries = h.app.store.audit.list({}).filter((e) => e.action === 'group_link');
+    expect(groupEntries.map((e) => [e.via, e.target, e.detail])).toEqual([['telegram', 'province', { op: 'link' }], ['telegram', 'province', { op: 'unlink' }]]);
+    expect(JSON.stringify(groupEntries)).not.toContain(String(GROUP));
     await h.send(admin, '/thongbao Lần hai');
     await h.send(admin, '/tb_doituong 2 focal');
     await h.send(admin, '/tb_gui 2');

@@ -138,6 +138,11 @@ describe('calendar, policy and ad hoc reports', () => {
     expect(await h.send(admin, '/yeucaubaocao 31/02/2024 tatca X')).toEqual([expect.stringContaining('không hợp lệ')]);
     expect(await h.send(admin, '/yeucaubaocao 05/07/2024 ai_do X')).toEqual([expect.stringContaining('Không rõ đối tượng “ai_do”')]);
     expect(await h.send(focal, '/yeucaubaocao 05/07/2024 tatca X')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
+    // One admin action in the audit log (the refused ones wrote nothing): the report, its title, due date and how many agencies.
+    const agencies = Number(/gửi (\d+) cơ quan/.exec(created!)![1]);
+    expect(h.app.store.audit.list({}).filter((e) => e.action === 'report_request')).toEqual([
+      expect.objectContaining({ via: 'telegram', target: 'report:DX1/2024', detail: { title: 'Báo cáo kết quả số hóa hồ sơ', due: '2024-07-05', audience: 'so_ban_nganh', agencies } }),
+    ]);
   });
 
   it("re-plans the day's reminders at night, sending nothing then, so office hours start with the plan made", async () => {
