@@ -17,7 +17,7 @@ const T = {
   line1: (d: DraftFacts, who: string) =>
     `Dự thảo báo cáo CCHC ${periodPhrase(d.period.label, d.period.year)} — ${who} (số liệu ${formatCivil(d.period.window.from)}–${formatCivil(d.period.window.to)}, tình hình đến ${formatCivil(d.asOf)}).`,
   line2: (d: DraftFacts) =>
-    `Nhiệm vụ đến hạn trong kỳ: ${d.counts.due}; hoàn thành đúng hạn ${d.counts.doneOnTime}, chậm hạn ${d.counts.doneLate}; đang thực hiện ${d.counts.inProgress}; được gia hạn ${d.counts.extended}.`,
+    `Nhiệm vụ đến hạn trong kỳ: ${d.counts.due}; hoàn thành đúng hạn ${d.counts.doneOnTime}, chậm hạn ${d.counts.doneLate}; đang thực hiện, chưa đến hạn ${d.counts.inProgress}; đến hạn mà chưa hoàn thành ${d.overdueInWindow}; được gia hạn ${d.counts.extended}.`,
   line3: (d: DraftFacts) =>
     `Việc quá hạn: ${d.counts.overdue} (như /quahan); chưa gửi báo cáo: ${d.missingReports.length}. Phần đánh giá và kiến nghị để đơn vị bổ sung trước khi ký; số liệu các phụ lục kèm tệp Excel.`,
   /** The document would be too long to edit: no .docx, the .xlsx with every agency's rows instead. */

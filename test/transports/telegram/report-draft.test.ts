@@ -65,7 +65,9 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     const lines = text.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('Dự thảo báo cáo CCHC quý III năm 2024 — Sở Tư pháp (số liệu 15/06/2024–14/09/2024, tình hình đến 02/07/2024).');
-    expect(lines[1]).toBe('Nhiệm vụ đến hạn trong kỳ: 2; hoàn thành đúng hạn 1, chậm hạn 0; đang thực hiện 0; được gia hạn 0.');
+    // 3.7 (due 1/7, not done on 2/7) is the one due and not done: the summary's parts add up to the 2 due
+    // (1 + 0 + 0 + 1), as in the document's section I.
+    expect(lines[1]).toBe('Nhiệm vụ đến hạn trong kỳ: 2; hoàn thành đúng hạn 1, chậm hạn 0; đang thực hiện, chưa đến hạn 0; đến hạn mà chưa hoàn thành 1; được gia hạn 0.');
     // The overdue figure is /quahan's for the same agency and day.
     const [overdue] = await h.send(admin, '/quahan STP');
     const n = Number(/Việc quá hạn \((\d+)\)/.exec(overdue!)![1]);
