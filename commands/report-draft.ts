@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatCivil } from '../src/domain/civil-date.js';
-import { parseReportPeriod } from '../src/domain/report-period.js';
+import { leadingPeriod } from '../src/domain/report-period.js';
 import { textReply } from '../src/app/reply.js';
 import type { DraftFacts, DraftFilesError } from '../src/reports/draft-files.js';
 import { COMMON } from './common.texts.js';
@@ -37,20 +37,16 @@ export const draftReportCommand = defineCommand({
   summary: 'Soạn dự thảo báo cáo CCHC định kỳ (tệp Word) từ số liệu dondoc đang theo dõi',
   usage: '/soanbaocao <Q1|6T|Q3|9T|NAM> [năm] [mã cơ quan]',
   roles: ['focal', 'leader', 'admin'],
-  args: z
-    .array(z.string())
-    .min(1, 'thiếu kỳ báo cáo, ví dụ /soanbaocao Q3')
-    .transform((w) => {
-      const year = w[1] && /^\d{4}$/.test(w[1]) ? w[1] : null;
-      const rest = w.slice(year ? 2 : 1).join(' ');
-      return { period: w[0]!, year, agency: rest || null };
-    }),
-  async run(ctx, args) {
+  args: z.array(z.string()).min(1, 'thiếu kỳ báo cáo, ví dụ /soanbaocao Q3'),
+  async run(ctx, words) {
     const { drafts, summaries, directory } = ctx.services;
     const member = ctx.member!;
     const today = summaries.today();
-    const period = parseReportPeriod(`${args.period} ${args.year ?? ''}`, drafts.definitions, Number(today.slice(0, 4)));
-    if (!period) return textReply(T.badPeriod(args.period, drafts.definitions.map((d) => d.code).join(', ')));
+    // "Q3", "Q3 2026", "quý 3 năm 2026"?, "6 tháng đầu năm 2026 STP": the period first, an agency after.
+    const read = leadingPeriod(words, drafts.definitions, Number(today.slice(0, 4)));
+    if (!read) return textReply(T.badPeriod(words.join(' '), drafts.definitions.map((d) => d.code).join(', ')));
+    const { period } = read;
+    const args = { agency: read.rest.length > 0 ? read.rest.join(' ') : null };
     let agencyId: number | undefined = member.role === 'admin' ? undefined : member.agencyId;
     if (args.agency !== null) {
       if (member.role !== 'admin') return textReply(T.agencyOnlyAdmins);

@@ -9,6 +9,7 @@ import { completionChart, trendChart } from '../src/app/charts.js';
 import { defaultAsOf, parsePeriod } from '../src/domain/scoring.js';
 import { optionalAgencyWords, resolveAgencyWords } from './args.js';
 import { defineCommand } from './command.js';
+import { leadingPeriod } from '../src/domain/report-period.js';
 
 const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
 
@@ -167,11 +168,22 @@ export const reportStatusCommand = defineCommand({
   roles: ['leader', 'admin'],
   args: z
     .array(z.string())
-    .min(1, 'thiếu mã báo cáo, ví dụ /baocao 6T')
-    .transform((w) => ({ code: w[0]!.toUpperCase(), year: w[1] ? Number(w[1]) : null })),
-  run(ctx, args) {
+    .min(1, 'thiếu mã báo cáo, ví dụ /baocao 6T'),
+  run(ctx, words) {
     const { summaries } = ctx.services;
-    const year = args.year ?? Number(summaries.today().slice(0, 4));
+    const thisYear = Number(summaries.today().slice(0, 4));
+    // A period in everyday words ("quý 3", "6 tháng", "NĂM 2025") names its periodic report; otherwise a
+    // report's own code (DX1 …) and a year.
+    const named = leadingPeriod(words, ctx.services.drafts.definitions, thisYear);
+    if (!named || named.rest.length > 0) {
+      // A code and a year at most: a word it cannot place is not dropped.
+      if (words.length > 2 || (words[1] !== undefined && !/^\d{4}$/.test(words[1]))) return textReply(T.reportUnknown(words.join(' ')));
+    }
+    const args =
+      named && named.rest.length === 0
+        ? { code: named.period.reportCode, year: named.period.year }
+        : { code: words[0]!.toUpperCase(), year: words[1] ? Number(words[1]) : thisYear };
+    const year = args.year;
     const status = summaries.reportStatus(args.code, year);
     if (!status) return textReply(T.reportUnknown(args.code));
     const { report, submitted, missing, owing } = status;

@@ -261,6 +261,9 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(text).toContain('Nhiệm vụ đến hạn trong kỳ: 2; hoàn thành đúng hạn 1');
     // One agency's draft is short enough: it comes as a Word file.
     expect((await draftFor(admin, '/soanbaocao Q3 2024 STP')).filename).toBe('bao-cao-cchc-2024-Q3-STP.docx');
+    // The period in everyday words, then the agency.
+    expect((await draftFor(admin, '/soanbaocao quý III/2024 STP')).filename).toBe('bao-cao-cchc-2024-Q3-STP.docx');
+    expect((await draftFor(admin, '/soanbaocao 9 tháng 2024 STP')).filename).toBe('bao-cao-cchc-2024-9T-STP.docx');
   });
 
   it('a draft the worker cannot finish in time is stopped: the Vietnamese message, no file at all', async () => {
@@ -313,6 +316,7 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
 
   it('refuses what it cannot draft, in Vietnamese', async () => {
     expect(await h.send(focal, '/soanbaocao Q2')).toEqual([expect.stringContaining('Kỳ “Q2” không có. Dùng một trong Q1, 6T, Q3, 9T, NAM')]);
+    expect(await h.send(focal, '/soanbaocao quý 2 2024')).toEqual([expect.stringContaining('Kỳ “quý 2 2024” không có')]);
     expect(await h.send(focal, '/soanbaocao Q3 2024 STC')).toEqual([expect.stringContaining('Chỉ quản trị (Sở Nội vụ) soạn được báo cáo cho cơ quan khác')]);
     expect(await h.send(admin, '/soanbaocao Q3 2024 Sở Không Có')).toEqual([expect.stringContaining('Không tìm thấy cơ quan “Sở Không Có”')]);
     expect(await h.send(focal, '/soanbaocao Q3 2025')).toEqual([expect.stringContaining('trước kỳ báo cáo')]);

@@ -123,6 +123,13 @@ describe('summaries for leaders (hand-computed fixture)', () => {
     expect(report).toMatch(/Đã nộp \(1\/\d+\):\n• Sở Tư pháp — 24\/06\/2024 \(muộn\)/);
     expect(report).toContain('• Sở Tài chính');
     expect(await h.send(admin, '/baocao XX')).toEqual([expect.stringContaining('Không có báo cáo “XX” năm nay')]);
+    // The same report named the way officials say it: "6 tháng", "sáu tháng đầu năm", with the year.
+    for (const words of ['6 tháng', 'sáu tháng đầu năm', '6T 2024', '6 thang 2024']) expect(await h.send(admin, `/baocao ${words}`)).toEqual([report]);
+    // The year report and Q1, by their everyday names; a word it cannot place is refused, not dropped.
+    expect((await h.send(admin, '/baocao NĂM'))[0]).toEqual((await h.send(admin, '/baocao NAM'))[0]);
+    expect((await h.send(admin, '/baocao quý I'))[0]).toEqual((await h.send(admin, '/baocao Q1'))[0]);
+    expect((await h.send(admin, '/baocao quý 1'))[0]).toContain('Báo cáo CCHC quý I năm 2024');
+    expect(await h.send(admin, '/baocao 6T gấp')).toEqual([expect.stringContaining('Không có báo cáo “6T gấp” năm nay')]);
     expect(await h.send(focal, '/tonghop')).toEqual([expect.stringContaining('chỉ dành cho')]);
   });
 
