@@ -6,6 +6,7 @@ import type { DraftFacts, DraftFilesError } from '../src/reports/draft-files.js'
 import { COMMON } from './common.texts.js';
 import { periodPhrase } from '../src/reports/outline.js';
 import { defineCommand } from './command.js';
+import { leadsProvince } from './summaries.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,7 +14,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** The words of /soanbaocao, in one place. */
 const T = {
   badPeriod: (text: string, codes: string) => `Kỳ “${text}” không có. Dùng một trong ${codes}, có thể kèm năm, ví dụ /soanbaocao Q3 2026.`,
-  agencyOnlyAdmins: 'Chỉ quản trị (Sở Nội vụ) soạn được báo cáo cho cơ quan khác; đầu mối và lãnh đạo nhận dự thảo của cơ quan mình. Gõ /soanbaocao <kỳ> [năm].',
+  agencyOnlyAdmins: 'Chỉ quản trị (Sở Nội vụ) và lãnh đạo UBND tỉnh, Sở Nội vụ soạn được báo cáo cho cơ quan khác; đầu mối và lãnh đạo các cơ quan nhận dự thảo của cơ quan mình. Gõ /soanbaocao <kỳ> [năm].',
   line1: (d: DraftFacts, who: string) =>
     `Dự thảo báo cáo CCHC ${periodPhrase(d.period.label, d.period.year)} — ${who} (số liệu ${formatCivil(d.period.window.from)}–${formatCivil(d.period.window.to)}, tình hình đến ${formatCivil(d.asOf)}).`,
   line2: (d: DraftFacts) =>
@@ -47,9 +48,12 @@ export const draftReportCommand = defineCommand({
     if (!read) return textReply(T.badPeriod(words.join(' '), drafts.definitions.map((d) => d.code).join(', ')));
     const { period } = read;
     const args = { agency: read.rest.length > 0 ? read.rest.join(' ') : null };
-    let agencyId: number | undefined = member.role === 'admin' ? undefined : member.agencyId;
+    // Admins and the province's leaders (UBND tỉnh, Sở Nội vụ) draft the province's report, or one agency's;
+    // focal points and other leaders, their own agency's.
+    const wholeProvince = member.role === 'admin' || leadsProvince(ctx.services, member);
+    let agencyId: number | undefined = wholeProvince ? undefined : member.agencyId;
     if (args.agency !== null) {
-      if (member.role !== 'admin') return textReply(T.agencyOnlyAdmins);
+      if (!wholeProvince) return textReply(T.agencyOnlyAdmins);
       const agency = directory.findAgency(args.agency);
       if (!agency) return textReply(COMMON.unknownAgency(args.agency));
       agencyId = agency.id;

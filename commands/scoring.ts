@@ -36,6 +36,7 @@ const T = {
   fileCaption: (title: string) => `${title}: danh sách đầy đủ, có lý do của từng cơ quan`,
   fileHeader: ['Hạng', 'Mã', 'Cơ quan', 'Điểm', 'Tối đa', 'Mất điểm chủ yếu'],
   notRankedRow: 'không xếp hạng: không có tiêu chí nào áp dụng trong kỳ',
+  seeOthers: 'Xem điểm các cơ quan: /xephang (xếp hạng) hoặc /diem <mã cơ quan>.',
   notScored: (name: string) => `${name} ban hành kế hoạch CCHC của tỉnh nên không được chấm điểm theo kế hoạch đó (không xếp hạng).`,
   ownOnly: 'Đầu mối chỉ xem được điểm của cơ quan mình. Gõ /diem.',
   rankTitle: (kind: string, period: string) => `Xếp hạng ${kind} — ${period}`,
@@ -129,7 +130,8 @@ export const scoreCommand = defineCommand({
     }
     const score = ctx.services.scoring.scoreAll(period, asOf).find((s) => s.agencyId === agencyId);
     const name = directory.agency(agencyId)!.name;
-    if (!score) return textReply(T.title(name, period.label, formatCivil(asOf)), T.notScored(name), T.note);
+    // UBND tỉnh is not scored on its own plan: its leaders and the admins are pointed to the agencies' scores.
+    if (!score) return textReply(T.title(name, period.label, formatCivil(asOf)), T.notScored(name), ...(member.role === 'focal' ? [] : [T.seeOthers]), T.note);
     const rows: RichText[] = score.criteria.map((c) => [bold(c.notApplicable ? T.notApplicable(c.title) : T.line(c.points, c.maxPoints, c.title)), `\n   ${c.why}`]);
     return textReply([bold(T.title(name, period.label, formatCivil(asOf)))], ...rows, [bold(T.total(score))], T.note);
   },

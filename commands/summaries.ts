@@ -226,12 +226,18 @@ export const exportCommand = defineCommand({
  * agency's, or the province's for UBND tỉnh and Sở Nội vụ. Made once per scope and day however many
  * leaders share it, so a Monday with a hundred leaders computes and draws a few, not a hundred.
  */
+/** A leader of UBND tỉnh or of Sở Nội vụ (the standing body) looks after the whole province, not one agency's work. */
+export function leadsProvince(services: Pick<CommandServices, 'directory'>, member: Member): boolean {
+  if (member.role !== 'leader') return false;
+  const agency = services.directory.agency(member.agencyId);
+  return agency?.kind === 'ubnd_tinh' || agency?.isStanding === true;
+}
+
 export function weeklyDigests(services: CommandServices): (leader: Member) => Promise<Reply> {
   const made = new Map<string, Promise<Reply>>();
   let day = '';
   return (leader) => {
-    const agency = services.directory.agency(leader.agencyId);
-    const scope = agency?.kind === 'ubnd_tinh' || agency?.isStanding ? undefined : leader.agencyId;
+    const scope = leadsProvince(services, leader) ? undefined : leader.agencyId;
     const today = civilDateOf(services.clock.now(), services.settings.timeZone);
     if (today !== day) {
       made.clear();

@@ -169,6 +169,17 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
     expect(partsOf(again.data).xml).toBe(partsOf(province.data).xml);
   });
 
+  it('a leader of UBND tỉnh gets the province draft (UBND tỉnh itself has no tasks of its own plan: its own draft was all zeros), or one agency\'s', async () => {
+    const province = await draftFor(leader, '/soanbaocao Q3 2024');
+    expect(province.filename).toBe('bao-cao-cchc-2024-Q3-tinh.docx');
+    expect(partsOf(province.data).xml).toBe(partsOf((await draftFor(admin, '/soanbaocao Q3 2024')).data).xml);
+    expect((await draftFor(leader, '/soanbaocao Q3 2024 STP')).filename).toBe('bao-cao-cchc-2024-Q3-STP.docx');
+    // /diem for UBND tỉnh says it is not scored and where the agencies' scores are.
+    const [score] = await h.send(leader, '/diem');
+    expect(score).toContain('không được chấm điểm');
+    expect(score).toContain('Xem điểm các cơ quan: /xephang (xếp hạng) hoặc /diem &lt;mã cơ quan&gt;.');
+  });
+
   it('counts with the same query as /tonghop: over the quarter, the draft\'s due and done are /tonghop\'s', async () => {
     const [summary] = await h.send(leader, '/tonghop STP');
     const m = /Nhiệm vụ đến hạn trong quý: (\d+); đã hoàn thành (\d+)/.exec(summary!)!;
@@ -317,7 +328,7 @@ describe('/soanbaocao: the periodic report drafted from the record', () => {
   it('refuses what it cannot draft, in Vietnamese', async () => {
     expect(await h.send(focal, '/soanbaocao Q2')).toEqual([expect.stringContaining('Kỳ “Q2” không có. Dùng một trong Q1, 6T, Q3, 9T, NAM')]);
     expect(await h.send(focal, '/soanbaocao quý 2 2024')).toEqual([expect.stringContaining('Kỳ “quý 2 2024” không có')]);
-    expect(await h.send(focal, '/soanbaocao Q3 2024 STC')).toEqual([expect.stringContaining('Chỉ quản trị (Sở Nội vụ) soạn được báo cáo cho cơ quan khác')]);
+    expect(await h.send(focal, '/soanbaocao Q3 2024 STC')).toEqual([expect.stringContaining('Chỉ quản trị (Sở Nội vụ) và lãnh đạo UBND tỉnh, Sở Nội vụ soạn được báo cáo cho cơ quan khác')]);
     expect(await h.send(admin, '/soanbaocao Q3 2024 Sở Không Có')).toEqual([expect.stringContaining('Không tìm thấy cơ quan “Sở Không Có”')]);
     expect(await h.send(focal, '/soanbaocao Q3 2025')).toEqual([expect.stringContaining('trước kỳ báo cáo')]);
   });
