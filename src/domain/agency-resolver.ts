@@ -90,6 +90,12 @@ const BODY_HEAD =
 const OUTSIDE = /\b(?:don vi su nghiep|doanh nghiep|truong hoc|co so giao duc|don vi tu van|to chuc dao tao|benh vien)\b/;
 /** Head words that are a whole name by themselves. */
 const SELF_NAMED = /^(?:tinh doan|thanh doan)$/;
+/**
+ * A level, not a body: "Ủy ban MTTQ Việt Nam cùng cấp", "Hội Nông dân cấp xã", "Công an cấp huyện" name one body
+ * per place (as many as there are communes), so no single agency can be proposed. "cùng cấp" is told from
+ * "cung cấp" (to supply) by its tone mark; without marks only at the end of the piece.
+ */
+const LEVEL_OF = /(?:^|\s)cùng cấp(?:$|\s)|(?:^|\s)cung cap$|(?:^|\s)cap (?:xa|huyen|tinh|co so|tren|duoi)$/;
 /** Marks of a plural or kind of body ("các trường", "những doanh nghiệp"): a group outside the directory. */
 const PLURAL = /(?:^|\s)(?:cac|nhung|tat ca|toan bo)\s/;
 
@@ -103,6 +109,7 @@ function reviewOf(piece: string, forced?: ReviewReason | 'inside'): ReviewItem {
   if (forced === 'narrowed' || /\b(?:khac|tru|khong bao gom|duoc giao|duoc chon|duoc lua chon|co thu tuc|co tthc|theo chuc nang|dat chuan|thi diem|duoc kiem tra|co quan chu tri|doi voi|chi)\b/.test(key) || /^\d+\s/.test(key)) {
     return { text: piece, reason: 'narrowed' };
   }
+  if (LEVEL_OF.test(piece.normalize('NFC').toLowerCase().trim()) || LEVEL_OF.test(key)) return { text: piece, reason: 'outside' };
   if (PLURAL.test(` ${key} `) || forced === 'outside' || (!BODY_HEAD.test(key) && OUTSIDE.test(key)) || /^cong an (?:cap )?(?:xa|phuong|dac khu)\b/.test(key)) return { text: piece, reason: 'outside' };
   // One body's name (a head word and a name after it) is offered as a new agency; "UBND" alone is not a name.
   const named = BODY_HEAD.exec(key);

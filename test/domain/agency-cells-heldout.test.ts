@@ -95,6 +95,12 @@ const CASES: Case[] = [
   { cell: 'Sở Nội vụ, Tỉnh đoàn', agencies: ['SNV'], review: ['unknown'], propose: ['Tỉnh đoàn'], why: 'a mass organisation' },
   { cell: 'Hội Liên hiệp Phụ nữ tỉnh', agencies: [], review: ['unknown'], propose: ['Hội Liên hiệp Phụ nữ tỉnh'], why: 'a mass organisation' },
   { cell: 'Trung tâm Chuyển đổi số tỉnh', agencies: [], review: ['unknown'], propose: ['Trung tâm Chuyển đổi số tỉnh'], why: 'a provincial centre' },
+  // A level, not one body: one such body per place, so nothing to add as one agency (a new-user trial was offered
+  // "Thêm Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp").
+  { cell: 'Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp', agencies: [], review: ['outside'], why: 'the Front committee of each level: as many as there are places' },
+  { cell: 'Sở Tư pháp; Hội Nông dân cấp xã', agencies: ['STP'], review: ['outside'], why: 'the farmers\' association of each commune' },
+  { cell: 'UBMTTQ VN cung cap', agencies: [], review: ['outside'], why: '"cùng cấp" typed without tone marks, at the end of the cell' },
+  { cell: 'Công ty cung cấp dịch vụ bưu chính', agencies: [], review: ['unknown'], propose: ['Công ty cung cấp dịch vụ bưu chính'], why: '"cung cấp" (to supply) inside a company\'s name is not a level' },
   { cell: 'Sở KHCN & các sở, ngành', agencies: ['SKHCN', ...SO], why: 'a spaced "&" joins an agency and a whole group' },
   { cell: 'Sở Tài chính (đối với nội dung kinh phí)', agencies: ['STC'], review: ['narrowed'], why: 'Sở Tài chính for one part of the task: kept, the part shown for a look' },
   { cell: 'UBND tỉnh chỉ đạo; Sở Nội vụ tham mưu', agencies: ['UBNDT', 'SNV'], why: 'role words (chỉ đạo, tham mưu) are not names' },
