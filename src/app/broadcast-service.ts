@@ -45,7 +45,13 @@ export class BroadcastService {
   /** The audiences offered as choices: everyone, focal points, each agency kind, overdue agencies, open reports. */
   audiences(): Audience[] {
     const today = civilDateOf(this.clock.now(), this.timeZone);
-    const kinds = this.store.agencies.kinds().map((k) => ({ code: `kind:${k.code}`, label: `Đầu mối ${k.label}` }));
+    // Only kinds that have an agency today: since 1/7/2025 a province has no district level, though its
+    // kind stays in the directory for older plans.
+    const present = new Set(this.store.agencies.list().map((a) => a.kind));
+    const kinds = this.store.agencies
+      .kinds()
+      .filter((k) => present.has(k.code))
+      .map((k) => ({ code: `kind:${k.code}`, label: `Đầu mối ${k.label}` }));
     const reports = this.store.reports
       .dueBetween(addDays(today, -120), addDays(today, 30))
       .slice(-4)

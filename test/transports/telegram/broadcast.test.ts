@@ -28,6 +28,8 @@ describe('broadcasts from Sở Nội vụ', () => {
     expect(ask).toContain('Thông báo #1 đã soạn. Gửi tới ai?');
     const audiences = h.lastButtons(admin.id).map((b) => b.text);
     expect(audiences).toEqual(expect.arrayContaining(['Tất cả thành viên', 'Tất cả đầu mối', 'Đầu mối Sở, ban, ngành', 'Cơ quan có việc quá hạn']));
+    // In June 2024 the district level still existed: its focal points could be chosen.
+    expect(audiences).toContain('Đầu mối UBND cấp huyện (kế hoạch trước 1/7/2025)');
     const [preview] = await h.press(admin, h.lastButtons(admin.id).find((b) => b.text === 'Đầu mối Sở, ban, ngành')!.callback_data);
     expect(preview).toContain('Xem trước thông báo #1 — gửi tới: Đầu mối Sở, ban, ngành — 2 người của 2 cơ quan.');
     expect(preview).toContain('&lt;Khẩn&gt;');
@@ -90,5 +92,21 @@ describe('broadcasts from Sở Nội vụ', () => {
     expect(await h.send(admin, '/tb_huy 1')).toEqual(['Đã hủy thông báo #1; chưa gửi cho ai.']);
     expect(await h.send(focals[0]!, '/thongbao Tôi muốn gửi')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
     expect(await h.send(leader, '/thongbao_tt 1')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
+  });
+});
+
+describe('broadcast audiences in a two-tier province', () => {
+  it('offers no district level after 1/7/2025: the kind stays in the directory for older plans, but it would reach nobody', async () => {
+    const late = await TelegramHarness.start({ start: '2026-12-04T02:00:00Z' });
+    try {
+      await late.join(admin, late.invite('SNV', 'admin'));
+      await late.send(admin, '/thongbao Họp giao ban CCHC tháng 12');
+      const audiences = late.lastButtons(admin.id).map((b) => b.text);
+      expect(late.app.store.agencies.kinds().map((k) => k.code)).toContain('ubnd_huyen');
+      expect(audiences.filter((label) => /huyện/i.test(label))).toEqual([]);
+      expect(audiences).toEqual(expect.arrayContaining(['Đầu mối Sở, ban, ngành', 'Đầu mối UBND xã, phường, đặc khu']));
+    } finally {
+      await late.close();
+    }
   });
 });
