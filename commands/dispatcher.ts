@@ -1,6 +1,6 @@
 import { mayRun, type Command, type CommandContext, type CommandResult } from './command.js';
 import { COMMON } from './common.texts.js';
-import { CONSENT_FREE_COMMANDS, consentGate, offerConsent } from './privacy.js';
+import { CONSENT_FREE_COMMANDS, consentGate, consentWaitingReply, offerConsent, TYPED_CONSENT } from './privacy.js';
 import { handleBroadcastFile } from './broadcast.js';
 import { handlePlanFile } from './plans.js';
 import { handleInviteListFile, isInviteListCaption } from './invite-list.js';
@@ -205,6 +205,12 @@ export class Dispatcher {
       // "1" / "2" answering the privacy notice on a platform without buttons.
       if (!capabilities.buttons && /^\d{1,2}$/.test(text) && this.services.store.choices.get(ctx.platform, ctx.chatId, this.services.clock.now())) {
         return this.answerNumber(ctx, Number(text), log);
+      }
+      // A code waits for the notice's answer: a typed "đồng ý" is the answer; anything else gets the two choices
+      // again (telling them to ask for a code, as to a stranger, sent them back to the start).
+      if (this.pendingInputs.has(ctx.platform, ctx.chatId, this.services.clock.now(), ['consent'])) {
+        if (TYPED_CONSENT.test(text.normalize('NFC'))) return this.runText(ctx, '/dongy', log);
+        return { replies: [consentWaitingReply()] };
       }
       return { replies: [textReply(...COMMON.strangerIntro)] };
     }

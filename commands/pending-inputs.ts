@@ -20,6 +20,12 @@ export class PendingInputs {
     this.items.set(`${platform}:${chatId}`, { input, expires: now.getTime() + this.ttlMs });
   }
 
+  /** True when the chat's pending question is of one of `kinds` and not expired (left pending). */
+  has(platform: string, chatId: string, now: Date, kinds: PendingInput['kind'][]): boolean {
+    const item = this.items.get(`${platform}:${chatId}`);
+    return item !== undefined && kinds.includes(item.input.kind) && item.expires >= now.getTime();
+  }
+
   /** Takes the pending question of a chat if it is one of `kinds` and not expired; another kind stays pending. */
   take<K extends PendingInput['kind']>(platform: string, chatId: string, now: Date, kinds: K[]): Extract<PendingInput, { kind: K }> | undefined {
     const key = `${platform}:${chatId}`;

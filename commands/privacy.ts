@@ -17,6 +17,7 @@ const T = {
   accept: '✅ Đồng ý',
   refuse: '✖️ Không đồng ý',
   acceptedAgain: 'Cảm ơn bạn. dondoc đã ghi nhận bạn đồng ý với thông báo xử lý dữ liệu cá nhân mới. Bạn có thể tiếp tục dùng dondoc như trước.',
+  consentWaiting: 'Mã mời của bạn đang chờ bạn trả lời thông báo xử lý dữ liệu cá nhân ở trên: chọn “Đồng ý” để liên kết tài khoản, hoặc “Không đồng ý” để dừng lại. Chưa có gì được lưu.',
   noPendingCode: 'Không còn mã mời nào đang chờ bạn đồng ý (đã quá 30 phút hoặc dondoc vừa khởi động lại). Hãy gửi lại mã mời.',
   refusedStranger:
     'Bạn đã chọn không đồng ý. dondoc không liên kết tài khoản của bạn và không lưu thông tin nào về bạn. Mã mời vẫn dùng được tới khi hết hạn nếu bạn đổi ý: gửi lại mã.',
@@ -104,6 +105,14 @@ export function consentReply(ctx: CommandContext, changed: boolean): Reply {
     choices: [[{ label: T.accept, command: '/dongy' }, { label: T.refuse, command: '/tuchoi' }]],
   };
 }
+
+/** Said to a person whose invite code waits for the notice's answer and who wrote something else: the two choices again. */
+export function consentWaitingReply(): Reply {
+  return { ...textReply(T.consentWaiting), choices: [[{ label: T.accept, command: '/dongy' }, { label: T.refuse, command: '/tuchoi' }]] };
+}
+
+/** "đồng ý", "Đồng ý ạ", "dong y", "tôi đồng ý!": a typed yes to the notice (nothing else is read as one). */
+export const TYPED_CONSENT = /^(?:(?:tôi|toi|em|e)\s+)?(?:đồng ý|dong y)(?:\s+(?:ạ|a))?[.!]*$/iu;
 
 /** The reply to a member who has not accepted the current notice, in a private chat or a group. */
 export function consentGate(ctx: CommandContext): CommandResult {

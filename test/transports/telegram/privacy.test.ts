@@ -46,6 +46,22 @@ describe('consent before an invite code links an account', () => {
     expect(h.app.store.consents.ofMember(member.id)).toEqual([{ version: NOTICE_VERSION, acceptedAt: '2024-06-24T02:00:00.000Z', platform: 'telegram' }]);
   });
 
+  it('a person who writes something else before answering the notice gets the two choices again, not the stranger\'s "ask for a code"; a typed "đồng ý" answers it', async () => {
+    const code = codeIn((await h.send(admin, `/moi STP dau_moi ${FOCAL_NAME}`))[0]!);
+    await h.send(focal, `/start ${code}`);
+    const [again] = await h.send(focal, 'Em chào anh, em là đầu mối CCHC của Sở Tư pháp');
+    expect(again).toContain('Mã mời của bạn đang chờ bạn trả lời thông báo xử lý dữ liệu cá nhân');
+    expect(again).not.toContain('xin mã mời');
+    expect(h.lastButtons(focal.id).map((b) => b.callback_data)).toEqual(['/dongy', '/tuchoi']);
+    expect(h.app.store.members.byAccount('telegram', String(focal.id))).toBeUndefined();
+    // "ok" is not read as consent (it answers too many questions): asked again, still nothing linked.
+    expect((await h.send(focal, 'ok'))[0]).toContain('đang chờ bạn trả lời');
+    expect(h.app.store.members.byAccount('telegram', String(focal.id))).toBeUndefined();
+    const [welcome] = await h.send(focal, 'Đồng ý ạ');
+    expect(welcome).toContain('Chào mừng');
+    expect(h.app.store.members.byAccount('telegram', String(focal.id))!.displayName).toBe(FOCAL_NAME);
+  });
+
   it('refusing links nothing and stores nothing; the same code still works later', async () => {
     const code = codeIn((await h.send(admin, '/moi STP dau_moi'))[0]!);
     const members = count('SELECT COUNT(*) AS n FROM members');
