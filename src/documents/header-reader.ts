@@ -109,7 +109,7 @@ export function readDocumentHeader(blocks: Block[]): DocumentHeader {
   // The letterhead is what comes before the kind line (without one: the first lines before the body).
   // The "(Kèm theo …)" line of a Phụ lục is another document's number and date, never the letterhead's.
   const appendixLines = new Set(appendixRange(lines));
-  const letterhead = lines.slice(0, kindAt >= 0 ? kindAt : Math.min(searched, 20)).filter((l) => !l.blank && !appendixLines.has(l));
+  const letterhead = mergeWrappedNumber(lines.slice(0, kindAt >= 0 ? kindAt : Math.min(searched, 20)).filter((l) => !l.blank && !appendixLines.has(l)));
   const agencyLines: string[] = [];
   let agencyDone = false;
   letterhead.forEach((line, i) => {
@@ -141,7 +141,7 @@ export function readDocumentHeader(blocks: Block[]): DocumentHeader {
     }
     if (!agencyDone && text !== '' && isCapitals(text)) agencyLines.push(text);
   });
-  header.issuer = issuerOf(agencyLines);
+  header.issuer = readAcross(agencyLines) ? null : issuerOf(agencyLines);
   if (kindAt >= 0) header.title = titleFrom(lines, kindAt);
   // A Phụ lục issued as a file of its own has no letterhead: the line under its title says which
   // document it goes with ("(Kèm theo Kế hoạch số 123/KH-UBND ngày 15/01/2026 của UBND tỉnh …)").
@@ -155,6 +155,44 @@ export function readDocumentHeader(blocks: Block[]): DocumentHeader {
     }
   }
   return header;
+}
+
+const MOTTO_WORDS = ['cong', 'hoa', 'xa', 'hoi', 'chu', 'nghia', 'viet', 'nam'];
+
+/**
+ * True when the letterhead's lines hold the words of "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in order but not
+ * together: the two columns were read across ("ỦY CỘNG", "BAN HÒA", …), so no line is one column's.
+ */
+function readAcross(lines: string[]): boolean {
+  const tokens = textKey(lines.join(' ')).split(' ');
+  let next = 0;
+  for (const token of tokens) if (token === MOTTO_WORDS[next]) next += 1;
+  return next === MOTTO_WORDS.length && !` ${tokens.join(' ')} `.includes(` ${MOTTO_WORDS.join(' ')} `);
+}
+
+/**
+ * "Số:" with its number wrapped over the next lines of a narrow column ("Số:" / "45/KH-" / "UBND"): one line
+ * "Số: 45/KH-UBND". A line is joined to the next only while it visibly goes on (ends in ":", "-" or "/").
+ */
+function mergeWrappedNumber(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    let line = lines[i]!;
+    if (/^so\s*:?/.test(foldAligned(line.text)) && !NUMBER.test(foldAligned(line.text))) {
+      let text = line.text.trim();
+      let j = i;
+      while (j + 1 < lines.length && j - i < 3 && /[:/\-–]$/.test(text)) {
+        j += 1;
+        text = /:$/.test(text) ? `${text} ${lines[j]!.text.trim()}` : `${text}${lines[j]!.text.trim()}`;
+      }
+      if (NUMBER.test(foldAligned(text))) {
+        line = { ...line, text };
+        i = j;
+      }
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 /** "(Kèm theo …", "(Ban hành kèm theo …": the line under a Phụ lục's title naming the document it belongs to. */
@@ -211,13 +249,37 @@ function appendixOf(lines: Line[]): Pick<DocumentHeader, 'number' | 'date' | 'is
  * ("TỈNH HÀ TĨNH"); capital lines that name no agency ("PHỤ LỤC") are not an issuer.
  */
 function issuerOf(lines: string[]): string | null {
-  const names: string[][] = [];
-  for (const line of lines) {
-    if (AGENCY_HEAD.test(textKey(line))) names.push([line]);
-    else if (names.length > 0 && names[names.length - 1]!.length < 3) names[names.length - 1]!.push(line);
-  }
+  // A head word may be wrapped over lines in a narrow column ("ỦY / BAN / NHÂN / DÂN"): it is looked for at
+  // each line's start in the text from there on; the lines it covers are not heads of their own. The name
+  // goes on over the lines after its head, up to 8 more words ("TỈNH HÀ TĨNH", however wrapped).
+  const words = (line: string) => textKey(line).split(' ').filter(Boolean).length;
+  const names: { lines: string[]; extra: number }[] = [];
+  let headUntil = -1;
+  lines.forEach((line, i) => {
+    const current = names[names.length - 1];
+    if (i <= headUntil) {
+      current!.lines.push(line);
+      return;
+    }
+    const head = AGENCY_HEAD.exec(textKey(lines.slice(i).join(' ')));
+    if (head) {
+      let left = head[0].split(' ').length;
+      let j = i;
+      while (j < lines.length && (left -= words(lines[j]!)) > 0) j += 1;
+      headUntil = j;
+      names.push({ lines: [line], extra: 0 });
+      return;
+    }
+    if (current && current.extra + words(line) <= 8) {
+      current.lines.push(line);
+      current.extra += words(line);
+    }
+  });
   const last = names[names.length - 1];
-  return last ? last.join(' ').replace(/\s+/g, ' ').trim() : null;
+  const name = last ? last.lines.join(' ').replace(/\s+/g, ' ').trim() : null;
+  // Words of the national motto inside the name: two columns were read across; unknown beats wrong.
+  if (name && /\b(?:cong hoa|chu nghia|doc lap|tu do|hanh phuc)\b/.test(textKey(name))) return null;
+  return name;
 }
 
 /** The kind line and the title lines under it, up to a blank line or rule, a table, the authority line or the body. */

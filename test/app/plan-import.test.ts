@@ -80,7 +80,7 @@ const SOC_TRANG_2_UNRESOLVED = [
   { row: 3, text: 'Các cơ quan, đơn vị có liên quan', reason: 'related' },
   { row: 6, text: 'Viện kiểm sát nhân dân', reason: 'unknown' },
   { row: 6, text: 'Tòa án nhân dân', reason: 'unknown' },
-  { row: 6, text: 'Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp', reason: 'unknown' },
+  { row: 6, text: 'Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp', reason: 'outside' }, // the Front committee of each level: one per place, not one agency to add
   { row: 7, text: 'các cơ quan đơn vị có liên quan', reason: 'related' },
   { row: 16, text: 'các cơ quan có liên quan', reason: 'related' },
   { row: 18, text: 'Các cơ quan, đơn vị có liên quan', reason: 'related' },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument, readPlanPdf } from '../../src/documents/document-reader.js';
 import { EMPTY_HEADER, readDocumentHeader, type DocumentHeader } from '../../src/documents/header-reader.js';
@@ -137,6 +138,22 @@ describe("the document's own header", () => {
   ];
   it.each(cases)('%s', (_label, blocks, expected) => {
     expect(readDocumentHeader(blocks)).toEqual(expected);
+  });
+
+  it('a letterhead read across its two columns ("BAN HÒA", "NHÂN XÃ HỘI") gives no issuer rather than a mixed one', () => {
+    const across = [p('ỦY CỘNG'), p('BAN HÒA'), p('NHÂN XÃ HỘI'), p('DÂN CHỦ'), p('TỈNH NGHĨA'), p('HÀ VIỆT'), p('TĨNH NAM'), p('KẾ HOẠCH'), p('Cải cách hành chính năm 2026')];
+    expect(readDocumentHeader(across).issuer).toBeNull();
+  });
+
+  it('a narrow letterhead, a word a line, in a LibreOffice-made PDF (test/fixtures/plans/plan-2026.pdf): the issuer and number whole, nothing mixed', async () => {
+    const read = await readPlanPdf(readFileSync('test/fixtures/plans/plan-2026.pdf'));
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    // The letterhead says "ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH", "Số: 45/KH-UBND" (wrapped "Số:" / "45/KH-" / "UBND"),
+    // "Hà Tĩnh, ngày 08 tháng 01 năm 2026" wrapped a word a line (read whole, or left blank: never another day).
+    const { date, place, ...rest } = read.header;
+    expect(rest).toEqual({ number: '45/KH-UBND', issuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH', kind: 'Kế hoạch', title: 'KẾ HOẠCH Cải cách hành chính năm 2026' });
+    expect([null, '2026-01-08']).toContain(date);
+    expect([null, 'Hà Tĩnh']).toContain(place);
   });
 
   it('reads the header of a PDF, where the letterhead\'s two columns share each line', async () => {

@@ -134,6 +134,66 @@ export function gridOf(table: RuledTable, textOf: (id: number) => string): strin
   return table.ids.map((row) => row.map((id, c) => (c > 0 && row[c - 1] === id ? '' : textOf(id))));
 }
 
+/** A gap between two runs of one line wider than this (points) may part two columns; a word space is 2–4 pt. */
+const COLUMN_GAP = 12;
+
+/**
+ * Lines outside tables, with side-by-side columns read one after the other. A letterhead is two columns
+ * without rules (the issuer and "Số: …" on the left, Quốc hiệu, Tiêu ngữ and the place and date on the
+ * right); a PDF puts each pair on one line, and read across, "ỦY BAN NHÂN DÂN / CỘNG HÒA XÃ HỘI…" wrapped in
+ * narrow columns became "BAN HÒA", "NHÂN XÃ HỘI". Consecutive lines (top to bottom) that share a wide empty
+ * band, at least two of them with text on both sides of it and none crossing it, are a two-column run: its
+ * left parts are given first, then its right parts (placed just under the run's last line, in order).
+ */
+function inColumns(lines: { y: number; items: PageText[] }[]): { y: number; items: PageText[] }[] {
+  const sorted = [...lines].sort((a, b) => b.y - a.y).map((l) => ({ y: l.y, items: [...l.items].sort((a, b) => a.x - b.x) }));
+  const gapsOf = (items: PageText[]) => {
+    const gaps: { from: number; to: number }[] = [];
+    for (let i = 1; i < items.length; i += 1) {
+      const from = Math.max(...items.slice(0, i).map((t) => t.x + t.width));
+      if (items[i]!.x - from >= COLUMN_GAP) gaps.push({ from, to: items[i]!.x });
+    }
+    return gaps;
+  };
+  const crosses = (items: PageText[], band: { from: number; to: number }) => items.some((t) => t.x < band.to && t.x + t.width > band.from);
+  const out: { y: number; items: PageText[] }[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    // A run starts at a line with a wide gap; the band narrows to what every two-sided line leaves empty.
+    let run: { band: { from: number; to: number }; end: number; twoSided: number } | null = null;
+    for (const gap of gapsOf(sorted[i]!.items)) {
+      let band = gap;
+      let end = i + 1;
+      let twoSided = 1;
+      while (end < sorted.length) {
+        const items = sorted[end]!.items;
+        const shared = gapsOf(items).find((g) => g.from < band.to && g.to > band.from);
+        if (shared) {
+          band = { from: Math.max(band.from, shared.from), to: Math.min(band.to, shared.to) };
+          twoSided += 1;
+        } else if (crosses(items, band)) break;
+        end += 1;
+      }
+      if (twoSided >= 2 && (!run || end - i > run.end - i)) run = { band, end, twoSided };
+    }
+    if (!run) {
+      out.push(sorted[i]!);
+      i += 1;
+      continue;
+    }
+    const part = (side: 'left' | 'right') =>
+      sorted.slice(i, run.end).flatMap((line) => {
+        const items = line.items.filter((t) => (side === 'left' ? t.x + t.width <= run.band.from : t.x >= run.band.to));
+        return items.length > 0 ? [{ y: line.y, items }] : [];
+      });
+    const last = sorted[run.end - 1]!.y;
+    out.push(...part('left'));
+    part('right').forEach((line, k) => out.push({ y: last - 0.01 * (k + 1), items: line.items.map((t) => ({ ...t, y: last - 0.01 * (k + 1) })) }));
+    i = run.end;
+  }
+  return out;
+}
+
 /**
  * Builds a page's tables from its ruling lines (ruledTables) and puts each text run in its cell;
  * a merged cell's text is given to every row it covers (as a Word vMerge is). Text outside any
@@ -171,7 +231,7 @@ export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
     const key = [...lines.keys()].find((y) => Math.abs(y - t.y) <= 2) ?? t.y;
     lines.set(key, [...(lines.get(key) ?? []), t]);
   }
-  for (const [y, items] of lines) blocks.push({ y, block: { kind: 'paragraph', text: joinTexts(items) } });
+  for (const { y, items } of inColumns([...lines].map(([y, items]) => ({ y, items })))) blocks.push({ y, block: { kind: 'paragraph', text: joinTexts(items) } });
   blocks.sort((a, b) => b.y - a.y);
   return { blocks: blocks.map((b) => b.block) };
 }

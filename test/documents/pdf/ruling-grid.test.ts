@@ -36,6 +36,20 @@ describe('a PDF page’s tables from its ruling lines', () => {
     ]);
   });
 
+  it('reads a letterhead\'s two unruled columns one after the other, not across (narrow columns, a word a line)', () => {
+    // Left column at x 72, right at 122 (an 18-point gap at the widest word): read across, the lines were
+    // "ỦY CỘNG", "BAN HÒA" … and the issuer became "BAN HÒA NHÂN XÃ HỘI".
+    const left = ['ỦY', 'BAN', 'NHÂN', 'DÂN', 'TỈNH'];
+    const right = ['CỘNG', 'HÒA', 'XÃ HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM', 'Độc lập'];
+    const texts = [...left.map((w, i) => text(72, 500 - 13 * i, w)), ...right.map((w, i) => text(122, 500 - 13 * i, w)), { x: 40, y: 380, width: 300, text: 'KẾ HOẠCH Cải cách hành chính năm 2026, một dòng đủ rộng' }];
+    expect(layoutPage(texts, []).blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([...left, ...right, 'KẾ HOẠCH Cải cách hành chính năm 2026, một dòng đủ rộng']);
+    // Body text (word spaces of a few points) is one line as before; a line crossing the gap ends the run.
+    const body = [text(40, 300, 'Thực'), text(60, 300, 'hiện'), text(80, 300, 'Kế'), text(92, 300, 'hoạch')];
+    expect(layoutPage(body, []).blocks).toEqual([{ kind: 'paragraph', text: 'Thực hiện Kế hoạch' }]);
+    const one = [text(72, 500, 'ỦY'), text(122, 500, 'CỘNG'), { x: 60, y: 487, width: 200, text: 'Một dòng chạy ngang qua cả hai cột' }];
+    expect(layoutPage(one, []).blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['ỦY CỘNG', 'Một dòng chạy ngang qua cả hai cột']);
+  });
+
   it('splits a run the reader joined across a column rule at the space nearest the rule', () => {
     // 4 points a character: "hành chính" ends at 40, the rule is at 42, "Sở Tư pháp" starts at 44.
     const joined = { x: 0, y: 10, width: 84, text: 'hành chính Sở Tư pháp' };
