@@ -6,6 +6,9 @@ import type { PageJob, PageThreadAnswer, PageThreadData } from './page-jobs.js';
 
 const here = import.meta.url;
 
+/** Starts in a row that ended before the thread's first page, after which pages are rendered in place. */
+export const MAX_FAILED_STARTS = 3;
+
 /**
  * The page thread (issue 31, a page right after a write): one long-lived worker thread that renders
  * the pages reading the whole province (page-worker.ts) on its own read-only connection, so the
@@ -13,13 +16,16 @@ const here = import.meta.url;
  * never stall the chat's event loop. The thread keeps the figures per data version as the chat
  * process does; its requests queue, so concurrent pages after a write share one computation.
  * Started on the first page; a thread that dies is started again on the next, and the pages it
- * held are rendered in place (slower for them, never lost).
+ * held are rendered in place (slower for them, never lost). A thread that dies before its first
+ * page, MAX_FAILED_STARTS times in a row (the database file cannot be opened, say), is not started
+ * again: every page is then rendered in place, as before the page thread, and the error logged once.
  */
 export class PageThread {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, { job: PageJob; resolve: (page: PageResult) => void; reject: (error: Error) => void }>();
   private stopped = false;
+  private failedStarts = 0;
 
   constructor(
     private readonly data: PageThreadData,
@@ -31,7 +37,7 @@ export class PageThread {
   ) {}
 
   render(job: PageJob): Promise<PageResult> {
-    if (this.stopped) return Promise.resolve(this.inPlace(job));
+    if (this.stopped || this.failedStarts >= MAX_FAILED_STARTS) return Promise.resolve(this.inPlace(job));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { job, resolve, reject });
@@ -55,7 +61,10 @@ export class PageThread {
       : new Worker(new URL('./page-worker.js', here), { workerData: this.data });
     // An idle page thread does not keep the process alive.
     worker.unref();
+    let answered = false;
     worker.on('message', (answer: PageThreadAnswer) => {
+      answered = true;
+      this.failedStarts = 0;
       const waiting = this.waiting.get(answer.id);
       if (!waiting) return;
       this.waiting.delete(answer.id);
@@ -68,6 +77,10 @@ export class PageThread {
     worker.on('error', (error) => this.logger.error({ err: error }, 'page thread failed'));
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = undefined;
+      if (!answered && !this.stopped) {
+        this.failedStarts += 1;
+        if (this.failedStarts === MAX_FAILED_STARTS) this.logger.error({ code, starts: this.failedStarts }, 'page thread ended before its first page each time: pages are rendered in place from now on');
+      }
       if (this.waiting.size === 0) return;
       if (!this.stopped) this.logger.warn({ code, pages: this.waiting.size }, 'page thread stopped: its pages rendered in place');
       const held = [...this.waiting.values()];

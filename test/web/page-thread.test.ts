@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { figure, startDashboard, type WebDashboardHarness } from '../helpers/web-dashboard.js';
+import { createLogger } from '../../src/logger.js';
+import { raw } from '../../src/web/html.js';
+import type { PageJob } from '../../src/web/page-jobs.js';
+import { MAX_FAILED_STARTS, PageThread } from '../../src/web/page-thread.js';
 
 /**
  * The first page load after a reply (issue 31): the running bot renders Tổng quan, Quá hạn, Ma trận
@@ -116,6 +120,42 @@ describe('pages right after a reply show the reply', () => {
         expect(reasons.length).toBeGreaterThan(0);
         for (const reason of reasons) expect(diemChat).toContain(reason);
       }
+    }
+  });
+});
+
+describe('a page thread that cannot work', () => {
+  it('renders the pages in place, never loses one, and after MAX_FAILED_STARTS failed starts stops starting it (logged once)', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
+    const rendered: string[] = [];
+    // The database file is missing: the thread ends before its first page.
+    const thread = new PageThread(
+      { dbPath: '/nonexistent/dondoc.sqlite', dataDir: 'data', settings: { provinceName: 'Tỉnh thử', timeZone: 'Asia/Ho_Chi_Minh', inviteTtlHours: 72, fileLinks: false } },
+      () => new Date('2024-05-15T02:00:00Z'),
+      (job) => {
+        rendered.push(job.page);
+        return { status: 200, body: raw(`in place: ${job.page}`) };
+      },
+      logger,
+    );
+    const frame = { member: h.people.admin, csrf: 'x', current: 'overview' } as const;
+    const jobs: PageJob[] = [
+      { page: 'overview', frame, agencyId: undefined },
+      { page: 'overdue', frame, agencyId: undefined, pageNo: undefined },
+      { page: 'matrix', frame, agencyId: undefined, filters: {} },
+      { page: 'scores', frame, agencyId: undefined, query: '' },
+    ];
+    try {
+      // Each page answered (in place) while the thread is tried MAX_FAILED_STARTS times, then without it.
+      for (const job of [...jobs, ...jobs]) expect((await thread.render(job)).body.text).toBe(`in place: ${job.page}`);
+      expect(rendered).toEqual([...jobs, ...jobs].map((j) => j.page));
+      const givenUp = lines.filter((l) => l.msg.startsWith('page thread ended before its first page'));
+      expect(givenUp.length).toBe(1);
+      // Started MAX_FAILED_STARTS times, no more: one "rendered in place" warning per start.
+      expect(lines.filter((l) => l.msg.startsWith('page thread stopped')).length).toBe(MAX_FAILED_STARTS);
+    } finally {
+      await thread.stop();
     }
   });
 });
