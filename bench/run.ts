@@ -698,6 +698,8 @@ async function webPages(): Promise<void> {
     const delay2 = stall2.stop();
     line('  20 pages at once right after a reply (goal: event-loop p99 < 250 ms)', `all in ${wall2.toFixed(0)} ms, page p95 ${p95(after)} ms; event-loop delay p99 ${delay2.p99.toFixed(0)} ms, max ${delay2.max.toFixed(0)} ms`);
     line('  a status reply in chat meanwhile (30 ms after the 20 pages were asked)', `answered in ${replyMs.toFixed(0)} ms`);
+    // The page thread keeps its own copy of the figures: the whole process's memory, that thread included.
+    line('  resident memory of the process after the pages (page thread included)', `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
   } finally {
     await t.close();
   }
