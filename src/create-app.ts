@@ -36,6 +36,8 @@ import { mountHealth } from './http/health-routes.js';
 import { BackupSchedule } from './app/backup-schedule.js';
 import { NIGHTLY_ACTOR } from './app/retention.js';
 import { WebDashboard } from './web/dashboard.js';
+import { PageThread } from './web/page-thread.js';
+import { renderPage } from './web/page-jobs.js';
 
 import { DATA_DIR } from './app/data-file.js';
 
@@ -126,7 +128,8 @@ export function createApp(
     ? new LocalChat(dispatcher, store, new Set(DEMO_MEMBERS.filter((m) => m.zaloStyle).map((m) => m.localId)), logger.child({ transport: 'local' }))
     : undefined;
   if (http && localChat) localChat.mount(http);
-  if (http && config.web) new WebDashboard(services, logger.child({ component: 'web' }), config.DONDOC_PUBLIC_URL).mount(http);
+  const dashboard = http && config.web ? new WebDashboard(services, logger.child({ component: 'web' }), config.DONDOC_PUBLIC_URL) : undefined;
+  if (http && dashboard) dashboard.mount(http);
 
   // Aborted first thing in stop(): calls to a Bot API or Zalo that does not answer end at once, and
   // their outbox rows stay queued for the next start.
@@ -235,6 +238,8 @@ export function createApp(
         },
       })
     : undefined;
+  // The dashboard's pages that read the whole province, rendered off the event loop (page-thread.ts).
+  let pageThread: PageThread | undefined;
   const startBackground = () => {
     // The scheduler (this process's or another's, whichever holds the lease) plans in full off the
     // event loop; a command's re-plan here covers the items it changed and leaves the rest to it.
@@ -244,6 +249,11 @@ export function createApp(
         importInThread(threadContext(), { kind: 'import', fileName, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, options });
       services.scoring.offThread = async (period, asOf) => Buffer.from(await runInThread(threadContext(), { kind: 'export', period, asOf }));
       services.draftFiles.offThread = (request, limits) => draftInThread(threadContext(), { kind: 'draft', request, limits, provinceName: services.settings.provinceName });
+      if (dashboard && !pageThread) {
+        pageThread = new PageThread({ dbPath: config.DONDOC_DB_PATH, dataDir, settings: services.settings }, () => clock.now(), (job) => renderPage(services, job), logger.child({ component: 'web' }));
+        const thread = pageThread;
+        dashboard.offThread = (job) => thread.render(job);
+      }
     }
     outboxLease.start();
     schedulerLease?.start();
@@ -334,6 +344,7 @@ export function createApp(
       await scheduler.stop();
       await worker.stop();
       if (http) await http.close();
+      await pageThread?.stop();
       store.close();
       logger.info('stopped');
     },

@@ -8,12 +8,12 @@ import type { WebVisitor } from '../app/web-auth.js';
 import { readBody, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { Html } from './html.js';
-import { loginPage, matrixPage, messagePage, overduePage, overviewPage, reportsPage, sessionsPage, W, type FileResult, type Frame, type PageResult } from './pages.js';
+import { loginPage, messagePage, reportsPage, sessionsPage, W, type FileResult, type Frame, type PageResult } from './pages.js';
 import { exportFile, exportPage } from './export-page.js';
 import { decisionResult, extensionsPage } from './extension-page.js';
 import { historyPage } from './history-page.js';
 import { decideExtension } from '../../commands/status.js';
-import { scoresPage } from './score-page.js';
+import { renderPage, type PageJob } from './page-jobs.js';
 import { broadcastsPage } from './broadcast-page.js';
 
 /** Where a request came in: the origin its forms must come from, and whether cookies need Secure. */
@@ -38,6 +38,17 @@ const SECURITY_HEADERS = {
 /** Serves the dashboard under /web on dondoc's HTTP server. */
 export class WebDashboard {
   private readonly publicUrl: URL | undefined;
+
+  /**
+   * Set by the running bot: renders the pages that read the whole province (Tổng quan, Quá hạn, Ma
+   * trận, Điểm) in the page thread (page-thread.ts), off the chat's event loop; unset, in place.
+   */
+  offThread: ((job: PageJob) => Promise<PageResult>) | undefined;
+
+  /** A page reading the whole province: in the page thread when there is one. */
+  private province(job: PageJob): PageResult | Promise<PageResult> {
+    return this.offThread ? this.offThread(job) : renderPage(this.services, job);
+  }
 
   constructor(
     private readonly services: CommandServices,
@@ -105,27 +116,28 @@ export class WebDashboard {
         if ('file' in out) return this.sendFile(res, out.file);
         return this.send(res, out.status, out.body);
       });
-    view('/web/', 'overview', (frame, agencyId) => overviewPage(this.services, frame, agencyId));
+    view('/web/', 'overview', (frame, agencyId) => this.province({ page: 'overview', frame, agencyId }));
     const pageNo = (url: URL) => {
       const n = Number(url.searchParams.get('trang'));
       return Number.isSafeInteger(n) && n > 0 ? n : undefined;
     };
-    view('/web/quahan', 'overdue', (frame, agencyId, url) => overduePage(this.services, frame, agencyId, pageNo(url)));
+    view('/web/quahan', 'overdue', (frame, agencyId, url) => this.province({ page: 'overdue', frame, agencyId, pageNo: pageNo(url) }));
     view('/web/matran', 'matrix', (frame, agencyId, url) => {
       const q = (name: string) => url.searchParams.get(name) || undefined;
       const plan = Number(q('kehoach'));
       if (q('quy') && !/^\d{4}-Q[1-4]$/.test(q('quy')!)) return { status: 400, body: messagePage(W.matrixTitle, W.badQuarter(q('quy')!), frame) };
-      return matrixPage(this.services, frame, agencyId, {
+      const filters = {
         ...(q('linhvuc') ? { area: q('linhvuc')! } : {}),
         ...(q('loai') ? { kind: q('loai')! } : {}),
         ...(q('quy') ? { quarter: q('quy')! } : {}),
         ...(Number.isSafeInteger(plan) && plan > 0 ? { plan } : {}),
         ...(pageNo(url) ? { page: pageNo(url)! } : {}),
-      });
+      };
+      return this.province({ page: 'matrix', frame, agencyId, filters });
     });
     view('/web/lichsu', 'matrix', (frame, agencyId, url) => historyPage(this.services, frame, agencyId, url.searchParams));
     view('/web/baocao', 'reports', (frame, agencyId) => reportsPage(this.services, frame, agencyId));
-    view('/web/diem', 'scores', (frame, agencyId, url) => scoresPage(this.services, frame, agencyId, url.searchParams));
+    view('/web/diem', 'scores', (frame, agencyId, url) => this.province({ page: 'scores', frame, agencyId, query: url.searchParams.toString() }));
     view('/web/thongbao', 'broadcasts', (frame, agencyId, url) => broadcastsPage(this.services, frame, agencyId, url.searchParams));
     view('/web/xuat', 'exports', (frame) => exportPage(this.services, frame));
     view('/web/xuat/tep', 'exports', (frame, _agencyId, url) => exportFile(this.services, frame, url.searchParams));
