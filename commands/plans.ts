@@ -140,7 +140,8 @@ export const tasksCommand = defineCommand({
     if (all.length === 0) return textReply(T.noAgencyTasks(member.agencyName));
     // Open work first, finished work summed up (and listed with /viec xong).
     const done = all.filter((t) => t.view.finished);
-    const open = all.filter((t) => !t.view.finished);
+    // A past plan's duties that are no longer owed (2024's "Thường xuyên" beside 2026's plan) are not open work.
+    const open = all.filter((t) => !t.view.finished && ctx.services.tasks.stillOpen(t));
     const tasks = finished ? done : open;
     if (tasks.length === 0) return textReply(finished ? T.noneFinished(member.agencyName) : T.allFinished(member.agencyName, done.length));
     const pages = Math.ceil(tasks.length / PAGE_SIZE);

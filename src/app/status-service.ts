@@ -5,6 +5,7 @@ import type { ParsedStatusReply } from '../domain/status-reply.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Member } from '../store/member-repo.js';
 import type { Task } from '../store/plan-repo.js';
+import { planEnded, stillOwed } from './task-service.js';
 import type { StatusEvent } from '../store/status-repo.js';
 import type { Report } from '../store/report-repo.js';
 import type { Store } from '../store/store.js';
@@ -45,7 +46,16 @@ export class StatusService {
     const candidates = plans.tasksByRef(typed);
     if (candidates.length === 0) return { kind: 'none' };
     const mine = candidates.filter((t) => plans.assignments(t.id).some((a) => a.agencyId === member.agencyId));
-    const pool = mine.length > 0 ? mine : candidates;
+    const assigned = mine.length > 0 ? mine : candidates;
+    // A past plan's task that is not still owed (its "Thường xuyên" duty, an undated or finished task) does not
+    // compete with this year's task of the same code; a past task still owed does, and is asked about.
+    const today = civilDateOf(this.clock.now(), this.timeZone);
+    const live = assigned.filter((t) => {
+      if (!planEnded(plans.planById(t.planId), today)) return true;
+      const view = plans.tasksForAgency(member.agencyId, t.id)[0];
+      return view !== undefined && stillOwed(view);
+    });
+    const pool = live.length > 0 ? live : assigned;
     return pool.length === 1 ? { kind: 'one', task: pool[0]! } : { kind: 'many', tasks: pool.slice(0, 8) };
   }
 

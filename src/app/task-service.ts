@@ -49,6 +49,16 @@ export class TaskService {
   }
 
   /**
+   * Whether an agency's task is still work to do although its plan's period is over (a 2024 plan beside
+   * 2026's): only a date in force for the agency, not done and not already past when the plan was imported.
+   * A past plan's "Thường xuyên" duty, undated task or finished task is history, not an open item: listed
+   * among open work and matched by its code, it made every code shared with this year's plan ambiguous.
+   */
+  stillOpen(task: Pick<AgencyTask, 'planId' | 'dates' | 'status' | 'pastAtImport'>): boolean {
+    return !planEnded(this.store.plans.planById(task.planId), this.today()) || stillOwed(task);
+  }
+
+  /**
    * Every agency's tasks, by agency id, as `forAgency` reads them but without the view on today
    * (`withViews` adds it): read in one go for the province and kept until the data version changes
    * (a reply, a plan change, an extension decided read them again). The dashboard's matrix filters
@@ -147,4 +157,14 @@ export class TaskService {
     this.planner.replan();
     return ok(due);
   }
+}
+
+/** A plan whose period (or year) ended before this year: its tasks are history unless still owed. */
+export function planEnded(plan: { year: number; periodTo: number | null } | undefined, today: CivilDate): boolean {
+  return plan !== undefined && (plan.periodTo ?? plan.year) < Number(today.slice(0, 4));
+}
+
+/** A task the agency still owes: a date in force, not done, not already past when its plan was imported. */
+export function stillOwed(task: Pick<AgencyTask, 'dates' | 'status' | 'pastAtImport'>): boolean {
+  return task.dates.length > 0 && task.status !== 'done' && !task.pastAtImport;
 }
