@@ -5,6 +5,7 @@ import { noArgs } from './args.js';
 import { defineCommand, type CommandContext } from './command.js';
 import { chooseTask } from './choose-task.js';
 import { exampleDate } from './common.texts.js';
+import type { CalendarEntry } from '../src/app/reminder-service.js';
 
 /** Reminder and status words, in one place. */
 const T = {
@@ -19,7 +20,7 @@ const T = {
   snoozeBad: (allowed: number[]) => `Chỉ hoãn được ${allowed.join(' hoặc ')} ngày làm việc.`,
   calendarTitle: (agency: string) => `Các hạn trong 30 ngày tới — ${agency}`,
   calendarEmpty: (agency: string) => `${agency} không có hạn nào trong 30 ngày tới.`,
-  calendarLine: (due: CivilDate, label: string, title: string) => [bold(formatCivil(due)), ` ${label} — ${title}`] as RichText,
+  calendarLine: (e: CalendarEntry) => [bold(formatCivil(e.due)), ` ${e.label} — ${e.title}${e.role === 'coord' ? ' (phối hợp)' : ''}${e.done ? ' — ✅ đã xong' : ''}`] as RichText,
   overdueNote: (tasks: number, reports: number) =>
     `Còn ${tasks + reports} việc đã quá hạn: ${[tasks > 0 ? `${tasks} nhiệm vụ (gõ /viec)` : '', reports > 0 ? `${reports} báo cáo (gõ /nopbaocao)` : ''].filter(Boolean).join(', ')}.`,
   policyTitle: 'Chính sách nhắc việc đang áp dụng',
@@ -108,7 +109,7 @@ export const calendarCommand = defineCommand({
     const tasks = overdue.filter((i) => i.kind === 'task').length;
     const note = overdue.length > 0 ? [T.overdueNote(tasks, overdue.length - tasks)] : [];
     if (entries.length === 0) return textReply(T.calendarEmpty(member.agencyName), ...note);
-    return { text: lines([bold(T.calendarTitle(member.agencyName))], ...entries.map((e) => T.calendarLine(e.due, e.label, e.title)), ...note) };
+    return { text: lines([bold(T.calendarTitle(member.agencyName))], ...entries.map((e) => T.calendarLine(e)), ...note) };
   },
 });
 

@@ -3,6 +3,7 @@ import { taskTitle } from '../domain/task-title.js';
 import { addDays, civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
+import { coveredByDone } from '../domain/item-state.js';
 import type { Member } from '../store/member-repo.js';
 import type { Task } from '../store/plan-repo.js';
 import type { Store } from '../store/store.js';
@@ -21,6 +22,10 @@ export interface CalendarEntry {
   due: CivilDate;
   label: string;
   title: string;
+  /** The agency's part: it leads the task, coordinates it, or owes the report. */
+  role: 'lead' | 'coord' | 'report';
+  /** Already done for this date (a done whose cover reaches it; a report submitted). */
+  done: boolean;
 }
 
 /**
@@ -92,13 +97,15 @@ export class ReminderService {
     const { plans, reports, statuses } = this.store;
     const entries: CalendarEntry[] = [];
     for (const task of plans.tasksForAgency(agencyId)) {
+      const doneDay = task.doneAt ? civilDateOf(new Date(task.doneAt), this.timeZone) : null;
       for (const due of task.dates) {
-        if (due >= from && due <= to) entries.push({ due, label: task.code, title: taskTitle(task, 80) });
+        if (due >= from && due <= to) entries.push({ due, label: task.code, title: taskTitle(task, 80), role: task.role, done: doneDay !== null && coveredByDone(task.dates, due, doneDay) });
       }
     }
     for (const report of reports.forAgency(agencyId, addDays(from, -366), to)) {
-      const due = statuses.state('report', report.id, agencyId)?.dueOverride ?? report.dueDate;
-      if (due >= from && due <= to) entries.push({ due, label: report.code, title: report.title });
+      const state = statuses.state('report', report.id, agencyId);
+      const due = state?.dueOverride ?? report.dueDate;
+      if (due >= from && due <= to) entries.push({ due, label: report.code, title: report.title, role: 'report', done: state?.status === 'done' });
     }
     entries.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
     return entries;

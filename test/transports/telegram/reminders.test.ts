@@ -135,6 +135,21 @@ describe('calendar, policy and ad hoc reports', () => {
     expect(calendar).toContain('Các hạn trong 30 ngày tới — Sở Tư pháp');
     expect(calendar).toContain('<b>05/07/2024</b> DX1 — Báo cáo kết quả số hóa hồ sơ');
     expect(calendar).toContain('<b>01/07/2024</b> II.3.4');
+    // The agency's part on each line: a task it coordinates says so; one it leads does not.
+    const stp = h.app.store.agencies.byCode('STP')!.id;
+    const coordinated = new Set(h.app.store.plans.tasksForAgency(stp).filter((t) => t.role === 'coord').map((t) => t.code));
+    const lines = calendar!.split('\n').filter((l) => /^<b>\d/.test(l));
+    for (const line of lines) {
+      const code = /<\/b> (\S+) —/.exec(line)![1]!;
+      expect(line.endsWith(' (phối hợp)') || line.includes(' (phối hợp) — '), line).toBe(coordinated.has(code));
+    }
+    expect(lines.filter((l) => l.includes('(phối hợp)')).length).toBeGreaterThan(0);
+    // Done shows on its line: II.3.4 (due 1/7) reported done today.
+    expect(calendar).not.toContain('đã xong');
+    await h.send(focal, '/xong II.3.4');
+    const [after] = await h.send(focal, '/lich');
+    expect(after).toMatch(/<b>01\/07\/2024<\/b> II\.3\.4 — [^\n]* — ✅ đã xong/);
+    expect(after!.match(/đã xong/g)).toHaveLength(1);
     expect(await h.send(admin, '/yeucaubaocao 31/02/2024 tatca X')).toEqual([expect.stringContaining('không hợp lệ')]);
     expect(await h.send(admin, '/yeucaubaocao 05/07/2024 ai_do X')).toEqual([expect.stringContaining('Không rõ đối tượng “ai_do”')]);
     expect(await h.send(focal, '/yeucaubaocao 05/07/2024 tatca X')).toEqual([expect.stringContaining('chỉ dành cho quản trị')]);
