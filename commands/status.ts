@@ -5,7 +5,6 @@ import { civilDateOf, formatCivil, type CivilDate } from '../src/domain/civil-da
 import { exampleDate } from './common.texts.js';
 import { formatDateTime } from '../src/domain/time.js';
 import { taskTitle } from '../src/domain/task-title.js';
-import { textKey } from '../src/domain/text-key.js';
 import { MAX_EXTENSION_YEARS, parseStatusReply, readStatusReply, toTaskReply, type ParsedStatusReply, type ReplyDoubt, type StatusReading, type StatusReplyProblem } from '../src/domain/status-reply.js';
 import type { Task } from '../src/store/plan-repo.js';
 import type { StatusEvent } from '../src/store/status-repo.js';
@@ -557,10 +556,10 @@ export const submitReportCommand = defineCommand({
     }
     // A code open for two years (last year's yearly report still owed, this year's due soon) names
     // neither: dondoc asks, it does not pick the older one.
-    const sameCode = /^r\d+$/i.test(args.code) ? [] : open.filter((r) => textKey(r.code) === textKey(args.code!) && (args.year === null || r.year === args.year));
-    if (sameCode.length > 1) return { text: [T.reportWhichYear(args.code)], choices: choose(sameCode, args.evidence) };
-    const report = sameCode[0] ?? ctx.services.statuses.findReport(member, args.code, args.year ?? year);
-    if (!report) return textReply(T.reportUnknown(args.code));
+    const found = ctx.services.statuses.findReport(member, args.code, args.year ?? year, args.year !== null);
+    if (found.kind === 'many') return { text: [T.reportWhichYear(args.code)], choices: choose(found.reports, args.evidence) };
+    if (found.kind === 'none') return textReply(T.reportUnknown(args.code));
+    const { report } = found;
     const result = ctx.commit(() => ctx.services.statuses.submitReport(member, ctx.platform, report.id, args.evidence));
     if (!result.ok) return textReply(result.error === 'not_owed' ? T.reportUnknown(args.code) : T.reportAlready(report.title));
     return textReply(T.reportDone(report.title, now <= report.dueDate, formatCivil(report.dueDate)));

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { civilDateOf, type CivilDate } from '../domain/civil-date.js';
 import { doneStillCurrent } from '../domain/item-state.js';
+import { textKey } from '../domain/text-key.js';
 import type { ParsedStatusReply } from '../domain/status-reply.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Member } from '../store/member-repo.js';
@@ -122,10 +123,18 @@ export class StatusService {
   }
 
   /** The report a typed reference names for this member: a button's "r12", an open report's code, or a code of `year`. */
-  findReport(member: Member, typed: string, year: number): Report | undefined {
-    const byRef = /^r(\d+)$/.exec(typed);
-    if (byRef) return this.store.reports.byId(Number(byRef[1]));
-    return this.openReports(member, year).find((r) => r.code.toLowerCase() === typed.toLowerCase()) ?? this.store.reports.byCode(typed, year);
+  findReport(member: Member, typed: string, year: number, yearGiven: boolean): { kind: 'one'; report: Report } | { kind: 'many'; reports: Report[] } | { kind: 'none' } {
+    const byRef = /^r(\d+)$/i.exec(typed);
+    if (byRef) {
+      const report = this.store.reports.byId(Number(byRef[1]));
+      return report ? { kind: 'one', report } : { kind: 'none' };
+    }
+    // A code the agency still owes for two years (last year's yearly report and this year's) names neither
+    // unless the year is given: the candidates are returned for the member to choose, never the older one picked.
+    const owed = this.openReports(member, year).filter((r) => textKey(r.code) === textKey(typed) && (!yearGiven || r.year === year));
+    if (owed.length > 1) return { kind: 'many', reports: owed };
+    const report = owed[0] ?? this.store.reports.byCode(typed, year);
+    return report ? { kind: 'one', report } : { kind: 'none' };
   }
 
   /** The member's agency's role on a task, if any. */
