@@ -54,10 +54,12 @@ describe('status replies by text through the real bot', () => {
     const [reply] = await h.send(focal, text);
     expect(reply).toMatch(/^Đã ghi nhận: /);
     expect(events().at(-1)).toMatchObject(stored);
-    // The leader sends the same line with /capnhat: recorded again, except a second "done" (already done).
+    // The leader sends the same line with /capnhat: recorded again, except a second "done" (already done)
+    // and a second extension request while the first still waits (one pending request per task).
     const [viaCommand] = await h.send(leader, `/capnhat ${text}`);
     const code = text.match(/\d\.\d/)![0];
     if (stored.status === 'done') expect(viaCommand).toBe(`Nhiệm vụ ${code} đã được báo hoàn thành trước đó.`);
+    else if (stored.status === 'extension_requested') expect(viaCommand).toContain(`đã có đề nghị gia hạn nhiệm vụ ${code} đang chờ`);
     else expect(viaCommand).toMatch(new RegExp(`^Đã ghi nhận: ${code.replace('.', '\\.')} `));
   });
 
@@ -204,6 +206,53 @@ describe('who may update what', () => {
     expect(state('2.5')!.dueOverride).toBe('2024-07-15');
     const planned = h.app.store.db.prepare("SELECT DISTINCT due_date AS due FROM reminders WHERE item_id = ? AND status = 'planned'").all(h.app.store.plans.tasksByCode('2.5')[0]!.id);
     expect(planned).toEqual([{ due: '2024-07-15' }]);
+  });
+});
+
+describe('a second extension request while the first waits', () => {
+  it('is not stored nor sent: it says a request waits (its date, the day asked) and offers to replace it; replaced, one request waits', async () => {
+    // New-user trial: the second request was accepted and Sở Nội vụ got both, either of which could be approved.
+    await h.send(focal, 'gia hạn 2.5 đến 15/7 vì chờ hướng dẫn của Bộ');
+    await h.app.worker.drain();
+    const first = h.lastButtons(admin.id);
+    const noticesToAdmin = () => h.messagesSince(0, admin.id).filter((m) => String(m.payload.text).includes('xin gia hạn nhiệm vụ 2.5')).length;
+    expect(noticesToAdmin()).toBe(1);
+    // Two days later (Wednesday 26/6/2024), the leader of the same agency asks again for a later date.
+    h.clock.advance(2 * 86_400_000);
+    const before = eventCount();
+    const [asked] = await h.send(leader, 'gia hạn 2.5 đến 31/7 vì chờ kinh phí');
+    // The waiting request: asked for 15/07/2024, sent on Monday 24/06/2024 (the harness day).
+    expect(asked).toBe(
+      'Cơ quan bạn đã có đề nghị gia hạn nhiệm vụ 2.5 đang chờ Sở Nội vụ quyết định: xin đến 15/07/2024, gửi ngày 24/06/2024. dondoc chưa ghi gì. Mỗi nhiệm vụ chỉ có một đề nghị chờ duyệt: thay đề nghị đó bằng đề nghị mới (đến 31/07/2024), hay giữ đề nghị cũ?',
+    );
+    expect(eventCount()).toBe(before);
+    const choice = h.lastButtons(leader.id);
+    expect(choice.map((b) => b.text)).toEqual(['Thay bằng đề nghị mới', 'Giữ đề nghị cũ']);
+    expect(await h.press(leader, choice[1]!.callback_data)).toEqual(['Giữ nguyên đề nghị gia hạn nhiệm vụ 2.5 đến 15/07/2024 đang chờ Sở Nội vụ. dondoc không ghi gì.']);
+    // The held request was dropped with "Giữ": a later press of "Thay" stores nothing.
+    expect(await h.press(leader, choice[0]!.callback_data)).toEqual([expect.stringContaining('không còn được giữ')]);
+    expect(eventCount()).toBe(before);
+    await h.app.worker.drain();
+    expect(noticesToAdmin()).toBe(1);
+
+    await h.send(leader, 'gia hạn 2.5 đến 31/7 vì chờ kinh phí');
+    const [replaced] = await h.press(leader, h.lastButtons(leader.id)[0]!.callback_data);
+    expect(replaced).toContain('Đã ghi nhận: 2.5 xin gia hạn đến 31/07/2024 (chờ kinh phí).');
+    await h.app.worker.drain();
+    expect(noticesToAdmin()).toBe(2);
+    expect(String(h.messagesSince(0, admin.id).at(-1)!.payload.text)).toContain('Thay đề nghị trước (xin đến 15/07/2024, gửi ngày 24/06/2024)');
+    // Never two pending requests for one item: only the new one waits.
+    const waiting = h.app.services.statuses.undecidedExtensions();
+    expect(waiting.map((e) => e.requestedDate)).toEqual(['2024-07-31']);
+    // The old notice's buttons no longer decide anything; the new one's do.
+    const second = h.lastButtons(admin.id);
+    expect(await h.press(admin, first.find((b) => b.text === 'Đồng ý')!.callback_data)).toEqual(['Cơ quan đã thay đề nghị này bằng một đề nghị mới; hãy quyết định đề nghị mới.']);
+    expect(state('2.5')!.dueOverride).toBeNull();
+    const [approved] = await h.press(admin, second.find((b) => b.text === 'Đồng ý')!.callback_data);
+    expect(approved).toBe('Đã đồng ý gia hạn 2.5 đến 31/07/2024. dondoc đã báo cơ quan và lập lại lịch nhắc.');
+    expect(state('2.5')!.dueOverride).toBe('2024-07-31');
+    // Decided, the item has no request waiting: a new one is accepted as it is.
+    expect(await h.send(focal, 'gia hạn 2.5 đến 15/8 vì chờ kinh phí')).toEqual([expect.stringMatching(/^Đã ghi nhận: 2\.5 xin gia hạn đến 15\/08\/2024/)]);
   });
 });
 
