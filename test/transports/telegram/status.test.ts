@@ -256,6 +256,26 @@ describe('a second extension request while the first waits', () => {
   });
 });
 
+describe('a task of several dates done late', () => {
+  it('/viec xong and /nhiemvu give the date it was late against, not a later date the done also covered', async () => {
+    // New-user trial: "muộn 142 ngày; hạn 31/12/2026" where the missed date was 31/03/2026.
+    const csv = Buffer.from('\ufeffSTT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\n5.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,,"Quý I, III/2024"\r\n');
+    expect((await h.app.services.plans.importFile('hai-quy.csv', csv, { name: 'KH hai quý', year: 2024 }, { chasePast: true })).ok).toBe(true);
+    // Quý I/2024 ends on Sunday 31/3: due Monday 01/04/2024. Quý III: 30/09/2024 (a Monday).
+    h.clock.set(dayjs.tz('2024-07-10 09:00', 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+    expect(await h.send(focal, '5.1 xong')).toEqual([expect.stringMatching(/^Đã ghi nhận: 5\.1 hoàn thành\./)]);
+    // Done on 10/07 it covers both dates (the next date on or after it is 30/09), so it is finished —
+    // late against 01/04/2024, the date in force when it was done; 30/09 had not come yet.
+    const [finished] = await h.send(focal, '/viec xong');
+    const line = finished!.split('\n').find((l) => l.includes('5.1'))!;
+    expect(line).toContain('✅ đã xong 10/07/2024 (muộn');
+    expect(line).toContain('hạn 01/04/2024');
+    expect(line).not.toContain('30/09/2024');
+    const [detail] = await h.send(focal, '/nhiemvu 5.1');
+    expect(detail).toMatch(/Tình trạng của cơ quan bạn: (?:<\/b>)?✅ đã xong 10\/07\/2024 \(muộn \d+ ngày làm việc\); hạn 01\/04\/2024/);
+  });
+});
+
 describe('status buttons under a task', () => {
   it('✅, 🔄 with a percentage, ⚠️ then the reason, 📅 then the date and reason', async () => {
     await h.send(focal, '/nhiemvu 2.3');
