@@ -397,6 +397,21 @@ describe('reports and scores', () => {
   });
 });
 
+describe('/diem on the day a task is finished', () => {
+  it.each(['00:00:30', '06:59:30', '23:59:30'])('counts a done sent at %s (province time) as done as of that day', async (time) => {
+    // New-user trial: /diem listed a task finished that day under "Chưa xong". Any time of the
+    // province's day counts, including before 07:00 (still the previous day in UTC) and just before midnight.
+    h.clock.set(dayjs.tz(`2024-07-10 ${time}`, 'YYYY-MM-DD HH:mm:ss', 'Asia/Ho_Chi_Minh').toDate());
+    const [before] = await h.send(focal, '/diem');
+    expect(before).toContain('Chưa xong: 2.5, 3.7.');
+    expect(await h.send(focal, '2.5 xong')).toEqual([expect.stringMatching(/^Đã ghi nhận: 2\.5 hoàn thành\./)]);
+    const [after] = await h.send(focal, '/diem');
+    expect(after).toContain('tính đến 10/07/2024');
+    expect(after).toContain('Hoàn thành 1/2 nhiệm vụ đến hạn');
+    expect(after).toContain('Chưa xong: 3.7.');
+  });
+});
+
 describe('an extension for an ongoing task', () => {
   it('is refused with what to send instead: a "Thường xuyên" task has no deadline to move, and nothing is stored', async () => {
     const csv = Buffer.from(['STT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện', '9.1,Tuyên truyền cải cách hành chính,Sở Tư pháp,,Thường xuyên'].join('\n'));
