@@ -40,6 +40,8 @@ export interface CommandResult {
   linked?: { memberId: number; role: Role };
   /** The asker's role, when their platform's command menu should show that role's commands (after a role change). */
   menu?: Role;
+  /** A number that chose nothing (out of range, no list): the chat's numbered list stays as it was. */
+  keepChoices?: true;
 }
 
 /**

@@ -29,6 +29,8 @@ export const COMMON = {
     'Xin lỗi, dondoc gặp lỗi khi xử lý yêu cầu này. Dữ liệu của bạn không bị thay đổi. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo Sở Nội vụ.',
   choiceExpired: 'Lựa chọn trước đã hết hạn. Đây là danh sách mới:',
   noPendingChoice: 'Không có lựa chọn nào đang chờ trả lời. Gõ /trogiup để xem các lệnh.',
+  numberWithoutList: (n: number): string =>
+    `Tin gần nhất dondoc gửi bạn không có danh sách đánh số, nên chưa rõ số “${n}” là chọn gì. dondoc chưa làm gì. Gõ lại lệnh để xem danh sách (ví dụ /viec) rồi trả lời bằng số trong danh sách đó.`,
   choiceOutOfRange: (count: number): string => `Chỉ có ${count} lựa chọn. Hãy trả lời một số từ 1 đến ${count}.`,
   helpSummary: 'Xem các lệnh bạn dùng được',
   fileUnreadable: 'dondoc không tải được tệp từ nền tảng chat. Hãy gửi lại tệp sau ít phút.',

@@ -9,7 +9,7 @@ import { findCommand } from './registry.js';
 import { looksLikeInviteCode } from '../src/domain/invite-code.js';
 import type { Logger } from '../src/logger.js';
 import type { Member } from '../src/store/member-repo.js';
-import { rememberChoices } from './numbered-choices.js';
+import { pickChoice, rememberChoices } from './numbered-choices.js';
 import { PendingInputs } from './pending-inputs.js';
 import { checkReplies, textReply } from '../src/app/reply.js';
 import type { Services } from '../src/app/services.js';
@@ -127,7 +127,7 @@ export class Dispatcher {
       };
       const result = await this.route(ctx, message, capabilities, log);
       checkReplies(result.replies);
-      if (!capabilities.buttons) {
+      if (!capabilities.buttons && !result.keepChoices) {
         const origin = message.choice ?? (message.text?.trim().startsWith('/') ? message.text.trim() : null);
         rememberChoices(this.services.store, ctx.platform, ctx.chatId, result.replies, origin, this.services.clock.now());
         // The privacy notice is answered once: after its answer, "1"/"2" no longer accept or refuse it.
@@ -265,14 +265,16 @@ export class Dispatcher {
   /** A bare number on a platform without buttons answers the chat's last numbered list. */
   private async answerNumber(ctx: CommandContext, number: number, log: Logger): Promise<CommandResult> {
     const found = this.services.store.choices.get(ctx.platform, ctx.chatId, this.services.clock.now());
-    if (!found) return { replies: [textReply(COMMON.noPendingChoice)] };
+    if (!found) return { replies: [textReply(COMMON.noPendingChoice)], keepChoices: true };
     if (found.state === 'expired') {
-      if (!found.pending.origin) return { replies: [textReply(COMMON.noPendingChoice)] };
+      if (!found.pending.origin) return { replies: [textReply(COMMON.noPendingChoice)], keepChoices: true };
       const fresh = await this.runText(ctx, found.pending.origin, log);
       return { ...fresh, replies: [textReply(COMMON.choiceExpired), ...fresh.replies] };
     }
-    const choice = found.pending.items[number - 1];
-    if (!choice) return { replies: [textReply(COMMON.choiceOutOfRange(found.pending.items.length))] };
+    // The last message the member saw offered no list: the number means nothing dondoc can tell.
+    if (found.pending.items.length === 0) return { replies: [textReply(COMMON.numberWithoutList(number))], keepChoices: true };
+    const choice = pickChoice(found.pending.items, number);
+    if (!choice) return { replies: [textReply(COMMON.choiceOutOfRange(found.pending.items.length))], keepChoices: true };
     return this.runText(ctx, choice.command, log);
   }
 

@@ -10,7 +10,20 @@ export const CHOICE_TTL_MS = 24 * 3_600_000;
  * whether the list came as an answer or in a message dondoc sent on its own (a reminder digest).
  */
 export function rememberChoices(store: Store, platform: string, chatId: string, replies: Reply[], origin: string | null, now: Date): void {
+  if (replies.length === 0) return;
   const withChoices = [...replies].reverse().find((reply) => flattenChoices(reply.choices).length > 0);
-  if (!withChoices) return;
-  store.choices.save(platform, chatId, { origin, items: flattenChoices(withChoices.choices) }, now, new Date(now.getTime() + CHOICE_TTL_MS));
+  // A message without a list still replaces the older list: a number then refers to nothing the member
+  // sees, and is asked about (an empty list) instead of picking from a list scrolled out of view.
+  const items = withChoices ? flattenChoices(withChoices.choices) : [];
+  store.choices.save(platform, chatId, { origin: withChoices ? origin : null, items }, now, new Date(now.getTime() + CHOICE_TTL_MS));
+}
+
+/**
+ * Which item a typed number picks: its position in the list, or — for a number past the end — the
+ * one item labelled with that number ("50" at 25% / 50% / 75% is 50%). Undefined: neither.
+ */
+export function pickChoice<T extends { label: string }>(items: readonly T[], number: number): T | undefined {
+  if (number >= 1 && number <= items.length) return items[number - 1];
+  const labelled = items.filter((item) => new RegExp(`^\\s*${number}\\s*%?\\s*$`).test(item.label));
+  return labelled.length === 1 ? labelled[0] : undefined;
 }

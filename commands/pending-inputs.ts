@@ -1,7 +1,11 @@
+import type { ParsedStatusReply } from '../src/domain/status-reply.js';
+
 /** What the next message of a chat will answer: a reason or date after ⚠️ / 📅, a file for a broadcast draft, or a list of people to invite. */
 export type PendingInput =
   | { kind: 'reason' | 'extension'; taskId: number }
   | { kind: 'broadcast_file'; broadcastId: number }
+  /** A new extension request held while the member chooses whether it replaces the one still waiting (`replaces`). */
+  | { kind: 'extension_replace'; taskId: number; replaces: number; reply: ParsedStatusReply }
   /** An admin typed /moi_danhsach: their next file is a list of people to invite. */
   | { kind: 'invite_list_file' }
   /** An invite code waiting for the privacy notice to be accepted (kept in memory only, never stored). */

@@ -121,6 +121,8 @@ function dueWords(t: ListedTask): string {
   const v = t.view;
   // Overdue: the date that was missed, then the next one if another is still ahead (never only a future date).
   if (v.condition === 'overdue' && v.lateSince) return T.dueMissed(formatCivil(v.lateSince), v.dueDate && v.dueDate > v.lateSince ? formatCivil(v.dueDate) : null);
+  // Done late: the date it was late against (as for an overdue one, the missed date), never a later date the done also covered.
+  if (v.lateAgainst && v.lateAgainst !== v.dueDate) return T.dueMissed(formatCivil(v.lateAgainst), null);
   return v.dueDate ? T.dueLine(formatCivil(v.dueDate), v.extendedFrom ? formatCivil(v.extendedFrom) : null) : T.noDate;
 }
 

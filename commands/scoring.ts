@@ -30,6 +30,7 @@ const T = {
   unrankedMany: (n: number, names: string) => `– Không xếp hạng ${n} cơ quan (không có tiêu chí nào áp dụng trong kỳ): ${names}`,
   allTied: (n: number, points: string) => `Tất cả ${n} cơ quan cùng ${points}: chưa có khác biệt để xếp hạng.`,
   rankGroup: (rank: number, n: number, points: string) => `${rank}. ${n} cơ quan cùng ${points} (tên trong tệp đính kèm)`,
+  rankGroupNamed: (rank: number, n: number, points: string, names: string[]) => `${rank}. ${n} cơ quan cùng ${points}: ${names.join('; ')}`,
   middle: (n: number) => `… ${n} cơ quan ở giữa: xem tệp đính kèm.`,
   lossTitle: 'Mất điểm chủ yếu ở:',
   lossLine: (title: string, names: string[]) => `• ${title}: ${names.length <= 4 ? names.join(', ') : `${names.length} cơ quan`}`,
@@ -68,8 +69,15 @@ function mainLoss(s: ScoredAgency): string | null {
 
 /** A ranking on a phone shows about this many agencies at the top and at the bottom (whole rank groups). */
 const RANKING_ENDS = 5;
-/** A rank shared by more agencies than this is one line ("22. 48 cơ quan cùng 0/4"), its names in the file. */
+/** A rank shared by more agencies than this is one line ("9. 7 cơ quan cùng điểm 2/4: …"), not a line each. */
 const GROUP_LINE = 3;
+/**
+ * The names of a rank group of one line are written out up to this many (15: a ranking shown in
+ * full is 15 lines, and 15 names of about 25 characters make a 400-character line, well inside
+ * Zalo's 2,000-character message beside the rest of the ranking); a larger group ("48 cơ quan
+ * cùng 0/4", most communes before any report) is named in the attached file only.
+ */
+const GROUP_NAMES = 15;
 
 type Ranked = { rank: number; score: ScoredAgency };
 
@@ -165,7 +173,10 @@ export const rankingCommand = defineCommand({
     const title = T.rankTitle(found.label, period.label);
     const allTied = ranked.length > 1 && ranked.every((r) => r.rank === 1);
     const { top, bottom, hidden } = allTied ? { top: [], bottom: [], hidden: 0 } : shownGroups(ranked);
-    const groupLines = (g: Ranked[]) => (g.length > GROUP_LINE ? [T.rankGroup(g[0]!.rank, g.length, sharedScore(g))] : g.map(({ rank, score }) => T.rankLine(rank, score, null)));
+    const groupLines = (g: Ranked[]) =>
+      g.length <= GROUP_LINE ? g.map(({ rank, score }) => T.rankLine(rank, score, null))
+      : g.length <= GROUP_NAMES ? [T.rankGroupNamed(g[0]!.rank, g.length, sharedScore(g), g.map(({ score }) => score.name))]
+      : [T.rankGroup(g[0]!.rank, g.length, sharedScore(g))];
     // Each reason once: the criterion that cost each agency most, with the agencies it concerns.
     const losses = new Map<string, string[]>();
     for (const { score } of ranked) {
@@ -189,7 +200,7 @@ export const rankingCommand = defineCommand({
       const png = await rankingChart(title, T.note, [...top, ...bottom].flat().map(({ rank, score: s }) => ({ rank, name: s.name, points: s.total, max: s.maxTotal })));
       attachments.push({ kind: 'photo', filename: 'xep-hang.png', mimeType: 'image/png', data: png, caption: title });
     }
-    if (hidden > 0 || allTied || unranked.length > 3 || rankGroups(ranked).some((g) => g.length > GROUP_LINE)) {
+    if (hidden > 0 || allTied || unranked.length > 3 || rankGroups(ranked).some((g) => g.length > GROUP_NAMES)) {
       attachments.push({ kind: 'document', filename: `xep-hang-${found.code}-${period.from.slice(0, 7)}-${period.to.slice(0, 7)}.csv`, mimeType: 'text/csv', data: rankingFile(ranked, unranked), caption: T.fileCaption(title) });
     }
     return attachments.length > 0 ? { text, attachments } : { text };

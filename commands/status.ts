@@ -96,7 +96,16 @@ export const STATUS_TEXTS = {
   toAgencyApproved: (code: string, date: string) => `✅ Sở Nội vụ đồng ý gia hạn nhiệm vụ ${code} đến ${date}.`,
   // The reason is a sentence of its own: "Lý do: không lùi. Hạn cũ…", not "Lý do: không lùi Hạn cũ…".
   toAgencyRejected: (code: string, note: string | null) => `❌ Sở Nội vụ không đồng ý gia hạn nhiệm vụ ${code}.${note ? ` Lý do: ${/[.!?…]$/.test(note) ? note : `${note}.`}` : ''} Hạn cũ vẫn giữ nguyên.`,
+  extensionWaiting: (code: string, asked: string, on: string, next: string) =>
+    `Cơ quan bạn đã có đề nghị gia hạn nhiệm vụ ${code} đang chờ Sở Nội vụ quyết định: xin đến ${asked}, gửi ngày ${on}. dondoc chưa ghi gì. Mỗi nhiệm vụ chỉ có một đề nghị chờ duyệt: thay đề nghị đó bằng đề nghị mới (đến ${next}), hay giữ đề nghị cũ?`,
+  replaceExtension: 'Thay bằng đề nghị mới',
+  keepExtension: 'Giữ đề nghị cũ',
+  keptExtension: (code: string, asked: string) => `Giữ nguyên đề nghị gia hạn nhiệm vụ ${code} đến ${asked} đang chờ Sở Nội vụ. dondoc không ghi gì.`,
+  replaceExpired: (code: string, today: CivilDate) =>
+    `Đề nghị mới cho nhiệm vụ ${code} không còn được giữ (quá 30 phút, hoặc đã chọn rồi). dondoc chưa ghi gì: gửi lại đề nghị, ví dụ “gia hạn ${code} đến ${exampleDate(today)} vì …”.`,
+  replacesRequest: (asked: string, on: string) => `Thay đề nghị trước (xin đến ${asked}, gửi ngày ${on}); đề nghị trước không còn chờ quyết định.`,
   requestGone: 'Không tìm thấy đề nghị gia hạn này.',
+  requestReplaced: 'Cơ quan đã thay đề nghị này bằng một đề nghị mới; hãy quyết định đề nghị mới.',
   requestDecided: 'Đề nghị này đã được quyết định trước đó.',
   askProgress: (code: string) => `Tiến độ nhiệm vụ ${code} đến nay?`,
   askReason: (code: string) => `Gửi lý do vướng mắc của nhiệm vụ ${code} (một tin nhắn).`,
@@ -147,16 +156,17 @@ const titleOf = (task: Task) => taskTitle(task, 80);
  * Records a parsed reply for a task and words the outcome; extension requests go to Sở Nội vụ. The
  * event, its notice to Sở Nội vụ and "update handled" commit together (ctx.commit).
  */
-function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen = false): CommandResult {
-  return ctx.commit(() => recordNow(ctx, task, reply, confirmedReopen));
+function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen = false, replaces?: number): CommandResult {
+  return ctx.commit(() => recordNow(ctx, task, reply, confirmedReopen, replaces));
 }
 
-function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen: boolean): CommandResult {
+function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen: boolean, replaces: number | undefined): CommandResult {
   const member = ctx.member!;
-  const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply, { confirmedReopen });
+  const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply, { confirmedReopen, ...(replaces !== undefined ? { replaces } : {}) });
   if (!result.ok) {
     const error = result.error;
     if (error.code === 'reopens_done') return { replies: [askReopen(ctx, task, reply, error.doneAt)] };
+    if (error.code === 'extension_pending') return { replies: [askReplaceExtension(ctx, task, reply, error.request)] };
     const message = {
       not_assigned: T.notAssigned(task.code),
       not_lead_for_extension: T.coordCannotExtend(task.code),
@@ -175,7 +185,10 @@ function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, co
     lines_.push(T.extensionSent);
     const event = result.value.event;
     const request: Reply = {
-      text: T.extensionRequest(member.agencyName, task.code, titleOf(task), formatCivil(reply.requestedDate!), currentDate(ctx, member.agencyId, task), reply.reason),
+      text: [
+        ...T.extensionRequest(member.agencyName, task.code, titleOf(task), formatCivil(reply.requestedDate!), currentDate(ctx, member.agencyId, task), reply.reason),
+        ...(result.value.replaced ? ['\n', T.replacesRequest(formatCivil(result.value.replaced.requestedDate!), askedOn(ctx, result.value.replaced))] : []),
+      ],
       choices: [[
         { label: T.approve, command: `/duyetgiahan ${event.id}` },
         { label: T.reject, command: `/tuchoigiahan ${event.id}` },
@@ -184,6 +197,26 @@ function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, co
     ctx.services.notifyAdmins(`extension:${event.id}`, request);
   }
   return { replies: [textReply(...lines_)] };
+}
+
+/** The day (province time) a request was sent. */
+function askedOn(ctx: CommandContext, request: StatusEvent): string {
+  return formatCivil(civilDateOf(new Date(request.createdAt), ctx.services.settings.timeZone));
+}
+
+/**
+ * A second extension request while the first still waits: nothing is stored; the new request is held
+ * (30 minutes, this chat) while the member chooses to replace the waiting one or keep it.
+ */
+function askReplaceExtension(ctx: CommandContext, task: Task, reply: ParsedStatusReply, waiting: StatusEvent): Reply {
+  ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { kind: 'extension_replace', taskId: task.id, replaces: waiting.id, reply }, ctx.services.clock.now());
+  return {
+    text: [T.extensionWaiting(task.code, formatCivil(waiting.requestedDate!), askedOn(ctx, waiting), formatCivil(reply.requestedDate!))],
+    choices: [[
+      { label: T.replaceExtension, command: `/tt t${task.id} thaygiahan ${waiting.id}` },
+      { label: T.keepExtension, command: `/tt t${task.id} giugiahan ${waiting.id}` },
+    ]],
+  };
 }
 
 /** The agency's date in force for a task, as its views show it: the missed date if one is, else the next (null: none). */
@@ -433,6 +466,18 @@ export const statusButtonCommand = defineCommand({
       case 'vuong':
         ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'reason' }, ctx.services.clock.now());
         return textReply(T.askReason(task.code));
+      case 'thaygiahan':
+      case 'giugiahan': {
+        // The choice under "a request is already waiting": the held new request replaces it, or is dropped.
+        const held = ctx.pendingInputs.take(ctx.platform, ctx.chatId, ctx.services.clock.now(), ['extension_replace']);
+        const fits = held !== undefined && held.taskId === task.id && String(held.replaces) === args.value;
+        if (args.action === 'giugiahan') {
+          const waiting = ctx.services.statuses.waitingExtension(ctx.member!.agencyId, task.id);
+          return textReply(waiting ? T.keptExtension(task.code, formatCivil(waiting.requestedDate!)) : T.replaceExpired(task.code, today(ctx)));
+        }
+        if (!held || !fits) return textReply(T.replaceExpired(task.code, today(ctx)));
+        return record(ctx, task, held.reply, false, held.replaces);
+      }
       case 'giahan':
         ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'extension' }, ctx.services.clock.now());
         return textReply(T.askExtension(task.code, today(ctx)));
@@ -480,7 +525,7 @@ function decision(approve: boolean) {
  */
 export function decideExtension(services: CommandServices, admin: Member, requestId: number, approve: boolean, note: string | null, via: string): Result<string, string> {
   const result = services.statuses.decide(admin, requestId, approve, note, via);
-  if (!result.ok) return err(result.error === 'not_found' ? T.requestGone : T.requestDecided);
+  if (!result.ok) return err({ not_found: T.requestGone, already_decided: T.requestDecided, replaced: T.requestReplaced }[result.error]);
   const { request, newDate, itemCode: code, requester } = result.value;
   const notice = approve ? T.toAgencyApproved(code, formatCivil(newDate!)) : T.toAgencyRejected(code, note);
   if (requester) services.notifyMember(`decision:${request.id}`, requester.id, textReply(notice));

@@ -12,18 +12,18 @@ import { prepareInviteList, sheetPeople } from './app/invite-list.js';
 import { auditLine, PRUNE_KIND_LABELS } from '../commands/privacy.js';
 import { PRUNE_KINDS } from './app/retention.js';
 import { formatDateTime } from './domain/time.js';
-import { listMigrations, migrate, openDatabase } from './store/database.js';
+import { listMigrations, migrate, openDatabase, openReadOnly } from './store/database.js';
 import { backupDatabase, restoreDatabase, type DatabaseCheck } from './app/backup.js';
 import { createStore, type Store } from './store/store.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { exportWorkbook } from './app/excel-export.js';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoMembers, seedDemoPlan } from './app/demo-seed.js';
 import { leaseHolder } from './app/lease.js';
 import { scheduleDeadline } from './domain/deadline-grammar.js';
 import { loadAdminUnits, loadCalendar } from './app/province-data.js';
-import { buildProvinceRegistry, findProvince, isUneditedGenerated, loadProvinceTemplate, registryCounts, registryFileText } from './app/province-setup.js';
+import { buildProvinceRegistry, findProvince, isUneditedGenerated, loadProvinceTemplate, otherProvinceHeld, registryCounts, registryFileText } from './app/province-setup.js';
 import { civilDateOf, formatCivil } from './domain/civil-date.js';
 import { readStatusReply } from './domain/status-reply.js';
 import { STATUS_TEXTS } from '../commands/status.js';
@@ -66,8 +66,11 @@ Lệnh:
       Dựng lại dữ liệu mẫu cho hôm nay (kế hoạch năm nay, thành viên mẫu, lịch sử cập nhật). Xóa mọi dữ liệu trong cơ sở dữ liệu.
   province list [--json]
       Liệt kê 34 tỉnh, thành phố (sau 1/7/2025) cùng số xã, phường, đặc khu.
-  province init "<tên tỉnh>" [--force] [--file <tệp>] [--json]
+  province init "<tên tỉnh>" [--force] [--switch-province] [--file <tệp>] [--json]
       Viết danh bạ cơ quan của tỉnh (data/agencies.json): UBND tỉnh, các sở, cơ quan Trung ương, mọi xã, phường, đặc khu.
+      Tệp cũ được giữ ở <tệp>.bak. Cơ sở dữ liệu đang theo dõi cơ quan của tỉnh khác thì từ chối, không ghi gì
+      (lần chạy sau các cơ quan đó sẽ bị ngừng theo dõi): --switch-province để xác nhận đổi tỉnh.
+      --json: {"province","agencies","departments","communes","backup"} (backup: tệp .bak hoặc null).
   backup <tệp.sqlite> [--json]
       Sao lưu cơ sở dữ liệu khi bot đang chạy (VACUUM INTO: trọn vẹn cả khi đang ghi), rồi kiểm tra bản sao và in số dòng.
   restore <tệp.sqlite> [--json]
@@ -276,7 +279,7 @@ async function demoCommand(config: Config, args: string[]): Promise<number> {
 }
 
 /** `province list` and `province init`: the official directory, without touching the database. */
-function provinceCommand(args: string[]): number {
+function provinceCommand(args: string[], dbPath: string): number {
   const [sub, ...rest] = args;
   const units = loadAdminUnits(DATA_DIR);
   if (sub === 'list') {
@@ -290,28 +293,56 @@ function provinceCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, file: { type: 'string' } },
+    options: { force: { type: 'boolean', default: false }, 'switch-province': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, file: { type: 'string' } },
   });
   const typed = positionals.join(' ').trim();
   if (typed === '') throw new UsageError('thiếu tên tỉnh, ví dụ: province init "Hà Tĩnh" (xem danh sách: province list)');
   const match = findProvince(units, typed);
   if (match.kind === 'none') throw new UsageError(`không có tỉnh, thành phố “${typed}”. Gần nhất: ${match.suggestions.join(', ')}`);
   const registry = buildProvinceRegistry(loadProvinceTemplate(DATA_DIR), match.province);
-  const target = values.file ?? join(DATA_DIR, 'agencies.json');
+  const live = join(DATA_DIR, 'agencies.json');
+  const target = values.file ?? live;
+  // The file dondoc reads at start: writing another province's registry there retires, at the next
+  // start, every agency of the province the database tracks. Say so and write nothing unless confirmed.
+  if (resolve(target) === resolve(live) && existsSync(dbPath) && !values['switch-province']) {
+    const store = createStore(openReadOnly(dbPath));
+    let held: ReturnType<typeof otherProvinceHeld>;
+    try {
+      held = otherProvinceHeld(units, store.agencies.all(), registry);
+    } finally {
+      store.close();
+    }
+    if (held) {
+      throw new UsageError(
+        `cơ sở dữ liệu ${dbPath} đang theo dõi các cơ quan của ${held.province} (${held.communes} xã, phường, đặc khu). ` +
+          `Ghi danh bạ ${match.province.fullName} vào ${target} thì lần chạy sau dondoc sẽ ngừng theo dõi ${held.retiring} cơ quan không có trong danh bạ mới ` +
+          `(lịch sử còn, không nhắc việc nữa, thành viên của các cơ quan đó mất cơ quan). Chưa ghi gì. ` +
+          `Muốn bắt đầu lại với dữ liệu mới: đặt DONDOC_DB_PATH sang tệp khác (hoặc xoá ${dbPath}) rồi chạy lại lệnh này; ` +
+          `chắc chắn muốn đổi tỉnh trên cơ sở dữ liệu này: thêm --switch-province`,
+      );
+    }
+  }
+  const text = registryFileText(registry, match.province.code);
+  let backup: string | null = null;
   if (existsSync(target)) {
     const current = readFileSync(target, 'utf8');
     if (!isUneditedGenerated(current) && !values.force) {
       throw new UsageError(`${target} đã được sửa tay nên không ghi đè. Thêm --force để ghi đè (bản cũ được giữ ở ${target}.bak)`);
     }
-    if (!isUneditedGenerated(current)) writeFileSync(`${target}.bak`, current);
+    // The file it replaces is kept, edited or not (the shipped demo registry too): one step back is always possible.
+    if (current !== text) {
+      backup = `${target}.bak`;
+      writeFileSync(backup, current);
+    }
   }
-  writeFileSync(target, registryFileText(registry, match.province.code));
+  writeFileSync(target, text);
   const counts = registryCounts(registry);
   if (values.json) {
-    print(JSON.stringify({ province: match.province.fullName, ...counts }));
+    print(JSON.stringify({ province: match.province.fullName, ...counts, backup }));
   } else {
     if (match.kind === 'former') print(`${match.former} nay thuộc ${match.province.fullName} (Nghị quyết 202/2025/QH15).`);
     print(`Đã viết ${target}: ${match.province.fullName}, ${counts.agencies} cơ quan (${counts.departments} sở, ban, ngành; ${counts.communes} xã, phường, đặc khu).`);
+    if (backup) print(`Bản cũ được giữ ở ${backup}.`);
     print('Xem lại các sở tùy chọn (ghi chú "Tùy chọn") và thêm tên viết tắt quen dùng vào aliases, rồi khởi động lại dondoc.');
   }
   return 0;
@@ -672,7 +703,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'province':
-      return provinceCommand(rest);
+      return provinceCommand(rest, config.DONDOC_DB_PATH);
     case 'demo':
       return demoCommand(config, rest);
     case 'agencies': {

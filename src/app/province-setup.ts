@@ -177,3 +177,39 @@ export function registryCounts(registry: Registry): { agencies: number; departme
 }
 
 export { loadAdminUnits };
+
+/** What a database holds of a province other than the one being set up (see `otherProvinceHeld`). */
+export interface OtherProvinceHeld {
+  /** The province whose communes the database tracks ("Tỉnh Hà Tĩnh"). */
+  province: string;
+  /** Its communes, wards and special zones still tracked (active) in the database. */
+  communes: number;
+  /** Every active agency the new registry no longer names: applying it would retire them. */
+  retiring: number;
+}
+
+/**
+ * Which other province a database's active agencies belong to, read from the official codes of its
+ * communes: `province init` of another province would, at the next start, retire them all (reminders
+ * stop, members lose their agency), so the CLI asks for a confirmation first. Null: nothing to lose.
+ */
+export function otherProvinceHeld(
+  units: AdminUnits,
+  held: readonly { code: string; active: boolean; kind: string; officialCode: string | null }[],
+  registry: Registry,
+): OtherProvinceHeld | null {
+  const provinceOf = new Map<string, Province>();
+  for (const p of units.provinces) for (const [code] of p.communes) provinceOf.set(code, p);
+  const target = registry.province;
+  const counts = new Map<string, number>();
+  for (const a of held) {
+    if (!a.active || a.kind !== 'ubnd_xa' || a.officialCode === null) continue;
+    const p = provinceOf.get(a.officialCode);
+    if (p && p.fullName !== target) counts.set(p.fullName, (counts.get(p.fullName) ?? 0) + 1);
+  }
+  const [province, communes] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (province === undefined || communes === undefined) return null;
+  const keep = new Set(registry.agencies.map((a) => a.code.toUpperCase()));
+  const retiring = held.filter((a) => a.active && !keep.has(a.code.toUpperCase())).length;
+  return { province, communes, retiring };
+}

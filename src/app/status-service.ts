@@ -23,6 +23,8 @@ export type RecordError =
   /** An ongoing task ("Thường xuyên") with no date in force: there is no deadline to extend. */
   | { code: 'no_deadline_to_extend' }
   | { code: 'already_done' }
+  /** The agency's earlier request for this task still waits for Sở Nội vụ: one pending request per item; replacing it is asked. */
+  | { code: 'extension_pending'; request: StatusEvent }
   /** The lead agency reported it done before; a reply saying otherwise is confirmed first. */
   | { code: 'reopens_done'; doneAt: string };
 
@@ -152,8 +154,9 @@ export class StatusService {
     platform: string,
     task: Task,
     reply: ParsedStatusReply,
-    options: { confirmedReopen?: boolean } = {},
-  ): Result<{ event: StatusEvent; role: 'lead' | 'coord' }, RecordError> {
+    /** `replaces`: the id of the agency's waiting request this one replaces (the member confirmed it). */
+    options: { confirmedReopen?: boolean; replaces?: number } = {},
+  ): Result<{ event: StatusEvent; role: 'lead' | 'coord'; replaced: StatusEvent | null }, RecordError> {
     const role = this.roleOn(member, task.id);
     if (!role) return err({ code: 'not_assigned' });
     if (reply.status === 'extension_requested' && role !== 'lead') return err({ code: 'not_lead_for_extension' });
@@ -161,6 +164,9 @@ export class StatusService {
     if (reply.status === 'extension_requested' && task.deadlineKind === 'ongoing' && (this.store.plans.tasksForAgency(member.agencyId, task.id)[0]?.dates ?? []).length === 0) {
       return err({ code: 'no_deadline_to_extend' });
     }
+    // Never two requests waiting for one item: Sở Nội vụ would get both and could approve either.
+    const waiting = reply.status === 'extension_requested' ? this.waitingExtension(member.agencyId, task.id) : null;
+    if (waiting && options.replaces !== waiting.id) return err({ code: 'extension_pending', request: waiting });
     const current = this.store.statuses.state('task', task.id, member.agencyId);
     let keepsDone = false;
     if (role === 'lead' && current?.doneAt) {
@@ -187,11 +193,18 @@ export class StatusService {
       reason: reply.reason,
       evidence: reply.evidence,
       requestedDate: reply.requestedDate,
+      // A replacing request refers to the one it replaces: that one is no longer waiting for a decision.
+      refersTo: waiting?.id ?? null,
       createdAt: this.clock.now().toISOString(),
       keepsDone,
     });
     this.onRecorded?.(event.status);
-    return ok({ event, role });
+    return ok({ event, role, replaced: waiting });
+  }
+
+  /** The agency's extension request for a task still waiting for Sở Nội vụ's decision (none: null). */
+  waitingExtension(agencyId: number, taskId: number): StatusEvent | null {
+    return this.store.statuses.undecidedExtensions(agencyId).findLast((e) => e.itemKind === 'task' && e.itemId === taskId) ?? null;
   }
 
   /** Does the agency's recorded done still answer for the task today (`doneStillCurrent`, on its dates in force)? */
@@ -247,13 +260,13 @@ export class StatusService {
     note: string | null,
     /** The platform the admin decided on (the audit log's "via"). */
     via = 'chat',
-  ): Result<{ request: StatusEvent; newDate: CivilDate | null; itemCode: string; requester: Member | undefined }, 'not_found' | 'already_decided'> {
+  ): Result<{ request: StatusEvent; newDate: CivilDate | null; itemCode: string; requester: Member | undefined }, 'not_found' | 'already_decided' | 'replaced'> {
     const request = this.store.statuses.byId(requestId);
     if (!request || request.status !== 'extension_requested') return err('not_found');
-    const decided = this.store.statuses
-      .history(request.itemKind, request.itemId)
-      .some((e) => e.refersTo === requestId && (e.status === 'extension_approved' || e.status === 'extension_rejected'));
-    if (decided) return err('already_decided');
+    const later = this.store.statuses.history(request.itemKind, request.itemId).filter((e) => e.refersTo === requestId);
+    if (later.some((e) => e.status === 'extension_approved' || e.status === 'extension_rejected')) return err('already_decided');
+    // The agency replaced it by a newer request (the admin's buttons under the old notice still show).
+    if (later.some((e) => e.status === 'extension_requested')) return err('replaced');
     this.store.statuses.append({
       itemKind: request.itemKind,
       itemId: request.itemId,

@@ -150,6 +150,8 @@ export interface ItemView {
   finished: boolean;
   /** Working days a finished item was done after the date it covered (0: on time). */
   doneLateDays: number;
+  /** A finished item done late: the date in force it missed, which `doneLateDays` counts from (null: on time or not finished). */
+  lateAgainst: CivilDate | null;
   extensionPending: boolean;
   status: ItemState['status'] | null;
   progress: number | null;
@@ -186,6 +188,7 @@ export function itemView(f: ItemFacts, today: CivilDate, workingDaysBetween: (fr
     lateDays: lateSince ? workingDaysBetween(lateSince, today) : 0,
     finished,
     doneLateDays,
+    lateAgainst: doneLateDays > 0 ? coveredDate : null,
     extensionPending: f.extensionPending,
     status: f.status,
     progress: f.progress,

@@ -115,14 +115,14 @@ export class StatusRepo {
   }
 
   /**
-   * Extension requests no decision refers to yet (the ones /duyetgiahan and /tuchoigiahan can still
-   * decide), oldest first; `agencyId`: that agency's only.
+   * Extension requests no decision refers to yet, nor a newer request that replaced them (the ones
+   * /duyetgiahan and /tuchoigiahan can still decide), oldest first; `agencyId`: that agency's only.
    */
   undecidedExtensions(agencyId?: number): StatusEvent[] {
     return prepared(
       this.db,
       `${EVENT_SELECT} e WHERE e.status = 'extension_requested' AND (@agencyId IS NULL OR e.agency_id = @agencyId)
-         AND NOT EXISTS (SELECT 1 FROM status_events d WHERE d.refers_to = e.id AND d.status IN ('extension_approved', 'extension_rejected'))
+         AND NOT EXISTS (SELECT 1 FROM status_events d WHERE d.refers_to = e.id AND d.status IN ('extension_approved', 'extension_rejected', 'extension_requested'))
        ORDER BY e.created_at, e.id`,
     ).all({ agencyId: agencyId ?? null }) as StatusEvent[];
   }

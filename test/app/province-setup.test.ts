@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,7 +87,7 @@ describe('npm run cli -- province', () => {
     const file = join(dir, 'agencies.json');
     const first = cli('province', 'init', 'Hà Tĩnh', '--file', file, '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toEqual({ province: 'Tỉnh Hà Tĩnh', agencies: 89, departments: 15, communes: 69 });
+    expect(JSON.parse(first.out)).toEqual({ province: 'Tỉnh Hà Tĩnh', agencies: 89, departments: 15, communes: 69, backup: null });
     // Unedited: another province may replace it.
     expect(cli('province', 'init', 'Nghệ An', '--file', file, '--json').code).toBe(0);
     const edited = readFileSync(file, 'utf8').replace('"Sở TP"', '"Sở TP", "STP Nghệ An"');
@@ -106,5 +106,49 @@ describe('npm run cli -- province', () => {
     const result = cli('province', 'init', 'Atlantis', '--file', join(dir, 'x.json'));
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/không có tỉnh, thành phố “Atlantis”\. Gần nhất: /);
+  });
+
+  it('refuses another province while the database tracks the demo province, keeps a .bak of the file it replaces', () => {
+    // New-user trial: on the demo's database (Hà Tĩnh, 69 communes), `province init "Nghệ An"` overwrote the
+    // shipped data/agencies.json without a copy, and the next CLI call retired the 69 communes, unannounced.
+    // The CLI runs as an operator runs it, from a project folder of its own (data/ copied, so the real one stays).
+    const home = mkdtempSync(join(dir, 'home-'));
+    cpSync(data, join(home, 'data'), { recursive: true, filter: (src) => !/\.sqlite/.test(src) && !src.endsWith('.bak') });
+    symlinkSync(join(process.cwd(), 'node_modules'), join(home, 'node_modules'));
+    const db = join(home, 'dondoc.sqlite');
+    const at = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(process.cwd(), 'src', 'cli.ts'), ...args], {
+        cwd: home,
+        env: { ...process.env, DONDOC_DB_PATH: db, DONDOC_LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    const live = join(home, 'data', 'agencies.json');
+    const shipped = readFileSync(live, 'utf8');
+    expect(at('demo', 'reset').code).toBe(0);
+    const activeCommunes = () => (JSON.parse(at('agencies', '--json').out) as { kind: string }[]).filter((a) => a.kind === 'ubnd_xa').length;
+    expect(activeCommunes()).toBe(69);
+
+    const refused = at('province', 'init', 'Nghệ An');
+    expect(refused.code).toBe(2);
+    // It names what holds the data (the database, the province, its communes) and the two ways on.
+    expect(refused.err).toContain(`cơ sở dữ liệu ${db} đang theo dõi các cơ quan của Tỉnh Hà Tĩnh (69 xã, phường, đặc khu)`);
+    expect(refused.err).toContain('Chưa ghi gì');
+    expect(refused.err).toContain('--switch-province');
+    expect(refused.err).toContain('DONDOC_DB_PATH');
+    expect(readFileSync(live, 'utf8')).toBe(shipped);
+    expect(existsSync(`${live}.bak`)).toBe(false);
+    // The next CLI call still finds every commune tracked.
+    expect(activeCommunes()).toBe(69);
+
+    // The same province again changes nothing in the database: no question asked.
+    expect(at('province', 'init', 'Hà Tĩnh', '--json').code).toBe(0);
+
+    const switched = at('province', 'init', 'Nghệ An', '--switch-province', '--json');
+    expect(switched.code).toBe(0);
+    expect(JSON.parse(switched.out)).toMatchObject({ province: 'Tỉnh Nghệ An', backup: `${live}.bak` });
+    expect(readFileSync(`${live}.bak`, 'utf8')).toBe(shipped);
+    expect(readFileSync(live, 'utf8')).toContain('"province": "Tỉnh Nghệ An"');
   });
 });

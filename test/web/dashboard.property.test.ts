@@ -321,7 +321,8 @@ function expectSameRanking(where: string, page: ReturnType<typeof rankingOfPage>
   let lastRank = 0;
   for (const line of lines.slice(2)) {
     const tied = new RegExp(`^Tất cả (\\d+) cơ quan cùng ${SHARED}: `).exec(line);
-    const group = new RegExp(`^(\\d+)\\. (\\d+) cơ quan cùng ${SHARED} \\(tên trong tệp đính kèm\\)$`).exec(line);
+    // A tied group of one line: its names written out (up to 15), or in the attached file.
+    const group = new RegExp(`^(\\d+)\\. (\\d+) cơ quan cùng ${SHARED}(?: \\(tên trong tệp đính kèm\\)|: (.+))$`).exec(line);
     const one = /^(\d+)\. (.+): ([\d,]+\/[\d,]+)$/.exec(line);
     const middle = /^… (\d+) cơ quan ở giữa/.exec(line);
     // A tie is the same share of the maximum: the chat names the points when all share them, else the share.
@@ -330,6 +331,7 @@ function expectSameRanking(where: string, page: ReturnType<typeof rankingOfPage>
       listed += Number(tied[1]);
     } else if (group) {
       expect(ranked.filter((r) => r.rank === Number(group[1])).map((r) => Math.round(ratio(r.total) * 1000) / 1000), `${where}: ${line}`).toEqual(Array(Number(group[2])).fill(shared(group[3]!)));
+      if (group[4] !== undefined) expect(group[4].split('; '), `${where}: ${line}`).toEqual(ranked.filter((r) => r.rank === Number(group[1])).map((r) => r.name));
       listed += Number(group[2]);
     } else if (one) {
       expect(ranked.find((r) => r.name === one[2]), `${where}: ${line}`).toMatchObject({ rank: Number(one[1]), total: one[3] });

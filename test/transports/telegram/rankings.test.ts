@@ -57,6 +57,33 @@ describe('/xephang', () => {
     expect(answer!.match(/Hoàn thành nhiệm vụ|Tỷ lệ hoàn thành/g) ?? []).toHaveLength(1);
   });
 
+  it('names the agencies of a tie when they are few (7 tied: on the line, not only in the attached file)', async () => {
+    // New-user trial: "2. 7 cơ quan cùng điểm … (tên trong tệp đính kèm)" on a phone, for 7 names.
+    // Four more departments miss a quý I task (seven tied with Tư pháp, Tài chính, Công Thương); Sở Y tế finishes its own.
+    const csv = Buffer.from(
+      [
+        'STT,Nhiệm vụ,Chủ trì,Thời gian hoàn thành',
+        '1,Công khai thủ tục,Sở Y tế,Quý I/2026',
+        '2,Rà soát quy hoạch,Sở Xây dựng,Quý I/2026',
+        '3,Chuyển đổi số,Sở Khoa học và Công nghệ,Quý I/2026',
+        '4,Kiểm tra trường học,Sở Giáo dục và Đào tạo,Quý I/2026',
+        '5,Số hóa di tích,"Sở Văn hóa, Thể thao và Du lịch",Quý I/2026',
+      ].join('\n'),
+    );
+    expect((await h.app.services.plans.importFile('kh4.csv', csv, { name: 'KH bổ sung 2026', year: 2026 }, { chasePast: true })).ok).toBe(true);
+    const yte = { id: 1602, first_name: 'Y' };
+    await h.join(yte, h.invite('SYT', 'focal'));
+    expect((await h.send(yte, '1 xong'))[0]).toContain('Đã ghi nhận');
+    const [answer] = await h.send(leader, '/xephang so 2026');
+    expect(answer).not.toContain('tên trong tệp đính kèm');
+    const tied = ['Sở Công Thương', 'Sở Giáo dục và Đào tạo', 'Sở Khoa học và Công nghệ', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở Xây dựng'];
+    const line = rankedLines(answer!).find((l) => l.startsWith('2. '))!;
+    // Rank 2 shared by seven, by name (Vietnamese order), separated by ";" (a name may hold a comma).
+    expect(line).toMatch(/^2\. 7 cơ quan cùng điểm [\d,]+\/[\d,]+: /);
+    expect(line.slice(line.indexOf(': ') + 2).split('; ')).toEqual([...tied].sort((a, b) => a.localeCompare(b, 'vi')));
+    expect(rankedLines(answer!)[0]).toMatch(/^1\. Sở Y tế: /);
+  });
+
   it('scores a year by every date due in it, overdue quarters included, and ranks Sở Nội vụ like any department', async () => {
     // Issue 26 item 2: a commune with a quarterly task overdue got "không áp dụng" for the year
     // (only the last quarter's date, not yet due, was looked at). On 23/11/2026 the "Hằng quý" task's

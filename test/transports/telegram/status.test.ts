@@ -54,10 +54,12 @@ describe('status replies by text through the real bot', () => {
     const [reply] = await h.send(focal, text);
     expect(reply).toMatch(/^Đã ghi nhận: /);
     expect(events().at(-1)).toMatchObject(stored);
-    // The leader sends the same line with /capnhat: recorded again, except a second "done" (already done).
+    // The leader sends the same line with /capnhat: recorded again, except a second "done" (already done)
+    // and a second extension request while the first still waits (one pending request per task).
     const [viaCommand] = await h.send(leader, `/capnhat ${text}`);
     const code = text.match(/\d\.\d/)![0];
     if (stored.status === 'done') expect(viaCommand).toBe(`Nhiệm vụ ${code} đã được báo hoàn thành trước đó.`);
+    else if (stored.status === 'extension_requested') expect(viaCommand).toContain(`đã có đề nghị gia hạn nhiệm vụ ${code} đang chờ`);
     else expect(viaCommand).toMatch(new RegExp(`^Đã ghi nhận: ${code.replace('.', '\\.')} `));
   });
 
@@ -207,6 +209,73 @@ describe('who may update what', () => {
   });
 });
 
+describe('a second extension request while the first waits', () => {
+  it('is not stored nor sent: it says a request waits (its date, the day asked) and offers to replace it; replaced, one request waits', async () => {
+    // New-user trial: the second request was accepted and Sở Nội vụ got both, either of which could be approved.
+    await h.send(focal, 'gia hạn 2.5 đến 15/7 vì chờ hướng dẫn của Bộ');
+    await h.app.worker.drain();
+    const first = h.lastButtons(admin.id);
+    const noticesToAdmin = () => h.messagesSince(0, admin.id).filter((m) => String(m.payload.text).includes('xin gia hạn nhiệm vụ 2.5')).length;
+    expect(noticesToAdmin()).toBe(1);
+    // Two days later (Wednesday 26/6/2024), the leader of the same agency asks again for a later date.
+    h.clock.advance(2 * 86_400_000);
+    const before = eventCount();
+    const [asked] = await h.send(leader, 'gia hạn 2.5 đến 31/7 vì chờ kinh phí');
+    // The waiting request: asked for 15/07/2024, sent on Monday 24/06/2024 (the harness day).
+    expect(asked).toBe(
+      'Cơ quan bạn đã có đề nghị gia hạn nhiệm vụ 2.5 đang chờ Sở Nội vụ quyết định: xin đến 15/07/2024, gửi ngày 24/06/2024. dondoc chưa ghi gì. Mỗi nhiệm vụ chỉ có một đề nghị chờ duyệt: thay đề nghị đó bằng đề nghị mới (đến 31/07/2024), hay giữ đề nghị cũ?',
+    );
+    expect(eventCount()).toBe(before);
+    const choice = h.lastButtons(leader.id);
+    expect(choice.map((b) => b.text)).toEqual(['Thay bằng đề nghị mới', 'Giữ đề nghị cũ']);
+    expect(await h.press(leader, choice[1]!.callback_data)).toEqual(['Giữ nguyên đề nghị gia hạn nhiệm vụ 2.5 đến 15/07/2024 đang chờ Sở Nội vụ. dondoc không ghi gì.']);
+    // The held request was dropped with "Giữ": a later press of "Thay" stores nothing.
+    expect(await h.press(leader, choice[0]!.callback_data)).toEqual([expect.stringContaining('không còn được giữ')]);
+    expect(eventCount()).toBe(before);
+    await h.app.worker.drain();
+    expect(noticesToAdmin()).toBe(1);
+
+    await h.send(leader, 'gia hạn 2.5 đến 31/7 vì chờ kinh phí');
+    const [replaced] = await h.press(leader, h.lastButtons(leader.id)[0]!.callback_data);
+    expect(replaced).toContain('Đã ghi nhận: 2.5 xin gia hạn đến 31/07/2024 (chờ kinh phí).');
+    await h.app.worker.drain();
+    expect(noticesToAdmin()).toBe(2);
+    expect(String(h.messagesSince(0, admin.id).at(-1)!.payload.text)).toContain('Thay đề nghị trước (xin đến 15/07/2024, gửi ngày 24/06/2024)');
+    // Never two pending requests for one item: only the new one waits.
+    const waiting = h.app.services.statuses.undecidedExtensions();
+    expect(waiting.map((e) => e.requestedDate)).toEqual(['2024-07-31']);
+    // The old notice's buttons no longer decide anything; the new one's do.
+    const second = h.lastButtons(admin.id);
+    expect(await h.press(admin, first.find((b) => b.text === 'Đồng ý')!.callback_data)).toEqual(['Cơ quan đã thay đề nghị này bằng một đề nghị mới; hãy quyết định đề nghị mới.']);
+    expect(state('2.5')!.dueOverride).toBeNull();
+    const [approved] = await h.press(admin, second.find((b) => b.text === 'Đồng ý')!.callback_data);
+    expect(approved).toBe('Đã đồng ý gia hạn 2.5 đến 31/07/2024. dondoc đã báo cơ quan và lập lại lịch nhắc.');
+    expect(state('2.5')!.dueOverride).toBe('2024-07-31');
+    // Decided, the item has no request waiting: a new one is accepted as it is.
+    expect(await h.send(focal, 'gia hạn 2.5 đến 15/8 vì chờ kinh phí')).toEqual([expect.stringMatching(/^Đã ghi nhận: 2\.5 xin gia hạn đến 15\/08\/2024/)]);
+  });
+});
+
+describe('a task of several dates done late', () => {
+  it('/viec xong and /nhiemvu give the date it was late against, not a later date the done also covered', async () => {
+    // New-user trial: "muộn 142 ngày; hạn 31/12/2026" where the missed date was 31/03/2026.
+    const csv = Buffer.from('\ufeffSTT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\n5.1,Tự kiểm tra công tác CCHC,Sở Tư pháp,,"Quý I, III/2024"\r\n');
+    expect((await h.app.services.plans.importFile('hai-quy.csv', csv, { name: 'KH hai quý', year: 2024 }, { chasePast: true })).ok).toBe(true);
+    // Quý I/2024 ends on Sunday 31/3: due Monday 01/04/2024. Quý III: 30/09/2024 (a Monday).
+    h.clock.set(dayjs.tz('2024-07-10 09:00', 'YYYY-MM-DD HH:mm', 'Asia/Ho_Chi_Minh').toDate());
+    expect(await h.send(focal, '5.1 xong')).toEqual([expect.stringMatching(/^Đã ghi nhận: 5\.1 hoàn thành\./)]);
+    // Done on 10/07 it covers both dates (the next date on or after it is 30/09), so it is finished —
+    // late against 01/04/2024, the date in force when it was done; 30/09 had not come yet.
+    const [finished] = await h.send(focal, '/viec xong');
+    const line = finished!.split('\n').find((l) => l.includes('5.1'))!;
+    expect(line).toContain('✅ đã xong 10/07/2024 (muộn');
+    expect(line).toContain('hạn 01/04/2024');
+    expect(line).not.toContain('30/09/2024');
+    const [detail] = await h.send(focal, '/nhiemvu 5.1');
+    expect(detail).toMatch(/Tình trạng của cơ quan bạn: (?:<\/b>)?✅ đã xong 10\/07\/2024 \(muộn \d+ ngày làm việc\); hạn 01\/04\/2024/);
+  });
+});
+
 describe('status buttons under a task', () => {
   it('✅, 🔄 with a percentage, ⚠️ then the reason, 📅 then the date and reason', async () => {
     await h.send(focal, '/nhiemvu 2.3');
@@ -325,6 +394,21 @@ describe('reports and scores', () => {
     expect(ranking).toContain('Xếp hạng Sở, ban, ngành — năm 2024');
     expect(ranking).toMatch(/\d+\. Sở Tư pháp: /);
     expect(await h.send(focal, '/xephang')).toEqual([expect.stringContaining('chỉ dành cho')]);
+  });
+});
+
+describe('/diem on the day a task is finished', () => {
+  it.each(['00:00:30', '06:59:30', '23:59:30'])('counts a done sent at %s (province time) as done as of that day', async (time) => {
+    // New-user trial: /diem listed a task finished that day under "Chưa xong". Any time of the
+    // province's day counts, including before 07:00 (still the previous day in UTC) and just before midnight.
+    h.clock.set(dayjs.tz(`2024-07-10 ${time}`, 'YYYY-MM-DD HH:mm:ss', 'Asia/Ho_Chi_Minh').toDate());
+    const [before] = await h.send(focal, '/diem');
+    expect(before).toContain('Chưa xong: 2.5, 3.7.');
+    expect(await h.send(focal, '2.5 xong')).toEqual([expect.stringMatching(/^Đã ghi nhận: 2\.5 hoàn thành\./)]);
+    const [after] = await h.send(focal, '/diem');
+    expect(after).toContain('tính đến 10/07/2024');
+    expect(after).toContain('Hoàn thành 1/2 nhiệm vụ đến hạn');
+    expect(after).toContain('Chưa xong: 3.7.');
   });
 });
 

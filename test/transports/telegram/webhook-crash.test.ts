@@ -12,7 +12,10 @@ import { FakeBotApi } from '../../helpers/fake-bot-api.js';
 import { linkedMember } from '../../helpers/members.js';
 import { waitFor } from '../../helpers/wait.js';
 
-/** Focal points of Sở Tư pháp, each asking for an extension of task 1.6 in the same burst. */
+/**
+ * Focal points of Sở Tư pháp, each asking for an extension of a task of its own (9.1 … 9.12) in the
+ * same burst: one task has at most one request waiting, so each asks about a different task.
+ */
 const N = 12;
 const BASE = '2024-06-24T02:00:00Z';
 const SECRET = 'telegram-webhook-secret-2026';
@@ -36,7 +39,7 @@ function extensionRequest(i: number): string {
   const chat = FIRST_CHAT + i;
   return JSON.stringify({
     update_id: 700_000 + i,
-    message: { message_id: i + 1, date: 0, chat: { id: chat, type: 'private', first_name: `Đầu mối ${i}` }, from: { id: chat, is_bot: false, first_name: `Đầu mối ${i}` }, text: 'gia hạn 1.6 đến 30/9 vì chờ hướng dẫn của Bộ' },
+    message: { message_id: i + 1, date: 0, chat: { id: chat, type: 'private', first_name: `Đầu mối ${i}` }, from: { id: chat, is_bot: false, first_name: `Đầu mối ${i}` }, text: `gia hạn 9.${i + 1} đến 30/9 vì chờ hướng dẫn của Bộ` },
   });
 }
 
@@ -64,6 +67,8 @@ beforeAll(async () => {
   }
   const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'status-replies.csv'));
   expect((await services.plans.importFile('status.csv', csv, { name: 'KH thử', year: 2024 })).ok).toBe(true);
+  const burst = ['STT,Nhiệm vụ,Cơ quan chủ trì,Thời gian thực hiện', ...Array.from({ length: N }, (_, i) => `9.${i + 1},Việc ${i + 1},Sở Tư pháp,Quý III/2024`)].join('\r\n');
+  expect((await services.plans.importFile('burst.csv', Buffer.from(burst), { name: 'KH loạt', year: 2024 })).ok).toBe(true);
   await app.stop();
 });
 
