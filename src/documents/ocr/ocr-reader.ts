@@ -119,8 +119,16 @@ interface Box {
 /** Lighter than this is paper in a crop given to tesseract. */
 const PAPER = 170;
 
-/** A copy of part of the image with lone specks of dust (under 6 inked pixels in a 5×5 square) turned to paper. */
-function cleanCrop(image: GrayImage, box: Box): GrayImage {
+/**
+ * A copy of part of the image with scanner dust turned to paper: lone specks (under 6 inked pixels
+ * in a 5×5 square), then any small blot (at most SPECK_POINTS across) with no other ink near it —
+ * none within SPECK_POINTS around it, none on its own pixel rows within LINE_POINTS to either side.
+ * A PDF's page, rasterised by pdftoppm, spreads a 2-pixel speck over 3×3 grey pixels that the
+ * first test keeps: measured on plan-2026-scan.pdf, the dust was read as "_", "„", "." and "|" in
+ * nine cells (doubtful rows) and as a full stop after "Sở Nội vụ" and "2026". A full stop stays:
+ * it sits on the line of the letters it follows; a mark of a letter stays: it is next to it.
+ */
+export function cleanCrop(image: GrayImage, box: Box, scale = 72 / 200): GrayImage {
   const width = box.right - box.left;
   const height = box.bottom - box.top;
   const data = new Uint8Array(width * height);
@@ -140,7 +148,62 @@ function cleanCrop(image: GrayImage, box: Box): GrayImage {
       if (inked < 6) out[y * width + x] = 255;
     }
   }
-  return { width, height, data: out };
+  return withoutBlots({ width, height, data: out }, Math.max(3, Math.round(SPECK_POINTS / scale)), Math.max(8, Math.round(LINE_POINTS / scale)));
+}
+
+/** A blot at most this wide and tall (points) with no ink near it is dust (a 12-point full stop is about 1.4 points, and sits beside its word). */
+const SPECK_POINTS = 2.2;
+/** A full stop's word is at most this far (points) along its line: a 12-point word space is 3 points, the gap of "1." in a TT cell 3.5. */
+const LINE_POINTS = 6;
+
+/** `image` with the blots of ink at most `side` pixels across that have no other ink within `side` around them nor within `along` on their rows, turned to paper. */
+function withoutBlots(image: GrayImage, side: number, along: number): GrayImage {
+  const { width: w, height: h, data } = image;
+  const label = new Int32Array(w * h).fill(-1);
+  const blots: { left: number; top: number; right: number; bottom: number; pixels: number[] }[] = [];
+  for (let i = 0; i < w * h; i += 1) {
+    if (data[i]! >= INK || label[i]! >= 0) continue;
+    const blot = { left: w, top: h, right: -1, bottom: -1, pixels: [] as number[] };
+    const stack = [i];
+    label[i] = blots.length;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      blot.pixels.push(p);
+      const x = p % w;
+      const y = (p - x) / w;
+      blot.left = Math.min(blot.left, x);
+      blot.right = Math.max(blot.right, x);
+      blot.top = Math.min(blot.top, y);
+      blot.bottom = Math.max(blot.bottom, y);
+      for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+        const q = yy * w + xx;
+        if (data[q]! < INK && label[q]! < 0) {
+          label[q] = blots.length;
+          stack.push(q);
+        }
+      }
+    }
+    blots.push(blot);
+  }
+  const out = Uint8Array.from(data);
+  const otherInk = (k: number, left: number, top: number, right: number, bottom: number) => {
+    for (let y = Math.max(0, top); y <= Math.min(h - 1, bottom); y += 1)
+      for (let x = Math.max(0, left); x <= Math.min(w - 1, right); x += 1) {
+        const l = label[y * w + x]!;
+        if (l >= 0 && l !== k) return true;
+      }
+    return false;
+  };
+  blots.forEach((b, k) => {
+    if (b.right - b.left + 1 > side || b.bottom - b.top + 1 > side) return;
+    if (otherInk(k, b.left - side, b.top - side, b.right + side, b.bottom + side)) return;
+    if (otherInk(k, b.left - along, b.top, b.right + along, b.bottom)) return;
+    for (const p of b.pixels) out[p] = 255;
+  });
+  return { width: w, height: h, data: out };
 }
 
 const inkOf = (image: GrayImage) => image.data.reduce((n, v) => n + (v < INK ? 1 : 0), 0);
@@ -173,7 +236,7 @@ async function readPage(
       const b = toPx(box.right, box.bottom);
       const px = { left: a.x + inset, top: a.y + inset, right: b.x - inset, bottom: b.y - inset };
       if (px.right - px.left < 4 || px.bottom - px.top < 4) continue;
-      const crop = cleanCrop(image, px);
+      const crop = cleanCrop(image, px, scale);
       // An empty cell is known empty: nothing to read, nothing to doubt.
       if (inkOf(crop) < 12) continue;
       const file = join(options.dir, `${options.prefix}-t${t}-c${id}.png`);
@@ -184,7 +247,7 @@ async function readPage(
   }
   // The text above the first table (title, "Kèm theo Kế hoạch số …") is read too, for the document's header.
   const firstTop = tables.length > 0 ? toPx(0, tables[0]!.top).y : image.height;
-  const above = firstTop > 40 ? cleanCrop(image, { left: 0, top: 0, right: image.width, bottom: firstTop - inset }) : undefined;
+  const above = firstTop > 40 ? cleanCrop(image, { left: 0, top: 0, right: image.width, bottom: firstTop - inset }, scale) : undefined;
   const aboveFile = join(options.dir, `${options.prefix}-above.png`);
   if (above && inkOf(above) >= 12) await writeFile(aboveFile, imagePng(above, zoom));
   const files = [...(above && inkOf(above) >= 12 ? [aboveFile] : []), ...crops.map((c) => c.file)];
