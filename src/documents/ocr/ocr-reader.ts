@@ -10,10 +10,12 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findHeader } from '../../domain/plan-table.js';
 import { gridOf, ruledTables, type RuledTable } from '../pdf/ruling-grid.js';
 import { runInGroup } from '../process-group.js';
 import { decodeImage, imagePng, type GrayImage } from './raster.js';
 import { labelDoubts } from './label-sequence.js';
+import { romanStems } from './roman-stems.js';
 import { findRules, INK, MAX_TILT } from './ruling-lines.js';
 import { recogniseImages, type OcrWord } from './tesseract.js';
 
@@ -265,19 +267,67 @@ async function readPage(
   const byCell = new Map<string, OcrWord[]>();
   crops.forEach((crop, i) => byCell.set(`${crop.table}:${crop.id}`, words[i] ?? []));
   const unsure = (w: OcrWord) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text);
-  // A second, independent read of the doubtful cells at another size (about 300 dpi): a cell whose
-  // second read gives the very same text with every word confident is confirmed; any other stays a doubt.
+  // What each cell holds, from the header as first read: the rows' number labels and the deadlines.
+  const roles = new Map<string, 'label' | 'code' | 'deadline'>();
+  for (const [t, table] of tables.entries()) {
+    const header = findHeader(gridOf(table, (id) => textOf(byCell.get(`${t}:${id}`) ?? [])));
+    if (!header.ok) continue;
+    const { code = 0, deadline } = header.value.columns;
+    table.ids.forEach((row, r) => {
+      if (r <= header.value.index) return;
+      // A heading across the table carries its label as its first word ("III. XÂY DỰNG…").
+      if (row.every((id) => id === row[code])) roles.set(`${t}:${row[code]}`, 'label');
+      else {
+        if (row[code] !== undefined && row[code - 1] !== row[code] && row[code + 1] !== row[code]) roles.set(`${t}:${row[code]}`, 'code');
+        if (deadline !== undefined && row[deadline] !== undefined && row[deadline - 1] !== row[deadline]) roles.set(`${t}:${row[deadline]}`, 'deadline');
+      }
+    });
+  }
+  for (const crop of crops) {
+    const key = `${crop.table}:${crop.id}`;
+    const role = roles.get(key);
+    if (role) byCell.set(key, romansFromPixels(byCell.get(key) ?? [], crop.image, zoom, role, false));
+  }
+  // A second, independent read of the doubtful cells: a number label's by the English model (it
+  // reads "3." and "a)" where the Vietnamese one sees "ỏ." and "8)"), confirmed when it reads one
+  // label confidently; any other cell's at another size (about 300 dpi), confirmed when that read
+  // gives the very same text with every word confident. Any other cell stays a doubt.
   const confirmed = new Set<string>();
-  const recheck = crops.filter((crop) => (byCell.get(`${crop.table}:${crop.id}`) ?? []).some(unsure));
-  if (recheck.length > 0) {
-    const again = Math.max(1, scale / (72 / 300));
-    const files2 = recheck.map((crop) => `${crop.file.replace(/\.png$/, '')}-2.png`);
-    for (const [i, crop] of recheck.entries()) await writeFile(files2[i]!, imagePng(crop.image, again === zoom ? zoom * 1.25 : again));
+  const isLabel = (ws: OcrWord[]) => ws.length === 1 && LABEL.test(ws[0]!.text);
+  const recheck = crops.filter((crop) => {
+    const key = `${crop.table}:${crop.id}`;
+    const read1 = byCell.get(key) ?? [];
+    return read1.some(unsure) || (roles.get(key) === 'code' && !isLabel(read1));
+  });
+  const byEnglish = recheck.filter((crop) => roles.get(`${crop.table}:${crop.id}`) === 'code');
+  const again = recheck.filter((crop) => roles.get(`${crop.table}:${crop.id}`) !== 'code');
+  if (byEnglish.length > 0) {
+    const english = await recogniseImages(
+      byEnglish.map((crop) => crop.file),
+      { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs, lang: 'eng' },
+    );
+    if (!english.ok && english.problem.code === 'timeout') return { ok: false, problem: { code: 'timeout' } };
+    // Without the English data (a Debian tesseract-ocr always has it) the labels stay doubts.
+    if (english.ok) {
+      byEnglish.forEach((crop, i) => {
+        const read2 = english.words[i] ?? [];
+        if (!isLabel(read2) || read2.some(unsure)) return;
+        const key = `${crop.table}:${crop.id}`;
+        byCell.set(key, read2);
+        confirmed.add(key);
+      });
+    }
+  }
+  if (again.length > 0) {
+    const zoom2 = Math.max(1, scale / (72 / 300)) === zoom ? zoom * 1.25 : Math.max(1, scale / (72 / 300));
+    const files2 = again.map((crop) => `${crop.file.replace(/\.png$/, '')}-2.png`);
+    for (const [i, crop] of again.entries()) await writeFile(files2[i]!, imagePng(crop.image, zoom2));
     const second = await recogniseImages(files2, { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs });
     if (!second.ok) return { ok: false, problem: second.problem.code === 'timeout' ? { code: 'timeout' } : { code: 'unreadable' } };
-    recheck.forEach((crop, i) => {
+    again.forEach((crop, i) => {
       const key = `${crop.table}:${crop.id}`;
-      const read2 = second.words[i] ?? [];
+      const role = roles.get(key);
+      const read2 = role ? romansFromPixels(second.words[i] ?? [], crop.image, zoom2, role, true) : (second.words[i] ?? []);
       if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) confirmed.add(key);
     });
   }
@@ -347,3 +397,41 @@ function cellBoxes(table: RuledTable): Map<number, Box> {
   );
   return boxes;
 }
+
+/** A row's number label as the plans write it: "3.", "12", "a)", "đ)", a dash. */
+const LABEL = /^(\d{1,3}\.?|[a-zđ][).]|[-+•])$/u;
+
+/** The white margin imagePng puts around a crop (tesseract's word boxes are in that image). */
+const CROP_MARGIN = 10;
+
+/**
+ * A cell's words with its Roman numeral counted in the pixels (roman-stems.ts) where tesseract
+ * read it: a label ("III." read "II.", "IL.") becomes the count of I's, confident (the stems are
+ * what the paper prints); a deadline's quarter ("Quý III/2026" read "IIH/2026", "[I/2026", "1/2026")
+ * its count of I's and the year read after the slash. That year is tesseract's, in a word it read
+ * maybe without confidence: the word keeps tesseract's confidence in the first read (a doubt when
+ * low), and in the second (`second`) is taken as confident, so that a doubtful cell is confirmed
+ * only when both reads give the same year. `zoom`: how much the crop was enlarged for tesseract.
+ */
+function romansFromPixels(words: OcrWord[], crop: GrayImage, zoom: number, role: 'label' | 'code' | 'deadline', second: boolean): OcrWord[] {
+  const x = (px: number) => (px - CROP_MARGIN) / zoom;
+  return words.map((word, i): OcrWord => {
+    const stemsOf = () => romanStems(crop, x(word.left), x(word.left + word.width));
+    if (role === 'label' || role === 'code') {
+      if (i !== 0 || !/^[^\s]{1,6}$/u.test(word.text)) return word;
+      const stems = stemsOf();
+      if (!stems || stems.then !== 'end') return word;
+      return { ...word, text: `${'I'.repeat(stems.count)}${/[.,:;]$/.test(word.text) ? '.' : ''}`, confidence: 100 };
+    }
+    const before = words[i - 1];
+    if (!before || before.line !== word.line || !/^quý$/iu.test(before.text) || unsureWord(before)) return word;
+    const year = /[/⁄](\d{4})$/u.exec(word.text);
+    if (!year) return word;
+    const stems = stemsOf();
+    if (!stems || stems.then !== 'slash') return word;
+    const text = `${'I'.repeat(stems.count)}/${year[1]}`;
+    return second ? { ...word, text, confidence: 100 } : { ...word, text };
+  });
+}
+
+const unsureWord = (w: OcrWord) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text);
