@@ -154,6 +154,29 @@ describe('a merged cell over a broken line', () => {
   });
 });
 
+describe('a scan whose header has no number column', () => {
+  withOcr('is held back whole, its header row reported: without the “TT” column its rows were joined into tasks of several leads and deadlines', SLOW, async () => {
+    // The .png with the header cell “TT” blank (faded, or misread: a 2027 scan's “STT” read “SIT”).
+    // Read anyway, rows 4–10 became 3 tasks with every lead and deadline of their rows: wrong values.
+    const png = PNG.sync.read(fixture('png'));
+    const gray = { width: png.width, height: png.height, data: Uint8Array.from({ length: png.width * png.height }, (_, i) => png.data[i * 4]!) };
+    const scale = 595 / Math.min(png.width, png.height);
+    const [table] = ruledTables(findRules(gray, scale).rules);
+    const [top, bottom] = [table!.bands[0]!.top, table!.bands[1]!.bottom].map((y) => Math.round(png.height - y / scale));
+    const [left, right] = [table!.xs[0]!, table!.xs[1]!].map((x) => Math.round(x / scale));
+    for (let y = top! + 4; y < bottom! - 4; y += 1) png.data.fill(255, (y * png.width + left! + 4) * 4, (y * png.width + right! - 4) * 4);
+    const result = await t.app.services.plans.importFile('ke-hoach-mat-cot-tt.png', PNG.sync.write(png), META);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const plan = t.app.store.plans.planByName(META.name);
+    expect(plan ? t.app.store.plans.tasksForPlanCodes(plan.id) : []).toEqual([]);
+    const { ocr } = result.value;
+    // File row 2 is the header's lower row (“Cơ quan chủ trì | Cơ quan phối hợp”).
+    expect(ocr!.doubtful).toEqual([expect.objectContaining({ row: 2, words: ['không thấy cột số thứ tự (TT)'] })]);
+    expect(ocr!.heldBack.length).toBeGreaterThan(0);
+    expect(PLAN_TEXTS.importSummary(result.value).join('\n')).toContain('[không thấy cột số thứ tự (TT)]');
+  });
+});
+
 describe('a tilted scan is refused, not read', () => {
   it('the plan photo turned 0.3°: a Vietnamese message to scan it straight or send the .docx/.xlsx; nothing stored', async () => {
     // Turned 0.3°, the table's rules come apart into steps; read anyway, a missed step made II.2 take
