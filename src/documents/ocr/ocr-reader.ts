@@ -267,14 +267,18 @@ async function readPage(
   const byCell = new Map<string, OcrWord[]>();
   crops.forEach((crop, i) => byCell.set(`${crop.table}:${crop.id}`, words[i] ?? []));
   const unsure = (w: OcrWord) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text);
-  // What each cell holds, from the header as first read: the rows' number labels and the deadlines.
-  const roles = new Map<string, 'label' | 'code' | 'deadline'>();
+  // What each cell holds, from the header as first read: the rows' number labels and the deadlines,
+  // and the header's first cell (the number column's "TT", "STT").
+  const roles = new Map<string, 'label' | 'code' | 'deadline' | 'header'>();
   for (const [t, table] of tables.entries()) {
     const header = findHeader(gridOf(table, (id) => textOf(byCell.get(`${t}:${id}`) ?? [])));
     if (!header.ok) continue;
     const { code = 0, deadline } = header.value.columns;
     table.ids.forEach((row, r) => {
-      if (r <= header.value.index) return;
+      if (r <= header.value.index) {
+        if (row[0] !== undefined && row[1] !== row[0]) roles.set(`${t}:${row[0]}`, 'header');
+        return;
+      }
       // A heading across the table carries its label as its first word ("III. XÂY DỰNG…").
       if (row.every((id) => id === row[code])) roles.set(`${t}:${row[code]}`, 'label');
       else {
@@ -286,12 +290,14 @@ async function readPage(
   for (const crop of crops) {
     const key = `${crop.table}:${crop.id}`;
     const role = roles.get(key);
-    if (role) byCell.set(key, romansFromPixels(byCell.get(key) ?? [], crop.image, zoom, role, false));
+    if (role && role !== 'header') byCell.set(key, romansFromPixels(byCell.get(key) ?? [], crop.image, zoom, role, false));
   }
   // A second, independent read of the doubtful cells: a number label's by the English model (it
   // reads "3." and "a)" where the Vietnamese one sees "ỏ." and "8)"), confirmed when it reads one
-  // label confidently; any other cell's at another size (about 300 dpi), confirmed when that read
-  // gives the very same text with every word confident. Any other cell stays a doubt.
+  // label confidently (a capital "C)" that has a small letter's shape read as that letter), and so
+  // is the header's "STT" (the Vietnamese model read "SIT"); any other cell's at another size
+  // (about 300 dpi), confirmed when that read gives the very same text with every word confident.
+  // Any other cell stays a doubt.
   const confirmed = new Set<string>();
   const isLabel = (ws: OcrWord[]) => ws.length === 1 && LABEL.test(ws[0]!.text);
   const recheck = crops.filter((crop) => {
@@ -299,20 +305,22 @@ async function readPage(
     const read1 = byCell.get(key) ?? [];
     return read1.some(unsure) || (roles.get(key) === 'code' && !isLabel(read1));
   });
-  const byEnglish = recheck.filter((crop) => roles.get(`${crop.table}:${crop.id}`) === 'code');
-  const again = recheck.filter((crop) => roles.get(`${crop.table}:${crop.id}`) !== 'code');
+  const english = (crop: { table: number; id: number }) => ['code', 'header'].includes(roles.get(`${crop.table}:${crop.id}`) ?? '');
+  const byEnglish = recheck.filter(english);
+  const again = recheck.filter((crop) => !english(crop));
   if (byEnglish.length > 0) {
-    const english = await recogniseImages(
+    const read = await recogniseImages(
       byEnglish.map((crop) => crop.file),
       { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs, lang: 'eng' },
     );
-    if (!english.ok && english.problem.code === 'timeout') return { ok: false, problem: { code: 'timeout' } };
+    if (!read.ok && read.problem.code === 'timeout') return { ok: false, problem: { code: 'timeout' } };
     // Without the English data (a Debian tesseract-ocr always has it) the labels stay doubts.
-    if (english.ok) {
+    if (read.ok) {
       byEnglish.forEach((crop, i) => {
-        const read2 = english.words[i] ?? [];
-        if (!isLabel(read2) || read2.some(unsure)) return;
         const key = `${crop.table}:${crop.id}`;
+        const read2 = (read.words[i] ?? []).map((w) => (/^[COSVXZ]\)$/.test(w.text) ? { ...w, text: w.text.toLowerCase() } : w));
+        const known = roles.get(key) === 'header' ? read2.length === 1 && /^S?TT$/.test(read2[0]!.text) : isLabel(read2);
+        if (!known || read2.some(unsure)) return;
         byCell.set(key, read2);
         confirmed.add(key);
       });
@@ -327,7 +335,7 @@ async function readPage(
     again.forEach((crop, i) => {
       const key = `${crop.table}:${crop.id}`;
       const role = roles.get(key);
-      const read2 = role ? romansFromPixels(second.words[i] ?? [], crop.image, zoom2, role, true) : (second.words[i] ?? []);
+      const read2 = role && role !== 'header' ? romansFromPixels(second.words[i] ?? [], crop.image, zoom2, role, true) : (second.words[i] ?? []);
       if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) confirmed.add(key);
     });
   }
@@ -419,6 +427,8 @@ function romansFromPixels(words: OcrWord[], crop: GrayImage, zoom: number, role:
     const stemsOf = () => romanStems(crop, x(word.left), x(word.left + word.width));
     if (role === 'label' || role === 'code') {
       if (i !== 0 || !/^[^\s]{1,6}$/u.test(word.text)) return word;
+      // A sub-task's letter whose capital has the small letter's shape ("C)" for "c)"): the letter.
+      if (role === 'code' && /^[COSVXZ]\)$/.test(word.text)) return { ...word, text: word.text.toLowerCase() };
       const stems = stemsOf();
       if (!stems || stems.then !== 'end') return word;
       return { ...word, text: `${'I'.repeat(stems.count)}${/[.,:;]$/.test(word.text) ? '.' : ''}`, confidence: 100 };
