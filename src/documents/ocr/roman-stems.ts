@@ -109,9 +109,6 @@ export function romanStems(image: GrayImage, left: number, right: number): Roman
     break;
   }
   if (count === 0) return undefined;
-  if (then === undefined) {
-    // Nothing after the stems on the middle row: only a full stop may follow, below it.
-    then = 'end';
-  }
-  return { count, then };
+  // Nothing after the stems on the middle row: only a full stop (below it) may follow.
+  return { count, then: then ?? 'end' };
 }
