@@ -12,6 +12,9 @@ import type { CivilDate } from '../domain/civil-date.js';
 import type { DocumentHeader } from '../documents/document-reader.js';
 import type { EncodingProblem } from '../documents/legacy-encoding.js';
 import { heldBackByDoubts, withoutDoubtfulLabels } from '../domain/ocr-doubts.js';
+
+/** What the preview shows on a scan's header row when no number column ("TT", "STT") was found in it. */
+const NO_CODE_COLUMN = 'không thấy cột số thứ tự (TT)';
 import { readTableFile, type TableFileError, type TableSource } from './table-file.js';
 
 /** What the importer needs to know about the plan besides its table. */
@@ -297,12 +300,21 @@ export class PlanImportService {
     // A Word table's rows are whole rows: none is the rest of the row above wrapped by a page break
     // (a PDF's may be: a row cut at the foot of a page goes on at the top of the next).
     // Doubts in the header rows do not count: the header was understood (its columns were found).
-    const doubts = file.doubts?.filter((d) => d.row > header.value.index + 1);
-    const table = doubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, doubts) : file.rows;
+    // But a scan whose header has no number column ("TT", "STT") is held back whole, its header row
+    // reported: the rows' labels are what joins a wrapped row to its task, and a header misread
+    // ("STT" read "SIT") or faded made a scanned 2027 plan one task of every lead and deadline.
+    const bodyDoubts = file.doubts?.filter((d) => d.row > header.value.index + 1);
+    const noCodeColumn = 'ocr' in file.source && header.value.columns.code === undefined;
+    const headerDoubts = noCodeColumn
+      ? [{ row: header.value.index + 1, words: [...(file.doubts ?? []).filter((d) => d.row <= header.value.index + 1).flatMap((d) => d.words), NO_CODE_COLUMN] }]
+      : [];
+    const doubts = file.doubts ? [...headerDoubts, ...bodyDoubts!] : undefined;
+    const table = bodyDoubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, bodyDoubts) : file.rows;
     const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
     if (!rows.ok) return err(rows.error);
     // Closed world for a scan: the tasks that depend on a row OCR read without confidence are held back.
-    const held = heldBackByDoubts(rows.value, (doubts ?? []).map((d) => d.row));
+    const held = heldBackByDoubts(rows.value, (bodyDoubts ?? []).map((d) => d.row));
+    if (noCodeColumn) for (const task of rows.value) held.add(task.code);
     const ocr: ImportReport['ocr'] =
       'ocr' in file.source
         ? {

@@ -10,10 +10,12 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findHeader } from '../../domain/plan-table.js';
 import { gridOf, ruledTables, type RuledTable } from '../pdf/ruling-grid.js';
 import { runInGroup } from '../process-group.js';
 import { decodeImage, imagePng, type GrayImage } from './raster.js';
 import { labelDoubts } from './label-sequence.js';
+import { romanStems } from './roman-stems.js';
 import { findRules, INK, MAX_TILT } from './ruling-lines.js';
 import { recogniseImages, type OcrWord } from './tesseract.js';
 
@@ -119,8 +121,16 @@ interface Box {
 /** Lighter than this is paper in a crop given to tesseract. */
 const PAPER = 170;
 
-/** A copy of part of the image with lone specks of dust (under 6 inked pixels in a 5×5 square) turned to paper. */
-function cleanCrop(image: GrayImage, box: Box): GrayImage {
+/**
+ * A copy of part of the image with scanner dust turned to paper: lone specks (under 6 inked pixels
+ * in a 5×5 square), then any small blot (at most SPECK_POINTS across) with no other ink near it —
+ * none within SPECK_POINTS around it, none on its own pixel rows within LINE_POINTS to either side.
+ * A PDF's page, rasterised by pdftoppm, spreads a 2-pixel speck over 3×3 grey pixels that the
+ * first test keeps: measured on plan-2026-scan.pdf, the dust was read as "_", "„", "." and "|" in
+ * nine cells (doubtful rows) and as a full stop after "Sở Nội vụ" and "2026". A full stop stays:
+ * it sits on the line of the letters it follows; a mark of a letter stays: it is next to it.
+ */
+export function cleanCrop(image: GrayImage, box: Box, scale = 72 / 200): GrayImage {
   const width = box.right - box.left;
   const height = box.bottom - box.top;
   const data = new Uint8Array(width * height);
@@ -140,7 +150,62 @@ function cleanCrop(image: GrayImage, box: Box): GrayImage {
       if (inked < 6) out[y * width + x] = 255;
     }
   }
-  return { width, height, data: out };
+  return withoutBlots({ width, height, data: out }, Math.max(3, Math.round(SPECK_POINTS / scale)), Math.max(8, Math.round(LINE_POINTS / scale)));
+}
+
+/** A blot at most this wide and tall (points) with no ink near it is dust (a 12-point full stop is about 1.4 points, and sits beside its word). */
+const SPECK_POINTS = 2.2;
+/** A full stop's word is at most this far (points) along its line: a 12-point word space is 3 points, the gap of "1." in a TT cell 3.5. */
+const LINE_POINTS = 6;
+
+/** `image` with the blots of ink at most `side` pixels across that have no other ink within `side` around them nor within `along` on their rows, turned to paper. */
+function withoutBlots(image: GrayImage, side: number, along: number): GrayImage {
+  const { width: w, height: h, data } = image;
+  const label = new Int32Array(w * h).fill(-1);
+  const blots: { left: number; top: number; right: number; bottom: number; pixels: number[] }[] = [];
+  for (let i = 0; i < w * h; i += 1) {
+    if (data[i]! >= INK || label[i]! >= 0) continue;
+    const blot = { left: w, top: h, right: -1, bottom: -1, pixels: [] as number[] };
+    const stack = [i];
+    label[i] = blots.length;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      blot.pixels.push(p);
+      const x = p % w;
+      const y = (p - x) / w;
+      blot.left = Math.min(blot.left, x);
+      blot.right = Math.max(blot.right, x);
+      blot.top = Math.min(blot.top, y);
+      blot.bottom = Math.max(blot.bottom, y);
+      for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+        const q = yy * w + xx;
+        if (data[q]! < INK && label[q]! < 0) {
+          label[q] = blots.length;
+          stack.push(q);
+        }
+      }
+    }
+    blots.push(blot);
+  }
+  const out = Uint8Array.from(data);
+  const otherInk = (k: number, left: number, top: number, right: number, bottom: number) => {
+    for (let y = Math.max(0, top); y <= Math.min(h - 1, bottom); y += 1)
+      for (let x = Math.max(0, left); x <= Math.min(w - 1, right); x += 1) {
+        const l = label[y * w + x]!;
+        if (l >= 0 && l !== k) return true;
+      }
+    return false;
+  };
+  blots.forEach((b, k) => {
+    if (b.right - b.left + 1 > side || b.bottom - b.top + 1 > side) return;
+    if (otherInk(k, b.left - side, b.top - side, b.right + side, b.bottom + side)) return;
+    if (otherInk(k, b.left - along, b.top, b.right + along, b.bottom)) return;
+    for (const p of b.pixels) out[p] = 255;
+  });
+  return { width: w, height: h, data: out };
 }
 
 const inkOf = (image: GrayImage) => image.data.reduce((n, v) => n + (v < INK ? 1 : 0), 0);
@@ -173,7 +238,7 @@ async function readPage(
       const b = toPx(box.right, box.bottom);
       const px = { left: a.x + inset, top: a.y + inset, right: b.x - inset, bottom: b.y - inset };
       if (px.right - px.left < 4 || px.bottom - px.top < 4) continue;
-      const crop = cleanCrop(image, px);
+      const crop = cleanCrop(image, px, scale);
       // An empty cell is known empty: nothing to read, nothing to doubt.
       if (inkOf(crop) < 12) continue;
       const file = join(options.dir, `${options.prefix}-t${t}-c${id}.png`);
@@ -184,7 +249,7 @@ async function readPage(
   }
   // The text above the first table (title, "Kèm theo Kế hoạch số …") is read too, for the document's header.
   const firstTop = tables.length > 0 ? toPx(0, tables[0]!.top).y : image.height;
-  const above = firstTop > 40 ? cleanCrop(image, { left: 0, top: 0, right: image.width, bottom: firstTop - inset }) : undefined;
+  const above = firstTop > 40 ? cleanCrop(image, { left: 0, top: 0, right: image.width, bottom: firstTop - inset }, scale) : undefined;
   const aboveFile = join(options.dir, `${options.prefix}-above.png`);
   if (above && inkOf(above) >= 12) await writeFile(aboveFile, imagePng(above, zoom));
   const files = [...(above && inkOf(above) >= 12 ? [aboveFile] : []), ...crops.map((c) => c.file)];
@@ -202,19 +267,75 @@ async function readPage(
   const byCell = new Map<string, OcrWord[]>();
   crops.forEach((crop, i) => byCell.set(`${crop.table}:${crop.id}`, words[i] ?? []));
   const unsure = (w: OcrWord) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text);
-  // A second, independent read of the doubtful cells at another size (about 300 dpi): a cell whose
-  // second read gives the very same text with every word confident is confirmed; any other stays a doubt.
+  // What each cell holds, from the header as first read: the rows' number labels and the deadlines,
+  // and the header's first cell (the number column's "TT", "STT").
+  const roles = new Map<string, 'label' | 'code' | 'deadline' | 'header'>();
+  for (const [t, table] of tables.entries()) {
+    const header = findHeader(gridOf(table, (id) => textOf(byCell.get(`${t}:${id}`) ?? [])));
+    if (!header.ok) continue;
+    const { code = 0, deadline } = header.value.columns;
+    table.ids.forEach((row, r) => {
+      if (r <= header.value.index) {
+        if (row[0] !== undefined && row[1] !== row[0]) roles.set(`${t}:${row[0]}`, 'header');
+        return;
+      }
+      // A heading across the table carries its label as its first word ("III. XÂY DỰNG…").
+      if (row.every((id) => id === row[code])) roles.set(`${t}:${row[code]}`, 'label');
+      else {
+        if (row[code] !== undefined && row[code - 1] !== row[code] && row[code + 1] !== row[code]) roles.set(`${t}:${row[code]}`, 'code');
+        if (deadline !== undefined && row[deadline] !== undefined && row[deadline - 1] !== row[deadline]) roles.set(`${t}:${row[deadline]}`, 'deadline');
+      }
+    });
+  }
+  for (const crop of crops) {
+    const key = `${crop.table}:${crop.id}`;
+    const role = roles.get(key);
+    if (role && role !== 'header') byCell.set(key, romansFromPixels(byCell.get(key) ?? [], crop.image, zoom, role, false));
+  }
+  // A second, independent read of the doubtful cells: a number label's by the English model (it
+  // reads "3." and "a)" where the Vietnamese one sees "ỏ." and "8)"), confirmed when it reads one
+  // label confidently (a capital "C)" that has a small letter's shape read as that letter), and so
+  // is the header's "STT" (the Vietnamese model read "SIT"); any other cell's at another size
+  // (about 300 dpi), confirmed when that read gives the very same text with every word confident.
+  // Any other cell stays a doubt.
   const confirmed = new Set<string>();
-  const recheck = crops.filter((crop) => (byCell.get(`${crop.table}:${crop.id}`) ?? []).some(unsure));
-  if (recheck.length > 0) {
-    const again = Math.max(1, scale / (72 / 300));
-    const files2 = recheck.map((crop) => `${crop.file.replace(/\.png$/, '')}-2.png`);
-    for (const [i, crop] of recheck.entries()) await writeFile(files2[i]!, imagePng(crop.image, again === zoom ? zoom * 1.25 : again));
+  const isLabel = (ws: OcrWord[]) => ws.length === 1 && LABEL.test(ws[0]!.text);
+  const recheck = crops.filter((crop) => {
+    const key = `${crop.table}:${crop.id}`;
+    const read1 = byCell.get(key) ?? [];
+    return read1.some(unsure) || (roles.get(key) === 'code' && !isLabel(read1));
+  });
+  const english = (crop: { table: number; id: number }) => ['code', 'header'].includes(roles.get(`${crop.table}:${crop.id}`) ?? '');
+  const byEnglish = recheck.filter(english);
+  const again = recheck.filter((crop) => !english(crop));
+  if (byEnglish.length > 0) {
+    const read = await recogniseImages(
+      byEnglish.map((crop) => crop.file),
+      { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs, lang: 'eng' },
+    );
+    if (!read.ok && read.problem.code === 'timeout') return { ok: false, problem: { code: 'timeout' } };
+    // Without the English data (a Debian tesseract-ocr always has it) the labels stay doubts.
+    if (read.ok) {
+      byEnglish.forEach((crop, i) => {
+        const key = `${crop.table}:${crop.id}`;
+        const read2 = (read.words[i] ?? []).map((w) => (/^[COSVXZ]\)$/.test(w.text) ? { ...w, text: w.text.toLowerCase() } : w));
+        const known = roles.get(key) === 'header' ? read2.length === 1 && /^S?TT$/.test(read2[0]!.text) : isLabel(read2);
+        if (!known || read2.some(unsure)) return;
+        byCell.set(key, read2);
+        confirmed.add(key);
+      });
+    }
+  }
+  if (again.length > 0) {
+    const zoom2 = Math.max(1, scale / (72 / 300)) === zoom ? zoom * 1.25 : Math.max(1, scale / (72 / 300));
+    const files2 = again.map((crop) => `${crop.file.replace(/\.png$/, '')}-2.png`);
+    for (const [i, crop] of again.entries()) await writeFile(files2[i]!, imagePng(crop.image, zoom2));
     const second = await recogniseImages(files2, { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs });
     if (!second.ok) return { ok: false, problem: second.problem.code === 'timeout' ? { code: 'timeout' } : { code: 'unreadable' } };
-    recheck.forEach((crop, i) => {
+    again.forEach((crop, i) => {
       const key = `${crop.table}:${crop.id}`;
-      const read2 = second.words[i] ?? [];
+      const role = roles.get(key);
+      const read2 = role && role !== 'header' ? romansFromPixels(second.words[i] ?? [], crop.image, zoom2, role, true) : (second.words[i] ?? []);
       if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) confirmed.add(key);
     });
   }
@@ -284,3 +405,43 @@ function cellBoxes(table: RuledTable): Map<number, Box> {
   );
   return boxes;
 }
+
+/** A row's number label as the plans write it: "3.", "12", "a)", "đ)", a dash. */
+const LABEL = /^(\d{1,3}\.?|[a-zđ][).]|[-+•])$/u;
+
+/** The white margin imagePng puts around a crop (tesseract's word boxes are in that image). */
+const CROP_MARGIN = 10;
+
+/**
+ * A cell's words with its Roman numeral counted in the pixels (roman-stems.ts) where tesseract
+ * read it: a label ("III." read "II.", "IL.") becomes the count of I's, confident (the stems are
+ * what the paper prints); a deadline's quarter ("Quý III/2026" read "IIH/2026", "[I/2026", "1/2026")
+ * its count of I's and the year read after the slash. That year is tesseract's, in a word it read
+ * maybe without confidence: the word keeps tesseract's confidence in the first read (a doubt when
+ * low), and in the second (`second`) is taken as confident, so that a doubtful cell is confirmed
+ * only when both reads give the same year. `zoom`: how much the crop was enlarged for tesseract.
+ */
+function romansFromPixels(words: OcrWord[], crop: GrayImage, zoom: number, role: 'label' | 'code' | 'deadline', second: boolean): OcrWord[] {
+  const x = (px: number) => (px - CROP_MARGIN) / zoom;
+  return words.map((word, i): OcrWord => {
+    const stemsOf = () => romanStems(crop, x(word.left), x(word.left + word.width));
+    if (role === 'label' || role === 'code') {
+      if (i !== 0 || !/^[^\s]{1,6}$/u.test(word.text)) return word;
+      // A sub-task's letter whose capital has the small letter's shape ("C)" for "c)"): the letter.
+      if (role === 'code' && /^[COSVXZ]\)$/.test(word.text)) return { ...word, text: word.text.toLowerCase() };
+      const stems = stemsOf();
+      if (!stems || stems.then !== 'end') return word;
+      return { ...word, text: `${'I'.repeat(stems.count)}${/[.,:;]$/.test(word.text) ? '.' : ''}`, confidence: 100 };
+    }
+    const before = words[i - 1];
+    if (!before || before.line !== word.line || !/^quý$/iu.test(before.text) || unsureWord(before)) return word;
+    const year = /[/⁄](\d{4})$/u.exec(word.text);
+    if (!year) return word;
+    const stems = stemsOf();
+    if (!stems || stems.then !== 'slash') return word;
+    const text = `${'I'.repeat(stems.count)}/${year[1]}`;
+    return second ? { ...word, text, confidence: 100 } : { ...word, text };
+  });
+}
+
+const unsureWord = (w: OcrWord) => w.confidence < MIN_WORD_CONFIDENCE || !plausibleWord(w.text);

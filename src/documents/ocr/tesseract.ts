@@ -16,6 +16,8 @@ export interface OcrWord {
   line: string;
   left: number;
   top: number;
+  width: number;
+  height: number;
 }
 
 export type TesseractProblem =
@@ -26,14 +28,18 @@ export type TesseractProblem =
   | { code: 'timeout'; ms: number }
   | { code: 'failed' };
 
-/** Reads each image of `images` (paths) with tesseract in Vietnamese, page segmentation 6 (one block of text: a cell); words per image, in order. */
+/**
+ * Reads each image of `images` (paths) with tesseract in Vietnamese, page segmentation 6 (one block
+ * of text: a cell); words per image, in order. `lang` 'eng': the English model, which reads a row's
+ * number label ("3.", "a)") where the Vietnamese one sees a letter with marks ("ỏ.", "8)").
+ */
 export async function recogniseImages(
   images: string[],
-  options: { dir: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+  options: { dir: string; env: NodeJS.ProcessEnv; timeoutMs: number; lang?: 'vie' | 'eng' },
 ): Promise<{ ok: true; words: OcrWord[][] } | { ok: false; problem: TesseractProblem }> {
   const list = join(options.dir, `list-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
   await writeFile(list, `${images.join('\n')}\n`);
-  const ran = await runInGroup('tesseract', [list, '-', '-l', 'vie', '--psm', '6', '-c', 'preserve_interword_spaces=0', 'tsv'], {
+  const ran = await runInGroup('tesseract', [list, '-', '-l', options.lang ?? 'vie', '--psm', '6', '-c', 'preserve_interword_spaces=0', 'tsv'], {
     cwd: options.dir,
     env: { ...options.env, OMP_THREAD_LIMIT: '1' },
     timeoutMs: options.timeoutMs,
@@ -58,7 +64,7 @@ export function parseTsv(tsv: string, pages: number): OcrWord[][] {
     const text = f.slice(11).join('\t').trim();
     if (text === '') continue;
     const page = Number(f[1]) - 1;
-    out[page]?.push({ text: text.normalize('NFC'), confidence: Number(f[10]), line: `${f[2]}.${f[3]}.${f[4]}`, left: Number(f[6]), top: Number(f[7]) });
+    out[page]?.push({ text: text.normalize('NFC'), confidence: Number(f[10]), line: `${f[2]}.${f[3]}.${f[4]}`, left: Number(f[6]), top: Number(f[7]), width: Number(f[8]), height: Number(f[9]) });
   }
   return out;
 }

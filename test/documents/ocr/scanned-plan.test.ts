@@ -9,6 +9,7 @@ import { findRules } from '../../../src/documents/ocr/ruling-lines.js';
 import { ruledTables } from '../../../src/documents/pdf/ruling-grid.js';
 import { cliOnOwnDatabase } from '../../helpers/cli-child.js';
 import { PLAN_2026_TASKS } from '../../helpers/plan-2026-docx.js';
+import { PLAN_2027_TASKS } from '../../helpers/plan-2027-scan.js';
 import { createTestApp } from '../../helpers/test-app.js';
 
 /**
@@ -35,31 +36,58 @@ afterEach(async () => {
   await t.close();
 });
 
-describe('a photo of the plan table (.png), read by OCR and imported', () => {
-  withOcr('stores only tasks read exactly as the table says; every other task is reported, none is guessed', SLOW, async () => {
-    const result = await t.app.services.plans.importFile('ke-hoach-2026-scan.png', fixture('png'), META);
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    const outcome = result.value;
+/**
+ * Tasks stored right from each fixture, at least (measured: png 10, jpg 9, pdf 7 of 10; before the
+ * Roman numerals were counted in the pixels, the labels re-read by the English model and the dust
+ * of a PDF page removed: 1, 3 and 0). Fewer is a regression in reading; a wrong one fails anyway.
+ */
+const AT_LEAST = { png: 10, jpg: 9, pdf: 7 } as const;
+
+/** The plan's tasks stored from `ext`'s fixture, each checked against the table's meaning. */
+async function importFixture(ext: keyof typeof AT_LEAST) {
+  const result = await t.app.services.plans.importFile(`ke-hoach-2026-scan.${ext}`, fixture(ext), META);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  const outcome = result.value;
+  const plan = t.app.store.plans.planByName(META.name)!;
+  const stored = t.app.store.plans.tasksForPlanCodes(plan.id).map((code) => t.app.store.plans.tasksByCode(code).find((task) => task.planId === plan.id)!);
+  // Closed world: each stored task is one of the plan's tasks with the lead, coordinators and
+  // deadline the paper prints (PLAN_2026_TASKS: the table's meaning, written from the document).
+  for (const task of stored) {
+    expect(MEANING.get(task.code), `stored task ${task.code} is not a task of the plan`).toBeDefined();
+    const meant = MEANING.get(task.code)!;
+    expect({ code: task.code, lead: task.leadText, coord: task.coordText, deadline: task.deadlineText }).toEqual(meant);
+  }
+  // And nothing is lost silently: the tasks not stored are the ones the preview reports as held back.
+  expect(stored.length + outcome.ocr!.heldBack.length).toBe(PLAN_2026_TASKS.length);
+  expect(stored.length, `tasks stored from the .${ext}`).toBeGreaterThanOrEqual(AT_LEAST[ext]);
+  return { outcome, stored };
+}
+
+describe('a photo of the plan table (.png, .jpg), read by OCR and imported', () => {
+  withOcr('the .png: every task stored as the table says — “Quý I/2026”, “Quý III/2026” and the heading “III.” counted in the pixels, the labels “3.” and “a)” read', SLOW, async () => {
+    const { outcome, stored } = await importFixture('png');
     expect(outcome.source).toMatchObject({ format: 'png', ocr: true, pages: 1 });
-    const plan = t.app.store.plans.planByName(META.name)!;
-    const stored = t.app.store.plans.tasksForPlanCodes(plan.id).map((code) => t.app.store.plans.tasksByCode(code).find((task) => task.planId === plan.id)!);
-    // Closed world: each stored task is one of the plan's tasks with the lead, coordinators and
-    // deadline the paper prints (PLAN_2026_TASKS: the table's meaning, written from the document).
-    for (const task of stored) {
-      expect(MEANING.get(task.code), `stored task ${task.code} is not a task of the plan`).toBeDefined();
-      const meant = MEANING.get(task.code)!;
-      expect({ code: task.code, lead: task.leadText, coord: task.coordText, deadline: task.deadlineText }).toEqual(meant);
-    }
-    // OCR reads some of it (a regression to reading nothing would pass the closed-world check alone).
-    expect(stored.length).toBeGreaterThan(0);
-    // And nothing is lost silently: the tasks not stored are the ones the preview reports as held back.
-    expect(stored.length + outcome.ocr!.heldBack.length).toBe(PLAN_2026_TASKS.length);
-    expect(outcome.ocr!.doubtful.length).toBeGreaterThan(0);
+    expect(stored.map((task) => task.code).sort()).toEqual(PLAN_2026_TASKS.map((task) => task.code).sort());
     const preview = PLAN_TEXTS.importSummary(outcome).join('\n');
     expect(preview).toContain('Ảnh chụp bảng (.png, đọc bằng nhận dạng chữ — OCR)');
     expect(preview).toContain('đọc từ ảnh bằng nhận dạng chữ (OCR): hãy đối chiếu từng dòng với bản giấy');
+  });
+
+  withOcr('the .jpg (a phone photo’s artefacts): stores only tasks read exactly as the table says; every other task is reported, none is guessed', SLOW, async () => {
+    const { outcome } = await importFixture('jpg');
+    expect(outcome.source).toMatchObject({ format: 'jpg', ocr: true, pages: 1 });
+    // Measured: one word of the heading “III. …” is read without confidence, so III.1 is held back and reported.
+    expect(outcome.ocr!.doubtful.length).toBeGreaterThan(0);
+    const preview = PLAN_TEXTS.importSummary(outcome).join('\n');
     expect(preview).toContain('không đọc chắc chắn');
     expect(preview).toContain('KHÔNG được nhập');
+  });
+});
+
+describe('a scanned PDF (no text layer), read by OCR and imported', () => {
+  withOcr('stores only tasks read exactly as the table says, at least as many as measured', SLOW, async () => {
+    const { outcome } = await importFixture('pdf');
+    expect(outcome.source).toMatchObject({ format: 'pdf', ocr: true, pages: 1 });
   });
 });
 
@@ -72,6 +100,7 @@ describe('a scanned PDF (no text layer), through the CLI as an operator runs it'
     expect(json.source).toEqual({ format: 'pdf', ocr: true, tables: { read: [1], total: 1 }, pages: 1 });
     // Every task of the table is either read or held back with a reported row.
     expect(json.tasks + json.ocr.heldBack.length).toBe(PLAN_2026_TASKS.length);
+    expect(json.tasks).toBeGreaterThanOrEqual(AT_LEAST.pdf);
     expect(json.ocr.doubtful.every((d) => d.words.length > 0 && d.text !== '')).toBe(true);
     expect(code).toBe(3);
   });
@@ -123,6 +152,49 @@ describe('a merged cell over a broken line', () => {
     const broken = result.value.ocr!.doubtful.filter((d) => d.words.includes('ô gộp qua đường kẻ đứt')).map((d) => d.row);
     // File rows 13 and 14 (1-based, header included) are grid rows 12 and 13: II.2 and II.3.
     expect(broken).toEqual([13, 14]);
+  });
+});
+
+describe('a fresh scan the reader was not tuned on (2027 plan: one-row header “STT”, areas to IV., blur, grain, dust)', () => {
+  withOcr('stores only tasks read exactly as its table says, at least as many as measured; the rest reported', SLOW, async () => {
+    // Made by scripts/make-ocr-fixture-2027.ts after the reader was tuned on the 2026 scans; its
+    // meaning (PLAN_2027_TASKS) is written from the table. Measured: 6 of 10 stored — before the
+    // header's “STT” was re-read by the English model (the Vietnamese one reads “SIT”), none.
+    const meaning = new Map(PLAN_2027_TASKS.map((task) => [task.code, task]));
+    const meta = { name: 'Kế hoạch CCHC năm 2027 (bản quét)', year: 2027 };
+    const result = await t.app.services.plans.importFile('ke-hoach-2027-scan.jpg', readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-2027-scan.jpg')), meta);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const plan = t.app.store.plans.planByName(meta.name)!;
+    const stored = t.app.store.plans.tasksForPlanCodes(plan.id).map((code) => t.app.store.plans.tasksByCode(code).find((task) => task.planId === plan.id)!);
+    for (const task of stored) {
+      expect(meaning.get(task.code), `stored task ${task.code} is not a task of the plan`).toBeDefined();
+      expect({ code: task.code, lead: task.leadText, coord: task.coordText, deadline: task.deadlineText }).toEqual(meaning.get(task.code));
+    }
+    expect(stored.length + result.value.ocr!.heldBack.length).toBe(PLAN_2027_TASKS.length);
+    expect(stored.length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('a scan whose header has no number column', () => {
+  withOcr('is held back whole, its header row reported: without the “TT” column its rows were joined into tasks of several leads and deadlines', SLOW, async () => {
+    // The .png with the header cell “TT” blank (faded, or misread: a 2027 scan's “STT” read “SIT”).
+    // Read anyway, rows 4–10 became 3 tasks with every lead and deadline of their rows: wrong values.
+    const png = PNG.sync.read(fixture('png'));
+    const gray = { width: png.width, height: png.height, data: Uint8Array.from({ length: png.width * png.height }, (_, i) => png.data[i * 4]!) };
+    const scale = 595 / Math.min(png.width, png.height);
+    const [table] = ruledTables(findRules(gray, scale).rules);
+    const [top, bottom] = [table!.bands[0]!.top, table!.bands[1]!.bottom].map((y) => Math.round(png.height - y / scale));
+    const [left, right] = [table!.xs[0]!, table!.xs[1]!].map((x) => Math.round(x / scale));
+    for (let y = top! + 4; y < bottom! - 4; y += 1) png.data.fill(255, (y * png.width + left! + 4) * 4, (y * png.width + right! - 4) * 4);
+    const result = await t.app.services.plans.importFile('ke-hoach-mat-cot-tt.png', PNG.sync.write(png), META);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const plan = t.app.store.plans.planByName(META.name);
+    expect(plan ? t.app.store.plans.tasksForPlanCodes(plan.id) : []).toEqual([]);
+    const { ocr } = result.value;
+    // File row 2 is the header's lower row (“Cơ quan chủ trì | Cơ quan phối hợp”).
+    expect(ocr!.doubtful).toEqual([expect.objectContaining({ row: 2, words: ['không thấy cột số thứ tự (TT)'] })]);
+    expect(ocr!.heldBack.length).toBeGreaterThan(0);
+    expect(PLAN_TEXTS.importSummary(result.value).join('\n')).toContain('[không thấy cột số thứ tự (TT)]');
   });
 });
 
