@@ -77,6 +77,11 @@ export const STATUS_TEXTS = {
   changeTo: (what: string) => `Đổi thành ${what}`.slice(0, 60),
   reopen: 'Mở lại nhiệm vụ',
   keepDone: 'Giữ “hoàn thành”',
+  askProgressDrop: (code: string, from: number, to: number) =>
+    `Lần trước cơ quan báo nhiệm vụ ${code} đạt ${from}%, tin này ghi ${to}%. Tiến độ giảm là do gõ nhầm hay công việc phải làm lại? Chọn một, dondoc chưa ghi gì.`,
+  recordLower: (to: number) => `Ghi ${to}%`,
+  keepProgress: (from: number) => `Giữ ${from}%`,
+  keptProgress: (code: string, from: string) => `Giữ nguyên: nhiệm vụ ${code} đạt ${from}%. Không thay đổi gì.`,
   reopened: (code: string, today: CivilDate) => `Đã mở lại nhiệm vụ ${code} (đang thực hiện). Hãy gửi lại tình trạng, ví dụ “${code} vướng: lý do” hoặc “gia hạn ${code} đến ${exampleDate(today)} vì …”.`,
   keptDone: (code: string) => `Giữ nguyên: nhiệm vụ ${code} hoàn thành. Không thay đổi gì.`,
   contribution: (code: string) => `Đã ghi nhận phần việc của cơ quan bạn (phối hợp) cho nhiệm vụ ${code}; cơ quan chủ trì vẫn chịu trách nhiệm báo hoàn thành.`,
@@ -166,6 +171,7 @@ function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, co
   if (!result.ok) {
     const error = result.error;
     if (error.code === 'reopens_done') return { replies: [askReopen(ctx, task, reply, error.doneAt)] };
+    if (error.code === 'progress_drop') return { replies: [askProgressDrop(task, reply, error.from)] };
     if (error.code === 'extension_pending') return { replies: [askReplaceExtension(ctx, task, reply, error.request)] };
     const message = {
       not_assigned: T.notAssigned(task.code),
@@ -398,6 +404,17 @@ function askReopen(ctx: CommandContext, task: Task, reply: ParsedStatusReply, do
   };
 }
 
+/** A lower progress figure than the last one reported: nothing is stored until the member says which is right. */
+function askProgressDrop(task: Task, reply: ParsedStatusReply, from: number): Reply {
+  return {
+    text: [T.askProgressDrop(task.code, from, reply.progress!)],
+    choices: [[
+      { label: T.recordLower(reply.progress!), command: `/tt t${task.id} dang ${reply.progress} xacnhan` },
+      { label: T.keepProgress(from), command: `/tt t${task.id} giutiendo ${from}` },
+    ]],
+  };
+}
+
 /** The four status buttons offered under a task the asker's agency leads. */
 export function statusChoices(task: Task): { label: string; command: string }[][] {
   return [
@@ -463,6 +480,8 @@ export const statusButtonCommand = defineCommand({
       }
       case 'giu':
         return textReply(T.keptDone(task.code));
+      case 'giutiendo':
+        return textReply(T.keptProgress(task.code, args.value ?? ''));
       case 'vuong':
         ctx.pendingInputs.expect(ctx.platform, ctx.chatId, { taskId: task.id, kind: 'reason' }, ctx.services.clock.now());
         return textReply(T.askReason(task.code));

@@ -26,7 +26,9 @@ export type RecordError =
   /** The agency's earlier request for this task still waits for Sở Nội vụ: one pending request per item; replacing it is asked. */
   | { code: 'extension_pending'; request: StatusEvent }
   /** The lead agency reported it done before; a reply saying otherwise is confirmed first. */
-  | { code: 'reopens_done'; doneAt: string };
+  | { code: 'reopens_done'; doneAt: string }
+  /** A progress figure lower than the one the agency last reported (84% → 60%): a slip or a real setback, confirmed first. */
+  | { code: 'progress_drop'; from: number };
 
 /** Status replies: finding the task a reply names, recording it as an event, extension decisions. */
 export class StatusService {
@@ -181,6 +183,10 @@ export class StatusService {
         if (!options.confirmedReopen) return err({ code: 'reopens_done', doneAt: current.doneAt });
       }
       keepsDone = history && (reply.status === 'in_progress' || reply.status === 'blocked');
+    }
+    // Progress going back (84% → 60%, 95% → 0%) is stored only when confirmed: one of the two figures is a slip.
+    if (role === 'lead' && !options.confirmedReopen && reply.status === 'in_progress' && reply.progress !== null && current?.status === 'in_progress' && current.progress !== null && reply.progress < current.progress) {
+      return err({ code: 'progress_drop', from: current.progress });
     }
     const event = this.store.statuses.append({
       itemKind: 'task',

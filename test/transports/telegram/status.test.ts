@@ -63,6 +63,27 @@ describe('status replies by text through the real bot', () => {
     else expect(viaCommand).toMatch(new RegExp(`^Đã ghi nhận: ${code.replace('.', '\\.')} `));
   });
 
+  it('a lower progress than the last one reported is asked about, stored only on "Ghi …"; "Giữ …" changes nothing; a rise is stored at once', async () => {
+    await h.send(focal, '2.3 đang làm 84%');
+    expect(events().at(-1)).toMatchObject({ status: 'in_progress', progress: 84 });
+    const count = events().length;
+    // 84% → 60%: a slip (64%? 86%?) or real work undone; dondoc does not pick one.
+    const [asked] = await h.send(focal, '2.3 dang lam duoc 60%');
+    expect(asked).toBe('Lần trước cơ quan báo nhiệm vụ 2.3 đạt 84%, tin này ghi 60%. Tiến độ giảm là do gõ nhầm hay công việc phải làm lại? Chọn một, dondoc chưa ghi gì.');
+    expect(h.lastButtons(focal.id).map((b) => b.text)).toEqual(['Ghi 60%', 'Giữ 84%']);
+    expect(events()).toHaveLength(count);
+    const keep = h.lastButtons(focal.id).find((b) => b.text === 'Giữ 84%')!;
+    expect((await h.press(focal, keep.callback_data))[0]).toBe('Giữ nguyên: nhiệm vụ 2.3 đạt 84%. Không thay đổi gì.');
+    expect(events()).toHaveLength(count);
+    await h.send(focal, '2.3 đang làm 60%');
+    const record = h.lastButtons(focal.id).find((b) => b.text === 'Ghi 60%')!;
+    expect((await h.press(focal, record.callback_data))[0]).toMatch(/^Đã ghi nhận: 2\.3 /);
+    expect(events().at(-1)).toMatchObject({ status: 'in_progress', progress: 60 });
+    // Up again: nothing to ask.
+    expect((await h.send(focal, '2.3 đang làm 70%'))[0]).toMatch(/^Đã ghi nhận: 2\.3 /);
+    expect(events().at(-1)).toMatchObject({ progress: 70 });
+  });
+
   it('asks back when a code matches several tasks, and lists the asker\'s tasks for an unknown code', async () => {
     const csv = Buffer.from('\ufeffSTT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian thực hiện\r\n2.5,Việc khác cùng số,Sở Tư pháp,,Năm 2024\r\n');
     await h.app.services.plans.importFile('khac.csv', csv, { name: 'KH khác', year: 2024 });
