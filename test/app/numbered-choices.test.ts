@@ -107,6 +107,10 @@ describe('numbers a focal point types on Zalo (new-user trial)', () => {
     await focalSay('2');
     // A number that is neither a position nor a label: refused, and the list still answers.
     expect(await focalSay('60')).toEqual(['Chỉ có 3 lựa chọn. Hãy trả lời một số từ 1 đến 3.']);
-    expect(await focalSay('25')).toEqual(['Đã ghi nhận: 2.3 đang thực hiện (25%).']);
+    // 25% after 75%: progress going back is asked first (numbered on Zalo), then "1" records it.
+    const [back] = await focalSay('25');
+    expect(back).toMatch(/^Lần trước cơ quan báo nhiệm vụ 2\.3 đạt 75%, tin này ghi 25%\./);
+    expect(back).toMatch(/1\. Ghi 25%\n2\. Giữ 75%/);
+    expect(await focalSay('1')).toEqual(['Đã ghi nhận: 2.3 đang thực hiện (25%).']);
   });
 });
