@@ -66,19 +66,19 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
       ['1', '2', '3', '4', '5'],
       ['1', 'Ban hành kế hoạch', 'Sở Nội vụ', 'Các sở', 'Quý I/2026'],
     ];
-    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4 } } });
+    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4 }, ticks: [], unused: [] } });
     expect(tasks(rows)).toEqual([['1', 'Sở Nội vụ', 'Quý I/2026']]);
   });
 
   it('reads a "Thời gian" group over "Bắt đầu | Hoàn thành" (merged cells repeated, as a sheet gives them): the deadline is the end column', () => {
-    // The period's start is when work begins; the task is due at its end. Without the group the
-    // second header row would be a task ("STT | Chủ trì | Bắt đầu") and the start its deadline.
+    // The period's start is when work begins (kept as the task's start); the task is due at its end.
+    // Without the group the second header row would be a task ("STT | Chủ trì | Bắt đầu") and the start its deadline.
     const rows = [
       ['STT', 'Nhiệm vụ', 'Cơ quan thực hiện', 'Cơ quan thực hiện', 'Thời gian', 'Thời gian'],
       ['STT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Bắt đầu', 'Hoàn thành'],
       ['1', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Tháng 01/2026', 'Quý II/2026'],
     ];
-    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 5 } } });
+    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, start: 4, deadline: 5 }, ticks: [], unused: [] } });
     expect(tasks(rows)).toEqual([['1', 'Văn phòng UBND tỉnh', 'Quý II/2026']]);
     // "Tiến độ" over "Từ | Đến", under an agency group without a column word ("Cơ quan"): the same reading.
     const other = [
@@ -86,7 +86,7 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
       ['', '', 'Chủ trì', 'Phối hợp', 'Từ', 'Đến'],
       ['1', 'Kiểm tra công tác CCHC', 'Sở Nội vụ', '', 'Quý II/2026', 'Quý IV/2026'],
     ];
-    expect(findHeader(other)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 5 } } });
+    expect(findHeader(other)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, start: 4, deadline: 5 }, ticks: [], unused: [] } });
     expect(tasks(other)).toEqual([['1', 'Sở Nội vụ', 'Quý IV/2026']]);
   });
 
@@ -97,7 +97,7 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
       ['', 'Kết quả thực hiện năm 2025 được tổng hợp', '', ''],
       ['1', 'Tổng hợp báo cáo', 'Sở Nội vụ', 'Trước 15/12/2026'],
     ];
-    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 0, columns: { code: 0, task: 1, lead: 2, deadline: 3 } } });
+    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 0, columns: { code: 0, task: 1, lead: 2, deadline: 3 }, ticks: [], unused: [] } });
   });
 
   it('knows task columns headed in the words other provinces use', () => {
