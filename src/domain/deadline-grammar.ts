@@ -794,6 +794,11 @@ const PARTICLES = [
   'truoc',
   'cham nhat',
   'muon nhat',
+  // "Không muộn hơn 30/11/2026", "(không chậm hơn ngày 20/12)": the day named is the last day, as for "chậm nhất".
+  'khong muon hon',
+  'khong cham hon',
+  'khong tre hon',
+  'khong qua',
   'han chot',
   'han cuoi',
   'han',
