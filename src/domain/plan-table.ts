@@ -36,8 +36,9 @@ const HEADER_PATTERNS: [PlanField, RegExp][] = [
   ['product', /^(ket qua|san pham|hinh thuc|du kien ket qua|du kien san pham)/],
   ['lead', new RegExp(`^${WHO}(chu tri|thuc hien|phu trach|duoc giao)`)],
   ['coord', new RegExp(`^${WHO}phoi hop`)],
-  // "Thời gian bắt đầu", "Ngày bắt đầu" name the start, not the deadline (checked before "Thời gian …").
-  ['start', /^(?:thoi gian |ngay |thang |thoi diem )?(?:bat dau|khoi cong)\b/],
+  // "Thời gian bắt đầu", "Ngày bắt đầu" name the start, not the deadline (checked before "Thời gian …");
+  // "Thời gian bắt đầu - kết thúc" in one column is the whole period, read as the deadline.
+  ['start', /^(?:thoi gian |ngay |thang |thoi diem )?(?:bat dau|khoi cong)\b(?!.*\b(?:hoan thanh|ket thuc|den)\b)/],
   ['deadline', /^(thoi gian|thoi han|tien do|thoi diem|han hoan thanh|moc thoi gian|han\b)/],
   ['budget', /^(kinh phi|nguon kinh phi|du toan)/],
 ];

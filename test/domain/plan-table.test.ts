@@ -100,6 +100,13 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
     expect(findHeader(rows)).toEqual({ ok: true, value: { index: 0, columns: { code: 0, task: 1, lead: 2, deadline: 3 }, ticks: [], unused: [] } });
   });
 
+  it('reads "Thời gian bắt đầu" as the start and "Thời gian bắt đầu - kết thúc" in one column as the deadline (issue 27)', () => {
+    // Two columns: the first is when work begins, the second when it is due.
+    expect(findHeader([['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian bắt đầu', 'Thời gian hoàn thành']])).toMatchObject({ ok: true, value: { columns: { start: 3, deadline: 4 } } });
+    // One column naming both ends holds the whole period ("Tháng 3 - tháng 6/2026"): its end is the deadline.
+    expect(findHeader([['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian bắt đầu - kết thúc']])).toMatchObject({ ok: true, value: { columns: { deadline: 3 } } });
+  });
+
   it('knows task columns headed in the words other provinces use', () => {
     for (const word of ['Nhiệm vụ, giải pháp', 'Các nhiệm vụ cụ thể', 'Tên văn bản', 'Chương trình, đề án', 'Tên hoạt động']) {
       expect(findHeader([['STT', word, 'Cơ quan chủ trì', 'Thời hạn']]).ok).toBe(true);
