@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/app/province-data.js';
 import { scheduleDeadline } from '../../src/domain/deadline-grammar.js';
 import { buildDocx, para, row, table, type Cell } from '../helpers/docx-builder.js';
+import { buildPdf, ruledTable } from '../helpers/pdf-builder.js';
 import { createTestApp } from '../helpers/test-app.js';
 
 /**
@@ -161,6 +162,26 @@ describe('quarter and month tick columns read as the deadline', () => {
     expect(stored('1.a').task.leadText).toBe('Sở Tư pháp');
     // "b)" has its own tick, in quarter IV.
     expect(stored('1.b').nominal).toEqual(['2026-12-31']);
+  });
+
+  it('reads "x" under "Quý I … Quý IV" in a PDF exported from Word (ruled grid, the group cell spanning four columns)', async () => {
+    const widths = [30, 250, 150, 50, 50, 50, 50];
+    const page = ruledTable(
+      widths,
+      [
+        { cells: [{ text: 'TT' }, { text: 'Nhiệm vụ' }, { text: 'Chủ trì' }, { text: 'Thời gian thực hiện', span: 4 }] },
+        { cells: [{ text: '' }, { text: '' }, { text: '' }, { text: 'Quý I' }, { text: 'Quý II' }, { text: 'Quý III' }, { text: 'Quý IV' }] },
+        { cells: [{ text: '1' }, { text: 'Rà soát thủ tục hành chính' }, { text: 'Sở Tư pháp' }, { text: 'x' }, { text: '' }, { text: '' }, { text: 'x' }] },
+        { cells: [{ text: '2' }, { text: 'Đánh giá chỉ số CCHC' }, { text: 'Sở Nội vụ' }, { text: '' }, { text: '' }, { text: 'x' }, { text: '' }] },
+      ],
+      { top: 520 },
+    );
+    const outcome = await importOk('ke-hoach.pdf', buildPdf([{ lines: page.lines, texts: [...page.texts, { x: 300, y: 560, text: 'PHỤ LỤC' }] }]));
+    expect(outcome.tasks).toBe(2);
+    expect(outcome.columns.ticks).toEqual(['Quý I', 'Quý II', 'Quý III', 'Quý IV']);
+    // Quarters I and IV (not a span I–IV: the cells between are empty): "Quý I, IV/2026".
+    expect(stored('1').nominal).toEqual(['2026-03-31', '2026-12-31']);
+    expect(stored('2').nominal).toEqual(['2026-09-30']);
   });
 
   it('reports ticks beside a deadline cell of the row’s own: two answers, none chosen', async () => {
