@@ -313,6 +313,15 @@ const NUMBERED = /^\d+(\.\d+)+\.?(\s|$)/;
 
 /** A tick mark in a quarter or month column: "x", "X", "×", "✓", "✔", "√", "•", "●", "☑". */
 const TICK_MARK = /^[xX×✓✔√•●☑]$/u;
+
+/**
+ * A merged cell holding only a tick mark, spanning several columns of a row after the row's own text
+ * (a bar "x" over Quý II–IV): a mark in every column it covers, so the ticks read are the quarters it
+ * covers, not its first one only. Not the row's first text: a Roman "X" heading spanning the table is no tick.
+ */
+export function spreadsTick(text: string, before: string[]): boolean {
+  return TICK_MARK.test(cleanCell(text)) && before.some((c) => cleanCell(c) !== '');
+}
 const ROMAN_NUMERALS = ['', 'I', 'II', 'III', 'IV'];
 
 /**

@@ -184,6 +184,46 @@ describe('quarter and month tick columns read as the deadline', () => {
     expect(stored('2').nominal).toEqual(['2026-09-30']);
   });
 
+  it('reads one "x" merged across Quý II–IV as a tick in each quarter it covers (XLSX and Word), not in the first only', async () => {
+    // A bar drawn by merging the quarter cells says the task runs in quarters II, III and IV, as three
+    // separate "x" would: "Quý II, III, IV/2026". Read as the merged cell's first column only, the
+    // task would be due 30/6 and counted done or late months before the plan means.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Phụ lục');
+    sheet.addRow(['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian thực hiện', null, null, null]);
+    sheet.addRow([null, null, null, 'Quý I', 'Quý II', 'Quý III', 'Quý IV']);
+    for (const column of ['A', 'B', 'C']) sheet.mergeCells(`${column}1:${column}2`);
+    sheet.mergeCells('D1:G1');
+    sheet.addRow(['1', 'Triển khai dịch vụ công trực tuyến toàn trình', 'Văn phòng UBND tỉnh', null, 'x', null, null]);
+    sheet.mergeCells('E3:G3');
+    sheet.addRow(['X']);
+    sheet.mergeCells('A4:G4');
+    sheet.addRow(['1', 'Tự chủ tài chính đơn vị sự nghiệp', 'Sở Tài chính', 'x', null, null, null]);
+    const fromXlsx = await importOk('phu-luc.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(stored('1').nominal).toEqual(['2026-06-30', '2026-09-30', '2026-12-31']);
+    expect(stored('1').due).toEqual([...asWritten('Quý II, III, IV/2026').dueDates]);
+    // The Roman "X" spanning the table is the tenth area, not a tick: its task is X.1, due in quarter I.
+    expect(fromXlsx.tasks).toBe(2);
+    expect(stored('X.1').nominal).toEqual(['2026-03-31']);
+
+    const down = (text: string): Cell => ({ text, vMerge: 'restart' });
+    const cont: Cell = { vMerge: 'continue' };
+    const docx = await buildDocx(
+      table(
+        7,
+        [
+          row([down('TT'), down('Nhiệm vụ'), down('Chủ trì'), { text: 'Thời gian thực hiện', span: 4 }], '<w:tblHeader/>'),
+          row([cont, cont, cont, 'Quý I', 'Quý II', 'Quý III', 'Quý IV'], '<w:tblHeader/>'),
+          row(['2', 'Đánh giá mức độ hài lòng', 'Sở Nội vụ', { text: '✓', span: 2 }, '', '']),
+        ],
+        { ruled: true },
+      ),
+    );
+    await importOk('ke-hoach.docx', docx);
+    // "✓" merged over quarters I and II: both.
+    expect(stored('2').nominal).toEqual(['2026-03-31', '2026-06-30']);
+  });
+
   it('reports ticks beside a deadline cell of the row’s own: two answers, none chosen', async () => {
     const outcome = await importOk(
       'ke-hoach.csv',
