@@ -173,15 +173,18 @@ describe('quarter and month tick columns read as the deadline', () => {
         { cells: [{ text: '' }, { text: '' }, { text: '' }, { text: 'Quý I' }, { text: 'Quý II' }, { text: 'Quý III' }, { text: 'Quý IV' }] },
         { cells: [{ text: '1' }, { text: 'Rà soát thủ tục hành chính' }, { text: 'Sở Tư pháp' }, { text: 'x' }, { text: '' }, { text: '' }, { text: 'x' }] },
         { cells: [{ text: '2' }, { text: 'Đánh giá chỉ số CCHC' }, { text: 'Sở Nội vụ' }, { text: '' }, { text: '' }, { text: 'x' }, { text: '' }] },
+        // One cell with no rule inside it over quarters II–IV: the bar ticks all three.
+        { cells: [{ text: '3' }, { text: 'Vận hành Trung tâm phục vụ hành chính công' }, { text: 'Văn phòng UBND tỉnh' }, { text: '' }, { text: 'x', span: 3 }] },
       ],
       { top: 520 },
     );
     const outcome = await importOk('ke-hoach.pdf', buildPdf([{ lines: page.lines, texts: [...page.texts, { x: 300, y: 560, text: 'PHỤ LỤC' }] }]));
-    expect(outcome.tasks).toBe(2);
+    expect(outcome.tasks).toBe(3);
     expect(outcome.columns.ticks).toEqual(['Quý I', 'Quý II', 'Quý III', 'Quý IV']);
     // Quarters I and IV (not a span I–IV: the cells between are empty): "Quý I, IV/2026".
     expect(stored('1').nominal).toEqual(['2026-03-31', '2026-12-31']);
     expect(stored('2').nominal).toEqual(['2026-09-30']);
+    expect(stored('3').nominal).toEqual(['2026-06-30', '2026-09-30', '2026-12-31']);
   });
 
   it('reads one "x" merged across Quý II–IV as a tick in each quarter it covers (XLSX and Word), not in the first only', async () => {
