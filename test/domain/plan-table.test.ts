@@ -128,3 +128,44 @@ describe('a Word table (rows are whole)', () => {
     ]);
   });
 });
+
+describe('tick columns as headed in plans (issue 27)', () => {
+  /** The deadline words a row's ticks give, under a two-row header "Thời gian thực hiện" over `labels`. */
+  function ticked(labels: string[], marks: string[], year = 2026) {
+    const blank = labels.map(() => '');
+    const header = findHeader([
+      ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian thực hiện', ...blank.slice(1)],
+      ['', '', '', ...labels],
+    ]);
+    if (!header.ok) throw new Error(JSON.stringify(header.error));
+    const rows = readPlanRows([['1', 'Việc', 'Sở Nội vụ', ...marks]], { ...header.value, index: -1 }, { year });
+    if (!rows.ok) throw new Error(JSON.stringify(rows.error));
+    return { deadline: rows.value[0]!.deadline, review: rows.value[0]!.review, ticks: header.value.ticks.map((t) => `${t.unit}${t.n}${t.year ? `/${t.year}` : ''}`) };
+  }
+
+  it('knows the spellings of quarter and month headers, with and without diacritics', () => {
+    // Every spelling of the four quarters names quarters 1–4; the marks in II and III give "Quý II, III/2026".
+    for (const labels of [
+      ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+      ['Quy I', 'Quy II', 'Quy III', 'Quy IV'],
+      ['QUÝ 1', 'QUÝ 2', 'QUÝ 3', 'QUÝ 4'],
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+      ['Q.I', 'Q.II', 'Q.III', 'Q.IV'],
+      ['I', 'II', 'III', 'IV'],
+    ]) {
+      expect(ticked(labels, ['', 'x', '√', '']), labels.join('|')).toEqual({ deadline: 'Quý II, III/2026', review: '', ticks: ['quarter1', 'quarter2', 'quarter3', 'quarter4'] });
+    }
+    // Months "T.1 … T.12" / "Tháng 1 …": months 3 and 12 ticked.
+    const months = Array.from({ length: 12 }, (_, i) => `T.${i + 1}`);
+    expect(ticked(months, months.map((_, i) => (i === 2 || i === 11 ? 'x' : ''))).deadline).toBe('Tháng 3, 12/2026');
+  });
+
+  it('takes the year a header names over the plan year, and lists a cell holding words for review', () => {
+    // A plan straddling two years: "Quý IV/2026 | Quý I/2027"; both ticked are the end of 2026 and of March 2027.
+    expect(ticked(['Quý III/2026', 'Quý IV/2026', 'Quý I/2027'], ['', 'x', 'x']).deadline).toBe('Quý IV/2026, quý I/2027');
+    // "Hoàn thành" written in a quarter column is no mark: the row is reviewed, no deadline given.
+    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['', 'Hoàn thành', '', ''])).toMatchObject({ deadline: '', review: 'Quý II: Hoàn thành' });
+    // A lone "v" is not in the marks dondoc knows: reviewed rather than guessed.
+    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['v', '', '', ''])).toMatchObject({ deadline: '', review: 'Quý I: v' });
+  });
+});
