@@ -163,7 +163,7 @@ const BUDGET_PART =
  * `{}` when nothing stands over it, undefined when the cell above is a header cell of its own
  * (one column wide) — a different text under such a cell is not header but a data row.
  */
-function groupOver(above: string[], column: number): { field?: PlanField } | undefined {
+function groupOver(above: string[], column: number): { field?: PlanField; text?: string } | undefined {
   const at = (c: number) => cleanCell(above[c]);
   let start = column;
   while (start > 0 && at(start) === '') start -= 1;
@@ -172,8 +172,11 @@ function groupOver(above: string[], column: number): { field?: PlanField } | und
   const spans = (c: number) => c < above.length && (at(c) === '' || at(c) === text);
   if (start === column && !spans(column + 1) && !(column > 0 && at(column - 1) === text)) return undefined;
   const field = headerField(text);
-  return field ? { field } : {};
+  return field ? { field, text } : { text };
 }
+
+/** A year over a time group's quarters ("Thời gian thực hiện" over "Năm 2026 | Năm 2027" over "Quý I … Quý IV" twice). */
+const YEAR_GROUP = /^(?:nam )?(20\d\d)$/;
 
 /**
  * The fields of a row that is still header (the second or third row of a merged header): each of
@@ -192,6 +195,7 @@ function headerContinuation(row: string[] | undefined, above: string[]): { colum
   const columns: ColumnMap = {};
   const cleared: number[] = [];
   const ticks: TickColumn[] = [];
+  let years = 0;
   for (let column = 0; column < row.length; column += 1) {
     const cell = cleanCell(row[column]);
     if (cell === '' || cell === cleanCell(above[column])) continue;
@@ -199,9 +203,15 @@ function headerContinuation(row: string[] | undefined, above: string[]): { colum
     if (!group) return undefined;
     const key = headerKey(cell);
     const underTime = group.field === 'deadline';
-    const tick = group.field === undefined || underTime ? tickLabel(cell, underTime) : undefined;
+    // Under "Năm 2026" (itself under the time group), the quarters are that year's.
+    const groupYear = group.text !== undefined ? YEAR_GROUP.exec(headerKey(group.text))?.[1] : undefined;
+    if (underTime && YEAR_GROUP.test(key)) {
+      years += 1;
+      continue;
+    }
+    const tick = group.field === undefined || underTime ? tickLabel(cell, underTime || groupYear !== undefined) : undefined;
     if (tick) {
-      ticks.push({ column, label: cell, ...tick });
+      ticks.push({ column, label: groupYear && tick.year === undefined ? `${cell}/${groupYear}` : cell, ...(groupYear ? { year: Number(groupYear) } : {}), ...tick });
       continue;
     }
     const field =
@@ -212,7 +222,7 @@ function headerContinuation(row: string[] | undefined, above: string[]): { colum
     else return undefined;
   }
   if (ticks.length > 0 && !tickSet(ticks)) return undefined;
-  return Object.keys(columns).length > 0 || cleared.length > 0 || ticks.length > 0 ? { columns, cleared, ticks } : undefined;
+  return Object.keys(columns).length > 0 || cleared.length > 0 || ticks.length > 0 || years > 0 ? { columns, cleared, ticks } : undefined;
 }
 
 /** The header from row `index` down: the rows under it that are still header are read with it (lower rows' fields win). */

@@ -169,3 +169,24 @@ describe('tick columns as headed in plans (issue 27)', () => {
     expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['v', '', '', ''])).toMatchObject({ deadline: '', review: 'Quý I: v' });
   });
 });
+
+describe('a plan over two years: "Thời gian thực hiện" over "Năm 2026 | Năm 2027" over the quarters (issue 27)', () => {
+  it('reads the three header rows as header and each tick in its own year', () => {
+    const quarters = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'];
+    const rows = [
+      ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian thực hiện', '', '', '', '', '', '', ''],
+      ['', '', '', 'Năm 2026', '', '', '', 'Năm 2027', '', '', ''],
+      ['', '', '', ...quarters, ...quarters],
+      ['1', 'Chuyển đổi số hồ sơ', 'Sở Nội vụ', '', '', '', 'x', 'x', '', '', ''],
+    ];
+    const header = findHeader(rows);
+    if (!header.ok) throw new Error(JSON.stringify(header.error));
+    // Data starts after the third row; the quarters of each year are that year's.
+    expect(header.value.index).toBe(2);
+    expect(header.value.ticks.map((t) => t.label)).toEqual([...quarters.map((q) => `${q}/2026`), ...quarters.map((q) => `${q}/2027`)]);
+    const read = readPlanRows(rows, header.value, { year: 2026 });
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    // Quarter IV of 2026 and quarter I of 2027, not two quarters of the plan year.
+    expect(read.value.map((r) => [r.code, r.deadline])).toEqual([['1', 'Quý IV/2026, quý I/2027']]);
+  });
+});
