@@ -179,6 +179,10 @@ export const PLAN_TEXTS = {
       ...(outcome.ocr ? PLAN_TEXTS.ocrLines(outcome.ocr) : []),
       ...(outcome.document ? PLAN_TEXTS.documentLines(outcome.document) : []),
       ...(outcome.source.encoding ? [PLAN_TEXTS.encodingConverted(outcome.source.encoding)] : []),
+      ...(outcome.columns.ticks.length > 0
+        ? [`Cột đánh dấu thời gian: ${outcome.columns.ticks.join(', ')} — dấu “x” ở cột nào thì hạn là cuối quý (tháng) đó.`]
+        : []),
+      ...(outcome.columns.unused.length > 0 ? [`Cột không dùng khi nhập: ${outcome.columns.unused.map((c) => `“${c}”`).join(', ')}.`] : []),
       `Nhiệm vụ mới: ${outcome.created}; cập nhật: ${outcome.updated}${outcome.retired ? `; không còn trong bảng (đã ngừng theo dõi): ${outcome.retired}` : ''}.`,
     ];
     if (outcome.pastChecks.count > 0) {
@@ -201,7 +205,13 @@ export const PLAN_TEXTS = {
     }
     if (outcome.unknownDeadlines.length > 0) {
       lines.push(`Cần đặt hạn cho ${outcome.unknownDeadlines.length} ô thời gian không đọc được:`);
-      for (const item of outcome.unknownDeadlines.slice(0, 20)) lines.push(`• dòng ${item.row}: “${item.text}”`);
+      for (const item of outcome.unknownDeadlines.slice(0, 20)) lines.push(item.text === '' ? `• dòng ${item.row}: (ô trống${outcome.columns.ticks.length > 0 ? ', không có dấu ở quý/tháng nào' : ''})` : `• dòng ${item.row}: “${item.text}”`);
+    }
+    if (outcome.startProblems.length > 0) {
+      lines.push(`Không ghi ngày bắt đầu cho ${outcome.startProblems.length} nhiệm vụ (không đoán; nhiệm vụ vẫn được nhập):`);
+      for (const item of outcome.startProblems.slice(0, 20)) {
+        lines.push(`• dòng ${item.row}: bắt đầu “${item.start}”, hạn “${item.deadline}” — ${item.reason === 'after_end' ? 'ngày bắt đầu sau hạn hoàn thành' : 'không đọc được một ngày bắt đầu'}`);
+      }
     }
     if (outcome.unresolvedAgencies.length === 0 && outcome.unknownDeadlines.length === 0) {
       lines.push('Mọi cơ quan và thời hạn đều đã được nhận diện.');

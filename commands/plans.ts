@@ -62,6 +62,9 @@ const T = {
   leadLabel: 'Chủ trì',
   coordLabel: 'Phối hợp',
   deadline: 'Thời gian (theo kế hoạch)',
+  span: 'Thời gian thực hiện',
+  spanText: (start: string, end: string | undefined) => (end ? `Từ ${start} đến ${end}` : `Từ ${start}`),
+  startText: 'Bắt đầu (theo kế hoạch, chưa đọc được ngày)',
   computed: 'Hạn dondoc theo dõi',
   past: 'Đã qua khi nhập (không nhắc, không chấm điểm)',
   noneLeft: 'không còn hạn nào phải theo dõi',
@@ -179,6 +182,12 @@ function taskDetails(ctx: CommandContext, task: Task): Reply {
   return leads ? { ...reply, choices: statusChoices(task) } : reply;
 }
 
+/** The latest date the plan set for a task (formatted), among the dates still owed and those already past. */
+function lastPlanDate(dates: { nominalDate: string }[]): string | undefined {
+  const last = dates.map((d) => d.nominalDate).sort().pop();
+  return last ? formatCivil(last) : undefined;
+}
+
 function taskText(ctx: CommandContext, task: Task): Reply {
   const { leads, coordinators, deadlines, past, override } = ctx.services.tasks.details(task);
   const field = (label: string, value: string): RichText[] => (value ? [[bold(`${label}: `), value]] : []);
@@ -194,6 +203,9 @@ function taskText(ctx: CommandContext, task: Task): Reply {
       ...field(T.leadLabel, leads.length > 0 && leads.length <= 5 ? leads.join(', ') : `${task.leadText}${leads.length > 5 ? ` (${T.resolved(leads.length)})` : ''}`),
       ...field(T.coordLabel, task.coordText ? `${task.coordText}${coordinators > 0 ? ` (${T.resolved(coordinators)})` : ''}` : ''),
       ...field(T.deadline, tidyExtracted(task.deadlineText)),
+      // "Bắt đầu | Hoàn thành": the start beside the plan's last date ("Từ 01/03/2026 đến 30/06/2026").
+      ...field(T.span, task.startDate ? T.spanText(formatCivil(task.startDate), lastPlanDate([...deadlines, ...past])) : ''),
+      ...field(T.startText, task.startText && !task.startDate ? tidyExtracted(task.startText) : ''),
       ...field(T.computed, deadlines.length > 0 ? deadlines.map((d) => formatCivil(d.dueDate)).join('; ') : past.length > 0 ? T.noneLeft : PLAN_TEXTS.kind[task.deadlineKind]),
       ...field(T.past, past.map((d) => formatCivil(d.dueDate)).join('; ')),
       [italic(task.deadlineNote)],

@@ -89,7 +89,7 @@ Lệnh:
       tệp không có tiêu đề (CSV, XLSX) thì cần --plan.
       --rows: chỉ nhập nhiệm vụ ở các dòng đã chọn (số dòng trong tệp, tính cả dòng tiêu đề, như “dòng 12” trong báo
       cáo); nhiệm vụ khác của kế hoạch giữ nguyên, không bị ngừng theo dõi. --json thêm "selected":{"rows":[{"row","code",
-      "parent","lead","coordinating","deadline","deadlineKind","dates"}],"missing":[số dòng không có nhiệm vụ]}
+      "parent","lead","coordinating","deadline","deadlineKind","dates","start"}],"missing":[số dòng không có nhiệm vụ]}
       (null khi không có --rows). Mỗi mục "unresolvedAgencies" có "reason" (unknown, related, narrowed, outside,
       ceased, empty), "cell" (ô như trong văn bản) và, với cơ quan chưa có trong danh bạ, "propose":{"name","code","kind"}.
       Hạn đã qua trước lần nhập đầu được ghi "đã qua khi nhập" (không nhắc, không chấm điểm), trừ khi có --chase-past.
@@ -101,6 +101,11 @@ Lệnh:
       Bản quét (PDF không có lớp chữ) và ảnh chụp bảng (.png, .jpg) được đọc bằng nhận dạng chữ (OCR, tesseract tiếng Việt):
       "source":{"format","ocr":true,"tables","pages"}; dòng đọc không chắc chắn ở "ocr":{"doubtful":[{"row","text","words"}],
       "heldBack":[{"row","code"}]} và KHÔNG được nhập; còn dòng như vậy thì mã thoát 3.
+      Cột đánh dấu "Quý I | Quý II | Quý III | Quý IV" (hoặc "I … IV", "T1 … T12") dưới "Thời gian thực hiện": dấu "x"
+      được đọc như ô "Quý II, III/<năm kế hoạch>"; ô đánh dấu ghi ngày hoặc chữ thì dòng đó vào "unknownDeadlines".
+      --json thêm "columns":{"ticks":[tên cột đánh dấu],"unused":[tên cột không dùng, như "Ghi chú", "Kinh phí — Ngân
+      sách tỉnh"]} và "startProblems":[{"row","start","deadline","reason"}] (reason: unreadable, after_end): ô "Bắt
+      đầu"/"Từ" không đọc được một ngày, hoặc sau hạn; nhiệm vụ vẫn được nhập, không có ngày bắt đầu (mã thoát 3).
   reminders --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--plan "<tên kế hoạch>"] [--json]
       Lịch nhắc việc dự kiến trong khoảng ngày (không gửi gì).
   score --period <YYYY|YYYY-Qn> [--as-of <YYYY-MM-DD>] [--json]
@@ -852,15 +857,15 @@ async function run(argv: string[]): Promise<number> {
           else process.stderr.write(`${message}\n`);
           return 2;
         }
-        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected, ocr } = result.value;
+        const { rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected, ocr, columns, startProblems } = result.value;
         if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
-        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected, ...(ocr ? { ocr } : {}) }));
+        if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected, ...(ocr ? { ocr } : {}), columns, startProblems }));
         else {
           for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
           if (selected) for (const line of PLAN_TEXTS.chosenRows(selected)) print(line);
         }
         // A scan's rows read without confidence need a look as much as an unknown agency does.
-        return unresolvedAgencies.length + unknownDeadlines.length + (ocr?.doubtful.length ?? 0) > 0 ? 3 : 0;
+        return unresolvedAgencies.length + unknownDeadlines.length + startProblems.length + (ocr?.doubtful.length ?? 0) > 0 ? 3 : 0;
       } finally {
         services.store.close();
       }

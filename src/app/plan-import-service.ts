@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { civilDateOf } from '../domain/civil-date.js';
 import { textKey } from '../domain/text-key.js';
 import { AgencyResolver, type AgencyGroup, type ReviewItem, type ReviewReason } from '../domain/agency-resolver.js';
-import { scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
+import { readStart, scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
 import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domain/plan-table.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { WorkCalendar } from '../domain/work-calendar.js';
@@ -85,6 +85,17 @@ export interface ImportReport {
    * the tasks held back because of them — not stored, to be corrected in the source file.
    */
   ocr?: { doubtful: { row: number; text: string; words: string[] }[]; heldBack: { row: number; code: string }[] };
+  /**
+   * The task table's columns: `ticks`, the quarter or month columns whose marks ("x") were read as
+   * deadlines ("Quý I", "Quý II" …, as headed); `unused`, the header of every column the import does
+   * not read ("Ghi chú", "Kinh phí — Ngân sách tỉnh"), as published.
+   */
+  columns: { ticks: string[]; unused: string[] };
+  /**
+   * Starts ("Bắt đầu", "Từ") not stored as a date: `unreadable` (no single period named) or
+   * `after_end` (the start is after the task's last deadline). The task is imported without a start date.
+   */
+  startProblems: { row: number; start: string; deadline: string; reason: 'unreadable' | 'after_end' }[];
 }
 
 /** One chosen row as imported. */
@@ -97,6 +108,8 @@ export interface ChosenRow {
   deadline: string;
   deadlineKind: string;
   dates: string[];
+  /** The first day of the period the "Bắt đầu" / "Từ" cell names; null when the plan gives none or it was not read. */
+  start: string | null;
 }
 
 /**
@@ -175,6 +188,8 @@ export type ImportError =
 interface PreparedTask {
   row: PlanRow;
   schedule: ScheduledDeadline;
+  /** The start's date (null: none, or reported in startProblems). */
+  start: CivilDate | null;
   lead: number[];
   coord: number[];
   /** Indexes into the schedule's dates that had passed when the plan was first imported. */
@@ -310,7 +325,7 @@ export class PlanImportService {
       : [];
     const doubts = file.doubts ? [...headerDoubts, ...bodyDoubts!] : undefined;
     const table = bodyDoubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, bodyDoubts) : file.rows;
-    const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc' });
+    const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc', year: meta.year });
     if (!rows.ok) return err(rows.error);
     // Closed world for a scan: the tasks that depend on a row OCR read without confidence are held back.
     const held = heldBackByDoubts(rows.value, (bodyDoubts ?? []).map((d) => d.row));
@@ -347,6 +362,7 @@ export class PlanImportService {
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
     const proposal = this.proposer();
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];
+    const startProblems: ImportReport['startProblems'] = [];
     const successions = new Map<string, ImportReport['successions'][number]>();
     // Dates before the plan's first import were already past: not chased, not scored (unless asked).
     const firstImport = existingPlan ? civilDateOf(new Date(existingPlan.createdAt), this.timeZone) : on.today;
@@ -369,13 +385,31 @@ export class PlanImportService {
         successions.set(key, entry);
       }
       if (row.lead.trim() === '') unresolvedAgencies.push({ row: row.row, text: '(ô Chủ trì trống)', reason: 'empty', cell: '' });
-      const schedule = scheduleDeadline(row.deadline, context, this.calendar);
-      if (schedule.kind === 'unknown') unknownDeadlines.push({ row: row.row, text: row.deadline });
+      // A tick column holding a date or words, or ticks beside a deadline cell: not read, never guessed.
+      const schedule: ScheduledDeadline =
+        row.review !== ''
+          ? {
+              kind: 'unknown',
+              dates: [],
+              dueDates: [],
+              unexplained: [],
+              note: `Cột thời gian ghi “${row.review}”: không phải chỉ một dấu “x” ở quý (tháng) thực hiện, nên dondoc không đoán hạn. Cần Sở Nội vụ xem lại và đặt hạn.`,
+            }
+          : scheduleDeadline(row.deadline, context, this.calendar);
+      if (schedule.kind === 'unknown') unknownDeadlines.push({ row: row.row, text: row.review || row.deadline });
+      let start: CivilDate | null = null;
+      if (row.start !== '') {
+        const read = readStart(row.start, context);
+        const last = schedule.dates[schedule.dates.length - 1];
+        if (read.date === null) startProblems.push({ row: row.row, start: row.start, deadline: row.deadline, reason: 'unreadable' });
+        else if (last !== undefined && read.date > last) startProblems.push({ row: row.row, start: row.start, deadline: row.deadline, reason: 'after_end' });
+        else start = read.date;
+      }
       const leadIds = new Set(lead.agencyIds);
       const past = new Set<number>();
       if (!options.chasePast) schedule.dueDates.forEach((due, i) => due < firstImport && past.add(i));
       pastCount += past.size;
-      return { row, schedule, lead: lead.agencyIds, coord: coord.agencyIds.filter((id) => !leadIds.has(id)), past };
+      return { row, schedule, start, lead: lead.agencyIds, coord: coord.agencyIds.filter((id) => !leadIds.has(id)), past };
     });
     const report: ImportReport = {
       rows: rows.value.length,
@@ -389,6 +423,8 @@ export class PlanImportService {
       document,
       selected: chosen ? this.chosenRows(prepared, allRows, chosen) : null,
       ...(ocr ? { ocr } : {}),
+      columns: { ticks: header.value.ticks.map((t) => t.label), unused: header.value.unused },
+      startProblems,
     };
     if (options.dryRun) {
       const existing = this.store.plans.planByName(meta.name);
@@ -417,6 +453,7 @@ export class PlanImportService {
       deadline: t.row.deadline,
       deadlineKind: t.schedule.kind,
       dates: [...t.schedule.dueDates],
+      start: t.start,
     }));
     const found = new Set(rows.map((r) => r.row));
     return { rows, missing: [...chosen].filter((n) => !found.has(n)).sort((a, b) => a - b) };
@@ -446,7 +483,7 @@ export class PlanImportService {
         now,
       );
       let created = 0;
-      for (const { row, schedule, lead, coord, past } of prepared) {
+      for (const { row, schedule, start, lead, coord, past } of prepared) {
         const { id, created: isNew } = this.store.plans.upsertTask(
           plan.id,
           {
@@ -460,10 +497,12 @@ export class PlanImportService {
             budget: row.budget,
             leadText: row.lead,
             coordText: row.coord,
-            deadlineText: row.deadline,
+            deadlineText: row.review || row.deadline,
             deadlineKind: schedule.kind,
             deadlineNote: schedule.note,
             sourceRow: row.row,
+            startText: row.start,
+            startDate: start,
           },
           now,
         );

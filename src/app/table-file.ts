@@ -11,6 +11,7 @@ import type { OcrProblem } from '../documents/ocr/ocr-reader.js';
 import type { ConvertProblem } from '../documents/office-converter.js';
 import { decodeVietnamese, fixFontRows, type EncodingProblem, type LegacyEncoding } from '../documents/legacy-encoding.js';
 import { readZipEntries, SPREADSHEET_ZIP_LIMITS } from '../documents/zip-entries.js';
+import { spreadsTick } from '../domain/plan-table.js';
 
 /** Plans larger than this are refused before parsing (a real Phụ lục is well under 1 MB). */
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
@@ -122,7 +123,10 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell.value);
+      const master = cell.master;
+      // A tick mark merged across quarter columns ticks each of them (spreadsTick); other merged cells give their value once.
+      const spread = cell.isMerged && master !== cell && Number(master.row) === rowNumber && spreadsTick(cellText(master.value), cells.slice(0, Number(master.col) - 1));
+      cells[column - 1] = cell.isMerged && master !== cell ? (spread ? cellText(master.value) : '') : cellText(cell.value);
     });
     rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
   });

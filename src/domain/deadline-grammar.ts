@@ -794,6 +794,11 @@ const PARTICLES = [
   'truoc',
   'cham nhat',
   'muon nhat',
+  // "Không muộn hơn 30/11/2026", "(không chậm hơn ngày 20/12)": the day named is the last day, as for "chậm nhất".
+  'khong muon hon',
+  'khong cham hon',
+  'khong tre hon',
+  'khong qua',
   'han chot',
   'han cuoi',
   'han',
@@ -1091,6 +1096,37 @@ export function parseDeadline(raw: string, context: DeadlineContext): ParsedDead
     return readCell(text, key, scanner, context);
   } catch (error) {
     if (error instanceof Unreadable) return unknown(`${error.message} Cần Sở Nội vụ xem lại ô “${text}”.`);
+    throw error;
+  }
+}
+
+/**
+ * The day a task starts, from a "Bắt đầu" / "Từ" cell: the first day of the one period it names
+ * ("Tháng 3/2026" → 01/3/2026, "Quý II" → 01/4 of the plan year, "01/3/2026" → that day, "Năm 2026"
+ * → 01/01/2026). Null, with the reason, when the cell names no single period (empty, two dates, a
+ * recurring or vague time, words the grammar does not know): a start is never guessed.
+ */
+export function readStart(raw: string, context: DeadlineContext): { date: CivilDate } | { date: null; note: string } {
+  const text = repairDeadlineText(raw).replace(/^\s*(?:bắt đầu|bat dau)\s+/iu, '');
+  const key = deadlineKey(spellNumbers(text));
+  const none = (why: string) => ({ date: null, note: `Ô bắt đầu “${cleanCell(raw)}”: ${why}` });
+  if (key === '') return none('để trống.');
+  const scanner = new AtomScanner(tokenize(key), context.year);
+  try {
+    scanner.scan();
+    const unexplained = account(key, scanner, text, eventIndex(key));
+    if (unexplained.length > 0) return none(`dondoc không hiểu ${unexplained.map((w) => `“${w}”`).join(', ')}, không đoán ngày bắt đầu.`);
+    const found = scanner.found;
+    const atom = found[0]?.atom;
+    if (found.length !== 1 || !atom || PERIODIC.some(([, pattern]) => pattern.test(key)) || ONGOING.test(key) || /\bhoac\b/.test(key)) {
+      return none('không phải một thời điểm duy nhất, không đoán ngày bắt đầu.');
+    }
+    if (atom.unit === 'year') return Number.isNaN(atom.year) ? none('không rõ năm.') : { date: civilDate(atom.year, 1, 1)! };
+    if (atom.unit !== 'day' && atom.unit !== 'month' && atom.unit !== 'quarter' && atom.unit !== 'part') return none('không phải một thời điểm duy nhất, không đoán ngày bắt đầu.');
+    const year = assignYears(found, context.year).get(found[0]!)!;
+    return { date: startDate(atom, year) };
+  } catch (error) {
+    if (error instanceof Unreadable) return none(error.message);
     throw error;
   }
 }

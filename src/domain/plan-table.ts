@@ -3,7 +3,7 @@ import { err, ok, type Result } from './result.js';
 import { textKey } from './text-key.js';
 
 /** The columns dondoc reads from a plan's task table (Phụ lục). */
-export const PLAN_FIELDS = ['code', 'objective', 'task', 'activity', 'product', 'lead', 'coord', 'deadline', 'budget'] as const;
+export const PLAN_FIELDS = ['code', 'objective', 'task', 'activity', 'product', 'lead', 'coord', 'deadline', 'budget', 'start'] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
 /** Vietnamese names of the columns, for error messages. */
@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<PlanField, string> = {
   coord: 'Phối hợp',
   deadline: 'Thời gian hoàn thành',
   budget: 'Kinh phí',
+  start: 'Bắt đầu',
 };
 
 /** Who does it: "Cơ quan, đơn vị chủ trì", "Đơn vị thực hiện", "CQ chủ trì thực hiện". */
@@ -35,8 +36,11 @@ const HEADER_PATTERNS: [PlanField, RegExp][] = [
   ['product', /^(ket qua|san pham|hinh thuc|du kien ket qua|du kien san pham)/],
   ['lead', new RegExp(`^${WHO}(chu tri|thuc hien|phu trach|duoc giao)`)],
   ['coord', new RegExp(`^${WHO}phoi hop`)],
+  // "Thời gian bắt đầu", "Ngày bắt đầu" name the start, not the deadline (checked before "Thời gian …");
+  // "Thời gian bắt đầu - kết thúc" in one column is the whole period, read as the deadline.
+  ['start', /^(?:thoi gian |ngay |thang |thoi diem )?(?:bat dau|khoi cong)\b(?!.*\b(?:hoan thanh|ket thuc|den)\b)/],
   ['deadline', /^(thoi gian|thoi han|tien do|thoi diem|han hoan thanh|moc thoi gian|han\b)/],
-  ['budget', /^(kinh phi|nguon kinh phi)/],
+  ['budget', /^(kinh phi|nguon kinh phi|du toan)/],
 ];
 
 /** Removes extraction debris (HTML paragraphs, non-breaking spaces, runs of spaces) from one cell. */
@@ -65,23 +69,76 @@ function headerField(cell: string): PlanField | undefined {
 
 export type ColumnMap = Partial<Record<PlanField, number>>;
 
+/**
+ * A column of tick marks under "Thời gian thực hiện" ("Quý I | Quý II | Quý III | Quý IV", "I | II |
+ * III | IV", "T1 … T12"): the quarter or month it stands for, the year its header names (if any) and
+ * the header as published.
+ */
+export interface TickColumn {
+  column: number;
+  label: string;
+  unit: 'quarter' | 'month';
+  n: number;
+  year?: number;
+}
+
+/**
+ * A task table's header: `index` is its last row (data starts after it), `columns` the fields read,
+ * `ticks` the quarter or month tick columns (they give the deadline when there are any), `unused` the
+ * header of every column the import does not read ("Ghi chú", "Kinh phí — Ngân sách tỉnh"), as published.
+ */
+export interface PlanHeader {
+  index: number;
+  columns: ColumnMap;
+  ticks: TickColumn[];
+  unused: string[];
+}
+
 export type TableProblem =
   | { code: 'no_header'; missing: PlanField[] }
   | { code: 'duplicate_code'; row: number; other: number; taskCode: string }
   | { code: 'no_tasks' };
 
-/** The header fields of one row, each at its first column. */
-function headerColumns(row: string[] | undefined): ColumnMap {
-  const columns: ColumnMap = {};
-  row?.forEach((cell, column) => {
-    const field = headerField(cleanCell(cell));
-    if (field && columns[field] === undefined) columns[field] = column;
-  });
-  return columns;
+const QUARTER_NUMBERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * The quarter or month a tick column's header names: "Quý I", "Quý 1", "Q1", "QI", "Quý II/2026",
+ * "Tháng 3", "T3", "T.3"; a bare Roman "I … IV" only under a "Thời gian" group (`underTime`), where
+ * nothing else can be meant.
+ */
+function tickLabel(cell: string, underTime: boolean): Omit<TickColumn, 'column' | 'label'> | undefined {
+  const key = headerKey(cell);
+  const year = (y: string | undefined) => (y ? { year: Number(y) } : {});
+  const quarter = /^(?:quy|q) ?(iv|i{1,3}|[1-4])(?: ?(?:\/|nam) ?(\d{4}))?$/.exec(key) ?? (underTime ? /^(iv|i{1,3})()$/.exec(key) : null);
+  if (quarter) return { unit: 'quarter', n: QUARTER_NUMBERS[quarter[1]!]!, ...year(quarter[2] || undefined) };
+  const month = /^(?:thang|t) ?(\d{1,2})(?: ?(?:\/|nam) ?(\d{4}))?$/.exec(key);
+  if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) return { unit: 'month', n: Number(month[1]), ...year(month[2]) };
+  return undefined;
 }
 
-const complete = (columns: ColumnMap) =>
-  columns.lead !== undefined && columns.deadline !== undefined && (columns.task !== undefined || columns.activity !== undefined);
+/** Tick columns are at least two of one unit, each a different period: one "Quý I" alone is no tick column. */
+const tickSet = (ticks: TickColumn[]) =>
+  ticks.length >= 2 && ticks.every((t) => t.unit === ticks[0]!.unit) && new Set(ticks.map((t) => `${t.n}/${t.year ?? ''}`)).size === ticks.length;
+
+/** The header fields of one row, each at its first column, and its tick columns ("Quý I … Quý IV" written in the row itself). */
+function headerColumns(row: string[] | undefined): { columns: ColumnMap; ticks: TickColumn[] } {
+  const columns: ColumnMap = {};
+  const ticks: TickColumn[] = [];
+  row?.forEach((cell, column) => {
+    const text = cleanCell(cell);
+    const tick = tickLabel(text, false);
+    if (tick) {
+      ticks.push({ column, label: text, ...tick });
+      return;
+    }
+    const field = headerField(text);
+    if (field && columns[field] === undefined) columns[field] = column;
+  });
+  return { columns, ticks: tickSet(ticks) ? ticks : [] };
+}
+
+const complete = (columns: ColumnMap, ticks: TickColumn[] = []) =>
+  columns.lead !== undefined && (columns.deadline !== undefined || ticks.length > 0) && (columns.task !== undefined || columns.activity !== undefined);
 
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
@@ -93,9 +150,12 @@ function isColumnNumbers(row: string[]): boolean {
   return values.every((v, i) => i === 0 || v > values[i - 1]!);
 }
 
-/** Under a "Thời gian" / "Tiến độ" group: the sub-column where the period starts (not a deadline) and where it ends (the deadline). */
+/** Under a "Thời gian" / "Tiến độ" group: the sub-column where the period starts and where it ends (the deadline). */
 const PERIOD_START = /^(?:thoi gian |ngay |thang |thoi diem )?(?:bat dau|khoi cong|trien khai|tu ngay|tu thang|tu)$/;
 const PERIOD_END = /^(?:thoi gian |ngay |thang |thoi diem |thoi han )?(?:hoan thanh|ket thuc|den ngay|den thang|den)$/;
+/** Under a "Kinh phí" / "Dự toán" group: where the money comes from ("Ngân sách tỉnh | Ngân sách huyện | Nguồn khác"). */
+const BUDGET_PART =
+  /^(?:ngan sach|nguon|von|kinh phi|du toan|trieu dong|tong|trung uong|tinh|huyen|xa|khac|xa hoi hoa|doanh nghiep|dia phuong|dong|ns(?:nn|tw|dp|t|h|x)?)\b/;
 
 /**
  * What stands over `column` in the header row above: a group cell spanning it ("Cơ quan thực
@@ -103,7 +163,7 @@ const PERIOD_END = /^(?:thoi gian |ngay |thang |thoi diem |thoi han )?(?:hoan th
  * `{}` when nothing stands over it, undefined when the cell above is a header cell of its own
  * (one column wide) — a different text under such a cell is not header but a data row.
  */
-function groupOver(above: string[], column: number): { field?: PlanField } | undefined {
+function groupOver(above: string[], column: number): { field?: PlanField; text?: string } | undefined {
   const at = (c: number) => cleanCell(above[c]);
   let start = column;
   while (start > 0 && at(start) === '') start -= 1;
@@ -112,77 +172,135 @@ function groupOver(above: string[], column: number): { field?: PlanField } | und
   const spans = (c: number) => c < above.length && (at(c) === '' || at(c) === text);
   if (start === column && !spans(column + 1) && !(column > 0 && at(column - 1) === text)) return undefined;
   const field = headerField(text);
-  return field ? { field } : {};
+  return field ? { field, text } : { text };
 }
+
+/** A year over a time group's quarters ("Thời gian thực hiện" over "Năm 2026 | Năm 2027" over "Quý I … Quý IV" twice). */
+const YEAR_GROUP = /^(?:nam )?(20\d\d)$/;
 
 /**
  * The fields of a row that is still header (the second or third row of a merged header): each of
  * its cells names a column, repeats the cell above (a vertically merged header cell), or is empty;
  * a row of column numbers counts too. A cell naming a column sits under a group cell spanning it
- * ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") or under nothing; under a "Thời gian" group,
- * "Bắt đầu | Hoàn thành" (or "Từ | Đến") are the start, which is no deadline (`cleared`), and the
- * end, which is. Undefined for a data row — also for the rest of a row cut by a page break under
- * a repeated header, whose text may begin with a header word ("kết quả theo dõi …").
+ * ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") or under nothing. Under a "Thời gian" group,
+ * "Bắt đầu | Hoàn thành" (or "Từ | Đến") are the start and the end (the deadline), and "Quý I … Quý
+ * IV" (or "I … IV", "T1 … T12") are tick columns; under a "Kinh phí" group, the sources of money
+ * are columns the import leaves (`cleared`). Undefined for a data row — also for the rest of a row
+ * cut by a page break under a repeated header, whose text may begin with a header word ("kết quả
+ * theo dõi …").
  */
-function headerContinuation(row: string[] | undefined, above: string[]): { columns: ColumnMap; cleared: number[] } | undefined {
+function headerContinuation(row: string[] | undefined, above: string[]): { columns: ColumnMap; cleared: number[]; ticks: TickColumn[] } | undefined {
   if (!row || row.every((c) => cleanCell(c) === '')) return undefined;
-  if (isColumnNumbers(row)) return { columns: {}, cleared: [] };
+  if (isColumnNumbers(row)) return { columns: {}, cleared: [], ticks: [] };
   const columns: ColumnMap = {};
   const cleared: number[] = [];
+  const ticks: TickColumn[] = [];
+  let years = 0;
   for (let column = 0; column < row.length; column += 1) {
     const cell = cleanCell(row[column]);
     if (cell === '' || cell === cleanCell(above[column])) continue;
     const group = groupOver(above, column);
     if (!group) return undefined;
     const key = headerKey(cell);
-    const field = headerField(cell) ?? (group.field === 'deadline' && PERIOD_END.test(key) ? 'deadline' : undefined);
+    const underTime = group.field === 'deadline';
+    // Under "Năm 2026" (itself under the time group), the quarters are that year's.
+    const groupYear = group.text !== undefined ? YEAR_GROUP.exec(headerKey(group.text))?.[1] : undefined;
+    if (underTime && YEAR_GROUP.test(key)) {
+      years += 1;
+      continue;
+    }
+    const tick = group.field === undefined || underTime ? tickLabel(cell, underTime || groupYear !== undefined) : undefined;
+    if (tick) {
+      ticks.push({ column, label: groupYear && tick.year === undefined ? `${cell}/${groupYear}` : cell, ...(groupYear ? { year: Number(groupYear) } : {}), ...tick });
+      continue;
+    }
+    const field =
+      headerField(cell) ?? (underTime && PERIOD_END.test(key) ? 'deadline' : underTime && PERIOD_START.test(key) ? 'start' : undefined);
     if (field) {
       if (columns[field] === undefined) columns[field] = column;
-    } else if (group.field === 'deadline' && PERIOD_START.test(key)) cleared.push(column);
+    } else if (group.field === 'budget' && BUDGET_PART.test(key)) cleared.push(column);
     else return undefined;
   }
-  return Object.keys(columns).length > 0 || cleared.length > 0 ? { columns, cleared } : undefined;
+  if (ticks.length > 0 && !tickSet(ticks)) return undefined;
+  return Object.keys(columns).length > 0 || cleared.length > 0 || ticks.length > 0 || years > 0 ? { columns, cleared, ticks } : undefined;
 }
 
 /** The header from row `index` down: the rows under it that are still header are read with it (lower rows' fields win). */
-function extendHeader(rows: string[][], index: number, columns: ColumnMap): { index: number; columns: ColumnMap } {
+function extendHeader(rows: string[][], index: number, columns: ColumnMap, ticks: TickColumn[]): { index: number; columns: ColumnMap; ticks: TickColumn[] } {
   let last = index;
   let merged = { ...columns };
+  let marks = ticks;
+  const clear = (column: number, keep?: PlanField) => {
+    for (const [other, at] of Object.entries(merged) as [PlanField, number][]) if (at === column && other !== keep) delete merged[other];
+  };
   for (let next = index + 1; next <= index + 3 && next < rows.length; next += 1) {
     const more = headerContinuation(rows[next], rows[next - 1] ?? []);
     if (!more) break;
-    // "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the lower row names the columns; "Thời gian"
-    // over "Bắt đầu | Hoàn thành": the start column is no longer the deadline.
-    for (const column of more.cleared) for (const [other, at] of Object.entries(merged) as [PlanField, number][]) if (at === column) delete merged[other];
+    // "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the lower row names the columns; "Kinh phí" over
+    // "Ngân sách tỉnh | Nguồn khác", "Thời gian thực hiện" over "Quý I … Quý IV": the group's first
+    // column is no longer the budget or the deadline.
+    for (const column of more.cleared) clear(column);
+    for (const tick of more.ticks) clear(tick.column);
+    if (more.ticks.length > 0) marks = more.ticks;
     for (const [field, column] of Object.entries(more.columns) as [PlanField, number][]) {
-      for (const [other, at] of Object.entries(merged) as [PlanField, number][]) if (at === column && other !== field) delete merged[other];
+      clear(column, field);
       merged[field] = column;
     }
     merged = { ...merged };
     last = next;
   }
-  return { index: last, columns: merged };
+  return { index: last, columns: merged, ticks: marks };
 }
 
 /**
- * Finds the header row in the first 30 rows: the first with a lead column, a deadline column and a
- * task or activity column — alone, or with the row under it when the header is two rows high.
- * Rows under it that are still header (a lower row "Chủ trì | Phối hợp" under a merged "Cơ quan
- * thực hiện", merged header cells repeated, a row of column numbers "(1) (2) (3)") are part of
- * it; the lower row's fields win. `index` is the last header row; data starts after it.
+ * The header of every column the import leaves, as published: the texts of the header rows over it,
+ * a group's text (written once over the columns it spans) included; column numbers "(5)" left out.
  */
-export function findHeader(rows: string[][]): Result<{ index: number; columns: ColumnMap }, TableProblem> {
+function unusedColumns(rows: string[][], first: number, header: { index: number; columns: ColumnMap; ticks: TickColumn[] }): string[] {
+  const used = new Set([...Object.values(header.columns), ...header.ticks.map((t) => t.column)]);
+  const width = Math.max(0, ...rows.slice(first, header.index + 1).map((r) => r.length));
+  const at = (r: number, c: number) => cleanCell(rows[r]?.[c]);
+  const out: string[] = [];
+  for (let column = 0; column < width; column += 1) {
+    if (used.has(column)) continue;
+    const parts: string[] = [];
+    for (let r = first; r <= header.index; r += 1) {
+      let text = at(r, column);
+      if (text === '' && r < header.index && at(r + 1, column) !== '') {
+        let start = column - 1;
+        while (start >= 0 && at(r, start) === '') start -= 1;
+        if (start >= 0) text = at(r, start);
+      }
+      if (text !== '' && !COLUMN_NUMBER.test(text) && parts[parts.length - 1] !== text) parts.push(text);
+    }
+    if (parts.length > 0) out.push(parts.join(' — '));
+  }
+  return out;
+}
+
+/**
+ * Finds the header row in the first 30 rows: the first with a lead column, a deadline column (or
+ * quarter tick columns) and a task or activity column — alone, or with the row under it when the
+ * header is two rows high. Rows under it that are still header (a lower row "Chủ trì | Phối hợp"
+ * under a merged "Cơ quan thực hiện", "Quý I … Quý IV" under "Thời gian thực hiện", merged header
+ * cells repeated, a row of column numbers "(1) (2) (3)") are part of it; the lower row's fields
+ * win. `index` is the last header row; data starts after it.
+ */
+export function findHeader(rows: string[][]): Result<PlanHeader, TableProblem> {
   let best: PlanField[] = [];
+  const done = (first: number, header: { index: number; columns: ColumnMap; ticks: TickColumn[] }) => ok({ ...header, unused: unusedColumns(rows, first, header) });
   for (let index = 0; index < Math.min(rows.length, 30); index += 1) {
-    const columns = headerColumns(rows[index]);
-    if (complete(columns)) return ok(extendHeader(rows, index, columns));
+    const { columns, ticks } = headerColumns(rows[index]);
+    if (complete(columns, ticks)) return done(index, extendHeader(rows, index, columns, ticks));
     const found = Object.keys(columns) as PlanField[];
     if (found.length >= 2) {
       // "TT | Nhiệm vụ | Cơ quan | | Thời gian | |" over "| | Chủ trì | Phối hợp | Bắt đầu | Hoàn thành".
-      const extended = extendHeader(rows, index, columns);
-      if (extended.index > index && complete(extended.columns)) return ok(extended);
-      const merged = { ...columns, ...headerColumns(rows[index + 1]) };
-      if (complete(merged)) return ok(extendHeader(rows, index + 1, merged));
+      const extended = extendHeader(rows, index, columns, ticks);
+      if (extended.index > index && complete(extended.columns, extended.ticks)) return done(index, extended);
+      const below = headerColumns(rows[index + 1]);
+      const merged = { ...columns, ...below.columns };
+      const marks = below.ticks.length > 0 ? below.ticks : ticks;
+      if (complete(merged, marks)) return done(index, extendHeader(rows, index + 1, merged, marks));
     }
     if (found.length > best.length) best = found;
   }
@@ -190,21 +308,72 @@ export function findHeader(rows: string[][]): Result<{ index: number; columns: C
   return err({ code: 'no_header', missing: required.filter((f) => !best.includes(f)) });
 }
 
-/** One table row as read: its 1-based row number in the file and its cleaned cells by field. */
+/**
+ * One table row as read: its 1-based row number in the file and its cleaned cells by field.
+ * `review`: the row's time cannot be read without a guess (a tick column holding a date or words
+ * instead of a mark, or ticks beside a written deadline) — the cells as published.
+ */
 export interface RawPlanRow {
   row: number;
   cells: Record<PlanField, string>;
+  review?: string;
 }
 
 const NUMBERED = /^\d+(\.\d+)+\.?(\s|$)/;
 
-function pick(row: string[], columns: ColumnMap, rowNumber: number): RawPlanRow {
+/** A tick mark in a quarter or month column: "x", "X", "×", "✓", "✔", "√", "•", "●", "☑". */
+const TICK_MARK = /^[xX×✓✔√•●☑]$/u;
+
+/**
+ * A merged cell holding only a tick mark, spanning several columns of a row after the row's own text
+ * (a bar "x" over Quý II–IV): a mark in every column it covers, so the ticks read are the quarters it
+ * covers, not its first one only. Not the row's first text: a Roman "X" heading spanning the table is no tick.
+ */
+export function spreadsTick(text: string, before: string[]): boolean {
+  return TICK_MARK.test(cleanCell(text)) && before.some((c) => cleanCell(c) !== '');
+}
+const ROMAN_NUMERALS = ['', 'I', 'II', 'III', 'IV'];
+
+/**
+ * The deadline the ticks of one row say, in the words a deadline cell would use, so that the deadline
+ * grammar reads it as it reads that cell: ticks in Quý II and Quý III of a 2026 plan are "Quý II,
+ * III/2026"; months "Tháng 3, 4/2026". A year in the column's header ("Quý I/2027") wins over the
+ * plan's. Empty when nothing is ticked; `review` (the tick cells as published) when a tick cell holds
+ * anything but a mark.
+ */
+export function tickDeadline(row: string[], ticks: TickColumn[], year: number | undefined): { text: string; review?: string } {
+  const filled = ticks.map((t) => ({ t, cell: cleanCell(row[t.column]) })).filter(({ cell }) => cell !== '');
+  if (filled.length === 0) return { text: '' };
+  if (filled.some(({ cell }) => !TICK_MARK.test(cell))) return { text: '', review: filled.map(({ t, cell }) => `${t.label}: ${cell}`).join('; ') };
+  const groups: { year: number | undefined; names: string[] }[] = [];
+  for (const { t } of filled) {
+    const y = t.year ?? year;
+    const name = t.unit === 'quarter' ? ROMAN_NUMERALS[t.n]! : String(t.n);
+    const last = groups[groups.length - 1];
+    if (last && last.year === y) last.names.push(name);
+    else groups.push({ year: y, names: [name] });
+  }
+  const word = filled[0]!.t.unit === 'quarter' ? 'Quý' : 'Tháng';
+  const text = groups
+    .map((g, i) => `${i === 0 ? word : word.toLocaleLowerCase('vi')} ${g.names.join(', ')}${g.year !== undefined ? `/${g.year}` : ''}`)
+    .join(', ');
+  return { text };
+}
+
+function pick(row: string[], header: { columns: ColumnMap; ticks?: TickColumn[] }, rowNumber: number, year: number | undefined): RawPlanRow {
   const cells = {} as Record<PlanField, string>;
   for (const field of PLAN_FIELDS) {
-    const column = columns[field];
+    const column = header.columns[field];
     cells[field] = column === undefined ? '' : cleanCell(row[column]);
   }
-  return { row: rowNumber, cells };
+  const ticks = header.ticks ?? [];
+  if (ticks.length === 0) return { row: rowNumber, cells };
+  const marked = tickDeadline(row, ticks, year);
+  if (marked.review !== undefined) return { row: rowNumber, cells: { ...cells, deadline: '' }, review: [cells.deadline, marked.review].filter((t) => t !== '').join('; ') };
+  if (marked.text === '') return { row: rowNumber, cells };
+  // Ticks beside a deadline cell of its own: two answers to one question, read by no one without the admin.
+  if (cells.deadline !== '') return { row: rowNumber, cells: { ...cells, deadline: '' }, review: `${cells.deadline}; ${marked.text}` };
+  return { row: rowNumber, cells: { ...cells, deadline: marked.text } };
 }
 
 /** A sub-task's own label at the start of its cell: "a)", "b.", "đ)", or a dash, plus or bullet. */
@@ -220,7 +389,7 @@ const SUB_CODE = /^(?:[a-zđ][).]?|[-+•*–])$/u;
 export function isContinuation(row: RawPlanRow): boolean {
   const { cells } = row;
   if (cells.code !== '') return false;
-  if (PLAN_FIELDS.every((f) => cells[f] === '')) return false;
+  if (PLAN_FIELDS.every((f) => cells[f] === '') && row.review === undefined) return false;
   if (headingOf(row, true)) return false;
   return ![cells.objective, cells.task, cells.activity].some((text) => NUMBERED.test(text) || SUB_LABEL.test(text));
 }
@@ -235,8 +404,9 @@ export function joinWrappedRows(rows: RawPlanRow[]): RawPlanRow[] {
         const more = row.cells[field];
         if (more !== '') previous.cells[field] = previous.cells[field] === '' ? more : `${previous.cells[field]} ${more}`;
       }
+      if (row.review !== undefined) previous.review = previous.review === undefined ? row.review : `${previous.review}; ${row.review}`;
     } else {
-      out.push({ row: row.row, cells: { ...row.cells } });
+      out.push({ row: row.row, cells: { ...row.cells }, ...(row.review !== undefined ? { review: row.review } : {}) });
     }
   }
   return out;
@@ -254,7 +424,7 @@ const LABELLED_HEADING = /^((?:[IVXL]+|[A-Z]|\d+)[.)]?)\s+(\S[\s\S]*)$/u;
  */
 export function headingOf(row: RawPlanRow, wrapped: boolean): { code: string; title: string } | undefined {
   const { cells } = row;
-  if (cells.lead !== '' || cells.coord !== '' || cells.deadline !== '' || cells.product !== '' || cells.budget !== '') return undefined;
+  if (cells.lead !== '' || cells.coord !== '' || cells.deadline !== '' || cells.product !== '' || cells.budget !== '' || cells.start !== '' || row.review !== undefined) return undefined;
   const texts = [...new Set([cells.code, cells.objective, cells.task, cells.activity].filter((t) => t !== ''))];
   if (texts.length !== 1) return undefined;
   const text = texts[0]!;
@@ -270,7 +440,7 @@ export function headingOf(row: RawPlanRow, wrapped: boolean): { code: string; ti
 /** A reform-area heading row: "I | CÔNG TÁC CHỈ ĐẠO…", "A | Xây dựng…", or "1 | Cải cách thể chế" with no one assigned. */
 export function isAreaRow(row: RawPlanRow): boolean {
   const { cells } = row;
-  const unassigned = cells.lead === '' && cells.coord === '' && cells.deadline === '';
+  const unassigned = cells.lead === '' && cells.coord === '' && cells.deadline === '' && cells.start === '' && row.review === undefined;
   if (!unassigned) return false;
   if (ROMAN.test(cells.code) || LETTER.test(cells.code)) return true;
   return /^\d+\.?$/.test(cells.code) && titleOf(row) !== '';
@@ -295,6 +465,10 @@ export interface PlanRow {
   coord: string;
   deadline: string;
   budget: string;
+  /** When the work starts ("Bắt đầu", "Từ"), as written; '' when the table has no such column or the cell is empty. */
+  start: string;
+  /** The row's time could not be read without a guess (see RawPlanRow): the cells as published; '' when none. */
+  review: string;
 }
 
 function leadingNumber(text: string): string | undefined {
@@ -317,14 +491,14 @@ function leadingNumber(text: string): string | undefined {
  */
 export function readPlanRows(
   rows: string[][],
-  header: { index: number; columns: ColumnMap },
-  options: { wrapped?: boolean } = {},
+  header: { index: number; columns: ColumnMap; ticks?: TickColumn[] },
+  options: { wrapped?: boolean; year?: number } = {},
 ): Result<PlanRow[], TableProblem> {
   const wrapped = options.wrapped ?? true;
   const picked = rows
     .slice(header.index + 1)
-    .map((row, offset) => pick(row, header.columns, header.index + offset + 2))
-    .filter((row) => !PLAN_FIELDS.every((f) => row.cells[f] === '' || /^-+$/.test(row.cells[f])));
+    .map((row, offset) => pick(row, header, header.index + offset + 2, options.year))
+    .filter((row) => row.review !== undefined || !PLAN_FIELDS.every((f) => row.cells[f] === '' || /^-+$/.test(row.cells[f])));
   const joined = wrapped ? joinWrappedRows(picked) : picked;
   const tasks: PlanRow[] = [];
   const seen = new Map<string, number>();
@@ -343,6 +517,8 @@ export function readPlanRows(
   for (const original of joined) {
     const heading = headingOf(original, wrapped);
     const raw: RawPlanRow = heading ? { row: original.row, cells: { ...original.cells, code: heading.code, task: heading.title, objective: '', activity: '' } } : original;
+    // A row's time is its own when it has a deadline, ticks or a tick to review; otherwise that of the row it belongs to.
+    const ownTime = raw.cells.deadline !== '' || raw.review !== undefined;
     const { cells } = raw;
     if (!wrapped && !heading && cells.code !== '' && cells.code === previousCode) cells.code = '';
     else previousCode = heading ? '' : cells.code;
@@ -384,7 +560,7 @@ export function readPlanRows(
       bullets += 1;
       const letter = /^[a-zđ]/u.exec(subLabel)?.[0];
       const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(bullets)}`);
-      const from = (field: 'lead' | 'coord' | 'deadline' | 'budget' | 'objective') => (cells[field] !== '' ? cells[field] : (parent?.[field] ?? ''));
+      const from = (field: 'lead' | 'coord' | 'budget' | 'objective' | 'start') => (cells[field] !== '' ? cells[field] : (parent?.[field] ?? ''));
       const task: PlanRow = {
         row: raw.row,
         areaCode,
@@ -396,8 +572,10 @@ export function readPlanRows(
         product: cells.product,
         lead: from('lead'),
         coord: from('coord'),
-        deadline: from('deadline'),
+        deadline: ownTime ? cells.deadline : (parent?.deadline ?? ''),
         budget: from('budget'),
+        start: from('start'),
+        review: ownTime ? (raw.review ?? '') : (parent?.review ?? ''),
       };
       const other = seen.get(own);
       if (other !== undefined) return err({ code: 'duplicate_code', row: raw.row, other, taskCode: own });
@@ -405,7 +583,7 @@ export function readPlanRows(
       tasks.push(task);
       continue;
     }
-    const inherit = (field: 'objective' | 'task' | 'lead' | 'coord' | 'deadline' | 'budget') =>
+    const inherit = (field: 'objective' | 'task' | 'lead' | 'coord' | 'budget' | 'start') =>
       cells[field] !== '' ? cells[field] : cells.code === '' && group ? group[field] : '';
     const localCode =
       leadingNumber(cells.activity) ?? leadingNumber(cells.task) ?? (taskCodeKey(cells.code) || `R${raw.row}`);
@@ -421,8 +599,10 @@ export function readPlanRows(
       product: cells.product,
       lead: inherit('lead'),
       coord: inherit('coord'),
-      deadline: inherit('deadline'),
+      deadline: ownTime || cells.code !== '' || !group ? cells.deadline : group.deadline,
       budget: inherit('budget'),
+      start: inherit('start'),
+      review: ownTime || cells.code !== '' || !group ? (raw.review ?? '') : group.review,
     };
     const other = seen.get(code);
     if (other !== undefined) return err({ code: 'duplicate_code', row: raw.row, other, taskCode: code });

@@ -49,9 +49,15 @@ export interface TaskFields {
   deadlineKind: DeadlineKind;
   deadlineNote: string;
   sourceRow: number;
+  /** When the work starts, as written ("Bắt đầu", "Từ"); '' when the plan does not say. */
+  startText?: string;
+  /** The first day of the period the start names; null when none or not readable without a guess. */
+  startDate?: CivilDate | null;
 }
 
 export interface Task extends TaskFields {
+  startText: string;
+  startDate: CivilDate | null;
   id: number;
   planId: number;
   planName: string;
@@ -87,7 +93,7 @@ const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_fr
 const TASK_COLUMNS = `t.id, t.plan_id AS planId, p.name AS planName, t.code, t.area_code AS areaCode, t.area_title AS areaTitle,
   t.objective, t.task, t.activity, t.product, t.budget, t.lead_text AS leadText, t.coord_text AS coordText,
   t.deadline_text AS deadlineText, t.deadline_kind AS deadlineKind, t.deadline_note AS deadlineNote,
-  t.source_row AS sourceRow, t.active`;
+  t.source_row AS sourceRow, t.start_text AS startText, t.start_date AS startDate, t.active`;
 
 type TaskRow = Omit<Task, 'active'> & { active: number };
 const toTask = <T extends TaskRow>(row: T): T & { active: boolean } => ({ ...row, active: row.active === 1 });
@@ -167,22 +173,22 @@ export class PlanRepo {
     const existing = prepared(this.db, 'SELECT id FROM tasks WHERE plan_id = ? AND code = ?').get(planId, fields.code) as
       | { id: number }
       | undefined;
-    const params = { ...fields, planId, now: now.toISOString() };
+    const params = { ...fields, startText: fields.startText ?? '', startDate: fields.startDate ?? null, planId, now: now.toISOString() };
     if (existing) {
       prepared(this.db, 
           `UPDATE tasks SET area_code = @areaCode, area_title = @areaTitle, objective = @objective, task = @task,
              activity = @activity, product = @product, budget = @budget, lead_text = @leadText, coord_text = @coordText,
              deadline_text = @deadlineText, deadline_kind = @deadlineKind, deadline_note = @deadlineNote,
-             source_row = @sourceRow, active = 1, updated_at = @now WHERE id = @id`,
+             source_row = @sourceRow, start_text = @startText, start_date = @startDate, active = 1, updated_at = @now WHERE id = @id`,
         )
         .run({ ...params, id: existing.id });
       return { id: existing.id, created: false };
     }
     const result = prepared(this.db, 
         `INSERT INTO tasks (plan_id, code, area_code, area_title, objective, task, activity, product, budget, lead_text,
-           coord_text, deadline_text, deadline_kind, deadline_note, source_row, created_at, updated_at)
+           coord_text, deadline_text, deadline_kind, deadline_note, source_row, start_text, start_date, created_at, updated_at)
          VALUES (@planId, @code, @areaCode, @areaTitle, @objective, @task, @activity, @product, @budget, @leadText,
-           @coordText, @deadlineText, @deadlineKind, @deadlineNote, @sourceRow, @now, @now)`,
+           @coordText, @deadlineText, @deadlineKind, @deadlineNote, @sourceRow, @startText, @startDate, @now, @now)`,
       )
       .run(params);
     return { id: Number(result.lastInsertRowid), created: true };

@@ -25,7 +25,7 @@ describe('reading a plan published as a Word file', () => {
     const header = findHeader(read.rows);
     if (!header.ok) throw new Error('no header');
     // Header: two rows plus the row of column numbers "(1) … (6)"; "Chủ trì | Phối hợp" under the merged "Cơ quan thực hiện".
-    expect(header.value).toEqual({ index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4, product: 5 } });
+    expect(header.value).toEqual({ index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4, product: 5 }, ticks: [], unused: [] });
     const tasks = readPlanRows(read.rows, header.value, { wrapped: false });
     if (!tasks.ok) throw new Error(tasks.error.code);
     expect(tasks.value.map(({ code, lead, coord, deadline }) => ({ code, lead, coord, deadline }))).toEqual(PLAN_2026_TASKS);

@@ -174,6 +174,27 @@ const plain2026: Row[] = [
   ['Trước Tết Nguyên đán Bính Ngọ (trước 20/02/2026)', 'unknown', [], '20/2/2026 is after Tết: the two contradict'],
 ];
 
+/**
+ * Issue 27: "at the latest" wordings. The grammar reads "Trước 25/12/2026" and "Chậm nhất ngày 15/12" as
+ * due ON the day named (README, deadline table: "days, after any deadline word"), not the day before:
+ * in these plans "trước ngày 15/12" is the reporting date itself (DOMAIN.md: yearly results "về Sở Nội
+ * vụ trước ngày 15/12", the 15/12 report), and a due date a day early would count a report sent on the
+ * 15th as late. "Không muộn hơn / không chậm hơn / không trễ hơn / không quá <ngày>" say the same as
+ * "chậm nhất <ngày>": that day is the last on which the work is on time. A year-less day takes the plan's year.
+ */
+const byDate: Row[] = [
+  ['Không muộn hơn 30/11/2026', 'due', ['30/11/2026'], 'no later than 30/11: due on 30/11, like "chậm nhất"'],
+  ['(không chậm hơn ngày 20/12)', 'due', ['20/12/2026'], 'in brackets, lower case, no year: the plan year'],
+  ['chậm nhất ngày 15/12/2026', 'due', ['15/12/2026'], 'lower case "chậm nhất"'],
+  ['muộn nhất 30/6', 'due', ['30/6/2026'], '"muộn nhất" = "chậm nhất"; the plan year'],
+  ['Hoàn thành không trễ hơn 15/12', 'due', ['15/12/2026'], '"trễ" (southern) = "muộn"'],
+  ['Không quá ngày 31/10/2026', 'due', ['31/10/2026'], '"not past" the day named'],
+  ['Không muộn hơn quý III/2026', 'due', ['30/9/2026'], 'a quarter: its end, as "Quý III/2026"'],
+  ['Trước 25/12/2026', 'due', ['25/12/2026'], '"trước" is read as the day named, as "chậm nhất" (see above)'],
+  ['Không quá 3 tháng', 'unknown', [], 'a length with no start is no date'],
+  ['Không thực hiện', 'unknown', [], '"không" alone is no deadline word'],
+];
+
 const groups: [string, Row[]][] = [
   ['numbers as words and abbreviations', spelled],
   ['relative years', relative],
@@ -185,7 +206,16 @@ const groups: [string, Row[]][] = [
   ['meetings and decisions', events],
   ['unexplained words', unexplainedRows],
   ['plain 2026 cells', plain2026],
+  ['at the latest: "không muộn hơn …" (issue 27)', byDate],
 ];
+
+describe('"không muộn hơn" typed without diacritics (issue 27)', () => {
+  // Kept out of the injected-word property below: there a foreign "muộn hơn" folds to the same words.
+  it('reads "Khong muon hon ngay 30/11/2026" as due 30/11/2026, as with diacritics', () => {
+    const result = scheduleDeadline('Khong muon hon ngay 30/11/2026', Y2026, calendar);
+    expect({ kind: result.kind, dates: result.dates, unexplained: result.unexplained }).toEqual({ kind: 'due', dates: ['2026-11-30'], unexplained: [] });
+  });
+});
 
 describe('closed-world deadline corpus (issue 25)', () => {
   for (const [name, rows] of groups) {

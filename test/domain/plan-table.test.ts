@@ -66,19 +66,19 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
       ['1', '2', '3', '4', '5'],
       ['1', 'Ban hành kế hoạch', 'Sở Nội vụ', 'Các sở', 'Quý I/2026'],
     ];
-    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4 } } });
+    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 2, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 4 }, ticks: [], unused: [] } });
     expect(tasks(rows)).toEqual([['1', 'Sở Nội vụ', 'Quý I/2026']]);
   });
 
   it('reads a "Thời gian" group over "Bắt đầu | Hoàn thành" (merged cells repeated, as a sheet gives them): the deadline is the end column', () => {
-    // The period's start is when work begins; the task is due at its end. Without the group the
-    // second header row would be a task ("STT | Chủ trì | Bắt đầu") and the start its deadline.
+    // The period's start is when work begins (kept as the task's start); the task is due at its end.
+    // Without the group the second header row would be a task ("STT | Chủ trì | Bắt đầu") and the start its deadline.
     const rows = [
       ['STT', 'Nhiệm vụ', 'Cơ quan thực hiện', 'Cơ quan thực hiện', 'Thời gian', 'Thời gian'],
       ['STT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Bắt đầu', 'Hoàn thành'],
       ['1', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Tháng 01/2026', 'Quý II/2026'],
     ];
-    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 5 } } });
+    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, start: 4, deadline: 5 }, ticks: [], unused: [] } });
     expect(tasks(rows)).toEqual([['1', 'Văn phòng UBND tỉnh', 'Quý II/2026']]);
     // "Tiến độ" over "Từ | Đến", under an agency group without a column word ("Cơ quan"): the same reading.
     const other = [
@@ -86,7 +86,7 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
       ['', '', 'Chủ trì', 'Phối hợp', 'Từ', 'Đến'],
       ['1', 'Kiểm tra công tác CCHC', 'Sở Nội vụ', '', 'Quý II/2026', 'Quý IV/2026'],
     ];
-    expect(findHeader(other)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, deadline: 5 } } });
+    expect(findHeader(other)).toEqual({ ok: true, value: { index: 1, columns: { code: 0, task: 1, lead: 2, coord: 3, start: 4, deadline: 5 }, ticks: [], unused: [] } });
     expect(tasks(other)).toEqual([['1', 'Sở Nội vụ', 'Quý IV/2026']]);
   });
 
@@ -97,7 +97,14 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
       ['', 'Kết quả thực hiện năm 2025 được tổng hợp', '', ''],
       ['1', 'Tổng hợp báo cáo', 'Sở Nội vụ', 'Trước 15/12/2026'],
     ];
-    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 0, columns: { code: 0, task: 1, lead: 2, deadline: 3 } } });
+    expect(findHeader(rows)).toEqual({ ok: true, value: { index: 0, columns: { code: 0, task: 1, lead: 2, deadline: 3 }, ticks: [], unused: [] } });
+  });
+
+  it('reads "Thời gian bắt đầu" as the start and "Thời gian bắt đầu - kết thúc" in one column as the deadline (issue 27)', () => {
+    // Two columns: the first is when work begins, the second when it is due.
+    expect(findHeader([['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian bắt đầu', 'Thời gian hoàn thành']])).toMatchObject({ ok: true, value: { columns: { start: 3, deadline: 4 } } });
+    // One column naming both ends holds the whole period ("Tháng 3 - tháng 6/2026"): its end is the deadline.
+    expect(findHeader([['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian bắt đầu - kết thúc']])).toMatchObject({ ok: true, value: { columns: { deadline: 3 } } });
   });
 
   it('knows task columns headed in the words other provinces use', () => {
@@ -119,5 +126,67 @@ describe('a Word table (rows are whole)', () => {
       ['1.1', 'Sở Tư pháp', 'Quý I/2026'],
       ['1.2', 'Sở Nội vụ', 'Quý II/2026'],
     ]);
+  });
+});
+
+describe('tick columns as headed in plans (issue 27)', () => {
+  /** The deadline words a row's ticks give, under a two-row header "Thời gian thực hiện" over `labels`. */
+  function ticked(labels: string[], marks: string[], year = 2026) {
+    const blank = labels.map(() => '');
+    const header = findHeader([
+      ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian thực hiện', ...blank.slice(1)],
+      ['', '', '', ...labels],
+    ]);
+    if (!header.ok) throw new Error(JSON.stringify(header.error));
+    const rows = readPlanRows([['1', 'Việc', 'Sở Nội vụ', ...marks]], { ...header.value, index: -1 }, { year });
+    if (!rows.ok) throw new Error(JSON.stringify(rows.error));
+    return { deadline: rows.value[0]!.deadline, review: rows.value[0]!.review, ticks: header.value.ticks.map((t) => `${t.unit}${t.n}${t.year ? `/${t.year}` : ''}`) };
+  }
+
+  it('knows the spellings of quarter and month headers, with and without diacritics', () => {
+    // Every spelling of the four quarters names quarters 1–4; the marks in II and III give "Quý II, III/2026".
+    for (const labels of [
+      ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+      ['Quy I', 'Quy II', 'Quy III', 'Quy IV'],
+      ['QUÝ 1', 'QUÝ 2', 'QUÝ 3', 'QUÝ 4'],
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+      ['Q.I', 'Q.II', 'Q.III', 'Q.IV'],
+      ['I', 'II', 'III', 'IV'],
+    ]) {
+      expect(ticked(labels, ['', 'x', '√', '']), labels.join('|')).toEqual({ deadline: 'Quý II, III/2026', review: '', ticks: ['quarter1', 'quarter2', 'quarter3', 'quarter4'] });
+    }
+    // Months "T.1 … T.12" / "Tháng 1 …": months 3 and 12 ticked.
+    const months = Array.from({ length: 12 }, (_, i) => `T.${i + 1}`);
+    expect(ticked(months, months.map((_, i) => (i === 2 || i === 11 ? 'x' : ''))).deadline).toBe('Tháng 3, 12/2026');
+  });
+
+  it('takes the year a header names over the plan year, and lists a cell holding words for review', () => {
+    // A plan straddling two years: "Quý IV/2026 | Quý I/2027"; both ticked are the end of 2026 and of March 2027.
+    expect(ticked(['Quý III/2026', 'Quý IV/2026', 'Quý I/2027'], ['', 'x', 'x']).deadline).toBe('Quý IV/2026, quý I/2027');
+    // "Hoàn thành" written in a quarter column is no mark: the row is reviewed, no deadline given.
+    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['', 'Hoàn thành', '', ''])).toMatchObject({ deadline: '', review: 'Quý II: Hoàn thành' });
+    // A lone "v" is not in the marks dondoc knows: reviewed rather than guessed.
+    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['v', '', '', ''])).toMatchObject({ deadline: '', review: 'Quý I: v' });
+  });
+});
+
+describe('a plan over two years: "Thời gian thực hiện" over "Năm 2026 | Năm 2027" over the quarters (issue 27)', () => {
+  it('reads the three header rows as header and each tick in its own year', () => {
+    const quarters = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'];
+    const rows = [
+      ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian thực hiện', '', '', '', '', '', '', ''],
+      ['', '', '', 'Năm 2026', '', '', '', 'Năm 2027', '', '', ''],
+      ['', '', '', ...quarters, ...quarters],
+      ['1', 'Chuyển đổi số hồ sơ', 'Sở Nội vụ', '', '', '', 'x', 'x', '', '', ''],
+    ];
+    const header = findHeader(rows);
+    if (!header.ok) throw new Error(JSON.stringify(header.error));
+    // Data starts after the third row; the quarters of each year are that year's.
+    expect(header.value.index).toBe(2);
+    expect(header.value.ticks.map((t) => t.label)).toEqual([...quarters.map((q) => `${q}/2026`), ...quarters.map((q) => `${q}/2027`)]);
+    const read = readPlanRows(rows, header.value, { year: 2026 });
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    // Quarter IV of 2026 and quarter I of 2027, not two quarters of the plan year.
+    expect(read.value.map((r) => [r.code, r.deadline])).toEqual([['1', 'Quý IV/2026, quý I/2027']]);
   });
 });

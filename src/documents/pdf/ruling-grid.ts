@@ -1,3 +1,5 @@
+import { spreadsTick } from '../../domain/plan-table.js';
+
 /** A text run on a PDF page: its start (baseline, points from the bottom left), width and text. */
 export interface PageText {
   x: number;
@@ -129,9 +131,21 @@ export function ruledTables(rules: Rule[]): RuledTable[] {
   return out;
 }
 
-/** A table's grid from its cells' texts: a cell spanning columns gives its text once ('' after it), a cell merged down gives it to every row it covers. */
+/**
+ * A table's grid from its cells' texts: a cell spanning columns gives its text once ('' after it) —
+ * but a tick mark spanning quarter columns is given to each (spreadsTick) —, a cell merged down gives
+ * it to every row it covers.
+ */
 export function gridOf(table: RuledTable, textOf: (id: number) => string): string[][] {
-  return table.ids.map((row) => row.map((id, c) => (c > 0 && row[c - 1] === id ? '' : textOf(id))));
+  return table.ids.map((row) => {
+    const out: string[] = [];
+    row.forEach((id, c) => {
+      const spanned = c > 0 && row[c - 1] === id;
+      const first = row.indexOf(id);
+      out.push(!spanned ? textOf(id) : spreadsTick(textOf(id), out.slice(0, first)) ? textOf(id) : '');
+    });
+    return out;
+  });
 }
 
 /** A gap between two runs of one line wider than this (points) may part two columns; a word space is 2–4 pt. */
