@@ -172,7 +172,7 @@ export const PLAN_TEXTS = {
     return lines;
   },
   /** The lines summarising an import (dry run or written). */
-  importSummary(outcome: ImportOutcome): string[] {
+  importSummary(outcome: ImportOutcome, where: 'chat' | 'cli' = 'chat'): string[] {
     const lines = [
       `${outcome.written ? 'Đã nhập' : 'Xem trước (chưa ghi)'} kế hoạch “${outcome.plan}”: ${outcome.tasks} nhiệm vụ, ${outcome.assignments} lượt phân công.`,
       ...('tables' in outcome.source ? [PLAN_TEXTS.tablesRead(outcome.source)] : []),
@@ -201,7 +201,15 @@ export const PLAN_TEXTS = {
       for (const item of outcome.unresolvedAgencies.slice(0, 20)) lines.push(PLAN_TEXTS.unresolvedLine(item));
       if (outcome.unresolvedAgencies.length > 20) lines.push(`• … và ${outcome.unresolvedAgencies.length - 20} mục khác`);
       const offers = PLAN_TEXTS.proposals(outcome);
-      if (offers.length > 0) lines.push(`Cơ quan chưa có trong danh bạ (${offers.map((o) => `${o.name}: mã đề xuất ${o.code}`).join('; ')}): bấm “Thêm …” để thêm vào danh bạ, rồi bấm “Nhập kế hoạch này” — không gì được thêm nếu bạn không bấm.`);
+      if (offers.length > 0) {
+        const named = offers.map((o) => `${o.name}: mã đề xuất ${o.code}`).join('; ');
+        // The command line has no buttons: it says where to add them (data/agencies.json, or /coquan them in chat) and to import again.
+        lines.push(
+          where === 'chat'
+            ? `Cơ quan chưa có trong danh bạ (${named}): bấm “Thêm …” để thêm vào danh bạ, rồi bấm “Nhập kế hoạch này” — không gì được thêm nếu bạn không bấm.`
+            : `Cơ quan chưa có trong danh bạ (${named}): thêm vào data/agencies.json (hoặc trong chat: /coquan them <loại> <mã> <tên>), rồi chạy lại lệnh import — dondoc không tự thêm.`,
+        );
+      }
     }
     if (outcome.unknownDeadlines.length > 0) {
       lines.push(`Cần đặt hạn cho ${outcome.unknownDeadlines.length} ô thời gian không đọc được:`);

@@ -861,7 +861,7 @@ async function run(argv: string[]): Promise<number> {
         if (!values['dry-run']) services.privacy.record({ memberId: null, via: 'cli' }, 'plan_import', `plan:${result.value.plan}`, { year: meta.year, tasks: result.value.tasks, created: result.value.created, retired: result.value.retired });
         if (values.json) print(JSON.stringify({ rows, tasks, assignments, unresolvedAgencies, unknownDeadlines, successions, pastChecks, source, document, selected, ...(ocr ? { ocr } : {}), columns, startProblems }));
         else {
-          for (const line of PLAN_TEXTS.importSummary(result.value)) print(line);
+          for (const line of PLAN_TEXTS.importSummary(result.value, 'cli')) print(line);
           if (selected) for (const line of PLAN_TEXTS.chosenRows(selected)) print(line);
         }
         // A scan's rows read without confidence need a look as much as an unknown agency does.

@@ -27,4 +27,15 @@ describe('import without --plan: the document names the plan (issue 27)', () => 
     expect(csv.code).toBe(2);
     expect(JSON.parse(csv.out).message).toContain('tệp không có tiêu đề văn bản để đặt tên kế hoạch');
   }, 120_000);
+
+  it('a body the directory lacks: the command line says where to add it and to run the import again, not to tap a button', () => {
+    const path = join(dir, 'ke-hoach-ban-qlkkt.csv');
+    writeFileSync(path, 'TT,Nhiệm vụ,Chủ trì,Phối hợp,Thời gian hoàn thành\n1,Rà soát thủ tục đầu tư trong khu kinh tế,Ban Quản lý Khu kinh tế tỉnh,Sở Tài chính,Quý III/2026\n');
+    const run = cli('import', path, '--plan', 'Kế hoạch thử', '--year', '2026', '--dry-run');
+    // Exit 3: imported in a dry run with something to look at (the unknown lead).
+    expect(run.code).toBe(3);
+    expect(run.out).toContain('Cơ quan chưa có trong danh bạ (Ban Quản lý Khu kinh tế tỉnh: mã đề xuất');
+    expect(run.out).toContain('thêm vào data/agencies.json (hoặc trong chat: /coquan them <loại> <mã> <tên>), rồi chạy lại lệnh import');
+    expect(run.out).not.toContain('bấm');
+  }, 60_000);
 });
