@@ -85,9 +85,10 @@ function fillWorkbook(
   const tasks = addSheet(
     workbook,
     'Nhiệm vụ',
-    ['Kế hoạch', 'Mã', 'Lĩnh vực', 'Nhiệm vụ / hoạt động', 'Cơ quan chủ trì', 'Thời gian (theo kế hoạch)', 'Hạn tính được', 'Tình trạng', 'Tiến độ (%)', 'Minh chứng', 'Cập nhật lần cuối'],
-    [26, 10, 28, 60, 30, 24, 14, 16, 11, 22, 16],
-    [7, 11],
+    // "Ngày bắt đầu" last: the columns before it keep their places for whoever reads the file by position.
+    ['Kế hoạch', 'Mã', 'Lĩnh vực', 'Nhiệm vụ / hoạt động', 'Cơ quan chủ trì', 'Thời gian (theo kế hoạch)', 'Hạn tính được', 'Tình trạng', 'Tiến độ (%)', 'Minh chứng', 'Cập nhật lần cuối', 'Ngày bắt đầu'],
+    [26, 10, 28, 60, 30, 24, 14, 16, 11, 22, 16, 14],
+    [7, 11, 12],
   );
   const seen = new Set<string>();
   const sources = store.plans.reminderSources(false);
@@ -117,6 +118,8 @@ function fillWorkbook(
       state?.progress ?? null,
       last?.evidence ?? '',
       last ? asDate(civilDateOf(new Date(last.createdAt), timeZone)) : null,
+      // The plan's start when it printed one that reads as a day ("Tháng 3/2026" → 01/03/2026); blank otherwise.
+      task.startDate ? asDate(task.startDate) : null,
     ]);
   }
   tasks.commit();

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramHarness, type TgUser } from '../../helpers/telegram-harness.js';
 
@@ -41,6 +42,17 @@ describe('a plan with tick, start and money columns, sent in chat', () => {
     const [other] = await h.send(admin, '/nhiemvu 2');
     expect(other).not.toContain('Thời gian thực hiện');
     expect(other).toContain('<b>Bắt đầu (theo kế hoạch, chưa đọc được ngày): </b>Quý III/2026');
+    // The Excel export carries the start as a date in its last column; task 2's stays blank (not read as a day).
+    const before = h.calls.length;
+    await h.send(admin, '/xuatexcel 2026');
+    const doc = h.calls.slice(before).find((c) => c.method === 'sendDocument')!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((doc.payload.document as { fileData: Uint8Array }).fileData) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Nhiệm vụ')!;
+    expect(sheet.getRow(1).getCell(12).value).toBe('Ngày bắt đầu');
+    const byCode = (code: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).value === code)!;
+    expect(byCode('1').getCell(12).value).toEqual(new Date('2026-03-01T00:00:00Z'));
+    expect(byCode('2').getCell(12).value).toBeNull();
   });
 
   it('previews the tick columns and a tick cell that holds a date', async () => {
