@@ -151,6 +151,15 @@ function isFraction(key: string, hit: DateHit): boolean {
   return /\b(?:duoc|dc|xong|hoan thanh|ht|lam|khoang|dat|moi|chi|tam|gan|hon|qua|mot|chung)\s*$/.test(before);
 }
 
+/**
+ * A fraction said as an amount done ("được 3/4", "xong 1/2 khối lượng", "đạt 2/3 kế hoạch"): that share as a
+ * percent (75, 50, 67). After a word of approximation ("khoảng", "gần", "hơn") it stays a fraction without a figure.
+ */
+function fractionPercent(key: string, hit: DateHit): number | null {
+  const before = key.slice(Math.max(0, hit.span.start - 24), hit.span.start);
+  return /\b(?:duoc|dc|xong|hoan thanh|ht|lam|dat)\s*$/.test(before) ? Math.round((100 * hit.day) / hit.month) : null;
+}
+
 function findPercents(key: string): { value: number; span: Span }[] {
   return [...key.matchAll(/(\d{1,4})\s*(?:%|phan tram\b)/g)].map((m) => ({ value: Number(m[1]), span: { start: m.index, end: m.index + m[0].length } }));
 }
@@ -660,9 +669,15 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
   const folded = foldAligned(text);
   let key = blank(folded, evidence.spans);
   const allDates = findDates(key);
-  const fractions = allDates.filter((d) => isFraction(key, d));
-  const dates = allDates.filter((d) => !fractions.includes(d));
-  const percents = findPercents(key);
+  const allFractions = allDates.filter((d) => isFraction(key, d));
+  const dates = allDates.filter((d) => !allFractions.includes(d));
+  // "được 3/4" is read as 75%: a share of the work done, stated; other fractions keep no figure.
+  const shares = allFractions.flatMap((d) => {
+    const value = fractionPercent(key, d);
+    return value === null ? [] : [{ value, span: d.span, hit: d }];
+  });
+  const fractions = allFractions.filter((d) => !shares.some((s) => s.hit === d));
+  const percents = [...findPercents(key), ...shares.map(({ value, span }) => ({ value, span }))].sort((a, b) => a.span.start - b.span.start);
   key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span)]);
   const codeHits = findCodes(key, text);
   if (codeHits.length === 0) return { ok: false, error: { code: 'no_code' } };
