@@ -84,6 +84,9 @@ const T = {
   badDate: (text: string, today: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ ${exampleDate(today)}.`,
   dateOutOfRange: (text: string, latest: number) => `Ngày “${text}” nằm ngoài khoảng hợp lý (từ năm 2000 đến năm ${latest}); có lẽ gõ nhầm năm. Hãy gõ lại, ví dụ 30/09/2026.`,
   importIntro: 'Đã nhận tệp. Kết quả đọc thử (chưa ghi gì):',
+  scanStarted: (pages: number) =>
+    `Tệp là bản quét (${pages} trang): dondoc đang đọc bằng nhận dạng chữ (OCR), mỗi trang mất khoảng 5–15 giây. Đang đọc trang 1/${pages}…`,
+  scanPage: (page: number, pages: number) => `Đang đọc trang ${page}/${pages}…`,
   importConfirm: '✅ Nhập kế hoạch này',
   importCancel: 'Hủy',
   importAsk: (name: string, year: number) => `Tên kế hoạch: “${name}”, năm ${year}. Bấm “Nhập kế hoạch này” để ghi, hoặc gửi lại tệp kèm chú thích “<năm> <tên kế hoạch>” để đổi.`,
@@ -337,6 +340,26 @@ export function planMetaFrom(caption: string, fileName: string, fallbackYear: nu
  * to write it (nothing is stored before the confirm). A file over the size limit is refused
  * before it is downloaded.
  */
+/** At most one progress message in this many milliseconds while a scan is read (a page takes 5–15 s). */
+const PROGRESS_EVERY_MS = 20_000;
+
+/**
+ * How far the OCR of a scan of several pages has got, said in the chat: when the first page starts
+ * (how many pages, how long a page takes), then at most every 20 seconds ("Đang đọc trang 3/12…").
+ * A one-page scan says nothing: its answer comes within seconds.
+ */
+function scanProgress(ctx: CommandContext, started: Date): (page: number, pages: number) => void {
+  let last = 0;
+  return (page, pages) => {
+    if (pages < 2) return;
+    const now = ctx.services.clock.now().getTime();
+    if (page > 1 && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    const text = page === 1 ? T.scanStarted(pages) : T.scanPage(page, pages);
+    ctx.services.notifier.toChat(`ocr:${ctx.platform}:${ctx.chatId}:${started.getTime()}:${page}`, ctx.member?.id ?? null, ctx.platform, ctx.chatId, textReply(text));
+  };
+}
+
 export async function handlePlanFile(
   ctx: CommandContext,
   file: { name: string; caption: string; size: number; download(): Promise<Buffer> },
@@ -352,7 +375,7 @@ export async function handlePlanFile(
   }
   const now = ctx.services.clock.now();
   const meta = planMetaFrom(file.caption, file.name, Number(today(ctx).slice(0, 4)));
-  const result = await ctx.services.plans.importFile(file.name, data, meta, { dryRun: true });
+  const result = await ctx.services.plans.importFile(file.name, data, meta, { dryRun: true, onPage: scanProgress(ctx, now) });
   if (!result.ok) return { replies: [textReply(PLAN_TEXTS.importError(result.error))] };
   const proposals = PLAN_TEXTS.proposals(result.value);
   const token = ctx.services.pendingImports.add({ memberId: ctx.member!.id, fileName: file.name, data, meta, proposals }, now);

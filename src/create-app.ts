@@ -245,8 +245,8 @@ export function createApp(
     // event loop; a command's re-plan here covers the items it changed and leaves the rest to it.
     if (schedulerLease && planOffThread) services.planner.fullPlanElsewhere = true;
     if (planOffThread) {
-      services.plans.offThread = (fileName, data, meta, options) =>
-        importInThread(threadContext(), { kind: 'import', fileName, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, options });
+      services.plans.offThread = (fileName, data, meta, { onPage, ...options }) =>
+        importInThread(threadContext(), { kind: 'import', fileName, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta, options }, undefined, onPage);
       services.scoring.offThread = async (period, asOf) => Buffer.from(await runInThread(threadContext(), { kind: 'export', period, asOf }));
       services.draftFiles.offThread = (request, limits) => draftInThread(threadContext(), { kind: 'draft', request, limits, provinceName: services.settings.provinceName });
       if (dashboard && !pageThread) {

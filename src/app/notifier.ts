@@ -70,6 +70,12 @@ export class Notifier {
     this.signal.fire();
   }
 
+  /** A reply to one chat now (once per key), outside the answer to its message: e.g. how far a long read has got. */
+  toChat(key: string, memberId: number | null, platform: string, chatId: string, reply: Reply): void {
+    this.enqueue(key, 'notice', memberId, platform, chatId, [reply]);
+    this.signal.fire();
+  }
+
   /** The worker found a chat unreachable (blocked, deleted): mark the account and tell Sở Nội vụ once. */
   memberUnreachable(row: OutboxRow): void {
     const now = this.clock.now();

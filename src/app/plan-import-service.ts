@@ -162,6 +162,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   chasePast?: boolean;
   rows?: number[];
+  /** A scan read by OCR page by page: called as each page starts (the chat says how far it is). Not sent to a worker thread: it answers with messages. */
+  onPage?: (page: number, pages: number) => void;
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -304,7 +306,7 @@ export class PlanImportService {
       return err({ code: 'bad_meta', problem: 'giai đoạn phải dạng YYYY-YYYY, năm đầu không sau năm cuối' });
     }
     if (this.offThread) return this.offThread(fileName, data, meta, options);
-    const file = await readTableFile(fileName, data);
+    const file = await readTableFile(fileName, data, options.onPage ? { onPage: options.onPage } : {});
     if (!file.ok) {
       if (file.error === 'no_task_table') return err({ code: 'no_task_table', tables: file.tables });
       if (file.error === 'encoding') return err({ code: 'encoding', problem: file.problem });

@@ -17,7 +17,7 @@ export interface ThreadContext {
 /** The heavy jobs a worker thread takes off the chat's event loop. */
 export type ThreadJob =
   | { kind: 'plan'; /** Rows written per transaction. */ batch: number }
-  | { kind: 'import'; fileName: string; data: Uint8Array; meta: PlanMeta; options: ImportOptions }
+  | { kind: 'import'; fileName: string; data: Uint8Array; meta: PlanMeta; options: Omit<ImportOptions, 'onPage'> }
   | { kind: 'export'; period: ExportPeriod; asOf: string }
   | { kind: 'draft'; request: DraftRequest; limits: DraftLimits; provinceName: string };
 
@@ -29,6 +29,13 @@ export type ThreadAnswer<J extends ThreadJob> = J extends { kind: 'plan' }
     : J extends { kind: 'draft' }
       ? Result<DraftFiles, DraftFilesError>
       : Uint8Array;
+
+/** A message a worker sends before its answer: how far a scan's OCR has got (page n of pages). */
+export interface ThreadProgress {
+  progress: { page: number; pages: number };
+}
+const isProgress = (message: unknown): message is ThreadProgress =>
+  typeof message === 'object' && message !== null && 'progress' in message && Object.keys(message).length === 1;
 
 /** Rows per write transaction: a few milliseconds each, so the chat process never waits long to write. */
 export const PLAN_BATCH = 2_000;
@@ -58,7 +65,13 @@ function startWorker(workerData: { context: ThreadContext; job: ThreadJob }, res
  * seconds of CPU; so does an Excel export of 50,000 rows). Resolves with the job's answer; rejects
  * if the worker fails.
  */
-export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J, resourceLimits?: ResourceLimits, timeoutMs?: number): Promise<ThreadAnswer<J>> {
+export function runInThread<J extends ThreadJob>(
+  context: ThreadContext,
+  job: J,
+  resourceLimits?: ResourceLimits,
+  timeoutMs?: number,
+  onProgress?: (progress: ThreadProgress['progress']) => void,
+): Promise<ThreadAnswer<J>> {
   return new Promise((resolve, reject) => {
     const worker = startWorker({ context, job }, resourceLimits);
     let answer: { value: ThreadAnswer<J> } | undefined;
@@ -68,7 +81,10 @@ export function runInThread<J extends ThreadJob>(context: ThreadContext, job: J,
       timedOut = true;
       void worker.terminate();
     }, timeoutMs);
-    worker.once('message', (message: ThreadAnswer<J>) => (answer = { value: message }));
+    worker.on('message', (message: ThreadAnswer<J> | ThreadProgress) => {
+      if (isProgress(message)) onProgress?.(message.progress);
+      else answer = { value: message };
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       clearTimeout(timer);
@@ -104,9 +120,10 @@ export async function importInThread(
   context: ThreadContext,
   job: Extract<ThreadJob, { kind: 'import' }>,
   limits: ResourceLimits = IMPORT_RESOURCE_LIMITS,
+  onPage?: (page: number, pages: number) => void,
 ): Promise<Result<ImportOutcome, ImportError>> {
   try {
-    return await runInThread(context, job, limits);
+    return await runInThread(context, job, limits, undefined, onPage ? ({ page, pages }) => onPage(page, pages) : undefined);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return err({ code: 'file', reason: 'too_much_memory', size: job.data.byteLength });
     throw error;

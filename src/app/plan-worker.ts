@@ -45,7 +45,9 @@ try {
     parentPort!.postMessage(bytes, [bytes.buffer]);
   } else {
     const plans = new PlanImportService(store, clock, calendar, loadAgencyGroups(context.dataDir), context.timeZone);
-    parentPort!.postMessage(await plans.importFile(job.fileName, Buffer.from(job.data), job.meta, job.options));
+    // A scan's pages as OCR starts each: a message before the answer (plan-thread's ThreadProgress).
+    const onPage = (page: number, pages: number) => parentPort!.postMessage({ progress: { page, pages } });
+    parentPort!.postMessage(await plans.importFile(job.fileName, Buffer.from(job.data), job.meta, { ...job.options, onPage }));
   }
 } finally {
   store.close();

@@ -141,7 +141,7 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
 export async function readTableFile(
   name: string,
   data: Buffer,
-  options: { env?: NodeJS.ProcessEnv } = {},
+  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void } = {},
 ): Promise<
   | {
       ok: true;
@@ -173,7 +173,7 @@ export async function readTableFile(
         document = await readPlanPdf(data);
         // No text layer: a scan, read by OCR.
         if (!document.ok && document.problem.code === 'no_text') document = await readPlanScan(data, 'pdf', options);
-      } else document = lower.endsWith('.doc') ? await readPlanWordDoc(data, options) : readPlanDocument(data);
+      } else document = lower.endsWith('.doc') ? await readPlanWordDoc(data, options.env ? { env: options.env } : {}) : readPlanDocument(data);
       if (!document.ok) {
         const { problem } = document;
         if (problem.code === 'no_task_table') return { ok: false, error: 'no_task_table', tables: problem.tables };

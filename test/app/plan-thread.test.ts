@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +174,17 @@ describe('plan imports in a worker thread with a memory limit', () => {
     expect(inThread.ok && inThread.value.tasks).toBe(76);
     expect(IMPORT_RESOURCE_LIMITS.maxOldGenerationSizeMb).toBe(512);
   });
+
+  it.runIf(!spawnSync('tesseract', ['--version']).error || Boolean(process.env.CI))('a scan read in the thread tells each page as OCR starts it, before its answer', async () => {
+    const t = open();
+    const { batch: _batch, ...context } = threadOn(t);
+    const scan = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-2026-scan.pdf'));
+    const pages: [number, number][] = [];
+    const answer = await importInThread(context, { kind: 'import', fileName: 'quet.pdf', data: new Uint8Array(scan), meta: { ...HA_TINH, name: 'Bản quét' }, options: { dryRun: true } }, undefined, (page, of) => pages.push([page, of]));
+    // One page, announced once; the answer is the import's, not a progress message.
+    expect(pages).toEqual([[1, 1]]);
+    expect(answer.ok && answer.value.source).toMatchObject({ format: 'pdf', ocr: true });
+  }, 240_000);
 
   it('a job that needs more memory than its limit ends its thread and is answered as too_much_memory; nothing written', async () => {
     const t = open();
