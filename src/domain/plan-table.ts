@@ -321,8 +321,11 @@ export interface RawPlanRow {
 
 const NUMBERED = /^\d+(\.\d+)+\.?(\s|$)/;
 
-/** A tick mark in a quarter or month column: "x", "X", "×", "✓", "✔", "√", "•", "●", "☑". */
-const TICK_MARK = /^[xX×✓✔√•●☑]$/u;
+/**
+ * A tick mark in a quarter or month column: "x", "X", "×", "✓", "✔", "√", "•", "●", "☑", and "v" or
+ * "V", which offices type for "√" (no keyboard has it; a quarter or month column has no Roman five).
+ */
+const TICK_MARK = /^[xX×✓✔√•●☑vV]$/u;
 
 /**
  * A merged cell holding only a tick mark, spanning several columns of a row after the row's own text

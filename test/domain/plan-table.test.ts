@@ -165,8 +165,11 @@ describe('tick columns as headed in plans (issue 27)', () => {
     expect(ticked(['Quý III/2026', 'Quý IV/2026', 'Quý I/2027'], ['', 'x', 'x']).deadline).toBe('Quý IV/2026, quý I/2027');
     // "Hoàn thành" written in a quarter column is no mark: the row is reviewed, no deadline given.
     expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['', 'Hoàn thành', '', ''])).toMatchObject({ deadline: '', review: 'Quý II: Hoàn thành' });
-    // A lone "v" is not in the marks dondoc knows: reviewed rather than guessed.
-    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['v', '', '', ''])).toMatchObject({ deadline: '', review: 'Quý I: v' });
+    // "v" and "V" are the "√" of a keyboard without it: quarters I and III ticked.
+    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['v', '', 'V', ''])).toMatchObject({ deadline: 'Quý I, III/2026', review: '' });
+    // Any other letter is no mark: "o" (a circle?) or "đ" (đã?) are reviewed rather than guessed.
+    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['o', '', '', ''])).toMatchObject({ deadline: '', review: 'Quý I: o' });
+    expect(ticked(['Quý I', 'Quý II', 'Quý III', 'Quý IV'], ['', 'đ', '', ''])).toMatchObject({ deadline: '', review: 'Quý II: đ' });
   });
 });
 
