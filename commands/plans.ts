@@ -185,6 +185,19 @@ function taskDetails(ctx: CommandContext, task: Task): Reply {
   return leads ? { ...reply, choices: statusChoices(task) } : reply;
 }
 
+/**
+ * A task's time as the plan published it, labelled as /nhiemvu and the dashboard's history page show
+ * it: the deadline's words, and with a start column ("Bắt đầu | Hoàn thành") the span from the start
+ * to the plan's last date ("Từ 01/03/2026 đến 30/06/2026"), or the start's words when they name no day.
+ */
+export function planTime(task: Task, dates: { nominalDate: string }[]): { label: string; value: string }[] {
+  return [
+    { label: T.deadline, value: tidyExtracted(task.deadlineText) },
+    { label: T.span, value: task.startDate ? T.spanText(formatCivil(task.startDate), lastPlanDate(dates)) : '' },
+    { label: T.startText, value: task.startText && !task.startDate ? tidyExtracted(task.startText) : '' },
+  ].filter((t) => t.value !== '');
+}
+
 /** The latest date the plan set for a task (formatted), among the dates still owed and those already past. */
 function lastPlanDate(dates: { nominalDate: string }[]): string | undefined {
   const last = dates.map((d) => d.nominalDate).sort().pop();
@@ -205,10 +218,7 @@ function taskText(ctx: CommandContext, task: Task): Reply {
       ...field(T.product, tidyExtracted(task.product)),
       ...field(T.leadLabel, leads.length > 0 && leads.length <= 5 ? leads.join(', ') : `${task.leadText}${leads.length > 5 ? ` (${T.resolved(leads.length)})` : ''}`),
       ...field(T.coordLabel, task.coordText ? `${task.coordText}${coordinators > 0 ? ` (${T.resolved(coordinators)})` : ''}` : ''),
-      ...field(T.deadline, tidyExtracted(task.deadlineText)),
-      // "Bắt đầu | Hoàn thành": the start beside the plan's last date ("Từ 01/03/2026 đến 30/06/2026").
-      ...field(T.span, task.startDate ? T.spanText(formatCivil(task.startDate), lastPlanDate([...deadlines, ...past])) : ''),
-      ...field(T.startText, task.startText && !task.startDate ? tidyExtracted(task.startText) : ''),
+      ...planTime(task, [...deadlines, ...past]).flatMap((t) => field(t.label, t.value)),
       ...field(T.computed, deadlines.length > 0 ? deadlines.map((d) => formatCivil(d.dueDate)).join('; ') : past.length > 0 ? T.noneLeft : PLAN_TEXTS.kind[task.deadlineKind]),
       ...field(T.past, past.map((d) => formatCivil(d.dueDate)).join('; ')),
       [italic(task.deadlineNote)],

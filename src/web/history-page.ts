@@ -1,3 +1,4 @@
+import { planTime } from '../../commands/plans.js';
 import { HISTORY_WORDS, historyLines } from '../../commands/status.js';
 import type { CommandServices } from '../app/services.js';
 import { tidyExtracted } from '../domain/task-title.js';
@@ -26,11 +27,13 @@ export function historyPage(services: CommandServices, frame: Frame, agencyId: n
   if (agencyId !== undefined && services.tasks.forAgency(agencyId, task.id).length === 0) return { status: 403, body: messagePage(W.forbidden, L.notTheirs, frame) };
   const events = historyLines(services, task, agencyId);
   const title = HISTORY_WORDS.title(task.code);
+  const { deadlines, past } = services.tasks.details(task);
+  const time = planTime(task, [...deadlines, ...past]);
   return {
     status: 200,
     body: page(
       title,
-      html`<h1>${title}</h1><p><b>${task.code}</b> ${tidyExtracted(`${task.task}${task.activity ? ` — ${task.activity}` : ''}`)}<br><small>${L.plan}: ${task.planName}</small></p>
+      html`<h1>${title}</h1><p><b>${task.code}</b> ${tidyExtracted(`${task.task}${task.activity ? ` — ${task.activity}` : ''}`)}<br><small>${L.plan}: ${task.planName}</small>${time.map((t) => html`<br><small>${t.label}: ${t.value}</small>`)}</p>
 ${agencyId !== undefined && frame.member.role === 'focal' ? html`<p>${L.ownOnly}</p>` : ''}
 ${
   events.length === 0

@@ -366,6 +366,26 @@ describe('Ma trận: filters and a cell’s history', () => {
     expect(seen(await h.text(`/web/lichsu?nv=${shared.id}`, await h.login('focalA')))).toEqual([h.people.agencyA]);
     expect((await h.getPage('/web/lichsu?nv=999999', admin)).status).toBe(404);
   });
+
+  it('the history page shows the task’s time as the plan published it, with its start beside the last date', async () => {
+    const { services, store } = h.t.app;
+    // "Bắt đầu | Hoàn thành" under "Thời gian": task 1 starts in March 2026 (1/3) and is due 30/6/2026;
+    // task 2's start "Đầu năm" names no day, so its words are shown, and no span is made up.
+    const csv = Buffer.from(
+      ['STT,Nhiệm vụ,Chủ trì,Thời gian,', ',,,Bắt đầu,Hoàn thành', '1,Số hóa hồ sơ một cửa,Sở Tư pháp,Tháng 3/2026,30/6/2026', '2,Rà soát thủ tục nội bộ,Sở Tư pháp,Đầu năm,Quý IV/2026'].join('\n'),
+    );
+    expect((await services.plans.importFile('kh-thoi-gian.csv', csv, { name: 'KH có ngày bắt đầu', year: 2026 })).ok).toBe(true);
+    const idOf = (code: string) =>
+      (store.db.prepare("SELECT t.id FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE p.name = 'KH có ngày bắt đầu' AND t.code = ?").get(code) as { id: number }).id;
+    const admin = await h.login('admin');
+    const first = unescape(await h.text(`/web/lichsu?nv=${idOf('1')}`, admin));
+    expect(first).toContain('Thời gian (theo kế hoạch): 30/6/2026');
+    expect(first).toContain('Thời gian thực hiện: Từ 01/03/2026 đến 30/06/2026');
+    const second = unescape(await h.text(`/web/lichsu?nv=${idOf('2')}`, admin));
+    expect(second).toContain('Thời gian (theo kế hoạch): Quý IV/2026');
+    expect(second).toContain('Bắt đầu (theo kế hoạch, chưa đọc được ngày): Đầu năm');
+    expect(second).not.toContain('Thời gian thực hiện');
+  });
 });
 
 describe('expired login links are pruned by the daily jobs', () => {
