@@ -82,7 +82,8 @@ export class TaskService {
     return tasks
       .map((t) => {
         const doneDay = t.doneAt ? civilDateOf(new Date(t.doneAt), this.timeZone) : null;
-        const view = itemView({ answerable: t.role === 'lead', dates: t.dates, extendedFrom: t.extendedFrom, status: t.status, progress: t.progress, doneDay, extensionPending: t.extensionPending, pastAtImport: t.pastAtImport }, today, days);
+        const doneDays = t.dones.length > 1 ? t.dones.map((at) => civilDateOf(new Date(at), this.timeZone)) : undefined;
+        const view = itemView({ answerable: t.role === 'lead', dates: t.dates, extendedFrom: t.extendedFrom, status: t.status, progress: t.progress, doneDay, doneDays, extensionPending: t.extensionPending, pastAtImport: t.pastAtImport }, today, days);
         return { ...t, view };
       })
       .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || byDate(a.view.dueDate, b.view.dueDate) || (a.planName === b.planName ? 0 : a.planName.localeCompare(b.planName)) || a.id - b.id);

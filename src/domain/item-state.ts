@@ -27,6 +27,12 @@ export interface ItemState {
    * earlier dates that a later "đang làm" or problem about the next date left standing (null: none).
    */
   doneAt: string | null;
+  /**
+   * Every done whose cover holds, oldest first (ISO instants; the last is `doneAt`): a quarterly task
+   * done for quý I in March and for quý II, III in July has both, and quý I stays done in March, on
+   * time (`firstCover`). Emptied when a reply undoes the done; kept by one about the next date.
+   */
+  dones: string[];
   dueOverride: string | null;
   lastEvent: number;
   updatedAt: string;
@@ -37,17 +43,18 @@ export interface ItemState {
  * changes nothing until Sở Nội vụ decides, and an approval sets the new due date.
  */
 export function applyEvent(state: ItemState | undefined, event: StateEvent, requested?: (eventId: number) => string | null): ItemState {
-  const base: ItemState = state ?? { status: 'not_started', progress: null, doneAt: null, dueOverride: null, lastEvent: event.id, updatedAt: event.createdAt };
+  const base: ItemState = state ?? { status: 'not_started', progress: null, doneAt: null, dones: [], dueOverride: null, lastEvent: event.id, updatedAt: event.createdAt };
   const next: ItemState = { ...base, lastEvent: event.id, updatedAt: event.createdAt };
+  const kept = (keeps: boolean | undefined) => (keeps ? { doneAt: base.doneAt, dones: base.dones } : { doneAt: null, dones: [] });
   switch (event.status) {
     case 'done':
-      return { ...next, status: 'done', progress: 100, doneAt: event.createdAt };
+      return { ...next, status: 'done', progress: 100, doneAt: event.createdAt, dones: [...base.dones, event.createdAt] };
     case 'in_progress':
-      return { ...next, status: 'in_progress', progress: event.progress ?? base.progress, doneAt: event.keepsDone ? base.doneAt : null };
+      return { ...next, status: 'in_progress', progress: event.progress ?? base.progress, ...kept(event.keepsDone) };
     case 'blocked':
-      return { ...next, status: 'blocked', doneAt: event.keepsDone ? base.doneAt : null };
+      return { ...next, status: 'blocked', ...kept(event.keepsDone) };
     case 'reopened':
-      return { ...next, status: 'in_progress', doneAt: null };
+      return { ...next, status: 'in_progress', ...kept(false) };
     case 'contribution':
       return { ...next, status: base.status === 'done' ? 'done' : 'contributing', progress: event.progress ?? base.progress };
     case 'extension_approved':
@@ -78,6 +85,15 @@ export function coveredByDone(dates: readonly CivilDate[], dueDate: CivilDate, d
   const sorted = [...dates].sort();
   const cutoff = sorted.find((d) => d >= doneDay) ?? sorted[sorted.length - 1] ?? doneDay;
   return dueDate <= cutoff;
+}
+
+/**
+ * The day one date was done: the first of the dones whose cover holds that covers it (a done on or
+ * after the date before it); null when none does. Quý I done on 20/3 and quý II, III on 15/7: quý I
+ * was done on 20/3, quý II and III on 15/7. The rule of the views, the scores and the summaries' SQL.
+ */
+export function firstCover(dates: readonly CivilDate[], dueDate: CivilDate, doneDays: readonly CivilDate[]): CivilDate | null {
+  return doneDays.find((d) => coveredByDone(dates, dueDate, d)) ?? null;
 }
 
 /**
@@ -132,6 +148,8 @@ export interface ItemFacts {
   progress: number | null;
   /** The civil day of the done whose cover holds (`ItemState.doneAt`; null: none). */
   doneDay: CivilDate | null;
+  /** The civil days of every done whose cover holds, oldest first (`ItemState.dones`; the last is `doneDay`). Absent: `doneDay` alone. */
+  doneDays?: readonly CivilDate[];
   extensionPending: boolean;
   /** The task had dates, all past when its plan was imported (nothing left to chase). */
   pastAtImport: boolean;
@@ -169,9 +187,12 @@ export function itemView(f: ItemFacts, today: CivilDate, workingDaysBetween: (fr
   const lateSince = f.answerable ? (uncovered.find((d) => d < today) ?? null) : null;
   const dueDate = uncovered.find((d) => d >= today) ?? f.dates.at(-1) ?? null;
   const finished = f.status === 'done' && uncovered.length === 0;
-  // On time only if no date it covers had passed: done in June covers "Quý I, II", and March was missed.
-  const coveredDate = finished && f.doneDay ? (f.dates[0] ?? null) : null;
-  const doneLateDays = finished && f.doneDay && coveredDate && f.doneDay > coveredDate ? workingDaysBetween(coveredDate, f.doneDay) : 0;
+  // On time only if each date was done by its day: done in June covers "Quý I, II", and March was
+  // missed; but quý I done in March and quý II in July missed June only, counted from 30/6.
+  const doneDays = f.doneDays && f.doneDays.length > 0 ? f.doneDays : f.doneDay ? [f.doneDay] : [];
+  const missed = finished ? f.dates.map((d) => ({ d, day: firstCover(f.dates, d, doneDays) })).find(({ d, day }) => day !== null && day > d) : undefined;
+  const coveredDate = missed?.d ?? null;
+  const doneLateDays = missed ? workingDaysBetween(missed.d, missed.day!) : 0;
   const condition: ItemCondition = finished
     ? doneLateDays > 0 ? 'done_late' : 'done_on_time'
     : lateSince ? 'overdue'

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyEvent, coveredByDone, datesInForce, eventOrder, type ItemState, type Status } from './item-state.js';
+import { applyEvent, coveredByDone, datesInForce, eventOrder, firstCover, type ItemState, type Status } from './item-state.js';
 
 const band = z.object({ min: z.number().min(0).max(1), strict: z.boolean().default(false), points: z.number().min(0) });
 const common = {
@@ -120,14 +120,15 @@ export function scoreAgency(
   // Per item: the folded state, and the days of the dones since the item was last reopened (a
   // quarterly task done for quý I in March and for quý II in June has both).
   const states = new Map<string, ItemState & { doneDays: string[]; extendedOn: string | null }>();
+  const dayOf = new Map(mine.map((e) => [e.createdAt, e.day]));
   for (const e of mine) {
     const key = `${e.itemKind}:${e.itemId}`;
     const prev = states.get(key);
     const next = applyEvent(prev, { id: 0, status: e.status, progress: e.progress, requestedDate: e.requestedDate, createdAt: e.createdAt, keepsDone: e.keepsDone ?? false });
     states.set(key, {
       ...next,
-      // The dones whose cover holds: gone when a reply undid them (doneAt cleared), kept by one about the next date.
-      doneDays: next.doneAt === null ? [] : e.status === 'done' ? [...(prev?.doneDays ?? []), e.day] : (prev?.doneDays ?? []),
+      // The dones whose cover holds (`ItemState.dones`), as civil days.
+      doneDays: next.dones.map((at) => dayOf.get(at)!),
       extendedOn: e.status === 'extension_approved' ? e.day : (prev?.extendedOn ?? null),
     });
   }
@@ -155,7 +156,7 @@ export function scoreAgency(
     if (o.itemKind === 'report') return s.doneDays[0] ?? null;
     const dates = inForceOf(o).dates;
     const date = inForce(o);
-    return s.doneDays.find((d) => coveredByDone(dates, date, d)) ?? null;
+    return firstCover(dates, date, s.doneDays);
   };
   // On time: done by the date in force at the time (an extension approved after the done does not count).
   const onTimeBy = (o: Obligation, extensionCounts: boolean): boolean => {

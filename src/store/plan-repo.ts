@@ -80,11 +80,17 @@ export interface AgencyTask extends Task {
   status: 'in_progress' | 'blocked' | 'done' | 'contributing' | null;
   progress: number | null;
   doneAt: string | null;
+  /** Every done whose cover holds, oldest first (`ItemState.dones`; the last is `doneAt`). */
+  dones: readonly string[];
   /** An extension request of this agency waits for Sở Nội vụ's decision. */
   extensionPending: boolean;
   /** The task had dates that had all passed when its plan was imported. */
   pastAtImport: boolean;
 }
+
+const NO_DONES: readonly string[] = Object.freeze([]);
+/** `item_states.dones` as stored (a JSON array; null: no state row), most often empty: one shared empty list. */
+const donesOf = (json: string | null): readonly string[] => (json === null || json === '[]' ? NO_DONES : (JSON.parse(json) as string[]));
 
 const PLAN_SELECT = `SELECT id, name, document_no AS documentNo, year, period_from AS periodFrom, period_to AS periodTo,
   source_file AS sourceFile, doc_kind AS docKind, doc_date AS docDate, doc_issuer AS docIssuer, doc_title AS docTitle,
@@ -310,7 +316,7 @@ export class PlanRepo {
   tasksForAgency(agencyId: number, taskId?: number): AgencyTask[] {
     const rows = prepared(
       this.db,
-      `SELECT ${TASK_COLUMNS}, s.role, st.status, st.progress, st.done_at AS doneAt, st.due_override AS dueOverride,
+      `SELECT ${TASK_COLUMNS}, s.role, st.status, st.progress, st.done_at AS doneAt, st.dones, st.due_override AS dueOverride,
          EXISTS (SELECT 1 FROM task_past_deadlines pd WHERE pd.task_id = t.id) AS pastAtImport,
          EXISTS (SELECT 1 FROM status_events e WHERE e.item_kind = 'task' AND e.item_id = t.id AND e.agency_id = s.agency_id
            AND e.status = 'extension_requested' AND NOT EXISTS (SELECT 1 FROM status_events r WHERE r.refers_to = e.id)) AS extensionPending
@@ -320,12 +326,13 @@ export class PlanRepo {
        LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = t.id AND st.agency_id = s.agency_id
        WHERE s.agency_id = @agencyId AND (@taskId IS NULL OR t.id = @taskId)
        ORDER BY p.name, t.id`,
-    ).all({ agencyId, taskId: taskId ?? null }) as (TaskRow & { role: 'lead' | 'coord'; status: string | null; progress: number | null; doneAt: string | null; dueOverride: CivilDate | null; pastAtImport: number; extensionPending: number })[];
+    ).all({ agencyId, taskId: taskId ?? null }) as (TaskRow & { role: 'lead' | 'coord'; status: string | null; progress: number | null; doneAt: string | null; dones: string | null; dueOverride: CivilDate | null; pastAtImport: number; extensionPending: number })[];
     const planned = this.dueDatesOf(rows.map((r) => r.id));
-    return rows.map(({ dueOverride, status, pastAtImport, extensionPending, ...row }) => {
+    return rows.map(({ dueOverride, status, pastAtImport, extensionPending, dones, ...row }) => {
       const dates = [...(planned.get(row.id) ?? [])].sort();
       return {
         ...row,
+        dones: donesOf(dones),
         active: row.active === 1,
         ...datesInForce(dates, dueOverride),
         // "not_started" is what a state row says before any reply: shown as nothing reported.
@@ -348,14 +355,14 @@ export class PlanRepo {
     );
     // Rows as arrays (no object per row): 100,000 assignments and their states, joined below by (task, agency).
     const assignments = prepared(this.db, 'SELECT agency_id, task_id, role FROM assignments').raw(true).all() as [number, number, 'lead' | 'coord'][];
-    const states = new Map<string, [string, number | null, string | null, CivilDate | null]>();
-    for (const [taskId, agencyId, status, progress, doneAt, dueOverride] of prepared(
+    const states = new Map<string, [string, number | null, string | null, readonly string[], CivilDate | null]>();
+    for (const [taskId, agencyId, status, progress, doneAt, dones, dueOverride] of prepared(
       this.db,
-      "SELECT item_id, agency_id, status, progress, done_at, due_override FROM item_states WHERE item_kind = 'task'",
+      "SELECT item_id, agency_id, status, progress, done_at, dones, due_override FROM item_states WHERE item_kind = 'task'",
     )
       .raw(true)
-      .all() as [number, number, string, number | null, string | null, CivilDate | null][]) {
-      states.set(`${taskId}:${agencyId}`, [status, progress, doneAt, dueOverride]);
+      .all() as [number, number, string, number | null, string | null, string, CivilDate | null][]) {
+      states.set(`${taskId}:${agencyId}`, [status, progress, doneAt, donesOf(dones), dueOverride]);
     }
     const past = new Set((prepared(this.db, 'SELECT DISTINCT task_id AS id FROM task_past_deadlines').all() as { id: number }[]).map((r) => r.id));
     // An extension request not yet answered (no decision refers to it), as tasksForAgency's EXISTS.
@@ -374,13 +381,14 @@ export class PlanRepo {
       const task = tasks.get(taskId);
       if (!task) continue;
       const key = `${taskId}:${agencyId}`;
-      const [status, progress, doneAt, dueOverride] = states.get(key) ?? [null, null, null, null];
+      const [status, progress, doneAt, dones, dueOverride] = states.get(key) ?? [null, null, null, NO_DONES, null];
       const list = out.get(agencyId) ?? [];
       list.push({
         ...task,
         role,
         progress,
         doneAt,
+        dones,
         ...datesInForce(planned.get(taskId) ?? [], dueOverride),
         // "not_started" is what a state row says before any reply: shown as nothing reported.
         status: status === null || status === 'not_started' ? null : (status as AgencyTask['status']),

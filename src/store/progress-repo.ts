@@ -7,6 +7,17 @@ const extendedFrom = (task: string, ext: string) => `COALESCE(
         (SELECT MIN(d3.due_date) FROM task_deadlines d3 WHERE d3.task_id = ${task}))`;
 
 /**
+ * Does a done on civil day `day` cover the row's date `occ.due` (`coveredByDone`): no other date in
+ * force of the task lies in [day, due). A date the admin set alone (`multi` 0) is covered by any done.
+ */
+const covers = (day: string) => `(occ.multi = 0 OR (NOT EXISTS (
+        SELECT 1 FROM task_deadlines d2
+        WHERE d2.task_id = occ.task_id AND d2.due_date >= ${day} AND d2.due_date < occ.due
+          AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o2 WHERE o2.task_id = d2.task_id)
+          AND (occ.ext IS NULL OR d2.due_date <> ${extendedFrom('occ.task_id', 'occ.ext')})
+      ) AND NOT (occ.ext IS NOT NULL AND occ.ext >= ${day} AND occ.ext < occ.due)))`;
+
+/**
  * Every open-or-done task deadline of a lead agency inside [@from, @to], as SQL rows: the task's
  * dates in force (an admin-set date replaces the computed ones; an approved extension replaces, for
  * that agency, the one date it extends and leaves the others: `datesInForce`), with the agency's current state and whether a "done" covers that date. A
@@ -17,13 +28,15 @@ const extendedFrom = (task: string, ext: string) => `COALESCE(
  *
  * A done on day D covers the dates up to the first date on or after D (finishing in May covers
  * "Quý II", not "Quý III"): a date is covered unless another date of the task lies in [D, date).
+ * A covered date was done on the first of the item's dones that covers it (`firstCover`): quý I
+ * done in March stays done in March when quý II and III are done in July.
  * This is the rule of the reminder planner (`coveredByDone`), evaluated inside SQLite so that the
  * summaries aggregate 50,000 assignments without reading them into JavaScript. Inactive agencies
  * (ceased or retired) are left out, as the planner leaves them out.
  */
 const LEAD_DEADLINES = `
   WITH occ AS (
-    SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at, 0 AS extended, NULL AS ext
+    SELECT o.task_id, t.area_title, s.agency_id, o.due_date AS due, 0 AS multi, st.status, st.done_at, st.dones, 0 AS extended, NULL AS ext
     FROM task_deadline_overrides o
     CROSS JOIN tasks t ON t.id = o.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = o.task_id AND s.role = 'lead'
@@ -31,7 +44,7 @@ const LEAD_DEADLINES = `
     LEFT JOIN item_states st ON st.item_kind = 'task' AND st.item_id = o.task_id AND st.agency_id = s.agency_id
     WHERE o.due_date BETWEEN @from AND @to AND st.due_override IS NULL AND (@agency IS NULL OR s.agency_id = @agency)
     UNION ALL
-    SELECT d.task_id, t.area_title, s.agency_id, d.due_date, 1, st.status, st.done_at, 0, st.due_override
+    SELECT d.task_id, t.area_title, s.agency_id, d.due_date, 1, st.status, st.done_at, st.dones, 0, st.due_override
     FROM task_deadlines d
     CROSS JOIN tasks t ON t.id = d.task_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = d.task_id AND s.role = 'lead'
@@ -41,7 +54,7 @@ const LEAD_DEADLINES = `
       AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o WHERE o.task_id = d.task_id)
       AND (st.due_override IS NULL OR d.due_date <> ${extendedFrom('d.task_id', 'st.due_override')})
     UNION ALL
-    SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 1, st.status, st.done_at, 1, st.due_override
+    SELECT st.item_id, t.area_title, st.agency_id, st.due_override, 1, st.status, st.done_at, st.dones, 1, st.due_override
     FROM item_states st
     CROSS JOIN tasks t ON t.id = st.item_id AND t.active = 1
     CROSS JOIN assignments s ON s.task_id = st.item_id AND s.agency_id = st.agency_id AND s.role = 'lead'
@@ -55,13 +68,10 @@ const LEAD_DEADLINES = `
       AND (@agency IS NULL OR st.agency_id = @agency)
   ),
   judged AS (
-    SELECT occ.task_id, occ.area_title, occ.agency_id, occ.due, occ.extended, date(occ.done_at, @shift) AS done_day,
-      CASE WHEN occ.done_at IS NOT NULL AND (occ.multi = 0 OR (NOT EXISTS (
-        SELECT 1 FROM task_deadlines d2
-        WHERE d2.task_id = occ.task_id AND d2.due_date >= date(occ.done_at, @shift) AND d2.due_date < occ.due
-          AND NOT EXISTS (SELECT 1 FROM task_deadline_overrides o2 WHERE o2.task_id = d2.task_id)
-          AND (occ.ext IS NULL OR d2.due_date <> ${extendedFrom('occ.task_id', 'occ.ext')})
-      ) AND NOT (occ.ext IS NOT NULL AND occ.ext >= date(occ.done_at, @shift) AND occ.ext < occ.due))) THEN 1 ELSE 0 END AS done
+    SELECT occ.task_id, occ.area_title, occ.agency_id, occ.due, occ.extended,
+      CASE WHEN occ.dones IS NULL OR json_array_length(occ.dones) <= 1 THEN date(occ.done_at, @shift)
+        ELSE (SELECT MIN(date(j.value, @shift)) FROM json_each(occ.dones) j WHERE ${covers('date(j.value, @shift)')}) END AS done_day,
+      CASE WHEN occ.done_at IS NOT NULL AND ${covers('date(occ.done_at, @shift)')} THEN 1 ELSE 0 END AS done
     FROM occ
   )`;
 

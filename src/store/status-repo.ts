@@ -30,7 +30,10 @@ const EVENT_SELECT = `SELECT id, item_kind AS itemKind, item_id AS itemId, agenc
   keeps_done = 1 AS keepsDone FROM status_events`;
 
 const STATE_SELECT = `SELECT item_kind AS itemKind, item_id AS itemId, agency_id AS agencyId, status, progress, done_at AS doneAt,
-  due_override AS dueOverride, last_event AS lastEvent, updated_at AS updatedAt FROM item_states`;
+  dones, due_override AS dueOverride, last_event AS lastEvent, updated_at AS updatedAt FROM item_states`;
+
+/** A state row as read: `dones` is stored as a JSON array. */
+const stateOf = <T extends { dones: string }>(row: T): Omit<T, 'dones'> & { dones: string[] } => ({ ...row, dones: JSON.parse(row.dones) as string[] });
 
 export type StoredState = ItemState & { itemKind: ItemKind; itemId: number; agencyId: number };
 
@@ -75,17 +78,18 @@ export class StatusRepo {
 
   private writeState(itemKind: ItemKind, itemId: number, agencyId: number, state: ItemState): void {
     prepared(this.db, 
-        `INSERT INTO item_states (item_kind, item_id, agency_id, status, progress, done_at, due_override, last_event, updated_at)
-         VALUES (@itemKind, @itemId, @agencyId, @status, @progress, @doneAt, @dueOverride, @lastEvent, @updatedAt)
+        `INSERT INTO item_states (item_kind, item_id, agency_id, status, progress, done_at, dones, due_override, last_event, updated_at)
+         VALUES (@itemKind, @itemId, @agencyId, @status, @progress, @doneAt, @dones, @dueOverride, @lastEvent, @updatedAt)
          ON CONFLICT (item_kind, item_id, agency_id) DO UPDATE SET status = excluded.status, progress = excluded.progress,
-           done_at = excluded.done_at, due_override = excluded.due_override, last_event = excluded.last_event,
+           done_at = excluded.done_at, dones = excluded.dones, due_override = excluded.due_override, last_event = excluded.last_event,
            updated_at = excluded.updated_at`,
       )
-      .run({ itemKind, itemId, agencyId, ...state });
+      .run({ itemKind, itemId, agencyId, ...state, dones: JSON.stringify(state.dones) });
   }
 
   state(itemKind: ItemKind, itemId: number, agencyId: number): ItemState | undefined {
-    return prepared(this.db, `${STATE_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ?`).get(itemKind, itemId, agencyId) as ItemState | undefined;
+    const row = prepared(this.db, `${STATE_SELECT} WHERE item_kind = ? AND item_id = ? AND agency_id = ?`).get(itemKind, itemId, agencyId) as (Omit<ItemState, 'dones'> & { dones: string }) | undefined;
+    return row && stateOf(row);
   }
 
   /** The latest event of an item for an agency. */
@@ -143,7 +147,7 @@ export class StatusRepo {
 
   /** Every stored state, for replay. */
   states(): StoredState[] {
-    return prepared(this.db, `${STATE_SELECT} ORDER BY item_kind, item_id, agency_id`).all() as StoredState[];
+    return (prepared(this.db, `${STATE_SELECT} ORDER BY item_kind, item_id, agency_id`).all() as (Omit<StoredState, 'dones'> & { dones: string })[]).map(stateOf);
   }
 
   /** Every (item, agency)'s state folded from its events in timestamp order, with its latest event. */
@@ -165,10 +169,10 @@ export class StatusRepo {
     const differences: { key: string; stored: ItemState | undefined; derived: ItemState }[] = [];
     for (const [key, { state }] of derived) {
       const s = stored.get(key);
-      const same = s && s.status === state.status && s.progress === state.progress && s.doneAt === state.doneAt && s.dueOverride === state.dueOverride;
+      const same = s && s.status === state.status && s.progress === state.progress && s.doneAt === state.doneAt && s.dones.join() === state.dones.join() && s.dueOverride === state.dueOverride;
       if (!same) differences.push({ key, stored: s, derived: state });
     }
-    for (const key of stored.keys()) if (!derived.has(key)) differences.push({ key, stored: stored.get(key), derived: { status: 'not_started', progress: null, doneAt: null, dueOverride: null, lastEvent: 0, updatedAt: '' } });
+    for (const key of stored.keys()) if (!derived.has(key)) differences.push({ key, stored: stored.get(key), derived: { status: 'not_started', progress: null, doneAt: null, dones: [], dueOverride: null, lastEvent: 0, updatedAt: '' } });
     return { checked: derived.size, differences };
   }
 

@@ -108,6 +108,34 @@ describe('"đang làm" about the next date leaves the earlier done standing', ()
     // Folding the events again gives the same states (the choice was stored with the event).
     expect(h.app.store.statuses.replay().differences).toEqual([]);
   });
+  it('quý I done in March, quý II and III in July: quý I stays done on time; the lateness counts from quý II’s date, not quý I’s', async () => {
+    await quarterlyDoneInMarch();
+    // 15/7: quý II's date (01/07, 30/6 being a Sunday) has passed; the done covers quý II and III (30/09).
+    h.clock.set('2024-07-15T02:00:00Z');
+    expect((await h.send(focal, '8.1 xong'))[0]).toContain('Đã ghi nhận: 8.1 hoàn thành');
+    h.clock.set('2024-10-07T02:00:00Z');
+    const stp = h.app.store.agencies.byCode('STP')!.id;
+    const task = h.app.services.tasks.forAgency(stp).find((t) => t.code === '8.1')!;
+    // Finished, late against 01/07 only: from Mon 01/07 to Mon 15/07 are 10 working days (2–5, 8–12 and 15 July).
+    // Counted from quý I's 01/04, which the March done met, it was 70 — the task shown far later than it was.
+    expect(task.view.finished).toBe(true);
+    expect(task.view.lateAgainst).toBe('2024-07-01');
+    expect(task.view.doneLateDays).toBe(10);
+    // The periodic report's list: each date with the day it was done (quý I in March, on time), as the scores have it.
+    const rows = h.app.store.progress
+      .deadlineRows('2024-01-01', '2024-12-31', { today: '2024-10-07', shift: '+420 minutes', agencyId: stp })
+      .filter((r) => r.taskId === task.id)
+      .map((r) => [r.dueDate, r.state, r.doneDay]);
+    expect(rows).toEqual([
+      ['2024-04-01', 'done', '2024-03-20'],
+      ['2024-07-01', 'done', '2024-07-15'],
+      ['2024-09-30', 'done', '2024-07-15'],
+    ]);
+    const [q1] = await h.send(focal, '/diem 2024-Q1');
+    expect(q1).toContain('Đúng hạn 1/2 nhiệm vụ đến hạn');
+    expect(h.app.store.statuses.replay().differences).toEqual([]);
+  });
+
   it('while the done still answers, "đang làm" is asked back, and confirmed it undoes the done', async () => {
     h.clock.set('2024-03-20T02:00:00Z');
     expect((await h.send(focal, '7.2 xong'))[0]).toContain('Đã ghi nhận: 7.2 hoàn thành');
