@@ -151,24 +151,40 @@ export const PLAN_TEXTS = {
     return [
       ...selected.rows.map(
         (r) =>
-          `dòng ${r.row} → ${r.code}${r.parent ? ` (thuộc ${r.parent})` : ''}: chủ trì ${r.lead.join(', ') || '(chưa rõ)'}; phối hợp ${r.coordinating.join(', ') || '—'}; hạn ${r.dates.length > 0 ? r.dates.map(formatDay).join(', ') : `“${r.deadline}” (${r.deadlineKind})`}`,
+          `dòng ${r.row} → ${r.code}${r.parent ? ` (thuộc ${r.parent})` : ''}: chủ trì ${r.lead.join(', ') || '(chưa rõ)'}; phối hợp ${r.coordinating.join(', ') || '—'}; hạn ${r.dates.length > 0 ? r.dates.map(formatDay).join(', ') : `“${r.deadline}” (${r.deadlineKind})`}${r.wordsToCheck && r.wordsToCheck.length > 0 ? `; chữ đọc chưa chắc: ${r.wordsToCheck.map((w) => `«${w}»`).join(', ')}` : ''}`,
       ),
       ...(selected.missing.length > 0 ? [`Dòng không có nhiệm vụ (tiêu đề, trống hoặc ngoài bảng): ${selected.missing.join(', ')}.`] : []),
     ];
   },
   /**
    * What a scan read by OCR needs: a warning that every row is to be checked against the paper,
-   * and the rows read without confidence ("không đọc chắc chắn"), which are not imported.
+   * the rows read without confidence ("không đọc chắc chắn"), which are not imported, the tasks
+   * imported with their product cell left empty, and the words of names and headings OCR was
+   * unsure of ("Chữ đọc chưa chắc: «quyển»"), imported as read.
    */
   ocrLines(ocr: NonNullable<ImportOutcome['ocr']>): string[] {
     const lines = ['⚠️ Kế hoạch được đọc từ ảnh bằng nhận dạng chữ (OCR): hãy đối chiếu từng dòng với bản giấy trước khi dùng.'];
-    if (ocr.doubtful.length === 0) return lines;
-    lines.push(
-      `${ocr.doubtful.length} dòng không đọc chắc chắn (chữ trong ngoặc vuông là chữ máy đọc không chắc)${ocr.heldBack.length > 0 ? `; ${ocr.heldBack.length} nhiệm vụ phụ thuộc các dòng đó KHÔNG được nhập (${ocr.heldBack.map((h) => h.code).join(', ')})` : ''}:`,
-    );
-    for (const item of ocr.doubtful.slice(0, 20)) lines.push(`• dòng ${item.row}: ${item.text} — [${item.words.join('] [')}]`);
-    if (ocr.doubtful.length > 20) lines.push(`• … và ${ocr.doubtful.length - 20} dòng khác`);
-    lines.push('Để nhập các dòng này: gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc một bản quét rõ hơn (thẳng trang, 300 dpi).');
+    if (ocr.doubtful.length > 0) {
+      lines.push(
+        `${ocr.doubtful.length} dòng không đọc chắc chắn (chữ trong ngoặc vuông là chữ máy đọc không chắc)${ocr.heldBack.length > 0 ? `; ${ocr.heldBack.length} nhiệm vụ phụ thuộc các dòng đó KHÔNG được nhập (${ocr.heldBack.map((h) => h.code).join(', ')})` : ''}:`,
+      );
+      for (const item of ocr.doubtful.slice(0, 20)) lines.push(`• dòng ${item.row}: ${item.text} — [${item.words.join('] [')}]`);
+      if (ocr.doubtful.length > 20) lines.push(`• … và ${ocr.doubtful.length - 20} dòng khác`);
+      lines.push('Để nhập các dòng này: gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc một bản quét rõ hơn (thẳng trang, 300 dpi).');
+    }
+    if (ocr.products.length > 0) {
+      lines.push(`${ocr.products.length} nhiệm vụ có ô Sản phẩm không đọc được: vẫn nhập (sản phẩm không dùng để đôn đốc), để trống sản phẩm:`);
+      for (const item of ocr.products.slice(0, 20)) lines.push(`• dòng ${item.row} (${item.code}): ô Sản phẩm không đọc được — [${item.words.join('] [')}]`);
+      if (ocr.products.length > 20) lines.push(`• … và ${ocr.products.length - 20} nhiệm vụ khác`);
+    }
+    if (ocr.wordsToCheck.length > 0) {
+      lines.push('Tên nhiệm vụ, tiêu đề có chữ máy đọc chưa chắc (vẫn nhập đúng như đọc được — hãy soát với bản giấy trước khi bấm nhập):');
+      for (const item of ocr.wordsToCheck.slice(0, 20)) {
+        const where = item.code ? `nhiệm vụ ${item.code}` : 'tiêu đề';
+        lines.push(`• dòng ${item.row}, ${where} “${item.text}”: Chữ đọc chưa chắc: ${item.words.map((w) => `«${w.text}»`).join(', ')}`);
+      }
+      if (ocr.wordsToCheck.length > 20) lines.push(`• … và ${ocr.wordsToCheck.length - 20} ô khác`);
+    }
     return lines;
   },
   /** The lines summarising an import (dry run or written). */

@@ -10,7 +10,8 @@
  */
 import { readDocx } from './docx/docx-reader.js';
 import { convertWithLibreOffice, type ConvertProblem } from './office-converter.js';
-import { readScan, type CellDoubt, type OcrProblem } from './ocr/ocr-reader.js';
+import { readScan, type CellDoubt, type CellWords, type OcrProblem } from './ocr/ocr-reader.js';
+import { wordsToCheck, type ReadWord } from './ocr/word-check.js';
 import { readPdf } from './pdf/pdf-reader.js';
 import { readDocumentHeader, type DocumentHeader } from './header-reader.js';
 import { pickTaskTables } from './table-picker.js';
@@ -26,17 +27,34 @@ export type DocumentSource =
   /** A scan read by OCR: an image-only PDF or a photo; every row is to be checked against the paper. */
   | { format: 'pdf' | 'png' | 'jpg'; ocr: true; tables: { read: number[]; total: number }; pages: number };
 
-/** A row of the task table OCR could not read with confidence: its index in `rows` and the words in doubt. */
+/** A row of the task table OCR could not read with confidence: its index in `rows` and the words in doubt, all and by cell. */
 export interface RowDoubt {
   row: number;
   words: string[];
+  cells: { column: number; words: string[] }[];
+}
+
+/** A cell of the task table with words OCR read that the admin should check (word-check.ts): its row's index in `rows`, its column, the words. */
+export interface CellCheck {
+  row: number;
+  column: number;
+  words: ReadWord[];
 }
 
 export type { DocumentHeader } from './header-reader.js';
 
 /** A document read: the task table's rows (header included), where they came from, and the document's own header. */
 export type DocumentRead =
-  | { ok: true; rows: string[][]; source: DocumentSource; header: DocumentHeader; /** OCR only: rows read without confidence. */ doubts?: RowDoubt[] }
+  | {
+      ok: true;
+      rows: string[][];
+      source: DocumentSource;
+      header: DocumentHeader;
+      /** OCR only: rows read without confidence. */
+      doubts?: RowDoubt[];
+      /** OCR only: cells with words to check (read with middling confidence, or no possible syllable). */
+      checks?: CellCheck[];
+    }
   | { ok: false; problem: DocumentProblem };
 
 export type DocumentProblem =
@@ -129,13 +147,15 @@ export async function readPlanScan(
   }
   const picked = pick(scan.pages.flat());
   if (!picked.ok) return picked;
-  return { ok: true, rows: picked.rows, source: { format: file, ocr: true, tables: picked.tables, pages: scan.pages.length }, header: picked.header, doubts: picked.doubts };
+  return { ok: true, rows: picked.rows, source: { format: file, ocr: true, tables: picked.tables, pages: scan.pages.length }, header: picked.header, doubts: picked.doubts, checks: picked.checks };
 }
 
 function pick(
-  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[] })[],
-): { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[] } | { ok: false; problem: DocumentProblem } {
-  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[] }[] = [];
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[]; words?: CellWords[] })[],
+):
+  | { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[]; checks: CellCheck[] }
+  | { ok: false; problem: DocumentProblem } {
+  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[]; words: CellWords[] }[] = [];
   let sinceTable = 0;
   blocks.forEach((block, at) => {
     if (block.kind === 'paragraph') {
@@ -143,7 +163,7 @@ function pick(
       return;
     }
     // A table continued after a page break has at most a short note, a page number or an empty paragraph between.
-    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [] });
+    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [], words: block.words ?? [] });
     sinceTable = 0;
   });
   const picked = pickTaskTables(tables);
@@ -151,9 +171,14 @@ function pick(
   // The header is read from what stands before the task table: the letterhead, the kind and the title.
   const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at));
   const doubts: RowDoubt[] = [];
+  const checks: CellCheck[] = [];
   picked.origins.forEach(({ table, row }, index) => {
-    const words = tables[table]!.doubts.filter((d) => d.row === row).flatMap((d) => d.words);
-    if (words.length > 0) doubts.push({ row: index, words });
+    const cells = tables[table]!.doubts.filter((d) => d.row === row).map((d) => ({ column: d.column, words: d.words }));
+    if (cells.length > 0) doubts.push({ row: index, words: cells.flatMap((c) => c.words), cells });
+    for (const cell of tables[table]!.words.filter((w) => w.row === row)) {
+      const words = wordsToCheck(cell.words);
+      if (words.length > 0) checks.push({ row: index, column: cell.column, words });
+    }
   });
-  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header, doubts };
+  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header, doubts, checks };
 }

@@ -18,6 +18,7 @@ import { labelDoubts } from './label-sequence.js';
 import { romanStems } from './roman-stems.js';
 import { findRules, INK, MAX_TILT } from './ruling-lines.js';
 import { recogniseImages, type OcrWord } from './tesseract.js';
+import type { ReadWord } from './word-check.js';
 
 /** Limits of one OCR read, measured on a busy 2-core server (bench `ocr`: a page takes seconds, not minutes). */
 export const OCR_LIMITS = {
@@ -53,7 +54,14 @@ export interface CellDoubt {
   words: string[];
 }
 
-export type OcrBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts: CellDoubt[] };
+/** A cell's words as read, with their confidence, at its row and column (a merged cell's on every row it covers). */
+export interface CellWords {
+  row: number;
+  column: number;
+  words: ReadWord[];
+}
+
+export type OcrBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts: CellDoubt[]; words: CellWords[] };
 
 /** Combining marks Vietnamese writes: grave, acute, circumflex, tilde, breve, hook, horn, dot below. */
 const VIETNAMESE_MARKS = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/gu;
@@ -336,17 +344,24 @@ async function readPage(
       const key = `${crop.table}:${crop.id}`;
       const role = roles.get(key);
       const read2 = role && role !== 'header' ? romansFromPixels(second.words[i] ?? [], crop.image, zoom2, role, true) : (second.words[i] ?? []);
-      if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) confirmed.add(key);
+      if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) {
+        confirmed.add(key);
+        // Two reads at different sizes gave the same words: each is as sure as its surer read.
+        byCell.set(key, (byCell.get(key) ?? []).map((w, j) => ({ ...w, confidence: Math.max(w.confidence, read2[j]?.confidence ?? 0) })));
+      }
     });
   }
   for (const [t, table] of tables.entries()) {
     const wordsOf = (id: number) => byCell.get(`${t}:${id}`) ?? [];
     const grid = gridOf(table, (id) => textOf(wordsOf(id)));
     const doubts: CellDoubt[] = [];
+    const cellWords: CellWords[] = [];
     table.ids.forEach((row, r) =>
       row.forEach((id, c) => {
         if (c > 0 && row[c - 1] === id) return;
-        const doubtful = confirmed.has(`${t}:${id}`) ? [] : wordsOf(id).filter(unsure);
+        const read = wordsOf(id);
+        if (read.length > 0) cellWords.push({ row: r, column: c, words: read.map((w) => ({ text: w.text, confidence: w.confidence })) });
+        const doubtful = confirmed.has(`${t}:${id}`) ? [] : read.filter(unsure);
         if (doubtful.length > 0) doubts.push({ row: r, column: c, words: doubtful.map((w) => w.text) });
       }),
     );
@@ -371,7 +386,7 @@ async function readPage(
       if (!same) doubts.push({ row, column, words: [label] });
       else if (!same.words.includes(label)) same.words.unshift(label);
     }
-    blocks.push({ kind: 'table', grid, doubts });
+    blocks.push({ kind: 'table', grid, doubts, words: cellWords });
   }
   return { ok: true, blocks };
 }
