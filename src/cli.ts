@@ -159,7 +159,7 @@ function openServices(config: Config): Services {
     notifier,
     budget: new MessageBudget(store, systemClock, config.DONDOC_TIMEZONE, monthlyQuotas(config), notifier, REMINDER_MESSAGES),
     dataDir: DATA_DIR,
-    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, reportMaxLines: config.DONDOC_REPORT_MAX_LINES, fileLinks: false, dataController: config.DONDOC_DATA_CONTROLLER, privacyContact: config.DONDOC_PRIVACY_CONTACT },
+    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, reportMaxLines: config.DONDOC_REPORT_MAX_LINES, ocrPageSeconds: config.DONDOC_OCR_PAGE_SECONDS, fileLinks: false, dataController: config.DONDOC_DATA_CONTROLLER, privacyContact: config.DONDOC_PRIVACY_CONTACT },
   });
 }
 

@@ -11,6 +11,7 @@ import type { PlanDocument } from '../store/plan-repo.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DocumentHeader } from '../documents/document-reader.js';
 import type { EncodingProblem } from '../documents/legacy-encoding.js';
+import { OCR_LIMITS } from '../documents/ocr/ocr-reader.js';
 import { heldBackByDoubts, nameChecks, splitProductDoubts, taskOfRow, withoutDoubtfulLabels } from '../domain/ocr-doubts.js';
 
 /** What the preview shows on a scan's header row when no number column ("TT", "STT") was found in it. */
@@ -175,6 +176,8 @@ export interface ImportOptions {
   rows?: number[];
   /** A scan read by OCR page by page: called as each page starts (the chat says how far it is). Not sent to a worker thread: it answers with messages. */
   onPage?: (page: number, pages: number) => void;
+  /** Seconds for one page of a scan by OCR: set by the service that hands the import to a worker thread (its own setting); else the service's. */
+  ocrPageSeconds?: number;
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -239,6 +242,9 @@ export function canonicalArea(title: string, known: Map<string, string>): string
   return sentence;
 }
 
+/** Seconds for one page of a scan read by OCR when DONDOC_OCR_PAGE_SECONDS is not set. */
+export const DEFAULT_OCR_PAGE_SECONDS = OCR_LIMITS.pageBudgetMs / 1000;
+
 /** Imports a plan's task table (CSV, XLSX or the Phụ lục table of a Word document) into the store, or reports why it cannot, in one transaction. */
 export class PlanImportService {
   constructor(
@@ -247,6 +253,8 @@ export class PlanImportService {
     private readonly calendar: WorkCalendar,
     private readonly groups: { groups: AgencyGroup[]; noise: string[]; places?: string[] },
     private readonly timeZone = 'Asia/Ho_Chi_Minh',
+    /** Seconds for one page of a scan read by OCR, every pass together (DONDOC_OCR_PAGE_SECONDS); default OCR_LIMITS.pageBudgetMs. */
+    private readonly ocrPageSeconds?: number,
   ) {}
 
   /** A resolver over the whole registry, ceased agencies included (older plans name them; they resolve to successors). */
@@ -316,8 +324,9 @@ export class PlanImportService {
     if (meta.period && (meta.period.from > meta.period.to || meta.period.from < 2000 || meta.period.to > 2100)) {
       return err({ code: 'bad_meta', problem: 'giai đoạn phải dạng YYYY-YYYY, năm đầu không sau năm cuối' });
     }
-    if (this.offThread) return this.offThread(fileName, data, meta, options);
-    const file = await readTableFile(fileName, data, options.onPage ? { onPage: options.onPage } : {});
+    const ocrPageSeconds = options.ocrPageSeconds ?? this.ocrPageSeconds;
+    if (this.offThread) return this.offThread(fileName, data, meta, { ...options, ...(ocrPageSeconds !== undefined ? { ocrPageSeconds } : {}) });
+    const file = await readTableFile(fileName, data, { ...(options.onPage ? { onPage: options.onPage } : {}), ...(ocrPageSeconds !== undefined ? { ocrPageSeconds } : {}) });
     if (!file.ok) {
       if (file.error === 'no_task_table') return err({ code: 'no_task_table', tables: file.tables });
       if (file.error === 'encoding') return err({ code: 'encoding', problem: file.problem });
@@ -473,7 +482,9 @@ export class PlanImportService {
       const updated = prepared.filter((t) => known.has(t.row.code)).length;
       return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
     }
-    const counts = this.write(fileName, meta, document, prepared, chosen === null, [...held]);
+    // A scan with a page OCR did not finish retires nothing: that page's tasks are not known.
+    const partial = 'ocr' in file.source && (file.source.unread?.length ?? 0) > 0;
+    const counts = this.write(fileName, meta, document, prepared, chosen === null && !partial, [...held]);
     return ok({ ...report, plan: meta.name, ...counts, written: true });
   }
 

@@ -141,7 +141,7 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
 export async function readTableFile(
   name: string,
   data: Buffer,
-  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void } = {},
+  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void; /** Seconds for one page of a scan by OCR (default OCR_LIMITS.pageBudgetMs). */ ocrPageSeconds?: number } = {},
 ): Promise<
   | {
       ok: true;

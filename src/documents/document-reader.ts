@@ -14,6 +14,7 @@ import { readScan, type CellDoubt, type CellWords, type OcrProblem } from './ocr
 import { wordsToCheck, type ReadWord } from './ocr/word-check.js';
 import { readPdf } from './pdf/pdf-reader.js';
 import { readDocumentHeader, type DocumentHeader } from './header-reader.js';
+import { findHeader } from '../domain/plan-table.js';
 import { pickTaskTables } from './table-picker.js';
 import { XmlRefused } from './xml-walker.js';
 
@@ -25,7 +26,7 @@ export type DocumentSource =
   | { format: 'doc'; tables: { read: number[]; total: number } }
   | { format: 'pdf'; tables: { read: number[]; total: number }; pages: number }
   /** A scan read by OCR: an image-only PDF or a photo; every row is to be checked against the paper. */
-  | { format: 'pdf' | 'png' | 'jpg'; ocr: true; tables: { read: number[]; total: number }; pages: number };
+  | { format: 'pdf' | 'png' | 'jpg'; ocr: true; tables: { read: number[]; total: number }; pages: number; /** Pages OCR did not finish in their time (1-based); absent when every page was read. */ unread?: number[] };
 
 /** A row of the task table OCR could not read with confidence: its index in `rows` and the words in doubt, all and by cell. */
 export interface RowDoubt {
@@ -90,7 +91,7 @@ export function readPlanDocument(data: Buffer): DocumentRead {
     if (code === 'inconsistent') return { ok: false, problem: { code: 'zip_inconsistent' } };
     return { ok: false, problem: { code: 'unreadable' } };
   }
-  const picked = pick(docx.value.blocks);
+  const picked = pickFromBlocks(docx.value.blocks);
   if (!picked.ok) return picked;
   return { ok: true, rows: picked.rows, source: { format: 'docx', tables: picked.tables }, header: picked.header };
 }
@@ -124,7 +125,7 @@ export async function readPlanWordDoc(
 export async function readPlanPdf(data: Buffer): Promise<DocumentRead> {
   const pdf = await readPdf(data);
   if (!pdf.ok) return { ok: false, problem: pdf.problem };
-  const picked = pick(pdf.pages.flatMap((page) => page.blocks));
+  const picked = pickFromBlocks(pdf.pages.flatMap((page) => page.blocks));
   if (!picked.ok) return picked;
   return { ok: true, rows: picked.rows, source: { format: 'pdf', tables: picked.tables, pages: pdf.pages.length }, header: picked.header };
 }
@@ -137,27 +138,57 @@ export async function readPlanPdf(data: Buffer): Promise<DocumentRead> {
 export async function readPlanScan(
   data: Buffer,
   file: 'pdf' | 'png' | 'jpg',
-  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void } = {},
+  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void; /** Seconds for one page, every pass together (default OCR_LIMITS.pageBudgetMs). */ ocrPageSeconds?: number } = {},
 ): Promise<DocumentRead> {
-  const scan = await readScan(data, file === 'pdf' ? 'pdf' : 'image', options);
+  const { ocrPageSeconds, ...rest } = options;
+  const scan = await readScan(data, file === 'pdf' ? 'pdf' : 'image', { ...rest, ...(ocrPageSeconds !== undefined ? { limits: { pageBudgetMs: ocrPageSeconds * 1000 } } : {}) });
   if (!scan.ok) {
     const { problem } = scan;
     if (problem.code === 'unreadable' || problem.code === 'too_many_pages') return { ok: false, problem };
     return { ok: false, problem: { code: 'ocr', problem } };
   }
-  const picked = pick(scan.pages.flat());
-  if (!picked.ok) return picked;
-  return { ok: true, rows: picked.rows, source: { format: file, ocr: true, tables: picked.tables, pages: scan.pages.length }, header: picked.header, doubts: picked.doubts, checks: picked.checks };
+  const picked = pickFromBlocks(scan.pages.flat());
+  const unread = scan.pages.flat().flatMap((b) => (b.kind === 'unread' ? [b.page] : []));
+  // No task table, and a page went unread for want of time: the time is what to report.
+  if (!picked.ok) return picked.problem.code === 'no_task_table' && unread.length > 0 ? { ok: false, problem: { code: 'ocr', problem: { code: 'timeout' } } } : picked;
+  return {
+    ok: true,
+    rows: picked.rows,
+    source: { format: file, ocr: true, tables: picked.tables, pages: scan.pages.length, ...(unread.length > 0 ? { unread } : {}) },
+    header: picked.header,
+    doubts: picked.doubts,
+    checks: picked.checks,
+  };
 }
 
-function pick(
-  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[]; words?: CellWords[] })[],
+/** What the preview shows on the place of a page OCR did not finish in its time. */
+export const UNREAD_PAGE = (page: number) => `trang ${page} chưa đọc: hết thời gian đọc một trang`;
+
+/** The index of the first row after a table's header (0 when it has none). */
+function findHeaderEnd(rows: string[][]): number {
+  const header = findHeader(rows);
+  return header.ok ? header.value.index + 1 : 0;
+}
+
+/**
+ * The task table among a document's blocks (pickTaskTables), its rows, the document's header read
+ * from what stands before it, and — a scan — its rows' doubts and words to check, with an empty
+ * doubtful row where a page OCR did not finish stands (UNREAD_PAGE). Exported for its tests.
+ */
+export function pickFromBlocks(
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[]; words?: CellWords[] } | { kind: 'unread'; page: number })[],
 ):
   | { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[]; checks: CellCheck[] }
   | { ok: false; problem: DocumentProblem } {
   const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[]; words: CellWords[] }[] = [];
   let sinceTable = 0;
+  /** Pages OCR did not finish (a scan), and the index in `tables` of the first table after each. */
+  const unread: { page: number; before: number }[] = [];
   blocks.forEach((block, at) => {
+    if (block.kind === 'unread') {
+      unread.push({ page: block.page, before: tables.length });
+      return;
+    }
     if (block.kind === 'paragraph') {
       if (block.text.trim() !== '') sinceTable += 1;
       return;
@@ -169,7 +200,7 @@ function pick(
   const picked = pickTaskTables(tables);
   if (!picked) return { ok: false, problem: { code: 'no_task_table', tables: tables.length } };
   // The header is read from what stands before the task table: the letterhead, the kind and the title.
-  const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at));
+  const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at).filter((b) => b.kind !== 'unread'));
   const doubts: RowDoubt[] = [];
   const checks: CellCheck[] = [];
   picked.origins.forEach(({ table, row }, index) => {
@@ -180,5 +211,17 @@ function pick(
       if (words.length > 0) checks.push({ row: index, column: cell.column, words });
     }
   });
+  // A page OCR did not finish stands in the table as an empty row where its rows would be, doubtful:
+  // the tasks after it in its area are held back (their area and codes may come from that page), and
+  // nothing of the page is stored. Before the task table's first page: after its header.
+  const first = picked.read[0]! - 1;
+  for (const { page, before } of [...unread].reverse()) {
+    const at = before <= first ? findHeaderEnd(picked.rows) : picked.origins.findIndex((o) => o.table >= before);
+    const index = at < 0 ? picked.rows.length : at;
+    picked.rows.splice(index, 0, Array.from({ length: picked.rows[0]?.length ?? 1 }, () => ''));
+    for (const list of [doubts, checks]) for (const item of list) if (item.row >= index) item.row += 1;
+    doubts.push({ row: index, words: [UNREAD_PAGE(page)], cells: [] });
+  }
+  doubts.sort((a, b) => a.row - b.row);
   return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header, doubts, checks };
 }

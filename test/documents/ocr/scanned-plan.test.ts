@@ -326,3 +326,13 @@ describe('a product cell that cannot be read does not hold its task back', () =>
     expect(PLAN_TEXTS.importSummary(result.value).join('\n')).toContain('• dòng 8 (I.3): ô Sản phẩm không đọc được');
   });
 });
+
+describe('one time budget for a page, every OCR pass together', () => {
+  withOcr('a page not read in its time is not stored: the one-page .png given a thousandth of a second has no task table read, the import says the time ran out', SLOW, async () => {
+    // No tesseract pass ends in a millisecond: the page is unread, nothing of it is known.
+    const result = await t.app.services.plans.importFile('ke-hoach-2026-scan.png', fixture('png'), META, { ocrPageSeconds: 0.001 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'ocr_timeout' } });
+    if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('chưa đọc xong trang có bảng nhiệm vụ');
+    expect(t.app.store.plans.planByName(META.name)).toBeUndefined();
+  });
+});
