@@ -35,10 +35,14 @@ const ROMAN = /^[IVXL]+$/;
  * "IIL") are misread Roman numerals ("III").
  */
 export function certainlyMisread(word: string): boolean {
-  const bare = word.normalize('NFC').replace(EDGES, '');
+  // Signs plans print alone: a bullet, a percent, a dash, the end mark "./.".
+  if (/^(?:\.\/\.|[%+•–—-])$/u.test(word)) return false;
+  const bare = word.normalize('NFC').replace(/\.\/\.$/u, '').replace(EDGES, '');
   if (bare === '' || /\d/u.test(bare)) return false;
   return bare.split(/[-–/&]/u).some((part) => {
     if (part === '') return false;
+    // A letter alone is a point of a legal reference ("điểm b khoản 1"); capitals with stops an abbreviation ("TP.HCM").
+    if (/^[a-zđ]$/u.test(part) || /^[A-ZĐ]+(?:\.[A-ZĐ]+)+$/u.test(part)) return false;
     if (/[^\p{L}]/u.test(part)) return true;
     if (possibleSyllable(part)) return false;
     const marked = /[\u0300-\u036f]/u.test(part.normalize('NFD').replace(/Đ|đ/gu, ''));

@@ -22,6 +22,11 @@ describe('certainlyMisread: an OCR word no printed plan can say', () => {
     ['tế-xã', false],
     ['15/12/2026', false],
     ['“Quý', false],
+    ['b,', false],
+    ['TP.HCM', false],
+    ['./.', false],
+    ['tỉnh./.', false],
+    ['%', false],
   ] as const)('%s → %s', (word, misread) => {
     expect(certainlyMisread(word)).toBe(misread);
   });
