@@ -101,12 +101,26 @@ describe('a scanned PDF (no text layer), through the CLI as an operator runs it'
   withOcr('import --dry-run --json: source says pdf read by OCR; doubtful rows reported; exit 3 (something to look at)', SLOW, () => {
     const file = join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-2026-scan.pdf');
     const { code, out } = cli('import', file, '--plan', META.name, '--year', '2026', '--dry-run', '--json');
-    const json = JSON.parse(out) as { tasks: number; source: unknown; ocr: { doubtful: { row: number; text: string; words: string[] }[]; heldBack: { code: string }[] } };
+    const json = JSON.parse(out) as {
+      tasks: number;
+      source: unknown;
+      ocr: {
+        doubtful: { row: number; text: string; words: string[] }[];
+        heldBack: { code: string }[];
+        products: { row: number; code: string; words: string[] }[];
+        wordsToCheck: { row: number; code: string | null; text: string; words: { text: string; confidence: number }[] }[];
+      };
+    };
     expect(json.source).toEqual({ format: 'pdf', ocr: true, tables: { read: [1], total: 1 }, pages: 1 });
     // Every task of the table is either read or held back with a reported row.
     expect(json.tasks + json.ocr.heldBack.length).toBe(PLAN_2026_TASKS.length);
     expect(json.tasks).toBeGreaterThanOrEqual(AT_LEAST.pdf);
     expect(json.ocr.doubtful.every((d) => d.words.length > 0 && d.text !== '')).toBe(true);
+    // A product left empty names a task of the plan and what was read in its cell; a word to check its
+    // cell and confidence (the task's name or a heading, never held back: those are in "doubtful").
+    expect(json.ocr.products.every((p) => MEANING.has(p.code) && p.words.length > 0)).toBe(true);
+    expect(json.ocr.wordsToCheck.every((c) => c.text !== '' && c.words.length > 0 && c.words.every((w) => w.confidence >= 0 && w.confidence <= 100))).toBe(true);
+    expect(json.ocr.wordsToCheck.filter((c) => c.code !== null && json.ocr.heldBack.some((h) => h.code === c.code))).toEqual([]);
     expect(code).toBe(3);
   });
 });
@@ -334,5 +348,15 @@ describe('one time budget for a page, every OCR pass together', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'ocr_timeout' } });
     if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('chưa đọc xong trang có bảng nhiệm vụ');
     expect(t.app.store.plans.planByName(META.name)).toBeUndefined();
+  });
+});
+
+describe('--rows: a chosen row says the words of its name OCR was unsure of', () => {
+  it('“chữ đọc chưa chắc: «ket»” after the row’s lead, coordinators and deadline', () => {
+    const lines = PLAN_TEXTS.chosenRows({
+      rows: [{ row: 13, code: 'II.2', parent: null, lead: ['VPUB'], coordinating: ['STP'], deadline: 'Thường xuyên', deadlineKind: 'ongoing', dates: [], start: null, wordsToCheck: ['ket'] }],
+      missing: [],
+    });
+    expect(lines).toEqual(['dòng 13 → II.2: chủ trì VPUB; phối hợp STP; hạn “Thường xuyên” (ongoing); chữ đọc chưa chắc: «ket»']);
   });
 });
