@@ -376,7 +376,10 @@ export class PlanImportService {
       const own = rows.value.find((t) => t.row === check.row);
       const task = own ?? taskOfRow(rows.value, check.row);
       if (task && held.has(task.code)) return [];
-      return [{ row: check.row, code: own?.code ?? null, text: cellText(file.rows[check.row - 1]?.[check.column]), words: check.words }];
+      // A row with no task of its own is a heading (or a parent: "2. Kiểm tra…"), unless its number
+      // cell is empty: then it is the rest of the task above, cut by a page break.
+      const continued = !own && cellText(file.rows[check.row - 1]?.[header.value.columns.code ?? 0]) === '' && check.column !== (header.value.columns.code ?? 0);
+      return [{ row: check.row, code: own?.code ?? (continued ? (task?.code ?? null) : null), text: cellText(file.rows[check.row - 1]?.[check.column]), words: check.words }];
     });
     const ocr: ImportReport['ocr'] =
       'ocr' in file.source
