@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -348,6 +348,34 @@ describe('one time budget for a page, every OCR pass together', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'file', reason: 'ocr_timeout' } });
     if (!result.ok) expect(PLAN_TEXTS.importError(result.error)).toContain('chưa đọc xong trang có bảng nhiệm vụ');
     expect(t.app.store.plans.planByName(META.name)).toBeUndefined();
+  });
+
+  withOcr('a scan of two pages whose second page’s reading hangs: page 1’s tasks are read, page 2 is reported unread at its place, nothing of it stored, nothing retired', SLOW, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dondoc-slow-page-'));
+    // The scanned page twice (pdfunite); a tesseract that hangs on page 2's cells (the crops are named
+    // p2-…), so that page's time (60 s here) runs out while page 1 is read as usual.
+    expect(spawnSync('pdfunite', [join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-2026-scan.pdf'), join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-2026-scan.pdf'), join(dir, 'two.pdf')]).status).toBe(0);
+    const tesseract = spawnSync('sh', ['-c', 'command -v tesseract'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(dir, 'tesseract'), `#!/bin/sh\nif grep -q -- '/p2-' "$1" 2>/dev/null; then sleep 600; fi\nexec ${tesseract} "$@"\n`, { mode: 0o755 });
+    // The plan was imported before with a task IV.1 that page 1 does not hold: page 2 might.
+    const before = await t.app.services.plans.importFile(
+      'ke-hoach.csv',
+      Buffer.from('TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Thời gian hoàn thành\nIV.,CẢI CÁCH TÀI CHÍNH CÔNG,,,\n1.,Công khai ngân sách,Sở Tài chính,,Năm 2026\n'),
+      META,
+    );
+    expect(before.ok && before.value.tasks).toBe(1);
+    vi.stubEnv('PATH', `${dir}:${process.env.PATH}`);
+    const result = await t.app.services.plans.importFile('ke-hoach-2-trang.pdf', readFileSync(join(dir, 'two.pdf')), META, { ocrPageSeconds: 60 });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const { ocr, source } = result.value;
+    expect(source).toMatchObject({ format: 'pdf', ocr: true, pages: 2, unread: [2] });
+    // Page 2 stands after page 1's rows (17 rows: 16 of the table and the empty one in its place).
+    expect(ocr!.doubtful).toContainEqual({ row: 17, text: '', words: ['trang 2 chưa đọc: hết thời gian đọc một trang'] });
+    expect(PLAN_TEXTS.importSummary(result.value).join('\n')).toContain('• dòng 17: [trang 2 chưa đọc: hết thời gian đọc một trang]');
+    // Page 1 reads as the one-page scan does (its tasks, none twice: page 2's repeat was never read).
+    expect(result.value.tasks + ocr!.heldBack.length).toBe(PLAN_2026_TASKS.length);
+    // IV.1 is not on page 1, but page 2 was not read: it is not retired.
+    expect(result.value.retired).toBe(0);
   });
 });
 
