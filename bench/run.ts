@@ -861,7 +861,9 @@ async function inviteList(): Promise<void> {
 /**
  * A scanned plan read by OCR (tesseract, vie) through the real import, on the fixtures of
  * scripts/make-ocr-fixture.ts (one A4 page at 200 dpi): seconds per page, and the tasks stored
- * right (as PLAN_2026_TASKS, the table's meaning), stored wrong, and held back as doubtful.
+ * right (as PLAN_2026_TASKS, the table's meaning; a full stop read after an agency cell names no
+ * other agency), stored wrong, and held back as doubtful; the tasks stored with their product left
+ * empty (its cell alone unreadable) and the words of names and headings named for checking.
  */
 async function ocrImport(): Promise<void> {
   if (spawnSync('tesseract', ['--version']).error) {
@@ -887,10 +889,12 @@ async function ocrImport(): Promise<void> {
       const pages = 'pages' in result.value.source ? result.value.source.pages : 1;
       const plan = t.app.store.plans.planByName('OCR')!;
       const stored = t.app.store.plans.tasksForPlanCodes(plan.id).map((code) => t.app.store.plans.tasksByCode(code).find((task) => task.planId === plan.id)!);
-      const wrong = stored.filter((task) => JSON.stringify(meaning.get(task.code)) !== JSON.stringify({ code: task.code, lead: task.leadText, coord: task.coordText, deadline: task.deadlineText }));
+      const agencies = (text: string) => text.replace(/\.$/, '');
+      const wrong = stored.filter((task) => JSON.stringify(meaning.get(task.code)) !== JSON.stringify({ code: task.code, lead: agencies(task.leadText), coord: agencies(task.coordText), deadline: task.deadlineText }));
+      const ocr = result.value.ocr;
       line(
         `ocr: ${file} (${pages} page, 200 dpi, ${tasks.length} tasks)`,
-        `${(seconds / pages).toFixed(1)} s/page; tasks right ${stored.length - wrong.length}, wrong ${wrong.length}${wrong.length > 0 ? ` (${wrong.map((task) => `${task.code}: ${task.leadText} | ${task.coordText} | ${task.deadlineText}`).join('; ')})` : ''}, held back ${result.value.ocr?.heldBack.length ?? 0} (${result.value.ocr?.doubtful.length ?? 0} rows reported)`,
+        `${(seconds / pages).toFixed(1)} s/page; tasks right ${stored.length - wrong.length}, wrong ${wrong.length}${wrong.length > 0 ? ` (${wrong.map((task) => `${task.code}: ${task.leadText} | ${task.coordText} | ${task.deadlineText}`).join('; ')})` : ''}, held back ${ocr?.heldBack.length ?? 0} (${ocr?.doubtful.length ?? 0} rows reported); product left empty ${ocr?.products.length ?? 0}; words to check ${ocr?.wordsToCheck.flatMap((c) => c.words.map((w) => w.text)).join(' ') || 'none'}`,
       );
     } finally {
       await t.close();

@@ -42,7 +42,7 @@ export const PLAN_TEXTS = {
           no_tesseract: 'Tệp này là bản quét hoặc ảnh chụp (không có lớp chữ) nên phải đọc bằng nhận dạng chữ (OCR), nhưng máy chạy dondoc chưa cài tesseract. Hãy nhờ người quản trị máy cài các gói tesseract-ocr, tesseract-ocr-vie và poppler-utils (README, mục “Gói Debian”); hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục — thường được đăng kèm bản PDF trên cổng thông tin.',
           no_tesseract_vie: 'Tệp này là bản quét hoặc ảnh chụp nên phải đọc bằng nhận dạng chữ (OCR), nhưng tesseract trên máy chạy dondoc chưa có dữ liệu tiếng Việt. Hãy nhờ người quản trị máy cài gói tesseract-ocr-vie (README, mục “Gói Debian”); hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
           no_pdftoppm: 'Tệp PDF này là bản quét (không có lớp chữ): cần chuyển từng trang thành ảnh để nhận dạng chữ, nhưng máy chạy dondoc chưa cài pdftoppm. Hãy nhờ người quản trị máy cài gói poppler-utils (README, mục “Gói Debian”); hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
-          ocr_timeout: 'Nhận dạng chữ trên bản quét quá thời gian cho phép (3 phút một trang) nên đã dừng; không có gì được lưu. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc bản quét chỉ gồm các trang Phụ lục.',
+          ocr_timeout: 'Nhận dạng chữ chưa đọc xong trang có bảng nhiệm vụ trong thời gian cho phép cho một trang (DONDOC_OCR_PAGE_SECONDS, mặc định 60 giây) nên đã dừng; không có gì được lưu. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc bản quét chỉ gồm các trang Phụ lục.',
           scan_tilted: 'Bản quét hoặc ảnh chụp bị nghiêng: các đường kẻ của bảng không thẳng, đọc tiếp có thể gộp nhầm ô của dòng này sang dòng khác nên không đọc; không có gì được lưu. Hãy quét hoặc chụp lại thật thẳng (đặt trang ngay ngắn trên máy quét), hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
           too_many_scan_pages: 'Bản quét có hơn 20 trang: quá dài để nhận dạng chữ trong một lần. Hãy gửi riêng các trang Phụ lục nhiệm vụ, hoặc tệp Word (.docx)/Excel (.xlsx) của Phụ lục.',
         }[error.reason];
@@ -151,24 +151,40 @@ export const PLAN_TEXTS = {
     return [
       ...selected.rows.map(
         (r) =>
-          `dòng ${r.row} → ${r.code}${r.parent ? ` (thuộc ${r.parent})` : ''}: chủ trì ${r.lead.join(', ') || '(chưa rõ)'}; phối hợp ${r.coordinating.join(', ') || '—'}; hạn ${r.dates.length > 0 ? r.dates.map(formatDay).join(', ') : `“${r.deadline}” (${r.deadlineKind})`}`,
+          `dòng ${r.row} → ${r.code}${r.parent ? ` (thuộc ${r.parent})` : ''}: chủ trì ${r.lead.join(', ') || '(chưa rõ)'}; phối hợp ${r.coordinating.join(', ') || '—'}; hạn ${r.dates.length > 0 ? r.dates.map(formatDay).join(', ') : `“${r.deadline}” (${r.deadlineKind})`}${r.wordsToCheck && r.wordsToCheck.length > 0 ? `; chữ đọc chưa chắc: ${r.wordsToCheck.map((w) => `«${w}»`).join(', ')}` : ''}`,
       ),
       ...(selected.missing.length > 0 ? [`Dòng không có nhiệm vụ (tiêu đề, trống hoặc ngoài bảng): ${selected.missing.join(', ')}.`] : []),
     ];
   },
   /**
    * What a scan read by OCR needs: a warning that every row is to be checked against the paper,
-   * and the rows read without confidence ("không đọc chắc chắn"), which are not imported.
+   * the rows read without confidence ("không đọc chắc chắn"), which are not imported, the tasks
+   * imported with their product cell left empty, and the words of names and headings OCR was
+   * unsure of ("Chữ đọc chưa chắc: «quyển»"), imported as read.
    */
   ocrLines(ocr: NonNullable<ImportOutcome['ocr']>): string[] {
     const lines = ['⚠️ Kế hoạch được đọc từ ảnh bằng nhận dạng chữ (OCR): hãy đối chiếu từng dòng với bản giấy trước khi dùng.'];
-    if (ocr.doubtful.length === 0) return lines;
-    lines.push(
-      `${ocr.doubtful.length} dòng không đọc chắc chắn (chữ trong ngoặc vuông là chữ máy đọc không chắc)${ocr.heldBack.length > 0 ? `; ${ocr.heldBack.length} nhiệm vụ phụ thuộc các dòng đó KHÔNG được nhập (${ocr.heldBack.map((h) => h.code).join(', ')})` : ''}:`,
-    );
-    for (const item of ocr.doubtful.slice(0, 20)) lines.push(`• dòng ${item.row}: ${item.text} — [${item.words.join('] [')}]`);
-    if (ocr.doubtful.length > 20) lines.push(`• … và ${ocr.doubtful.length - 20} dòng khác`);
-    lines.push('Để nhập các dòng này: gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc một bản quét rõ hơn (thẳng trang, 300 dpi).');
+    if (ocr.doubtful.length > 0) {
+      lines.push(
+        `${ocr.doubtful.length} dòng không đọc chắc chắn (chữ trong ngoặc vuông là chữ máy đọc không chắc)${ocr.heldBack.length > 0 ? `; ${ocr.heldBack.length} nhiệm vụ phụ thuộc các dòng đó KHÔNG được nhập (${ocr.heldBack.map((h) => h.code).join(', ')})` : ''}:`,
+      );
+      for (const item of ocr.doubtful.slice(0, 20)) lines.push(`• dòng ${item.row}: ${item.text === '' ? '' : `${item.text} — `}[${item.words.join('] [')}]`);
+      if (ocr.doubtful.length > 20) lines.push(`• … và ${ocr.doubtful.length - 20} dòng khác`);
+      lines.push('Để nhập các dòng này: gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc một bản quét rõ hơn (thẳng trang, 300 dpi).');
+    }
+    if (ocr.products.length > 0) {
+      lines.push(`${ocr.products.length} nhiệm vụ có ô Sản phẩm không đọc được: vẫn nhập (sản phẩm không dùng để đôn đốc), để trống sản phẩm:`);
+      for (const item of ocr.products.slice(0, 20)) lines.push(`• dòng ${item.row} (${item.code}): ô Sản phẩm không đọc được — [${item.words.join('] [')}]`);
+      if (ocr.products.length > 20) lines.push(`• … và ${ocr.products.length - 20} nhiệm vụ khác`);
+    }
+    if (ocr.wordsToCheck.length > 0) {
+      lines.push('Tên nhiệm vụ, tiêu đề có chữ máy đọc chưa chắc (vẫn nhập đúng như đọc được — hãy soát với bản giấy trước khi bấm nhập):');
+      for (const item of ocr.wordsToCheck.slice(0, 20)) {
+        const where = item.code ? `nhiệm vụ ${item.code}` : 'tiêu đề';
+        lines.push(`• dòng ${item.row}, ${where} “${item.text}”: Chữ đọc chưa chắc: ${item.words.map((w) => `«${w.text}»`).join(', ')}`);
+      }
+      if (ocr.wordsToCheck.length > 20) lines.push(`• … và ${ocr.wordsToCheck.length - 20} ô khác`);
+    }
     return lines;
   },
   /** The lines summarising an import (dry run or written). */

@@ -1,7 +1,7 @@
 import { formatDateTime } from '../src/domain/time.js';
 import { z } from 'zod';
 import { bold, code, italic, lines, textReply, type Choice, type Reply, type RichText } from '../src/app/reply.js';
-import type { PlanMeta } from '../src/app/plan-import-service.js';
+import { DEFAULT_OCR_PAGE_SECONDS, type PlanMeta } from '../src/app/plan-import-service.js';
 import { MAX_PLAN_FILE_BYTES } from '../src/app/table-file.js';
 import { civilDateOf, formatCivil, parseTypedDay } from '../src/domain/civil-date.js';
 import type { Task } from '../src/store/plan-repo.js';
@@ -84,8 +84,8 @@ const T = {
   badDate: (text: string, today: string) => `Ngày “${text}” không hợp lệ. Hãy gõ dạng ngày/tháng/năm, ví dụ ${exampleDate(today)}.`,
   dateOutOfRange: (text: string, latest: number) => `Ngày “${text}” nằm ngoài khoảng hợp lý (từ năm 2000 đến năm ${latest}); có lẽ gõ nhầm năm. Hãy gõ lại, ví dụ 30/09/2026.`,
   importIntro: 'Đã nhận tệp. Kết quả đọc thử (chưa ghi gì):',
-  scanStarted: (pages: number) =>
-    `Tệp là bản quét (${pages} trang): dondoc đang đọc bằng nhận dạng chữ (OCR), mỗi trang mất khoảng 5–15 giây. Đang đọc trang 1/${pages}…`,
+  scanStarted: (pages: number, pageSeconds: number) =>
+    `Tệp là bản quét (${pages} trang): dondoc đang đọc bằng nhận dạng chữ (OCR), mỗi trang mất khoảng 5–15 giây, lâu nhất ${pageSeconds} giây (trang đọc chưa xong thì báo là chưa đọc, không nhập). Đang đọc trang 1/${pages}…`,
   scanPage: (page: number, pages: number) => `Đang đọc trang ${page}/${pages}…`,
   importConfirm: '✅ Nhập kế hoạch này',
   importCancel: 'Hủy',
@@ -365,7 +365,7 @@ function scanProgress(ctx: CommandContext, started: Date): (page: number, pages:
     const now = ctx.services.clock.now().getTime();
     if (page > 1 && now - last < PROGRESS_EVERY_MS) return;
     last = now;
-    const text = page === 1 ? T.scanStarted(pages) : T.scanPage(page, pages);
+    const text = page === 1 ? T.scanStarted(pages, ctx.services.settings.ocrPageSeconds ?? DEFAULT_OCR_PAGE_SECONDS) : T.scanPage(page, pages);
     ctx.services.notifier.toChat(`ocr:${ctx.platform}:${ctx.chatId}:${started.getTime()}:${page}`, ctx.member?.id ?? null, ctx.platform, ctx.chatId, textReply(text));
   };
 }

@@ -100,7 +100,10 @@ Lệnh:
       chuyển được thì bị từ chối, không ghi gì.
       Bản quét (PDF không có lớp chữ) và ảnh chụp bảng (.png, .jpg) được đọc bằng nhận dạng chữ (OCR, tesseract tiếng Việt):
       "source":{"format","ocr":true,"tables","pages"}; dòng đọc không chắc chắn ở "ocr":{"doubtful":[{"row","text","words"}],
-      "heldBack":[{"row","code"}]} và KHÔNG được nhập; còn dòng như vậy thì mã thoát 3.
+      "heldBack":[{"row","code"}]} và KHÔNG được nhập; nhiệm vụ chỉ có ô Sản phẩm không đọc được vẫn được nhập, để trống
+      sản phẩm ("products":[{"row","code","words"}]); chữ trong tên nhiệm vụ, tiêu đề máy đọc chưa chắc được nhập đúng như
+      đọc và nêu ra để soát ("wordsToCheck":[{"row","code","text","words":[{"text","confidence"}]}], "code" null với tiêu đề);
+      còn một trong các mục đó thì mã thoát 3.
       Cột đánh dấu "Quý I | Quý II | Quý III | Quý IV" (hoặc "I … IV", "T1 … T12") dưới "Thời gian thực hiện": dấu "x"
       được đọc như ô "Quý II, III/<năm kế hoạch>"; ô đánh dấu ghi ngày hoặc chữ thì dòng đó vào "unknownDeadlines".
       --json thêm "columns":{"ticks":[tên cột đánh dấu],"unused":[tên cột không dùng, như "Ghi chú", "Kinh phí — Ngân
@@ -156,7 +159,7 @@ function openServices(config: Config): Services {
     notifier,
     budget: new MessageBudget(store, systemClock, config.DONDOC_TIMEZONE, monthlyQuotas(config), notifier, REMINDER_MESSAGES),
     dataDir: DATA_DIR,
-    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, reportMaxLines: config.DONDOC_REPORT_MAX_LINES, fileLinks: false, dataController: config.DONDOC_DATA_CONTROLLER, privacyContact: config.DONDOC_PRIVACY_CONTACT },
+    settings: { provinceName: config.DONDOC_PROVINCE_NAME ?? readRegistry(join(DATA_DIR, 'agencies.json')).province, timeZone: config.DONDOC_TIMEZONE, inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS, reportMaxLines: config.DONDOC_REPORT_MAX_LINES, ocrPageSeconds: config.DONDOC_OCR_PAGE_SECONDS, fileLinks: false, dataController: config.DONDOC_DATA_CONTROLLER, privacyContact: config.DONDOC_PRIVACY_CONTACT },
   });
 }
 
@@ -865,7 +868,7 @@ async function run(argv: string[]): Promise<number> {
           if (selected) for (const line of PLAN_TEXTS.chosenRows(selected)) print(line);
         }
         // A scan's rows read without confidence need a look as much as an unknown agency does.
-        return unresolvedAgencies.length + unknownDeadlines.length + startProblems.length + (ocr?.doubtful.length ?? 0) > 0 ? 3 : 0;
+        return unresolvedAgencies.length + unknownDeadlines.length + startProblems.length + (ocr ? ocr.doubtful.length + ocr.products.length + ocr.wordsToCheck.length : 0) > 0 ? 3 : 0;
       } finally {
         services.store.close();
       }

@@ -63,6 +63,14 @@ export const configSchema = z.object({
     .min(100, 'cần số dòng, từ 100 đến 50000')
     .max(50_000, 'cần số dòng, từ 100 đến 50000')
     .default(5_000),
+  // One page of a scanned plan read by OCR gets this long in all (every tesseract pass over its
+  // cells); a page not read in that time is reported unread, nothing of it stored.
+  DONDOC_OCR_PAGE_SECONDS: z.coerce
+    .number({ error: 'cần số giây, từ 10 đến 600' })
+    .int('cần số giây nguyên, từ 10 đến 600')
+    .min(10, 'cần số giây, từ 10 đến 600')
+    .max(600, 'cần số giây, từ 10 đến 600')
+    .default(60),
   DONDOC_SCHEDULER: booleanFlag.default(true),
   // GET /healthz and /metrics are served whenever the HTTP server runs; this starts it for them alone (polling mode).
   DONDOC_HEALTH_HTTP: booleanFlag.default(false),

@@ -101,6 +101,7 @@ export function createApp(
       timeZone: config.DONDOC_TIMEZONE,
       inviteTtlHours: config.DONDOC_INVITE_TTL_HOURS,
       reportMaxLines: config.DONDOC_REPORT_MAX_LINES,
+      ocrPageSeconds: config.DONDOC_OCR_PAGE_SECONDS,
       fileLinks: config.zalo?.publicUrl !== undefined,
       dataController: config.DONDOC_DATA_CONTROLLER,
       privacyContact: config.DONDOC_PRIVACY_CONTACT,

@@ -47,6 +47,13 @@ describe('loadConfig', () => {
     expect(loadConfig(empty)).toMatchObject({ DONDOC_HTTP_PORT: 8080, DONDOC_DB_PATH: 'data/dondoc.sqlite', localChat: true, demoData: true });
   });
 
+  it('gives a scan’s page 60 seconds of OCR unless DONDOC_OCR_PAGE_SECONDS says otherwise (10 to 600)', () => {
+    expect(loadConfig({}).DONDOC_OCR_PAGE_SECONDS).toBe(60);
+    expect(loadConfig({ DONDOC_OCR_PAGE_SECONDS: '120' }).DONDOC_OCR_PAGE_SECONDS).toBe(120);
+    // Under 10 s not even a clean page is read on a busy server; over 10 minutes a 20-page scan takes hours.
+    expect(() => loadConfig({ DONDOC_OCR_PAGE_SECONDS: '5' })).toThrow(/DONDOC_OCR_PAGE_SECONDS.*từ 10 đến 600/);
+  });
+
   it('requires a public URL for a Telegram webhook', () => {
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(20) })).toThrow(/DONDOC_PUBLIC_URL/);
   });

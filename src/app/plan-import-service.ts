@@ -11,7 +11,8 @@ import type { PlanDocument } from '../store/plan-repo.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { DocumentHeader } from '../documents/document-reader.js';
 import type { EncodingProblem } from '../documents/legacy-encoding.js';
-import { heldBackByDoubts, withoutDoubtfulLabels } from '../domain/ocr-doubts.js';
+import { OCR_LIMITS } from '../documents/ocr/ocr-reader.js';
+import { heldBackByDoubts, nameChecks, splitProductDoubts, taskOfRow, withoutDoubtfulLabels } from '../domain/ocr-doubts.js';
 
 /** What the preview shows on a scan's header row when no number column ("TT", "STT") was found in it. */
 const NO_CODE_COLUMN = 'không thấy cột số thứ tự (TT)';
@@ -82,9 +83,18 @@ export interface ImportReport {
   selected: { rows: ChosenRow[]; missing: number[] } | null;
   /**
    * A scan read by OCR: the rows read without confidence (as read, with the words in doubt) and
-   * the tasks held back because of them — not stored, to be corrected in the source file.
+   * the tasks held back because of them — not stored, to be corrected in the source file;
+   * `products`, the tasks whose product cell alone could not be read (stored, the product left
+   * empty); `wordsToCheck`, the words of a task's name or a heading OCR was unsure of (read with
+   * middling confidence, or no possible Vietnamese syllable), stored as read and named for the
+   * admin to check against the paper (`code` null for a heading).
    */
-  ocr?: { doubtful: { row: number; text: string; words: string[] }[]; heldBack: { row: number; code: string }[] };
+  ocr?: {
+    doubtful: { row: number; text: string; words: string[] }[];
+    heldBack: { row: number; code: string }[];
+    products: { row: number; code: string; words: string[] }[];
+    wordsToCheck: { row: number; code: string | null; text: string; words: { text: string; confidence: number }[] }[];
+  };
   /**
    * The task table's columns: `ticks`, the quarter or month columns whose marks ("x") were read as
    * deadlines ("Quý I", "Quý II" …, as headed); `unused`, the header of every column the import does
@@ -110,6 +120,8 @@ export interface ChosenRow {
   dates: string[];
   /** The first day of the period the "Bắt đầu" / "Từ" cell names; null when the plan gives none or it was not read. */
   start: string | null;
+  /** A scan only: the words of the task's name OCR was unsure of (as in `ocr.wordsToCheck`); [] when none. */
+  wordsToCheck?: string[];
 }
 
 /**
@@ -164,6 +176,8 @@ export interface ImportOptions {
   rows?: number[];
   /** A scan read by OCR page by page: called as each page starts (the chat says how far it is). Not sent to a worker thread: it answers with messages. */
   onPage?: (page: number, pages: number) => void;
+  /** Seconds for one page of a scan by OCR: set by the service that hands the import to a worker thread (its own setting); else the service's. */
+  ocrPageSeconds?: number;
 }
 
 export interface ImportOutcome extends ImportReport {
@@ -228,6 +242,9 @@ export function canonicalArea(title: string, known: Map<string, string>): string
   return sentence;
 }
 
+/** Seconds for one page of a scan read by OCR when DONDOC_OCR_PAGE_SECONDS is not set. */
+export const DEFAULT_OCR_PAGE_SECONDS = OCR_LIMITS.pageBudgetMs / 1000;
+
 /** Imports a plan's task table (CSV, XLSX or the Phụ lục table of a Word document) into the store, or reports why it cannot, in one transaction. */
 export class PlanImportService {
   constructor(
@@ -236,6 +253,8 @@ export class PlanImportService {
     private readonly calendar: WorkCalendar,
     private readonly groups: { groups: AgencyGroup[]; noise: string[]; places?: string[] },
     private readonly timeZone = 'Asia/Ho_Chi_Minh',
+    /** Seconds for one page of a scan read by OCR, every pass together (DONDOC_OCR_PAGE_SECONDS); default OCR_LIMITS.pageBudgetMs. */
+    private readonly ocrPageSeconds?: number,
   ) {}
 
   /** A resolver over the whole registry, ceased agencies included (older plans name them; they resolve to successors). */
@@ -305,8 +324,9 @@ export class PlanImportService {
     if (meta.period && (meta.period.from > meta.period.to || meta.period.from < 2000 || meta.period.to > 2100)) {
       return err({ code: 'bad_meta', problem: 'giai đoạn phải dạng YYYY-YYYY, năm đầu không sau năm cuối' });
     }
-    if (this.offThread) return this.offThread(fileName, data, meta, options);
-    const file = await readTableFile(fileName, data, options.onPage ? { onPage: options.onPage } : {});
+    const ocrPageSeconds = options.ocrPageSeconds ?? this.ocrPageSeconds;
+    if (this.offThread) return this.offThread(fileName, data, meta, { ...options, ...(ocrPageSeconds !== undefined ? { ocrPageSeconds } : {}) });
+    const file = await readTableFile(fileName, data, { ...(options.onPage ? { onPage: options.onPage } : {}), ...(ocrPageSeconds !== undefined ? { ocrPageSeconds } : {}) });
     if (!file.ok) {
       if (file.error === 'no_task_table') return err({ code: 'no_task_table', tables: file.tables });
       if (file.error === 'encoding') return err({ code: 'encoding', problem: file.problem });
@@ -323,20 +343,51 @@ export class PlanImportService {
     const bodyDoubts = file.doubts?.filter((d) => d.row > header.value.index + 1);
     const noCodeColumn = 'ocr' in file.source && header.value.columns.code === undefined;
     const headerDoubts = noCodeColumn
-      ? [{ row: header.value.index + 1, words: [...(file.doubts ?? []).filter((d) => d.row <= header.value.index + 1).flatMap((d) => d.words), NO_CODE_COLUMN] }]
+      ? [{ row: header.value.index + 1, words: [...(file.doubts ?? []).filter((d) => d.row <= header.value.index + 1).flatMap((d) => d.words), NO_CODE_COLUMN], cells: [] }]
       : [];
-    const doubts = file.doubts ? [...headerDoubts, ...bodyDoubts!] : undefined;
-    const table = bodyDoubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, bodyDoubts) : file.rows;
+    // A doubt in the product cell alone does not hold its task back (the product is not chased):
+    // the cell is left empty and the preview says it could not be read.
+    const productColumn = header.value.columns.product;
+    const split = splitProductDoubts(bodyDoubts ?? [], productColumn);
+    const doubts = file.doubts ? [...headerDoubts, ...split.holding] : undefined;
+    const table = bodyDoubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, split.holding) : file.rows;
+    for (const { row } of split.product) if (table[row - 1] && productColumn !== undefined) table[row - 1]![productColumn] = '';
     const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc', year: meta.year });
     if (!rows.ok) return err(rows.error);
     // Closed world for a scan: the tasks that depend on a row OCR read without confidence are held back.
-    const held = heldBackByDoubts(rows.value, (bodyDoubts ?? []).map((d) => d.row));
+    const held = heldBackByDoubts(rows.value, split.holding.map((d) => d.row));
     if (noCodeColumn) for (const task of rows.value) held.add(task.code);
+    const products: NonNullable<ImportReport['ocr']>['products'] = [];
+    for (const doubt of split.product) {
+      // The part of a product on a row joined to its task (a row cut by a page break) empties it all.
+      const task = taskOfRow(rows.value, doubt.row);
+      if (!task || held.has(task.code)) continue;
+      task.product = '';
+      if (!products.some((p) => p.code === task.code)) products.push({ row: task.row, code: task.code, words: [] });
+      products.find((p) => p.code === task.code)!.words.push(...doubt.words);
+    }
+    const doubtfulRows = new Set((doubts ?? []).map((d) => d.row));
+    const cellText = (cell: string | undefined) => (cell ?? '').replace(/\s+/g, ' ').trim();
+    const wordsToCheck: NonNullable<ImportReport['ocr']>['wordsToCheck'] = nameChecks(
+      file.rows,
+      header.value.columns,
+      (file.checks ?? []).filter((c) => c.row > header.value.index + 1 && !doubtfulRows.has(c.row)),
+    ).flatMap((check) => {
+      const own = rows.value.find((t) => t.row === check.row);
+      const task = own ?? taskOfRow(rows.value, check.row);
+      if (task && held.has(task.code)) return [];
+      // A row with no task of its own is a heading (or a parent: "2. Kiểm tra…"), unless its number
+      // cell is empty: then it is the rest of the task above, cut by a page break.
+      const continued = !own && cellText(file.rows[check.row - 1]?.[header.value.columns.code ?? 0]) === '' && check.column !== (header.value.columns.code ?? 0);
+      return [{ row: check.row, code: own?.code ?? (continued ? (task?.code ?? null) : null), text: cellText(file.rows[check.row - 1]?.[check.column]), words: check.words }];
+    });
     const ocr: ImportReport['ocr'] =
       'ocr' in file.source
         ? {
-            doubtful: (doubts ?? []).map((d) => ({ row: d.row, text: (file.rows[d.row - 1] ?? []).map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '').join(' | '), words: d.words })),
+            doubtful: (doubts ?? []).map((d) => ({ row: d.row, text: (file.rows[d.row - 1] ?? []).map(cellText).filter((c) => c !== '').join(' | '), words: d.words })),
             heldBack: rows.value.filter((t) => held.has(t.code)).map((t) => ({ row: t.row, code: t.code })),
+            products,
+            wordsToCheck,
           }
         : undefined;
     const taken = rows.value.filter((t) => !held.has(t.code));
@@ -423,7 +474,7 @@ export class PlanImportService {
       pastChecks: { count: pastCount, before: firstImport },
       source: file.source,
       document,
-      selected: chosen ? this.chosenRows(prepared, allRows, chosen) : null,
+      selected: chosen ? this.chosenRows(prepared, allRows, chosen, ocr?.wordsToCheck) : null,
       ...(ocr ? { ocr } : {}),
       columns: { ticks: header.value.ticks.map((t) => t.label), unused: header.value.unused },
       startProblems,
@@ -434,12 +485,19 @@ export class PlanImportService {
       const updated = prepared.filter((t) => known.has(t.row.code)).length;
       return ok({ ...report, plan: meta.name, created: prepared.length - updated, updated, retired: 0, written: false });
     }
-    const counts = this.write(fileName, meta, document, prepared, chosen === null, [...held]);
+    // A scan with a page OCR did not finish retires nothing: that page's tasks are not known.
+    const partial = 'ocr' in file.source && (file.source.unread?.length ?? 0) > 0;
+    const counts = this.write(fileName, meta, document, prepared, chosen === null && !partial, [...held]);
     return ok({ ...report, plan: meta.name, ...counts, written: true });
   }
 
   /** What each chosen row became (the --rows report), and the chosen numbers with no task. */
-  private chosenRows(prepared: PreparedTask[], all: PlanRow[], chosen: Set<number>): NonNullable<ImportReport['selected']> {
+  private chosenRows(
+    prepared: PreparedTask[],
+    all: PlanRow[],
+    chosen: Set<number>,
+    toCheck?: NonNullable<ImportReport['ocr']>['wordsToCheck'],
+  ): NonNullable<ImportReport['selected']> {
     const codes = new Set(all.map((r) => r.code));
     const code = (id: number) => this.store.agencies.byId(id)?.code ?? String(id);
     const parentOf = (c: string): string | null => {
@@ -456,6 +514,7 @@ export class PlanImportService {
       deadlineKind: t.schedule.kind,
       dates: [...t.schedule.dueDates],
       start: t.start,
+      ...(toCheck ? { wordsToCheck: toCheck.filter((c) => c.code === t.row.code).flatMap((c) => c.words.map((w) => w.text)) } : {}),
     }));
     const found = new Set(rows.map((r) => r.row));
     return { rows, missing: [...chosen].filter((n) => !found.has(n)).sort((a, b) => a - b) };

@@ -74,7 +74,7 @@ export interface Services {
   privacy: PrivacyService;
   /** How long passing personal data is kept (data/retention.json), and the prune that enforces it. */
   retention: RetentionService;
-  settings: { provinceName: string; /** Who controls the personal data (default: Sở Nội vụ of the province). */ dataController?: string | undefined; /** Where members ask about their data (a phone, an address). */ privacyContact?: string | undefined; timeZone: string; inviteTtlHours: number; /** Longest report draft written as Word (lines); longer ones get the .xlsx alone. Default DRAFT_LIMITS.maxLines. */ reportMaxLines?: number | undefined; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
+  settings: { provinceName: string; /** Who controls the personal data (default: Sở Nội vụ of the province). */ dataController?: string | undefined; /** Where members ask about their data (a phone, an address). */ privacyContact?: string | undefined; timeZone: string; inviteTtlHours: number; /** Longest report draft written as Word (lines); longer ones get the .xlsx alone. Default DRAFT_LIMITS.maxLines. */ reportMaxLines?: number | undefined; /** Seconds for reading one page of a scan by OCR, every pass together. Default OCR_LIMITS.pageBudgetMs. */ ocrPageSeconds?: number | undefined; /** Zalo recipients can download files by link (Zalo and a public URL are configured). */ fileLinks: boolean };
 }
 
 /**
@@ -114,7 +114,7 @@ export function createServices(deps: {
     reminders: new ReminderService(deps.store, calendar, planner, deps.clock, deps.settings.timeZone),
     registry: new RegistryEditor(deps.store, join(dataDir, 'agencies.json'), deps.clock, deps.settings.timeZone),
     onboarding: new OnboardingService(deps.store, deps.clock, deps.settings.inviteTtlHours),
-    plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir), deps.settings.timeZone),
+    plans: new PlanImportService(deps.store, deps.clock, calendar, loadAgencyGroups(dataDir), deps.settings.timeZone, deps.settings.ocrPageSeconds),
     pendingImports: new PendingImports(),
     pendingInviteLists: new PendingImports<null>(),
     policy,

@@ -141,7 +141,7 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
 export async function readTableFile(
   name: string,
   data: Buffer,
-  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void } = {},
+  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void; /** Seconds for one page of a scan by OCR (default OCR_LIMITS.pageBudgetMs). */ ocrPageSeconds?: number } = {},
 ): Promise<
   | {
       ok: true;
@@ -149,8 +149,10 @@ export async function readTableFile(
       source: TableSource;
       /** The document's own header (Word, PDF); null for a table file. */
       header: DocumentHeader | null;
-      /** A scan only: rows (1-based, as in `rows`) OCR read without confidence, with the words in doubt. */
-      doubts?: { row: number; words: string[] }[];
+      /** A scan only: rows (1-based, as in `rows`) OCR read without confidence, with the words in doubt (all, and by column). */
+      doubts?: { row: number; words: string[]; cells: { column: number; words: string[] }[] }[];
+      /** A scan only: cells (rows 1-based) with words OCR read that the admin should check, not doubtful enough to hold anything back. */
+      checks?: { row: number; column: number; words: { text: string; confidence: number }[] }[];
     }
   | { ok: false; error: TableFileError }
   | { ok: false; error: 'no_task_table'; tables: number }
@@ -162,7 +164,8 @@ export async function readTableFile(
   const lower = name.toLowerCase();
   let rows: string[][];
   let header: DocumentHeader | null = null;
-  let doubts: { row: number; words: string[] }[] | undefined;
+  let doubts: { row: number; words: string[]; cells: { column: number; words: string[] }[] }[] | undefined;
+  let checks: { row: number; column: number; words: { text: string; confidence: number }[] }[] | undefined;
   let source: TableSource = { format: lower.endsWith('.csv') ? 'csv' : 'xlsx' };
   try {
     const image = /\.(png|jpe?g)$/.exec(lower)?.[1];
@@ -184,7 +187,8 @@ export async function readTableFile(
       rows = document.rows;
       source = document.source;
       header = document.header;
-      doubts = document.doubts?.map((d) => ({ row: d.row + 1, words: d.words }));
+      doubts = document.doubts?.map((d) => ({ ...d, row: d.row + 1 }));
+      checks = document.checks?.map((c) => ({ ...c, row: c.row + 1 }));
     } else if (lower.endsWith('.csv')) {
       if (data.subarray(0, 4096).includes(0)) return { ok: false, error: 'unreadable' };
       // UTF-8, or Windows-1258 / TCVN3 / VNI bytes converted; never U+FFFD.
@@ -215,7 +219,7 @@ export async function readTableFile(
   const fixed = fixFontRows(rows);
   if (!fixed.ok) return { ok: false, error: 'encoding', problem: fixed.problem };
   if (fixed.encoding) source = { ...source, encoding: fixed.encoding };
-  return { ok: true, rows: fixed.rows, source, header, ...(doubts ? { doubts } : {}) };
+  return { ok: true, rows: fixed.rows, source, header, ...(doubts ? { doubts } : {}), ...(checks ? { checks } : {}) };
 }
 
 /** Writes rows as CSV (RFC 4180, UTF-8 with BOM so Excel shows the diacritics). */

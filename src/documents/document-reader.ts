@@ -10,9 +10,11 @@
  */
 import { readDocx } from './docx/docx-reader.js';
 import { convertWithLibreOffice, type ConvertProblem } from './office-converter.js';
-import { readScan, type CellDoubt, type OcrProblem } from './ocr/ocr-reader.js';
+import { readScan, type CellDoubt, type CellWords, type OcrProblem } from './ocr/ocr-reader.js';
+import { wordsToCheck, type ReadWord } from './ocr/word-check.js';
 import { readPdf } from './pdf/pdf-reader.js';
 import { readDocumentHeader, type DocumentHeader } from './header-reader.js';
+import { findHeader } from '../domain/plan-table.js';
 import { pickTaskTables } from './table-picker.js';
 import { XmlRefused } from './xml-walker.js';
 
@@ -24,19 +26,36 @@ export type DocumentSource =
   | { format: 'doc'; tables: { read: number[]; total: number } }
   | { format: 'pdf'; tables: { read: number[]; total: number }; pages: number }
   /** A scan read by OCR: an image-only PDF or a photo; every row is to be checked against the paper. */
-  | { format: 'pdf' | 'png' | 'jpg'; ocr: true; tables: { read: number[]; total: number }; pages: number };
+  | { format: 'pdf' | 'png' | 'jpg'; ocr: true; tables: { read: number[]; total: number }; pages: number; /** Pages OCR did not finish in their time (1-based); absent when every page was read. */ unread?: number[] };
 
-/** A row of the task table OCR could not read with confidence: its index in `rows` and the words in doubt. */
+/** A row of the task table OCR could not read with confidence: its index in `rows` and the words in doubt, all and by cell. */
 export interface RowDoubt {
   row: number;
   words: string[];
+  cells: { column: number; words: string[] }[];
+}
+
+/** A cell of the task table with words OCR read that the admin should check (word-check.ts): its row's index in `rows`, its column, the words. */
+export interface CellCheck {
+  row: number;
+  column: number;
+  words: ReadWord[];
 }
 
 export type { DocumentHeader } from './header-reader.js';
 
 /** A document read: the task table's rows (header included), where they came from, and the document's own header. */
 export type DocumentRead =
-  | { ok: true; rows: string[][]; source: DocumentSource; header: DocumentHeader; /** OCR only: rows read without confidence. */ doubts?: RowDoubt[] }
+  | {
+      ok: true;
+      rows: string[][];
+      source: DocumentSource;
+      header: DocumentHeader;
+      /** OCR only: rows read without confidence. */
+      doubts?: RowDoubt[];
+      /** OCR only: cells with words to check (read with middling confidence, or no possible syllable). */
+      checks?: CellCheck[];
+    }
   | { ok: false; problem: DocumentProblem };
 
 export type DocumentProblem =
@@ -72,7 +91,7 @@ export function readPlanDocument(data: Buffer): DocumentRead {
     if (code === 'inconsistent') return { ok: false, problem: { code: 'zip_inconsistent' } };
     return { ok: false, problem: { code: 'unreadable' } };
   }
-  const picked = pick(docx.value.blocks);
+  const picked = pickFromBlocks(docx.value.blocks);
   if (!picked.ok) return picked;
   return { ok: true, rows: picked.rows, source: { format: 'docx', tables: picked.tables }, header: picked.header };
 }
@@ -106,7 +125,7 @@ export async function readPlanWordDoc(
 export async function readPlanPdf(data: Buffer): Promise<DocumentRead> {
   const pdf = await readPdf(data);
   if (!pdf.ok) return { ok: false, problem: pdf.problem };
-  const picked = pick(pdf.pages.flatMap((page) => page.blocks));
+  const picked = pickFromBlocks(pdf.pages.flatMap((page) => page.blocks));
   if (!picked.ok) return picked;
   return { ok: true, rows: picked.rows, source: { format: 'pdf', tables: picked.tables, pages: pdf.pages.length }, header: picked.header };
 }
@@ -119,41 +138,90 @@ export async function readPlanPdf(data: Buffer): Promise<DocumentRead> {
 export async function readPlanScan(
   data: Buffer,
   file: 'pdf' | 'png' | 'jpg',
-  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void } = {},
+  options: { env?: NodeJS.ProcessEnv; onPage?: (page: number, pages: number) => void; /** Seconds for one page, every pass together (default OCR_LIMITS.pageBudgetMs). */ ocrPageSeconds?: number } = {},
 ): Promise<DocumentRead> {
-  const scan = await readScan(data, file === 'pdf' ? 'pdf' : 'image', options);
+  const { ocrPageSeconds, ...rest } = options;
+  const scan = await readScan(data, file === 'pdf' ? 'pdf' : 'image', { ...rest, ...(ocrPageSeconds !== undefined ? { limits: { pageBudgetMs: ocrPageSeconds * 1000 } } : {}) });
   if (!scan.ok) {
     const { problem } = scan;
     if (problem.code === 'unreadable' || problem.code === 'too_many_pages') return { ok: false, problem };
     return { ok: false, problem: { code: 'ocr', problem } };
   }
-  const picked = pick(scan.pages.flat());
-  if (!picked.ok) return picked;
-  return { ok: true, rows: picked.rows, source: { format: file, ocr: true, tables: picked.tables, pages: scan.pages.length }, header: picked.header, doubts: picked.doubts };
+  const picked = pickFromBlocks(scan.pages.flat());
+  const unread = scan.pages.flat().flatMap((b) => (b.kind === 'unread' ? [b.page] : []));
+  // No task table, and a page went unread for want of time: the time is what to report.
+  if (!picked.ok) return picked.problem.code === 'no_task_table' && unread.length > 0 ? { ok: false, problem: { code: 'ocr', problem: { code: 'timeout' } } } : picked;
+  return {
+    ok: true,
+    rows: picked.rows,
+    source: { format: file, ocr: true, tables: picked.tables, pages: scan.pages.length, ...(unread.length > 0 ? { unread } : {}) },
+    header: picked.header,
+    doubts: picked.doubts,
+    checks: picked.checks,
+  };
 }
 
-function pick(
-  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[] })[],
-): { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[] } | { ok: false; problem: DocumentProblem } {
-  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[] }[] = [];
+/** What the preview shows on the place of a page OCR did not finish in its time. */
+export const UNREAD_PAGE = (page: number) => `trang ${page} chưa đọc: hết thời gian đọc một trang`;
+
+/** The index of the first row after a table's header (0 when it has none). */
+function findHeaderEnd(rows: string[][]): number {
+  const header = findHeader(rows);
+  return header.ok ? header.value.index + 1 : 0;
+}
+
+/**
+ * The task table among a document's blocks (pickTaskTables), its rows, the document's header read
+ * from what stands before it, and — a scan — its rows' doubts and words to check, with an empty
+ * doubtful row where a page OCR did not finish stands (UNREAD_PAGE). Exported for its tests.
+ */
+export function pickFromBlocks(
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[]; words?: CellWords[] } | { kind: 'unread'; page: number })[],
+):
+  | { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[]; checks: CellCheck[] }
+  | { ok: false; problem: DocumentProblem } {
+  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[]; words: CellWords[] }[] = [];
   let sinceTable = 0;
+  /** Pages OCR did not finish (a scan), and the index in `tables` of the first table after each. */
+  const unread: { page: number; before: number }[] = [];
   blocks.forEach((block, at) => {
+    if (block.kind === 'unread') {
+      unread.push({ page: block.page, before: tables.length });
+      return;
+    }
     if (block.kind === 'paragraph') {
       if (block.text.trim() !== '') sinceTable += 1;
       return;
     }
     // A table continued after a page break has at most a short note, a page number or an empty paragraph between.
-    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [] });
+    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [], words: block.words ?? [] });
     sinceTable = 0;
   });
   const picked = pickTaskTables(tables);
   if (!picked) return { ok: false, problem: { code: 'no_task_table', tables: tables.length } };
   // The header is read from what stands before the task table: the letterhead, the kind and the title.
-  const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at));
+  const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at).filter((b) => b.kind !== 'unread'));
   const doubts: RowDoubt[] = [];
+  const checks: CellCheck[] = [];
   picked.origins.forEach(({ table, row }, index) => {
-    const words = tables[table]!.doubts.filter((d) => d.row === row).flatMap((d) => d.words);
-    if (words.length > 0) doubts.push({ row: index, words });
+    const cells = tables[table]!.doubts.filter((d) => d.row === row).map((d) => ({ column: d.column, words: d.words }));
+    if (cells.length > 0) doubts.push({ row: index, words: cells.flatMap((c) => c.words), cells });
+    for (const cell of tables[table]!.words.filter((w) => w.row === row)) {
+      const words = wordsToCheck(cell.words);
+      if (words.length > 0) checks.push({ row: index, column: cell.column, words });
+    }
   });
-  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header, doubts };
+  // A page OCR did not finish stands in the table as an empty row where its rows would be, doubtful:
+  // the tasks after it in its area are held back (their area and codes may come from that page), and
+  // nothing of the page is stored. Before the task table's first page: after its header.
+  const first = picked.read[0]! - 1;
+  for (const { page, before } of [...unread].reverse()) {
+    const at = before <= first ? findHeaderEnd(picked.rows) : picked.origins.findIndex((o) => o.table >= before);
+    const index = at < 0 ? picked.rows.length : at;
+    picked.rows.splice(index, 0, Array.from({ length: picked.rows[0]?.length ?? 1 }, () => ''));
+    for (const list of [doubts, checks]) for (const item of list) if (item.row >= index) item.row += 1;
+    doubts.push({ row: index, words: [UNREAD_PAGE(page)], cells: [] });
+  }
+  doubts.sort((a, b) => a.row - b.row);
+  return { ok: true, rows: picked.rows, tables: { read: picked.read, total: picked.total }, header, doubts, checks };
 }

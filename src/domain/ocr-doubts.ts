@@ -47,3 +47,52 @@ export function withoutDoubtfulLabels(rows: string[][], codeColumn: number, doub
   }
   return out;
 }
+
+/** A row's doubt as the import gets it: 1-based row, every word in doubt, and the words by column. */
+export interface ScanRowDoubt {
+  row: number;
+  words: string[];
+  cells: { column: number; words: string[] }[];
+}
+
+/**
+ * The doubts that hold tasks back, and those in the product column alone ("Sản phẩm", "Kết quả,
+ * sản phẩm"): the product is not chased, so a task whose only doubt is its product is stored with
+ * the product left empty (reported), while a doubt in any other cell — code, task, lead,
+ * coordinating, deadline — holds it back as before. `productColumn`: undefined when the table has none.
+ */
+export function splitProductDoubts(doubts: ScanRowDoubt[], productColumn: number | undefined): { holding: ScanRowDoubt[]; product: ScanRowDoubt[] } {
+  const productOnly = (d: ScanRowDoubt) => productColumn !== undefined && d.cells.length > 0 && d.cells.every((c) => c.column === productColumn);
+  return { holding: doubts.filter((d) => !productOnly(d)), product: doubts.filter(productOnly) };
+}
+
+/**
+ * The task a table row belongs to: the task on that row, or the one above it when the row was joined
+ * to it (the rest of a row cut by a page break). Undefined above the first task.
+ */
+export function taskOfRow(tasks: PlanRow[], row: number): PlanRow | undefined {
+  return tasks.find((t) => t.row === row) ?? tasks.filter((t) => t.row < row).at(-1);
+}
+
+/**
+ * The cells whose words the preview names for checking: a task's name (the objective, task and
+ * activity columns) and a heading written across the table (its label, the first word, left out:
+ * labels have their own checks). `rows`: the table as read; `checks`: 1-based rows, columns and words.
+ */
+export function nameChecks<W extends { text: string }>(
+  rows: string[][],
+  columns: { code?: number; objective?: number; task?: number; activity?: number },
+  checks: { row: number; column: number; words: W[] }[],
+): { row: number; column: number; words: W[] }[] {
+  const names = new Set([columns.objective, columns.task, columns.activity].filter((c) => c !== undefined));
+  const code = columns.code ?? 0;
+  return checks.flatMap((check) => {
+    if (names.has(check.column)) return [check];
+    const cells = rows[check.row - 1] ?? [];
+    const heading = check.column === code && cells.every((c, i) => i === code || c.trim() === '') && /\s/.test(cells[code]?.trim() ?? '');
+    if (!heading) return [];
+    const label = cells[code]!.trim().split(/\s+/)[0];
+    const words = check.words.filter((w) => w.text !== label);
+    return words.length > 0 ? [{ ...check, words }] : [];
+  });
+}

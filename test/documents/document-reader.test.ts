@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPlanDocument, readPlanPdf } from '../../src/documents/document-reader.js';
+import { pickFromBlocks, readPlanDocument, readPlanPdf, UNREAD_PAGE } from '../../src/documents/document-reader.js';
+import { heldBackByDoubts } from '../../src/domain/ocr-doubts.js';
 import { buildPdf } from '../helpers/pdf-builder.js';
 import { PLAN_2026_PDF_TASKS, plan2026Pdf } from '../helpers/plan-2026-pdf.js';
 import { findHeader, readPlanRows } from '../../src/domain/plan-table.js';
@@ -157,5 +158,43 @@ describe('a two-row header with spanning group cells, as Word and as PDF', () =>
       { code: '2', lead: 'Sở Nội vụ', coord: 'Sở Tư pháp', deadline: 'Trước 15/12/2026' },
       { code: '3', lead: 'Sở Nội vụ', coord: 'Văn phòng UBND tỉnh', deadline: 'Năm 2026' },
     ]);
+  });
+});
+
+describe('a scan with a page OCR did not finish in its time', () => {
+  // Three pages of one task table: page 1 with the header, area I and its task 1; page 2 unread (its
+  // time ran out); page 3 goes on with area I's task 3 and area II. What page 2 said is not known —
+  // it may hold task 2, or the heading of a new area that task “3.” belongs to.
+  const HEADER = ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'];
+  const page1 = { kind: 'table' as const, grid: [HEADER, ['I. CẢI CÁCH THỂ CHẾ', '', '', '', '', ''], ['1.', 'Rà soát văn bản', 'Sở Tư pháp', '', 'Quý I/2026', 'Báo cáo']] };
+  const page3 = {
+    kind: 'table' as const,
+    grid: [
+      ['3.', 'Kiểm tra công tác cải cách hành chính', 'Sở Nội vụ', '', 'Năm 2026', 'Kết luận'],
+      ['II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH', '', '', '', '', ''],
+      ['1.', 'Rà soát thủ tục', 'Văn phòng UBND tỉnh', '', 'Quý II/2026', 'Quyết định'],
+    ],
+  };
+
+  it('stands in the table as an empty doubtful row where its rows were, so the tasks after it in its area are held back and the rest are read', () => {
+    const picked = pickFromBlocks([page1, { kind: 'unread', page: 2 }, page3]);
+    if (!picked.ok) throw new Error(picked.problem.code);
+    // Rows: the header, area I, task 1, the unread page, task 3, area II, its task 1.
+    expect(picked.rows.map((r) => r[0])).toEqual(['TT', 'I. CẢI CÁCH THỂ CHẾ', '1.', '', '3.', 'II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH', '1.']);
+    expect(picked.doubts).toEqual([{ row: 3, words: [UNREAD_PAGE(2)], cells: [] }]);
+    const header = findHeader(picked.rows);
+    if (!header.ok) throw new Error('no header');
+    const tasks = readPlanRows(picked.rows, header.value);
+    if (!tasks.ok) throw new Error(tasks.error.code);
+    // I.3 could belong to an area page 2 opened: held back. I.1, before the page, and area II's
+    // task, under its own heading after it, are what the paper says.
+    expect([...heldBackByDoubts(tasks.value, picked.doubts.map((d) => d.row + 1))]).toEqual(['I.3']);
+  });
+
+  it('after the last table: an empty doubtful row at the end (reported; nothing after it to hold back)', () => {
+    const picked = pickFromBlocks([page1, { kind: 'unread', page: 2 }]);
+    if (!picked.ok) throw new Error(picked.problem.code);
+    expect(picked.rows.at(-1)!.every((c) => c === '')).toBe(true);
+    expect(picked.doubts).toEqual([{ row: 3, words: [UNREAD_PAGE(2)], cells: [] }]);
   });
 });

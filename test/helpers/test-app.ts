@@ -24,6 +24,9 @@ export function createTestApp(options: { start?: string; env?: Record<string, st
     DONDOC_LOCAL_CHAT: 'false',
     DONDOC_DEMO_DATA: 'false',
     DONDOC_SCHEDULER: 'false',
+    // A scan's page read on a loaded test machine: the OCR tests are about what is read, not how fast
+    // (measured 3–17 s a page; the default budget, 60 s, and a budget running out have tests of their own).
+    DONDOC_OCR_PAGE_SECONDS: '240',
     ...options.env,
   });
   const app = createApp(config, { logger: createLogger('silent'), clock: options.appClock ?? clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });

@@ -18,6 +18,7 @@ import { labelDoubts } from './label-sequence.js';
 import { romanStems } from './roman-stems.js';
 import { findRules, INK, MAX_TILT } from './ruling-lines.js';
 import { recogniseImages, type OcrWord } from './tesseract.js';
+import type { ReadWord } from './word-check.js';
 
 /** Limits of one OCR read, measured on a busy 2-core server (bench `ocr`: a page takes seconds, not minutes). */
 export const OCR_LIMITS = {
@@ -25,8 +26,13 @@ export const OCR_LIMITS = {
   maxPages: 20,
   /** PDF pages are rasterised at this resolution (12-point text is then about 23 pixels tall). */
   dpi: 200,
-  /** tesseract on one page's cells is killed after this long. */
-  pageTimeoutMs: 180_000,
+  /**
+   * One page's OCR — every tesseract pass over its cells (the Vietnamese read, the English re-read of
+   * doubtful labels, the re-read at another size) — gets this long in all: a pass still running then
+   * is killed, a pass not started is skipped (its cells stay doubtful), and a page whose first read
+   * did not finish is reported unread. Configurable (DONDOC_OCR_PAGE_SECONDS); measured 3–17 s a page.
+   */
+  pageBudgetMs: 60_000,
   /** pdftoppm on the whole file is killed after this long. */
   rasterTimeoutMs: 120_000,
 };
@@ -53,7 +59,18 @@ export interface CellDoubt {
   words: string[];
 }
 
-export type OcrBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts: CellDoubt[] };
+/** A cell's words as read, with their confidence, at its row and column (a merged cell's on every row it covers). */
+export interface CellWords {
+  row: number;
+  column: number;
+  words: ReadWord[];
+}
+
+export type OcrBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; grid: string[][]; doubts: CellDoubt[]; words: CellWords[] }
+  /** A page whose first read did not finish within its time (OCR_LIMITS.pageBudgetMs): nothing of it is known. */
+  | { kind: 'unread'; page: number };
 
 /** Combining marks Vietnamese writes: grave, acute, circumflex, tilde, breve, hook, horn, dot below. */
 const VIETNAMESE_MARKS = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/gu;
@@ -101,9 +118,9 @@ export async function readScan(
     const pages: OcrBlock[][] = [];
     for (const [n, { image, scale }] of images.entries()) {
       options.onPage?.(n + 1, images.length);
-      const page = await readPage(image, scale, { dir: join(dir), prefix: `p${n + 1}`, env, timeoutMs: limits.pageTimeoutMs });
+      const page = await readPage(image, scale, { dir: join(dir), prefix: `p${n + 1}`, env, deadline: Date.now() + limits.pageBudgetMs });
       if (!page.ok) return page;
-      pages.push(page.blocks);
+      pages.push(page.blocks ?? [{ kind: 'unread', page: n + 1 }]);
     }
     return { ok: true, pages };
   } finally {
@@ -220,8 +237,9 @@ function textOf(words: OcrWord[]): string {
 async function readPage(
   image: GrayImage,
   scale: number,
-  options: { dir: string; prefix: string; env: NodeJS.ProcessEnv; timeoutMs: number },
-): Promise<{ ok: true; blocks: OcrBlock[] } | { ok: false; problem: OcrProblem }> {
+  options: { dir: string; prefix: string; env: NodeJS.ProcessEnv; /** When the page's time is up (Date.now() milliseconds). */ deadline: number },
+): Promise<{ ok: true; /** Undefined: the first read did not finish in time, the page is unread. */ blocks: OcrBlock[] | undefined } | { ok: false; problem: OcrProblem }> {
+  const left = () => options.deadline - Date.now();
   const found = findRules(image, scale);
   if (found.tilt > MAX_TILT) return { ok: false, problem: { code: 'tilted', degrees: Math.round((Math.atan(found.tilt) * 180 * 10) / Math.PI) / 10 } };
   const tables = ruledTables(found.rules);
@@ -254,10 +272,12 @@ async function readPage(
   if (above && inkOf(above) >= 12) await writeFile(aboveFile, imagePng(above, zoom));
   const files = [...(above && inkOf(above) >= 12 ? [aboveFile] : []), ...crops.map((c) => c.file)];
   if (files.length === 0) return { ok: true, blocks: [] };
-  const read = await recogniseImages(files, { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs });
+  if (left() <= 0) return { ok: true, blocks: undefined };
+  const read = await recogniseImages(files, { dir: options.dir, env: options.env, timeoutMs: left() });
   if (!read.ok) {
     const { code } = read.problem;
-    return { ok: false, problem: code === 'no_tesseract' || code === 'no_vie' || code === 'timeout' ? { code } : { code: 'unreadable' } };
+    if (code === 'timeout') return { ok: true, blocks: undefined };
+    return { ok: false, problem: code === 'no_tesseract' || code === 'no_vie' ? { code } : { code: 'unreadable' } };
   }
   const words = read.words;
   const blocks: OcrBlock[] = [];
@@ -308,12 +328,12 @@ async function readPage(
   const english = (crop: { table: number; id: number }) => ['code', 'header'].includes(roles.get(`${crop.table}:${crop.id}`) ?? '');
   const byEnglish = recheck.filter(english);
   const again = recheck.filter((crop) => !english(crop));
-  if (byEnglish.length > 0) {
+  // A pass the page's time does not reach is skipped, one it runs out in is killed: its cells stay doubts.
+  if (byEnglish.length > 0 && left() > 0) {
     const read = await recogniseImages(
       byEnglish.map((crop) => crop.file),
-      { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs, lang: 'eng' },
+      { dir: options.dir, env: options.env, timeoutMs: left(), lang: 'eng' },
     );
-    if (!read.ok && read.problem.code === 'timeout') return { ok: false, problem: { code: 'timeout' } };
     // Without the English data (a Debian tesseract-ocr always has it) the labels stay doubts.
     if (read.ok) {
       byEnglish.forEach((crop, i) => {
@@ -326,27 +346,34 @@ async function readPage(
       });
     }
   }
-  if (again.length > 0) {
+  if (again.length > 0 && left() > 0) {
     const zoom2 = Math.max(1, scale / (72 / 300)) === zoom ? zoom * 1.25 : Math.max(1, scale / (72 / 300));
     const files2 = again.map((crop) => `${crop.file.replace(/\.png$/, '')}-2.png`);
     for (const [i, crop] of again.entries()) await writeFile(files2[i]!, imagePng(crop.image, zoom2));
-    const second = await recogniseImages(files2, { dir: options.dir, env: options.env, timeoutMs: options.timeoutMs });
-    if (!second.ok) return { ok: false, problem: second.problem.code === 'timeout' ? { code: 'timeout' } : { code: 'unreadable' } };
-    again.forEach((crop, i) => {
+    const second = await recogniseImages(files2, { dir: options.dir, env: options.env, timeoutMs: Math.max(1, left()) });
+    if (!second.ok && second.problem.code !== 'timeout') return { ok: false, problem: { code: 'unreadable' } };
+    if (second.ok) again.forEach((crop, i) => {
       const key = `${crop.table}:${crop.id}`;
       const role = roles.get(key);
       const read2 = role && role !== 'header' ? romansFromPixels(second.words[i] ?? [], crop.image, zoom2, role, true) : (second.words[i] ?? []);
-      if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) confirmed.add(key);
+      if (read2.length > 0 && !read2.some(unsure) && textOf(read2) === textOf(byCell.get(key) ?? [])) {
+        confirmed.add(key);
+        // Two reads at different sizes gave the same words: each is as sure as its surer read.
+        byCell.set(key, (byCell.get(key) ?? []).map((w, j) => ({ ...w, confidence: Math.max(w.confidence, read2[j]?.confidence ?? 0) })));
+      }
     });
   }
   for (const [t, table] of tables.entries()) {
     const wordsOf = (id: number) => byCell.get(`${t}:${id}`) ?? [];
     const grid = gridOf(table, (id) => textOf(wordsOf(id)));
     const doubts: CellDoubt[] = [];
+    const cellWords: CellWords[] = [];
     table.ids.forEach((row, r) =>
       row.forEach((id, c) => {
         if (c > 0 && row[c - 1] === id) return;
-        const doubtful = confirmed.has(`${t}:${id}`) ? [] : wordsOf(id).filter(unsure);
+        const read = wordsOf(id);
+        if (read.length > 0) cellWords.push({ row: r, column: c, words: read.map((w) => ({ text: w.text, confidence: w.confidence })) });
+        const doubtful = confirmed.has(`${t}:${id}`) ? [] : read.filter(unsure);
         if (doubtful.length > 0) doubts.push({ row: r, column: c, words: doubtful.map((w) => w.text) });
       }),
     );
@@ -371,7 +398,7 @@ async function readPage(
       if (!same) doubts.push({ row, column, words: [label] });
       else if (!same.words.includes(label)) same.words.unshift(label);
     }
-    blocks.push({ kind: 'table', grid, doubts });
+    blocks.push({ kind: 'table', grid, doubts, words: cellWords });
   }
   return { ok: true, blocks };
 }

@@ -36,7 +36,7 @@ describe('reading a scan in chat', () => {
       expect(answer).toContain('trùng với dòng');
       await h.app.worker.drain({ untilIdle: true, timeoutMs: 10_000 });
       // The clock of the test stands still: the second page comes within 20 s of the first, so it is not announced.
-      expect(progressTexts()).toEqual(['Tệp là bản quét (2 trang): dondoc đang đọc bằng nhận dạng chữ (OCR), mỗi trang mất khoảng 5–15 giây. Đang đọc trang 1/2…']);
+      expect(progressTexts()).toEqual(['Tệp là bản quét (2 trang): dondoc đang đọc bằng nhận dạng chữ (OCR), mỗi trang mất khoảng 5–15 giây, lâu nhất 60 giây (trang đọc chưa xong thì báo là chưa đọc, không nhập). Đang đọc trang 1/2…']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
