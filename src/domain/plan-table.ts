@@ -62,7 +62,7 @@ const headerKey = (cell: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function headerField(cell: string): PlanField | undefined {
+export function headerField(cell: string): PlanField | undefined {
   const key = headerKey(cell);
   return HEADER_PATTERNS.find(([, pattern]) => pattern.test(key))?.[0];
 }
@@ -143,7 +143,7 @@ const complete = (columns: ColumnMap, ticks: TickColumn[] = []) =>
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
 /** A row of column numbers under a header ("1 | 2 | 3 …" or "(1) | (2) | (3) …"): at least three, rising. */
-function isColumnNumbers(row: string[]): boolean {
+export function isColumnNumbers(row: string[]): boolean {
   const numbers = row.map(cleanCell).filter((c) => c !== '');
   if (numbers.length < 3 || !numbers.every((c) => COLUMN_NUMBER.test(c))) return false;
   const values = numbers.map((c) => Number(c.replace(/[()]/g, '')));

@@ -1,0 +1,337 @@
+import { findHeader, headerField, isColumnNumbers, type PlanField } from '../../domain/plan-table.js';
+import { joinTexts, type PageText } from './ruling-grid.js';
+
+/**
+ * Reads a task table printed without ruling lines (a Word table with its borders turned off, saved
+ * as PDF) from the positions of its text. Nothing is guessed: the columns are the vertical bands
+ * that stay empty down the body of the table, each of them under a header cell; a word lying
+ * across such a band, or body text under no header cell, makes the page unclear (refused).
+ */
+
+/** The columns of a table read from text positions, carried to the next page when the table runs to its foot. */
+export interface TextColumns {
+  left: number;
+  right: number;
+  /** The empty bands between columns, left to right: column c runs from bands[c - 1].to to bands[c].from. */
+  bands: { from: number; to: number }[];
+  /** The usual distance between two lines of text (points). */
+  step: number;
+  /** The task (or activity) column: a sub-task label ("- …", "a) …") starting it starts a row. */
+  task: number;
+}
+
+export interface TextTable {
+  top: number;
+  grid: string[][];
+  used: Set<PageText>;
+}
+
+export type TextTableRead =
+  | { ok: true; table?: TextTable; carry?: TextColumns }
+  /** A table header was seen but its columns cannot be told apart without guessing. */
+  | { ok: false };
+
+interface Line {
+  y: number;
+  items: PageText[];
+}
+
+/** Runs of one line further apart than this (points) are two pieces of text; a word space is 2–4 pt. */
+const FLOW_GAP = 6;
+/** A band narrower than this is no gap between columns (two runs of one word may stand 1–2 pt apart). */
+const MIN_BAND = 3;
+/** How far (points) a row's label may stand from the table's left edge. */
+const EDGE = 4;
+
+/** A row's label in the TT column: "1.", "2", "I.", "II", "a)", "1.1", "A", "-", "+". */
+const ROW_LABEL = /^(?:[IVXL]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+•*–]$/u;
+/** A sub-task label starting the task text when the TT column is empty: "- Kiểm tra …", "a) …". */
+const TEXT_LABEL = /^(?:[-+•*–]|[a-zđ]\))(?:\s|$)/u;
+/** A heading written across the table: a Roman, letter or number label, then the title. */
+const LABELLED = /^(?:[IVXL]+|[A-Z]|\d{1,3})[.)]\s+\S/u;
+/** Where a document's signature block starts: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH", "TL. …". */
+const SIGNATURE = /^(?:nơi nhận|(?:tm|kt|tl|q|tuq)\.\s|chủ tịch\b|phó chủ tịch\b)/iu;
+/** A page number standing alone at the top or foot of a page: "2", "- 2 -", "Trang 2". */
+const PAGE_NUMBER = /^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–])?$/iu;
+
+const right = (t: PageText) => t.x + t.width;
+const lineText = (line: Line) => joinTexts(line.items);
+
+/** The page's text runs (blank ones left out: pdf.js gives the space between two cells as a run as wide as the gap) in lines, top to bottom. */
+function linesOf(texts: PageText[]): Line[] {
+  const lines: Line[] = [];
+  for (const item of [...texts].filter((t) => t.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line.y - item.y) <= 2) line.items.push(item);
+    else lines.push({ y: item.y, items: [item] });
+  }
+  for (const line of lines) line.items.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** The pieces of a line: runs closer than FLOW_GAP read as one. */
+function flowsOf(line: Line): PageText[][] {
+  const flows: PageText[][] = [];
+  for (const item of line.items) {
+    const flow = flows[flows.length - 1];
+    if (flow && item.x - Math.max(...flow.map(right)) < FLOW_GAP) flow.push(item);
+    else flows.push([item]);
+  }
+  return flows;
+}
+
+/** The usual line distance on the page: the median gap between consecutive lines (12 pt when there is none). */
+function stepOf(lines: Line[]): number {
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => lines[i]!.y - l.y)
+    .filter((g) => g > 4)
+    .sort((a, b) => a - b);
+  return gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : 12;
+}
+
+const fieldsOf = (lines: Line[]) => new Set(lines.flatMap((l) => flowsOf(l).map((f) => headerField(joinTexts(f))))).values();
+
+/** A task header among lines i…i+2: a lead, a deadline and a task (or activity) column named, line i naming one of them. */
+function isHeaderStart(lines: Line[], i: number, step: number): boolean {
+  const first = new Set(fieldsOf([lines[i]!]));
+  first.delete(undefined);
+  if (first.size < 2) return false;
+  const near = lines.slice(i, i + 3).filter((l) => lines[i]!.y - l.y <= 3 * step);
+  const fields = new Set<PlanField | undefined>(fieldsOf(near));
+  return fields.has('lead') && fields.has('deadline') && (fields.has('task') || fields.has('activity'));
+}
+
+const isNumbersLine = (line: Line) => isColumnNumbers(flowsOf(line).map(joinTexts));
+
+/**
+ * The empty vertical bands under the header: x-ranges no body run covers (lines spanning the table
+ * from its left edge — headings — left out), narrowed by header runs that reach into them; a
+ * header run lying wholly inside a band (a column whose body is empty) cuts the band in two.
+ */
+function bandsOf(body: Line[], header: Line[], left: number, rightEdge: number): { from: number; to: number }[] {
+  const covered = body.flatMap((l) => l.items).map((t) => ({ from: t.x, to: right(t) })).sort((a, b) => a.from - b.from);
+  let bands: { from: number; to: number }[] = [];
+  let at = left;
+  for (const c of covered) {
+    if (c.from - at >= MIN_BAND && at > left) bands.push({ from: at, to: c.from });
+    at = Math.max(at, c.to);
+  }
+  for (const t of header.flatMap((l) => l.items)) {
+    bands = bands.flatMap((b) => {
+      if (right(t) <= b.from || t.x >= b.to) return [b];
+      if (t.x <= b.from && right(t) >= b.to) return [b]; // a group cell over two columns
+      if (t.x > b.from && right(t) < b.to) return [{ from: b.from, to: t.x }, { from: right(t), to: b.to }];
+      return t.x <= b.from ? [{ from: right(t), to: b.to }] : [{ from: b.from, to: t.x }];
+    });
+    bands = bands.filter((b) => b.to - b.from >= MIN_BAND);
+  }
+  return bands.filter((b) => b.to < rightEdge);
+}
+
+/** The column a run falls in, or undefined when it lies across a band. */
+function columnOf(t: PageText, columns: TextColumns): number | undefined {
+  const c = columns.bands.findIndex((b) => t.x < b.to - 0.5);
+  if (c < 0) return columns.bands.length;
+  if (right(t) > columns.bands[c]!.from + 0.5) return undefined;
+  return c;
+}
+
+/** A line that is one piece of text from the table's left edge reaching over the first column: a heading across the table (or prose after it). */
+function spans(line: Line, columns: TextColumns): boolean {
+  const flows = flowsOf(line);
+  return flows.length === 1 && line.items[0]!.x <= columns.left + EDGE && columns.bands.length > 0 && Math.max(...line.items.map(right)) > columns.bands[0]!.to;
+}
+
+const isHeadingText = (text: string) => LABELLED.test(text) || (/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text));
+
+/**
+ * The body rows from `lines` (the lines under the header): a row starts at a line whose TT column
+ * holds a label, or whose TT column is empty and whose text starts with a sub-task label ("- …",
+ * "a) …"); lines under it without one are its wrapped lines. A heading across the table is a row of
+ * its own, its text in the first cell. The table ends at a gap of two lines or more, a signature
+ * block, a line of text in the TT column that is no label, or prose across the page.
+ * `undefined`: a run lies across a column gap.
+ */
+function bodyRows(
+  lines: Line[],
+  columns: TextColumns,
+  previousY: number | undefined,
+): { rows: { heading: boolean; cells: PageText[][] }[]; used: Line[]; open: boolean } | undefined {
+  const width = columns.bands.length + 1;
+  const rows: { heading: boolean; cells: PageText[][] }[] = [];
+  const used: Line[] = [];
+  let lastY = previousY;
+  let open = true;
+  for (const [index, line] of lines.entries()) {
+    const text = lineText(line);
+    if ((lastY !== undefined && lastY - line.y > 1.8 * columns.step) || SIGNATURE.test(text)) {
+      // Only a page number after the table: it still runs on to the next page.
+      open = lines.slice(index).every((l) => PAGE_NUMBER.test(lineText(l)));
+      break;
+    }
+    const current = rows[rows.length - 1];
+    if (spans(line, columns)) {
+      const previousHeading = current?.heading && used[used.length - 1] === lines[index - 1];
+      if (isHeadingText(text) || (previousHeading && line.items[0]!.x <= columns.left + EDGE)) {
+        if (previousHeading && !LABELLED.test(text)) current!.cells[0]!.push(...line.items);
+        else rows.push({ heading: true, cells: [line.items, ...Array.from({ length: width - 1 }, () => [])] });
+        used.push(line);
+        lastY = line.y;
+        continue;
+      }
+      open = false;
+      break;
+    }
+    const cells: PageText[][] = Array.from({ length: width }, () => []);
+    for (const item of line.items) {
+      const c = columnOf(item, columns);
+      if (c === undefined) return undefined;
+      cells[c]!.push(item);
+    }
+    const first = joinTexts(cells[0]!);
+    if (first !== '' && !ROW_LABEL.test(first)) {
+      open = false;
+      break;
+    }
+    const labelled = cells.slice(0, columns.task).every((items) => items.length === 0) && TEXT_LABEL.test(joinTexts(cells[columns.task] ?? []));
+    const starts = first !== '' || labelled || !current || current.heading;
+    if (starts) rows.push({ heading: false, cells });
+    else cells.forEach((items, c) => current.cells[c]!.push(...items));
+    used.push(line);
+    lastY = line.y;
+  }
+  return { rows, used, open };
+}
+
+const gridRow = (row: { heading: boolean; cells: PageText[][] }) =>
+  row.heading ? [joinTexts(row.cells.flat()), ...row.cells.slice(1).map(() => '')] : row.cells.map((items) => joinTexts(items));
+
+/**
+ * The header's rows as a ruled table gives them: a run across a band is a group cell ("Cơ quan thực
+ * hiện" over "Chủ trì | Phối hợp"), its text in its first column and '' in the others, with the
+ * texts under it as a second row; every other column's header (wrapped over lines) is one cell,
+ * repeated in the second row as a merged-down cell is; a line of column numbers is a row of its own.
+ */
+function headerGrid(header: Line[], numbers: Line | undefined, columns: TextColumns): string[][] | undefined {
+  const width = columns.bands.length + 1;
+  const groups: { from: number; to: number; items: PageText[]; y: number }[] = [];
+  const under: PageText[][] = Array.from({ length: width }, () => []);
+  for (const t of header.flatMap((l) => l.items)) {
+    const from = columnOf({ ...t, width: 0 }, columns)!;
+    const to = columnOf({ ...t, x: right(t), width: 0 }, columns)!;
+    if (from === to) under[from]!.push(t);
+    else {
+      const group = groups.find((g) => g.from === from && g.to === to && Math.abs(g.y - t.y) < 2 * columns.step);
+      if (group) group.items.push(t);
+      else groups.push({ from, to, items: [t], y: t.y });
+    }
+  }
+  const top: string[] = [];
+  const second: string[] = [];
+  for (let c = 0; c < width; c += 1) {
+    const group = groups.find((g) => g.from <= c && c <= g.to);
+    if (group) {
+      top.push(c === group.from ? joinTexts(group.items).replace(/\n/g, ' ') : '');
+      second.push(joinTexts(under[c]!.filter((t) => t.y < group.y)).replace(/\n/g, ' '));
+    } else {
+      const text = joinTexts(under[c]!).replace(/\n/g, ' ');
+      top.push(text);
+      second.push(text);
+    }
+  }
+  const rows = groups.length > 0 ? [top, second] : [top];
+  if (numbers) {
+    const row = Array.from({ length: width }, () => '');
+    for (const t of numbers.items) {
+      const c = columnOf(t, columns);
+      if (c === undefined) return undefined;
+      row[c] = joinTexts([t]);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Reads the task table of a page that has no ruled table, from where its words stand. `carried`: the
+ * columns of a table that ran to the foot of the page before — a page that starts with rows fitting
+ * them (no header, or the header repeated) goes on with it. Gives the table (its grid as a ruled table
+ * would give it, and the runs it used), the columns to carry when it runs to the page's foot, or
+ * `ok: false` when a header is there but its columns cannot be told apart.
+ */
+export function readTextTable(texts: PageText[], carried?: TextColumns): TextTableRead {
+  const lines = linesOf(texts);
+  if (lines.length === 0) return { ok: true };
+  const step = stepOf(lines);
+  const start = lines.findIndex((_, i) => isHeaderStart(lines, i, step));
+  if (start < 0) return carried ? goOn(lines, carried) : { ok: true };
+  // The header: lines from its start down to a row of column numbers or the first row's label.
+  let end = start + 1;
+  while (end < lines.length && end - start < 6 && lines[end - 1]!.y - lines[end]!.y <= 1.8 * step && !isNumbersLine(lines[end]!)) {
+    const first = lines[end]!.items[0]!;
+    const leftmost = Math.min(...lines.slice(start, end).flatMap((l) => l.items.map((t) => t.x)));
+    if (first.x <= leftmost + EDGE && (ROW_LABEL.test(flowsOf(lines[end]!).map(joinTexts)[0]!) || LABELLED.test(lineText(lines[end]!)))) break;
+    end += 1;
+  }
+  const header = lines.slice(start, end);
+  const numbers = end < lines.length && isNumbersLine(lines[end]!) ? lines[end] : undefined;
+  const bodyFrom = numbers ? end + 1 : end;
+  const all = [...header, ...(numbers ? [numbers] : [])];
+  const left = Math.min(...lines.slice(start).flatMap((l) => l.items.map((t) => t.x)));
+  // The body runs to a gap of two lines, a signature block or the page's foot; its bands are then
+  // narrowed to what the rows read (prose after the table left out) until they agree.
+  let body = lines.slice(bodyFrom);
+  const gapEnd = body.findIndex((l, i) => SIGNATURE.test(lineText(l)) || (i > 0 && body[i - 1]!.y - l.y > 1.8 * step));
+  if (gapEnd >= 0) body = body.slice(0, gapEnd);
+  for (let round = 0; round < 3; round += 1) {
+    const rightEdge = Math.max(...[...all, ...body].flatMap((l) => l.items.map(right)));
+    const plain = body.filter((l) => !(flowsOf(l).length === 1 && l.items[0]!.x <= left + EDGE));
+    const bands = bandsOf(plain, all, left, rightEdge);
+    const columns: TextColumns = { left, right: rightEdge, bands, step, task: 1 };
+    // Every column stands under a header cell of its own; body text under no header is unclear.
+    const width = bands.length + 1;
+    const headed = new Set(all.flatMap((l) => l.items).map((t) => columnOf(t, columns)).filter((c) => c !== undefined));
+    if (headed.size !== width) return { ok: false };
+    const grid = headerGrid(header, numbers, columns);
+    if (!grid) return { ok: false };
+    const found = findHeader(grid);
+    if (!found.ok || found.value.index !== grid.length - 1) return { ok: false };
+    columns.task = found.value.columns.task ?? found.value.columns.activity ?? 1;
+    const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y);
+    if (!read) return { ok: false };
+    if (read.used.length < body.length && round < 2) {
+      body = read.used;
+      continue;
+    }
+    const used = new Set([...all, ...read.used].flatMap((l) => l.items));
+    return {
+      ok: true,
+      table: { top: header[0]!.y, grid: [...grid, ...read.rows.map(gridRow)], used },
+      ...(read.open ? { carry: columns } : {}),
+    };
+  }
+  return { ok: false };
+}
+
+/**
+ * A page without a header after a table that ran to the foot of the page before: its rows go on
+ * with that table when its first line (a page number left aside) fits the carried columns — a row's
+ * label, a heading, or the rest of a row cut by the page break.
+ */
+function goOn(lines: Line[], columns: TextColumns): TextTableRead {
+  let from = 0;
+  while (from < lines.length && PAGE_NUMBER.test(lineText(lines[from]!)) && lines[from]!.items[0]!.x > columns.left + EDGE) from += 1;
+  const first = lines[from];
+  if (!first || SIGNATURE.test(lineText(first))) return { ok: true };
+  if (first.items[0]!.x < columns.left - EDGE || Math.max(...first.items.map(right)) > columns.right + 2 * EDGE) return { ok: true };
+  if (spans(first, columns) ? !isHeadingText(lineText(first)) : first.items.some((t) => columnOf(t, columns) === undefined)) return { ok: true };
+  const read = bodyRows(lines.slice(from), columns, undefined);
+  if (!read) return { ok: false };
+  if (read.rows.length === 0) return { ok: true };
+  return {
+    ok: true,
+    table: { top: first.y, grid: read.rows.map(gridRow), used: new Set(read.used.flatMap((l) => l.items)) },
+    ...(read.open ? { carry: columns } : {}),
+  };
+}
