@@ -293,6 +293,12 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
     const width = bands.length + 1;
     const headed = new Set(all.flatMap((l) => l.items).map((t) => columnOf(t, columns)).filter((c) => c !== undefined));
     if (headed.size !== width) return { ok: false };
+    // Two header cells side by side on one line in one column: a gap between them is crossed in the body.
+    for (const line of header) {
+      const cols = flowsOf(line).map((flow) => flow.map((t) => columnOf(t, columns)));
+      const own = cols.filter((c) => c.every((x) => x !== undefined && x === c[0])).map((c) => c[0]);
+      if (new Set(own).size !== own.length) return { ok: false };
+    }
     const grid = headerGrid(header, numbers, columns);
     if (!grid) return { ok: false };
     const found = findHeader(grid);
