@@ -117,6 +117,8 @@ function bandsOf(body: Line[], header: Line[], left: number, rightEdge: number):
     if (c.from - at >= MIN_BAND && at > left) bands.push({ from: at, to: c.from });
     at = Math.max(at, c.to);
   }
+  // Right of the body's text: a last column left empty ("Ghi chú") stands there under its header.
+  if (rightEdge - at >= MIN_BAND) bands.push({ from: at, to: rightEdge });
   for (const t of header.flatMap((l) => l.items)) {
     bands = bands.flatMap((b) => {
       if (right(t) <= b.from || t.x >= b.to) return [b];
@@ -145,21 +147,39 @@ function spans(line: Line, columns: TextColumns): boolean {
 
 const isHeadingText = (text: string) => LABELLED.test(text) || (/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text));
 
+/** A body row being read; a heading's text goes on in `text` (its column) from lines starting at `textX`. */
+interface Row {
+  cells: PageText[][];
+  heading?: { column: number; textX: number };
+}
+
+/**
+ * A heading with its label in the TT column and its title across the other columns ("II | Cải cách
+ * thủ tục hành chính" over the whole width): the title's column, or undefined for any other line.
+ */
+function labelledTitle(line: Line, columns: TextColumns): number | undefined {
+  const flows = flowsOf(line);
+  if (flows.length !== 2) return undefined;
+  const [label, title] = flows as [PageText[], PageText[]];
+  if (label.some((t) => columnOf(t, columns) !== 0) || !ROW_LABEL.test(joinTexts(label)) || /^[-+•*–]$/u.test(joinTexts(label))) return undefined;
+  if (title.every((t) => columnOf(t, columns) !== undefined)) return undefined;
+  const start = columnOf({ ...title[0]!, width: 0 }, columns);
+  return start === undefined || start === 0 ? undefined : start;
+}
+
 /**
  * The body rows from `lines` (the lines under the header): a row starts at a line whose TT column
- * holds a label, or whose TT column is empty and whose text starts with a sub-task label ("- …",
+ * holds a label, or whose TT column is empty and whose task text starts with a sub-task label ("- …",
  * "a) …"); lines under it without one are its wrapped lines. A heading across the table is a row of
- * its own, its text in the first cell. The table ends at a gap of two lines or more, a signature
- * block, a line of text in the TT column that is no label, or prose across the page.
- * `undefined`: a run lies across a column gap.
+ * its own, its text in the cell it starts in ("I. CẢI CÁCH THỂ CHẾ" from the TT column, or "II" then
+ * the title from the task column), as a merged row of a ruled table reads. The table ends at a gap
+ * of two lines or more, a signature block, a line of text in the TT column that is no label, or
+ * prose across the page. `undefined`: a run lies across a column gap.
  */
-function bodyRows(
-  lines: Line[],
-  columns: TextColumns,
-  previousY: number | undefined,
-): { rows: { heading: boolean; cells: PageText[][] }[]; used: Line[]; open: boolean } | undefined {
+function bodyRows(lines: Line[], columns: TextColumns, previousY: number | undefined): { rows: Row[]; used: Line[]; open: boolean } | undefined {
   const width = columns.bands.length + 1;
-  const rows: { heading: boolean; cells: PageText[][] }[] = [];
+  const empty = () => Array.from({ length: width }, (): PageText[] => []);
+  const rows: Row[] = [];
   const used: Line[] = [];
   let lastY = previousY;
   let open = true;
@@ -170,20 +190,40 @@ function bodyRows(
       open = lines.slice(index).every((l) => PAGE_NUMBER.test(lineText(l)));
       break;
     }
+    const take = () => {
+      used.push(line);
+      lastY = line.y;
+    };
     const current = rows[rows.length - 1];
-    if (spans(line, columns)) {
-      const previousHeading = current?.heading && used[used.length - 1] === lines[index - 1];
-      if (isHeadingText(text) || (previousHeading && line.items[0]!.x <= columns.left + EDGE)) {
-        if (previousHeading && !LABELLED.test(text)) current!.cells[0]!.push(...line.items);
-        else rows.push({ heading: true, cells: [line.items, ...Array.from({ length: width - 1 }, () => [])] });
-        used.push(line);
-        lastY = line.y;
-        continue;
-      }
-      open = false;
-      break;
+    // A heading's title wrapped: one piece of text starting where the title starts.
+    const heading = current?.heading;
+    if (heading && used[used.length - 1] === lines[index - 1] && flowsOf(line).length === 1 && Math.abs(line.items[0]!.x - heading.textX) <= EDGE) {
+      current.cells[heading.column]!.push(...line.items);
+      take();
+      continue;
     }
-    const cells: PageText[][] = Array.from({ length: width }, () => []);
+    if (spans(line, columns)) {
+      if (!isHeadingText(text)) {
+        open = false;
+        break;
+      }
+      const cells = empty();
+      cells[0] = [...line.items];
+      rows.push({ cells, heading: { column: 0, textX: line.items[0]!.x } });
+      take();
+      continue;
+    }
+    const titleColumn = labelledTitle(line, columns);
+    if (titleColumn !== undefined) {
+      const [label, title] = flowsOf(line) as [PageText[], PageText[]];
+      const cells = empty();
+      cells[0] = label;
+      cells[titleColumn] = title;
+      rows.push({ cells, heading: { column: titleColumn, textX: title[0]!.x } });
+      take();
+      continue;
+    }
+    const cells = empty();
     for (const item of line.items) {
       const c = columnOf(item, columns);
       if (c === undefined) return undefined;
@@ -195,49 +235,53 @@ function bodyRows(
       break;
     }
     const labelled = cells.slice(0, columns.task).every((items) => items.length === 0) && TEXT_LABEL.test(joinTexts(cells[columns.task] ?? []));
-    const starts = first !== '' || labelled || !current || current.heading;
-    if (starts) rows.push({ heading: false, cells });
+    if (first !== '' || labelled || !current || current.heading) rows.push({ cells });
     else cells.forEach((items, c) => current.cells[c]!.push(...items));
-    used.push(line);
-    lastY = line.y;
+    take();
   }
   return { rows, used, open };
 }
 
-const gridRow = (row: { heading: boolean; cells: PageText[][] }) =>
-  row.heading ? [joinTexts(row.cells.flat()), ...row.cells.slice(1).map(() => '')] : row.cells.map((items) => joinTexts(items));
+const gridRow = (row: Row) => row.cells.map((items) => joinTexts(items));
 
 /**
- * The header's rows as a ruled table gives them: a run across a band is a group cell ("Cơ quan thực
- * hiện" over "Chủ trì | Phối hợp"), its text in its first column and '' in the others, with the
- * texts under it as a second row; every other column's header (wrapped over lines) is one cell,
- * repeated in the second row as a merged-down cell is; a line of column numbers is a row of its own.
+ * The header's rows as a ruled table gives them. A group cell ("Cơ quan thực hiện" over "Chủ trì |
+ * Phối hợp", "Thời gian" over "Bắt đầu | Hoàn thành") is a header piece that runs across a band or
+ * stands over pieces of two or more columns in the header lines under it (before the next piece of
+ * its line): its text in its first column and '' in the others, the texts under it as a second row.
+ * Every other column's header (wrapped over lines) is one cell, repeated in the second row as a
+ * merged-down cell is; a line of column numbers is a row of its own.
  */
 function headerGrid(header: Line[], numbers: Line | undefined, columns: TextColumns): string[][] | undefined {
   const width = columns.bands.length + 1;
+  const at = (x: number) => columnOf({ x, y: 0, width: 0, text: '' }, columns);
+  const pieces = header.map((line) => flowsOf(line));
   const groups: { from: number; to: number; items: PageText[]; y: number }[] = [];
   const under: PageText[][] = Array.from({ length: width }, () => []);
-  for (const t of header.flatMap((l) => l.items)) {
-    const from = columnOf({ ...t, width: 0 }, columns)!;
-    const to = columnOf({ ...t, x: right(t), width: 0 }, columns)!;
-    if (from === to) under[from]!.push(t);
-    else {
-      const group = groups.find((g) => g.from === from && g.to === to && Math.abs(g.y - t.y) < 2 * columns.step);
-      if (group) group.items.push(t);
-      else groups.push({ from, to, items: [t], y: t.y });
-    }
-  }
+  pieces.forEach((flows, k) => {
+    flows.forEach((flow, f) => {
+      const x = flow[0]!.x;
+      const nextX = flows[f + 1]?.[0]!.x ?? Infinity;
+      const below = new Set(pieces.slice(k + 1).flatMap((lower) => lower.filter((p) => p[0]!.x >= x - EDGE && p[0]!.x < nextX - EDGE).map((p) => at(p[0]!.x))));
+      const from = at(x);
+      const end = at(Math.max(...flow.map(right)));
+      if (from === undefined || end === undefined) return;
+      const to = Math.max(end, ...(below.size >= 2 ? [...below].filter((c) => c !== undefined) : []));
+      if (from === to) under[from]!.push(...flow);
+      else groups.push({ from, to, items: flow, y: flow[0]!.y });
+    });
+  });
   const top: string[] = [];
   const second: string[] = [];
+  const oneLine = (items: PageText[]) => joinTexts(items).replace(/\n/g, ' ');
   for (let c = 0; c < width; c += 1) {
     const group = groups.find((g) => g.from <= c && c <= g.to);
     if (group) {
-      top.push(c === group.from ? joinTexts(group.items).replace(/\n/g, ' ') : '');
-      second.push(joinTexts(under[c]!.filter((t) => t.y < group.y)).replace(/\n/g, ' '));
+      top.push(c === group.from ? oneLine(group.items) : '');
+      second.push(oneLine(under[c]!.filter((t) => t.y < group.y - 2)));
     } else {
-      const text = joinTexts(under[c]!).replace(/\n/g, ' ');
-      top.push(text);
-      second.push(text);
+      top.push(oneLine(under[c]!));
+      second.push(oneLine(under[c]!));
     }
   }
   const rows = groups.length > 0 ? [top, second] : [top];
@@ -286,7 +330,12 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   if (gapEnd >= 0) body = body.slice(0, gapEnd);
   for (let round = 0; round < 3; round += 1) {
     const rightEdge = Math.max(...[...all, ...body].flatMap((l) => l.items.map(right)));
-    const plain = body.filter((l) => !(flowsOf(l).length === 1 && l.items[0]!.x <= left + EDGE));
+    // Lines that may be headings across the table are left out: one piece from the left edge, or a label and one piece.
+    const plain = body.filter((l) => {
+      const flows = flowsOf(l);
+      const fromEdge = l.items[0]!.x <= left + EDGE;
+      return !(fromEdge && (flows.length === 1 || (flows.length === 2 && ROW_LABEL.test(joinTexts(flows[0]!)) && !/^[-+•*–]$/u.test(joinTexts(flows[0]!)))));
+    });
     const bands = bandsOf(plain, all, left, rightEdge);
     const columns: TextColumns = { left, right: rightEdge, bands, step, task: 1 };
     // Every column stands under a header cell of its own; body text under no header is unclear.
@@ -331,7 +380,8 @@ function goOn(lines: Line[], columns: TextColumns): TextTableRead {
   const first = lines[from];
   if (!first || SIGNATURE.test(lineText(first))) return { ok: true };
   if (first.items[0]!.x < columns.left - EDGE || Math.max(...first.items.map(right)) > columns.right + 2 * EDGE) return { ok: true };
-  if (spans(first, columns) ? !isHeadingText(lineText(first)) : first.items.some((t) => columnOf(t, columns) === undefined)) return { ok: true };
+  const fits = spans(first, columns) ? isHeadingText(lineText(first)) : labelledTitle(first, columns) !== undefined || first.items.every((t) => columnOf(t, columns) !== undefined);
+  if (!fits) return { ok: true };
   const read = bodyRows(lines.slice(from), columns, undefined);
   if (!read) return { ok: false };
   if (read.rows.length === 0) return { ok: true };

@@ -7,6 +7,7 @@ import { readPlanPdf } from '../../../src/documents/document-reader.js';
 import { findHeader, readPlanRows } from '../../../src/domain/plan-table.js';
 import { buildPdf, type PdfPage } from '../../helpers/pdf-builder.js';
 import { PLAN_2026_TASKS } from '../../helpers/plan-2026-docx.js';
+import { GROUP_HEADER_TASKS, type GroupHeaderVariant } from '../../helpers/plan-group-header.js';
 
 /** Made by scripts/make-pdf-fixtures.ts: LibreOffice's PDF export of the 2026 plan, with and without table borders. */
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', name));
@@ -55,6 +56,21 @@ describe('the 2026 plan saved as PDF with its table borders off', () => {
     const ruled = await readPlanPdf(fixture('plan-2026.pdf'));
     expect(ruled.ok && read.header).toEqual(ruled.ok && ruled.header);
   });
+});
+
+describe('a two-row header with group cells, borders off', () => {
+  // "Cơ quan thực hiện" / "Cơ quan" written at the left of the two columns it stands over ("Chủ trì |
+  // Phối hợp"), "Thời gian" / "Tiến độ" over "Bắt đầu | Hoàn thành" / "Từ | Đến"; tien-do's Ghi chú
+  // column is empty in every row. The period's end column is the deadline, as in the ruled PDF.
+  for (const variant of ['thuc-hien', 'tien-do'] as GroupHeaderVariant[]) {
+    it(`${variant}: reads to the tasks of the ruled PDF, area rows "I | CẢI CÁCH …" as areas`, async () => {
+      const read = await readPlanPdf(fixture(`plan-group-${variant}-borderless.pdf`));
+      expect(tasksOf(read)).toEqual(GROUP_HEADER_TASKS);
+      expect(tasksOf(await readPlanPdf(fixture(`plan-group-${variant}.pdf`)))).toEqual(GROUP_HEADER_TASKS);
+      // The group's text over its first column, '' over the second, as a ruled merged cell gives it.
+      expect(read.ok && read.rows[0]!.slice(2, 6)).toEqual(variant === 'thuc-hien' ? ['Cơ quan thực hiện', '', 'Thời gian', ''] : ['Cơ quan', '', 'Tiến độ', '']);
+    });
+  }
 });
 
 // Synthetic borderless tables: text only, no ruling line. pdf-builder's font is 4.5 pt a letter at 9 pt.
@@ -115,6 +131,27 @@ describe('a borderless table drawn in a test PDF', () => {
     expect(tasksOf(read)).toEqual([
       { code: 'I.1', lead: 'Văn phòng UBND tỉnh', coord: 'Sở Tư pháp', deadline: 'Quý II/2026' },
       { code: 'I.2', lead: 'Sở Nội vụ', coord: '', deadline: 'Tháng 6/2026' },
+    ]);
+  });
+
+  it('reads "II" with its title running across the other columns as an area heading, its title wrapped', async () => {
+    // The title's first line (66 letters, 297 pt from x 70 to 367) runs past the lead column's start at 330: a merged cell, nobody assigned.
+    const table = rows(
+      [
+        HEADER,
+        ['I', 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH'],
+        ['1', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Quý II/2026'],
+        ['II', 'XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ, ĐÔ THỊ\nTHÔNG MINH'],
+        ['1', 'Vận hành Hệ thống thông tin giải quyết\nthủ tục hành chính tỉnh', 'Sở Khoa học và Công nghệ', '', 'Năm 2026'],
+      ],
+      500,
+    );
+    const read = await readPlanPdf(buildPdf([{ lines: [], texts: table.texts }]));
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.rows[3]).toEqual(['II', 'XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ, ĐÔ THỊ\nTHÔNG MINH', '', '', '']);
+    expect(tasksOf(read)).toEqual([
+      { code: 'I.1', lead: 'Văn phòng UBND tỉnh', coord: 'Sở Tư pháp', deadline: 'Quý II/2026' },
+      { code: 'II.1', lead: 'Sở Khoa học và Công nghệ', coord: '', deadline: 'Năm 2026' },
     ]);
   });
 
