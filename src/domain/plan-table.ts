@@ -179,6 +179,16 @@ function groupOver(above: string[], column: number): { field?: PlanField; text?:
 const YEAR_GROUP = /^(?:nam )?(20\d\d)$/;
 
 /**
+ * A header cell's text that names a column, or a sub-column under a group ("Bắt đầu", "Từ", "Quý
+ * II", "Năm 2026", "Ngân sách tỉnh"): a line of a table printed without borders made only of such
+ * texts (and wrapped ends of them) is still header.
+ */
+export function isHeaderWords(cell: string): boolean {
+  const key = headerKey(cell);
+  return headerField(cell) !== undefined || tickLabel(cell, true) !== undefined || PERIOD_START.test(key) || PERIOD_END.test(key) || YEAR_GROUP.test(key) || BUDGET_PART.test(key);
+}
+
+/**
  * The fields of a row that is still header (the second or third row of a merged header): each of
  * its cells names a column, repeats the cell above (a vertically merged header cell), or is empty;
  * a row of column numbers counts too. A cell naming a column sits under a group cell spanning it

@@ -1,4 +1,4 @@
-import { findHeader, headerField, isColumnNumbers, type PlanField } from '../../domain/plan-table.js';
+import { findHeader, headerField, isColumnNumbers, isHeaderWords, type PlanField } from '../../domain/plan-table.js';
 import { joinTexts, type PageText } from './ruling-grid.js';
 
 /**
@@ -174,9 +174,10 @@ function labelledTitle(line: Line, columns: TextColumns): number | undefined {
  * its own, its text in the cell it starts in ("I. CẢI CÁCH THỂ CHẾ" from the TT column, or "II" then
  * the title from the task column), as a merged row of a ruled table reads. The table ends at a gap
  * of two lines or more, a signature block, a line of text in the TT column that is no label, or
- * prose across the page. `undefined`: a run lies across a column gap.
+ * prose across the page. `undefined`: a run lies across a column gap, or (`underHeader`) the first
+ * row under the header has text above its label.
  */
-function bodyRows(lines: Line[], columns: TextColumns, previousY: number | undefined): { rows: Row[]; used: Line[]; open: boolean } | undefined {
+function bodyRows(lines: Line[], columns: TextColumns, previousY: number | undefined, underHeader: boolean): { rows: Row[]; used: Line[]; open: boolean } | undefined {
   const width = columns.bands.length + 1;
   const empty = () => Array.from({ length: width }, (): PageText[] => []);
   const rows: Row[] = [];
@@ -235,6 +236,10 @@ function bodyRows(lines: Line[], columns: TextColumns, previousY: number | undef
       break;
     }
     const labelled = cells.slice(0, columns.task).every((items) => items.length === 0) && TEXT_LABEL.test(joinTexts(cells[columns.task] ?? []));
+    // Right under the header, a row must start with its label: text before it means the labels stand
+    // lower than their rows' first lines (a TT cell centred down a tall row), and no line can be given
+    // to its row without a guess.
+    if (!current && underHeader && first === '' && !labelled) return undefined;
     if (first !== '' || labelled || !current || current.heading) rows.push({ cells });
     else cells.forEach((items, c) => current.cells[c]!.push(...items));
     take();
@@ -310,9 +315,11 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   const step = stepOf(lines);
   const start = lines.findIndex((_, i) => isHeaderStart(lines, i, step));
   if (start < 0) return carried ? goOn(lines, carried) : { ok: true };
-  // The header: lines from its start down to a row of column numbers or the first row's label.
+  // The header: lines from its start down to a row of column numbers, the first row's label or a
+  // line with a text that is no header word nor the wrapped end of one ("hoàn thành", "chú").
+  const headerLine = (line: Line) => flowsOf(line).every((flow) => isHeaderWords(joinTexts(flow)) || /^\p{Ll}/u.test(joinTexts(flow)));
   let end = start + 1;
-  while (end < lines.length && end - start < 6 && lines[end - 1]!.y - lines[end]!.y <= 1.8 * step && !isNumbersLine(lines[end]!)) {
+  while (end < lines.length && end - start < 6 && lines[end - 1]!.y - lines[end]!.y <= 1.8 * step && !isNumbersLine(lines[end]!) && headerLine(lines[end]!)) {
     const first = lines[end]!.items[0]!;
     const leftmost = Math.min(...lines.slice(start, end).flatMap((l) => l.items.map((t) => t.x)));
     if (first.x <= leftmost + EDGE && (ROW_LABEL.test(flowsOf(lines[end]!).map(joinTexts)[0]!) || LABELLED.test(lineText(lines[end]!)))) break;
@@ -330,11 +337,14 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   if (gapEnd >= 0) body = body.slice(0, gapEnd);
   for (let round = 0; round < 3; round += 1) {
     const rightEdge = Math.max(...[...all, ...body].flatMap((l) => l.items.map(right)));
-    // Lines that may be headings across the table are left out: one piece from the left edge, or a label and one piece.
-    const plain = body.filter((l) => {
+    // Lines that may be headings across the table are left out — one piece from the left edge —
+    // but for the label of "II | title …" (a label and one piece), which stands in the TT column.
+    const plain = body.map((l) => {
       const flows = flowsOf(l);
-      const fromEdge = l.items[0]!.x <= left + EDGE;
-      return !(fromEdge && (flows.length === 1 || (flows.length === 2 && ROW_LABEL.test(joinTexts(flows[0]!)) && !/^[-+•*–]$/u.test(joinTexts(flows[0]!)))));
+      if (l.items[0]!.x > left + EDGE) return l;
+      if (flows.length === 1) return { y: l.y, items: [] };
+      const label = joinTexts(flows[0]!);
+      return flows.length === 2 && ROW_LABEL.test(label) && !/^[-+•*–]$/u.test(label) ? { y: l.y, items: flows[0]! } : l;
     });
     const bands = bandsOf(plain, all, left, rightEdge);
     const columns: TextColumns = { left, right: rightEdge, bands, step, task: 1 };
@@ -353,7 +363,7 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
     const found = findHeader(grid);
     if (!found.ok || found.value.index !== grid.length - 1) return { ok: false };
     columns.task = found.value.columns.task ?? found.value.columns.activity ?? 1;
-    const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y);
+    const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y, true);
     if (!read) return { ok: false };
     if (read.used.length < body.length && round < 2) {
       body = read.used;
@@ -382,7 +392,7 @@ function goOn(lines: Line[], columns: TextColumns): TextTableRead {
   if (first.items[0]!.x < columns.left - EDGE || Math.max(...first.items.map(right)) > columns.right + 2 * EDGE) return { ok: true };
   const fits = spans(first, columns) ? isHeadingText(lineText(first)) : labelledTitle(first, columns) !== undefined || first.items.every((t) => columnOf(t, columns) !== undefined);
   if (!fits) return { ok: true };
-  const read = bodyRows(lines.slice(from), columns, undefined);
+  const read = bodyRows(lines.slice(from), columns, undefined, false);
   if (!read) return { ok: false };
   if (read.rows.length === 0) return { ok: true };
   return {

@@ -191,6 +191,24 @@ describe('a borderless table drawn in a test PDF', () => {
     expect(message).toContain('Hãy gửi bản Word (.docx) hoặc bản PDF có kẻ bảng.');
   });
 
+  it('refuses a table whose TT labels stand in the middle of their rows: which row a first line belongs to would be a guess', async () => {
+    // Each task's text takes three lines and its label "1." / "2." is centred on the second: the
+    // first line of task 2 would be read as the last line of task 1.
+    const centred = rows(
+      [
+        HEADER,
+        ['', 'Rà soát, đơn giản hóa thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Quý II/2026'],
+        ['1.', 'thuộc thẩm quyền giải quyết của tỉnh'],
+        ['', 'năm 2026'],
+        ['', 'Số hóa hồ sơ, kết quả giải quyết thủ tục', 'Sở Nội vụ', '', 'Năm 2026'],
+        ['2.', 'hành chính tại Trung tâm Phục vụ'],
+        ['', 'hành chính công tỉnh'],
+      ],
+      500,
+    );
+    expect(await readPlanPdf(buildPdf([{ lines: [], texts: centred.texts }]))).toEqual({ ok: false, problem: { code: 'borderless_unclear', page: 1 } });
+  });
+
   it('leaves a PDF of prose alone, header words in its sentences: no task table, as before', async () => {
     const prose = [
       'Giao Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành theo dõi việc thực hiện Kế hoạch;',
