@@ -119,7 +119,8 @@ function bandsOf(body: Line[], header: Line[], left: number, rightEdge: number):
   }
   // Right of the body's text: a last column left empty ("Ghi chú") stands there under its header.
   if (rightEdge - at >= MIN_BAND) bands.push({ from: at, to: rightEdge });
-  for (const t of header.flatMap((l) => l.items)) {
+  // Narrow cells first: a group cell ("Thời gian thực hiện" over "Quý I … Quý IV") is one that still runs across a band once they are placed.
+  for (const t of header.flatMap((l) => l.items).sort((a, b) => a.width - b.width)) {
     bands = bands.flatMap((b) => {
       if (right(t) <= b.from || t.x >= b.to) return [b];
       if (t.x <= b.from && right(t) >= b.to) return [b]; // a group cell over two columns

@@ -155,6 +155,27 @@ describe('a borderless table drawn in a test PDF', () => {
     ]);
   });
 
+  it('reads quarter tick columns under "Thời gian thực hiện", a mark standing under its quarter', async () => {
+    const at = (x: number, y: number, text: string) => ({ x, y, text });
+    const texts = [
+      at(40, 500, 'TT'), at(70, 500, 'Nhiệm vụ'), at(300, 500, 'Cơ quan chủ trì'), at(430, 500, 'Thời gian thực hiện'),
+      at(430, 488, 'Quý I'), at(470, 488, 'Quý II'), at(510, 488, 'Quý III'), at(550, 488, 'Quý IV'),
+      // Task 1: a mark under Quý II (470–497); task 2: under Quý I (430–452) and Quý III (510–541). Nothing under Quý IV.
+      at(40, 476, '1.'), at(70, 476, 'Rà soát thủ tục hành chính'), at(300, 476, 'Văn phòng UBND tỉnh'), at(480, 476, 'x'),
+      at(40, 464, '2.'), at(70, 464, 'Số hóa hồ sơ'), at(300, 464, 'Sở Nội vụ'), at(440, 464, 'x'), at(520, 464, 'x'),
+    ];
+    const read = await readPlanPdf(buildPdf([{ lines: [], texts }]));
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    const header = findHeader(read.rows);
+    if (!header.ok) throw new Error('no header');
+    const tasks = readPlanRows(read.rows, header.value, { wrapped: true, year: 2026 });
+    if (!tasks.ok) throw new Error(tasks.error.code);
+    expect(tasks.value.map(({ code, lead, deadline }) => ({ code, lead, deadline }))).toEqual([
+      { code: '1', lead: 'Văn phòng UBND tỉnh', deadline: 'Quý II/2026' },
+      { code: '2', lead: 'Sở Nội vụ', deadline: 'Quý I, III/2026' },
+    ]);
+  });
+
   it('goes on with the next page past its page number, the row cut by the page break joined to its start', async () => {
     const page1 = rows(
       [HEADER, ['1.', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Quý II/2026'], ['2.', 'Kiểm tra công tác cải cách hành chính', 'Sở Nội vụ', '', 'Năm 2026']],
