@@ -18,6 +18,8 @@ export interface TextColumns {
   step: number;
   /** The task (or activity) column: a sub-task label ("- …", "a) …") starting it starts a row. */
   task: number;
+  /** Where the header's cells start: a line of text running over two of them is prose, not a cell's line. */
+  starts: number[];
 }
 
 export interface TextTable {
@@ -146,6 +148,17 @@ function spans(line: Line, columns: TextColumns): boolean {
   return flows.length === 1 && line.items[0]!.x <= columns.left + EDGE && columns.bands.length > 0 && Math.max(...line.items.map(right)) > columns.bands[0]!.to;
 }
 
+/**
+ * A line of prose after a table: one piece of text, no heading, running over where two header cells
+ * start (a cell's line stops before the next column's header).
+ */
+function isProse(line: Line, starts: number[]): boolean {
+  if (flowsOf(line).length !== 1 || isHeadingText(lineText(line))) return false;
+  const from = line.items[0]!.x + EDGE;
+  const to = Math.max(...line.items.map(right));
+  return starts.filter((x) => x > from && x < to).length >= 2;
+}
+
 const isHeadingText = (text: string) => LABELLED.test(text) || (/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text));
 
 /** A body row being read; a heading's text goes on in `text` (its column) from lines starting at `textX`. */
@@ -203,6 +216,10 @@ function bodyRows(lines: Line[], columns: TextColumns, previousY: number | undef
       current.cells[heading.column]!.push(...line.items);
       take();
       continue;
+    }
+    if (isProse(line, columns.starts)) {
+      open = false;
+      break;
     }
     if (spans(line, columns)) {
       if (!isHeadingText(text)) {
@@ -330,12 +347,15 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   const numbers = end < lines.length && isNumbersLine(lines[end]!) ? lines[end] : undefined;
   const bodyFrom = numbers ? end + 1 : end;
   const all = [...header, ...(numbers ? [numbers] : [])];
-  const left = Math.min(...lines.slice(start).flatMap((l) => l.items.map((t) => t.x)));
-  // The body runs to a gap of two lines, a signature block or the page's foot; its bands are then
-  // narrowed to what the rows read (prose after the table left out) until they agree.
+  // The body runs to a gap of two lines, a signature block, a line of prose or the page's foot; its
+  // bands are then narrowed to what the rows read until they agree.
+  const headerLeft = Math.min(...all.flatMap((l) => l.items.map((t) => t.x)));
+  const starts = header.flatMap((l) => flowsOf(l).map((flow) => flow[0]!.x));
   let body = lines.slice(bodyFrom);
-  const gapEnd = body.findIndex((l, i) => SIGNATURE.test(lineText(l)) || (i > 0 && body[i - 1]!.y - l.y > 1.8 * step));
+  const gapEnd = body.findIndex((l, i) => SIGNATURE.test(lineText(l)) || isProse(l, starts) || (i > 0 && body[i - 1]!.y - l.y > 1.8 * step));
   if (gapEnd >= 0) body = body.slice(0, gapEnd);
+  if (body.length === 0) return { ok: true };
+  const left = Math.min(headerLeft, ...body.flatMap((l) => l.items.map((t) => t.x)));
   for (let round = 0; round < 3; round += 1) {
     const rightEdge = Math.max(...[...all, ...body].flatMap((l) => l.items.map(right)));
     // Lines that may be headings across the table are left out — one piece from the left edge —
@@ -348,7 +368,7 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
       return flows.length === 2 && ROW_LABEL.test(label) && !/^[-+•*–]$/u.test(label) ? { y: l.y, items: flows[0]! } : l;
     });
     const bands = bandsOf(plain, all, left, rightEdge);
-    const columns: TextColumns = { left, right: rightEdge, bands, step, task: 1 };
+    const columns: TextColumns = { left, right: rightEdge, bands, step, task: 1, starts };
     // Every column stands under a header cell of its own; body text under no header is unclear.
     const width = bands.length + 1;
     const headed = new Set(all.flatMap((l) => l.items).map((t) => columnOf(t, columns)).filter((c) => c !== undefined));

@@ -176,6 +176,17 @@ describe('a borderless table drawn in a test PDF', () => {
     ]);
   });
 
+  it('ends the table at an indented paragraph right under it, with no gap, and reads the table', async () => {
+    const table = rows([HEADER, ['1.', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Quý II/2026']], 500);
+    const paragraph = [
+      { x: 76, y: table.bottom, text: 'Các sở, ban, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch chi tiết, gửi Sở Nội vụ' },
+      { x: 40, y: table.bottom - 12, text: 'trước ngày 31/01/2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.' },
+    ];
+    const read = await readPlanPdf(buildPdf([{ lines: [], texts: [...table.texts, ...paragraph] }]));
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.rows).toEqual([HEADER, ['1.', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Quý II/2026']]);
+  });
+
   it('goes on with the next page past its page number, the row cut by the page break joined to its start', async () => {
     const page1 = rows(
       [HEADER, ['1.', 'Rà soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Tư pháp', 'Quý II/2026'], ['2.', 'Kiểm tra công tác cải cách hành chính', 'Sở Nội vụ', '', 'Năm 2026']],
