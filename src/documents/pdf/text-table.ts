@@ -45,8 +45,8 @@ const MIN_BAND = 3;
 /** How far (points) a row's label may stand from the table's left edge. */
 const EDGE = 4;
 
-/** A row's label in the TT column: "1.", "2", "I.", "II", "a)", "1.1", "A", "-", "+". */
-const ROW_LABEL = /^(?:[IVXL]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+•*–]$/u;
+/** A row's label in the TT column: "1.", "2", "I.", "II", "a)", "1.1", "I.2", "A", "-", "+". */
+const ROW_LABEL = /^(?:(?:[IVXL]+|[A-Z]|\d{1,3})(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+•*–]$/u;
 /** A sub-task label starting the task text when the TT column is empty: "- Kiểm tra …", "a) …". */
 const TEXT_LABEL = /^(?:[-+•*–]|[a-zđ]\))(?:\s|$)/u;
 /** A heading written across the table: a Roman, letter or number label, then the title. */
