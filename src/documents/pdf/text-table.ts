@@ -110,8 +110,9 @@ const isNumbersLine = (line: Line) => isColumnNumbers(flowsOf(line).map(joinText
  * The empty vertical bands under the header: x-ranges no body run covers (lines spanning the table
  * from its left edge — headings — left out), narrowed by header runs that reach into them; a
  * header run lying wholly inside a band (a column whose body is empty) cuts the band in two.
+ * Undefined when a header text closes a band: it reaches into the next column.
  */
-function bandsOf(body: Line[], header: Line[], left: number, rightEdge: number): { from: number; to: number }[] {
+function bandsOf(body: Line[], header: Line[], left: number, rightEdge: number): { from: number; to: number }[] | undefined {
   const covered = body.flatMap((l) => l.items).map((t) => ({ from: t.x, to: right(t) })).sort((a, b) => a.from - b.from);
   let bands: { from: number; to: number }[] = [];
   let at = left;
@@ -122,16 +123,20 @@ function bandsOf(body: Line[], header: Line[], left: number, rightEdge: number):
   // Right of the body's text: a last column left empty ("Ghi chú") stands there under its header.
   if (rightEdge - at >= MIN_BAND) bands.push({ from: at, to: rightEdge });
   // Narrow cells first: a group cell ("Thời gian thực hiện" over "Quý I … Quý IV") is one that still runs across a band once they are placed.
+  let closed = false;
   for (const t of header.flatMap((l) => l.items).sort((a, b) => a.width - b.width)) {
     bands = bands.flatMap((b) => {
       if (right(t) <= b.from || t.x >= b.to) return [b];
       if (t.x <= b.from && right(t) >= b.to) return [b]; // a group cell over two columns
-      if (t.x > b.from && right(t) < b.to) return [{ from: b.from, to: t.x }, { from: right(t), to: b.to }];
-      return t.x <= b.from ? [{ from: right(t), to: b.to }] : [{ from: b.from, to: t.x }];
+      if (t.x > b.from && right(t) < b.to) return [{ from: b.from, to: t.x }, { from: right(t), to: b.to }].filter((p) => p.to - p.from >= MIN_BAND);
+      const rest = t.x <= b.from ? { from: right(t), to: b.to } : { from: b.from, to: t.x };
+      // A header text reaching to the next column's text: the gap the body leaves is gone.
+      if (rest.to - rest.from < MIN_BAND && b.to < rightEdge) closed = true;
+      return [rest];
     });
     bands = bands.filter((b) => b.to - b.from >= MIN_BAND);
   }
-  return bands.filter((b) => b.to < rightEdge);
+  return closed ? undefined : bands.filter((b) => b.to < rightEdge);
 }
 
 /** The column a run falls in, or undefined when it lies across a band. */
@@ -368,6 +373,7 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
       return flows.length === 2 && ROW_LABEL.test(label) && !/^[-+•*–]$/u.test(label) ? { y: l.y, items: flows[0]! } : l;
     });
     const bands = bandsOf(plain, all, left, rightEdge);
+    if (!bands) return { ok: false };
     const columns: TextColumns = { left, right: rightEdge, bands, step, task: 1, starts };
     // Every column stands under a header cell of its own; body text under no header is unclear.
     const width = bands.length + 1;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_TEXTS } from '../../../commands/plans.texts.js';
 import { readTableFile } from '../../../src/app/table-file.js';
 import { readPlanPdf } from '../../../src/documents/document-reader.js';
+import { readTextTable } from '../../../src/documents/pdf/text-table.js';
 import { findHeader, readPlanRows } from '../../../src/domain/plan-table.js';
 import { buildPdf, type PdfPage } from '../../helpers/pdf-builder.js';
 import { PLAN_2026_TASKS } from '../../helpers/plan-2026-docx.js';
@@ -239,6 +240,24 @@ describe('a borderless table drawn in a test PDF', () => {
       500,
     );
     expect(await readPlanPdf(buildPdf([{ lines: [], texts: centred.texts }]))).toEqual({ ok: false, problem: { code: 'borderless_unclear', page: 1 } });
+  });
+
+  it('refuses a header whose text reaches the next column\'s: the body\'s gap between the two is gone', () => {
+    // Runs as pdf.js gives them (4.5 pt a letter): "Cơ quan chủ trì" (333–400.5) ends 2.5 pt before
+    // "Cơ quan phối hợp" (403): read as one column, each lead would take its row's coordinators.
+    const run = (x: number, y: number, text: string) => ({ x, y, width: 4.5 * text.length, text });
+    const texts = [
+      run(43, 500, 'TT'), run(73, 500, 'Nhiệm vụ'), run(333, 500, 'Cơ quan chủ trì'), run(403, 500, 'Cơ quan phối hợp'), run(533, 500, 'Thời gian hoàn thành'),
+      run(43, 488, '1.'), run(73, 488, 'Rà soát thủ tục hành chính'), run(333, 488, 'Sở Nội vụ'), run(403, 488, 'Các sở, ban, ngành'), run(533, 488, 'Quý II/2026'),
+    ];
+    expect(readTextTable(texts)).toEqual({ ok: false });
+    // With the lead column's header ending 11 pt before the next (as Word's cell margins leave it), the table is read.
+    const apart = texts.map((t) => (t.text === 'Cơ quan chủ trì' ? run(325, 500, 'Cơ quan chủ trì') : t));
+    const read = readTextTable(apart);
+    expect(read.ok && read.table?.grid).toEqual([
+      ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'],
+      ['1.', 'Rà soát thủ tục hành chính', 'Sở Nội vụ', 'Các sở, ban, ngành', 'Quý II/2026'],
+    ]);
   });
 
   it('leaves a PDF of prose alone, header words in its sentences: no task table, as before', async () => {
