@@ -389,6 +389,8 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
     if (!grid) return { ok: false };
     const found = findHeader(grid);
     if (!found.ok || found.value.index !== grid.length - 1) return { ok: false };
+    // Rows are told apart by the labels of the TT column: a table without one at its left is not read.
+    if (found.value.columns.code !== 0) return { ok: false };
     columns.task = found.value.columns.task ?? found.value.columns.activity ?? 1;
     const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y, true);
     if (!read) return { ok: false };

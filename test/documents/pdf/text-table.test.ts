@@ -260,6 +260,17 @@ describe('a borderless table drawn in a test PDF', () => {
     ]);
   });
 
+  it('refuses a table without a TT column at its left: where a row starts cannot be told', () => {
+    const run = (x: number, y: number, text: string) => ({ x, y, width: 4.5 * text.length, text });
+    const texts = [
+      run(73, 500, 'Nhiệm vụ'), run(325, 500, 'Cơ quan chủ trì'), run(403, 500, 'Cơ quan phối hợp'), run(533, 500, 'Thời gian hoàn thành'),
+      run(73, 488, '1. Rà soát thủ tục hành chính'), run(333, 488, 'Sở Nội vụ'), run(403, 488, 'Các sở, ban, ngành'), run(533, 488, 'Quý II/2026'),
+      run(73, 476, '2. Số hóa hồ sơ'), run(333, 476, 'Sở Tư pháp'), run(533, 476, 'Quý III/2026'),
+    ];
+    // The tasks are numbered inside the task text: no TT column, so no row could be told from its wrapped lines.
+    expect(readTextTable(texts)).toEqual({ ok: false });
+  });
+
   it('leaves a PDF of prose alone, header words in its sentences: no task table, as before', async () => {
     const prose = [
       'Giao Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành theo dõi việc thực hiện Kế hoạch;',
