@@ -216,6 +216,26 @@ async function documentImport(): Promise<void> {
   const pdfRead = await readPlanPdf(pdf);
   line(`text PDF, 16 pages, 384 task rows (${(pdf.length / 1024).toFixed(0)} KB) — read into a grid`, `${(performance.now() - t2).toFixed(0)} ms (${pdfRead.ok ? pdfRead.rows.length : 0} rows)`);
   line('  resident memory after, growth (pdf.js already loaded)', `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, +${((process.memoryUsage().rss - rssPdf) / 1048576).toFixed(0)} MB`);
+  // The same table with the borders off (its time column 10 pt wider, so that "Thời gian hoàn thành"
+  // does not touch "Sản phẩm"): read from where its words stand (pdf/text-table.ts).
+  const borderless = buildPdf(
+    Array.from({ length: 16 }, (_, p) => ({
+      lines: [],
+      texts: ruledTable([30, 260, 120, 130, 100, 110], [
+        { cells: ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'].map((text) => ({ text })) },
+        ...Array.from({ length: 24 }, (_, i) => ({
+          cells: [`${p * 24 + i + 1}.`, 'Rà soát, đơn giản hóa thủ tục hành chính', 'Sở Nội vụ', 'Các sở, ban, ngành', 'Quý II/2026', 'Báo cáo'].map((text) => ({ text })),
+        })),
+      ], { top: 575 }).texts,
+    })),
+  );
+  const t3 = performance.now();
+  const borderlessRead = await readPlanPdf(borderless);
+  line('text PDF without borders, 16 pages, 384 task rows — read into a grid', `${(performance.now() - t3).toFixed(0)} ms (${borderlessRead.ok ? borderlessRead.rows.length : 0} rows)`);
+  const exported = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-2026-borderless.pdf'));
+  const t4 = performance.now();
+  const exportedRead = await readPlanPdf(exported);
+  line('plan-2026-borderless.pdf (LibreOffice, borders off, 3 pages, table over 2) — read', `${(performance.now() - t4).toFixed(0)} ms (${exportedRead.ok ? exportedRead.rows.length : 0} rows)`);
 }
 
 function deadlineParsing(): void {

@@ -44,6 +44,7 @@ export const PLAN_TEXTS = {
           no_pdftoppm: 'Tệp PDF này là bản quét (không có lớp chữ): cần chuyển từng trang thành ảnh để nhận dạng chữ, nhưng máy chạy dondoc chưa cài pdftoppm. Hãy nhờ người quản trị máy cài gói poppler-utils (README, mục “Gói Debian”); hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
           ocr_timeout: 'Nhận dạng chữ chưa đọc xong trang có bảng nhiệm vụ trong thời gian cho phép cho một trang (DONDOC_OCR_PAGE_SECONDS, mặc định 60 giây) nên đã dừng; không có gì được lưu. Hãy gửi tệp Word (.docx) hoặc Excel (.xlsx) của Phụ lục, hoặc bản quét chỉ gồm các trang Phụ lục.',
           scan_tilted: 'Bản quét hoặc ảnh chụp bị nghiêng: các đường kẻ của bảng không thẳng, đọc tiếp có thể gộp nhầm ô của dòng này sang dòng khác nên không đọc; không có gì được lưu. Hãy quét hoặc chụp lại thật thẳng (đặt trang ngay ngắn trên máy quét), hoặc gửi tệp Word (.docx) hay Excel (.xlsx) của Phụ lục.',
+          borderless_unclear: `Bảng trong tệp PDF không có đường kẻ và không tách được các cột ở trang ${error.page ?? '?'}: có chữ nằm vắt qua khoảng trống giữa hai cột, hoặc có cột không đứng dưới tiêu đề nào, nên không đọc để khỏi ghi nhầm ô; không có gì được lưu. Hãy gửi bản Word (.docx) hoặc bản PDF có kẻ bảng.`,
           too_many_scan_pages: 'Bản quét có hơn 20 trang: quá dài để nhận dạng chữ trong một lần. Hãy gửi riêng các trang Phụ lục nhiệm vụ, hoặc tệp Word (.docx)/Excel (.xlsx) của Phụ lục.',
         }[error.reason];
       case 'no_header':

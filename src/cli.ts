@@ -856,7 +856,8 @@ async function run(argv: string[]): Promise<number> {
         const result = await services.plans.importFile(basename(file), data, meta, { dryRun: values['dry-run'], chasePast: values['chase-past'], ...(chosenRows ? { rows: chosenRows } : {}) });
         if (!result.ok) {
           const message = PLAN_TEXTS.importError(result.error);
-          if (values.json) print(JSON.stringify({ error: result.error.code, message }));
+          const detail = result.error.code === 'file' ? { reason: result.error.reason, ...(result.error.page !== undefined ? { page: result.error.page } : {}) } : {};
+          if (values.json) print(JSON.stringify({ error: result.error.code, ...detail, message }));
           else process.stderr.write(`${message}\n`);
           return 2;
         }

@@ -189,7 +189,8 @@ export interface ImportOutcome extends ImportReport {
 }
 
 export type ImportError =
-  | { code: 'file'; reason: TableFileError; size: number }
+  /** `page`: the PDF page a `borderless_unclear` file could not be read on. */
+  | { code: 'file'; reason: TableFileError; size: number; page?: number }
   | { code: 'no_header'; missing: PlanField[] }
   /** A document none of whose `tables` has a task header (TT, Nhiệm vụ, Chủ trì, Thời gian). */
   | { code: 'no_task_table'; tables: number }
@@ -330,6 +331,7 @@ export class PlanImportService {
     if (!file.ok) {
       if (file.error === 'no_task_table') return err({ code: 'no_task_table', tables: file.tables });
       if (file.error === 'encoding') return err({ code: 'encoding', problem: file.problem });
+      if ('page' in file) return err({ code: 'file', reason: 'borderless_unclear', size: data.length, page: file.page });
       return err({ code: 'file', reason: file.error, size: data.length });
     }
     const header = findHeader(file.rows);

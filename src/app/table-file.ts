@@ -44,6 +44,8 @@ export type TableFileError =
   | 'too_much_memory'
   /** A PDF over the page limit. */
   | 'too_many_pages'
+  /** A text PDF whose table has no ruling lines and whose columns cannot be told apart (the page is given with it). */
+  | 'borderless_unclear'
   /** A scan (image-only PDF, .png, .jpg) and tesseract is not installed. */
   | 'no_tesseract'
   /** tesseract is installed without its Vietnamese data (tesseract-ocr-vie). */
@@ -156,6 +158,8 @@ export async function readTableFile(
     }
   | { ok: false; error: TableFileError }
   | { ok: false; error: 'no_task_table'; tables: number }
+  /** A table without ruling lines whose columns cannot be told apart on page `page` of the PDF. */
+  | { ok: false; error: 'borderless_unclear'; page: number }
   /** Text in an encoding dondoc cannot convert, or already broken (U+FFFD). */
   | { ok: false; error: 'encoding'; problem: EncodingProblem }
 > {
@@ -180,6 +184,7 @@ export async function readTableFile(
       if (!document.ok) {
         const { problem } = document;
         if (problem.code === 'no_task_table') return { ok: false, error: 'no_task_table', tables: problem.tables };
+        if (problem.code === 'borderless_unclear') return { ok: false, error: 'borderless_unclear', page: problem.page };
         if (problem.code === 'convert') return { ok: false, error: CONVERT_ERRORS[problem.problem.code] };
         if (problem.code === 'ocr') return { ok: false, error: OCR_ERRORS[problem.problem.code] };
         return { ok: false, error: problem.code === 'no_text' ? 'unreadable' : problem.code };

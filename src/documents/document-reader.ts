@@ -68,6 +68,8 @@ export type DocumentProblem =
   | { code: 'too_many_pages'; pages: number }
   /** A PDF without a text layer: a scan or a photo. */
   | { code: 'no_text' }
+  /** A text PDF whose table has no ruling lines and whose columns cannot be told apart on page `page`. */
+  | { code: 'borderless_unclear'; page: number }
   /** No table has a task header; `tables` is how many tables the document has. */
   | { code: 'no_task_table'; tables: number }
   /** An old Word file LibreOffice could not convert: not installed, too slow, too large, or it could not open it. */

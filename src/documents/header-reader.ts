@@ -282,14 +282,18 @@ function issuerOf(lines: string[]): string | null {
   return name;
 }
 
-/** The kind line and the title lines under it, up to a blank line or rule, a table, the authority line or the body. */
+/**
+ * The kind line and the title lines under it, up to a blank line or rule, a table, the authority line
+ * or the body; a line starting with "STT" / "TT" is the header of a table printed without borders
+ * (read from a PDF as lines), no title.
+ */
 function titleFrom(lines: Line[], kindAt: number): string | null {
   const first = lines[kindAt]!;
   const parts = [first.text];
   for (let i = kindAt + 1; i < lines.length && parts.length < 5; i += 1) {
     const line = lines[i]!;
     const key = textKey(line.text);
-    if (line.blank || line.table !== first.table || BODY_START.test(key) || AUTHORITY.test(key) || /^(?:phu luc|so\s*:)/.test(key)) break;
+    if (line.blank || line.table !== first.table || BODY_START.test(key) || AUTHORITY.test(key) || /^(?:phu luc|so\s*:|s?tt\b)/.test(key)) break;
     parts.push(line.text);
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();

@@ -62,7 +62,7 @@ const headerKey = (cell: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function headerField(cell: string): PlanField | undefined {
+export function headerField(cell: string): PlanField | undefined {
   const key = headerKey(cell);
   return HEADER_PATTERNS.find(([, pattern]) => pattern.test(key))?.[0];
 }
@@ -143,7 +143,7 @@ const complete = (columns: ColumnMap, ticks: TickColumn[] = []) =>
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
 /** A row of column numbers under a header ("1 | 2 | 3 …" or "(1) | (2) | (3) …"): at least three, rising. */
-function isColumnNumbers(row: string[]): boolean {
+export function isColumnNumbers(row: string[]): boolean {
   const numbers = row.map(cleanCell).filter((c) => c !== '');
   if (numbers.length < 3 || !numbers.every((c) => COLUMN_NUMBER.test(c))) return false;
   const values = numbers.map((c) => Number(c.replace(/[()]/g, '')));
@@ -177,6 +177,16 @@ function groupOver(above: string[], column: number): { field?: PlanField; text?:
 
 /** A year over a time group's quarters ("Thời gian thực hiện" over "Năm 2026 | Năm 2027" over "Quý I … Quý IV" twice). */
 const YEAR_GROUP = /^(?:nam )?(20\d\d)$/;
+
+/**
+ * A header cell's text that names a column, or a sub-column under a group ("Bắt đầu", "Từ", "Quý
+ * II", "Năm 2026", "Ngân sách tỉnh"): a line of a table printed without borders made only of such
+ * texts (and wrapped ends of them) is still header.
+ */
+export function isHeaderWords(cell: string): boolean {
+  const key = headerKey(cell);
+  return headerField(cell) !== undefined || tickLabel(cell, true) !== undefined || PERIOD_START.test(key) || PERIOD_END.test(key) || YEAR_GROUP.test(key) || BUDGET_PART.test(key);
+}
 
 /**
  * The fields of a row that is still header (the second or third row of a merged header): each of

@@ -44,10 +44,14 @@ const HEADER = [
  * as an ordinary row) and each section's TT a list of its own (it drops a list's startOverride, so
  * section II would count 1, 1, 2).
  */
-export function plan2026Docx(options: { portable?: boolean; ruled?: boolean } = {}): Promise<Buffer> {
+export function plan2026Docx(options: { portable?: boolean; ruled?: boolean; borderless?: 'repeated' | 'flowing' } = {}): Promise<Buffer> {
   // `ruled`: the indicator and task tables printed with borders and real widths, as a plan is
   // issued (its PDF export then has ruling lines: scripts/make-pdf-fixtures.ts).
-  const ruled = options.ruled ? { ruled: true, widths: [700, 5200, 2400, 2400, 1800, 2000] } : {};
+  // `borderless`: the same widths with the borders turned off (many provinces publish so); section
+  // II's agencies written on each of its rows (a merged cell cannot be seen without borders), and
+  // page 2 either repeating the header (`repeated`) or going straight on with the rows (`flowing`).
+  const ruled = options.ruled ? { ruled: true, widths: [700, 5200, 2400, 2400, 1800, 2000] } : options.borderless ? { widths: [700, 5200, 2400, 2400, 1800, 2000] } : {};
+  const merged = !options.borderless;
   const letterhead = table(2, [
     row(['ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc']),
     row(['Số: 45/KH-UBND', 'Hà Tĩnh, ngày 08 tháng 01 năm 2026']),
@@ -64,17 +68,17 @@ export function plan2026Docx(options: { portable?: boolean; ruled?: boolean } = 
     row(['', bullet('Kiểm tra tại các sở, ban, ngành'), '', '', 'Quý II/2026', '']),
     row(['', bullet('Kiểm tra tại UBND các xã, phường'), '', '', '', '']),
     group('II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH'),
-    row([tt(3), 'Rà soát, đơn giản hóa thủ tục hành chính', { text: 'Văn phòng UBND tỉnh', vMerge: 'restart' }, { text: 'Sở Tư pháp', vMerge: 'restart' }, 'Quý II/2026', 'Quyết định']),
+    row([tt(3), 'Rà soát, đơn giản hóa thủ tục hành chính', merged ? { text: 'Văn phòng UBND tỉnh', vMerge: 'restart' } : 'Văn phòng UBND tỉnh', merged ? { text: 'Sở Tư pháp', vMerge: 'restart' } : 'Sở Tư pháp', 'Quý II/2026', 'Quyết định']),
     // A row deleted with tracked changes: not in the plan as issued, and not counted by the TT list.
     ...(options.portable ? [] : [row([tt(3), 'Nhiệm vụ đã bỏ khi duyệt', { vMerge: 'continue' }, { vMerge: 'continue' }, 'Quý IV/2026', ''], '<w:del w:id="90" w:author="SNV" w:date="2026-01-06T00:00:00Z"/>')]),
-    row([tt(3), 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', { vMerge: 'continue' }, { vMerge: 'continue' }, 'Thường xuyên', 'Hồ sơ số hóa']),
+    row([tt(3), 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', merged ? { vMerge: 'continue' } : 'Văn phòng UBND tỉnh', merged ? { vMerge: 'continue' } : 'Sở Tư pháp', 'Thường xuyên', 'Hồ sơ số hóa']),
   ], ruled);
   const tracked = options.portable
     ? run('Sở Nội vụ')
     : '<w:del w:id="91" w:author="SNV" w:date="2026-01-06T00:00:00Z"><w:r><w:delText>Sở Tư pháp</w:delText></w:r></w:del>' +
     '<w:ins w:id="92" w:author="SNV" w:date="2026-01-06T00:00:00Z"><w:r><w:t>Sở Nội vụ</w:t></w:r></w:ins>';
   const part2 = table(6, [
-    ...HEADER,
+    ...(options.borderless === 'flowing' ? [] : HEADER),
     row([tt(3), 'Công bố danh mục thủ tục hành chính\nmới ban hành', { paragraphs: para('', undefined, tracked) }, '', 'Tháng 6/2026', 'Quyết định công bố']),
     group('III. XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ'),
     row([tt(4), 'Vận hành Hệ thống thông tin giải quyết thủ tục hành chính tỉnh', 'Sở Khoa học và Công nghệ', 'Văn phòng UBND tỉnh', 'Năm 2026', 'Hệ thống vận hành']),

@@ -40,8 +40,8 @@ const ROWS: string[][] = [
 
 const rowsOf = (variant: GroupHeaderVariant) => ROWS.map((cells) => (variant === 'tien-do' ? [...cells, ''] : cells));
 
-/** The plan as a Word file: title paragraphs, then the ruled task table (area rows span the table). */
-export function groupHeaderDocx(variant: GroupHeaderVariant): Promise<Buffer> {
+/** The plan as a Word file: title paragraphs, then the ruled task table (area rows span the table); `borderless`: its borders off. */
+export function groupHeaderDocx(variant: GroupHeaderVariant, options: { borderless?: boolean } = {}): Promise<Buffer> {
   const widths = WIDTHS[variant];
   const body = [
     para('Phụ lục'),
@@ -49,7 +49,7 @@ export function groupHeaderDocx(variant: GroupHeaderVariant): Promise<Buffer> {
     table(
       widths.length,
       [...headerRows(variant), ...rowsOf(variant).map((cells) => (cells[2] === '' && cells[4] === '' ? row([cells[0]!, { text: cells[1]!, span: widths.length - 1 }]) : row(cells)))],
-      { ruled: true, widths },
+      { ruled: !options.borderless, widths },
     ),
   ].join('');
   return buildDocx(body);

@@ -1,9 +1,16 @@
-import { layoutPage, type PageLayout, type PageText, type Rule } from './ruling-grid.js';
+import { layoutPage, ruledTables, type PageLayout, type PageText, type Rule } from './ruling-grid.js';
+import { readTextTable, type TextColumns } from './text-table.js';
 
 /** More pages than a plan's Phụ lục has (a 16-page table is usual): refused before any page is read. */
 export const MAX_PDF_PAGES = 80;
 
-export type PdfProblem = { code: 'unreadable' } | { code: 'encrypted' } | { code: 'too_many_pages'; pages: number } | { code: 'no_text' };
+export type PdfProblem =
+  | { code: 'unreadable' }
+  | { code: 'encrypted' }
+  | { code: 'too_many_pages'; pages: number }
+  | { code: 'no_text' }
+  /** A table printed without ruling lines whose columns cannot be told apart on page `page` (1-based). */
+  | { code: 'borderless_unclear'; page: number };
 
 type Matrix = [number, number, number, number, number, number];
 const multiply = (m: Matrix, n: Matrix): Matrix => [
@@ -76,7 +83,8 @@ function rulesOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<s
  * Reads a PDF with a text layer (a plan exported from Word, signed or not) with pdf.js, page by
  * page: the text runs and the ruling lines go to the grid builder (ruling-grid.ts). Scripts are
  * never run, fonts never loaded for display; a password, more than MAX_PDF_PAGES pages or no
- * text at all (a scan) come back as a problem.
+ * text at all (a scan) come back as a problem. A page without a ruled table has its task table read
+ * from where its words stand (text-table.ts); one whose columns cannot be told apart is refused.
  */
 export async function readPdf(data: Buffer): Promise<{ ok: true; pages: PageLayout[] } | { ok: false; problem: PdfProblem }> {
   // Loaded on the first PDF only: the chat process does not carry pdf.js until it needs it.
@@ -99,6 +107,8 @@ export async function readPdf(data: Buffer): Promise<{ ok: true; pages: PageLayo
     if (document.numPages > MAX_PDF_PAGES) return { ok: false, problem: { code: 'too_many_pages', pages: document.numPages } };
     const pages: PageLayout[] = [];
     let anyText = false;
+    // The columns of a table without rules that ran to the foot of the page before.
+    let carried: TextColumns | undefined;
     for (let n = 1; n <= document.numPages; n += 1) {
       const page = await document.getPage(n);
       const content = await page.getTextContent();
@@ -109,7 +119,15 @@ export async function readPdf(data: Buffer): Promise<{ ok: true; pages: PageLayo
         texts.push({ x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, text: item.str });
       }
       const rules = rulesOf(await page.getOperatorList(), pdfjs.OPS as unknown as Record<string, number>);
-      pages.push(layoutPage(texts, rules));
+      // A page without a ruled table: its task table may be printed without borders (text-table.ts).
+      let textTables: Parameters<typeof layoutPage>[2] = [];
+      if (ruledTables(rules).length === 0) {
+        const read = readTextTable(texts, carried);
+        if (!read.ok) return { ok: false, problem: { code: 'borderless_unclear', page: n } };
+        textTables = read.table ? [read.table] : [];
+        carried = read.carry;
+      } else carried = undefined;
+      pages.push(layoutPage(texts, rules, textTables));
       page.cleanup();
     }
     if (!anyText) return { ok: false, problem: { code: 'no_text' } };

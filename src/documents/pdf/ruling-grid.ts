@@ -28,7 +28,7 @@ function distinct(values: number[]): number[] {
 const covers = (rule: { from: number; to: number }, at: number) => rule.from - NEAR <= at && at <= rule.to + NEAR;
 
 /** Text runs joined in reading order: lines top to bottom ("\n" between), runs left to right. */
-function joinTexts(items: PageText[]): string {
+export function joinTexts(items: PageText[]): string {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PageText[][] = [];
   for (const item of sorted) {
@@ -211,12 +211,13 @@ function inColumns(lines: { y: number; items: PageText[] }[]): { y: number; item
 /**
  * Builds a page's tables from its ruling lines (ruledTables) and puts each text run in its cell;
  * a merged cell's text is given to every row it covers (as a Word vMerge is). Text outside any
- * table is returned as paragraph lines in page order.
+ * table is returned as paragraph lines in page order. `textTables`: tables read without rules
+ * (text-table.ts), with their top and the runs they took.
  */
-export function layoutPage(pageTexts: PageText[], rules: Rule[]): PageLayout {
+export function layoutPage(pageTexts: PageText[], rules: Rule[], textTables: { top: number; grid: string[][]; used: Set<PageText> }[] = []): PageLayout {
   const texts = [...pageTexts];
-  const used = new Set<PageText>();
-  const blocks: { y: number; block: PageLayout['blocks'][number] }[] = [];
+  const used = new Set<PageText>(textTables.flatMap((t) => [...t.used]));
+  const blocks: { y: number; block: PageLayout['blocks'][number] }[] = textTables.map((t) => ({ y: t.top, block: { kind: 'table', grid: t.grid } }));
   for (const table of ruledTables(rules)) {
     const { xs, ids } = table;
     const left = xs[0]!;

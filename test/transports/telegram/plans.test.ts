@@ -6,6 +6,7 @@ import { codeIn, TelegramHarness, type TgUser } from '../../helpers/telegram-har
 import { buildDocx, para, row, table } from '../../helpers/docx-builder.js';
 import { PLAN_2026_TASKS, plan2026Docx } from '../../helpers/plan-2026-docx.js';
 import { plan2026Pdf } from '../../helpers/plan-2026-pdf.js';
+import { buildPdf } from '../../helpers/pdf-builder.js';
 
 const admin: TgUser = { id: 1001, first_name: 'Hoa' };
 const focal: TgUser = { id: 2002, first_name: 'Trang' };
@@ -266,6 +267,30 @@ describe('importing a plan sent as a Word file', () => {
     expect(h.lastButtons(admin.id).some((b) => b.text === '✅ Nhập kế hoạch này')).toBe(false);
     const [locked] = await h.sendDocument(admin, 'mat-khau.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
     expect(locked).toContain('Tệp có mật khẩu');
+    expect(taskCount()).toBe(0);
+  });
+
+  it('reads the plan saved as PDF with its table borders off, and refuses one whose columns cannot be told apart, naming the page', async () => {
+    const borderless = readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-2026-borderless.pdf'));
+    const [preview] = await h.sendDocument(admin, 'ke-hoach-khong-ke.pdf', borderless, '2026 Kế hoạch CCHC năm 2026');
+    // The ten tasks of the plan (PLAN_2026_TASKS), from the table on pages 2 and 3.
+    expect(preview).toContain('Xem trước (chưa ghi) kế hoạch “Kế hoạch CCHC năm 2026”: 10 nhiệm vụ');
+    expect(preview).toContain('Tệp PDF (3 trang)');
+    // A table without rules on page 1: its task header, then a row whose lead runs past where the coordinating column starts.
+    const at = (x: number, y: number, text: string) => ({ x, y, text });
+    const unclear = buildPdf([
+      {
+        lines: [],
+        texts: [
+          ...['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'].map((t, i) => at([40, 70, 330, 450, 570][i]!, 500, t)),
+          at(40, 488, '1.'), at(70, 488, 'Quan trắc môi trường'), at(330, 488, 'Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh'), at(570, 488, 'Năm 2026'),
+          at(40, 476, '2.'), at(70, 476, 'Số hóa hồ sơ'), at(330, 476, 'Sở Nội vụ'), at(450, 476, 'Sở Tư pháp'), at(570, 476, 'Năm 2026'),
+        ],
+      },
+    ]);
+    const [refused] = await h.sendDocument(admin, 'ke-hoach-lech-cot.pdf', unclear, '2026 Kế hoạch CCHC năm 2026');
+    expect(refused).toContain('Bảng trong tệp PDF không có đường kẻ và không tách được các cột ở trang 1');
+    expect(refused).toContain('không có gì được lưu');
     expect(taskCount()).toBe(0);
   });
 
