@@ -161,13 +161,13 @@ const titleOf = (task: Task) => taskTitle(task, 80);
  * Records a parsed reply for a task and words the outcome; extension requests go to Sở Nội vụ. The
  * event, its notice to Sở Nội vụ and "update handled" commit together (ctx.commit).
  */
-function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen = false, replaces?: number): CommandResult {
-  return ctx.commit(() => recordNow(ctx, task, reply, confirmedReopen, replaces));
+function record(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmed = false, replaces?: number): CommandResult {
+  return ctx.commit(() => recordNow(ctx, task, reply, confirmed, replaces));
 }
 
-function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmedReopen: boolean, replaces: number | undefined): CommandResult {
+function recordNow(ctx: CommandContext, task: Task, reply: ParsedStatusReply, confirmed: boolean, replaces: number | undefined): CommandResult {
   const member = ctx.member!;
-  const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply, { confirmedReopen, ...(replaces !== undefined ? { replaces } : {}) });
+  const result = ctx.services.statuses.recordTask(member, ctx.platform, task, reply, { confirmed, ...(replaces !== undefined ? { replaces } : {}) });
   if (!result.ok) {
     const error = result.error;
     if (error.code === 'reopens_done') return { replies: [askReopen(ctx, task, reply, error.doneAt)] };
@@ -475,7 +475,7 @@ export const statusButtonCommand = defineCommand({
         return record(ctx, task, { ...base, status: 'in_progress', progress }, args.confirmed);
       }
       case 'molai': {
-        const reopened = ctx.commit(() => ctx.services.statuses.recordTask(ctx.member!, ctx.platform, task, { ...base, status: 'in_progress', progress: null }, { confirmedReopen: true }));
+        const reopened = ctx.commit(() => ctx.services.statuses.recordTask(ctx.member!, ctx.platform, task, { ...base, status: 'in_progress', progress: null }, { confirmed: true }));
         return textReply(reopened.ok ? T.reopened(task.code, today(ctx)) : T.notAssigned(task.code));
       }
       case 'giu':

@@ -156,8 +156,12 @@ export class StatusService {
     platform: string,
     task: Task,
     reply: ParsedStatusReply,
-    /** `replaces`: the id of the agency's waiting request this one replaces (the member confirmed it). */
-    options: { confirmedReopen?: boolean; replaces?: number } = {},
+    /**
+     * `confirmed`: the member confirmed a reply that was asked back — one that undoes a done still
+     * answering, or progress going back (84% → 60%). `replaces`: the id of the agency's waiting
+     * request this one replaces (the member confirmed it).
+     */
+    options: { confirmed?: boolean; replaces?: number } = {},
   ): Result<{ event: StatusEvent; role: 'lead' | 'coord'; replaced: StatusEvent | null }, RecordError> {
     const role = this.roleOn(member, task.id);
     if (!role) return err({ code: 'not_assigned' });
@@ -180,12 +184,12 @@ export class StatusService {
       const history = !this.doneStillCurrent(task, member.agencyId, current.doneAt);
       if (current.status === 'done' && !history) {
         if (reply.status === 'done') return err({ code: 'already_done' });
-        if (!options.confirmedReopen) return err({ code: 'reopens_done', doneAt: current.doneAt });
+        if (!options.confirmed) return err({ code: 'reopens_done', doneAt: current.doneAt });
       }
       keepsDone = history && (reply.status === 'in_progress' || reply.status === 'blocked');
     }
     // Progress going back (84% → 60%, 95% → 0%) is stored only when confirmed: one of the two figures is a slip.
-    if (role === 'lead' && !options.confirmedReopen && reply.status === 'in_progress' && reply.progress !== null && current?.status === 'in_progress' && current.progress !== null && reply.progress < current.progress) {
+    if (role === 'lead' && !options.confirmed && reply.status === 'in_progress' && reply.progress !== null && current?.status === 'in_progress' && current.progress !== null && reply.progress < current.progress) {
       return err({ code: 'progress_drop', from: current.progress });
     }
     const event = this.store.statuses.append({

@@ -109,7 +109,7 @@ export async function randomHistory(seed: number, options: HistoryOptions = {}):
     const member = memberOf(a.agencyId);
     const task = store.plans.taskById(a.taskId)!;
     const reply = (status: 'done' | 'in_progress' | 'blocked', progress: number | null, reopen = false) =>
-      services.statuses.recordTask(member, 'local', task, { ...base, code: task.code, status, progress }, { confirmedReopen: reopen });
+      services.statuses.recordTask(member, 'local', task, { ...base, code: task.code, status, progress }, { confirmed: reopen });
     if (r < 0.5) reply('done', 100);
     else if (r < 0.65) reply('in_progress', 10 * Math.floor(random() * 10), random() < 0.5);
     else if (r < 0.72) reply('blocked', null, random() < 0.5);
