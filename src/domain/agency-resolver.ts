@@ -72,11 +72,12 @@ const DOCUMENT_REFERENCE =
   /\b(?:theo\s+)?(?:quyet dinh|ke hoach|cong van|van ban|nghi quyet|thong bao|chi thi)\s+(?:so\s+)?\d+\/[a-z0-9?\-/]+(?:\s+ngay\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|hdnd|tinh uy)(?:\s+(?:tinh|thanh pho))?)?/g;
 /**
  * Words after a group phrase that narrow it to some members only ("được lựa chọn", "có thủ tục hành
- * chính", "khác", "trừ …", "có liên quan"): the group is then not expanded. Those ending in a word
+ * chính", "khác", "trừ …", "có liên quan", "thuộc UBND huyện" — a body below the province's, whose
+ * own departments and communes the directory does not list): the group is then not expanded. Those ending in a word
  * that takes an object ("trừ", "liên quan đến", "đối với") run to the end of the list item.
  */
 const SUBSET_AFTER =
-  /^\s*(?:duoc lua chon|duoc chon|duoc giao|duoc phan cong|dat chuan(?:\s+[^\s,;]+){0,3}|thi diem|duoc kiem tra|trong diem|theo danh sach|co ten trong danh sach|(?:co\s+)?lien quan(?:\s+den)?|co\s+(?:thu tuc hanh chinh|tthc|dich vu cong|nhiem vu|chuc nang)|khac\b|(?:ngoai\s+)?tru\b|khong bao gom|theo chuc nang|theo linh vuc|theo phan cap|theo tham quyen|thuoc dien|ap dung|thuc hien|tham gia|co\b|doi voi\b)/;
+  /^\s*(?:duoc lua chon|duoc chon|duoc giao|duoc phan cong|dat chuan(?:\s+[^\s,;]+){0,3}|thi diem|duoc kiem tra|trong diem|theo danh sach|co ten trong danh sach|(?:co\s+)?lien quan(?:\s+den)?|co\s+(?:thu tuc hanh chinh|tthc|dich vu cong|nhiem vu|chuc nang)|khac\b|(?:ngoai\s+)?tru\b|khong bao gom|theo chuc nang|theo linh vuc|theo phan cap|theo tham quyen|thuoc dien|(?:truc\s+)?thuoc\b(?!\s+(?:(?:ubnd|uy ban nhan dan)\s+)?tinh\b)|ap dung|thuc hien|tham gia|co\b|doi voi\b)/;
 /** An exception ("trừ Công an cấp xã", "không bao gồm …"): nothing inside it is assigned. */
 const EXCEPTION = /\b(?:ngoai\s+)?tru\b[^;\n]*|\bkhong (?:bao )?gom\b[^;\n]*/g;
 /** A parenthesis that changes who is meant (an exception, "chỉ", "riêng"): kept, not dropped as a note. */
@@ -106,7 +107,7 @@ const PLURAL = /(?:^|\s)(?:cac|nhung|tat ca|toan bo)\s/;
 function reviewOf(piece: string, forced?: ReviewReason | 'inside'): ReviewItem {
   const key = textKey(piece);
   if (/\blien quan\b/.test(key)) return { text: piece, reason: 'related' };
-  if (forced === 'narrowed' || /\b(?:khac|tru|khong bao gom|duoc giao|duoc chon|duoc lua chon|co thu tuc|co tthc|theo chuc nang|dat chuan|thi diem|duoc kiem tra|co quan chu tri|doi voi|chi)\b/.test(key) || /^\d+\s/.test(key)) {
+  if (forced === 'narrowed' || /\b(?:khac|tru|khong bao gom|duoc giao|duoc chon|duoc lua chon|co thu tuc|co tthc|theo chuc nang|dat chuan|thi diem|duoc kiem tra|co quan chu tri|doi voi|chi(?! so))\b/.test(key) || /^\d+\s/.test(key)) {
     return { text: piece, reason: 'narrowed' };
   }
   if (LEVEL_OF.test(piece.normalize('NFC').toLowerCase().trim()) || LEVEL_OF.test(key)) return { text: piece, reason: 'outside' };
@@ -115,6 +116,18 @@ function reviewOf(piece: string, forced?: ReviewReason | 'inside'): ReviewItem {
   const named = BODY_HEAD.exec(key);
   if (named && (key.length > named[0].length + 1 || SELF_NAMED.test(key))) return { text: piece, reason: 'unknown', propose: piece };
   return { text: piece, reason: forced === 'inside' ? 'outside' : 'unknown' };
+}
+
+/**
+ * True when a plan's issuer (its letterhead: "ỦY BAN NHÂN DÂN HUYỆN CAN LỘC", "UBND XÃ CẨM XUYÊN",
+ * "UBND HUYỆN … / PHÒNG NỘI VỤ") is a district or a commune: the group phrases of its plan ("UBND các
+ * xã, thị trấn", "các cơ quan chuyên môn") name that issuer's own bodies, which the province's
+ * directory does not hold. "Thành phố …" is left out: it is a province or a former district.
+ */
+export function issuedBelowProvince(issuer: string | null | undefined): boolean {
+  if (!issuer) return false;
+  const key = textKey(issuer);
+  return !/\b(?:ubnd|uy ban nhan dan)\s+tinh\b/.test(key) && /\b(?:ubnd|uy ban nhan dan)\s+(?:huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b/.test(key);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -293,8 +306,9 @@ export class AgencyResolver {
    * reported, not assigned. An empty cell resolves to nothing. Closed world: a group expands only when
    * the whole phrase is a known group; narrowed, "có liên quan", a name inside another body's name
    * ("Trạm Y tế các xã", "Công an xã …") and every word left over are reported with a reason.
+   * `issuedBelowProvince` (see issuedBelowProvince()): no group phrase is expanded, each is reported as narrowed.
    */
-  resolve(cell: string, on: { planDay?: string; today?: string } = {}): Resolution {
+  resolve(cell: string, on: { planDay?: string; today?: string; issuedBelowProvince?: boolean } = {}): Resolution {
     const day = on.planDay;
     const today = on.today;
     const listed = this.expandLists(
@@ -355,7 +369,9 @@ export class AgencyResolver {
       const afterKept = kept.some((k) => folded.slice(k.end, m.at).trim() === '');
       const attached = before !== '' && !afterKept && lastWord !== undefined && !CONNECTORS.has(lastWord) && !/^\d+$/.test(lastWord);
       const subset = m.phrase.kinds.length > 0 ? SUBSET_AFTER.exec(folded.slice(m.end)) : null;
-      const counted = m.phrase.kinds.length > 0 && /\d\s*(?:cac\s+)?$/.test(before);
+      // A plan issued by a district or a commune: its groups are that issuer's own bodies ("UBND các xã,
+      // thị trấn" of the district), not the province's.
+      const counted = m.phrase.kinds.length > 0 && (/\d\s*(?:cac\s+)?$/.test(before) || on.issuedBelowProvince === true);
       if (!attached && !subset && !counted) {
         kept.push(m);
         continue;
@@ -363,7 +379,7 @@ export class AgencyResolver {
       claimed.fill(false, m.at, m.end);
       const start = attached ? separatorBefore(m.at) : /(?:\d+\s*|cac\s+)*$/.exec(folded.slice(0, m.at))!.index;
       let stop = m.end + (subset?.[0].length ?? 0);
-      if (subset && /(?:tru|den|voi|gom|nang|vuc|cap|quyen|dien|co)$/.test(subset[0])) {
+      if (subset && /(?:tru|den|voi|gom|nang|vuc|cap|quyen|dien|co|thuoc)$/.test(subset[0])) {
         // A narrowing that takes an object ("trừ …", "theo chức năng, nhiệm vụ …") runs to the end of
         // the list item: the next ";", line or known name.
         const next = matches[index + 1]?.at ?? folded.length;

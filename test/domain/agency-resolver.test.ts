@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { issuedBelowProvince } from '../../src/domain/agency-resolver.js';
 import { NOW, codeOf, idOf, ofKind, registry, resolver } from '../helpers/agency-directory.js';
 
 const resolve = (cell: string, on: { planDay?: string; today?: string } = NOW) => resolver.resolve(cell, on);
@@ -144,5 +145,40 @@ describe('the 2025 reorganisation: successors and agencies that ceased', () => {
     for (const merged of ['STTTT', 'SKHDT', 'SGTVT', 'SLDTBXH', 'SNNPTNT', 'STNMT', 'BDT']) expect(sở).not.toContain(merged);
     expect(codes('Các cơ quan Trung ương')).toEqual(['CAT', 'THUE', 'KBNN', 'BHXH']);
     expect(codes('UBND các xã, phường, đặc khu')).toHaveLength(69);
+  });
+});
+
+describe("a district's or a commune's own bodies are not the province's (test/documents/plan-forms.test.ts)", () => {
+  it('does not expand a group narrowed to the bodies of a district or a commune ("thuộc UBND huyện")', () => {
+    for (const cell of ['Các cơ quan, đơn vị thuộc UBND huyện', 'Các cơ quan chuyên môn thuộc UBND huyện', 'Các cơ quan, đơn vị trực thuộc UBND xã']) {
+      const result = resolve(cell, { planDay: '2024-01-01', today: NOW.today });
+      expect(result.agencyIds).toEqual([]);
+      expect(result.review.map((r) => r.reason)).toEqual(['narrowed']);
+    }
+    // The province's own bodies are still the group.
+    expect(codes('Các cơ quan chuyên môn thuộc UBND tỉnh')).toEqual(ofKind('so_ban_nganh'));
+  });
+
+  it('reports every group phrase of a plan issued by a district or a commune, and still assigns the names it knows', () => {
+    const on = { planDay: '2024-01-01', today: NOW.today, issuedBelowProvince: true };
+    const result = resolver.resolve('Phòng Tư pháp; UBND các xã, thị trấn; Sở Nội vụ', on);
+    expect(result.agencyIds.map(codeOf)).toEqual(['SNV']);
+    expect(result.review.map((r) => [r.text, r.reason])).toEqual([
+      ['Phòng Tư pháp', 'unknown'],
+      ['UBND các xã, thị trấn', 'narrowed'],
+    ]);
+  });
+
+  it.each([
+    ['ỦY BAN NHÂN DÂN HUYỆN CAN LỘC', true],
+    ['UBND HUYỆN CAN LỘC PHÒNG NỘI VỤ', true],
+    ['ỦY BAN NHÂN DÂN XÃ CẨM XUYÊN', true],
+    ['UBND PHƯỜNG THÀNH SEN', true],
+    ['ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH', false],
+    ['UBND TỈNH HÀ TĨNH SỞ NỘI VỤ', false],
+    // A "thành phố" is a province today or was a district: not decided from the name.
+    ['ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH', false],
+  ])('issuer %j is below the province: %j', (issuer, below) => {
+    expect(issuedBelowProvince(issuer)).toBe(below);
   });
 });
