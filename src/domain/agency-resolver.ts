@@ -78,6 +78,12 @@ const DOCUMENT_REFERENCE =
  */
 const SUBSET_AFTER =
   /^\s*(?:duoc lua chon|duoc chon|duoc giao|duoc phan cong|dat chuan(?:\s+[^\s,;]+){0,3}|thi diem|duoc kiem tra|trong diem|theo danh sach|co ten trong danh sach|(?:co\s+)?lien quan(?:\s+den)?|co\s+(?:thu tuc hanh chinh|tthc|dich vu cong|nhiem vu|chuc nang)|khac\b|(?:ngoai\s+)?tru\b|khong bao gom|theo chuc nang|theo linh vuc|theo phan cap|theo tham quyen|thuoc dien|(?:truc\s+)?thuoc\b(?!\s+(?:(?:ubnd|uy ban nhan dan)\s+)?tinh\b)|ap dung|thuc hien|tham gia|co\b|doi voi\b)/;
+/**
+ * A level word right after an agency's name — "Văn phòng UBND xã", "Thanh tra huyện", "Bảo hiểm xã hội
+ * huyện", "Thuế cơ sở", "Thanh tra Sở" — names that level's namesake (the commune's office, the
+ * district's inspectorate, a department's inspectorate), a body the directory does not hold.
+ */
+const LOWER_LEVEL_AFTER = /^\s*(?:xa|huyen|phuong|thi tran|thi xa|co so|lien huyen|so(?=\s*(?:$|[;,.:)\n])))(?![a-z0-9&])/;
 /** An exception ("trừ Công an cấp xã", "không bao gồm …"): nothing inside it is assigned. */
 const EXCEPTION = /\b(?:ngoai\s+)?tru\b[^;\n]*|\bkhong (?:bao )?gom\b[^;\n]*/g;
 /** A parenthesis that changes who is meant (an exception, "chỉ", "riêng"): kept, not dropped as a note. */
@@ -372,13 +378,18 @@ export class AgencyResolver {
       // A plan issued by a district or a commune: its groups are that issuer's own bodies ("UBND các xã,
       // thị trấn" of the district), not the province's.
       const counted = m.phrase.kinds.length > 0 && (/\d\s*(?:cac\s+)?$/.test(before) || on.issuedBelowProvince === true);
-      if (!attached && !subset && !counted) {
+      // A level word that starts another name ("VP UBND tỉnh Xã Cẩm Xuyên", two lines of one cell) is that name.
+      const level = m.phrase.kinds.length === 0 ? LOWER_LEVEL_AFTER.exec(folded.slice(m.end)) : null;
+      // "Thanh tra Sở Nội vụ", "Văn phòng Sở Tư pháp": a unit of the agency named next, not the province's inspectorate or office.
+      const unitOf = /^(?:thanh tra|van phong)$/.test(m.phrase.key) && matches[index + 1] !== undefined && folded.slice(m.end, matches[index + 1]!.at).trim() === '';
+      const below = (level !== null && !matches.some((k) => k.at === m.end + level[0].length - level[0].trimStart().length)) || unitOf;
+      if (!attached && !subset && !counted && !below) {
         kept.push(m);
         continue;
       }
       claimed.fill(false, m.at, m.end);
       const start = attached ? separatorBefore(m.at) : /(?:\d+\s*|cac\s+)*$/.exec(folded.slice(0, m.at))!.index;
-      let stop = m.end + (subset?.[0].length ?? 0);
+      let stop = m.end + (subset?.[0].length ?? (below && level ? level[0].length : 0));
       if (subset && /(?:tru|den|voi|gom|nang|vuc|cap|quyen|dien|co|thuoc)$/.test(subset[0])) {
         // A narrowing that takes an object ("trừ …", "theo chức năng, nhiệm vụ …") runs to the end of
         // the list item: the next ";", line or known name.
@@ -387,7 +398,7 @@ export class AgencyResolver {
         stop = Math.max(stop, Math.min(next, end ? stop + end.index : folded.length));
       }
       shielded.fill(true, start, stop);
-      spans.push({ start, stop, reason: subset || counted ? 'narrowed' : 'inside' });
+      spans.push({ start, stop, reason: subset || counted ? 'narrowed' : below && !attached ? 'outside' : 'inside' });
     }
     const found = new Set<number>();
     const successions: Resolution['successions'] = [];

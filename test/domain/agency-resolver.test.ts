@@ -182,3 +182,26 @@ describe("a district's or a commune's own bodies are not the province's (test/do
     expect(issuedBelowProvince(issuer)).toBe(below);
   });
 });
+
+describe('a body of a lower level named like a provincial one is not that agency', () => {
+  it.each([
+    // The commune's or district's office, inspectorate, branches: namesakes the directory does not hold.
+    ['Văn phòng UBND xã', 'Văn phòng UBND xã'],
+    ['Văn phòng UBND huyện', 'Văn phòng UBND huyện'],
+    ['Thanh tra huyện', 'Thanh tra huyện'],
+    ['Bảo hiểm xã hội huyện', 'Bảo hiểm xã hội huyện'],
+    ['Kho bạc Nhà nước huyện', 'Kho bạc Nhà nước huyện'],
+    ['Thuế cơ sở', 'Thuế cơ sở'],
+    // A department's own inspectorate is a unit of it, not Thanh tra tỉnh, nor the department itself.
+    ['Thanh tra Sở Nội vụ', 'Thanh tra Sở Nội vụ'],
+    ['Thanh tra Sở', 'Thanh tra Sở'],
+  ])('%j assigns nobody and is reported as outside the directory', (cell, piece) => {
+    const result = resolve(cell);
+    expect(result.agencyIds).toEqual([]);
+    expect(result.review).toEqual([{ text: piece, reason: 'outside' }]);
+  });
+
+  it('still reads a commune named on the next line of the cell after a provincial agency', () => {
+    expect(codes('VP UBND tỉnh\nXã Cẩm Xuyên')).toEqual(['VPUBND', 'X18673']);
+  });
+});
