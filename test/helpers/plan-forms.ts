@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, LevelFormat, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
 /**
  * Plan tables written the way provinces, communes and (before 1/7/2025) districts publish them, in
@@ -13,7 +13,7 @@ import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragrap
  */
 
 /** A cell: its text, or text spanning columns (`cs`) or rows (`rs`); a cell covered by a span above is left out of its row. */
-export type FormCell = string | { t: string; cs?: number; rs?: number };
+export type FormCell = string | { t: string; cs?: number; rs?: number; n?: number };
 
 export interface PlanForm {
   /** File name without extension under test/fixtures/plans/forms/. */
@@ -29,6 +29,10 @@ export interface PlanForm {
   /** Column widths in twentieths of a point (landscape A4 holds about 14,000). */
   widths: number[];
   after?: string[];
+  /** Word may break a row across pages (a long cell then continues on the next page), as by default. */
+  splitRows?: boolean;
+  /** The header is not repeated at the top of each page. */
+  headerOnce?: boolean;
   expected: ExpectedTask[];
 }
 
@@ -179,8 +183,9 @@ const COMMUNE_2026: PlanForm = {
 /** 3. A provincial plan whose deadlines are written in every free form a plan uses. */
 const DEADLINES: PlanForm = {
   file: 'thoi-han-tu-do',
-  about: 'Thời hạn viết tự do',
+  about: 'Thời hạn viết tự do; hàng bị ngắt sang trang',
   year: 2026,
+  splitRows: true,
   letterhead: { left: 'ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH', right: NATIONAL, number: 'Số: 20/KH-UBND', dateLine: 'Hà Tĩnh, ngày 20 tháng 01 năm 2026' },
   before: ['KẾ HOẠCH', 'Thực hiện nhiệm vụ cải cách hành chính trọng tâm năm 2026', 'Phụ lục', 'DANH MỤC NHIỆM VỤ'],
   header: [['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Ghi chú']],
@@ -198,7 +203,7 @@ const DEADLINES: PlanForm = {
     ['5', 'Sắp xếp, tổ chức lại đơn vị sự nghiệp công lập', 'Sở Nội vụ', 'Các sở, ban, ngành tỉnh', 'Theo tiến độ của Trung ương', ''],
     ['III', 'CẢI CÁCH TÀI CHÍNH CÔNG', '', '', '', ''],
     ['1', 'Giao quyền tự chủ tài chính cho đơn vị sự nghiệp công lập', 'Sở Tài chính', '', 'Quý I/2026', ''],
-    ['2', 'Công khai dự toán, quyết toán ngân sách', 'Sở Tài chính', '', 'Tháng 3 và tháng 9/2026', ''],
+    ['2', 'Công khai dự toán, quyết toán ngân sách nhà nước của tỉnh, của các cơ quan, đơn vị sử dụng ngân sách theo quy định của Luật Ngân sách nhà nước và các văn bản hướng dẫn; công khai trên Cổng thông tin điện tử của tỉnh, của các cơ quan, đơn vị và niêm yết tại trụ sở; báo cáo kết quả công khai về Sở Tài chính để tổng hợp, báo cáo UBND tỉnh và Bộ Tài chính theo quy định', 'Sở Tài chính', '', 'Tháng 3 và tháng 9/2026', ''],
     ['3', 'Thanh tra việc quản lý, sử dụng tài chính công', 'Thanh tra tỉnh', 'Sở Tài chính', '6 tháng cuối năm 2026', ''],
     ['IV', 'XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ', '', '', '', ''],
     ['1', 'Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính tỉnh', 'Sở Khoa học và Công nghệ', 'VP UBND tỉnh', 'Trước 30/6/2026', ''],
@@ -236,8 +241,10 @@ const DEADLINES: PlanForm = {
  */
 const AGENCIES: PlanForm = {
   file: 'co-quan-viet-tat',
-  about: 'Ô cơ quan viết tắt, liệt kê, nhóm',
+  about: 'Ô cơ quan viết tắt, liệt kê, nhóm; tiêu đề bảng không lặp lại ở trang sau',
   year: 2026,
+  splitRows: true,
+  headerOnce: true,
   before: [
     'Phụ lục',
     'DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM NĂM 2026',
@@ -439,7 +446,81 @@ const THREE_LEVELS: PlanForm = {
   ],
 };
 
-export const PLAN_FORMS: PlanForm[] = [QD_PHU_LUC, COMMUNE_2026, DEADLINES, AGENCIES, TRACKING, DISTRICT_2024, ONE_COLUMN, THREE_LEVELS];
+/**
+ * 9. Agency cells with the notes and titles plans add (a head's title, a unit in brackets, "có liên
+ * quan"), names of departments merged in 2025 still written in a 2026 plan, deadlines without a year
+ * under a header that names it ("Thời gian hoàn thành (năm 2026)").
+ */
+const NOTES: PlanForm = {
+  file: 'ghi-chu-trong-o',
+  about: 'Ô cơ quan có chức danh, ghi chú, tên sở cũ; thời hạn không ghi năm',
+  year: 2026,
+  letterhead: { left: 'ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH', right: NATIONAL, number: 'Số: 60/KH-UBND', dateLine: 'Hà Tĩnh, ngày 25 tháng 02 năm 2026' },
+  before: ['KẾ HOẠCH', 'Nâng cao Chỉ số cải cách hành chính năm 2026', 'Phụ lục', 'NHIỆM VỤ CỤ THỂ'],
+  header: [['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành (năm 2026)', 'Sản phẩm']],
+  widths: [600, 4800, 3200, 2800, 1600, 1000],
+  rows: [
+    ['1', 'Tham mưu kiện toàn Ban Chỉ đạo cải cách hành chính tỉnh', 'Giám đốc Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Quý I', 'Quyết định'],
+    ['2', 'Cập nhật thủ tục hành chính lĩnh vực cư trú', 'Công an tỉnh (Phòng Cảnh sát quản lý hành chính về trật tự xã hội)', 'Sở Tư pháp', 'Tháng 9', ''],
+    ['3', 'Báo cáo tự đánh giá, chấm điểm Chỉ số cải cách hành chính', 'Sở Nội vụ (Phòng Cải cách hành chính)', 'Các sở, ban, ngành, địa phương', '30/6', 'Báo cáo'],
+    ['4', 'Đánh giá kết quả cải cách hành chính của tỉnh', 'UBND tỉnh', 'Sở Nội vụ', '15/12 hằng năm', 'Báo cáo'],
+    ['5', 'Triển khai nền tảng số dùng chung', 'Sở Thông tin và Truyền thông', 'Sở Nội vụ', 'Quý III', ''],
+    ['6', 'Cải thiện môi trường đầu tư, kinh doanh', 'Sở Kế hoạch và Đầu tư', 'Sở Công Thương', 'Quý IV', ''],
+    ['7', 'Chỉ đạo công tác cải cách hành chính ở cơ sở', 'Chủ tịch UBND các xã, phường', 'Sở Nội vụ', 'Thường xuyên', ''],
+    ['8', 'Kiểm tra công vụ', 'Sở Nội vụ, các cơ quan có liên quan', '', 'Quý II, III', 'Kết luận'],
+    ['9', 'Tổ chức Hội nghị sơ kết cải cách hành chính', 'Tổ công tác cải cách hành chính của tỉnh', 'Sở Nội vụ', 'Tháng 5', ''],
+    ['10', 'Lấy ý kiến giám sát của Nhân dân về cải cách hành chính', 'Sở Nội vụ', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Quý IV', ''],
+  ],
+  expected: [
+    { code: '1', lead: ['SNV'], coord: ['VPUBND'], deadline: due('2026-03-31'), why: 'the head of the department stands for it' },
+    { code: '2', lead: ['CAT'], coord: ['STP'], deadline: due('2026-09-30'), why: 'the unit in brackets is a note' },
+    { code: '3', lead: ['SNV'], coord: [SO, XA], deadline: due('2026-06-30') },
+    { code: '4', lead: ['UBNDT'], coord: ['SNV'], deadline: { kind: 'recurring', dates: ['2026-12-15'] } },
+    { code: '5', lead: ['SKHCN'], coord: ['SNV'], deadline: due('2026-09-30'), why: 'Sở TTTT merged into Sở KH&CN on 1/3/2025: its successor does the work (the import says so)' },
+    { code: '6', lead: ['STC'], coord: ['SCT'], deadline: due('2026-12-31'), why: 'Sở KH&ĐT merged into Sở Tài chính' },
+    { code: '7', lead: [XA], coord: ['SNV'], deadline: ONGOING, why: 'the chairs stand for their communes' },
+    { code: '8', lead: ['SNV'], coord: [], deadline: due('2026-06-30', '2026-09-30'), review: { lead: true } },
+    { code: '9', lead: [], coord: ['SNV'], deadline: due('2026-06-01'), review: { lead: true }, why: '31/5/2026 is a Sunday; the working group is no agency of the directory' },
+    { code: '10', lead: ['SNV'], coord: [], deadline: due('2026-12-31'), review: { coord: true } },
+  ],
+};
+
+/**
+ * 10. The TT column numbered by Word itself: one multilevel list, "I." on the area rows (across the
+ * table), "1." on the tasks (restarting under each area), "a)" on the sub-tasks, as a province's
+ * template does it; nothing is typed in the TT cells.
+ */
+const AUTO_NUMBERED: PlanForm = {
+  file: 'tu-dong-danh-so',
+  about: 'Cột TT đánh số tự động của Word (danh sách nhiều cấp)',
+  year: 2026,
+  letterhead: { left: 'ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH', right: NATIONAL, number: 'Số: 70/KH-UBND', dateLine: 'Hà Tĩnh, ngày 02 tháng 03 năm 2026' },
+  before: ['KẾ HOẠCH', 'Thực hiện Chương trình cải cách hành chính năm 2026', 'Phụ lục', 'NHIỆM VỤ'],
+  header: [['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành']],
+  widths: [900, 6200, 2400, 2800, 1700],
+  rows: [
+    [{ t: 'CẢI CÁCH THỂ CHẾ', cs: 5, n: 0 }],
+    [{ t: '', n: 1 }, 'Rà soát văn bản quy phạm pháp luật', 'Sở Tư pháp', 'Các sở, ban, ngành tỉnh', 'Quý II/2026'],
+    [{ t: '', n: 1 }, 'Theo dõi tình hình thi hành pháp luật', '', '', ''],
+    [{ t: '', n: 2 }, 'Kiểm tra tại các sở, ngành', 'Sở Tư pháp', '', 'Quý III/2026'],
+    [{ t: '', n: 2 }, 'Tổng hợp, báo cáo kết quả', 'Sở Nội vụ', 'Sở Tư pháp', 'Trước 15/12/2026'],
+    [{ t: 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH', cs: 5, n: 0 }],
+    [{ t: '', n: 1 }, 'Công bố danh mục thủ tục hành chính', 'VP UBND tỉnh', 'Các sở, ban, ngành tỉnh', 'Thường xuyên'],
+    [{ t: '', n: 1 }, 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', 'VP UBND tỉnh', 'Sở KH&CN', 'Năm 2026'],
+    [{ t: 'CẢI CÁCH TỔ CHỨC BỘ MÁY', cs: 5, n: 0 }],
+    [{ t: '', n: 1 }, 'Rà soát chức năng, nhiệm vụ của các cơ quan chuyên môn', 'Sở Nội vụ', 'Các sở, ban, ngành tỉnh', 'Quý III/2026'],
+  ],
+  expected: [
+    { code: 'I.1', lead: ['STP'], coord: [SO], deadline: due('2026-06-30') },
+    { code: 'I.2.a', lead: ['STP'], coord: [], deadline: due('2026-09-30'), why: '2. names nobody: the parent of its a) and b)' },
+    { code: 'I.2.b', lead: ['SNV'], coord: ['STP'], deadline: due('2026-12-15') },
+    { code: 'II.1', lead: ['VPUBND'], coord: [SO], deadline: ONGOING, why: 'Word restarts the task numbers under each area' },
+    { code: 'II.2', lead: ['VPUBND'], coord: ['SKHCN'], deadline: due('2026-12-31') },
+    { code: 'III.1', lead: ['SNV'], coord: [SO], deadline: due('2026-09-30') },
+  ],
+};
+
+export const PLAN_FORMS: PlanForm[] = [QD_PHU_LUC, COMMUNE_2026, DEADLINES, AGENCIES, TRACKING, DISTRICT_2024, ONE_COLUMN, THREE_LEVELS, NOTES, AUTO_NUMBERED];
 /** The forms also written as .xlsx (merged cells as Excel merges them). */
 export const XLSX_FORMS = ['qd-phu-luc-3-dong', 'co-quan-viet-tat'];
 
@@ -494,8 +575,8 @@ export function formDocx(form: PlanForm): Promise<Buffer> {
     rows.map(
       (cells) =>
         new TableRow({
-          tableHeader: header,
-          cantSplit: true,
+          tableHeader: header && !form.headerOnce,
+          cantSplit: !form.splitRows,
           children: cells.map((cell) => {
             const spec = typeof cell === 'string' ? { t: cell } : cell;
             return new TableCell({
@@ -503,7 +584,15 @@ export function formDocx(form: PlanForm): Promise<Buffer> {
               ...(spec.rs ? { rowSpan: spec.rs } : {}),
               borders: { top: RULE, bottom: RULE, left: RULE, right: RULE },
               // "\n" in a cell's text: a new paragraph, as a person types Enter in the cell.
-              children: spec.t.split('\n').map((text) => new Paragraph({ alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, font: FONT, size: 24, bold: header })] })),
+              // `n`: the paragraph is in the document's multilevel TT list at that level (Word writes the number).
+              children: spec.t.split('\n').map(
+                (text) =>
+                  new Paragraph({
+                    alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+                    ...('n' in spec && spec.n !== undefined ? { numbering: { reference: 'tt', level: spec.n } } : {}),
+                    children: [new TextRun({ text, font: FONT, size: 24, bold: header })],
+                  }),
+              ),
             });
           }),
         }),
@@ -518,6 +607,18 @@ export function formDocx(form: PlanForm): Promise<Buffer> {
   if (columns !== layout([...form.header, ...form.rows], columns).reduce((m, x) => Math.max(m, x.c + x.cs), 0)) throw new Error(`${form.file}: widths and cells disagree`);
   for (const text of form.after ?? ['Nơi nhận:', '- Như trên;', '- Lưu: VT.']) children.push(bodyLine(text));
   const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'tt',
+          levels: [
+            { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.LOWER_LETTER, text: '%3)', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
     sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children }],
   });
   return Packer.toBuffer(doc);
