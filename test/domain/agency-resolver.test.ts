@@ -205,3 +205,26 @@ describe('a body of a lower level named like a provincial one is not that agency
     expect(codes('VP UBND tỉnh\nXã Cẩm Xuyên')).toEqual(['VPUBND', 'X18673']);
   });
 });
+
+describe('"trừ" and "chỉ" are told from words of the same letters', () => {
+  it.each([
+    // "cư trú", "trụ sở", "Lưu trữ", "Chi cục" fold to "tru" / "chi": a note about a field or a unit, not an exception.
+    ['Công an tỉnh (lĩnh vực cư trú)', ['CAT'], []],
+    ['Sở Xây dựng (lĩnh vực nhà ở, trụ sở)', ['SXD'], []],
+    ['Sở Nội vụ (Chi cục Văn thư - Lưu trữ)', ['SNV'], []],
+    ['Sở Nội vụ; Trung tâm Lưu trữ lịch sử tỉnh', ['SNV'], [['Trung tâm Lưu trữ lịch sử tỉnh', 'unknown']]],
+    ['Chi cục Thống kê', [], [['Chi cục Thống kê', 'unknown']]],
+    // The real words still narrow, and "chỉ" after a group keeps it from expanding to every member.
+    ['Các sở, ban, ngành (trừ Sở Nội vụ)', [], [['Các sở, ban, ngành trừ Sở Nội vụ', 'narrowed']]],
+    ['Các sở (chỉ các sở có TTHC)', [], [['Các sở chỉ các sở có TTHC', 'narrowed']]],
+    ['UBND các xã, phường (chỉ các xã đạt chuẩn)', [], [['UBND các xã, phường chỉ các xã đạt chuẩn', 'narrowed']]],
+  ])('%j → %j, reported %j', (cell, expected, reported) => {
+    const result = resolve(cell);
+    expect(result.agencyIds.map(codeOf)).toEqual(expected);
+    expect(result.review.map((r) => [r.text, r.reason])).toEqual(reported);
+  });
+
+  it('keeps "chỉ đạo" a role word: "Các sở, ban, ngành chỉ đạo" is every department', () => {
+    expect(codes('Các sở, ban, ngành chỉ đạo')).toEqual(ofKind('so_ban_nganh'));
+  });
+});
