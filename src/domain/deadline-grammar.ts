@@ -385,6 +385,11 @@ class AtomScanner {
     if (w === 'thang') return this.monthList(i + 1, i);
     if (w === 'quy') return this.quarterList(i + 1, i);
     if (w === 'cuoi' || w === 'het') return this.endOf(i);
+    // "6 tháng đầu năm và cả năm": the whole year is a period of the list too (its year from its neighbours or the plan).
+    if (w === 'ca' && t[i + 1] === 'nam' && !isYear(t[i + 2])) {
+      this.push({ unit: 'year', year: Number.NaN }, i, i + 2);
+      return i + 2;
+    }
     if ((w === 'dau' || w === 'giua') && ['nam', 'quy', 'thang'].includes(this.t[i + 1] ?? '')) {
       this.vague = `${w === 'dau' ? 'đầu' : 'giữa'} ${{ nam: 'năm', quy: 'quý', thang: 'tháng' }[this.t[i + 1]!]}`;
       return i + 2;
