@@ -170,6 +170,8 @@ function deadlineKey(text: string): string {
   key = key.replace(/\([^)]*\b(?:so lieu|ky bao cao|tinh tu|tinh den|thoi diem chot)\b[^)]*\)/g, ' ');
   // A document reference and its date ("Kế hoạch số 12/KH-UBND ngày 15/01/2024") is not a deadline.
   key = key.replace(/\b(?:so\s+)?\d{1,5}\/(?:\d{4}\/)?(?!(?:nam|thang|quy)\b)[a-z]{2}[a-z0-9]*(?:-[a-z0-9]+)*(?:\s+ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})?/g, ' vanbanref ');
+  // "Quí", "qui định": the older spelling of "quý", "quy" (still in many documents).
+  key = key.replace(/\bqui\b/g, 'quy');
   // "QuýII/2024", "Q2/2024", "T6/2024", "quý2": a unit glued to its numeral.
   key = key.replace(/\b(quy|q)(?=(?:i{1,3}|iv|[1-4])\b)/g, 'quy ').replace(/\b(thang|t)(?=\d{1,2}\b)/g, 'thang ');
   key = key.replace(/\b(quy|thang|nam|ngay)(?=\d)/g, '$1 ');
