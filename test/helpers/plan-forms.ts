@@ -522,7 +522,7 @@ const AUTO_NUMBERED: PlanForm = {
 
 export const PLAN_FORMS: PlanForm[] = [QD_PHU_LUC, COMMUNE_2026, DEADLINES, AGENCIES, TRACKING, DISTRICT_2024, ONE_COLUMN, THREE_LEVELS, NOTES, AUTO_NUMBERED];
 /** The forms also written as .xlsx (merged cells as Excel merges them). */
-export const XLSX_FORMS = ['qd-phu-luc-3-dong', 'co-quan-viet-tat'];
+export const XLSX_FORMS = ['qd-phu-luc-3-dong', 'co-quan-viet-tat', 'so-thu-tu-ba-cap'];
 
 /** Every cell placed on the grid (row, column, spans), the cells covered by a span above left out as in the spec. */
 export function layout(rows: FormCell[][], columns: number): { r: number; c: number; text: string; rs: number; cs: number }[] {
