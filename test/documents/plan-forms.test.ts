@@ -8,7 +8,7 @@ import { createTestApp } from '../helpers/test-app.js';
 /**
  * Plan tables written the way provinces, communes and districts publish them (test/helpers/plan-forms.ts,
  * files made by scripts/make-plan-forms.ts), each imported as .docx, as the .pdf LibreOffice exports
- * and, for two, as .xlsx, and checked task by task against what the document means. No agency or
+ * and, for three, as .xlsx, and checked task by task against what the document means. No agency or
  * date the plan does not state may be stored; what the directory cannot answer is reported.
  */
 const DIR = join(process.cwd(), 'test', 'fixtures', 'plans', 'forms');

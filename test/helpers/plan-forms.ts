@@ -9,7 +9,7 @@ import { AlignmentType, BorderStyle, Document, LevelFormat, Packer, PageOrientat
  * "Người theo dõi / Số điện thoại", "Kinh phí" and "Kết quả" columns; a district's 2024 plan.
  * Each form carries what it means (EXPECTED, written from the document before it was imported),
  * built by scripts/make-plan-forms.ts as .docx (the `docx` library, as a province's office suite
- * writes merged cells), .pdf (LibreOffice) and, for two of them, .xlsx (exceljs, merged cells).
+ * writes merged cells), .pdf (LibreOffice) and, for three of them, .xlsx (exceljs, merged cells).
  */
 
 /** A cell: its text, or text spanning columns (`cs`) or rows (`rs`); a cell covered by a span above is left out of its row. */
