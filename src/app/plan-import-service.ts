@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { civilDateOf } from '../domain/civil-date.js';
 import { textKey } from '../domain/text-key.js';
-import { AgencyResolver, type AgencyGroup, type ReviewItem, type ReviewReason } from '../domain/agency-resolver.js';
+import { AgencyResolver, issuedBelowProvince, type AgencyGroup, type ReviewItem, type ReviewReason } from '../domain/agency-resolver.js';
 import { readStart, scheduleDeadline, type DeadlineContext, type ScheduledDeadline } from '../domain/deadline-grammar.js';
 import { findHeader, readPlanRows, type PlanField, type PlanRow } from '../domain/plan-table.js';
 import { err, ok, type Result } from '../domain/result.js';
@@ -413,7 +413,8 @@ export class PlanImportService {
     const issuedOn = document?.date ?? existingPlan?.docDate ?? null;
     const context: DeadlineContext = { year: meta.year, period: meta.period, issued: issuedOn ? { date: issuedOn, kind: document?.kind ?? existingPlan?.docKind ?? null } : undefined };
     // The plan speaks as of its first year: who existed then decides what "UBND cấp huyện" means.
-    const on = { planDay: `${meta.period?.from ?? meta.year}-01-01`, today: civilDateOf(this.clock.now(), this.timeZone) };
+    // A district's or a commune's plan: its group phrases are its own bodies, reported, not the province's.
+    const on = { planDay: `${meta.period?.from ?? meta.year}-01-01`, today: civilDateOf(this.clock.now(), this.timeZone), issuedBelowProvince: issuedBelowProvince(document?.issuer) };
     const unresolvedAgencies: ImportReport['unresolvedAgencies'] = [];
     const proposal = this.proposer();
     const unknownDeadlines: ImportReport['unknownDeadlines'] = [];

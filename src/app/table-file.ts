@@ -115,7 +115,15 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Reads the first worksheet of an XLSX workbook into rows of cell texts (merged cells give their value once). */
+/** A row label ("1", "1.2", "II.", "a)", "-"): merged down, it is one row's number, never repeated (it would number two rows alike). */
+const ROW_LABEL = /^(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ]|[A-Z])[.)]?$|^[-+•*–]$/u;
+
+/**
+ * Reads the first worksheet of an XLSX workbook into rows of cell texts. A cell merged across
+ * columns gives its value once; one merged down (a lead, coordinators or a deadline over several
+ * tasks, a header cell over the header's rows) belongs to every row it covers, as in a Word table,
+ * except a row label.
+ */
 export async function readXlsx(data: Buffer): Promise<string[][]> {
   const workbook = new (await loadExcelJS()).Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -128,7 +136,8 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
       const master = cell.master;
       // A tick mark merged across quarter columns ticks each of them (spreadsTick); other merged cells give their value once.
       const spread = cell.isMerged && master !== cell && Number(master.row) === rowNumber && spreadsTick(cellText(master.value), cells.slice(0, Number(master.col) - 1));
-      cells[column - 1] = cell.isMerged && master !== cell ? (spread ? cellText(master.value) : '') : cellText(cell.value);
+      const down = cell.isMerged && master !== cell && Number(master.col) === column && Number(master.row) < rowNumber && !ROW_LABEL.test(cellText(master.value).trim());
+      cells[column - 1] = cell.isMerged && master !== cell ? (spread || down ? cellText(master.value) : '') : cellText(cell.value);
     });
     rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
   });

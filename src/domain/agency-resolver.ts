@@ -72,11 +72,18 @@ const DOCUMENT_REFERENCE =
   /\b(?:theo\s+)?(?:quyet dinh|ke hoach|cong van|van ban|nghi quyet|thong bao|chi thi)\s+(?:so\s+)?\d+\/[a-z0-9?\-/]+(?:\s+ngay\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|hdnd|tinh uy)(?:\s+(?:tinh|thanh pho))?)?/g;
 /**
  * Words after a group phrase that narrow it to some members only ("được lựa chọn", "có thủ tục hành
- * chính", "khác", "trừ …", "có liên quan"): the group is then not expanded. Those ending in a word
+ * chính", "khác", "trừ …", "có liên quan", "thuộc UBND huyện" — a body below the province's, whose
+ * own departments and communes the directory does not list): the group is then not expanded. Those ending in a word
  * that takes an object ("trừ", "liên quan đến", "đối với") run to the end of the list item.
  */
 const SUBSET_AFTER =
-  /^\s*(?:duoc lua chon|duoc chon|duoc giao|duoc phan cong|dat chuan(?:\s+[^\s,;]+){0,3}|thi diem|duoc kiem tra|trong diem|theo danh sach|co ten trong danh sach|(?:co\s+)?lien quan(?:\s+den)?|co\s+(?:thu tuc hanh chinh|tthc|dich vu cong|nhiem vu|chuc nang)|khac\b|(?:ngoai\s+)?tru\b|khong bao gom|theo chuc nang|theo linh vuc|theo phan cap|theo tham quyen|thuoc dien|ap dung|thuc hien|tham gia|co\b|doi voi\b)/;
+  /^\s*(?:duoc lua chon|duoc chon|duoc giao|duoc phan cong|dat chuan(?:\s+[^\s,;]+){0,3}|thi diem|duoc kiem tra|trong diem|theo danh sach|co ten trong danh sach|(?:co\s+)?lien quan(?:\s+den)?|co\s+(?:thu tuc hanh chinh|tthc|dich vu cong|nhiem vu|chuc nang)|khac\b|(?:ngoai\s+)?tru\b|khong bao gom|theo chuc nang|theo linh vuc|theo phan cap|theo tham quyen|thuoc dien|chi\b(?!\s+dao)|(?:truc\s+)?thuoc\b(?!\s+(?:(?:ubnd|uy ban nhan dan)\s+)?tinh\b)|ap dung|thuc hien|tham gia|co\b|doi voi\b)/;
+/**
+ * A level word right after an agency's name — "Văn phòng UBND xã", "Thanh tra huyện", "Bảo hiểm xã hội
+ * huyện", "Thuế cơ sở", "Thanh tra Sở" — names that level's namesake (the commune's office, the
+ * district's inspectorate, a department's inspectorate), a body the directory does not hold.
+ */
+const LOWER_LEVEL_AFTER = /^\s*(?:xa|huyen|phuong|thi tran|thi xa|co so|lien huyen|so(?=\s*(?:$|[;,.:)\n])))(?![a-z0-9&])/;
 /** An exception ("trừ Công an cấp xã", "không bao gồm …"): nothing inside it is assigned. */
 const EXCEPTION = /\b(?:ngoai\s+)?tru\b[^;\n]*|\bkhong (?:bao )?gom\b[^;\n]*/g;
 /** A parenthesis that changes who is meant (an exception, "chỉ", "riêng"): kept, not dropped as a note. */
@@ -100,13 +107,25 @@ const LEVEL_OF = /(?:^|\s)cùng cấp(?:$|\s)|(?:^|\s)cung cap$|(?:^|\s)cap (?:x
 const PLURAL = /(?:^|\s)(?:cac|nhung|tat ca|toan bo)\s/;
 
 /**
+ * Folded text in which "tru" stands only for "trừ" (an exception, or "tru" unmarked) and "chi" only
+ * for "chỉ" (only): "lưu trữ", "cư trú", "trụ sở", "Chi cục", "chi nhánh" fold to the same letters
+ * and are masked, so they are not read as "trừ …" or "chỉ …".
+ */
+function exceptKey(text: string): string {
+  const folded = foldAligned(text);
+  return folded
+    .replace(/\btru\b/g, (m: string, at: number) => (/^tr[ừu]$/iu.test(text.slice(at, at + 3)) ? m : 'trx'))
+    .replace(/\bchi\b/g, (m: string, at: number) => (/^chỉ$/iu.test(text.slice(at, at + 3)) ? m : 'chx'));
+}
+
+/**
  * Classifies a piece left over from a cell (folded text decides; the piece is kept as written).
  * `inside`: a known name stood inside it ("Công an xã Cẩm Xuyên", "Trạm Y tế các xã").
  */
 function reviewOf(piece: string, forced?: ReviewReason | 'inside'): ReviewItem {
   const key = textKey(piece);
   if (/\blien quan\b/.test(key)) return { text: piece, reason: 'related' };
-  if (forced === 'narrowed' || /\b(?:khac|tru|khong bao gom|duoc giao|duoc chon|duoc lua chon|co thu tuc|co tthc|theo chuc nang|dat chuan|thi diem|duoc kiem tra|co quan chu tri|doi voi|chi)\b/.test(key) || /^\d+\s/.test(key)) {
+  if (forced === 'narrowed' || /\b(?:khac|tru|khong bao gom|duoc giao|duoc chon|duoc lua chon|co thu tuc|co tthc|theo chuc nang|dat chuan|thi diem|duoc kiem tra|co quan chu tri|doi voi|chi(?! so))\b/.test(exceptKey(piece.normalize('NFC'))) || /^\d+\s/.test(key)) {
     return { text: piece, reason: 'narrowed' };
   }
   if (LEVEL_OF.test(piece.normalize('NFC').toLowerCase().trim()) || LEVEL_OF.test(key)) return { text: piece, reason: 'outside' };
@@ -115,6 +134,18 @@ function reviewOf(piece: string, forced?: ReviewReason | 'inside'): ReviewItem {
   const named = BODY_HEAD.exec(key);
   if (named && (key.length > named[0].length + 1 || SELF_NAMED.test(key))) return { text: piece, reason: 'unknown', propose: piece };
   return { text: piece, reason: forced === 'inside' ? 'outside' : 'unknown' };
+}
+
+/**
+ * True when a plan's issuer (its letterhead: "ỦY BAN NHÂN DÂN HUYỆN CAN LỘC", "UBND XÃ CẨM XUYÊN",
+ * "UBND HUYỆN … / PHÒNG NỘI VỤ") is a district or a commune: the group phrases of its plan ("UBND các
+ * xã, thị trấn", "các cơ quan chuyên môn") name that issuer's own bodies, which the province's
+ * directory does not hold. "Thành phố …" is left out: it is a province or a former district.
+ */
+export function issuedBelowProvince(issuer: string | null | undefined): boolean {
+  if (!issuer) return false;
+  const key = textKey(issuer);
+  return !/\b(?:ubnd|uy ban nhan dan)\s+tinh\b/.test(key) && /\b(?:ubnd|uy ban nhan dan)\s+(?:huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\b/.test(key);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -293,8 +324,9 @@ export class AgencyResolver {
    * reported, not assigned. An empty cell resolves to nothing. Closed world: a group expands only when
    * the whole phrase is a known group; narrowed, "có liên quan", a name inside another body's name
    * ("Trạm Y tế các xã", "Công an xã …") and every word left over are reported with a reason.
+   * `issuedBelowProvince` (see issuedBelowProvince()): no group phrase is expanded, each is reported as narrowed.
    */
-  resolve(cell: string, on: { planDay?: string; today?: string } = {}): Resolution {
+  resolve(cell: string, on: { planDay?: string; today?: string; issuedBelowProvince?: boolean } = {}): Resolution {
     const day = on.planDay;
     const today = on.today;
     const listed = this.expandLists(
@@ -309,7 +341,7 @@ export class AgencyResolver {
     // A note in brackets is dropped ("Sở Tài chính (TT Tư vấn dịch vụ tài chính)"); one that narrows
     // ("(trừ Công an cấp xã)", "(chỉ …)") stays in the text, brackets blanked, to be reported.
     const opened = listed.replace(/\(([^)]*)\)?/g, (m: string, inner: string) =>
-      NARROWING_NOTE.test(foldAligned(inner)) ? ` ${inner}${m.endsWith(')') && m.length > inner.length + 1 ? ' ' : ''}` : ' '.repeat(m.length),
+      NARROWING_NOTE.test(exceptKey(inner)) ? ` ${inner}${m.endsWith(')') && m.length > inner.length + 1 ? ' ' : ''}` : ' '.repeat(m.length),
     );
     const text = this.dropQualifiers(opened);
     const folded = foldAligned(text);
@@ -321,7 +353,8 @@ export class AgencyResolver {
     for (const m of folded.matchAll(DOCUMENT_REFERENCE)) shielded.fill(true, m.index, m.index + m[0].length);
     // Spans reported whole (a narrowed group, a name inside another body's name), with their reason.
     const spans: { start: number; stop: number; reason: ReviewReason | 'inside' }[] = [];
-    for (const m of folded.matchAll(EXCEPTION)) {
+    const guarded = exceptKey(text);
+    for (const m of guarded.matchAll(EXCEPTION)) {
       shielded.fill(true, m.index, m.index + m[0].length);
       spans.push({ start: m.index, stop: m.index + m[0].length, reason: 'narrowed' });
     }
@@ -354,16 +387,23 @@ export class AgencyResolver {
       const lastWord = /([a-z0-9&]+)$/.exec(before)?.[1];
       const afterKept = kept.some((k) => folded.slice(k.end, m.at).trim() === '');
       const attached = before !== '' && !afterKept && lastWord !== undefined && !CONNECTORS.has(lastWord) && !/^\d+$/.test(lastWord);
-      const subset = m.phrase.kinds.length > 0 ? SUBSET_AFTER.exec(folded.slice(m.end)) : null;
-      const counted = m.phrase.kinds.length > 0 && /\d\s*(?:cac\s+)?$/.test(before);
-      if (!attached && !subset && !counted) {
+      const subset = m.phrase.kinds.length > 0 ? SUBSET_AFTER.exec(guarded.slice(m.end)) : null;
+      // A plan issued by a district or a commune: its groups are that issuer's own bodies ("UBND các xã,
+      // thị trấn" of the district), not the province's.
+      const counted = m.phrase.kinds.length > 0 && (/\d\s*(?:cac\s+)?$/.test(before) || on.issuedBelowProvince === true);
+      // A level word that starts another name ("VP UBND tỉnh Xã Cẩm Xuyên", two lines of one cell) is that name.
+      const level = m.phrase.kinds.length === 0 ? LOWER_LEVEL_AFTER.exec(folded.slice(m.end)) : null;
+      // "Thanh tra Sở Nội vụ", "Văn phòng Sở Tư pháp": a unit of the agency named next, not the province's inspectorate or office.
+      const unitOf = /^(?:thanh tra|van phong)$/.test(m.phrase.key) && matches[index + 1] !== undefined && folded.slice(m.end, matches[index + 1]!.at).trim() === '';
+      const below = (level !== null && !matches.some((k) => k.at === m.end + level[0].length - level[0].trimStart().length)) || unitOf;
+      if (!attached && !subset && !counted && !below) {
         kept.push(m);
         continue;
       }
       claimed.fill(false, m.at, m.end);
       const start = attached ? separatorBefore(m.at) : /(?:\d+\s*|cac\s+)*$/.exec(folded.slice(0, m.at))!.index;
-      let stop = m.end + (subset?.[0].length ?? 0);
-      if (subset && /(?:tru|den|voi|gom|nang|vuc|cap|quyen|dien|co)$/.test(subset[0])) {
+      let stop = m.end + (subset?.[0].length ?? (below && level ? level[0].length : 0));
+      if (subset && /(?:tru|den|voi|gom|nang|vuc|cap|quyen|dien|co|thuoc|chi)$/.test(subset[0])) {
         // A narrowing that takes an object ("trừ …", "theo chức năng, nhiệm vụ …") runs to the end of
         // the list item: the next ";", line or known name.
         const next = matches[index + 1]?.at ?? folded.length;
@@ -371,7 +411,7 @@ export class AgencyResolver {
         stop = Math.max(stop, Math.min(next, end ? stop + end.index : folded.length));
       }
       shielded.fill(true, start, stop);
-      spans.push({ start, stop, reason: subset || counted ? 'narrowed' : 'inside' });
+      spans.push({ start, stop, reason: subset || counted ? 'narrowed' : below && !attached ? 'outside' : 'inside' });
     }
     const found = new Set<number>();
     const successions: Resolution['successions'] = [];

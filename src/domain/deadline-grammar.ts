@@ -170,6 +170,8 @@ function deadlineKey(text: string): string {
   key = key.replace(/\([^)]*\b(?:so lieu|ky bao cao|tinh tu|tinh den|thoi diem chot)\b[^)]*\)/g, ' ');
   // A document reference and its date ("Kế hoạch số 12/KH-UBND ngày 15/01/2024") is not a deadline.
   key = key.replace(/\b(?:so\s+)?\d{1,5}\/(?:\d{4}\/)?(?!(?:nam|thang|quy)\b)[a-z]{2}[a-z0-9]*(?:-[a-z0-9]+)*(?:\s+ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})?/g, ' vanbanref ');
+  // "Quí", "qui định": the older spelling of "quý", "quy" (still in many documents).
+  key = key.replace(/\bqui\b/g, 'quy');
   // "QuýII/2024", "Q2/2024", "T6/2024", "quý2": a unit glued to its numeral.
   key = key.replace(/\b(quy|q)(?=(?:i{1,3}|iv|[1-4])\b)/g, 'quy ').replace(/\b(thang|t)(?=\d{1,2}\b)/g, 'thang ');
   key = key.replace(/\b(quy|thang|nam|ngay)(?=\d)/g, '$1 ');
@@ -385,6 +387,11 @@ class AtomScanner {
     if (w === 'thang') return this.monthList(i + 1, i);
     if (w === 'quy') return this.quarterList(i + 1, i);
     if (w === 'cuoi' || w === 'het') return this.endOf(i);
+    // "6 tháng đầu năm và cả năm": the whole year is a period of the list too (its year from its neighbours or the plan).
+    if (w === 'ca' && t[i + 1] === 'nam' && !isYear(t[i + 2])) {
+      this.push({ unit: 'year', year: Number.NaN }, i, i + 2);
+      return i + 2;
+    }
     if ((w === 'dau' || w === 'giua') && ['nam', 'quy', 'thang'].includes(this.t[i + 1] ?? '')) {
       this.vague = `${w === 'dau' ? 'đầu' : 'giữa'} ${{ nam: 'năm', quy: 'quý', thang: 'tháng' }[this.t[i + 1]!]}`;
       return i + 2;

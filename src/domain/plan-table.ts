@@ -1,6 +1,6 @@
 import { taskCodeKey } from './task-code.js';
 import { err, ok, type Result } from './result.js';
-import { textKey } from './text-key.js';
+import { foldAligned, textKey } from './text-key.js';
 
 /** The columns dondoc reads from a plan's task table (Phụ lục). */
 export const PLAN_FIELDS = ['code', 'objective', 'task', 'activity', 'product', 'lead', 'coord', 'deadline', 'budget', 'start'] as const;
@@ -29,7 +29,8 @@ const WHO = String.raw`(?:(?:co quan|don vi|cq|dv|cac)[\s,/-]*(?:va\s+)?)*`;
  * with the row under it.
  */
 const HEADER_PATTERNS: [PlanField, RegExp][] = [
-  ['code', /^(s?tt|so tt|so thu tu|ma|ma so|ma nhiem vu)$/],
+  // A narrow TT column wraps its header letter by letter ("T\nT", "S\nT\nT" in a PDF).
+  ['code', /^(s? ?t ?t|so tt|so thu tu|ma|ma so|ma nhiem vu)$/],
   ['objective', /^muc tieu/],
   ['activity', /^hoat dong/],
   ['task', /^(nhiem vu|ten de an|ten nhiem vu|noi dung|cong viec|ten cong viec|danh muc nhiem vu|cac nhiem vu|giai phap|ten van ban|ten chuong trinh|chuong trinh|ten hoat dong)/],
@@ -373,6 +374,32 @@ export function tickDeadline(row: string[], ticks: TickColumn[], year: number | 
   return { text };
 }
 
+/**
+ * A lead cell that names roles — one "Cơ quan thực hiện" column for everyone, or a Chủ trì cell that
+ * also names helpers: "Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Nội vụ", "Sở Nội vụ
+ * (chủ trì); Sở Tư pháp, Sở Y tế", "Sở Nội vụ chủ trì; các sở, ngành phối hợp", "Chủ trì: …; Phối
+ * hợp: …". The agencies after the lead's "chủ trì" coordinate: they must not be stored as leads.
+ * Null when the cell names no role ("chủ trì" followed by other words, as in "các cơ quan chủ trì
+ * nhiệm vụ", or inside a note, as in "Sở KH&CN (chủ trì, phối hợp kiểm tra)", is not a role mark).
+ */
+export function splitRoles(cell: string): { lead: string; coord: string } | null {
+  const folded = foldAligned(cell);
+  const labelled = /^\s*chu tri\s*:\s*/.exec(folded);
+  if (labelled) {
+    const helpers = /[\s,;.]*\bphoi hop(?:\s+voi)?\s*:\s*/.exec(folded.slice(labelled[0].length));
+    if (!helpers) return { lead: cell.slice(labelled[0].length).trim(), coord: '' };
+    const at = labelled[0].length + helpers.index;
+    return { lead: cell.slice(labelled[0].length, at).trim(), coord: cell.slice(at + helpers[0].length).trim() };
+  }
+  const mark = /[\s(\-–]*\bchu tri\b\s*\)?(?=\s*(?:$|[,;.:]|(?:va\s+)?phoi hop\b))/.exec(folded);
+  // "(chủ trì, phối hợp kiểm tra)": a note in brackets about the lead's own work, not a list of helpers.
+  if (!mark || !/\p{L}/u.test(cell.slice(0, mark.index)) || (mark[0].includes('(') && !mark[0].includes(')'))) return null;
+  const rest = /^[\s,;.:]*(?:va\s+)?(?:phoi hop(?:\s+voi)?\s*:?)?\s*/.exec(folded.slice(mark.index + mark[0].length))!;
+  const from = mark.index + mark[0].length + rest[0].length;
+  const tail = /[\s(\-–]*\bphoi hop\b\s*\)?[\s.]*$/.exec(folded.slice(from));
+  return { lead: cell.slice(0, mark.index).trim(), coord: cell.slice(from, tail ? from + tail.index : cell.length).trim() };
+}
+
 function pick(row: string[], header: { columns: ColumnMap; ticks?: TickColumn[] }, rowNumber: number, year: number | undefined): RawPlanRow {
   const cells = {} as Record<PlanField, string>;
   for (const field of PLAN_FIELDS) {
@@ -513,6 +540,10 @@ export function readPlanRows(
     .map((row, offset) => pick(row, header, header.index + offset + 2, options.year))
     .filter((row) => row.review !== undefined || !PLAN_FIELDS.every((f) => row.cells[f] === '' || /^-+$/.test(row.cells[f])));
   const joined = wrapped ? joinWrappedRows(picked) : picked;
+  for (const row of joined) {
+    const roles = splitRoles(row.cells.lead);
+    if (roles) row.cells = { ...row.cells, lead: roles.lead, coord: [roles.coord, row.cells.coord].filter((t) => t !== '').join('; ') };
+  }
   const tasks: PlanRow[] = [];
   const seen = new Map<string, number>();
   let areaCode = '';
@@ -533,7 +564,8 @@ export function readPlanRows(
     // A row's time is its own when it has a deadline, ticks or a tick to review; otherwise that of the row it belongs to.
     const ownTime = raw.cells.deadline !== '' || raw.review !== undefined;
     const { cells } = raw;
-    if (!wrapped && !heading && cells.code !== '' && cells.code === previousCode) cells.code = '';
+    // A dash or letter repeated is the next sub-task ("-" in each row of a list), not a merged cell.
+    if (!wrapped && !heading && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
     else previousCode = heading ? '' : cells.code;
     if (heading && heading.code === '') {
       headings += 1;
@@ -545,7 +577,8 @@ export function readPlanRows(
     if (isAreaRow(raw)) {
       const code = taskCodeKey(cells.code);
       const title = titleOf(raw);
-      if (!ROMAN.test(cells.code) && LETTER.test(cells.code) && majorCode !== '') {
+      // "A." under "I.": a part of the area; "B." after "A.": the next area, as "II." after "I.".
+      if (!ROMAN.test(cells.code) && LETTER.test(cells.code) && majorCode !== '' && !(LETTER.test(majorCode) && !ROMAN.test(majorCode))) {
         areaCode = baseCode = `${majorCode}.${code}`;
         areaTitle = baseTitle = `${majorTitle} — ${title}`;
       } else if (/^\d+\.?$/.test(cells.code) && baseCode !== '') {
@@ -600,7 +633,11 @@ export function readPlanRows(
       cells[field] !== '' ? cells[field] : cells.code === '' && group ? group[field] : '';
     const localCode =
       leadingNumber(cells.activity) ?? leadingNumber(cells.task) ?? (taskCodeKey(cells.code) || `R${raw.row}`);
-    const code = taskCodeKey(areaCode ? `${areaCode}.${localCode}` : localCode);
+    // A number that already starts with its area's or parent's ("1.1" under the area "1.", "1.1"
+    // under the parent "1" of area I) is not qualified by it twice: 1.1, I.1.1.
+    const segments = areaCode.split('.');
+    const scope = areaCode !== '' && localCode.startsWith(`${segments[segments.length - 1]}.`) ? segments.slice(0, -1).join('.') : areaCode;
+    const code = taskCodeKey(scope ? `${scope}.${localCode}` : localCode);
     const task: PlanRow = {
       row: raw.row,
       areaCode,

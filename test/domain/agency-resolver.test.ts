@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { issuedBelowProvince } from '../../src/domain/agency-resolver.js';
 import { NOW, codeOf, idOf, ofKind, registry, resolver } from '../helpers/agency-directory.js';
 
 const resolve = (cell: string, on: { planDay?: string; today?: string } = NOW) => resolver.resolve(cell, on);
@@ -144,5 +145,86 @@ describe('the 2025 reorganisation: successors and agencies that ceased', () => {
     for (const merged of ['STTTT', 'SKHDT', 'SGTVT', 'SLDTBXH', 'SNNPTNT', 'STNMT', 'BDT']) expect(sở).not.toContain(merged);
     expect(codes('Các cơ quan Trung ương')).toEqual(['CAT', 'THUE', 'KBNN', 'BHXH']);
     expect(codes('UBND các xã, phường, đặc khu')).toHaveLength(69);
+  });
+});
+
+describe("a district's or a commune's own bodies are not the province's (test/documents/plan-forms.test.ts)", () => {
+  it('does not expand a group narrowed to the bodies of a district or a commune ("thuộc UBND huyện")', () => {
+    for (const cell of ['Các cơ quan, đơn vị thuộc UBND huyện', 'Các cơ quan chuyên môn thuộc UBND huyện', 'Các cơ quan, đơn vị trực thuộc UBND xã']) {
+      const result = resolve(cell, { planDay: '2024-01-01', today: NOW.today });
+      expect(result.agencyIds).toEqual([]);
+      expect(result.review.map((r) => r.reason)).toEqual(['narrowed']);
+    }
+    // The province's own bodies are still the group.
+    expect(codes('Các cơ quan chuyên môn thuộc UBND tỉnh')).toEqual(ofKind('so_ban_nganh'));
+  });
+
+  it('reports every group phrase of a plan issued by a district or a commune, and still assigns the names it knows', () => {
+    const on = { planDay: '2024-01-01', today: NOW.today, issuedBelowProvince: true };
+    const result = resolver.resolve('Phòng Tư pháp; UBND các xã, thị trấn; Sở Nội vụ', on);
+    expect(result.agencyIds.map(codeOf)).toEqual(['SNV']);
+    expect(result.review.map((r) => [r.text, r.reason])).toEqual([
+      ['Phòng Tư pháp', 'unknown'],
+      ['UBND các xã, thị trấn', 'narrowed'],
+    ]);
+  });
+
+  it.each([
+    ['ỦY BAN NHÂN DÂN HUYỆN CAN LỘC', true],
+    ['UBND HUYỆN CAN LỘC PHÒNG NỘI VỤ', true],
+    ['ỦY BAN NHÂN DÂN XÃ CẨM XUYÊN', true],
+    ['UBND PHƯỜNG THÀNH SEN', true],
+    ['ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH', false],
+    ['UBND TỈNH HÀ TĨNH SỞ NỘI VỤ', false],
+    // A "thành phố" is a province today or was a district: not decided from the name.
+    ['ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH', false],
+  ])('issuer %j is below the province: %j', (issuer, below) => {
+    expect(issuedBelowProvince(issuer)).toBe(below);
+  });
+});
+
+describe('a body of a lower level named like a provincial one is not that agency', () => {
+  it.each([
+    // The commune's or district's office, inspectorate, branches: namesakes the directory does not hold.
+    ['Văn phòng UBND xã', 'Văn phòng UBND xã'],
+    ['Văn phòng UBND huyện', 'Văn phòng UBND huyện'],
+    ['Thanh tra huyện', 'Thanh tra huyện'],
+    ['Bảo hiểm xã hội huyện', 'Bảo hiểm xã hội huyện'],
+    ['Kho bạc Nhà nước huyện', 'Kho bạc Nhà nước huyện'],
+    ['Thuế cơ sở', 'Thuế cơ sở'],
+    // A department's own inspectorate is a unit of it, not Thanh tra tỉnh, nor the department itself.
+    ['Thanh tra Sở Nội vụ', 'Thanh tra Sở Nội vụ'],
+    ['Thanh tra Sở', 'Thanh tra Sở'],
+  ])('%j assigns nobody and is reported as outside the directory', (cell, piece) => {
+    const result = resolve(cell);
+    expect(result.agencyIds).toEqual([]);
+    expect(result.review).toEqual([{ text: piece, reason: 'outside' }]);
+  });
+
+  it('still reads a commune named on the next line of the cell after a provincial agency', () => {
+    expect(codes('VP UBND tỉnh\nXã Cẩm Xuyên')).toEqual(['VPUBND', 'X18673']);
+  });
+});
+
+describe('"trừ" and "chỉ" are told from words of the same letters', () => {
+  it.each([
+    // "cư trú", "trụ sở", "Lưu trữ", "Chi cục" fold to "tru" / "chi": a note about a field or a unit, not an exception.
+    ['Công an tỉnh (lĩnh vực cư trú)', ['CAT'], []],
+    ['Sở Xây dựng (lĩnh vực nhà ở, trụ sở)', ['SXD'], []],
+    ['Sở Nội vụ (Chi cục Văn thư - Lưu trữ)', ['SNV'], []],
+    ['Sở Nội vụ; Trung tâm Lưu trữ lịch sử tỉnh', ['SNV'], [['Trung tâm Lưu trữ lịch sử tỉnh', 'unknown']]],
+    ['Chi cục Thống kê', [], [['Chi cục Thống kê', 'unknown']]],
+    // The real words still narrow, and "chỉ" after a group keeps it from expanding to every member.
+    ['Các sở, ban, ngành (trừ Sở Nội vụ)', [], [['Các sở, ban, ngành trừ Sở Nội vụ', 'narrowed']]],
+    ['Các sở (chỉ các sở có TTHC)', [], [['Các sở chỉ các sở có TTHC', 'narrowed']]],
+    ['UBND các xã, phường (chỉ các xã đạt chuẩn)', [], [['UBND các xã, phường chỉ các xã đạt chuẩn', 'narrowed']]],
+  ])('%j → %j, reported %j', (cell, expected, reported) => {
+    const result = resolve(cell);
+    expect(result.agencyIds.map(codeOf)).toEqual(expected);
+    expect(result.review.map((r) => [r.text, r.reason])).toEqual(reported);
+  });
+
+  it('keeps "chỉ đạo" a role word: "Các sở, ban, ngành chỉ đạo" is every department', () => {
+    expect(codes('Các sở, ban, ngành chỉ đạo')).toEqual(ofKind('so_ban_nganh'));
   });
 });

@@ -38,6 +38,9 @@ const spelled: Row[] = [
   ['Q3/2026', 'due', ['30/9/2026'], 'Zalo-style quarter abbreviation'],
   ['T10/2026', 'due', ['31/10/2026'], 'month abbreviation'],
   ['QII/2026', 'due', ['30/6/2026'], 'Roman quarter glued to Q'],
+  // Found by the plan forms (test/documents/plan-forms.test.ts): "cả năm" in a list was placed but gave no date.
+  ['Quí II/2026', 'due', ['30/6/2026'], '"Quí" is the older spelling of "Quý"'],
+  ['6 tháng đầu năm và cả năm', 'due', ['30/6/2026', '31/12/2026'], 'the half-year and the whole year: two reports, both in the plan year'],
   ['quy 3 nam 2026', 'due', ['30/9/2026'], 'no diacritics, Arabic numeral'],
   ['Q4', 'due', ['31/12/2026'], 'abbreviation, plan year'],
   // "tháng sau" is "next month" (or "tháng sáu" typed without diacritics): neither is read.

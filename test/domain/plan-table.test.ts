@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeader, readPlanRows } from '../../src/domain/plan-table.js';
+import { findHeader, readPlanRows, splitRoles } from '../../src/domain/plan-table.js';
 
 const HEADER = ['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành'];
 
@@ -191,5 +191,77 @@ describe('a plan over two years: "Thời gian thực hiện" over "Năm 2026 | N
     if (!read.ok) throw new Error(JSON.stringify(read.error));
     // Quarter IV of 2026 and quarter I of 2027, not two quarters of the plan year.
     expect(read.value.map((r) => [r.code, r.deadline])).toEqual([['1', 'Quý IV/2026, quý I/2027']]);
+  });
+});
+
+describe('numbering and headers as other provinces write them (test/documents/plan-forms.test.ts)', () => {
+  it('codes a task numbered with its area or parent once: "1.1" under "1." is 1.1, under parent "1" of area I is I.1.1', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['1. Hoàn thiện thể chế', '', '', '', ''],
+        ['1.1', 'Rà soát quy định', 'Sở Tư pháp', '', 'Quý II/2026'],
+        ['1.1.1', 'Rà soát quy định về thủ tục', 'Sở Tư pháp', '', 'Quý III/2026'],
+        ['I', 'CẢI CÁCH THỂ CHẾ', '', '', ''],
+        ['1', 'Ban hành các kế hoạch', '', '', ''],
+        ['1.1', 'Kế hoạch tuyên truyền', 'Sở Nội vụ', '', 'Quý I/2026'],
+        ['2', 'Kiểm tra', 'Sở Nội vụ', '', 'Quý II/2026'],
+      ], false),
+    ).toEqual([
+      ['1.1', 'Sở Tư pháp', 'Quý II/2026'],
+      ['1.1.1', 'Sở Tư pháp', 'Quý III/2026'],
+      ['I.1.1', 'Sở Nội vụ', 'Quý I/2026'],
+      ['I.2', 'Sở Nội vụ', 'Quý II/2026'],
+    ]);
+  });
+
+  it('reads areas "A.", "B.", "C." as siblings, not B under A', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['A. CẢI CÁCH THỦ TỤC HÀNH CHÍNH', '', '', '', ''],
+        ['1', 'Rà soát quy trình nội bộ', 'Sở Nội vụ', '', 'Quý II/2026'],
+        ['B. CẢI CÁCH TÀI CHÍNH CÔNG', '', '', '', ''],
+        ['2', 'Thanh toán không dùng tiền mặt', 'Sở Tài chính', '', 'Năm 2026'],
+      ], false),
+    ).toEqual([
+      ['A.1', 'Sở Nội vụ', 'Quý II/2026'],
+      ['B.2', 'Sở Tài chính', 'Năm 2026'],
+    ]);
+  });
+
+  it('reads a dash in each row of a Word table as the next sub-task, not as a merged TT cell', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['3', 'Theo dõi thi hành pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['-', 'Sơ kết, tổng kết', '', '', 'Tháng 6 và tháng 12'],
+        ['-', 'Kiểm tra tại địa phương', '', '', 'Quý III/2026'],
+      ], false),
+    ).toEqual([
+      ['3', 'Sở Tư pháp', 'Năm 2026'],
+      ['3.1', 'Sở Tư pháp', 'Tháng 6 và tháng 12'],
+      ['3.2', 'Sở Tư pháp', 'Quý III/2026'],
+    ]);
+  });
+
+  it('finds a narrow TT column whose header wrapped letter by letter ("T T" in a PDF)', () => {
+    expect(tasks([['T T', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn hoàn thành'], ['1', 'Tổ chức Hội nghị', 'Sở Nội vụ', '', 'Tháng 02/2026']])).toEqual([['1', 'Sở Nội vụ', 'Tháng 02/2026']]);
+  });
+
+  it.each([
+    // One "Cơ quan thực hiện" column: the agencies after the lead's "chủ trì" coordinate.
+    ['Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Nội vụ', { lead: 'Sở Văn hóa, Thể thao và Du lịch', coord: 'Sở Nội vụ' }],
+    ['Sở Nội vụ (chủ trì); Sở Tư pháp, Sở Giáo dục và Đào tạo', { lead: 'Sở Nội vụ', coord: 'Sở Tư pháp, Sở Giáo dục và Đào tạo' }],
+    ['Sở Nội vụ chủ trì; các sở, ngành phối hợp', { lead: 'Sở Nội vụ', coord: 'các sở, ngành' }],
+    ['Sở Nội vụ (chủ trì), Sở Tư pháp (phối hợp)', { lead: 'Sở Nội vụ', coord: 'Sở Tư pháp' }],
+    ['Chủ trì: Sở Nội vụ; Phối hợp: Sở Tư pháp', { lead: 'Sở Nội vụ', coord: 'Sở Tư pháp' }],
+    ['Sở Nội vụ chủ trì', { lead: 'Sở Nội vụ', coord: '' }],
+    // Not role marks: a note about the lead's own work, "chủ trì" inside a phrase, no role at all.
+    ['Sở Khoa học và Công nghệ (chủ trì, phối hợp kiểm tra)', null],
+    ['Các cơ quan chủ trì nhiệm vụ', null],
+    ['Sở Nội vụ, Sở Tư pháp', null],
+  ])('splits the roles of %j', (cell, expected) => {
+    expect(splitRoles(cell)).toEqual(expected);
   });
 });
