@@ -64,27 +64,27 @@ const entries: [Role, string][] = [
   ['work', 'bat dau|lam|thuc hien|trien khai|xu ly|lam viec|trien khai thuc hien|to chuc thuc hien|thuc hien xong'],
   [
     'problem',
-    'vuong mac|vuong|kho khan|gap kho khan|bi vuong|gap vuong mac|bat cap|thieu|khong the|chua the|ko the|k the|khong kip|chua kip|van de|tam dung|tam hoan|tam ngung|dung thuc hien|ngung thuc hien|ngung|vuot qua kha nang|kho|bi ket|bi tac|ach tac|vuong vuong|bi loi|bi|bi qua|bi lam|huy|bi huy|chua co kinh phi|chua bo tri|chua duoc bo tri|chua duoc cap|khong co kinh phi|het kinh phi|that bai|khong thanh cong|ton dong|hong|bi hong',
+    'chua nhan duoc|chua nhan|khong nhan duoc|ko nhan duoc|chua nhan dc|chua nhan được|vuong mac|vuong|kho khan|gap kho khan|bi vuong|gap vuong mac|bat cap|thieu|khong the|chua the|ko the|k the|khong kip|chua kip|van de|tam dung|tam hoan|tam ngung|dung thuc hien|ngung thuc hien|ngung|vuot qua kha nang|kho|bi ket|bi tac|ach tac|vuong vuong|bi loi|bi|bi qua|bi lam|huy|bi huy|chua co kinh phi|chua bo tri|chua duoc bo tri|chua duoc cap|khong co kinh phi|het kinh phi|that bai|khong thanh cong|ton dong|hong|bi hong',
   ],
   [
     'extension',
     'gia han|khat|xin khat|khat han|xin doi|doi sang|doi den|doi lai|xin doi lai|xin doi sang|xin gia han|de nghi gia han|lui han|xin lui han|lui thoi han|lui thoi gian|keo dai thoi gian|keo dai thoi han|keo dai|dieu chinh thoi gian|dieu chinh thoi han|xin dieu chinh thoi han|xin dieu chinh thoi gian|xin them thoi gian|them thoi gian|xin them|xin lui|lui|lui lai|xin hoan|hoan lai|cham lai|cho cham lai|xin cham|xin doi han|doi han|gian han|xin gian|xin gian han|de nghi lui|xin lui lai|de nghi cho lui|xin cho lui|xin gia han them|gia han them|de xuat gia han|xin cho gia han|cho gia han|xin phep gia han|xin phep lui',
   ],
   ['not_yet', 'chua|chưa|van chua|cung chua|con chua|chuaa|chuaaa|chx|ch|chua co|chua duoc'],
-  ['not', 'khong|ko|k|kh|khg|kg|hok|hong|hông|hổng|chang|cha|cha co|khong co|ko co|k co|kô|khum|hem|hong co|hem co|khong he|chua he|chang he|chẳng|chả'],
+  ['not', 'khong phai|ko phai|k phai|kh phai|khong phai la|ko phai la|k phai la|chang phai|cha phai|khong|ko|k|kh|khg|kg|hok|hong|hông|hổng|chang|cha|cha co|khong co|ko co|k co|kô|khum|hem|hong co|hem co|khong he|chua he|chang he|chẳng|chả'],
   // Sarcasm says the opposite: "xong rồi mới lạ", "mà xong thì em đi đầu xuống đất", "còn lâu", "xong cái gì mà xong".
-  ['rhetorical', 'dau|lam gi|lam sao ma|dau ma|dau co|co dau|the nao duoc|sao ma|nao da|lam gi co|lam gi da|moi la|thi moi la|di dau xuong dat|con lau|con khuya|cai gi ma|gi ma|sao duoc|sao duoc ma'],
+  ['rhetorical', 'ai bao|ai noi|ai bao la|ai noi la|dau|lam gi|lam sao ma|dau ma|dau co|co dau|the nao duoc|sao ma|nao da|lam gi co|lam gi da|moi la|thi moi la|di dau xuong dat|con lau|con khuya|cai gi ma|gi ma|sao duoc|sao duoc ma'],
   [
     'future',
     'se|sap|mai|ngay mai|sang mai|chieu mai|toi mai|tuan sau|tuan toi|thang sau|thang toi|nam sau|nam toi|sang nam|quy sau|quy toi|vai hom nua|vai ngay nua|may hom nua|hom sau|sap toi|toi day|thoi gian toi|du kien|du tinh|phan dau|co gang|trong tuan nay|trong thang nay|cuoi tuan nay|cuoi thang nay|nay mai|chieu nay|toi nay|lat nua|ti nua|chut nua|nua|mot hai hom|1 2 hom|vai bua|bua sau|hen|dinh|muon|can|phai|nen|de|nham|dam bao se|lat|lat nua|toi noi|xong toi noi|roi se|tu tu|muon nhat|cham nhat|tre nhat|yeu cau|duoc yeu cau',
   ],
   // Conditions and wishes: "nếu … thì … xong", "giá mà / giá như / giả sử 2.5 xong".
-  ['hedge', 'neu|neu nhu|neu ma|gia ma|gia nhu|gia su|phai chi|mien la|chac|chac la|co le|hinh nhu|co ve|co the|tuong doi|kha|doan|uoc|uoc tinh|khoang|tam|tam thoi|chac la da|chac da|hinh nhu da|co le da|hy vong da|nghi la|em nghi|em nghĩ|khong chac|ko chac|chua chac|chac vay|chac the|chac roi|chac xong|hy vong|hi vong|ko ro|khong ro|chua ro|k ro|hoi lai|kiem tra lai|xem lai|de em hoi|de em xem|de em kiem tra|ko nho|khong nho|k nho'],
+  ['hedge', 'chua kiem tra|chua kiem tra lai|chua check|chua xac minh|chua xac nhan|mong la|mong rang|mong se|mong kip|neu|neu nhu|neu ma|gia ma|gia nhu|gia su|phai chi|mien la|chac|chac la|co le|hinh nhu|co ve|co the|tuong doi|kha|doan|uoc|uoc tinh|khoang|tam|tam thoi|chac la da|chac da|hinh nhu da|co le da|hy vong da|nghi la|em nghi|em nghĩ|khong chac|ko chac|chua chac|chac vay|chac the|chac roi|chac xong|hy vong|hi vong|ko ro|khong ro|chua ro|k ro|hoi lai|kiem tra lai|xem lai|de em hoi|de em xem|de em kiem tra|ko nho|khong nho|k nho'],
   ['hearsay', 'nghe noi|nghe bao|nghe|thay noi|thay bao|ho bao|ho noi|nghe dau|duoc biet|nghe phong|nghe ben|nghe chi|nghe anh|nghe em'],
   ['counterfactual', 'le ra|dang le|le ra phai|dang le ra|tuong|cu tuong|tuong la|nham|nham la|bao nham|ngo|ngo la|ngỡ'],
   [
     'fraction',
-    'gan nhu|hau nhu|gan nhu xong|do dang|lam do|con do|dang do|bo do|mot nua|nua|1 nua|co ban|phan lon|mot phan|1 phan|phan nao|mot so|1 so|mot it|gan|gan xong|so bo|buoc dau|ban dau|du thao|ban nhap|nhap|mot vai|vai|mot ti|hon nua|quá nửa|qua nua|mot phan ba|hai phan ba|ba phan tu|mot phan tu|buoc|giai doan|dot|phan|hang muc|con lai|con|ngoai tru|tru',
+    'duoc nhieu|dc nhieu|xong nhieu|nhieu phan|gan nhu|hau nhu|gan nhu xong|do dang|lam do|con do|dang do|bo do|mot nua|nua|1 nua|co ban|phan lon|mot phan|1 phan|phan nao|mot so|1 so|mot it|gan|gan xong|so bo|buoc dau|ban dau|du thao|ban nhap|nhap|mot vai|vai|mot ti|hon nua|quá nửa|qua nua|mot phan ba|hai phan ba|ba phan tu|mot phan tu|buoc|giai doan|dot|phan|hang muc|con lai|con|ngoai tru|tru',
   ],
   ['returned', 'tra lai|bi tra|tra ve|bi tra ve|yeu cau sua|yeu cau chinh sua|sua lai|lam lai|chinh sua|chua dat|khong dat|ko dat|bi bac|bac|tu choi|bi tu choi|chua duoc duyet|khong duoc duyet|tra ho so|yeu cau bo sung'],
   ['contrast', 'nhung|ma|song|tuy nhien|nhung ma|the nhung|co dieu|chi co|chi la|mac du|du'],
