@@ -195,6 +195,37 @@ describe('negation, hedges, several codes and doubt, through the real bot', () =
     expect(state('2.5')!.status).toBe('in_progress');
     expect(state('2.3')?.status).not.toBe('done');
   });
+
+  // Several tasks in one message, from the third held-out corpus (test/fixtures/corpus/replies-heldout3.jsonl):
+  // each task gets what its own words say; a done is stored only after the tap, and a task whose words do not
+  // settle it (a question, hearsay, "not started") gets nothing.
+  it.each([
+    ['2.3 xong r, 2.4 chưa', { '2.4': 'in_progress' }, ['2.3'], 'done; "chưa" alone after it = not finished yet'],
+    ['2.3 - xong\n2.4 - đang làm\n2.5 - chưa làm', { '2.4': 'in_progress' }, ['2.3'], 'one line per task: a line break ends a clause; 2.5 not started is asked'],
+    ['2.3 xong, 2.4 đang làm, 2.5 vướng kinh phí', { '2.4': 'in_progress', '2.5': 'blocked' }, ['2.3'], 'three states'],
+    ['2.3 chưa xong, 2.4 xong rồi', { '2.3': 'in_progress' }, ['2.4'], 'not finished; finished'],
+    ['Dạ em báo cáo: 1. NV 2.3 đã hoàn thành; 2. NV 2.4 đang thực hiện', { '2.4': 'in_progress' }, ['2.3'], 'a numbered list: "1." and "2." are not tasks'],
+    ['2.3 xong chưa? 2.4 em xong rồi', {}, ['2.4'], 'a question about 2.3, a report on 2.4'],
+    ['2.3 thì anh A bảo xong rồi, 2.4 em đang làm', { '2.4': 'in_progress' }, [], 'hearsay about 2.3 is asked, never offered as done'],
+    ['họp xong em làm 2.3 luôn, 2.4 mai xong', { '2.4': 'in_progress' }, [], '"họp xong" finishes the meeting, not 2.3'],
+  ] as [string, Record<string, string>, string[], string][])('%j: stores %j, offers done only for %j (%s)', async (text, stored, offered) => {
+    const replies = (await h.send(focal, text)).join('\n');
+    for (const code of ['2.3', '2.4', '2.5']) {
+      expect(state(code)?.status ?? null, code).toBe(stored[code] ?? null);
+      if (offered.includes(code)) expect(replies).toContain(`Ghi nhận ${code} đã hoàn thành?`);
+      else expect(replies).not.toContain(`Ghi nhận ${code} đã hoàn thành?`);
+    }
+    expect(events().filter((e) => (e as { status: string }).status === 'done')).toEqual([]);
+    // The tap on "✅ Đúng, đã xong" stores the done it offered, and nothing else changes.
+    if (offered.length === 1) {
+      const asked = h.messagesSince(0, focal.id).find((m) => String(m.payload.text).includes(`Ghi nhận ${offered[0]} đã hoàn thành?`))!;
+      const markup = asked.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
+      const yes = markup.inline_keyboard.flat().find((b) => b.text.startsWith('✅ Đúng'))!;
+      await h.press(focal, yes.callback_data);
+      expect(state(offered[0]!)!.status).toBe('done');
+      for (const code of ['2.3', '2.4', '2.5'].filter((c) => c !== offered[0])) expect(state(code)?.status ?? null, code).toBe(stored[code] ?? null);
+    }
+  });
 });
 
 describe('who may update what', () => {
