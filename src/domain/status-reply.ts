@@ -270,6 +270,9 @@ const BY_SPELLING: Record<string, Role> = {
   sao: 'question',
   // "anh A bảo xong rồi", "sếp bảo là đã hoàn thành": someone else's word (báo, "reports", stays neutral).
   bảo: 'hearsay',
+  // "15 bộ hồ sơ" (a set), "cái 2.5 ấy" (that one): no status ("bỏ", dropped, is not these).
+  bộ: 'neutral',
+  ấy: 'neutral',
 };
 
 const roleOf = (roles: Role[]): Role => PRECEDENCE.find((r) => roles.includes(r))!;
@@ -537,7 +540,11 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     let j = i + 1;
     while (j < phrases.length && NEG_FILLERS.has(phrases[j]!.key)) j += 1;
     let end = -1;
-    if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) end = j + 1;
+    if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) {
+      // "không có khó khăn vướng mắc", "không khó khăn, vướng mắc gì": the whole run of problem words is denied.
+      end = j + 1;
+      while (end < phrases.length && (PROBLEM_WORDS.has(phrases[end]!.key) || (phrases[end]!.key === 'va' && PROBLEM_WORDS.has(phrases[end + 1]?.key ?? '')))) end += 1;
+    }
     else {
       // "không có <nouns> gì": nothing of that kind.
       const gi = phrases.slice(j, j + 4).findIndex((p) => p.key === 'gi');
@@ -694,7 +701,8 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     if (cannot || (negativeNot && reasonAt !== null)) return reading('problem');
     if (has('counterfactual') || has('returned')) return reading('progress');
     if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');
-    if (has('hedge') && !neg) return reading('unclear', 'hedged');
+    // "chắc mai xong", "hy vọng tuần sau xong": whatever the hedge, the finish is still to come.
+    if (has('hedge') && !neg) return has('future') ? reading('progress') : reading('unclear', 'hedged');
     if (reversal || progressWords) return reading('progress');
     if (percent !== null && percent < 100) return reading('progress');
     return reading('done', null, unexplained.length > 0 || reasonAt !== null);
@@ -770,6 +778,8 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
   const fractions = allFractions.filter((d) => !shares.some((s) => s.hit === d));
   const percents = [...findPercents(key), ...shares.map(({ value, span }) => ({ value, span }))].sort((a, b) => a.span.start - b.span.start);
   key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span)]);
+  // "cả 2.5 lẫn 2.6": "lẫn" (and also) folds like "lần" (times), which keeps a number from being a code.
+  for (const m of text.matchAll(/(?<!\p{L})lẫn(?!\p{L})/giu)) key = `${key.slice(0, m.index)}voi${key.slice(m.index + 3)}`;
   const codeHits = findCodes(key, text);
   if (codeHits.length === 0) return { ok: false, error: { code: 'no_code' } };
   const codes = [...new Set(codeHits.map((h) => h.code))];

@@ -148,8 +148,8 @@ describe('held-out replies, third corpus (written without seeing the reader)', (
  * Measured on 6/12/2026 when the corpus was written, with the reader as it was: 453 codes, (a) stored wrong 29 (13 of
  * them done against the words, 9 stored at once: "2.5 mong là kịp xong", "họp xong em làm 2.5 luôn", "2.5 đến 20/12
  * mới xong được", "2.5 đã xong 3 trên 4 hồ sơ", "anh A bảo 2.5 xong rồi"…), (b) 63, (c) 361; plain meanings asked
- * back 62/364 (17.0%). After the fixes of that day: (a) 0, (b) 57, (c) 396; plain asked back 55/364 (15.1%).
+ * back 62/364 (17.0%). After the fixes of that day: (a) 0, (b) 46, (c) 407; plain asked back 44/364 (12.1%).
  * Most of what is still asked back is the done of a message that also names other tasks in other states, which
  * the reader asks to confirm on purpose (a wrong split of such a message must not store a done).
  */
-const PLAIN_ASKED_CEILING = 0.16;
+const PLAIN_ASKED_CEILING = 0.13;
