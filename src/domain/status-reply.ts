@@ -830,8 +830,10 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     });
   }
   const mixed = items.some((i) => i.status !== items[0]!.status);
-  // Several tasks with different states: each done among them is confirmed before it is stored.
-  if (mixed) for (const item of items) if (item.status === 'done') item.confirm = true;
+  // Several tasks with different states: each done among them is confirmed before it is stored, unless the message
+  // is a plain list, each task named first and its words after it ("2.5 xong rồi, 2.6 thì chưa", "2.5 - xong⏎2.6 -
+  // đang làm"): then no word can belong to another task than the one before it.
+  if (mixed && !parts.every(codeLed)) for (const item of items) if (item.status === 'done') item.confirm = true;
   // An unexplained word anywhere in the message keeps every done in it from being plain.
   if (unexplained.length > 0 || checkMark) for (const item of items) if (item.status === 'done') item.confirm = true;
   const first = items[0]!;
@@ -848,6 +850,18 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     items,
   };
   return { ok: true, value };
+}
+
+/**
+ * A part of a message that names one group of codes before any word of status ("2.6 thì chưa", "còn 2.6 đang làm";
+ * not "xong 2.5 rồi", not "2.5 … 2.6 xong" where two groups share the words).
+ */
+function codeLed(part: { tokens: Token[] }): boolean {
+  const at = part.tokens.findIndex((t) => t.type === 'codes');
+  if (part.tokens.filter((t) => t.type === 'codes').length !== 1) return false;
+  // "còn 2.6 thì chưa": "còn" just before the code turns to it.
+  const before = part.tokens.slice(0, at).filter((t, i, all) => !(t.type === 'phrase' && t.key === 'con' && i === all.length - 1));
+  return !saysStatus(before);
 }
 
 /** True when the message opens with a sender or address clause before its first code ("Sở Tư pháp báo cáo:"). */

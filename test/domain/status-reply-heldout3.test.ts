@@ -149,7 +149,7 @@ describe('held-out replies, third corpus (written without seeing the reader)', (
  * them done against the words, 9 stored at once: "2.5 mong là kịp xong", "họp xong em làm 2.5 luôn", "2.5 đến 20/12
  * mới xong được", "2.5 đã xong 3 trên 4 hồ sơ", "anh A bảo 2.5 xong rồi"…), (b) 63, (c) 361; plain meanings asked
  * back 62/364 (17.0%). After the fixes of that day: (a) 0, (b) 46, (c) 407; plain asked back 44/364 (12.1%).
- * Most of what is still asked back is the done of a message that also names other tasks in other states, which
- * the reader asks to confirm on purpose (a wrong split of such a message must not store a done).
+ * Then a done beside other tasks in other states was no longer asked when the message is a plain list (each code
+ * first, its words after it): (a) 0, (b) 21, (c) 432; plain asked back 19/364 (5.2%).
  */
-const PLAIN_ASKED_CEILING = 0.13;
+const PLAIN_ASKED_CEILING = 0.06;
