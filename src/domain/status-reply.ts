@@ -403,7 +403,11 @@ function scopes(tokens: Token[]): { codes: string[]; tokens: Token[] }[] {
   for (let i = 0; i < out.length; i += 1) {
     const scope = out[i]!;
     const next = out[i + 1];
-    if (next && !saysStatus(scope.tokens)) {
+    // Only within a clause: "2.5 ok, 2.6 đang làm" or "2.6 cũng thế nhưng 2.7 thì chưa" says nothing of 2.5 / 2.6's state.
+    const last = scope.tokens[scope.tokens.length - 1]!;
+    const first = next?.tokens[0];
+    const boundary = (last.type === 'punct' && CLAUSE_MARKS.has(last.mark)) || (first?.type === 'phrase' && CLAUSE_WORDS.has(first.key));
+    if (next && !saysStatus(scope.tokens) && !boundary) {
       next.codes = [...scope.codes, ...next.codes];
       next.tokens = [...scope.tokens, ...next.tokens];
       continue;

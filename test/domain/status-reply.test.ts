@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatusReply } from '../../src/domain/status-reply.js';
+import { parseStatusReply, readStatusReply } from '../../src/domain/status-reply.js';
 
 const TODAY = '2024-06-24';
 const parse = (text: string) => parseStatusReply(text, TODAY);
@@ -89,5 +89,27 @@ describe('fractions that are not a stated share', () => {
     expect(about.ok ? about.value.progress : null).toBe(null);
     const until = parse('gia hạn 2.3 đến 1/2 năm sau');
     expect(until.ok && until.value).toMatchObject({ status: 'extension_requested', requestedDate: '2025-02-01' });
+  });
+});
+
+describe('several tasks in one message: a task whose own words say nothing is asked, not given the next task’s words', () => {
+  const items = (text: string) => {
+    const read = readStatusReply(text, TODAY);
+    return read.ok ? read.value.items.map((i) => [i.codes.join('+'), i.status, i.confirm] as const) : read.error.code;
+  };
+  it.each([
+    // "ok" says nothing of 2.5's state; the comma ends its clause, so "đang làm" is 2.6's alone (2.5 was stored in progress).
+    ['2.5 ok, 2.6 đang làm', [['2.5', 'unclear', false], ['2.6', 'progress', false]]],
+    // "cũng thế" (the same as 2.5) is not read; "nhưng" opens 2.7's clause (2.6 was stored in progress with 2.7).
+    ['2.5 xong rồi, 2.6 cũng thế nhưng 2.7 thì chưa', [['2.5', 'done', false], ['2.6', 'unclear', false], ['2.7', 'progress', false]]],
+    // A heading that lists the tasks is no status of theirs (2.6 was offered as done with 2.5).
+    ['2.5, 2.6: 2.5 xong, 2.6 chưa', [['2.5+2.6', 'unclear', false], ['2.5', 'done', false], ['2.6', 'progress', false]]],
+    // Within one clause the words still go to both: "2.5 (mã II.2.5) xong", "2.5 - 2.6 xong".
+    ['2.5 (mã II.2.5) xong', [['2.5+II.2.5', 'done', false]]],
+    // Each code first and its words after it: the done is plain; with "xong" before its code it is confirmed.
+    ['2.5 xong rồi, còn 2.6 thì chưa', [['2.5', 'done', false], ['2.6', 'progress', false]]],
+    ['xong 2.5 rồi, còn 2.6 thì chưa', [['2.5', 'done', true], ['2.6', 'progress', false]]],
+  ] as const)('%j', (text, expected) => {
+    expect(items(text)).toEqual(expected);
   });
 });
