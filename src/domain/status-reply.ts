@@ -88,7 +88,7 @@ export const MAX_EXTENSION_YEARS = 10;
 export const MAX_REPLY_LENGTH = 1000;
 
 const CODE =
-  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
+  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan(?! sau| toi| nay)|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
 const CODE_SEPARATORS = /^[\s,;&+\-–]*(?:(?:va|voi)[\s,]*)?$/;
 /** Words before a number that make it something else than a task code ("bước 1", "giai đoạn 2", "số 15"). */
 const NOT_A_CODE_BEFORE = /\b(buoc|giai doan|phan|dot|lan|quy|thang|nam|ngay|tuan|khoan|diem|muc tieu|chi tieu|tang|hon|tren|duoi|khoang|con|thu|luc)\s*$/;
@@ -658,6 +658,17 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   // "em sẽ triển khai", "tuần sau bắt đầu làm": a start still to come is not work under way.
   const startToCome = has('future') && active.some((p) => roleAt.get(p) === 'work' || p.key === 'bat dau') && !progressWords && percent === null && !has('fraction') && !fractionTyped;
   // "đến 20/12 mới xong", "sang năm mới xong": "mới" between a time to come and the verb says only then.
+  // "xong liền", "làm xong ngay", "xong sớm thôi" closing the clause: done at once from now ("chờ em xíu, xong liền")
+  // as much as done already — asked. ("xong ngay 20/12", "xong ngay từ đầu tháng" go on and stay as they were.)
+  const atOnce = tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    if (t.type !== 'phrase' || roleAt.get(t) !== 'done' || next?.type !== 'phrase' || !['ngay', 'lien', 'ngay thoi', 'lien thoi'].includes(next.key)) return false;
+    const rest = tokens.slice(i + 2);
+    const end = rest.findIndex((u) => u.type === 'punct' && CLAUSE_MARKS.has(u.mark));
+    return (end < 0 ? rest : rest.slice(0, end)).every((u) => u.type === 'phrase' && ['neutral', 'perfect'].includes(String(roleAt.get(u))) && !['roi', 'r', 'oy'].includes(u.key));
+  });
+  // "2 tuần nữa xong", "mấy ngày nữa", "ít hôm nữa": a span of time and "nữa" (more) is a time to come.
+  const later = active.some((p, i) => p.key === 'nua' && i > 0 && /(?:^| )(?:ngay|tuan|thang|hom|bua|nam|quy|gio|phut|tieng|lat|chut|ti)$/.test(active[i - 1]!.key));
   const onlyThen = tokens.some((t, i) => {
     const next = tokens[i + 1];
     if (t.type !== 'phrase' || t.key !== 'moi' || next?.type !== 'phrase' || roleAt.get(next) !== 'done') return false;
@@ -701,7 +712,8 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const negativeNot = active.some((p) => roleAt.get(p) === 'not');
   if (done) {
     if (conditional && !neg && !has('rhetorical')) return progressWords ? reading('progress') : reading('unclear', 'hedged');
-    if (onlyThen) return reading('progress');
+    if (onlyThen || later) return reading('progress');
+    if (atOnce) return reading('unclear', 'hedged');
     if (cannot || (negativeNot && reasonAt !== null)) return reading('problem');
     if (has('counterfactual') || has('returned')) return reading('progress');
     if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');

@@ -113,3 +113,31 @@ describe('several tasks in one message: a task whose own words say nothing is as
     expect(items(text)).toEqual(expected);
   });
 });
+
+describe('a finish still to come, or said "at once", is never a done', () => {
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status] as const) : r.error.code;
+  };
+  it.each([
+    // A span of time and "nữa" (more): in two weeks, in a few days (was stored done).
+    ['2.5 2 tuần nữa xong', 'progress'],
+    ['2.5 mấy hôm nữa xong', 'progress'],
+    // "sớm thôi": soon (was stored done).
+    ['2.5 xong sớm thôi', 'progress'],
+    // "xong liền", "xong ngay" closing the clause: "done in a moment" as much as "done already" (was stored done).
+    ['2.5 xong liền', 'unclear'],
+    ['2.5 làm xong ngay ạ', 'unclear'],
+    // "tuần sau" after a code is next week, not "2.5 weeks" (the code was not read).
+    ['2.5 tuần sau xong', 'progress'],
+  ])('%j is %s', (text, status) => {
+    expect(read(text)).toEqual([['2.5', status]]);
+  });
+  it.each([
+    // "ngay" before a date is "ngày" typed without diacritics; "nữa" after "gì" is "any more": these stay done.
+    ['2.5 da xong ngay 2/12', 'done'],
+    ['2.5 xong rồi, không còn gì nữa', 'done'],
+  ])('%j stays %s', (text, status) => {
+    expect(read(text)).toEqual([['2.5', status]]);
+  });
+});
