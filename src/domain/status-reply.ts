@@ -446,6 +446,8 @@ const AWAITED = new Set(['ky', 'duyet', 'phe duyet', 'y kien', 'ket qua', 'tham 
 const ABILITY = new Set(['lam duoc', 'thuc hien duoc']);
 /** Verbs that "chưa" after them asks about ("nộp chưa", "báo cáo chưa"), besides the done and work verbs. */
 const ASKED_VERBS = new Set(['bao cao', 'bao', 'duyet']);
+/** Other people whose word a reply passes on ("sếp bảo", "anh A báo"); "em", "bên em", "phòng em" are the sender. */
+const HEARSAY_SUBJECTS = new Set(['sep', 'lanh dao', 'ho', 'truong phong', 'pho phong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu tich', 'anh', 'chi', 'co', 'chu', 'thay', 'ben', 'nguoi ta', 'can bo', 'chuyen vien']);
 /** Subjects of a following clause: "xong em báo" = once finished, I report. */
 const PRONOUNS = new Set(['em', 'e', 'toi', 'tui', 'minh', 'chung em', 'chung toi', 'ben em', 'anh', 'chi']);
 
@@ -528,6 +530,16 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.type === 'phrase' && t.key === 'con' && tokens[i + 1]!.type === 'codes') roleAt.set(t, 'neutral');
+  }
+  // "sếp bao la xong r", "anh Hùng báo xong rồi", "bên Sở nói …": another person's word, whether typed báo or bảo.
+  for (let i = 0; i < phrases.length; i += 1) {
+    if (!['bao', 'bao la', 'noi', 'noi la', 'cho biet'].includes(phrases[i]!.key)) continue;
+    // Not a request to the one addressed ("chị báo giúp em"), nor a subject across a comma ("Dạ anh, báo …").
+    if (['giup', 'giup em', 'ho', 'dum', 'gium'].includes(phrases[i + 1]?.key ?? '')) continue;
+    const adjacent = (a: Phrase | undefined, b: Phrase) => a !== undefined && b.start - a.end <= 1;
+    const prev = phrases[i - 1];
+    const name = adjacent(prev, phrases[i]!) && (prev!.role === null || prev!.role === 'noun') ? phrases[i - 2] : undefined;
+    if ((adjacent(prev, phrases[i]!) && HEARSAY_SUBJECTS.has(prev!.key)) || (name && adjacent(name, prev!) && HEARSAY_SUBJECTS.has(name.key))) roleAt.set(phrases[i]!, 'hearsay');
   }
   // A sender's introduction before the first code ("Sở Tư pháp báo cáo:", "Kính gửi Sở Nội vụ,").
   if (leadingIntro) {

@@ -141,3 +141,23 @@ describe('a finish still to come, or said "at once", is never a done', () => {
     expect(read(text)).toEqual([['2.5', status]]);
   });
 });
+
+describe('another person’s word is asked back, whether typed "bảo", "báo" or "bao"', () => {
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status] as const) : r.error.code;
+  };
+  it.each([
+    // Without diacritics "bao" is báo (reports) or bảo (says): after a person other than the sender, both pass on
+    // someone else's word (2.6 was stored done).
+    ['2.5 xong r, 2.6 thi sep bao la xong r', [['2.5', 'done'], ['2.6', 'unclear']]],
+    ['anh Hùng báo 2.5 xong rồi', [['2.5', 'unclear']]],
+    ['phòng bên báo 2.5 xong rồi', [['2.5', 'unclear']]],
+    // The sender's own report, and a request to the one addressed, stay done.
+    ['dạ em báo 2.5 xong rồi ạ', [['2.5', 'done']]],
+    ['bên em báo 2.5 xong rồi', [['2.5', 'done']]],
+    ['2.5 xong rồi, chị báo giúp em', [['2.5', 'done']]],
+  ] as const)('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
