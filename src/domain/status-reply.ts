@@ -515,8 +515,19 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const roleAt = new Map<Phrase, Role | 'neg_problem' | 'neg_ext' | 'awaited' | 'intro'>();
   for (const p of phrases) if (p.role) roleAt.set(p, p.role);
 
+  // "không phải X mà (là) Y": X is what is denied, Y what is said — X's words say nothing ("không phải chưa xong mà là
+  // chưa làm" has not started; "không phải không xong, mà xong muộn" is done).
+  for (let i = 0; i + 1 < phrases.length; i += 1) {
+    if (!/^(khong|ko|k|kh|chang|cha) phai( la)?$/.test(phrases[i]!.key)) continue;
+    // The corrective "mà" has the statement after it; a closing "mà" ("xong rồi mà") only insists.
+    const but = phrases.findIndex((p, j) => j > i + 1 && (p.key === 'ma' || p.key === 'ma la') && phrases.slice(j + 1).some((q) => q.role !== null && STATUS_ROLES.has(q.role)));
+    if (but < 0) continue;
+    for (const p of phrases.slice(i, but + 1)) roleAt.set(p, 'neutral');
+    i = but;
+  }
   // "không phải (là) chưa xong": denying a denial — both negations drop and the verb stands.
   for (let i = 0; i + 1 < phrases.length; i += 1) {
+    if (roleAt.get(phrases[i]!) === 'neutral') continue;
     const next = phrases[i + 1]!;
     if (/^(khong|ko|k|kh|chang|cha) phai( la)?$/.test(phrases[i]!.key) && next.start - phrases[i]!.end <= 2 && (next.role === 'not_yet' || next.key === 'khong' || next.key === 'ko')) {
       roleAt.set(phrases[i]!, 'neutral');

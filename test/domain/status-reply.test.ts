@@ -161,3 +161,19 @@ describe('another person’s word is asked back, whether typed "bảo", "báo" o
     expect(read(text)).toEqual(expected);
   });
 });
+
+describe('"không phải X mà (là) Y": X is denied, Y is what the sender says', () => {
+  it.each([
+    // Not "not finished", but not started: asked like "chưa làm" (was stored in progress).
+    ['2.5 không phải chưa xong mà là chưa làm', 'unclear'],
+    // Not "finished", but about to be.
+    ['2.5 không phải xong rồi mà là sắp xong', 'progress'],
+    // Not "not finished", but finished late: done.
+    ['2.5 không phải không xong, mà xong muộn', 'done'],
+    // A closing "mà" only insists: the double negation drops and the done stands.
+    ['2.5 không phải chưa xong, xong rồi mà', 'done'],
+  ])('%j is %s', (text, status) => {
+    const r = readStatusReply(text, TODAY);
+    expect(r.ok && r.value.items.map((i) => i.status)).toEqual([status]);
+  });
+});
