@@ -88,7 +88,7 @@ export const MAX_EXTENSION_YEARS = 10;
 export const MAX_REPLY_LENGTH = 1000;
 
 const CODE =
-  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
+  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan(?! sau| toi| nay)|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
 const CODE_SEPARATORS = /^[\s,;&+\-–]*(?:(?:va|voi)[\s,]*)?$/;
 /** Words before a number that make it something else than a task code ("bước 1", "giai đoạn 2", "số 15"). */
 const NOT_A_CODE_BEFORE = /\b(buoc|giai doan|phan|dot|lan|quy|thang|nam|ngay|tuan|khoan|diem|muc tieu|chi tieu|tang|hon|tren|duoi|khoang|con|thu|luc)\s*$/;
@@ -268,9 +268,36 @@ const BY_SPELLING: Record<string, Role> = {
   còn: 'fraction',
   mà: 'contrast',
   sao: 'question',
+  // "anh A bảo xong rồi", "sếp bảo là đã hoàn thành": someone else's word (báo, "reports", stays neutral).
+  bảo: 'hearsay',
+  // "15 bộ hồ sơ" (a set), "cái 2.5 ấy" (that one): no status ("bỏ", dropped, is not these).
+  bộ: 'neutral',
+  ấy: 'neutral',
 };
 
 const roleOf = (roles: Role[]): Role => PRECEDENCE.find((r) => roles.includes(r))!;
+
+/** Every single word of the lexicon and of the content words: what a telex leftover may stand for. */
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...[...LEXICON.keys()].flatMap((k) => k.split(' ')), ...CONTENT_WORDS]);
+
+/**
+ * A word typed with the telex keys left in, when the keyboard did not convert them: "dax" (đã), "ddax" (đã),
+ * "chuwa"/"chuaw" (chưa), "rooif" (rồi), "hoanf thanhf" (hoàn thành), "lafm" (làm), "ddang" (đang). The marks are
+ * dropped (dd→d, aa/aw→a, ee→e, oo/ow→o, uw→u, a tone key s f r x j at the end or before the final consonant) and the result must be a known
+ * word of three letters or more typed as at least four, so "ks" or "dx" never become "k" or "d".
+ */
+function untelex(word: string): string | null {
+  if (word.length < 3) return null;
+  const plain = word
+    .replace(/^dd/, 'd')
+    .replace(/([aeo])\1/g, '$1')
+    .replace(/([aou])w/g, '$1')
+    .replace(/w([a-z])/g, '$1')
+    .replace(/(?<=[a-z]{2})[sfrxj]$|(?<=[aeiouy])[sfrxj](?=(?:ch|ng|nh|[cmnpt])$)/, '');
+  const dropped = plain === word ? null : plain;
+  if (dropped === null || dropped.length < 2) return null;
+  return KNOWN_WORDS.has(dropped) ? dropped : null;
+}
 
 function tokenize(text: string, key: string, specials: Token[]): Token[] {
   const tokens: Token[] = [...specials];
@@ -304,7 +331,8 @@ function tokenize(text: string, key: string, specials: Token[]): Token[] {
     if (/^[a-z]+$/.test(m[0])) {
       // "xongg", "chuaaa", "rồiii": a letter held down is the same word.
       const squeezed = m[0].replace(/([a-z])\1+$/, '$1');
-      const word = LEXICON.has(m[0]) || CONTENT_WORDS.has(m[0]) || !LEXICON.has(squeezed) ? m[0] : squeezed;
+      const known = LEXICON.has(m[0]) || CONTENT_WORDS.has(m[0]);
+      const word = known ? m[0] : LEXICON.has(squeezed) ? squeezed : (untelex(m[0]) ?? m[0]);
       pieces.push({ word, raw: text.slice(start, end), start, end });
       continue;
     }
@@ -375,7 +403,11 @@ function scopes(tokens: Token[]): { codes: string[]; tokens: Token[] }[] {
   for (let i = 0; i < out.length; i += 1) {
     const scope = out[i]!;
     const next = out[i + 1];
-    if (next && !saysStatus(scope.tokens)) {
+    // Only within a clause: "2.5 ok, 2.6 đang làm" or "2.6 cũng thế nhưng 2.7 thì chưa" says nothing of 2.5 / 2.6's state.
+    const last = scope.tokens[scope.tokens.length - 1]!;
+    const first = next?.tokens[0];
+    const boundary = (last.type === 'punct' && CLAUSE_MARKS.has(last.mark)) || (first?.type === 'phrase' && CLAUSE_WORDS.has(first.key));
+    if (next && !saysStatus(scope.tokens) && !boundary) {
       next.codes = [...scope.codes, ...next.codes];
       next.tokens = [...scope.tokens, ...next.tokens];
       continue;
@@ -406,9 +438,18 @@ const CANNOT = new Set(['duoc', 'dc', 'kip', 'noi', 'the']);
 /** Phrases that deny the ability to finish: "không thể", "chưa kịp". */
 const CANNOT_PHRASES = new Set(['khong the', 'chua the', 'ko the', 'k the', 'khong kip', 'chua kip', 'kho']);
 /** Phrases of work that, negated, say it has not started: "chưa thực hiện được", "chưa làm được". */
-const STARTED_PHRASES = new Set(['thuc hien duoc', 'lam duoc', 'trien khai duoc', 'bat dau']);
+const STARTED_PHRASES = new Set(['thuc hien duoc', 'lam duoc', 'trien khai duoc', 'bat dau', 'lam gi']);
 /** Waiting for someone's act: "chờ (lãnh đạo) ký", "cho duyet" — written without diacritics, "cho" is that. */
 const AWAITED = new Set(['ky', 'duyet', 'phe duyet', 'y kien', 'ket qua', 'tham dinh', 'ban hanh', 'xem xet', 'xac nhan', 'thong qua', 'cho y kien']);
+
+/** Progress phrases that say only "could": a share must follow for them to say the work is under way. */
+const ABILITY = new Set(['lam duoc', 'thuc hien duoc']);
+/** Verbs that "chưa" after them asks about ("nộp chưa", "báo cáo chưa"), besides the done and work verbs. */
+const ASKED_VERBS = new Set(['bao cao', 'bao', 'duyet']);
+/** Other people whose word a reply passes on ("sếp bảo", "anh A báo"); "em", "bên em", "phòng em" are the sender. */
+const HEARSAY_SUBJECTS = new Set(['sep', 'lanh dao', 'ho', 'truong phong', 'pho phong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu tich', 'anh', 'chi', 'co', 'chu', 'thay', 'ben', 'nguoi ta', 'can bo', 'chuyen vien']);
+/** Subjects of a following clause: "xong em báo" = once finished, I report. */
+const PRONOUNS = new Set(['em', 'e', 'toi', 'tui', 'minh', 'chung em', 'chung toi', 'ben em', 'anh', 'chi']);
 
 interface ScopeReading {
   status: ReplyStatus;
@@ -474,6 +515,43 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const roleAt = new Map<Phrase, Role | 'neg_problem' | 'neg_ext' | 'awaited' | 'intro'>();
   for (const p of phrases) if (p.role) roleAt.set(p, p.role);
 
+  // "không phải X mà (là) Y": X is what is denied, Y what is said — X's words say nothing ("không phải chưa xong mà là
+  // chưa làm" has not started; "không phải không xong, mà xong muộn" is done).
+  for (let i = 0; i + 1 < phrases.length; i += 1) {
+    if (!/^(khong|ko|k|kh|chang|cha) phai( la)?$/.test(phrases[i]!.key)) continue;
+    // The corrective "mà" has the statement after it; a closing "mà" ("xong rồi mà") only insists.
+    const but = phrases.findIndex((p, j) => j > i + 1 && (p.key === 'ma' || p.key === 'ma la') && phrases.slice(j + 1).some((q) => q.role !== null && STATUS_ROLES.has(q.role)));
+    if (but < 0) continue;
+    for (const p of phrases.slice(i, but + 1)) roleAt.set(p, 'neutral');
+    i = but;
+  }
+  // "không phải (là) chưa xong": denying a denial — both negations drop and the verb stands.
+  for (let i = 0; i + 1 < phrases.length; i += 1) {
+    if (roleAt.get(phrases[i]!) === 'neutral') continue;
+    const next = phrases[i + 1]!;
+    if (/^(khong|ko|k|kh|chang|cha) phai( la)?$/.test(phrases[i]!.key) && next.start - phrases[i]!.end <= 2 && (next.role === 'not_yet' || next.key === 'khong' || next.key === 'ko')) {
+      roleAt.set(phrases[i]!, 'neutral');
+      roleAt.set(next, 'neutral');
+      // "… chưa xong đâu": the "đâu" of that clause stresses the denial, it does not deny the verb again.
+      const stop = tokens.find((t) => t.type === 'punct' && CLAUSE_MARKS.has(t.mark) && t.start >= next.end)?.start ?? Infinity;
+      for (const q of phrases.slice(i + 2)) if (q.start < stop && q.key === 'dau') roleAt.set(q, 'neutral');
+    }
+  }
+  // "còn 2.6 thì …", "còn II.3.1 thì xong rồi": "còn" just before a task code turns to it ("as for"), it is no remainder.
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (t.type === 'phrase' && t.key === 'con' && tokens[i + 1]!.type === 'codes') roleAt.set(t, 'neutral');
+  }
+  // "sếp bao la xong r", "anh Hùng báo xong rồi", "bên Sở nói …": another person's word, whether typed báo or bảo.
+  for (let i = 0; i < phrases.length; i += 1) {
+    if (!['bao', 'bao la', 'noi', 'noi la', 'cho biet'].includes(phrases[i]!.key)) continue;
+    // Not a request to the one addressed ("chị báo giúp em"), nor a subject across a comma ("Dạ anh, báo …").
+    if (['giup', 'giup em', 'ho', 'dum', 'gium'].includes(phrases[i + 1]?.key ?? '')) continue;
+    const adjacent = (a: Phrase | undefined, b: Phrase) => a !== undefined && b.start - a.end <= 1;
+    const prev = phrases[i - 1];
+    const name = adjacent(prev, phrases[i]!) && (prev!.role === null || prev!.role === 'noun') ? phrases[i - 2] : undefined;
+    if ((adjacent(prev, phrases[i]!) && HEARSAY_SUBJECTS.has(prev!.key)) || (name && adjacent(name, prev!) && HEARSAY_SUBJECTS.has(name.key))) roleAt.set(phrases[i]!, 'hearsay');
+  }
   // A sender's introduction before the first code ("Sở Tư pháp báo cáo:", "Kính gửi Sở Nội vụ,").
   if (leadingIntro) {
     for (const t of tokens) {
@@ -489,7 +567,11 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     let j = i + 1;
     while (j < phrases.length && NEG_FILLERS.has(phrases[j]!.key)) j += 1;
     let end = -1;
-    if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) end = j + 1;
+    if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) {
+      // "không có khó khăn vướng mắc", "không khó khăn, vướng mắc gì": the whole run of problem words is denied.
+      end = j + 1;
+      while (end < phrases.length && (PROBLEM_WORDS.has(phrases[end]!.key) || (phrases[end]!.key === 'va' && PROBLEM_WORDS.has(phrases[end + 1]?.key ?? '')))) end += 1;
+    }
     else {
       // "không có <nouns> gì": nothing of that kind.
       const gi = phrases.slice(j, j + 4).findIndex((p) => p.key === 'gi');
@@ -536,7 +618,8 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const has = (role: string) => active.some((p) => roleAt.get(p) === role);
   const percentTokens = tokens.flatMap((t) => (t.type === 'percent' && t.value !== undefined ? [t.value] : []));
   const percent = percentTokens.length > 0 ? percentTokens[percentTokens.length - 1]! : null;
-  const fractionTyped = tokens.some((t) => t.type === 'fraction');
+  // "3 trên 4 hồ sơ": a share of the work said in words.
+  const fractionTyped = tokens.some((t, i) => t.type === 'fraction' || (t.type === 'number' && tokens[i + 1]?.type === 'phrase' && (tokens[i + 1] as Phrase).key === 'tren' && tokens[i + 2]?.type === 'number'));
 
   // Completion: a done verb, or a product verb after "đã"/"đã được" in the same scope ("đã ban hành kế hoạch").
   let done = has('done');
@@ -561,9 +644,25 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     (roleAt.get(lastSignificant) === 'not' || roleAt.get(lastSignificant) === 'not_yet' || lastSignificant.key === 'hay chua') &&
     beforeLast !== undefined &&
     (roleAt.get(beforeLast) === 'done' || roleAt.get(beforeLast) === 'product');
-  const question = has('question') || tailQuestion || tokens.some((t) => t.type === 'punct' && t.mark === '?');
+  // "xong chưa", "nộp chưa", "đã báo cáo chưa ạ", "hỏi lại 2.5 xong chưa rồi báo": "chưa" right after the verb, not
+  // before another one ("làm chưa xong"), asks — the statement puts it first ("chưa xong").
+  const verbAsked = tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    if (t.type !== 'phrase' || next?.type !== 'phrase' || !['chua', 'chx', 'ch', 'chuaa'].includes(next.key)) return false;
+    const role = roleAt.get(t);
+    // "báo cáo", "báo" are also nouns ("còn phần báo cáo chưa"): they ask only after "đã".
+    const prev = tokens[i - 1];
+    const askedVerb = ASKED_VERBS.has(t.key) && prev?.type === 'phrase' && roleAt.get(prev) === 'perfect';
+    if (!(role === 'done' || role === 'product' || role === 'work' || askedVerb)) return false;
+    const after = tokens[i + 2];
+    return !(after?.type === 'phrase' && ['done', 'product', 'work', 'progress', 'problem', 'fraction'].includes(String(roleAt.get(after))));
+  });
+  const question = has('question') || tailQuestion || verbAsked || tokens.some((t) => t.type === 'punct' && t.mark === '?');
   const cannotPhrase = active.some((p) => CANNOT_PHRASES.has(p.key));
-  const cannot = cannotPhrase || (active.some((p) => roleAt.get(p) === 'not') && active.some((p) => CANNOT.has(p.key)));
+  // "không hoàn thành được", "ko xong kịp": the word of ability follows the negated verb closely ("không phải đã
+  // xong, mới được một nửa" says no "cannot").
+  const sameClause = (a: Span, b: Span) => !tokens.some((t) => t.type === 'punct' && CLAUSE_MARKS.has(t.mark) && t.start >= a.end && t.end <= b.start);
+  const cannot = cannotPhrase || active.some((p, i) => roleAt.get(p) === 'not' && active.slice(i + 1, i + 4).some((q) => CANNOT.has(q.key) && sameClause(p, q)));
   const notStarted = active.some(
     (p, i) =>
       (roleAt.get(p) === 'not' || roleAt.get(p) === 'not_yet') &&
@@ -571,8 +670,34 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
       !active.slice(i + 1, i + 4).some((q) => roleAt.get(q) === 'done'),
   );
   const reversal = neg || cannotPhrase || has('rhetorical') || has('future') || has('fraction') || fractionTyped || has('counterfactual') || has('returned');
-  const progressWords = has('progress') || has('awaited');
-  const problem = has('problem') || (has('late') && !done);
+  // "làm được 60%" is work under way; "làm được rồi" with no share says only that it could be done: asked.
+  const abilityOnly = active.filter((p) => roleAt.get(p) === 'progress').every((p) => ABILITY.has(p.key)) && !has('awaited');
+  const progressWords = (has('progress') && !(abilityOnly && percent === null && !has('fraction') && !fractionTyped && !neg)) || has('awaited');
+  // Late is a problem unless the work is said to go on after it ("quá hạn nhưng đang làm"; "đang chậm tiến độ" stays
+  // one): dondoc knows the lateness itself.
+  const lateAt = active.findIndex((p) => roleAt.get(p) === 'late');
+  const goesOn = lateAt >= 0 && active.slice(lateAt + 1).some((p) => roleAt.get(p) === 'progress' || roleAt.get(p) === 'awaited');
+  const problem = has('problem') || (has('late') && !done && !goesOn);
+  // "em sẽ triển khai", "tuần sau bắt đầu làm": a start still to come is not work under way.
+  const startToCome = has('future') && active.some((p) => roleAt.get(p) === 'work' || p.key === 'bat dau') && !progressWords && percent === null && !has('fraction') && !fractionTyped;
+  // "đến 20/12 mới xong", "sang năm mới xong": "mới" between a time to come and the verb says only then.
+  // "xong liền", "làm xong ngay", "xong sớm thôi" closing the clause: done at once from now ("chờ em xíu, xong liền")
+  // as much as done already — asked. ("xong ngay 20/12", "xong ngay từ đầu tháng" go on and stay as they were.)
+  const atOnce = tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    if (t.type !== 'phrase' || roleAt.get(t) !== 'done' || next?.type !== 'phrase' || !['ngay', 'lien', 'ngay thoi', 'lien thoi'].includes(next.key)) return false;
+    const rest = tokens.slice(i + 2);
+    const end = rest.findIndex((u) => u.type === 'punct' && CLAUSE_MARKS.has(u.mark));
+    return (end < 0 ? rest : rest.slice(0, end)).every((u) => u.type === 'phrase' && ['neutral', 'perfect'].includes(String(roleAt.get(u))) && !['roi', 'r', 'oy'].includes(u.key));
+  });
+  // "2 tuần nữa xong", "mấy ngày nữa", "ít hôm nữa": a span of time and "nữa" (more) is a time to come.
+  const later = active.some((p, i) => p.key === 'nua' && i > 0 && /(?:^| )(?:ngay|tuan|thang|hom|bua|nam|quy|gio|phut|tieng|lat|chut|ti)$/.test(active[i - 1]!.key));
+  const onlyThen = tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    if (t.type !== 'phrase' || t.key !== 'moi' || next?.type !== 'phrase' || roleAt.get(next) !== 'done') return false;
+    const clauseStart = tokens.slice(0, i).findLastIndex((u) => u.type === 'punct' && CLAUSE_MARKS.has(u.mark));
+    return tokens.slice(clauseStart + 1, i).some((u) => u.type === 'date' || (u.type === 'phrase' && roleAt.get(u) === 'future'));
+  });
   const unexplained = phrases.filter((p) => p.role === null && !roleAt.has(p) && !used.has(p));
 
   // "2.5 xong thì em báo", "xong rồi thì tốt", "mà xong thì …", "xong rồi mới gửi được": a done verb
@@ -585,8 +710,16 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
       if (t.type === 'punct' && CLAUSE_MARKS.has(t.mark)) afterDone = false;
       if (t.type !== 'phrase' || used.has(t)) continue;
       const role = roleAt.get(t);
-      if (role === 'done' || role === 'product') afterDone = true;
-      else if (afterDone && (t.key === 'thi' || t.key === 'moi')) {
+      if (role === 'done' || role === 'product') {
+        afterDone = true;
+        // "xong em báo", "họp xong em làm 2.5", "ăn trưa xong em gửi": a subject and a verb right after the verb
+        // (nothing but the thing finished between) make it "once … is finished, I will …".
+        let j = i + 1;
+        while (j < tokens.length && tokens[j]!.type === 'phrase' && [null, 'noun', 'neutral'].includes(roleAt.get(tokens[j] as Phrase) ?? null) && !PRONOUNS.has((tokens[j] as Phrase).key)) j += 1;
+        const subject = tokens[j];
+        const verb = tokens[j + 1];
+        if (j - i <= 3 && subject?.type === 'phrase' && PRONOUNS.has(subject.key) && verb?.type === 'phrase' && (['product', 'work', 'done'].includes(String(roleAt.get(verb))) || ASKED_VERBS.has(verb.key))) return true;
+      } else if (afterDone && (t.key === 'thi' || t.key === 'moi')) {
         const rest = tokens.slice(i + 1);
         const end = rest.findIndex((u) => u.type === 'punct' && CLAUSE_MARKS.has(u.mark));
         if ((end < 0 ? rest : rest.slice(0, end)).some((u) => u.type === 'phrase' && !['a', 'nhe', 'nha', 'ah'].includes(u.key))) return true;
@@ -601,17 +734,20 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   if (has('hearsay')) return reading('unclear', 'hedged');
   const negativeNot = active.some((p) => roleAt.get(p) === 'not');
   if (done) {
-    if (conditional && !neg && !has('rhetorical')) return reading('unclear', 'hedged');
+    if (conditional && !neg && !has('rhetorical')) return progressWords ? reading('progress') : reading('unclear', 'hedged');
+    if (onlyThen || later) return reading('progress');
+    if (atOnce) return reading('unclear', 'hedged');
     if (cannot || (negativeNot && reasonAt !== null)) return reading('problem');
     if (has('counterfactual') || has('returned')) return reading('progress');
     if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');
-    if (has('hedge') && !neg) return reading('unclear', 'hedged');
+    // "chắc mai xong", "hy vọng tuần sau xong": whatever the hedge, the finish is still to come.
+    if (has('hedge') && !neg) return has('future') ? reading('progress') : reading('unclear', 'hedged');
     if (reversal || progressWords) return reading('progress');
     if (percent !== null && percent < 100) return reading('progress');
     return reading('done', null, unexplained.length > 0 || reasonAt !== null);
   }
   if (problem || cannot || (notStarted && reasonAt !== null)) return reading('problem');
-  if (notStarted && !progressWords) return reading('unclear', 'not_started');
+  if ((notStarted || startToCome) && !progressWords) return reading('unclear', 'not_started');
   if (has('hedge') && !progressWords && percent === null) return reading('unclear', 'hedged');
   if (percent === 100 && !reversal && !progressWords) return reading('done', null, true);
   if (progressWords || percent !== null || has('fraction') || fractionTyped || has('future') || has('returned') || has('counterfactual')) return reading('progress');
@@ -658,15 +794,17 @@ type Outcome = { ok: true; value: StatusReading } | { ok: false; error: StatusRe
  * is not a plain, fully explained statement carries `confirm`. Pure.
  */
 export function readStatusReply(raw: string, today: CivilDate): Outcome {
-  const typed = raw.normalize('NFC').replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+  // A line break ends a clause ("2.5 - xong⏎2.6 - đang làm"): it is kept, other spacing is one space.
+  const typed = raw.normalize('NFC').replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
   if (typed === '') return { ok: false, error: { code: 'empty' } };
   if (typed.length > MAX_REPLY_LENGTH) return { ok: false, error: { code: 'too_long', length: typed.length } };
   // Emoji and other symbols outside the basic plane say nothing about status; they would also shift positions.
   // A check mark (✅ ✔️ ☑️) says done, but never plainly: such a reply is confirmed before it is stored.
   const checkMark = /[\u2705\u2714\u2611]/u.test(typed);
-  const text = typed.replace(/[\u2705\u2714\u2611]\ufe0f?/gu, ' xong ').replace(/[\u{10000}-\u{10FFFF}]/gu, ' ').replace(/[\u2600-\u27bf]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = typed.replace(/[\u2705\u2714\u2611]\ufe0f?/gu, ' xong ').replace(/[\u{10000}-\u{10FFFF}]/gu, ' ').replace(/[\u2600-\u27bf]/gu, ' ').replace(/[^\S\n]+/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
   const evidence = findEvidence(text);
-  const folded = foldAligned(text);
+  // Folding turns a line break into a space; the reader keeps it as the clause mark it is.
+  const folded = [...foldAligned(text)].map((c, i) => (text[i] === '\n' ? '\n' : c)).join('');
   let key = blank(folded, evidence.spans);
   const allDates = findDates(key);
   const allFractions = allDates.filter((d) => isFraction(key, d));
@@ -679,6 +817,8 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
   const fractions = allFractions.filter((d) => !shares.some((s) => s.hit === d));
   const percents = [...findPercents(key), ...shares.map(({ value, span }) => ({ value, span }))].sort((a, b) => a.span.start - b.span.start);
   key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span)]);
+  // "cả 2.5 lẫn 2.6": "lẫn" (and also) folds like "lần" (times), which keeps a number from being a code.
+  for (const m of text.matchAll(/(?<!\p{L})lẫn(?!\p{L})/giu)) key = `${key.slice(0, m.index)}voi${key.slice(m.index + 3)}`;
   const codeHits = findCodes(key, text);
   if (codeHits.length === 0) return { ok: false, error: { code: 'no_code' } };
   const codes = [...new Set(codeHits.map((h) => h.code))];
@@ -729,8 +869,10 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     });
   }
   const mixed = items.some((i) => i.status !== items[0]!.status);
-  // Several tasks with different states: each done among them is confirmed before it is stored.
-  if (mixed) for (const item of items) if (item.status === 'done') item.confirm = true;
+  // Several tasks with different states: each done among them is confirmed before it is stored, unless the message
+  // is a plain list, each task named first and its words after it ("2.5 xong rồi, 2.6 thì chưa", "2.5 - xong⏎2.6 -
+  // đang làm"): then no word can belong to another task than the one before it.
+  if (mixed && !parts.every(codeLed)) for (const item of items) if (item.status === 'done') item.confirm = true;
   // An unexplained word anywhere in the message keeps every done in it from being plain.
   if (unexplained.length > 0 || checkMark) for (const item of items) if (item.status === 'done') item.confirm = true;
   const first = items[0]!;
@@ -747,6 +889,18 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     items,
   };
   return { ok: true, value };
+}
+
+/**
+ * A part of a message that names one group of codes before any word of status ("2.6 thì chưa", "còn 2.6 đang làm";
+ * not "xong 2.5 rồi", not "2.5 … 2.6 xong" where two groups share the words).
+ */
+function codeLed(part: { tokens: Token[] }): boolean {
+  const at = part.tokens.findIndex((t) => t.type === 'codes');
+  if (part.tokens.filter((t) => t.type === 'codes').length !== 1) return false;
+  // "còn 2.6 thì chưa": "còn" just before the code turns to it.
+  const before = part.tokens.slice(0, at).filter((t, i, all) => !(t.type === 'phrase' && t.key === 'con' && i === all.length - 1));
+  return !saysStatus(before);
 }
 
 /** True when the message opens with a sender or address clause before its first code ("Sở Tư pháp báo cáo:"). */

@@ -135,8 +135,13 @@ describe('npm run cli — plans and deadlines', () => {
     });
     // A word the grammar cannot place is listed, and the done is only stored after a confirm tap.
     expect(read('2.5 xong rồi, dzô hệ thống')).toMatchObject({ status: 'done', confirm: true, unexplained: ['dzô'] });
-    // Two tasks, two states: each item says its own.
+    // Two tasks, two states: each item says its own. Each code first and its words after it, the done is plain;
+    // with "xong" before its code it is confirmed first.
     expect(read('2.5 xong rồi, còn 2.6 thì chưa')).toMatchObject({
+      status: 'unclear',
+      items: [{ codes: ['2.5'], status: 'done', confirm: false }, { codes: ['2.6'], status: 'progress' }],
+    });
+    expect(read('xong 2.5 rồi, còn 2.6 thì chưa')).toMatchObject({
       status: 'unclear',
       items: [{ codes: ['2.5'], status: 'done', confirm: true }, { codes: ['2.6'], status: 'progress' }],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatusReply } from '../../src/domain/status-reply.js';
+import { parseStatusReply, readStatusReply } from '../../src/domain/status-reply.js';
 
 const TODAY = '2024-06-24';
 const parse = (text: string) => parseStatusReply(text, TODAY);
@@ -89,5 +89,91 @@ describe('fractions that are not a stated share', () => {
     expect(about.ok ? about.value.progress : null).toBe(null);
     const until = parse('gia hạn 2.3 đến 1/2 năm sau');
     expect(until.ok && until.value).toMatchObject({ status: 'extension_requested', requestedDate: '2025-02-01' });
+  });
+});
+
+describe('several tasks in one message: a task whose own words say nothing is asked, not given the next task’s words', () => {
+  const items = (text: string) => {
+    const read = readStatusReply(text, TODAY);
+    return read.ok ? read.value.items.map((i) => [i.codes.join('+'), i.status, i.confirm] as const) : read.error.code;
+  };
+  it.each([
+    // "ok" says nothing of 2.5's state; the comma ends its clause, so "đang làm" is 2.6's alone (2.5 was stored in progress).
+    ['2.5 ok, 2.6 đang làm', [['2.5', 'unclear', false], ['2.6', 'progress', false]]],
+    // "cũng thế" (the same as 2.5) is not read; "nhưng" opens 2.7's clause (2.6 was stored in progress with 2.7).
+    ['2.5 xong rồi, 2.6 cũng thế nhưng 2.7 thì chưa', [['2.5', 'done', false], ['2.6', 'unclear', false], ['2.7', 'progress', false]]],
+    // A heading that lists the tasks is no status of theirs (2.6 was offered as done with 2.5).
+    ['2.5, 2.6: 2.5 xong, 2.6 chưa', [['2.5+2.6', 'unclear', false], ['2.5', 'done', false], ['2.6', 'progress', false]]],
+    // Within one clause the words still go to both: "2.5 (mã II.2.5) xong", "2.5 - 2.6 xong".
+    ['2.5 (mã II.2.5) xong', [['2.5+II.2.5', 'done', false]]],
+    // Each code first and its words after it: the done is plain; with "xong" before its code it is confirmed.
+    ['2.5 xong rồi, còn 2.6 thì chưa', [['2.5', 'done', false], ['2.6', 'progress', false]]],
+    ['xong 2.5 rồi, còn 2.6 thì chưa', [['2.5', 'done', true], ['2.6', 'progress', false]]],
+  ] as const)('%j', (text, expected) => {
+    expect(items(text)).toEqual(expected);
+  });
+});
+
+describe('a finish still to come, or said "at once", is never a done', () => {
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status] as const) : r.error.code;
+  };
+  it.each([
+    // A span of time and "nữa" (more): in two weeks, in a few days (was stored done).
+    ['2.5 2 tuần nữa xong', 'progress'],
+    ['2.5 mấy hôm nữa xong', 'progress'],
+    // "sớm thôi": soon (was stored done).
+    ['2.5 xong sớm thôi', 'progress'],
+    // "xong liền", "xong ngay" closing the clause: "done in a moment" as much as "done already" (was stored done).
+    ['2.5 xong liền', 'unclear'],
+    ['2.5 làm xong ngay ạ', 'unclear'],
+    // "tuần sau" after a code is next week, not "2.5 weeks" (the code was not read).
+    ['2.5 tuần sau xong', 'progress'],
+  ])('%j is %s', (text, status) => {
+    expect(read(text)).toEqual([['2.5', status]]);
+  });
+  it.each([
+    // "ngay" before a date is "ngày" typed without diacritics; "nữa" after "gì" is "any more": these stay done.
+    ['2.5 da xong ngay 2/12', 'done'],
+    ['2.5 xong rồi, không còn gì nữa', 'done'],
+  ])('%j stays %s', (text, status) => {
+    expect(read(text)).toEqual([['2.5', status]]);
+  });
+});
+
+describe('another person’s word is asked back, whether typed "bảo", "báo" or "bao"', () => {
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status] as const) : r.error.code;
+  };
+  it.each([
+    // Without diacritics "bao" is báo (reports) or bảo (says): after a person other than the sender, both pass on
+    // someone else's word (2.6 was stored done).
+    ['2.5 xong r, 2.6 thi sep bao la xong r', [['2.5', 'done'], ['2.6', 'unclear']]],
+    ['anh Hùng báo 2.5 xong rồi', [['2.5', 'unclear']]],
+    ['phòng bên báo 2.5 xong rồi', [['2.5', 'unclear']]],
+    // The sender's own report, and a request to the one addressed, stay done.
+    ['dạ em báo 2.5 xong rồi ạ', [['2.5', 'done']]],
+    ['bên em báo 2.5 xong rồi', [['2.5', 'done']]],
+    ['2.5 xong rồi, chị báo giúp em', [['2.5', 'done']]],
+  ] as const)('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
+
+describe('"không phải X mà (là) Y": X is denied, Y is what the sender says', () => {
+  it.each([
+    // Not "not finished", but not started: asked like "chưa làm" (was stored in progress).
+    ['2.5 không phải chưa xong mà là chưa làm', 'unclear'],
+    // Not "finished", but about to be.
+    ['2.5 không phải xong rồi mà là sắp xong', 'progress'],
+    // Not "not finished", but finished late: done.
+    ['2.5 không phải không xong, mà xong muộn', 'done'],
+    // A closing "mà" only insists: the double negation drops and the done stands.
+    ['2.5 không phải chưa xong, xong rồi mà', 'done'],
+  ])('%j is %s', (text, status) => {
+    const r = readStatusReply(text, TODAY);
+    expect(r.ok && r.value.items.map((i) => i.status)).toEqual([status]);
   });
 });
