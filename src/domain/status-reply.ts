@@ -868,6 +868,11 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
       confirm: scope.status === 'done' && scope.confirm,
     });
   }
+  // "Trừ 2.5, 2.6 2.7 xong hết", "ngoài 2.5 ra thì 2.6, 2.7 xong rồi": a task set apart from the rest turns
+  // the words round for it, and where the exception ends is for the sender to say. Nothing is stored: asked.
+  if (setsApart(text)) {
+    for (const item of items) Object.assign(item, { status: 'unclear', progress: null, date: null, doubt: 'hedged', confirm: false });
+  }
   const mixed = items.some((i) => i.status !== items[0]!.status);
   // Several tasks with different states: each done among them is confirmed before it is stored, unless the message
   // is a plain list, each task named first and its words after it ("2.5 xong rồi, 2.6 thì chưa", "2.5 - xong⏎2.6 -
@@ -889,6 +894,18 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     items,
   };
   return { ok: true, value };
+}
+
+const CODE_AHEAD = String.raw`\s*(?:(?:nv|nhiệm vụ|nhiem vu|việc|viec|mục|muc)\.?\s*)?[0-9IVX]`;
+/** "trừ 2.5", "ngoại trừ NV 2.5", "không kể 2.5", "ngoài 2.5 ra", "except 2.5": a task set apart from the others named. */
+const SETS_APART = new RegExp(
+  String.raw`(?<!\p{L})(?:(?:ngoại |ngoai )?(?:trừ|tru)(?: ra)?|không kể|khong ke|ko kể|ko ke|except)${CODE_AHEAD}|(?<!\p{L})(?:ngoài|ngoai)${CODE_AHEAD}[^\n]{0,40}?(?<!\p{L})ra(?!\p{L})|(?:tất cả|tat ca|hết|het|toàn bộ|toan bo)[^\n]{0,30}?(?<!\p{L})(?:trừ|tru|ngoại trừ|ngoai tru)(?!\p{L})`,
+  'iu',
+);
+
+/** Does the message set a task apart from the rest ("trừ 2.5", "ngoài 2.5 ra", "tất cả xong trừ 2.5")? */
+export function setsApart(text: string): boolean {
+  return SETS_APART.test(text);
 }
 
 /**

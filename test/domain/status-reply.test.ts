@@ -114,6 +114,32 @@ describe('several tasks in one message: a task whose own words say nothing is as
   });
 });
 
+describe('a task set apart from the others ("trừ", "ngoài … ra", "không kể") is asked, for every task named', () => {
+  const statuses = (text: string) => {
+    const read = readStatusReply(text, TODAY);
+    return read.ok ? [...new Set(read.value.items.map((i) => i.status))] : read.error.code;
+  };
+  it.each([
+    // "Except 2.5, 2.6 and 2.7 are all done": 2.5 is not done, the others are — the codes run together, so the
+    // reader cannot tell where the exception ends (2.5, 2.6 and 2.7 were stored in progress together).
+    ['Trừ 2.5, 2.6 2.7 xong hết'],
+    // "Apart from 2.5, 2.6 and 2.7 are done": all three were stored as done, 2.5 against the words.
+    ['ngoài 2.5 ra thì 2.6, 2.7 xong rồi'],
+    ['tất cả xong trừ 2.5'],
+    ['2.6 và 2.7 xong, trừ 2.5'],
+    ['tru nv 2.5 con lai xong het'],
+    ['Đã hoàn thành các nhiệm vụ, không kể 2.5'],
+  ])('%j', (text) => {
+    expect(statuses(text)).toEqual(['unclear']);
+  });
+  it('a part of one task set apart is no done either, and "ngoài giờ" sets nothing apart', () => {
+    // "done, except the appendix": not finished.
+    expect(statuses('2.5 xong, trừ phần phụ lục')).not.toContain('done');
+    // "done after hours": plainly done.
+    expect(statuses('2.5 đã xong ngoài giờ')).toEqual(['done']);
+  });
+});
+
 describe('a finish still to come, or said "at once", is never a done', () => {
   const read = (text: string) => {
     const r = readStatusReply(text, TODAY);
