@@ -137,6 +137,10 @@ describe('a task set apart from the others ("trừ", "ngoài … ra", "không k�
     expect(statuses('2.5 xong, trừ phần phụ lục')).not.toContain('done');
     // "done after hours": plainly done.
     expect(statuses('2.5 đã xong ngoài giờ')).toEqual(['done']);
+    // "lưu trữ" (archive), "trụ sở" (head office) and "cư trú" (residence) fold to "tru" as "trừ" does, and
+    // set nothing apart: "archived the files, done" was stored as in progress.
+    expect(statuses('2.5 đã lưu trữ hồ sơ xong')).toEqual(['done']);
+    expect(statuses('2.5 đã gửi lên trụ sở xong')).toEqual(['done']);
   });
 });
 
