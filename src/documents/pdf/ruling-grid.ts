@@ -52,6 +52,22 @@ export function joinTexts(items: PageText[]): string {
 }
 
 /**
+ * A cell's lines joined back where the PDF's layout broke a word, not the writer: after a hyphen or
+ * a slash inside a word ("Nghị quyết số 12-" / "NQ/TU", "2088/QĐ-" / "UBND", "Quý II-" / "IV") and
+ * inside a date's year ("Trước 25/12/20" / "23"): a narrow column wraps such a token where it must.
+ * A dash standing alone ("Phòng Tài chính -" / "Kế hoạch") keeps its line break.
+ */
+export function rejoinBrokenWords(text: string): string {
+  return text.replace(/(?<=[\p{L}\d][-/])\n(?=[\p{L}\d])|(?<=(?:^|[^\d])\d{1,2}\/\d{1,2}\/\d{1,3})\n(?=\d{1,3}(?!\d))/gu, (m, at: number, all: string) => {
+    // A year split in two is joined only when its parts make four digits ("20" + "23").
+    const before = /\/(\d{1,3})$/.exec(all.slice(0, at));
+    const after = /^(\d{1,3})/.exec(all.slice(at + m.length));
+    if (before && after && /\d\/\d{1,2}\/\d{1,3}$/.test(all.slice(0, at)) && !/[-/]$/.test(all.slice(0, at))) return before[1]!.length + after[1]!.length === 4 ? '' : m;
+    return '';
+  });
+}
+
+/**
  * Splits a text run that crosses a column rule (a PDF reader joins runs of one line that lie close
  * together: "… hành chính Sở Khoa học") at the space nearest the rule, characters taken as equally
  * wide; a run without a space near the rule is kept whole.
@@ -237,7 +253,7 @@ export function layoutPage(pageTexts: PageText[], rules: Rule[], textTables: { t
       const id = ids[r]![c]!;
       cellTexts.set(id, [...(cellTexts.get(id) ?? []), item]);
     }
-    const grid = gridOf(table, (id) => joinTexts(cellTexts.get(id) ?? []));
+    const grid = gridOf(table, (id) => rejoinBrokenWords(joinTexts(cellTexts.get(id) ?? [])));
     blocks.push({ y: table.top, block: { kind: 'table', grid } });
   }
   const rest = texts.filter((t) => !used.has(t) && t.text.trim() !== '');
