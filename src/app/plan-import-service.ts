@@ -354,7 +354,11 @@ export class PlanImportService {
     const doubts = file.doubts ? [...headerDoubts, ...split.holding] : undefined;
     const table = bodyDoubts ? withoutDoubtfulLabels(file.rows, header.value.columns.code ?? 0, split.holding) : file.rows;
     for (const { row } of split.product) if (table[row - 1] && productColumn !== undefined) table[row - 1]![productColumn] = '';
-    const rows = readPlanRows(table, header.value, { wrapped: file.source.format !== 'docx' && file.source.format !== 'doc', year: meta.year });
+    const rows = readPlanRows(table, header.value, {
+      wrapped: file.source.format !== 'docx' && file.source.format !== 'doc',
+      mergedCells: file.source.format === 'docx' || file.source.format === 'doc' || file.source.format === 'pdf',
+      year: meta.year,
+    });
     if (!rows.ok) return err(rows.error);
     // Closed world for a scan: the tasks that depend on a row OCR read without confidence are held back.
     const held = heldBackByDoubts(rows.value, split.holding.map((d) => d.row));

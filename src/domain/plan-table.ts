@@ -532,9 +532,12 @@ function leadingNumber(text: string): string | undefined {
 export function readPlanRows(
   rows: string[][],
   header: { index: number; columns: ColumnMap; ticks?: TickColumn[] },
-  options: { wrapped?: boolean; year?: number } = {},
+  options: { wrapped?: boolean; year?: number; mergedCells?: boolean } = {},
 ): Result<PlanRow[], TableProblem> {
   const wrapped = options.wrapped ?? true;
+  // A TT repeated from the row above is one merged cell where the reader fills a merged cell into every
+  // row it covers: a Word table, and a ruled PDF's (its rules show the merge).
+  const mergedCells = options.mergedCells ?? !wrapped;
   const picked = rows
     .slice(header.index + 1)
     .map((row, offset) => pick(row, header, header.index + offset + 2, options.year))
@@ -565,7 +568,7 @@ export function readPlanRows(
     const ownTime = raw.cells.deadline !== '' || raw.review !== undefined;
     const { cells } = raw;
     // A dash or letter repeated is the next sub-task ("-" in each row of a list), not a merged cell.
-    if (!wrapped && !heading && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
+    if (mergedCells && !heading && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
     else previousCode = heading ? '' : cells.code;
     if (heading && heading.code === '') {
       headings += 1;
