@@ -58,13 +58,12 @@ export function joinTexts(items: PageText[]): string {
  * A dash standing alone ("Phòng Tài chính -" / "Kế hoạch") keeps its line break.
  */
 export function rejoinBrokenWords(text: string): string {
-  return text.replace(/(?<=[\p{L}\d][-/])\n(?=[\p{L}\d])|(?<=(?:^|[^\d])\d{1,2}\/\d{1,2}\/\d{1,3})\n(?=\d{1,3}(?!\d))/gu, (m, at: number, all: string) => {
-    // A year split in two is joined only when its parts make four digits ("20" + "23").
-    const before = /\/(\d{1,3})$/.exec(all.slice(0, at));
-    const after = /^(\d{1,3})/.exec(all.slice(at + m.length));
-    if (before && after && /\d\/\d{1,2}\/\d{1,3}$/.test(all.slice(0, at)) && !/[-/]$/.test(all.slice(0, at))) return before[1]!.length + after[1]!.length === 4 ? '' : m;
-    return '';
-  });
+  return (
+    text
+      .replace(/(?<=[\p{L}\d][-/])\n(?=[\p{L}\d])/gu, '')
+      // A year split in two is joined only when its parts make four digits ("20" + "23").
+      .replace(/(?<=(?:^|\D)\d{1,2}\/\d{1,2}\/(\d{1,3}))\n(\d{1,3})(?!\d)/g, (m, year: string, rest: string) => (year.length + rest.length === 4 ? rest : m))
+  );
 }
 
 /**
