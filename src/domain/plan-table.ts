@@ -1,3 +1,4 @@
+import { joinCutText } from './broken-words.js';
 import { taskCodeKey } from './task-code.js';
 import { err, ok, type Result } from './result.js';
 import { foldAligned, textKey } from './text-key.js';
@@ -434,16 +435,26 @@ export function isContinuation(row: RawPlanRow): boolean {
   return ![cells.objective, cells.task, cells.activity].some((text) => NUMBERED.test(text) || SUB_LABEL.test(text));
 }
 
-/** Joins wrapped rows into the row they continue, cell by cell; the first row keeps its number. */
+/**
+ * True when `row` is the rest of the area heading above cut by a page break ("B | Áp dụng ISO
+ * 9001:2015" / "trong hoạt động của đơn vị"): its text stands only in the heading's own cells and
+ * goes on in lower case, as a sentence does — a heading or a task of its own starts with a capital.
+ */
+function isRestOfHeading(heading: RawPlanRow, row: RawPlanRow): boolean {
+  const texts = PLAN_FIELDS.filter((f) => row.cells[f] !== '');
+  return texts.length > 0 && texts.every((f) => f !== 'code' && heading.cells[f] !== '' && /^\p{Ll}/u.test(row.cells[f]));
+}
+
+/**
+ * Joins wrapped rows into the row they continue, cell by cell (a word the break cut in two is
+ * joined back: joinCutText); the first row keeps its number.
+ */
 export function joinWrappedRows(rows: RawPlanRow[]): RawPlanRow[] {
   const out: RawPlanRow[] = [];
   for (const row of rows) {
     const previous = out[out.length - 1];
-    if (previous && isContinuation(row) && !isAreaRow(previous)) {
-      for (const field of PLAN_FIELDS) {
-        const more = row.cells[field];
-        if (more !== '') previous.cells[field] = previous.cells[field] === '' ? more : `${previous.cells[field]} ${more}`;
-      }
+    if (previous && isContinuation(row) && (!isAreaRow(previous) || isRestOfHeading(previous, row))) {
+      for (const field of PLAN_FIELDS) previous.cells[field] = joinCutText(previous.cells[field], row.cells[field]);
       if (row.review !== undefined) previous.review = previous.review === undefined ? row.review : `${previous.review}; ${row.review}`;
     } else {
       out.push({ row: row.row, cells: { ...row.cells }, ...(row.review !== undefined ? { review: row.review } : {}) });

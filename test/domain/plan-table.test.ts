@@ -56,7 +56,52 @@ describe('table structures real plans use (spreadsheet rows, which may be wrappe
         ['1', 'Rà soát, đơn giản hóa thủ tục', 'Văn phòng UBND', '', 'Quý II/'],
         ['', 'hành chính nội bộ', 'tỉnh', '', '2026'],
       ]),
-    ).toEqual([['1', 'Văn phòng UBND tỉnh', 'Quý II/ 2026']]);
+    ).toEqual([['1', 'Văn phòng UBND tỉnh', 'Quý II/2026']]); // "Quý II/" + "2026": one date the break cut after its slash
+  });
+
+  it('joins a word the page break cut after its hyphen without a space ("Nghị quyết số 12-" + "NQ/TU")', () => {
+    const header = findHeader([HEADER]);
+    if (!header.ok) throw new Error('no header');
+    const read = readPlanRows(
+      [HEADER, ['1', 'Kiểm tra thực hiện Nghị quyết số 12-', 'Sở Nội vụ', '', 'Quý II,'], ['', 'NQ/TU của Tỉnh ủy', '', '', 'III/2024']],
+      header.value,
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    // "12-NQ/TU" is one document number; "Quý II," + "III/2024" are two words of one deadline.
+    expect(read.value.map(({ task, deadline }) => [task, deadline])).toEqual([['Kiểm tra thực hiện Nghị quyết số 12-NQ/TU của Tỉnh ủy', 'Quý II, III/2024']]);
+  });
+
+  it('joins the rest of an area heading cut by a page break (lower case, in the heading’s cell) into the heading, and only that', () => {
+    const header = findHeader([HEADER]);
+    if (!header.ok) throw new Error('no header');
+    const areas = (rows: string[][]) => {
+      const read = readPlanRows([HEADER, ...rows], header.value);
+      if (!read.ok) throw new Error(JSON.stringify(read.error));
+      return read.value.map(({ code, areaTitle, lead }) => [code, areaTitle, lead]);
+    };
+    // "trong hoạt động của đơn vị" goes on the heading's sentence: one area, no task without an agency.
+    expect(
+      areas([
+        ['B', 'Áp dụng ISO 9001:2015', '', '', ''],
+        ['', 'trong hoạt động của đơn vị', '', '', ''],
+        ['1', 'Duy trì hệ thống quản lý chất lượng', 'Sở Khoa học và Công nghệ', '', 'Năm 2024'],
+      ]),
+    ).toEqual([['B.1', 'Áp dụng ISO 9001:2015 trong hoạt động của đơn vị', 'Sở Khoa học và Công nghệ']]);
+    // A row under the heading that starts with a capital is a row of its own (a task without a number
+    // here: it has a lead), never glued into the heading's title.
+    expect(
+      areas([
+        ['B', 'Áp dụng ISO 9001:2015', '', '', ''],
+        ['', 'Duy trì hệ thống quản lý chất lượng', 'Sở Khoa học và Công nghệ', '', 'Năm 2024'],
+      ]).map(([, title]) => title),
+    ).toEqual(['Áp dụng ISO 9001:2015']);
+    // Lower-case text beside an agency is not the heading's rest: the heading has no agency cell.
+    expect(
+      areas([
+        ['B', 'Áp dụng ISO 9001:2015', '', '', ''],
+        ['', 'duy trì hệ thống', 'Sở Khoa học và Công nghệ', '', 'Năm 2024'],
+      ]).map(([, title]) => title),
+    ).toEqual(['Áp dụng ISO 9001:2015']);
   });
 
   it('reads a header over three rows (merged cells repeated, then column numbers) and starts the data after it', () => {

@@ -1,3 +1,4 @@
+import { rejoinBrokenWords } from '../../domain/broken-words.js';
 import { spreadsTick } from '../../domain/plan-table.js';
 
 /** A text run on a PDF page: its start (baseline, points from the bottom left), width and text. */
@@ -49,21 +50,6 @@ export function joinTexts(items: PageText[]): string {
     )
     .filter((l) => l !== '')
     .join('\n');
-}
-
-/**
- * A cell's lines joined back where the PDF's layout broke a word, not the writer: after a hyphen or
- * a slash inside a word ("Nghị quyết số 12-" / "NQ/TU", "2088/QĐ-" / "UBND", "Quý II-" / "IV") and
- * inside a date's year ("Trước 25/12/20" / "23"): a narrow column wraps such a token where it must.
- * A dash standing alone ("Phòng Tài chính -" / "Kế hoạch") keeps its line break.
- */
-export function rejoinBrokenWords(text: string): string {
-  return (
-    text
-      .replace(/(?<=[\p{L}\d][-/])\n(?=[\p{L}\d])/gu, '')
-      // A year split in two is joined only when its parts make four digits ("20" + "23").
-      .replace(/(?<=(?:^|\D)\d{1,2}\/\d{1,2}\/(\d{1,3}))\n(\d{1,3})(?!\d)/g, (m, year: string, rest: string) => (year.length + rest.length === 4 ? rest : m))
-  );
 }
 
 /**
