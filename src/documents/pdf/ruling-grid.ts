@@ -1,5 +1,6 @@
 import { rejoinBrokenWords } from '../../domain/broken-words.js';
 import { spreadsTick } from '../../domain/plan-table.js';
+import { possibleSyllable } from '../../domain/vietnamese-syllable.js';
 
 /** A text run on a PDF page: its start (baseline, points from the bottom left), width and text. */
 export interface PageText {
@@ -28,8 +29,8 @@ function distinct(values: number[]): number[] {
 
 const covers = (rule: { from: number; to: number }, at: number) => rule.from - NEAR <= at && at <= rule.to + NEAR;
 
-/** Text runs joined in reading order: lines top to bottom ("\n" between), runs left to right. */
-export function joinTexts(items: PageText[]): string {
+/** Text runs in reading order: lines top to bottom, runs of a line left to right, with where each line ends on the right. */
+function textLines(items: PageText[]): { text: string; right: number }[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PageText[][] = [];
   for (const item of sorted) {
@@ -38,18 +39,77 @@ export function joinTexts(items: PageText[]): string {
     else lines.push([item]);
   }
   return lines
-    .map((line) =>
-      line
-        .sort((a, b) => a.x - b.x)
-        .reduce((text, item, i) => {
+    .map((line) => {
+      line.sort((a, b) => a.x - b.x);
+      const text = line
+        .reduce((joined, item, i) => {
           const previous = line[i - 1];
           const gap = previous ? item.x - (previous.x + previous.width) : 0;
-          return text + (i > 0 && gap > 1 && !text.endsWith(' ') && !item.text.startsWith(' ') ? ' ' : '') + item.text;
+          return joined + (i > 0 && gap > 1 && !joined.endsWith(' ') && !item.text.startsWith(' ') ? ' ' : '') + item.text;
         }, '')
-        .trim(),
-    )
-    .filter((l) => l !== '')
+        .trim();
+      return { text, right: Math.max(...line.map((t) => t.x + t.width)) };
+    })
+    .filter((l) => l.text !== '');
+}
+
+/** Text runs joined in reading order: lines top to bottom ("\n" between), runs left to right. */
+export function joinTexts(items: PageText[]): string {
+  return textLines(items)
+    .map((l) => l.text)
     .join('\n');
+}
+
+/**
+ * A line that ends this close (points) to its cell's right rule was filled to the cell's edge: the cell's
+ * padding (LibreOffice, Word: 1.4–5.7 pt) and less than one character that did not fit ("M", "W" of a
+ * 13 pt font: up to 12 pt). Measured on LibreOffice's cuts: 5.4 to 11.6 pt.
+ */
+const AT_EDGE = 14;
+
+/** Abbreviations in capitals a plan writes in narrow cells, which a cut may leave in two parts ("UBN" / "D"). */
+const CAPITALS = new Set(['UBND', 'HĐND', 'CCHC', 'TTHC', 'CNTT', 'ATTT', 'MTTQ', 'BHXH', 'KBNN', 'BCĐ']);
+
+/** A token made of numbers (at most four digits each), Roman numerals and the separators of dates and periods. */
+const NUMERIC_TOKEN = /^(?:\d{1,4}|[IVX]+)(?:[/.-](?:\d{1,4}|[IVX]+)?)*$/;
+
+/**
+ * Whether a word too wide for its cell was cut where the line ended: LibreOffice and Word cut a word
+ * only when it does not fit on a line of its own, so the line holds that one word and reaches the
+ * cell's right edge (ruledCellText checks both), and its parts make one word that they are not alone:
+ * - capitals with an "&", or a known abbreviation ("KH&" + "CN", "NN" + "&M" + "T", "UBN" + "D");
+ * - a syllable ("phườ" + "ng", "Thá" + "ng": "ng" is none); two syllables ("Công" / "nghệ") stay two
+ *   words, but for a rest that is a rhyme of two letters or more ("xuy" / "ên");
+ * - a date or a period ("III/2" + "026", "30/1" + "1/20").
+ */
+function cutInside(line: string, next: string): boolean {
+  if (next === '') return false;
+  const whole = line + next;
+  if (/^[\p{Lu}&]+$/u.test(whole)) return whole.includes('&') || CAPITALS.has(whole);
+  if (/^\p{L}+$/u.test(whole)) {
+    if (!possibleSyllable(whole.toLowerCase())) return false;
+    // Both parts may be syllables when the rest is a rhyme without its initial ("xuy" / "ên", "bi" / "ên"):
+    // taken as one word when the rest has two letters or more ("ở", "y" stay words of their own).
+    return !possibleSyllable(line.toLowerCase()) || !possibleSyllable(next.toLowerCase()) || /^[aeiouy][a-zđ]/.test(next.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  }
+  return /\d$/.test(line) && /^\d/.test(next) && NUMERIC_TOKEN.test(whole);
+}
+
+/**
+ * A cell's text from its runs (joinTexts), with a word the cell was too narrow for joined back where
+ * the line reached the cell's right rule (`right`) and cut it (cutInside).
+ */
+export function ruledCellText(items: PageText[], right: number): string {
+  const lines = textLines(items);
+  let text = '';
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    const lastToken = text.slice(Math.max(text.lastIndexOf('\n'), text.lastIndexOf(' ')) + 1);
+    const firstToken = line.text.split(/\s/)[0]!;
+    const cut = previous !== undefined && !/\s/.test(previous.text) && right - previous.right <= AT_EDGE && cutInside(lastToken, firstToken);
+    text += (i === 0 ? '' : cut ? '' : '\n') + line.text;
+  });
+  return rejoinBrokenWords(text);
 }
 
 /**
@@ -238,7 +298,10 @@ export function layoutPage(pageTexts: PageText[], rules: Rule[], textTables: { t
       const id = ids[r]![c]!;
       cellTexts.set(id, [...(cellTexts.get(id) ?? []), item]);
     }
-    const grid = gridOf(table, (id) => rejoinBrokenWords(joinTexts(cellTexts.get(id) ?? [])));
+    // A cell's right rule: that of the last column it spans.
+    const rightOf = new Map<number, number>();
+    ids.forEach((row) => row.forEach((id, c) => rightOf.set(id, Math.max(rightOf.get(id) ?? 0, xs[c + 1]!))));
+    const grid = gridOf(table, (id) => ruledCellText(cellTexts.get(id) ?? [], rightOf.get(id)!));
     blocks.push({ y: table.top, block: { kind: 'table', grid } });
   }
   const rest = texts.filter((t) => !used.has(t) && t.text.trim() !== '');

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutPage, splitAtRules, type Rule } from '../../../src/documents/pdf/ruling-grid.js';
+import { readPlanPdf } from '../../../src/documents/document-reader.js';
+import { ruledCellText, layoutPage, splitAtRules, type Rule } from '../../../src/documents/pdf/ruling-grid.js';
+import { NARROW_ROWS } from '../../helpers/narrow-columns-docx.js';
 
 const h = (y: number, from: number, to: number): Rule => ({ kind: 'h', y, from, to });
 const v = (x: number, from: number, to: number): Rule => ({ kind: 'v', x, from, to });
@@ -55,5 +59,44 @@ describe('a PDF page’s tables from its ruling lines', () => {
     const joined = { x: 0, y: 10, width: 84, text: 'hành chính Sở Tư pháp' };
     expect(splitAtRules(joined, [42]).map((t) => t.text)).toEqual(['hành chính', 'Sở Tư pháp']);
     expect(splitAtRules({ x: 0, y: 10, width: 40, text: 'Quý I/2026' }, [100])).toHaveLength(1);
+  });
+});
+
+describe('a word a narrow column cut where its line reached the cell’s right rule', () => {
+  // A cell from x = 0 to 40: a line reaching x ≥ 26 ends at its edge (padding and less than a character).
+  const lines = (...texts: [string, number][]) => texts.map(([str, right], i) => ({ x: 4, y: 100 - 12 * i, width: right - 4, text: str }));
+
+  it.each([
+    // LibreOffice cuts a word only when it does not fit on a line of its own: the line holds that one
+    // word, reaches the edge, and its parts make one word that neither part is alone.
+    [[['Sở', 18], ['KH&', 34], ['CN', 20]], 'Sở\nKH&CN'],
+    [[['NN', 28], ['&M', 30], ['T', 10]], 'NN&MT'],
+    [[['UBN', 33], ['D', 10], ['các', 18]], 'UBND\ncác'],
+    [[['phườ', 34], ['ng', 12]], 'phường'],
+    [[['Thá', 30], ['ng', 12], ['12/2', 34], ['026', 20]], 'Tháng\n12/2026'],
+    [[['Trướ', 33], ['c', 8], ['30/1', 34], ['1/20', 34], ['26', 14]], 'Trước\n30/11/2026'],
+    [[['Thường', 36], ['xuy', 30], ['ên', 14]], 'Thường\nxuyên'],
+    // Words of their own stay apart, at the edge or not.
+    [[['Công', 35], ['nghệ', 30]], 'Công\nnghệ'],
+    [[['UBND', 35], ['TỈNH', 30]], 'UBND\nTỈNH'],
+    [[['2024', 35], ['2025', 30]], '2024\n2025'],
+    [[['14/5/2021', 36], ['20 cơ quan', 36]], '14/5/2021\n20 cơ quan'],
+    [[['ở', 36], ['y', 10]], 'ở\ny'],
+    // Not at the edge: the writer's line break, whatever the words.
+    [[['phườ', 20], ['ng', 12]], 'phườ\nng'],
+    [[['KH&', 20], ['CN', 12]], 'KH&\nCN'],
+    // A line of two words was wrapped, not cut.
+    [[['Quý III/2', 36], ['026', 14]], 'Quý III/2\n026'],
+  ] as [[string, number][], string][])('%j', (texts, joined) => {
+    expect(ruledCellText(lines(...texts), 40)).toBe(joined);
+  });
+
+  it('reads the narrow columns of a table LibreOffice exported to PDF as the Word table wrote them', async () => {
+    // test/helpers/narrow-columns-docx.ts: the agency and time columns are narrower than "KH&CN",
+    // "UBND", "phường", "III/2026", "30/11/2026", "xuyên" (scripts/make-pdf-fixtures.ts exported it).
+    const read = await readPlanPdf(readFileSync(join(process.cwd(), 'test', 'fixtures', 'plans', 'plan-narrow-columns.pdf')));
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    const words = (row: string[]) => row.map((cell) => cell.replace(/\s+/g, ' ').trim());
+    expect(read.rows.map(words)).toEqual([['TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian'], ...NARROW_ROWS]);
   });
 });
