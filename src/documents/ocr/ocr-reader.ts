@@ -10,6 +10,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rejoinBrokenWords } from '../../domain/broken-words.js';
 import { findHeader } from '../../domain/plan-table.js';
 import { gridOf, ruledTables, type RuledTable } from '../pdf/ruling-grid.js';
 import { runInGroup } from '../process-group.js';
@@ -227,11 +228,14 @@ function withoutBlots(image: GrayImage, side: number, along: number): GrayImage 
 
 const inkOf = (image: GrayImage) => image.data.reduce((n, v) => n + (v < INK ? 1 : 0), 0);
 
-/** Words of a cell as text: words of a line joined by a space, lines by "\n" (as the PDF reader joins a cell's lines). */
+/**
+ * Words of a cell as text: words of a line joined by a space, lines by "\n", and a word the printed
+ * column broke after its hyphen or inside a date's year joined back (as the PDF reader joins a cell's lines).
+ */
 function textOf(words: OcrWord[]): string {
   const lines = new Map<string, string[]>();
   for (const word of words) lines.set(word.line, [...(lines.get(word.line) ?? []), word.text]);
-  return [...lines.values()].map((l) => l.join(' ')).join('\n');
+  return rejoinBrokenWords([...lines.values()].map((l) => l.join(' ')).join('\n'));
 }
 
 async function readPage(
