@@ -570,7 +570,12 @@ export function readPlanRows(
   let headings = 0;
   let group: PlanRow | undefined;
   let parent: PlanRow | undefined;
+  /** The last lettered sub-task ("b)") since the last numbered task: a dash after it is a part of it. */
+  let lettered: PlanRow | undefined;
   let bullets = 0;
+  let dashes = 0;
+  /** Numbered tasks read since the last area row (a numbered area whose rows are only sub-tasks may be a parent task). */
+  let numberedInArea = 0;
   let previousCode = '';
   for (const original of joined) {
     const heading = headingOf(original, wrapped);
@@ -585,7 +590,8 @@ export function readPlanRows(
       headings += 1;
       majorCode = areaCode = baseCode = `N${headings}`;
       majorTitle = areaTitle = baseTitle = heading.title;
-      group = parent = undefined;
+      group = parent = lettered = undefined;
+      numberedInArea = 0;
       continue;
     }
     if (isAreaRow(raw)) {
@@ -605,22 +611,33 @@ export function readPlanRows(
         baseCode = ROMAN.test(cells.code) || LETTER.test(cells.code) ? code : '';
         baseTitle = baseCode ? title : '';
       }
-      group = parent = undefined;
+      group = parent = lettered = undefined;
+      numberedInArea = 0;
       continue;
     }
     if (/^\d+\.?$/.test(cells.code) && baseCode !== '' && areaCode !== baseCode) {
       // "3." after the sub-tasks of parent "2.": back at the parent's level, under the area.
       areaCode = baseCode;
       areaTitle = baseTitle;
+    } else if (/^\d+\.?$/.test(cells.code) && baseCode === '' && /^\d+$/.test(areaCode) && numberedInArea === 0 && Number.parseInt(cells.code, 10) === Number(areaCode) + 1) {
+      // "2." right after "1." (nobody assigned) and only its sub-tasks "a)", "b)", with no Roman or
+      // lettered area above: "1." was a parent task of the top level and "2." is its sibling, not "1.2"
+      // (an area "1." whose tasks restart at "1" would have a "1" first).
+      areaCode = majorCode = '';
+      areaTitle = majorTitle = '';
     }
     const textLabel = cells.code === '' ? SUB_LABEL.exec(cells.task || cells.activity)?.[0] : undefined;
     const subLabel = SUB_CODE.test(cells.code) ? cells.code : textLabel?.trim();
     if (subLabel !== undefined) {
-      const base = parent?.code ?? areaCode;
-      bullets += 1;
       const letter = /^[a-zđ]/u.exec(subLabel)?.[0];
-      const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(bullets)}`);
-      const from = (field: 'lead' | 'coord' | 'budget' | 'objective' | 'start') => (cells[field] !== '' ? cells[field] : (parent?.[field] ?? ''));
+      // A dash after "a)" is a part of "a)" (1. › a) › -), coded under it and taking what it leaves blank.
+      const owner = letter === undefined && lettered ? lettered : parent;
+      const base = owner?.code ?? areaCode;
+      let number: number;
+      if (letter === undefined && lettered) number = dashes += 1;
+      else number = bullets += 1;
+      const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(number)}`);
+      const from = (field: 'lead' | 'coord' | 'budget' | 'objective' | 'start') => (cells[field] !== '' ? cells[field] : (owner?.[field] ?? ''));
       const task: PlanRow = {
         row: raw.row,
         areaCode,
@@ -632,15 +649,19 @@ export function readPlanRows(
         product: cells.product,
         lead: from('lead'),
         coord: from('coord'),
-        deadline: ownTime ? cells.deadline : (parent?.deadline ?? ''),
+        deadline: ownTime ? cells.deadline : (owner?.deadline ?? ''),
         budget: from('budget'),
         start: from('start'),
-        review: ownTime ? (raw.review ?? '') : (parent?.review ?? ''),
+        review: ownTime ? (raw.review ?? '') : (owner?.review ?? ''),
       };
       const other = seen.get(own);
       if (other !== undefined) return err({ code: 'duplicate_code', row: raw.row, other, taskCode: own });
       seen.set(own, raw.row);
       tasks.push(task);
+      if (letter !== undefined) {
+        lettered = task;
+        dashes = 0;
+      }
       continue;
     }
     const inherit = (field: 'objective' | 'task' | 'lead' | 'coord' | 'budget' | 'start') =>
@@ -675,7 +696,9 @@ export function readPlanRows(
     group = task;
     if (cells.code !== '') {
       parent = task;
+      lettered = undefined;
       bullets = 0;
+      numberedInArea += 1;
     }
   }
   if (tasks.length === 0) return err({ code: 'no_tasks' });
