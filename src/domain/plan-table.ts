@@ -570,13 +570,19 @@ export function readPlanRows(
   let headings = 0;
   let group: PlanRow | undefined;
   let parent: PlanRow | undefined;
-  /** The last lettered sub-task ("b)") since the last numbered task: a dash after it is a part of it. */
-  let lettered: PlanRow | undefined;
-  let bullets = 0;
-  let dashes = 0;
-  /** Numbered tasks read since the last area row (a numbered area whose rows are only sub-tasks may be a parent task). */
-  let numberedInArea = 0;
+  /**
+   * The open sub-tasks since the last numbered task, outermost first, each with its rank ("a)" 0,
+   * "-" 1, "+" 2): a sub-task belongs to the last one of a lower rank (1. › a) › - › +).
+   */
+  let open: { rank: number; task: PlanRow }[] = [];
+  /** How many counted sub-tasks ("-", "+") each owner has had, by the owner's code. */
+  let counted = new Map<string, number>();
+  /** Plain-numbered tasks ("1", "2.") read since the last area row. */
+  let plainInArea = 0;
+  /** The last area row was a numbered row of the task columns in sentence case ("1. | Ban hành các kế hoạch"): maybe a parent task. */
+  let areaMayBeParent = false;
   let previousCode = '';
+  let previousCapitalArea = false;
   for (const original of joined) {
     const heading = headingOf(original, wrapped);
     const raw: RawPlanRow = heading ? { row: original.row, cells: { ...original.cells, code: heading.code, task: heading.title, objective: '', activity: '' } } : original;
@@ -584,14 +590,20 @@ export function readPlanRows(
     const ownTime = raw.cells.deadline !== '' || raw.review !== undefined;
     const { cells } = raw;
     // A dash or letter repeated is the next sub-task ("-" in each row of a list), not a merged cell.
-    if (mergedCells && !heading && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
+    // An area heading in capitals with nobody assigned ("2 | CẢI CÁCH THỦ TỤC HÀNH CHÍNH" after task
+    // "2", or over its own first task "1") is no part of a merged TT cell: a merge does not span areas.
+    const capitalArea = isAreaRow(raw) && !/\p{Ll}/u.test(titleOf(raw));
+    if (mergedCells && !heading && !capitalArea && !previousCapitalArea && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
     else previousCode = heading ? '' : cells.code;
+    previousCapitalArea = capitalArea;
     if (heading && heading.code === '') {
       headings += 1;
       majorCode = areaCode = baseCode = `N${headings}`;
       majorTitle = areaTitle = baseTitle = heading.title;
-      group = parent = lettered = undefined;
-      numberedInArea = 0;
+      group = parent = undefined;
+      open = [];
+      plainInArea = 0;
+      areaMayBeParent = false;
       continue;
     }
     if (isAreaRow(raw)) {
@@ -611,31 +623,37 @@ export function readPlanRows(
         baseCode = ROMAN.test(cells.code) || LETTER.test(cells.code) ? code : '';
         baseTitle = baseCode ? title : '';
       }
-      group = parent = lettered = undefined;
-      numberedInArea = 0;
+      group = parent = undefined;
+      open = [];
+      plainInArea = 0;
+      areaMayBeParent = !heading && /^\d+\.?$/.test(cells.code) && /\p{Ll}/u.test(title);
       continue;
     }
     if (/^\d+\.?$/.test(cells.code) && baseCode !== '' && areaCode !== baseCode) {
       // "3." after the sub-tasks of parent "2.": back at the parent's level, under the area.
       areaCode = baseCode;
       areaTitle = baseTitle;
-    } else if (/^\d+\.?$/.test(cells.code) && baseCode === '' && /^\d+$/.test(areaCode) && numberedInArea === 0 && Number.parseInt(cells.code, 10) === Number(areaCode) + 1) {
-      // "2." right after "1." (nobody assigned) and only its sub-tasks "a)", "b)", with no Roman or
-      // lettered area above: "1." was a parent task of the top level and "2." is its sibling, not "1.2"
-      // (an area "1." whose tasks restart at "1" would have a "1" first).
+    } else if (areaMayBeParent && /^\d+\.?$/.test(cells.code) && baseCode === '' && plainInArea === 0 && Number.parseInt(cells.code, 10) === Number(areaCode) + 1) {
+      // "2." right after "1." (nobody assigned, in sentence case, in the TT and task cells) and only
+      // its sub-tasks "a)", "-" or "1.1", with no Roman or lettered area above: "1." was a parent task
+      // of the top level and "2." is its sibling, not "1.2". (An area "1." whose tasks restart at "1"
+      // has a "1" first; an area heading is written across the table or in capitals.)
       areaCode = majorCode = '';
       areaTitle = majorTitle = '';
+      areaMayBeParent = false;
     }
     const textLabel = cells.code === '' ? SUB_LABEL.exec(cells.task || cells.activity)?.[0] : undefined;
     const subLabel = SUB_CODE.test(cells.code) ? cells.code : textLabel?.trim();
     if (subLabel !== undefined) {
       const letter = /^[a-zđ]/u.exec(subLabel)?.[0];
-      // A dash after "a)" is a part of "a)" (1. › a) › -), coded under it and taking what it leaves blank.
-      const owner = letter === undefined && lettered ? lettered : parent;
+      // A dash after "a)" is a part of "a)", a "+" after "-" a part of the dash (1. › a) › - › +):
+      // coded under it and taking what it leaves blank.
+      const rank = letter !== undefined ? 0 : subLabel.startsWith('+') ? 2 : 1;
+      while (open.length > 0 && open[open.length - 1]!.rank >= rank) open.pop();
+      const owner = open[open.length - 1]?.task ?? parent;
       const base = owner?.code ?? areaCode;
-      let number: number;
-      if (letter === undefined && lettered) number = dashes += 1;
-      else number = bullets += 1;
+      const number = (counted.get(base) ?? 0) + 1;
+      if (letter === undefined) counted.set(base, number);
       const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(number)}`);
       const from = (field: 'lead' | 'coord' | 'budget' | 'objective' | 'start') => (cells[field] !== '' ? cells[field] : (owner?.[field] ?? ''));
       const task: PlanRow = {
@@ -658,10 +676,7 @@ export function readPlanRows(
       if (other !== undefined) return err({ code: 'duplicate_code', row: raw.row, other, taskCode: own });
       seen.set(own, raw.row);
       tasks.push(task);
-      if (letter !== undefined) {
-        lettered = task;
-        dashes = 0;
-      }
+      open.push({ rank, task });
       continue;
     }
     const inherit = (field: 'objective' | 'task' | 'lead' | 'coord' | 'budget' | 'start') =>
@@ -696,9 +711,9 @@ export function readPlanRows(
     group = task;
     if (cells.code !== '') {
       parent = task;
-      lettered = undefined;
-      bullets = 0;
-      numberedInArea += 1;
+      open = [];
+      counted = new Map();
+      if (/^\d+\.?$/.test(cells.code)) plainInArea += 1;
     }
   }
   if (tasks.length === 0) return err({ code: 'no_tasks' });

@@ -378,4 +378,58 @@ describe('parents, their lettered sub-tasks and the dashes under them (test/docu
       ['I.2.1', 'Sở Tư pháp', 'Quý II/2026'],
     ]);
   });
+  it.each([true, false])('reads "2." after parent "1." and its "1.1", "1.2" as a task of the top level: no "1.2" twice (wrapped: %s)', (wrapped) => {
+    // Was: the import failed on a duplicate code 1.2.
+    expect(
+      tasks([
+        HEADER,
+        ['1.', 'Ban hành các kế hoạch triển khai CCHC', '', '', ''],
+        ['1.1', 'Kế hoạch kiểm tra', 'Sở Nội vụ', '', 'Quý I/2026'],
+        ['1.2', 'Kế hoạch tuyên truyền', 'Sở Nội vụ', '', 'Quý I/2026'],
+        ['2.', 'Tổ chức Hội nghị triển khai', 'Sở Nội vụ', '', 'Tháng 3/2026'],
+      ], wrapped),
+    ).toEqual([
+      ['1.1', 'Sở Nội vụ', 'Quý I/2026'],
+      ['1.2', 'Sở Nội vụ', 'Quý I/2026'],
+      ['2', 'Sở Nội vụ', 'Tháng 3/2026'],
+    ]);
+  });
+
+  it.each([true, false])('keeps areas "1", "2" in capitals as areas, their tasks numbered on through them (wrapped: %s)', (wrapped) => {
+    // In a Word table the area "2" right after task "2" is not the same merged TT cell: a merge does not
+    // span an area heading (was: the heading read as a task R5 with task 2's lead).
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'CẢI CÁCH THỂ CHẾ', '', '', ''],
+        ['1', 'Rà soát văn bản', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['2', 'Theo dõi thi hành pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['2', 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH', '', '', ''],
+        ['3', 'Công bố thủ tục hành chính', 'Văn phòng UBND tỉnh', '', 'Thường xuyên'],
+      ], wrapped),
+    ).toEqual([
+      ['1.1', 'Sở Tư pháp', 'Năm 2026'],
+      ['1.2', 'Sở Tư pháp', 'Năm 2026'],
+      ['2.3', 'Văn phòng UBND tỉnh', 'Thường xuyên'],
+    ]);
+  });
+
+  it('reads a "+" after a "-" as a part of the dash, taking the dash\'s lead; the next "-" is back at the dash\'s level', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'Kiểm tra công tác CCHC', 'Sở Nội vụ', '', 'Năm 2026'],
+        ['-', 'Kiểm tra tại các sở', 'Sở Tư pháp', '', 'Quý II/2026'],
+        ['+', 'Tại Sở Y tế', '', '', ''],
+        ['+', 'Tại Sở Xây dựng', '', '', 'Quý III/2026'],
+        ['-', 'Kiểm tra tại các xã', '', '', 'Quý III/2026'],
+      ], false),
+    ).toEqual([
+      ['1', 'Sở Nội vụ', 'Năm 2026'],
+      ['1.1', 'Sở Tư pháp', 'Quý II/2026'],
+      ['1.1.1', 'Sở Tư pháp', 'Quý II/2026'],
+      ['1.1.2', 'Sở Tư pháp', 'Quý III/2026'],
+      ['1.2', 'Sở Nội vụ', 'Quý III/2026'],
+    ]);
+  });
 });

@@ -257,7 +257,43 @@ const GROUPS_TWO_LEVELS: PlanForm2 = {
   ],
 };
 
-export const PLAN_FORMS_2: PlanForm2[] = [AUTO_PARENT, TYPED_MIXED, PRODUCT_NOTES, ROLES_ONE_CELL, CONTINUED, GROUPS_TWO_LEVELS];
+/**
+ * 7. Typed numbers without areas: a parent "1." (nobody assigned) with its "1.1", "1.2", then "2."
+ * with dashes under it and "+" under a dash (1. › - › +), "Không" in a coordinating cell, a report
+ * every quarter by the departments and the communes.
+ */
+const PARENT_DECIMAL_PLUS: PlanForm2 = {
+  file: 'cha-con-thap-phan-dau-cong',
+  about: 'Dòng cha "1." với "1.1", "1.2", rồi "2." có "-" và "+" lồng nhau',
+  year: 2026,
+  letterhead: LETTERHEAD('Số: 58/KH-UBND', 'Hà Tĩnh, ngày 16 tháng 02 năm 2026'),
+  before: ['KẾ HOẠCH', 'Kiểm tra công tác cải cách hành chính năm 2026', 'Phụ lục', 'NỘI DUNG THỰC HIỆN'],
+  header: [['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành']],
+  widths: [800, 6000, 2700, 2800, 1800],
+  rows: [
+    ['1.', 'Ban hành các kế hoạch triển khai Kế hoạch cải cách hành chính năm 2026', '', '', ''],
+    ['1.1', 'Kế hoạch kiểm tra công tác cải cách hành chính', 'Sở Nội vụ', 'Văn phòng UBND tỉnh', 'Quý I/2026'],
+    ['1.2', 'Kế hoạch tuyên truyền cải cách hành chính', 'Sở Văn hóa, Thể thao và Du lịch', 'Không', 'Tháng 3/2026'],
+    ['2.', 'Kiểm tra công tác cải cách hành chính', 'Sở Nội vụ', 'Các sở, ban, ngành', 'Quý II, III/2026'],
+    ['-', 'Kiểm tra chuyên đề về kiểm soát thủ tục hành chính', 'Văn phòng UBND tỉnh', 'Sở Nội vụ', 'Quý II/2026'],
+    ['+', 'Tại Sở Xây dựng', '', '', ''],
+    ['+', 'Tại Sở Công Thương', '', '', 'Quý III/2026'],
+    ['-', 'Kiểm tra tại UBND các xã, phường', '', 'UBND các xã, phường', 'Quý III/2026'],
+    ['3.', 'Báo cáo kết quả cải cách hành chính', 'Các sở, ban, ngành; UBND các xã, phường', 'Không', 'Hằng quý'],
+  ],
+  expected: [
+    { code: '1.1', lead: ['SNV'], coord: ['VPUBND'], deadline: due('2026-03-31'), why: '"1." names nobody: the parent of 1.1 and 1.2' },
+    { code: '1.2', lead: ['SVHTTDL'], coord: [], deadline: due('2026-03-31') },
+    { code: '2', lead: ['SNV'], coord: [SO], deadline: due('2026-06-30', '2026-09-30'), why: '"2." is the sibling of "1.", not a third 1.x' },
+    { code: '2.1', lead: ['VPUBND'], coord: ['SNV'], deadline: due('2026-06-30') },
+    { code: '2.1.1', lead: ['VPUBND'], coord: ['SNV'], deadline: due('2026-06-30'), why: 'a "+" under the dash is a part of it and takes its lead, coordinators and deadline; "Sở Xây dựng" is where the inspection goes, not an agency cell' },
+    { code: '2.1.2', lead: ['VPUBND'], coord: ['SNV'], deadline: due('2026-09-30') },
+    { code: '2.2', lead: ['SNV'], coord: [XA], deadline: due('2026-09-30'), why: 'the second dash is back under "2.": its lead' },
+    { code: '3', lead: [SO, XA], coord: [], deadline: { kind: 'recurring', dates: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'] } },
+  ],
+};
+
+export const PLAN_FORMS_2: PlanForm2[] = [AUTO_PARENT, TYPED_MIXED, PRODUCT_NOTES, ROLES_ONE_CELL, CONTINUED, GROUPS_TWO_LEVELS, PARENT_DECIMAL_PLUS];
 
 const FONT = 'Times New Roman';
 const line = (text: string, bold = false, size = 26) =>
