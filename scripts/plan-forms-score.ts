@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp } from '../test/helpers/test-app.js';
 import { PLAN_FORMS, XLSX_FORMS, scoreForm, TRACKING_PERSONAL } from '../test/helpers/plan-forms.js';
-import { PLAN_FORMS_2 } from '../test/helpers/plan-forms-2.js';
+import { PLAN_FORMS_2, XLSX_FORMS_2 } from '../test/helpers/plan-forms-2.js';
 import { registry } from '../test/helpers/agency-directory.js';
 
 const only = process.argv.slice(2).find((a) => a !== '-v');
@@ -25,7 +25,7 @@ const sets = [...PLAN_FORMS.map((form) => ({ form, dir: 'forms' })), ...PLAN_FOR
 for (const { form, dir: sub } of sets) {
   if (only && !form.file.includes(only)) continue;
   const dir = join(process.cwd(), 'test', 'fixtures', 'plans', sub);
-  for (const ext of ['docx', 'pdf', ...(XLSX_FORMS.includes(form.file) ? ['xlsx'] : [])]) {
+  for (const ext of ['docx', 'pdf', ...([...XLSX_FORMS, ...XLSX_FORMS_2].includes(form.file) ? ['xlsx'] : [])]) {
     const t = createTestApp({ start: '2026-01-05T02:00:00Z' });
     const data = readFileSync(join(dir, `${form.file}.${ext}`));
     const res = await t.app.services.plans.importFile(`${form.file}.${ext}`, data, { name: 'KH thử', year: form.year }, { dryRun: true, rows: Array.from({ length: 200 }, (_, i) => i + 1) });

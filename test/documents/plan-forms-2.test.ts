@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../helpers/agency-directory.js';
 import { scoreForm } from '../helpers/plan-forms.js';
-import { PLAN_FORMS_2, type PlanForm2 } from '../helpers/plan-forms-2.js';
+import { PLAN_FORMS_2, XLSX_FORMS_2, type PlanForm2 } from '../helpers/plan-forms-2.js';
 import { createTestApp } from '../helpers/test-app.js';
 
 /**
@@ -11,7 +11,8 @@ import { createTestApp } from '../helpers/test-app.js';
  * the shapes 2025–2026 provincial plans take after the merger — Word's multilevel numbering with a
  * parent "1." and a top-level "2." after its "a)", "b)"; "a)" and "-" mixed; "Không" in a
  * coordinating cell; "Sản phẩm" and "Ghi chú" columns; lead and coordinators in one cell; a table
- * continued in a second Word table — each as .docx and as the .pdf LibreOffice exports, checked task
+ * continued in a second Word table — each as .docx, as the .pdf LibreOffice exports and, for five, as
+ * .xlsx, checked task
  * by task against what the document means.
  */
 const DIR = join(process.cwd(), 'test', 'fixtures', 'plans', 'forms2');
@@ -38,7 +39,7 @@ async function importForm(form: PlanForm2, ext: string) {
   return result.value;
 }
 
-const cases = PLAN_FORMS_2.flatMap((form) => ['docx', 'pdf'].map((ext) => [`${form.file}.${ext}`, form, ext] as const));
+const cases = PLAN_FORMS_2.flatMap((form) => ['docx', 'pdf', ...(XLSX_FORMS_2.includes(form.file) ? ['xlsx'] : [])].map((ext) => [`${form.file}.${ext}`, form, ext] as const));
 
 describe('plan tables of 2026, round 2', () => {
   it.each(cases)('%s: every task as the plan means it, nothing wrong stored, nothing reported the plan settles', async (_name, form, ext) => {

@@ -295,6 +295,9 @@ const PARENT_DECIMAL_PLUS: PlanForm2 = {
 
 export const PLAN_FORMS_2: PlanForm2[] = [AUTO_PARENT, TYPED_MIXED, PRODUCT_NOTES, ROLES_ONE_CELL, CONTINUED, GROUPS_TWO_LEVELS, PARENT_DECIMAL_PLUS];
 
+/** The forms also written as .xlsx: typed numbers only (a sheet has no Word numbering), read as a sheet whose rows may be wrapped. */
+export const XLSX_FORMS_2 = ['la-ma-a-b-gach', 'noi-dung-san-pham-ghi-chu', 'chu-tri-phoi-hop-mot-o', 'nhom-hai-cap-gop-hang', 'cha-con-thap-phan-dau-cong'];
+
 const FONT = 'Times New Roman';
 const line = (text: string, bold = false, size = 26) =>
   new Paragraph({ alignment: AlignmentType.CENTER, children: text.split('\n').map((part, i) => new TextRun({ text: part, bold, font: FONT, size, break: i > 0 ? 1 : 0 })) });
