@@ -1,4 +1,4 @@
-import { cleanCell } from './plan-table.js';
+import { cleanCell, namesNobody } from './plan-table.js';
 import { foldAligned, textKey } from './text-key.js';
 
 /** An agency as the resolver needs it: its id, kind, every name it may be written as, and its life. */
@@ -103,12 +103,6 @@ const SELF_NAMED = /^(?:tinh doan|thanh doan)$/;
  * "cung cấp" (to supply) by its tone mark; without marks only at the end of the piece.
  */
 const LEVEL_OF = /(?:^|\s)cùng cấp(?:$|\s)|(?:^|\s)cung cap$|(?:^|\s)cap (?:xa|huyen|tinh|co so|tren|duoi)$/;
-/**
- * A cell that says nobody: "Không", "Không có" (as a Phối hợp cell says there are no coordinators), or
- * only dashes. Read with its tone marks: it names no agency and is not reported. ("x" is not in it: in
- * a tick-mark table it means yes.)
- */
-const NOBODY = /^(?:không(?:\s+có)?|[-–—]+)\s*\.?$/iu;
 /** Marks of a plural or kind of body ("các trường", "những doanh nghiệp"): a group outside the directory. */
 const PLURAL = /(?:^|\s)(?:cac|nhung|tat ca|toan bo)\s/;
 
@@ -335,7 +329,7 @@ export class AgencyResolver {
   resolve(cell: string, on: { planDay?: string; today?: string; issuedBelowProvince?: boolean } = {}): Resolution {
     const day = on.planDay;
     const today = on.today;
-    if (NOBODY.test(cleanCell(cell).normalize('NFC'))) return { agencyIds: [], unresolved: [], review: [], successions: [], ceased: [] };
+    if (namesNobody(cell)) return { agencyIds: [], unresolved: [], review: [], successions: [], ceased: [] };
     const listed = this.expandLists(
       cleanCell(cell)
         .normalize('NFC')

@@ -57,6 +57,17 @@ export function cleanCell(raw: string | null | undefined): string {
     .trim();
 }
 
+const NOBODY = /^(?:không(?:\s+có)?|[-–—]+)\s*\.?$/iu;
+
+/**
+ * True for an agency cell that says nobody: "Không", "Không có" (a Phối hợp cell saying no one
+ * coordinates), or only dashes. Read with its tone marks; "x" is not in it (in a tick-mark table it
+ * means yes). A lead cell saying so is read as empty, which the import reports: a task needs a lead.
+ */
+export function namesNobody(cell: string): boolean {
+  return NOBODY.test(cleanCell(cell).normalize('NFC'));
+}
+
 const headerKey = (cell: string) =>
   textKey(cell)
     .replace(/^\d+\s*[-.)]\s*/, '')
@@ -557,6 +568,7 @@ export function readPlanRows(
   for (const row of joined) {
     const roles = splitRoles(row.cells.lead);
     if (roles) row.cells = { ...row.cells, lead: roles.lead, coord: [roles.coord, row.cells.coord].filter((t) => t !== '').join('; ') };
+    if (row.cells.lead !== '' && namesNobody(row.cells.lead)) row.cells = { ...row.cells, lead: '' };
   }
   const tasks: PlanRow[] = [];
   const seen = new Map<string, number>();

@@ -432,4 +432,18 @@ describe('parents, their lettered sub-tasks and the dashes under them (test/docu
       ['1.2', 'Sở Nội vụ', 'Quý III/2026'],
     ]);
   });
+  it('reads a lead cell saying nobody ("Không", "-") as empty, for the import to report (a task needs a lead), not as a lead', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'Tổng kết công tác CCHC', 'Không', 'Không', 'Quý IV/2026'],
+        ['2', 'Báo cáo CCHC', '-', 'Sở Nội vụ', 'Quý IV/2026'],
+        ['3', 'Kiểm tra CCHC', 'Sở Nội vụ', 'Không có', 'Quý IV/2026'],
+      ], false),
+    ).toEqual([
+      ['1', '', 'Quý IV/2026'],
+      ['2', '', 'Quý IV/2026'],
+      ['3', 'Sở Nội vụ', 'Quý IV/2026'],
+    ]);
+  });
 });
