@@ -293,10 +293,39 @@ const PARENT_DECIMAL_PLUS: PlanForm2 = {
   ],
 };
 
-export const PLAN_FORMS_2: PlanForm2[] = [AUTO_PARENT, TYPED_MIXED, PRODUCT_NOTES, ROLES_ONE_CELL, CONTINUED, GROUPS_TWO_LEVELS, PARENT_DECIMAL_PLUS];
+/**
+ * 8. Groups without a number, in sentence case, across the table ("Nhiệm vụ trọng tâm", "Nhiệm vụ
+ * thường xuyên"), tasks numbered again from 1 under each: the groups are read as areas (coded N1,
+ * N2, as the import names an unlabelled area), never glued onto the task above.
+ */
+const UNNUMBERED_GROUPS: PlanForm2 = {
+  file: 'nhom-khong-so-thu-tu',
+  about: 'Nhóm không đánh số, chữ thường, kéo ngang bảng; nhiệm vụ đánh số lại từ 1',
+  year: 2026,
+  letterhead: LETTERHEAD('Số: 63/KH-UBND', 'Hà Tĩnh, ngày 20 tháng 02 năm 2026'),
+  before: ['KẾ HOẠCH', 'Thực hiện nhiệm vụ cải cách hành chính năm 2026', 'Phụ lục', 'DANH MỤC NHIỆM VỤ'],
+  header: [['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện']],
+  widths: [700, 6200, 2500, 3000, 1800],
+  rows: [
+    [{ t: 'Nhiệm vụ trọng tâm', cs: 5 }],
+    ['1', 'Xây dựng Đề án vị trí việc làm trong các cơ quan hành chính sau sắp xếp', 'Sở Nội vụ', 'Sở Tài chính', 'Tháng 6/2026'],
+    ['2', 'Rà soát, sửa đổi quy định về phân cấp, ủy quyền cho UBND các xã, phường', 'Sở Tư pháp', 'Các sở, ban, ngành', 'Quý III/2026'],
+    [{ t: 'Nhiệm vụ thường xuyên', cs: 5 }],
+    ['1', 'Cập nhật, công khai thủ tục hành chính trên Cổng Dịch vụ công quốc gia', 'Văn phòng UBND tỉnh', 'Các sở, ban, ngành; UBND các xã, phường', 'Thường xuyên'],
+    ['2', 'Báo cáo kết quả thực hiện cải cách hành chính năm', 'Các sở, ban, ngành', 'Không', 'Trước ngày 15/12 hằng năm'],
+  ],
+  expected: [
+    { code: 'N1.1', lead: ['SNV'], coord: ['STC'], deadline: due('2026-06-30') },
+    { code: 'N1.2', lead: ['STP'], coord: [SO], deadline: due('2026-09-30') },
+    { code: 'N2.1', lead: ['VPUBND'], coord: [SO, XA], deadline: ONGOING, why: 'the second group restarts the numbers: its own area' },
+    { code: 'N2.2', lead: [SO], coord: [], deadline: yearly('2026-12-15') },
+  ],
+};
+
+export const PLAN_FORMS_2: PlanForm2[] = [AUTO_PARENT, TYPED_MIXED, PRODUCT_NOTES, ROLES_ONE_CELL, CONTINUED, GROUPS_TWO_LEVELS, PARENT_DECIMAL_PLUS, UNNUMBERED_GROUPS];
 
 /** The forms also written as .xlsx: typed numbers only (a sheet has no Word numbering), read as a sheet whose rows may be wrapped. */
-export const XLSX_FORMS_2 = ['la-ma-a-b-gach', 'noi-dung-san-pham-ghi-chu', 'chu-tri-phoi-hop-mot-o', 'nhom-hai-cap-gop-hang', 'cha-con-thap-phan-dau-cong'];
+export const XLSX_FORMS_2 = ['la-ma-a-b-gach', 'noi-dung-san-pham-ghi-chu', 'chu-tri-phoi-hop-mot-o', 'nhom-hai-cap-gop-hang', 'cha-con-thap-phan-dau-cong', 'nhom-khong-so-thu-tu'];
 
 const FONT = 'Times New Roman';
 const line = (text: string, bold = false, size = 26) =>
