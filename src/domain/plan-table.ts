@@ -593,6 +593,23 @@ export function readPlanRows(
   let plainInArea = 0;
   /** The last area row was a numbered row of the task columns in sentence case ("1. | Ban hành các kế hoạch"): maybe a parent task. */
   let areaMayBeParent = false;
+  /**
+   * A numbered row with nobody assigned, in sentence case ("1. | Ban hành các kế hoạch"), read as a
+   * parent, while no row has been read under it: if the next row at its level comes first, it was a
+   * task whose cells were left empty — kept as a task (the import reports its empty lead and deadline),
+   * not dropped without a word.
+   */
+  let childless: PlanRow | undefined;
+  const flushChildless = (): Result<null, TableProblem> => {
+    const row = childless;
+    childless = undefined;
+    if (!row) return ok(null);
+    const other = seen.get(row.code);
+    if (other !== undefined) return err({ code: 'duplicate_code', row: row.row, other, taskCode: row.code });
+    seen.set(row.code, row.row);
+    tasks.push(row);
+    return ok(null);
+  };
   let previousCode = '';
   let previousCapitalArea = false;
   for (const original of joined) {
@@ -608,6 +625,10 @@ export function readPlanRows(
     if (mergedCells && !heading && !capitalArea && !previousCapitalArea && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
     else previousCode = heading ? '' : cells.code;
     previousCapitalArea = capitalArea;
+    if (heading || isAreaRow(raw)) {
+      const flushed = flushChildless();
+      if (!flushed.ok) return flushed;
+    }
     if (heading && heading.code === '') {
       headings += 1;
       majorCode = areaCode = baseCode = `N${headings}`;
@@ -639,8 +660,23 @@ export function readPlanRows(
       open = [];
       plainInArea = 0;
       areaMayBeParent = !heading && /^\d+\.?$/.test(cells.code) && /\p{Ll}/u.test(title);
+      if (areaMayBeParent) {
+        childless = {
+          row: raw.row, areaCode, areaTitle, code: areaCode, objective: cells.objective, task: cells.task, activity: cells.activity,
+          product: cells.product, lead: '', coord: '', deadline: '', budget: cells.budget, start: '', review: '',
+        };
+      }
       continue;
     }
+    const backAtParentLevel =
+      /^\d+\.?$/.test(cells.code) &&
+      ((baseCode !== '' && areaCode !== baseCode) || (areaMayBeParent && baseCode === '' && plainInArea === 0 && Number.parseInt(cells.code, 10) === Number(areaCode) + 1));
+    if (backAtParentLevel) {
+      const flushed = flushChildless();
+      if (!flushed.ok) return flushed;
+    }
+    // Any other row is read under the parent: it has a child.
+    childless = undefined;
     if (/^\d+\.?$/.test(cells.code) && baseCode !== '' && areaCode !== baseCode) {
       // "3." after the sub-tasks of parent "2.": back at the parent's level, under the area.
       areaCode = baseCode;
@@ -728,6 +764,8 @@ export function readPlanRows(
       if (/^\d+\.?$/.test(cells.code)) plainInArea += 1;
     }
   }
+  const flushed = flushChildless();
+  if (!flushed.ok) return flushed;
   if (tasks.length === 0) return err({ code: 'no_tasks' });
   return ok(tasks);
 }

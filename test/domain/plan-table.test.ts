@@ -446,4 +446,26 @@ describe('parents, their lettered sub-tasks and the dashes under them (test/docu
       ['3', 'Sở Nội vụ', 'Quý IV/2026'],
     ]);
   });
+  it.each([true, false])('keeps a numbered row with nobody assigned and nothing under it as a task (its empty cells reported by the import), not dropped (wrapped: %s)', (wrapped) => {
+    // "1." and "I.2" name nobody and have no sub-task: the next row is at their own level.
+    expect(
+      tasks([
+        HEADER,
+        ['1.', 'Rà soát quy chế làm việc của UBND tỉnh', '', '', ''],
+        ['2.', 'Tổ chức Hội nghị triển khai', 'Sở Nội vụ', '', 'Tháng 3/2026'],
+        ['II', 'CẢI CÁCH THỂ CHẾ', '', '', ''],
+        ['1', 'Rà soát văn bản', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['2', 'Theo dõi thi hành pháp luật', '', '', ''],
+        ['3', 'Kiểm tra văn bản', 'Sở Tư pháp', '', 'Thường xuyên'],
+        ['4', 'Tổng kết công tác pháp chế', '', '', ''],
+      ], wrapped),
+    ).toEqual([
+      ['1', '', ''],
+      ['2', 'Sở Nội vụ', 'Tháng 3/2026'],
+      ['II.1', 'Sở Tư pháp', 'Năm 2026'],
+      ['II.2', '', ''],
+      ['II.3', 'Sở Tư pháp', 'Thường xuyên'],
+      ['II.4', '', ''],
+    ]);
+  });
 });
