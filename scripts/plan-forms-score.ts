@@ -1,5 +1,5 @@
 /**
- * Prints how dondoc reads the plan-form fixtures (test/helpers/plan-forms.ts): per file and format,
+ * Prints how dondoc reads the plan-form fixtures (test/helpers/plan-forms.ts, plan-forms-2.ts): per file and format,
  * the tasks read right, reported for a person, and wrong (an agency or date the plan does not state,
  * or a task missing), and the tasks the plan does not have:
  *   npx tsx scripts/plan-forms-score.ts [<part of a file name>] [-v]   (-v: every task not right, and what was reported)
@@ -9,20 +9,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp } from '../test/helpers/test-app.js';
 import { PLAN_FORMS, XLSX_FORMS, scoreForm, TRACKING_PERSONAL } from '../test/helpers/plan-forms.js';
+import { PLAN_FORMS_2, XLSX_FORMS_2 } from '../test/helpers/plan-forms-2.js';
 import { registry } from '../test/helpers/agency-directory.js';
 
 const only = process.argv.slice(2).find((a) => a !== '-v');
 const verbose = process.argv.includes('-v');
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const dir = join(process.cwd(), 'test', 'fixtures', 'plans', 'forms');
 const codesOf = (year: number) => (g: '@so' | '@xa') => {
   const day = `${year}-01-01`;
   return registry.agencies.filter((a) => a.kind === (g === '@so' ? 'so_ban_nganh' : 'ubnd_xa') && (a.until === undefined || a.until > day) && (a.from === undefined || a.from <= day)).map((a) => a.code);
 };
 const total = { right: 0, reported: 0, wrong: 0, extra: 0 };
-for (const form of PLAN_FORMS) {
+// Round 1 under forms/, round 2 (test/helpers/plan-forms-2.ts) under forms2/.
+const sets = [...PLAN_FORMS.map((form) => ({ form, dir: 'forms' })), ...PLAN_FORMS_2.map((form) => ({ form, dir: 'forms2' }))];
+for (const { form, dir: sub } of sets) {
   if (only && !form.file.includes(only)) continue;
-  for (const ext of ['docx', 'pdf', ...(XLSX_FORMS.includes(form.file) ? ['xlsx'] : [])]) {
+  const dir = join(process.cwd(), 'test', 'fixtures', 'plans', sub);
+  for (const ext of ['docx', 'pdf', ...([...XLSX_FORMS, ...XLSX_FORMS_2].includes(form.file) ? ['xlsx'] : [])]) {
     const t = createTestApp({ start: '2026-01-05T02:00:00Z' });
     const data = readFileSync(join(dir, `${form.file}.${ext}`));
     const res = await t.app.services.plans.importFile(`${form.file}.${ext}`, data, { name: 'KH thử', year: form.year }, { dryRun: true, rows: Array.from({ length: 200 }, (_, i) => i + 1) });

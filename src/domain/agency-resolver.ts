@@ -1,4 +1,4 @@
-import { cleanCell } from './plan-table.js';
+import { cleanCell, namesNobody } from './plan-table.js';
 import { foldAligned, textKey } from './text-key.js';
 
 /** An agency as the resolver needs it: its id, kind, every name it may be written as, and its life. */
@@ -329,6 +329,7 @@ export class AgencyResolver {
   resolve(cell: string, on: { planDay?: string; today?: string; issuedBelowProvince?: boolean } = {}): Resolution {
     const day = on.planDay;
     const today = on.today;
+    if (namesNobody(cell)) return { agencyIds: [], unresolved: [], review: [], successions: [], ceased: [] };
     const listed = this.expandLists(
       cleanCell(cell)
         .normalize('NFC')

@@ -57,6 +57,17 @@ export function cleanCell(raw: string | null | undefined): string {
     .trim();
 }
 
+const NOBODY = /^(?:không(?:\s+có)?|[-–—]+)\s*\.?$/iu;
+
+/**
+ * True for an agency cell that says nobody: "Không", "Không có" (a Phối hợp cell saying no one
+ * coordinates), or only dashes. Read with its tone marks; "x" is not in it (in a tick-mark table it
+ * means yes). A lead cell saying so is read as empty, which the import reports: a task needs a lead.
+ */
+export function namesNobody(cell: string): boolean {
+  return NOBODY.test(cleanCell(cell).normalize('NFC'));
+}
+
 const headerKey = (cell: string) =>
   textKey(cell)
     .replace(/^\d+\s*[-.)]\s*/, '')
@@ -557,6 +568,7 @@ export function readPlanRows(
   for (const row of joined) {
     const roles = splitRoles(row.cells.lead);
     if (roles) row.cells = { ...row.cells, lead: roles.lead, coord: [roles.coord, row.cells.coord].filter((t) => t !== '').join('; ') };
+    if (row.cells.lead !== '' && namesNobody(row.cells.lead)) row.cells = { ...row.cells, lead: '' };
   }
   const tasks: PlanRow[] = [];
   const seen = new Map<string, number>();
@@ -570,8 +582,36 @@ export function readPlanRows(
   let headings = 0;
   let group: PlanRow | undefined;
   let parent: PlanRow | undefined;
-  let bullets = 0;
+  /**
+   * The open sub-tasks since the last numbered task, outermost first, each with its rank ("a)" 0,
+   * "-" 1, "+" 2): a sub-task belongs to the last one of a lower rank (1. › a) › - › +).
+   */
+  let open: { rank: number; task: PlanRow }[] = [];
+  /** How many counted sub-tasks ("-", "+") each owner has had, by the owner's code. */
+  let counted = new Map<string, number>();
+  /** Plain-numbered tasks ("1", "2.") read since the last area row. */
+  let plainInArea = 0;
+  /** The last area row was a numbered row of the task columns in sentence case ("1. | Ban hành các kế hoạch"): maybe a parent task. */
+  let areaMayBeParent = false;
+  /**
+   * A numbered row with nobody assigned, in sentence case ("1. | Ban hành các kế hoạch"), read as a
+   * parent, while no row has been read under it: if the next row at its level comes first, it was a
+   * task whose cells were left empty — kept as a task (the import reports its empty lead and deadline),
+   * not dropped without a word.
+   */
+  let childless: PlanRow | undefined;
+  const flushChildless = (): Result<null, TableProblem> => {
+    const row = childless;
+    childless = undefined;
+    if (!row) return ok(null);
+    const other = seen.get(row.code);
+    if (other !== undefined) return err({ code: 'duplicate_code', row: row.row, other, taskCode: row.code });
+    seen.set(row.code, row.row);
+    tasks.push(row);
+    return ok(null);
+  };
   let previousCode = '';
+  let previousCapitalArea = false;
   for (const original of joined) {
     const heading = headingOf(original, wrapped);
     const raw: RawPlanRow = heading ? { row: original.row, cells: { ...original.cells, code: heading.code, task: heading.title, objective: '', activity: '' } } : original;
@@ -579,13 +619,24 @@ export function readPlanRows(
     const ownTime = raw.cells.deadline !== '' || raw.review !== undefined;
     const { cells } = raw;
     // A dash or letter repeated is the next sub-task ("-" in each row of a list), not a merged cell.
-    if (mergedCells && !heading && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
+    // An area heading in capitals with nobody assigned ("2 | CẢI CÁCH THỦ TỤC HÀNH CHÍNH" after task
+    // "2", or over its own first task "1") is no part of a merged TT cell: a merge does not span areas.
+    const capitalArea = isAreaRow(raw) && !/\p{Ll}/u.test(titleOf(raw));
+    if (mergedCells && !heading && !capitalArea && !previousCapitalArea && cells.code !== '' && cells.code === previousCode && !SUB_CODE.test(cells.code)) cells.code = '';
     else previousCode = heading ? '' : cells.code;
+    previousCapitalArea = capitalArea;
+    if (heading || isAreaRow(raw)) {
+      const flushed = flushChildless();
+      if (!flushed.ok) return flushed;
+    }
     if (heading && heading.code === '') {
       headings += 1;
       majorCode = areaCode = baseCode = `N${headings}`;
       majorTitle = areaTitle = baseTitle = heading.title;
       group = parent = undefined;
+      open = [];
+      plainInArea = 0;
+      areaMayBeParent = false;
       continue;
     }
     if (isAreaRow(raw)) {
@@ -606,21 +657,53 @@ export function readPlanRows(
         baseTitle = baseCode ? title : '';
       }
       group = parent = undefined;
+      open = [];
+      plainInArea = 0;
+      areaMayBeParent = !heading && /^\d+\.?$/.test(cells.code) && /\p{Ll}/u.test(title);
+      if (areaMayBeParent) {
+        childless = {
+          row: raw.row, areaCode, areaTitle, code: areaCode, objective: cells.objective, task: cells.task, activity: cells.activity,
+          product: cells.product, lead: '', coord: '', deadline: '', budget: cells.budget, start: '', review: '',
+        };
+      }
       continue;
     }
+    const backAtParentLevel =
+      /^\d+\.?$/.test(cells.code) &&
+      ((baseCode !== '' && areaCode !== baseCode) || (areaMayBeParent && baseCode === '' && plainInArea === 0 && Number.parseInt(cells.code, 10) === Number(areaCode) + 1));
+    if (backAtParentLevel) {
+      const flushed = flushChildless();
+      if (!flushed.ok) return flushed;
+    }
+    // Any other row is read under the parent: it has a child.
+    childless = undefined;
     if (/^\d+\.?$/.test(cells.code) && baseCode !== '' && areaCode !== baseCode) {
       // "3." after the sub-tasks of parent "2.": back at the parent's level, under the area.
       areaCode = baseCode;
       areaTitle = baseTitle;
+    } else if (areaMayBeParent && /^\d+\.?$/.test(cells.code) && baseCode === '' && plainInArea === 0 && Number.parseInt(cells.code, 10) === Number(areaCode) + 1) {
+      // "2." right after "1." (nobody assigned, in sentence case, in the TT and task cells) and only
+      // its sub-tasks "a)", "-" or "1.1", with no Roman or lettered area above: "1." was a parent task
+      // of the top level and "2." is its sibling, not "1.2". (An area "1." whose tasks restart at "1"
+      // has a "1" first; an area heading is written across the table or in capitals.)
+      areaCode = majorCode = '';
+      areaTitle = majorTitle = '';
+      areaMayBeParent = false;
     }
     const textLabel = cells.code === '' ? SUB_LABEL.exec(cells.task || cells.activity)?.[0] : undefined;
     const subLabel = SUB_CODE.test(cells.code) ? cells.code : textLabel?.trim();
     if (subLabel !== undefined) {
-      const base = parent?.code ?? areaCode;
-      bullets += 1;
       const letter = /^[a-zđ]/u.exec(subLabel)?.[0];
-      const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(bullets)}`);
-      const from = (field: 'lead' | 'coord' | 'budget' | 'objective' | 'start') => (cells[field] !== '' ? cells[field] : (parent?.[field] ?? ''));
+      // A dash after "a)" is a part of "a)", a "+" after "-" a part of the dash (1. › a) › - › +):
+      // coded under it and taking what it leaves blank.
+      const rank = letter !== undefined ? 0 : subLabel.startsWith('+') ? 2 : 1;
+      while (open.length > 0 && open[open.length - 1]!.rank >= rank) open.pop();
+      const owner = open[open.length - 1]?.task ?? parent;
+      const base = owner?.code ?? areaCode;
+      const number = (counted.get(base) ?? 0) + 1;
+      if (letter === undefined) counted.set(base, number);
+      const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(number)}`);
+      const from = (field: 'lead' | 'coord' | 'budget' | 'objective' | 'start') => (cells[field] !== '' ? cells[field] : (owner?.[field] ?? ''));
       const task: PlanRow = {
         row: raw.row,
         areaCode,
@@ -632,15 +715,16 @@ export function readPlanRows(
         product: cells.product,
         lead: from('lead'),
         coord: from('coord'),
-        deadline: ownTime ? cells.deadline : (parent?.deadline ?? ''),
+        deadline: ownTime ? cells.deadline : (owner?.deadline ?? ''),
         budget: from('budget'),
         start: from('start'),
-        review: ownTime ? (raw.review ?? '') : (parent?.review ?? ''),
+        review: ownTime ? (raw.review ?? '') : (owner?.review ?? ''),
       };
       const other = seen.get(own);
       if (other !== undefined) return err({ code: 'duplicate_code', row: raw.row, other, taskCode: own });
       seen.set(own, raw.row);
       tasks.push(task);
+      open.push({ rank, task });
       continue;
     }
     const inherit = (field: 'objective' | 'task' | 'lead' | 'coord' | 'budget' | 'start') =>
@@ -675,9 +759,13 @@ export function readPlanRows(
     group = task;
     if (cells.code !== '') {
       parent = task;
-      bullets = 0;
+      open = [];
+      counted = new Map();
+      if (/^\d+\.?$/.test(cells.code)) plainInArea += 1;
     }
   }
+  const flushed = flushChildless();
+  if (!flushed.ok) return flushed;
   if (tasks.length === 0) return err({ code: 'no_tasks' });
   return ok(tasks);
 }

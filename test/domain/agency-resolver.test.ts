@@ -228,3 +228,24 @@ describe('"trừ" and "chỉ" are told from words of the same letters', () => {
     expect(codes('Các sở, ban, ngành chỉ đạo')).toEqual(ofKind('so_ban_nganh'));
   });
 });
+
+describe('a cell that says nobody (test/documents/plan-forms-2.test.ts)', () => {
+  // "Không", "Không có" in a Phối hợp cell: the plan says no agency coordinates — nothing to assign,
+  // nothing for a person to look at. A dash alone is the same blank mark.
+  it.each(['Không', 'không', 'Không có', 'KHÔNG CÓ', 'Không.', '-', '–', '—'])('%j names nobody and reports nothing', (cell) => {
+    const result = resolve(cell);
+    expect(result.agencyIds).toEqual([]);
+    expect(result.review).toEqual([]);
+  });
+
+  it.each([
+    // The word inside a real cell is not the whole cell: what it names is still read or reported.
+    ['Không có cơ quan nào ngoài Sở Nội vụ', 'reported'],
+    // "x" in an agency column is no "none": a tick mark whose meaning the column decides, left to a person.
+    ['x', 'reported'],
+    // An unmarked "khong" is not read as "Không" (closed world: diacritics decide).
+    ['Khong ro', 'reported'],
+  ])('%j is not taken for "nobody"', (cell) => {
+    expect(resolve(cell).review.length).toBeGreaterThan(0);
+  });
+});

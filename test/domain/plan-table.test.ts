@@ -310,3 +310,162 @@ describe('numbering and headers as other provinces write them (test/documents/pl
     expect(splitRoles(cell)).toEqual(expected);
   });
 });
+
+describe('parents, their lettered sub-tasks and the dashes under them (test/documents/plan-forms-2.test.ts)', () => {
+  it.each([true, false])('reads "2." after parent "1." and its "a)", "b)" as a task of the top level, not "1.2" (wrapped: %s)', (wrapped) => {
+    // "1." names nobody: the parent of a) and b). "2." is its sibling (Word's list level 1 again).
+    expect(
+      tasks([
+        HEADER,
+        ['1.', 'Ban hành các kế hoạch triển khai CCHC', '', '', ''],
+        ['a)', 'Kế hoạch kiểm tra', 'Sở Nội vụ', '', 'Quý I/2026'],
+        ['b)', 'Kế hoạch tuyên truyền', 'Sở Văn hóa, Thể thao và Du lịch', '', 'Tháng 3/2026'],
+        ['2.', 'Tổ chức Hội nghị triển khai', 'Sở Nội vụ', 'Không', 'Tháng 3/2026'],
+        ['3.', 'Nâng cao chất lượng giải quyết TTHC', '', '', ''],
+        ['a)', 'Rà soát thủ tục', 'Văn phòng UBND tỉnh', '', 'Quý III/2026'],
+        ['4.', 'Đánh giá cán bộ, công chức', 'Sở Nội vụ', '', 'Trước 15/12/2026'],
+      ], wrapped),
+    ).toEqual([
+      ['1.a', 'Sở Nội vụ', 'Quý I/2026'],
+      ['1.b', 'Sở Văn hóa, Thể thao và Du lịch', 'Tháng 3/2026'],
+      ['2', 'Sở Nội vụ', 'Tháng 3/2026'],
+      ['3.a', 'Văn phòng UBND tỉnh', 'Quý III/2026'],
+      ['4', 'Sở Nội vụ', 'Trước 15/12/2026'],
+    ]);
+  });
+
+  it('still reads an area "1." whose tasks restart at "1" as that area: its "2" is 1.2, the next area\'s "1" is 2.1', () => {
+    // (A spreadsheet: in a Word table a TT repeated from the row above is one merged cell.)
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'Cải cách thể chế', '', '', ''],
+        ['1', 'Rà soát văn bản', 'Sở Tư pháp', '', 'Quý II/2026'],
+        ['2', 'Theo dõi thi hành pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['2', 'Cải cách thủ tục hành chính', '', '', ''],
+        ['1', 'Công bố thủ tục hành chính', 'Văn phòng UBND tỉnh', '', 'Thường xuyên'],
+      ]),
+    ).toEqual([
+      ['1.1', 'Sở Tư pháp', 'Quý II/2026'],
+      ['1.2', 'Sở Tư pháp', 'Năm 2026'],
+      ['2.1', 'Văn phòng UBND tỉnh', 'Thường xuyên'],
+    ]);
+  });
+
+  it('reads a dash after "b)" as a part of b): coded under it, taking b)\'s lead and deadline where its cells are empty; "c)" is back at b)\'s level', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['I', 'CẢI CÁCH THỂ CHẾ', '', '', ''],
+        ['1', 'Rà soát văn bản quy phạm pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['a)', 'Văn bản do HĐND tỉnh ban hành', '', '', 'Quý II/2026'],
+        ['b)', 'Văn bản lĩnh vực đất đai', 'Sở Nông nghiệp và Môi trường', '', 'Quý III/2026'],
+        ['-', 'Văn bản về đất đai', '', '', ''],
+        ['-', 'Văn bản về môi trường', '', '', 'Quý IV/2026'],
+        ['c)', 'Văn bản do UBND tỉnh ban hành', '', '', 'Quý IV/2026'],
+        ['2', 'Theo dõi thi hành pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['-', 'Sơ kết', '', '', 'Quý II/2026'],
+      ], false),
+    ).toEqual([
+      ['I.1', 'Sở Tư pháp', 'Năm 2026'],
+      ['I.1.a', 'Sở Tư pháp', 'Quý II/2026'],
+      ['I.1.b', 'Sở Nông nghiệp và Môi trường', 'Quý III/2026'],
+      ['I.1.b.1', 'Sở Nông nghiệp và Môi trường', 'Quý III/2026'],
+      ['I.1.b.2', 'Sở Nông nghiệp và Môi trường', 'Quý IV/2026'],
+      ['I.1.c', 'Sở Tư pháp', 'Quý IV/2026'],
+      ['I.2', 'Sở Tư pháp', 'Năm 2026'],
+      // A dash right under a numbered task (no letter since it) is that task's, numbered from 1.
+      ['I.2.1', 'Sở Tư pháp', 'Quý II/2026'],
+    ]);
+  });
+  it.each([true, false])('reads "2." after parent "1." and its "1.1", "1.2" as a task of the top level: no "1.2" twice (wrapped: %s)', (wrapped) => {
+    // Was: the import failed on a duplicate code 1.2.
+    expect(
+      tasks([
+        HEADER,
+        ['1.', 'Ban hành các kế hoạch triển khai CCHC', '', '', ''],
+        ['1.1', 'Kế hoạch kiểm tra', 'Sở Nội vụ', '', 'Quý I/2026'],
+        ['1.2', 'Kế hoạch tuyên truyền', 'Sở Nội vụ', '', 'Quý I/2026'],
+        ['2.', 'Tổ chức Hội nghị triển khai', 'Sở Nội vụ', '', 'Tháng 3/2026'],
+      ], wrapped),
+    ).toEqual([
+      ['1.1', 'Sở Nội vụ', 'Quý I/2026'],
+      ['1.2', 'Sở Nội vụ', 'Quý I/2026'],
+      ['2', 'Sở Nội vụ', 'Tháng 3/2026'],
+    ]);
+  });
+
+  it.each([true, false])('keeps areas "1", "2" in capitals as areas, their tasks numbered on through them (wrapped: %s)', (wrapped) => {
+    // In a Word table the area "2" right after task "2" is not the same merged TT cell: a merge does not
+    // span an area heading (was: the heading read as a task R5 with task 2's lead).
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'CẢI CÁCH THỂ CHẾ', '', '', ''],
+        ['1', 'Rà soát văn bản', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['2', 'Theo dõi thi hành pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['2', 'CẢI CÁCH THỦ TỤC HÀNH CHÍNH', '', '', ''],
+        ['3', 'Công bố thủ tục hành chính', 'Văn phòng UBND tỉnh', '', 'Thường xuyên'],
+      ], wrapped),
+    ).toEqual([
+      ['1.1', 'Sở Tư pháp', 'Năm 2026'],
+      ['1.2', 'Sở Tư pháp', 'Năm 2026'],
+      ['2.3', 'Văn phòng UBND tỉnh', 'Thường xuyên'],
+    ]);
+  });
+
+  it('reads a "+" after a "-" as a part of the dash, taking the dash\'s lead; the next "-" is back at the dash\'s level', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'Kiểm tra công tác CCHC', 'Sở Nội vụ', '', 'Năm 2026'],
+        ['-', 'Kiểm tra tại các sở', 'Sở Tư pháp', '', 'Quý II/2026'],
+        ['+', 'Tại Sở Y tế', '', '', ''],
+        ['+', 'Tại Sở Xây dựng', '', '', 'Quý III/2026'],
+        ['-', 'Kiểm tra tại các xã', '', '', 'Quý III/2026'],
+      ], false),
+    ).toEqual([
+      ['1', 'Sở Nội vụ', 'Năm 2026'],
+      ['1.1', 'Sở Tư pháp', 'Quý II/2026'],
+      ['1.1.1', 'Sở Tư pháp', 'Quý II/2026'],
+      ['1.1.2', 'Sở Tư pháp', 'Quý III/2026'],
+      ['1.2', 'Sở Nội vụ', 'Quý III/2026'],
+    ]);
+  });
+  it('reads a lead cell saying nobody ("Không", "-") as empty, for the import to report (a task needs a lead), not as a lead', () => {
+    expect(
+      tasks([
+        HEADER,
+        ['1', 'Tổng kết công tác CCHC', 'Không', 'Không', 'Quý IV/2026'],
+        ['2', 'Báo cáo CCHC', '-', 'Sở Nội vụ', 'Quý IV/2026'],
+        ['3', 'Kiểm tra CCHC', 'Sở Nội vụ', 'Không có', 'Quý IV/2026'],
+      ], false),
+    ).toEqual([
+      ['1', '', 'Quý IV/2026'],
+      ['2', '', 'Quý IV/2026'],
+      ['3', 'Sở Nội vụ', 'Quý IV/2026'],
+    ]);
+  });
+  it.each([true, false])('keeps a numbered row with nobody assigned and nothing under it as a task (its empty cells reported by the import), not dropped (wrapped: %s)', (wrapped) => {
+    // "1." and "I.2" name nobody and have no sub-task: the next row is at their own level.
+    expect(
+      tasks([
+        HEADER,
+        ['1.', 'Rà soát quy chế làm việc của UBND tỉnh', '', '', ''],
+        ['2.', 'Tổ chức Hội nghị triển khai', 'Sở Nội vụ', '', 'Tháng 3/2026'],
+        ['II', 'CẢI CÁCH THỂ CHẾ', '', '', ''],
+        ['1', 'Rà soát văn bản', 'Sở Tư pháp', '', 'Năm 2026'],
+        ['2', 'Theo dõi thi hành pháp luật', '', '', ''],
+        ['3', 'Kiểm tra văn bản', 'Sở Tư pháp', '', 'Thường xuyên'],
+        ['4', 'Tổng kết công tác pháp chế', '', '', ''],
+      ], wrapped),
+    ).toEqual([
+      ['1', '', ''],
+      ['2', 'Sở Nội vụ', 'Tháng 3/2026'],
+      ['II.1', 'Sở Tư pháp', 'Năm 2026'],
+      ['II.2', '', ''],
+      ['II.3', 'Sở Tư pháp', 'Thường xuyên'],
+      ['II.4', '', ''],
+    ]);
+  });
+});
