@@ -88,8 +88,8 @@ export const MAX_EXTENSION_YEARS = 10;
 export const MAX_REPLY_LENGTH = 1000;
 
 const CODE =
-  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan(?! sau| toi| nay)|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
-const CODE_SEPARATORS = /^[\s,;&+\-–]*(?:(?:va|voi)[\s,]*)?$/;
+  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task|y)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan(?! sau| toi| nay)|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
+const CODE_SEPARATORS = /^[\s,;&+\-–]*(?:(?:va|voi|vs)[\s,]*)?$/;
 /** Words before a number that make it something else than a task code ("bước 1", "giai đoạn 2", "số 15"). */
 const NOT_A_CODE_BEFORE = /\b(buoc|giai doan|phan|dot|lan|quy|thang|nam|ngay|tuan|khoan|diem|muc tieu|chi tieu|tang|hon|tren|duoi|khoang|con|thu|luc)\s*$/;
 
@@ -177,7 +177,10 @@ function isAhead(hit: DateHit, today: CivilDate): boolean {
  * one, without a year, after a word of amount; "đến 1/2" or a lone "1/2" stays a date.
  */
 function isFraction(key: string, hit: DateHit): boolean {
-  if (hit.year !== null || hit.day >= hit.month || hit.month > 10) return false;
+  if (hit.year !== null) return false;
+  // "xong 12/15 xã", "15/15 phường": there is no month 13 or more — a count over its total.
+  if (hit.month > 12) return hit.day <= hit.month;
+  if (hit.day >= hit.month || hit.month > 10) return false;
   const before = key.slice(Math.max(0, hit.span.start - 24), hit.span.start);
   return /\b(?:duoc|dc|xong|hoan thanh|ht|lam|khoang|dat|moi|chi|tam|gan|hon|qua|mot|chung)\s*$/.test(before);
 }
@@ -314,6 +317,8 @@ const roleOf = (roles: Role[]): Role => PRECEDENCE.find((r) => roles.includes(r)
  */
 const NOT_THE_PHRASE: Record<string, RegExp> = {
   'do dang': /^do đang$/iu,
+  // "à không" takes back what was just said; "ạ, không có vướng mắc" is politeness and a denial.
+  'a khong': /^ạ/iu,
 };
 
 /** Every single word of the lexicon and of the content words: what a telex leftover may stand for. */
@@ -717,7 +722,10 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     let j = i + 1;
     while (j < phrases.length && NEG_FILLERS.has(phrases[j]!.key)) j += 1;
     let end = -1;
-    if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) {
+    // "hoàn thành, không phát sinh": nothing arose — the clause ends there.
+    const clauseEnds = (p: Phrase) => j === phrases.length || tokens.some((t) => t.type === 'punct' && CLAUSE_MARKS.has(t.mark) && t.start >= p.end && t.end <= phrases[j]!.start);
+    if (j === i + 2 && phrases[i + 1]!.key === 'phat sinh' && clauseEnds(phrases[i + 1]!)) end = j;
+    else if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) {
       // "không có khó khăn vướng mắc", "không khó khăn, vướng mắc gì": the whole run of problem words is denied.
       end = j + 1;
       while (end < phrases.length && (PROBLEM_WORDS.has(phrases[end]!.key) || (phrases[end]!.key === 'va' && PROBLEM_WORDS.has(phrases[end + 1]?.key ?? '')))) end += 1;
@@ -917,7 +925,11 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   if (problem || cannot || (notStarted && reasonAt !== null)) return reading('problem');
   if (startsLater || ((notStarted || startToCome) && !progressWords)) return reading('unclear', 'not_started');
   if (has('hedge') && !progressWords && percent === null) return reading('unclear', 'hedged');
-  if (percent === 100 && !reversal && !progressWords) return reading('done', null, true);
+  if (percent === 100 && !reversal && !progressWords) {
+    // "đạt 100%", "được 100% kế hoạch": the whole of it reached, said in words; a bare "100%" is confirmed.
+    const stated = tokens.some((t, i) => t.type === 'percent' && t.value === 100 && tokens[i - 1]?.type === 'phrase' && ['dat', 'duoc', 'dc', 'da dat'].includes((tokens[i - 1] as Phrase).key));
+    return reading('done', null, !stated || unexplained.length > 0);
+  }
   if (progressWords || percent !== null || has('fraction') || fractionTyped || has('future') || has('returned') || has('counterfactual')) return reading('progress');
   if (notYet || has('rhetorical')) return reading('progress');
   return reading('unclear', 'no_status');
@@ -983,8 +995,18 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     return value === null ? [] : [{ value, span: d.span, hit: d }];
   });
   const fractions = allFractions.filter((d) => !shares.some((s) => s.hit === d));
-  const percents = [...findPercents(key), ...shares.map(({ value, span }) => ({ value, span }))].sort((a, b) => a.span.start - b.span.start);
-  key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span)]);
+  // "đã số hóa được 850/1000 hồ sơ", "xong 12/15 xã": a count over a larger one that no date can be — a share.
+  const counts = [...key.matchAll(/(?<![\d/.])(\d{1,5})\s*\/\s*(\d{1,5})(?![\d/])/g)].flatMap((m) => {
+    const [done, all] = [Number(m[1]), Number(m[2])];
+    // "tháng 1/2027" is a month of a year.
+    if (all === 0 || done > all || (done <= 31 && all <= 12) || (done <= 12 && all >= 1900 && all <= 2100) || allDates.some((d) => d.span.start < m.index + m[0].length && d.span.end > m.index)) return [];
+    const before = key.slice(Math.max(0, m.index - 24), m.index);
+    const stated = /\b(?:duoc|dc|xong|hoan thanh|ht|lam|dat)\s*$/.test(before);
+    return [{ value: stated ? Math.round((100 * done) / all) : null, span: { start: m.index, end: m.index + m[0].length } }];
+  });
+  const percents = [...findPercents(key), ...shares.map(({ value, span }) => ({ value, span })), ...counts.flatMap((c) => (c.value === null ? [] : [{ value: c.value, span: c.span }]))].sort((a, b) => a.span.start - b.span.start);
+  const countFractions = counts.filter((c) => c.value === null).map((c) => c.span);
+  key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span), ...countFractions]);
   // "cả 2.5 lẫn 2.6": "lẫn" (and also) folds like "lần" (times), which keeps a number from being a code.
   for (const m of text.matchAll(/(?<!\p{L})lẫn(?!\p{L})/giu)) key = `${key.slice(0, m.index)}voi${key.slice(m.index + 3)}`;
   const codeHits = findCodes(key, text);
@@ -1008,6 +1030,7 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     ...groups.map((g) => ({ type: 'codes' as const, codes: g.codes, start: g.start, end: g.end })),
     ...dates.map((d) => ({ type: 'date' as const, start: d.span.start, end: d.span.end })),
     ...fractions.map((d) => ({ type: 'fraction' as const, start: d.span.start, end: d.span.end })),
+    ...countFractions.map((sp) => ({ type: 'fraction' as const, start: sp.start, end: sp.end })),
     ...percents.map((p) => ({ type: 'percent' as const, start: p.span.start, end: p.span.end, value: p.value })),
     ...evidence.spans.map((s) => ({ type: 'evidence' as const, start: s.start, end: s.end })),
   ];

@@ -52,6 +52,10 @@ describe('held-out replies, fourth corpus (chat forms, written without seeing th
  * KH&CN báo 2.4 xong rồi" in progress — its "KH" read as "không"; "Sở TT&TT báo nv 1.3 đã ht", "xã Tân Hiệp báo 4.1
  * hoàn thành" done; "2.4 mà xong trước Tết là may", "em tính cuối tháng xong 2.7", "xong 2.4 em đi họp" done; "1.1
  * 100%, 1.2 50%" one group in progress; "1.8 chuẩn bị ban hành" blocked …), (b) 38, (c) 325; plain meanings asked
- * back 38/295 (12.9%). After the fixes of that day: (a) 0, (b) 36, (c) 365.
+ * back 38/295 (12.9%). After the fixes of that day, first of what was stored against the words: (a) 0, (b) 36, (c)
+ * 365; then of needless asks ("ý 1.3", "htanh", "đạt 100%", "nào có xong", "xong chưa hết", "12/15 xã" …): (a) 0,
+ * (b) 16, (c) 385; plain meanings asked back 16/295 (5.4%). What is still asked is asked by design: a done whose verb
+ * comes before its code in a message of several states ("em xong 2.1 và 2.3 rồi, 2.2 đang làm"), a check mark, a
+ * task set apart ("trừ 2.6"), "ok r".
  */
-const PLAIN_ASKED_CEILING = 0.125;
+const PLAIN_ASKED_CEILING = 0.06;

@@ -302,3 +302,47 @@ describe('fourth held-out corpus: what was stored against the words', () => {
     expect(read(text)).toEqual(expected);
   });
 });
+
+describe('fourth held-out corpus: plain meanings no longer asked back', () => {
+  const TODAY4 = '2026-12-04';
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY4);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status, i.confirm] as const) : r.error.code;
+  };
+  it.each([
+    // "ý 1.3" (point 1.3) names the task like "mục", "nv".
+    ['ý 1.3 và 1.5 đã xong', [['1.3+1.5', 'done', false]]],
+    ['Ý 2.1 xong; ý 2.2 dự kiến 20/12 xong', [['2.1', 'done', false], ['2.2', 'progress', false]]],
+    // Short forms and words that say nothing against the done: "htanh", "thật", "iOffice", "không phát sinh".
+    ['3.1 htanh rồi chị', [['3.1', 'done', false]]],
+    ['2.4 xong thật rồi anh ơi', [['2.4', 'done', false]]],
+    ['3.1 hoàn thành r, em gửi bc qua iOffice', [['3.1', 'done', false]]],
+    ['Em báo cáo: 3.4 hoàn thành, không phát sinh', [['3.4', 'done', false]]],
+    ['2.7 hoàn thành. Không phát sinh khó khăn.', [['2.7', 'done', false]]],
+    // "đạt 100%" says the whole; a bare "100%" is still confirmed.
+    ['2.4 đạt 100% kế hoạch năm', [['2.4', 'done', false]]],
+    ['2.4 100%', [['2.4', 'done', true]]],
+    // Denials: "nào có", "sao nổi"; parts: "chưa hết", "chút chút", a count over its total; "chứ chưa", "à không".
+    ['4.1 nào có xong', [['4.1', 'progress', false]]],
+    ['2.4 xong sao nổi', [['2.4', 'progress', false]]],
+    ['1.4 xong chưa hết', [['1.4', 'progress', false]]],
+    ['3.2 làm được chút chút', [['3.2', 'progress', false]]],
+    ['sửa lại: 3.1 đang làm chứ chưa xong', [['3.1', 'progress', false]]],
+    ['1.5 xong rồi, à không, mới xong dự thảo', [['1.5', 'progress', false]]],
+    ['2.4 ok r, còn 2.5 vs 2.6 đang làm', [['2.4', 'unclear', false], ['2.5+2.6', 'progress', false]]],
+  ] as const)('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+  it('a count over its total is a share, never a date: "12/15 xã" was no share and the reply was stored done', () => {
+    const r = readStatusReply('2.4 xong 12/15 xã', TODAY4);
+    expect(r.ok && r.value.items.map((i) => [i.status, i.progress])).toEqual([['progress', 80]]);
+    const s = readStatusReply('2.4 đã số hóa được 850/1000 hồ sơ', TODAY4);
+    expect(s.ok && s.value.items.map((i) => [i.status, i.progress])).toEqual([['progress', 85]]);
+    // "15/15 xã" is the whole; "tháng 1/2027" stays a month of a year; "ạ, không có vướng mắc" is no "à không".
+    expect(read('2.4 xong 15/15 xã')).toEqual([['2.4', 'done', false]]);
+    const e = readStatusReply('2.5 đề nghị cho lùi thời hạn đến hết tháng 1/2027', TODAY4);
+    expect(e.ok && e.value.items.map((i) => [i.status, i.date])).toEqual([['extension', '2027-01-31']]);
+    expect(read('2.5 xong ạ, không có vướng mắc')).toEqual([['2.5', 'done', false]]);
+    expect(read('2.5 xong rồi, chưa hết hạn')).toEqual([['2.5', 'done', false]]);
+  });
+});
