@@ -823,7 +823,7 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const cannot = cannotPhrase || active.some((p, i) => roleAt.get(p) === 'not' && active.slice(i + 1, i + 4).some((q) => CANNOT.has(q.key) && sameClause(p, q)));
   const notStarted = active.some(
     (p, i) =>
-      (roleAt.get(p) === 'not' || roleAt.get(p) === 'not_yet') &&
+      (roleAt.get(p) === 'not' || roleAt.get(p) === 'not_yet' || ['dau co', 'lam gi co', 'nao co', 'co dau'].includes(p.key)) &&
       active.slice(i + 1, i + 3).some((q) => roleAt.get(q) === 'work' || STARTED_PHRASES.has(q.key)) &&
       !active.slice(i + 1, i + 4).some((q) => roleAt.get(q) === 'done'),
   );
@@ -1077,8 +1077,13 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
   // is a plain list, each task named first and its words after it ("2.5 xong rồi, 2.6 thì chưa", "2.5 - xong⏎2.6 -
   // đang làm"): then no word can belong to another task than the one before it.
   if (mixed && !parts.every(codeLed)) for (const item of items) if (item.status === 'done') item.confirm = true;
-  // An unexplained word anywhere in the message keeps every done in it from being plain.
-  if (unexplained.length > 0 || checkMark) for (const item of items) if (item.status === 'done') item.confirm = true;
+  // An unexplained word anywhere in the message keeps every done in it from being plain; so does a correction in
+  // another task's words ("2.4 xong r, nhầm 2.5 chứ": which one is finished is for the sender to confirm).
+  const correction = tokens.find((t) => t.type === 'phrase' && ['nham', 'nham la', 'bao nham', 'go nham', 'dinh chinh'].includes(t.key));
+  for (const [i, item] of items.entries()) {
+    const end = parts[i]!.tokens[parts[i]!.tokens.length - 1]!.end;
+    if (item.status === 'done' && (unexplained.length > 0 || checkMark || (correction !== undefined && end <= correction.start))) item.confirm = true;
+  }
   const first = items[0]!;
   const value: StatusReading = {
     codes,

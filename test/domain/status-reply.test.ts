@@ -346,3 +346,31 @@ describe('fourth held-out corpus: plain meanings no longer asked back', () => {
     expect(read('2.5 xong rồi, chưa hết hạn')).toEqual([['2.5', 'done', false]]);
   });
 });
+
+describe('replies beyond the fourth corpus, tried after its fixes: nothing stored against the words', () => {
+  const TODAY4 = '2026-12-04';
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY4);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status, i.confirm] as const) : r.error.code;
+  };
+  it.each([
+    // A wish: "mong" (hope) alone (was stored done); "mong anh/chị thông cảm" stays politeness.
+    ['mong 2.4 kịp xong', [['2.4', 'unclear', false]]],
+    ['2.5 xong rồi, mong chị thông cảm', [['2.5', 'done', false]]],
+    // "theo đúng tiến độ" is on schedule, no work under way (was stored in progress); "theo em thì" is an opinion.
+    ['2.4 đã hoàn thành theo đúng tiến độ', [['2.4', 'done', false]]],
+    ['theo em thì 2.4 xong rồi', [['2.4', 'unclear', false]]],
+    // Nobody, nothing to report: asked (were in progress); "ai ngờ" (who'd have thought) stays a surprise.
+    ['2.4 đâu có ai làm', [['2.4', 'unclear', false]]],
+    ['2.4 đâu có làm', [['2.4', 'unclear', false]]],
+    ['2.4 ko có gì để báo cáo', [['2.4', 'unclear', false]]],
+    ['2.5 tưởng xong rồi, ai ngờ phải làm lại', [['2.5', 'progress', false]]],
+    // "chữ ký" is a signature, not the question word "chứ" (was asked as a question).
+    ['2.4 còn chờ chữ ký', [['2.4', 'progress', false]]],
+    // A correction after a done of another task: that done is confirmed; the one after the correction stands.
+    ['2.4 xong r, nhầm 2.5 chứ', [['2.4', 'done', true], ['2.5', 'unclear', false]]],
+    ['2.4 hoàn thành - nhầm, 2.5 mới hoàn thành', [['2.4', 'unclear', false], ['2.5', 'done', false]]],
+  ] as const)('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
