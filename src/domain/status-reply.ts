@@ -302,6 +302,9 @@ const BY_SPELLING: Record<string, Role> = {
   còn: 'fraction',
   mà: 'contrast',
   sao: 'question',
+  // "em cố xong", "ráng xong": trying to finish, still to come.
+  cố: 'future',
+  ráng: 'future',
   // "anh A bảo xong rồi", "sếp bảo là đã hoàn thành": someone else's word (báo, "reports", stays neutral).
   bảo: 'hearsay',
   // "15 bộ hồ sơ" (a set), "cái 2.5 ấy" (that one): no status ("bỏ", dropped, is not these).
@@ -490,6 +493,14 @@ const NEGATORS = new Set(['chua', 'khong', 'ko', 'k', 'kh', 'khg', 'kg', 'hok', 
 const PROBLEM_WORDS = new Set(['vuong mac', 'vuong', 'kho khan', 'van de', 'bat cap', 'tro ngai', 'gi vuong', 'gap kho khan', 'bi vuong']);
 const NEG_FILLERS = new Set(['co', 'gap', 'bi', 'phat sinh', 'con', 'xay ra', 'gi', 'co gi', 'ca']);
 const EXT_WORDS = new Set(['gia han', 'lui han', 'them thoi gian', 'xin gia han', 'xin lui', 'lui', 'xin them thoi gian', 'xin lui han', 'de nghi gia han']);
+/** Times that may be still to come: beside a bare done verb they leave it a forecast ("cuối tuần xong"). */
+const OPEN_TIMES = new Set(['nay', 'hom nay', 'sau', 'cuoi thang', 'cuoi nam', 'cuoi quy', 'dau thang', 'dau quy', 'dau nam', 'trong thang', 'trong quy', 'trong nam', 'truoc tet', 'sau tet', 'tet']);
+/** "cuối", "trong", "đầu" open a time only before its unit: "cuối tuần", "trong tuần" ("trong 3 nhiệm vụ" is none). */
+const OPEN_BEFORE_UNIT = new Set(['cuoi', 'trong', 'dau']);
+const TIME_UNITS = new Set(['tuan', 'thang', 'nam', 'quy', 'ngay', 'hom nay', 'tuan nay', 'thang nay']);
+/** Times past: "xong hôm qua", "xong tuần trước". */
+const PAST_TIMES = new Set(['hom qua', 'hom kia', 'chieu qua', 'tuan truoc', 'thang truoc', 'quy truoc', 'nam truoc', 'bua qua', 'tuan roi', 'thang roi', 'vua', 'vua moi', 'vua xong', 'lau', 'lau roi']);
+
 /** After a negated verb, a word that makes it "cannot": "không hoàn thành được", "ko xong kịp", "không nổi". */
 const CANNOT = new Set(['duoc', 'dc', 'kip', 'noi', 'the']);
 /** Phrases that deny the ability to finish: "không thể", "chưa kịp". */
@@ -919,6 +930,12 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     if (has('hedge') && !neg) return has('future') ? reading('progress') : reading('unclear', 'hedged');
     if (reversal || progressWords) return reading('progress');
     if (percent !== null && percent < 100) return reading('progress');
+    // "2.4 cuối tuần xong", "xong trong tuần", "hôm nay xong", "xong sau": a bare verb beside a time that may be still to
+    // come is as much a forecast as a report — asked. "Đã" or "rồi" ("hôm nay xong rồi"), or a past time ("hôm qua",
+    // "từ …"), settle it.
+    const perfect = active.some((p) => roleAt.get(p) === 'perfect' && p.raw.toLowerCase() !== 'dạ') || active.some((p) => ['xong roi', 'da xong', 'hoan thanh roi', 'xong xuoi', 'hoan tat'].includes(p.key));
+    const openTime = active.some((p, i) => OPEN_TIMES.has(p.key) || (OPEN_BEFORE_UNIT.has(p.key) && TIME_UNITS.has(active[i + 1]?.key ?? ''))) && !active.some((p) => p.key === 'tu' || PAST_TIMES.has(p.key));
+    if (openTime && !perfect) return reading('unclear', 'hedged');
     const verbs = active.filter((p) => roleAt.get(p) === 'done' || roleAt.get(p) === 'product');
     return reading('done', null, unexplained.length > 0 || reasonAt !== null || agencyDoer(tokens, verbs, intro));
   }

@@ -370,6 +370,19 @@ describe('replies beyond the fourth corpus, tried after its fixes: nothing store
     // A correction after a done of another task: that done is confirmed; the one after the correction stands.
     ['2.4 xong r, nhầm 2.5 chứ', [['2.4', 'done', true], ['2.5', 'unclear', false]]],
     ['2.4 hoàn thành - nhầm, 2.5 mới hoàn thành', [['2.4', 'unclear', false], ['2.5', 'done', false]]],
+    // A bare verb beside a time that may be to come is a forecast as much as a report: asked (all were stored done).
+    ['2.4 cuối tuần xong', [['2.4', 'unclear', false]]],
+    ['2.4 xong trong tuần', [['2.4', 'unclear', false]]],
+    ['2.4 hôm nay xong', [['2.4', 'unclear', false]]],
+    ['2.4 xong sau', [['2.4', 'unclear', false]]],
+    // "Đã", "rồi", a past time or "từ" (since) settle it; "trong 3 nhiệm vụ" is no time.
+    ['2.4 xong hôm nay rồi', [['2.4', 'done', false]]],
+    ['2.4 xong hôm qua', [['2.4', 'done', false]]],
+    ['2.4 xong từ đầu tháng', [['2.4', 'done', false]]],
+    ['Trong 3 nv được giao: 1.1 xong, 1.2 xong, 1.3 vướng', [['1.1', 'done', false], ['1.2', 'done', false], ['1.3', 'problem', false]]],
+    // "cố", "ráng": trying to finish (were stored done).
+    ['2.4 em cố xong', [['2.4', 'progress', false]]],
+    ['2.4 ráng xong', [['2.4', 'progress', false]]],
   ] as const)('%j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
