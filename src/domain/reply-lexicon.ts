@@ -64,7 +64,7 @@ const entries: [Role, string][] = [
   ['work', 'lm|bat dau|lam|thuc hien|trien khai|xu ly|lam viec|trien khai thuc hien|to chuc thuc hien|thuc hien xong'],
   [
     'problem',
-    'chua nhan duoc|chua nhan|khong nhan duoc|ko nhan duoc|chua nhan dc|chua nhan được|vuong mac|vuong|kho khan|gap kho khan|bi vuong|gap vuong mac|bat cap|thieu|khong the|chua the|ko the|k the|khong kip|chua kip|van de|tam dung|tam hoan|tam ngung|dung thuc hien|ngung thuc hien|ngung|vuot qua kha nang|kho|bi ket|bi tac|ach tac|vuong vuong|bi loi|bi|bi qua|bi lam|huy|bi huy|chua co kinh phi|chua bo tri|chua duoc bo tri|chua duoc cap|khong co kinh phi|het kinh phi|that bai|khong thanh cong|ton dong|hong|bi hong',
+    'chua co kp|khong co kp|ko co kp|thieu kp|chua nhan duoc|chua nhan|khong nhan duoc|ko nhan duoc|chua nhan dc|chua nhan được|vuong mac|vuong|kho khan|gap kho khan|bi vuong|gap vuong mac|bat cap|thieu|khong the|chua the|ko the|k the|khong kip|chua kip|van de|tam dung|tam hoan|tam ngung|dung thuc hien|ngung thuc hien|ngung|vuot qua kha nang|kho|bi ket|bi tac|ach tac|vuong vuong|bi loi|bi|bi qua|bi lam|huy|bi huy|chua co kinh phi|chua bo tri|chua duoc bo tri|chua duoc cap|khong co kinh phi|het kinh phi|that bai|khong thanh cong|ton dong|hong|bi hong',
   ],
   [
     'extension',
@@ -104,7 +104,7 @@ const entries: [Role, string][] = [
   ],
   [
     'noun',
-    'chu ky|ke hoach|kh|hoi nghi|tap huan|hoi thao|quyet dinh|qd|van ban|vb|bao cao|bc|cong van|cv|to trinh|tt|nghi quyet|nq|chi thi|ct|huong dan|hd|de an|chuong trinh|danh muc|tthc|thu tuc|thu tuc hanh chinh|kiem tra|tuyen truyen|khao sat|so ket|tong ket|dao tao|boi duong|lop|lop tap huan|dien dan|cuoc thi|hoi thi|ra soat|danh gia|chi so|par index|sipas|papi|pci|dti|iso|he thong quan ly chat luong|quy che|quy dinh|phuong an|ket luan|thong bao|tb|bien ban|hop|cuoc hop|buoi|doan|doan kiem tra|du an|nhiem vu nay|viec nay|noi dung|hang muc|san pham|ho so|so lieu|bieu mau|phu luc|cong trinh|dich vu cong|dich vu cong truc tuyen|truc tuyen|so hoa|chu ky so|chinh quyen so|chuyen doi so|cai cach hanh chinh|cchc|ky thuat|kinh phi|nhan luc|nguoi|can bo|cong chuc',
+    'chu ky|kp|ke hoach|kh|hoi nghi|tap huan|hoi thao|quyet dinh|qd|van ban|vb|bao cao|bc|cong van|cv|to trinh|tt|nghi quyet|nq|chi thi|ct|huong dan|hd|de an|chuong trinh|danh muc|tthc|thu tuc|thu tuc hanh chinh|kiem tra|tuyen truyen|khao sat|so ket|tong ket|dao tao|boi duong|lop|lop tap huan|dien dan|cuoc thi|hoi thi|ra soat|danh gia|chi so|par index|sipas|papi|pci|dti|iso|he thong quan ly chat luong|quy che|quy dinh|phuong an|ket luan|thong bao|tb|bien ban|hop|cuoc hop|buoi|doan|doan kiem tra|du an|nhiem vu nay|viec nay|noi dung|hang muc|san pham|ho so|so lieu|bieu mau|phu luc|cong trinh|dich vu cong|dich vu cong truc tuyen|truc tuyen|so hoa|chu ky so|chinh quyen so|chuyen doi so|cai cach hanh chinh|cchc|ky thuat|kinh phi|nhan luc|nguoi|can bo|cong chuc',
   ],
 ];
 

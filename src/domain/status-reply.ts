@@ -928,6 +928,9 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');
     // "chắc mai xong", "hy vọng tuần sau xong": whatever the hedge, the finish is still to come.
     if (has('hedge') && !neg) return has('future') ? reading('progress') : reading('unclear', 'hedged');
+    // "2.4 xong, còn lại chưa": the rest of 2.4, or the other tasks? Only the sender knows (was stored in progress).
+    const rest = active.some((p) => p.key === 'con lai');
+    if (rest && !active.some((p) => roleAt.get(p) === 'fraction' && !['con lai', 'con'].includes(p.key)) && !fractionTyped && percent === null && !progressWords) return reading('unclear', 'hedged');
     if (reversal || progressWords) return reading('progress');
     if (percent !== null && percent < 100) return reading('progress');
     // "2.4 cuối tuần xong", "xong trong tuần", "hôm nay xong", "xong sau": a bare verb beside a time that may be still to
@@ -992,7 +995,16 @@ type Outcome = { ok: true; value: StatusReading } | { ok: false; error: StatusRe
  */
 export function readStatusReply(raw: string, today: CivilDate): Outcome {
   // A line break ends a clause ("2.5 - xong⏎2.6 - đang làm"): it is kept, other spacing is one space.
-  const typed = raw.normalize('NFC').replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+  const typed = raw
+    .normalize('NFC')
+    .replace(/[\u00a0\u200b\ufeff]/g, ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim()
+    // A list's own numbering ("1/ 2.4 xong⏎2/ 2.5 chưa", "1. …", "a) …", "…; 2) …") names no task: "1" was read as one.
+    // ("P. Tư pháp" is an abbreviated name: a letter numbers a list only with ")" or "/".)
+    .replace(/(^|\n)(?:\d{1,2}[).\/]|[a-zđ][)\/]) (?=\S)/giu, '$1')
+    .replace(/(; ?)(?:\d{1,2}|[a-zđ])[)\/] (?=\S)/giu, '$1');
   if (typed === '') return { ok: false, error: { code: 'empty' } };
   if (typed.length > MAX_REPLY_LENGTH) return { ok: false, error: { code: 'too_long', length: typed.length } };
   // Emoji and other symbols outside the basic plane say nothing about status; they would also shift positions.

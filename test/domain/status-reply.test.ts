@@ -383,6 +383,16 @@ describe('replies beyond the fourth corpus, tried after its fixes: nothing store
     // "cố", "ráng": trying to finish (were stored done).
     ['2.4 em cố xong', [['2.4', 'progress', false]]],
     ['2.4 ráng xong', [['2.4', 'progress', false]]],
+    // A list's own numbering names no task ("1" was read as a task and stored done with 2.4).
+    ['1) nv 2.4 xong; 2) nv 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    ['1/ 2.4 xong\n2/ 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    ['1. 2.4 xong\n2. 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    ['a) 2.4 xong\nb) 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    // "P. Tư pháp" is a name, not a list's letter.
+    ['P. Tư pháp báo 3.1 xong rồi anh', [['3.1', 'unclear', false]]],
+    // "còn lại chưa": the rest of 2.4, or the other tasks? Asked (was stored in progress). "kp" is kinh phí.
+    ['2.4 xong, còn lại chưa', [['2.4', 'unclear', false]]],
+    ['2.6 chưa có kp', [['2.6', 'problem', false]]],
   ] as const)('%j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
