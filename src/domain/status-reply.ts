@@ -302,6 +302,10 @@ const BY_SPELLING: Record<string, Role> = {
   còn: 'fraction',
   mà: 'contrast',
   sao: 'question',
+  // "éo xong", "đếch xong": a rude "không".
+  éo: 'not',
+  đéo: 'not',
+  đếch: 'not',
   // "em cố xong", "ráng xong": trying to finish, still to come.
   cố: 'future',
   ráng: 'future',
@@ -506,7 +510,7 @@ const CANNOT = new Set(['duoc', 'dc', 'kip', 'noi', 'the']);
 /** Phrases that deny the ability to finish: "không thể", "chưa kịp". */
 const CANNOT_PHRASES = new Set(['khong the', 'chua the', 'ko the', 'k the', 'khong kip', 'chua kip', 'kho']);
 /** Phrases of work that, negated, say it has not started: "chưa thực hiện được", "chưa làm được". */
-const STARTED_PHRASES = new Set(['thuc hien duoc', 'lam duoc', 'trien khai duoc', 'bat dau', 'lam gi', 'co gi', 'ai', 'co ai']);
+const STARTED_PHRASES = new Set(['thuc hien duoc', 'lam duoc', 'trien khai duoc', 'bat dau', 'bd', 'lam gi', 'co gi', 'ai', 'co ai']);
 /** Waiting for someone's act: "chờ (lãnh đạo) ký", "cho duyet" — written without diacritics, "cho" is that. */
 const AWAITED = new Set(['ky', 'duyet', 'phe duyet', 'y kien', 'ket qua', 'tham dinh', 'ban hanh', 'xem xet', 'xac nhan', 'thong qua', 'cho y kien']);
 

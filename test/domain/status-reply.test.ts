@@ -393,6 +393,11 @@ describe('replies beyond the fourth corpus, tried after its fixes: nothing store
     // "còn lại chưa": the rest of 2.4, or the other tasks? Asked (was stored in progress). "kp" is kinh phí.
     ['2.4 xong, còn lại chưa', [['2.4', 'unclear', false]]],
     ['2.6 chưa có kp', [['2.6', 'problem', false]]],
+    // "hết vướng" (no longer stuck) is no problem (was stored blocked); "éo" is a rude "không" (was offered as done).
+    ['2.4 hết vướng rồi, đang làm tiếp', [['2.4', 'progress', false]]],
+    ['2.4 éo xong', [['2.4', 'progress', false]]],
+    // "bd" (bắt đầu): not begun, asked.
+    ['2.4 chx bd', [['2.4', 'unclear', false]]],
   ] as const)('%j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
