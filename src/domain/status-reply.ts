@@ -88,8 +88,8 @@ export const MAX_EXTENSION_YEARS = 10;
 export const MAX_REPLY_LENGTH = 1000;
 
 const CODE =
-  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan(?! sau| toi| nay)|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
-const CODE_SEPARATORS = /^[\s,;&+\-–]*(?:(?:va|voi)[\s,]*)?$/;
+  /(?<![\p{L}0-9./])(?:(nv|nhiem vu|ma|viec|muc|task|y)\s*(?:so\s*)?[.:#]?\s*)?((?:[ivx]{1,4}\.)?(?:[a-z]\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-z])?|(?:[ivx]{1,4}\.)?\d{1,2}\.[a-z])(?![\p{L}0-9]|[./]\d|\s*%|\s*(?:ngay|thang|tuan(?! sau| toi| nay)|nam|phan tram|trieu|nghin|ty|dong|lan|buoc|van ban|ho so|tthc|gio|h)\b)/gu;
+const CODE_SEPARATORS = /^[\s,;&+\-–]*(?:(?:va|voi|vs)[\s,]*)?$/;
 /** Words before a number that make it something else than a task code ("bước 1", "giai đoạn 2", "số 15"). */
 const NOT_A_CODE_BEFORE = /\b(buoc|giai doan|phan|dot|lan|quy|thang|nam|ngay|tuan|khoan|diem|muc tieu|chi tieu|tang|hon|tren|duoi|khoang|con|thu|luc)\s*$/;
 
@@ -118,6 +118,23 @@ function findEvidence(text: string): { values: string[]; spans: Span[] } {
   return { values: [...new Set(values)], spans };
 }
 
+/**
+ * Agency abbreviations joined by "&" or a hyphen ("Sở KH&CN", "GD&ĐT", "LĐ-TB&XH", "VH-TT", "NN&PTNT") and "đ/c"
+ * (đồng chí): one name each. Their letters are no words — "KH" is not "không", "CN" is not unexplained.
+ */
+function findNames(text: string, taken: Span[]): Token[] {
+  const out: Token[] = [];
+  const free = (start: number, end: number) => !taken.some((s) => start < s.end && end > s.start);
+  for (const m of text.matchAll(/(?<![\p{L}\d&])\p{L}{1,6}(?:\s?&\s?\p{L}{1,6})+(?:-\p{L}{1,6}(?:\s?&\s?\p{L}{1,6})*)*(?![\p{L}\d&])|(?<![\p{L}\d-])\p{Lu}{1,4}(?:-\p{Lu}{1,4}(?:&\p{Lu}{1,4})*)+(?![\p{L}\d-])/gu)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    out.push({ type: 'phrase', key: 'agency', raw: m[0], role: 'neutral', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(/(?<!\p{L})đ\/c(?!\p{L})/giu)) {
+    if (free(m.index, m.index + 3)) out.push({ type: 'phrase', key: 'dong chi', raw: m[0], role: 'neutral', start: m.index, end: m.index + 3 });
+  }
+  return out;
+}
+
 interface DateHit {
   day: number;
   month: number;
@@ -142,11 +159,28 @@ function findDates(key: string): DateHit[] {
 }
 
 /**
+ * A date still to come: with its year, after today; without one, within the next two months ("20/12" said on 4/12).
+ * A yearless day further ahead is last year's ("xong ngày 2/12" said in June).
+ */
+function isAhead(hit: DateHit, today: CivilDate): boolean {
+  const year = Number(today.slice(0, 4));
+  if (hit.year !== null) return (civilDate(hit.year, hit.month, hit.day) ?? '') > today;
+  // "15/1" said in December is next January's.
+  return [year, year + 1].some((y) => {
+    const date = civilDate(y, hit.month, hit.day);
+    return date !== null && date > today && (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000 <= 62;
+  });
+}
+
+/**
  * "được 1/2", "xong 2/3", "khoảng 1/3": a fraction of the work, not a date. A number over a larger
  * one, without a year, after a word of amount; "đến 1/2" or a lone "1/2" stays a date.
  */
 function isFraction(key: string, hit: DateHit): boolean {
-  if (hit.year !== null || hit.day >= hit.month || hit.month > 10) return false;
+  if (hit.year !== null) return false;
+  // "xong 12/15 xã", "15/15 phường": there is no month 13 or more — a count over its total.
+  if (hit.month > 12) return hit.day <= hit.month;
+  if (hit.day >= hit.month || hit.month > 10) return false;
   const before = key.slice(Math.max(0, hit.span.start - 24), hit.span.start);
   return /\b(?:duoc|dc|xong|hoan thanh|ht|lam|khoang|dat|moi|chi|tam|gan|hon|qua|mot|chung)\s*$/.test(before);
 }
@@ -268,6 +302,13 @@ const BY_SPELLING: Record<string, Role> = {
   còn: 'fraction',
   mà: 'contrast',
   sao: 'question',
+  // "éo xong", "đếch xong": a rude "không".
+  éo: 'not',
+  đéo: 'not',
+  đếch: 'not',
+  // "em cố xong", "ráng xong": trying to finish, still to come.
+  cố: 'future',
+  ráng: 'future',
   // "anh A bảo xong rồi", "sếp bảo là đã hoàn thành": someone else's word (báo, "reports", stays neutral).
   bảo: 'hearsay',
   // "15 bộ hồ sơ" (a set), "cái 2.5 ấy" (that one): no status ("bỏ", dropped, is not these).
@@ -276,6 +317,16 @@ const BY_SPELLING: Record<string, Role> = {
 };
 
 const roleOf = (roles: Role[]): Role => PRECEDENCE.find((r) => roles.includes(r))!;
+
+/**
+ * Phrases that fold alike but are other words when typed with their marks: "dở dang" (half done) is not "do đang"
+ * (because … is under way: "chưa thực hiện được do đang chờ sáp nhập"). Typed without marks they stay the phrase.
+ */
+const NOT_THE_PHRASE: Record<string, RegExp> = {
+  'do dang': /^do đang$/iu,
+  // "à không" takes back what was just said; "ạ, không có vướng mắc" is politeness and a denial.
+  'a khong': /^ạ/iu,
+};
 
 /** Every single word of the lexicon and of the content words: what a telex leftover may stand for. */
 const KNOWN_WORDS: ReadonlySet<string> = new Set([...[...LEXICON.keys()].flatMap((k) => k.split(' ')), ...CONTENT_WORDS]);
@@ -316,6 +367,7 @@ function tokenize(text: string, key: string, specials: Token[]): Token[] {
         const start = run[0]!.start;
         const end = run[run.length - 1]!.end;
         const raw = text.slice(start, end);
+        if (n > 1 && NOT_THE_PHRASE[phrase]?.test(raw)) continue;
         let role: Role | null = roles ? roleOf(roles) : null;
         if (n === 1) role = BY_SPELLING[raw.toLowerCase()] ?? role ?? (CONTENT_WORDS.has(phrase) ? 'noun' : null);
         tokens.push({ type: 'phrase', key: phrase, raw, role, start, end });
@@ -389,13 +441,25 @@ function scopes(tokens: Token[]): { codes: string[]; tokens: Token[] }[] {
     let current: { codes: string[]; tokens: Token[] } | null = null;
     let before: Token[] = [...leading];
     leading = [];
+    // "đã hoàn thành 1.1, 1.2 và đang thực hiện 1.3": where the verbs come before their codes, "và" and a status
+    // between two groups open the next one's words.
+    let verbFirst = false;
+    let since: Token[] = [];
     for (const t of clause) {
       if (t.type === 'codes') {
+        if (current === null) verbFirst = saysStatus(before);
+        else if (verbFirst && since[0]?.type === 'phrase' && ['va', 'voi'].includes(since[0].key) && saysStatus(since)) {
+          current.tokens.splice(current.tokens.length - since.length, since.length);
+          before = since;
+        }
         current = { codes: t.codes, tokens: [...before, t] };
         before = [];
+        since = [];
         out.push(current);
-      } else if (current) current.tokens.push(t);
-      else before.push(t);
+      } else if (current) {
+        current.tokens.push(t);
+        since.push(t);
+      } else before.push(t);
     }
   }
   // A scope that says nothing of status ("2.5 (mã II.2.5) xong") shares the next one's words.
@@ -433,12 +497,20 @@ const NEGATORS = new Set(['chua', 'khong', 'ko', 'k', 'kh', 'khg', 'kg', 'hok', 
 const PROBLEM_WORDS = new Set(['vuong mac', 'vuong', 'kho khan', 'van de', 'bat cap', 'tro ngai', 'gi vuong', 'gap kho khan', 'bi vuong']);
 const NEG_FILLERS = new Set(['co', 'gap', 'bi', 'phat sinh', 'con', 'xay ra', 'gi', 'co gi', 'ca']);
 const EXT_WORDS = new Set(['gia han', 'lui han', 'them thoi gian', 'xin gia han', 'xin lui', 'lui', 'xin them thoi gian', 'xin lui han', 'de nghi gia han']);
+/** Times that may be still to come: beside a bare done verb they leave it a forecast ("cuối tuần xong"). */
+const OPEN_TIMES = new Set(['nay', 'hom nay', 'sau', 'cuoi thang', 'cuoi nam', 'cuoi quy', 'dau thang', 'dau quy', 'dau nam', 'trong thang', 'trong quy', 'trong nam', 'truoc tet', 'sau tet', 'tet']);
+/** "cuối", "trong", "đầu" open a time only before its unit: "cuối tuần", "trong tuần" ("trong 3 nhiệm vụ" is none). */
+const OPEN_BEFORE_UNIT = new Set(['cuoi', 'trong', 'dau']);
+const TIME_UNITS = new Set(['tuan', 'thang', 'nam', 'quy', 'ngay', 'hom nay', 'tuan nay', 'thang nay']);
+/** Times past: "xong hôm qua", "xong tuần trước". */
+const PAST_TIMES = new Set(['hom qua', 'hom kia', 'chieu qua', 'tuan truoc', 'thang truoc', 'quy truoc', 'nam truoc', 'bua qua', 'tuan roi', 'thang roi', 'vua', 'vua moi', 'vua xong', 'lau', 'lau roi']);
+
 /** After a negated verb, a word that makes it "cannot": "không hoàn thành được", "ko xong kịp", "không nổi". */
 const CANNOT = new Set(['duoc', 'dc', 'kip', 'noi', 'the']);
 /** Phrases that deny the ability to finish: "không thể", "chưa kịp". */
 const CANNOT_PHRASES = new Set(['khong the', 'chua the', 'ko the', 'k the', 'khong kip', 'chua kip', 'kho']);
 /** Phrases of work that, negated, say it has not started: "chưa thực hiện được", "chưa làm được". */
-const STARTED_PHRASES = new Set(['thuc hien duoc', 'lam duoc', 'trien khai duoc', 'bat dau', 'lam gi']);
+const STARTED_PHRASES = new Set(['thuc hien duoc', 'lam duoc', 'trien khai duoc', 'bat dau', 'bd', 'lam gi', 'co gi', 'ai', 'co ai']);
 /** Waiting for someone's act: "chờ (lãnh đạo) ký", "cho duyet" — written without diacritics, "cho" is that. */
 const AWAITED = new Set(['ky', 'duyet', 'phe duyet', 'y kien', 'ket qua', 'tham dinh', 'ban hanh', 'xem xet', 'xac nhan', 'thong qua', 'cho y kien']);
 
@@ -450,6 +522,83 @@ const ASKED_VERBS = new Set(['bao cao', 'bao', 'duyet']);
 const HEARSAY_SUBJECTS = new Set(['sep', 'lanh dao', 'ho', 'truong phong', 'pho phong', 'giam doc', 'pho giam doc', 'chu tich', 'pho chu tich', 'anh', 'chi', 'co', 'chu', 'thay', 'ben', 'nguoi ta', 'can bo', 'chuyen vien']);
 /** Subjects of a following clause: "xong em báo" = once finished, I report. */
 const PRONOUNS = new Set(['em', 'e', 'toi', 'tui', 'minh', 'chung em', 'chung toi', 'ben em', 'anh', 'chi']);
+/** Verbs that pass on someone's word: "X báo", "X nói là", "X cho biết", "X xác nhận". */
+const SAYING = new Set(['bao', 'bao la', 'noi', 'noi la', 'cho biet', 'xac nhan']);
+/** Words that open an agency's name: "Sở KH&CN", "UBND xã Tân Lập", "phòng Tư pháp", "VP UBND tỉnh", "P. Tư pháp". */
+const AGENCY_HEAD = /^(?:so|ubnd|uy ban|xa|phuong|phong|van phong|vp|trung tam|chi cuc|huyen|dac khu|thi tran|p|cong an|kho bac)(?: |$)/;
+/** Between a head and a verb of saying, words that end a name: "đối thoại với doanh nghiệp xong" names no one. */
+const NOT_A_NAME = new Set(['voi', 'cua', 'cho', 'thi', 'la', 'va', 'ma', 'nhung', 've', 'tai', 'theo', 'qua', 'len', 'vao', 'ra', 'o', 'tren', 'sau', 'truoc', 'nay', 'do', 'day', 'het', 'cac', 'nhung', 'moi', 'tung']);
+/** The sender speaking of their own unit: "bên em", "đơn vị em", "Sở KH&CN (đơn vị em)". */
+const SENDER = new Set(['em', 'e', 'toi', 'tui', 'minh', 'chung em', 'chung toi', 'ben em', 'ben minh', 'ben toi', 'phong em', 'don vi', 'don vi em', 'co quan em', 'so em', 'xa em', 'phuong em']);
+
+/** "Sở …", "xã …", "sếp", "anh …", "đ/c …": a word that names an agency or a person other than the sender ("số" is a number). */
+function isSubjectHead(p: Phrase): boolean {
+  if (HEARSAY_SUBJECTS.has(p.key) || p.key === 'dong chi') return true;
+  return AGENCY_HEAD.test(p.key) && !/^số/iu.test(p.raw);
+}
+
+/** Where the letter's own heading ("Kính gửi Sở Nội vụ, UBND xã … báo cáo") ends: the sender names itself there. */
+function introSpan(tokens: Token[], leadingIntro: boolean): number {
+  if (!leadingIntro) return -1;
+  return tokens.find((t) => t.type === 'codes')?.start ?? -1;
+}
+
+/**
+ * An agency named as the one that finished ("Sở KH&CN đã hoàn thành 2.4", "xã Tân Lập xong 1.3"): the sender may
+ * speak for it or of it, so the done is confirmed before it is stored. Not the letter's heading, not a passive
+ * ("đã được UBND tỉnh phê duyệt"), not the sender's own unit ("Sở KH&CN (đơn vị em)", "bên em").
+ */
+function agencyDoer(tokens: Token[], verbs: Phrase[], intro: number): boolean {
+  return verbs.some((verb) => {
+    if (verb.start < intro) return false;
+    let i = tokens.indexOf(verb) - 1;
+    while (i >= 0 && tokens[i]!.type === 'phrase' && ['da', 'cung', 'deu', 'vua', 'moi', 'thi'].includes((tokens[i] as Phrase).key)) i -= 1;
+    const before = tokens[i + 1];
+    if (!before || before === verb) {
+      const head = subjectBefore(tokens, verb, true);
+      return head !== null && !passiveBefore(tokens, head);
+    }
+    const head = subjectBefore(tokens, before as Phrase, true);
+    return head !== null && !passiveBefore(tokens, head);
+  });
+}
+
+/** "được UBND tỉnh phê duyệt", "bị Sở trả lại": the agency is the agent of a passive, not the one reporting. */
+function passiveBefore(tokens: Token[], head: Phrase): boolean {
+  const prev = tokens[tokens.indexOf(head) - 1];
+  return prev?.type === 'phrase' && ['duoc', 'da duoc', 'dc', 'bi', 'gui', 've', 'len', 'cho', 'voi', 'cua', 'tai'].includes(prev.key);
+}
+
+/** The punctuation mark right after a phrase, if any. */
+function nextMark(tokens: Token[], p: Phrase): string | null {
+  const next = tokens[tokens.indexOf(p) + 1];
+  return next?.type === 'punct' ? next.mark : null;
+}
+
+/**
+ * The one who speaks before a verb of saying: a head ("Sở", "xã", "sếp", "anh") and up to four name words right
+ * before it ("Sở KH&CN", "xã Tân Hiệp", "đ/c Hùng VP", "P. Tư pháp"), none of them the sender ("bên em", "đơn vị").
+ * For the formal "báo cáo" only an agency speaks ("anh báo cáo" is the sender addressing).
+ */
+function subjectBefore(tokens: Token[], verb: Phrase, agencyOnly: boolean): Phrase | null {
+  let i = tokens.indexOf(verb) - 1;
+  for (let steps = 0; i >= 0 && steps < 6; steps += 1, i -= 1) {
+    const t = tokens[i]!;
+    // "P. Tư pháp": the period of an abbreviated head.
+    if (t.type === 'punct' && t.mark === '.' && tokens[i - 1]?.type === 'phrase' && /^(?:p|vp|s)$/.test((tokens[i - 1] as Phrase).key)) continue;
+    if (t.type !== 'phrase') return null;
+    if (SENDER.has(t.key) || NOT_A_NAME.has(t.key)) return null;
+    if (t.role !== null && !['neutral', 'noun', 'time'].includes(t.role) && !(t.role === 'hearsay' && t.key === 'ben')) return null;
+    const head = agencyOnly ? AGENCY_HEAD.test(t.key) && !/^số/iu.test(t.raw) : isSubjectHead(t);
+    if (head) {
+      // "bên em", "của em" before the head make it the sender's own ("em bên Sở KH&CN").
+      const before = tokens[i - 1];
+      if (before?.type === 'phrase' && SENDER.has(before.key)) return null;
+      return t;
+    }
+  }
+  return null;
+}
 
 interface ScopeReading {
   status: ReplyStatus;
@@ -537,20 +686,41 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
       for (const q of phrases.slice(i + 2)) if (q.start < stop && q.key === 'dau') roleAt.set(q, 'neutral');
     }
   }
+  // "không chỉ xong mà còn vượt chỉ tiêu": "mà còn" (but also) after "không chỉ" adds, it leaves nothing undone.
+  const notOnly = phrases.findIndex((p) => ['khong chi', 'ko chi', 'k chi', 'khong nhung'].includes(p.key));
+  if (notOnly >= 0) {
+    for (let i = notOnly + 1; i + 1 < phrases.length; i += 1) {
+      if (phrases[i]!.key === 'ma' && phrases[i + 1]!.key === 'con') {
+        roleAt.set(phrases[i]!, 'neutral');
+        roleAt.set(phrases[i + 1]!, 'neutral');
+      }
+    }
+  }
   // "còn 2.6 thì …", "còn II.3.1 thì xong rồi": "còn" just before a task code turns to it ("as for"), it is no remainder.
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.type === 'phrase' && t.key === 'con' && tokens[i + 1]!.type === 'codes') roleAt.set(t, 'neutral');
   }
-  // "sếp bao la xong r", "anh Hùng báo xong rồi", "bên Sở nói …": another person's word, whether typed báo or bảo.
+  // "sếp bao la xong r", "anh Hùng báo xong rồi", "bên Sở nói …", "Sở KH&CN báo 2.4 xong", "xã Tân Hiệp báo …", "đ/c Hùng VP
+  // báo …": another person's or agency's word, whether typed báo or bảo. The sender's own unit ("bên em báo") is not.
+  const intro = introSpan(tokens, leadingIntro);
   for (let i = 0; i < phrases.length; i += 1) {
-    if (!['bao', 'bao la', 'noi', 'noi la', 'cho biet'].includes(phrases[i]!.key)) continue;
-    // Not a request to the one addressed ("chị báo giúp em"), nor a subject across a comma ("Dạ anh, báo …").
+    const verb = phrases[i]!;
+    const formal = verb.key === 'bao cao' || verb.key === 'xin bao cao';
+    if (!SAYING.has(verb.key) && !formal) continue;
+    // Not a request to the one addressed ("chị báo giúp em"), nor the letter's own heading ("Sở Tư pháp báo cáo:").
     if (['giup', 'giup em', 'ho', 'dum', 'gium'].includes(phrases[i + 1]?.key ?? '')) continue;
-    const adjacent = (a: Phrase | undefined, b: Phrase) => a !== undefined && b.start - a.end <= 1;
-    const prev = phrases[i - 1];
-    const name = adjacent(prev, phrases[i]!) && (prev!.role === null || prev!.role === 'noun') ? phrases[i - 2] : undefined;
-    if ((adjacent(prev, phrases[i]!) && HEARSAY_SUBJECTS.has(prev!.key)) || (name && adjacent(name, prev!) && HEARSAY_SUBJECTS.has(name.key))) roleAt.set(phrases[i]!, 'hearsay');
+    if (verb.start < intro || (formal && nextMark(tokens, verb) === ':')) continue;
+    const subject = subjectBefore(tokens, verb, formal);
+    if (subject) roleAt.set(verb, 'hearsay');
+  }
+  // "Theo VP UBND tỉnh thì …", "theo anh Tuấn, …": by someone else's account.
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (t.type !== 'phrase' || t.key !== 'theo' || t.start < intro) continue;
+    const run = tokens.slice(i + 1, i + 7);
+    const close = run.findIndex((u) => (u.type === 'phrase' && u.key === 'thi') || (u.type === 'punct' && u.mark === ','));
+    if (close > 0 && run.slice(0, close).every((u) => u.type === 'phrase' && !PRONOUNS.has(u.key)) && isSubjectHead(run[0] as Phrase)) roleAt.set(t, 'hearsay');
   }
   // A sender's introduction before the first code ("Sở Tư pháp báo cáo:", "Kính gửi Sở Nội vụ,").
   if (leadingIntro) {
@@ -567,7 +737,10 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     let j = i + 1;
     while (j < phrases.length && NEG_FILLERS.has(phrases[j]!.key)) j += 1;
     let end = -1;
-    if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) {
+    // "hoàn thành, không phát sinh": nothing arose — the clause ends there.
+    const clauseEnds = (p: Phrase) => j === phrases.length || tokens.some((t) => t.type === 'punct' && CLAUSE_MARKS.has(t.mark) && t.start >= p.end && t.end <= phrases[j]!.start);
+    if (j === i + 2 && phrases[i + 1]!.key === 'phat sinh' && clauseEnds(phrases[i + 1]!)) end = j;
+    else if (j < phrases.length && PROBLEM_WORDS.has(phrases[j]!.key)) {
       // "không có khó khăn vướng mắc", "không khó khăn, vướng mắc gì": the whole run of problem words is denied.
       end = j + 1;
       while (end < phrases.length && (PROBLEM_WORDS.has(phrases[end]!.key) || (phrases[end]!.key === 'va' && PROBLEM_WORDS.has(phrases[end + 1]?.key ?? '')))) end += 1;
@@ -665,7 +838,7 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   const cannot = cannotPhrase || active.some((p, i) => roleAt.get(p) === 'not' && active.slice(i + 1, i + 4).some((q) => CANNOT.has(q.key) && sameClause(p, q)));
   const notStarted = active.some(
     (p, i) =>
-      (roleAt.get(p) === 'not' || roleAt.get(p) === 'not_yet') &&
+      (roleAt.get(p) === 'not' || roleAt.get(p) === 'not_yet' || ['dau co', 'lam gi co', 'nao co', 'co dau'].includes(p.key)) &&
       active.slice(i + 1, i + 3).some((q) => roleAt.get(q) === 'work' || STARTED_PHRASES.has(q.key)) &&
       !active.slice(i + 1, i + 4).some((q) => roleAt.get(q) === 'done'),
   );
@@ -699,28 +872,42 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
     return tokens.slice(clauseStart + 1, i).some((u) => u.type === 'date' || (u.type === 'phrase' && roleAt.get(u) === 'future'));
   });
   const unexplained = phrases.filter((p) => p.role === null && !roleAt.has(p) && !used.has(p));
+  // "mai mới bắt đầu làm", "thứ 2 mới triển khai": a time to come before "mới" and the start — not begun yet.
+  const startsLater = tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    const start = t.type === 'phrase' && (t.key === 'moi bat dau' || (t.key === 'moi' && next?.type === 'phrase' && (roleAt.get(next) === 'work' || next.key === 'bat dau')));
+    return start && tokens.slice(0, i).some((u) => u.type === 'date' || (u.type === 'phrase' && roleAt.get(u) === 'future'));
+  });
 
   // "2.5 xong thì em báo", "xong rồi thì tốt", "mà xong thì …", "xong rồi mới gửi được": a done verb
   // followed in its clause by "thì" or "mới" and more words is a condition or a wish (once / if it
   // is done, …), not a report that it is. ("2.5 thì xong rồi": "thì" before the verb marks the topic.)
   const conditional = (() => {
     let afterDone = false;
+    // "mà xong …", "nếu xong …": the verb itself is the condition ("2.4 mà xong trước Tết là may").
+    let ifDone = false;
     for (let i = 0; i < tokens.length; i += 1) {
       const t = tokens[i]!;
-      if (t.type === 'punct' && CLAUSE_MARKS.has(t.mark)) afterDone = false;
+      if (t.type === 'punct' && CLAUSE_MARKS.has(t.mark)) afterDone = ifDone = false;
       if (t.type !== 'phrase' || used.has(t)) continue;
       const role = roleAt.get(t);
       if (role === 'done' || role === 'product') {
         afterDone = true;
-        // "xong em báo", "họp xong em làm 2.5", "ăn trưa xong em gửi": a subject and a verb right after the verb
+        const prev = tokens[i - 1];
+        if (prev?.type === 'phrase' && ['ma', 'neu', 'neu ma', 'neu nhu'].includes(prev.key)) ifDone = true;
+        // "xong em báo", "họp xong em làm 2.5", "xong 2.4 em đi họp": a subject and a verb right after the verb
         // (nothing but the thing finished between) make it "once … is finished, I will …".
         let j = i + 1;
-        while (j < tokens.length && tokens[j]!.type === 'phrase' && [null, 'noun', 'neutral'].includes(roleAt.get(tokens[j] as Phrase) ?? null) && !PRONOUNS.has((tokens[j] as Phrase).key)) j += 1;
+        while (j < tokens.length && (tokens[j]!.type === 'codes' || (tokens[j]!.type === 'phrase' && [null, 'noun', 'neutral'].includes(roleAt.get(tokens[j] as Phrase) ?? null) && !PRONOUNS.has((tokens[j] as Phrase).key)))) j += 1;
         const subject = tokens[j];
         const verb = tokens[j + 1];
-        if (j - i <= 3 && subject?.type === 'phrase' && PRONOUNS.has(subject.key) && verb?.type === 'phrase' && (['product', 'work', 'done'].includes(String(roleAt.get(verb))) || ASKED_VERBS.has(verb.key))) return true;
-      } else if (afterDone && (t.key === 'thi' || t.key === 'moi')) {
+        if (j - i <= 3 && subject?.type === 'phrase' && PRONOUNS.has(subject.key) && verb?.type === 'phrase' && (['product', 'work', 'done'].includes(String(roleAt.get(verb))) || ASKED_VERBS.has(verb.key) || ['di', 'di hop'].includes(verb.key))) return true;
+      } else if (afterDone && (t.key === 'thi' || t.key === 'moi' || t.key === 'khi' || t.key === 'roi se' || (ifDone && t.key === 'la'))) {
+        // "xong rồi sẽ làm 2.5" (then I will), "xong khi có QĐ" (once there is): a sequence or a condition.
+        if (t.key === 'roi se') return true;
         const rest = tokens.slice(i + 1);
+        // "2.4 xong thì 2.5 mới làm được": the clause goes on in the next task's words.
+        if (rest.length === 0) return true;
         const end = rest.findIndex((u) => u.type === 'punct' && CLAUSE_MARKS.has(u.mark));
         if ((end < 0 ? rest : rest.slice(0, end)).some((u) => u.type === 'phrase' && !['a', 'nhe', 'nha', 'ah'].includes(u.key))) return true;
       }
@@ -732,24 +919,41 @@ function readScope(tokens: Token[], leadingIntro: boolean): ScopeReading {
   if (has('extension')) return reading('extension');
   if (question) return reading('unclear', 'question');
   if (has('hearsay')) return reading('unclear', 'hedged');
-  const negativeNot = active.some((p) => roleAt.get(p) === 'not');
   if (done) {
     if (conditional && !neg && !has('rhetorical')) return progressWords ? reading('progress') : reading('unclear', 'hedged');
     if (onlyThen || later) return reading('progress');
     if (atOnce) return reading('unclear', 'hedged');
-    if (cannot || (negativeNot && reasonAt !== null)) return reading('problem');
+    // "chưa hoàn thành do chưa được bố trí kinh phí", "không xong vì thiếu người": not finished, and why — an obstacle.
+    if (cannot || (neg && reasonAt !== null)) return reading('problem');
+    // "2.4 hoàn thành - nhầm, 2.5 mới hoàn thành", "em báo nhầm": the done is taken back, and what is true instead is
+    // not said of this task (unless a denial, a part or work under way says it).
+    if (active.some((p) => ['nham', 'nham la', 'bao nham'].includes(p.key)) && !neg && !has('fraction') && !fractionTyped && !progressWords && !has('returned')) return reading('unclear', 'hedged');
     if (has('counterfactual') || has('returned')) return reading('progress');
     if (problem) return neg || has('future') ? reading('problem') : reading('unclear', 'contradiction');
     // "chắc mai xong", "hy vọng tuần sau xong": whatever the hedge, the finish is still to come.
     if (has('hedge') && !neg) return has('future') ? reading('progress') : reading('unclear', 'hedged');
+    // "2.4 xong, còn lại chưa": the rest of 2.4, or the other tasks? Only the sender knows (was stored in progress).
+    const rest = active.some((p) => p.key === 'con lai');
+    if (rest && !active.some((p) => roleAt.get(p) === 'fraction' && !['con lai', 'con'].includes(p.key)) && !fractionTyped && percent === null && !progressWords) return reading('unclear', 'hedged');
     if (reversal || progressWords) return reading('progress');
     if (percent !== null && percent < 100) return reading('progress');
-    return reading('done', null, unexplained.length > 0 || reasonAt !== null);
+    // "2.4 cuối tuần xong", "xong trong tuần", "hôm nay xong", "xong sau": a bare verb beside a time that may be still to
+    // come is as much a forecast as a report — asked. "Đã" or "rồi" ("hôm nay xong rồi"), or a past time ("hôm qua",
+    // "từ …"), settle it.
+    const perfect = active.some((p) => roleAt.get(p) === 'perfect' && p.raw.toLowerCase() !== 'dạ') || active.some((p) => ['xong roi', 'da xong', 'hoan thanh roi', 'xong xuoi', 'hoan tat'].includes(p.key));
+    const openTime = active.some((p, i) => OPEN_TIMES.has(p.key) || (OPEN_BEFORE_UNIT.has(p.key) && TIME_UNITS.has(active[i + 1]?.key ?? ''))) && !active.some((p) => p.key === 'tu' || PAST_TIMES.has(p.key));
+    if (openTime && !perfect) return reading('unclear', 'hedged');
+    const verbs = active.filter((p) => roleAt.get(p) === 'done' || roleAt.get(p) === 'product');
+    return reading('done', null, unexplained.length > 0 || reasonAt !== null || agencyDoer(tokens, verbs, intro));
   }
   if (problem || cannot || (notStarted && reasonAt !== null)) return reading('problem');
-  if ((notStarted || startToCome) && !progressWords) return reading('unclear', 'not_started');
+  if (startsLater || ((notStarted || startToCome) && !progressWords)) return reading('unclear', 'not_started');
   if (has('hedge') && !progressWords && percent === null) return reading('unclear', 'hedged');
-  if (percent === 100 && !reversal && !progressWords) return reading('done', null, true);
+  if (percent === 100 && !reversal && !progressWords) {
+    // "đạt 100%", "được 100% kế hoạch": the whole of it reached, said in words; a bare "100%" is confirmed.
+    const stated = tokens.some((t, i) => t.type === 'percent' && t.value === 100 && tokens[i - 1]?.type === 'phrase' && ['dat', 'duoc', 'dc', 'da dat'].includes((tokens[i - 1] as Phrase).key));
+    return reading('done', null, !stated || unexplained.length > 0);
+  }
   if (progressWords || percent !== null || has('fraction') || fractionTyped || has('future') || has('returned') || has('counterfactual')) return reading('progress');
   if (notYet || has('rhetorical')) return reading('progress');
   return reading('unclear', 'no_status');
@@ -795,7 +999,16 @@ type Outcome = { ok: true; value: StatusReading } | { ok: false; error: StatusRe
  */
 export function readStatusReply(raw: string, today: CivilDate): Outcome {
   // A line break ends a clause ("2.5 - xong⏎2.6 - đang làm"): it is kept, other spacing is one space.
-  const typed = raw.normalize('NFC').replace(/[\u00a0\u200b\ufeff]/g, ' ').replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+  const typed = raw
+    .normalize('NFC')
+    .replace(/[\u00a0\u200b\ufeff]/g, ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim()
+    // A list's own numbering ("1/ 2.4 xong⏎2/ 2.5 chưa", "1. …", "a) …", "…; 2) …") names no task: "1" was read as one.
+    // ("P. Tư pháp" is an abbreviated name: a letter numbers a list only with ")" or "/".)
+    .replace(/(^|\n)(?:\d{1,2}[).\/]|[a-zđ][)\/]) (?=\S)/giu, '$1')
+    .replace(/(; ?)(?:\d{1,2}|[a-zđ])[)\/] (?=\S)/giu, '$1');
   if (typed === '') return { ok: false, error: { code: 'empty' } };
   if (typed.length > MAX_REPLY_LENGTH) return { ok: false, error: { code: 'too_long', length: typed.length } };
   // Emoji and other symbols outside the basic plane say nothing about status; they would also shift positions.
@@ -815,8 +1028,18 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     return value === null ? [] : [{ value, span: d.span, hit: d }];
   });
   const fractions = allFractions.filter((d) => !shares.some((s) => s.hit === d));
-  const percents = [...findPercents(key), ...shares.map(({ value, span }) => ({ value, span }))].sort((a, b) => a.span.start - b.span.start);
-  key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span)]);
+  // "đã số hóa được 850/1000 hồ sơ", "xong 12/15 xã": a count over a larger one that no date can be — a share.
+  const counts = [...key.matchAll(/(?<![\d/.])(\d{1,5})\s*\/\s*(\d{1,5})(?![\d/])/g)].flatMap((m) => {
+    const [done, all] = [Number(m[1]), Number(m[2])];
+    // "tháng 1/2027" is a month of a year.
+    if (all === 0 || done > all || (done <= 31 && all <= 12) || (done <= 12 && all >= 1900 && all <= 2100) || allDates.some((d) => d.span.start < m.index + m[0].length && d.span.end > m.index)) return [];
+    const before = key.slice(Math.max(0, m.index - 24), m.index);
+    const stated = /\b(?:duoc|dc|xong|hoan thanh|ht|lam|dat)\s*$/.test(before);
+    return [{ value: stated ? Math.round((100 * done) / all) : null, span: { start: m.index, end: m.index + m[0].length } }];
+  });
+  const percents = [...findPercents(key), ...shares.map(({ value, span }) => ({ value, span })), ...counts.flatMap((c) => (c.value === null ? [] : [{ value: c.value, span: c.span }]))].sort((a, b) => a.span.start - b.span.start);
+  const countFractions = counts.filter((c) => c.value === null).map((c) => c.span);
+  key = blank(key, [...allDates.map((d) => d.span), ...percents.map((p) => p.span), ...countFractions]);
   // "cả 2.5 lẫn 2.6": "lẫn" (and also) folds like "lần" (times), which keeps a number from being a code.
   for (const m of text.matchAll(/(?<!\p{L})lẫn(?!\p{L})/giu)) key = `${key.slice(0, m.index)}voi${key.slice(m.index + 3)}`;
   const codeHits = findCodes(key, text);
@@ -829,7 +1052,9 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
   const groups: { codes: string[]; start: number; end: number }[] = [];
   for (const hit of codeHits) {
     const last = groups[groups.length - 1];
-    if (last && CODE_SEPARATORS.test(key.slice(last.end, hit.start))) {
+    // "1.1 100%, 1.2 50%": a percent or a date between two codes keeps them apart.
+    const between = [...allDates.map((d) => d.span), ...percents.map((p) => p.span)].some((sp) => last !== undefined && sp.start >= last.end && sp.end <= hit.start);
+    if (last && !between && CODE_SEPARATORS.test(key.slice(last.end, hit.start))) {
       last.end = hit.end;
       if (!last.codes.includes(hit.code)) last.codes.push(hit.code);
     } else groups.push({ codes: [hit.code], start: hit.start, end: hit.end });
@@ -838,9 +1063,11 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     ...groups.map((g) => ({ type: 'codes' as const, codes: g.codes, start: g.start, end: g.end })),
     ...dates.map((d) => ({ type: 'date' as const, start: d.span.start, end: d.span.end })),
     ...fractions.map((d) => ({ type: 'fraction' as const, start: d.span.start, end: d.span.end })),
+    ...countFractions.map((sp) => ({ type: 'fraction' as const, start: sp.start, end: sp.end })),
     ...percents.map((p) => ({ type: 'percent' as const, start: p.span.start, end: p.span.end, value: p.value })),
     ...evidence.spans.map((s) => ({ type: 'evidence' as const, start: s.start, end: s.end })),
   ];
+  specials.push(...findNames(text, specials));
   const tokens = tokenize(text, blank(folded, evidence.spans), specials);
   const parts = scopes(tokens);
   const leadingIntro = introBeforeFirstCode(tokens);
@@ -851,6 +1078,11 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
     const scope = readScope(part.tokens, index === 0 && leadingIntro);
     for (const p of scope.unexplained) unexplained.push(p.raw);
     const span = { start: part.tokens[0]!.start, end: part.tokens[part.tokens.length - 1]!.end };
+    // "2.4 kế hoạch là 20/12 xong", "xong ngày 28/12": work is not finished on a day still to come — a forecast or a
+    // deadline beside the done, which only the sender can settle: asked.
+    if (scope.status === 'done' && dates.some((d) => d.span.start >= span.start && d.span.end <= span.end && isAhead(d, today))) {
+      Object.assign(scope, { status: 'unclear', doubt: 'hedged', confirm: false });
+    }
     let date: CivilDate | null = null;
     if (scope.status === 'extension') {
       const found = extensionDate(text, key, dates.filter((d) => d.span.start >= span.start && d.span.end <= span.end), today, span);
@@ -878,8 +1110,13 @@ export function readStatusReply(raw: string, today: CivilDate): Outcome {
   // is a plain list, each task named first and its words after it ("2.5 xong rồi, 2.6 thì chưa", "2.5 - xong⏎2.6 -
   // đang làm"): then no word can belong to another task than the one before it.
   if (mixed && !parts.every(codeLed)) for (const item of items) if (item.status === 'done') item.confirm = true;
-  // An unexplained word anywhere in the message keeps every done in it from being plain.
-  if (unexplained.length > 0 || checkMark) for (const item of items) if (item.status === 'done') item.confirm = true;
+  // An unexplained word anywhere in the message keeps every done in it from being plain; so does a correction in
+  // another task's words ("2.4 xong r, nhầm 2.5 chứ": which one is finished is for the sender to confirm).
+  const correction = tokens.find((t) => t.type === 'phrase' && ['nham', 'nham la', 'bao nham', 'go nham', 'dinh chinh'].includes(t.key));
+  for (const [i, item] of items.entries()) {
+    const end = parts[i]!.tokens[parts[i]!.tokens.length - 1]!.end;
+    if (item.status === 'done' && (unexplained.length > 0 || checkMark || (correction !== undefined && end <= correction.start))) item.confirm = true;
+  }
   const first = items[0]!;
   const value: StatusReading = {
     codes,

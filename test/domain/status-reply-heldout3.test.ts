@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplyStatus } from '../../src/domain/status-reply.js';
-import { normCode, readJsonl, readingsByCode } from '../helpers/reply-corpus.js';
+import { readJsonl } from '../helpers/reply-corpus.js';
+import { judgeLine, PLAIN, type Reply, type Verdict } from '../helpers/reply-judge.js';
 
 /**
  * Third held-out corpus, written before reading the reader's code (test/fixtures/corpus/replies-heldout3.jsonl):
@@ -27,95 +27,9 @@ import { normCode, readJsonl, readingsByCode } from '../helpers/reply-corpus.js'
  */
 const TODAY = '2026-12-04';
 
-type Meaning = 'done' | 'in_progress' | 'blocked' | 'extension' | 'not_done' | 'not_started' | 'ask' | 'none';
-interface Want {
-  code: string;
-  meaning: Meaning;
-  date?: string | null;
-  /** Other readings that also honour the words, besides those of the meaning. */
-  accept?: ReplyStatus[];
-  /** An "ask" line where offering done to confirm is a fair question. */
-  confirmOk?: boolean;
-}
-interface Reply {
-  text: string;
-  meaning: Meaning | 'mixed';
-  codes: string[];
-  why: string;
-  date?: string | null;
-  accept?: ReplyStatus[];
-  confirmOk?: boolean;
-  items?: Want[];
-}
-
-/** The reader's statuses that store a meaning as meant. */
-const AS_MEANT: Record<Meaning, ReplyStatus[]> = {
-  done: ['done'],
-  in_progress: ['progress'],
-  blocked: ['problem'],
-  extension: ['extension'],
-  not_done: ['progress', 'problem'],
-  not_started: ['unclear'],
-  ask: ['unclear'],
-  none: ['unclear'],
-};
-
 const replies = readJsonl<Reply>(new URL('../fixtures/corpus/replies-heldout3.jsonl', import.meta.url));
 
-function wantsOf(line: Reply): Want[] {
-  if (line.items) return line.items;
-  return line.codes.map((code) => ({ code, meaning: line.meaning as Meaning, date: line.date ?? null, accept: line.accept, confirmOk: line.confirmOk }));
-}
-
-type Verdict = 'a' | 'b' | 'c';
-interface Judged {
-  verdict: Verdict;
-  got: string;
-  code: string;
-  meaning: string;
-}
-
-/** Every code of a reply judged (a) stored wrong, (b) asked although plain, or (c) right; codes read but not meant are (a) when stored. */
-function judgeLine(line: Reply): Judged[] {
-  const read = readingsByCode(line.text, TODAY);
-  const wants = wantsOf(line);
-  if (typeof read === 'string') {
-    // Refused: nothing stored. Right where asking is the meaning, or for an extension without a date.
-    return (wants.length > 0 ? wants : [{ code: '-', meaning: 'none' as Meaning }]).map((w) => {
-      const accepted = [...AS_MEANT[w.meaning], ...(w.accept ?? [])];
-      const right = accepted.includes('unclear') || (read === 'no_date' && w.meaning === 'extension' && (w.date ?? null) === null);
-      return { verdict: right ? 'c' : 'b', got: `refused: ${read}`, code: w.code, meaning: w.meaning };
-    });
-  }
-  const out: Judged[] = [];
-  const meant = new Set(wants.map((w) => normCode(w.code)));
-  for (const [code, mine] of read) {
-    if (meant.has(code) || mine.status === 'unclear') continue;
-    out.push({ verdict: 'a', got: `${code} ${mine.status}`, code, meaning: 'not a task code of the reply' });
-  }
-  if (wants.length === 0 && out.length === 0) out.push({ verdict: 'c', got: 'nothing stored', code: '-', meaning: 'none' });
-  for (const w of wants) {
-    const mine = read.get(normCode(w.code));
-    const accepted = [...AS_MEANT[w.meaning], ...(w.accept ?? [])];
-    if (!mine) {
-      out.push({ verdict: accepted.includes('unclear') ? 'c' : 'b', got: 'code not read', code: w.code, meaning: w.meaning });
-      continue;
-    }
-    const got = `${mine.status}${mine.confirm ? ' (asked back)' : ''}${mine.date ? ` ${mine.date}` : ''}`;
-    const j = (verdict: Verdict) => out.push({ verdict, got, code: w.code, meaning: w.meaning });
-    if (mine.status === 'unclear') j(accepted.includes('unclear') ? 'c' : 'b');
-    else if (mine.status === 'done' && mine.confirm) {
-      // Offered as done, to confirm: a fair question where the words lean to done, wrong where they do not.
-      if (w.meaning === 'done' || accepted.includes('done')) j(accepted.includes('unclear') ? 'c' : 'b');
-      else j(w.confirmOk ? 'c' : 'a');
-    } else if (!accepted.includes(mine.status)) j('a');
-    else if (mine.status === 'extension' && w.date && mine.date !== w.date) j('a');
-    else j('c');
-  }
-  return out;
-}
-
-const judged = replies.map((line) => ({ line, per: judgeLine(line) }));
+const judged = replies.map((line) => ({ line, per: judgeLine(line, TODAY) }));
 
 describe('held-out replies, third corpus (written without seeing the reader)', () => {
   it('holds at least 250 new replies, most of them not a plain done', () => {
@@ -132,7 +46,7 @@ describe('held-out replies, third corpus (written without seeing the reader)', (
   it('reports how often a plain meaning is asked back', () => {
     const per = judged.flatMap((v) => v.per.map((p) => ({ ...p, text: v.line.text })));
     const count = (x: Verdict) => per.filter((p) => p.verdict === x).length;
-    const plain = per.filter((p) => ['done', 'in_progress', 'blocked', 'extension', 'not_done'].includes(p.meaning));
+    const plain = per.filter((p) => (PLAIN as readonly string[]).includes(p.meaning));
     const asked = plain.filter((p) => p.verdict === 'b');
     console.info(
       `held-out 3 replies: ${replies.length} lines, ${per.length} codes — (a) stored wrong ${count('a')}, (b) asked although plain ${count('b')}, (c) right ${count('c')}; ` +

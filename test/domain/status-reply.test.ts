@@ -207,3 +207,198 @@ describe('"không phải X mà (là) Y": X is denied, Y is what the sender says'
     expect(r.ok && r.value.items.map((i) => i.status)).toEqual([status]);
   });
 });
+
+describe('an agency’s name or word: "Sở KH&CN báo 2.4 xong rồi" is asked back, never stored', () => {
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY);
+    return r.ok ? { items: r.value.items.map((i) => [i.codes.join('+'), i.status, i.confirm] as const), unexplained: r.value.unexplained } : r.error.code;
+  };
+  it.each([
+    // "KH&CN" is one name (Khoa học và Công nghệ): its "KH" was read as "không" and the report stored as in progress,
+    // its "CN" left unexplained. An agency that "báo" (reports) passes on its word: the sender relays it, asked.
+    ['Sở KH&CN báo 2.4 xong rồi', [['2.4', 'unclear', false]]],
+    ['So KH&CN bao 2.4 xong roi', [['2.4', 'unclear', false]]],
+    ['Sở TT&TT báo nv 1.3 đã ht', [['1.3', 'unclear', false]]],
+    ['bên Sở GD&ĐT nói 2.2 xong rồi', [['2.2', 'unclear', false]]],
+    ['xã Tân Hiệp báo 4.1 hoàn thành', [['4.1', 'unclear', false]]],
+    ['bên Tài chính xác nhận 1.2 xong rồi', [['1.2', 'unclear', false]]],
+    ['Theo VP UBND tỉnh thì 2.4 đã hoàn thành', [['2.4', 'unclear', false]]],
+    ['Sở NN&MT báo cáo đã xong 2.8', [['2.8', 'unclear', false]]],
+    // An agency named as the one that finished: the sender may speak for it or of it — done, confirmed first.
+    ['Sở KH&CN đã hoàn thành nhiệm vụ 2.4', [['2.4', 'done', true]]],
+    // The sender's own department, the letter's heading, and a passive ("approved by UBND tỉnh") stay plain done.
+    ['Dạ em bên Sở KH&CN ạ, 2.4 bên em xong rồi ạ', [['2.4', 'done', false]]],
+    ['Sở KH&CN (đơn vị em) đã hoàn thành 2.4', [['2.4', 'done', false]]],
+    ['Sở Tư pháp báo cáo: nhiệm vụ 2.6 đã hoàn thành.', [['2.6', 'done', false]]],
+    ['Kính gửi Sở Nội vụ, UBND xã Phú Lộc báo cáo nhiệm vụ 3.3 đã hoàn thành.', [['3.3', 'done', false]]],
+    ['III.2.1 đã được UBND tỉnh phê duyệt ạ', [['III.2.1', 'done', false]]],
+    // "đối thoại với doanh nghiệp": "đối" is no "đội", and "với" ends any name.
+    ['3.6 đã tổ chức đối thoại với doanh nghiệp xong ạ', [['3.6', 'done', false]]],
+  ] as const)('%j', (text, expected) => {
+    const got = read(text);
+    expect(typeof got === 'string' ? got : got.items).toEqual(expected);
+    if (typeof got !== 'string') expect(got.unexplained).toEqual([]);
+  });
+  it('every letter of an abbreviation joined by & or a hyphen is accounted for', () => {
+    for (const text of ['Sở KH&CN xong 2.4', 'Sở LĐ-TB&XH xong 2.4', 'phòng VH-TT xong 2.4', 'Sở NN&PTNT xong 2.4', 'Sở VHTT&DL xong 2.4']) {
+      const r = readStatusReply(text, TODAY);
+      expect(r.ok && r.value.unexplained).toEqual([]);
+    }
+    // "KH" alone before a document number is still the plan's type, and "kh" alone is still "không".
+    expect(read('2.4 kh xong')).toMatchObject({ items: [['2.4', 'progress', false]] });
+  });
+});
+
+describe('fourth held-out corpus: what was stored against the words', () => {
+  const TODAY4 = '2026-12-04';
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY4);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status] as const) : r.error.code;
+  };
+  it.each([
+    // "do đang chờ" (because … waiting) is no "dở dang" (half done): not done, and why — blocked (was in progress).
+    ['1.8 chưa thực hiện được do đang chờ sáp nhập', [['1.8', 'problem']]],
+    ['2.5 dở dang', [['2.5', 'progress']]],
+    // Not finished, with a reason: an obstacle (was in progress).
+    ['3.4 chưa hoàn thành do chưa được bố trí kinh phí', [['3.4', 'problem']]],
+    // A percent between two codes keeps them apart (both were one group, in progress).
+    ['1.1 100%, 1.2 50%', [['1.1', 'done'], ['1.2', 'progress']]],
+    // Verbs before their codes: "và đang thực hiện" opens the next task's words (1.1, 1.2 were in progress).
+    ['đã hoàn thành 1.1, 1.2 và đang thực hiện 1.3', [['1.1+1.2', 'done'], ['1.3', 'progress']]],
+    // Nothing yet, nobody took it, starts only tomorrow: not begun, asked (were in progress).
+    ['1.3 vẫn chưa có gì', [['1.3', 'unclear']]],
+    ['2.5 chưa có ai nhận', [['2.5', 'unclear']]],
+    ['1.6 mai mới bắt đầu làm', [['1.6', 'unclear']]],
+    // Conditions and sequences: "mà xong … là", "xong khi", "xong … rồi sẽ", "xong thì <next task>" (were done).
+    ['2.4 mà xong trước Tết là may', [['2.4', 'unclear']]],
+    ['2.4 xong khi có QĐ của UBND tỉnh', [['2.4', 'unclear']]],
+    ['em xong việc 2.4 rồi sẽ làm 2.5', [['2.4', 'unclear'], ['2.5', 'unclear']]],
+    ['2.4 xong thì 2.5 mới làm được', [['2.4', 'unclear'], ['2.5', 'unclear']]],
+    ['xong 2.4 em đi họp', [['2.4', 'unclear']]],
+    ['miễn có chữ ký số là 3.2 xong', [['3.2', 'unclear']]],
+    // Plans: "em tính", "kế hoạch là", "chuẩn bị" (was done, done, blocked).
+    ['em tính cuối tháng xong 2.7', [['2.7', 'progress']]],
+    ['2.4 kế hoạch là 20/12 xong', [['2.4', 'progress']]],
+    ['1.8 chuẩn bị ban hành', [['1.8', 'progress']]],
+    // A finish on a day still to come is asked; a day passed stays done.
+    ['2.4 20/12 xong', [['2.4', 'unclear']]],
+    ['2.4 xong 15/1', [['2.4', 'unclear']]],
+    ['2.5 xong từ 30/11', [['2.5', 'done']]],
+    // A done taken back with no other word of this task: asked (was in progress).
+    ['2.4 hoàn thành - nhầm, 2.5 mới hoàn thành', [['2.4', 'unclear'], ['2.5', 'done']]],
+    // Busy, will report later; "không biết"; "có ai nói": asked (were in progress).
+    ['2.4 em đang họp, chiều em báo', [['2.4', 'unclear']]],
+    ['Em đang đi công tác, về em báo 1.3 nhé', [['1.3', 'unclear']]],
+    ['2.5 em chưa biết', [['2.5', 'unclear']]],
+    ['1.3 có ai nói chưa xong đâu', [['1.3', 'unclear']]],
+    // Done said plainly around other words (were in progress).
+    ['2.6 đã hoàn thiện và ban hành', [['2.6', 'done']]],
+    ['2.4 không chỉ xong mà còn vượt chỉ tiêu', [['2.4', 'done']]],
+    ['2.6 xong rồi, không cần nhắc nữa', [['2.6', 'done']]],
+    ['2.4 đã thực hiện xong, báo cáo sẽ gửi sau', [['2.4', 'done']]],
+    // Short forms: "đg" (đang), "lm" (làm).
+    ['1.4 ht, 1.5 đg th, 1.6 chx lm', [['1.4', 'done'], ['1.5', 'progress'], ['1.6', 'unclear']]],
+  ] as const)('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
+
+describe('fourth held-out corpus: plain meanings no longer asked back', () => {
+  const TODAY4 = '2026-12-04';
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY4);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status, i.confirm] as const) : r.error.code;
+  };
+  it.each([
+    // "ý 1.3" (point 1.3) names the task like "mục", "nv".
+    ['ý 1.3 và 1.5 đã xong', [['1.3+1.5', 'done', false]]],
+    ['Ý 2.1 xong; ý 2.2 dự kiến 20/12 xong', [['2.1', 'done', false], ['2.2', 'progress', false]]],
+    // Short forms and words that say nothing against the done: "htanh", "thật", "iOffice", "không phát sinh".
+    ['3.1 htanh rồi chị', [['3.1', 'done', false]]],
+    ['2.4 xong thật rồi anh ơi', [['2.4', 'done', false]]],
+    ['3.1 hoàn thành r, em gửi bc qua iOffice', [['3.1', 'done', false]]],
+    ['Em báo cáo: 3.4 hoàn thành, không phát sinh', [['3.4', 'done', false]]],
+    ['2.7 hoàn thành. Không phát sinh khó khăn.', [['2.7', 'done', false]]],
+    // "đạt 100%" says the whole; a bare "100%" is still confirmed.
+    ['2.4 đạt 100% kế hoạch năm', [['2.4', 'done', false]]],
+    ['2.4 100%', [['2.4', 'done', true]]],
+    // Denials: "nào có", "sao nổi"; parts: "chưa hết", "chút chút", a count over its total; "chứ chưa", "à không".
+    ['4.1 nào có xong', [['4.1', 'progress', false]]],
+    ['2.4 xong sao nổi', [['2.4', 'progress', false]]],
+    ['1.4 xong chưa hết', [['1.4', 'progress', false]]],
+    ['3.2 làm được chút chút', [['3.2', 'progress', false]]],
+    ['sửa lại: 3.1 đang làm chứ chưa xong', [['3.1', 'progress', false]]],
+    ['1.5 xong rồi, à không, mới xong dự thảo', [['1.5', 'progress', false]]],
+    ['2.4 ok r, còn 2.5 vs 2.6 đang làm', [['2.4', 'unclear', false], ['2.5+2.6', 'progress', false]]],
+  ] as const)('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+  it('a count over its total is a share, never a date: "12/15 xã" was no share and the reply was stored done', () => {
+    const r = readStatusReply('2.4 xong 12/15 xã', TODAY4);
+    expect(r.ok && r.value.items.map((i) => [i.status, i.progress])).toEqual([['progress', 80]]);
+    const s = readStatusReply('2.4 đã số hóa được 850/1000 hồ sơ', TODAY4);
+    expect(s.ok && s.value.items.map((i) => [i.status, i.progress])).toEqual([['progress', 85]]);
+    // "15/15 xã" is the whole; "tháng 1/2027" stays a month of a year; "ạ, không có vướng mắc" is no "à không".
+    expect(read('2.4 xong 15/15 xã')).toEqual([['2.4', 'done', false]]);
+    const e = readStatusReply('2.5 đề nghị cho lùi thời hạn đến hết tháng 1/2027', TODAY4);
+    expect(e.ok && e.value.items.map((i) => [i.status, i.date])).toEqual([['extension', '2027-01-31']]);
+    expect(read('2.5 xong ạ, không có vướng mắc')).toEqual([['2.5', 'done', false]]);
+    expect(read('2.5 xong rồi, chưa hết hạn')).toEqual([['2.5', 'done', false]]);
+  });
+});
+
+describe('replies beyond the fourth corpus, tried after its fixes: nothing stored against the words', () => {
+  const TODAY4 = '2026-12-04';
+  const read = (text: string) => {
+    const r = readStatusReply(text, TODAY4);
+    return r.ok ? r.value.items.map((i) => [i.codes.join('+'), i.status, i.confirm] as const) : r.error.code;
+  };
+  it.each([
+    // A wish: "mong" (hope) alone (was stored done); "mong anh/chị thông cảm" stays politeness.
+    ['mong 2.4 kịp xong', [['2.4', 'unclear', false]]],
+    ['2.5 xong rồi, mong chị thông cảm', [['2.5', 'done', false]]],
+    // "theo đúng tiến độ" is on schedule, no work under way (was stored in progress); "theo em thì" is an opinion.
+    ['2.4 đã hoàn thành theo đúng tiến độ', [['2.4', 'done', false]]],
+    ['theo em thì 2.4 xong rồi', [['2.4', 'unclear', false]]],
+    // Nobody, nothing to report: asked (were in progress); "ai ngờ" (who'd have thought) stays a surprise.
+    ['2.4 đâu có ai làm', [['2.4', 'unclear', false]]],
+    ['2.4 đâu có làm', [['2.4', 'unclear', false]]],
+    ['2.4 ko có gì để báo cáo', [['2.4', 'unclear', false]]],
+    ['2.5 tưởng xong rồi, ai ngờ phải làm lại', [['2.5', 'progress', false]]],
+    // "chữ ký" is a signature, not the question word "chứ" (was asked as a question).
+    ['2.4 còn chờ chữ ký', [['2.4', 'progress', false]]],
+    // A correction after a done of another task: that done is confirmed; the one after the correction stands.
+    ['2.4 xong r, nhầm 2.5 chứ', [['2.4', 'done', true], ['2.5', 'unclear', false]]],
+    ['2.4 hoàn thành - nhầm, 2.5 mới hoàn thành', [['2.4', 'unclear', false], ['2.5', 'done', false]]],
+    // A bare verb beside a time that may be to come is a forecast as much as a report: asked (all were stored done).
+    ['2.4 cuối tuần xong', [['2.4', 'unclear', false]]],
+    ['2.4 xong trong tuần', [['2.4', 'unclear', false]]],
+    ['2.4 hôm nay xong', [['2.4', 'unclear', false]]],
+    ['2.4 xong sau', [['2.4', 'unclear', false]]],
+    // "Đã", "rồi", a past time or "từ" (since) settle it; "trong 3 nhiệm vụ" is no time.
+    ['2.4 xong hôm nay rồi', [['2.4', 'done', false]]],
+    ['2.4 xong hôm qua', [['2.4', 'done', false]]],
+    ['2.4 xong từ đầu tháng', [['2.4', 'done', false]]],
+    ['Trong 3 nv được giao: 1.1 xong, 1.2 xong, 1.3 vướng', [['1.1', 'done', false], ['1.2', 'done', false], ['1.3', 'problem', false]]],
+    // "cố", "ráng": trying to finish (were stored done).
+    ['2.4 em cố xong', [['2.4', 'progress', false]]],
+    ['2.4 ráng xong', [['2.4', 'progress', false]]],
+    // A list's own numbering names no task ("1" was read as a task and stored done with 2.4).
+    ['1) nv 2.4 xong; 2) nv 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    ['1/ 2.4 xong\n2/ 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    ['1. 2.4 xong\n2. 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    ['a) 2.4 xong\nb) 2.5 chưa', [['2.4', 'done', false], ['2.5', 'progress', false]]],
+    // "P. Tư pháp" is a name, not a list's letter.
+    ['P. Tư pháp báo 3.1 xong rồi anh', [['3.1', 'unclear', false]]],
+    // "còn lại chưa": the rest of 2.4, or the other tasks? Asked (was stored in progress). "kp" is kinh phí.
+    ['2.4 xong, còn lại chưa', [['2.4', 'unclear', false]]],
+    ['2.6 chưa có kp', [['2.6', 'problem', false]]],
+    // "hết vướng" (no longer stuck) is no problem (was stored blocked); "éo" is a rude "không" (was offered as done).
+    ['2.4 hết vướng rồi, đang làm tiếp', [['2.4', 'progress', false]]],
+    ['2.4 éo xong', [['2.4', 'progress', false]]],
+    // "bd" (bắt đầu): not begun, asked.
+    ['2.4 chx bd', [['2.4', 'unclear', false]]],
+  ] as const)('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
