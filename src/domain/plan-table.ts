@@ -522,6 +522,33 @@ export interface PlanRow {
   review: string;
 }
 
+/**
+ * An item's label merged down over several rows, where the reader fills a merged cell into every row it
+ * covers: "b)" over three sub-tasks, each with its own lead and time (Sóc Trăng 163/KH-UBND, Phụ lục 2,
+ * area 5), "1" over Sở Nội vụ's seven projects (Phụ lục 3). The rows are the item's parts in order,
+ * "b.1", "b.2", "b.3" ("1.1" … "1.7"), as a CSV numbers them — not one sub-task "b)" repeated (a letter
+ * is never the next sub-task's label, as a dash is), nor one task and rows coded by their row number.
+ * A number merged over rows that carry numbers of their own ("3.1.", "3.3." under TT 1) keeps its
+ * reading: those rows are coded by their own numbers.
+ */
+function numberMergedItems(rows: RawPlanRow[]): void {
+  for (let i = 0; i < rows.length; ) {
+    const { code } = rows[i]!.cells;
+    let end = i + 1;
+    while (end < rows.length && rows[end]!.cells.code === code) end += 1;
+    const label = /^([a-zđ]|\d+)[).]?$/u.exec(code)?.[1];
+    const run = rows.slice(i, end);
+    const numbered = run.some(({ cells }) => [cells.objective, cells.task, cells.activity].some((t) => NUMBERED.test(t)));
+    if (label !== undefined && run.length > 1 && !numbered && !run.some(isAreaRow)) {
+      for (let k = i; k < end; k += 1) rows[k] = { ...rows[k]!, cells: { ...rows[k]!.cells, code: `${label}.${k - i + 1}` } };
+    }
+    i = end;
+  }
+}
+
+/** A lettered item's part: "b.1" (the first of item b's sub-tasks). */
+const ITEM_PART = /^[a-zđ]\.\d+$/u;
+
 function leadingNumber(text: string): string | undefined {
   return /^(\d+(?:\.\d+)+)/.exec(text)?.[1];
 }
@@ -558,6 +585,7 @@ export function readPlanRows(
     const roles = splitRoles(row.cells.lead);
     if (roles) row.cells = { ...row.cells, lead: roles.lead, coord: [roles.coord, row.cells.coord].filter((t) => t !== '').join('; ') };
   }
+  if (mergedCells) numberMergedItems(joined);
   const tasks: PlanRow[] = [];
   const seen = new Map<string, number>();
   let areaCode = '';
@@ -570,6 +598,8 @@ export function readPlanRows(
   let headings = 0;
   let group: PlanRow | undefined;
   let parent: PlanRow | undefined;
+  /** The parent is a lettered item's part ("b.1"). */
+  let parentIsItemPart = false;
   let bullets = 0;
   let previousCode = '';
   for (const original of joined) {
@@ -616,9 +646,10 @@ export function readPlanRows(
     const textLabel = cells.code === '' ? SUB_LABEL.exec(cells.task || cells.activity)?.[0] : undefined;
     const subLabel = SUB_CODE.test(cells.code) ? cells.code : textLabel?.trim();
     if (subLabel !== undefined) {
-      const base = parent?.code ?? areaCode;
-      bullets += 1;
       const letter = /^[a-zđ]/u.exec(subLabel)?.[0];
+      // "d)" after "c.3" (the third part of item c): the area's next item, not a part of c.3.
+      const base = (letter !== undefined && parentIsItemPart ? undefined : parent?.code) ?? areaCode;
+      bullets += 1;
       const own = taskCodeKey(`${base ? `${base}.` : ''}${letter ?? String(bullets)}`);
       const from = (field: 'lead' | 'coord' | 'budget' | 'objective' | 'start') => (cells[field] !== '' ? cells[field] : (parent?.[field] ?? ''));
       const task: PlanRow = {
@@ -675,6 +706,7 @@ export function readPlanRows(
     group = task;
     if (cells.code !== '') {
       parent = task;
+      parentIsItemPart = ITEM_PART.test(localCode);
       bullets = 0;
     }
   }
