@@ -528,8 +528,9 @@ export interface PlanRow {
  * area 5), "1" over Sở Nội vụ's seven projects (Phụ lục 3). The rows are the item's parts in order,
  * "b.1", "b.2", "b.3" ("1.1" … "1.7"), as a CSV numbers them — not one sub-task "b)" repeated (a letter
  * is never the next sub-task's label, as a dash is), nor one task and rows coded by their row number.
- * A number merged over rows that carry numbers of their own ("3.1.", "3.3." under TT 1) keeps its
- * reading: those rows are coded by their own numbers.
+ * A number merged over rows that carry numbers or labels of their own ("3.1.", "3.3." under TT 1; a task
+ * and its "-" sub-tasks under TT 3) keeps its reading: those rows are coded by their own numbers, or are
+ * the task's sub-tasks.
  */
 function numberMergedItems(rows: RawPlanRow[]): void {
   for (let i = 0; i < rows.length; ) {
@@ -538,8 +539,9 @@ function numberMergedItems(rows: RawPlanRow[]): void {
     while (end < rows.length && rows[end]!.cells.code === code) end += 1;
     const label = /^([a-zđ]|\d+)[).]?$/u.exec(code)?.[1];
     const run = rows.slice(i, end);
-    const numbered = run.some(({ cells }) => [cells.objective, cells.task, cells.activity].some((t) => NUMBERED.test(t)));
-    if (label !== undefined && run.length > 1 && !numbered && !run.some(isAreaRow)) {
+    // A number over rows that number or label themselves ("3.1.", "- Sơ kết") heads them: its reading stays.
+    const heads = /^\d/.test(label ?? '') && run.some(({ cells }) => [cells.objective, cells.task, cells.activity].some((t) => NUMBERED.test(t) || SUB_LABEL.test(t)));
+    if (label !== undefined && run.length > 1 && !heads && !run.some(isAreaRow)) {
       for (let k = i; k < end; k += 1) rows[k] = { ...rows[k]!, cells: { ...rows[k]!.cells, code: `${label}.${k - i + 1}` } };
     }
     i = end;

@@ -210,6 +210,23 @@ describe('a Word table (rows are whole)', () => {
   });
 });
 
+describe('a number merged over its own sub-tasks', () => {
+  it('keeps a TT merged over a task and its dash sub-tasks as the task and its sub-tasks, which take its lead', () => {
+    // TT "3" merged over the task and the two "-" rows under it: the dashes are 3's sub-tasks, not 3.1 and 3.2 of their own.
+    const rows = [
+      HEADER,
+      ['3', 'Theo dõi thi hành pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+      ['3', '- Sơ kết, tổng kết', '', '', 'Tháng 6 và tháng 12'],
+      ['3', '- Kiểm tra tại địa phương', '', '', 'Quý III/2026'],
+    ];
+    expect(tasks(rows, false)).toEqual([
+      ['3', 'Sở Tư pháp', 'Năm 2026'],
+      ['3.1', 'Sở Tư pháp', 'Tháng 6 và tháng 12'],
+      ['3.2', 'Sở Tư pháp', 'Quý III/2026'],
+    ]);
+  });
+});
+
 describe('an item after the parts of the item above it', () => {
   it('codes "d)" after "c.3" as the area’s next item 5.d, not as a part of c.3', () => {
     // Sóc Trăng 163, Phụ lục 2, area 5: a), b.1–b.3, c.1–c.3, d) — d) is item d of area 5.
