@@ -533,6 +533,35 @@ export interface PlanRow {
   review: string;
 }
 
+/**
+ * An item's label merged down over several rows, where the reader fills a merged cell into every row it
+ * covers: "b)" over three sub-tasks, each with its own lead and time (Sóc Trăng 163/KH-UBND, Phụ lục 2,
+ * area 5), "1" over Sở Nội vụ's seven projects (Phụ lục 3). The rows are the item's parts in order,
+ * "b.1", "b.2", "b.3" ("1.1" … "1.7"), as a CSV numbers them — not one sub-task "b)" repeated (a letter
+ * is never the next sub-task's label, as a dash is), nor one task and rows coded by their row number.
+ * A number merged over rows that carry numbers or labels of their own ("3.1.", "3.3." under TT 1; a task
+ * and its "-" sub-tasks under TT 3) keeps its reading: those rows are coded by their own numbers, or are
+ * the task's sub-tasks.
+ */
+function numberMergedItems(rows: RawPlanRow[]): void {
+  for (let i = 0; i < rows.length; ) {
+    const { code } = rows[i]!.cells;
+    let end = i + 1;
+    while (end < rows.length && rows[end]!.cells.code === code) end += 1;
+    const label = /^([a-zđ]|\d+)[).]?$/u.exec(code)?.[1];
+    const run = rows.slice(i, end);
+    // A number over rows that number or label themselves ("3.1.", "- Sơ kết") heads them: its reading stays.
+    const heads = /^\d/.test(label ?? '') && run.some(({ cells }) => [cells.objective, cells.task, cells.activity].some((t) => NUMBERED.test(t) || SUB_LABEL.test(t)));
+    if (label !== undefined && run.length > 1 && !heads && !run.some(isAreaRow)) {
+      for (let k = i; k < end; k += 1) rows[k] = { ...rows[k]!, cells: { ...rows[k]!.cells, code: `${label}.${k - i + 1}` } };
+    }
+    i = end;
+  }
+}
+
+/** A lettered item's part: "b.1" (the first of item b's sub-tasks). */
+const ITEM_PART = /^[a-zđ]\.\d+$/u;
+
 function leadingNumber(text: string): string | undefined {
   return /^(\d+(?:\.\d+)+)/.exec(text)?.[1];
 }
@@ -570,6 +599,7 @@ export function readPlanRows(
     if (roles) row.cells = { ...row.cells, lead: roles.lead, coord: [roles.coord, row.cells.coord].filter((t) => t !== '').join('; ') };
     if (row.cells.lead !== '' && namesNobody(row.cells.lead)) row.cells = { ...row.cells, lead: '' };
   }
+  if (mergedCells) numberMergedItems(joined);
   const tasks: PlanRow[] = [];
   const seen = new Map<string, number>();
   let areaCode = '';
@@ -610,6 +640,8 @@ export function readPlanRows(
     tasks.push(row);
     return ok(null);
   };
+  /** The parent is a lettered item's part ("b.1"): a letter after it is the area's next item. */
+  let parentIsItemPart = false;
   let previousCode = '';
   let previousCapitalArea = false;
   for (const original of joined) {
@@ -698,7 +730,8 @@ export function readPlanRows(
       // coded under it and taking what it leaves blank.
       const rank = letter !== undefined ? 0 : subLabel.startsWith('+') ? 2 : 1;
       while (open.length > 0 && open[open.length - 1]!.rank >= rank) open.pop();
-      const owner = open[open.length - 1]?.task ?? parent;
+      // "d)" after "c.3" (the third part of item c): the area's next item, not a part of c.3.
+      const owner = open[open.length - 1]?.task ?? (letter !== undefined && parentIsItemPart ? undefined : parent);
       const base = owner?.code ?? areaCode;
       const number = (counted.get(base) ?? 0) + 1;
       if (letter === undefined) counted.set(base, number);
@@ -762,6 +795,7 @@ export function readPlanRows(
       open = [];
       counted = new Map();
       if (/^\d+\.?$/.test(cells.code)) plainInArea += 1;
+      parentIsItemPart = ITEM_PART.test(localCode);
     }
   }
   const flushed = flushChildless();

@@ -172,6 +172,72 @@ describe('a Word table (rows are whole)', () => {
       ['1.2', 'Sở Nội vụ', 'Quý II/2026'],
     ]);
   });
+
+  it('reads an item letter merged down over its sub-tasks as the item’s parts in order, b.1, b.2, b.3 (Sóc Trăng 163, Phụ lục 2, area 5)', () => {
+    // "b)" is one merged cell over three rows, each a sub-task with its own lead and time: three tasks of
+    // item b, numbered as the shipped CSV numbers them, not "b)" three times (a duplicate code).
+    const rows = [
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+      ['5', 'Cải cách tài chính công', '', '', ''],
+      ['a)', 'Trình HĐND tỉnh quy định cơ chế khoán kinh phí', 'Sở Tài chính', '', 'Giai đoạn 2022-2026'],
+      ['b)', 'Thực hiện cơ chế tài chính tại các đơn vị sự nghiệp', 'Các sở, ngành', 'Sở Tài chính', 'Hàng năm'],
+      ['b)', 'Trình HĐND các cấp ban hành danh mục dịch vụ', 'Sở, ban, ngành, UBND cấp huyện', 'Sở Tài chính', 'Năm 2021 và các năm tiếp theo'],
+      ['b)', 'Ban hành các định mức kinh tế kỹ thuật', 'Sở, ban, ngành, UBND cấp huyện', 'Sở Tài chính', 'Năm 2021 và các năm tiếp theo'],
+      ['c)', 'Đổi mới quản trị doanh nghiệp nhà nước', 'Ban Đổi mới và Phát triển doanh nghiệp', 'Sở Tài chính', 'Theo văn bản hướng dẫn của Trung ương'],
+    ];
+    expect(tasks(rows, false)).toEqual([
+      ['5.a', 'Sở Tài chính', 'Giai đoạn 2022-2026'],
+      ['5.b.1', 'Các sở, ngành', 'Hàng năm'],
+      ['5.b.2', 'Sở, ban, ngành, UBND cấp huyện', 'Năm 2021 và các năm tiếp theo'],
+      ['5.b.3', 'Sở, ban, ngành, UBND cấp huyện', 'Năm 2021 và các năm tiếp theo'],
+      ['5.c', 'Ban Đổi mới và Phát triển doanh nghiệp', 'Theo văn bản hướng dẫn của Trung ương'],
+    ]);
+  });
+
+  it('reads a number merged down over rows without numbers of their own as the item’s parts, 1.1, 1.2 (Sóc Trăng 163, Phụ lục 3)', () => {
+    // STT "1" and "Sở Nội vụ" are merged over Sở Nội vụ's projects, each with its own name and time.
+    const rows = [
+      ['STT', 'Cơ quan chủ trì', 'Tên Đề án/Kế hoạch', 'Thời gian hoàn thành'],
+      ['1', 'Sở Nội vụ', 'Đề án Phát triển nguồn nhân lực đến năm 2030', 'Năm 2022'],
+      ['1', 'Sở Nội vụ', 'Đề án thông tin tuyên truyền CCHC đến năm 2030', 'Năm 2022'],
+      ['2', 'Sở Y tế', 'Đề án khảo sát sự hài lòng đối với dịch vụ y tế công lập', 'Tháng 2/2022'],
+    ];
+    expect(tasks(rows, false)).toEqual([
+      ['1.1', 'Sở Nội vụ', 'Năm 2022'],
+      ['1.2', 'Sở Nội vụ', 'Năm 2022'],
+      ['2', 'Sở Y tế', 'Tháng 2/2022'],
+    ]);
+  });
+});
+
+describe('a number merged over its own sub-tasks', () => {
+  it('keeps a TT merged over a task and its dash sub-tasks as the task and its sub-tasks, which take its lead', () => {
+    // TT "3" merged over the task and the two "-" rows under it: the dashes are 3's sub-tasks, not 3.1 and 3.2 of their own.
+    const rows = [
+      HEADER,
+      ['3', 'Theo dõi thi hành pháp luật', 'Sở Tư pháp', '', 'Năm 2026'],
+      ['3', '- Sơ kết, tổng kết', '', '', 'Tháng 6 và tháng 12'],
+      ['3', '- Kiểm tra tại địa phương', '', '', 'Quý III/2026'],
+    ];
+    expect(tasks(rows, false)).toEqual([
+      ['3', 'Sở Tư pháp', 'Năm 2026'],
+      ['3.1', 'Sở Tư pháp', 'Tháng 6 và tháng 12'],
+      ['3.2', 'Sở Tư pháp', 'Quý III/2026'],
+    ]);
+  });
+});
+
+describe('an item after the parts of the item above it', () => {
+  it('codes "d)" after "c.3" as the area’s next item 5.d, not as a part of c.3', () => {
+    // Sóc Trăng 163, Phụ lục 2, area 5: a), b.1–b.3, c.1–c.3, d) — d) is item d of area 5.
+    const rows = [
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+      ['5', 'Cải cách tài chính công', '', '', ''],
+      ['c.3', 'Ban hành chính sách khuyến khích', 'Sở, ngành, UBND cấp huyện', 'Sở Nội vụ', 'Năm 2021 và các năm tiếp theo'],
+      ['d)', 'Đổi mới quản trị doanh nghiệp nhà nước', 'Ban Đổi mới và Phát triển doanh nghiệp', 'Sở Tài chính', 'Theo văn bản hướng dẫn của Trung ương'],
+    ];
+    expect(tasks(rows).map(([code]) => code)).toEqual(['5.c.3', '5.d']);
+  });
 });
 
 describe('tick columns as headed in plans (issue 27)', () => {
