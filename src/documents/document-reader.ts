@@ -178,11 +178,11 @@ function findHeaderEnd(rows: string[][]): number {
  * doubtful row where a page OCR did not finish stands (UNREAD_PAGE). Exported for its tests.
  */
 export function pickFromBlocks(
-  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[]; words?: CellWords[] } | { kind: 'unread'; page: number })[],
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; mergedAbove?: boolean[][]; doubts?: CellDoubt[]; words?: CellWords[] } | { kind: 'unread'; page: number })[],
 ):
   | { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[]; checks: CellCheck[] }
   | { ok: false; problem: DocumentProblem } {
-  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[]; words: CellWords[] }[] = [];
+  const tables: { grid: string[][]; mergedAbove?: boolean[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[]; words: CellWords[] }[] = [];
   let sinceTable = 0;
   /** Pages OCR did not finish (a scan), and the index in `tables` of the first table after each. */
   const unread: { page: number; before: number }[] = [];
@@ -196,7 +196,7 @@ export function pickFromBlocks(
       return;
     }
     // A table continued after a page break has at most a short note, a page number or an empty paragraph between.
-    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [], words: block.words ?? [] });
+    tables.push({ grid: block.grid, ...(block.mergedAbove ? { mergedAbove: block.mergedAbove } : {}), afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [], words: block.words ?? [] });
     sinceTable = 0;
   });
   const picked = pickTaskTables(tables);
