@@ -572,6 +572,8 @@ export function readPlanRows(
   let parent: PlanRow | undefined;
   let bullets = 0;
   let previousCode = '';
+  /** The number of a numbered parent at the top level ("3" after tasks 1 and 2), while its sub-tasks are read. */
+  let topParent: number | undefined;
   for (const original of joined) {
     const heading = headingOf(original, wrapped);
     const raw: RawPlanRow = heading ? { row: original.row, cells: { ...original.cells, code: heading.code, task: heading.title, objective: '', activity: '' } } : original;
@@ -604,9 +606,16 @@ export function readPlanRows(
         majorTitle = areaTitle = title;
         baseCode = ROMAN.test(cells.code) || LETTER.test(cells.code) ? code : '';
         baseTitle = baseCode ? title : '';
+        // "3 | Cải cách chế độ công vụ" with nobody assigned after tasks 1 and 2 at the top: a parent in
+        // their numbering, not an area; "4" after its sub-tasks is back at the top (below).
+        topParent = /^\d+\.?$/.test(cells.code) && tasks.some((t) => t.areaCode === '') ? Number.parseInt(cells.code, 10) : undefined;
       }
       group = parent = undefined;
       continue;
+    }
+    if (topParent !== undefined && /^\d+\.?$/.test(cells.code) && Number.parseInt(cells.code, 10) === topParent + 1 && !tasks.some((t) => t.areaCode === areaCode && /\.\d+$/.test(t.code))) {
+      areaCode = areaTitle = majorCode = majorTitle = '';
+      topParent = undefined;
     }
     if (/^\d+\.?$/.test(cells.code) && baseCode !== '' && areaCode !== baseCode) {
       // "3." after the sub-tasks of parent "2.": back at the parent's level, under the area.
