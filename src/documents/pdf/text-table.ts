@@ -94,13 +94,33 @@ function stepOf(lines: Line[]): number {
 
 const fieldsOf = (lines: Line[]) => new Set(lines.flatMap((l) => flowsOf(l).map((f) => headerField(joinTexts(f))))).values();
 
-/** A task header among lines i…i+2: a lead, a deadline and a task (or activity) column named, line i naming one of them. */
+/**
+ * The fields named by line i's pieces of text read down their column: a narrow header cell wraps a
+ * word a line ("Thời" / "gian" / "hoàn" / "thành", "Cơ quan" / "chủ trì"), and each piece of line i
+ * is read with the pieces under it that overlap it, in the lines given.
+ */
+function stackedFields(near: Line[]): Set<PlanField | undefined> {
+  const [first, ...below] = near;
+  const span = (flow: PageText[]) => ({ from: Math.min(...flow.map((t) => t.x)), to: Math.max(...flow.map(right)) });
+  return new Set(
+    flowsOf(first!).map((flow) => {
+      const { from, to } = span(flow);
+      const under = below.flatMap((line) => flowsOf(line).filter((f) => span(f).from < to && span(f).to > from));
+      return headerField([flow, ...under].map(joinTexts).join(' '));
+    }),
+  );
+}
+
+/**
+ * A task header among lines i…i+3: a lead, a deadline and a task (or activity) column named (a cell's
+ * title read across its lines, or down its narrow column: stackedFields), line i naming one of them.
+ */
 function isHeaderStart(lines: Line[], i: number, step: number): boolean {
   const first = new Set(fieldsOf([lines[i]!]));
   first.delete(undefined);
   if (first.size < 2) return false;
   const near = lines.slice(i, i + 3).filter((l) => lines[i]!.y - l.y <= 3 * step);
-  const fields = new Set<PlanField | undefined>(fieldsOf(near));
+  const fields = new Set<PlanField | undefined>([...fieldsOf(near), ...stackedFields(lines.slice(i, i + 4).filter((l) => lines[i]!.y - l.y <= 4 * step))]);
   return fields.has('lead') && fields.has('deadline') && (fields.has('task') || fields.has('activity'));
 }
 
@@ -340,9 +360,18 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   if (start < 0) return carried ? goOn(lines, carried) : { ok: true };
   // The header: lines from its start down to a row of column numbers, the first row's label or a
   // line with a text that is no header word nor the wrapped end of one ("hoàn thành", "chú").
-  const headerLine = (line: Line) => flowsOf(line).every((flow) => isHeaderWords(joinTexts(flow)) || /^\p{Ll}/u.test(joinTexts(flow)));
+  // A wrapped end stands under a header cell's text (its middle within a piece of the lines above) and
+  // is a word or three: the rest of a row cut by the page break, under a repeated header, starts in
+  // lower case too ("vướng mắc và đề xuất giải", "năm." at the cell's left), and is no header.
+  const wrappedEnd = (flow: PageText[], above: Line[]) => {
+    const text = joinTexts(flow);
+    const middle = (Math.min(...flow.map((t) => t.x)) + Math.max(...flow.map(right))) / 2;
+    const under = above.some((l) => flowsOf(l).some((f) => Math.min(...f.map((t) => t.x)) - EDGE <= middle && middle <= Math.max(...f.map(right)) + EDGE));
+    return /^\p{Ll}/u.test(text) && text.split(/\s+/).length <= 3 && under;
+  };
+  const headerLine = (line: Line, above: Line[]) => flowsOf(line).every((flow) => isHeaderWords(joinTexts(flow)) || wrappedEnd(flow, above));
   let end = start + 1;
-  while (end < lines.length && end - start < 6 && lines[end - 1]!.y - lines[end]!.y <= 1.8 * step && !isNumbersLine(lines[end]!) && headerLine(lines[end]!)) {
+  while (end < lines.length && end - start < 6 && lines[end - 1]!.y - lines[end]!.y <= 1.8 * step && !isNumbersLine(lines[end]!) && headerLine(lines[end]!, lines.slice(start, end))) {
     const first = lines[end]!.items[0]!;
     const leftmost = Math.min(...lines.slice(start, end).flatMap((l) => l.items.map((t) => t.x)));
     if (first.x <= leftmost + EDGE && (ROW_LABEL.test(flowsOf(lines[end]!).map(joinTexts)[0]!) || LABELLED.test(lineText(lines[end]!)))) break;
@@ -392,7 +421,10 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
     // Rows are told apart by the labels of the TT column: a table without one at its left is not read.
     if (found.value.columns.code !== 0) return { ok: false };
     columns.task = found.value.columns.task ?? found.value.columns.activity ?? 1;
-    const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y, true);
+    // Under a header repeated on the page after a table that ran to its foot (`carried`), lines before
+    // the first label are the rest of the row the page break cut: the page before showed its rows start
+    // at their labels (it was read with them), as goOn reads a page going on without a header.
+    const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y, !carried);
     if (!read) return { ok: false };
     if (read.used.length < body.length && round < 2) {
       body = read.used;
