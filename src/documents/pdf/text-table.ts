@@ -360,13 +360,20 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   if (start < 0) return carried ? goOn(lines, carried) : { ok: true };
   // The header: lines from its start down to a row of column numbers, the first row's label or a
   // line with a text that is no header word nor the wrapped end of one ("hoàn thành", "chú").
-  // A wrapped end stands under a header cell's text (its middle within a piece of the lines above) and
-  // is a word or three: the rest of a row cut by the page break, under a repeated header, starts in
-  // lower case too ("vướng mắc và đề xuất giải", "năm." at the cell's left), and is no header.
+  // A wrapped end stands under a header cell's text as the cell aligns it (centred under it, or starting
+  // where it starts) and is a word or three: the rest of a row cut by the page break, under a repeated
+  // header, starts in lower case too ("vướng mắc và đề xuất giải", "năm.", "trường" at the cell's
+  // left), and is no header.
   const wrappedEnd = (flow: PageText[], above: Line[]) => {
     const text = joinTexts(flow);
-    const middle = (Math.min(...flow.map((t) => t.x)) + Math.max(...flow.map(right))) / 2;
-    const under = above.some((l) => flowsOf(l).some((f) => Math.min(...f.map((t) => t.x)) - EDGE <= middle && middle <= Math.max(...f.map(right)) + EDGE));
+    const span = (f: PageText[]) => ({ from: Math.min(...f.map((t) => t.x)), to: Math.max(...f.map(right)) });
+    const own = span(flow);
+    const under = above.some((l) =>
+      flowsOf(l).some((f) => {
+        const cell = span(f);
+        return Math.abs(own.from + own.to - cell.from - cell.to) / 2 <= EDGE || Math.abs(own.from - cell.from) <= EDGE;
+      }),
+    );
     return /^\p{Ll}/u.test(text) && text.split(/\s+/).length <= 3 && under;
   };
   const headerLine = (line: Line, above: Line[]) => flowsOf(line).every((flow) => isHeaderWords(joinTexts(flow)) || wrappedEnd(flow, above));
@@ -393,13 +400,16 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   for (let round = 0; round < 3; round += 1) {
     const rightEdge = Math.max(...[...all, ...body].flatMap((l) => l.items.map(right)));
     // Lines that may be headings across the table are left out — one piece from the left edge —
-    // but for the label of "II | title …" (a label and one piece), which stands in the TT column.
+    // but for the label of "II | title …" (a label and one piece), which stands in the TT column,
+    // centred in it too (its end before the second header cell starts).
+    const secondStart = [...starts].sort((a, b) => a - b)[1] ?? Infinity;
     const plain = body.map((l) => {
       const flows = flowsOf(l);
-      if (l.items[0]!.x > left + EDGE) return l;
-      if (flows.length === 1) return { y: l.y, items: [] };
       const label = joinTexts(flows[0]!);
-      return flows.length === 2 && ROW_LABEL.test(label) && !/^[-+•*–]$/u.test(label) ? { y: l.y, items: flows[0]! } : l;
+      const labelAndTitle = flows.length === 2 && ROW_LABEL.test(label) && !/^[-+•*–]$/u.test(label);
+      if (l.items[0]!.x > left + EDGE && !(labelAndTitle && Math.max(...flows[0]!.map(right)) < secondStart)) return l;
+      if (flows.length === 1) return { y: l.y, items: [] };
+      return labelAndTitle ? { y: l.y, items: flows[0]! } : l;
     });
     const bands = bandsOf(plain, all, left, rightEdge);
     if (!bands) return { ok: false };
