@@ -437,5 +437,15 @@ function borderless(plan: ProbePlan, name: string, left = false): ProbePlan {
   };
 }
 
+/** The same plan with its header row printed once (not repeated on the pages the table runs on to). */
+function headerOnce(plan: ProbePlan, name: string): ProbePlan {
+  return {
+    ...plan,
+    name,
+    blocks: plan.blocks.map((b) => (b.kind === 'table' && b.headerRows ? { ...b, headerRows: 0 } : b)),
+    notes: `${plan.notes} The header printed once: the next page goes straight on with the rows.`,
+  };
+}
+
 /** The probe plans, by fixture name. */
-export const PROBE_PLANS: ProbePlan[] = [landscapeWide, longCells, mergedLead, subtasks, signaturePlan(sigTopics.length), signaturePlan(12, 'probe-signature-next-page'), indicators, borderless(landscapeWide, 'probe-landscape-borderless'), borderless(longCells, 'probe-long-cells-borderless'), borderless(landscapeWide, 'probe-landscape-borderless-left', true), borderless(longCells, 'probe-long-cells-borderless-left', true)];
+export const PROBE_PLANS: ProbePlan[] = [landscapeWide, longCells, mergedLead, subtasks, signaturePlan(sigTopics.length), signaturePlan(12, 'probe-signature-next-page'), indicators, borderless(landscapeWide, 'probe-landscape-borderless'), borderless(longCells, 'probe-long-cells-borderless'), borderless(landscapeWide, 'probe-landscape-borderless-left', true), borderless(longCells, 'probe-long-cells-borderless-left', true), headerOnce(mergedLead, 'probe-merged-lead-header-once'), headerOnce(longCells, 'probe-long-cells-header-once')];

@@ -48,6 +48,9 @@ describe('plans as provinces publish them, as PDF', () => {
     'probe-long-cells-borderless',
     'probe-long-cells-borderless-left',
     'probe-landscape-borderless-left',
+    // The header printed once: the next page goes straight on with the rows (and the merged lead's empty part).
+    'probe-merged-lead-header-once',
+    'probe-long-cells-header-once',
   ]) {
     it(`${name} reads to the tasks it means`, async () => {
       const plan = read(name);
