@@ -1,3 +1,4 @@
+import { joinCutText } from '../domain/broken-words.js';
 import { findHeader, type ColumnMap } from '../domain/plan-table.js';
 
 /** Which tables of a document were read as the task table, counted 1-based in document order. */
@@ -25,7 +26,11 @@ const NUMBER_TITLE = /^(s\.?\s?tt|tt|số\s+tt|số\s+thứ\s+tự)\.?$/iu;
  * table, "Biểu 02 | TT | Chỉ tiêu | Đơn vị tính | …", has a header the task header reader does not
  * know: its "TT" says it is a table of its own). Undefined when no table has a task header.
  */
-export function pickTaskTables(tables: { grid: string[][]; mergedAbove?: boolean[][]; afterParagraphsOnly: boolean }[]): PickedTables | undefined {
+export function pickTaskTables(
+  tables: { grid: string[][]; mergedAbove?: boolean[][]; afterParagraphsOnly: boolean }[],
+  /** The tables are a PDF's or a scan's pages, whose rows a page break may cut (a Word table's rows are whole); default false. */
+  options: { pageCuts?: boolean } = {},
+): PickedTables | undefined {
   let picked: PickedTables | undefined;
   let columns: ColumnMap | undefined;
   let width = 0;
@@ -48,12 +53,14 @@ export function pickTaskTables(tables: { grid: string[][]; mergedAbove?: boolean
     }
     if (header.ok && sameColumns(header.value.columns, columns!)) {
       carryMergedCells(grid, mergedAbove, header.value.index + 1, picked.rows[picked.rows.length - 1], lastMerged, codeColumn);
-      picked.rows.push(...grid.slice(header.value.index + 1));
-      picked.origins.push(...grid.slice(header.value.index + 1).map((_, i) => ({ table: index, row: header.value.index + 1 + i })));
+      const from = header.value.index + 1 + (options.pageCuts && joinListRest(grid[header.value.index + 1], picked.rows[picked.rows.length - 1], columns!) ? 1 : 0);
+      picked.rows.push(...grid.slice(from));
+      picked.origins.push(...grid.slice(from).map((_, i) => ({ table: index, row: from + i })));
     } else if (!header.ok && lastRead === index - 1 && afterParagraphsOnly && (grid[0]?.length ?? 0) === width && !blank(grid[0]) && !NUMBER_TITLE.test(grid[0]![codeColumn]?.trim() ?? '')) {
       carryMergedCells(grid, mergedAbove, 0, picked.rows[picked.rows.length - 1], lastMerged, codeColumn);
-      picked.rows.push(...grid);
-      picked.origins.push(...grid.map((_, row) => ({ table: index, row })));
+      const from = options.pageCuts && joinListRest(grid[0], picked.rows[picked.rows.length - 1], columns!) ? 1 : 0;
+      picked.rows.push(...grid.slice(from));
+      picked.origins.push(...grid.slice(from).map((_, i) => ({ table: index, row: from + i })));
     } else return;
     picked.read.push(index + 1);
     lastRead = index;
@@ -85,4 +92,37 @@ function carryMergedCells(grid: string[][], mergedAbove: boolean[][], from: numb
       if ((grid[r]![codeColumn] ?? '').trim() !== '') grid[r]![c] = last[c]!;
     }
   });
+}
+
+/** A list item's label at the start of a line: a dash (or plus, bullet) or a letter ("a)", "b."). */
+const LIST_LABEL = /^(?:([-+•*–])|[a-zđ][).])\s/u;
+const labelKind = (line: string) => {
+  const m = LIST_LABEL.exec(line.trim());
+  return m ? (m[1] ? 'dash' : 'letter') : undefined;
+};
+
+/**
+ * The rest of a task cell written as a list ("Triển khai …:" / "- …;" / "- …;"), cut by a page break
+ * between two of its items: the next page's first row has no TT, no lead and no deadline, and its
+ * task text starts with an item of the kind the cell above lists (or that cell, in a row with a lead,
+ * ends introducing a list: "Triển khai …:"). It is that cell's rest, joined back
+ * into the row above here (cell by cell, the task's items a line each) — read alone it would be a
+ * sub-task of its own ("3.1"). A sub-task row starting the page under a task cell that lists no items
+ * of its kind stays a row. True when `first` was joined into `last`.
+ */
+function joinListRest(first: string[] | undefined, last: string[] | undefined, columns: ColumnMap): boolean {
+  const task = columns.task ?? columns.activity;
+  if (!first || !last || task === undefined) return false;
+  const empty = (field: 'code' | 'lead' | 'deadline') => columns[field] === undefined || (first[columns[field]!] ?? '').trim() === '';
+  if (!empty('code') || !empty('lead') || !empty('deadline')) return false;
+  const kind = labelKind(first[task] ?? '');
+  const lines = (last[task] ?? '').split('\n');
+  // The cell above lists items of that kind, or ends introducing them ("Triển khai …:") in an assigned row
+  // (a parent with nobody assigned heads sub-task rows of its own).
+  const introduces = /:\s*$/.test(lines[lines.length - 1] ?? '') && columns.lead !== undefined && (last[columns.lead] ?? '').trim() !== '';
+  if (!kind || !(introduces || lines.some((line) => labelKind(line) === kind))) return false;
+  first.forEach((cell, c) => {
+    last[c] = c === task ? [last[c] ?? '', cell].filter((t) => t !== '').join('\n') : joinCutText(last[c] ?? '', cell);
+  });
+  return true;
 }

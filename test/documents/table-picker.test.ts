@@ -40,4 +40,19 @@ describe('picking the task table and its continuations', () => {
     expect(picked.read).toEqual([1]);
     expect(picked.rows).toHaveLength(3);
   });
+
+  it('joins back the rest of a task cell written as a list that a page break cut between two items (a PDF), keeps a sub-task row', () => {
+    const list = { grid: [HEADER, ['1', 'Triển khai tuyên truyền:\n- Xây dựng kế hoạch;', 'Sở Nội vụ', 'Sở Văn hóa, Thể thao và Du', 'Thường xuyên']], afterParagraphsOnly: true };
+    const rest = { grid: [HEADER, ['', '- Báo cáo kết quả.', '', 'lịch', ''], ['2', 'Kiểm tra', 'Thanh tra tỉnh', '', 'Quý III/2026']], afterParagraphsOnly: true };
+    const picked = pickTaskTables([list, rest], { pageCuts: true })!;
+    expect(picked.rows.slice(1)).toEqual([
+      ['1', 'Triển khai tuyên truyền:\n- Xây dựng kế hoạch;\n- Báo cáo kết quả.', 'Sở Nội vụ', 'Sở Văn hóa, Thể thao và Du lịch', 'Thường xuyên'],
+      ['2', 'Kiểm tra', 'Thanh tra tỉnh', '', 'Quý III/2026'],
+    ]);
+    // A Word file's tables have whole rows: the same row stays a row (a sub-task "-" of its own).
+    expect(pickTaskTables([list, rest])!.rows).toHaveLength(4);
+    // Under a parent with nobody assigned and no items in its cell, a "- …" row is a sub-task row.
+    const parent = { grid: [HEADER, ['3', 'Cải cách chế độ công vụ:', '', '', '']], afterParagraphsOnly: true };
+    expect(pickTaskTables([parent, rest], { pageCuts: true })!.rows).toHaveLength(4);
+  });
 });
