@@ -283,6 +283,15 @@ function bodyRows(lines: Line[], columns: TextColumns, previousY: number | undef
     // lower than their rows' first lines (a TT cell centred down a tall row), and no line can be given
     // to its row without a guess.
     if (!current && underHeader && first === '' && !labelled) return undefined;
+    // A "- …" / "a) …" line where another column's text runs on from the line above to this line or the
+    // next: an item of the task cell above (its other cells still wrapping) or a sub-task row starting
+    // right under the cells above — no gap tells them apart without borders: unclear.
+    if (first === '' && labelled && current && !current.heading && used[used.length - 1] === lines[index - 1]) {
+      const columnsOf = (l: Line | undefined) => new Set((l?.items ?? []).map((t) => columnOf(t, columns)));
+      const above = columnsOf(lines[index - 1]);
+      const here = new Set([...columnsOf(line), ...columnsOf(lines[index + 1])]);
+      if ([...above].some((c) => c !== undefined && c !== 0 && c !== columns.task && here.has(c))) return undefined;
+    }
     if (first !== '' || labelled || !current || current.heading) rows.push({ cells });
     else cells.forEach((items, c) => current.cells[c]!.push(...items));
     take();
