@@ -427,6 +427,37 @@ const indicators: ProbePlan = {
   notes: 'Biểu 02 is a table of indicators (no lead, no deadline column): its rows are no tasks, even with as many columns as Biểu 01 and one title between them.',
 };
 
+/** 7. Task cells made of a lead line and "-" / "a)" lines, a table over pages: a break falls between two lines of one cell. */
+const bulletTopics: [string, string, string, string][] = longTopics.slice(0, 10);
+const bulletLines = (topic: string, i: number) => [
+  `Triển khai ${topic}:`,
+  ...(i % 2 === 0
+    ? ['- Xây dựng kế hoạch chi tiết, phân công cơ quan, công chức phụ trách;', '- Tổ chức thực hiện bảo đảm đúng quy định, đúng tiến độ;', '- Kiểm tra, đôn đốc việc thực hiện tại các cơ quan, đơn vị;', '- Báo cáo kết quả thực hiện về cơ quan thường trực.']
+    : ['a) Rà soát, đánh giá thực trạng, xác định nội dung cần thực hiện;', 'b) Tổ chức thực hiện bảo đảm đúng quy định, đúng tiến độ;', 'c) Tổng hợp khó khăn, vướng mắc, đề xuất giải pháp tháo gỡ;', 'd) Báo cáo kết quả thực hiện về cơ quan thường trực.']),
+];
+const bulletsCut: ProbePlan = {
+  name: 'probe-bullets-cut',
+  size: 13,
+  blocks: [
+    ...letterhead('Cải cách hành chính năm 2026', ''),
+    { kind: 'p', text: LONG_INTRO },
+    { kind: 'p', text: 'NHIỆM VỤ CỤ THỂ', bold: true, center: true },
+    {
+      kind: 'table',
+      ruled: true,
+      headerRows: 1,
+      widths: [600, 4300, 1500, 1700, 1300],
+      rows: [
+        head('TT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời gian hoàn thành'),
+        ...bulletTopics.map(([topic, lead, coord, deadline], i) => [c(String(i + 1)), c(...bulletLines(topic, i)), c(lead), c(coord), c(deadline)]),
+      ],
+    },
+    signature(),
+  ],
+  tasks: bulletTopics.map(([, lead, coord, deadline], i) => ({ code: String(i + 1), lead, coord, deadline })),
+  notes: 'Each task cell is one task: its "-" and "a)" lines are its parts, also the ones a page break puts at the top of the next page.',
+};
+
 /** The same plan with its task table printed without borders (a table whose borders were turned off), its cells justified or aligned left. */
 function borderless(plan: ProbePlan, name: string, left = false): ProbePlan {
   return {
@@ -448,4 +479,4 @@ function headerOnce(plan: ProbePlan, name: string): ProbePlan {
 }
 
 /** The probe plans, by fixture name. */
-export const PROBE_PLANS: ProbePlan[] = [landscapeWide, longCells, mergedLead, subtasks, signaturePlan(sigTopics.length), signaturePlan(12, 'probe-signature-next-page'), indicators, borderless(landscapeWide, 'probe-landscape-borderless'), borderless(longCells, 'probe-long-cells-borderless'), borderless(landscapeWide, 'probe-landscape-borderless-left', true), borderless(longCells, 'probe-long-cells-borderless-left', true), headerOnce(mergedLead, 'probe-merged-lead-header-once'), headerOnce(longCells, 'probe-long-cells-header-once')];
+export const PROBE_PLANS: ProbePlan[] = [landscapeWide, longCells, mergedLead, subtasks, signaturePlan(sigTopics.length), signaturePlan(12, 'probe-signature-next-page'), indicators, borderless(landscapeWide, 'probe-landscape-borderless'), borderless(longCells, 'probe-long-cells-borderless'), borderless(landscapeWide, 'probe-landscape-borderless-left', true), borderless(longCells, 'probe-long-cells-borderless-left', true), headerOnce(mergedLead, 'probe-merged-lead-header-once'), headerOnce(longCells, 'probe-long-cells-header-once'), bulletsCut, borderless(bulletsCut, 'probe-bullets-cut-borderless', true)];

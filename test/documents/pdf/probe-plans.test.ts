@@ -51,6 +51,8 @@ describe('plans as provinces publish them, as PDF', () => {
     // The header printed once: the next page goes straight on with the rows (and the merged lead's empty part).
     'probe-merged-lead-header-once',
     'probe-long-cells-header-once',
+    // Task cells written as lists ("Triển khai …:" / "- …;" / "a) …;"), a break between two items.
+    'probe-bullets-cut',
   ]) {
     it(`${name} reads to the tasks it means`, async () => {
       const plan = read(name);
@@ -64,6 +66,13 @@ describe('plans as provinces publish them, as PDF', () => {
     // two columns; the page is refused (reported to the admin, who sends the Word file or a ruled PDF) —
     // unknown beats wrong. Page 2 was refused too before the centred "I" | "CÔNG TÁC…" heading was read.
     expect(await importPdf(read('probe-landscape-borderless'))).toMatchObject({ ok: false, error: { reason: 'borderless_unclear', page: 3 } });
+  });
+
+  it('probe-bullets-cut-borderless (task cells written as lists, no borders) is refused as unclear, not read to phantom tasks', async () => {
+    // Without borders an item line "- …" of a task cell cannot be told from a sub-task row starting under
+    // it while the coordinators' cell beside still wraps. Before: 38 phantom tasks ("1.1" … "10.d"), the
+    // coordinators cut between them ("Sở Văn hóa, Thể thao và Du lịch; Sở" / "Khoa học và Công nghệ;").
+    expect(await importPdf(read('probe-bullets-cut-borderless'))).toMatchObject({ ok: false, error: { reason: 'borderless_unclear', page: 1 } });
   });
 
   it('a lead merged down over tasks II.1–II.6 and cut by the page break after II.2 leads every one of them', async () => {
