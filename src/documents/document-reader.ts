@@ -127,7 +127,7 @@ export async function readPlanWordDoc(
 export async function readPlanPdf(data: Buffer): Promise<DocumentRead> {
   const pdf = await readPdf(data);
   if (!pdf.ok) return { ok: false, problem: pdf.problem };
-  const picked = pickFromBlocks(pdf.pages.flatMap((page) => page.blocks));
+  const picked = pickFromBlocks(pdf.pages.flatMap((page) => page.blocks), { pageCuts: true });
   if (!picked.ok) return picked;
   return { ok: true, rows: picked.rows, source: { format: 'pdf', tables: picked.tables, pages: pdf.pages.length }, header: picked.header };
 }
@@ -149,7 +149,7 @@ export async function readPlanScan(
     if (problem.code === 'unreadable' || problem.code === 'too_many_pages') return { ok: false, problem };
     return { ok: false, problem: { code: 'ocr', problem } };
   }
-  const picked = pickFromBlocks(scan.pages.flat());
+  const picked = pickFromBlocks(scan.pages.flat(), { pageCuts: true });
   const unread = scan.pages.flat().flatMap((b) => (b.kind === 'unread' ? [b.page] : []));
   // No task table, and a page went unread for want of time: the time is what to report.
   if (!picked.ok) return picked.problem.code === 'no_task_table' && unread.length > 0 ? { ok: false, problem: { code: 'ocr', problem: { code: 'timeout' } } } : picked;
@@ -178,11 +178,13 @@ function findHeaderEnd(rows: string[][]): number {
  * doubtful row where a page OCR did not finish stands (UNREAD_PAGE). Exported for its tests.
  */
 export function pickFromBlocks(
-  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; doubts?: CellDoubt[]; words?: CellWords[] } | { kind: 'unread'; page: number })[],
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; mergedAbove?: boolean[][]; doubts?: CellDoubt[]; words?: CellWords[] } | { kind: 'unread'; page: number })[],
+  /** `pageCuts`: the blocks are a PDF's or a scan's pages, whose rows a page break may cut (default false: a Word file's). */
+  options: { pageCuts?: boolean } = {},
 ):
   | { ok: true; rows: string[][]; tables: { read: number[]; total: number }; header: DocumentHeader; doubts: RowDoubt[]; checks: CellCheck[] }
   | { ok: false; problem: DocumentProblem } {
-  const tables: { grid: string[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[]; words: CellWords[] }[] = [];
+  const tables: { grid: string[][]; mergedAbove?: boolean[][]; afterParagraphsOnly: boolean; at: number; doubts: CellDoubt[]; words: CellWords[] }[] = [];
   let sinceTable = 0;
   /** Pages OCR did not finish (a scan), and the index in `tables` of the first table after each. */
   const unread: { page: number; before: number }[] = [];
@@ -196,10 +198,10 @@ export function pickFromBlocks(
       return;
     }
     // A table continued after a page break has at most a short note, a page number or an empty paragraph between.
-    tables.push({ grid: block.grid, afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [], words: block.words ?? [] });
+    tables.push({ grid: block.grid, ...(block.mergedAbove ? { mergedAbove: block.mergedAbove } : {}), afterParagraphsOnly: sinceTable <= 1, at, doubts: block.doubts ?? [], words: block.words ?? [] });
     sinceTable = 0;
   });
-  const picked = pickTaskTables(tables);
+  const picked = pickTaskTables(tables, options);
   if (!picked) return { ok: false, problem: { code: 'no_task_table', tables: tables.length } };
   // The header is read from what stands before the task table: the letterhead, the kind and the title.
   const header = readDocumentHeader(blocks.slice(0, tables[picked.read[0]! - 1]!.at).filter((b) => b.kind !== 'unread'));

@@ -15,7 +15,7 @@ export type Rule = { kind: 'h'; y: number; from: number; to: number } | { kind: 
 
 /** What one page holds: its tables as grids, top to bottom, and the lines of text outside them. */
 export interface PageLayout {
-  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][] })[];
+  blocks: ({ kind: 'paragraph'; text: string } | { kind: 'table'; grid: string[][]; /** A ruled table with a cell merged down: true where a cell is one with the cell above it (no rule between); absent when none is. */ mergedAbove?: boolean[][] })[];
 }
 
 const NEAR = 1.5;
@@ -302,7 +302,8 @@ export function layoutPage(pageTexts: PageText[], rules: Rule[], textTables: { t
     const rightOf = new Map<number, number>();
     ids.forEach((row) => row.forEach((id, c) => rightOf.set(id, Math.max(rightOf.get(id) ?? 0, xs[c + 1]!))));
     const grid = gridOf(table, (id) => ruledCellText(cellTexts.get(id) ?? [], rightOf.get(id)!));
-    blocks.push({ y: table.top, block: { kind: 'table', grid } });
+    const mergedAbove = ids.map((row, r) => row.map((id, c) => r > 0 && ids[r - 1]![c] === id));
+    blocks.push({ y: table.top, block: { kind: 'table', grid, ...(mergedAbove.some((row) => row.includes(true)) ? { mergedAbove } : {}) } });
   }
   const rest = texts.filter((t) => !used.has(t) && t.text.trim() !== '');
   const lines = new Map<number, PageText[]>();

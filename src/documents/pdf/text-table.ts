@@ -94,13 +94,33 @@ function stepOf(lines: Line[]): number {
 
 const fieldsOf = (lines: Line[]) => new Set(lines.flatMap((l) => flowsOf(l).map((f) => headerField(joinTexts(f))))).values();
 
-/** A task header among lines i…i+2: a lead, a deadline and a task (or activity) column named, line i naming one of them. */
+/**
+ * The fields named by line i's pieces of text read down their column: a narrow header cell wraps a
+ * word a line ("Thời" / "gian" / "hoàn" / "thành", "Cơ quan" / "chủ trì"), and each piece of line i
+ * is read with the pieces under it that overlap it, in the lines given.
+ */
+function stackedFields(near: Line[]): Set<PlanField | undefined> {
+  const [first, ...below] = near;
+  const span = (flow: PageText[]) => ({ from: Math.min(...flow.map((t) => t.x)), to: Math.max(...flow.map(right)) });
+  return new Set(
+    flowsOf(first!).map((flow) => {
+      const { from, to } = span(flow);
+      const under = below.flatMap((line) => flowsOf(line).filter((f) => span(f).from < to && span(f).to > from));
+      return headerField([flow, ...under].map(joinTexts).join(' '));
+    }),
+  );
+}
+
+/**
+ * A task header among lines i…i+3: a lead, a deadline and a task (or activity) column named (a cell's
+ * title read across its lines, or down its narrow column: stackedFields), line i naming one of them.
+ */
 function isHeaderStart(lines: Line[], i: number, step: number): boolean {
   const first = new Set(fieldsOf([lines[i]!]));
   first.delete(undefined);
   if (first.size < 2) return false;
   const near = lines.slice(i, i + 3).filter((l) => lines[i]!.y - l.y <= 3 * step);
-  const fields = new Set<PlanField | undefined>(fieldsOf(near));
+  const fields = new Set<PlanField | undefined>([...fieldsOf(near), ...stackedFields(lines.slice(i, i + 4).filter((l) => lines[i]!.y - l.y <= 4 * step))]);
   return fields.has('lead') && fields.has('deadline') && (fields.has('task') || fields.has('activity'));
 }
 
@@ -263,6 +283,15 @@ function bodyRows(lines: Line[], columns: TextColumns, previousY: number | undef
     // lower than their rows' first lines (a TT cell centred down a tall row), and no line can be given
     // to its row without a guess.
     if (!current && underHeader && first === '' && !labelled) return undefined;
+    // A "- …" / "a) …" line where another column's text runs on from the line above to this line or the
+    // next: an item of the task cell above (its other cells still wrapping) or a sub-task row starting
+    // right under the cells above — no gap tells them apart without borders: unclear.
+    if (first === '' && labelled && current && !current.heading && used[used.length - 1] === lines[index - 1]) {
+      const columnsOf = (l: Line | undefined) => new Set((l?.items ?? []).map((t) => columnOf(t, columns)));
+      const above = columnsOf(lines[index - 1]);
+      const here = new Set([...columnsOf(line), ...columnsOf(lines[index + 1])]);
+      if ([...above].some((c) => c !== undefined && c !== 0 && c !== columns.task && here.has(c))) return undefined;
+    }
     if (first !== '' || labelled || !current || current.heading) rows.push({ cells });
     else cells.forEach((items, c) => current.cells[c]!.push(...items));
     take();
@@ -340,9 +369,25 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   if (start < 0) return carried ? goOn(lines, carried) : { ok: true };
   // The header: lines from its start down to a row of column numbers, the first row's label or a
   // line with a text that is no header word nor the wrapped end of one ("hoàn thành", "chú").
-  const headerLine = (line: Line) => flowsOf(line).every((flow) => isHeaderWords(joinTexts(flow)) || /^\p{Ll}/u.test(joinTexts(flow)));
+  // A wrapped end stands under a header cell's text as the cell aligns it (centred under it, or starting
+  // where it starts) and is a word or three: the rest of a row cut by the page break, under a repeated
+  // header, starts in lower case too ("vướng mắc và đề xuất giải", "năm.", "trường" at the cell's
+  // left), and is no header.
+  const wrappedEnd = (flow: PageText[], above: Line[]) => {
+    const text = joinTexts(flow);
+    const span = (f: PageText[]) => ({ from: Math.min(...f.map((t) => t.x)), to: Math.max(...f.map(right)) });
+    const own = span(flow);
+    const under = above.some((l) =>
+      flowsOf(l).some((f) => {
+        const cell = span(f);
+        return Math.abs(own.from + own.to - cell.from - cell.to) / 2 <= EDGE || Math.abs(own.from - cell.from) <= EDGE;
+      }),
+    );
+    return /^\p{Ll}/u.test(text) && text.split(/\s+/).length <= 3 && under;
+  };
+  const headerLine = (line: Line, above: Line[]) => flowsOf(line).every((flow) => isHeaderWords(joinTexts(flow)) || wrappedEnd(flow, above));
   let end = start + 1;
-  while (end < lines.length && end - start < 6 && lines[end - 1]!.y - lines[end]!.y <= 1.8 * step && !isNumbersLine(lines[end]!) && headerLine(lines[end]!)) {
+  while (end < lines.length && end - start < 6 && lines[end - 1]!.y - lines[end]!.y <= 1.8 * step && !isNumbersLine(lines[end]!) && headerLine(lines[end]!, lines.slice(start, end))) {
     const first = lines[end]!.items[0]!;
     const leftmost = Math.min(...lines.slice(start, end).flatMap((l) => l.items.map((t) => t.x)));
     if (first.x <= leftmost + EDGE && (ROW_LABEL.test(flowsOf(lines[end]!).map(joinTexts)[0]!) || LABELLED.test(lineText(lines[end]!)))) break;
@@ -364,13 +409,16 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
   for (let round = 0; round < 3; round += 1) {
     const rightEdge = Math.max(...[...all, ...body].flatMap((l) => l.items.map(right)));
     // Lines that may be headings across the table are left out — one piece from the left edge —
-    // but for the label of "II | title …" (a label and one piece), which stands in the TT column.
+    // but for the label of "II | title …" (a label and one piece), which stands in the TT column,
+    // centred in it too (its end before the second header cell starts).
+    const secondStart = [...starts].sort((a, b) => a - b)[1] ?? Infinity;
     const plain = body.map((l) => {
       const flows = flowsOf(l);
-      if (l.items[0]!.x > left + EDGE) return l;
-      if (flows.length === 1) return { y: l.y, items: [] };
       const label = joinTexts(flows[0]!);
-      return flows.length === 2 && ROW_LABEL.test(label) && !/^[-+•*–]$/u.test(label) ? { y: l.y, items: flows[0]! } : l;
+      const labelAndTitle = flows.length === 2 && ROW_LABEL.test(label) && !/^[-+•*–]$/u.test(label);
+      if (l.items[0]!.x > left + EDGE && !(labelAndTitle && Math.max(...flows[0]!.map(right)) < secondStart)) return l;
+      if (flows.length === 1) return { y: l.y, items: [] };
+      return labelAndTitle ? { y: l.y, items: flows[0]! } : l;
     });
     const bands = bandsOf(plain, all, left, rightEdge);
     if (!bands) return { ok: false };
@@ -392,7 +440,10 @@ export function readTextTable(texts: PageText[], carried?: TextColumns): TextTab
     // Rows are told apart by the labels of the TT column: a table without one at its left is not read.
     if (found.value.columns.code !== 0) return { ok: false };
     columns.task = found.value.columns.task ?? found.value.columns.activity ?? 1;
-    const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y, true);
+    // Under a header repeated on the page after a table that ran to its foot (`carried`), lines before
+    // the first label are the rest of the row the page break cut: the page before showed its rows start
+    // at their labels (it was read with them), as goOn reads a page going on without a header.
+    const read = bodyRows(lines.slice(bodyFrom), columns, (numbers ?? header[header.length - 1]!).y, !carried);
     if (!read) return { ok: false };
     if (read.used.length < body.length && round < 2) {
       body = read.used;

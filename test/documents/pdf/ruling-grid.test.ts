@@ -27,6 +27,12 @@ describe('a PDF page’s tables from its ruling lines', () => {
           ['1.', 'Rà soát', 'Sở Tư pháp'],
           ['2.', 'Công bố', 'Sở Tư pháp'],
         ],
+        // Which cells are one with the cell above: the third column's of row 3 (the picker carries such a cell over a page break).
+        mergedAbove: [
+          [false, false, false],
+          [false, false, false],
+          [false, false, true],
+        ],
       },
     ]);
   });
