@@ -78,13 +78,18 @@ export function pickTaskTables(
  * cell at the top of the continuation spans several rows, and either the break cut a row (the first
  * row has no TT: the rest of the row above, in the same cell) or the cell above the break was merged
  * down too. An empty cell alone at the top of a page, or one that begins a page under a cell that
- * did not span, may be empty in the plan: it stays empty (reported). TT cells are never carried (a
- * TT merged over a cut row is the same task's). `from`: the first row after the repeated header.
+ * did not span, may be empty in the plan: it stays empty (reported). A TT is carried only to the rows
+ * after a cut row's rest (a TT merged over a cut row is the same task's). `from`: the first row after the repeated header.
  */
 function carryMergedCells(grid: string[][], mergedAbove: boolean[][], from: number, last: string[] | undefined, lastMerged: boolean[], codeColumn: number): void {
   const first = grid[from];
   if (!last || !first) return;
   const restOfRow = (first[codeColumn] ?? '').trim() === '';
+  // A TT merged down over several rows ("b)" over its parts b.1–b.3) and cut with the row the break cut:
+  // the cut row's rest stays without TT (joined to its task), the rows after it in the merged cell are
+  // rows of their own under that TT, as the cell gives its text to every row it covers on one page.
+  const code = (last[codeColumn] ?? '').trim();
+  if (restOfRow && code !== '') for (let r = from + 1; mergedAbove[r]?.[codeColumn]; r += 1) grid[r]![codeColumn] = last[codeColumn]!;
   first.forEach((cell, c) => {
     if (c === codeColumn || cell.trim() !== '' || (last[c] ?? '').trim() === '' || !mergedAbove[from + 1]?.[c]) return;
     if (!restOfRow && !lastMerged[c]) return;
