@@ -7,7 +7,7 @@ import { PLAN_FORMS_2, XLSX_FORMS_2, type PlanForm2 } from '../helpers/plan-form
 import { createTestApp } from '../helpers/test-app.js';
 
 /**
- * Plan tables, round 2 (test/helpers/plan-forms-2.ts, files made by scripts/make-plan-forms-2.ts):
+ * Plan tables, round 2 (test/helpers/plan-forms-2.ts, files made by scripts/make-plan-forms.ts):
  * the shapes 2025–2026 provincial plans take after the merger — Word's multilevel numbering with a
  * parent "1." and a top-level "2." after its "a)", "b)"; "a)" and "-" mixed; "Không" in a
  * coordinating cell; "Sản phẩm" and "Ghi chú" columns; lead and coordinators in one cell; a table

@@ -10,7 +10,7 @@ import { layout, type FormCell, type PlanForm } from './plan-forms.js';
  * mixed, "Không" in a coordinating cell, "Sản phẩm" before the agencies and a "Ghi chú" naming an
  * agency, lead and coordinators in one cell, recurring deadlines "Trước ngày 30/6 hằng năm", and a
  * table continued in a second Word table under its repeated header. Built by
- * scripts/make-plan-forms-2.ts into test/fixtures/plans/forms2/ (.docx, and .pdf by LibreOffice).
+ * scripts/make-plan-forms.ts into test/fixtures/plans/forms2/ (.docx, and .pdf by LibreOffice).
  * Expectations are written from what each row means (the `why` says why where it is not plain).
  */
 export interface PlanForm2 extends PlanForm {
